@@ -1,0 +1,48 @@
+//! Shared output helpers: language, formats.
+
+use std::sync::OnceLock;
+
+/// The user-facing language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum Lang {
+    /// 中文 (default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Sets the process-wide language once, from `--lang`.
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The process-wide language.
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// Picks the Chinese or English text.
+pub fn tr<'a>(zh: &'a str, en: &'a str) -> &'a str {
+    match lang() {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// The label in front of a fatal error.
+pub fn error_label() -> &'static str {
+    tr("错误", "error")
+}
+
+/// Data output formats shared by commands that print records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum DataFormat {
+    /// Human-readable text.
+    #[default]
+    Text,
+    /// JSON on stdout.
+    Json,
+}

@@ -1,0 +1,190 @@
+//! A received or sent message, reduced to what liaison needs.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// An attachment of a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// Decoded file name.
+    pub name: String,
+    /// MIME type.
+    pub content_type: String,
+    /// Size in bytes (decoded).
+    pub size: u64,
+}
+
+/// A parsed message: headers, text body and attachments.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    /// Message-ID without angle brackets.
+    pub message_id: Option<String>,
+    /// In-Reply-To ids, without angle brackets.
+    pub in_reply_to: Vec<String>,
+    /// References ids, oldest first, without angle brackets.
+    pub references: Vec<String>,
+    /// Outlook's Thread-Index header, base64 as sent.
+    pub thread_index: Option<String>,
+    /// Decoded subject.
+    pub subject: String,
+    /// Sender address (lower-cased email).
+    pub from: Option<String>,
+    /// Sender display name.
+    pub from_name: Option<String>,
+    /// To addresses.
+    pub to: Vec<String>,
+    /// Cc addresses.
+    pub cc: Vec<String>,
+    /// Date header.
+    pub date: Option<DateTime<FixedOffset>>,
+    /// The text body (text/plain, or text/html reduced to text).
+    pub body: String,
+    /// Attachments.
+    pub attachments: Vec<Attachment>,
+    /// Problems met while reading (bad charset, malformed header…).
+    pub problems: Vec<String>,
+}
+
+impl Message {
+    /// Reads an RFC 5322 message. Never panics and never fails: what could not be read is
+    /// listed in [`Message::problems`].
+    pub fn parse(raw: &[u8]) -> Message {
+        use mail_parser::{MessageParser, MimeHeaders};
+
+        let Some(m) = MessageParser::default().parse(raw) else {
+            return Message {
+                problems: vec!["not an RFC 5322 message: no header could be read".into()],
+                ..Message::default()
+            };
+        };
+        let mut out = Message {
+            message_id: m.message_id().map(clean_id),
+            in_reply_to: id_list(m.in_reply_to()),
+            references: id_list(m.references()),
+            thread_index: m
+                .header_raw("Thread-Index")
+                .map(|s| s.trim().to_string()),
+            subject: m.subject().unwrap_or_default().trim().to_string(),
+            ..Message::default()
+        };
+        if let Some(addr) = m.from().and_then(|a| a.first()) {
+            out.from = addr.address().map(|a| a.trim().to_lowercase());
+            out.from_name = addr.name().map(|n| n.trim().to_string());
+        }
+        out.to = m.to().map(addresses).unwrap_or_default();
+        out.cc = m.cc().map(addresses).unwrap_or_default();
+        out.date = m.date().and_then(|d| {
+            if d.is_valid() {
+                DateTime::parse_from_rfc3339(&d.to_rfc3339()).ok()
+            } else {
+                None
+            }
+        });
+        if m.date().is_none() && m.header_raw("Date").is_some() {
+            out.problems.push("the Date header could not be read".into());
+        }
+        out.body = if m.text_body_count() > 0 {
+            m.body_text(0).map(|b| b.into_owned()).unwrap_or_default()
+        } else {
+            m.body_html(0)
+                .map(|h| html_to_text(&h))
+                .unwrap_or_default()
+        };
+        for part in m.attachments() {
+            let name = part
+                .attachment_name()
+                .map(str::to_string)
+                .unwrap_or_else(|| "(unnamed)".into());
+            let content_type = part
+                .content_type()
+                .map(|ct| match ct.subtype() {
+                    Some(sub) => format!("{}/{}", ct.ctype(), sub),
+                    None => ct.ctype().to_string(),
+                })
+                .unwrap_or_else(|| "application/octet-stream".into());
+            out.attachments.push(Attachment {
+                name,
+                content_type,
+                size: part.contents().len() as u64,
+            });
+        }
+        out
+    }
+}
+
+fn clean_id(id: &str) -> String {
+    id.trim().trim_start_matches('<').trim_end_matches('>').to_string()
+}
+
+fn id_list(v: &mail_parser::HeaderValue<'_>) -> Vec<String> {
+    match v {
+        mail_parser::HeaderValue::Text(t) => vec![clean_id(t)],
+        mail_parser::HeaderValue::TextList(l) => l.iter().map(|t| clean_id(t)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn addresses(a: &mail_parser::Address<'_>) -> Vec<String> {
+    a.iter()
+        .filter_map(|x| x.address())
+        .map(|s| s.trim().to_lowercase())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A crude but safe HTML-to-text reduction: drops tags, keeps line breaks at block ends.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    let mut tag = String::new();
+    for c in html.chars() {
+        match (in_tag, c) {
+            (false, '<') => {
+                in_tag = true;
+                tag.clear();
+            }
+            (true, '>') => {
+                in_tag = false;
+                let t = tag.trim_start_matches('/').to_ascii_lowercase();
+                let name: String = t.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                if matches!(name.as_str(), "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3") {
+                    out.push('\n');
+                }
+            }
+            (true, c) => tag.push(c),
+            (false, c) => out.push(c),
+        }
+    }
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_basic_headers() {
+        let raw = b"Message-ID: <a@x>\r\nIn-Reply-To: <b@x>\r\nReferences: <c@x> <b@x>\r\nFrom: =?UTF-8?B?546L56OK?= <WangLei@Example.com>\r\nTo: a@example.com, b@example.com\r\nSubject: =?UTF-8?B?44CQ6ZyA5rGC5a+55o6l44CR?=\r\nDate: Mon, 30 Nov 2026 10:00:00 +0800\r\n\r\nhello\r\n";
+        let m = Message::parse(raw);
+        assert_eq!(m.message_id.as_deref(), Some("a@x"));
+        assert_eq!(m.in_reply_to, vec!["b@x"]);
+        assert_eq!(m.references, vec!["c@x", "b@x"]);
+        assert_eq!(m.from.as_deref(), Some("wanglei@example.com"));
+        assert_eq!(m.from_name.as_deref(), Some("王磊"));
+        assert_eq!(m.to.len(), 2);
+        assert_eq!(m.subject, "【需求对接】");
+        assert_eq!(m.date.unwrap().to_rfc3339(), "2026-11-30T10:00:00+08:00");
+        assert!(m.body.contains("hello"));
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for raw in [&b""[..], b"\xff\xfe\x00", b"Subject", b"\r\n\r\n\r\n"] {
+            let _ = Message::parse(raw);
+        }
+    }
+}

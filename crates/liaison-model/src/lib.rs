@@ -1,0 +1,17 @@
+//! The vocabulary of liaison: what a collaboration is, in the guide's own terms.
+//!
+//! Every other crate speaks in these types: the [`Kind`] of a mail (its 【协作类型】 tag),
+//! its [`Urgency`] (紧急程度), the [`Directory`] of departments and people, the [`Brief`]
+//! a mail is composed from, and the [`Collaboration`] that the tracker follows.
+
+pub mod brief;
+pub mod collaboration;
+pub mod directory;
+pub mod kind;
+pub mod urgency;
+
+pub use brief::Brief;
+pub use collaboration::{ActionItem, Collaboration, Event, EventKind, ItemStatus, State};
+pub use directory::{Department, Directory, Person};
+pub use kind::{Kind, KindTable};
+pub use urgency::Urgency;
