@@ -1,17 +1,51 @@
 //! Work calendars: which days are working days, and workday hours.
+//!
+//! Three kinds: [`Calendar::none`] (plain Monday–Friday), [`Calendar::cn`] (PRC statutory
+//! holidays and 调休 make-up working days from the State Council's notices, shipped in
+//! `data/cn.toml`) and a user file ([`Calendar::from_toml_str`], [`Calendar::from_file`])
+//! that adds company days off and extra working days on top of `cn` or `none`.
+//!
+//! A user calendar file looks like this:
+//!
+//! ```toml
+//! base = "cn"                 # "cn" (default) or "none"
+//! holidays = ["2026-12-24", "2026-12-28..2026-12-31"]   # company days off
+//! workdays = ["2026-12-26"]   # extra working days (a Saturday or Sunday)
+//! ```
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::OnceLock;
 
-/// Errors from loading a calendar.
+/// The built-in PRC calendar data (State Council notices), embedded at build time.
+pub const CN_DATA: &str = include_str!("../data/cn.toml");
+
+/// Errors from loading a calendar or workday hours.
 #[derive(Debug, thiserror::Error)]
 pub enum CalendarError {
-    /// A user calendar file could not be parsed.
+    /// A calendar file could not be parsed.
     #[error("{path}: {message}")]
     Parse {
         /// The file.
         path: String,
+        /// What is wrong (with the line) and how to fix it.
+        message: String,
+    },
+    /// A calendar file could not be read.
+    #[error("{path}: cannot read calendar file: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Workday hours are malformed.
+    #[error("invalid workday hours {value:?}: {message}")]
+    Hours {
+        /// The offending value.
+        value: String,
         /// What is wrong and how to fix it.
         message: String,
     },
@@ -35,6 +69,26 @@ impl Default for WorkHours {
     }
 }
 
+impl WorkHours {
+    /// Parses `HH:MM` start and end (as in `[time] workday_start` / `workday_end`).
+    pub fn parse(start: &str, end: &str) -> Result<WorkHours, CalendarError> {
+        let p = |v: &str| {
+            NaiveTime::parse_from_str(v.trim(), "%H:%M").map_err(|_| CalendarError::Hours {
+                value: v.to_string(),
+                message: "write the time as HH:MM, e.g. \"09:00\" or \"18:00\"".into(),
+            })
+        };
+        let (s, e) = (p(start)?, p(end)?);
+        if s >= e {
+            return Err(CalendarError::Hours {
+                value: format!("{start}–{end}"),
+                message: "the workday start must be before its end".into(),
+            });
+        }
+        Ok(WorkHours { start: s, end: e })
+    }
+}
+
 /// A work calendar: Monday–Friday, minus holidays, plus make-up working days.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Calendar {
@@ -42,10 +96,160 @@ pub struct Calendar {
     workdays: BTreeSet<NaiveDate>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileYear {
+    #[allow(dead_code)]
+    year: Option<i32>,
+    #[allow(dead_code)]
+    source: Option<String>,
+    #[serde(default)]
+    holidays: Vec<String>,
+    #[serde(default)]
+    workdays: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    base: Option<String>,
+    #[serde(default)]
+    holidays: Vec<String>,
+    #[serde(default)]
+    workdays: Vec<String>,
+    #[serde(default)]
+    year: Vec<FileYear>,
+}
+
+fn line_of(src: &str, needle: &str) -> usize {
+    src.find(needle)
+        .map(|i| src[..i].matches('\n').count() + 1)
+        .unwrap_or(0)
+}
+
+fn parse_days(src: &str, path: &str, item: &str) -> Result<Vec<NaiveDate>, CalendarError> {
+    let bad = |what: &str| CalendarError::Parse {
+        path: path.to_string(),
+        message: format!(
+            "line {}: {what} {item:?}; write a date as \"2026-12-24\" or a range as \"2026-12-28..2026-12-31\"",
+            line_of(src, item)
+        ),
+    };
+    let date =
+        |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| bad("invalid date"));
+    match item.split_once("..") {
+        None => Ok(vec![date(item)?]),
+        Some((a, b)) => {
+            let (a, b) = (date(a)?, date(b)?);
+            if b < a || (b - a).num_days() > 366 {
+                return Err(bad(
+                    "range ends before it starts or spans more than a year:",
+                ));
+            }
+            Ok(a.iter_days().take_while(|d| *d <= b).collect())
+        }
+    }
+}
+
 impl Calendar {
     /// Plain Monday–Friday.
     pub fn none() -> Calendar {
         Calendar::default()
+    }
+
+    /// The PRC calendar: statutory holidays and 调休 make-up working days for every year in
+    /// `data/cn.toml` (2020–2026). Outside those years it is plain Monday–Friday.
+    pub fn cn() -> Calendar {
+        static CN: OnceLock<Calendar> = OnceLock::new();
+        CN.get_or_init(|| {
+            Calendar::from_toml_str_with_base(CN_DATA, "data/cn.toml", Calendar::none())
+                .expect("embedded cn.toml is valid")
+        })
+        .clone()
+    }
+
+    /// The years the built-in `cn` data covers.
+    pub fn cn_years() -> std::ops::RangeInclusive<i32> {
+        2020..=2026
+    }
+
+    /// Parses a calendar file's text. `path` names it in error messages.
+    /// `base = "cn"` (the default) or `"none"` chooses what the file adds to.
+    pub fn from_toml_str(src: &str, path: &str) -> Result<Calendar, CalendarError> {
+        let base = match toml::from_str::<File>(src) {
+            Ok(f) => f.base,
+            Err(e) => {
+                return Err(CalendarError::Parse {
+                    path: path.to_string(),
+                    message: format!(
+                        "{e}\nexpected keys: base = \"cn\"|\"none\", holidays = [\"YYYY-MM-DD\" or \"FROM..TO\"], workdays = [...]"
+                    ),
+                });
+            }
+        };
+        let base = match base.as_deref() {
+            None | Some("cn") => Calendar::cn(),
+            Some("none") => Calendar::none(),
+            Some(other) => {
+                return Err(CalendarError::Parse {
+                    path: path.to_string(),
+                    message: format!(
+                        "line {}: unknown base {other:?}; use base = \"cn\" or base = \"none\"",
+                        line_of(src, other)
+                    ),
+                });
+            }
+        };
+        Calendar::from_toml_str_with_base(src, path, base)
+    }
+
+    fn from_toml_str_with_base(
+        src: &str,
+        path: &str,
+        mut cal: Calendar,
+    ) -> Result<Calendar, CalendarError> {
+        let f: File = toml::from_str(src).map_err(|e| CalendarError::Parse {
+            path: path.to_string(),
+            message: e.to_string(),
+        })?;
+        let mut hol = f.holidays;
+        let mut wd = f.workdays;
+        for y in f.year {
+            hol.extend(y.holidays);
+            wd.extend(y.workdays);
+        }
+        for h in &hol {
+            for d in parse_days(src, path, h)? {
+                cal.workdays.remove(&d);
+                cal.holidays.insert(d);
+            }
+        }
+        for w in &wd {
+            for d in parse_days(src, path, w)? {
+                cal.holidays.remove(&d);
+                cal.workdays.insert(d);
+            }
+        }
+        Ok(cal)
+    }
+
+    /// Reads a calendar file (see the module docs for its shape).
+    pub fn from_file(path: &Path) -> Result<Calendar, CalendarError> {
+        let name = path.display().to_string();
+        let src = std::fs::read_to_string(path).map_err(|source| CalendarError::Io {
+            path: name.clone(),
+            source,
+        })?;
+        Calendar::from_toml_str(&src, &name)
+    }
+
+    /// `cn`, `none`, or a file path.
+    pub fn from_spec(spec: &str) -> Result<Calendar, CalendarError> {
+        match spec {
+            "cn" => Ok(Calendar::cn()),
+            "none" => Ok(Calendar::none()),
+            p => Calendar::from_file(Path::new(p)),
+        }
     }
 
     /// Whether `day` is a working day.
@@ -64,11 +268,57 @@ impl Calendar {
         let mut d = day;
         let mut left = n;
         while left > 0 {
-            d = d.succ_opt().unwrap_or(d);
+            match d.succ_opt() {
+                Some(next) => d = next,
+                None => return d,
+            }
             if self.is_working_day(d) {
                 left -= 1;
             }
         }
         d
+    }
+
+    /// The first working day on or after `day`.
+    pub fn next_working_day(&self, day: NaiveDate) -> NaiveDate {
+        let mut d = day;
+        // A calendar never has more than a few weeks off in a row; bound the walk anyway.
+        for _ in 0..400 {
+            if self.is_working_day(d) {
+                return d;
+            }
+            match d.succ_opt() {
+                Some(n) => d = n,
+                None => return d,
+            }
+        }
+        d
+    }
+
+    /// The first instant at or after `t` that falls within working hours on a working day:
+    /// `t` itself when it is inside them, else the next workday start.
+    pub fn next_working_instant(&self, t: NaiveDateTime, hours: &WorkHours) -> NaiveDateTime {
+        let day = t.date();
+        if self.is_working_day(day) {
+            if t.time() < hours.start {
+                return day.and_time(hours.start);
+            }
+            if t.time() < hours.end {
+                return t;
+            }
+        }
+        let next = self.next_working_day(day + Duration::days(1));
+        next.and_time(hours.start)
+    }
+
+    /// The last working day of the Monday–Sunday week containing `day` (Friday if the week
+    /// has none).
+    pub fn last_working_day_of_week(&self, day: NaiveDate) -> NaiveDate {
+        let monday = day - Duration::days(day.weekday().num_days_from_monday() as i64);
+        (0..7)
+            .rev()
+            .map(|i| monday + Duration::days(i))
+            .find(|d| self.is_working_day(*d))
+            .unwrap_or(monday + Duration::days(4))
     }
 }

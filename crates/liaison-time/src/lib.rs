@@ -10,4 +10,4 @@ pub mod calendar;
 pub mod scan;
 
 pub use calendar::{Calendar, CalendarError, WorkHours};
-pub use scan::{scan, Context, ExprKind, Expression};
+pub use scan::{Context, ExprKind, Expression, scan};
