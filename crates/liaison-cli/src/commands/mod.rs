@@ -13,6 +13,7 @@ pub mod parse;
 pub mod rebuild;
 pub mod rules;
 pub mod show;
+pub mod store_open;
 pub mod templates;
 pub mod time;
 

@@ -1,0 +1,505 @@
+//! The PostgreSQL backend, for a team server shared by several liaison processes.
+
+use crate::schema::{self, MIGRATIONS};
+use crate::sqlite::make_input;
+use crate::{
+    Backend, Changes, Input, PutRaw, Quarantined, RawMessage, Result, Stats, Store, StoreError,
+    StoredEvent,
+};
+use liaison_model::{Collaboration, Event};
+use postgres::{Client, NoTls, Row, Transaction};
+
+/// Advisory-lock namespace of liaison ("LIAI" in ASCII); the low bits tell the lock apart.
+const LOCK_BASE: i64 = 0x4C49_4149_0000_0000;
+const LOCK_MIGRATE: i64 = 1;
+const LOCK_TRACKER: i64 = 2;
+
+/// A store in a PostgreSQL database.
+pub struct PgStore {
+    client: Client,
+    schema: Option<String>,
+    tracker_locked: bool,
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore")
+            .field("schema", &self.schema)
+            .finish()
+    }
+}
+
+/// Splits liaison's own `schema=NAME` query parameter off a URL.
+fn split_schema(url: &str) -> std::result::Result<(String, Option<String>), String> {
+    let Some((base, query)) = url.split_once('?') else {
+        return Ok((url.to_string(), None));
+    };
+    let mut keep = Vec::new();
+    let mut schema = None;
+    for kv in query.split('&').filter(|s| !s.is_empty()) {
+        match kv.split_once('=') {
+            Some(("schema", name)) => {
+                if name.is_empty()
+                    || name.len() > 63
+                    || !name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                    || name.starts_with(|c: char| c.is_ascii_digit())
+                {
+                    return Err(format!(
+                        "schema name {name:?}: use lower-case letters, digits and _ (max 63)"
+                    ));
+                }
+                schema = Some(name.to_string());
+            }
+            _ => keep.push(kv),
+        }
+    }
+    let url = if keep.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", keep.join("&"))
+    };
+    Ok((url, schema))
+}
+
+/// The URL with any password replaced, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+impl PgStore {
+    /// Connects to `url` (`postgres://user[:pass]@host:port/db[?schema=NAME]`) and runs
+    /// pending migrations under an advisory lock.
+    pub fn connect(url: &str) -> Result<PgStore> {
+        let fail = |reason: String| StoreError::Open {
+            location: redact(url),
+            reason,
+        };
+        let (conn_url, schema) = split_schema(url).map_err(fail)?;
+        let mut client = Client::connect(&conn_url, NoTls).map_err(|e| fail(e.to_string()))?;
+        if let Some(s) = &schema {
+            client
+                .batch_execute(&format!(
+                    "CREATE SCHEMA IF NOT EXISTS \"{s}\"; SET search_path TO \"{s}\""
+                ))
+                .map_err(|e| fail(e.to_string()))?;
+        }
+        let mut st = PgStore {
+            client,
+            schema,
+            tracker_locked: false,
+        };
+        st.migrate().map_err(|e| match e {
+            e @ StoreError::SchemaTooNew { .. } => e,
+            e => fail(e.to_string()),
+        })?;
+        Ok(st)
+    }
+
+    /// The schema this store lives in (`None`: the connection's default search path).
+    pub fn schema(&self) -> Option<&str> {
+        self.schema.as_deref()
+    }
+
+    /// The advisory-lock key for `which`, distinct per schema so tests stay apart.
+    fn lock_key(&self, which: i64) -> i64 {
+        let mut h: i64 = 0;
+        for b in self.schema.as_deref().unwrap_or("").bytes() {
+            h = h.wrapping_mul(31).wrapping_add(b as i64);
+        }
+        LOCK_BASE ^ ((h & 0x00FF_FFFF) << 8) ^ which
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let key = self.lock_key(LOCK_MIGRATE);
+        let mut tx = self.client.transaction()?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&key])?;
+        tx.batch_execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        )?;
+        let current: i64 = tx
+            .query_one(
+                "SELECT COALESCE(MAX(version), 0)::BIGINT FROM schema_migrations",
+                &[],
+            )?
+            .get(0);
+        if current > schema::latest() {
+            return Err(StoreError::SchemaTooNew {
+                found: current,
+                known: schema::latest(),
+            });
+        }
+        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+            tx.batch_execute(m.postgres)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                &[&m.version, &m.name, &schema::ts(chrono::Utc::now())],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&mut self) -> Result<i64> {
+        Ok(self
+            .client
+            .query_one(
+                "SELECT COALESCE(MAX(version), 0)::BIGINT FROM schema_migrations",
+                &[],
+            )?
+            .get(0))
+    }
+}
+
+fn put_raw_tx(
+    tx: &mut Transaction<'_>,
+    bytes: &[u8],
+    source: &str,
+    message_id: Option<&str>,
+    now: &str,
+) -> Result<PutRaw> {
+    let sha256 = crate::sha256_hex(bytes);
+    let n = tx.execute(
+        "INSERT INTO raw_messages (sha256, bytes, message_id, source, size, stored_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING",
+        &[
+            &sha256,
+            &bytes,
+            &message_id,
+            &source,
+            &(bytes.len() as i64),
+            &now,
+        ],
+    )?;
+    if n == 0 {
+        return Ok(PutRaw::Duplicate { sha256 });
+    }
+    let seq: i64 = tx
+        .query_one(
+            "INSERT INTO inputs (kind, sha256, recorded_at) VALUES ('message', $1, $2) RETURNING seq",
+            &[&sha256, &now],
+        )?
+        .get(0);
+    Ok(PutRaw::New { sha256, seq })
+}
+
+const INPUT_COLUMNS: &str =
+    "i.seq, i.kind, i.recorded_at, i.applied, i.sha256, r.bytes, r.source, i.collaboration, i.event
+     FROM inputs i LEFT JOIN raw_messages r ON r.sha256 = i.sha256";
+
+fn input_of(r: &Row) -> Result<Input> {
+    make_input((
+        r.try_get(0)?,
+        r.try_get(1)?,
+        r.try_get(2)?,
+        r.try_get(3)?,
+        r.try_get(4)?,
+        r.try_get(5)?,
+        r.try_get(6)?,
+        r.try_get(7)?,
+        r.try_get(8)?,
+    ))
+}
+
+impl Store for PgStore {
+    fn backend(&self) -> Backend {
+        Backend::Postgres
+    }
+
+    fn put_raw(&mut self, bytes: &[u8], source: &str, message_id: Option<&str>) -> Result<PutRaw> {
+        Ok(self
+            .put_raw_batch(&[(bytes, source, message_id)])?
+            .pop()
+            .expect("one result per message"))
+    }
+
+    fn put_raw_batch(&mut self, batch: &[(&[u8], &str, Option<&str>)]) -> Result<Vec<PutRaw>> {
+        let now = schema::ts(chrono::Utc::now());
+        let mut tx = self.client.transaction()?;
+        let mut out = Vec::with_capacity(batch.len());
+        for (bytes, source, mid) in batch {
+            out.push(put_raw_tx(&mut tx, bytes, source, *mid, &now)?);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    fn raw(&mut self, sha256: &str) -> Result<Option<RawMessage>> {
+        let row = self.client.query_opt(
+            "SELECT r.sha256, r.bytes, r.message_id, r.source, i.seq
+             FROM raw_messages r JOIN inputs i ON i.sha256 = r.sha256 WHERE r.sha256 = $1",
+            &[&sha256],
+        )?;
+        Ok(match row {
+            Some(r) => Some(RawMessage {
+                sha256: r.try_get(0)?,
+                bytes: r.try_get(1)?,
+                message_id: r.try_get(2)?,
+                source: r.try_get(3)?,
+                seq: r.try_get(4)?,
+            }),
+            None => None,
+        })
+    }
+
+    fn quarantine(&mut self, bytes: &[u8], source: &str, reason: &str) -> Result<bool> {
+        let n = self.client.execute(
+            "INSERT INTO quarantine (sha256, bytes, source, reason, at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (sha256) DO NOTHING",
+            &[
+                &crate::sha256_hex(bytes),
+                &bytes,
+                &source,
+                &reason,
+                &schema::ts(chrono::Utc::now()),
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn quarantined(&mut self) -> Result<Vec<Quarantined>> {
+        let rows = self.client.query(
+            "SELECT sha256, source, reason, bytes, at FROM quarantine ORDER BY at, sha256",
+            &[],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(Quarantined {
+                    sha256: r.try_get(0)?,
+                    source: r.try_get(1)?,
+                    reason: r.try_get(2)?,
+                    bytes: r.try_get(3)?,
+                    at: schema::parse_ts(r.try_get::<_, &str>(4)?)?,
+                })
+            })
+            .collect()
+    }
+
+    fn record_manual(&mut self, collaboration: &str, event: &Event) -> Result<i64> {
+        Ok(self
+            .client
+            .query_one(
+                "INSERT INTO inputs (kind, collaboration, event, recorded_at)
+                 VALUES ('manual', $1, $2, $3) RETURNING seq",
+                &[
+                    &collaboration,
+                    &schema::event_json(event),
+                    &schema::ts(chrono::Utc::now()),
+                ],
+            )?
+            .get(0))
+    }
+
+    fn pending(&mut self, limit: usize) -> Result<Vec<Input>> {
+        let rows = self.client.query(
+            &format!("SELECT {INPUT_COLUMNS} WHERE NOT i.applied ORDER BY i.seq LIMIT $1"),
+            &[&(limit as i64)],
+        )?;
+        rows.iter().map(input_of).collect()
+    }
+
+    fn inputs(&mut self, after: i64, limit: usize) -> Result<Vec<Input>> {
+        let rows = self.client.query(
+            &format!("SELECT {INPUT_COLUMNS} WHERE i.seq > $1 ORDER BY i.seq LIMIT $2"),
+            &[&after, &(limit as i64)],
+        )?;
+        rows.iter().map(input_of).collect()
+    }
+
+    fn apply(&mut self, changes: &Changes) -> Result<bool> {
+        let mut tx = self.client.transaction()?;
+        if let Some(seq) = changes.input {
+            // The row lock taken here makes a second process applying the same input wait,
+            // then see `applied` and back off.
+            let n = tx.execute(
+                "UPDATE inputs SET applied = TRUE WHERE seq = $1 AND NOT applied",
+                &[&seq],
+            )?;
+            if n == 0 {
+                tx.rollback()?;
+                return Ok(false);
+            }
+        }
+        if !changes.collaborations.is_empty() {
+            let up = tx.prepare(
+                "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)
+                 ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
+                   owner = excluded.owner, subject = excluded.subject,
+                   started_utc = excluded.started_utc, data = excluded.data",
+            )?;
+            for c in &changes.collaborations {
+                tx.execute(
+                    &up,
+                    &[
+                        &c.id,
+                        &schema::collab_kind(c),
+                        &c.state.id(),
+                        &c.owner,
+                        &c.subject,
+                        &schema::ts(c.started.with_timezone(&chrono::Utc)),
+                        &schema::collab_json(c),
+                    ],
+                )?;
+            }
+        }
+        if !changes.events.is_empty() {
+            let ev = tx.prepare(
+                "INSERT INTO events (collaboration, input_seq, kind, at, data) VALUES ($1, $2, $3, $4, $5)",
+            )?;
+            for (cid, e) in &changes.events {
+                tx.execute(
+                    &ev,
+                    &[
+                        cid,
+                        &changes.input,
+                        &schema::event_kind(e),
+                        &e.at.to_rfc3339(),
+                        &schema::event_json(e),
+                    ],
+                )?;
+            }
+        }
+        if !changes.thread_keys.is_empty() {
+            let tk = tx.prepare(
+                "INSERT INTO thread_keys (key, collaboration) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+            )?;
+            for (key, cid) in &changes.thread_keys {
+                tx.execute(&tk, &[key, cid])?;
+            }
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    fn collaboration(&mut self, id: &str) -> Result<Option<Collaboration>> {
+        let row = self
+            .client
+            .query_opt("SELECT data FROM collaborations WHERE id = $1", &[&id])?;
+        match row {
+            Some(r) => Ok(Some(schema::decode_collab(r.try_get::<_, &str>(0)?)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn collaborations(&mut self) -> Result<Vec<Collaboration>> {
+        let rows = self.client.query(
+            "SELECT data FROM collaborations ORDER BY started_utc, id",
+            &[],
+        )?;
+        rows.iter()
+            .map(|r| schema::decode_collab(r.try_get::<_, &str>(0)?))
+            .collect()
+    }
+
+    fn events(&mut self, collaboration: &str) -> Result<Vec<StoredEvent>> {
+        let rows = self.client.query(
+            "SELECT seq, collaboration, input_seq, data FROM events WHERE collaboration = $1 ORDER BY seq",
+            &[&collaboration],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(StoredEvent {
+                    seq: r.try_get(0)?,
+                    collaboration: r.try_get(1)?,
+                    input_seq: r.try_get(2)?,
+                    event: schema::decode_event(r.try_get::<_, &str>(3)?)?,
+                })
+            })
+            .collect()
+    }
+
+    fn find_thread(&mut self, keys: &[String]) -> Result<Option<String>> {
+        if keys.is_empty() {
+            return Ok(None);
+        }
+        // One round trip: the first key in the caller's order that is indexed.
+        let row = self.client.query_opt(
+            "SELECT t.collaboration FROM unnest($1::TEXT[]) WITH ORDINALITY AS k(key, ord)
+             JOIN thread_keys t ON t.key = k.key ORDER BY k.ord LIMIT 1",
+            &[&keys],
+        )?;
+        Ok(match row {
+            Some(r) => Some(r.try_get(0)?),
+            None => None,
+        })
+    }
+
+    fn lock_tracker(&mut self) -> Result<()> {
+        if !self.tracker_locked {
+            let key = self.lock_key(LOCK_TRACKER);
+            self.client
+                .execute("SELECT pg_advisory_lock($1)", &[&key])?;
+            self.tracker_locked = true;
+        }
+        Ok(())
+    }
+
+    fn unlock_tracker(&mut self) -> Result<()> {
+        if self.tracker_locked {
+            let key = self.lock_key(LOCK_TRACKER);
+            self.client
+                .execute("SELECT pg_advisory_unlock($1)", &[&key])?;
+            self.tracker_locked = false;
+        }
+        Ok(())
+    }
+
+    fn stats(&mut self) -> Result<Stats> {
+        let r = self.client.query_one(
+            "SELECT (SELECT COUNT(*) FROM raw_messages), (SELECT COUNT(*) FROM inputs),
+                    (SELECT COUNT(*) FROM inputs WHERE NOT applied),
+                    (SELECT COUNT(*) FROM collaborations), (SELECT COUNT(*) FROM events),
+                    (SELECT COUNT(*) FROM quarantine)",
+            &[],
+        )?;
+        let g = |i: usize| -> Result<u64> { Ok(r.try_get::<_, i64>(i)? as u64) };
+        Ok(Stats {
+            raw_messages: g(0)?,
+            inputs: g(1)?,
+            pending: g(2)?,
+            collaborations: g(3)?,
+            events: g(4)?,
+            quarantined: g(5)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_parameter_is_split_off() {
+        assert_eq!(
+            split_schema("postgres://u@h:1/db?schema=t_1").unwrap(),
+            ("postgres://u@h:1/db".to_string(), Some("t_1".to_string()))
+        );
+        assert_eq!(
+            split_schema("postgres://u@h/db?sslmode=disable&schema=x").unwrap(),
+            (
+                "postgres://u@h/db?sslmode=disable".to_string(),
+                Some("x".to_string())
+            )
+        );
+        assert!(split_schema("postgres://u@h/db?schema=Bad;drop").is_err());
+    }
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+    }
+}

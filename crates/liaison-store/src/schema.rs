@@ -1,0 +1,210 @@
+//! The schema: one logical schema, written once per SQL dialect, as embedded migrations.
+//!
+//! Tables:
+//! * `raw_messages` — the bytes of every ingested message, keyed by SHA-256; immutable
+//!   (a trigger refuses UPDATE and DELETE).
+//! * `inputs` — the ledger: one row per message or manual event, global `seq`, `applied`.
+//! * `collaborations` — the tracker's current view, one JSON document per collaboration
+//!   plus the columns list/filter needs.
+//! * `events` — append-only timeline (a trigger refuses UPDATE and DELETE).
+//! * `thread_keys` — threading key → collaboration (Message-IDs, Thread-Index, subject).
+//! * `quarantine` — malformed messages kept aside with the reason.
+//! * `schema_migrations` — which migrations ran.
+
+/// One migration, in both dialects.
+pub(crate) struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sqlite: &'static str,
+    pub postgres: &'static str,
+}
+
+/// Every migration, oldest first. Never edit a released one: add a new one.
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "initial",
+    sqlite: r#"
+CREATE TABLE raw_messages (
+    sha256     TEXT PRIMARY KEY,
+    bytes      BLOB NOT NULL,
+    message_id TEXT,
+    source     TEXT NOT NULL,
+    size       INTEGER NOT NULL,
+    stored_at  TEXT NOT NULL
+);
+CREATE INDEX raw_messages_message_id ON raw_messages(message_id);
+CREATE TRIGGER raw_messages_immutable_u BEFORE UPDATE ON raw_messages
+    BEGIN SELECT RAISE(ABORT, 'raw_messages are immutable'); END;
+CREATE TRIGGER raw_messages_immutable_d BEFORE DELETE ON raw_messages
+    BEGIN SELECT RAISE(ABORT, 'raw_messages are immutable'); END;
+
+CREATE TABLE inputs (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind          TEXT NOT NULL CHECK (kind IN ('message', 'manual')),
+    sha256        TEXT UNIQUE REFERENCES raw_messages(sha256),
+    collaboration TEXT,
+    event         TEXT,
+    recorded_at   TEXT NOT NULL,
+    applied       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX inputs_pending ON inputs(seq) WHERE applied = 0;
+
+CREATE TABLE collaborations (
+    id          TEXT PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    state       TEXT NOT NULL,
+    owner       TEXT NOT NULL,
+    subject     TEXT NOT NULL,
+    started_utc TEXT NOT NULL,
+    data        TEXT NOT NULL
+);
+CREATE INDEX collaborations_started ON collaborations(started_utc, id);
+
+CREATE TABLE events (
+    seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+    collaboration TEXT NOT NULL,
+    input_seq     INTEGER,
+    kind          TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    data          TEXT NOT NULL
+);
+CREATE INDEX events_collaboration ON events(collaboration, seq);
+CREATE TRIGGER events_append_only_u BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_append_only_d BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TABLE thread_keys (
+    key           TEXT PRIMARY KEY,
+    collaboration TEXT NOT NULL
+);
+
+CREATE TABLE quarantine (
+    sha256 TEXT PRIMARY KEY,
+    bytes  BLOB NOT NULL,
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at     TEXT NOT NULL
+);
+"#,
+    postgres: r#"
+CREATE TABLE raw_messages (
+    sha256     TEXT PRIMARY KEY,
+    bytes      BYTEA NOT NULL,
+    message_id TEXT,
+    source     TEXT NOT NULL,
+    size       BIGINT NOT NULL,
+    stored_at  TEXT NOT NULL
+);
+CREATE INDEX raw_messages_message_id ON raw_messages(message_id);
+
+CREATE TABLE inputs (
+    seq           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind          TEXT NOT NULL CHECK (kind IN ('message', 'manual')),
+    sha256        TEXT UNIQUE REFERENCES raw_messages(sha256),
+    collaboration TEXT,
+    event         TEXT,
+    recorded_at   TEXT NOT NULL,
+    applied       BOOLEAN NOT NULL DEFAULT FALSE
+);
+CREATE INDEX inputs_pending ON inputs(seq) WHERE NOT applied;
+
+CREATE TABLE collaborations (
+    id          TEXT PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    state       TEXT NOT NULL,
+    owner       TEXT NOT NULL,
+    subject     TEXT NOT NULL,
+    started_utc TEXT NOT NULL,
+    data        TEXT NOT NULL
+);
+CREATE INDEX collaborations_started ON collaborations(started_utc, id);
+
+CREATE TABLE events (
+    seq           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    collaboration TEXT NOT NULL,
+    input_seq     BIGINT,
+    kind          TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    data          TEXT NOT NULL
+);
+CREATE INDEX events_collaboration ON events(collaboration, seq);
+
+CREATE FUNCTION liaison_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+END;
+$$;
+CREATE TRIGGER raw_messages_immutable BEFORE UPDATE OR DELETE ON raw_messages
+    FOR EACH ROW EXECUTE FUNCTION liaison_refuse_change();
+CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
+    FOR EACH ROW EXECUTE FUNCTION liaison_refuse_change();
+
+CREATE TABLE thread_keys (
+    key           TEXT PRIMARY KEY,
+    collaboration TEXT NOT NULL
+);
+
+CREATE TABLE quarantine (
+    sha256 TEXT PRIMARY KEY,
+    bytes  BYTEA NOT NULL,
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at     TEXT NOT NULL
+);
+"#,
+}];
+
+/// The newest schema version this build knows.
+pub(crate) fn latest() -> i64 {
+    MIGRATIONS.last().map(|m| m.version).unwrap_or(0)
+}
+
+/// A timestamp as stored: RFC 3339 in UTC with second precision, so text order is time
+/// order.
+pub(crate) fn ts(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+/// Reads a timestamp written by [`ts`] (or any RFC 3339 value).
+pub(crate) fn parse_ts(s: &str) -> crate::Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| crate::StoreError::corrupt(format!("timestamp {s:?}"), e))
+}
+
+/// The JSON of an event.
+pub(crate) fn event_json(e: &liaison_model::Event) -> String {
+    serde_json::to_string(e).expect("events always serialise")
+}
+
+/// The JSON of a collaboration.
+pub(crate) fn collab_json(c: &liaison_model::Collaboration) -> String {
+    serde_json::to_string(c).expect("collaborations always serialise")
+}
+
+/// The `kind` column of an event (its JSON name).
+pub(crate) fn event_kind(e: &liaison_model::Event) -> String {
+    serde_json::to_value(e.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The `kind` column of a collaboration (its JSON name).
+pub(crate) fn collab_kind(c: &liaison_model::Collaboration) -> String {
+    serde_json::to_value(c.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Decodes a stored event.
+pub(crate) fn decode_event(s: &str) -> crate::Result<liaison_model::Event> {
+    serde_json::from_str(s).map_err(|e| crate::StoreError::corrupt("event JSON", e))
+}
+
+/// Decodes a stored collaboration.
+pub(crate) fn decode_collab(s: &str) -> crate::Result<liaison_model::Collaboration> {
+    serde_json::from_str(s).map_err(|e| crate::StoreError::corrupt("collaboration JSON", e))
+}

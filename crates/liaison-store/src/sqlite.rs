@@ -1,0 +1,470 @@
+//! The SQLite backend: a file in WAL mode (or a private in-memory database).
+
+use crate::schema::{self, MIGRATIONS};
+use crate::{
+    Backend, Changes, Input, InputKind, PutRaw, Quarantined, RawMessage, Result, Stats, Store,
+    StoreError, StoredEvent,
+};
+use liaison_model::{Collaboration, Event};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// A store in a SQLite database.
+pub struct SqliteStore {
+    conn: Connection,
+    /// The database file (None in memory).
+    path: Option<PathBuf>,
+    /// The tracker lock file, while held.
+    lock: Option<File>,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+impl SqliteStore {
+    /// Opens or creates the database file at `path` (and its folder), sets WAL mode and
+    /// runs pending migrations.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        let fail = |reason: String| StoreError::Open {
+            location: path.display().to_string(),
+            reason,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
+        }
+        let conn = Connection::open(path).map_err(|e| fail(e.to_string()))?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .map_err(|e| fail(e.to_string()))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| fail(e.to_string()))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(|e| fail(e.to_string()))?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| fail(e.to_string()))?;
+        let mut s = SqliteStore {
+            conn,
+            path: Some(path.to_path_buf()),
+            lock: None,
+        };
+        s.migrate().map_err(|e| fail(e.to_string()))?;
+        Ok(s)
+    }
+
+    /// A private in-memory database (for tests and `liaison rebuild`).
+    pub fn memory() -> Result<SqliteStore> {
+        let conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut s = SqliteStore {
+            conn,
+            path: None,
+            lock: None,
+        };
+        s.migrate()?;
+        Ok(s)
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        )?;
+        let current: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            [],
+            |r| r.get(0),
+        )?;
+        if current > schema::latest() {
+            return Err(StoreError::SchemaTooNew {
+                found: current,
+                known: schema::latest(),
+            });
+        }
+        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+            tx.execute_batch(m.sqlite)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
+                params![m.version, m.name, schema::ts(chrono::Utc::now())],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn put_raw_tx(
+    tx: &rusqlite::Transaction<'_>,
+    bytes: &[u8],
+    source: &str,
+    message_id: Option<&str>,
+    now: &str,
+) -> Result<PutRaw> {
+    let sha256 = crate::sha256_hex(bytes);
+    let n = tx.execute(
+        "INSERT INTO raw_messages (sha256, bytes, message_id, source, size, stored_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING",
+        params![sha256, bytes, message_id, source, bytes.len() as i64, now],
+    )?;
+    if n == 0 {
+        return Ok(PutRaw::Duplicate { sha256 });
+    }
+    tx.execute(
+        "INSERT INTO inputs (kind, sha256, recorded_at) VALUES ('message', ?1, ?2)",
+        params![sha256, now],
+    )?;
+    Ok(PutRaw::New {
+        sha256,
+        seq: tx.last_insert_rowid(),
+    })
+}
+
+const INPUT_COLUMNS: &str =
+    "i.seq, i.kind, i.recorded_at, i.applied, i.sha256, r.bytes, r.source, i.collaboration, i.event
+     FROM inputs i LEFT JOIN raw_messages r ON r.sha256 = i.sha256";
+
+type InputRow = (
+    i64,
+    String,
+    String,
+    bool,
+    Option<String>,
+    Option<Vec<u8>>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn input_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InputRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+        r.get(8)?,
+    ))
+}
+
+/// Builds an [`Input`] from its columns (shared with the PostgreSQL backend).
+pub(crate) fn make_input(row: InputRowOwned) -> Result<Input> {
+    let (seq, kind, recorded_at, applied, sha256, bytes, source, collaboration, event) = row;
+    let kind = match kind.as_str() {
+        "message" => InputKind::Message {
+            sha256: sha256
+                .ok_or_else(|| StoreError::corrupt(format!("input {seq}"), "no sha256"))?,
+            bytes: bytes
+                .ok_or_else(|| StoreError::corrupt(format!("input {seq}"), "raw bytes missing"))?,
+            source: source.unwrap_or_default(),
+        },
+        "manual" => InputKind::Manual {
+            collaboration: collaboration.unwrap_or_default(),
+            event: schema::decode_event(event.as_deref().unwrap_or("null"))?,
+        },
+        other => {
+            return Err(StoreError::corrupt(
+                format!("input {seq}"),
+                format!("unknown kind {other:?}"),
+            ));
+        }
+    };
+    Ok(Input {
+        seq,
+        recorded_at: schema::parse_ts(&recorded_at)?,
+        applied,
+        kind,
+    })
+}
+
+/// The columns of an input row, backend-independent.
+pub(crate) type InputRowOwned = InputRow;
+
+impl Store for SqliteStore {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+
+    fn put_raw(&mut self, bytes: &[u8], source: &str, message_id: Option<&str>) -> Result<PutRaw> {
+        Ok(self
+            .put_raw_batch(&[(bytes, source, message_id)])?
+            .pop()
+            .expect("one result per message"))
+    }
+
+    fn put_raw_batch(&mut self, batch: &[(&[u8], &str, Option<&str>)]) -> Result<Vec<PutRaw>> {
+        let now = schema::ts(chrono::Utc::now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut out = Vec::with_capacity(batch.len());
+        for (bytes, source, mid) in batch {
+            out.push(put_raw_tx(&tx, bytes, source, *mid, &now)?);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    fn raw(&mut self, sha256: &str) -> Result<Option<RawMessage>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT r.sha256, r.bytes, r.message_id, r.source, i.seq
+                 FROM raw_messages r JOIN inputs i ON i.sha256 = r.sha256 WHERE r.sha256 = ?1",
+                [sha256],
+                |r| {
+                    Ok(RawMessage {
+                        sha256: r.get(0)?,
+                        bytes: r.get(1)?,
+                        message_id: r.get(2)?,
+                        source: r.get(3)?,
+                        seq: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn quarantine(&mut self, bytes: &[u8], source: &str, reason: &str) -> Result<bool> {
+        let n = self.conn.execute(
+            "INSERT INTO quarantine (sha256, bytes, source, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (sha256) DO NOTHING",
+            params![
+                crate::sha256_hex(bytes),
+                bytes,
+                source,
+                reason,
+                schema::ts(chrono::Utc::now())
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn quarantined(&mut self) -> Result<Vec<Quarantined>> {
+        let mut st = self.conn.prepare(
+            "SELECT sha256, source, reason, bytes, at FROM quarantine ORDER BY at, sha256",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Vec<u8>>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (sha256, source, reason, bytes, at) = row?;
+            out.push(Quarantined {
+                sha256,
+                source,
+                reason,
+                bytes,
+                at: schema::parse_ts(&at)?,
+            });
+        }
+        Ok(out)
+    }
+
+    fn record_manual(&mut self, collaboration: &str, event: &Event) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO inputs (kind, collaboration, event, recorded_at) VALUES ('manual', ?1, ?2, ?3)",
+            params![
+                collaboration,
+                schema::event_json(event),
+                schema::ts(chrono::Utc::now())
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    fn pending(&mut self, limit: usize) -> Result<Vec<Input>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {INPUT_COLUMNS} WHERE i.applied = 0 ORDER BY i.seq LIMIT ?1"
+        ))?;
+        let rows = st.query_map([limit as i64], input_row)?;
+        rows.map(|r| make_input(r?)).collect()
+    }
+
+    fn inputs(&mut self, after: i64, limit: usize) -> Result<Vec<Input>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {INPUT_COLUMNS} WHERE i.seq > ?1 ORDER BY i.seq LIMIT ?2"
+        ))?;
+        let rows = st.query_map(params![after, limit as i64], input_row)?;
+        rows.map(|r| make_input(r?)).collect()
+    }
+
+    fn apply(&mut self, changes: &Changes) -> Result<bool> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(seq) = changes.input {
+            let n = tx.execute(
+                "UPDATE inputs SET applied = 1 WHERE seq = ?1 AND applied = 0",
+                [seq],
+            )?;
+            if n == 0 {
+                return Ok(false);
+            }
+        }
+        {
+            let mut up = tx.prepare_cached(
+                "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
+                   owner = excluded.owner, subject = excluded.subject,
+                   started_utc = excluded.started_utc, data = excluded.data",
+            )?;
+            for c in &changes.collaborations {
+                up.execute(params![
+                    c.id,
+                    schema::collab_kind(c),
+                    c.state.id(),
+                    c.owner,
+                    c.subject,
+                    schema::ts(c.started.with_timezone(&chrono::Utc)),
+                    schema::collab_json(c)
+                ])?;
+            }
+            let mut ev = tx.prepare_cached(
+                "INSERT INTO events (collaboration, input_seq, kind, at, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (cid, e) in &changes.events {
+                ev.execute(params![
+                    cid,
+                    changes.input,
+                    schema::event_kind(e),
+                    e.at.to_rfc3339(),
+                    schema::event_json(e)
+                ])?;
+            }
+            let mut tk = tx.prepare_cached(
+                "INSERT INTO thread_keys (key, collaboration) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+            )?;
+            for (key, cid) in &changes.thread_keys {
+                tk.execute(params![key, cid])?;
+            }
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    fn collaboration(&mut self, id: &str) -> Result<Option<Collaboration>> {
+        let data: Option<String> = self
+            .conn
+            .query_row("SELECT data FROM collaborations WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        data.map(|d| schema::decode_collab(&d)).transpose()
+    }
+
+    fn collaborations(&mut self) -> Result<Vec<Collaboration>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT data FROM collaborations ORDER BY started_utc, id")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|d| schema::decode_collab(&d?)).collect()
+    }
+
+    fn events(&mut self, collaboration: &str) -> Result<Vec<StoredEvent>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT seq, collaboration, input_seq, data FROM events WHERE collaboration = ?1 ORDER BY seq",
+        )?;
+        let rows = st.query_map([collaboration], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, collaboration, input_seq, data) = row?;
+            out.push(StoredEvent {
+                seq,
+                collaboration,
+                input_seq,
+                event: schema::decode_event(&data)?,
+            });
+        }
+        Ok(out)
+    }
+
+    fn find_thread(&mut self, keys: &[String]) -> Result<Option<String>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT collaboration FROM thread_keys WHERE key = ?1")?;
+        for k in keys {
+            if let Some(c) = st.query_row([k], |r| r.get::<_, String>(0)).optional()? {
+                return Ok(Some(c));
+            }
+        }
+        Ok(None)
+    }
+
+    fn lock_tracker(&mut self) -> Result<()> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        if self.lock.is_some() {
+            return Ok(());
+        }
+        let mut lp = path.clone().into_os_string();
+        lp.push(".tracker-lock");
+        let io = |e| StoreError::Io {
+            path: PathBuf::from(&lp).display().to_string(),
+            source: e,
+        };
+        let f = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lp)
+            .map_err(io)?;
+        f.lock().map_err(io)?;
+        self.lock = Some(f);
+        Ok(())
+    }
+
+    fn unlock_tracker(&mut self) -> Result<()> {
+        if let Some(f) = self.lock.take() {
+            let _ = f.unlock();
+        }
+        Ok(())
+    }
+
+    fn stats(&mut self) -> Result<Stats> {
+        let c = |s: &Connection, q: &str| -> Result<u64> {
+            Ok(s.query_row(q, [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        Ok(Stats {
+            raw_messages: c(&self.conn, "SELECT COUNT(*) FROM raw_messages")?,
+            inputs: c(&self.conn, "SELECT COUNT(*) FROM inputs")?,
+            pending: c(&self.conn, "SELECT COUNT(*) FROM inputs WHERE applied = 0")?,
+            collaborations: c(&self.conn, "SELECT COUNT(*) FROM collaborations")?,
+            events: c(&self.conn, "SELECT COUNT(*) FROM events")?,
+            quarantined: c(&self.conn, "SELECT COUNT(*) FROM quarantine")?,
+        })
+    }
+}
