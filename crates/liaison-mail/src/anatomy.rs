@@ -1,1 +1,1147 @@
-//! Placeholder until this module lands.
+//! The anatomy of a collaboration mail: what the guide's 步骤2 asks a mail to contain, found
+//! in a draft with byte spans and line numbers.
+//!
+//! A draft is either an `.eml` (RFC 5322, any charset) or a plain draft (`.md`/`.txt`) that
+//! starts with header lines (`Subject:`/`主题:`, `From:`/`发件人:`, `To:`/`收件人:`,
+//! `Cc:`/`抄送:`, `Date:`/`日期:`, `Attachments:`/`附件:`; ASCII or full-width colon), a
+//! blank line, then the body. [`Anatomy::parse`] recognises:
+//!
+//! - the subject `【类型】项目/主题-部门-紧急程度` and its parts,
+//! - the recipients, the date and the attachments,
+//! - in the body: the greeting (称呼), the opening (开场白), the background and goal
+//!   (背景与目标), the enumerated items with their what/owner/deadline/standard (做什么/谁来做/
+//!   何时完成/交付标准), attachment references and descriptions, the closing and the
+//!   signature (落款).
+//!
+//! Every span indexes [`Anatomy::source`], the text the draft was read as: the file itself for
+//! plain drafts and UTF-8 `.eml` files whose body appears verbatim, otherwise a decoded view
+//! (headers then body) that `liaison parse` shows. Parsing is pure, never panics and never
+//! fails: what could not be read is listed in [`Anatomy::problems`].
+
+use crate::message::Message;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use liaison_model::{Directory, Kind, KindTable, Urgency};
+use liaison_time::{ExprKind, Expression};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A byte range of [`Anatomy::source`] with its 1-based line number (of `start`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+}
+
+/// A piece of text found in the draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// The text as written (trimmed).
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// How the draft was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceFormat {
+    /// A plain draft with header lines (`.md`, `.txt`).
+    Plain,
+    /// An `.eml` whose spans index the file itself.
+    Eml,
+    /// An `.eml` shown as a decoded view (encoded body or headers, or a non-UTF-8 charset).
+    EmlDecoded,
+}
+
+/// The language a draft is written in, judged from its body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DraftLang {
+    /// Chinese.
+    Zh,
+    /// English.
+    En,
+}
+
+/// The subject line and its parts: `【类型】项目/主题-部门-紧急程度`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Subject {
+    /// The whole subject.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// The text inside 【】 (or `[]` in English subjects), if the subject starts with one.
+    pub tag: Option<Part>,
+    /// The kind the tag names, if it is a known tag or alias.
+    pub kind: Option<Kind>,
+    /// 项目/主题.
+    pub project: Option<Part>,
+    /// Departments (split on `/`, `、`).
+    pub departments: Vec<Part>,
+    /// The urgency part (the last `-` part), whether or not it is a known urgency.
+    pub urgency: Option<Part>,
+    /// The urgency the urgency part names, if known.
+    pub urgency_value: Option<Urgency>,
+}
+
+/// A recipient or sender as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Address {
+    /// Display name, if any.
+    pub name: Option<String>,
+    /// Email address (lower-cased), if any.
+    pub email: Option<String>,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A time expression found in the draft (from `liaison_time::scan`), located in the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimeExpr {
+    /// The matched text.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// Deadline, vague or placeholder.
+    pub kind: ExprKind,
+    /// The resolved instant for deadlines.
+    pub value: Option<DateTime<FixedOffset>>,
+}
+
+/// Whether a greeting addresses one person or a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GreetingKind {
+    /// 张经理，您好 / Dear Alice.
+    Personal,
+    /// 各位同事，大家好 / Dear all.
+    Group,
+    /// 您好 / Hello with nobody named.
+    Neutral,
+}
+
+/// The greeting (称呼).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Greeting {
+    /// The greeting text.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// Personal, group or neutral.
+    pub kind: GreetingKind,
+    /// How many people it names (张经理、李经理 → 2).
+    pub names: usize,
+}
+
+/// A part of the body with the number of sentences it has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// The heading or label, if the part has one (背景与目标, Background).
+    pub heading: Option<Part>,
+    /// The content (without the heading).
+    pub text: String,
+    /// Where the whole part is (heading included).
+    pub span: Span,
+    /// Sentences in the content.
+    pub sentences: usize,
+}
+
+/// An enumerated item (需求/待办): 做什么/谁来做/何时完成/交付标准.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    /// The list marker as written (`1.`, `需求1：`, `-`, a table row's `|`).
+    pub marker: String,
+    /// 做什么: the item text after the marker (continuation lines included).
+    pub what: Part,
+    /// 谁来做: the responsible person or department, if named.
+    pub owner: Option<Part>,
+    /// 何时完成: time expressions inside the item.
+    pub deadlines: Vec<TimeExpr>,
+    /// 交付标准: the clause stating the acceptance standard, if any.
+    pub standard: Option<Part>,
+    /// The whole item (marker and continuation lines).
+    pub span: Span,
+}
+
+/// A reference to an attachment in the body (见附件, 附件1：《…》, attached, report.xlsx).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttachmentRef {
+    /// The referring text.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// `附件N` / `Attachment N` number, if given.
+    pub index: Option<u32>,
+    /// The file name or 《title》 it names, if any.
+    pub name: Option<String>,
+    /// Whether it is in the 附件说明 part (a description rather than a passing reference).
+    pub described: bool,
+}
+
+/// A file attached to the mail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttachedFile {
+    /// File name (for plain drafts: as written, relative to the draft).
+    pub name: String,
+    /// Size in bytes, when known (the CLI fills it for plain drafts).
+    pub size: Option<u64>,
+    /// Where it is named (the `Attachments:` header, or the decoded view for `.eml`).
+    pub span: Span,
+}
+
+/// The signature (落款): name, department, contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Signature {
+    /// The whole signature block (sign-off included).
+    pub span: Span,
+    /// 此致/敬礼, Best regards…
+    pub signoff: Option<Part>,
+    /// The sender's name.
+    pub name: Option<Part>,
+    /// The sender's department.
+    pub department: Option<Part>,
+    /// A contact: phone, email or chat account.
+    pub contact: Option<Part>,
+}
+
+/// A problem met while reading the draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// What is wrong, in English.
+    pub message: String,
+    /// Where, if it is located.
+    pub span: Option<Span>,
+}
+
+/// Everything liaison recognised in a draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct Anatomy {
+    /// The text every span indexes.
+    #[serde(skip)]
+    pub source: String,
+    /// How the draft was read.
+    pub format: SourceFormat,
+    /// The body's language.
+    pub lang: DraftLang,
+    /// The subject, if there is one.
+    pub subject: Option<Subject>,
+    /// The sender.
+    pub from: Option<Address>,
+    /// To recipients.
+    pub to: Vec<Address>,
+    /// Cc recipients.
+    pub cc: Vec<Address>,
+    /// The Date header, when it could be read.
+    pub date: Option<DateTime<FixedOffset>>,
+    /// Where the Date header is.
+    pub date_span: Option<Span>,
+    /// The body.
+    pub body: Span,
+    /// 称呼.
+    pub greeting: Option<Greeting>,
+    /// 开场白: the first paragraph after the greeting.
+    pub opening: Option<Section>,
+    /// 背景与目标 parts.
+    pub background: Vec<Section>,
+    /// 问题描述 parts (issue and escalation mails).
+    pub problem: Vec<Section>,
+    /// Enumerated items.
+    pub items: Vec<Item>,
+    /// Lines outside items that set a deadline for the whole mail (截止时间：…).
+    pub deadline_lines: Vec<Part>,
+    /// Attachment references and descriptions in the body.
+    pub attachment_refs: Vec<AttachmentRef>,
+    /// Attached files.
+    pub attachments: Vec<AttachedFile>,
+    /// 结尾: the paragraph(s) before the signature.
+    pub closing: Option<Section>,
+    /// 落款.
+    pub signature: Option<Signature>,
+    /// Every time expression in the subject and body.
+    pub times: Vec<TimeExpr>,
+    /// Problems met while reading.
+    pub problems: Vec<Problem>,
+    #[serde(skip)]
+    line_starts: Vec<usize>,
+}
+
+/// What the anatomy needs to know besides the draft.
+#[derive(Debug, Clone)]
+pub struct ParseOptions {
+    /// Accepted 【】 tags.
+    pub kinds: KindTable,
+    /// Extra urgency words (configured) besides [`Urgency::parse`].
+    pub urgency_words: BTreeMap<String, Urgency>,
+    /// Time context for deadline expressions; its `now` is replaced by the mail's Date when it
+    /// has one.
+    pub time: liaison_time::Context,
+    /// The directory, for names of people and departments.
+    pub directory: Option<Directory>,
+    /// Offset for dates written without one (default +08:00).
+    pub default_offset: FixedOffset,
+}
+
+impl ParseOptions {
+    /// Options with the default kinds and no directory, resolving against `time`.
+    pub fn new(time: liaison_time::Context) -> ParseOptions {
+        ParseOptions {
+            kinds: KindTable::default(),
+            urgency_words: BTreeMap::new(),
+            time,
+            directory: None,
+            default_offset: FixedOffset::east_opt(8 * 3600).expect("valid offset"),
+        }
+    }
+
+    /// Recognises an urgency word: configured words first, then the built-in ones.
+    pub fn urgency(&self, word: &str) -> Option<Urgency> {
+        let w = word.trim();
+        if let Some(u) = self.urgency_words.get(w) {
+            return Some(u.clone());
+        }
+        if let Some((_, u)) = self
+            .urgency_words
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(w))
+        {
+            return Some(u.clone());
+        }
+        Urgency::parse(w).or_else(|| {
+            let l = w.to_ascii_lowercase();
+            match l.as_str() {
+                "urgent" => Some(Urgency::Urgent),
+                "important" => Some(Urgency::Important),
+                "normal" | "routine" | "low" => Some(Urgency::Normal),
+                "reply today" | "today" => Some(Urgency::Today),
+                _ => l
+                    .strip_prefix("reply by ")
+                    .filter(|r| !r.trim().is_empty())
+                    .map(|r| Urgency::FeedbackBy(r.trim().to_string())),
+            }
+        })
+    }
+}
+
+/// The kind of input, decided by file extension or by sniffing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// RFC 5322.
+    Eml,
+    /// A plain draft with header lines.
+    Plain,
+}
+
+impl InputKind {
+    /// `.eml` by extension; otherwise sniffs RFC 5322-only headers (MIME-Version,
+    /// Content-Type, Message-ID, Received, Return-Path) in the header block.
+    pub fn detect(path: Option<&str>, raw: &[u8]) -> InputKind {
+        if let Some(p) = path {
+            let l = p.to_ascii_lowercase();
+            if l.ends_with(".eml") || l.ends_with(".mbox") || l.ends_with(".msg") {
+                return InputKind::Eml;
+            }
+            if l.ends_with(".md") || l.ends_with(".txt") || l.ends_with(".markdown") {
+                return InputKind::Plain;
+            }
+        }
+        let head = &raw[..raw.len().min(4096)];
+        let head = String::from_utf8_lossy(head);
+        for line in head.lines() {
+            if line.trim().is_empty() {
+                break;
+            }
+            let l = line.to_ascii_lowercase();
+            if [
+                "mime-version:",
+                "content-type:",
+                "message-id:",
+                "received:",
+                "return-path:",
+                "content-transfer-encoding:",
+            ]
+            .iter()
+            .any(|h| l.starts_with(h))
+            {
+                return InputKind::Eml;
+            }
+        }
+        InputKind::Plain
+    }
+}
+
+impl Anatomy {
+    /// Reads a draft of either kind (see [`InputKind::detect`]).
+    pub fn parse(raw: &[u8], path: Option<&str>, opts: &ParseOptions) -> Anatomy {
+        match InputKind::detect(path, raw) {
+            InputKind::Eml => Anatomy::parse_eml(raw, opts),
+            InputKind::Plain => Anatomy::parse_plain(raw, opts),
+        }
+    }
+
+    /// Reads a plain draft (header lines, blank line, body). Non-UTF-8 input is read as
+    /// GB18030 (a superset of GBK/GB2312), and that is listed as a problem.
+    pub fn parse_plain(raw: &[u8], opts: &ParseOptions) -> Anatomy {
+        let mut problems = Vec::new();
+        let raw = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
+        let source = match std::str::from_utf8(raw) {
+            Ok(s) => s.to_string(),
+            Err(_) => {
+                let (text, _, had_errors) = encoding_rs::GB18030.decode(raw);
+                problems.push(Problem {
+                    message: if had_errors {
+                        "the draft is neither UTF-8 nor GB18030; undecodable bytes were replaced"
+                            .into()
+                    } else {
+                        "the draft is not UTF-8; it was read as GB18030 (GBK)".into()
+                    },
+                    span: None,
+                });
+                text.into_owned()
+            }
+        };
+        let mut a = Anatomy::empty(source, SourceFormat::Plain);
+        a.problems = problems;
+        let body_start = a.read_plain_headers(opts);
+        a.finish(body_start, opts);
+        a
+    }
+
+    /// Reads an RFC 5322 message through [`Message::parse`].
+    pub fn parse_eml(raw: &[u8], opts: &ParseOptions) -> Anatomy {
+        let m = Message::parse(raw);
+        Anatomy::from_message(&m, raw, opts)
+    }
+
+    /// Builds the anatomy of an already parsed message. `raw` is used to locate spans in the
+    /// file itself when it is UTF-8 and the body appears in it verbatim.
+    pub fn from_message(m: &Message, raw: &[u8], opts: &ParseOptions) -> Anatomy {
+        let problems: Vec<Problem> = m
+            .problems
+            .iter()
+            .map(|p| Problem {
+                message: p.clone(),
+                span: None,
+            })
+            .collect();
+        if let Some(a) = Anatomy::verbatim_eml(m, raw, opts) {
+            let mut a = a;
+            a.problems.splice(0..0, problems);
+            return a;
+        }
+        // A decoded view: headers, blank line, body.
+        let mut view = String::with_capacity(m.body.len() + 256);
+        let push_header = |name: &str, value: &str, view: &mut String| {
+            view.push_str(name);
+            view.push_str(": ");
+            view.push_str(&value.replace(['\r', '\n'], " "));
+            view.push('\n');
+        };
+        push_header("Subject", &m.subject, &mut view);
+        if let Some(f) = &m.from {
+            let v = match &m.from_name {
+                Some(n) if !n.is_empty() => format!("{n} <{f}>"),
+                _ => f.clone(),
+            };
+            push_header("From", &v, &mut view);
+        }
+        if !m.to.is_empty() {
+            push_header("To", &m.to.join(", "), &mut view);
+        }
+        if !m.cc.is_empty() {
+            push_header("Cc", &m.cc.join(", "), &mut view);
+        }
+        if let Some(d) = m.date {
+            push_header("Date", &d.to_rfc3339(), &mut view);
+        }
+        if !m.attachments.is_empty() {
+            let names: Vec<&str> = m.attachments.iter().map(|a| a.name.as_str()).collect();
+            push_header("Attachments", &names.join(", "), &mut view);
+        }
+        view.push('\n');
+        view.push_str(&m.body.replace("\r\n", "\n"));
+        let mut a = Anatomy::empty(view, SourceFormat::EmlDecoded);
+        a.problems = problems;
+        let body_start = a.read_plain_headers(opts);
+        a.date = m.date.or(a.date);
+        // Sizes come from the message.
+        for (f, att) in a.attachments.iter_mut().zip(&m.attachments) {
+            f.size = Some(att.size);
+        }
+        a.finish(body_start, opts);
+        a
+    }
+
+    fn verbatim_eml(m: &Message, raw: &[u8], opts: &ParseOptions) -> Option<Anatomy> {
+        let text = std::str::from_utf8(raw).ok()?;
+        let header_end = text
+            .find("\r\n\r\n")
+            .map(|i| i + 4)
+            .or_else(|| text.find("\n\n").map(|i| i + 2))?;
+        let body = m.body.as_str();
+        if body.trim().is_empty() || !text[header_end..].starts_with(body.trim_end()) {
+            return None;
+        }
+        let mut a = Anatomy::empty(text.to_string(), SourceFormat::Eml);
+        // Subject: must appear verbatim in the Subject header line.
+        let subj_line = find_header_line(&a.source[..header_end], "subject")?;
+        let (ls, le) = subj_line;
+        let line_text = &a.source[ls..le];
+        let rel = line_text.find(m.subject.as_str())?;
+        if !m.subject.is_empty() {
+            let s = ls + rel;
+            a.subject = Some(a.subject_from(s, s + m.subject.len(), opts));
+        }
+        for (name, is_to) in [("to", true), ("cc", false)] {
+            if let Some((hs, he)) = find_header_line(&a.source[..header_end], name) {
+                let colon = a.source[hs..he].find(':').map(|i| hs + i + 1).unwrap_or(hs);
+                let addrs = a.addresses(colon, he);
+                if is_to {
+                    a.to = addrs;
+                } else {
+                    a.cc = addrs;
+                }
+            }
+        }
+        if let Some((hs, he)) = find_header_line(&a.source[..header_end], "from") {
+            let colon = a.source[hs..he].find(':').map(|i| hs + i + 1).unwrap_or(hs);
+            a.from = a.addresses(colon, he).into_iter().next();
+        }
+        if let Some((hs, he)) = find_header_line(&a.source[..header_end], "date") {
+            a.date_span = Some(a.span(hs, he));
+        }
+        a.date = m.date;
+        for att in &m.attachments {
+            a.attachments.push(AttachedFile {
+                name: att.name.clone(),
+                size: Some(att.size),
+                span: a.span(0, 0),
+            });
+        }
+        a.finish(header_end, opts);
+        Some(a)
+    }
+
+    fn empty(source: String, format: SourceFormat) -> Anatomy {
+        let mut line_starts = vec![0];
+        for (i, b) in source.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        Anatomy {
+            source,
+            format,
+            lang: DraftLang::Zh,
+            subject: None,
+            from: None,
+            to: Vec::new(),
+            cc: Vec::new(),
+            date: None,
+            date_span: None,
+            body: Span::default(),
+            greeting: None,
+            opening: None,
+            background: Vec::new(),
+            problem: Vec::new(),
+            items: Vec::new(),
+            deadline_lines: Vec::new(),
+            attachment_refs: Vec::new(),
+            attachments: Vec::new(),
+            closing: None,
+            signature: None,
+            times: Vec::new(),
+            problems: Vec::new(),
+            line_starts,
+        }
+    }
+
+    /// The 1-based line and 1-based column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.source.len());
+        let idx = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let ls = self.line_starts[idx];
+        let col = self
+            .source
+            .get(ls..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        (idx + 1, col + 1)
+    }
+
+    /// Byte range of the 1-based line `line` (without its line break).
+    pub fn line_range(&self, line: usize) -> (usize, usize) {
+        let i = line.saturating_sub(1).min(self.line_starts.len() - 1);
+        let s = self.line_starts[i];
+        let mut e = self
+            .line_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.source.len());
+        let bytes = self.source.as_bytes();
+        while e > s && (bytes[e - 1] == b'\n' || bytes[e - 1] == b'\r') {
+            e -= 1;
+        }
+        (s, e)
+    }
+
+    /// Makes a span from byte offsets (clamped to the source, moved to char boundaries).
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let mut s = start.min(self.source.len());
+        while !self.source.is_char_boundary(s) {
+            s -= 1;
+        }
+        let mut e = end.clamp(s, self.source.len());
+        while !self.source.is_char_boundary(e) {
+            e += 1;
+        }
+        let line = match self.line_starts.binary_search(&s) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        };
+        Span {
+            start: s,
+            end: e,
+            line,
+        }
+    }
+
+    fn part(&self, start: usize, end: usize) -> Part {
+        let span = self.span(start, end);
+        Part {
+            text: self.source[span.start..span.end].to_string(),
+            span,
+        }
+    }
+
+    /// The text of a span.
+    pub fn text(&self, span: Span) -> &str {
+        self.source.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// The kind named by the subject tag.
+    pub fn kind(&self) -> Option<Kind> {
+        self.subject.as_ref().and_then(|s| s.kind)
+    }
+
+    /// Reads header lines from the start of the source; returns where the body starts.
+    fn read_plain_headers(&mut self, opts: &ParseOptions) -> usize {
+        let mut pos = 0;
+        let len = self.source.len();
+        let mut saw_header = false;
+        loop {
+            if pos >= len {
+                break;
+            }
+            let le = self.source[pos..]
+                .find('\n')
+                .map(|i| pos + i)
+                .unwrap_or(len);
+            let next = (le + 1).min(len);
+            let line = self.source[pos..le].trim_end_matches('\r');
+            if line.trim().is_empty() {
+                if saw_header {
+                    return next;
+                }
+                pos = next;
+                continue;
+            }
+            let Some((name, vstart)) = plain_header(line) else {
+                if !saw_header {
+                    self.problems.push(Problem {
+                        message: "no header lines (Subject:/主题:, To:/收件人: …) before the body"
+                            .into(),
+                        span: None,
+                    });
+                }
+                return pos;
+            };
+            saw_header = true;
+            let vs = pos + vstart;
+            let ve = pos + line.len();
+            // Trim spaces around the value.
+            let raw_v = &self.source[vs..ve];
+            let lead = raw_v.len() - raw_v.trim_start().len();
+            let (vs, ve) = (vs + lead, vs + raw_v.trim_end().len());
+            match name {
+                HeaderName::Subject => self.subject = Some(self.subject_from(vs, ve, opts)),
+                HeaderName::From => self.from = self.addresses(vs, ve).into_iter().next(),
+                HeaderName::To => self.to = self.addresses(vs, ve),
+                HeaderName::Cc => self.cc = self.addresses(vs, ve),
+                HeaderName::Bcc => {}
+                HeaderName::Date => {
+                    self.date_span = Some(self.span(vs, ve));
+                    let v = self.source[vs..ve].to_string();
+                    match parse_date(&v, opts.default_offset) {
+                        Some(d) => self.date = Some(d),
+                        None => self.problems.push(Problem {
+                            message: format!(
+                                "the date {v:?} could not be read (use RFC 3339, e.g. 2026-11-30T10:00:00+08:00, or 2026-11-30 10:00)"
+                            ),
+                            span: Some(self.span(vs, ve)),
+                        }),
+                    }
+                }
+                HeaderName::Attachments => {
+                    for (s, e) in split_list(&self.source[vs..ve]) {
+                        let name = self.source[vs + s..vs + e].to_string();
+                        if is_none_word(&name) {
+                            continue;
+                        }
+                        let span = self.span(vs + s, vs + e);
+                        self.attachments.push(AttachedFile {
+                            name,
+                            size: None,
+                            span,
+                        });
+                    }
+                }
+            }
+            pos = next;
+        }
+        len
+    }
+
+    fn subject_from(&self, s: usize, e: usize, opts: &ParseOptions) -> Subject {
+        let text = &self.source[s..e];
+        let mut subj = Subject {
+            text: text.to_string(),
+            span: self.span(s, e),
+            tag: None,
+            kind: None,
+            project: None,
+            departments: Vec::new(),
+            urgency: None,
+            urgency_value: None,
+        };
+        // Strip reply prefixes.
+        let mut off = 0;
+        loop {
+            let t = &text[off..];
+            let t2 = t.trim_start();
+            off += t.len() - t2.len();
+            let lower = t2.to_ascii_lowercase();
+            let mut stripped = false;
+            for p in [
+                "re:",
+                "fw:",
+                "fwd:",
+                "回复:",
+                "回复：",
+                "答复:",
+                "答复：",
+                "转发:",
+                "转发：",
+            ] {
+                if lower.starts_with(p) {
+                    off += p.len();
+                    stripped = true;
+                    break;
+                }
+            }
+            if !stripped {
+                break;
+            }
+        }
+        let t = &text[off..];
+        let (open, close) = if t.starts_with('【') {
+            ('【', '】')
+        } else if t.starts_with('[') {
+            ('[', ']')
+        } else if t.starts_with('［') {
+            ('［', '］')
+        } else {
+            ('\0', '\0')
+        };
+        let mut rest_start = off;
+        if open != '\0'
+            && let Some(ci) = t.find(close)
+        {
+            let ts = s + off + open.len_utf8();
+            let te = s + off + ci;
+            let tag = self.part(ts, te);
+            subj.kind = opts.kinds.lookup(tag.text.trim());
+            subj.tag = Some(tag);
+            rest_start = off + ci + close.len_utf8();
+        }
+        if subj.tag.is_none() {
+            return subj;
+        }
+        let rest = &text[rest_start..];
+        let base = s + rest_start;
+        // Split on " - " when present (English titles may contain hyphens), else on -, －, —.
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        if rest.contains(" - ") {
+            let mut i = 0;
+            for piece in rest.split(" - ") {
+                parts.push((i, i + piece.len()));
+                i += piece.len() + 3;
+            }
+        } else {
+            let mut i = 0;
+            for (j, c) in rest.char_indices() {
+                if matches!(c, '-' | '－' | '—' | '–') {
+                    parts.push((i, j));
+                    i = j + c.len_utf8();
+                }
+            }
+            parts.push((i, rest.len()));
+        }
+        let trimmed = |(a, b): (usize, usize)| -> (usize, usize) {
+            let p = &rest[a..b];
+            let lead = p.len() - p.trim_start().len();
+            (a + lead, a + p.trim_end().len())
+        };
+        let parts: Vec<(usize, usize)> = parts.into_iter().map(trimmed).collect();
+        let nonempty = |p: &(usize, usize)| p.1 > p.0;
+        match parts.len() {
+            0 => {}
+            1 => {
+                if nonempty(&parts[0]) {
+                    subj.project = Some(self.part(base + parts[0].0, base + parts[0].1));
+                }
+            }
+            n => {
+                let last = parts[n - 1];
+                let last_text = &rest[last.0..last.1];
+                let is_urgency = opts.urgency(last_text).is_some();
+                let (proj_end_idx, dept_idx, urg) = if n == 2 {
+                    if is_urgency {
+                        (1, None, Some(last))
+                    } else {
+                        (1, Some(last), None)
+                    }
+                } else {
+                    (n - 2, Some(parts[n - 2]), Some(last))
+                };
+                let ps = parts[0].0;
+                let pe = parts[proj_end_idx - 1].1;
+                if pe > ps {
+                    subj.project = Some(self.part(base + ps, base + pe));
+                }
+                if let Some((ds, de)) = dept_idx {
+                    let dtext = &rest[ds..de];
+                    let mut i = 0;
+                    for (j, c) in dtext
+                        .char_indices()
+                        .chain(std::iter::once((dtext.len(), '/')))
+                    {
+                        if matches!(c, '/' | '／' | '、' | ',' | '，' | '&') {
+                            let piece = &dtext[i..j];
+                            let lead = piece.len() - piece.trim_start().len();
+                            let (a, b) = (i + lead, i + piece.trim_end().len());
+                            if b > a {
+                                subj.departments
+                                    .push(self.part(base + ds + a, base + ds + b));
+                            }
+                            i = j + c.len_utf8();
+                        }
+                    }
+                }
+                if let Some((us, ue)) = urg
+                    && ue > us
+                {
+                    let p = self.part(base + us, base + ue);
+                    subj.urgency_value = opts.urgency(&p.text);
+                    subj.urgency = Some(p);
+                }
+            }
+        }
+        subj
+    }
+
+    fn addresses(&self, vs: usize, ve: usize) -> Vec<Address> {
+        let mut out = Vec::new();
+        for (s, e) in split_list(&self.source[vs..ve]) {
+            let t = &self.source[vs + s..vs + e];
+            if is_none_word(t) {
+                continue;
+            }
+            let (name, email) = if let (Some(l), Some(r)) = (t.find('<'), t.rfind('>')) {
+                let n = t[..l].trim().trim_matches('"').trim();
+                let em = t[l + 1..r.max(l + 1)].trim().to_lowercase();
+                (
+                    (!n.is_empty()).then(|| n.to_string()),
+                    (!em.is_empty()).then_some(em),
+                )
+            } else if t.contains('@') {
+                (None, Some(t.trim().to_lowercase()))
+            } else {
+                (Some(t.trim().to_string()), None)
+            };
+            out.push(Address {
+                name,
+                email,
+                span: self.span(vs + s, vs + e),
+            });
+        }
+        out
+    }
+
+    /// Body analysis: everything after the headers.
+    fn finish(&mut self, body_start: usize, opts: &ParseOptions) {
+        let len = self.source.len();
+        self.body = self.span(body_start, len);
+        self.lang = detect_lang(&self.source[body_start..]);
+        // Time expressions: subject and body.
+        let mut ctx = opts.time.clone();
+        if let Some(d) = self.date {
+            ctx.now = d;
+        }
+        if let Some(subj) = &self.subject {
+            let (ss, se) = (subj.span.start, subj.span.end);
+            let found = liaison_time::scan(&self.source[ss..se], &ctx);
+            self.push_times(ss, found);
+        }
+        let found = liaison_time::scan(&self.source[body_start..], &ctx);
+        self.push_times(body_start, found);
+        let lines = self.body_lines(body_start);
+        body::analyse(self, &lines, opts);
+    }
+
+    fn push_times(&mut self, base: usize, found: Vec<Expression>) {
+        for e in found {
+            let span = self.span(base + e.start, base + e.end);
+            self.times.push(TimeExpr {
+                text: e.text,
+                span,
+                kind: e.kind,
+                value: e.value,
+            });
+        }
+    }
+
+    fn body_lines(&self, body_start: usize) -> Vec<Line> {
+        let mut out = Vec::new();
+        let mut pos = body_start;
+        let len = self.source.len();
+        while pos < len {
+            let le = self.source[pos..]
+                .find('\n')
+                .map(|i| pos + i)
+                .unwrap_or(len);
+            let raw = &self.source[pos..le];
+            let content = raw.trim_end_matches('\r');
+            let trimmed_start = content.len() - content.trim_start().len();
+            let t = content.trim();
+            out.push(Line {
+                start: pos + trimmed_start,
+                end: pos + trimmed_start + t.len(),
+                indent: trimmed_start,
+                blank: t.is_empty(),
+            });
+            pos = le + 1;
+        }
+        out
+    }
+
+    /// Time expressions whose span lies inside `span`.
+    pub fn times_in(&self, span: Span) -> impl Iterator<Item = &TimeExpr> {
+        self.times
+            .iter()
+            .filter(move |t| t.span.start >= span.start && t.span.end <= span.end)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    indent: usize,
+    blank: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeaderName {
+    Subject,
+    From,
+    To,
+    Cc,
+    Bcc,
+    Date,
+    Attachments,
+}
+
+/// Recognises a plain-draft header line: returns the header and the byte offset of its value.
+fn plain_header(line: &str) -> Option<(HeaderName, usize)> {
+    let (ci, clen) = match (line.find(':'), line.find('：')) {
+        (Some(a), Some(b)) if a < b => (a, 1),
+        (Some(_), Some(b)) => (b, '：'.len_utf8()),
+        (Some(a), None) => (a, 1),
+        (None, Some(b)) => (b, '：'.len_utf8()),
+        (None, None) => return None,
+    };
+    let name = line[..ci]
+        .trim()
+        .trim_start_matches("**")
+        .trim_end_matches("**");
+    let lower = name.to_ascii_lowercase();
+    let h = match lower.as_str() {
+        "subject" | "主题" | "邮件主题" | "标题" => HeaderName::Subject,
+        "from" | "发件人" => HeaderName::From,
+        "to" | "收件人" => HeaderName::To,
+        "cc" | "抄送" | "抄送人" => HeaderName::Cc,
+        "bcc" | "密送" => HeaderName::Bcc,
+        "date" | "日期" | "发送时间" | "时间" => HeaderName::Date,
+        "attachments" | "attachment" | "附件" => HeaderName::Attachments,
+        _ => return None,
+    };
+    Some((h, ci + clen))
+}
+
+/// Finds a header line (`name:` at a line start, continuation lines included) in an RFC 5322
+/// header block; returns its byte range.
+fn find_header_line(head: &str, name: &str) -> Option<(usize, usize)> {
+    let mut pos = 0;
+    while pos < head.len() {
+        let le = head[pos..]
+            .find('\n')
+            .map(|i| pos + i)
+            .unwrap_or(head.len());
+        let line = &head[pos..le];
+        if line.len() > name.len()
+            && line.as_bytes()[name.len()] == b':'
+            && line[..name.len()].eq_ignore_ascii_case(name)
+        {
+            let mut end = le;
+            // Folded continuation lines.
+            while end + 1 < head.len() && matches!(head.as_bytes()[end + 1], b' ' | b'\t') {
+                end = head[end + 1..]
+                    .find('\n')
+                    .map(|i| end + 1 + i)
+                    .unwrap_or(head.len());
+            }
+            let mut e = end;
+            while e > pos && matches!(head.as_bytes()[e - 1], b'\r' | b'\n') {
+                e -= 1;
+            }
+            return Some((pos, e));
+        }
+        pos = le + 1;
+    }
+    None
+}
+
+/// Splits an address or file list on `,` `;` `、` (and full-width forms) outside `<>`/quotes;
+/// returns trimmed byte ranges.
+fn split_list(v: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut quoted = false;
+    let mut start = 0;
+    let push = |a: usize, b: usize, out: &mut Vec<(usize, usize)>| {
+        let p = &v[a..b];
+        let lead = p.len() - p.trim_start().len();
+        let (s, e) = (a + lead, a + p.trim_end().len());
+        if e > s {
+            out.push((s, e));
+        }
+    };
+    for (i, c) in v.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '<' => depth += 1,
+            '>' => depth -= 1,
+            ',' | ';' | '、' | '，' | '；' if depth <= 0 && !quoted => {
+                push(start, i, &mut out);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    push(start, v.len(), &mut out);
+    out
+}
+
+fn is_none_word(s: &str) -> bool {
+    matches!(
+        s.trim().to_ascii_lowercase().as_str(),
+        "无" | "none" | "n/a" | "-" | "（无）" | "(none)"
+    )
+}
+
+/// Parses a Date header: RFC 2822, RFC 3339, `2026-11-30 10:00`, `2026-11-30`,
+/// `2026年11月30日 10:00`.
+pub fn parse_date(v: &str, default_offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
+    let v = v.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(v) {
+        return Some(d);
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(v) {
+        return Some(d);
+    }
+    let norm: String = v
+        .replace(['年', '月'], "-")
+        .replace('日', " ")
+        .replace('/', "-")
+        .replace('T', " ");
+    let norm = norm.trim();
+    for f in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d  %H:%M"] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(norm, f) {
+            return default_offset.from_local_datetime(&n).single();
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(norm, "%Y-%m-%d") {
+        return default_offset
+            .from_local_datetime(&d.and_hms_opt(9, 0, 0)?)
+            .single();
+    }
+    None
+}
+
+/// Whether a character is a CJK ideograph.
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+fn detect_lang(body: &str) -> DraftLang {
+    let mut han = 0usize;
+    let mut latin = 0usize;
+    for c in body.chars().take(4000) {
+        if is_han(c) {
+            han += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    // A Chinese character carries about as much as a word of four letters.
+    if han * 4 >= latin / 2 && han > 0 {
+        DraftLang::Zh
+    } else {
+        DraftLang::En
+    }
+}
+
+/// Counts sentences: ends at 。！？!? and at `.` followed by a space or the end.
+pub fn count_sentences(text: &str) -> usize {
+    let mut n = 0;
+    let mut has_content = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let end = match c {
+            '。' | '！' | '？' | '!' | '?' => true,
+            '.' => matches!(chars.peek(), None | Some(' ' | '\n' | '\r' | '\t')),
+            _ => false,
+        };
+        if end {
+            if has_content {
+                n += 1;
+            }
+            has_content = false;
+        } else if c.is_alphanumeric() {
+            has_content = true;
+        }
+    }
+    if has_content {
+        n += 1;
+    }
+    n
+}
+
+mod body;

@@ -1,0 +1,2041 @@
+//! Body analysis: greeting, opening, sections, items, attachments, closing, signature.
+
+use super::{
+    Anatomy, AttachmentRef, Greeting, GreetingKind, Item, Line, ParseOptions, Part, Section,
+    Signature, Span, count_sentences, is_han,
+};
+
+/// The part of the body a line belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sec {
+    None,
+    Background,
+    Problem,
+    Items,
+    Attachments,
+    Closing,
+    Other,
+    /// A single labelled line setting a deadline (截止时间：…).
+    DeadlineLabel,
+}
+
+/// What a line turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Blank,
+    Greeting,
+    Opening,
+    Heading,
+    Item,
+    AttachmentLine,
+    Background,
+    Deadline,
+    Free,
+    Signature,
+}
+
+pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
+    let n = lines.len();
+    let mut roles = vec![Role::Blank; n];
+    let Some(first) = lines.iter().position(|l| !l.blank) else {
+        return;
+    };
+    let end = detect_signature(a, lines, first, opts);
+    for r in roles.iter_mut().take(n).skip(end) {
+        *r = Role::Signature;
+    }
+    for (i, l) in lines.iter().enumerate() {
+        if l.blank {
+            roles[i] = Role::Blank;
+        }
+    }
+
+    // Greeting.
+    let mut cursor = first;
+    let mut opening_from: Option<usize> = None; // byte offset where the opening starts
+    if first < end {
+        let l = lines[first];
+        let t = a.source[l.start..l.end].to_string();
+        if let Some((g_end, kind, names)) = greeting(&t) {
+            let mut g_end_abs = l.start + g_end;
+            roles[first] = Role::Greeting;
+            cursor = first + 1;
+            // 各位同事：\n大家好！
+            if g_end == t.len()
+                && cursor < end
+                && !lines[cursor].blank
+                && let Some((g2, _, _)) =
+                    greeting(&a.source[lines[cursor].start..lines[cursor].end])
+                && g2 == lines[cursor].end - lines[cursor].start
+                && lines[cursor].end - lines[cursor].start <= 18
+            {
+                g_end_abs = lines[cursor].end;
+                roles[cursor] = Role::Greeting;
+                cursor += 1;
+            }
+            let rest = a.source[g_end_abs..l.end.max(g_end_abs)].trim();
+            if g_end_abs < l.end && !rest.is_empty() {
+                let lead = a.source[g_end_abs..l.end].len()
+                    - a.source[g_end_abs..l.end].trim_start().len();
+                opening_from = Some(g_end_abs + lead);
+                roles[first] = Role::Opening;
+                cursor = first + 1;
+            }
+            let span = a.span(l.start, g_end_abs);
+            let text = a.source[span.start..span.end].trim().to_string();
+            a.greeting = Some(Greeting {
+                text,
+                span,
+                kind,
+                names,
+            });
+        }
+    }
+
+    // Opening: the rest of the greeting line and/or the next block, up to a heading or list.
+    {
+        let mut i = cursor;
+        if opening_from.is_none() {
+            while i < end && lines[i].blank {
+                i += 1;
+            }
+        }
+        let start_off = opening_from.or_else(|| (i < end).then(|| lines[i].start));
+        let mut last_end = None;
+        if let Some(s) = opening_from {
+            last_end = Some(lines[cursor - 1].end.max(s));
+        }
+        while i < end && !lines[i].blank {
+            let t = &a.source[lines[i].start..lines[i].end];
+            if heading(t).is_some() || list_marker(t).is_some() || table_row(t) {
+                break;
+            }
+            roles[i] = Role::Opening;
+            last_end = Some(lines[i].end);
+            i += 1;
+        }
+        if let (Some(s), Some(e)) = (start_off, last_end)
+            && e > s
+        {
+            let span = a.span(s, e);
+            let text = a.source[s..e].trim().to_string();
+            a.opening = Some(Section {
+                heading: None,
+                sentences: count_sentences(&text),
+                text,
+                span,
+            });
+        }
+        cursor = i;
+    }
+
+    // Main pass.
+    let mut sec = Sec::None;
+    let mut sec_enumerated = false; // an enumerated line seen in the current Items/Attachments
+    let mut cur_item: Option<usize> = None;
+    let mut item_indent = 0usize;
+    let mut prev_blank = false;
+    let mut table_header: Option<Vec<String>> = None;
+    let mut cur_section: Option<(Sec, usize)> = None; // (kind, index into background/problem)
+    let mut inline_label = false;
+    let mut has_items_heading = false;
+    for i in cursor..end {
+        let l = lines[i];
+        if l.blank {
+            prev_blank = true;
+            if inline_label {
+                sec = Sec::None;
+                inline_label = false;
+                cur_section = None;
+            }
+            table_header = None;
+            continue;
+        }
+        let t = a.source[l.start..l.end].to_string();
+        let block_start = prev_blank;
+        prev_blank = false;
+
+        // Tables.
+        if table_row(&t) {
+            if is_table_separator(&t) {
+                roles[i] = Role::Heading;
+                continue;
+            }
+            let next_is_sep = lines
+                .get(i + 1)
+                .map(|n| !n.blank && is_table_separator(&a.source[n.start..n.end]))
+                .unwrap_or(false);
+            if next_is_sep || table_header.is_none() && looks_like_table_header(&t) {
+                table_header = Some(
+                    cells(&t)
+                        .into_iter()
+                        .map(|(s, e)| t[s..e].to_string())
+                        .collect(),
+                );
+                roles[i] = Role::Heading;
+                continue;
+            }
+            if matches!(sec, Sec::None | Sec::Items) {
+                let idx = push_item(
+                    a,
+                    l.start,
+                    l.end,
+                    "|",
+                    l.start,
+                    opts,
+                    Some((&t, table_header.as_deref())),
+                );
+                cur_item = Some(idx);
+                item_indent = l.indent;
+                roles[i] = Role::Item;
+                sec_enumerated = true;
+            } else {
+                roles[i] = role_for_content(sec);
+                add_section_text(a, &mut cur_section, sec, l.start, l.end);
+            }
+            continue;
+        }
+
+        // Headings and labels.
+        if strong_item_marker(&t).is_none()
+            && let Some((kind, content)) = heading(&t)
+        {
+            cur_item = None;
+            if kind == Sec::DeadlineLabel {
+                roles[i] = Role::Deadline;
+                a.deadline_lines.push(a.part(l.start, l.end));
+                continue;
+            }
+            sec = kind;
+            sec_enumerated = false;
+            inline_label = content.is_some();
+            if kind == Sec::Items {
+                has_items_heading = true;
+            }
+            roles[i] = Role::Heading;
+            let label_end = content.map(|c| l.start + c).unwrap_or(l.end);
+            let heading_part = a.part(l.start, label_end);
+            cur_section = None;
+            if matches!(kind, Sec::Background | Sec::Problem) {
+                let sect = Section {
+                    heading: Some(Part {
+                        text: heading_part.text.trim().to_string(),
+                        span: heading_part.span,
+                    }),
+                    text: String::new(),
+                    span: a.span(l.start, l.end),
+                    sentences: 0,
+                };
+                let idx = if kind == Sec::Background {
+                    a.background.push(sect);
+                    a.background.len() - 1
+                } else {
+                    a.problem.push(sect);
+                    a.problem.len() - 1
+                };
+                cur_section = Some((kind, idx));
+            }
+            if let Some(c) = content {
+                let cs = l.start + c;
+                match kind {
+                    Sec::Background | Sec::Problem => {
+                        roles[i] = Role::Background;
+                        add_section_text(a, &mut cur_section, kind, cs, l.end);
+                    }
+                    Sec::Items => {
+                        let idx = push_item(a, cs, l.end, &t[..c], l.start, opts, None);
+                        cur_item = Some(idx);
+                        item_indent = l.indent;
+                        roles[i] = Role::Item;
+                        sec_enumerated = true;
+                    }
+                    Sec::Attachments => {
+                        roles[i] = Role::AttachmentLine;
+                        attachment_line(a, cs, l.end, None);
+                        sec_enumerated = true;
+                    }
+                    _ => {}
+                }
+            }
+            continue;
+        }
+
+        let marker = strong_item_marker(&t).or_else(|| list_marker(&t));
+        if let Some((mlen, strong)) = marker {
+            match sec {
+                Sec::Attachments => {
+                    roles[i] = Role::AttachmentLine;
+                    attachment_line(a, l.start + mlen, l.end, marker_number(&t[..mlen]));
+                    sec_enumerated = true;
+                    cur_item = None;
+                    continue;
+                }
+                Sec::None | Sec::Items | Sec::Closing => {
+                    // A sub-bullet of an item stays in the item.
+                    if let Some(ci) = cur_item
+                        && l.indent > item_indent
+                        && !strong
+                    {
+                        extend_item(a, ci, l.end);
+                        roles[i] = Role::Item;
+                        continue;
+                    }
+                    if sec == Sec::Closing && !strong {
+                        roles[i] = Role::Free;
+                        continue;
+                    }
+                    let idx = push_item(
+                        a,
+                        l.start + mlen,
+                        l.end,
+                        t[..mlen].trim(),
+                        l.start,
+                        opts,
+                        None,
+                    );
+                    cur_item = Some(idx);
+                    item_indent = l.indent;
+                    roles[i] = Role::Item;
+                    sec_enumerated = true;
+                    if sec == Sec::Closing {
+                        sec = Sec::Items;
+                    }
+                    continue;
+                }
+                _ if strong => {
+                    let idx = push_item(
+                        a,
+                        l.start + mlen,
+                        l.end,
+                        t[..mlen].trim(),
+                        l.start,
+                        opts,
+                        None,
+                    );
+                    cur_item = Some(idx);
+                    item_indent = l.indent;
+                    roles[i] = Role::Item;
+                    continue;
+                }
+                _ => {
+                    roles[i] = role_for_content(sec);
+                    add_section_text(a, &mut cur_section, sec, l.start, l.end);
+                    continue;
+                }
+            }
+        }
+
+        // A line that sets a deadline for the whole mail.
+        if is_deadline_line(&t) {
+            roles[i] = Role::Deadline;
+            a.deadline_lines.push(a.part(l.start, l.end));
+            cur_item = None;
+            continue;
+        }
+
+        // Continuation of an item: same block, or indented deeper.
+        if let Some(ci) = cur_item
+            && (!block_start || l.indent > item_indent)
+        {
+            extend_item(a, ci, l.end);
+            roles[i] = Role::Item;
+            continue;
+        }
+        cur_item = None;
+
+        // A plain paragraph after a list ends an Items/Attachments section.
+        if matches!(sec, Sec::Items | Sec::Attachments) && sec_enumerated && block_start {
+            sec = Sec::None;
+        }
+        match sec {
+            Sec::Background | Sec::Problem => {
+                roles[i] = Role::Background;
+                add_section_text(a, &mut cur_section, sec, l.start, l.end);
+            }
+            Sec::Attachments => {
+                roles[i] = Role::AttachmentLine;
+                attachment_line(a, l.start, l.end, None);
+            }
+            Sec::Items => {
+                roles[i] = Role::Deadline;
+                a.deadline_lines.push(a.part(l.start, l.end));
+            }
+            _ => roles[i] = Role::Free,
+        }
+    }
+    let _ = has_items_heading;
+
+    // Item fields that need the whole item text.
+    for idx in 0..a.items.len() {
+        fill_item(a, idx, opts);
+    }
+
+    // Background without a heading: the first free paragraph after the opening that reads
+    // like one.
+    if a.background.is_empty() {
+        let mut i = cursor;
+        while i < end {
+            if roles[i] == Role::Free {
+                let s = i;
+                while i < end && roles[i] == Role::Free {
+                    i += 1;
+                }
+                let (bs, be) = (lines[s].start, lines[i - 1].end);
+                let text = a.source[bs..be].to_string();
+                if reads_like_background(&text) {
+                    for r in roles.iter_mut().take(i).skip(s) {
+                        *r = Role::Background;
+                    }
+                    let span = a.span(bs, be);
+                    a.background.push(Section {
+                        heading: None,
+                        sentences: count_sentences(&text),
+                        text,
+                        span,
+                    });
+                }
+                break;
+            }
+            if matches!(roles[i], Role::Heading | Role::Item) {
+                break;
+            }
+            i += 1;
+        }
+    }
+    for s in a.background.iter_mut().chain(a.problem.iter_mut()) {
+        s.sentences = count_sentences(&s.text);
+    }
+
+    // Attachment references in running text.
+    for i in first..end {
+        if matches!(
+            roles[i],
+            Role::Blank | Role::AttachmentLine | Role::Signature
+        ) {
+            continue;
+        }
+        let l = lines[i];
+        inline_attachment_refs(a, l.start, l.end);
+    }
+
+    // Closing: the free paragraphs (at most two) right before the signature.
+    {
+        let mut j = end;
+        while j > cursor.min(end) && roles[j - 1] == Role::Blank {
+            j -= 1;
+        }
+        let last = j;
+        let mut blocks = 0;
+        let mut k = j;
+        while k > 0 && blocks < 2 {
+            if !matches!(roles[k - 1], Role::Free | Role::Opening | Role::Deadline) {
+                break;
+            }
+            let mut s = k;
+            while s > 0 && matches!(roles[s - 1], Role::Free | Role::Opening | Role::Deadline) {
+                s -= 1;
+            }
+            let only_opening = (s..k).all(|x| roles[x] == Role::Opening);
+            if only_opening && blocks > 0 {
+                break;
+            }
+            k = s;
+            blocks += 1;
+            if only_opening {
+                break;
+            }
+            // Skip blank lines between two closing paragraphs.
+            let mut b = k;
+            while b > 0 && roles[b - 1] == Role::Blank {
+                b -= 1;
+            }
+            if b == k || b == 0 {
+                break;
+            }
+            if !matches!(roles[b - 1], Role::Free) {
+                break;
+            }
+            k = b;
+        }
+        if blocks > 0 && k < last {
+            let mut s = k;
+            while s < last && roles[s] == Role::Blank {
+                s += 1;
+            }
+            let (cs, ce) = (lines[s].start, lines[last - 1].end);
+            // When the opening shares its line with the greeting, start after the greeting.
+            let cs = if roles[s] == Role::Opening {
+                a.opening
+                    .as_ref()
+                    .map(|o| o.span.start.max(cs))
+                    .unwrap_or(cs)
+            } else {
+                cs
+            };
+            if ce > cs {
+                let text = a.source[cs..ce].trim().to_string();
+                let span = a.span(cs, ce);
+                a.closing = Some(Section {
+                    heading: None,
+                    sentences: count_sentences(&text),
+                    text,
+                    span,
+                });
+            }
+        }
+    }
+}
+
+fn role_for_content(sec: Sec) -> Role {
+    match sec {
+        Sec::Background | Sec::Problem => Role::Background,
+        Sec::Attachments => Role::AttachmentLine,
+        Sec::Items => Role::Item,
+        _ => Role::Free,
+    }
+}
+
+fn add_section_text(a: &mut Anatomy, cur: &mut Option<(Sec, usize)>, sec: Sec, s: usize, e: usize) {
+    if !matches!(sec, Sec::Background | Sec::Problem) {
+        return;
+    }
+    let Some((k, idx)) = *cur else {
+        return;
+    };
+    let line = a.source[s..e].trim().to_string();
+    let span_start = if k == Sec::Background {
+        a.background[idx].span.start
+    } else {
+        a.problem[idx].span.start
+    };
+    let span = a.span(span_start, e);
+    let target = if k == Sec::Background {
+        &mut a.background[idx]
+    } else {
+        &mut a.problem[idx]
+    };
+    if !target.text.is_empty() {
+        target.text.push('\n');
+    }
+    target.text.push_str(&line);
+    target.span = span;
+}
+
+fn push_item(
+    a: &mut Anatomy,
+    what_start: usize,
+    end: usize,
+    marker: &str,
+    line_start: usize,
+    _opts: &ParseOptions,
+    table: Option<(&str, Option<&[String]>)>,
+) -> usize {
+    let what_start = {
+        let t = &a.source[what_start..end];
+        what_start + (t.len() - t.trim_start().len())
+    };
+    let what = a.part(what_start, end);
+    let span = a.span(line_start, end);
+    let mut item = Item {
+        marker: marker.to_string(),
+        what,
+        owner: None,
+        deadlines: Vec::new(),
+        standard: None,
+        span,
+    };
+    if let Some((row, Some(header))) = table {
+        // Columns named in the header decide owner and standard.
+        for (ci, (s, e)) in cells(row).into_iter().enumerate() {
+            let Some(h) = header.get(ci) else { continue };
+            let h = h.to_lowercase();
+            let cell = a.part(line_start + s, line_start + e);
+            if cell.text.trim().is_empty() || is_none_cell(&cell.text) {
+                continue;
+            }
+            if [
+                "负责人",
+                "对接人",
+                "责任人",
+                "负责部门",
+                "部门",
+                "owner",
+                "responsible",
+                "department",
+                "team",
+                "assignee",
+            ]
+            .iter()
+            .any(|k| h.contains(k))
+            {
+                if item.owner.is_none() {
+                    item.owner = Some(cell);
+                }
+            } else if [
+                "标准",
+                "交付物",
+                "验收",
+                "standard",
+                "deliverable",
+                "acceptance",
+                "criteria",
+            ]
+            .iter()
+            .any(|k| h.contains(k))
+            {
+                item.standard = Some(cell);
+            }
+        }
+    }
+    a.items.push(item);
+    a.items.len() - 1
+}
+
+fn is_none_cell(s: &str) -> bool {
+    matches!(
+        s.trim(),
+        "" | "-" | "—" | "无" | "/" | "N/A" | "n/a" | "TBD" | "待定"
+    )
+}
+
+fn extend_item(a: &mut Anatomy, idx: usize, end: usize) {
+    let (ws, ss) = (a.items[idx].what.span.start, a.items[idx].span.start);
+    a.items[idx].what = a.part(ws, end);
+    a.items[idx].span = a.span(ss, end);
+}
+
+fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
+    let span = a.items[idx].span;
+    let ws = a.items[idx].what.span.start;
+    let text = a.source[ws..span.end].to_string();
+    if a.items[idx].owner.is_none()
+        && let Some((s, e)) = find_owner(&text, opts)
+    {
+        a.items[idx].owner = Some(a.part(ws + s, ws + e));
+    }
+    if a.items[idx].standard.is_none()
+        && let Some((s, e)) = find_standard(&text)
+    {
+        a.items[idx].standard = Some(a.part(ws + s, ws + e));
+    }
+    let times: Vec<_> = a.times_in(span).cloned().collect();
+    a.items[idx].deadlines = times;
+}
+
+// ----------------------------------------------------------------------------------------
+// Line shapes.
+
+/// A greeting at the start of `t`: returns (end byte, kind, names).
+fn greeting(t: &str) -> Option<(usize, GreetingKind, usize)> {
+    let lower = t.to_ascii_lowercase();
+    // English.
+    for p in [
+        "dear ",
+        "hi ",
+        "hi,",
+        "hello",
+        "hey ",
+        "good morning",
+        "good afternoon",
+        "greetings",
+    ] {
+        if lower.starts_with(p) {
+            let end = t
+                .char_indices()
+                .find(|(_, c)| matches!(c, ',' | ':' | '!' | '，' | '：'))
+                .map(|(i, c)| i + c.len_utf8())
+                .unwrap_or(t.len());
+            if end > 60 {
+                return None;
+            }
+            let who = t[p.len().min(end)..end]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
+            let wl = who.to_ascii_lowercase();
+            let kind = if [
+                "all",
+                "everyone",
+                "team",
+                "colleagues",
+                "folks",
+                "everybody",
+            ]
+            .iter()
+            .any(|w| wl.split_whitespace().any(|x| x == *w))
+            {
+                GreetingKind::Group
+            } else if who.is_empty() {
+                GreetingKind::Neutral
+            } else {
+                GreetingKind::Personal
+            };
+            let names = if kind == GreetingKind::Personal {
+                who.split([',', '&'])
+                    .flat_map(|x| x.split(" and "))
+                    .filter(|x| !x.trim().is_empty())
+                    .count()
+            } else {
+                0
+            };
+            return Some((end, kind, names));
+        }
+    }
+    for p in ["all,", "team,", "everyone,"] {
+        if lower.starts_with(p) {
+            return Some((p.len(), GreetingKind::Group, 0));
+        }
+    }
+    // Chinese.
+    let head: String = t.chars().take(40).collect();
+    let mut end = None;
+    for w in [
+        "大家好",
+        "各位好",
+        "您好",
+        "你好",
+        "你们好",
+        "好！",
+        "好!",
+        "好，",
+        "好,",
+    ] {
+        if let Some(i) = head.find(w) {
+            let e = i + w.len();
+            if end.is_none_or(|x| e < x) {
+                end = Some(e);
+            }
+        }
+    }
+    let end = match end {
+        Some(mut e) => {
+            // Take the punctuation right after.
+            for c in t[e..].chars() {
+                if matches!(c, '！' | '!' | '，' | ',' | '。' | '：' | ':' | '~' | '～') {
+                    e += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            e
+        }
+        None => {
+            // 张经理： / 各位同事：
+            let c = t.chars().count();
+            let last = t.chars().last()?;
+            if c <= 20
+                && matches!(last, '：' | ':' | '，' | ',')
+                && (has_title(t)
+                    || t.contains("各位")
+                    || t.contains("大家")
+                    || t.contains("领导")
+                    || t.contains("同事"))
+            {
+                t.len()
+            } else {
+                return None;
+            }
+        }
+    };
+    let who = &t[..end];
+    let kind = if ["各位", "大家", "诸位", "同事们", "领导们", "同仁", "们"]
+        .iter()
+        .any(|w| who.contains(w))
+    {
+        GreetingKind::Group
+    } else if has_title(who)
+        || who.chars().take_while(|c| is_han(*c)).count() >= 2
+            && !who.starts_with("您好")
+            && !who.starts_with("你好")
+    {
+        GreetingKind::Personal
+    } else {
+        GreetingKind::Neutral
+    };
+    let names = if kind == GreetingKind::Personal {
+        let before = who
+            .split(['，', ',', '：', ':', '！', '!'])
+            .next()
+            .unwrap_or("");
+        before
+            .split(['、', '和', '及', '/'])
+            .filter(|x| !x.trim().is_empty())
+            .count()
+            .max(1)
+    } else {
+        0
+    };
+    Some((end, kind, names))
+}
+
+fn has_title(t: &str) -> bool {
+    [
+        "经理",
+        "主管",
+        "总监",
+        "老师",
+        "先生",
+        "女士",
+        "主任",
+        "部长",
+        "负责人",
+        "总",
+        "工",
+        "组长",
+        "同学",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// A section heading or label: the section it opens and, when content follows a colon on
+/// the same line, the byte offset of that content.
+fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
+    let mut s = t.trim();
+    let base = t.len() - t.trim_start().len();
+    let mut off = base;
+    let mut styled = false;
+    // Markdown headings and bold.
+    let hashes = s.len() - s.trim_start_matches('#').len();
+    if hashes > 0 {
+        s = &s[hashes..];
+        off += hashes;
+        styled = true;
+    }
+    let ws = s.len() - s.trim_start().len();
+    s = &s[ws..];
+    off += ws;
+    if let Some(r) = s.strip_prefix("**") {
+        s = r;
+        off += 2;
+        styled = true;
+    }
+    // Numbering: 一、 （一） 1. 1、 Part.
+    let mut numbered_cn = false;
+    if let Some((mlen, _)) = cn_numeral_marker(s) {
+        s = &s[mlen..];
+        off += mlen;
+        numbered_cn = true;
+    } else if let Some((mlen, _)) = list_marker(s) {
+        s = &s[mlen..];
+        off += mlen;
+    }
+    // 【背景】 / [Background]
+    if let Some(r) = s.strip_prefix('【')
+        && let Some(ci) = r.find('】')
+    {
+        let label = &r[..ci];
+        let after = &r[ci + '】'.len_utf8()..];
+        let kind = classify_label(label)?;
+        let content_off = off + '【'.len_utf8() + ci + '】'.len_utf8();
+        let lead = after.len() - after.trim_start_matches([' ', '：', ':']).len();
+        let rest = after.trim_start_matches([' ', '：', ':']).trim();
+        return Some((kind, (!rest.is_empty()).then_some(content_off + lead)));
+    }
+    // Label up to a colon.
+    let colon = s
+        .char_indices()
+        .find(|(_, c)| matches!(c, '：' | ':'))
+        .map(|(i, c)| (i, c.len_utf8()));
+    let (label, content) = match colon {
+        Some((ci, cl)) => {
+            let label = s[..ci].trim_end_matches("**").trim();
+            let rest = &s[ci + cl..];
+            let rest_t = rest.trim_start_matches("**");
+            let lead = rest.len() - rest_t.trim_start().len();
+            let content = rest_t.trim();
+            (label, (!content.is_empty()).then_some(off + ci + cl + lead))
+        }
+        None => (s.trim_end_matches("**").trim(), None),
+    };
+    if label.is_empty() || label.chars().count() > 16 {
+        return None;
+    }
+    if label.contains(['，', '。', ',', '；', '！', '？']) {
+        return None;
+    }
+    if let Some(kind) = classify_label(label) {
+        // Without a colon, a keyword line must be styled or short and keyword-only.
+        if colon.is_none() && !styled && !numbered_cn && label.chars().count() > 10 {
+            return None;
+        }
+        if kind == Sec::DeadlineLabel && content.is_none() {
+            return None;
+        }
+        return Some((kind, content));
+    }
+    if (styled || numbered_cn) && colon.is_none() {
+        return Some((Sec::Other, None));
+    }
+    None
+}
+
+fn classify_label(label: &str) -> Option<Sec> {
+    let l = label.to_lowercase();
+    let l = l.trim();
+    let has = |ws: &[&str]| ws.iter().any(|w| l.contains(w));
+    if has(&[
+        "截止时间",
+        "截止日期",
+        "截止",
+        "完成时间",
+        "最晚",
+        "deadline",
+        "due date",
+        "due by",
+    ]) && !has(&["事项", "需求", "任务"])
+    {
+        return Some(Sec::DeadlineLabel);
+    }
+    if has(&["附件", "attachment", "enclosure"]) {
+        return Some(Sec::Attachments);
+    }
+    if has(&[
+        "遗留",
+        "待办",
+        "事项",
+        "分工",
+        "职责",
+        "行动",
+        "需求清单",
+        "具体需求",
+        "任务",
+        "action",
+        "request",
+        "task",
+        "to-do",
+        "todo",
+        "asks",
+        "what we need",
+        "deliverables",
+    ]) {
+        return Some(Sec::Items);
+    }
+    if has(&[
+        "背景",
+        "目标",
+        "目的",
+        "background",
+        "goal",
+        "objective",
+        "context",
+        "purpose",
+    ]) {
+        return Some(Sec::Background);
+    }
+    if has(&["需求", "需协调", "请协助"]) {
+        return Some(Sec::Items);
+    }
+    if has(&[
+        "问题描述",
+        "问题现象",
+        "问题概述",
+        "问题说明",
+        "problem",
+        "issue description",
+        "what happened",
+    ]) {
+        return Some(Sec::Problem);
+    }
+    if has(&["后续", "下一步", "结尾", "next step"]) {
+        return Some(Sec::Closing);
+    }
+    let known_other = [
+        "里程碑",
+        "进展",
+        "进度",
+        "成果",
+        "数据",
+        "原因",
+        "已采取",
+        "措施",
+        "影响",
+        "共识",
+        "待确认",
+        "说明",
+        "概况",
+        "致谢",
+        "贡献",
+        "改进",
+        "经验",
+        "归档",
+        "时间线",
+        "安排",
+        "会议",
+        "风险",
+        "milestone",
+        "progress",
+        "result",
+        "cause",
+        "impact",
+        "timeline",
+        "lessons",
+        "summary",
+        "status",
+        "risks",
+        "agreed",
+        "open questions",
+        "thanks",
+    ];
+    if known_other.iter().any(|w| l.contains(w)) && l.chars().count() <= 12 {
+        return Some(Sec::Other);
+    }
+    None
+}
+
+/// `一、` `（一）` `(一)` at the start: returns (byte length, number).
+fn cn_numeral_marker(s: &str) -> Option<(usize, u32)> {
+    let cn = |c: char| "一二三四五六七八九十".find(c).map(|i| (i / 3) as u32 + 1);
+    let mut it = s.char_indices();
+    let (_, c0) = it.next()?;
+    if matches!(c0, '（' | '(') {
+        let mut n = 0;
+        let mut len = c0.len_utf8();
+        for (i, c) in it {
+            if let Some(v) = cn(c) {
+                n = n * 10 + v;
+                len = i + c.len_utf8();
+            } else if matches!(c, '）' | ')') && n > 0 {
+                return Some((i + c.len_utf8(), n));
+            } else {
+                let _ = len;
+                return None;
+            }
+        }
+        return None;
+    }
+    let v0 = cn(c0)?;
+    let mut n = v0;
+    for (i, c) in s.char_indices().skip(1) {
+        if let Some(v) = cn(c) {
+            n = n * 10 + v;
+        } else if matches!(c, '、' | '.' | '．') {
+            return Some((i + c.len_utf8(), n));
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// `需求1：` `事项2:` `任务3、` `Item 1:` `Task 2:` `附件1：` are strong item markers (the last
+/// only in an attachments part). Returns (byte length, true).
+fn strong_item_marker(t: &str) -> Option<(usize, bool)> {
+    let s = t.trim_start();
+    let base = t.len() - s.len();
+    for p in [
+        "需求", "事项", "任务", "待办", "Item ", "Task ", "Request ", "Action ",
+    ] {
+        if let Some(r) = s.strip_prefix(p) {
+            let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits == 0 {
+                continue;
+            }
+            let r2 = &r[digits..];
+            for sep in ["：", ":", "、", ".", "）", ")"] {
+                if let Some(r3) = r2.strip_prefix(sep) {
+                    let lead = r3.len() - r3.trim_start().len();
+                    return Some((base + p.len() + digits + sep.len() + lead, true));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A list marker at the start of the line: `1.` `1、` `1)` `（1）` `(1)` `①` `-` `*` `•` `·`.
+/// Returns (byte length including following spaces, false).
+fn list_marker(t: &str) -> Option<(usize, bool)> {
+    let s = t.trim_start();
+    let base = t.len() - s.len();
+    let finish = |len: usize| -> Option<(usize, bool)> {
+        let r = &s[len..];
+        let lead = r.len() - r.trim_start().len();
+        if r.trim().is_empty() {
+            return None;
+        }
+        Some((base + len + lead, false))
+    };
+    let first = s.chars().next()?;
+    if first.is_ascii_digit() {
+        let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 2 {
+            return None;
+        }
+        let r = &s[digits..];
+        let sep = r.chars().next()?;
+        match sep {
+            '.' | '．' => {
+                // Not a decimal number or a date like 1.5 / 12.3.
+                let after = r[sep.len_utf8()..].chars().next();
+                if after.is_some_and(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                return finish(digits + sep.len_utf8());
+            }
+            '、' | ')' | '）' => return finish(digits + sep.len_utf8()),
+            _ => return None,
+        }
+    }
+    if matches!(first, '（' | '(') {
+        let r = &s[first.len_utf8()..];
+        let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 && digits <= 2 {
+            let r2 = &r[digits..];
+            if let Some(c) = r2.chars().next()
+                && matches!(c, '）' | ')')
+            {
+                return finish(first.len_utf8() + digits + c.len_utf8());
+            }
+        }
+        return None;
+    }
+    if ('①'..='⑳').contains(&first) {
+        return finish(first.len_utf8());
+    }
+    if matches!(first, '-' | '*' | '•' | '·' | '+' | '–') {
+        let r = &s[first.len_utf8()..];
+        if r.starts_with(' ') || r.starts_with('\t') || (first != '-' && first != '*') {
+            // "**bold**" is not a bullet.
+            if first == '*' && r.starts_with('*') {
+                return None;
+            }
+            return finish(first.len_utf8());
+        }
+    }
+    None
+}
+
+fn marker_number(m: &str) -> Option<u32> {
+    let d: String = m.chars().filter(|c| c.is_ascii_digit()).collect();
+    if let Ok(n) = d.parse() {
+        return Some(n);
+    }
+    if let Some(c) = m.trim().chars().next()
+        && ('①'..='⑳').contains(&c)
+    {
+        return Some(c as u32 - '①' as u32 + 1);
+    }
+    None
+}
+
+fn table_row(t: &str) -> bool {
+    let s = t.trim();
+    s.starts_with('|') && s.matches('|').count() >= 3
+}
+
+fn is_table_separator(t: &str) -> bool {
+    let s = t.trim();
+    s.starts_with('|') && s.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '—'))
+}
+
+fn looks_like_table_header(t: &str) -> bool {
+    let l = t.to_lowercase();
+    [
+        "负责人",
+        "序号",
+        "部门",
+        "owner",
+        "deadline",
+        "截止",
+        "完成时间",
+        "标准",
+        "任务",
+    ]
+    .iter()
+    .filter(|k| l.contains(*k))
+    .count()
+        >= 2
+}
+
+/// Cell byte ranges (trimmed) of a table row.
+fn cells(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let idx: Vec<usize> = t.match_indices('|').map(|(i, _)| i).collect();
+    for w in idx.windows(2) {
+        let (a, b) = (w[0] + 1, w[1]);
+        let c = &t[a..b];
+        let lead = c.len() - c.trim_start().len();
+        out.push((a + lead, a + c.trim_end().len().max(lead)));
+    }
+    out
+}
+
+fn is_deadline_line(t: &str) -> bool {
+    let l = t.to_lowercase();
+    (l.starts_with("截止")
+        || l.starts_with("以上")
+        || l.starts_with("上述")
+        || l.starts_with("所有事项"))
+        && (l.contains('前') || l.contains("截止"))
+        || l.starts_with("deadline")
+        || l.starts_with("all items")
+        || l.starts_with("all of the above")
+}
+
+fn reads_like_background(t: &str) -> bool {
+    let s = t.trim_start();
+    [
+        "为了", "为", "根据", "由于", "鉴于", "因", "随着", "基于", "背景", "目标", "目前", "按照",
+    ]
+    .iter()
+    .any(|p| s.starts_with(p))
+        || s.contains("背景")
+        || s.contains("（目标）")
+        || [
+            "to ",
+            "because",
+            "as ",
+            "following",
+            "since ",
+            "our goal",
+            "the goal",
+            "background",
+            "context",
+        ]
+        .iter()
+        .any(|p| s.to_lowercase().starts_with(p))
+}
+
+// ----------------------------------------------------------------------------------------
+// Owners and standards.
+
+const DEPT_EN: &[&str] = &[
+    "Marketing",
+    "Engineering",
+    "Product",
+    "Finance",
+    "Sales",
+    "Legal",
+    "Operations",
+    "Ops",
+    "HR",
+    "Design",
+    "Support",
+    "QA",
+    "IT",
+    "Data",
+    "Security",
+    "Procurement",
+    "Compliance",
+    "Research",
+    "Admin",
+    "Purchasing",
+    "Logistics",
+    "Platform",
+    "Infrastructure",
+    "Analytics",
+];
+
+/// Finds who is responsible in an item's text: returns a byte range.
+pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usize)> {
+    // Directory names first.
+    if let Some(d) = &opts.directory {
+        for p in &d.people {
+            if p.name.chars().count() >= 2
+                && let Some(i) = text.find(&p.name)
+            {
+                return Some((i, i + p.name.len()));
+            }
+        }
+        for dep in &d.departments {
+            for n in std::iter::once(&dep.name).chain(dep.aliases.iter()) {
+                if n.chars().count() >= 2
+                    && let Some(i) = text.find(n.as_str())
+                {
+                    return Some((i, i + n.len()));
+                }
+            }
+        }
+    }
+    let lower = text.to_lowercase();
+    // Labels.
+    for lab in [
+        "负责人",
+        "责任人",
+        "对接人",
+        "负责部门",
+        "责任部门",
+        "owner",
+        "responsible",
+        "assignee",
+        "assigned to",
+    ] {
+        if let Some(i) = lower.find(lab) {
+            let r = &text[i + lab.len()..];
+            let r2 = r.trim_start_matches([':', '：', ' ', '（', '(']);
+            let s = i + lab.len() + (r.len() - r2.len());
+            let e = s + r2
+                .char_indices()
+                .find(|(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '）' | ')' | '|'))
+                .map(|(j, _)| j)
+                .unwrap_or(r2.len());
+            if e > s {
+                return Some((s, e));
+            }
+        }
+    }
+    // Han departments: …部 …中心 …团队 …组.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).map(|x| x.1);
+        let suffix_len = match c {
+            '部' if !matches!(next, Some('分' | '署' | '件' | '位' | '落' | '长')) => 1,
+            '组' if !matches!(next, Some('织' | '合' | '成' | '件' | '建' | '装')) => 1,
+            '中' if next == Some('心') => 2,
+            '团' if next == Some('队') => 2,
+            _ => 0,
+        };
+        if suffix_len == 0 {
+            continue;
+        }
+        let mut s = k;
+        while s > 0 && is_han(chars[s - 1].1) && k - s < 6 {
+            s -= 1;
+        }
+        // Drop leading function words.
+        while s < k && "需请由烦让给向与和及并对将从在为交经协调".contains(chars[s].1)
+        {
+            s += 1;
+        }
+        if k - s < 2 {
+            continue;
+        }
+        let stem: String = chars[s..k].iter().map(|x| x.1).collect();
+        if c == '部'
+            && ["全", "内", "外", "局", "底", "顶", "各", "本", "头", "干"]
+                .iter()
+                .any(|w| stem.ends_with(w))
+        {
+            continue;
+        }
+        let e = chars.get(k + suffix_len).map(|x| x.0).unwrap_or(text.len());
+        let e = if text[e..].starts_with('门') {
+            e + '门'.len_utf8()
+        } else {
+            e
+        };
+        return Some((chars[s].0, e)).filter(|_| i >= chars[s].0);
+    }
+    // Han titles: 王经理, 产品经理, 李总.
+    for title in [
+        "经理",
+        "总监",
+        "主管",
+        "主任",
+        "老师",
+        "专员",
+        "工程师",
+        "组长",
+        "部长",
+        "负责",
+    ] {
+        let mut from = 0;
+        while let Some(rel) = text[from..].find(title) {
+            let i = from + rel;
+            let before: Vec<(usize, char)> = text[..i].char_indices().collect();
+            let mut s = before.len();
+            while s > 0 && is_han(before[s - 1].1) && before.len() - s < 4 {
+                s -= 1;
+            }
+            while s < before.len() && "需请由烦让给向与和及并对将从在为交".contains(before[s].1)
+            {
+                s += 1;
+            }
+            if s < before.len() {
+                let end = if title == "负责" {
+                    i
+                } else {
+                    i + title.len()
+                };
+                return Some((before[s].0, end));
+            }
+            from = i + title.len();
+        }
+    }
+    for w in ["我方", "我部", "我们", "我将", "我会", "本部门", "本人"] {
+        if let Some(i) = text.find(w) {
+            return Some((i, i + w.len()));
+        }
+    }
+    // English.
+    for w in [
+        "i will", "i'll", "we will", "we'll", "our team", "i am", "we are",
+    ] {
+        if let Some(i) = find_word(&lower, w) {
+            return Some((i, i + w.len()));
+        }
+    }
+    if let Some(i) = text.find('@') {
+        let e = i + text[i..]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace() || matches!(c, ',' | ';' | ')'))
+            .map(|(j, _)| j)
+            .unwrap_or(text.len() - i);
+        if e > i + 1 {
+            // An email address or a handle: take the whole token.
+            let s = text[..i]
+                .rfind(|c: char| c.is_whitespace() || c == '(')
+                .map(|j| j + 1)
+                .unwrap_or(0);
+            return Some((s, e));
+        }
+    }
+    for w in [" team", " department", " dept", " group"] {
+        if let Some(i) = lower.find(w) {
+            let s = text[..i]
+                .rfind(|c: char| !c.is_alphanumeric() && c != '&')
+                .map(|j| j + 1)
+                .unwrap_or(0);
+            if s < i && text[s..].starts_with(|c: char| c.is_uppercase()) {
+                return Some((s, i + w.len()));
+            }
+        }
+    }
+    for d in DEPT_EN {
+        if let Some(i) = find_word(text, d) {
+            return Some((i, i + d.len()));
+        }
+    }
+    None
+}
+
+/// Finds `w` in `hay` at word boundaries (ASCII).
+fn find_word(hay: &str, w: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(rel) = hay[from..].find(w) {
+        let i = from + rel;
+        let before_ok = i == 0
+            || !hay[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+        let after_ok = !hay[i + w.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        if before_ok && after_ok {
+            return Some(i);
+        }
+        from = i + w.len();
+    }
+    None
+}
+
+const STANDARD_ZH: &[&str] = &[
+    "交付标准",
+    "验收",
+    "标准",
+    "格式",
+    "包含",
+    "包括",
+    "涵盖",
+    "覆盖",
+    "需含",
+    "含",
+    "要求",
+    "范围",
+    "维度",
+    "字段",
+    "模板",
+    "版本",
+    "形式",
+    "精度",
+    "不少于",
+    "不低于",
+    "不超过",
+    "至少",
+    "达到",
+    "以内",
+    "合格",
+    "通过",
+    "口径",
+    "样本",
+    "签字",
+    "盖章",
+    "清单",
+    "明细",
+];
+const STANDARD_EN: &[&str] = &[
+    "standard",
+    "acceptance",
+    "format",
+    "including",
+    "include",
+    "includes",
+    "containing",
+    "covering",
+    "at least",
+    "no more than",
+    "template",
+    "version",
+    "criteria",
+    "signed off",
+    "approved",
+    "reviewed",
+    "passing",
+    "scope",
+    "with ",
+    ".xlsx",
+    ".pdf",
+    ".csv",
+    ".docx",
+    "in excel",
+    "as a pdf",
+];
+
+/// Finds the clause stating the acceptance standard.
+pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
+    let lower = text.to_lowercase();
+    let mut best: Option<usize> = None;
+    for w in STANDARD_ZH {
+        if let Some(i) = text.find(w) {
+            best = Some(best.map_or(i, |b| b.min(i)));
+        }
+    }
+    for w in STANDARD_EN {
+        if let Some(i) = lower.find(w)
+            && lower.is_char_boundary(i)
+            && (w.starts_with('.') || find_word(&lower, w.trim()).is_some())
+        {
+            best = Some(best.map_or(i, |b| b.min(i)));
+        }
+    }
+    let s = best?;
+    // The clause: back to the previous separator, forward to the next.
+    let seps = |c: char| matches!(c, '，' | '；' | ';' | '。' | '（' | '(' | '）' | ')' | '\n');
+    let cs = text[..s]
+        .rfind(seps)
+        .map(|j| j + text[j..].chars().next().map_or(1, |c| c.len_utf8()))
+        .unwrap_or(0);
+    let ce = text[s..].find(seps).map(|j| s + j).unwrap_or(text.len());
+    let (cs, ce) = {
+        let t = &text[cs..ce];
+        (
+            cs + (t.len() - t.trim_start().len()),
+            cs + t.trim_end().len(),
+        )
+    };
+    (ce > cs).then_some((cs, ce))
+}
+
+// ----------------------------------------------------------------------------------------
+// Attachments.
+
+const FILE_EXTS: &[&str] = &[
+    "xlsx", "xls", "docx", "doc", "pdf", "pptx", "ppt", "csv", "zip", "rar", "7z", "png", "jpg",
+    "jpeg", "txt", "md", "json", "log", "mp4", "key", "numbers", "pages", "gz", "tar",
+];
+
+/// A line of the 附件说明 part: describes an attachment.
+fn attachment_line(a: &mut Anatomy, s: usize, e: usize, marker_index: Option<u32>) {
+    let t = a.source[s..e].to_string();
+    if t.trim().is_empty() || is_none_word_attachment(&t) {
+        return;
+    }
+    let index = attachment_index(&t).or(marker_index);
+    let name = title_or_file(&t);
+    let span = a.span(s, e);
+    a.attachment_refs.push(AttachmentRef {
+        text: t.trim().to_string(),
+        span,
+        index,
+        name,
+        described: true,
+    });
+}
+
+fn is_none_word_attachment(t: &str) -> bool {
+    let l = t.trim().to_lowercase();
+    l == "无" || l == "none" || l.starts_with("无附件") || l.starts_with("no attachment")
+}
+
+fn attachment_index(t: &str) -> Option<u32> {
+    let lower = t.to_lowercase();
+    for p in ["附件", "attachment "] {
+        if let Some(i) = lower.find(p) {
+            let r = &lower[i + p.len()..];
+            let d: String = r.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if let Ok(n) = d.parse() {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+fn title_or_file(t: &str) -> Option<String> {
+    if let Some(i) = t.find('《')
+        && let Some(j) = t[i..].find('》')
+    {
+        let title = &t[i + '《'.len_utf8()..i + j];
+        if !title.trim().is_empty() {
+            return Some(title.trim().to_string());
+        }
+    }
+    file_tokens(t)
+        .into_iter()
+        .next()
+        .map(|(s, e)| t[s..e].to_string())
+}
+
+/// File names with a known extension in `t`: byte ranges.
+pub(super) fn file_tokens(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while let Some(rel) = t[i..].find('.') {
+        let dot = i + rel;
+        i = dot + 1;
+        let ext_len = t[dot + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if ext_len == 0 {
+            continue;
+        }
+        let ext = t[dot + 1..dot + 1 + ext_len].to_ascii_lowercase();
+        if !FILE_EXTS.contains(&ext.as_str()) {
+            continue;
+        }
+        // Back over the name: letters, digits, Han, -_ and spaces inside 《》 are not taken.
+        let mut s = dot;
+        for (j, c) in t[..dot].char_indices().rev() {
+            if c.is_alphanumeric()
+                || matches!(c, '-' | '_' | '.' | '（' | '）' | '(' | ')')
+                || is_han(c)
+            {
+                s = j;
+            } else {
+                break;
+            }
+        }
+        if s == dot {
+            continue;
+        }
+        let _ = bytes;
+        out.push((s, dot + 1 + ext_len));
+        i = dot + 1 + ext_len;
+    }
+    out
+}
+
+/// References to attachments in running text.
+fn inline_attachment_refs(a: &mut Anatomy, s: usize, e: usize) {
+    let t = a.source[s..e].to_string();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // 附件 / 附件N / 附件N：《…》
+    let mut from = 0;
+    while let Some(rel) = t[from..].find("附件") {
+        let i = from + rel;
+        from = i + "附件".len();
+        let before = &t[..i];
+        if before.ends_with('无')
+            || before.ends_with("不含")
+            || before.ends_with("没有")
+            || before.ends_with("不带")
+        {
+            continue;
+        }
+        let r = &t[from..];
+        let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let mut end = from + digits;
+        let index = r[..digits].parse().ok();
+        // A title right after: 附件1：《…》 / 附件《…》.
+        let after = &t[end..];
+        let skip = after.len() - after.trim_start_matches(['：', ':', ' ', '为', '是']).len();
+        let mut name = None;
+        if after[skip..].starts_with('《')
+            && let Some(j) = after[skip..].find('》')
+        {
+            name = Some(after[skip + '《'.len_utf8()..skip + j].trim().to_string());
+            end += skip + j + '》'.len_utf8();
+        }
+        // The next word might be 说明 (a heading word) — still a reference.
+        taken.push((i, end));
+        let span = a.span(s + i, s + end);
+        a.attachment_refs.push(AttachmentRef {
+            text: t[i..end].to_string(),
+            span,
+            index,
+            name,
+            described: false,
+        });
+    }
+    // English.
+    let lower = t.to_lowercase();
+    for w in ["attached", "attachment", "enclosed"] {
+        let mut from = 0;
+        while let Some(i) = find_word(&lower[from..], w).map(|x| x + from) {
+            from = i + w.len();
+            let before = lower[..i].trim_end();
+            if before.ends_with("no") || before.ends_with("without") {
+                continue;
+            }
+            let r = &lower[from..];
+            let num: String = r
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            let index = num.parse().ok();
+            let mut end = from;
+            if index.is_some() {
+                end = from + (r.len() - r.trim_start().len()) + num.len();
+            }
+            taken.push((i, end));
+            let span = a.span(s + i, s + end);
+            a.attachment_refs.push(AttachmentRef {
+                text: t[i..end].to_string(),
+                span,
+                index,
+                name: None,
+                described: false,
+            });
+        }
+    }
+    // 《title》 right after a reference is already taken; bare file names.
+    for (fs, fe) in file_tokens(&t) {
+        if taken.iter().any(|&(x, y)| fs < y && fe > x) {
+            continue;
+        }
+        // A file name inside 《》 after 附件 was taken above; a link (http…) is not an attachment.
+        if t[..fs].ends_with("://") || t[..fs].ends_with('/') {
+            continue;
+        }
+        let span = a.span(s + fs, s + fe);
+        a.attachment_refs.push(AttachmentRef {
+            text: t[fs..fe].to_string(),
+            span,
+            index: None,
+            name: Some(t[fs..fe].to_string()),
+            described: false,
+        });
+    }
+}
+
+// ----------------------------------------------------------------------------------------
+// Signature.
+
+const SIGNOFFS: &[&str] = &[
+    "此致",
+    "敬礼",
+    "此致敬礼",
+    "祝好",
+    "顺祝商祺",
+    "顺颂商祺",
+    "谢谢",
+    "感谢",
+    "多谢",
+    "谢谢支持",
+    "感谢支持",
+    "感谢配合",
+    "感谢各位支持",
+    "best regards",
+    "regards",
+    "best",
+    "thanks",
+    "thank you",
+    "cheers",
+    "sincerely",
+    "kind regards",
+    "many thanks",
+    "warm regards",
+    "best wishes",
+    "thanks again",
+];
+
+fn is_signoff(t: &str) -> bool {
+    let s = t
+        .trim()
+        .trim_end_matches(['!', '！', ',', '，', '.', '。', '~', '～'])
+        .trim()
+        .to_lowercase();
+    SIGNOFFS.iter().any(|w| s == *w)
+}
+
+#[derive(Default)]
+struct SigSignals {
+    name: Option<(usize, usize)>,
+    dept: Option<(usize, usize)>,
+    contact: Option<(usize, usize)>,
+}
+
+fn segments(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let han_line = t.chars().any(is_han);
+    for (i, c) in t.char_indices() {
+        let sep = matches!(c, '|' | '｜' | '/' | '，' | ',' | '、' | '·' | '；' | ';')
+            || (han_line && c.is_whitespace());
+        if sep {
+            if i > start {
+                out.push((start, i));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if t.len() > start {
+        out.push((start, t.len()));
+    }
+    out.into_iter()
+        .map(|(a, b)| {
+            let p = &t[a..b];
+            (a + (p.len() - p.trim_start().len()), a + p.trim_end().len())
+        })
+        .filter(|(a, b)| b > a)
+        .collect()
+}
+
+fn is_contact(seg: &str) -> bool {
+    let l = seg.to_lowercase();
+    let digits = seg.chars().filter(|c| c.is_ascii_digit()).count();
+    seg.contains('@')
+        || digits >= 5
+        || [
+            "钉钉",
+            "企业微信",
+            "微信",
+            "飞书",
+            "电话",
+            "手机",
+            "分机",
+            "座机",
+            "邮箱",
+            "企业",
+            "tel",
+            "phone",
+            "mobile",
+            "ext",
+            "dingtalk",
+            "wechat",
+            "wecom",
+            "feishu",
+            "lark",
+            "slack",
+            "teams",
+            "email",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+fn is_department(seg: &str, opts: &ParseOptions) -> bool {
+    if let Some(d) = &opts.directory
+        && d.departments.iter().any(|dep| {
+            seg.contains(dep.name.as_str())
+                || dep
+                    .aliases
+                    .iter()
+                    .any(|al| al.chars().count() >= 2 && seg.contains(al.as_str()))
+        })
+    {
+        return true;
+    }
+    let chars: Vec<char> = seg.chars().collect();
+    for (k, c) in chars.iter().enumerate() {
+        let is_suffix = matches!(c, '部' | '组' | '处' | '科' | '室')
+            || (*c == '中' && chars.get(k + 1) == Some(&'心'))
+            || (*c == '团' && chars.get(k + 1) == Some(&'队'));
+        if is_suffix && k >= 2 && chars[k - 2..k].iter().all(|c| is_han(*c)) {
+            let stem: String = chars[..k].iter().collect();
+            if !stem.ends_with('全') && !stem.ends_with('内') {
+                return true;
+            }
+        }
+    }
+    let l = seg.to_lowercase();
+    ["department", "dept", "team", "division", "office", "group"]
+        .iter()
+        .any(|w| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+        || DEPT_EN.iter().any(|d| find_word(seg, d).is_some())
+}
+
+fn is_name(seg: &str, opts: &ParseOptions) -> bool {
+    let s = seg
+        .trim_start_matches("姓名")
+        .trim_start_matches("Name")
+        .trim_start_matches([':', '：', ' '])
+        .trim();
+    // Strip a bracketed title: 王磊（产品经理）.
+    let s = s.split(['（', '(']).next().unwrap_or(s).trim();
+    if s.is_empty() || is_signoff(s) {
+        return false;
+    }
+    if let Some(d) = &opts.directory
+        && d.people
+            .iter()
+            .any(|p| s == p.name || s.contains(p.name.as_str()) && p.name.chars().count() >= 2)
+    {
+        return true;
+    }
+    let n = s.chars().count();
+    if s.chars().all(is_han) {
+        if !(2..=4).contains(&n) {
+            return false;
+        }
+        let banned = [
+            "此致", "敬礼", "谢谢", "感谢", "祝好", "经理", "总监", "主管", "专员", "部门", "团队",
+            "中心", "同事", "项目",
+        ];
+        if banned.iter().any(|b| s.contains(b))
+            && !(n == 3 && (s.ends_with("经理") || s.ends_with("总监")))
+        {
+            return false;
+        }
+        if s.ends_with('部') || s.ends_with('组') {
+            return false;
+        }
+        return true;
+    }
+    // English names: 1–3 capitalised alphabetic words.
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+        })
+        && !DEPT_EN.iter().any(|d| words.contains(d))
+        && ![
+            "Team",
+            "Department",
+            "Dept",
+            "Group",
+            "Manager",
+            "Director",
+            "Office",
+        ]
+        .iter()
+        .any(|d| words.contains(d))
+}
+
+fn signals(t: &str, base: usize, opts: &ParseOptions, out: &mut SigSignals) {
+    for (s, e) in segments(t) {
+        let seg = &t[s..e];
+        if is_signoff(seg) || looks_like_date(seg) {
+            continue;
+        }
+        let r = (base + s, base + e);
+        if out.contact.is_none() && is_contact(seg) {
+            out.contact = Some(r);
+            continue;
+        }
+        if out.dept.is_none() && is_department(seg, opts) {
+            out.dept = Some(r);
+            // 产品部王磊 — a department glued to a name.
+            continue;
+        }
+        if out.name.is_none() && is_name(seg, opts) {
+            out.name = Some(r);
+        }
+    }
+}
+
+/// Finds the signature at the end of the body and returns the line index where it starts
+/// (the body's end when there is none).
+fn detect_signature(a: &mut Anatomy, lines: &[Line], first: usize, opts: &ParseOptions) -> usize {
+    let n = lines.len();
+    let mut j = n;
+    while j > first && lines[j - 1].blank {
+        j -= 1;
+    }
+    if j == first {
+        return n;
+    }
+    let last = j; // exclusive
+    let mut k = last;
+    let mut sig = SigSignals::default();
+    while k > first && !lines[k - 1].blank && last - k < 7 {
+        let l = lines[k - 1];
+        let t = &a.source[l.start..l.end];
+        let chars = t.chars().count();
+        if list_marker(t).is_some() && !is_contact(t) || heading(t).is_some() && !is_contact(t) {
+            break;
+        }
+        let ends_sentence = t.ends_with('。') || t.ends_with('？') || t.ends_with('?');
+        let mut probe = SigSignals::default();
+        signals(t, l.start, opts, &mut probe);
+        let hits =
+            probe.name.is_some() as u8 + probe.dept.is_some() as u8 + probe.contact.is_some() as u8;
+        let short = chars <= 40 || (chars <= 100 && hits >= 2);
+        if !short || ends_sentence && hits == 0 {
+            break;
+        }
+        if hits == 0 && !is_signoff(t) && !looks_like_date(t) {
+            // A short line that is neither: accept only when lines below are a signature
+            // and this one is a title (经理, Product Manager).
+            let lower = t.to_lowercase();
+            let title = has_title(t)
+                || [
+                    "manager",
+                    "director",
+                    "lead",
+                    "engineer",
+                    "head",
+                    "specialist",
+                ]
+                .iter()
+                .any(|w| lower.contains(w));
+            if !(title && k < last) {
+                break;
+            }
+        }
+        k -= 1;
+    }
+    // Sign-off lines above the accepted ones are part of it too.
+    if k == last {
+        return n;
+    }
+    let mut signoff: Option<(usize, usize)> = None;
+    for &l in &lines[k..last] {
+        let t = &a.source[l.start..l.end];
+        if is_signoff(t) {
+            signoff = Some((signoff.map_or(l.start, |x| x.0), l.end));
+        } else {
+            signals(t, l.start, opts, &mut sig);
+        }
+    }
+    if sig.name.is_none() && sig.dept.is_none() && sig.contact.is_none() && signoff.is_none() {
+        return n;
+    }
+    // A block of sign-off lines right above (此致 / 敬礼！).
+    let mut start = k;
+    let mut b = k;
+    while b > first && lines[b - 1].blank {
+        b -= 1;
+    }
+    if b < k && b > first {
+        let mut s = b;
+        while s > first && !lines[s - 1].blank {
+            s -= 1;
+        }
+        if (s..b).all(|i| is_signoff(&a.source[lines[i].start..lines[i].end])) && b - s <= 3 {
+            signoff = Some((
+                lines[s].start,
+                signoff.map_or(lines[b - 1].end, |x| x.1.max(lines[b - 1].end)),
+            ));
+            start = s;
+        }
+    }
+    // A line that is only a sign-off and nothing else belongs to the closing instead,
+    // when it is the whole "signature".
+    let span = a.span(lines[start].start, lines[last - 1].end);
+    let part = |r: Option<(usize, usize)>, a: &Anatomy| r.map(|(s, e)| a.part(s, e));
+    a.signature = Some(Signature {
+        span,
+        signoff: part(signoff, a),
+        name: part(sig.name, a),
+        department: part(sig.dept, a),
+        contact: part(sig.contact, a),
+    });
+    let _: Option<Span> = None;
+    start
+}
+
+fn looks_like_date(t: &str) -> bool {
+    let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
+    digits >= 4
+        && (t.contains('年') || t.contains('-') || t.contains('/'))
+        && t.chars().count() <= 20
+}
