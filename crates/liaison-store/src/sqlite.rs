@@ -468,3 +468,29 @@ impl Store for SqliteStore {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_messages_and_events_refuse_changes() {
+        let mut s = SqliteStore::memory().unwrap();
+        s.put_raw(b"Subject: x\r\n\r\n", "x", None).unwrap();
+        let err = s
+            .conn
+            .execute("UPDATE raw_messages SET bytes = x'00'", [])
+            .unwrap_err();
+        assert!(err.to_string().contains("immutable"), "{err}");
+        assert!(s.conn.execute("DELETE FROM raw_messages", []).is_err());
+        s.conn
+            .execute(
+                "INSERT INTO events (collaboration, kind, at, data) VALUES ('c', 'sent', 'x', '{}')",
+                [],
+            )
+            .unwrap();
+        assert!(s.conn.execute("UPDATE events SET kind = 'x'", []).is_err());
+        assert!(s.conn.execute("DELETE FROM events", []).is_err());
+        assert_eq!(s.schema_version().unwrap(), schema::latest());
+    }
+}
