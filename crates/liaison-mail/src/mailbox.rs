@@ -26,12 +26,12 @@ pub struct RawMail {
 #[derive(Debug, Error)]
 pub enum MailboxError {
     /// A file or folder could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The path.
         path: String,
         /// The error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A path is not a mailbox of the kind asked for.
     #[error("{path}: {reason}")]
@@ -46,7 +46,7 @@ pub enum MailboxError {
 fn io_err(path: &Path, source: std::io::Error) -> MailboxError {
     MailboxError::Io {
         path: path.display().to_string(),
-        source,
+        error: source,
     }
 }
 
@@ -295,7 +295,7 @@ impl<R: BufRead> Iterator for MboxReader<R> {
         }
         let io = |name: &str, e| MailboxError::Io {
             path: name.to_string(),
-            source: e,
+            error: e,
         };
         // Skip to the first `From ` line (garbage before it is ignored).
         while !self.started {

@@ -56,7 +56,7 @@ pub fn keys(m: &Message) -> ThreadKeys {
     let topic = topic_of(&normalized);
     let mut own = Vec::new();
     let mut lookup = Vec::new();
-    let mut push = |v: &mut Vec<String>, k: String| {
+    let push = |v: &mut Vec<String>, k: String| {
         if !v.contains(&k) {
             v.push(k);
         }

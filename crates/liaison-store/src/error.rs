@@ -22,12 +22,12 @@ pub enum StoreError {
     #[error("PostgreSQL: {0}")]
     Postgres(#[from] postgres::Error),
     /// A file operation (the SQLite tracker lock file) failed.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The file.
         path: String,
         /// The error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// Stored data did not decode (a JSON column, a timestamp).
     #[error("stored data is unreadable ({what}): {reason}")]

@@ -434,7 +434,7 @@ impl Store for SqliteStore {
         lp.push(".tracker-lock");
         let io = |e| StoreError::Io {
             path: PathBuf::from(&lp).display().to_string(),
-            source: e,
+            error: e,
         };
         let f = std::fs::OpenOptions::new()
             .create(true)

@@ -52,7 +52,7 @@ fn raw_round_trip(s: &mut dyn Store) {
 /// The ledger: pending in order, apply exactly once, collaborations/events/keys written.
 fn ledger_and_apply(s: &mut dyn Store) {
     let m1 = s.put_raw(&mail("open@x"), "1", Some("open@x")).unwrap();
-    let m2 = s.put_raw(&mail("reply@x"), "2", Some("reply@x")).unwrap();
+    let _m2 = s.put_raw(&mail("reply@x"), "2", Some("reply@x")).unwrap();
     let pending = s.pending(10).unwrap();
     assert_eq!(pending.len(), 2);
     assert!(pending[0].seq < pending[1].seq);
