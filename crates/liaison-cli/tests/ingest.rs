@@ -1,0 +1,377 @@
+//! `liaison ingest` as a user runs it: the real binary on real files, against SQLite and a
+//! real PostgreSQL (scripts/test starts it and exports LIAISON_TEST_DATABASE_URL).
+
+use liaison_store::{Location, Store};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn liaison() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_liaison"));
+    c.env_remove("LIAISON_DATABASE_URL")
+        .env_remove("LIAISON_DB")
+        .env_remove("LIAISON_TEST_CRASH_AFTER")
+        .env_remove("LIAISON_PROGRESS_LINES")
+        .env("LIAISON_LANG", "en")
+        .env("LIAISON_CONFIG", "/dev/null/none.toml");
+    c
+}
+
+/// Where a test's database is: a SQLite file or a fresh PostgreSQL schema.
+#[derive(Clone)]
+enum Db {
+    Sqlite(PathBuf),
+    Pg(String),
+}
+
+impl Db {
+    fn args(&self) -> Vec<String> {
+        match self {
+            Db::Sqlite(p) => vec!["--db".into(), p.display().to_string()],
+            Db::Pg(u) => vec!["--database-url".into(), u.clone()],
+        }
+    }
+    fn open(&self) -> Box<dyn Store> {
+        liaison_store::open(&match self {
+            Db::Sqlite(p) => Location::Sqlite(p.clone()),
+            Db::Pg(u) => Location::Postgres(u.clone()),
+        })
+        .unwrap()
+    }
+}
+
+fn sqlite_db(dir: &Path, name: &str) -> Db {
+    Db::Sqlite(dir.join(format!("{name}.db")))
+}
+
+fn pg_db(name: &str) -> Db {
+    let base = std::env::var("LIAISON_TEST_DATABASE_URL").unwrap_or_else(|_| {
+        panic!("LIAISON_TEST_DATABASE_URL is not set: run scripts/test (it starts PostgreSQL)")
+    });
+    // A schema no earlier run used: fresh by construction.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let sep = if base.contains('?') { '&' } else { '?' };
+    Db::Pg(format!(
+        "{base}{sep}schema=ingest_{name}_{}_{nanos}",
+        std::process::id()
+    ))
+}
+
+fn ingest_json(db: &Db, extra: &[&str]) -> serde_json::Value {
+    let out = liaison()
+        .args(db.args())
+        .arg("ingest")
+        .args(extra)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "ingest failed: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+/// One generated message of a realistic thread set: every tenth message opens a
+/// collaboration, the others reply to it (In-Reply-To/References), some bodies carry a
+/// `From ` line that the mbox must escape.
+fn generated(i: usize) -> String {
+    let c = i / 10;
+    let k = i % 10;
+    let day = 1 + (c % 28);
+    let date = format!(
+        "Tue, {day:02} Dec 2026 {:02}:{:02}:00 +0800",
+        9 + k % 9,
+        k * 5
+    );
+    let subject = format!("【需求对接】项目{c}数据支持-市场部-重要");
+    if k == 0 {
+        format!(
+            "Message-ID: <c{c}-0@ours.example.com>\nFrom: 张伟 <zhangwei@ours.example.com>\nTo: wanglei@theirs.example.com\nCc: lina@theirs.example.com\nSubject: {subject}\nDate: {date}\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n王经理，您好：\n\n为支持项目{c}，需要贵部门协助以下事项：\n1. 提供10-11月用户画像数据（负责人：王磊，12月3日18:00前，Excel格式）。\n\nFrom the desk of 张伟\n"
+        )
+    } else {
+        format!(
+            "Message-ID: <c{c}-{k}@theirs.example.com>\nIn-Reply-To: <c{c}-{}@ours.example.com>\nReferences: <c{c}-0@ours.example.com>\nFrom: 王磊 <wanglei@theirs.example.com>\nTo: zhangwei@ours.example.com\nSubject: 回复：{subject}\nDate: {date}\nContent-Type: text/plain; charset=utf-8\n\n收到，第{k}次更新，预计今日18:00前提供。\n",
+            0
+        )
+    }
+}
+
+fn write_mbox(path: &Path, n: usize) {
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    for i in 0..n {
+        let m = generated(i);
+        writeln!(f, "From sender@example.com Tue Dec  1 10:00:00 2026").unwrap();
+        for line in m.lines() {
+            if line.trim_start_matches('>').starts_with("From ") {
+                writeln!(f, ">{line}").unwrap();
+            } else {
+                writeln!(f, "{line}").unwrap();
+            }
+        }
+        writeln!(f).unwrap();
+    }
+}
+
+fn fixtures(dir: &Path) -> PathBuf {
+    let mails = dir.join("mails");
+    std::fs::create_dir_all(mails.join("sub")).unwrap();
+    for i in 0..5 {
+        std::fs::write(mails.join(format!("{i}.eml")), generated(i)).unwrap();
+    }
+    std::fs::write(mails.join("sub/5.eml"), generated(5)).unwrap();
+    std::fs::write(
+        mails.join("broken.eml"),
+        b"\x00\x01\x02\xff not a mail at all",
+    )
+    .unwrap();
+    std::fs::write(mails.join("empty.eml"), b"\r\n\r\n").unwrap();
+    std::fs::write(mails.join("notes.txt"), b"ignored: not .eml").unwrap();
+    mails
+}
+
+fn n(v: &serde_json::Value, k: &str) -> u64 {
+    v[k].as_u64().unwrap_or_else(|| panic!("no {k} in {v}"))
+}
+
+fn idempotent_and_quarantine(db: Db, dir: &Path) {
+    let mails = fixtures(dir);
+    let mbox = dir.join("more.mbox");
+    write_mbox(&mbox, 30);
+    let maildir = dir.join("Maildir");
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(maildir.join(sub)).unwrap();
+    }
+    std::fs::write(maildir.join("new/1700000000.1.host"), generated(40)).unwrap();
+    std::fs::write(maildir.join("cur/1700000000.2.host:2,S"), generated(41)).unwrap();
+    std::fs::write(maildir.join("tmp/1700000000.3.host"), generated(42)).unwrap();
+
+    let m = mails.to_str().unwrap();
+    let args = [
+        m,
+        "--mbox",
+        mbox.to_str().unwrap(),
+        "--maildir",
+        maildir.to_str().unwrap(),
+    ];
+    let first = ingest_json(&db, &args);
+    // 6 .eml + 30 mbox (0..6 overlap with the .eml files: same bytes) + 2 Maildir.
+    assert_eq!(n(&first, "read"), 6 + 2 + 30 + 2, "{first}");
+    assert_eq!(n(&first, "malformed"), 2, "{first}");
+    assert_eq!(n(&first, "imported"), 6 + 24 + 2, "{first}");
+    assert_eq!(n(&first, "duplicates"), 6, "{first}");
+    let sources: Vec<&str> = first["quarantined"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["source"].as_str().unwrap())
+        .collect();
+    assert!(
+        sources.iter().any(|s| s.ends_with("broken.eml")),
+        "{sources:?}"
+    );
+    assert!(
+        sources.iter().any(|s| s.ends_with("empty.eml")),
+        "{sources:?}"
+    );
+
+    let mut store = db.open();
+    let before = store.stats().unwrap();
+    let collabs_before = store.collaborations().unwrap();
+    assert_eq!(before.raw_messages, 32);
+    assert_eq!(before.quarantined, 2);
+    let q = store.quarantined().unwrap();
+    assert!(
+        q.iter()
+            .any(|q| q.bytes == b"\x00\x01\x02\xff not a mail at all")
+    );
+
+    // The mbox's escaped `From ` line comes back unescaped, bytes otherwise exact.
+    let raw = store
+        .raw(&liaison_store::sha256_hex(generated(10).as_bytes()))
+        .unwrap()
+        .expect("message 10 stored with exactly its generated bytes");
+    assert!(raw.source.ends_with("more.mbox#11"), "{}", raw.source);
+    assert!(String::from_utf8_lossy(&raw.bytes).contains("\nFrom the desk of"));
+    drop(store);
+
+    // Everything again: a no-op.
+    let again = ingest_json(&db, &args);
+    assert_eq!(n(&again, "imported"), 0, "{again}");
+    assert_eq!(
+        n(&again, "duplicates"),
+        38,
+        "every readable message again: {again}"
+    );
+    let mut store = db.open();
+    let after = store.stats().unwrap();
+    assert_eq!(after.raw_messages, before.raw_messages);
+    assert_eq!(after.inputs, before.inputs);
+    assert_eq!(after.events, before.events);
+    assert_eq!(after.quarantined, before.quarantined);
+    assert_eq!(store.collaborations().unwrap(), collabs_before);
+}
+
+#[test]
+fn idempotent_and_quarantine_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    idempotent_and_quarantine(sqlite_db(dir.path(), "t"), dir.path());
+}
+
+#[test]
+fn idempotent_and_quarantine_postgres() {
+    let dir = tempfile::tempdir().unwrap();
+    idempotent_and_quarantine(pg_db("idem"), dir.path());
+}
+
+#[test]
+fn missing_path_is_a_clear_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let out = liaison()
+        .args(["--db", db.to_str().unwrap(), "ingest", "/no/such/mailbox"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/no/such/mailbox"), "{err}");
+    assert!(
+        !db.exists(),
+        "nothing may be written when a source is unreadable"
+    );
+
+    let out = liaison()
+        .args(["--db", db.to_str().unwrap(), "ingest", "--maildir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cur/"));
+}
+
+/// Everything a store holds that an ingest decides, for comparing two stores.
+fn fingerprint(
+    s: &mut dyn Store,
+) -> (
+    liaison_store::Stats,
+    Vec<liaison_model::Collaboration>,
+    usize,
+) {
+    let st = s.stats().unwrap();
+    let collabs = s.collaborations().unwrap();
+    let events: usize = collabs.iter().map(|c| s.events(&c.id).unwrap().len()).sum();
+    (st, collabs, events)
+}
+
+const CRASH_N: usize = 3_000;
+
+/// The process aborts right after committing a batch of raw messages, before the tracker
+/// saw them; the next run finishes: every message stored once, state equal to a clean run.
+fn crash_with_hook(db: Db, clean: Db, dir: &Path) {
+    let mbox = dir.join("big.mbox");
+    write_mbox(&mbox, CRASH_N);
+    let out = liaison()
+        .args(db.args())
+        .args(["ingest", "--mbox", mbox.to_str().unwrap()])
+        .env("LIAISON_TEST_CRASH_AFTER", "1200")
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "the hook must abort the process");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("LIAISON_TEST_CRASH_AFTER"));
+    let mid = db.open().stats().unwrap();
+    assert!(
+        mid.raw_messages >= 1200 && (mid.raw_messages as usize) < CRASH_N,
+        "crashed mid-way: {mid:?}"
+    );
+
+    let resumed = ingest_json(&db, &["--mbox", mbox.to_str().unwrap()]);
+    assert_eq!(
+        n(&resumed, "imported") + n(&resumed, "duplicates"),
+        CRASH_N as u64,
+        "{resumed}"
+    );
+    assert_eq!(n(&resumed, "duplicates"), mid.raw_messages);
+    ingest_json(&clean, &["--mbox", mbox.to_str().unwrap()]);
+    assert_exactly_once(&mut *db.open(), &mut *clean.open());
+}
+
+fn assert_exactly_once(got: &mut dyn Store, clean: &mut dyn Store) {
+    for i in 0..CRASH_N {
+        let sha = liaison_store::sha256_hex(generated(i).as_bytes());
+        assert!(got.raw(&sha).unwrap().is_some(), "message {i} lost");
+    }
+    let (st, collabs, events) = fingerprint(got);
+    assert_eq!(st.raw_messages, CRASH_N as u64);
+    assert_eq!(st.inputs, CRASH_N as u64, "a message was recorded twice");
+    let (cst, ccollabs, cevents) = fingerprint(clean);
+    assert_eq!(st.pending, cst.pending);
+    assert_eq!(events, cevents, "events doubled or lost");
+    assert_eq!(collabs, ccollabs);
+}
+
+#[test]
+fn crash_mid_ingest_resumes_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    crash_with_hook(
+        sqlite_db(dir.path(), "crash"),
+        sqlite_db(dir.path(), "clean"),
+        dir.path(),
+    );
+}
+
+#[test]
+fn crash_mid_ingest_resumes_postgres() {
+    let dir = tempfile::tempdir().unwrap();
+    crash_with_hook(pg_db("crash"), pg_db("clean"), dir.path());
+}
+
+/// A real kill (SIGKILL) once the process has reported progress, wherever it is.
+#[test]
+fn killed_mid_ingest_resumes_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sqlite_db(dir.path(), "killed");
+    let clean = sqlite_db(dir.path(), "clean");
+    let mbox = dir.path().join("big.mbox");
+    write_mbox(&mbox, CRASH_N);
+    let mut child = liaison()
+        .args(db.args())
+        .args(["ingest", "--batch", "100", "--mbox", mbox.to_str().unwrap()])
+        .env("LIAISON_PROGRESS_LINES", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut killed = false;
+    for line in stderr.lines() {
+        let line = line.unwrap();
+        if line.starts_with("ingest: read") {
+            let read: usize = line
+                .split_whitespace()
+                .nth(2)
+                .and_then(|s| s.trim_end_matches(',').parse().ok())
+                .unwrap();
+            if read >= 1000 {
+                child.kill().unwrap();
+                killed = true;
+                break;
+            }
+        }
+    }
+    let status = child.wait().unwrap();
+    assert!(
+        killed && !status.success(),
+        "the ingest was not killed mid-way"
+    );
+    let mid = db.open().stats().unwrap();
+    assert!((mid.raw_messages as usize) < CRASH_N, "{mid:?}");
+    ingest_json(&db, &["--mbox", mbox.to_str().unwrap()]);
+    ingest_json(&clean, &["--mbox", mbox.to_str().unwrap()]);
+    assert_exactly_once(&mut *db.open(), &mut *clean.open());
+}
