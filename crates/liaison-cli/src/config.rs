@@ -18,8 +18,9 @@ pub struct Config {
     pub templates: TemplatesSection,
     /// `[time]`: time zone, calendar, workday hours.
     pub time: TimeSection,
-    /// `[lint]`: rule severities and thresholds (owned by liaison-lint).
-    pub lint: toml::Table,
+    /// `[lint]`: rule severities, kinds and aliases, urgency words, vague words and
+    /// thresholds (see [`liaison_lint::LintConfig`]).
+    pub lint: liaison_lint::LintConfig,
     /// `[policy]`: planner timings (owned by liaison-engine).
     pub policy: toml::Table,
     /// `[store]`: database location.

@@ -191,6 +191,9 @@ pub struct AttachedFile {
     pub size: Option<u64>,
     /// Where it is named (the `Attachments:` header, or the decoded view for `.eml`).
     pub span: Span,
+    /// Set by the caller when a plain draft names a file that does not exist.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub missing: bool,
 }
 
 /// The signature (落款): name, department, contact.
@@ -519,6 +522,7 @@ impl Anatomy {
                 name: att.name.clone(),
                 size: Some(att.size),
                 span: a.span(0, 0),
+                missing: false,
             });
         }
         a.finish(header_end, opts);
@@ -699,6 +703,7 @@ impl Anatomy {
                             name,
                             size: None,
                             span,
+                            missing: false,
                         });
                     }
                 }

@@ -1,14 +1,308 @@
-//! `liaison lint` (not yet implemented; see the open issues).
+//! `liaison lint`: check drafts against the guide (DESIGN §5).
+//!
+//! Exit codes: 0 no errors, 1 errors found, 2 could not run (bad arguments, an unreadable
+//! file — the other files are still linted and reported).
 
 use crate::cli::GlobalArgs;
-use clap::Args;
+use crate::config::{Config, find_upward};
+use crate::output::{self, Lang as OutLang};
+use anyhow::{Context as _, bail};
+use chrono::{DateTime, FixedOffset};
+use clap::{Args, ValueEnum};
+use liaison_lint::{FileReport, Lang, Linter, Report, render};
+use liaison_model::Directory;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// Output formats of `liaison lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum LintFormat {
+    /// Source snippets with carets.
+    #[default]
+    Text,
+    /// `{"files": [...], "summary": {...}}`.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+}
 
 /// Arguments of `liaison lint`.
 #[derive(Debug, Args)]
-pub struct LintArgs {}
+pub struct LintArgs {
+    /// Drafts to check: .eml, or .md/.txt with header lines; `-` reads standard input.
+    #[arg(required_unless_present = "explain")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: LintFormat,
+    /// Explain one rule (e.g. action-owner) and exit.
+    #[arg(long, value_name = "RULE")]
+    pub explain: Option<String>,
+}
+
+/// The language chosen with `--lang`, if any.
+pub(crate) fn explicit_lang(g: &GlobalArgs) -> Option<Lang> {
+    g.lang.map(|l| match l {
+        OutLang::Zh => Lang::Zh,
+        OutLang::En => Lang::En,
+    })
+}
+
+/// The language for text that belongs to no draft.
+pub(crate) fn ui_lang() -> Lang {
+    match output::lang() {
+        OutLang::Zh => Lang::Zh,
+        OutLang::En => Lang::En,
+    }
+}
+
+/// Loads `liaison.toml` (`--config`, or found upward from the working directory).
+pub(crate) fn load_config(g: &GlobalArgs) -> anyhow::Result<Config> {
+    let path = match &g.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir().ok().and_then(|d| find_upward(&d)),
+    };
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    let text = std::fs::read_to_string(&path).with_context(|| {
+        format!(
+            "{}: {}",
+            path.display(),
+            output::tr("无法读取配置文件", "cannot read the configuration file")
+        )
+    })?;
+    let mut cfg: Config = toml::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {}\n{e}",
+            path.display(),
+            output::tr("配置文件有误", "invalid configuration")
+        )
+    })?;
+    cfg.source = Some(path);
+    Ok(cfg)
+}
+
+fn relative_to_config(cfg: &Config, p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        return p.to_path_buf();
+    }
+    match cfg.source.as_ref().and_then(|s| s.parent()) {
+        Some(dir) => dir.join(p),
+        None => p.to_path_buf(),
+    }
+}
+
+/// Loads the directory from `--directory` or `[directory] path`, if either is given.
+pub(crate) fn load_directory(g: &GlobalArgs, cfg: &Config) -> anyhow::Result<Option<Directory>> {
+    let path = match (&g.directory, &cfg.directory.path) {
+        (Some(p), _) => p.clone(),
+        (None, Some(p)) => relative_to_config(cfg, p),
+        (None, None) => return Ok(None),
+    };
+    let text = std::fs::read_to_string(&path).with_context(|| {
+        format!(
+            "{}: {}",
+            path.display(),
+            output::tr("无法读取通讯录", "cannot read the directory")
+        )
+    })?;
+    let dir: Directory = toml::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {}\n{e}",
+            path.display(),
+            output::tr("通讯录格式有误", "invalid directory file")
+        )
+    })?;
+    Ok(Some(dir))
+}
+
+/// `--now`, or the clock.
+pub(crate) fn now(g: &GlobalArgs) -> anyhow::Result<DateTime<FixedOffset>> {
+    match &g.now {
+        Some(s) => DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {
+            anyhow::anyhow!(
+                "--now {s:?}: {e}; {}",
+                output::tr(
+                    "请使用 RFC 3339 格式，例如 2026-11-30T10:00:00+08:00",
+                    "use RFC 3339, e.g. 2026-11-30T10:00:00+08:00"
+                )
+            )
+        }),
+        None => Ok(chrono::Utc::now()
+            .with_timezone(&FixedOffset::east_opt(8 * 3600).expect("valid offset"))),
+    }
+}
+
+/// The time context from `[time]` and `--now`.
+pub(crate) fn time_context(g: &GlobalArgs, cfg: &Config) -> anyhow::Result<liaison_time::Context> {
+    let now = now(g)?;
+    let tz: chrono_tz::Tz = cfg.time.tz.parse().map_err(|_| {
+        anyhow::anyhow!(
+            "[time] tz = {:?}: {}",
+            cfg.time.tz,
+            output::tr(
+                "未知时区，请使用 IANA 名称，例如 Asia/Shanghai",
+                "unknown time zone; use an IANA name such as Asia/Shanghai"
+            )
+        )
+    })?;
+    let spec = match cfg.time.calendar.as_str() {
+        "cn" | "none" => cfg.time.calendar.clone(),
+        p => relative_to_config(cfg, Path::new(p)).display().to_string(),
+    };
+    let calendar = liaison_time::Calendar::from_spec(&spec)
+        .map_err(|e| anyhow::anyhow!("[time] calendar: {e}"))?;
+    let hours = liaison_time::WorkHours::parse(&cfg.time.workday_start, &cfg.time.workday_end)
+        .map_err(|e| anyhow::anyhow!("[time] workday_start/workday_end: {e}"))?;
+    Ok(liaison_time::Context::new(now)
+        .with_tz(tz)
+        .with_calendar(calendar)
+        .with_hours(hours))
+}
+
+/// Builds the linter from configuration, directory and clock.
+pub(crate) fn build_linter(g: &GlobalArgs) -> anyhow::Result<Linter> {
+    let cfg = load_config(g)?;
+    let directory = load_directory(g, &cfg)?;
+    let time = time_context(g, &cfg)?;
+    Linter::new(&cfg.lint, directory, time).map_err(|e| {
+        let src = cfg
+            .source
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "liaison.toml".into());
+        anyhow::anyhow!("{src}: {e}")
+    })
+}
+
+/// Reads one input (`-` is standard input).
+pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    if path == Path::new("-") {
+        let mut buf = Vec::new();
+        return std::io::stdin()
+            .read_to_end(&mut buf)
+            .map(|_| buf)
+            .map_err(|e| e.to_string());
+    }
+    std::fs::read(path).map_err(|e| {
+        let fix = output::tr("请检查路径和读取权限", "check the path and read permission");
+        format!("{e} ({fix})")
+    })
+}
+
+/// Parses a draft and fills in attachment sizes of plain drafts from the file system.
+pub(crate) fn parse_draft(linter: &Linter, path: &Path, raw: &[u8]) -> liaison_lint::Anatomy {
+    let shown = path.display().to_string();
+    let mut a = linter.parse(&shown, raw);
+    if a.format == liaison_mail::anatomy::SourceFormat::Plain && path != Path::new("-") {
+        let base = path.parent().unwrap_or(Path::new("."));
+        for f in &mut a.attachments {
+            let p = base.join(&f.name);
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_file() => f.size = Some(m.len()),
+                _ => f.missing = true,
+            }
+        }
+    }
+    a
+}
 
 /// Runs `liaison lint`.
-pub fn run(_g: &GlobalArgs, _args: LintArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("liaison lint is not implemented yet")
+pub fn run(g: &GlobalArgs, args: LintArgs) -> anyhow::Result<ExitCode> {
+    if let Some(id) = &args.explain {
+        return explain(id);
+    }
+    let linter = build_linter(g)?;
+    let lang = explicit_lang(g);
+    let mut files = Vec::new();
+    let stdin_count = args.files.iter().filter(|p| p.as_os_str() == "-").count();
+    if stdin_count > 1 {
+        bail!(
+            "{}",
+            output::tr(
+                "标准输入（-）只能出现一次",
+                "standard input (-) can be given only once"
+            )
+        );
+    }
+    for path in &args.files {
+        let shown = path.display().to_string();
+        match read_input(path) {
+            Ok(raw) => {
+                let a = parse_draft(&linter, path, &raw);
+                files.push(linter.report(&shown, a, lang));
+            }
+            Err(e) => {
+                eprintln!("{}: {shown}: {e}", output::error_label());
+                files.push(FileReport::unreadable(&shown, e));
+            }
+        }
+    }
+    let report = Report::new(files);
+    let out_lang = lang
+        .or_else(|| report.files.iter().find_map(|f| f.lang))
+        .unwrap_or(Lang::Zh);
+    let text = match args.format {
+        LintFormat::Text => render::text(&report, out_lang),
+        LintFormat::Json => render::json(&report) + "\n",
+        LintFormat::Sarif => render::sarif(&report, out_lang) + "\n",
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+    Ok(ExitCode::from(report.exit_code()))
+}
+
+fn explain(id: &str) -> anyhow::Result<ExitCode> {
+    let lang = ui_lang();
+    let Some(rule) = liaison_lint::rules::rule(id) else {
+        let near = liaison_lint::RULES
+            .iter()
+            .map(|r| (strsim_distance(id, r.id), r.id))
+            .min()
+            .filter(|(d, _)| *d <= 4)
+            .map(|(_, s)| s);
+        bail!(
+            "{}{}",
+            match lang {
+                Lang::Zh => format!("没有规则“{id}”；`liaison rules` 列出全部规则"),
+                Lang::En => format!("no rule {id:?}; `liaison rules` lists them all"),
+            },
+            near.map(|n| match lang {
+                Lang::Zh => format!("（是否是 {n}？）"),
+                Lang::En => format!(" (did you mean {n}?)"),
+            })
+            .unwrap_or_default()
+        );
+    };
+    let (sev, when, fix) = match lang {
+        Lang::Zh => ("默认级别", "何时触发", "如何修改"),
+        Lang::En => ("default", "fires when", "how to fix"),
+    };
+    println!("{} ({sev}: {})", rule.id, rule.default.as_str());
+    println!("{when}: {}", rule.summary(lang));
+    println!();
+    println!("{}", rule.explain(lang));
+    println!();
+    println!("{fix}: {}", rule.help(lang));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn strsim_distance(a: &str, b: &str) -> usize {
+    // Levenshtein over chars; ids are short.
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }

@@ -1,14 +1,74 @@
-//! `liaison rules` (not yet implemented; see the open issues).
+//! `liaison rules`: list every lint rule with its severity and explanation.
 
 use crate::cli::GlobalArgs;
+use crate::commands::lint::{load_config, ui_lang};
+use crate::output::{DataFormat, tr};
 use clap::Args;
+use liaison_lint::{Lang, Level, RULES};
+use serde_json::json;
 use std::process::ExitCode;
 
 /// Arguments of `liaison rules`.
 #[derive(Debug, Args)]
-pub struct RulesArgs {}
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DataFormat,
+    /// Also print each rule's full explanation (text format).
+    #[arg(long)]
+    pub verbose: bool,
+}
 
 /// Runs `liaison rules`.
-pub fn run(_g: &GlobalArgs, _args: RulesArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("liaison rules is not implemented yet")
+pub fn run(g: &GlobalArgs, args: RulesArgs) -> anyhow::Result<ExitCode> {
+    let cfg = load_config(g)?;
+    let resolved = cfg
+        .lint
+        .resolve()
+        .map_err(|e| anyhow::anyhow!("liaison.toml: {e}"))?;
+    let lang = ui_lang();
+    let effective = |i: usize| match resolved.levels[i] {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        Level::Off => "off",
+    };
+    match args.format {
+        DataFormat::Json => {
+            let list: Vec<_> = RULES
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    json!({
+                        "id": r.id,
+                        "default": r.default.as_str(),
+                        "severity": effective(i),
+                        "summary": r.summary(lang),
+                        "explanation": r.explain(lang),
+                        "help": r.help(lang),
+                    })
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&list)?);
+        }
+        DataFormat::Text => {
+            let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            for (i, r) in RULES.iter().enumerate() {
+                println!("{:width$}  {:7}  {}", r.id, effective(i), r.summary(lang));
+                if args.verbose {
+                    println!("{:width$}  {:7}  {}", "", "", r.explain(lang));
+                    println!();
+                }
+            }
+            println!();
+            println!(
+                "{}",
+                tr(
+                    "`liaison lint --explain 规则` 查看详细说明；在 liaison.toml 的 [lint.rules] 中可修改级别或设为 \"off\"。",
+                    "`liaison lint --explain RULE` explains a rule; change severities or switch rules \"off\" under [lint.rules] in liaison.toml."
+                )
+            );
+            let _ = Lang::Zh;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1357,7 +1357,38 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
             return Some((i, i + w.len()));
         }
     }
-    // English.
+    // English: "Bob Li to send …", "Bob will …", "Bob: …" at the start.
+    {
+        let mut end = 0;
+        let mut words = 0;
+        for w in text.split(' ') {
+            if words < 3
+                && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == ':' || c == '.')
+            {
+                words += 1;
+                end += w.len() + 1;
+                if w.ends_with(':') {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if words > 0 {
+            let name_end = (end - 1).min(text.len());
+            let name = text[..name_end].trim_end_matches(':');
+            let rest = &lower[name_end.min(lower.len())..];
+            let follows = text[..name_end].ends_with(':')
+                || rest.starts_with(" to ")
+                || rest.starts_with(" will ")
+                || rest.starts_with(" (");
+            if follows && !["Please", "We", "I", "Kindly", "Note"].contains(&name) {
+                return Some((0, name.len()));
+            }
+        }
+    }
     for w in [
         "i will", "i'll", "we will", "we'll", "our team", "i am", "we are",
     ] {
@@ -1423,6 +1454,9 @@ fn find_word(hay: &str, w: &str) -> Option<usize> {
 
 const STANDARD_ZH: &[&str] = &[
     "交付标准",
+    "明确",
+    "需附",
+    "附上",
     "验收",
     "标准",
     "格式",
@@ -1502,7 +1536,12 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
     }
     let s = best?;
     // The clause: back to the previous separator, forward to the next.
-    let seps = |c: char| matches!(c, '，' | '；' | ';' | '。' | '（' | '(' | '）' | ')' | '\n');
+    let seps = |c: char| {
+        matches!(
+            c,
+            '，' | ',' | '；' | ';' | '。' | '（' | '(' | '）' | ')' | '\n'
+        )
+    };
     let cs = text[..s]
         .rfind(seps)
         .map(|j| j + text[j..].chars().next().map_or(1, |c| c.len_utf8()))
@@ -2034,8 +2073,11 @@ fn detect_signature(a: &mut Anatomy, lines: &[Line], first: usize, opts: &ParseO
 }
 
 fn looks_like_date(t: &str) -> bool {
+    let t = t.trim();
     let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
     digits >= 4
-        && (t.contains('年') || t.contains('-') || t.contains('/'))
         && t.chars().count() <= 20
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || "年月日号-/. :".contains(c))
 }

@@ -1,0 +1,1521 @@
+//! The checks: one function per group of rules, over an [`Anatomy`].
+
+use crate::{Diagnostic, Lang, Linter, rules};
+use chrono::{Datelike, NaiveDate, Weekday};
+use liaison_mail::anatomy::{Anatomy, GreetingKind, Span, is_han};
+use liaison_model::Kind;
+use liaison_time::ExprKind;
+
+struct Ctx<'a> {
+    l: &'a Linter,
+    a: &'a Anatomy,
+    lang: Lang,
+    out: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn on(&self, id: &str) -> bool {
+        self.l.config.severity(id).is_some()
+    }
+
+    fn emit(&mut self, id: &'static str, start: usize, end: usize, zh: String, en: String) {
+        self.emit_help(id, start, end, zh, en, None);
+    }
+
+    fn emit_help(
+        &mut self,
+        id: &'static str,
+        start: usize,
+        end: usize,
+        zh: String,
+        en: String,
+        help: Option<(String, String)>,
+    ) {
+        let Some(severity) = self.l.config.severity(id) else {
+            return;
+        };
+        let rule = rules::rule(id).expect("known rule id");
+        let span = self.a.span(start, end);
+        let (line, column) = self.a.line_col(span.start);
+        let (end_line, end_column) = self.a.line_col(span.end);
+        let (message, help) = match self.lang {
+            Lang::Zh => (zh, help.map(|h| h.0).unwrap_or_else(|| rule.help_zh.into())),
+            Lang::En => (en, help.map(|h| h.1).unwrap_or_else(|| rule.help_en.into())),
+        };
+        self.out.push(Diagnostic {
+            rule: rule.id,
+            severity,
+            message,
+            line,
+            column,
+            start: span.start,
+            end: span.end,
+            help,
+            end_line,
+            end_column,
+        });
+    }
+
+    /// The first non-blank line of the body (an anchor for "missing" findings).
+    fn body_anchor(&self) -> (usize, usize) {
+        let b = self.a.body;
+        let text = &self.a.source[b.start..b.end];
+        let lead = text.len() - text.trim_start().len();
+        let s = b.start + lead;
+        let e = self.a.source[s..]
+            .find('\n')
+            .map(|i| s + i)
+            .unwrap_or(self.a.source.len());
+        let e = s + self.a.source[s..e].trim_end().len();
+        (s, e)
+    }
+
+    /// The last non-blank line of the body.
+    fn body_end_anchor(&self) -> (usize, usize) {
+        let b = self.a.body;
+        let text = self.a.source[b.start..b.end].trim_end();
+        let e = b.start + text.len();
+        let s = self.a.source[..e]
+            .rfind('\n')
+            .map(|i| i + 1)
+            .unwrap_or(0)
+            .max(b.start);
+        (s, e)
+    }
+
+    fn header_anchor(&self) -> (usize, usize) {
+        let e = self.a.source.find('\n').unwrap_or(self.a.source.len());
+        (0, self.a.source[..e].trim_end().len())
+    }
+
+    fn text(&self, s: Span) -> &str {
+        self.a.text(s)
+    }
+}
+
+pub(crate) fn run(l: &Linter, a: &Anatomy, lang: Lang) -> Vec<Diagnostic> {
+    let mut c = Ctx {
+        l,
+        a,
+        lang,
+        out: Vec::new(),
+    };
+    subject(&mut c);
+    recipients(&mut c);
+    greeting(&mut c);
+    opening(&mut c);
+    background(&mut c);
+    items(&mut c);
+    times(&mut c);
+    weekdays(&mut c);
+    attachments(&mut c);
+    closing(&mut c);
+    signature(&mut c);
+    leftovers(&mut c);
+    let mut out = c.out;
+    out.sort_by(|x, y| {
+        (x.start, rules::rule_index(x.rule), x.end).cmp(&(
+            y.start,
+            rules::rule_index(y.rule),
+            y.end,
+        ))
+    });
+    out.dedup_by(|x, y| x.rule == y.rule && x.start == y.start && x.end == y.end);
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+
+fn subject(c: &mut Ctx) {
+    let Some(s) = &c.a.subject else {
+        let (hs, he) = c.header_anchor();
+        c.emit(
+            "subject-format",
+            hs,
+            he,
+            "没有主题（Subject:/主题: 行）".into(),
+            "no subject (Subject: line)".into(),
+        );
+        return;
+    };
+    let (ss, se) = (s.span.start, s.span.end);
+    if s.text.trim().is_empty() {
+        c.emit(
+            "subject-format",
+            ss,
+            se,
+            "主题为空".into(),
+            "the subject is empty".into(),
+        );
+        return;
+    }
+    let Some(tag) = &s.tag else {
+        c.emit(
+            "subject-format",
+            ss,
+            se,
+            format!("主题“{}”没有以【协作类型】开头", s.text),
+            format!(
+                "the subject \"{}\" does not start with a [Kind] tag",
+                s.text
+            ),
+        );
+        return;
+    };
+    if s.kind.is_none() {
+        let t = tag.text.trim().to_string();
+        if t.is_empty() {
+            // Empty 【】 is template residue; placeholder-leftover reports it.
+        } else {
+            let near = nearest_kind(&t, c);
+            let (hz, he) = match &near {
+                Some(k) => (format!("是否应为【{k}】？"), format!("did you mean [{k}]?")),
+                None => (String::new(), String::new()),
+            };
+            c.emit_help(
+                "subject-kind",
+                tag.span.start,
+                tag.span.end,
+                format!("“{t}”不是已知的协作类型"),
+                format!("\"{t}\" is not a known collaboration kind"),
+                near.map(|_| {
+                    (
+                        format!("{hz}或在 liaison.toml 的 [lint.kinds] 中配置别名"),
+                        format!("{he} Or add an alias under [lint.kinds] in liaison.toml"),
+                    )
+                }),
+            );
+        }
+    }
+    let project_ok = s
+        .project
+        .as_ref()
+        .is_some_and(|p| !p.text.trim().is_empty());
+    if !project_ok {
+        c.emit(
+            "subject-format",
+            ss,
+            se,
+            "主题缺少项目/主题部分".into(),
+            "the subject names no project or topic".into(),
+        );
+    } else if s.departments.is_empty() {
+        c.emit(
+            "subject-format",
+            ss,
+            se,
+            "主题缺少部门部分（【类型】项目-部门-紧急程度）".into(),
+            "the subject names no department ([Kind] project - department - urgency)".into(),
+        );
+    }
+    match (&s.urgency, &s.urgency_value) {
+        (None, _) => c.emit(
+            "subject-urgency",
+            ss,
+            se,
+            "主题缺少紧急程度".into(),
+            "the subject has no urgency".into(),
+        ),
+        (Some(u), None) => c.emit(
+            "subject-urgency",
+            u.span.start,
+            u.span.end,
+            format!("无法识别的紧急程度“{}”", u.text),
+            format!("unknown urgency \"{}\"", u.text),
+        ),
+        _ => {}
+    }
+    if let Some(dir) = &c.l.directory
+        && c.on("subject-department")
+    {
+        let unknown: Vec<_> = s
+            .departments
+            .iter()
+            .filter(|d| dir.department(&d.text).is_none())
+            .map(|d| (d.span, d.text.clone()))
+            .collect();
+        for (sp, t) in unknown {
+            c.emit(
+                "subject-department",
+                sp.start,
+                sp.end,
+                format!("部门“{t}”不在通讯录中"),
+                format!("department \"{t}\" is not in the directory"),
+            );
+        }
+    }
+}
+
+fn nearest_kind(t: &str, c: &Ctx) -> Option<String> {
+    let lower = t.to_lowercase();
+    c.l.config
+        .kinds
+        .tags()
+        .map(|(tag, k)| (strsim::levenshtein(&lower, tag), tag, k))
+        .filter(|(d, tag, _)| *d <= 2.max(tag.chars().count() / 3) && *d < tag.chars().count())
+        .min_by_key(|x| x.0)
+        .map(|(_, tag, k)| {
+            if tag.chars().any(is_han) {
+                k.tag().to_string()
+            } else {
+                k.tag_en().to_string()
+            }
+        })
+}
+
+fn recipients(c: &mut Ctx) {
+    let a = c.a;
+    if let Some(dir) = &c.l.directory
+        && c.on("recipient-unknown")
+    {
+        for r in a.to.iter().chain(a.cc.iter()) {
+            let known = match (&r.email, &r.name) {
+                (Some(e), _) => dir.person(e).is_some(),
+                (None, Some(n)) => {
+                    dir.people.iter().any(|p| n.contains(p.name.as_str()))
+                        || dir.departments.iter().any(|d| {
+                            n.contains(d.name.as_str())
+                                || d.aliases.iter().any(|al| n.contains(al.as_str()))
+                        })
+                }
+                _ => true,
+            };
+            if !known {
+                let who = c.text(r.span).to_string();
+                c.emit(
+                    "recipient-unknown",
+                    r.span.start,
+                    r.span.end,
+                    format!("收件人“{who}”不在通讯录中"),
+                    format!("recipient \"{who}\" is not in the directory"),
+                );
+            }
+        }
+    }
+    if a.kind() == Some(Kind::Escalation)
+        && let Some(dir) = &c.l.directory
+        && c.on("escalation-cc")
+    {
+        let parties: Vec<&str> = a
+            .from
+            .iter()
+            .chain(a.to.iter())
+            .filter_map(|r| r.email.as_deref())
+            .collect();
+        let present: Vec<String> =
+            a.to.iter()
+                .chain(a.cc.iter())
+                .filter_map(|r| r.email.clone())
+                .collect();
+        let mut missing: Vec<String> = Vec::new();
+        for p in &parties {
+            if let Some(sup) = dir.superior_of(p) {
+                let e = sup.email.to_lowercase();
+                if !present.iter().any(|x| x.eq_ignore_ascii_case(&e))
+                    && !parties.iter().any(|x| x.eq_ignore_ascii_case(&e))
+                    && !missing.iter().any(|m| m.contains(&e))
+                {
+                    missing.push(format!("{} <{}>", sup.name, e));
+                }
+            }
+        }
+        let anchor =
+            a.cc.first()
+                .map(|r| {
+                    (
+                        r.span.start,
+                        a.cc.last().map(|l| l.span.end).unwrap_or(r.span.end),
+                    )
+                })
+                .or_else(|| a.subject.as_ref().map(|s| (s.span.start, s.span.end)))
+                .unwrap_or_else(|| c.header_anchor());
+        if a.cc.is_empty() {
+            let list = missing.join("、");
+            c.emit(
+                "escalation-cc",
+                anchor.0,
+                anchor.1,
+                if list.is_empty() {
+                    "问题升级邮件没有抄送任何上级".into()
+                } else {
+                    format!("问题升级邮件没有抄送双方上级：{list}")
+                },
+                if list.is_empty() {
+                    "the escalation cc's no superior".into()
+                } else {
+                    format!(
+                        "the escalation does not cc the superiors: {}",
+                        missing.join(", ")
+                    )
+                },
+            );
+        } else if !missing.is_empty() {
+            c.emit(
+                "escalation-cc",
+                anchor.0,
+                anchor.1,
+                format!("抄送中缺少上级：{}", missing.join("、")),
+                format!("Cc lacks the superiors: {}", missing.join(", ")),
+            );
+        }
+    }
+}
+
+fn greeting(c: &mut Ctx) {
+    let a = c.a;
+    let Some(g) = &a.greeting else {
+        let (s, e) = c.body_anchor();
+        c.emit(
+            "greeting-missing",
+            s,
+            e,
+            "正文没有以称呼开头".into(),
+            "the body does not start with a greeting".into(),
+        );
+        return;
+    };
+    let to = a.to.len();
+    if to == 0 {
+        return;
+    }
+    match g.kind {
+        GreetingKind::Personal if g.names < to && g.names == 1 => c.emit(
+            "greeting-mismatch",
+            g.span.start,
+            g.span.end,
+            format!("称呼只对一个人，但有{to}位收件人"),
+            format!("the greeting addresses one person but there are {to} To recipients"),
+        ),
+        GreetingKind::Group if to == 1 => c.emit(
+            "greeting-mismatch",
+            g.span.start,
+            g.span.end,
+            "称呼面向多人，但只有一位收件人".into(),
+            "the greeting addresses a group but there is one To recipient".into(),
+        ),
+        _ => {}
+    }
+}
+
+const PURPOSE_ZH: &[&str] = &[
+    "特此",
+    "现",
+    "本邮件",
+    "此邮件",
+    "为",
+    "想",
+    "希望",
+    "请",
+    "需",
+    "同步",
+    "通知",
+    "确认",
+    "提醒",
+    "反馈",
+    "汇报",
+    "邀请",
+    "启动",
+    "协调",
+    "升级",
+    "告知",
+    "申请",
+    "对接",
+    "分享",
+    "复盘",
+    "跟进",
+    "发送",
+    "提交",
+    "感谢",
+    "收到",
+];
+const PURPOSE_EN: &[&str] = &[
+    "writing",
+    "this mail",
+    "this email",
+    "this note",
+    "to share",
+    "to ask",
+    "to confirm",
+    "to let",
+    "to update",
+    "to request",
+    "please",
+    "need",
+    "we are",
+    "i am",
+    "i'm",
+    "we're",
+    "share",
+    "confirm",
+    "follow up",
+    "following up",
+    "remind",
+    "update",
+    "kick off",
+    "kicking off",
+    "escalat",
+    "request",
+    "thank",
+    "received",
+    "announce",
+];
+
+fn has_any(text: &str, zh: &[&str], en: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    zh.iter().any(|w| text.contains(w)) || en.iter().any(|w| lower.contains(w))
+}
+
+fn opening(c: &mut Ctx) {
+    let a = c.a;
+    let Some(o) = &a.opening else {
+        let (s, e) = match &a.greeting {
+            Some(g) => (g.span.start, g.span.end),
+            None => c.body_anchor(),
+        };
+        c.emit(
+            "opening-purpose",
+            s,
+            e,
+            "称呼之后没有开场白".into(),
+            "no opening paragraph after the greeting".into(),
+        );
+        return;
+    };
+    let chars = o.text.chars().count();
+    // The limit is in Chinese characters; English needs about 2.5 letters for the same.
+    let max = match a.lang {
+        liaison_mail::anatomy::DraftLang::Zh => c.l.config.opening_max_chars,
+        liaison_mail::anatomy::DraftLang::En => c.l.config.opening_max_chars * 5 / 2,
+    };
+    if chars > max {
+        c.emit(
+            "opening-purpose",
+            o.span.start,
+            o.span.end,
+            format!("开场白有{chars}个字符，超过{max}：应一句话说明目的"),
+            format!("the opening has {chars} characters, more than {max}: state the purpose in one sentence"),
+        );
+        return;
+    }
+    let first = first_sentence(&o.text);
+    if !has_any(first, PURPOSE_ZH, PURPOSE_EN) {
+        c.emit(
+            "opening-purpose",
+            o.span.start,
+            o.span.end,
+            "开场白第一句没有说明邮件目的".into(),
+            "the opening's first sentence does not say why you write".into(),
+        );
+    }
+    // The 30-second rule.
+    if let Some(k) = a.kind()
+        && (k.expects_items() || k == Kind::Nudge)
+        && c.on("core-not-upfront")
+    {
+        let ask = has_any(
+            &o.text,
+            &["请", "需", "烦请", "希望", "麻烦", "辛苦", "盼", "务必"],
+            &[
+                "please",
+                "need",
+                "ask",
+                "could you",
+                "would you",
+                "kindly",
+                "request",
+                "can you",
+            ],
+        );
+        let when = a.times_in(o.span).next().is_some();
+        if !(ask && when) {
+            let (zh, en) = match (ask, when) {
+                (false, false) => (
+                    "开场白没有写出请求和截止时间",
+                    "the opening states neither the ask nor its deadline",
+                ),
+                (true, false) => (
+                    "开场白写了请求但没有截止时间",
+                    "the opening states the ask but not its deadline",
+                ),
+                _ => (
+                    "开场白没有写出需要对方做什么",
+                    "the opening does not say what is asked",
+                ),
+            };
+            c.emit(
+                "core-not-upfront",
+                o.span.start,
+                o.span.end,
+                zh.into(),
+                en.into(),
+            );
+        }
+    }
+}
+
+fn first_sentence(t: &str) -> &str {
+    let mut end = t.len();
+    for (i, ch) in t.char_indices() {
+        if matches!(ch, '。' | '！' | '？' | '!' | '?') {
+            end = i + ch.len_utf8();
+            break;
+        }
+        if ch == '.' && t[i + 1..].starts_with(' ') {
+            end = i + 1;
+            break;
+        }
+    }
+    &t[..end]
+}
+
+fn background(c: &mut Ctx) {
+    let a = c.a;
+    let needs = a.kind().is_some_and(|k| k.expects_items());
+    if needs && a.background.is_empty() {
+        let issue_like = matches!(a.kind(), Some(Kind::Issue | Kind::Escalation));
+        if !issue_like || a.problem.is_empty() {
+            let (s, e) = a
+                .opening
+                .as_ref()
+                .map(|o| (o.span.start, o.span.end))
+                .unwrap_or_else(|| c.body_anchor());
+            c.emit(
+                "background-missing",
+                s,
+                e,
+                "没有“背景与目标”部分".into(),
+                "no background or goal part".into(),
+            );
+        }
+    }
+    let max = c.l.config.background_max_sentences;
+    for b in &a.background {
+        if b.sentences > max {
+            let n = b.sentences;
+            c.emit(
+                "background-too-long",
+                b.span.start,
+                b.span.end,
+                format!("背景有{n}句话，超过{max}句"),
+                format!("the background has {n} sentences, more than {max}"),
+            );
+        }
+    }
+}
+
+fn items(c: &mut Ctx) {
+    let a = c.a;
+    let kind = a.kind();
+    if let Some(k) = kind
+        && k.expects_items()
+        && a.items.is_empty()
+    {
+        let (s, e) = a
+            .opening
+            .as_ref()
+            .map(|o| (o.span.start, o.span.end))
+            .unwrap_or_else(|| c.body_anchor());
+        let tag = k.tag();
+        c.emit(
+            "actions-missing",
+            s,
+            e,
+            format!("【{tag}】邮件没有分点列出待办事项"),
+            format!("a [{}] mail lists no items", k.tag_en()),
+        );
+    }
+    // A mail-wide deadline: a 截止时间 line, or a time in the opening.
+    let mail_wide = a
+        .deadline_lines
+        .iter()
+        .any(|d| a.times_in(d.span).next().is_some())
+        || a.opening
+            .as_ref()
+            .is_some_and(|o| a.times_in(o.span).next().is_some());
+    let want_standard = kind.is_none_or(|k| k.expects_items());
+    for (i, it) in a.items.iter().enumerate() {
+        let n = i + 1;
+        let (s, e) = (it.span.start, line_end(a, it.span));
+        if it.owner.is_none() {
+            c.emit(
+                "action-owner",
+                s,
+                e,
+                format!("第{n}项没有写明负责人或负责部门"),
+                format!("item {n} names no owner (person or department)"),
+            );
+        }
+        if it.deadlines.is_empty() && !mail_wide {
+            c.emit(
+                "action-deadline",
+                s,
+                e,
+                format!("第{n}项没有完成时间"),
+                format!("item {n} has no deadline"),
+            );
+        }
+        if want_standard && it.standard.is_none() {
+            c.emit(
+                "action-standard",
+                s,
+                e,
+                format!("第{n}项没有交付标准"),
+                format!("item {n} states no acceptance standard"),
+            );
+        }
+    }
+}
+
+/// The end of the first line of a span (so snippets stay short).
+fn line_end(a: &Anatomy, s: Span) -> usize {
+    let t = a.text(s);
+    s.start
+        + t.find('\n')
+            .map(|i| t[..i].trim_end().len())
+            .unwrap_or(t.len())
+}
+
+fn times(c: &mut Ctx) {
+    let a = c.a;
+    let reference = a.date.unwrap_or(c.l.parse_options.time.now);
+    let mut flagged: Vec<(usize, usize)> = Vec::new();
+    for t in &a.times {
+        match t.kind {
+            ExprKind::Vague => {
+                flagged.push((t.span.start, t.span.end));
+                c.emit(
+                    "deadline-vague",
+                    t.span.start,
+                    t.span.end,
+                    format!("“{}”没有给出可计算的时间", t.text),
+                    format!("\"{}\" sets no computable time", t.text),
+                );
+            }
+            ExprKind::Placeholder => {
+                flagged.push((t.span.start, t.span.end));
+                c.emit(
+                    "deadline-placeholder",
+                    t.span.start,
+                    t.span.end,
+                    format!("未填写的时间占位“{}”", t.text),
+                    format!("unfilled time slot \"{}\"", t.text),
+                );
+            }
+            ExprKind::Deadline => {
+                let Some(v) = t.value else { continue };
+                if !is_deadline_context(a, t) {
+                    continue;
+                }
+                if v < reference {
+                    let when = v.format("%Y-%m-%d %H:%M");
+                    let r = reference.format("%Y-%m-%d %H:%M");
+                    c.emit(
+                        "deadline-past",
+                        t.span.start,
+                        t.span.end,
+                        format!("“{}”解析为{when}，早于邮件日期{r}", t.text),
+                        format!(
+                            "\"{}\" resolves to {when}, before the mail's date {r}",
+                            t.text
+                        ),
+                    );
+                }
+                if names_a_day(&t.text) {
+                    let local = v.with_timezone(&c.l.parse_options.time.tz).date_naive();
+                    if !c.l.parse_options.time.calendar.is_working_day(local) {
+                        let d = local.format("%Y-%m-%d");
+                        let (wz, we) = weekday_names(local.weekday());
+                        c.emit(
+                            "deadline-nonworking",
+                            t.span.start,
+                            t.span.end,
+                            format!("“{}”是{d}（{wz}），不是工作日", t.text),
+                            format!("\"{}\" is {d} ({we}), not a working day", t.text),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // Configured vague words the scanner did not report.
+    if c.on("deadline-vague") {
+        let body = a.body;
+        let text = &a.source[body.start..body.end];
+        let lower = text.to_ascii_lowercase();
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for w in &c.l.config.vague_words {
+            let ascii = w.is_ascii();
+            let wl = w.to_ascii_lowercase();
+            let hay = if ascii { &lower } else { text };
+            let needle = if ascii { wl.as_str() } else { w.as_str() };
+            let mut from = 0;
+            while let Some(rel) = hay[from..].find(needle) {
+                let i = from + rel;
+                from = i + needle.len();
+                if ascii {
+                    let before = hay[..i].chars().next_back();
+                    let after = hay[i + needle.len()..].chars().next();
+                    if before.is_some_and(|c| c.is_ascii_alphanumeric())
+                        || after.is_some_and(|c| c.is_ascii_alphanumeric())
+                    {
+                        continue;
+                    }
+                }
+                let (s, e) = (body.start + i, body.start + i + needle.len());
+                if flagged
+                    .iter()
+                    .chain(found.iter())
+                    .any(|&(x, y)| s < y && e > x)
+                {
+                    continue;
+                }
+                found.push((s, e));
+            }
+        }
+        found.sort();
+        for (s, e) in found {
+            let w = &a.source[s..e];
+            c.emit(
+                "deadline-vague",
+                s,
+                e,
+                format!("“{w}”没有给出可计算的时间"),
+                format!("\"{w}\" sets no computable time"),
+            );
+        }
+    }
+    // Name slots: ＊经理, XX经理, 某主管, *邮箱.
+    if c.on("deadline-placeholder") {
+        for (s, e) in name_slots(a) {
+            if flagged.iter().any(|&(x, y)| s < y && e > x) {
+                continue;
+            }
+            let w = a.source[s..e].to_string();
+            c.emit(
+                "deadline-placeholder",
+                s,
+                e,
+                format!("未填写的占位“{w}”"),
+                format!("unfilled slot \"{w}\""),
+            );
+        }
+    }
+}
+
+/// Whether a resolved time is meant as a deadline: inside an item or a deadline line, or worded as one (前, 截止, 内, by, before) — and not
+/// in a background or problem description, which tells what already happened.
+fn is_deadline_context(a: &Anatomy, t: &liaison_mail::anatomy::TimeExpr) -> bool {
+    let inside = |s: Span| t.span.start >= s.start && t.span.end <= s.end;
+    if a.background
+        .iter()
+        .chain(a.problem.iter())
+        .any(|b| inside(b.span))
+    {
+        return false;
+    }
+    let lower = t.text.to_lowercase();
+    a.items.iter().any(|i| inside(i.span))
+        || a.deadline_lines.iter().any(|d| inside(d.span))
+        || ["前", "截止", "截至", "内", "不晚于", "最晚"]
+            .iter()
+            .any(|w| t.text.contains(w))
+        || ["by ", "before", "until", "due", "within", "no later"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
+/// Whether an expression names a particular day (not a whole week or month).
+fn names_a_day(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    if [
+        "周内", "周末", "本周", "这周", "下周", "月", "旬", "年底", "季度",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+        && !t.contains('日')
+        && !t.contains('号')
+        && !t
+            .chars()
+            .any(|c| "一二三四五六".contains(c) && t.contains('周'))
+    {
+        return false;
+    }
+    t.contains('日')
+        || t.contains('号')
+        || t.contains("明天")
+        || t.contains("后天")
+        || t.contains("今天")
+        || ["周", "星期", "礼拜"].iter().any(|w| t.contains(w))
+        || t.chars().any(|c| c.is_ascii_digit())
+        || [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "tomorrow",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+fn weekday_names(w: Weekday) -> (&'static str, &'static str) {
+    match w {
+        Weekday::Mon => ("周一", "Monday"),
+        Weekday::Tue => ("周二", "Tuesday"),
+        Weekday::Wed => ("周三", "Wednesday"),
+        Weekday::Thu => ("周四", "Thursday"),
+        Weekday::Fri => ("周五", "Friday"),
+        Weekday::Sat => ("周六", "Saturday"),
+        Weekday::Sun => ("周日", "Sunday"),
+    }
+}
+
+/// Person and mailbox slots: [＊*×X某]{1,3} before a title.
+fn name_slots(a: &Anatomy) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let b = a.body;
+    let text = &a.source[b.start..b.end];
+    let titles = [
+        "经理", "主管", "总监", "老师", "主任", "部长", "同事", "邮箱", "先生", "女士", "总",
+    ];
+    for title in titles {
+        let mut from = 0;
+        while let Some(rel) = text[from..].find(title) {
+            let i = from + rel;
+            from = i + title.len();
+            let mut s = i;
+            let mut count = 0;
+            for (j, ch) in text[..i].char_indices().rev() {
+                if matches!(ch, '＊' | '*' | '×' | 'X' | 'x' | '某') && count < 3 {
+                    s = j;
+                    count += 1;
+                } else {
+                    break;
+                }
+            }
+            if count == 0 {
+                continue;
+            }
+            // "x" inside an English word is not a slot.
+            if text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                continue;
+            }
+            // 某 alone before 总 is 某总: still a slot. 某些 is not reached (needs a title).
+            out.push((b.start + s, b.start + i + title.len()));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn weekdays(c: &mut Ctx) {
+    let a = c.a;
+    let reference = a.date.unwrap_or(c.l.parse_options.time.now).date_naive();
+    let b = a.body;
+    let text = &a.source[b.start..b.end];
+    for (s, e, date, claimed) in dated_weekdays(text, reference) {
+        if date.weekday() != claimed {
+            let (az, ae) = weekday_names(date.weekday());
+            let (cz, ce) = weekday_names(claimed);
+            let d = date.format("%Y-%m-%d");
+            let w = &text[s..e];
+            c.emit(
+                "weekday-mismatch",
+                b.start + s,
+                b.start + e,
+                format!("“{w}”：{d}是{az}，不是{cz}"),
+                format!("\"{w}\": {d} is a {ae}, not a {ce}"),
+            );
+        }
+    }
+}
+
+/// Finds `M月D日（周X）`, `YYYY年M月D日 星期X`, `YYYY-MM-DD (周X)`, `Dec 3 (Fri)` and
+/// `Friday, Dec 3`: (start, end, date, claimed weekday).
+fn dated_weekdays(text: &str, reference: NaiveDate) -> Vec<(usize, usize, NaiveDate, Weekday)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        if let Some((len, y, m, d)) = read_date(&text[i..]) {
+            let date_end = i + len;
+            // Optional 前/之前 and spaces, brackets.
+            let rest = &text[date_end..];
+            let skip = rest.len() - rest.trim_start_matches([' ', '（', '(', '，', ',']).len();
+            if let Some((wlen, wd)) = read_weekday(&rest[skip..]) {
+                let year = y.unwrap_or_else(|| nearest_year(m, d, reference));
+                if let Some(date) = NaiveDate::from_ymd_opt(year, m, d) {
+                    let mut end = date_end + skip + wlen;
+                    if text[end..].starts_with('）') {
+                        end += '）'.len_utf8();
+                    } else if text[end..].starts_with(')') {
+                        end += 1;
+                    }
+                    out.push((i, end, date, wd));
+                }
+                i = date_end;
+                continue;
+            }
+            i = date_end;
+            continue;
+        }
+        i += 1;
+    }
+    // English: "Dec 3 (Fri)", "Friday, Dec 3", "Thu Dec 3".
+    let lower = text.to_ascii_lowercase();
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    for (mi, m) in MONTHS.iter().enumerate() {
+        let mut from = 0;
+        while let Some(rel) = lower[from..].find(m) {
+            let s = from + rel;
+            from = s + 3;
+            if s > 0 && lower.as_bytes()[s - 1].is_ascii_alphabetic() {
+                continue;
+            }
+            let after = &lower[s..];
+            let word_len = after
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic() || *c == '.')
+                .count();
+            let r = &after[word_len..];
+            let sp = r.len() - r.trim_start().len();
+            let digits: String = r[sp..].chars().take_while(|c| c.is_ascii_digit()).collect();
+            let Ok(d) = digits.parse::<u32>() else {
+                continue;
+            };
+            let date_end = s + word_len + sp + digits.len();
+            let month = mi as u32 + 1;
+            let year = nearest_year(month, d, reference);
+            let Some(date) = NaiveDate::from_ymd_opt(year, month, d) else {
+                continue;
+            };
+            // Weekday after: " (Fri)".
+            let r2 = &text[date_end..];
+            let skip = r2.len() - r2.trim_start_matches([' ', '(', ',']).len();
+            if let Some((wl, wd)) = read_weekday_en(&lower[date_end + skip..]) {
+                let mut end = date_end + skip + wl;
+                if text[end..].starts_with(')') {
+                    end += 1;
+                }
+                out.push((s, end, date, wd));
+                continue;
+            }
+            // Weekday before: "Friday, Dec 3".
+            let before = lower[..s].trim_end_matches([' ', ',']);
+            for (wd, names) in EN_WEEKDAYS {
+                for n in names.iter() {
+                    if before.ends_with(n) {
+                        let ws = before.len() - n.len();
+                        if ws == 0 || !before.as_bytes()[ws - 1].is_ascii_alphabetic() {
+                            out.push((ws, date_end, date, wd));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|x| x.0);
+    out.dedup_by_key(|x| x.0);
+    out
+}
+
+const EN_WEEKDAYS: [(Weekday, [&str; 2]); 7] = [
+    (Weekday::Mon, ["monday", "mon"]),
+    (Weekday::Tue, ["tuesday", "tue"]),
+    (Weekday::Wed, ["wednesday", "wed"]),
+    (Weekday::Thu, ["thursday", "thu"]),
+    (Weekday::Fri, ["friday", "fri"]),
+    (Weekday::Sat, ["saturday", "sat"]),
+    (Weekday::Sun, ["sunday", "sun"]),
+];
+
+fn read_weekday_en(s: &str) -> Option<(usize, Weekday)> {
+    for (wd, names) in EN_WEEKDAYS {
+        for n in names {
+            if s.starts_with(n) && !s[n.len()..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return Some((n.len(), wd));
+            }
+        }
+    }
+    None
+}
+
+/// `2026年12月3日`, `12月3日`, `12月3号`, `2026-12-03`, `2026/12/3`: (len, year, month, day).
+fn read_date(s: &str) -> Option<(usize, Option<i32>, u32, u32)> {
+    let num = |t: &str| -> (usize, Option<u32>) {
+        let n = t.chars().take_while(|c| c.is_ascii_digit()).count();
+        (n, t[..n].parse().ok())
+    };
+    let (n1, v1) = num(s);
+    let v1 = v1?;
+    let r = &s[n1..];
+    if n1 == 4 {
+        // Year first.
+        let sep = r.chars().next()?;
+        if !matches!(sep, '年' | '-' | '/' | '.') {
+            return None;
+        }
+        let r2 = &r[sep.len_utf8()..];
+        let (n2, m) = num(r2);
+        let m = m?;
+        let r3 = &r2[n2..];
+        let sep2 = r3.chars().next()?;
+        let expect = if sep == '年' { '月' } else { sep };
+        if sep2 != expect {
+            return None;
+        }
+        let r4 = &r3[sep2.len_utf8()..];
+        let (n3, d) = num(r4);
+        let d = d?;
+        let mut len = n1 + sep.len_utf8() + n2 + sep2.len_utf8() + n3;
+        if sep == '年' {
+            let tail = r4[n3..].chars().next();
+            match tail {
+                Some(c @ ('日' | '号')) => len += c.len_utf8(),
+                _ => return None,
+            }
+        }
+        return Some((len, Some(v1 as i32), m, d));
+    }
+    if n1 <= 2 && r.starts_with('月') {
+        let r2 = &r['月'.len_utf8()..];
+        let (n2, d) = num(r2);
+        let d = d?;
+        let tail = r2[n2..].chars().next()?;
+        if !matches!(tail, '日' | '号') {
+            return None;
+        }
+        return Some((n1 + '月'.len_utf8() + n2 + tail.len_utf8(), None, v1, d));
+    }
+    None
+}
+
+fn read_weekday(s: &str) -> Option<(usize, Weekday)> {
+    for p in ["星期", "礼拜", "周", "週"] {
+        if let Some(r) = s.strip_prefix(p) {
+            let ch = r.chars().next()?;
+            let wd = match ch {
+                '一' => Weekday::Mon,
+                '二' => Weekday::Tue,
+                '三' => Weekday::Wed,
+                '四' => Weekday::Thu,
+                '五' => Weekday::Fri,
+                '六' => Weekday::Sat,
+                '日' | '天' => Weekday::Sun,
+                _ => return None,
+            };
+            return Some((p.len() + ch.len_utf8(), wd));
+        }
+    }
+    None
+}
+
+/// The year that puts month/day nearest the reference (TIME.md: within about ±6 months).
+fn nearest_year(m: u32, d: u32, reference: NaiveDate) -> i32 {
+    let y = reference.year();
+    let mut best = y;
+    let mut best_diff = i64::MAX;
+    for cand in [y - 1, y, y + 1] {
+        if let Some(date) = NaiveDate::from_ymd_opt(cand, m, d.clamp(1, 28)) {
+            let diff = (date - reference).num_days().abs();
+            if diff < best_diff {
+                best_diff = diff;
+                best = cand;
+            }
+        }
+    }
+    best
+}
+
+fn attachments(c: &mut Ctx) {
+    let a = c.a;
+    let files = &a.attachments;
+    let norm = |s: &str| -> String {
+        let s = s
+            .trim()
+            .trim_start_matches('《')
+            .trim_end_matches('》')
+            .to_lowercase();
+        match s.rfind('.') {
+            Some(i) if s.len() - i <= 8 && i > 0 => s[..i].to_string(),
+            _ => s,
+        }
+    };
+    let matches = |name: &str, file: &str| -> bool {
+        let (n, f) = (norm(name), norm(file));
+        !n.is_empty() && !f.is_empty() && (f.contains(&n) || n.contains(&f))
+    };
+    // Listed files that do not exist.
+    for f in files.iter().filter(|f| f.missing) {
+        c.emit(
+            "attachment-missing",
+            f.span.start,
+            f.span.end,
+            format!("附件“{}”不存在", f.name),
+            format!("attachment \"{}\" does not exist", f.name),
+        );
+    }
+    let present: Vec<&liaison_mail::anatomy::AttachedFile> =
+        files.iter().filter(|f| !f.missing).collect();
+    if c.on("attachment-missing") {
+        let mut lines_done: Vec<usize> = Vec::new();
+        for r in &a.attachment_refs {
+            let missing = if present.is_empty() {
+                !files.iter().any(|f| f.missing)
+            } else if let Some(n) = &r.name {
+                !files.iter().any(|f| matches(n, &f.name))
+                    && r.index.is_none_or(|i| (i as usize) > files.len())
+            } else if let Some(i) = r.index {
+                i as usize > files.len()
+            } else {
+                false
+            };
+            if missing && !lines_done.contains(&r.span.line) {
+                lines_done.push(r.span.line);
+                let what = r.name.clone().unwrap_or_else(|| r.text.clone());
+                c.emit(
+                    "attachment-missing",
+                    r.span.start,
+                    r.span.end,
+                    format!("正文提到附件“{what}”，但邮件没有附上"),
+                    format!("the text refers to the attachment \"{what}\" but it is not attached"),
+                );
+            }
+        }
+    }
+    if c.on("attachment-undescribed") {
+        for (i, f) in files.iter().enumerate() {
+            if f.missing {
+                continue;
+            }
+            let described = a.attachment_refs.iter().any(|r| {
+                r.name.as_deref().is_some_and(|n| matches(n, &f.name))
+                    || r.index == Some(i as u32 + 1)
+                    || (files.len() == 1 && r.described)
+                    || (r.text.len() > 3 && matches(&r.text, &f.name))
+            }) || mentioned_by_stem(a, &f.name);
+            if !described {
+                c.emit(
+                    "attachment-undescribed",
+                    f.span.start,
+                    f.span.end,
+                    format!("附件“{}”没有在正文中说明", f.name),
+                    format!("attachment \"{}\" is not described in the body", f.name),
+                );
+            }
+        }
+    }
+    let total: u64 = files.iter().filter_map(|f| f.size).sum();
+    if total > c.l.config.attachment_max_bytes {
+        let mb = total as f64 / 1024.0 / 1024.0;
+        let max = c.l.config.attachment_max_bytes as f64 / 1024.0 / 1024.0;
+        let first = files.first().map(|f| f.span).unwrap_or_default();
+        let last = files.last().map(|f| f.span).unwrap_or_default();
+        c.emit(
+            "attachment-large",
+            first.start,
+            last.end.max(first.start),
+            format!("附件共{mb:.1} MB，超过{max:.0} MB"),
+            format!("attachments total {mb:.1} MB, more than {max:.0} MB"),
+        );
+    }
+}
+
+fn mentioned_by_stem(a: &Anatomy, name: &str) -> bool {
+    let stem = match name.rfind('.') {
+        Some(i) if i > 0 => &name[..i],
+        _ => name,
+    };
+    let stem = stem.rsplit(['/', '\\']).next().unwrap_or(stem);
+    stem.chars().count() >= 2 && a.text(a.body).contains(stem)
+}
+
+const NEXT_ZH: &[&str] = &[
+    "请于",
+    "请在",
+    "回复",
+    "反馈",
+    "确认",
+    "如有疑问",
+    "如有问题",
+    "若有疑问",
+    "若有问题",
+    "下一步",
+    "后续",
+    "将于",
+    "将在",
+    "逾期",
+    "默认",
+    "随时沟通",
+    "联系",
+    "跟进",
+    "同步",
+    "安排",
+    "会议",
+    "前",
+    "届时",
+];
+const NEXT_EN: &[&str] = &[
+    "reply",
+    "let me know",
+    "confirm",
+    "next step",
+    "feedback",
+    "question",
+    "reach out",
+    "by ",
+    "will follow",
+    "follow up",
+    "contact",
+    "get back",
+    "respond",
+    "meeting",
+    "we will",
+    "i will",
+    "otherwise",
+    "until",
+];
+
+fn closing(c: &mut Ctx) {
+    let a = c.a;
+    match &a.closing {
+        None => {
+            let (s, e) = a
+                .signature
+                .as_ref()
+                .map(|sg| (sg.span.start, line_end(a, sg.span)))
+                .unwrap_or_else(|| c.body_end_anchor());
+            c.emit(
+                "closing-next-step",
+                s,
+                e,
+                "落款前没有结尾段".into(),
+                "no closing paragraph before the signature".into(),
+            );
+        }
+        Some(cl) => {
+            if !has_any(&cl.text, NEXT_ZH, NEXT_EN) {
+                c.emit(
+                    "closing-next-step",
+                    cl.span.start,
+                    cl.span.end,
+                    "结尾没有说明后续动作或回复时限".into(),
+                    "the closing states no next step or reply deadline".into(),
+                );
+            }
+        }
+    }
+}
+
+fn signature(c: &mut Ctx) {
+    let a = c.a;
+    let Some(sg) = &a.signature else {
+        let (s, e) = c.body_end_anchor();
+        c.emit(
+            "signature-incomplete",
+            s,
+            e,
+            "没有落款（姓名、部门、联系方式）".into(),
+            "no signature (name, department, contact)".into(),
+        );
+        return;
+    };
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    if sg.name.is_none() {
+        zh.push("姓名");
+        en.push("name");
+    }
+    if sg.department.is_none() {
+        zh.push("部门");
+        en.push("department");
+    }
+    if sg.contact.is_none() {
+        zh.push("联系方式");
+        en.push("contact");
+    }
+    if !zh.is_empty() {
+        c.emit(
+            "signature-incomplete",
+            sg.span.start,
+            sg.span.end,
+            format!("落款缺少{}", zh.join("、")),
+            format!("the signature lacks {}", en.join(", ")),
+        );
+    }
+}
+
+/// Template residue: {{…}}, XXX, 【请填写】, empty 【】 (subject and body).
+fn leftovers(c: &mut Ctx) {
+    if !c.on("placeholder-leftover") {
+        return;
+    }
+    let a = c.a;
+    let mut regions: Vec<(usize, usize)> = Vec::new();
+    if let Some(s) = &a.subject {
+        regions.push((s.span.start, s.span.end));
+    }
+    regions.push((a.body.start, a.body.end));
+    let covered = |s: usize, e: usize| {
+        a.times
+            .iter()
+            .any(|t| t.kind == ExprKind::Placeholder && s < t.span.end && e > t.span.start)
+    };
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (rs, re) in regions {
+        let text = &a.source[rs..re];
+        // {{ … }} and {% … %}
+        for open in ["{{", "{%"] {
+            let close = if open == "{{" { "}}" } else { "%}" };
+            let mut from = 0;
+            while let Some(rel) = text[from..].find(open) {
+                let i = from + rel;
+                let e = text[i..].find(close).map(|j| i + j + 2).unwrap_or(i + 2);
+                found.push((rs + i, rs + e));
+                from = e.max(i + 2);
+            }
+        }
+        // 【…】 that is empty or a fill-in prompt.
+        let mut from = 0;
+        while let Some(rel) = text[from..].find('【') {
+            let i = from + rel;
+            from = i + '【'.len_utf8();
+            let Some(j) = text[from..].find('】') else {
+                break;
+            };
+            let inner = &text[from..from + j];
+            let end = from + j + '】'.len_utf8();
+            if is_fill_in(inner) {
+                found.push((rs + i, rs + end));
+            }
+        }
+        // [fill in], <fill in>, TODO, TBD.
+        for w in [
+            "[fill in",
+            "[insert",
+            "<insert",
+            "<fill",
+            "TODO",
+            "TBD",
+            "请填写",
+            "待填写",
+            "[name]",
+            "[NAME]",
+        ] {
+            let mut from = 0;
+            while let Some(rel) = text[from..].find(w) {
+                let i = from + rel;
+                from = i + w.len();
+                let e = if w.starts_with('[') || w.starts_with('<') {
+                    let close = if w.starts_with('[') { ']' } else { '>' };
+                    text[i..]
+                        .find(close)
+                        .map(|j| i + j + 1)
+                        .unwrap_or(i + w.len())
+                } else {
+                    i + w.len()
+                };
+                if w.is_ascii()
+                    && w.chars().all(|c| c.is_ascii_alphabetic())
+                    && (text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                        || text[e..]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_ascii_alphanumeric()))
+                {
+                    continue;
+                }
+                found.push((rs + i, rs + e));
+            }
+        }
+        // XXX / xxx (three or more) not inside a word.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if matches!(bytes[i], b'X' | b'x') {
+                let mut j = i;
+                while j < bytes.len() && bytes[j] == bytes[i] {
+                    j += 1;
+                }
+                let before = text[..i].chars().next_back();
+                let after = text[j..].chars().next();
+                if j - i >= 3
+                    && !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                    && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+                {
+                    found.push((rs + i, rs + j));
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    let mut last_end = 0;
+    for (s, e) in found {
+        if s < last_end || covered(s, e) {
+            continue;
+        }
+        last_end = e;
+        let w = a.source[s..e].to_string();
+        c.emit(
+            "placeholder-leftover",
+            s,
+            e,
+            format!("模板残留“{w}”"),
+            format!("template residue \"{w}\""),
+        );
+    }
+}
+
+fn is_fill_in(inner: &str) -> bool {
+    let t = inner.trim();
+    if t.is_empty() {
+        return true;
+    }
+    if t.contains("填写") || t.contains("请输入") || t.contains("待补充") || t.contains("此处")
+    {
+        return true;
+    }
+    if t.chars()
+        .all(|c| matches!(c, 'X' | 'x' | '×' | '＊' | '*' | '某' | '_' | ' '))
+    {
+        return true;
+    }
+    [
+        "姓名",
+        "名称",
+        "项目名称",
+        "部门名称",
+        "公司名称",
+        "联系方式",
+        "负责人",
+        "对接人",
+        "产品名称",
+        "收件人",
+        "称呼",
+        "主题",
+        "部门",
+        "项目",
+    ]
+    .contains(&t)
+}
