@@ -679,7 +679,23 @@ fn times(c: &mut Ctx) {
     let a = c.a;
     let reference = a.date.unwrap_or(c.l.parse_options.time.now);
     let mut flagged: Vec<(usize, usize)> = Vec::new();
+    // "Sunday, Dec 6" may come as two expressions for one day: report the day once.
+    let mut last_day: Option<(chrono::NaiveDate, usize, usize)> = None;
     for t in &a.times {
+        if t.kind == ExprKind::Deadline
+            && let Some(v) = t.value
+        {
+            let day = v.date_naive();
+            if let Some((d, line, end)) = last_day
+                && d == day
+                && line == t.span.line
+                && t.span.start.saturating_sub(end) <= 4
+            {
+                last_day = Some((day, t.span.line, t.span.end));
+                continue;
+            }
+            last_day = Some((day, t.span.line, t.span.end));
+        }
         match t.kind {
             ExprKind::Vague => {
                 flagged.push((t.span.start, t.span.end));

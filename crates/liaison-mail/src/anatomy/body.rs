@@ -1998,7 +1998,11 @@ fn detect_signature(a: &mut Anatomy, lines: &[Line], first: usize, opts: &ParseO
         let hits =
             probe.name.is_some() as u8 + probe.dept.is_some() as u8 + probe.contact.is_some() as u8;
         let short = chars <= 40 || (chars <= 100 && hits >= 2);
-        if !short || ends_sentence && hits == 0 {
+        let ends_sentence = ends_sentence || t.ends_with('！') || t.ends_with('!');
+        // A sentence is a signature line only when it carries two of name/department/contact
+        // ("王磊，产品部，电话…"); "若有疑问，请…。" is not a name.
+        let name_only_sentence = hits == 1 && probe.name.is_some() && t.contains('，');
+        if !short || (ends_sentence && hits < 2 && !is_signoff(t)) || name_only_sentence {
             break;
         }
         if hits == 0 && !is_signoff(t) && !looks_like_date(t) {
