@@ -13,6 +13,9 @@ use std::path::{Path, PathBuf};
 
 const DIRS: &[&str] = &["good", "rules", "directory", "large", "eml"];
 
+/// Expectations written by hand from TIME.md (bless leaves them alone).
+const HAND_WRITTEN: &[&str] = &["deadline-placeholder.fire-1", "deadline-placeholder.ok-1"];
+
 fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
@@ -119,7 +122,7 @@ fn corpus_matches_expectations() {
             }
             let got = expected_of(&report);
             let exp_path = dir.join(format!("{stem}.expected.json"));
-            if bless {
+            if bless && !HAND_WRITTEN.contains(&stem.as_str()) {
                 std::fs::write(
                     &exp_path,
                     serde_json::to_string_pretty(&got).unwrap() + "\n",

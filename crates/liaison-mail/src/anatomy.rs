@@ -485,9 +485,13 @@ impl Anatomy {
             .map(|i| i + 4)
             .or_else(|| text.find("\n\n").map(|i| i + 2))?;
         let body = m.body.as_str();
-        if body.trim().is_empty() || !text[header_end..].starts_with(body.trim_end()) {
+        let trimmed = body.trim_end();
+        if trimmed.trim().is_empty() {
             return None;
         }
+        // Single part: the body follows the headers; multipart: it is inside a part.
+        let body_start = header_end + text[header_end..].find(trimmed)?;
+        let body_end = body_start + trimmed.len();
         let mut a = Anatomy::empty(text.to_string(), SourceFormat::Eml);
         // Subject: must appear verbatim in the Subject header line.
         let subj_line = find_header_line(&a.source[..header_end], "subject")?;
@@ -521,11 +525,17 @@ impl Anatomy {
             a.attachments.push(AttachedFile {
                 name: att.name.clone(),
                 size: Some(att.size),
-                span: a.span(0, 0),
+                span: match a.source[..header_end].find(att.name.as_str()) {
+                    Some(i) => a.span(i, i + att.name.len()),
+                    None => match a.source.find(att.name.as_str()) {
+                        Some(i) => a.span(i, i + att.name.len()),
+                        None => a.span(0, 0),
+                    },
+                },
                 missing: false,
             });
         }
-        a.finish(header_end, opts);
+        a.finish_range(body_start, body_end, opts);
         Some(a)
     }
 
@@ -892,8 +902,12 @@ impl Anatomy {
     /// Body analysis: everything after the headers.
     fn finish(&mut self, body_start: usize, opts: &ParseOptions) {
         let len = self.source.len();
-        self.body = self.span(body_start, len);
-        self.lang = detect_lang(&self.source[body_start..]);
+        self.finish_range(body_start, len, opts);
+    }
+
+    fn finish_range(&mut self, body_start: usize, body_end: usize, opts: &ParseOptions) {
+        self.body = self.span(body_start, body_end);
+        self.lang = detect_lang(&self.source[body_start..body_end]);
         // Time expressions: subject and body.
         let mut ctx = opts.time.clone();
         if let Some(d) = self.date {
@@ -904,9 +918,9 @@ impl Anatomy {
             let found = liaison_time::scan(&self.source[ss..se], &ctx);
             self.push_times(ss, found);
         }
-        let found = liaison_time::scan(&self.source[body_start..], &ctx);
+        let found = liaison_time::scan(&self.source[body_start..body_end], &ctx);
         self.push_times(body_start, found);
-        let lines = self.body_lines(body_start);
+        let lines = self.body_lines(body_start, body_end);
         body::analyse(self, &lines, opts);
     }
 
@@ -922,14 +936,14 @@ impl Anatomy {
         }
     }
 
-    fn body_lines(&self, body_start: usize) -> Vec<Line> {
+    fn body_lines(&self, body_start: usize, body_end: usize) -> Vec<Line> {
         let mut out = Vec::new();
         let mut pos = body_start;
-        let len = self.source.len();
+        let len = body_end;
         while pos < len {
             let le = self.source[pos..]
                 .find('\n')
-                .map(|i| pos + i)
+                .map(|i| (pos + i).min(len))
                 .unwrap_or(len);
             let raw = &self.source[pos..le];
             let content = raw.trim_end_matches('\r');
