@@ -1,8 +1,18 @@
 //! The scanner: find, classify and resolve time expressions.
+//!
+//! A hand-written character scanner. The text is normalised once (full-width digits and
+//! punctuation to ASCII, 繁體 weekday and unit characters to 简体); then at each position a
+//! small set of bounded parsers is tried (each reads at most a few dozen characters, and
+//! numbers and words only start at a boundary), so scanning is linear in the input.
 
+use crate::holidays::Festival;
 use crate::{Calendar, WorkHours};
-use chrono::{DateTime, FixedOffset};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, NaiveDateTime, NaiveTime,
+    TimeZone, Weekday,
+};
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 
 /// What a found expression is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -14,6 +24,27 @@ pub enum ExprKind {
     Vague,
     /// An unfilled template slot (X月X日, XX:XX, 【日期】).
     Placeholder,
+}
+
+impl ExprKind {
+    /// The lowercase name used in JSON (`deadline`, `vague`, `placeholder`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExprKind::Deadline => "deadline",
+            ExprKind::Vague => "vague",
+            ExprKind::Placeholder => "placeholder",
+        }
+    }
+}
+
+/// A date written with a weekday that does not match it, as in `12月3日（周五）`
+/// (Dec 3 2026 is a Thursday). The date wins; the linter reports the mismatch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekdayMismatch {
+    /// The weekday the text states.
+    pub stated: Weekday,
+    /// The weekday of the date.
+    pub actual: Weekday,
 }
 
 /// One expression found in a text.
@@ -32,6 +63,9 @@ pub struct Expression {
 }
 
 /// What expressions are resolved against.
+///
+/// Build one with [`Context::new`] and the `with_*` methods rather than a struct literal,
+/// so that fields added later do not break callers.
 #[derive(Debug, Clone)]
 pub struct Context {
     /// The reference instant (the mail's Date, or `--now`).
@@ -44,8 +78,2323 @@ pub struct Context {
     pub hours: WorkHours,
 }
 
+impl Context {
+    /// Defaults: Asia/Shanghai, the `cn` calendar, 09:00–18:00.
+    pub fn new(now: DateTime<FixedOffset>) -> Context {
+        Context {
+            now,
+            tz: chrono_tz::Asia::Shanghai,
+            calendar: Calendar::cn(),
+            hours: WorkHours::default(),
+        }
+    }
+    /// Sets the time zone.
+    pub fn with_tz(mut self, tz: chrono_tz::Tz) -> Context {
+        self.tz = tz;
+        self
+    }
+    /// Sets the work calendar.
+    pub fn with_calendar(mut self, calendar: Calendar) -> Context {
+        self.calendar = calendar;
+        self
+    }
+    /// Sets the workday hours.
+    pub fn with_hours(mut self, hours: WorkHours) -> Context {
+        self.hours = hours;
+        self
+    }
+}
+
+/// Counters from one scan, for tests that check the scanner stays linear.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScanStats {
+    /// Characters in the input.
+    pub chars: usize,
+    /// Character inspections made by the parsers.
+    pub steps: u64,
+}
+
 /// Finds every time expression in `text`, in order of position.
 pub fn scan(text: &str, ctx: &Context) -> Vec<Expression> {
-    let _ = (text, ctx);
-    Vec::new()
+    scan_detailed(text, ctx)
+        .0
+        .into_iter()
+        .map(|d| d.expr)
+        .collect()
+}
+
+/// An expression with what the linter needs beyond [`Expression`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detailed {
+    /// The expression.
+    pub expr: Expression,
+    /// Set when a date carries a weekday that does not match it.
+    pub weekday_mismatch: Option<WeekdayMismatch>,
+    /// For a hedged (vague) date such as `12月3日前后`: the anchor, as a hint only.
+    pub hint: Option<DateTime<FixedOffset>>,
+}
+
+/// Like [`scan`], with weekday mismatches and hedge hints, plus operation counts.
+pub fn scan_detailed(text: &str, ctx: &Context) -> (Vec<Detailed>, ScanStats) {
+    let (chars, offs) = normalise(text);
+    let now = ctx.now.with_timezone(&ctx.tz).naive_local();
+    let s = S {
+        c: &chars,
+        ctx,
+        now,
+        today: now.date(),
+        steps: Cell::new(0),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = chars.len();
+    while i < n {
+        s.tick();
+        if !may_start(chars[i]) {
+            i += 1;
+            continue;
+        }
+        match s.expr(i) {
+            Some(f) if f.end > i => {
+                let (bs, be) = (offs[i], offs[f.end]);
+                let local = |t: NaiveDateTime| to_fixed(ctx, t);
+                out.push(Detailed {
+                    expr: Expression {
+                        text: text[bs..be].to_string(),
+                        start: bs,
+                        end: be,
+                        kind: f.kind,
+                        value: if f.kind == ExprKind::Deadline {
+                            f.value.and_then(local)
+                        } else {
+                            None
+                        },
+                    },
+                    weekday_mismatch: f.mismatch,
+                    hint: f.hint.and_then(local),
+                });
+                i = f.end;
+            }
+            _ => i += 1,
+        }
+    }
+    let stats = ScanStats {
+        chars: n,
+        steps: s.steps.get(),
+    };
+    (out, stats)
+}
+
+/// The weekday mismatch of the expression at `expr.start`, if any (a convenience over
+/// [`scan_detailed`] for callers that already hold an [`Expression`]).
+pub fn weekday_mismatch(text: &str, expr: &Expression, ctx: &Context) -> Option<WeekdayMismatch> {
+    scan_detailed(text, ctx)
+        .0
+        .into_iter()
+        .find(|d| d.expr.start == expr.start && d.expr.end == expr.end)
+        .and_then(|d| d.weekday_mismatch)
+}
+
+fn to_fixed(ctx: &Context, t: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+    match ctx.tz.from_local_datetime(&t) {
+        chrono::LocalResult::Single(d) => Some(d.fixed_offset()),
+        chrono::LocalResult::Ambiguous(a, _) => Some(a.fixed_offset()),
+        chrono::LocalResult::None => ctx
+            .tz
+            .from_local_datetime(&(t + Duration::hours(1)))
+            .earliest()
+            .map(|d| d.fixed_offset()),
+    }
+}
+
+fn norm_char(ch: char) -> char {
+    match ch {
+        '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32).unwrap_or(ch),
+        'Ａ'..='Ｚ' => char::from_u32(ch as u32 - 'Ａ' as u32 + 'A' as u32).unwrap_or(ch),
+        'ａ'..='ｚ' => char::from_u32(ch as u32 - 'ａ' as u32 + 'a' as u32).unwrap_or(ch),
+        '：' => ':',
+        '／' => '/',
+        '．' => '.',
+        '－' | '–' | '—' | '―' => '-',
+        '～' | '〜' => '~',
+        '（' => '(',
+        '）' => ')',
+        '［' => '[',
+        '］' => ']',
+        '｛' => '{',
+        '｝' => '}',
+        '＿' => '_',
+        '＊' => '*',
+        '，' => ',',
+        '　' | '\t' | '\u{a0}' => ' ',
+        '週' => '周',
+        '禮' => '礼',
+        '號' => '号',
+        '點' => '点',
+        '後' => '后',
+        '個' => '个',
+        '時' => '时',
+        '內' => '内',
+        '兩' => '两',
+        '鐘' => '钟',
+        '頭' => '头',
+        '間' => '间',
+        '為' => '为',
+        '於' => '于',
+        '晚' => '晚',
+        '聖' => '圣',
+        '誕' => '诞',
+        '節' => '节',
+        '慶' => '庆',
+        '勞' => '劳',
+        '動' => '动',
+        '這' => '这',
+        '盡' => '尽',
+        '稍' => '稍',
+        '會' => '会',
+        '當' => '当',
+        '過' => '过',
+        '幾' => '几',
+        '將' => '将',
+        _ => ch,
+    }
+}
+
+fn normalise(text: &str) -> (Vec<char>, Vec<usize>) {
+    let mut c = Vec::with_capacity(text.len());
+    let mut o = Vec::with_capacity(text.len() + 1);
+    for (i, ch) in text.char_indices() {
+        c.push(norm_char(ch));
+        o.push(i);
+    }
+    o.push(text.len());
+    (c, o)
+}
+
+fn may_start(ch: char) -> bool {
+    ch.is_ascii_alphanumeric()
+        || matches!(
+            ch,
+            '今' | '明'
+                | '后'
+                | '大'
+                | '本'
+                | '这'
+                | '下'
+                | '上'
+                | '周'
+                | '星'
+                | '礼'
+                | '月'
+                | '年'
+                | '季'
+                | '元'
+                | '春'
+                | '圣'
+                | '国'
+                | '五'
+                | '劳'
+                | '尽'
+                | '近'
+                | '有'
+                | '抽'
+                | '方'
+                | '稍'
+                | '过'
+                | '第'
+                | '及'
+                | '另'
+                | '当'
+                | '早'
+                | '中'
+                | '凌'
+                | '晚'
+                | '傍'
+                | '午'
+                | '一'
+                | '二'
+                | '两'
+                | '三'
+                | '四'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '廿'
+                | '零'
+                | '〇'
+                | '○'
+                | '几'
+                | '半'
+                | '×'
+                | '_'
+                | '*'
+                | '某'
+                | '【'
+                | '['
+                | '{'
+                | ' '
+                | '夜'
+                | '清'
+                | '端'
+                | '约'
+                | '越'
+                | '改'
+                | '择'
+                | '随'
+                | '若'
+                | '数'
+                | '回'
+                | '收'
+                | '〔'
+        )
+}
+
+/// What one parse attempt found.
+struct Found {
+    end: usize,
+    kind: ExprKind,
+    value: Option<NaiveDateTime>,
+    mismatch: Option<WeekdayMismatch>,
+    hint: Option<NaiveDateTime>,
+}
+
+impl Found {
+    fn vague(end: usize) -> Found {
+        Found {
+            end,
+            kind: ExprKind::Vague,
+            value: None,
+            mismatch: None,
+            hint: None,
+        }
+    }
+    fn slot(end: usize) -> Found {
+        Found {
+            end,
+            kind: ExprKind::Placeholder,
+            value: None,
+            mismatch: None,
+            hint: None,
+        }
+    }
+    fn at(end: usize, t: NaiveDateTime) -> Found {
+        Found {
+            end,
+            kind: ExprKind::Deadline,
+            value: Some(t),
+            mismatch: None,
+            hint: None,
+        }
+    }
+}
+
+/// A number, or an unfilled slot where one belongs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Num {
+    Val(u32, usize),
+    Slot,
+}
+
+/// The date part of a point.
+#[derive(Debug, Clone, Copy)]
+enum DateP {
+    Day(NaiveDate),
+    /// first, last, whole: a whole period (前 means before it starts).
+    Span(NaiveDate, NaiveDate, bool),
+    Instant(NaiveDateTime),
+    Slot,
+}
+
+/// The time-of-day part of a point: hour (0–24), minute, second.
+#[derive(Debug, Clone, Copy)]
+enum TimeP {
+    At(u32, u32, u32),
+    Slot,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+enum Mer {
+    #[default]
+    None,
+    Am,
+    Pm,
+    Noon,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Point {
+    date: Option<DateP>,
+    time: Option<TimeP>,
+    mismatch: Option<WeekdayMismatch>,
+}
+
+const VAGUE_ZH: &[&str] = &[
+    "越快越好",
+    "尽快",
+    "尽早",
+    "近期",
+    "近日",
+    "有空的时候",
+    "有空时",
+    "有空",
+    "抽空",
+    "方便的时候",
+    "方便时",
+    "稍后",
+    "过几天",
+    "过两天",
+    "这两天",
+    "这几天",
+    "第一时间",
+    "及时",
+    "另行通知",
+    "改天",
+    "择日",
+    "早日",
+    "随后",
+    "回头",
+];
+
+const VAGUE_EN: &[&str] = &[
+    "as soon as possible",
+    "at your earliest convenience",
+    "at your convenience",
+    "when you get a chance",
+    "when you have a chance",
+    "when you have time",
+    "when you get time",
+    "in the near future",
+    "in the coming days",
+    "in a few days",
+    "within a few days",
+    "in due course",
+    "at some point",
+    "a.s.a.p.",
+    "asap",
+    "soon",
+    "shortly",
+];
+
+const SLOT_CHARS: &[char] = &['X', 'x', '×', '_', '*', '某', '○'];
+
+struct S<'a> {
+    c: &'a [char],
+    ctx: &'a Context,
+    now: NaiveDateTime,
+    today: NaiveDate,
+    steps: Cell<u64>,
+}
+
+fn eod(d: NaiveDate) -> NaiveDateTime {
+    d.and_hms_opt(23, 59, 59).expect("valid")
+}
+
+fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
+}
+
+fn add_months(y: i32, m: u32, k: i32) -> (i32, u32) {
+    let idx = y * 12 + (m as i32 - 1) + k;
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
+}
+
+fn zh_digit(ch: char) -> Option<u32> {
+    Some(match ch {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn is_zh_num(ch: char) -> bool {
+    zh_digit(ch).is_some() || ch == '十' || ch == '廿'
+}
+
+fn zh_weekday(ch: char) -> Option<Option<Weekday>> {
+    // Some(None) is an unfilled weekday (周X).
+    Some(Some(match ch {
+        '一' | '1' => Weekday::Mon,
+        '二' | '2' => Weekday::Tue,
+        '三' | '3' => Weekday::Wed,
+        '四' | '4' => Weekday::Thu,
+        '五' | '5' => Weekday::Fri,
+        '六' | '6' => Weekday::Sat,
+        '日' | '天' | '7' => Weekday::Sun,
+        'X' | 'x' | '某' | '×' | '_' | '*' => return Some(None),
+        _ => return None,
+    }))
+}
+
+fn en_weekday(w: &str) -> Option<(Weekday, bool)> {
+    // (weekday, is an abbreviation)
+    Some(match w {
+        "monday" => (Weekday::Mon, false),
+        "tuesday" => (Weekday::Tue, false),
+        "wednesday" => (Weekday::Wed, false),
+        "thursday" => (Weekday::Thu, false),
+        "friday" => (Weekday::Fri, false),
+        "saturday" => (Weekday::Sat, false),
+        "sunday" => (Weekday::Sun, false),
+        "mon" => (Weekday::Mon, true),
+        "tue" | "tues" => (Weekday::Tue, true),
+        "wed" => (Weekday::Wed, true),
+        "thu" | "thur" | "thurs" => (Weekday::Thu, true),
+        "fri" => (Weekday::Fri, true),
+        "sat" => (Weekday::Sat, true),
+        "sun" => (Weekday::Sun, true),
+        _ => return None,
+    })
+}
+
+fn en_month(w: &str) -> Option<u32> {
+    Some(match w {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+fn en_number(w: &str) -> Option<u32> {
+    Some(match w {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "twelve" => 12,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "thirty" => 30,
+        "forty-eight" => 48,
+        "twenty-four" => 24,
+        _ => return None,
+    })
+}
+
+impl<'a> S<'a> {
+    #[inline]
+    fn tick(&self) {
+        self.steps.set(self.steps.get() + 1);
+    }
+
+    #[inline]
+    fn ch(&self, i: usize) -> Option<char> {
+        self.tick();
+        self.c.get(i).copied()
+    }
+
+    fn is(&self, i: usize, ch: char) -> bool {
+        self.ch(i) == Some(ch)
+    }
+
+    /// Matches the literal `s` at `i`, returning the end.
+    fn lit(&self, i: usize, s: &str) -> Option<usize> {
+        let mut j = i;
+        for ch in s.chars() {
+            if self.ch(j)? != ch {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// The first literal of `list` that matches at `i`: (end, index).
+    fn lits(&self, i: usize, list: &[&str]) -> Option<(usize, usize)> {
+        list.iter()
+            .enumerate()
+            .find_map(|(k, s)| self.lit(i, s).map(|e| (e, k)))
+    }
+
+    fn is_alnum(&self, i: usize) -> bool {
+        self.c.get(i).is_some_and(|c| c.is_ascii_alphanumeric())
+    }
+
+    fn word_boundary_before(&self, i: usize) -> bool {
+        i == 0 || !self.c[i - 1].is_ascii_alphanumeric()
+    }
+
+    /// Case-insensitive English phrase at `i` (spaces match one or more spaces), at a word
+    /// boundary on both ends.
+    fn en(&self, i: usize, phrase: &str) -> Option<usize> {
+        if !self.word_boundary_before(i) {
+            return None;
+        }
+        let mut j = i;
+        for p in phrase.chars() {
+            let c = self.ch(j)?;
+            if p == ' ' {
+                if c != ' ' {
+                    return None;
+                }
+                while self.is(j + 1, ' ') && j - i < 64 {
+                    j += 1;
+                }
+            } else if c.to_ascii_lowercase() != p {
+                return None;
+            }
+            j += 1;
+        }
+        let last_alnum = phrase
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        if last_alnum && self.is_alnum(j) {
+            return None;
+        }
+        Some(j)
+    }
+
+    fn en_any(&self, i: usize, list: &[&str]) -> Option<(usize, usize)> {
+        list.iter()
+            .enumerate()
+            .find_map(|(k, s)| self.en(i, s).map(|e| (e, k)))
+    }
+
+    /// An ASCII word (letters, '-' inside) at a boundary, lowercased; at most 16 letters.
+    fn word(&self, i: usize) -> Option<(usize, String)> {
+        if !self.word_boundary_before(i) || !self.ch(i)?.is_ascii_alphabetic() {
+            return None;
+        }
+        let mut j = i;
+        let mut w = String::new();
+        while let Some(c) = self.ch(j) {
+            if c.is_ascii_alphabetic()
+                || (c == '-' && self.c.get(j + 1).is_some_and(|d| d.is_ascii_alphabetic()))
+            {
+                if w.len() >= 16 {
+                    return None;
+                }
+                w.push(c.to_ascii_lowercase());
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if self.c.get(j).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        Some((j, w))
+    }
+
+    fn skip_spaces(&self, i: usize) -> usize {
+        let mut j = i;
+        while self.is(j, ' ') && j - i < 8 {
+            j += 1;
+        }
+        j
+    }
+
+    // ----- numbers ---------------------------------------------------------------------
+
+    /// A number (ASCII or Chinese numerals), or a placeholder slot, at `i`.
+    fn num(&self, i: usize) -> Option<(usize, Num)> {
+        let c0 = self.ch(i)?;
+        if c0.is_ascii_digit() {
+            if i > 0 && self.c[i - 1].is_ascii_digit() {
+                return None;
+            }
+            let mut j = i;
+            let mut v = 0u32;
+            while let Some(d) = self.ch(j).and_then(|c| c.to_digit(10)) {
+                if j - i >= 4 {
+                    return None;
+                }
+                v = v * 10 + d;
+                j += 1;
+            }
+            // 202X: a partly filled number is a slot.
+            if self
+                .ch(j)
+                .is_some_and(|c| matches!(c, 'X' | 'x' | '×' | '*' | '_'))
+            {
+                let mut k = j;
+                while self
+                    .ch(k)
+                    .is_some_and(|c| matches!(c, 'X' | 'x' | '×' | '*' | '_'))
+                    && k - i < 6
+                {
+                    k += 1;
+                }
+                if !self.is_alnum(k) {
+                    return Some((k, Num::Slot));
+                }
+                return None;
+            }
+            return Some((j, Num::Val(v, j - i)));
+        }
+        if is_zh_num(c0) {
+            if i > 0 && is_zh_num(self.c[i - 1]) {
+                return None;
+            }
+            let mut j = i;
+            while self.ch(j).is_some_and(is_zh_num) {
+                if j - i >= 6 {
+                    return None;
+                }
+                j += 1;
+            }
+            let s = &self.c[i..j];
+            if s.iter().all(|c| *c == '〇') {
+                return Some((j, Num::Slot));
+            }
+            let v = zh_value(s)?;
+            return Some((j, Num::Val(v, j - i)));
+        }
+        if SLOT_CHARS.contains(&c0) {
+            let letter = c0.is_ascii_alphabetic();
+            if letter && !self.word_boundary_before(i) {
+                return None;
+            }
+            let mut j = i;
+            while self
+                .ch(j)
+                .is_some_and(|c| c == c0 || (c0 == '_' && c == '_'))
+            {
+                if j - i >= 4 {
+                    return None;
+                }
+                j += 1;
+            }
+            if letter && self.c.get(j).is_some_and(|c| c.is_ascii_alphabetic()) {
+                return None;
+            }
+            return Some((j, Num::Slot));
+        }
+        None
+    }
+
+    /// A run of spaces standing for an unfilled number (`  月  日`), followed by `unit`.
+    fn space_slot(&self, i: usize, units: &[char]) -> Option<usize> {
+        if !self.is(i, ' ') {
+            return None;
+        }
+        let mut j = i;
+        while self.is(j, ' ') {
+            if j - i >= 6 {
+                return None;
+            }
+            j += 1;
+        }
+        let u = self.ch(j)?;
+        units.contains(&u).then_some(j)
+    }
+
+    // ----- the entry point -------------------------------------------------------------
+
+    fn expr(&self, i: usize) -> Option<Found> {
+        let c0 = self.c[i];
+        if let Some(f) = self.vague_word(i) {
+            return Some(f);
+        }
+        if matches!(c0, '【' | '[' | '{' | '〔') {
+            return self.bracket_label(i);
+        }
+        if c0.is_ascii_alphabetic()
+            && let Some(e) = self.mask(i)
+        {
+            return Some(Found::slot(e));
+        }
+        // Hedge prefixes: 大概/大约/约 + a date, English "around".
+        if let Some(e) = self
+            .lits(i, &["大概", "大约", "约"])
+            .map(|x| x.0)
+            .or_else(|| {
+                self.en_any(
+                    i,
+                    &[
+                        "around ",
+                        "approximately ",
+                        "roughly ",
+                        "sometime around ",
+                        "about ",
+                    ],
+                )
+                .map(|x| x.0)
+            })
+        {
+            let e = self.skip_spaces(e);
+            if let Some(f) = self.duration(e).or_else(|| self.dated(e)) {
+                let mut v = Found::vague(f.end);
+                v.hint = f.value;
+                return Some(v);
+            }
+            return None;
+        }
+        if let Some(f) = self.duration(i) {
+            return Some(f);
+        }
+        self.dated(i)
+    }
+
+    fn vague_word(&self, i: usize) -> Option<Found> {
+        if let Some((e, _)) = self.lits(i, VAGUE_ZH) {
+            return Some(Found::vague(e));
+        }
+        if self.c[i].is_ascii_alphabetic()
+            && let Some((e, _)) = self.en_any(i, VAGUE_EN)
+        {
+            return Some(Found::vague(e));
+        }
+        None
+    }
+
+    /// 【日期】, [DATE], {截止日期}: a bracketed label naming a date or time.
+    fn bracket_label(&self, i: usize) -> Option<Found> {
+        let close = match self.c[i] {
+            '【' => '】',
+            '[' => ']',
+            '{' => '}',
+            '〔' => '〕',
+            _ => return None,
+        };
+        let mut j = i + 1;
+        // {{deadline}} template variables count too.
+        let double = close == '}' && self.is(j, '{');
+        if double {
+            j += 1;
+        }
+        let start = j;
+        while let Some(c) = self.ch(j) {
+            if c == close {
+                break;
+            }
+            if j - start > 20 || c == '\n' {
+                return None;
+            }
+            j += 1;
+        }
+        if !self.is(j, close) {
+            return None;
+        }
+        let label: String = self.c[start..j].iter().collect::<String>().to_lowercase();
+        let label = label.trim();
+        let hit = [
+            "日期",
+            "时间",
+            "截止",
+            "期限",
+            "几月几日",
+            "月日",
+            "date",
+            "time",
+            "deadline",
+            "due",
+        ]
+        .iter()
+        .any(|k| label.contains(k));
+        if !hit || label.is_empty() {
+            return None;
+        }
+        let mut e = j + 1;
+        if double && self.is(e, '}') {
+            e += 1;
+        }
+        if let Some((x, _)) = self.lits(e, &["之前", "以前", "前"]) {
+            e = x;
+        }
+        Some(Found::slot(e))
+    }
+
+    /// Format masks: MM/DD, YYYY-MM-DD, HH:MM, YYYY年MM月DD日, DD/MM/YYYY.
+    fn mask(&self, i: usize) -> Option<usize> {
+        if !self.word_boundary_before(i) {
+            return None;
+        }
+        let masks = [
+            "yyyy-mm-dd hh:mm",
+            "yyyy-mm-dd",
+            "yyyy/mm/dd",
+            "yyyy.mm.dd",
+            "mm/dd/yyyy",
+            "dd/mm/yyyy",
+            "yyyy年mm月dd日",
+            "mm月dd日",
+            "mm/dd",
+            "dd/mm",
+            "mm-dd",
+            "hh:mm",
+            "yyyy年m月d日",
+        ];
+        for m in masks {
+            let mut j = i;
+            let mut ok = true;
+            for p in m.chars() {
+                match self.ch(j) {
+                    Some(c) if c.to_ascii_lowercase() == p => j += 1,
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok && !self.is_alnum(j) {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    // ----- durations -------------------------------------------------------------------
+
+    fn duration(&self, i: usize) -> Option<Found> {
+        if self.c[i].is_ascii_alphabetic()
+            && let Some(f) = self.duration_en(i)
+        {
+            return Some(f);
+        }
+        // Approximate counts resolve to the upper bound: 一两天, 两三天, 三五天.
+        let (mut j, count) = if let Some((e, k)) = self.lits(
+            i,
+            &[
+                "一两", "一二", "两三", "二三", "三四", "三五", "四五", "五六", "七八",
+            ],
+        ) {
+            (e, Num::Val([2, 2, 3, 3, 4, 5, 5, 6, 8][k], 2))
+        } else if let Some(e) = self.lits(i, &["几", "若干", "数"]).map(|x| x.0) {
+            // indefinite: vague if a duration unit follows
+            let e2 = self.lit(e, "个").unwrap_or(e);
+            let (ue, _) = self.duration_unit(e2)?;
+            let se = self.duration_suffix(ue).unwrap_or(ue);
+            return Some(Found::vague(se));
+        } else if let Some(e) = self.lit(i, "半") {
+            // 半小时, 半个小时
+            let e2 = self.lit(e, "个").unwrap_or(e);
+            let (ue, unit) = self.duration_unit(e2)?;
+            if unit != Unit::Hour {
+                return None;
+            }
+            let se = self.duration_suffix(ue)?;
+            return Some(Found::at(se, self.now + Duration::minutes(30)));
+        } else {
+            self.num(i)?
+        };
+        let mut half = false;
+        let ge = self.lit(j, "个");
+        if let Some(g) = ge {
+            j = g;
+            if let Some(h) = self.lit(j, "半") {
+                half = true;
+                j = h;
+            }
+        }
+        let (ue, unit) = self.duration_unit(j)?;
+        // 个 is required for months (3个月), optional otherwise; 日 needs 内/后.
+        if unit == Unit::Month && ge.is_none() {
+            return None;
+        }
+        let suffix = self.duration_suffix(ue);
+        let end = match (suffix, unit) {
+            (Some(e), _) => e,
+            (None, Unit::WorkDay) => ue,
+            _ => return None,
+        };
+        let n = match count {
+            Num::Slot => return Some(Found::slot(end)),
+            Num::Val(n, _) => n,
+        };
+        if n > 10_000 {
+            return None;
+        }
+        let v = self.apply_duration(n, half, unit)?;
+        Some(Found::at(end, v))
+    }
+
+    fn apply_duration(&self, n: u32, half: bool, unit: Unit) -> Option<NaiveDateTime> {
+        let today = self.today;
+        Some(match unit {
+            Unit::Minute => self.now + Duration::minutes(n as i64),
+            Unit::Hour => self.now + Duration::minutes(n as i64 * 60 + if half { 30 } else { 0 }),
+            Unit::Day => eod(today + Duration::days(n as i64)),
+            Unit::Week => eod(today + Duration::days(7 * n as i64)),
+            Unit::Month => eod(today.checked_add_months(Months::new(n))?),
+            Unit::WorkDay => eod(self.ctx.calendar.add_working_days(today, n)),
+        })
+    }
+
+    fn duration_unit(&self, i: usize) -> Option<(usize, Unit)> {
+        let (e, k) = self.lits(
+            i,
+            &[
+                "工作日",
+                "工作天",
+                "小时",
+                "钟头",
+                "分钟",
+                "天",
+                "日",
+                "星期",
+                "礼拜",
+                "周",
+                "月",
+            ],
+        )?;
+        let u = match k {
+            0 | 1 => Unit::WorkDay,
+            2 | 3 => Unit::Hour,
+            4 => Unit::Minute,
+            5 | 6 => Unit::Day,
+            7..=9 => Unit::Week,
+            _ => Unit::Month,
+        };
+        if k == 6 || k == 9 {
+            // 3日内 / 2周内: need the suffix (checked by the caller via duration_suffix).
+            self.duration_suffix(e)?;
+        }
+        Some((e, u))
+    }
+
+    fn duration_suffix(&self, i: usize) -> Option<usize> {
+        self.lits(i, &["之内", "以内", "之后", "以后", "内", "后"])
+            .map(|x| x.0)
+    }
+
+    fn duration_en(&self, i: usize) -> Option<Found> {
+        let (mut j, _) = self.en_any(i, &["within the next ", "within ", "in the next ", "in "])?;
+        let count = if let Some((e, w)) = self.word(j) {
+            if w == "x" || w == "xx" {
+                j = e;
+                Num::Slot
+            } else if w == "few" || w == "several" || w == "couple" {
+                return None;
+            } else {
+                let n = en_number(&w)?;
+                j = e;
+                Num::Val(n, 1)
+            }
+        } else {
+            let (e, n) = self.num(j)?;
+            j = e;
+            n
+        };
+        j = self.skip_spaces(j);
+        // 24h, 2hrs
+        let (e, k) = self
+            .en_any(
+                j,
+                &[
+                    "business days",
+                    "business day",
+                    "working days",
+                    "working day",
+                    "workdays",
+                    "workday",
+                    "days",
+                    "day",
+                    "hours",
+                    "hour",
+                    "hrs",
+                    "hr",
+                    "h",
+                    "minutes",
+                    "minute",
+                    "mins",
+                    "min",
+                    "weeks",
+                    "week",
+                    "months",
+                    "month",
+                ],
+            )
+            .or_else(|| {
+                // "24h" written together
+                let p = j.checked_sub(0)?;
+                if p > 0 && self.c[p - 1].is_ascii_digit() {
+                    self.lits(j, &["hours", "hrs", "h"]).map(|(e, _)| (e, 10))
+                } else {
+                    None
+                }
+            })?;
+        let unit = match k {
+            0..=5 => Unit::WorkDay,
+            6 | 7 => Unit::Day,
+            8..=12 => Unit::Hour,
+            13..=16 => Unit::Minute,
+            17 | 18 => Unit::Week,
+            _ => Unit::Month,
+        };
+        let n = match count {
+            Num::Slot => return Some(Found::slot(e)),
+            Num::Val(n, _) => n,
+        };
+        if n > 10_000 {
+            return None;
+        }
+        Some(Found::at(e, self.apply_duration(n, false, unit)?))
+    }
+
+    // ----- dated expressions: point [range] [suffix] ------------------------------------
+
+    fn dated(&self, i: usize) -> Option<Found> {
+        let (mut j, p) = self.point(i, None)?;
+        let mut last = p;
+        // Ranges resolve to their end.
+        let k = self.skip_spaces(j);
+        if let Some((re, _)) = self
+            .lits(k, &["至", "到", "-", "~", "—"])
+            .or_else(|| self.en_any(k, &["to ", "until ", "till ", "through "]))
+        {
+            let re = self.skip_spaces(re);
+            let base = match p.date {
+                Some(DateP::Day(d)) => Some(d),
+                Some(DateP::Span(_, b, _)) => Some(b),
+                None if p.time.is_some() => None,
+                _ => None,
+            };
+            if let Some((e2, p2)) = self.point(re, base.or(Some(self.today)).filter(|_| true)) {
+                // the second part inherits the first part's date when it has none
+                let p2 = if p2.date.is_none() {
+                    Point { date: p.date, ..p2 }
+                } else {
+                    p2
+                };
+                last = Point {
+                    date: p2.date,
+                    time: p2.time,
+                    mismatch: p.mismatch.or(p2.mismatch),
+                };
+                j = e2;
+                if let Some(e3) = self.lit(j, "之间") {
+                    j = e3;
+                }
+            }
+        }
+        // Hedges make it vague; the anchor is a hint.
+        if let Some((e, _)) = self
+            .lits(j, &["前后", "左右"])
+            .or_else(|| self.en_any(self.skip_spaces(j), &["or so", "-ish"]))
+        {
+            let mut v = Found::vague(e);
+            v.hint = self.resolve(&last, false);
+            return Some(v);
+        }
+        let mut before = false;
+        if let Some((e, _)) = self.lits(
+            j,
+            &[
+                "之前", "以前", "为止", "截止", "截至", "前", "之内", "以内", "内",
+            ],
+        ) {
+            before =
+                self.c[j] != '内' && self.lit(j, "之内").is_none() && self.lit(j, "以内").is_none();
+            j = e;
+        }
+        let slot = matches!(last.date, Some(DateP::Slot)) || matches!(last.time, Some(TimeP::Slot));
+        if slot {
+            return Some(Found::slot(j));
+        }
+        let v = self.resolve(&last, before)?;
+        let mut f = Found::at(j, v);
+        f.mismatch = last.mismatch;
+        Some(f)
+    }
+
+    fn resolve(&self, p: &Point, before: bool) -> Option<NaiveDateTime> {
+        let at = |d: NaiveDate, t: TimeP| -> Option<NaiveDateTime> {
+            match t {
+                TimeP::At(24, m, s) => Some((d + Duration::days(1)).and_hms_opt(0, m, s)?),
+                TimeP::At(h, m, s) => d.and_hms_opt(h, m, s),
+                TimeP::Slot => None,
+            }
+        };
+        match (p.date, p.time) {
+            (None, None) => None,
+            (Some(DateP::Slot), _) | (_, Some(TimeP::Slot)) => None,
+            (None, Some(t)) => {
+                let today = at(self.today, t)?;
+                if today > self.now {
+                    Some(today)
+                } else {
+                    at(self.today + Duration::days(1), t)
+                }
+            }
+            (Some(DateP::Day(d)), None) => Some(eod(d)),
+            (Some(DateP::Day(d)), Some(t)) => at(d, t),
+            (Some(DateP::Span(a, b, whole)), None) => {
+                if before && whole {
+                    Some(eod(a.pred_opt()?))
+                } else {
+                    Some(eod(b))
+                }
+            }
+            (Some(DateP::Span(_, b, _)), Some(t)) => at(b, t),
+            (Some(DateP::Instant(x)), _) => Some(x),
+        }
+    }
+
+    /// A point in time: a date part, a time part, or both. `base` is the date a bare day
+    /// number or time refers to inside a range (`12月3日至5日`).
+    fn point(&self, i: usize, base: Option<NaiveDate>) -> Option<(usize, Point)> {
+        // date first, then an optional time
+        if let Some((e, d, mism)) = self.date(i, base) {
+            let mut p = Point {
+                date: Some(d),
+                time: None,
+                mismatch: mism,
+            };
+            let mut j = e;
+            let k = self.skip_spaces(e);
+            let k = self
+                .en_any(k, &["at ", "by ", "before "])
+                .map(|(x, _)| x)
+                .or_else(|| self.lit(k, ",").map(|x| self.skip_spaces(x)))
+                .unwrap_or(k);
+            if let Some((te, t)) = self.time(k) {
+                p.time = Some(t);
+                j = te;
+            } else if let Some((ie, t)) = self.implied_time(e) {
+                p.time = Some(t);
+                j = ie;
+            }
+            return Some((j, p));
+        }
+        if let Some((e, t)) = self.time(i) {
+            // time, then an optional date (5pm Friday, 5pm on Dec 3, noon tomorrow)
+            let k = self.skip_spaces(e);
+            let k = self
+                .en_any(k, &["on ", "this "])
+                .map(|(x, _)| x)
+                .unwrap_or(k);
+            if (k > e || self.c.get(k).is_some_and(|c| c.is_ascii_alphabetic()))
+                && let Some((de, d, mism)) = self.date(k, base)
+            {
+                return Some((
+                    de,
+                    Point {
+                        date: Some(d),
+                        time: Some(t),
+                        mismatch: mism,
+                    },
+                ));
+            }
+            return Some((
+                e,
+                Point {
+                    date: base.filter(|_| false).map(DateP::Day),
+                    time: Some(t),
+                    mismatch: None,
+                },
+            ));
+        }
+        None
+    }
+
+    /// Words after a date that imply a time, handled by [`S::time`] already; kept for the
+    /// English "end of day" after a weekday ("Friday end of day").
+    fn implied_time(&self, i: usize) -> Option<(usize, TimeP)> {
+        let k = self.skip_spaces(i);
+        let (e, _) = self.en_any(
+            k,
+            &[
+                "eod",
+                "cob",
+                "end of day",
+                "end of the day",
+                "close of business",
+            ],
+        )?;
+        Some((e, self.hm(self.ctx.hours.end)))
+    }
+
+    fn hm(&self, t: NaiveTime) -> TimeP {
+        use chrono::Timelike;
+        TimeP::At(t.hour(), t.minute(), t.second())
+    }
+
+    // ----- time of day -----------------------------------------------------------------
+
+    fn time(&self, i: usize) -> Option<(usize, TimeP)> {
+        let c0 = self.ch(i)?;
+        if c0.is_ascii_alphabetic()
+            && let Some(r) = self.time_en(i)
+        {
+            return Some(r);
+        }
+        if c0.is_ascii_digit()
+            && let Some(r) = self.en_clock(i)
+        {
+            return Some(r);
+        }
+        // words that are times by themselves
+        if let Some((e, k)) = self.lits(
+            i,
+            &[
+                "午饭前",
+                "午休前",
+                "午饭",
+                "下班",
+                "收工",
+                "上班",
+                "一早",
+                "中午12点",
+                "中午十二点",
+            ],
+        ) {
+            if k == 7 || k == 8 {
+                return Some((e, TimeP::At(12, 0, 0)));
+            }
+            let t = match k {
+                0..=2 => TimeP::At(12, 0, 0),
+                3 | 4 => self.hm(self.ctx.hours.end),
+                _ => self.hm(self.ctx.hours.start),
+            };
+            return Some((e, t));
+        }
+        let (j, mer, alone) = if let Some((e, k)) = self.lits(
+            i,
+            &[
+                "上午", "早上", "早晨", "清晨", "凌晨", "中午", "下午", "晚上", "晚间", "傍晚",
+                "夜里", "夜间",
+            ],
+        ) {
+            let mer = match k {
+                0..=4 => Mer::Am,
+                5 => Mer::Noon,
+                _ => Mer::Pm,
+            };
+            let alone = match k {
+                0 => Some(TimeP::At(12, 0, 0)),
+                1..=3 => Some(self.hm(self.ctx.hours.start)),
+                4 => None,
+                5 => Some(TimeP::At(12, 0, 0)),
+                6 => Some(TimeP::At(18, 0, 0)),
+                _ => Some(TimeP::At(23, 59, 59)),
+            };
+            (e, mer, alone)
+        } else {
+            (i, Mer::None, None)
+        };
+        if let Some((e, t)) = self.clock(j, mer) {
+            return Some((e, t));
+        }
+
+        // 下午下班前 etc.
+        if j > i
+            && let Some((e, k)) = self.lits(j, &["下班", "上班"])
+        {
+            let t = if k == 0 {
+                self.ctx.hours.end
+            } else {
+                self.ctx.hours.start
+            };
+            return Some((e, self.hm(t)));
+        }
+        alone.map(|t| (j, t))
+    }
+
+    /// A clock time: 17:00, 17点, 5点半, 十七时三十分, 下午5点一刻, XX:XX.
+    fn clock(&self, i: usize, mer: Mer) -> Option<(usize, TimeP)> {
+        let (e, h) = self.num(i)?;
+        // H:MM
+        if self.is(e, ':') {
+            let (e2, m) = self.num(e + 1)?;
+            match (h, m) {
+                (Num::Slot, _) | (_, Num::Slot) => return Some((e2, TimeP::Slot)),
+                (Num::Val(h, _), Num::Val(m, ml)) => {
+                    if ml != 2 || m > 59 || h > 24 || (h == 24 && m > 0) {
+                        return None;
+                    }
+                    let mut e3 = e2;
+                    let mut s = 0;
+                    if self.is(e2, ':')
+                        && let Some((e4, Num::Val(sv, 2))) = self.num(e2 + 1)
+                        && sv < 60
+                    {
+                        s = sv;
+                        e3 = e4;
+                    }
+                    let h = apply_mer(h, mer, true)?;
+                    return Some((e3, TimeP::At(h, m, if h == 24 { 0 } else { s })));
+                }
+            }
+        }
+        let (ue, _) = self.lits(e, &["点钟", "点", "时"])?;
+        let h = match h {
+            Num::Slot => {
+                // X点, XX时XX分
+                let mut j = ue;
+                if let Some((e2, _)) = self.num(j) {
+                    j = self.lit(e2, "分").unwrap_or(e2);
+                }
+                return Some((j, TimeP::Slot));
+            }
+            Num::Val(h, _) => h,
+        };
+        if h > 24 {
+            return None;
+        }
+        let mut j = ue;
+        let mut m = 0;
+        if let Some((e2, k)) = self.lits(j, &["半", "一刻", "三刻", "整"]) {
+            m = [30, 15, 45, 0][k];
+            j = e2;
+        } else if let Some((e2, Num::Val(mv, _))) = self.num(j)
+            && mv < 60
+        {
+            let e3 = self.lits(e2, &["分钟", "分"]).map(|x| x.0);
+            // 5点10分 / 17点30 ; but not "5点3天"
+            if e3.is_some()
+                || !self
+                    .c
+                    .get(e2)
+                    .is_some_and(|c| matches!(c, '天' | '日' | '号' | '个' | '月'))
+            {
+                m = mv;
+                j = e3.unwrap_or(e2);
+            }
+        }
+        let explicit24 = false;
+        let h = apply_mer(h, mer, explicit24)?;
+        if h == 24 && m > 0 {
+            return None;
+        }
+        Some((j, TimeP::At(h, m, 0)))
+    }
+
+    fn time_en(&self, i: usize) -> Option<(usize, TimeP)> {
+        if let Some((e, k)) = self.en_any(
+            i,
+            &[
+                "end of business day",
+                "end of the business day",
+                "end of business",
+                "close of business",
+                "end of the day",
+                "end of day",
+                "eod",
+                "cob",
+                "noon",
+                "midday",
+                "midnight",
+                "start of business",
+                "start of the day",
+                "tonight",
+            ],
+        ) {
+            return Some((
+                e,
+                match k {
+                    0..=7 => self.hm(self.ctx.hours.end),
+                    8 | 9 => TimeP::At(12, 0, 0),
+                    10 => TimeP::At(24, 0, 0),
+                    11 | 12 => self.hm(self.ctx.hours.start),
+                    _ => return None,
+                },
+            ));
+        }
+        None
+    }
+
+    // ----- dates -----------------------------------------------------------------------
+
+    /// A date part, with the weekday mismatch of a bracketed weekday after it.
+    fn date(
+        &self,
+        i: usize,
+        base: Option<NaiveDate>,
+    ) -> Option<(usize, DateP, Option<WeekdayMismatch>)> {
+        let c0 = self.ch(i)?;
+        let (e, d) = if c0.is_ascii_alphabetic() {
+            self.date_en(i).or_else(|| self.date_zh(i, base))?
+        } else {
+            self.date_zh(i, base)?
+        };
+        // A weekday after an explicit date: 12月3日（周五）, 12月3日 周四, Dec 3 (Fri).
+        if let DateP::Day(day) = d
+            && let Some((we, wd)) = self.trailing_weekday(e)
+        {
+            let mism = (wd != day.weekday()).then_some(WeekdayMismatch {
+                stated: wd,
+                actual: day.weekday(),
+            });
+            return Some((we, d, mism));
+        }
+        Some((e, d, None))
+    }
+
+    fn trailing_weekday(&self, i: usize) -> Option<(usize, Weekday)> {
+        let k = self.skip_spaces(i);
+        let (k, close) = if self.is(k, '(') {
+            (k + 1, true)
+        } else if self.is(k, ',') {
+            (self.skip_spaces(k + 1), false)
+        } else {
+            (k, false)
+        };
+        let (we, wd) = if let Some((e, _)) = self.lits(k, &["星期", "礼拜", "周"]) {
+            let wd = zh_weekday(self.ch(e)?)??;
+            (e + 1, wd)
+        } else {
+            let (e, w) = self.word(k)?;
+            let (wd, _) = en_weekday(&w)?;
+            (e, wd)
+        };
+        if close {
+            if !self.is(we, ')') {
+                return None;
+            }
+            return Some((we + 1, wd));
+        }
+        Some((we, wd))
+    }
+
+    fn monday(&self) -> NaiveDate {
+        self.today - Duration::days(self.today.weekday().num_days_from_monday() as i64)
+    }
+
+    fn date_zh(&self, i: usize, base: Option<NaiveDate>) -> Option<(usize, DateP)> {
+        let today = self.today;
+        // relative days
+        if let Some((e, k)) = self.lits(
+            i,
+            &[
+                "大后天",
+                "明后天",
+                "后天",
+                "明天",
+                "明日",
+                "今天",
+                "今日",
+                "当天",
+                "当日",
+                "今晚",
+                "明晚",
+                "今早",
+                "明早",
+            ],
+        ) {
+            let d = match k {
+                0 => 3,
+                1 | 2 => 2,
+                3 | 4 | 10 | 12 => 1,
+                _ => 0,
+            };
+            let day = today + Duration::days(d);
+            match k {
+                9 | 10 => {
+                    // 今晚 / 明晚: the evening, or a clock time in it
+                    if let Some((ce, t)) = self.clock(e, Mer::Pm) {
+                        return Some((ce, DateP::Instant(instant(day, t)?)));
+                    }
+                    return Some((e, DateP::Instant(eod(day))));
+                }
+                11 | 12 => {
+                    if let Some((ce, t)) = self.clock(e, Mer::Am) {
+                        return Some((ce, DateP::Instant(instant(day, t)?)));
+                    }
+                    return Some((e, DateP::Instant(day.and_time(self.ctx.hours.start))));
+                }
+                _ => return Some((e, DateP::Day(day))),
+            }
+        }
+        if let Some(r) = self.weekday_zh(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.festival(i) {
+            return Some(r);
+        }
+        // parts of the current year or quarter
+        if let Some((e, k)) = self.lits(
+            i,
+            &["本季度末", "本季末", "季度末", "季末", "本季度底", "季度底"],
+        ) {
+            let _ = k;
+            let q_end_month = ((today.month() - 1) / 3 + 1) * 3;
+            return Some((e, DateP::Day(last_of_month(today.year(), q_end_month)?)));
+        }
+        // year / month / day
+        self.ymd(i, base)
+    }
+
+    fn weekday_zh(&self, i: usize) -> Option<(usize, DateP)> {
+        let (j, week) = match self.lits(
+            i,
+            &[
+                "下下个",
+                "下下",
+                "下个",
+                "下",
+                "本",
+                "这个",
+                "这",
+                "上个",
+                "上",
+                "当",
+            ],
+        ) {
+            Some((e, k)) => (e, Some([2, 2, 1, 1, 0, 0, 0, -1, -1, 0][k] as i64)),
+            None => (i, None),
+        };
+        let (e, _) = self.lits(j, &["星期", "礼拜", "周"])?;
+        let monday = self.monday() + Duration::days(7 * week.unwrap_or(0));
+        // 周末
+        if let Some(e2) = self.lit(e, "末") {
+            let sat = monday + Duration::days(5);
+            return Some((e2, DateP::Span(sat, sat + Duration::days(1), true)));
+        }
+        let c = self.ch(e);
+        let wd = c.and_then(zh_weekday);
+        // 下周一起 = "next week, together"
+        let together = c == Some('一') && self.is(e + 1, '起');
+        match wd {
+            Some(Some(wd)) if !(together || c == Some('天') && self.is(e + 1, '内')) => {
+                let off = wd.num_days_from_monday() as i64;
+                let day = match week {
+                    Some(w) => self.monday() + Duration::days(7 * w + off),
+                    None => {
+                        let cur = self.today.weekday().num_days_from_monday() as i64;
+                        let mut delta = (off - cur).rem_euclid(7);
+                        if delta == 0 {
+                            delta = 7;
+                        }
+                        self.today + Duration::days(delta)
+                    }
+                };
+                Some((e + 1, DateP::Day(day)))
+            }
+            Some(None) => Some((e + 1, DateP::Slot)),
+            _ => {
+                // a whole week: 本周, 下周, 这个星期 (only with a prefix)
+                let w = week?;
+                if self.c.get(e).is_some_and(|c| {
+                    matches!(
+                        c,
+                        '报' | '会'
+                            | '年'
+                            | '期'
+                            | '刊'
+                            | '记'
+                            | '岁'
+                            | '边'
+                            | '围'
+                            | '转'
+                            | '到'
+                            | '周'
+                            | '例'
+                            | '的'
+                    )
+                }) {
+                    return None;
+                }
+                let _ = w;
+                Some((e, DateP::Span(monday, monday + Duration::days(6), true)))
+            }
+        }
+    }
+
+    fn festival(&self, i: usize) -> Option<(usize, DateP)> {
+        let (e, k) = self.lits(
+            i,
+            &[
+                "元旦",
+                "春节",
+                "清明节",
+                "清明",
+                "劳动节",
+                "五一",
+                "端午节",
+                "端午",
+                "中秋节",
+                "中秋",
+                "国庆节",
+                "国庆",
+                "圣诞节",
+                "圣诞",
+            ],
+        )?;
+        let f = [
+            Festival::NewYear,
+            Festival::Spring,
+            Festival::Qingming,
+            Festival::Qingming,
+            Festival::Labour,
+            Festival::Labour,
+            Festival::Duanwu,
+            Festival::Duanwu,
+            Festival::MidAutumn,
+            Festival::MidAutumn,
+            Festival::National,
+            Festival::National,
+            Festival::Christmas,
+            Festival::Christmas,
+        ][k];
+        // 五一 must not be a number in a longer run (十五一), nor 五一个
+        if k == 5 && (i > 0 && is_zh_num(self.c[i - 1]) || self.is(e, '个')) {
+            return None;
+        }
+        let d = f.next_on_or_after(self.today)?;
+        let e = match self.lits(e, &["假期", "长假", "假", "当天", "当日"]) {
+            Some((x, _)) => x,
+            None => e,
+        };
+        Some((e, DateP::Span(d, d, true)))
+    }
+
+    /// Year, month, day in their Chinese and numeric forms.
+    fn ymd(&self, i: usize, base: Option<NaiveDate>) -> Option<(usize, DateP)> {
+        let today = self.today;
+        let mut j = i;
+        // year
+        let mut year: Option<Option<i32>> = None; // Some(None) = unfilled
+        if let Some((e, k)) = self.lits(i, &["今年", "明年", "去年", "本年度", "本年"]) {
+            let y = today.year() + [0, 1, -1, 0, 0][k];
+            // 今年年底 / 明年底 / 年内
+            if let Some((e2, _)) = self.lits(e, &["年底", "年末", "底", "末"]) {
+                return Some((e2, DateP::Day(NaiveDate::from_ymd_opt(y, 12, 31)?)));
+            }
+            if let Some(e2) = self.lit(e, "内") {
+                let _ = e2;
+                return Some((
+                    e,
+                    DateP::Span(
+                        NaiveDate::from_ymd_opt(y, 1, 1)?,
+                        NaiveDate::from_ymd_opt(y, 12, 31)?,
+                        true,
+                    ),
+                ));
+            }
+            year = Some(Some(y));
+            j = e;
+        } else if let Some((e, n)) = self.num(i) {
+            if self.is(e, '年') {
+                match n {
+                    Num::Val(v, len) if len == 4 && (1900..=2200).contains(&v) => {
+                        year = Some(Some(v as i32));
+                        j = e + 1;
+                    }
+                    Num::Slot => {
+                        year = Some(None);
+                        j = e + 1;
+                    }
+                    _ => {}
+                }
+            } else if let Num::Val(v, 4) = n {
+                // 2026-12-03, 2026/12/3, 2026.12.03
+                if let Some(sep) = self.ch(e).filter(|c| matches!(c, '-' | '/' | '.'))
+                    && let Some((e2, m)) = self.num(e + 1)
+                    && self.is(e2, sep)
+                    && let Some((e3, d)) = self.num(e2 + 1)
+                {
+                    if self
+                        .c
+                        .get(e3)
+                        .is_some_and(|c| c.is_ascii_digit() || *c == sep)
+                    {
+                        return None;
+                    }
+                    return match (m, d) {
+                        (Num::Val(m, _), Num::Val(d, _)) => Some((
+                            self.day_suffix(e3),
+                            DateP::Day(NaiveDate::from_ymd_opt(v as i32, m, d)?),
+                        )),
+                        _ => Some((e3, DateP::Slot)),
+                    };
+                }
+                return None;
+            }
+        } else if let Some(e) = self.space_slot(i, &['年']) {
+            year = Some(None);
+            j = e + 1;
+        }
+        // year-level parts: 2026年底
+        if let Some(y) = year {
+            if let Some((e2, _)) = self.lits(j, &["年底", "年末", "底", "末"]) {
+                return Some((
+                    e2,
+                    match y {
+                        Some(y) => DateP::Day(NaiveDate::from_ymd_opt(y, 12, 31)?),
+                        None => DateP::Slot,
+                    },
+                ));
+            }
+        } else if let Some((e, _)) = self.lits(i, &["年底", "年末"]) {
+            return Some((
+                e,
+                DateP::Day(NaiveDate::from_ymd_opt(today.year(), 12, 31)?),
+            ));
+        }
+        // month
+        let mut month: Option<Option<(i32, u32)>> = None;
+        let mut month_explicit_num = false;
+        let mut whole_month_word = false;
+        if let Some((e, k)) = self.lits(
+            j,
+            &[
+                "本月",
+                "这个月",
+                "当月",
+                "下个月",
+                "下月",
+                "上个月",
+                "上月",
+                "次月",
+            ],
+        ) {
+            let off = [0, 0, 0, 1, 1, -1, -1, 1][k];
+            month = Some(Some(add_months(today.year(), today.month(), off)));
+            j = e;
+            whole_month_word = true;
+        } else if let Some((e, n)) = self.num(j) {
+            if self.is(e, '月') && !self.is(e + 1, '份')
+                || (self.is(e, '月') && self.is(e + 1, '份'))
+            {
+                match n {
+                    Num::Val(m, _) if (1..=12).contains(&m) => {
+                        let y = match year {
+                            Some(Some(y)) => Some(y),
+                            Some(None) => None,
+                            None => Some(self.nearest_year_for_month(m)),
+                        };
+                        month = Some(y.map(|y| (y, m)));
+                        month_explicit_num = true;
+                    }
+                    Num::Slot => month = Some(None),
+                    _ => return None,
+                }
+                j = e + 1;
+                if let Some(e2) = self.lit(j, "份") {
+                    j = e2;
+                }
+            } else if year.is_none() {
+                // M/D, M.D (month/day), or a bare day: 25号, 3日
+                return self.md_or_day(i, e, n, base);
+            } else {
+                return None;
+            }
+        } else if let Some(e) = self.space_slot(j, &['月']) {
+            month = Some(None);
+            j = e + 1;
+        } else if year.is_none() {
+            // parts of the current month: 月底, 月初, 上旬 …
+            if let Some((e, k)) =
+                self.lits(j, &["月底", "月末", "月初", "月中", "上旬", "中旬", "下旬"])
+            {
+                return Some((e, self.month_part(today.year(), today.month(), k)?));
+            }
+            return None;
+        }
+        if year.is_some() && month.is_none() {
+            return None;
+        }
+        let month = month?;
+        // day
+        if let Some((e, n)) = self.num(j) {
+            if let Some((e2, _)) = self.lits(e, &["日", "号"]) {
+                // 3日内 after a month is still a date (12月3日内 is unusual; read as date)
+                return match (month, n) {
+                    (Some((y, m)), Num::Val(d, _)) => {
+                        let mut y = y;
+                        if month_explicit_num && year.is_none() {
+                            // nearest to the reference by the full date
+                            y = self.nearest_year(m, d)?;
+                        }
+                        Some((e2, DateP::Day(NaiveDate::from_ymd_opt(y, m, d)?)))
+                    }
+                    _ => Some((e2, DateP::Slot)),
+                };
+            }
+            return None;
+        }
+        if let Some(e) = self.space_slot(j, &['日', '号']) {
+            return Some((e + 1, DateP::Slot));
+        }
+        // parts of the month
+        if let Some((e, k)) = self.lits(j, &["底", "末", "初", "上旬", "中旬", "下旬", "中"])
+        {
+            let k = [0, 1, 2, 4, 5, 6, 3][k];
+            return match month {
+                Some((y, m)) => Some((e, self.month_part(y, m, k)?)),
+                None => Some((e, DateP::Slot)),
+            };
+        }
+        // the whole month: 12月前, 下个月, 12月内 (a bare 12月 needs one of these)
+        let (y, m) = match month {
+            Some(ym) => ym,
+            None => return Some((j, DateP::Slot)),
+        };
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let last = last_of_month(y, m)?;
+        let follows = self
+            .lits(j, &["前", "之前", "以前", "内", "之内", "以内", "为止"])
+            .is_some();
+        if whole_month_word || follows {
+            return Some((j, DateP::Span(first, last, true)));
+        }
+        None
+    }
+
+    /// 日/号 after a numeric date, e.g. 2026-12-03日 is not used; only 号 after M/D.
+    fn day_suffix(&self, i: usize) -> usize {
+        self.lits(i, &["日", "号"]).map(|x| x.0).unwrap_or(i)
+    }
+
+    fn month_part(&self, y: i32, m: u32, k: usize) -> Option<DateP> {
+        let d = |day| NaiveDate::from_ymd_opt(y, m, day);
+        let last = last_of_month(y, m)?;
+        Some(match k {
+            0 | 1 => DateP::Day(last),
+            2 => DateP::Span(d(1)?, d(5)?, false),
+            3 => DateP::Day(d(15)?),
+            4 => DateP::Span(d(1)?, d(10)?, false),
+            5 => DateP::Span(d(11)?, d(20)?, false),
+            _ => DateP::Span(d(21)?, last, false),
+        })
+    }
+
+    /// After a number that is not followed by 年 or 月: M/D, M.D, or D号 / D日.
+    fn md_or_day(
+        &self,
+        i: usize,
+        e: usize,
+        n: Num,
+        base: Option<NaiveDate>,
+    ) -> Option<(usize, DateP)> {
+        if let Some(sep) = self.ch(e).filter(|c| matches!(c, '/' | '.' | '-')) {
+            // no M.D inside a longer number, version, or decimal amount
+            if i > 0 && matches!(self.c[i - 1], '.' | '/' | '-' | ':') || self.is_letter_before(i) {
+                return None;
+            }
+            let (e2, d) = self.num(e + 1)?;
+            if self
+                .c
+                .get(e2)
+                .is_some_and(|c| c.is_ascii_digit() || *c == sep || *c == '%' || *c == '.')
+            {
+                // 12/15/2026 (US)
+                if sep == '/'
+                    && self.is(e2, '/')
+                    && let (Some((e3, Num::Val(y, 4))), Num::Val(m, _), Num::Val(dd, _)) =
+                        (self.num(e2 + 1), n, d)
+                {
+                    return Some((e3, DateP::Day(NaiveDate::from_ymd_opt(y as i32, m, dd)?)));
+                }
+                return None;
+            }
+            if sep == '-' {
+                // 3-5号 is a range of days; M-D is not a Chinese date form
+                return None;
+            }
+            if self.c.get(e2).is_some_and(|c| {
+                matches!(
+                    c,
+                    '元' | '万'
+                        | '亿'
+                        | '千'
+                        | '百'
+                        | '倍'
+                        | '个'
+                        | '米'
+                        | '克'
+                        | '斤'
+                        | '吨'
+                        | '岁'
+                        | '件'
+                        | '台'
+                        | '%'
+                        | '分'
+                        | '秒'
+                        | '寸'
+                        | 'k'
+                        | 'm'
+                        | 'g'
+                        | 'K'
+                        | 'M'
+                        | 'G'
+                        | 'x'
+                        | '版'
+                )
+            }) {
+                return None;
+            }
+            return match (n, d) {
+                (Num::Val(m, ml), Num::Val(dd, dl))
+                    if ml <= 2 && dl <= 2 && (1..=12).contains(&m) =>
+                {
+                    let y = self.nearest_year(m, dd)?;
+                    let day = NaiveDate::from_ymd_opt(y, m, dd)?;
+                    Some((self.day_suffix(e2), DateP::Day(day)))
+                }
+                (Num::Slot, _) | (_, Num::Slot) => Some((e2, DateP::Slot)),
+                _ => None,
+            };
+        }
+        let (e2, _) = self.lits(e, &["号", "日"])?;
+        match n {
+            Num::Slot => Some((e2, DateP::Slot)),
+            Num::Val(d, _) if (1..=31).contains(&d) => {
+                let from = base.unwrap_or(self.today);
+                Some((e2, DateP::Day(next_day_numbered(from, d)?)))
+            }
+            _ => None,
+        }
+    }
+
+    fn is_letter_before(&self, i: usize) -> bool {
+        i > 0 && self.c[i - 1].is_ascii_alphabetic()
+    }
+
+    /// The year that puts month `m` nearest the reference (within about ±6 months).
+    fn nearest_year_for_month(&self, m: u32) -> i32 {
+        let t = self.today;
+        let idx = |y: i32, m: u32| y * 12 + m as i32;
+        let cur = idx(t.year(), t.month());
+        [t.year() - 1, t.year(), t.year() + 1]
+            .into_iter()
+            .min_by_key(|y| ((idx(*y, m) - cur).abs(), -*y))
+            .unwrap_or(t.year())
+    }
+
+    /// The year that puts `m`-`d` nearest the reference date.
+    fn nearest_year(&self, m: u32, d: u32) -> Option<i32> {
+        let t = self.today;
+        [t.year() - 1, t.year(), t.year() + 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d).map(|x| (y, x)))
+            .min_by_key(|(y, x)| ((*x - t).num_days().abs(), -*y))
+            .map(|(y, _)| y)
+    }
+
+    fn date_en(&self, i: usize) -> Option<(usize, DateP)> {
+        let today = self.today;
+        if let Some((e, k)) = self.en_any(
+            i,
+            &[
+                "the day after tomorrow",
+                "day after tomorrow",
+                "today",
+                "tomorrow",
+                "tonight",
+                "end of the week",
+                "end of this week",
+                "end of week",
+                "eow",
+                "end of next week",
+                "end of the month",
+                "end of this month",
+                "end of month",
+                "eom",
+                "end of next month",
+                "end of the year",
+                "end of this year",
+                "end of year",
+                "year-end",
+                "year end",
+                "eoy",
+                "end of the quarter",
+                "end of this quarter",
+                "end of quarter",
+                "eoq",
+                "this weekend",
+                "the weekend",
+                "weekend",
+                "next weekend",
+                "this week",
+                "next week",
+                "this month",
+                "next month",
+                "christmas",
+                "new year's day",
+                "new year",
+            ],
+        ) {
+            let m = self.monday();
+            let eow = |mon: NaiveDate| {
+                let d = self.ctx.calendar.last_working_day_of_week(mon);
+                DateP::Instant(d.and_time(self.ctx.hours.end))
+            };
+            let r = match k {
+                0 | 1 => DateP::Day(today + Duration::days(2)),
+                2 => DateP::Day(today),
+                3 => DateP::Day(today + Duration::days(1)),
+                4 => {
+                    if let Some((te, t)) = self.en_clock(self.skip_spaces(e)) {
+                        return Some((te, DateP::Instant(instant(today, t)?)));
+                    }
+                    DateP::Instant(eod(today))
+                }
+                5..=8 => eow(m),
+                9 => eow(m + Duration::days(7)),
+                10..=13 => DateP::Day(last_of_month(today.year(), today.month())?),
+                14 => {
+                    let (y, mo) = add_months(today.year(), today.month(), 1);
+                    DateP::Day(last_of_month(y, mo)?)
+                }
+                15..=20 => DateP::Day(NaiveDate::from_ymd_opt(today.year(), 12, 31)?),
+                21..=24 => {
+                    let q = ((today.month() - 1) / 3 + 1) * 3;
+                    DateP::Day(last_of_month(today.year(), q)?)
+                }
+                25..=27 => DateP::Span(m + Duration::days(5), m + Duration::days(6), true),
+                28 => DateP::Span(m + Duration::days(12), m + Duration::days(13), true),
+                29 => DateP::Span(m, m + Duration::days(6), true),
+                30 => DateP::Span(m + Duration::days(7), m + Duration::days(13), true),
+                31 => DateP::Span(
+                    NaiveDate::from_ymd_opt(today.year(), today.month(), 1)?,
+                    last_of_month(today.year(), today.month())?,
+                    true,
+                ),
+                32 => {
+                    let (y, mo) = add_months(today.year(), today.month(), 1);
+                    DateP::Span(
+                        NaiveDate::from_ymd_opt(y, mo, 1)?,
+                        last_of_month(y, mo)?,
+                        true,
+                    )
+                }
+                33 => {
+                    let d = Festival::Christmas.next_on_or_after(today)?;
+                    DateP::Span(d, d, true)
+                }
+                _ => {
+                    let d = Festival::NewYear.next_on_or_after(today)?;
+                    DateP::Span(d, d, true)
+                }
+            };
+            return Some((e, r));
+        }
+        let (e, w) = self.word(i)?;
+        // this/next/coming + weekday
+        let (we, prefix, wword) = match w.as_str() {
+            "this" | "next" | "coming" => {
+                let k = self.skip_spaces(e);
+                if k == e {
+                    return None;
+                }
+                let (e2, w2) = self.word(k)?;
+                (e2, Some(w.clone()), w2)
+            }
+            _ => (e, None, w.clone()),
+        };
+        if let Some((wd, abbr)) = en_weekday(&wword) {
+            if abbr && prefix.is_none() {
+                // Mon/Sun/Sat … only capitalised, not "sat" or "wed" as words
+                let first = self.c[i];
+                if !first.is_ascii_uppercase() {
+                    return None;
+                }
+            }
+            // "Friday, Dec 4": the date wins (reported as a mismatch by the caller).
+            let off = wd.num_days_from_monday() as i64;
+            let m = self.monday();
+            let day = match prefix.as_deref() {
+                Some("this") => m + Duration::days(off),
+                Some("next") => m + Duration::days(7 + off),
+                _ => {
+                    let cur = today.weekday().num_days_from_monday() as i64;
+                    let mut delta = (off - cur).rem_euclid(7);
+                    if delta == 0 {
+                        delta = 7;
+                    }
+                    today + Duration::days(delta)
+                }
+            };
+            return Some((we, DateP::Day(day)));
+        }
+        if prefix.is_some() {
+            return None;
+        }
+        // Month D[st|nd|rd|th][,] [YYYY]
+        if let Some(m) = en_month(&w) {
+            let mut k = e;
+            if self.is(k, '.') {
+                k += 1;
+            }
+            let k = self.skip_spaces(k);
+            if k == e && !self.is(e, '.') {
+                return None;
+            }
+            let (de, d) = self.num(k)?;
+            let de = self.ordinal(de);
+            return match d {
+                Num::Slot => Some((de, DateP::Slot)),
+                Num::Val(d, dl) if dl <= 2 => {
+                    // optional year
+                    let k2 = self.skip_spaces(self.lit(de, ",").unwrap_or(de));
+                    if let Some((ye, Num::Val(y, 4))) = self.num(k2) {
+                        return Some((ye, DateP::Day(NaiveDate::from_ymd_opt(y as i32, m, d)?)));
+                    }
+                    let y = self.nearest_year(m, d)?;
+                    Some((de, DateP::Day(NaiveDate::from_ymd_opt(y, m, d)?)))
+                }
+                _ => None,
+            };
+        }
+        None
+    }
+
+    fn ordinal(&self, i: usize) -> usize {
+        self.lits(i, &["st", "nd", "rd", "th"])
+            .filter(|(e, _)| !self.is_alnum(*e))
+            .map(|x| x.0)
+            .unwrap_or(i)
+    }
+
+    /// English clock: 5pm, 5:30 p.m., 17:00 (24-hour needs the colon).
+    fn en_clock(&self, i: usize) -> Option<(usize, TimeP)> {
+        let (e, h) = self.num(i)?;
+        let (e, m) = if self.is(e, ':') {
+            let (e2, m) = self.num(e + 1)?;
+            match m {
+                Num::Val(m, 2) if m < 60 => (e2, Some(m)),
+                Num::Slot => return Some((e2, TimeP::Slot)),
+                _ => return None,
+            }
+        } else {
+            (e, None)
+        };
+        let h = match h {
+            Num::Val(h, _) => h,
+            Num::Slot => return Some((e, TimeP::Slot)),
+        };
+        let k = self.skip_spaces(e);
+        if let Some((e2, k2)) =
+            self.lits(k, &["a.m.", "p.m.", "am", "pm", "AM", "PM", "A.M.", "P.M."])
+        {
+            if self.is_alnum(e2) || !(1..=12).contains(&h) {
+                return None;
+            }
+            let pm = matches!(k2, 1 | 3 | 5 | 7);
+            let h = match (h, pm) {
+                (12, false) => 0,
+                (12, true) => 12,
+                (h, true) => h + 12,
+                (h, false) => h,
+            };
+            return Some((e2, TimeP::At(h, m.unwrap_or(0), 0)));
+        }
+        let m = m?;
+        if h > 24 || (h == 24 && m > 0) {
+            return None;
+        }
+        Some((e, TimeP::At(h, m, 0)))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    WorkDay,
+}
+
+fn instant(d: NaiveDate, t: TimeP) -> Option<NaiveDateTime> {
+    match t {
+        TimeP::At(24, m, s) => (d + Duration::days(1)).and_hms_opt(0, m, s),
+        TimeP::At(h, m, s) => d.and_hms_opt(h, m, s),
+        TimeP::Slot => None,
+    }
+}
+
+/// Applies 上午/下午/中午 or the working-hours rule to an hour.
+fn apply_mer(h: u32, mer: Mer, colon: bool) -> Option<u32> {
+    Some(match mer {
+        Mer::Pm => {
+            if h < 12 {
+                h + 12
+            } else if h == 12 {
+                // 晚上12点 is midnight at the end of the day
+                24
+            } else {
+                h
+            }
+        }
+        Mer::Am => {
+            if h > 12 {
+                return None;
+            }
+            h
+        }
+        Mer::Noon => {
+            if h == 12 || h == 0 {
+                12
+            } else if h <= 2 {
+                h + 12
+            } else {
+                h
+            }
+        }
+        Mer::None => {
+            if colon {
+                // H:MM is the 24-hour form
+                h
+            } else if (1..=7).contains(&h) {
+                h + 12
+            } else {
+                h
+            }
+        }
+    })
+}
+
+/// The next day numbered `d` on or after `from` (this month, or the next month that has it).
+fn next_day_numbered(from: NaiveDate, d: u32) -> Option<NaiveDate> {
+    let (mut y, mut m) = (from.year(), from.month());
+    for _ in 0..3 {
+        if let Some(x) = NaiveDate::from_ymd_opt(y, m, d)
+            && x >= from
+        {
+            return Some(x);
+        }
+        (y, m) = add_months(y, m, 1);
+    }
+    None
+}
+
+fn zh_value(s: &[char]) -> Option<u32> {
+    if let Some(p) = s.iter().position(|c| *c == '十' || *c == '廿') {
+        let mult = if s[p] == '廿' { 20 } else { 10 };
+        let tens = match &s[..p] {
+            [] => 1,
+            [d] => zh_digit(*d)?,
+            _ => return None,
+        };
+        if mult == 20 && p != 0 {
+            return None;
+        }
+        let ones = match &s[p + 1..] {
+            [] => 0,
+            [d] => zh_digit(*d)?,
+            _ => return None,
+        };
+        return Some(if mult == 20 {
+            20 + ones
+        } else {
+            tens * 10 + ones
+        });
+    }
+    // positional digits: 二〇二六, or a single digit
+    let mut v = 0u32;
+    for c in s {
+        v = v * 10 + zh_digit(*c)?;
+    }
+    Some(v)
 }
