@@ -546,6 +546,7 @@ fn push_item(
     };
     if let Some((row, Some(header))) = table {
         // Columns named in the header decide owner and standard.
+        let mut owner_is_person = false;
         for (ci, (s, e)) in cells(row).into_iter().enumerate() {
             let Some(h) = header.get(ci) else { continue };
             let h = h.to_lowercase();
@@ -553,23 +554,24 @@ fn push_item(
             if cell.text.trim().is_empty() || is_none_cell(&cell.text) {
                 continue;
             }
-            if [
+            let person_col = [
                 "负责人",
                 "对接人",
                 "责任人",
-                "负责部门",
-                "部门",
                 "owner",
                 "responsible",
-                "department",
-                "team",
                 "assignee",
             ]
             .iter()
-            .any(|k| h.contains(k))
-            {
-                if item.owner.is_none() {
+            .any(|k| h.contains(k));
+            let dept_col = ["负责部门", "部门", "department", "team"]
+                .iter()
+                .any(|k| h.contains(k));
+            if person_col || dept_col {
+                // A person column wins over a department column.
+                if item.owner.is_none() || person_col && !owner_is_person {
                     item.owner = Some(cell);
+                    owner_is_person = person_col;
                 }
             } else if [
                 "标准",
