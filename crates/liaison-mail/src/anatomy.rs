@@ -682,7 +682,7 @@ impl Anatomy {
             // Trim spaces around the value.
             let raw_v = &self.source[vs..ve];
             let lead = raw_v.len() - raw_v.trim_start().len();
-            let (vs, ve) = (vs + lead, vs + raw_v.trim_end().len());
+            let (vs, ve) = (vs + lead, vs + lead + raw_v.trim().len());
             match name {
                 HeaderName::Subject => self.subject = Some(self.subject_from(vs, ve, opts)),
                 HeaderName::From => self.from = self.addresses(vs, ve).into_iter().next(),
@@ -811,7 +811,7 @@ impl Anatomy {
         let trimmed = |(a, b): (usize, usize)| -> (usize, usize) {
             let p = &rest[a..b];
             let lead = p.len() - p.trim_start().len();
-            (a + lead, a + p.trim_end().len())
+            (a + lead, (a + p.trim_end().len()).max(a + lead))
         };
         let parts: Vec<(usize, usize)> = parts.into_iter().map(trimmed).collect();
         let nonempty = |p: &(usize, usize)| p.1 > p.0;

@@ -1,0 +1,49 @@
+//! Fuzz the draft anatomy: any bytes, read as a plain draft and as an .eml, must parse
+//! without panicking, and every span must lie on char boundaries inside the source.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use liaison_mail::anatomy::{Anatomy, ParseOptions, Span};
+
+fn check(a: &Anatomy) {
+    let ok = |s: Span| {
+        assert!(s.start <= s.end && s.end <= a.source.len(), "span out of range");
+        assert!(a.source.is_char_boundary(s.start) && a.source.is_char_boundary(s.end));
+        assert!(s.line >= 1);
+    };
+    ok(a.body);
+    for it in &a.items {
+        ok(it.span);
+        ok(it.what.span);
+        if let Some(o) = &it.owner {
+            ok(o.span);
+        }
+        if let Some(o) = &it.standard {
+            ok(o.span);
+        }
+    }
+    for r in &a.attachment_refs {
+        ok(r.span);
+    }
+    for t in &a.times {
+        ok(t.span);
+    }
+    if let Some(g) = &a.greeting {
+        ok(g.span);
+    }
+    if let Some(s) = &a.signature {
+        ok(s.span);
+    }
+    let _ = serde_json_size(a);
+}
+
+fn serde_json_size(a: &Anatomy) -> usize {
+    format!("{a:?}").len()
+}
+
+fuzz_target!(|data: &[u8]| {
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+    let opts = ParseOptions::new(liaison_time::Context::new(now));
+    check(&Anatomy::parse_plain(data, &opts));
+    check(&Anatomy::parse_eml(data, &opts));
+});
