@@ -1,14 +1,216 @@
-//! `liaison time` (not yet implemented; see the open issues).
+//! `liaison time`: find and resolve deadline expressions (DESIGN §4, TIME.md).
+//!
+//! Settings come from `[time]` in liaison.toml (tz, calendar, workday_start, workday_end),
+//! overridden by `--tz` and `--calendar`; the reference instant is the global `--now`.
 
 use crate::cli::GlobalArgs;
+use crate::commands::lint::{load_config, time_context};
+use crate::output::{self, DataFormat, Lang};
+use chrono::{Datelike, Weekday};
 use clap::Args;
+use liaison_time::{Context, Detailed, ExprKind, scan_detailed};
+use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
 /// Arguments of `liaison time`.
 #[derive(Debug, Args)]
-pub struct TimeArgs {}
+pub struct TimeArgs {
+    /// The text to scan; without it, standard input is read, one text per line.
+    pub text: Option<String>,
+    /// IANA time zone for local dates (default: [time] tz, else Asia/Shanghai).
+    #[arg(long)]
+    pub tz: Option<String>,
+    /// Work calendar: cn, none, or a calendar file (default: [time] calendar, else cn).
+    #[arg(long)]
+    pub calendar: Option<String>,
+    /// Output format: text, or json (one object per input line).
+    #[arg(long, value_enum, default_value_t = DataFormat::Text)]
+    pub format: DataFormat,
+}
 
 /// Runs `liaison time`.
-pub fn run(_g: &GlobalArgs, _args: TimeArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("liaison time is not implemented yet")
+pub fn run(g: &GlobalArgs, args: TimeArgs) -> anyhow::Result<ExitCode> {
+    let ctx = context(g, &args)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match &args.text {
+        Some(t) => emit(&mut out, t, &ctx, args.format)?,
+        None => {
+            let stdin = std::io::stdin();
+            let mut line = String::new();
+            let mut input = stdin.lock();
+            let mut n = 0usize;
+            loop {
+                line.clear();
+                let read = input.read_line(&mut line).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{} {}: {e}",
+                        output::tr("读取标准输入失败，第", "cannot read standard input, line"),
+                        n + 1
+                    )
+                })?;
+                if read == 0 {
+                    break;
+                }
+                n += 1;
+                let text = line.strip_suffix('\n').unwrap_or(&line);
+                let text = text.strip_suffix('\r').unwrap_or(text);
+                emit(&mut out, text, &ctx, args.format)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Builds the scanning context: configuration, then flags.
+fn context(g: &GlobalArgs, args: &TimeArgs) -> anyhow::Result<Context> {
+    let mut cfg = load_config(g)?;
+    if let Some(tz) = &args.tz {
+        tz.parse::<chrono_tz::Tz>().map_err(|_| {
+            anyhow::anyhow!(
+                "--tz {tz:?}: {}",
+                output::tr(
+                    "未知时区，请使用 IANA 名称，例如 Asia/Shanghai",
+                    "unknown time zone; use an IANA name such as Asia/Shanghai"
+                )
+            )
+        })?;
+        cfg.time.tz = tz.clone();
+    }
+    if let Some(c) = &args.calendar {
+        cfg.time.calendar = match c.as_str() {
+            "cn" | "none" => c.clone(),
+            // a file given on the command line is relative to the working directory
+            p => std::path::absolute(p)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| p.to_string()),
+        };
+    }
+    time_context(g, &cfg)
+}
+
+fn emit(out: &mut impl Write, text: &str, ctx: &Context, format: DataFormat) -> anyhow::Result<()> {
+    let (found, _) = scan_detailed(text, ctx);
+    match format {
+        DataFormat::Json => {
+            let expressions: Vec<JsonExpr> = found
+                .iter()
+                .map(|d| {
+                    let e = &d.expr;
+                    JsonExpr {
+                        text: &e.text,
+                        start: e.start,
+                        end: e.end,
+                        kind: e.kind.as_str(),
+                        value: e
+                            .value
+                            .map(|v| v.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)),
+                    }
+                })
+                .collect();
+            let line = JsonLine {
+                input: text,
+                expressions,
+            };
+            writeln!(out, "{}", serde_json::to_string(&line)?)?;
+        }
+        DataFormat::Text => {
+            writeln!(out, "{text}")?;
+            if found.is_empty() {
+                writeln!(
+                    out,
+                    "  {}",
+                    output::tr("（未发现时间表达）", "(no time expressions)")
+                )?;
+            }
+            for d in &found {
+                writeln!(out, "  {}", describe(d, ctx))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One JSON output line (field order as in DESIGN §4).
+#[derive(serde::Serialize)]
+struct JsonLine<'a> {
+    input: &'a str,
+    expressions: Vec<JsonExpr<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonExpr<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    value: Option<String>,
+}
+
+fn weekday_name(w: Weekday) -> &'static str {
+    let zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let i = w.num_days_from_monday() as usize;
+    match output::lang() {
+        Lang::Zh => zh[i],
+        Lang::En => en[i],
+    }
+}
+
+/// One line: the text, its kind and its value in local time with the weekday.
+fn describe(d: &Detailed, ctx: &Context) -> String {
+    let e = &d.expr;
+    let kind = match e.kind {
+        ExprKind::Deadline => output::tr("截止", "deadline"),
+        ExprKind::Vague => output::tr("模糊", "vague"),
+        ExprKind::Placeholder => output::tr("未填写", "placeholder"),
+    };
+    let mut s = format!("{:?} [{}..{}] {kind}", e.text, e.start, e.end);
+    match e.value {
+        Some(v) => {
+            let local = v.with_timezone(&ctx.tz);
+            s.push_str(&format!(
+                " {} {}",
+                local.format("%Y-%m-%d %H:%M:%S"),
+                weekday_name(local.weekday())
+            ));
+            if v < ctx.now {
+                s.push_str(output::tr("（已过期）", " (already passed)"));
+            }
+        }
+        None => match e.kind {
+            ExprKind::Vague => {
+                s.push_str(output::tr(
+                    " — 没有可计算的日期，请写明具体截止时间",
+                    " — sets no date; write an exact deadline",
+                ));
+                if let Some(h) = d.hint {
+                    let l = h.with_timezone(&ctx.tz);
+                    s.push_str(&format!(
+                        " ({} {} {})",
+                        output::tr("参考", "near"),
+                        l.format("%Y-%m-%d"),
+                        weekday_name(l.weekday())
+                    ));
+                }
+            }
+            _ => s.push_str(output::tr(" — 模板空位未填写", " — unfilled template slot")),
+        },
+    }
+    if let Some(m) = d.weekday_mismatch {
+        s.push_str(&match output::lang() {
+            Lang::Zh => format!(
+                "；注意：写的是{}，该日期实为{}（以日期为准）",
+                weekday_name(m.stated),
+                weekday_name(m.actual)
+            ),
+            Lang::En => format!(
+                "; note: written as {}, but the date is a {} (the date wins)",
+                weekday_name(m.stated),
+                weekday_name(m.actual)
+            ),
+        });
+    }
+    s
 }
