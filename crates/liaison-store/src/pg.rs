@@ -163,14 +163,23 @@ impl PgStore {
     }
 }
 
-fn put_raw_tx(
+/// A deadlock or serialisation failure: the transaction can be run again.
+fn is_retryable(e: &postgres::Error) -> bool {
+    use postgres::error::SqlState;
+    matches!(
+        e.code(),
+        Some(c) if *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE
+    )
+}
+
+fn insert_raw(
     tx: &mut Transaction<'_>,
+    sha256: &str,
     bytes: &[u8],
     source: &str,
     message_id: Option<&str>,
     now: &str,
-) -> Result<PutRaw> {
-    let sha256 = crate::sha256_hex(bytes);
+) -> Result<bool> {
     let n = tx.execute(
         "INSERT INTO raw_messages (sha256, bytes, message_id, source, size, stored_at)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING",
@@ -183,16 +192,7 @@ fn put_raw_tx(
             &now,
         ],
     )?;
-    if n == 0 {
-        return Ok(PutRaw::Duplicate { sha256 });
-    }
-    let seq: i64 = tx
-        .query_one(
-            "INSERT INTO inputs (kind, sha256, recorded_at) VALUES ('message', $1, $2) RETURNING seq",
-            &[&sha256, &now],
-        )?
-        .get(0);
-    Ok(PutRaw::New { sha256, seq })
+    Ok(n == 1)
 }
 
 const INPUT_COLUMNS: &str =
@@ -227,13 +227,46 @@ impl Store for PgStore {
 
     fn put_raw_batch(&mut self, batch: &[(&[u8], &str, Option<&str>)]) -> Result<Vec<PutRaw>> {
         let now = schema::ts(chrono::Utc::now());
-        let mut tx = self.client.transaction()?;
-        let mut out = Vec::with_capacity(batch.len());
-        for (bytes, source, mid) in batch {
-            out.push(put_raw_tx(&mut tx, bytes, source, *mid, &now)?);
+        // Two processes storing overlapping batches in different orders can deadlock on the
+        // unique index; PostgreSQL aborts one of them, which then simply tries again.
+        let mut attempt = 0;
+        loop {
+            let r = (|| -> Result<Vec<PutRaw>> {
+                let mut tx = self.client.transaction()?;
+                // Raw rows are inserted in SHA-256 order, so concurrent batches take their
+                // index locks in one global order and cannot deadlock; ledger entries are
+                // then appended in the batch's own (mailbox) order.
+                let shas: Vec<String> =
+                    batch.iter().map(|(b, _, _)| crate::sha256_hex(b)).collect();
+                let mut order: Vec<usize> = (0..batch.len()).collect();
+                order.sort_by(|&a, &b| shas[a].cmp(&shas[b]));
+                let mut new = vec![false; batch.len()];
+                for &i in &order {
+                    let (bytes, source, mid) = batch[i];
+                    new[i] = insert_raw(&mut tx, &shas[i], bytes, source, mid, &now)?;
+                }
+                let mut out = Vec::with_capacity(batch.len());
+                for (i, sha256) in shas.into_iter().enumerate() {
+                    if new[i] {
+                        let seq: i64 = tx
+                            .query_one(
+                                "INSERT INTO inputs (kind, sha256, recorded_at) VALUES ('message', $1, $2) RETURNING seq",
+                                &[&sha256, &now],
+                            )?
+                            .get(0);
+                        out.push(PutRaw::New { sha256, seq });
+                    } else {
+                        out.push(PutRaw::Duplicate { sha256 });
+                    }
+                }
+                tx.commit()?;
+                Ok(out)
+            })();
+            match r {
+                Err(StoreError::Postgres(e)) if attempt < 8 && is_retryable(&e) => attempt += 1,
+                r => return r,
+            }
         }
-        tx.commit()?;
-        Ok(out)
     }
 
     fn raw(&mut self, sha256: &str) -> Result<Option<RawMessage>> {
