@@ -400,4 +400,39 @@ mod tests {
             .collect();
         assert_eq!(v, ["f.mbox#1", "f.mbox#2"]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_never_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..2000)) {
+            for m in MboxReader::new(&bytes[..], "p".into()) {
+                let _ = m.unwrap();
+            }
+        }
+
+        /// Writing messages as mboxrd and reading them back gives the same messages.
+        #[test]
+        fn mboxrd_round_trip(bodies in proptest::collection::vec("(From |>From |>>From |[a-z \n])*", 1..6)) {
+            let msgs: Vec<String> = bodies
+                .iter()
+                .map(|b| format!("Subject: x\n\n{}\n", b.trim_end_matches('\n')))
+                .filter(|m| !m.ends_with("\n\n"))
+                .collect();
+            let mut mbox = Vec::new();
+            for m in &msgs {
+                mbox.extend_from_slice(b"From a@b Mon Nov 30 10:00:00 2026\n");
+                for line in m.lines() {
+                    if line.trim_start_matches('>').starts_with("From ") {
+                        mbox.push(b'>');
+                    }
+                    mbox.extend_from_slice(line.as_bytes());
+                    mbox.push(b'\n');
+                }
+                mbox.push(b'\n');
+            }
+            let back: Vec<String> = MboxReader::new(&mbox[..], "p".into())
+                .map(|m| String::from_utf8(m.unwrap().bytes).unwrap())
+                .collect();
+            proptest::prop_assert_eq!(back, msgs);
+        }
+    }
 }

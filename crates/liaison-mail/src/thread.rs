@@ -308,4 +308,15 @@ mod tests {
         assert!(k.own.contains(&"mid:r@x".to_string()));
         assert!(k.is_reply);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_subject_or_index_never_panics(s in "\\PC{0,60}", ti in "[A-Za-z0-9+/=!]{0,60}") {
+            let (n, _, _) = strip_prefixes(&s);
+            let _ = topic_of(&n);
+            let _ = thread_index_conversation(&ti);
+            // Stripping is idempotent.
+            proptest::prop_assert_eq!(strip_prefixes(&n).0, n.clone());
+        }
+    }
 }
