@@ -3,7 +3,7 @@
 //! counts, not wall-clock time).
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
-use liaison_time::{scan, scan_detailed, Context, ExprKind};
+use liaison_time::{Context, ExprKind, scan, scan_detailed};
 use proptest::prelude::*;
 
 fn ctx_at(secs: i64) -> Context {
@@ -20,12 +20,90 @@ fn fragment() -> impl Strategy<Value = String> {
         any::<String>(),
         "[0-9０-９]{1,5}",
         prop::sample::select(vec![
-            "年", "月", "日", "号", "点", "时", "分", "半", "前", "之前", "内", "后", "左右", "前后", "至", "到",
-            "-", "~", "/", ".", ":", "：", "（", "）", "(", ")", "周", "星期", "礼拜", "週", "下", "本", "这",
-            "下下", "一", "二", "十", "两", "廿", "〇", "X", "XX", "x", "×", "_", "某", "  ", "个工作日", "天",
-            "小时", "个月", "上午", "下午", "晚上", "中午", "今晚", "明天", "后天", "月底", "上旬", "元旦", "春节",
-            "尽快", "【日期】", "[DATE]", "{", "}", "EOD", "COB", "by ", "Friday", "next ", "Dec ", "pm", "am",
-            "within ", "business days", "hours", "tomorrow", "end of week", "ASAP", "🙂", "\u{0301}", "\n",
+            "年",
+            "月",
+            "日",
+            "号",
+            "点",
+            "时",
+            "分",
+            "半",
+            "前",
+            "之前",
+            "内",
+            "后",
+            "左右",
+            "前后",
+            "至",
+            "到",
+            "-",
+            "~",
+            "/",
+            ".",
+            ":",
+            "：",
+            "（",
+            "）",
+            "(",
+            ")",
+            "周",
+            "星期",
+            "礼拜",
+            "週",
+            "下",
+            "本",
+            "这",
+            "下下",
+            "一",
+            "二",
+            "十",
+            "两",
+            "廿",
+            "〇",
+            "X",
+            "XX",
+            "x",
+            "×",
+            "_",
+            "某",
+            "  ",
+            "个工作日",
+            "天",
+            "小时",
+            "个月",
+            "上午",
+            "下午",
+            "晚上",
+            "中午",
+            "今晚",
+            "明天",
+            "后天",
+            "月底",
+            "上旬",
+            "元旦",
+            "春节",
+            "尽快",
+            "【日期】",
+            "[DATE]",
+            "{",
+            "}",
+            "EOD",
+            "COB",
+            "by ",
+            "Friday",
+            "next ",
+            "Dec ",
+            "pm",
+            "am",
+            "within ",
+            "business days",
+            "hours",
+            "tomorrow",
+            "end of week",
+            "ASAP",
+            "🙂",
+            "\u{0301}",
+            "\n",
         ])
         .prop_map(str::to_string),
     ]
@@ -80,7 +158,10 @@ fn steps_for(line: &str) -> u64 {
 #[test]
 fn linear_work_on_a_1mb_line() {
     let patterns = [
-        "1", "X十 周12月12.12:", "a【日尽3个工作明天下午5点前，", "Friday 5pm by within 2026-12-年月日前后左右",
+        "1",
+        "X十 周12月12.12:",
+        "a【日尽3个工作明天下午5点前，",
+        "Friday 5pm by within 2026-12-年月日前后左右",
     ];
     for p in patterns {
         let reps_big = (1 << 20) / p.len() + 1; // ~1 MB
@@ -89,10 +170,16 @@ fn linear_work_on_a_1mb_line() {
         let (sb, ss) = (steps_for(&big), steps_for(&small));
         assert!(big.len() >= 1 << 20);
         let ratio = sb as f64 / ss.max(1) as f64;
-        assert!(ratio < 16.0 * 1.25, "pattern {p:?}: 1 MB took {sb} steps, 64 KB took {ss} (ratio {ratio:.1})");
+        assert!(
+            ratio < 16.0 * 1.25,
+            "pattern {p:?}: 1 MB took {sb} steps, 64 KB took {ss} (ratio {ratio:.1})"
+        );
         // and a constant bound per character
         let per_char = sb as f64 / big.chars().count() as f64;
         eprintln!("pattern {p:?}: {per_char:.1} steps per char, ratio {ratio:.2}");
-        assert!(per_char < 400.0, "pattern {p:?}: {per_char:.0} steps per char");
+        assert!(
+            per_char < 400.0,
+            "pattern {p:?}: {per_char:.0} steps per char"
+        );
     }
 }
