@@ -21,9 +21,9 @@ HERE = Path(__file__).resolve().parent
 NOW = "2026-11-30T10:00:00+08:00"
 
 
-def load_cases():
+def load_cases(path):
     out, default = [], True
-    for line in (ROOT / "crates/liaison-time/tests/cases.tsv").read_text().splitlines():
+    for line in Path(path).read_text().splitlines():
         if not line or line.startswith("#"):
             continue
         if line.startswith("@now"):
@@ -142,8 +142,10 @@ def run_jionlp(sentences):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--target-dir", default=os.environ.get("CARGO_TARGET_DIR", str(ROOT / "target")))
+    ap.add_argument("--cases", default=str(ROOT / "crates/liaison-time/tests/cases.tsv"),
+                    help="sentences with gold answers (bench/time/heldout.tsv: not used for tuning)")
     a = ap.parse_args()
-    cases = load_cases()
+    cases = load_cases(a.cases)
     sentences = [c[0] for c in cases]
     rows = []
     v, r = run_liaison(sentences, a.target_dir)
@@ -153,7 +155,7 @@ def main():
     v, r = run_jionlp(sentences)
     rows.append(score("JioNLP", v, cases, r))
     cols = ["tool", "exact", "exact_zh", "date", "false_vague_placeholder", "false_on_no_time", "sentences_per_s"]
-    print(f"{len(sentences)} sentences, reference {NOW}")
+    print(f"{a.cases}: {len(sentences)} sentences, reference {NOW}")
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     for row in rows:

@@ -150,7 +150,13 @@ pub fn scan_detailed(text: &str, ctx: &Context) -> (Vec<Detailed>, ScanStats) {
     let n = chars.len();
     while i < n {
         s.tick();
-        if !may_start(chars[i]) {
+        let ch = chars[i];
+        // Words and numbers only start at a boundary (every parser requires it), so the
+        // inside of a word or a digit run is skipped without trying the parsers.
+        let inside = i > 0
+            && ((ch.is_ascii_alphabetic() && chars[i - 1].is_ascii_alphanumeric())
+                || (ch.is_ascii_digit() && chars[i - 1].is_ascii_digit()));
+        if inside || !may_start(ch) {
             i += 1;
             continue;
         }
