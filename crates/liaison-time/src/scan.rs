@@ -1526,6 +1526,26 @@ impl<'a> S<'a> {
         base: Option<NaiveDate>,
     ) -> Option<(usize, DateP, Option<WeekdayMismatch>)> {
         let c0 = self.ch(i)?;
+        // "Friday, Dec 4": a weekday written before an explicit date; the date wins.
+        if c0.is_ascii_alphabetic()
+            && let Some((we, w)) = self.word(i)
+            && let Some((wd, abbr)) = en_weekday(&w)
+            && (!abbr || c0.is_ascii_uppercase())
+        {
+            let k = self.skip_spaces(self.lit(we, ",").unwrap_or(we));
+            if k > we
+                && let Some((de, DateP::Day(day))) =
+                    self.date_en(k).filter(|(_, d)| matches!(d, DateP::Day(_)))
+                && self.c.get(k).is_some_and(|c| c.is_ascii_alphabetic())
+                && self.word(k).is_some_and(|(_, w)| en_month(&w).is_some())
+            {
+                let mism = (wd != day.weekday()).then_some(WeekdayMismatch {
+                    stated: wd,
+                    actual: day.weekday(),
+                });
+                return Some((de, DateP::Day(day), mism));
+            }
+        }
         let (e, d) = if c0.is_ascii_alphabetic() {
             self.date_en(i).or_else(|| self.date_zh(i, base))?
         } else {
