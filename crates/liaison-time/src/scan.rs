@@ -144,6 +144,7 @@ pub fn scan_detailed(text: &str, ctx: &Context) -> (Vec<Detailed>, ScanStats) {
         now,
         today: now.date(),
         steps: Cell::new(0),
+        pending_mismatch: Cell::new(None),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -491,6 +492,8 @@ struct S<'a> {
     now: NaiveDateTime,
     today: NaiveDate,
     steps: Cell<u64>,
+    /// A weekday mismatch found inside a date form (周五（12月5日）), for [`S::date`].
+    pending_mismatch: Cell<Option<WeekdayMismatch>>,
 }
 
 fn eod(d: NaiveDate) -> NaiveDateTime {
@@ -999,7 +1002,15 @@ impl<'a> S<'a> {
             let se = self.duration_suffix(ue)?;
             return Some(Found::at(se, self.now + Duration::minutes(30)));
         } else {
-            self.num(i)?
+            let (e, n) = self.num(i)?;
+            // a range of counts resolves to its upper bound: 3-5个工作日, 三到五天
+            match self
+                .lits(e, &["-", "~", "到", "至"])
+                .and_then(|(x, _)| self.num(x))
+            {
+                Some((e2, n2 @ Num::Val(..))) if matches!(n, Num::Val(..)) => (e2, n2),
+                _ => (e, n),
+            }
         };
         let mut half = false;
         let ge = self.lit(j, "个");
@@ -1546,11 +1557,15 @@ impl<'a> S<'a> {
                 return Some((de, DateP::Day(day), mism));
             }
         }
+        self.pending_mismatch.set(None);
         let (e, d) = if c0.is_ascii_alphabetic() {
             self.date_en(i).or_else(|| self.date_zh(i, base))?
         } else {
             self.date_zh(i, base)?
         };
+        if let Some(m) = self.pending_mismatch.take() {
+            return Some((e, d, Some(m)));
+        }
         // A weekday after an explicit date: 12月3日（周五）, 12月3日 周四, Dec 3 (Fri).
         if let DateP::Day(day) = d
             && let Some((we, wd)) = self.trailing_weekday(e)
@@ -1639,8 +1654,23 @@ impl<'a> S<'a> {
                 _ => return Some((e, DateP::Day(day))),
             }
         }
-        if let Some(r) = self.weekday_zh(i) {
-            return Some(r);
+        if let Some((we, wdate)) = self.weekday_zh(i) {
+            // 周五（12月4日）: a weekday with an explicit date in brackets; the date wins.
+            if let DateP::Day(wday) = wdate
+                && self.is(we, '(')
+                && let Some((de, DateP::Day(day))) = self.ymd(we + 1, None)
+                && self.is(de, ')')
+            {
+                self.pending_mismatch
+                    .set(
+                        (wday.weekday() != day.weekday()).then_some(WeekdayMismatch {
+                            stated: wday.weekday(),
+                            actual: day.weekday(),
+                        }),
+                    );
+                return Some((de + 1, DateP::Day(day)));
+            }
+            return Some((we, wdate));
         }
         if let Some(r) = self.festival(i) {
             return Some(r);
@@ -2026,6 +2056,10 @@ impl<'a> S<'a> {
                 // 3-5号 is a range of days; M-D is not a Chinese date form
                 return None;
             }
+            if sep == '.' && !self.md_context(i, e2) {
+                // 2.5 is a number unless the text around it reads as a date
+                return None;
+            }
             if self.c.get(e2).is_some_and(|c| {
                 matches!(
                     c,
@@ -2079,6 +2113,44 @@ impl<'a> S<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Whether `M.D` at `i..e` sits where a date is expected: before 前/号/截止/a bracket or
+    /// a time, or after 于/在/截止/日期.
+    fn md_context(&self, i: usize, e: usize) -> bool {
+        let after = self.c.get(e).is_some_and(|c| {
+            matches!(
+                c,
+                '前' | '之'
+                    | '以'
+                    | '号'
+                    | '日'
+                    | '截'
+                    | '('
+                    | '周'
+                    | '星'
+                    | '礼'
+                    | '至'
+                    | '到'
+                    | '~'
+                    | '上'
+                    | '下'
+                    | '中'
+                    | '晚'
+                    | '早'
+                    | '当'
+                    | '完'
+                    | '提'
+                    | '交'
+            )
+        }) || (self.is(e, ' ')
+            && self.c.get(e + 1).is_some_and(|c| c.is_ascii_digit()));
+        let before = i > 0
+            && (matches!(
+                self.c[i - 1],
+                '于' | '在' | '止' | '至' | '期' | '到' | ':' | '是' | ' '
+            ) || (i > 1 && matches!(self.c[i - 1], '晚' | '迟') && self.c[i - 2] == '最'));
+        after || before
     }
 
     fn is_letter_before(&self, i: usize) -> bool {
