@@ -1738,6 +1738,10 @@ impl<'a> S<'a> {
             _ => {
                 // a whole week: 本周, 下周, 这个星期 (only with a prefix)
                 let w = week?;
+                if w < 0 {
+                    // 上周 as a whole is a reference to the past, not a deadline
+                    return None;
+                }
                 if self.c.get(e).is_some_and(|c| {
                     matches!(
                         c,
@@ -1915,7 +1919,8 @@ impl<'a> S<'a> {
             let off = [0, 0, 0, 1, 1, -1, -1, 1][k];
             month = Some(Some(add_months(today.year(), today.month(), off)));
             j = e;
-            whole_month_word = true;
+            // 上个月 as a whole is a reference to the past, not a deadline
+            whole_month_word = off >= 0;
         } else if let Some((e, n)) = self.num(j) {
             if self.is(e, '月') && !self.is(e + 1, '份')
                 || (self.is(e, '月') && self.is(e + 1, '份'))
