@@ -281,12 +281,15 @@ fn explain(id: &str) -> anyhow::Result<ExitCode> {
         Lang::Zh => ("默认级别", "何时触发", "如何修改"),
         Lang::En => ("default", "fires when", "how to fix"),
     };
-    println!("{} ({sev}: {})", rule.id, rule.default.as_str());
-    println!("{when}: {}", rule.summary(lang));
-    println!();
-    println!("{}", rule.explain(lang));
-    println!();
-    println!("{fix}: {}", rule.help(lang));
+    let out = format!(
+        "{} ({sev}: {})\n{when}: {}\n\n{}\n\n{fix}: {}\n",
+        rule.id,
+        rule.default.as_str(),
+        rule.summary(lang),
+        rule.explain(lang),
+        rule.help(lang)
+    );
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -26,8 +26,13 @@ pub fn run(g: &GlobalArgs, args: ParseArgs) -> anyhow::Result<ExitCode> {
         read_input(&args.file).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     let a = parse_draft(&linter, &args.file, &raw);
     match args.format {
-        DataFormat::Json => println!("{}", serde_json::to_string_pretty(&a)?),
-        DataFormat::Text => print!("{}", text(&a)),
+        DataFormat::Json => {
+            let out = serde_json::to_string_pretty(&a)? + "\n";
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
+        }
+        DataFormat::Text => {
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text(&a).as_bytes());
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,8 @@ use crate::output::{DataFormat, tr};
 use clap::Args;
 use liaison_lint::{Lang, Level, RULES};
 use serde_json::json;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 /// Arguments of `liaison rules`.
@@ -32,6 +34,7 @@ pub fn run(g: &GlobalArgs, args: RulesArgs) -> anyhow::Result<ExitCode> {
         Level::Warning => "warning",
         Level::Off => "off",
     };
+    let mut out = String::new();
     match args.format {
         DataFormat::Json => {
             let list: Vec<_> = RULES
@@ -48,19 +51,26 @@ pub fn run(g: &GlobalArgs, args: RulesArgs) -> anyhow::Result<ExitCode> {
                     })
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&list)?);
+            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&list)?);
         }
         DataFormat::Text => {
             let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
             for (i, r) in RULES.iter().enumerate() {
-                println!("{:width$}  {:7}  {}", r.id, effective(i), r.summary(lang));
+                let _ = writeln!(
+                    out,
+                    "{:width$}  {:7}  {}",
+                    r.id,
+                    effective(i),
+                    r.summary(lang)
+                );
                 if args.verbose {
-                    println!("{:width$}  {:7}  {}", "", "", r.explain(lang));
-                    println!();
+                    let _ = writeln!(out, "{:width$}  {:7}  {}", "", "", r.explain(lang));
+                    let _ = writeln!(out);
                 }
             }
-            println!();
-            println!(
+            let _ = writeln!(out);
+            let _ = writeln!(
+                out,
                 "{}",
                 tr(
                     "`liaison lint --explain 规则` 查看详细说明；在 liaison.toml 的 [lint.rules] 中可修改级别或设为 \"off\"。",
@@ -70,5 +80,6 @@ pub fn run(g: &GlobalArgs, args: RulesArgs) -> anyhow::Result<ExitCode> {
             let _ = Lang::Zh;
         }
     }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,76 @@
+//! Lint throughput on ~2 KB drafts (the fixture corpus padded to 2 KB, as bench/lint/run.sh
+//! does): parse only, and parse + check. `cargo bench -p liaison-lint`.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use liaison_lint::{LintConfig, Linter};
+use std::hint::black_box;
+use std::path::Path;
+
+fn corpus() -> Vec<Vec<u8>> {
+    let fx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files: Vec<_> = ["good", "rules"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(fx.join(d)).unwrap())
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).unwrap();
+            let zh = text.chars().any(liaison_mail::anatomy::is_han);
+            let filler = if zh {
+                "其他说明：本项目的历史资料已整理到共享文件夹，供各部门参考。"
+            } else {
+                "Note: earlier project documents are in the shared folder for reference. "
+            };
+            let mut parts: Vec<String> = text.split("\n\n").map(str::to_string).collect();
+            let mut pad = String::new();
+            while text.len() + pad.len() < 2000 {
+                pad.push_str(filler);
+            }
+            if parts.len() > 3 {
+                parts.insert(3, pad);
+            }
+            parts.join("\n\n").into_bytes()
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let drafts = corpus();
+    let bytes: usize = drafts.iter().map(Vec::len).sum();
+    eprintln!("{} drafts, {} bytes on average", drafts.len(), bytes / drafts.len());
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+    let linter = Linter::new(&LintConfig::default(), None, liaison_time::Context::new(now)).unwrap();
+    let mut g = c.benchmark_group("lint");
+    g.throughput(Throughput::Elements(drafts.len() as u64));
+    let ctx = liaison_time::Context::new(now);
+    let texts: Vec<String> = drafts.iter().map(|d| String::from_utf8_lossy(d).into_owned()).collect();
+    g.bench_function("time-scan-only", |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(liaison_time::scan(black_box(t), &ctx));
+            }
+        })
+    });
+    g.bench_function("parse", |b| {
+        b.iter(|| {
+            for d in &drafts {
+                black_box(linter.parse("d.md", black_box(d)));
+            }
+        })
+    });
+    g.bench_function("parse+check", |b| {
+        b.iter(|| {
+            for d in &drafts {
+                black_box(linter.lint_bytes("d.md", black_box(d), None));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
