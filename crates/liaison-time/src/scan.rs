@@ -1326,7 +1326,7 @@ impl<'a> S<'a> {
     /// English "end of day" after a weekday ("Friday end of day").
     fn implied_time(&self, i: usize) -> Option<(usize, TimeP)> {
         let k = self.skip_spaces(i);
-        let (e, _) = self.en_any(
+        let (e, w) = self.en_any(
             k,
             &[
                 "eod",
@@ -1334,9 +1334,20 @@ impl<'a> S<'a> {
                 "end of day",
                 "end of the day",
                 "close of business",
+                "morning",
+                "afternoon",
+                "evening",
+                "night",
             ],
         )?;
-        Some((e, self.hm(self.ctx.hours.end)))
+        // after a date, parts of the day follow 上午 / 下午 / 晚上
+        let t = match w {
+            5 => TimeP::At(12, 0, 0),
+            6 => TimeP::At(18, 0, 0),
+            7 | 8 => TimeP::At(23, 59, 59),
+            _ => self.hm(self.ctx.hours.end),
+        };
+        Some((e, t))
     }
 
     fn hm(&self, t: NaiveTime) -> TimeP {
@@ -1561,7 +1572,10 @@ impl<'a> S<'a> {
         let (e, d) = if c0.is_ascii_alphabetic() {
             self.date_en(i).or_else(|| self.date_zh(i, base))?
         } else {
-            self.date_zh(i, base)?
+            match self.day_month_en(i) {
+                Some(r) => r,
+                None => self.date_zh(i, base)?,
+            }
         };
         if let Some(m) = self.pending_mismatch.take() {
             return Some((e, d, Some(m)));
@@ -2045,7 +2059,8 @@ impl<'a> S<'a> {
             if self
                 .c
                 .get(e2)
-                .is_some_and(|c| c.is_ascii_digit() || *c == sep || *c == '%' || *c == '.')
+                .is_some_and(|c| c.is_ascii_digit() || *c == sep || *c == '%')
+                || (self.is(e2, '.') && self.c.get(e2 + 1).is_some_and(|c| c.is_ascii_digit()))
             {
                 // 12/15/2026 (US)
                 if sep == '/'
@@ -2322,6 +2337,41 @@ impl<'a> S<'a> {
         if prefix.is_some() {
             return None;
         }
+        // the 15th: the next such day of a month
+        if w == "the" {
+            let k = self.skip_spaces(e);
+            if let Some((de, Num::Val(d, dl))) = self.num(k)
+                && dl <= 2
+                && (1..=31).contains(&d)
+            {
+                let oe = self.ordinal(de);
+                if oe > de {
+                    return Some((oe, DateP::Day(next_day_numbered(today, d)?)));
+                }
+            }
+            return None;
+        }
+        // early / mid / late December: 上旬 / 中旬 / 下旬
+        let (head, joined) = match w.split_once('-') {
+            Some((h, m)) => (h, Some(m)),
+            None => (w.as_str(), None),
+        };
+        if let Some(part) = match head {
+            "early" => Some(4),
+            "mid" => Some(5),
+            "late" => Some(6),
+            _ => None,
+        } {
+            let (me, m) = match joined {
+                Some(mw) => (e, en_month(mw)?),
+                None => {
+                    let (me, mw) = self.word(self.skip_spaces(e))?;
+                    (me, en_month(&mw)?)
+                }
+            };
+            let y = self.nearest_year_for_month(m);
+            return Some((me, self.month_part(y, m, part)?));
+        }
         // Month D[st|nd|rd|th][,] [YYYY]
         if let Some(m) = en_month(&w) {
             let mut k = e;
@@ -2349,6 +2399,33 @@ impl<'a> S<'a> {
             };
         }
         None
+    }
+
+    /// `15 December`, `3rd Dec 2026`.
+    fn day_month_en(&self, i: usize) -> Option<(usize, DateP)> {
+        let (de, n) = self.num(i)?;
+        let Num::Val(d, dl) = n else { return None };
+        if dl > 2 {
+            return None;
+        }
+        let oe = self.ordinal(de);
+        let k = self.skip_spaces(oe);
+        if k == oe {
+            return None;
+        }
+        let (me, mw) = self.word(k)?;
+        let m = en_month(&mw)?;
+        let me = if self.is(me, '.') && mw.len() == 3 {
+            me + 1
+        } else {
+            me
+        };
+        let k2 = self.skip_spaces(self.lit(me, ",").unwrap_or(me));
+        if let Some((ye, Num::Val(y, 4))) = self.num(k2) {
+            return Some((ye, DateP::Day(NaiveDate::from_ymd_opt(y as i32, m, d)?)));
+        }
+        let y = self.nearest_year(m, d)?;
+        Some((me, DateP::Day(NaiveDate::from_ymd_opt(y, m, d)?)))
     }
 
     fn ordinal(&self, i: usize) -> usize {
