@@ -7,7 +7,7 @@ use crate::{
     StoredEvent,
 };
 use liaison_model::{Collaboration, Event};
-use postgres::{Client, NoTls, Row, Transaction};
+use postgres::{Client, NoTls, Row};
 
 /// Advisory-lock namespace of liaison ("LIAI" in ASCII); the low bits tell the lock apart.
 const LOCK_BASE: i64 = 0x4C49_4149_0000_0000;
@@ -172,29 +172,6 @@ fn is_retryable(e: &postgres::Error) -> bool {
     )
 }
 
-fn insert_raw(
-    tx: &mut Transaction<'_>,
-    sha256: &str,
-    bytes: &[u8],
-    source: &str,
-    message_id: Option<&str>,
-    now: &str,
-) -> Result<bool> {
-    let n = tx.execute(
-        "INSERT INTO raw_messages (sha256, bytes, message_id, source, size, stored_at)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING",
-        &[
-            &sha256,
-            &bytes,
-            &message_id,
-            &source,
-            &(bytes.len() as i64),
-            &now,
-        ],
-    )?;
-    Ok(n == 1)
-}
-
 const INPUT_COLUMNS: &str =
     "i.seq, i.kind, i.recorded_at, i.applied, i.sha256, r.bytes, r.source, i.collaboration, i.event
      FROM inputs i LEFT JOIN raw_messages r ON r.sha256 = i.sha256";
@@ -233,30 +210,63 @@ impl Store for PgStore {
         loop {
             let r = (|| -> Result<Vec<PutRaw>> {
                 let mut tx = self.client.transaction()?;
-                // Raw rows are inserted in SHA-256 order, so concurrent batches take their
-                // index locks in one global order and cannot deadlock; ledger entries are
-                // then appended in the batch's own (mailbox) order.
+                // Two statements per batch (not two per message): raw rows are inserted in
+                // SHA-256 order, so concurrent batches take their index locks in one global
+                // order and cannot deadlock; ledger entries are then appended in the batch's
+                // own (mailbox) order.
                 let shas: Vec<String> =
                     batch.iter().map(|(b, _, _)| crate::sha256_hex(b)).collect();
-                let mut order: Vec<usize> = (0..batch.len()).collect();
-                order.sort_by(|&a, &b| shas[a].cmp(&shas[b]));
-                let mut new = vec![false; batch.len()];
-                for &i in &order {
-                    let (bytes, source, mid) = batch[i];
-                    new[i] = insert_raw(&mut tx, &shas[i], bytes, source, mid, &now)?;
+                let mut first: std::collections::HashMap<&str, usize> = Default::default();
+                for (i, sha) in shas.iter().enumerate() {
+                    first.entry(sha.as_str()).or_insert(i);
                 }
+                let mut uniq: Vec<usize> = first.values().copied().collect();
+                uniq.sort_by(|&a, &b| shas[a].cmp(&shas[b]));
+                let u_sha: Vec<&str> = uniq.iter().map(|&i| shas[i].as_str()).collect();
+                let u_bytes: Vec<&[u8]> = uniq.iter().map(|&i| batch[i].0).collect();
+                let u_mid: Vec<Option<&str>> = uniq.iter().map(|&i| batch[i].2).collect();
+                let u_src: Vec<&str> = uniq.iter().map(|&i| batch[i].1).collect();
+                let u_size: Vec<i64> = uniq.iter().map(|&i| batch[i].0.len() as i64).collect();
+                let inserted: std::collections::HashSet<String> = tx
+                    .query(
+                        "INSERT INTO raw_messages (sha256, bytes, message_id, source, size, stored_at)
+                         SELECT s, b, m, src, sz, $6
+                         FROM unnest($1::TEXT[], $2::BYTEA[], $3::TEXT[], $4::TEXT[], $5::BIGINT[])
+                              WITH ORDINALITY AS t(s, b, m, src, sz, o)
+                         ORDER BY o
+                         ON CONFLICT (sha256) DO NOTHING RETURNING sha256",
+                        &[&u_sha, &u_bytes, &u_mid, &u_src, &u_size, &now],
+                    )?
+                    .iter()
+                    .map(|r| r.get::<_, String>(0))
+                    .collect();
+                // Ledger entries for the new ones, in batch order.
+                let new_in_order: Vec<&str> = shas
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, s)| first[s.as_str()] == *i && inserted.contains(s.as_str()))
+                    .map(|(_, s)| s.as_str())
+                    .collect();
+                let seqs: std::collections::HashMap<String, i64> = tx
+                    .query(
+                        "INSERT INTO inputs (kind, sha256, recorded_at)
+                         SELECT 'message', s, $2 FROM unnest($1::TEXT[]) WITH ORDINALITY AS t(s, o)
+                         ORDER BY o RETURNING sha256, seq",
+                        &[&new_in_order, &now],
+                    )?
+                    .iter()
+                    .map(|r| (r.get::<_, String>(0), r.get::<_, i64>(1)))
+                    .collect();
                 let mut out = Vec::with_capacity(batch.len());
-                for (i, sha256) in shas.into_iter().enumerate() {
-                    if new[i] {
-                        let seq: i64 = tx
-                            .query_one(
-                                "INSERT INTO inputs (kind, sha256, recorded_at) VALUES ('message', $1, $2) RETURNING seq",
-                                &[&sha256, &now],
-                            )?
-                            .get(0);
-                        out.push(PutRaw::New { sha256, seq });
-                    } else {
-                        out.push(PutRaw::Duplicate { sha256 });
+                for (i, sha256) in shas.iter().enumerate() {
+                    match seqs.get(sha256) {
+                        Some(&seq) if first[sha256.as_str()] == i => out.push(PutRaw::New {
+                            sha256: sha256.clone(),
+                            seq,
+                        }),
+                        _ => out.push(PutRaw::Duplicate {
+                            sha256: sha256.clone(),
+                        }),
                     }
                 }
                 tx.commit()?;
