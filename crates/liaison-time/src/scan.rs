@@ -484,6 +484,11 @@ const VAGUE_EN: &[&str] = &[
     "shortly",
 ];
 
+/// Parts of the day that set a.m. or p.m. (and stand for a time on their own).
+const MER_WORDS: &[&str] = &[
+    "上午", "早上", "早晨", "清晨", "凌晨", "中午", "下午", "晚上", "晚间", "傍晚", "夜里", "夜间",
+];
+
 const SLOT_CHARS: &[char] = &['X', 'x', '×', '_', '*', '某', '○'];
 
 struct S<'a> {
@@ -1310,6 +1315,11 @@ impl<'a> S<'a> {
                     },
                 ));
             }
+            // A bare 上午 / 下午 / 晚上 is a deadline only with 前 (下午前); 下午好 is not.
+            let bare = self.lits(i, MER_WORDS).is_some_and(|(x, _)| x == e);
+            if bare && self.lits(e, &["之前", "以前", "前", "截止"]).is_none() {
+                return None;
+            }
             return Some((
                 e,
                 Point {
@@ -2125,6 +2135,13 @@ impl<'a> S<'a> {
             };
         }
         let (e2, _) = self.lits(e, &["号", "日"])?;
+        // 3号会议室, 1号楼: a number, not a day
+        if self.c.get(e2).is_some_and(|c| {
+            "楼会房线位馆门窗机厅室床桌店码院车厂箱柜屏台口库仓区街路文章条款令件包组队栋单元层"
+                .contains(*c)
+        }) {
+            return None;
+        }
         match n {
             Num::Slot => Some((e2, DateP::Slot)),
             Num::Val(d, _) if (1..=31).contains(&d) => {
