@@ -1832,11 +1832,18 @@ impl<'a> S<'a> {
         if k == 5 && (i > 0 && is_zh_num(self.c[i - 1]) || self.is(e, '个')) {
             return None;
         }
-        let d = f.next_on_or_after(self.today)?;
         let e = match self.lits(e, &["假期", "长假", "假", "当天", "当日"]) {
             Some((x, _)) => x,
             None => e,
         };
+        // 春节前 said on the festival day means next year's: the one before us has begun
+        let before = self.lits(e, &["之前", "以前", "前"]).is_some();
+        let from = if before {
+            self.today.succ_opt()?
+        } else {
+            self.today
+        };
+        let d = f.next_on_or_after(from)?;
         Some((e, DateP::Span(d, d, true)))
     }
 
