@@ -339,6 +339,7 @@ fn may_start(ch: char) -> bool {
                 | '*'
                 | '某'
                 | '【'
+                | '<'
                 | '['
                 | '{'
                 | ' '
@@ -827,7 +828,7 @@ impl<'a> S<'a> {
         if let Some(f) = self.vague_word(i) {
             return Some(f);
         }
-        if matches!(c0, '【' | '[' | '{' | '〔') {
+        if matches!(c0, '【' | '[' | '{' | '〔' | '<') {
             return self.bracket_label(i);
         }
         if c0.is_ascii_alphabetic()
@@ -838,7 +839,7 @@ impl<'a> S<'a> {
         // Hedge prefixes: 大概/大约/约 + a date, English "around".
         if let Some(e) = self
             .lits(i, &["大概", "大约", "约"])
-            .map(|x| x.0)
+            .map(|(x, _)| self.lits(x, &["在", "是", "于"]).map(|y| y.0).unwrap_or(x))
             .or_else(|| {
                 self.en_any(
                     i,
@@ -883,6 +884,7 @@ impl<'a> S<'a> {
     fn bracket_label(&self, i: usize) -> Option<Found> {
         let close = match self.c[i] {
             '【' => '】',
+            '<' => '>',
             '[' => ']',
             '{' => '}',
             '〔' => '〕',
@@ -1436,12 +1438,13 @@ impl<'a> S<'a> {
         if j > i
             && let Some((e, k)) = self.lits(j, &["下班", "上班"])
         {
-            let t = if k == 0 {
-                self.ctx.hours.end
-            } else {
-                self.ctx.hours.start
+            let t = match (mer, k) {
+                // 上午下班: the end of the morning
+                (Mer::Am, 0) => TimeP::At(12, 0, 0),
+                (_, 0) => self.hm(self.ctx.hours.end),
+                _ => self.hm(self.ctx.hours.start),
             };
-            return Some((e, self.hm(t)));
+            return Some((e, t));
         }
         alone.map(|t| (j, t))
     }
@@ -1565,11 +1568,16 @@ impl<'a> S<'a> {
             && (!abbr || c0.is_ascii_uppercase())
         {
             let k = self.skip_spaces(self.lit(we, ",").unwrap_or(we));
+            let explicit = if self.c.get(k).is_some_and(|c| c.is_ascii_digit()) {
+                // Wed 12/2, Friday 4 December
+                self.day_month_en(k).or_else(|| self.ymd(k, None))
+            } else if self.word(k).is_some_and(|(_, w)| en_month(&w).is_some()) {
+                self.date_en(k)
+            } else {
+                None
+            };
             if k > we
-                && let Some((de, DateP::Day(day))) =
-                    self.date_en(k).filter(|(_, d)| matches!(d, DateP::Day(_)))
-                && self.c.get(k).is_some_and(|c| c.is_ascii_alphabetic())
-                && self.word(k).is_some_and(|(_, w)| en_month(&w).is_some())
+                && let Some((de, DateP::Day(day))) = explicit
             {
                 let mism = (wd != day.weekday()).then_some(WeekdayMismatch {
                     stated: wd,
@@ -2323,7 +2331,7 @@ impl<'a> S<'a> {
         let (e, w) = self.word(i)?;
         // this/next/coming + weekday
         let (we, prefix, wword) = match w.as_str() {
-            "this" | "next" | "coming" => {
+            "this" | "next" | "coming" | "last" => {
                 let k = self.skip_spaces(e);
                 if k == e {
                     return None;
@@ -2347,6 +2355,7 @@ impl<'a> S<'a> {
             let day = match prefix.as_deref() {
                 Some("this") => m + Duration::days(off),
                 Some("next") => m + Duration::days(7 + off),
+                Some("last") => m + Duration::days(off - 7),
                 _ => {
                     let cur = today.weekday().num_days_from_monday() as i64;
                     let mut delta = (off - cur).rem_euclid(7);
