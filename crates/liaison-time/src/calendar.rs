@@ -151,6 +151,32 @@ fn parse_days(src: &str, path: &str, item: &str) -> Result<Vec<NaiveDate>, Calen
     }
 }
 
+/// The statutory days off of `year` (without 调休), from the festival tables.
+fn statutory_days(year: i32) -> Vec<NaiveDate> {
+    use crate::holidays::Festival;
+    let mut v = Vec::new();
+    let fixed = |m, d| NaiveDate::from_ymd_opt(year, m, d);
+    v.extend(
+        [
+            fixed(1, 1),
+            fixed(5, 1),
+            fixed(5, 2),
+            fixed(10, 1),
+            fixed(10, 2),
+            fixed(10, 3),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    if let Some(s) = Festival::Spring.in_year(year) {
+        v.extend((-1..=2).map(|k| s + Duration::days(k)));
+    }
+    for f in [Festival::Qingming, Festival::Duanwu, Festival::MidAutumn] {
+        v.extend(f.in_year(year));
+    }
+    v
+}
+
 impl Calendar {
     /// Plain Monday–Friday.
     pub fn none() -> Calendar {
@@ -158,15 +184,30 @@ impl Calendar {
     }
 
     /// The PRC calendar: statutory holidays and 调休 make-up working days for every year in
-    /// `data/cn.toml` (2020–2026). Outside those years it is plain Monday–Friday.
+    /// `data/cn.toml` (2020–2026, from the State Council's notices). For the years after
+    /// that, up to [`Calendar::CN_STATUTORY_UNTIL`], whose notice is not shipped, the
+    /// statutory days themselves (全国年节及纪念日放假办法, 2024 revision: 元旦, 除夕 to 初三,
+    /// 清明, 5月1–2日, 端午, 中秋, 10月1–3日) are days off, without 调休 (the notice adds
+    /// bridge days and make-up days that cannot be known in advance). Before 2020 and after
+    /// that it is plain Monday–Friday.
     pub fn cn() -> Calendar {
         static CN: OnceLock<Calendar> = OnceLock::new();
         CN.get_or_init(|| {
-            Calendar::from_toml_str_with_base(CN_DATA, "data/cn.toml", Calendar::none())
-                .expect("embedded cn.toml is valid")
+            let mut c =
+                Calendar::from_toml_str_with_base(CN_DATA, "data/cn.toml", Calendar::none())
+                    .expect("embedded cn.toml is valid");
+            for y in (*Calendar::cn_years().end() + 1)..=Calendar::CN_STATUTORY_UNTIL {
+                for d in statutory_days(y) {
+                    c.holidays.insert(d);
+                }
+            }
+            c
         })
         .clone()
     }
+
+    /// The last year for which [`Calendar::cn`] knows the statutory days off.
+    pub const CN_STATUTORY_UNTIL: i32 = 2030;
 
     /// The years the built-in `cn` data covers.
     pub fn cn_years() -> std::ops::RangeInclusive<i32> {

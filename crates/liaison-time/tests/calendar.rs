@@ -36,6 +36,26 @@ fn cn_skips_holidays_and_counts_make_up_days() {
 }
 
 #[test]
+fn cn_after_the_shipped_notices_keeps_the_statutory_days() {
+    let c = Calendar::cn();
+    assert!(!c.is_working_day(d(2027, 1, 1)), "元旦 2027 (a Friday)");
+    assert!(!c.is_working_day(d(2027, 2, 5)), "除夕 2027");
+    assert!(!c.is_working_day(d(2027, 2, 8)), "初三 2027 (a Monday)");
+    assert!(
+        c.is_working_day(d(2027, 2, 9)),
+        "初四 2027: no notice, so not assumed off"
+    );
+    assert!(!c.is_working_day(d(2027, 10, 1)));
+    assert!(
+        c.is_working_day(d(2027, 10, 4)),
+        "no bridge days without a notice"
+    );
+    assert!(!c.is_working_day(d(2027, 9, 15)), "中秋 2027");
+    // 2026-12-31 (Thu) + 1 working day skips 2027-01-01 (Fri): Monday Jan 4.
+    assert_eq!(c.add_working_days(d(2026, 12, 31), 1), d(2027, 1, 4));
+}
+
+#[test]
 fn next_working_instant_moves_into_hours() {
     let c = Calendar::cn();
     let h = WorkHours::default();
