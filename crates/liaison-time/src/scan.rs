@@ -2407,6 +2407,10 @@ impl<'a> S<'a> {
         }
         // Month D[st|nd|rd|th][,] [YYYY]
         if let Some(m) = en_month(&w) {
+            // "may" and "march" are also words: as months they are capitalised
+            if matches!(w.as_str(), "may" | "march" | "mar") && !self.c[i].is_ascii_uppercase() {
+                return None;
+            }
             let mut k = e;
             if self.is(k, '.') {
                 k += 1;
