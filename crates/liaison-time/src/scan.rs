@@ -2487,7 +2487,16 @@ impl<'a> S<'a> {
         };
         let h = match h {
             Num::Val(h, _) => h,
-            Num::Slot => return Some((e, TimeP::Slot)),
+            // X pm / XX:XX
+            Num::Slot if m.is_some() => return Some((e, TimeP::Slot)),
+            Num::Slot => {
+                let k = self.skip_spaces(e);
+                let (e2, _) = self.lits(k, &["a.m.", "p.m.", "am", "pm", "AM", "PM"])?;
+                if self.is_alnum(e2) {
+                    return None;
+                }
+                return Some((e2, TimeP::Slot));
+            }
         };
         let k = self.skip_spaces(e);
         if let Some((e2, k2)) =
