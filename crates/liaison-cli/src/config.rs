@@ -90,13 +90,23 @@ impl Default for TimeSection {
     }
 }
 
-/// `[store]`.
+/// `[store]`: where the database is (read by `commands::store_open`).
+///
+/// ```toml
+/// [store]
+/// db = "liaison.db"                       # SQLite file, relative to this config file
+/// # database_url = "postgres://liaison@db.example.com/liaison"   # a team server instead
+/// ```
+/// `--database-url` / `LIAISON_DATABASE_URL` and `--db` / `LIAISON_DB` override both;
+/// without any, the SQLite file is `liaison.db` in the data directory
+/// (`LIAISON_DATA_DIR`, else `$XDG_DATA_HOME/liaison`, else `~/.local/share/liaison`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct StoreSection {
     /// SQLite file, relative to the config file.
     pub db: Option<PathBuf>,
-    /// PostgreSQL URL.
+    /// PostgreSQL URL (`postgres://user[:password]@host[:port]/db`; liaison's own
+    /// `?schema=NAME` puts the tables in that schema). Used instead of `db` when set.
     pub database_url: Option<String>,
 }
 
