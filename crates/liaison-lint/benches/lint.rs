@@ -41,13 +41,25 @@ fn corpus() -> Vec<Vec<u8>> {
 fn bench(c: &mut Criterion) {
     let drafts = corpus();
     let bytes: usize = drafts.iter().map(Vec::len).sum();
-    eprintln!("{} drafts, {} bytes on average", drafts.len(), bytes / drafts.len());
+    eprintln!(
+        "{} drafts, {} bytes on average",
+        drafts.len(),
+        bytes / drafts.len()
+    );
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
-    let linter = Linter::new(&LintConfig::default(), None, liaison_time::Context::new(now)).unwrap();
+    let linter = Linter::new(
+        &LintConfig::default(),
+        None,
+        liaison_time::Context::new(now),
+    )
+    .unwrap();
     let mut g = c.benchmark_group("lint");
     g.throughput(Throughput::Elements(drafts.len() as u64));
     let ctx = liaison_time::Context::new(now);
-    let texts: Vec<String> = drafts.iter().map(|d| String::from_utf8_lossy(d).into_owned()).collect();
+    let texts: Vec<String> = drafts
+        .iter()
+        .map(|d| String::from_utf8_lossy(d).into_owned())
+        .collect();
     g.bench_function("time-scan-only", |b| {
         b.iter(|| {
             for t in &texts {

@@ -94,8 +94,10 @@ pub fn diagnostic_text(renderer: &Renderer, f: &FileReport, d: &Diagnostic, lang
     }
     let end_off = end_off.max(line_start_off);
     let piece = src[line_start_off..end_off].trim_end_matches('\r');
-    let s = d.start - line_start_off;
-    let mut e = d.end.min(line_start_off + piece.len()).max(d.start) - line_start_off;
+    // A span may start after the visible text (at a trailing \r or the very end).
+    let s = (d.start - line_start_off).min(piece.len());
+    let mut e = (d.end.min(line_start_off + piece.len()).max(d.start) - line_start_off)
+        .clamp(s, piece.len());
     if e == s {
         // Point at one character at least.
         e = piece[s..]

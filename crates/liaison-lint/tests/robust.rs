@@ -6,7 +6,12 @@ use proptest::prelude::*;
 
 fn linter() -> Linter {
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
-    Linter::new(&LintConfig::default(), None, liaison_time::Context::new(now)).unwrap()
+    Linter::new(
+        &LintConfig::default(),
+        None,
+        liaison_time::Context::new(now),
+    )
+    .unwrap()
 }
 
 fn lint_all(l: &Linter, data: &[u8]) {
@@ -29,6 +34,8 @@ fn edge_cases_do_not_panic() {
     for data in [
         &b""[..],
         b"Subject: \n\n",
+        "附件：\r".as_bytes(),
+        b"Subject: x\r",
         b"Subject:",
         b"\xe4\xb8\xbb\xe9\xa2\x98\xef\xbc\x9a\n\n",
         b"Subject: \xe3\x80\x90\xe3\x80\x91 - \n\n",
