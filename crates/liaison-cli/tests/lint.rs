@@ -415,3 +415,12 @@ fn a_ten_megabyte_body_lints() {
     );
     assert_eq!(o.status.code(), Some(0), "{rules:?}");
 }
+
+#[test]
+fn a_folder_lints_the_drafts_in_it() {
+    let o = liaison(&["lint", "--format", "json", "--now", NOW, &fx("good")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(v["files"].as_array().unwrap().len() >= 19);
+    assert_eq!(v["summary"]["errors"], 0);
+}

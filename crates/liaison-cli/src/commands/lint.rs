@@ -30,7 +30,8 @@ pub enum LintFormat {
 /// Arguments of `liaison lint`.
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Drafts to check: .eml, or .md/.txt with header lines; `-` reads standard input.
+    /// Drafts to check: .eml, or .md/.txt with header lines; a folder for the drafts in it;
+    /// `-` reads standard input.
     #[arg(required_unless_present = "explain")]
     pub files: Vec<PathBuf>,
     /// Output format.
@@ -209,6 +210,34 @@ pub(crate) fn parse_draft(linter: &Linter, path: &Path, raw: &[u8]) -> liaison_l
     a
 }
 
+/// A folder stands for the drafts in it (`.md`, `.txt`, `.eml`, recursively, sorted);
+/// anything else is linted as given (and reported if it cannot be read).
+fn expand(path: &Path, out: &mut Vec<PathBuf>) {
+    if path != Path::new("-") && path.is_dir() {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(_) => {
+                out.push(path.to_path_buf());
+                return;
+            }
+        };
+        entries.sort();
+        for e in entries {
+            let is_draft = e
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "md" | "txt" | "eml"));
+            if e.is_dir() {
+                expand(&e, out);
+            } else if is_draft && !e.to_string_lossy().ends_with(".expected.json") {
+                out.push(e);
+            }
+        }
+    } else {
+        out.push(path.to_path_buf());
+    }
+}
+
 /// Runs `liaison lint`.
 pub fn run(g: &GlobalArgs, args: LintArgs) -> anyhow::Result<ExitCode> {
     if let Some(id) = &args.explain {
@@ -227,7 +256,11 @@ pub fn run(g: &GlobalArgs, args: LintArgs) -> anyhow::Result<ExitCode> {
             )
         );
     }
+    let mut inputs = Vec::new();
     for path in &args.files {
+        expand(path, &mut inputs);
+    }
+    for path in &inputs {
         let shown = path.display().to_string();
         match read_input(path) {
             Ok(raw) => {
