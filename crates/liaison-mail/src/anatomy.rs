@@ -847,7 +847,7 @@ impl Anatomy {
                         .char_indices()
                         .chain(std::iter::once((dtext.len(), '/')))
                     {
-                        if matches!(c, '/' | '／' | '、' | ',' | '，' | '&') {
+                        if matches!(c, '/' | '／' | '、' | ',' | '，') {
                             let piece = &dtext[i..j];
                             let lead = piece.len() - piece.trim_start().len();
                             let (a, b) = (i + lead, i + piece.trim_end().len());
@@ -1164,3 +1164,105 @@ pub fn count_sentences(text: &str) -> usize {
 }
 
 mod body;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> ParseOptions {
+        let now = DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        ParseOptions::new(liaison_time::Context::new(now))
+    }
+
+    #[test]
+    fn plain_headers_with_full_width_colons_and_list_separators() {
+        let src = "主题：【需求确认】Q3调研-市场部/技术部-需12月3日前反馈\n收件人：张伟 <ZhangWei@example.com>、陈静；li@example.com\n抄送: 市场部经理\n日期：2026年11月30日 10:00\n附件：a.xlsx、b.pdf\n\n张经理，您好！\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        let s = a.subject.as_ref().unwrap();
+        assert_eq!(s.kind, Some(Kind::Request));
+        assert_eq!(s.project.as_ref().unwrap().text, "Q3调研");
+        let deps: Vec<_> = s.departments.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(deps, ["市场部", "技术部"]);
+        assert_eq!(
+            s.urgency_value,
+            Some(Urgency::FeedbackBy("12月3日前".into()))
+        );
+        assert_eq!(a.to.len(), 3);
+        assert_eq!(a.to[0].email.as_deref(), Some("zhangwei@example.com"));
+        assert_eq!(a.to[1].name.as_deref(), Some("陈静"));
+        assert_eq!(a.cc[0].name.as_deref(), Some("市场部经理"));
+        assert_eq!(a.date.unwrap().to_rfc3339(), "2026-11-30T10:00:00+08:00");
+        assert_eq!(a.attachments.len(), 2);
+        assert_eq!(a.text(a.attachments[1].span), "b.pdf");
+        assert_eq!(a.greeting.as_ref().unwrap().kind, GreetingKind::Personal);
+        assert_eq!(a.line_col(a.greeting.as_ref().unwrap().span.start), (7, 1));
+    }
+
+    #[test]
+    fn english_subject_keeps_hyphens_inside_parts() {
+        let src =
+            "Subject: [Follow-up] Sign-off review - R&D/Marketing - Reply by Dec 3\n\nHi all,\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        let s = a.subject.unwrap();
+        assert_eq!(s.kind, Some(Kind::Nudge));
+        assert_eq!(s.project.unwrap().text, "Sign-off review");
+        assert_eq!(s.departments.len(), 2);
+        assert!(matches!(s.urgency_value, Some(Urgency::FeedbackBy(_))));
+        assert_eq!(a.lang, DraftLang::En);
+    }
+
+    #[test]
+    fn gbk_plain_draft_is_decoded_and_noted() {
+        let (gbk, _, _) =
+            encoding_rs::GBK.encode("主题：【复盘】项目-产品部-一般\n\n各位同事，大家好！\n");
+        let a = Anatomy::parse_plain(&gbk, &opts());
+        assert_eq!(a.kind(), Some(Kind::Retrospective));
+        assert_eq!(a.greeting.unwrap().kind, GreetingKind::Group);
+        assert!(a.problems.iter().any(|p| p.message.contains("GB18030")));
+    }
+
+    #[test]
+    fn sentences_and_dates() {
+        assert_eq!(count_sentences("为了A，根据B。需要C！"), 2);
+        assert_eq!(count_sentences("One. Two? Three"), 3);
+        assert_eq!(count_sentences("v1.0 is out."), 1);
+        let off = FixedOffset::east_opt(8 * 3600).unwrap();
+        for v in [
+            "2026-11-30 10:00",
+            "2026/11/30 10:00",
+            "Mon, 30 Nov 2026 10:00:00 +0800",
+            "2026-11-30T10:00:00+08:00",
+        ] {
+            assert_eq!(
+                parse_date(v, off).unwrap().to_rfc3339(),
+                "2026-11-30T10:00:00+08:00",
+                "{v}"
+            );
+        }
+        assert!(parse_date("next monday", off).is_none());
+    }
+
+    #[test]
+    fn items_sections_and_signature() {
+        let src = "Subject: 【需求对接】X项目-市场部-紧急\n\n张经理，您好！特此同步需求，请于12月3日前反馈。\n\n一、背景与目标\n为提升转化率，根据周会决议启动。\n\n二、具体需求\n1. 市场部提供报表，12月3日前，包含渠道维度；\n   - 需附原始数据\n2. 协调访谈资源\n\n附件说明：\n附件1：《需求清单》说明维度。\n\n如有疑问请于今日17:00前反馈。\n\n此致\n敬礼！\n\n王磊\n产品部\n钉钉：wanglei01\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        assert!(a.opening.as_ref().unwrap().text.starts_with("特此同步"));
+        assert_eq!(a.background.len(), 1);
+        assert_eq!(a.background[0].sentences, 1);
+        assert_eq!(a.items.len(), 2);
+        assert_eq!(a.items[0].owner.as_ref().unwrap().text, "市场部");
+        assert!(a.items[0].what.text.contains("需附原始数据"));
+        assert!(a.items[1].owner.is_none());
+        assert!(
+            a.attachment_refs
+                .iter()
+                .any(|r| r.described && r.index == Some(1))
+        );
+        assert!(a.closing.as_ref().unwrap().text.contains("反馈"));
+        let sig = a.signature.as_ref().unwrap();
+        assert_eq!(sig.name.as_ref().unwrap().text, "王磊");
+        assert_eq!(sig.department.as_ref().unwrap().text, "产品部");
+        assert!(sig.contact.as_ref().unwrap().text.contains("wanglei01"));
+        assert!(sig.signoff.as_ref().unwrap().text.contains("此致"));
+    }
+}

@@ -251,7 +251,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
                     }
                     Sec::Attachments => {
                         roles[i] = Role::AttachmentLine;
-                        attachment_line(a, cs, l.end, None);
+                        attachment_line(a, cs, l.end, attachment_index(&t));
                         sec_enumerated = true;
                     }
                     _ => {}
@@ -857,7 +857,11 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
     }
     if let Some(kind) = classify_label(label) {
         // Without a colon, a keyword line must be styled or short and keyword-only.
-        if colon.is_none() && !styled && !numbered_cn && label.chars().count() > 10 {
+        if colon.is_none()
+            && !styled
+            && !numbered_cn
+            && (label.chars().count() > 10 || kind == Sec::Other)
+        {
             return None;
         }
         if kind == Sec::DeadlineLabel && content.is_none() {
