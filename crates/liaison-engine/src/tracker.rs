@@ -1,0 +1,514 @@
+//! The tracker: turns messages and manual marks into collaborations, deterministically.
+//!
+//! Every function here depends only on its inputs (no clock), so replaying the same inputs
+//! in the same order (what `liaison rebuild` does) gives the same collaborations.
+
+use crate::classify::{classify_reply, strip_quoted};
+use chrono::{DateTime, FixedOffset};
+use liaison_mail::Message;
+use liaison_mail::anatomy::{Anatomy, ParseOptions};
+use liaison_mail::thread;
+use liaison_model::{
+    ActionItem, Collaboration, Directory, Event, EventKind, ItemStatus, KindTable, State,
+};
+use liaison_store::{Changes, Input, InputKind, Store, StoreError};
+use std::collections::BTreeMap;
+
+/// Errors of the tracker.
+#[derive(Debug, thiserror::Error)]
+pub enum TrackerError {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A manual mark names a collaboration that does not exist.
+    #[error("no collaboration with id {0}; `liaison list` shows the ids")]
+    UnknownCollaboration(String),
+    /// A manual mark names an item that does not exist.
+    #[error(
+        "collaboration {id} has {count} item(s); --item {item} does not exist (items count from 1)"
+    )]
+    UnknownItem {
+        /// The collaboration.
+        id: String,
+        /// The item asked for (1-based).
+        item: usize,
+        /// How many items it has.
+        count: usize,
+    },
+}
+
+/// What the tracker needs to know besides the messages.
+#[derive(Debug, Clone)]
+pub struct TrackerConfig {
+    /// Our addresses (`[identity] addresses`, `--me`), compared ignoring ASCII case.
+    pub me: Vec<String>,
+    /// Accepted 【】 tags.
+    pub kinds: KindTable,
+    /// The directory (names of item owners → emails).
+    pub directory: Directory,
+    /// Time context (zone, calendar, hours) for deadlines; `now` is replaced by each mail's
+    /// date.
+    pub time: liaison_time::Context,
+}
+
+impl TrackerConfig {
+    /// Whether `addr` is ours.
+    pub fn is_me(&self, addr: &str) -> bool {
+        self.me
+            .iter()
+            .any(|m| m.trim().eq_ignore_ascii_case(addr.trim()))
+    }
+}
+
+/// A manual mark (`liaison mark`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Delivered outside mail.
+    Delivered,
+    /// Delivery confirmed.
+    Confirmed,
+    /// Disputed.
+    Disputed,
+    /// Dropped.
+    Dropped,
+}
+
+impl Mark {
+    /// Parses `delivered|confirmed|disputed|dropped`.
+    pub fn parse(s: &str) -> Option<Mark> {
+        match s {
+            "delivered" => Some(Mark::Delivered),
+            "confirmed" => Some(Mark::Confirmed),
+            "disputed" => Some(Mark::Disputed),
+            "dropped" => Some(Mark::Dropped),
+            _ => None,
+        }
+    }
+
+    /// The event a mark records.
+    pub fn event(self, at: DateTime<FixedOffset>, item: Option<usize>) -> Event {
+        Event {
+            kind: match self {
+                Mark::Delivered => EventKind::Delivered,
+                Mark::Confirmed => EventKind::Confirmed,
+                Mark::Disputed => EventKind::Disagreement,
+                Mark::Dropped => EventKind::Dropped,
+            },
+            at,
+            actor: None,
+            message_id: None,
+            item,
+            detail: Some("manual".into()),
+        }
+    }
+}
+
+fn lower(s: &str) -> String {
+    s.trim().to_ascii_lowercase()
+}
+
+/// The date of a message (its Date header; the Unix epoch when it has none, so replay stays
+/// deterministic).
+fn date_of(m: &Message) -> DateTime<FixedOffset> {
+    m.date.unwrap_or_else(|| {
+        DateTime::parse_from_rfc3339("1970-01-01T00:00:00+00:00").expect("valid")
+    })
+}
+
+/// The id of a collaboration opened by `m`.
+pub fn collaboration_id(m: &Message, raw: &[u8]) -> String {
+    let basis = match &m.message_id {
+        Some(id) => liaison_store::sha256_hex(id.trim_matches(['<', '>']).as_bytes()),
+        None => liaison_store::sha256_hex(raw),
+    };
+    format!("c{}", &basis[..10])
+}
+
+/// Opens a collaboration from an outgoing message whose subject carries a known 【类型】;
+/// `None` for any other message.
+pub fn open(m: &Message, raw: &[u8], cfg: &TrackerConfig) -> Option<Collaboration> {
+    let from = m.from.as_deref()?;
+    if !cfg.is_me(from) {
+        return None;
+    }
+    let mut opts = ParseOptions::new(cfg.time.clone());
+    opts.kinds = cfg.kinds.clone();
+    opts.directory = Some(cfg.directory.clone());
+    let a = Anatomy::from_message(m, raw, &opts);
+    let subject = a.subject.as_ref()?;
+    let kind = subject.kind?;
+    let project = subject
+        .project
+        .as_ref()
+        .map(|p| p.text.clone())
+        .unwrap_or_else(|| m.subject.clone());
+    let at = date_of(m);
+    let items = items_of(&a, cfg);
+    let sent = Event {
+        kind: EventKind::Sent,
+        at,
+        actor: Some(lower(from)),
+        message_id: m.message_id.clone(),
+        item: None,
+        detail: None,
+    };
+    Some(Collaboration {
+        id: collaboration_id(m, raw),
+        kind,
+        project,
+        subject: m.subject.clone(),
+        urgency: subject.urgency_value.clone(),
+        owner: lower(from),
+        counterparts: m
+            .to
+            .iter()
+            .map(|s| lower(s))
+            .filter(|s| !cfg.is_me(s))
+            .collect(),
+        cc: m.cc.iter().map(|s| lower(s)).collect(),
+        started: at,
+        state: State::Sent,
+        items,
+        events: vec![sent],
+    })
+}
+
+fn items_of(a: &Anatomy, cfg: &TrackerConfig) -> Vec<ActionItem> {
+    let whole = a
+        .deadline_lines
+        .iter()
+        .flat_map(|p| {
+            a.times
+                .iter()
+                .filter(move |t| t.span.start >= p.span.start && t.span.end <= p.span.end)
+        })
+        .find_map(|t| t.value.map(|v| (v, t.text.clone())));
+    let mut items: Vec<ActionItem> = a
+        .items
+        .iter()
+        .map(|it| {
+            let d = it
+                .deadlines
+                .iter()
+                .find_map(|t| t.value.map(|v| (v, t.text.clone())))
+                .or_else(|| whole.clone());
+            ActionItem {
+                what: it.what.text.trim().to_string(),
+                owner: it.owner.as_ref().map(|o| owner_email(o.text.trim(), cfg)),
+                due: d.as_ref().map(|x| x.0),
+                due_text: d.map(|x| x.1),
+                standard: it.standard.as_ref().map(|s| s.text.trim().to_string()),
+                status: ItemStatus::Open,
+                promised: None,
+            }
+        })
+        .collect();
+    if items.is_empty()
+        && let Some((v, t)) = whole
+    {
+        items.push(ActionItem {
+            what: a
+                .subject
+                .as_ref()
+                .map(|s| s.text.clone())
+                .unwrap_or_default(),
+            owner: None,
+            due: Some(v),
+            due_text: Some(t),
+            standard: None,
+            status: ItemStatus::Open,
+            promised: None,
+        });
+    }
+    items
+}
+
+/// Maps an owner as written (a name, a department, or an email) to an email when the
+/// directory knows the person; otherwise keeps it as written.
+fn owner_email(written: &str, cfg: &TrackerConfig) -> String {
+    if written.contains('@') {
+        return lower(written);
+    }
+    cfg.directory
+        .people
+        .iter()
+        .find(|p| written.contains(&p.name))
+        .map(|p| lower(&p.email))
+        .unwrap_or_else(|| written.to_string())
+}
+
+/// Applies a message already threaded to `c`; returns the events it produced (also pushed
+/// onto `c.events`).
+pub fn apply_message(c: &mut Collaboration, m: &Message, cfg: &TrackerConfig) -> Vec<Event> {
+    let at = date_of(m);
+    let from = m.from.as_deref().map(lower);
+    if let Some(mid) = &m.message_id
+        && c.events
+            .iter()
+            .any(|e| e.message_id.as_deref() == Some(mid.as_str()))
+    {
+        return Vec::new();
+    }
+    let text = strip_quoted(&m.body);
+    let ctx = cfg.time.clone();
+    let ctx = liaison_time::Context { now: at, ..ctx };
+    let cl = classify_reply(&text, !m.attachments.is_empty(), &ctx);
+    let ev = |kind: EventKind, item: Option<usize>, detail: Option<String>| Event {
+        kind,
+        at,
+        actor: from.clone(),
+        message_id: m.message_id.clone(),
+        item,
+        detail,
+    };
+    let mut out = Vec::new();
+    let ours = from.as_deref().is_some_and(|f| cfg.is_me(f));
+    if ours {
+        if cl.confirmation {
+            for i in 0..c.items.len() {
+                if c.items[i].status == ItemStatus::Delivered {
+                    out.push(ev(EventKind::Confirmed, Some(i), None));
+                }
+            }
+            if out.is_empty() {
+                out.push(ev(EventKind::Confirmed, None, None));
+            }
+        } else if cl.sync {
+            out.push(ev(EventKind::Synced, None, None));
+        } else if text.contains("升级") || text.to_lowercase().contains("escalat") {
+            out.push(ev(EventKind::Escalated, None, None));
+        } else if text.contains("复盘") {
+            out.push(ev(EventKind::Retro, None, None));
+        } else {
+            out.push(ev(EventKind::Nudged, None, None));
+        }
+    } else {
+        out.push(ev(EventKind::Replied, None, None));
+        let mine: Vec<usize> = (0..c.items.len())
+            .filter(|&i| c.items[i].owner.is_some() && c.items[i].owner == from)
+            .collect();
+        let open: Vec<usize> = (0..c.items.len())
+            .filter(|&i| matches!(c.items[i].status, ItemStatus::Open | ItemStatus::Overdue))
+            .collect();
+        let targets: Vec<usize> = {
+            let t: Vec<usize> = mine.iter().copied().filter(|i| open.contains(i)).collect();
+            if t.is_empty() && mine.is_empty() {
+                open.clone()
+            } else {
+                t
+            }
+        };
+        if let Some(phrase) = &cl.disagreement {
+            out.push(ev(EventKind::Disagreement, None, Some(phrase.clone())));
+        }
+        if let Some(p) = cl.promised.first() {
+            for &i in &targets {
+                out.push(ev(
+                    EventKind::DeadlineChanged,
+                    Some(i),
+                    Some(p.to_rfc3339()),
+                ));
+            }
+            if targets.is_empty() {
+                out.push(ev(EventKind::DeadlineChanged, None, Some(p.to_rfc3339())));
+            }
+        } else if cl.delivery && cl.disagreement.is_none() {
+            for &i in &targets {
+                out.push(ev(EventKind::Delivered, Some(i), None));
+            }
+            if targets.is_empty() {
+                out.push(ev(EventKind::Delivered, None, None));
+            }
+        }
+    }
+    for e in &out {
+        apply_event(c, e.clone());
+    }
+    out
+}
+
+/// Applies one event (from mail or a manual mark) to the collaboration's items and state,
+/// and appends it to the timeline.
+pub fn apply_event(c: &mut Collaboration, e: Event) {
+    let idx: Vec<usize> = match e.item {
+        Some(i) if i < c.items.len() => vec![i],
+        Some(_) => vec![],
+        None => (0..c.items.len()).collect(),
+    };
+    match e.kind {
+        EventKind::Delivered => {
+            for i in idx {
+                if matches!(c.items[i].status, ItemStatus::Open | ItemStatus::Overdue) {
+                    c.items[i].status = ItemStatus::Delivered;
+                }
+            }
+        }
+        EventKind::Confirmed => {
+            for i in idx {
+                if c.items[i].status != ItemStatus::Dropped {
+                    c.items[i].status = ItemStatus::Confirmed;
+                }
+            }
+        }
+        EventKind::Dropped => {
+            for i in idx {
+                c.items[i].status = ItemStatus::Dropped;
+            }
+        }
+        EventKind::DeadlineChanged => {
+            if let Some(t) = e
+                .detail
+                .as_deref()
+                .and_then(|d| DateTime::parse_from_rfc3339(d).ok())
+            {
+                for i in idx {
+                    c.items[i].promised = Some(t);
+                }
+            }
+        }
+        _ => {}
+    }
+    let live: Vec<&ActionItem> = c
+        .items
+        .iter()
+        .filter(|i| i.status != ItemStatus::Dropped)
+        .collect();
+    let all = |s: ItemStatus| {
+        !live.is_empty()
+            && live.iter().all(|i| {
+                i.status == s || (s == ItemStatus::Delivered && i.status == ItemStatus::Confirmed)
+            })
+    };
+    c.state = match e.kind {
+        EventKind::Archived => State::Archived,
+        EventKind::Retro if c.state != State::Archived => State::Reviewed,
+        _ if matches!(c.state, State::Archived | State::Reviewed) => c.state,
+        EventKind::Confirmed if e.item.is_none() || all(ItemStatus::Confirmed) => State::Confirmed,
+        _ if all(ItemStatus::Confirmed) => State::Confirmed,
+        _ if all(ItemStatus::Delivered) || (live.is_empty() && e.kind == EventKind::Delivered) => {
+            State::Delivered
+        }
+        EventKind::Replied if c.state == State::Sent => State::Acknowledged,
+        EventKind::Synced | EventKind::DeadlineChanged | EventKind::Delivered => State::InProgress,
+        _ if matches!(c.state, State::Delivered | State::Confirmed) => State::InProgress,
+        _ => c.state,
+    };
+    c.events.push(e);
+}
+
+/// An in-memory tracker: the same logic as [`track_input`] without a database (for tests,
+/// benchmarks and the pure replay).
+#[derive(Debug, Clone)]
+pub struct Tracker {
+    cfg: TrackerConfig,
+    collabs: BTreeMap<String, Collaboration>,
+    keys: BTreeMap<String, String>,
+}
+
+impl Tracker {
+    /// An empty tracker.
+    pub fn new(cfg: TrackerConfig) -> Tracker {
+        Tracker {
+            cfg,
+            collabs: BTreeMap::new(),
+            keys: BTreeMap::new(),
+        }
+    }
+
+    /// Applies one raw message; returns the id of the collaboration it touched.
+    pub fn apply_message(&mut self, raw: &[u8]) -> Option<String> {
+        let m = Message::parse(raw);
+        let keys = thread::keys(&m);
+        let found = keys
+            .lookup_keys()
+            .iter()
+            .find_map(|k| self.keys.get(k))
+            .cloned();
+        let id = match found {
+            Some(id) => {
+                let c = self.collabs.get_mut(&id)?;
+                apply_message(c, &m, &self.cfg);
+                id
+            }
+            None => {
+                let c = open(&m, raw, &self.cfg)?;
+                let id = c.id.clone();
+                self.collabs.insert(id.clone(), c);
+                id
+            }
+        };
+        for k in keys.own {
+            self.keys.entry(k).or_insert_with(|| id.clone());
+        }
+        Some(id)
+    }
+
+    /// Applies a manual event.
+    pub fn apply_mark(&mut self, id: &str, e: Event) -> Result<(), TrackerError> {
+        let c = self
+            .collabs
+            .get_mut(id)
+            .ok_or_else(|| TrackerError::UnknownCollaboration(id.into()))?;
+        apply_event(c, e);
+        Ok(())
+    }
+
+    /// The collaborations, ordered by start then id.
+    pub fn collaborations(&self) -> Vec<Collaboration> {
+        let mut v: Vec<Collaboration> = self.collabs.values().cloned().collect();
+        v.sort_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)));
+        v
+    }
+}
+
+/// The tracker's work on one ledger input against a store: what [`Store::apply`] must
+/// write. Call under [`Store::lock_tracker`], in ledger order (`liaison ingest` and
+/// `liaison rebuild` both do).
+pub fn track_input(
+    store: &mut dyn Store,
+    input: &Input,
+    cfg: &TrackerConfig,
+) -> Result<Changes, TrackerError> {
+    let mut changes = Changes {
+        input: Some(input.seq),
+        ..Changes::default()
+    };
+    match &input.kind {
+        InputKind::Message { bytes, .. } => {
+            let m = Message::parse(bytes);
+            let keys = thread::keys(&m);
+            let (c, events) = match store.find_thread(keys.lookup_keys())? {
+                Some(id) => match store.collaboration(&id)? {
+                    Some(mut c) => {
+                        let ev = apply_message(&mut c, &m, cfg);
+                        (c, ev)
+                    }
+                    None => return Ok(changes),
+                },
+                None => match open(&m, bytes, cfg) {
+                    Some(c) => {
+                        let ev = c.events.clone();
+                        (c, ev)
+                    }
+                    None => return Ok(changes),
+                },
+            };
+            changes.thread_keys = keys.own.iter().map(|k| (k.clone(), c.id.clone())).collect();
+            changes.events = events.into_iter().map(|e| (c.id.clone(), e)).collect();
+            changes.collaborations.push(c);
+        }
+        InputKind::Manual {
+            collaboration,
+            event,
+        } => {
+            let Some(mut c) = store.collaboration(collaboration)? else {
+                // A mark for a collaboration that is gone: record nothing, but apply the input.
+                return Ok(changes);
+            };
+            apply_event(&mut c, event.clone());
+            changes.events.push((c.id.clone(), event.clone()));
+            changes.collaborations.push(c);
+        }
+    }
+    Ok(changes)
+}
