@@ -90,6 +90,13 @@ impl Message {
                 .map(|h| html_to_text(&h))
                 .unwrap_or_default()
         };
+        if let Some(fixed) = undeclared_gb18030(&m, raw, &out.body) {
+            out.body = fixed;
+            out.problems.push(
+                "the text part declares no charset and is not UTF-8; it was read as GB18030 (GBK)"
+                    .into(),
+            );
+        }
         for part in m.attachments() {
             let name = part
                 .attachment_name()
@@ -110,6 +117,31 @@ impl Message {
         }
         out
     }
+}
+
+/// Chinese mail clients sometimes send GBK text without a charset parameter; mail-parser then
+/// reads it as UTF-8 and replaces what it cannot decode. When the first text part is 7bit/8bit,
+/// names no charset and decoded with replacements, its raw bytes are read as GB18030 instead
+/// (if they decode cleanly that way).
+fn undeclared_gb18030(m: &mail_parser::Message<'_>, raw: &[u8], body: &str) -> Option<String> {
+    use mail_parser::MimeHeaders;
+    if !body.contains('\u{FFFD}') {
+        return None;
+    }
+    let part = m.text_part(0)?;
+    let declared = part
+        .content_type()
+        .and_then(|ct| ct.attribute("charset"))
+        .is_some();
+    if declared || part.encoding != mail_parser::Encoding::None {
+        return None;
+    }
+    let (s, e) = (part.offset_body as usize, (part.offset_end as usize).min(raw.len()));
+    if s >= e {
+        return None;
+    }
+    let (text, _, had_errors) = encoding_rs::GB18030.decode(&raw[s..e]);
+    (!had_errors).then(|| text.into_owned())
 }
 
 fn clean_id(id: &str) -> String {
@@ -179,6 +211,21 @@ mod tests {
         assert_eq!(m.subject, "【需求对接】");
         assert_eq!(m.date.unwrap().to_rfc3339(), "2026-11-30T10:00:00+08:00");
         assert!(m.body.contains("hello"));
+    }
+
+    #[test]
+    fn undeclared_gbk_text_is_read_as_gb18030() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("张经理，您好！请于12月3日前反馈。");
+        let mut raw = b"Subject: test\r\nContent-Type: text/plain\r\n\r\n".to_vec();
+        raw.extend_from_slice(&gbk);
+        let m = Message::parse(&raw);
+        assert!(m.body.contains("张经理，您好"), "{:?}", m.body);
+        assert!(m.problems.iter().any(|p| p.contains("GB18030")));
+        // A declared charset is trusted as it is.
+        let mut raw = b"Subject: t\r\nContent-Type: text/plain; charset=gbk\r\n\r\n".to_vec();
+        raw.extend_from_slice(&gbk);
+        let m = Message::parse(&raw);
+        assert!(m.body.contains("张经理") && m.problems.is_empty());
     }
 
     #[test]
