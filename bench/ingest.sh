@@ -38,14 +38,17 @@ read -r n_mp s_mp _ < <("$bin/examples/parse_mbox" "$work/big.mbox")
 read -r n_lp s_lp _ < <("$bin/examples/parse_mbox" "$work/big.mbox" --liaison)
 
 t0=$(now)
-"$bin/liaison" --db "$work/bench.db" ingest --mbox "$work/big.mbox" --format json > "$work/sqlite.json"
+"$bin/liaison" --me zhangwei@ours.example.com --db "$work/bench.db" ingest --mbox "$work/big.mbox" --format json > "$work/sqlite.json"
 t1=$(now)
 s_sq=$(secs "$t0" "$t1")
 imported=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['imported'])" "$work/sqlite.json")
-[ "$imported" = "$N" ] || { log "expected $N imported, got $imported"; exit 1; }
+tracked=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['tracked'])" "$work/sqlite.json")
+[ "$imported" = "$N" ] && [ "$tracked" = "$N" ] || { log "expected $N imported and tracked, got $imported/$tracked"; exit 1; }
+collabs=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from collaborations').fetchone()[0])" "$work/bench.db")
+log "SQLite: $collabs collaborations"
 
 t0=$(now)
-"$bin/liaison" --db "$work/bench.db" ingest --mbox "$work/big.mbox" --format json > "$work/again.json"
+"$bin/liaison" --me zhangwei@ours.example.com --db "$work/bench.db" ingest --mbox "$work/big.mbox" --format json > "$work/again.json"
 t1=$(now)
 s_again=$(secs "$t0" "$t1")
 
@@ -54,7 +57,7 @@ if [ -n "${LIAISON_BENCH_DATABASE_URL:-}" ]; then
   url="$LIAISON_BENCH_DATABASE_URL"; sep='?'; case "$url" in *\?*) sep='&';; esac
   url="${url}${sep}schema=bench_$$"
   t0=$(now)
-  "$bin/liaison" --database-url "$url" ingest --mbox "$work/big.mbox" --format json > /dev/null
+  "$bin/liaison" --me zhangwei@ours.example.com --database-url "$url" ingest --mbox "$work/big.mbox" --format json > /dev/null
   t1=$(now)
   s_pg=$(secs "$t0" "$t1")
 fi

@@ -13,7 +13,10 @@ fn liaison() -> Command {
         .env_remove("LIAISON_TEST_CRASH_AFTER")
         .env_remove("LIAISON_PROGRESS_LINES")
         .env("LIAISON_LANG", "en")
-        .env("LIAISON_CONFIG", "/dev/null/none.toml");
+        .env_remove("LIAISON_CONFIG")
+        .env("LIAISON_NOW", "2026-12-01T09:00:00+08:00")
+        .current_dir("/")
+        .args(["--me", "zhangwei@ours.example.com"]);
     c
 }
 
@@ -310,7 +313,17 @@ fn assert_exactly_once(got: &mut dyn Store, clean: &mut dyn Store) {
     assert_eq!(st.raw_messages, CRASH_N as u64);
     assert_eq!(st.inputs, CRASH_N as u64, "a message was recorded twice");
     let (cst, ccollabs, cevents) = fingerprint(clean);
-    assert_eq!(st.pending, cst.pending);
+    assert_eq!(
+        (st.pending, cst.pending),
+        (0, 0),
+        "the tracker finished everything"
+    );
+    assert_eq!(
+        collabs.len(),
+        CRASH_N / 10,
+        "one collaboration per opening mail"
+    );
+    assert!(events > CRASH_N / 10, "replies were tracked as events");
     assert_eq!(events, cevents, "events doubled or lost");
     assert_eq!(collabs, ccollabs);
 }

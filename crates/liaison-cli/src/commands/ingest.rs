@@ -15,9 +15,10 @@ use crate::commands::store_open::open_store;
 use crate::output::{DataFormat, tr};
 use anyhow::Context;
 use clap::Args;
+use liaison_engine::TrackerConfig;
 use liaison_mail::Message;
 use liaison_mail::mailbox::{Format, Mailbox, RawMail};
-use liaison_store::{InputKind, PutRaw, Store};
+use liaison_store::{PutRaw, Store};
 use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -124,13 +125,14 @@ pub fn run(g: &GlobalArgs, args: IngestArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| tr("无法读取邮件来源", "cannot read the mail source"))?;
         boxes.push(mb);
     }
+    let tracker = tracker_config(g)?;
     let mut store = open_store(g)?;
     let mut summary = Summary::default();
     let crash = crash_after();
 
     // Finish what an interrupted run left pending before adding more.
     if !args.no_track {
-        summary.tracked += track_pending(&mut *store, g)?;
+        summary.tracked += track_pending(&mut *store, &tracker)?;
     }
 
     let batch_size = args.batch.max(1);
@@ -184,7 +186,7 @@ pub fn run(g: &GlobalArgs, args: IngestArgs) -> anyhow::Result<ExitCode> {
                     std::process::abort();
                 }
                 if !args.no_track {
-                    summary.tracked += track_pending(&mut *store, g)?;
+                    summary.tracked += track_pending(&mut *store, &tracker)?;
                 }
             }
         }
@@ -218,15 +220,28 @@ fn store_batch(
     Ok(())
 }
 
-/// Applies every pending ledger entry through the tracker, in ledger order, under the
-/// tracker lock; returns how many this process applied. `liaison rebuild` replays with the
-/// same function.
-///
-/// ENGINE CALL SITE: the per-input work belongs to liaison-engine's tracker. Until its API
-/// lands this stores nothing and leaves the inputs pending (they are applied by the first
-/// `ingest` after it lands), so no message is marked applied without being tracked.
-pub fn track_pending(store: &mut dyn Store, g: &GlobalArgs) -> anyhow::Result<u64> {
-    let _ = g;
+/// The tracker's configuration from the config file and flags: our addresses
+/// (`[identity] addresses` plus `--me`), the directory (`--directory` / `[directory]`), the
+/// `[time]` context. Shared by `ingest`, `rebuild` and the commands that track marks.
+pub fn tracker_config(g: &GlobalArgs) -> anyhow::Result<TrackerConfig> {
+    let cfg = super::lint::load_config(g)?;
+    let directory = super::lint::load_directory(g, &cfg)?.unwrap_or_default();
+    let time = super::lint::time_context(g, &cfg)?;
+    let mut me = cfg.identity.addresses.clone();
+    me.extend(g.me.iter().cloned());
+    Ok(TrackerConfig {
+        me,
+        kinds: liaison_model::KindTable::default(),
+        directory,
+        time,
+    })
+}
+
+/// Applies every pending ledger entry through liaison-engine's tracker
+/// ([`liaison_engine::track_input`]), in ledger order, under the tracker lock; returns how
+/// many this process applied (an entry another process applied first is skipped).
+/// `liaison rebuild` replays with the same function.
+pub fn track_pending(store: &mut dyn Store, cfg: &TrackerConfig) -> anyhow::Result<u64> {
     let mut applied = 0;
     store.lock_tracker()?;
     let result = (|| -> anyhow::Result<()> {
@@ -236,11 +251,7 @@ pub fn track_pending(store: &mut dyn Store, g: &GlobalArgs) -> anyhow::Result<u6
                 return Ok(());
             }
             for input in &pending {
-                let changes = match track_one(store, input)? {
-                    Some(c) => c,
-                    // The tracker is not wired yet: leave the rest pending.
-                    None => return Ok(()),
-                };
+                let changes = liaison_engine::track_input(store, input, cfg)?;
                 if store.apply(&changes)? {
                     applied += 1;
                 }
@@ -250,17 +261,6 @@ pub fn track_pending(store: &mut dyn Store, g: &GlobalArgs) -> anyhow::Result<u6
     store.unlock_tracker()?;
     result?;
     Ok(applied)
-}
-
-/// The tracker's work on one input. Returns `None` while liaison-engine's tracker is not
-/// wired in (see [`track_pending`]).
-fn track_one(
-    _store: &mut dyn Store,
-    input: &liaison_store::Input,
-) -> anyhow::Result<Option<liaison_store::Changes>> {
-    match &input.kind {
-        InputKind::Message { .. } | InputKind::Manual { .. } => Ok(None),
-    }
 }
 
 fn print_summary(s: &Summary, format: DataFormat) -> anyhow::Result<()> {

@@ -9,7 +9,7 @@
 //! listed).
 
 use crate::cli::GlobalArgs;
-use crate::commands::ingest::track_pending;
+use crate::commands::ingest::{track_pending, tracker_config};
 use crate::commands::store_open::open_store;
 use crate::output::{DataFormat, tr};
 use clap::Args;
@@ -56,6 +56,7 @@ pub struct Report {
 /// Replays `store` into a fresh in-memory store and compares. Used by the command and by
 /// tests.
 pub fn rebuild(store: &mut dyn Store, g: &GlobalArgs) -> anyhow::Result<Report> {
+    let tracker = tracker_config(g)?;
     let mut scratch = liaison_store::open(&Location::Memory)?;
     let mut differences = Vec::new();
     let mut inputs = 0u64;
@@ -98,7 +99,7 @@ pub fn rebuild(store: &mut dyn Store, g: &GlobalArgs) -> anyhow::Result<Report> 
             }
         }
     }
-    track_pending(&mut *scratch, g)?;
+    track_pending(&mut *scratch, &tracker)?;
 
     let stored = store.collaborations()?;
     let rebuilt = scratch.collaborations()?;
