@@ -387,13 +387,26 @@ fn plan_one(c: &Collaboration, cx: &PlanContext<'_>, out: &mut Vec<DueAction>) {
                 ),
             ));
         }
-        if let Some((at, who, reason)) = escalations
+        let pending: Vec<_> = escalations
             .into_iter()
             .filter(|(t, _, _)| after_escalation(*t))
-            .min_by(|a, b| a.0.cmp(&b.0))
-        {
+            .collect();
+        if let Some(at) = pending.iter().map(|e| e.0).min() {
+            let mut sorted = pending;
+            sorted.sort_by_key(|a| a.0);
+            let mut who = Vec::new();
+            let mut reasons: Vec<String> = Vec::new();
+            for (_, w, r) in sorted {
+                for x in &w {
+                    push_unique(&mut who, x);
+                }
+                if !reasons.contains(&r) {
+                    reasons.push(r);
+                }
+            }
             let cc = superiors(&who);
-            out.push(mk(Action::Escalate, at, at, who, cc, reason));
+            let sep = if cx.lang == Lang::Zh { "；" } else { "; " };
+            out.push(mk(Action::Escalate, at, at, who, cc, reasons.join(sep)));
         }
         // Progress syncs for long collaborations.
         let last_deadline = live.iter().filter_map(|(_, i)| effective_due(i)).max();
