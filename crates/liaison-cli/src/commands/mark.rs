@@ -1,14 +1,95 @@
-//! `liaison mark` (not yet implemented; see the open issues).
+//! `liaison mark ID delivered|confirmed|disputed|dropped [--item N]`: record what happened
+//! outside mail. The mark goes into the input ledger (so `liaison rebuild` replays it) and
+//! is applied by the tracker at once.
 
 use crate::cli::GlobalArgs;
-use clap::Args;
+use crate::commands::ingest::{track_pending, tracker_config};
+use crate::commands::show::find;
+use crate::commands::store_open::open_store;
+use crate::output::{DataFormat, tr};
+use clap::{Args, ValueEnum};
+use liaison_engine::Mark;
 use std::process::ExitCode;
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MarkKind {
+    /// Delivered outside mail.
+    Delivered,
+    /// The delivery was confirmed.
+    Confirmed,
+    /// Disputed or delayed.
+    Disputed,
+    /// No longer needed.
+    Dropped,
+}
 
 /// Arguments of `liaison mark`.
 #[derive(Debug, Args)]
-pub struct MarkArgs {}
+pub struct MarkArgs {
+    /// The collaboration id (a unique prefix is enough).
+    pub id: String,
+    /// What happened.
+    #[arg(value_enum)]
+    pub what: MarkKind,
+    /// The item it concerns (1-based, as `liaison show` numbers them); all items if absent.
+    #[arg(long)]
+    pub item: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DataFormat,
+}
 
 /// Runs `liaison mark`.
-pub fn run(_g: &GlobalArgs, _args: MarkArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("liaison mark is not implemented yet")
+pub fn run(g: &GlobalArgs, args: MarkArgs) -> anyhow::Result<ExitCode> {
+    let now = super::lint::now(g)?;
+    let cfg = tracker_config(g)?;
+    let mut store = open_store(g)?;
+    let c = find(store.as_mut(), &args.id)?;
+    if let Some(n) = args.item
+        && (n == 0 || n > c.items.len())
+    {
+        anyhow::bail!(
+            "--item {n}: {} {} {}",
+            c.id,
+            tr("的事项编号为", "has items numbered"),
+            if c.items.is_empty() {
+                tr("（无事项，去掉 --item）", "(none; drop --item)").to_string()
+            } else {
+                format!("1..{}", c.items.len())
+            }
+        );
+    }
+    let mark = match args.what {
+        MarkKind::Delivered => Mark::Delivered,
+        MarkKind::Confirmed => Mark::Confirmed,
+        MarkKind::Disputed => Mark::Disputed,
+        MarkKind::Dropped => Mark::Dropped,
+    };
+    let event = mark.event(now, args.item.map(|n| n - 1));
+    let seq = store.record_manual(&c.id, &event)?;
+    track_pending(store.as_mut(), &cfg)?;
+    let after = find(store.as_mut(), &c.id)?;
+    match args.format {
+        DataFormat::Json => {
+            let v = serde_json::json!({
+                "collaboration": c.id,
+                "mark": format!("{:?}", args.what).to_lowercase(),
+                "item": args.item,
+                "at": now.to_rfc3339(),
+                "input": seq,
+                "state": after.state.id(),
+            });
+            println!("{}", serde_json::to_string_pretty(&v)?);
+        }
+        DataFormat::Text => println!(
+            "{} {}：{}（{}{}）",
+            tr("已记录", "recorded"),
+            c.id,
+            crate::commands::show::event_label(event.kind),
+            tr("当前状态：", "state now: "),
+            crate::commands::list::state_label(after.state.id())
+        ),
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,14 +1,143 @@
-//! `liaison show` (not yet implemented; see the open issues).
+//! `liaison show ID`: one collaboration with its timeline of events.
 
 use crate::cli::GlobalArgs;
+use crate::commands::list::{listed, state_label};
+use crate::commands::store_open::open_store;
+use crate::output::{DataFormat, tr};
 use clap::Args;
+use liaison_model::{Collaboration, EventKind};
+use liaison_store::Store;
 use std::process::ExitCode;
 
 /// Arguments of `liaison show`.
 #[derive(Debug, Args)]
-pub struct ShowArgs {}
+pub struct ShowArgs {
+    /// The collaboration id (as `liaison list` prints it; a unique prefix is enough).
+    pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DataFormat,
+}
+
+/// Finds a collaboration by id or unique id prefix.
+pub fn find(store: &mut dyn Store, id: &str) -> anyhow::Result<Collaboration> {
+    if let Some(c) = store.collaboration(id)? {
+        return Ok(c);
+    }
+    let mut hits: Vec<Collaboration> = store
+        .collaborations()?
+        .into_iter()
+        .filter(|c| c.id.starts_with(id))
+        .collect();
+    match hits.len() {
+        1 => Ok(hits.remove(0)),
+        0 => anyhow::bail!(
+            "{id}: {}",
+            tr(
+                "没有这个协作；liaison list 列出所有编号",
+                "no such collaboration; liaison list shows the ids"
+            )
+        ),
+        n => anyhow::bail!(
+            "{id}: {n} {}",
+            tr(
+                "个协作以此开头，请写完整编号",
+                "collaborations start with this; give the whole id"
+            )
+        ),
+    }
+}
+
+/// The event kind in the chosen language.
+pub fn event_label(k: EventKind) -> &'static str {
+    match k {
+        EventKind::Sent => tr("发出", "sent"),
+        EventKind::Replied => tr("回复", "replied"),
+        EventKind::Nudged => tr("催办", "nudged"),
+        EventKind::Synced => tr("进度同步", "synced"),
+        EventKind::Escalated => tr("升级", "escalated"),
+        EventKind::Delivered => tr("交付", "delivered"),
+        EventKind::Confirmed => tr("确认", "confirmed"),
+        EventKind::Retro => tr("复盘", "retro"),
+        EventKind::Archived => tr("归档", "archived"),
+        EventKind::DeadlineChanged => tr("截止时间变更", "deadline changed"),
+        EventKind::Disagreement => tr("异议/延期", "dispute/delay"),
+        EventKind::Dropped => tr("取消", "dropped"),
+    }
+}
 
 /// Runs `liaison show`.
-pub fn run(_g: &GlobalArgs, _args: ShowArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("liaison show is not implemented yet")
+pub fn run(g: &GlobalArgs, args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let now = super::lint::now(g)?;
+    let mut store = open_store(g)?;
+    let c = find(store.as_mut(), &args.id)?;
+    match args.format {
+        DataFormat::Json => {
+            let mut v = serde_json::to_value(listed(&c, now))?;
+            let o = v.as_object_mut().expect("object");
+            o.insert("urgency".into(), serde_json::to_value(&c.urgency)?);
+            o.insert("cc".into(), serde_json::to_value(&c.cc)?);
+            o.insert("started".into(), c.started.to_rfc3339().into());
+            if let Some(items) = o.get_mut("items").and_then(|i| i.as_array_mut()) {
+                for (i, it) in items.iter_mut().zip(&c.items) {
+                    let m = i.as_object_mut().expect("object");
+                    m.insert("due_text".into(), serde_json::to_value(&it.due_text)?);
+                    m.insert("standard".into(), serde_json::to_value(&it.standard)?);
+                    m.insert(
+                        "original_due".into(),
+                        serde_json::to_value(it.due.map(|d| d.to_rfc3339()))?,
+                    );
+                }
+            }
+            o.insert("events".into(), serde_json::to_value(&c.events)?);
+            println!("{}", serde_json::to_string_pretty(&v)?);
+        }
+        DataFormat::Text => {
+            let l = listed(&c, now);
+            println!("{}  {}", c.id, c.subject);
+            println!("  {}{}", tr("状态：", "state: "), state_label(l.state));
+            println!("  {}{}", tr("发起：", "owner: "), c.owner);
+            println!(
+                "  {}{}",
+                tr("对接：", "counterparts: "),
+                c.counterparts.join("、")
+            );
+            if !c.cc.is_empty() {
+                println!("  {}{}", tr("抄送：", "cc: "), c.cc.join("、"));
+            }
+            println!("  {}", tr("事项：", "items:"));
+            for (n, (i, it)) in l.items.iter().zip(&c.items).enumerate() {
+                println!(
+                    "    {}. {}（{}；{}；{}）",
+                    n + 1,
+                    i.what,
+                    i.owner.as_deref().unwrap_or("?"),
+                    i.due.as_deref().unwrap_or(tr("无截止时间", "no deadline")),
+                    state_label(i.status)
+                );
+                if let Some(s) = &it.standard {
+                    println!("       {}{}", tr("交付标准：", "standard: "), s);
+                }
+            }
+            println!("  {}", tr("时间线：", "timeline:"));
+            for e in &c.events {
+                let mut line = format!(
+                    "    {}  {}",
+                    e.at.format("%Y-%m-%d %H:%M"),
+                    event_label(e.kind)
+                );
+                if let Some(a) = &e.actor {
+                    line.push_str(&format!("  {a}"));
+                }
+                if let Some(i) = e.item {
+                    line.push_str(&format!("  {}{}", tr("事项", "item "), i + 1));
+                }
+                if let Some(d) = &e.detail {
+                    line.push_str(&format!("  {d}"));
+                }
+                println!("{line}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
