@@ -21,8 +21,8 @@ pub struct Config {
     /// `[lint]`: rule severities, kinds and aliases, urgency words, vague words and
     /// thresholds (see [`liaison_lint::LintConfig`]).
     pub lint: liaison_lint::LintConfig,
-    /// `[policy]`: planner timings (owned by liaison-engine).
-    pub policy: toml::Table,
+    /// `[policy]`: planner timings (see [`liaison_engine::Policy`] for the keys and defaults).
+    pub policy: liaison_engine::Policy,
     /// `[store]`: database location.
     pub store: StoreSection,
     /// The file this was loaded from, if any.
@@ -116,4 +116,107 @@ pub fn find_upward(start: &Path) -> Option<PathBuf> {
         .ancestors()
         .map(|d| d.join("liaison.toml"))
         .find(|p| p.is_file())
+}
+
+/// Loads the configuration with its layers: built-in defaults → `liaison.toml` (`--config`,
+/// or found upward from the working directory) → `LIAISON_*` environment
+/// (`LIAISON_DOMAIN`, `LIAISON_TEMPLATES`, `LIAISON_TZ`, `LIAISON_CALENDAR`; `LIAISON_CONFIG`,
+/// `LIAISON_DIRECTORY`, `LIAISON_LANG`, `LIAISON_NOW` are read by the flags) → flags.
+/// A bad file gets an error naming the file, the line and the fix.
+pub fn load(g: &crate::cli::GlobalArgs) -> anyhow::Result<Config> {
+    let path = match &g.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir().ok().and_then(|d| find_upward(&d)),
+    };
+    let mut cfg = match path {
+        None => Config::default(),
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {} ({e})",
+                    path.display(),
+                    crate::output::tr("无法读取配置文件", "cannot read the configuration file")
+                )
+            })?;
+            let mut cfg = parse(&path, &text)?;
+            cfg.source = Some(path);
+            cfg
+        }
+    };
+    if let Ok(v) = std::env::var("LIAISON_DOMAIN") {
+        cfg.identity.domain = v;
+    }
+    if let Ok(v) = std::env::var("LIAISON_TEMPLATES") {
+        cfg.templates.dir = Some(PathBuf::from(v));
+    }
+    if let Ok(v) = std::env::var("LIAISON_TZ") {
+        cfg.time.tz = v;
+    }
+    if let Ok(v) = std::env::var("LIAISON_CALENDAR") {
+        cfg.time.calendar = v;
+    }
+    cfg.identity.addresses.extend(g.me.iter().cloned());
+    Ok(cfg)
+}
+
+/// Parses `liaison.toml` text; errors name `path`, the line and the fix.
+pub fn parse(path: &Path, text: &str) -> anyhow::Result<Config> {
+    toml::from_str::<Config>(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text.as_bytes()[..s.start.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1)
+            .unwrap_or(0);
+        anyhow::anyhow!(
+            "{}:{line}: {}: {}\n  {}: {}",
+            path.display(),
+            crate::output::tr("配置文件有误", "invalid configuration"),
+            e.message().trim(),
+            crate::output::tr("修改", "fix"),
+            crate::output::tr(
+                "对照 liaison init 生成的 liaison.toml 检查该行的节名、键名与取值",
+                "compare that line with the liaison.toml written by `liaison init` (section, key, value)"
+            )
+        )
+    })
+}
+
+/// Resolves a path from the config file relative to the file's folder.
+pub fn relative(cfg: &Config, p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        return p.to_path_buf();
+    }
+    match cfg.source.as_ref().and_then(|s| s.parent()) {
+        Some(dir) => dir.join(p),
+        None => p.to_path_buf(),
+    }
+}
+
+/// The directory path: `--directory` / `LIAISON_DIRECTORY`, else `[directory] path`.
+pub fn directory_path(g: &crate::cli::GlobalArgs, cfg: &Config) -> Option<PathBuf> {
+    match (&g.directory, &cfg.directory.path) {
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(p)) => Some(relative(cfg, p)),
+        (None, None) => None,
+    }
+}
+
+/// Loads and validates the directory (every problem reported with file and line).
+pub fn load_directory(
+    g: &crate::cli::GlobalArgs,
+    cfg: &Config,
+) -> anyhow::Result<liaison_model::Directory> {
+    let en = crate::output::lang() == crate::output::Lang::En;
+    let Some(path) = directory_path(g, cfg) else {
+        anyhow::bail!(
+            "{}",
+            crate::output::tr(
+                "没有通讯录：用 --directory FILE 指定，或在 liaison.toml 中写 [directory] path（liaison init 可生成样例）",
+                "no directory: pass --directory FILE or set [directory] path in liaison.toml (`liaison init` writes a sample)"
+            )
+        );
+    };
+    liaison_model::Directory::load(&path).map_err(|e| match e {
+        liaison_model::DirectoryError::Invalid(p) => anyhow::anyhow!("{}", p.render(en)),
+        other => anyhow::anyhow!("{other}"),
+    })
 }

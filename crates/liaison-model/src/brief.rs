@@ -60,3 +60,550 @@ pub struct Brief {
     /// The next step stated in the closing.
     pub next_step: Option<String>,
 }
+
+use crate::Directory;
+use crate::problem::{Collector, Problems, syntax};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// Top-level keys of a TOML brief.
+pub const BRIEF_KEYS: [&str; 15] = [
+    "kind",
+    "project",
+    "departments",
+    "urgency",
+    "from",
+    "to",
+    "cc",
+    "purpose",
+    "background",
+    "goal",
+    "outcome",
+    "reply_by",
+    "next_step",
+    "item",
+    "attachment",
+];
+
+/// Fields that end up in a mail header, where CR or LF would inject headers.
+const HEADER_KEYS: [&str; 6] = ["project", "departments", "urgency", "from", "to", "cc"];
+
+/// The closest candidate by Jaro-Winkler similarity, if it is close enough to suggest.
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&input.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(s, _)| *s >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Number of sentences in a text (sentence ends: 。！？!? and ". ").
+pub fn sentence_count(text: &str) -> usize {
+    let t = text.trim();
+    if t.is_empty() {
+        return 0;
+    }
+    let mut n = 0;
+    let mut last_end = false;
+    let chars: Vec<char> = t.chars().collect();
+    for (i, ch) in chars.iter().enumerate() {
+        let end = matches!(ch, '。' | '！' | '？' | '!' | '?')
+            || (*ch == '.' && chars.get(i + 1).is_none_or(|c| c.is_whitespace()));
+        if end && !last_end {
+            n += 1;
+        }
+        last_end = end;
+    }
+    if !last_end {
+        n += 1;
+    }
+    n
+}
+
+fn field<'a, 'i>(t: &'a DeTable<'i>, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
+    t.iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)
+        .map(|(_, v)| v)
+}
+
+struct Reader<'c, 't> {
+    c: &'c mut Collector<'t>,
+}
+
+impl Reader<'_, '_> {
+    fn string(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &str,
+        required: bool,
+        at: usize,
+    ) -> Option<(String, usize)> {
+        match field(t, key) {
+            Some(v) => match v.get_ref().as_str() {
+                Some(s) if !s.trim().is_empty() => Some((s.trim().to_string(), v.span().start)),
+                Some(_) => {
+                    self.c.push(
+                        v.span().start,
+                        format!("“{key}”为空"),
+                        format!("`{key}` is empty"),
+                        format!("填写 {key}"),
+                        format!("fill in `{key}`"),
+                    );
+                    None
+                }
+                None => {
+                    self.c.push(
+                        v.span().start,
+                        format!("“{key}”应为字符串，而不是{}", v.get_ref().type_str()),
+                        format!("`{key}` must be a string, not {}", v.get_ref().type_str()),
+                        format!("写成 {key} = \"…\""),
+                        format!("write {key} = \"…\""),
+                    );
+                    None
+                }
+            },
+            None if required => {
+                self.c.push(
+                    at,
+                    format!("缺少“{key}”"),
+                    format!("missing `{key}`"),
+                    format!("加上 {key} = \"…\"（格式见 README 的“Brief format”）"),
+                    format!("add {key} = \"…\" (see “Brief format” in the README)"),
+                );
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// A string or an array of strings.
+    fn strings(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &str,
+        required: bool,
+        at: usize,
+    ) -> Vec<(String, usize)> {
+        match field(t, key) {
+            Some(v) => match v.get_ref() {
+                DeValue::String(s) if !s.trim().is_empty() => {
+                    vec![(s.trim().to_string(), v.span().start)]
+                }
+                DeValue::Array(a) => {
+                    let mut out = Vec::new();
+                    for x in a.iter() {
+                        match x.get_ref().as_str() {
+                            Some(s) if !s.trim().is_empty() => {
+                                out.push((s.trim().to_string(), x.span().start))
+                            }
+                            _ => self.c.push(
+                                x.span().start,
+                                format!("“{key}”中的每一项应为非空字符串"),
+                                format!("every entry of `{key}` must be a non-empty string"),
+                                format!("写成 {key} = [\"…\", \"…\"]"),
+                                format!("write {key} = [\"…\", \"…\"]"),
+                            ),
+                        }
+                    }
+                    if out.is_empty() && required {
+                        self.c.push(
+                            v.span().start,
+                            format!("“{key}”为空"),
+                            format!("`{key}` is empty"),
+                            format!("至少填写一项：{key} = [\"…\"]"),
+                            format!("give at least one: {key} = [\"…\"]"),
+                        );
+                    }
+                    out
+                }
+                _ => {
+                    self.c.push(
+                        v.span().start,
+                        format!("“{key}”应为字符串数组"),
+                        format!("`{key}` must be an array of strings"),
+                        format!("写成 {key} = [\"…\"]"),
+                        format!("write {key} = [\"…\"]"),
+                    );
+                    Vec::new()
+                }
+            },
+            None if required => {
+                self.c.push(
+                    at,
+                    format!("缺少“{key}”"),
+                    format!("missing `{key}`"),
+                    format!("加上 {key} = [\"…\"]"),
+                    format!("add {key} = [\"…\"]"),
+                );
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn tables<'a, 'i>(&mut self, t: &'a DeTable<'i>, key: &str) -> Vec<(&'a DeTable<'i>, usize)> {
+        match field(t, key) {
+            Some(v) => match v.get_ref() {
+                DeValue::Array(a) => a
+                    .iter()
+                    .filter_map(|x| match x.get_ref() {
+                        DeValue::Table(tt) => {
+                            let at = tt
+                                .iter()
+                                .map(|(k, _)| k.span().start)
+                                .min()
+                                .unwrap_or(x.span().start);
+                            Some((tt, at))
+                        }
+                        _ => {
+                            self.c.push(
+                                x.span().start,
+                                format!("“{key}”应写成 [[{key}]] 表"),
+                                format!("`{key}` must be [[{key}]] tables"),
+                                format!("改用 [[{key}]]"),
+                                format!("use [[{key}]]"),
+                            );
+                            None
+                        }
+                    })
+                    .collect(),
+                _ => {
+                    self.c.push(
+                        v.span().start,
+                        format!("“{key}”应写成 [[{key}]] 表"),
+                        format!("`{key}` must be [[{key}]] tables"),
+                        format!("改用 [[{key}]]"),
+                        format!("use [[{key}]]"),
+                    );
+                    Vec::new()
+                }
+            },
+            None => Vec::new(),
+        }
+    }
+}
+
+impl Brief {
+    /// Parses and validates a TOML brief, reporting every problem at once with its line.
+    ///
+    /// `file` names the brief in errors. `kind` is the kind given on the command line: it
+    /// is used when the brief has no `kind`, and must agree with it otherwise. Recipients
+    /// (`from`, `to`, `cc`, by email or by name) must be in `directory`; they are returned
+    /// as emails. CR or LF in any field that goes into a header is refused.
+    pub fn from_toml(
+        file: &str,
+        text: &str,
+        kind: Option<Kind>,
+        directory: &Directory,
+    ) -> Result<Brief, Problems> {
+        let root = DeTable::parse(text).map_err(|e| syntax(file, text, &e))?;
+        let root = root.get_ref();
+        let mut c = Collector::new(file, text);
+        let top = 0;
+        // Unknown keys, with a suggestion.
+        for (k, _) in root.iter() {
+            let key = k.get_ref().as_ref();
+            if !BRIEF_KEYS.contains(&key) {
+                let hint = did_you_mean(key, BRIEF_KEYS);
+                c.push(
+                    k.span().start,
+                    format!("未知字段“{key}”"),
+                    format!("unknown field `{key}`"),
+                    match hint {
+                        Some(h) => format!("是否想写“{h}”？"),
+                        None => format!("可用字段：{}", BRIEF_KEYS.join("、")),
+                    },
+                    match hint {
+                        Some(h) => format!("did you mean `{h}`?"),
+                        None => format!("known fields: {}", BRIEF_KEYS.join(", ")),
+                    },
+                );
+            }
+        }
+        // Header injection: any CR/LF in a header field, anywhere.
+        for (k, v) in root.iter() {
+            let key = k.get_ref().as_ref();
+            if !HEADER_KEYS.contains(&key) {
+                continue;
+            }
+            let values: Vec<(&str, usize)> = match v.get_ref() {
+                DeValue::String(s) => vec![(s.as_ref(), v.span().start)],
+                DeValue::Array(a) => a
+                    .iter()
+                    .filter_map(|x| x.get_ref().as_str().map(|s| (s, x.span().start)))
+                    .collect(),
+                _ => vec![],
+            };
+            for (s, at) in values {
+                if s.contains(['\r', '\n']) {
+                    c.push(at, format!("“{key}”含有换行符（CR/LF），会被用于注入邮件头，已拒绝"),
+                        format!("`{key}` contains a line break (CR/LF), which would inject mail headers: refused"),
+                        "把该字段写在一行内，去掉 \\n、\\r 和多行字符串".into(),
+                        "keep the field on one line: remove \\n, \\r and multi-line strings".into());
+                }
+            }
+        }
+        let mut r = Reader { c: &mut c };
+        let kind_field = r.string(root, "kind", kind.is_none(), top);
+        let kind = match (kind_field, kind) {
+            (Some((s, at)), cli) => match Kind::parse(&s) {
+                Some(k) => {
+                    if let Some(cli) = cli.filter(|c| *c != k) {
+                        r.c.push(
+                            at,
+                            format!("简报的类型“{s}”与命令行的“{}”不一致", cli.tag()),
+                            format!(
+                                "the brief's kind `{s}` differs from `{}` on the command line",
+                                cli.tag_en()
+                            ),
+                            "让两者一致，或在命令行省略类型以外的参数".into(),
+                            "make them agree".into(),
+                        );
+                    }
+                    Some(k)
+                }
+                None => {
+                    let tags: Vec<&str> = Kind::ALL.iter().map(|k| k.tag()).collect();
+                    let hint = did_you_mean(
+                        &s,
+                        tags.iter().copied().chain(Kind::ALL.iter().map(|k| k.id())),
+                    );
+                    r.c.push(
+                        at,
+                        format!("未知的协作类型“{s}”"),
+                        format!("unknown kind `{s}`"),
+                        match hint {
+                            Some(h) => format!("是否想写“{h}”？可用：{}", tags.join("、")),
+                            None => format!("可用：{}", tags.join("、")),
+                        },
+                        match hint {
+                            Some(h) => format!("did you mean `{h}`? known: {}", tags.join(", ")),
+                            None => format!("known: {}", tags.join(", ")),
+                        },
+                    );
+                    None
+                }
+            },
+            (None, cli) => cli,
+        };
+        let project = r.string(root, "project", true, top);
+        let departments = r.strings(root, "departments", true, top);
+        for (d, at) in &departments {
+            if directory.department(d).is_none() {
+                let names: Vec<&str> = directory
+                    .departments
+                    .iter()
+                    .map(|d| d.name.as_str())
+                    .collect();
+                let hint = did_you_mean(d, names.iter().copied());
+                r.c.push(
+                    *at,
+                    format!("部门“{d}”不在通讯录中"),
+                    format!("department `{d}` is not in the directory"),
+                    match hint {
+                        Some(h) => format!("是否想写“{h}”？"),
+                        None => format!("可用：{}", names.join("、")),
+                    },
+                    match hint {
+                        Some(h) => format!("did you mean `{h}`?"),
+                        None => format!("known: {}", names.join(", ")),
+                    },
+                );
+            }
+        }
+        let urgency = r.string(root, "urgency", true, top).and_then(|(s, at)| match Urgency::parse(&s) {
+            Some(u) => Some(u),
+            None => {
+                r.c.push(at, format!("未知的紧急程度“{s}”"), format!("unknown urgency `{s}`"),
+                    "可用：紧急、重要、一般、需今日反馈、需X月X日前反馈".into(),
+                    "use 紧急, 重要, 一般, 需今日反馈 or 需<date>前反馈 (Urgent, Important, Normal, Reply today)".into());
+                None
+            }
+        });
+        let from = r.string(root, "from", true, top);
+        let to = r.strings(root, "to", true, top);
+        let cc = r.strings(root, "cc", false, top);
+        let resolve =
+            |r: &mut Reader<'_, '_>, who: &(String, usize), key: &str| -> Option<String> {
+                let (s, at) = who;
+                if s.contains(['\r', '\n']) {
+                    return None; // already reported as header injection
+                }
+                if let Some(p) = directory.person(s) {
+                    return Some(p.email.clone());
+                }
+                if let Some(p) = directory.people.iter().find(|p| p.name == *s) {
+                    return Some(p.email.clone());
+                }
+                let cands: Vec<&str> = directory
+                    .people
+                    .iter()
+                    .flat_map(|p| [p.email.as_str(), p.name.as_str()])
+                    .collect();
+                let hint = did_you_mean(s, cands.iter().copied()).map(|h| {
+                    directory
+                        .people
+                        .iter()
+                        .find(|p| p.email == h || p.name == h)
+                        .map(|p| format!("{} <{}>", p.name, p.email))
+                        .unwrap_or_default()
+                });
+                r.c.push(
+                    *at,
+                    format!("“{key}”中的 {s} 不在通讯录中"),
+                    format!("{s} in `{key}` is not in the directory"),
+                    match &hint {
+                        Some(h) => format!("是否想写 {h}？"),
+                        None => {
+                            "先在通讯录中添加此人（liaison directory add 或编辑 directory.toml）"
+                                .into()
+                        }
+                    },
+                    match &hint {
+                        Some(h) => format!("did you mean {h}?"),
+                        None => "add the person to the directory first".into(),
+                    },
+                );
+                None
+            };
+        let from_email = from.as_ref().and_then(|f| resolve(&mut r, f, "from"));
+        let to_emails: Vec<Option<String>> = to.iter().map(|t| resolve(&mut r, t, "to")).collect();
+        let cc_emails: Vec<Option<String>> = cc.iter().map(|t| resolve(&mut r, t, "cc")).collect();
+        let purpose = r.string(root, "purpose", true, top);
+        let background = r.string(root, "background", true, top);
+        let goal = r.string(root, "goal", true, top);
+        for (key, v) in [("purpose", &purpose)] {
+            if let Some((s, at)) = v
+                && sentence_count(s) > 1
+            {
+                r.c.push(
+                    *at,
+                    format!("“{key}”应为一句话（开场白只说明目的）"),
+                    format!("`{key}` must be one sentence (the opening states the purpose)"),
+                    "把其余内容移到 background 或 item".into(),
+                    "move the rest into background or an item".into(),
+                );
+            }
+        }
+        if let (Some((b, at)), Some((g, _))) = (&background, &goal)
+            && sentence_count(b) + sentence_count(g) > 2
+        {
+            r.c.push(
+                *at,
+                "背景与目标合计超过两句".into(),
+                "background and goal run past two sentences together".into(),
+                "背景与目标各用一句话；细节放进附件".into(),
+                "one sentence each for background and goal; details go into an attachment".into(),
+            );
+        }
+        let outcome = r.string(root, "outcome", false, top);
+        let reply_by = r.string(root, "reply_by", true, top);
+        let next_step = r.string(root, "next_step", true, top);
+        let mut items = Vec::new();
+        let item_tables = r.tables(root, "item");
+        if item_tables.is_empty()
+            && let Some(k) = kind
+            && k.expects_items()
+        {
+            r.c.push(
+                top,
+                format!(
+                    "“{}”需要至少一个 [[item]]（做什么/谁来做/何时完成/交付标准）",
+                    k.tag()
+                ),
+                format!(
+                    "a {} needs at least one [[item]] (what/owner/due/standard)",
+                    k.tag_en()
+                ),
+                "加上 [[item]] 表，含 what、owner、due、standard".into(),
+                "add an [[item]] table with what, owner, due and standard".into(),
+            );
+        }
+        for (t, at) in item_tables {
+            for (k, _) in t.iter() {
+                let key = k.get_ref().as_ref();
+                if !["what", "owner", "due", "standard"].contains(&key) {
+                    let hint = did_you_mean(key, ["what", "owner", "due", "standard"]);
+                    r.c.push(
+                        k.span().start,
+                        format!("[[item]] 中未知字段“{key}”"),
+                        format!("unknown field `{key}` in [[item]]"),
+                        hint.map(|h| format!("是否想写“{h}”？"))
+                            .unwrap_or("可用：what、owner、due、standard".into()),
+                        hint.map(|h| format!("did you mean `{h}`?"))
+                            .unwrap_or("known: what, owner, due, standard".into()),
+                    );
+                }
+            }
+            let what = r.string(t, "what", true, at);
+            let owner = r.string(t, "owner", true, at);
+            let due = r.string(t, "due", true, at);
+            let standard = r.string(t, "standard", true, at);
+            if let (Some(what), Some(owner), Some(due), Some(standard)) =
+                (what, owner, due, standard)
+            {
+                items.push(BriefItem {
+                    what: what.0,
+                    owner: owner.0,
+                    due: due.0,
+                    standard: standard.0,
+                });
+            }
+        }
+        let mut attachments = Vec::new();
+        for (t, at) in r.tables(root, "attachment") {
+            let path = r.string(t, "path", true, at);
+            let description = r.string(t, "description", true, at);
+            if let Some((p, pat)) = &path
+                && p.contains(['\r', '\n', '"'])
+            {
+                r.c.push(
+                    *pat,
+                    "附件名含有换行或引号，已拒绝".into(),
+                    "an attachment name with a line break or quote: refused".into(),
+                    "重命名该文件".into(),
+                    "rename the file".into(),
+                );
+                continue;
+            }
+            if let (Some(path), Some(description)) = (path, description) {
+                attachments.push(BriefAttachment {
+                    path: path.0,
+                    description: description.0,
+                });
+            }
+        }
+        if !c.problems.is_empty() {
+            let mut p = c.problems;
+            p.sort_by_key(|p| p.line);
+            return Err(Problems(p));
+        }
+        let some = |v: Option<(String, usize)>| v.map(|x| x.0).unwrap_or_default();
+        Ok(Brief {
+            kind: kind.expect("checked"),
+            project: some(project),
+            departments: departments.into_iter().map(|d| d.0).collect(),
+            urgency: urgency.expect("checked"),
+            from: from_email.expect("checked"),
+            to: to_emails.into_iter().flatten().collect(),
+            cc: cc_emails.into_iter().flatten().collect(),
+            purpose: some(purpose),
+            background: some(background),
+            goal: some(goal),
+            items,
+            outcome: outcome.map(|o| o.0),
+            attachments,
+            reply_by: reply_by.map(|o| o.0),
+            next_step: next_step.map(|o| o.0),
+        })
+    }
+}

@@ -101,9 +101,9 @@ impl Kind {
     /// Parses a canonical tag, English tag or machine id (not configured aliases: see [`KindTable`]).
     pub fn parse(s: &str) -> Option<Kind> {
         let s = s.trim();
-        Kind::ALL.into_iter().find(|k| {
-            k.tag() == s || k.id() == s || k.tag_en().eq_ignore_ascii_case(s)
-        })
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.tag() == s || k.id() == s || k.tag_en().eq_ignore_ascii_case(s))
     }
 }
 

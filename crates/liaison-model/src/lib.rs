@@ -8,10 +8,12 @@ pub mod brief;
 pub mod collaboration;
 pub mod directory;
 pub mod kind;
+pub mod problem;
 pub mod urgency;
 
 pub use brief::Brief;
 pub use collaboration::{ActionItem, Collaboration, Event, EventKind, ItemStatus, State};
-pub use directory::{Department, Directory, Person};
+pub use directory::{Department, Directory, DirectoryError, Person};
 pub use kind::{Kind, KindTable};
+pub use problem::{Problem, Problems};
 pub use urgency::Urgency;

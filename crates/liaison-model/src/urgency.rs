@@ -24,7 +24,9 @@ impl Urgency {
     pub fn parse(s: &str) -> Option<Urgency> {
         let s = s.trim();
         match s {
-            "紧急" | "特急" | "加急" | "urgent" | "Urgent" | "URGENT" => Some(Urgency::Urgent),
+            "紧急" | "特急" | "加急" | "urgent" | "Urgent" | "URGENT" => {
+                Some(Urgency::Urgent)
+            }
             "重要" | "important" | "Important" | "IMPORTANT" => Some(Urgency::Important),
             "一般" | "常规" | "普通" | "normal" | "Normal" | "routine" | "Routine" => {
                 Some(Urgency::Normal)
