@@ -155,15 +155,36 @@ impl PlanContext<'_> {
             Lang::En => en,
         }
     }
+}
+
+/// The directory indexed by lower-case email, built once per [`plan`] call.
+struct People<'a>(std::collections::HashMap<String, &'a liaison_model::Person>);
+
+impl<'a> People<'a> {
+    fn new(d: &'a Directory) -> People<'a> {
+        People(
+            d.people
+                .iter()
+                .map(|p| (p.email.trim().to_ascii_lowercase(), p))
+                .collect(),
+        )
+    }
+    fn person(&self, email: &str) -> Option<&'a liaison_model::Person> {
+        self.0.get(&email.trim().to_ascii_lowercase()).copied()
+    }
+    fn superior_of(&self, email: &str) -> Option<&'a liaison_model::Person> {
+        self.person(email)
+            .and_then(|p| p.superior.as_deref())
+            .and_then(|s| self.person(s))
+    }
     fn channel(&self, to: &[String]) -> Channel {
-        match to.first().and_then(|a| self.directory.person(a)) {
+        match to.first().and_then(|a| self.person(a)) {
             Some(p) if !p.chat.is_empty() => Channel::Chat,
             _ => Channel::Email,
         }
     }
     fn name(&self, email: &str) -> String {
-        self.directory
-            .person(email)
+        self.person(email)
             .map(|p| p.name.clone())
             .unwrap_or_else(|| email.to_string())
     }
@@ -179,8 +200,9 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
 /// time, collaboration and action. Pure: the same inputs give the same output.
 pub fn plan(collabs: &[Collaboration], cx: &PlanContext<'_>) -> Vec<DueAction> {
     let mut out = Vec::new();
+    let people = People::new(cx.directory);
     for c in collabs {
-        plan_one(c, cx, &mut out);
+        plan_one(c, cx, &people, &mut out);
     }
     out.sort_by(|a, b| {
         a.due_at
@@ -195,7 +217,12 @@ fn effective_due(i: &liaison_model::ActionItem) -> Option<DateTime<FixedOffset>>
     i.promised.or(i.due)
 }
 
-fn plan_one(c: &Collaboration, cx: &PlanContext<'_>, out: &mut Vec<DueAction>) {
+fn plan_one(
+    c: &Collaboration,
+    cx: &PlanContext<'_>,
+    people: &People<'_>,
+    out: &mut Vec<DueAction>,
+) {
     if c.state == State::Archived || c.state == State::Draft {
         return;
     }
@@ -211,7 +238,7 @@ fn plan_one(c: &Collaboration, cx: &PlanContext<'_>, out: &mut Vec<DueAction>) {
         action,
         due_at,
         overdue: cx.now > overdue_at,
-        channel: cx.channel(&to),
+        channel: people.channel(&to),
         to,
         cc,
         reason,
@@ -239,10 +266,10 @@ fn plan_one(c: &Collaboration, cx: &PlanContext<'_>, out: &mut Vec<DueAction>) {
     ) && !all_delivered;
     let last_escalation = last_of(&[EventKind::Escalated]);
     let after_escalation = |t: DateTime<FixedOffset>| last_escalation.is_none_or(|e| e < t);
-    let superiors = |people: &[String]| {
+    let superiors = |who_all: &[String]| {
         let mut cc = Vec::new();
-        for who in std::iter::once(&c.owner).chain(people.iter()) {
-            if let Some(s) = cx.directory.superior_of(who) {
+        for who in std::iter::once(&c.owner).chain(who_all.iter()) {
+            if let Some(s) = people.superior_of(who) {
                 push_unique(&mut cc, &s.email.to_ascii_lowercase());
             }
         }
@@ -291,7 +318,7 @@ fn plan_one(c: &Collaboration, cx: &PlanContext<'_>, out: &mut Vec<DueAction>) {
             }
             let names = silent
                 .iter()
-                .map(|s| cx.name(s))
+                .map(|s| people.name(s))
                 .collect::<Vec<_>>()
                 .join("、");
             if nudges.len() as u32 >= p.nudges_before_escalation {
@@ -378,7 +405,7 @@ fn plan_one(c: &Collaboration, cx: &PlanContext<'_>, out: &mut Vec<DueAction>) {
                     format!(
                         "{} 的回复有异议或延期（“{}”）",
                         who.iter()
-                            .map(|w| cx.name(w))
+                            .map(|w| people.name(w))
                             .collect::<Vec<_>>()
                             .join("、"),
                         phrase
