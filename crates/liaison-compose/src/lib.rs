@@ -429,10 +429,13 @@ pub fn compose(
             ));
         }
     }
-    contact.push(match lang {
-        Lang::Zh => format!("邮箱：{}", from.email),
-        Lang::En => format!("Email: {}", from.email),
-    });
+    // The email goes in only without a chat handle: it is in the From header anyway.
+    if contact.is_empty() {
+        contact.push(match lang {
+            Lang::Zh => format!("邮箱：{}", from.email),
+            Lang::En => format!("Email: {}", from.email),
+        });
+    }
     let sep = if lang == Lang::Zh { "、" } else { ", " };
     let ctx = minijinja::context! {
         kind => brief.kind.tag(),

@@ -169,26 +169,24 @@ fn address_list(out: &mut String, header: &'static str, list: &[Mailbox]) -> Res
 
 /// RFC 2231 parameter `name*0*=UTF-8''…; name*1*=…`, split into lines of reasonable length.
 fn rfc2231(param: &str, value: &str) -> String {
-    let mut enc = String::new();
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
-            enc.push(b as char);
-        } else {
-            enc.push_str(&format!("%{b:02X}"));
-        }
-    }
-    // Split on whole %XX groups, about 60 characters per segment.
+    // Percent-encode per character, and split only between characters, so that readers
+    // which decode each continuation on its own still see whole UTF-8 sequences.
     let mut segments = Vec::new();
     let mut cur = String::new();
-    let bytes = enc.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let step = if bytes[i] == b'%' { 3 } else { 1 };
-        if cur.len() + step > 60 {
+    for ch in value.chars() {
+        let mut enc = String::new();
+        let mut buf = [0u8; 4];
+        for &b in ch.encode_utf8(&mut buf).as_bytes() {
+            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
+                enc.push(b as char);
+            } else {
+                enc.push_str(&format!("%{b:02X}"));
+            }
+        }
+        if !cur.is_empty() && cur.len() + enc.len() > 60 {
             segments.push(std::mem::take(&mut cur));
         }
-        cur.push_str(&enc[i..i + step]);
-        i += step;
+        cur.push_str(&enc);
     }
     if !cur.is_empty() || segments.is_empty() {
         segments.push(cur);
