@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod demo;
+pub mod demo_story;
 pub mod directory;
 pub mod due;
 pub mod ingest;

@@ -1,0 +1,142 @@
+//! The tracker part of `liaison demo`: a scripted 需求对接 (the sent mail and its replies,
+//! embedded) is ingested step by step into a temporary SQLite store, and what is due is
+//! printed at a few moments of its life — across 中秋, 国庆 and the 调休 Saturday 10/10.
+//!
+//! The mails are the ones the engine's story test asserts on
+//! (`crates/liaison-engine/tests/story/`), so the demo shows tested behaviour.
+
+use crate::commands::due::print_text;
+use crate::output::{self, tr};
+use chrono::DateTime;
+use liaison_engine::{PlanContext, Policy, TrackerConfig, plan, track_input};
+use liaison_model::{Directory, KindTable};
+use liaison_store::{Location, Store};
+use std::path::Path;
+
+const MAILS: &[&[u8]] = &[
+    include_bytes!("../../../liaison-engine/tests/story/01-open.eml"),
+    include_bytes!("../../../liaison-engine/tests/story/02-ack-wanglei.eml"),
+    include_bytes!("../../../liaison-engine/tests/story/03-nudge-1.eml"),
+    include_bytes!("../../../liaison-engine/tests/story/04-nudge-2.eml"),
+    include_bytes!("../../../liaison-engine/tests/story/05-delay-wanglei.eml"),
+    include_bytes!("../../../liaison-engine/tests/story/06-escalate.eml"),
+    include_bytes!("../../../liaison-engine/tests/story/07-sync.eml"),
+    include_bytes!("../../../liaison-engine/tests/story/08-delivery-lina.eml"),
+    include_bytes!("../../../liaison-engine/tests/story/09-confirm-lina.eml"),
+    include_bytes!("../../../liaison-engine/tests/story/10-delivery-wanglei.eml"),
+    include_bytes!("../../../liaison-engine/tests/story/11-confirm-wanglei.eml"),
+];
+
+const DIRECTORY: &str = include_str!("../../../liaison-engine/tests/story/directory.toml");
+
+/// (mails ingested so far, the moment, what happened — zh, en).
+const MOMENTS: &[(usize, &str, &str, &str)] = &[
+    (
+        1,
+        "2026-09-24T10:00:00+08:00",
+        "9月23日（周三）10:00 赵敏发出需求对接，24小时后两人都未回复",
+        "Wed 9/23 10:00 the request goes out; 24 hours later nobody has replied",
+    ),
+    (
+        5,
+        "2026-09-29T18:10:00+08:00",
+        "王磊回复后说来不及（预计10月12日18:00前提交）；李娜两次催办未回复（中间是中秋假期）",
+        "Wang Lei acknowledged, then delayed (promises 10/12 18:00); Li Na ignored two nudges (中秋 in between)",
+    ),
+    (
+        8,
+        "2026-10-08T12:00:00+08:00",
+        "升级、进度同步之后，国庆假期结束，李娜交付了数据（附件）",
+        "after the escalation and a sync, 国庆 ends and Li Na delivers the data (attachment)",
+    ),
+    (
+        11,
+        "2026-10-13T12:00:00+08:00",
+        "王磊在承诺时间前交付，赵敏确认；因曾延期和升级，需要复盘",
+        "Wang Lei delivers before his promised time and it is confirmed; it slipped, so a retro is due",
+    ),
+];
+
+/// Runs the tracker story in `dir` (a temporary folder of the demo) and prints it.
+pub fn run_story(dir: &Path) -> anyhow::Result<()> {
+    let directory: Directory = toml::from_str(DIRECTORY)?;
+    let start = DateTime::parse_from_rfc3339("2026-09-23T10:00:00+08:00")?;
+    let cfg = TrackerConfig {
+        me: vec!["zhaomin@example.com".into()],
+        kinds: KindTable::default(),
+        directory: directory.clone(),
+        time: liaison_time::Context::new(start),
+    };
+    let db = dir.join("demo-tracker.db");
+    let mut store = liaison_store::open(&Location::Sqlite(db.clone()))?;
+    println!();
+    println!(
+        "== {} ==",
+        tr(
+            "跟踪：一次需求对接的十个工作日",
+            "Tracking: ten working days of one request"
+        )
+    );
+    eprintln!("{}: {}", tr("数据库", "database"), db.display());
+    let policy = Policy::default();
+    let calendar = liaison_time::Calendar::cn();
+    let mut ingested = 0;
+    for (upto, now, zh, en) in MOMENTS {
+        while ingested < *upto {
+            store.put_raw(
+                MAILS[ingested],
+                &format!("demo/{:02}.eml", ingested + 1),
+                None,
+            )?;
+            ingested += 1;
+        }
+        track_all(store.as_mut(), &cfg)?;
+        let now = DateTime::parse_from_rfc3339(now)?;
+        let cx = PlanContext {
+            policy: &policy,
+            calendar: &calendar,
+            hours: liaison_time::WorkHours::default(),
+            tz: chrono_tz::Asia::Shanghai,
+            directory: &directory,
+            now,
+            lang: match output::lang() {
+                output::Lang::Zh => liaison_engine::Lang::Zh,
+                output::Lang::En => liaison_engine::Lang::En,
+            },
+        };
+        let due = plan(&store.collaborations()?, &cx);
+        println!();
+        println!(
+            "-- {} {}（{}）",
+            tr("此刻", "now"),
+            now.format("%Y-%m-%d %H:%M"),
+            tr(zh, en)
+        );
+        println!("$ liaison due --upcoming --now {}", now.to_rfc3339());
+        print_text(&due);
+    }
+    Ok(())
+}
+
+fn track_all(store: &mut dyn Store, cfg: &TrackerConfig) -> anyhow::Result<()> {
+    store.lock_tracker()?;
+    let r = (|| -> anyhow::Result<()> {
+        for input in store.pending(1000)? {
+            let changes = track_input(store, &input, cfg)?;
+            store.apply(&changes)?;
+        }
+        Ok(())
+    })();
+    store.unlock_tracker()?;
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_story_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        super::run_story(dir.path()).unwrap();
+        assert!(dir.path().join("demo-tracker.db").is_file());
+    }
+}
