@@ -297,14 +297,13 @@ fn plan_one(
         let mut escalations: Vec<(DateTime<FixedOffset>, Vec<String>, String)> = Vec::new();
         if !silent.is_empty() {
             let last_out = last_of(&[EventKind::Sent, EventKind::Nudged]).unwrap_or(c.started);
-            let base = match (&c.urgency, nudges.is_empty()) {
+            let mut due = match (&c.urgency, nudges.is_empty()) {
                 (Some(Urgency::Urgent), _) => {
                     cx.add_working_hours(last_out, p.urgent_reply_working_hours)
                 }
                 (Some(Urgency::Today), true) => cx.workday_end(last_out),
                 _ => cx.working(last_out + Duration::hours(p.reply_window_hours as i64)),
             };
-            let mut due = cx.working(base);
             if let Some(ln) = nudges.last()
                 && cx.local(*ln).date() == cx.local(due).date()
             {
@@ -571,5 +570,169 @@ fn plan_one(
             Vec::new(),
             cx.tr("复盘已完成，可以归档".into(), "retro held; archive".into()),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use liaison_model::{ActionItem, Event, Kind};
+
+    fn t(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn collab(started: &str, urgency: Option<Urgency>) -> Collaboration {
+        Collaboration {
+            id: "c1".into(),
+            kind: Kind::Request,
+            project: "p".into(),
+            subject: "s".into(),
+            urgency,
+            owner: "me@x.com".into(),
+            counterparts: vec!["you@x.com".into()],
+            cc: vec![],
+            started: t(started),
+            state: State::Sent,
+            items: vec![ActionItem {
+                what: "w".into(),
+                owner: Some("you@x.com".into()),
+                due: Some(t(started) + Duration::days(2)),
+                due_text: None,
+                standard: None,
+                status: ItemStatus::Open,
+                promised: None,
+            }],
+            events: vec![ev(EventKind::Sent, started, "me@x.com")],
+        }
+    }
+
+    fn ev(kind: EventKind, at: &str, actor: &str) -> Event {
+        Event {
+            kind,
+            at: t(at),
+            actor: Some(actor.into()),
+            message_id: None,
+            item: None,
+            detail: None,
+        }
+    }
+
+    fn run(c: &Collaboration, now: &str) -> Vec<(Action, String, bool)> {
+        let policy = Policy::default();
+        let cal = Calendar::cn();
+        let dir = Directory::default();
+        let cx = PlanContext {
+            policy: &policy,
+            calendar: &cal,
+            hours: WorkHours::default(),
+            tz: chrono_tz::Asia::Shanghai,
+            directory: &dir,
+            now: t(now),
+            lang: Lang::Zh,
+        };
+        plan(std::slice::from_ref(c), &cx)
+            .into_iter()
+            .map(|a| (a.action, a.due_at.to_rfc3339(), a.overdue))
+            .collect()
+    }
+
+    #[test]
+    fn urgent_waits_four_working_hours() {
+        // Tue 16:00 + 4 working hours = Wed 11:00.
+        let c = collab("2026-12-01T16:00:00+08:00", Some(Urgency::Urgent));
+        assert_eq!(
+            run(&c, "2026-12-01T17:00:00+08:00"),
+            vec![(Action::Nudge, "2026-12-02T11:00:00+08:00".into(), false)]
+        );
+    }
+
+    #[test]
+    fn reply_today_means_today_workday_end() {
+        let c = collab("2026-12-01T10:00:00+08:00", Some(Urgency::Today));
+        assert_eq!(
+            run(&c, "2026-12-01T10:00:00+08:00")[0],
+            (Action::Nudge, "2026-12-01T18:00:00+08:00".into(), false)
+        );
+    }
+
+    #[test]
+    fn a_nudge_at_night_or_on_a_weekend_moves_to_working_time() {
+        // Fri 20:00 + 24 h = Sat 20:00 → Mon 09:00.
+        let c = collab("2026-12-04T20:00:00+08:00", None);
+        assert_eq!(
+            run(&c, "2026-12-05T21:00:00+08:00")[0],
+            (Action::Nudge, "2026-12-07T09:00:00+08:00".into(), false)
+        );
+    }
+
+    #[test]
+    fn at_most_one_nudge_per_working_day() {
+        // Urgent, nudged Tue 09:30: the next falls Tue 13:30 → Wed 09:00.
+        let mut c = collab("2026-12-01T09:00:00+08:00", Some(Urgency::Urgent));
+        c.events.push(ev(
+            EventKind::Nudged,
+            "2026-12-01T09:30:00+08:00",
+            "me@x.com",
+        ));
+        assert_eq!(
+            run(&c, "2026-12-01T12:00:00+08:00")[0],
+            (Action::Nudge, "2026-12-02T09:00:00+08:00".into(), false)
+        );
+    }
+
+    #[test]
+    fn confirmed_without_slips_is_archived_and_with_slips_retro_first() {
+        let mut c = collab("2026-12-01T09:00:00+08:00", None);
+        c.events.push(ev(
+            EventKind::Replied,
+            "2026-12-01T10:00:00+08:00",
+            "you@x.com",
+        ));
+        c.events.push(ev(
+            EventKind::Delivered,
+            "2026-12-02T10:00:00+08:00",
+            "you@x.com",
+        ));
+        c.items[0].status = ItemStatus::Delivered;
+        c.state = State::Delivered;
+        assert_eq!(
+            run(&c, "2026-12-03T11:00:00+08:00"),
+            vec![(Action::Confirm, "2026-12-03T10:00:00+08:00".into(), true)]
+        );
+        c.events.push(ev(
+            EventKind::Confirmed,
+            "2026-12-03T11:00:00+08:00",
+            "me@x.com",
+        ));
+        c.items[0].status = ItemStatus::Confirmed;
+        c.state = State::Confirmed;
+        assert_eq!(
+            run(&c, "2026-12-03T11:00:00+08:00"),
+            vec![(Action::Archive, "2026-12-03T11:00:00+08:00".into(), false)]
+        );
+        c.events.push(ev(
+            EventKind::Disagreement,
+            "2026-12-01T10:00:00+08:00",
+            "you@x.com",
+        ));
+        assert_eq!(
+            run(&c, "2026-12-03T11:00:00+08:00"),
+            vec![(Action::Retro, "2026-12-08T18:00:00+08:00".into(), false)]
+        );
+        c.events.push(ev(
+            EventKind::Retro,
+            "2026-12-04T11:00:00+08:00",
+            "me@x.com",
+        ));
+        c.state = State::Reviewed;
+        assert_eq!(run(&c, "2026-12-04T12:00:00+08:00")[0].0, Action::Archive);
+    }
+
+    #[test]
+    fn archived_collaborations_owe_nothing() {
+        let mut c = collab("2026-12-01T09:00:00+08:00", None);
+        c.state = State::Archived;
+        assert!(run(&c, "2027-01-01T00:00:00+08:00").is_empty());
     }
 }
