@@ -274,9 +274,11 @@ fn sentence(s: &str, lang: Lang) -> String {
     if s.ends_with(ends) {
         s.to_string()
     } else {
+        // Chinese text keeps a Chinese full stop even in an English mail.
+        let cjk = s.chars().last().is_some_and(|c| !c.is_ascii());
         match lang {
-            Lang::Zh => format!("{s}。"),
-            Lang::En => format!("{s}."),
+            Lang::En if !cjk => format!("{s}."),
+            _ => format!("{s}。"),
         }
     }
 }

@@ -104,8 +104,8 @@ pub fn encode_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut chunk = String::new();
     for ch in text.chars() {
-        // 45 input bytes -> 60 base64 chars -> 72 with the =?UTF-8?B??= wrapper.
-        if chunk.len() + ch.len_utf8() > 45 {
+        // 39 input bytes -> 52 base64 chars -> 64 with the wrapper, so "Subject: " + word fits 78.
+        if chunk.len() + ch.len_utf8() > 39 {
             words.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
             chunk.clear();
         }
@@ -183,7 +183,7 @@ fn rfc2231(param: &str, value: &str) -> String {
                 enc.push_str(&format!("%{b:02X}"));
             }
         }
-        if !cur.is_empty() && cur.len() + enc.len() > 60 {
+        if !cur.is_empty() && cur.len() + enc.len() > 50 {
             segments.push(std::mem::take(&mut cur));
         }
         cur.push_str(&enc);
