@@ -165,6 +165,8 @@ pub fn run(g: &GlobalArgs, args: DemoArgs) -> anyhow::Result<ExitCode> {
             dir.join("directory.toml").display()
         ),
     );
+    // Step 3–4: follow a scripted collaboration and say what is due (liaison-engine).
+    super::demo_story::run_story(&dir)?;
     eprintln!(
         "{} {}",
         tr("演示文件在", "demo files are in"),
