@@ -131,7 +131,11 @@ pub fn open(m: &Message, raw: &[u8], cfg: &TrackerConfig) -> Option<Collaboratio
     if !cfg.is_me(from) {
         return None;
     }
-    let mut opts = ParseOptions::new(cfg.time.clone());
+    // Resolve against the mail's own date (never the clock), so replay is deterministic.
+    let mut opts = ParseOptions::new(liaison_time::Context {
+        now: date_of(m),
+        ..cfg.time.clone()
+    });
     opts.kinds = cfg.kinds.clone();
     opts.directory = Some(cfg.directory.clone());
     let a = Anatomy::from_message(m, raw, &opts);
