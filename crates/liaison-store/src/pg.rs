@@ -19,7 +19,25 @@ pub struct PgStore {
     client: Client,
     schema: Option<String>,
     tracker_locked: bool,
+    /// Prepared statements of the hot paths, by SQL text (one round trip less per use).
+    stmts: std::collections::HashMap<&'static str, postgres::Statement>,
 }
+
+const SQL_MARK_APPLIED: &str = "UPDATE inputs SET applied = TRUE WHERE seq = $1 AND NOT applied";
+const SQL_UPSERT_COLLAB: &str =
+    "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
+       owner = excluded.owner, subject = excluded.subject,
+       started_utc = excluded.started_utc, data = excluded.data";
+const SQL_INSERT_EVENT: &str =
+    "INSERT INTO events (collaboration, input_seq, kind, at, data) VALUES ($1, $2, $3, $4, $5)";
+const SQL_INSERT_KEY: &str =
+    "INSERT INTO thread_keys (key, collaboration) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING";
+const SQL_GET_COLLAB: &str = "SELECT data FROM collaborations WHERE id = $1";
+const SQL_FIND_THREAD: &str =
+    "SELECT t.collaboration FROM unnest($1::TEXT[]) WITH ORDINALITY AS k(key, ord)
+     JOIN thread_keys t ON t.key = k.key ORDER BY k.ord LIMIT 1";
 
 impl std::fmt::Debug for PgStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -98,12 +116,23 @@ impl PgStore {
             client,
             schema,
             tracker_locked: false,
+            stmts: Default::default(),
         };
         st.migrate().map_err(|e| match e {
             e @ StoreError::SchemaTooNew { .. } => e,
             e => fail(e.to_string()),
         })?;
         Ok(st)
+    }
+
+    /// The prepared statement for `sql`, prepared on first use.
+    fn stmt(&mut self, sql: &'static str) -> Result<postgres::Statement> {
+        if let Some(s) = self.stmts.get(sql) {
+            return Ok(s.clone());
+        }
+        let s = self.client.prepare(sql)?;
+        self.stmts.insert(sql, s.clone());
+        Ok(s)
     }
 
     /// The schema this store lives in (`None`: the connection's default search path).
@@ -362,75 +391,56 @@ impl Store for PgStore {
     }
 
     fn apply(&mut self, changes: &Changes) -> Result<bool> {
+        let mark = self.stmt(SQL_MARK_APPLIED)?;
+        let up = self.stmt(SQL_UPSERT_COLLAB)?;
+        let ev = self.stmt(SQL_INSERT_EVENT)?;
+        let tk = self.stmt(SQL_INSERT_KEY)?;
         let mut tx = self.client.transaction()?;
         if let Some(seq) = changes.input {
             // The row lock taken here makes a second process applying the same input wait,
             // then see `applied` and back off.
-            let n = tx.execute(
-                "UPDATE inputs SET applied = TRUE WHERE seq = $1 AND NOT applied",
-                &[&seq],
-            )?;
+            let n = tx.execute(&mark, &[&seq])?;
             if n == 0 {
                 tx.rollback()?;
                 return Ok(false);
             }
         }
-        if !changes.collaborations.is_empty() {
-            let up = tx.prepare(
-                "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)
-                 ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
-                   owner = excluded.owner, subject = excluded.subject,
-                   started_utc = excluded.started_utc, data = excluded.data",
+        for c in &changes.collaborations {
+            tx.execute(
+                &up,
+                &[
+                    &c.id,
+                    &schema::collab_kind(c),
+                    &c.state.id(),
+                    &c.owner,
+                    &c.subject,
+                    &schema::ts(c.started.with_timezone(&chrono::Utc)),
+                    &schema::collab_json(c),
+                ],
             )?;
-            for c in &changes.collaborations {
-                tx.execute(
-                    &up,
-                    &[
-                        &c.id,
-                        &schema::collab_kind(c),
-                        &c.state.id(),
-                        &c.owner,
-                        &c.subject,
-                        &schema::ts(c.started.with_timezone(&chrono::Utc)),
-                        &schema::collab_json(c),
-                    ],
-                )?;
-            }
         }
-        if !changes.events.is_empty() {
-            let ev = tx.prepare(
-                "INSERT INTO events (collaboration, input_seq, kind, at, data) VALUES ($1, $2, $3, $4, $5)",
+        for (cid, e) in &changes.events {
+            tx.execute(
+                &ev,
+                &[
+                    cid,
+                    &changes.input,
+                    &schema::event_kind(e),
+                    &e.at.to_rfc3339(),
+                    &schema::event_json(e),
+                ],
             )?;
-            for (cid, e) in &changes.events {
-                tx.execute(
-                    &ev,
-                    &[
-                        cid,
-                        &changes.input,
-                        &schema::event_kind(e),
-                        &e.at.to_rfc3339(),
-                        &schema::event_json(e),
-                    ],
-                )?;
-            }
         }
-        if !changes.thread_keys.is_empty() {
-            let tk = tx.prepare(
-                "INSERT INTO thread_keys (key, collaboration) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
-            )?;
-            for (key, cid) in &changes.thread_keys {
-                tx.execute(&tk, &[key, cid])?;
-            }
+        for (key, cid) in &changes.thread_keys {
+            tx.execute(&tk, &[key, cid])?;
         }
         tx.commit()?;
         Ok(true)
     }
 
     fn collaboration(&mut self, id: &str) -> Result<Option<Collaboration>> {
-        let row = self
-            .client
-            .query_opt("SELECT data FROM collaborations WHERE id = $1", &[&id])?;
+        let st = self.stmt(SQL_GET_COLLAB)?;
+        let row = self.client.query_opt(&st, &[&id])?;
         match row {
             Some(r) => Ok(Some(schema::decode_collab(r.try_get::<_, &str>(0)?)?)),
             None => Ok(None),
@@ -469,11 +479,8 @@ impl Store for PgStore {
             return Ok(None);
         }
         // One round trip: the first key in the caller's order that is indexed.
-        let row = self.client.query_opt(
-            "SELECT t.collaboration FROM unnest($1::TEXT[]) WITH ORDINALITY AS k(key, ord)
-             JOIN thread_keys t ON t.key = k.key ORDER BY k.ord LIMIT 1",
-            &[&keys],
-        )?;
+        let st = self.stmt(SQL_FIND_THREAD)?;
+        let row = self.client.query_opt(&st, &[&keys])?;
         Ok(match row {
             Some(r) => Some(r.try_get(0)?),
             None => None,
