@@ -291,3 +291,22 @@ fn story_on_postgres() {
     c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
         .unwrap();
 }
+
+#[test]
+fn a_reply_without_references_threads_by_subject_and_a_stranger_does_not() {
+    let mut tr = Tracker::new(config());
+    tr.apply_message(MAILS[0].1).unwrap();
+    let reply = "Message-ID: <bare-1@example.com>\r\nDate: Thu, 24 Sep 2026 09:00:00 +0800\r\nFrom: lina@example.com\r\nTo: zhaomin@example.com\r\nSubject: =?UTF-8?B?5Zue5aSN77ya?= 【需求对接】订单导出改造-技术部/数据部\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n收到，9月29日前无法提供，需要延期。\r\n";
+    assert!(tr.apply_message(reply.as_bytes()).is_some());
+    let c = &tr.collaborations()[0];
+    let kinds: Vec<_> = c.events.iter().map(|e| e.kind).collect();
+    use liaison_model::EventKind::*;
+    assert_eq!(kinds, [Sent, Replied, Disagreement]);
+    // Strangers writing to each other about the same topic touch nothing.
+    let stranger = reply
+        .replace("bare-1", "bare-2")
+        .replace("lina@example.com", "someone@elsewhere.com")
+        .replace("zhaomin@example.com", "other@elsewhere.com");
+    assert!(tr.apply_message(stranger.as_bytes()).is_none());
+    assert_eq!(tr.collaborations()[0].events.len(), 3);
+}
