@@ -96,12 +96,14 @@ pub fn did_you_mean<'a>(
     candidates
         .into_iter()
         .map(|c| {
-            (
-                strsim::jaro_winkler(&input.to_lowercase(), &c.to_lowercase()),
-                c,
-            )
+            let (a, b) = (input.to_lowercase(), c.to_lowercase());
+            // Jaro-Winkler suits ASCII typos; short Chinese names need edit distance.
+            let jw = strsim::jaro_winkler(&a, &b);
+            let nl = strsim::normalized_levenshtein(&a, &b);
+            let ok = jw >= 0.7 || nl >= 0.5;
+            (if ok { jw.max(nl) } else { 0.0 }, c)
         })
-        .filter(|(s, _)| *s >= 0.7)
+        .filter(|(s, _)| *s > 0.0)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
@@ -432,49 +434,51 @@ impl Brief {
         let from = r.string(root, "from", true, top);
         let to = r.strings(root, "to", true, top);
         let cc = r.strings(root, "cc", false, top);
-        let resolve =
-            |r: &mut Reader<'_, '_>, who: &(String, usize), key: &str| -> Option<String> {
-                let (s, at) = who;
-                if s.contains(['\r', '\n']) {
-                    return None; // already reported as header injection
-                }
-                if let Some(p) = directory.person(s) {
-                    return Some(p.email.clone());
-                }
-                if let Some(p) = directory.people.iter().find(|p| p.name == *s) {
-                    return Some(p.email.clone());
-                }
-                let cands: Vec<&str> = directory
+        let resolve = |r: &mut Reader<'_, '_>,
+                       who: &(String, usize),
+                       key: &str|
+         -> Option<String> {
+            let (s, at) = who;
+            if s.contains(['\r', '\n']) {
+                return None; // already reported as header injection
+            }
+            if let Some(p) = directory.person(s) {
+                return Some(p.email.clone());
+            }
+            if let Some(p) = directory.people.iter().find(|p| p.name == *s) {
+                return Some(p.email.clone());
+            }
+            let cands: Vec<&str> = directory
+                .people
+                .iter()
+                .flat_map(|p| [p.email.as_str(), p.name.as_str()])
+                .collect();
+            let hint = did_you_mean(s, cands.iter().copied()).map(|h| {
+                directory
                     .people
                     .iter()
-                    .flat_map(|p| [p.email.as_str(), p.name.as_str()])
-                    .collect();
-                let hint = did_you_mean(s, cands.iter().copied()).map(|h| {
-                    directory
-                        .people
-                        .iter()
-                        .find(|p| p.email == h || p.name == h)
-                        .map(|p| format!("{} <{}>", p.name, p.email))
-                        .unwrap_or_default()
-                });
-                r.c.push(
+                    .find(|p| p.email == h || p.name == h)
+                    .map(|p| format!("{} <{}>", p.name, p.email))
+                    .unwrap_or_default()
+            });
+            r.c.push(
                     *at,
                     format!("“{key}”中的 {s} 不在通讯录中"),
                     format!("{s} in `{key}` is not in the directory"),
                     match &hint {
                         Some(h) => format!("是否想写 {h}？"),
                         None => {
-                            "先在通讯录中添加此人（liaison directory add 或编辑 directory.toml）"
+                            "先在通讯录中添加此人（编辑 directory.toml，或 liaison directory import）"
                                 .into()
                         }
                     },
                     match &hint {
                         Some(h) => format!("did you mean {h}?"),
-                        None => "add the person to the directory first".into(),
+                        None => "add the person to the directory first (edit directory.toml, or liaison directory import)".into(),
                     },
                 );
-                None
-            };
+            None
+        };
         let from_email = from.as_ref().and_then(|f| resolve(&mut r, f, "from"));
         let to_emails: Vec<Option<String>> = to.iter().map(|t| resolve(&mut r, t, "to")).collect();
         let cc_emails: Vec<Option<String>> = cc.iter().map(|t| resolve(&mut r, t, "cc")).collect();
