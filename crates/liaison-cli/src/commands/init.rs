@@ -55,7 +55,6 @@ pub fn run(_g: &GlobalArgs, args: InitArgs) -> anyhow::Result<ExitCode> {
 
 /// The sample files shipped inside the binary (from `examples/`): `liaison init` and
 /// `liaison demo` write them, so neither needs anything beyond the binary.
-
 pub mod samples {
     /// `liaison.toml`.
     pub const LIAISON_TOML: &str = include_str!("../../../../examples/liaison.toml");
