@@ -3,8 +3,8 @@
 //! nothing but the binary: the sample files are embedded.
 
 use crate::cli::GlobalArgs;
-use crate::commands::new::{compose_file, mail_lang};
 use crate::commands::init::samples;
+use crate::commands::new::{compose_file, mail_lang};
 use crate::output::{self, tr};
 use chrono::DateTime;
 use clap::{Args, ValueEnum};
