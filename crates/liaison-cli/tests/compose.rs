@@ -144,8 +144,9 @@ fn new_md_and_english_and_out_file() {
         ],
     );
     assert!(
-        stdout(&o)
-            .starts_with("[Kickoff] Q3新产品上线 - 市场部/技术部/设计部 - Important\n\nHi all,")
+        stdout(&o).starts_with(
+            "[Kickoff] Q3 product launch - 市场部/技术部/设计部 - Important\n\nHi all,"
+        )
     );
     let o = liaison(
         t.path(),

@@ -363,6 +363,13 @@ pub fn compose(
     domain: &str,
     attachment_data: &[Vec<u8>],
 ) -> Result<ComposedMail, ComposeError> {
+    let english;
+    let brief = if lang == Lang::En {
+        english = brief.english();
+        &english
+    } else {
+        brief
+    };
     let from = person(directory, &brief.from)?;
     let to: Vec<&Person> = brief
         .to

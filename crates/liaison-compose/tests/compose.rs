@@ -47,6 +47,8 @@ fn mail(kind: Kind, lang: Lang) -> (Brief, ComposedMail) {
         &data,
     )
     .unwrap();
+    // The brief as the mail should show it: with its [en] text for English.
+    let b = if lang == Lang::En { b.english() } else { b };
     (b, m)
 }
 

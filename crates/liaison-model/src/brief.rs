@@ -59,6 +59,70 @@ pub struct Brief {
     pub reply_by: Option<String>,
     /// The next step stated in the closing.
     pub next_step: Option<String>,
+    /// English text for `--lang en` (the `[en]` table), if the brief has one.
+    #[serde(default)]
+    pub en: Option<BriefEnglish>,
+}
+
+/// The English text of a brief (`[en]` table): any field given replaces the Chinese one
+/// when the mail is composed with `--lang en`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BriefEnglish {
+    /// 项目/主题 in English.
+    pub project: Option<String>,
+    /// The opening sentence.
+    pub purpose: Option<String>,
+    /// 背景.
+    pub background: Option<String>,
+    /// 目标.
+    pub goal: Option<String>,
+    /// 预期成果.
+    pub outcome: Option<String>,
+    /// The reply deadline.
+    pub reply_by: Option<String>,
+    /// The next step.
+    pub next_step: Option<String>,
+    /// `[[en.item]]`: what/due/standard in English, in the order of `[[item]]`.
+    pub items: Vec<BriefItem>,
+    /// `en.attachments`: attachment descriptions in English, in order.
+    pub attachments: Vec<String>,
+}
+
+impl Brief {
+    /// The brief with its `[en]` text swapped in (unchanged without an `[en]` table).
+    pub fn english(&self) -> Brief {
+        let mut b = self.clone();
+        let Some(en) = &self.en else {
+            return b;
+        };
+        let set = |dst: &mut String, src: &Option<String>| {
+            if let Some(v) = src {
+                *dst = v.clone();
+            }
+        };
+        set(&mut b.project, &en.project);
+        set(&mut b.purpose, &en.purpose);
+        set(&mut b.background, &en.background);
+        set(&mut b.goal, &en.goal);
+        if en.outcome.is_some() {
+            b.outcome = en.outcome.clone();
+        }
+        if en.reply_by.is_some() {
+            b.reply_by = en.reply_by.clone();
+        }
+        if en.next_step.is_some() {
+            b.next_step = en.next_step.clone();
+        }
+        for (item, e) in b.items.iter_mut().zip(&en.items) {
+            item.what = e.what.clone();
+            item.due = e.due.clone();
+            item.standard = e.standard.clone();
+        }
+        for (a, d) in b.attachments.iter_mut().zip(&en.attachments) {
+            a.description = d.clone();
+        }
+        b
+    }
 }
 
 use crate::Directory;
@@ -67,7 +131,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// Top-level keys of a TOML brief.
-pub const BRIEF_KEYS: [&str; 15] = [
+pub const BRIEF_KEYS: [&str; 16] = [
     "kind",
     "project",
     "departments",
@@ -83,6 +147,7 @@ pub const BRIEF_KEYS: [&str; 15] = [
     "next_step",
     "item",
     "attachment",
+    "en",
 ];
 
 /// Fields that end up in a mail header, where CR or LF would inject headers.
@@ -586,6 +651,108 @@ impl Brief {
                 });
             }
         }
+        let en = match field(root, "en") {
+            None => None,
+            Some(v) => match v.get_ref() {
+                DeValue::Table(t) => {
+                    let at = v.span().start;
+                    let mut e = BriefEnglish::default();
+                    for (k, _) in t.iter() {
+                        let key = k.get_ref().as_ref();
+                        const EN_KEYS: [&str; 9] = [
+                            "project",
+                            "purpose",
+                            "background",
+                            "goal",
+                            "outcome",
+                            "reply_by",
+                            "next_step",
+                            "item",
+                            "attachments",
+                        ];
+                        if !EN_KEYS.contains(&key) {
+                            let hint = did_you_mean(key, EN_KEYS);
+                            r.c.push(
+                                k.span().start,
+                                format!("[en] 中未知字段“{key}”"),
+                                format!("unknown field `{key}` in [en]"),
+                                hint.map(|h| format!("是否想写“{h}”？"))
+                                    .unwrap_or(format!("可用：{}", EN_KEYS.join("、"))),
+                                hint.map(|h| format!("did you mean `{h}`?"))
+                                    .unwrap_or(format!("known: {}", EN_KEYS.join(", "))),
+                            );
+                        }
+                    }
+                    e.project = r.string(t, "project", false, at).map(|(s, at)| {
+                        if s.contains(['\r', '\n']) {
+                            r.c.push(at, "“en.project”含有换行符（CR/LF），会被用于注入邮件头，已拒绝".into(),
+                                "`en.project` contains a line break (CR/LF), which would inject mail headers: refused".into(),
+                                "把该字段写在一行内".into(), "keep the field on one line".into());
+                        }
+                        s
+                    });
+                    e.purpose = r.string(t, "purpose", false, at).map(|x| x.0);
+                    e.background = r.string(t, "background", false, at).map(|x| x.0);
+                    e.goal = r.string(t, "goal", false, at).map(|x| x.0);
+                    e.outcome = r.string(t, "outcome", false, at).map(|x| x.0);
+                    e.reply_by = r.string(t, "reply_by", false, at).map(|x| x.0);
+                    e.next_step = r.string(t, "next_step", false, at).map(|x| x.0);
+                    let en_items = r.tables(t, "item");
+                    if !en_items.is_empty() && en_items.len() != items.len() {
+                        r.c.push(
+                            en_items[0].1,
+                            format!(
+                                "[[en.item]] 有 {} 项，[[item]] 有 {} 项",
+                                en_items.len(),
+                                items.len()
+                            ),
+                            format!(
+                                "[[en.item]] has {} entries but [[item]] has {}",
+                                en_items.len(),
+                                items.len()
+                            ),
+                            "每个 [[item]] 对应一个 [[en.item]]，顺序相同".into(),
+                            "give one [[en.item]] per [[item]], in the same order".into(),
+                        );
+                    }
+                    for (it, iat) in en_items {
+                        let what = r.string(it, "what", true, iat);
+                        let due = r.string(it, "due", true, iat);
+                        let standard = r.string(it, "standard", true, iat);
+                        if let (Some(w), Some(d), Some(s)) = (what, due, standard) {
+                            e.items.push(BriefItem {
+                                what: w.0,
+                                owner: String::new(),
+                                due: d.0,
+                                standard: s.0,
+                            });
+                        }
+                    }
+                    let descs = r.strings(t, "attachments", false, at);
+                    if !descs.is_empty() && descs.len() != attachments.len() {
+                        r.c.push(
+                            descs[0].1,
+                            "en.attachments 的数量与 [[attachment]] 不一致".into(),
+                            "en.attachments must have one description per [[attachment]]".into(),
+                            "每个附件一句英文说明，顺序相同".into(),
+                            "one English description per attachment, in order".into(),
+                        );
+                    }
+                    e.attachments = descs.into_iter().map(|d| d.0).collect();
+                    Some(e)
+                }
+                _ => {
+                    r.c.push(
+                        v.span().start,
+                        "“en”应为表 [en]".into(),
+                        "`en` must be a table ([en])".into(),
+                        "写成 [en] 表".into(),
+                        "write it as an [en] table".into(),
+                    );
+                    None
+                }
+            },
+        };
         if !c.problems.is_empty() {
             let mut p = c.problems;
             p.sort_by_key(|p| p.line);
@@ -608,6 +775,7 @@ impl Brief {
             attachments,
             reply_by: reply_by.map(|o| o.0),
             next_step: next_step.map(|o| o.0),
+            en,
         })
     }
 }

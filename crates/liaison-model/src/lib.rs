@@ -11,7 +11,7 @@ pub mod kind;
 pub mod problem;
 pub mod urgency;
 
-pub use brief::Brief;
+pub use brief::{Brief, BriefAttachment, BriefEnglish, BriefItem};
 pub use collaboration::{ActionItem, Collaboration, Event, EventKind, ItemStatus, State};
 pub use directory::{Department, Directory, DirectoryError, Person};
 pub use kind::{Kind, KindTable};

@@ -311,3 +311,31 @@ fn brief_toml_syntax_error() {
     assert_eq!(e.0.len(), 1);
     assert_eq!(e.0[0].line, 2);
 }
+
+#[test]
+fn english_text_table_is_validated_and_swapped_in() {
+    let text = format!(
+        "{BRIEF}\n[en]\nproject = \"Q3 research\"\nattachments = [\"the dimensions\"]\n\n[[en.item]]\nwhat = \"Send the report\"\ndue = \"Dec 3, 17:00\"\nstandard = \"usage included\"\n"
+    );
+    let b = parse(&text).unwrap();
+    let en = b.english();
+    assert_eq!(en.project, "Q3 research");
+    assert_eq!(en.items[0].what, "Send the report");
+    assert_eq!(en.items[0].owner, "zhangwei@example.com", "the owner stays");
+    assert_eq!(en.attachments[0].description, "the dimensions");
+    assert_eq!(en.purpose, b.purpose, "fields not in [en] stay");
+    let bad = format!("{BRIEF}\n[en]\nprojet = \"x\"\nattachments = [\"a\", \"b\"]\n");
+    let e = parse(&bad).unwrap_err();
+    let l = lines(&e);
+    assert!(
+        l.iter().any(|(n, m)| *n == 24 && m.contains("projet")),
+        "{l:?}"
+    );
+    assert!(e.0.iter().any(|p| p.help.contains("project")));
+    assert!(
+        l.iter().any(|(n, m)| *n == 25 && m.contains("attachments")),
+        "{l:?}"
+    );
+    let inj = format!("{BRIEF}\n[en]\nproject = \"Q3\\nBcc: x@example.com\"\n");
+    assert!(parse(&inj).unwrap_err().0[0].message.contains("CR/LF"));
+}
