@@ -147,7 +147,13 @@ pub fn load(g: &crate::cli::GlobalArgs) -> anyhow::Result<Config> {
         cfg.identity.domain = v;
     }
     if let Ok(v) = std::env::var("LIAISON_TEMPLATES") {
-        cfg.templates.dir = Some(PathBuf::from(v));
+        // Relative to the working directory, not to the config file.
+        let p = PathBuf::from(v);
+        let p = match std::env::current_dir() {
+            Ok(cwd) if p.is_relative() => cwd.join(p),
+            _ => p,
+        };
+        cfg.templates.dir = Some(p);
     }
     if let Ok(v) = std::env::var("LIAISON_TZ") {
         cfg.time.tz = v;
