@@ -1,9 +1,6 @@
 //! Agreement between compose and lint (issue 4, item 5): every mail that `liaison new`
 //! generates from a valid brief under `examples/` lints clean, in Chinese and in English.
 //!
-//! `liaison new` (issue 2) has not landed yet, so this test is ignored for now; remove the
-//! `ignore` once it has. Run it alone with
-//! `cargo test -p liaison-cli --test lint_compose -- --ignored`.
 
 use serde_json::Value;
 use std::path::Path;
@@ -12,7 +9,6 @@ use std::process::Command;
 const NOW: &str = "2026-11-30T10:00:00+08:00";
 
 #[test]
-#[ignore = "enable when `liaison new` lands (issue 2)"]
 fn every_composed_kind_lints_clean_in_both_languages() {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
     let mut briefs: Vec<_> = std::fs::read_dir(&examples)
