@@ -227,10 +227,9 @@ pub fn tracker_config(g: &GlobalArgs) -> anyhow::Result<TrackerConfig> {
     let cfg = super::lint::load_config(g)?;
     let directory = super::lint::load_directory(g, &cfg)?.unwrap_or_default();
     let time = super::lint::time_context(g, &cfg)?;
-    let mut me = cfg.identity.addresses.clone();
-    me.extend(g.me.iter().cloned());
+    // `--me` is already folded into the addresses by the config loader.
     Ok(TrackerConfig {
-        me,
+        me: cfg.identity.addresses.clone(),
         kinds: liaison_model::KindTable::default(),
         directory,
         time,

@@ -4,9 +4,9 @@
 //! file — the other files are still linted and reported).
 
 use crate::cli::GlobalArgs;
-use crate::config::{Config, find_upward};
+use crate::config::Config;
 use crate::output::{self, Lang as OutLang};
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use chrono::{DateTime, FixedOffset};
 use clap::{Args, ValueEnum};
 use liaison_lint::{FileReport, Lang, Linter, Report, render};
@@ -58,65 +58,18 @@ pub(crate) fn ui_lang() -> Lang {
     }
 }
 
-/// Loads `liaison.toml` (`--config`, or found upward from the working directory).
+/// The layered configuration (see [`crate::config::load`]).
 pub(crate) fn load_config(g: &GlobalArgs) -> anyhow::Result<Config> {
-    let path = match &g.config {
-        Some(p) => Some(p.clone()),
-        None => std::env::current_dir().ok().and_then(|d| find_upward(&d)),
-    };
-    let Some(path) = path else {
-        return Ok(Config::default());
-    };
-    let text = std::fs::read_to_string(&path).with_context(|| {
-        format!(
-            "{}: {}",
-            path.display(),
-            output::tr("无法读取配置文件", "cannot read the configuration file")
-        )
-    })?;
-    let mut cfg: Config = toml::from_str(&text).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: {}\n{e}",
-            path.display(),
-            output::tr("配置文件有误", "invalid configuration")
-        )
-    })?;
-    cfg.source = Some(path);
-    Ok(cfg)
+    crate::config::load(g)
 }
 
-fn relative_to_config(cfg: &Config, p: &Path) -> PathBuf {
-    if p.is_absolute() {
-        return p.to_path_buf();
-    }
-    match cfg.source.as_ref().and_then(|s| s.parent()) {
-        Some(dir) => dir.join(p),
-        None => p.to_path_buf(),
-    }
-}
-
-/// Loads the directory from `--directory` or `[directory] path`, if either is given.
+/// Loads and validates the directory from `--directory` or `[directory] path`, if either
+/// is given; every problem is reported with file and line.
 pub(crate) fn load_directory(g: &GlobalArgs, cfg: &Config) -> anyhow::Result<Option<Directory>> {
-    let path = match (&g.directory, &cfg.directory.path) {
-        (Some(p), _) => p.clone(),
-        (None, Some(p)) => relative_to_config(cfg, p),
-        (None, None) => return Ok(None),
-    };
-    let text = std::fs::read_to_string(&path).with_context(|| {
-        format!(
-            "{}: {}",
-            path.display(),
-            output::tr("无法读取通讯录", "cannot read the directory")
-        )
-    })?;
-    let dir: Directory = toml::from_str(&text).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: {}\n{e}",
-            path.display(),
-            output::tr("通讯录格式有误", "invalid directory file")
-        )
-    })?;
-    Ok(Some(dir))
+    match crate::config::directory_path(g, cfg) {
+        Some(_) => crate::config::load_directory(g, cfg).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// `--now`, or the clock.
@@ -151,7 +104,9 @@ pub(crate) fn time_context(g: &GlobalArgs, cfg: &Config) -> anyhow::Result<liais
     })?;
     let spec = match cfg.time.calendar.as_str() {
         "cn" | "none" => cfg.time.calendar.clone(),
-        p => relative_to_config(cfg, Path::new(p)).display().to_string(),
+        p => crate::config::relative(cfg, Path::new(p))
+            .display()
+            .to_string(),
     };
     let calendar = liaison_time::Calendar::from_spec(&spec)
         .map_err(|e| anyhow::anyhow!("[time] calendar: {e}"))?;
