@@ -61,9 +61,7 @@ impl Message {
             message_id: m.message_id().map(clean_id),
             in_reply_to: id_list(m.in_reply_to()),
             references: id_list(m.references()),
-            thread_index: m
-                .header_raw("Thread-Index")
-                .map(|s| s.trim().to_string()),
+            thread_index: m.header_raw("Thread-Index").map(|s| s.trim().to_string()),
             subject: m.subject().unwrap_or_default().trim().to_string(),
             ..Message::default()
         };
@@ -81,14 +79,13 @@ impl Message {
             }
         });
         if m.date().is_none() && m.header_raw("Date").is_some() {
-            out.problems.push("the Date header could not be read".into());
+            out.problems
+                .push("the Date header could not be read".into());
         }
         out.body = if m.text_body_count() > 0 {
             m.body_text(0).map(|b| b.into_owned()).unwrap_or_default()
         } else {
-            m.body_html(0)
-                .map(|h| html_to_text(&h))
-                .unwrap_or_default()
+            m.body_html(0).map(|h| html_to_text(&h)).unwrap_or_default()
         };
         if let Some(fixed) = undeclared_gb18030(&m, raw, &out.body) {
             out.body = fixed;
@@ -136,7 +133,10 @@ fn undeclared_gb18030(m: &mail_parser::Message<'_>, raw: &[u8], body: &str) -> O
     if declared || part.encoding != mail_parser::Encoding::None {
         return None;
     }
-    let (s, e) = (part.offset_body as usize, (part.offset_end as usize).min(raw.len()));
+    let (s, e) = (
+        part.offset_body as usize,
+        (part.offset_end as usize).min(raw.len()),
+    );
     if s >= e {
         return None;
     }
@@ -145,7 +145,10 @@ fn undeclared_gb18030(m: &mail_parser::Message<'_>, raw: &[u8], body: &str) -> O
 }
 
 fn clean_id(id: &str) -> String {
-    id.trim().trim_start_matches('<').trim_end_matches('>').to_string()
+    id.trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_string()
 }
 
 fn id_list(v: &mail_parser::HeaderValue<'_>) -> Vec<String> {
@@ -178,8 +181,14 @@ pub fn html_to_text(html: &str) -> String {
             (true, '>') => {
                 in_tag = false;
                 let t = tag.trim_start_matches('/').to_ascii_lowercase();
-                let name: String = t.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-                if matches!(name.as_str(), "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3") {
+                let name: String = t
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                if matches!(
+                    name.as_str(),
+                    "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3"
+                ) {
                     out.push('\n');
                 }
             }
