@@ -278,6 +278,82 @@ fn normalise(text: &str) -> (Vec<char>, Vec<usize>) {
     (c, o)
 }
 
+/// A list of literals for [`S::lits`], with a mask of their first characters so that a
+/// position no literal can start at is rejected at once.
+struct Lits {
+    list: &'static [&'static str],
+    mask: u128,
+}
+
+/// The bit of `ch` in a [`Lits`] mask.
+#[inline]
+const fn char_bit(ch: char) -> u128 {
+    1 << (ch as u32 % 128)
+}
+
+/// The first character of a non-empty `s`, decoded in a `const` context.
+const fn first_char(s: &str) -> char {
+    let b = s.as_bytes();
+    let cp = if b[0] < 0x80 {
+        b[0] as u32
+    } else if b[0] < 0xE0 {
+        ((b[0] as u32 & 0x1F) << 6) | (b[1] as u32 & 0x3F)
+    } else if b[0] < 0xF0 {
+        ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F)
+    } else {
+        ((b[0] as u32 & 0x07) << 18)
+            | ((b[1] as u32 & 0x3F) << 12)
+            | ((b[2] as u32 & 0x3F) << 6)
+            | (b[3] as u32 & 0x3F)
+    };
+    match char::from_u32(cp) {
+        Some(c) => c,
+        None => panic!("invalid UTF-8"),
+    }
+}
+
+impl Lits {
+    const fn new(list: &'static [&'static str]) -> Lits {
+        let mut mask = 0;
+        let mut k = 0;
+        while k < list.len() {
+            // an empty literal matches anywhere
+            if list[k].is_empty() {
+                mask = u128::MAX;
+            } else {
+                mask |= char_bit(first_char(list[k]));
+            }
+            k += 1;
+        }
+        Lits { list, mask }
+    }
+}
+
+/// A `&'static Lits` built at compile time: `lits!["之前", "以前"]`.
+macro_rules! lits {
+    ($($s:expr),* $(,)?) => {{
+        const L: Lits = Lits::new(&[$($s),*]);
+        &L
+    }};
+}
+
+/// `s` starts with the UTF-8 encoding `head` of one character (a hand loop: a `memcmp`
+/// call per literal costs more than the comparison).
+#[inline]
+fn starts_with_char(s: &[u8], head: &[u8]) -> bool {
+    if s.len() < head.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < head.len() {
+        if s[k] != head[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
 fn may_start(ch: char) -> bool {
     ch.is_ascii_alphanumeric()
         || matches!(
@@ -438,7 +514,7 @@ struct Point {
     mismatch: Option<WeekdayMismatch>,
 }
 
-const VAGUE_ZH: &[&str] = &[
+const VAGUE_ZH: &Lits = lits![
     "越快越好",
     "尽快",
     "尽早",
@@ -465,7 +541,7 @@ const VAGUE_ZH: &[&str] = &[
     "回头",
 ];
 
-const VAGUE_EN: &[&str] = &[
+const VAGUE_EN: &Lits = lits![
     "as soon as possible",
     "at your earliest convenience",
     "at your convenience",
@@ -486,7 +562,7 @@ const VAGUE_EN: &[&str] = &[
 ];
 
 /// Parts of the day that set a.m. or p.m. (and stand for a time on their own).
-const MER_WORDS: &[&str] = &[
+const MER_WORDS: &Lits = lits![
     "上午", "早上", "早晨", "清晨", "凌晨", "中午", "下午", "晚上", "晚间", "傍晚", "夜里", "夜间",
 ];
 
@@ -641,10 +717,36 @@ impl<'a> S<'a> {
     }
 
     /// The first literal of `list` that matches at `i`: (end, index).
-    fn lits(&self, i: usize, list: &[&str]) -> Option<(usize, usize)> {
-        list.iter()
-            .enumerate()
-            .find_map(|(k, s)| self.lit(i, s).map(|e| (e, k)))
+    ///
+    /// A literal whose first character differs from the one at `i` is rejected without
+    /// decoding it (one step, as [`S::lit`] counts it).
+    fn lits(&self, i: usize, l: &Lits) -> Option<(usize, usize)> {
+        let list = l.list;
+        let Some(&c0) = self.c.get(i) else {
+            self.steps.set(self.steps.get() + list.len() as u64);
+            return None;
+        };
+        if l.mask & char_bit(c0) == 0 {
+            // no literal starts with this character
+            self.steps.set(self.steps.get() + list.len() as u64);
+            return None;
+        }
+        let mut buf = [0u8; 4];
+        let head = c0.encode_utf8(&mut buf).as_bytes();
+        let mut skipped = 0;
+        for (k, s) in list.iter().enumerate() {
+            if !s.is_empty() && !starts_with_char(s.as_bytes(), head) {
+                skipped += 1;
+                continue;
+            }
+            self.steps.set(self.steps.get() + skipped);
+            skipped = 0;
+            if let Some(e) = self.lit(i, s) {
+                return Some((e, k));
+            }
+        }
+        self.steps.set(self.steps.get() + skipped);
+        None
     }
 
     fn is_alnum(&self, i: usize) -> bool {
@@ -686,10 +788,48 @@ impl<'a> S<'a> {
         Some(j)
     }
 
-    fn en_any(&self, i: usize, list: &[&str]) -> Option<(usize, usize)> {
-        list.iter()
-            .enumerate()
-            .find_map(|(k, s)| self.en(i, s).map(|e| (e, k)))
+    ///
+    /// Phrases are rejected on their first character without walking them (one step, as
+    /// [`S::en`] counts it).
+    fn en_any(&self, i: usize, l: &Lits) -> Option<(usize, usize)> {
+        if !self.word_boundary_before(i) {
+            return None;
+        }
+        let list = l.list;
+        // A phrase starts with the lowercased character at `i` (a space matches a space).
+        if self
+            .c
+            .get(i)
+            .is_some_and(|c| l.mask & char_bit(c.to_ascii_lowercase()) == 0)
+        {
+            self.steps.set(self.steps.get() + list.len() as u64);
+            return None;
+        }
+        // The lowercased first character if ASCII; None past the end or for other
+        // characters, which no ASCII phrase character matches.
+        let c0 = self
+            .c
+            .get(i)
+            .filter(|c| c.is_ascii())
+            .map(|c| c.to_ascii_lowercase() as u8);
+        let mut skipped = 0;
+        for (k, s) in list.iter().enumerate() {
+            if let Some(&p0) = s.as_bytes().first()
+                && p0.is_ascii()
+                && p0 != b' '
+                && Some(p0) != c0
+            {
+                skipped += 1;
+                continue;
+            }
+            self.steps.set(self.steps.get() + skipped);
+            skipped = 0;
+            if let Some(e) = self.en(i, s) {
+                return Some((e, k));
+            }
+        }
+        self.steps.set(self.steps.get() + skipped);
+        None
     }
 
     /// An ASCII word (letters, '-' inside) at a boundary, lowercased; at most 16 letters.
@@ -838,12 +978,16 @@ impl<'a> S<'a> {
         }
         // Hedge prefixes: 大概/大约/约 + a date, English "around".
         if let Some(e) = self
-            .lits(i, &["大概", "大约", "约"])
-            .map(|(x, _)| self.lits(x, &["在", "是", "于"]).map(|y| y.0).unwrap_or(x))
+            .lits(i, lits!["大概", "大约", "约"])
+            .map(|(x, _)| {
+                self.lits(x, lits!["在", "是", "于"])
+                    .map(|y| y.0)
+                    .unwrap_or(x)
+            })
             .or_else(|| {
                 self.en_any(
                     i,
-                    &[
+                    lits![
                         "around ",
                         "approximately ",
                         "roughly ",
@@ -932,7 +1076,7 @@ impl<'a> S<'a> {
         if double && self.is(e, '}') {
             e += 1;
         }
-        if let Some((x, _)) = self.lits(e, &["之前", "以前", "前"]) {
+        if let Some((x, _)) = self.lits(e, lits!["之前", "以前", "前"]) {
             e = x;
         }
         Some(Found::slot(e))
@@ -988,12 +1132,12 @@ impl<'a> S<'a> {
         // Approximate counts resolve to the upper bound: 一两天, 两三天, 三五天.
         let (mut j, count) = if let Some((e, k)) = self.lits(
             i,
-            &[
+            lits![
                 "一两", "一二", "两三", "二三", "三四", "三五", "四五", "五六", "七八",
             ],
         ) {
             (e, Num::Val([2, 2, 3, 3, 4, 5, 5, 6, 8][k], 2))
-        } else if let Some(e) = self.lits(i, &["几", "若干", "数"]).map(|x| x.0) {
+        } else if let Some(e) = self.lits(i, lits!["几", "若干", "数"]).map(|x| x.0) {
             // indefinite: vague if a duration unit follows
             let e2 = self.lit(e, "个").unwrap_or(e);
             let (ue, _) = self.duration_unit(e2)?;
@@ -1012,7 +1156,7 @@ impl<'a> S<'a> {
             let (e, n) = self.num(i)?;
             // a range of counts resolves to its upper bound: 3-5个工作日, 三到五天
             match self
-                .lits(e, &["-", "~", "到", "至"])
+                .lits(e, lits!["-", "~", "到", "至"])
                 .and_then(|(x, _)| self.num(x))
             {
                 Some((e2, n2 @ Num::Val(..))) if matches!(n, Num::Val(..)) => (e2, n2),
@@ -1065,7 +1209,7 @@ impl<'a> S<'a> {
     fn duration_unit(&self, i: usize) -> Option<(usize, Unit)> {
         let (e, k) = self.lits(
             i,
-            &[
+            lits![
                 "工作日",
                 "工作天",
                 "小时",
@@ -1095,12 +1239,15 @@ impl<'a> S<'a> {
     }
 
     fn duration_suffix(&self, i: usize) -> Option<usize> {
-        self.lits(i, &["之内", "以内", "之后", "以后", "内", "后"])
+        self.lits(i, lits!["之内", "以内", "之后", "以后", "内", "后"])
             .map(|x| x.0)
     }
 
     fn duration_en(&self, i: usize) -> Option<Found> {
-        let (mut j, _) = self.en_any(i, &["within the next ", "within ", "in the next ", "in "])?;
+        let (mut j, _) = self.en_any(
+            i,
+            lits!["within the next ", "within ", "in the next ", "in "],
+        )?;
         let count = if let Some((e, w)) = self.word(j) {
             if w == "x" || w == "xx" {
                 j = e;
@@ -1122,7 +1269,7 @@ impl<'a> S<'a> {
         let (e, k) = self
             .en_any(
                 j,
-                &[
+                lits![
                     "business days",
                     "business day",
                     "working days",
@@ -1150,7 +1297,8 @@ impl<'a> S<'a> {
                 // "24h" written together
                 let p = j.checked_sub(0)?;
                 if p > 0 && self.c[p - 1].is_ascii_digit() {
-                    self.lits(j, &["hours", "hrs", "h"]).map(|(e, _)| (e, 10))
+                    self.lits(j, lits!["hours", "hrs", "h"])
+                        .map(|(e, _)| (e, 10))
                 } else {
                     None
                 }
@@ -1181,8 +1329,8 @@ impl<'a> S<'a> {
         // Ranges resolve to their end.
         let k = self.skip_spaces(j);
         if let Some((re, _)) = self
-            .lits(k, &["至", "到", "-", "~", "—"])
-            .or_else(|| self.en_any(k, &["to ", "until ", "till ", "through "]))
+            .lits(k, lits!["至", "到", "-", "~", "—"])
+            .or_else(|| self.en_any(k, lits!["to ", "until ", "till ", "through "]))
         {
             let re = self.skip_spaces(re);
             let base = match p.date {
@@ -1211,8 +1359,8 @@ impl<'a> S<'a> {
         }
         // Hedges make it vague; the anchor is a hint.
         if let Some((e, _)) = self
-            .lits(j, &["前后", "左右"])
-            .or_else(|| self.en_any(self.skip_spaces(j), &["or so", "-ish"]))
+            .lits(j, lits!["前后", "左右"])
+            .or_else(|| self.en_any(self.skip_spaces(j), lits!["or so", "-ish"]))
         {
             let mut v = Found::vague(e);
             v.hint = self.resolve(&last, false);
@@ -1221,7 +1369,7 @@ impl<'a> S<'a> {
         let mut before = false;
         if let Some((e, _)) = self.lits(
             j,
-            &[
+            lits![
                 "之前", "以前", "为止", "截止", "截至", "前", "之内", "以内", "内",
             ],
         ) {
@@ -1285,7 +1433,7 @@ impl<'a> S<'a> {
             let mut j = e;
             let k = self.skip_spaces(e);
             let k = self
-                .en_any(k, &["at ", "by ", "before "])
+                .en_any(k, lits!["at ", "by ", "before "])
                 .map(|(x, _)| x)
                 .or_else(|| self.lit(k, ",").map(|x| self.skip_spaces(x)))
                 .unwrap_or(k);
@@ -1302,7 +1450,7 @@ impl<'a> S<'a> {
             // time, then an optional date (5pm Friday, 5pm on Dec 3, noon tomorrow)
             let k = self.skip_spaces(e);
             let k = self
-                .en_any(k, &["on ", "this "])
+                .en_any(k, lits!["on ", "this "])
                 .map(|(x, _)| x)
                 .unwrap_or(k);
             if (k > e || self.c.get(k).is_some_and(|c| c.is_ascii_alphabetic()))
@@ -1319,7 +1467,7 @@ impl<'a> S<'a> {
             }
             // A bare 上午 / 下午 / 晚上 is a deadline only with 前 (下午前); 下午好 is not.
             let bare = self.lits(i, MER_WORDS).is_some_and(|(x, _)| x == e);
-            if bare && self.lits(e, &["之前", "以前", "前", "截止"]).is_none() {
+            if bare && self.lits(e, lits!["之前", "以前", "前", "截止"]).is_none() {
                 return None;
             }
             return Some((
@@ -1340,7 +1488,7 @@ impl<'a> S<'a> {
         let k = self.skip_spaces(i);
         let (e, w) = self.en_any(
             k,
-            &[
+            lits![
                 "eod",
                 "cob",
                 "end of day",
@@ -1384,7 +1532,7 @@ impl<'a> S<'a> {
         // words that are times by themselves
         if let Some((e, k)) = self.lits(
             i,
-            &[
+            lits![
                 "午饭前",
                 "午休前",
                 "午饭",
@@ -1408,7 +1556,7 @@ impl<'a> S<'a> {
         }
         let (j, mer, alone) = if let Some((e, k)) = self.lits(
             i,
-            &[
+            lits![
                 "上午", "早上", "早晨", "清晨", "凌晨", "中午", "下午", "晚上", "晚间", "傍晚",
                 "夜里", "夜间",
             ],
@@ -1436,7 +1584,7 @@ impl<'a> S<'a> {
 
         // 下午下班前 etc.
         if j > i
-            && let Some((e, k)) = self.lits(j, &["下班", "上班"])
+            && let Some((e, k)) = self.lits(j, lits!["下班", "上班"])
         {
             let t = match (mer, k) {
                 // 上午下班: the end of the morning
@@ -1475,7 +1623,7 @@ impl<'a> S<'a> {
                 }
             }
         }
-        let (ue, _) = self.lits(e, &["点钟", "点", "时"])?;
+        let (ue, _) = self.lits(e, lits!["点钟", "点", "时"])?;
         let h = match h {
             Num::Slot => {
                 // X点, XX时XX分
@@ -1492,13 +1640,13 @@ impl<'a> S<'a> {
         }
         let mut j = ue;
         let mut m = 0;
-        if let Some((e2, k)) = self.lits(j, &["半", "一刻", "三刻", "整"]) {
+        if let Some((e2, k)) = self.lits(j, lits!["半", "一刻", "三刻", "整"]) {
             m = [30, 15, 45, 0][k];
             j = e2;
         } else if let Some((e2, Num::Val(mv, _))) = self.num(j)
             && mv < 60
         {
-            let e3 = self.lits(e2, &["分钟", "分"]).map(|x| x.0);
+            let e3 = self.lits(e2, lits!["分钟", "分"]).map(|x| x.0);
             // 5点10分 / 17点30 ; but not "5点3天"
             if e3.is_some()
                 || !self
@@ -1521,7 +1669,7 @@ impl<'a> S<'a> {
     fn time_en(&self, i: usize) -> Option<(usize, TimeP)> {
         if let Some((e, k)) = self.en_any(
             i,
-            &[
+            lits![
                 "end of business day",
                 "end of the business day",
                 "end of business",
@@ -1620,7 +1768,7 @@ impl<'a> S<'a> {
         } else {
             (k, false)
         };
-        let (we, wd) = if let Some((e, _)) = self.lits(k, &["星期", "礼拜", "周"]) {
+        let (we, wd) = if let Some((e, _)) = self.lits(k, lits!["星期", "礼拜", "周"]) {
             let wd = zh_weekday(self.ch(e)?)??;
             (e + 1, wd)
         } else {
@@ -1646,7 +1794,7 @@ impl<'a> S<'a> {
         // relative days
         if let Some((e, k)) = self.lits(
             i,
-            &[
+            lits![
                 "大后天",
                 "明后天",
                 "后天",
@@ -1710,7 +1858,7 @@ impl<'a> S<'a> {
         // parts of the current year or quarter
         if let Some((e, k)) = self.lits(
             i,
-            &["本季度末", "本季末", "季度末", "季末", "本季度底", "季度底"],
+            lits!["本季度末", "本季末", "季度末", "季末", "本季度底", "季度底"],
         ) {
             let _ = k;
             let q_end_month = ((today.month() - 1) / 3 + 1) * 3;
@@ -1723,7 +1871,7 @@ impl<'a> S<'a> {
     fn weekday_zh(&self, i: usize) -> Option<(usize, DateP)> {
         let (j, week) = match self.lits(
             i,
-            &[
+            lits![
                 "下下个",
                 "下下",
                 "下个",
@@ -1739,7 +1887,7 @@ impl<'a> S<'a> {
             Some((e, k)) => (e, Some([2, 2, 1, 1, 0, 0, 0, -1, -1, 0][k] as i64)),
             None => (i, None),
         };
-        let (e, _) = self.lits(j, &["星期", "礼拜", "周"])?;
+        let (e, _) = self.lits(j, lits!["星期", "礼拜", "周"])?;
         let monday = self.monday() + Duration::days(7 * week.unwrap_or(0));
         // 周末
         if let Some(e2) = self.lit(e, "末") {
@@ -1803,7 +1951,7 @@ impl<'a> S<'a> {
     fn festival(&self, i: usize) -> Option<(usize, DateP)> {
         let (e, k) = self.lits(
             i,
-            &[
+            lits![
                 "元旦",
                 "春节",
                 "清明节",
@@ -1840,12 +1988,12 @@ impl<'a> S<'a> {
         if k == 5 && (i > 0 && is_zh_num(self.c[i - 1]) || self.is(e, '个')) {
             return None;
         }
-        let e = match self.lits(e, &["假期", "长假", "假", "当天", "当日"]) {
+        let e = match self.lits(e, lits!["假期", "长假", "假", "当天", "当日"]) {
             Some((x, _)) => x,
             None => e,
         };
         // 春节前 said on the festival day means next year's: the one before us has begun
-        let before = self.lits(e, &["之前", "以前", "前"]).is_some();
+        let before = self.lits(e, lits!["之前", "以前", "前"]).is_some();
         let from = if before {
             self.today.succ_opt()?
         } else {
@@ -1861,10 +2009,11 @@ impl<'a> S<'a> {
         let mut j = i;
         // year
         let mut year: Option<Option<i32>> = None; // Some(None) = unfilled
-        if let Some((e, k)) = self.lits(i, &["今年", "明年", "去年", "本年度", "本年"]) {
+        if let Some((e, k)) = self.lits(i, lits!["今年", "明年", "去年", "本年度", "本年"])
+        {
             let y = today.year() + [0, 1, -1, 0, 0][k];
             // 今年年底 / 明年底 / 年内
-            if let Some((e2, _)) = self.lits(e, &["年底", "年末", "底", "末"]) {
+            if let Some((e2, _)) = self.lits(e, lits!["年底", "年末", "底", "末"]) {
                 return Some((e2, DateP::Day(NaiveDate::from_ymd_opt(y, 12, 31)?)));
             }
             if let Some(e2) = self.lit(e, "内") {
@@ -1923,7 +2072,7 @@ impl<'a> S<'a> {
         }
         // year-level parts: 2026年底
         if let Some(y) = year {
-            if let Some((e2, _)) = self.lits(j, &["年底", "年末", "底", "末"]) {
+            if let Some((e2, _)) = self.lits(j, lits!["年底", "年末", "底", "末"]) {
                 return Some((
                     e2,
                     match y {
@@ -1932,7 +2081,7 @@ impl<'a> S<'a> {
                     },
                 ));
             }
-        } else if let Some((e, _)) = self.lits(i, &["年底", "年末"]) {
+        } else if let Some((e, _)) = self.lits(i, lits!["年底", "年末"]) {
             return Some((
                 e,
                 DateP::Day(NaiveDate::from_ymd_opt(today.year(), 12, 31)?),
@@ -1944,7 +2093,7 @@ impl<'a> S<'a> {
         let mut whole_month_word = false;
         if let Some((e, k)) = self.lits(
             j,
-            &[
+            lits![
                 "本月",
                 "这个月",
                 "当月",
@@ -1992,9 +2141,10 @@ impl<'a> S<'a> {
             j = e + 1;
         } else if year.is_none() {
             // parts of the current month: 月底, 月初, 上旬 …
-            if let Some((e, k)) =
-                self.lits(j, &["月底", "月末", "月初", "月中", "上旬", "中旬", "下旬"])
-            {
+            if let Some((e, k)) = self.lits(
+                j,
+                lits!["月底", "月末", "月初", "月中", "上旬", "中旬", "下旬"],
+            ) {
                 return Some((e, self.month_part(today.year(), today.month(), k)?));
             }
             return None;
@@ -2005,7 +2155,7 @@ impl<'a> S<'a> {
         let month = month?;
         // day
         if let Some((e, n)) = self.num(j) {
-            if let Some((e2, _)) = self.lits(e, &["日", "号"]) {
+            if let Some((e2, _)) = self.lits(e, lits!["日", "号"]) {
                 // 3日内 after a month is still a date (12月3日内 is unusual; read as date)
                 return match (month, n) {
                     (Some((y, m)), Num::Val(d, _)) => {
@@ -2025,7 +2175,7 @@ impl<'a> S<'a> {
             return Some((e + 1, DateP::Slot));
         }
         // parts of the month
-        if let Some((e, k)) = self.lits(j, &["底", "末", "初", "上旬", "中旬", "下旬", "中"])
+        if let Some((e, k)) = self.lits(j, lits!["底", "末", "初", "上旬", "中旬", "下旬", "中"])
         {
             let k = [0, 1, 2, 4, 5, 6, 3][k];
             return match month {
@@ -2041,7 +2191,7 @@ impl<'a> S<'a> {
         let first = NaiveDate::from_ymd_opt(y, m, 1)?;
         let last = last_of_month(y, m)?;
         let follows = self
-            .lits(j, &["前", "之前", "以前", "内", "之内", "以内", "为止"])
+            .lits(j, lits!["前", "之前", "以前", "内", "之内", "以内", "为止"])
             .is_some();
         if whole_month_word || follows {
             return Some((j, DateP::Span(first, last, true)));
@@ -2051,7 +2201,7 @@ impl<'a> S<'a> {
 
     /// 日/号 after a numeric date, e.g. 2026-12-03日 is not used; only 号 after M/D.
     fn day_suffix(&self, i: usize) -> usize {
-        self.lits(i, &["日", "号"]).map(|x| x.0).unwrap_or(i)
+        self.lits(i, lits!["日", "号"]).map(|x| x.0).unwrap_or(i)
     }
 
     fn month_part(&self, y: i32, m: u32, k: usize) -> Option<DateP> {
@@ -2149,7 +2299,7 @@ impl<'a> S<'a> {
                 _ => None,
             };
         }
-        let (e2, _) = self.lits(e, &["号", "日"])?;
+        let (e2, _) = self.lits(e, lits!["号", "日"])?;
         // 3号会议室, 1号楼: a number, not a day
         if self.c.get(e2).is_some_and(|c| {
             "楼会房线位馆门窗机厅室床桌店码院车厂箱柜屏台口库仓区街路文章条款令件包组队栋单元层"
@@ -2234,7 +2384,7 @@ impl<'a> S<'a> {
         let today = self.today;
         if let Some((e, k)) = self.en_any(
             i,
-            &[
+            lits![
                 "the day after tomorrow",
                 "day after tomorrow",
                 "today",
@@ -2466,7 +2616,7 @@ impl<'a> S<'a> {
     }
 
     fn ordinal(&self, i: usize) -> usize {
-        self.lits(i, &["st", "nd", "rd", "th"])
+        self.lits(i, lits!["st", "nd", "rd", "th"])
             .filter(|(e, _)| !self.is_alnum(*e))
             .map(|x| x.0)
             .unwrap_or(i)
@@ -2491,7 +2641,7 @@ impl<'a> S<'a> {
             Num::Slot if m.is_some() => return Some((e, TimeP::Slot)),
             Num::Slot => {
                 let k = self.skip_spaces(e);
-                let (e2, _) = self.lits(k, &["a.m.", "p.m.", "am", "pm", "AM", "PM"])?;
+                let (e2, _) = self.lits(k, lits!["a.m.", "p.m.", "am", "pm", "AM", "PM"])?;
                 if self.is_alnum(e2) {
                     return None;
                 }
@@ -2499,9 +2649,10 @@ impl<'a> S<'a> {
             }
         };
         let k = self.skip_spaces(e);
-        if let Some((e2, k2)) =
-            self.lits(k, &["a.m.", "p.m.", "am", "pm", "AM", "PM", "A.M.", "P.M."])
-        {
+        if let Some((e2, k2)) = self.lits(
+            k,
+            lits!["a.m.", "p.m.", "am", "pm", "AM", "PM", "A.M.", "P.M."],
+        ) {
             if self.is_alnum(e2) || !(1..=12).contains(&h) {
                 return None;
             }
