@@ -226,3 +226,20 @@ pub fn load_directory(
         other => anyhow::anyhow!("{other}"),
     })
 }
+
+/// `--now` (RFC 3339), or the clock at the Asia/Shanghai offset.
+pub fn now(g: &crate::cli::GlobalArgs) -> anyhow::Result<chrono::DateTime<chrono::FixedOffset>> {
+    match &g.now {
+        Some(s) => chrono::DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {
+            anyhow::anyhow!(
+                "--now {s:?}: {e}; {}",
+                crate::output::tr(
+                    "请使用 RFC 3339 格式，例如 2026-11-30T10:00:00+08:00",
+                    "use RFC 3339, e.g. 2026-11-30T10:00:00+08:00"
+                )
+            )
+        }),
+        None => Ok(chrono::Utc::now()
+            .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset"))),
+    }
+}

@@ -74,7 +74,7 @@ pub fn run(g: &GlobalArgs, args: DemoArgs) -> anyhow::Result<ExitCode> {
     let directory = Directory::from_toml("directory.toml", samples::DIRECTORY_TOML)
         .map_err(|p| anyhow::anyhow!("{}", p.render(output::lang() == output::Lang::En)))?;
     let now = match &g.now {
-        Some(_) => crate::commands::new::now(g)?,
+        Some(_) => crate::config::now(g)?,
         None => DateTime::parse_from_rfc3339(DEMO_NOW)?,
     };
     let templates = Templates::builtin();

@@ -7,7 +7,6 @@ use crate::cli::GlobalArgs;
 use crate::config::Config;
 use crate::output::{self, Lang as OutLang};
 use anyhow::bail;
-use chrono::{DateTime, FixedOffset};
 use clap::{Args, ValueEnum};
 use liaison_lint::{FileReport, Lang, Linter, Report, render};
 use liaison_model::Directory;
@@ -72,26 +71,9 @@ pub(crate) fn load_directory(g: &GlobalArgs, cfg: &Config) -> anyhow::Result<Opt
     }
 }
 
-/// `--now`, or the clock.
-pub(crate) fn now(g: &GlobalArgs) -> anyhow::Result<DateTime<FixedOffset>> {
-    match &g.now {
-        Some(s) => DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {
-            anyhow::anyhow!(
-                "--now {s:?}: {e}; {}",
-                output::tr(
-                    "请使用 RFC 3339 格式，例如 2026-11-30T10:00:00+08:00",
-                    "use RFC 3339, e.g. 2026-11-30T10:00:00+08:00"
-                )
-            )
-        }),
-        None => Ok(chrono::Utc::now()
-            .with_timezone(&FixedOffset::east_opt(8 * 3600).expect("valid offset"))),
-    }
-}
-
 /// The time context from `[time]` and `--now`.
 pub(crate) fn time_context(g: &GlobalArgs, cfg: &Config) -> anyhow::Result<liaison_time::Context> {
-    let now = now(g)?;
+    let now = crate::config::now(g)?;
     let tz: chrono_tz::Tz = cfg.time.tz.parse().map_err(|_| {
         anyhow::anyhow!(
             "[time] tz = {:?}: {}",

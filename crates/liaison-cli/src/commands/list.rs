@@ -115,7 +115,7 @@ pub fn state_label(s: &str) -> &'static str {
 
 /// Runs `liaison list`.
 pub fn run(g: &GlobalArgs, args: ListArgs) -> anyhow::Result<ExitCode> {
-    let now = super::lint::now(g)?;
+    let now = crate::config::now(g)?;
     let mut store = open_store(g)?;
     let all: Vec<Listed> = store
         .collaborations()?

@@ -42,7 +42,7 @@ pub struct MarkArgs {
 
 /// Runs `liaison mark`.
 pub fn run(g: &GlobalArgs, args: MarkArgs) -> anyhow::Result<ExitCode> {
-    let now = super::lint::now(g)?;
+    let now = crate::config::now(g)?;
     let cfg = tracker_config(g)?;
     let mut store = open_store(g)?;
     let c = find(store.as_mut(), &args.id)?;

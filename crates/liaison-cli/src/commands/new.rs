@@ -73,23 +73,6 @@ pub(crate) fn mail_lang() -> Lang {
     }
 }
 
-/// `--now`, or the clock (Asia/Shanghai offset).
-pub(crate) fn now(g: &GlobalArgs) -> anyhow::Result<DateTime<FixedOffset>> {
-    match &g.now {
-        Some(s) => DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {
-            anyhow::anyhow!(
-                "--now {s:?}: {e}; {}",
-                output::tr(
-                    "请使用 RFC 3339 格式，例如 2026-11-30T10:00:00+08:00",
-                    "use RFC 3339, e.g. 2026-11-30T10:00:00+08:00"
-                )
-            )
-        }),
-        None => Ok(chrono::Utc::now()
-            .with_timezone(&FixedOffset::east_opt(8 * 3600).expect("valid offset"))),
-    }
-}
-
 /// The templates: built-ins, overridden by `[templates] dir` / `LIAISON_TEMPLATES`.
 pub(crate) fn templates(cfg: &Config) -> anyhow::Result<Templates> {
     match &cfg.templates.dir {
@@ -158,7 +141,7 @@ pub fn run(g: &GlobalArgs, args: NewArgs) -> anyhow::Result<ExitCode> {
     let cfg = config::load(g)?;
     let directory = config::load_directory(g, &cfg)?;
     let templates = templates(&cfg)?;
-    let now = now(g)?;
+    let now = crate::config::now(g)?;
     let mail = compose_file(
         &args.brief,
         Some(kind),

@@ -68,7 +68,7 @@ pub fn event_label(k: EventKind) -> &'static str {
 
 /// Runs `liaison show`.
 pub fn run(g: &GlobalArgs, args: ShowArgs) -> anyhow::Result<ExitCode> {
-    let now = super::lint::now(g)?;
+    let now = crate::config::now(g)?;
     let mut store = open_store(g)?;
     let c = find(store.as_mut(), &args.id)?;
     match args.format {
