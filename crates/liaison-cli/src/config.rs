@@ -243,3 +243,11 @@ pub fn now(g: &crate::cli::GlobalArgs) -> anyhow::Result<chrono::DateTime<chrono
             .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset"))),
     }
 }
+
+/// The config file's name for error messages (`liaison.toml` when none was found).
+pub fn shown_source(cfg: &Config) -> String {
+    cfg.source
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "liaison.toml".into())
+}

@@ -145,3 +145,47 @@ fn list_show_due_mark() {
     let (_, text, _) = liaison(&db, &["due", "--now", now]);
     assert!(text.contains("升级（已逾期）"), "{text}");
 }
+
+/// A subject tag configured in `[lint.kinds]` is read by the tracker as by the linter.
+#[test]
+fn tracker_reads_configured_kind_aliases() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let raw = std::fs::read_to_string(story().join("01-open.eml")).unwrap();
+    let mail = dir.path().join("open.eml");
+    std::fs::write(&mail, raw.replace("【需求对接】", "【对接需求】")).unwrap();
+    std::fs::write(
+        dir.path().join("liaison.toml"),
+        "[lint.kinds]\n\"对接需求\" = \"需求对接\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = liaison(&db, &["ingest", mail.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let list = json(
+        &db,
+        &[
+            "list",
+            "--format",
+            "json",
+            "--now",
+            "2026-09-24T10:00:00+08:00",
+        ],
+    );
+    let cs = list["collaborations"].as_array().unwrap();
+    assert_eq!(cs.len(), 1, "{list}");
+    assert_eq!(cs[0]["kind"], "需求对接");
+    assert_eq!(cs[0]["subject"], "【对接需求】订单导出改造-技术部/数据部");
+
+    // A bad [lint.kinds] entry stops the tracker with the file named, as it stops the linter.
+    std::fs::write(
+        dir.path().join("liaison.toml"),
+        "[lint.kinds]\n\"对接需求\" = \"no-such-kind\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = liaison(&db, &["ingest", mail.to_str().unwrap()]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("liaison.toml") && err.contains("no-such-kind"),
+        "{err}"
+    );
+}

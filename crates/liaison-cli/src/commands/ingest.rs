@@ -227,10 +227,16 @@ pub fn tracker_config(g: &GlobalArgs) -> anyhow::Result<TrackerConfig> {
     let cfg = super::lint::load_config(g)?;
     let directory = super::lint::load_directory(g, &cfg)?.unwrap_or_default();
     let time = super::lint::time_context(g, &cfg)?;
+    // The tracker reads subject tags as the linter does, so `[lint.kinds]` aliases count.
+    let kinds = cfg
+        .lint
+        .resolve()
+        .map_err(|e| anyhow::anyhow!("{}: {e}", crate::config::shown_source(&cfg)))?
+        .kinds;
     // `--me` is already folded into the addresses by the config loader.
     Ok(TrackerConfig {
         me: cfg.identity.addresses.clone(),
-        kinds: liaison_model::KindTable::default(),
+        kinds,
         directory,
         time,
     })

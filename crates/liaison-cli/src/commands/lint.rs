@@ -105,14 +105,8 @@ pub(crate) fn build_linter(g: &GlobalArgs) -> anyhow::Result<Linter> {
     let cfg = load_config(g)?;
     let directory = load_directory(g, &cfg)?;
     let time = time_context(g, &cfg)?;
-    Linter::new(&cfg.lint, directory, time).map_err(|e| {
-        let src = cfg
-            .source
-            .as_ref()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| "liaison.toml".into());
-        anyhow::anyhow!("{src}: {e}")
-    })
+    Linter::new(&cfg.lint, directory, time)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", crate::config::shown_source(&cfg)))
 }
 
 /// Reads one input (`-` is standard input).
