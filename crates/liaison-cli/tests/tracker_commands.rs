@@ -189,3 +189,57 @@ fn tracker_reads_configured_kind_aliases() {
         "{err}"
     );
 }
+
+/// Closure by hand: confirmed → archive is due; a retro held in a meeting and the archive
+/// are recorded with `mark`, after which nothing is due.
+#[test]
+fn mark_retro_and_archive_close_a_collaboration() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    ingest(&db, &["01-open.eml", "02-ack-wanglei.eml"]);
+    let now = "2026-09-25T10:00:00+08:00";
+    let list = json(&db, &["list", "--format", "json", "--now", now]);
+    let id = list["collaborations"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let actions = |db: &Path| -> Vec<String> {
+        let due = json(db, &["due", "--format", "json", "--upcoming", "--now", now]);
+        due["due"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["collaboration"] == id.as_str())
+            .map(|a| a["action"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for what in ["delivered", "confirmed"] {
+        json(&db, &["mark", &id, what, "--now", now, "--format", "json"]);
+    }
+    assert_eq!(actions(&db), ["archive"]);
+
+    let (code, _, err) = liaison(&db, &["mark", &id, "retro", "--item", "1", "--now", now]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--item"), "{err}");
+
+    let m = json(
+        &db,
+        &["mark", &id, "retro", "--now", now, "--format", "json"],
+    );
+    assert_eq!(m["state"], "reviewed");
+    assert_eq!(actions(&db), ["archive"]);
+    let m = json(
+        &db,
+        &["mark", &id, "archived", "--now", now, "--format", "json"],
+    );
+    assert_eq!(m["state"], "archived");
+    assert!(actions(&db).is_empty());
+    let show = json(&db, &["show", &id, "--format", "json", "--now", now]);
+    let kinds: Vec<&str> = show["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.ends_with(&["retro", "archived"]), "{kinds:?}");
+}

@@ -71,16 +71,22 @@ pub enum Mark {
     Disputed,
     /// Dropped.
     Dropped,
+    /// The retrospective (复盘) was held, e.g. in a meeting rather than by mail.
+    Retro,
+    /// Archived (归档): nothing more is due.
+    Archived,
 }
 
 impl Mark {
-    /// Parses `delivered|confirmed|disputed|dropped`.
+    /// Parses `delivered|confirmed|disputed|dropped|retro|archived`.
     pub fn parse(s: &str) -> Option<Mark> {
         match s {
             "delivered" => Some(Mark::Delivered),
             "confirmed" => Some(Mark::Confirmed),
             "disputed" => Some(Mark::Disputed),
             "dropped" => Some(Mark::Dropped),
+            "retro" => Some(Mark::Retro),
+            "archived" => Some(Mark::Archived),
             _ => None,
         }
     }
@@ -93,6 +99,8 @@ impl Mark {
                 Mark::Confirmed => EventKind::Confirmed,
                 Mark::Disputed => EventKind::Disagreement,
                 Mark::Dropped => EventKind::Dropped,
+                Mark::Retro => EventKind::Retro,
+                Mark::Archived => EventKind::Archived,
             },
             at,
             actor: None,

@@ -1,4 +1,4 @@
-//! `liaison mark ID delivered|confirmed|disputed|dropped [--item N]`: record what happened
+//! `liaison mark ID delivered|confirmed|disputed|dropped|retro|archived [--item N]`: record what happened
 //! outside mail. The mark goes into the input ledger (so `liaison rebuild` replays it) and
 //! is applied by the tracker at once.
 
@@ -22,6 +22,10 @@ pub enum MarkKind {
     Disputed,
     /// No longer needed.
     Dropped,
+    /// The retrospective (复盘) was held outside mail.
+    Retro,
+    /// Archived (归档): nothing more is due.
+    Archived,
 }
 
 /// Arguments of `liaison mark`.
@@ -46,6 +50,15 @@ pub fn run(g: &GlobalArgs, args: MarkArgs) -> anyhow::Result<ExitCode> {
     let cfg = tracker_config(g)?;
     let mut store = open_store(g)?;
     let c = find(store.as_mut(), &args.id)?;
+    if args.item.is_some() && matches!(args.what, MarkKind::Retro | MarkKind::Archived) {
+        anyhow::bail!(
+            "--item: {}",
+            tr(
+                "复盘和归档针对整个协作，去掉 --item",
+                "a retro or an archive concerns the whole collaboration; drop --item"
+            )
+        );
+    }
     if let Some(n) = args.item
         && (n == 0 || n > c.items.len())
     {
@@ -65,6 +78,8 @@ pub fn run(g: &GlobalArgs, args: MarkArgs) -> anyhow::Result<ExitCode> {
         MarkKind::Confirmed => Mark::Confirmed,
         MarkKind::Disputed => Mark::Disputed,
         MarkKind::Dropped => Mark::Dropped,
+        MarkKind::Retro => Mark::Retro,
+        MarkKind::Archived => Mark::Archived,
     };
     let event = mark.event(now, args.item.map(|n| n - 1));
     let seq = store.record_manual(&c.id, &event)?;
