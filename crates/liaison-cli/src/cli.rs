@@ -77,4 +77,6 @@ pub enum Command {
     Mark(commands::mark::MarkArgs),
     /// Recompute every collaboration from raw messages and events.
     Rebuild(commands::rebuild::RebuildArgs),
+    /// List (or export) the messages ingest kept aside as unreadable.
+    Quarantine(commands::quarantine::QuarantineArgs),
 }

@@ -204,13 +204,35 @@ fn idempotent_and_quarantine(db: Db, dir: &Path) {
     assert!(String::from_utf8_lossy(&raw.bytes).contains("\nFrom the desk of"));
     drop(store);
 
-    // Everything again: a no-op.
+    // `liaison quarantine` lists them and gives their bytes back, named by hash only.
+    let out = liaison()
+        .args(db.args())
+        .args(["quarantine", "--format", "json", "--export"])
+        .arg(dir.join("kept"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed = listed["quarantined"].as_array().unwrap();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    for e in listed {
+        let path = PathBuf::from(e["exported"].as_str().unwrap());
+        let sha = e["sha256"].as_str().unwrap();
+        assert_eq!(path, dir.join("kept").join(format!("{sha}.eml")));
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(liaison_store::sha256_hex(&bytes), sha);
+        assert_eq!(e["bytes"].as_u64().unwrap(), bytes.len() as u64);
+        assert!(!e["reason"].as_str().unwrap().is_empty());
+    }
+
+    // Everything again: a no-op; the quarantined files are duplicates, not new problems.
     let again = ingest_json(&db, &args);
     assert_eq!(n(&again, "imported"), 0, "{again}");
+    assert_eq!(n(&again, "malformed"), 0, "{again}");
     assert_eq!(
         n(&again, "duplicates"),
-        38,
-        "every readable message again: {again}"
+        40,
+        "every message again, the 2 quarantined ones included: {again}"
     );
     let mut store = db.open();
     let after = store.stats().unwrap();

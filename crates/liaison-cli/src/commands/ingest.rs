@@ -63,7 +63,7 @@ pub struct Summary {
     pub read: u64,
     /// Messages stored for the first time.
     pub imported: u64,
-    /// Messages already stored (same bytes).
+    /// Messages already stored or already quarantined (same bytes).
     pub duplicates: u64,
     /// Messages kept aside in the quarantine.
     pub malformed: u64,
@@ -151,21 +151,26 @@ pub fn run(g: &GlobalArgs, args: IngestArgs) -> anyhow::Result<ExitCode> {
                     progress.set(raw.position);
                     let msg = Message::parse(&raw.bytes);
                     if let Some(reason) = malformed_reason(&raw.bytes, &msg) {
-                        store.quarantine(&raw.bytes, &raw.source, &reason)?;
-                        eprintln!(
-                            "{}: {}: {reason} ({})",
-                            tr("已隔离", "quarantined"),
-                            raw.source,
-                            tr(
-                                "原文已保存在隔离区，其余邮件照常导入",
-                                "kept aside; the other messages are imported"
-                            )
-                        );
-                        summary.malformed += 1;
-                        summary.quarantined.push(Malformed {
-                            source: raw.source,
-                            reason,
-                        });
+                        // The same bytes kept aside by an earlier run count as a duplicate
+                        // (no `continue`: the batch below must still be flushed at the end).
+                        if store.quarantine(&raw.bytes, &raw.source, &reason)? {
+                            eprintln!(
+                                "{}: {}: {reason} ({})",
+                                tr("已隔离", "quarantined"),
+                                raw.source,
+                                tr(
+                                    "原文已保存在隔离区（liaison quarantine 查看），其余邮件照常导入",
+                                    "kept aside, see `liaison quarantine`; the other messages are imported"
+                                )
+                            );
+                            summary.malformed += 1;
+                            summary.quarantined.push(Malformed {
+                                source: raw.source,
+                                reason,
+                            });
+                        } else {
+                            summary.duplicates += 1;
+                        }
                     } else {
                         batch.push((raw, msg.message_id));
                     }

@@ -11,6 +11,7 @@ pub mod list;
 pub mod mark;
 pub mod new;
 pub mod parse;
+pub mod quarantine;
 pub mod rebuild;
 pub mod rules;
 pub mod show;
@@ -42,5 +43,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Due(a) => due::run(g, a),
         Command::Mark(a) => mark::run(g, a),
         Command::Rebuild(a) => rebuild::run(g, a),
+        Command::Quarantine(a) => quarantine::run(g, a),
     }
 }
