@@ -264,7 +264,8 @@ pub struct Stats {
 /// The one database interface, implemented by [`SqliteStore`] and [`PgStore`].
 ///
 /// Methods take `&mut self` because a connection is not shared; open one store per
-/// thread or process. Every write is its own transaction.
+/// thread or process. Every write is its own transaction, except [`Store::apply`] calls
+/// grouped by [`Store::begin_batch`].
 pub trait Store: Send {
     /// Which backend this is.
     fn backend(&self) -> Backend;
@@ -301,8 +302,20 @@ pub trait Store: Send {
 
     /// Writes `changes` in one transaction and marks `changes.input` applied. Returns
     /// `Ok(false)` and writes nothing when that input was already applied (by this or
-    /// another process).
+    /// another process). Inside a batch ([`Store::begin_batch`]) the batch's transaction
+    /// is used instead.
     fn apply(&mut self, changes: &Changes) -> Result<bool>;
+
+    /// Opens a transaction that the following [`Store::apply`] calls share, until
+    /// [`Store::end_batch`]; reads in between see the batch's own writes. The tracker
+    /// applies a page of inputs this way, so a database that pays for every commit (a
+    /// PostgreSQL fsync) pays once per page. A crash before the end loses the whole page's
+    /// applies, never part of one: those inputs stay pending and are applied on the next
+    /// run. Hold [`Store::lock_tracker`] around a batch.
+    fn begin_batch(&mut self) -> Result<()>;
+
+    /// Commits the batch (`commit`), or rolls it back, leaving its inputs pending.
+    fn end_batch(&mut self, commit: bool) -> Result<()>;
 
     /// The collaboration with this id.
     fn collaboration(&mut self, id: &str) -> Result<Option<Collaboration>>;

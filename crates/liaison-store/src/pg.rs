@@ -19,6 +19,8 @@ pub struct PgStore {
     client: Client,
     schema: Option<String>,
     tracker_locked: bool,
+    /// A batch transaction is open ([`Store::begin_batch`]).
+    in_batch: bool,
     /// Prepared statements of the hot paths, by SQL text (one round trip less per use).
     stmts: std::collections::HashMap<&'static str, postgres::Statement>,
 }
@@ -116,6 +118,7 @@ impl PgStore {
             client,
             schema,
             tracker_locked: false,
+            in_batch: false,
             stmts: Default::default(),
         };
         st.migrate().map_err(|e| match e {
@@ -217,6 +220,59 @@ fn input_of(r: &Row) -> Result<Input> {
         r.try_get(7)?,
         r.try_get(8)?,
     ))
+}
+
+/// The prepared statements [`write_changes`] uses.
+struct Statements {
+    mark: postgres::Statement,
+    upsert: postgres::Statement,
+    event: postgres::Statement,
+    key: postgres::Statement,
+}
+
+/// The writes of [`Store::apply`] on an open transaction; false (nothing written) when the
+/// input was already applied. The ledger mark comes first, so returning early leaves
+/// nothing to undo.
+fn write_changes(
+    db: &mut impl postgres::GenericClient,
+    st: &Statements,
+    changes: &Changes,
+) -> Result<bool> {
+    if let Some(seq) = changes.input
+        && db.execute(&st.mark, &[&seq])? == 0
+    {
+        return Ok(false);
+    }
+    for c in &changes.collaborations {
+        db.execute(
+            &st.upsert,
+            &[
+                &c.id,
+                &schema::collab_kind(c),
+                &c.state.id(),
+                &c.owner,
+                &c.subject,
+                &schema::ts(c.started.with_timezone(&chrono::Utc)),
+                &schema::collab_json(c),
+            ],
+        )?;
+    }
+    for (cid, e) in &changes.events {
+        db.execute(
+            &st.event,
+            &[
+                cid,
+                &changes.input,
+                &schema::event_kind(e),
+                &e.at.to_rfc3339(),
+                &schema::event_json(e),
+            ],
+        )?;
+    }
+    for (key, cid) in &changes.thread_keys {
+        db.execute(&st.key, &[key, cid])?;
+    }
+    Ok(true)
 }
 
 impl Store for PgStore {
@@ -391,51 +447,41 @@ impl Store for PgStore {
     }
 
     fn apply(&mut self, changes: &Changes) -> Result<bool> {
-        let mark = self.stmt(SQL_MARK_APPLIED)?;
-        let up = self.stmt(SQL_UPSERT_COLLAB)?;
-        let ev = self.stmt(SQL_INSERT_EVENT)?;
-        let tk = self.stmt(SQL_INSERT_KEY)?;
+        let st = Statements {
+            mark: self.stmt(SQL_MARK_APPLIED)?,
+            upsert: self.stmt(SQL_UPSERT_COLLAB)?,
+            event: self.stmt(SQL_INSERT_EVENT)?,
+            key: self.stmt(SQL_INSERT_KEY)?,
+        };
+        if self.in_batch {
+            return write_changes(&mut self.client, &st, changes);
+        }
+        // The row lock taken on the input makes a second process applying the same input
+        // wait, then see `applied` and back off.
         let mut tx = self.client.transaction()?;
-        if let Some(seq) = changes.input {
-            // The row lock taken here makes a second process applying the same input wait,
-            // then see `applied` and back off.
-            let n = tx.execute(&mark, &[&seq])?;
-            if n == 0 {
-                tx.rollback()?;
-                return Ok(false);
-            }
-        }
-        for c in &changes.collaborations {
-            tx.execute(
-                &up,
-                &[
-                    &c.id,
-                    &schema::collab_kind(c),
-                    &c.state.id(),
-                    &c.owner,
-                    &c.subject,
-                    &schema::ts(c.started.with_timezone(&chrono::Utc)),
-                    &schema::collab_json(c),
-                ],
-            )?;
-        }
-        for (cid, e) in &changes.events {
-            tx.execute(
-                &ev,
-                &[
-                    cid,
-                    &changes.input,
-                    &schema::event_kind(e),
-                    &e.at.to_rfc3339(),
-                    &schema::event_json(e),
-                ],
-            )?;
-        }
-        for (key, cid) in &changes.thread_keys {
-            tx.execute(&tk, &[key, cid])?;
+        if !write_changes(&mut tx, &st, changes)? {
+            tx.rollback()?;
+            return Ok(false);
         }
         tx.commit()?;
         Ok(true)
+    }
+
+    fn begin_batch(&mut self) -> Result<()> {
+        if !self.in_batch {
+            self.client.batch_execute("BEGIN")?;
+            self.in_batch = true;
+        }
+        Ok(())
+    }
+
+    fn end_batch(&mut self, commit: bool) -> Result<()> {
+        if self.in_batch {
+            self.in_batch = false;
+            self.client
+                .batch_execute(if commit { "COMMIT" } else { "ROLLBACK" })?;
+        }
+        Ok(())
     }
 
     fn collaboration(&mut self, id: &str) -> Result<Option<Collaboration>> {

@@ -17,6 +17,8 @@ pub struct SqliteStore {
     path: Option<PathBuf>,
     /// The tracker lock file, while held.
     lock: Option<File>,
+    /// A batch transaction is open ([`Store::begin_batch`]).
+    in_batch: bool,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -51,6 +53,7 @@ impl SqliteStore {
             conn,
             path: Some(path.to_path_buf()),
             lock: None,
+            in_batch: false,
         };
         s.migrate().map_err(|e| fail(e.to_string()))?;
         Ok(s)
@@ -64,6 +67,7 @@ impl SqliteStore {
             conn,
             path: None,
             lock: None,
+            in_batch: false,
         };
         s.migrate()?;
         Ok(s)
@@ -79,6 +83,11 @@ impl SqliteStore {
     }
 
     fn migrate(&mut self) -> Result<()> {
+        // Up to date (the usual case): a plain read, so opening never waits for a writer
+        // such as a tracker page in progress.
+        if self.schema_version().is_ok_and(|v| v == schema::latest()) {
+            return Ok(());
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -198,6 +207,60 @@ pub(crate) fn make_input(row: InputRowOwned) -> Result<Input> {
 /// The columns of an input row, backend-independent.
 pub(crate) type InputRowOwned = InputRow;
 
+/// The writes of [`Store::apply`] on an open transaction; false (nothing written) when the
+/// input was already applied. The ledger mark comes first, so returning early leaves
+/// nothing to undo.
+fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
+    if let Some(seq) = changes.input {
+        let n = conn.execute(
+            "UPDATE inputs SET applied = 1 WHERE seq = ?1 AND applied = 0",
+            [seq],
+        )?;
+        if n == 0 {
+            return Ok(false);
+        }
+    }
+    {
+        let mut up = conn.prepare_cached(
+            "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
+               owner = excluded.owner, subject = excluded.subject,
+               started_utc = excluded.started_utc, data = excluded.data",
+        )?;
+        for c in &changes.collaborations {
+            up.execute(params![
+                c.id,
+                schema::collab_kind(c),
+                c.state.id(),
+                c.owner,
+                c.subject,
+                schema::ts(c.started.with_timezone(&chrono::Utc)),
+                schema::collab_json(c)
+            ])?;
+        }
+        let mut ev = conn.prepare_cached(
+            "INSERT INTO events (collaboration, input_seq, kind, at, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (cid, e) in &changes.events {
+            ev.execute(params![
+                cid,
+                changes.input,
+                schema::event_kind(e),
+                e.at.to_rfc3339(),
+                schema::event_json(e)
+            ])?;
+        }
+        let mut tk = conn.prepare_cached(
+            "INSERT INTO thread_keys (key, collaboration) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+        )?;
+        for (key, cid) in &changes.thread_keys {
+            tk.execute(params![key, cid])?;
+        }
+    }
+    Ok(true)
+}
+
 impl Store for SqliteStore {
     fn backend(&self) -> Backend {
         Backend::Sqlite
@@ -314,58 +377,34 @@ impl Store for SqliteStore {
     }
 
     fn apply(&mut self, changes: &Changes) -> Result<bool> {
+        if self.in_batch {
+            return write_changes(&self.conn, changes);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if let Some(seq) = changes.input {
-            let n = tx.execute(
-                "UPDATE inputs SET applied = 1 WHERE seq = ?1 AND applied = 0",
-                [seq],
-            )?;
-            if n == 0 {
-                return Ok(false);
-            }
-        }
-        {
-            let mut up = tx.prepare_cached(
-                "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
-                   owner = excluded.owner, subject = excluded.subject,
-                   started_utc = excluded.started_utc, data = excluded.data",
-            )?;
-            for c in &changes.collaborations {
-                up.execute(params![
-                    c.id,
-                    schema::collab_kind(c),
-                    c.state.id(),
-                    c.owner,
-                    c.subject,
-                    schema::ts(c.started.with_timezone(&chrono::Utc)),
-                    schema::collab_json(c)
-                ])?;
-            }
-            let mut ev = tx.prepare_cached(
-                "INSERT INTO events (collaboration, input_seq, kind, at, data) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for (cid, e) in &changes.events {
-                ev.execute(params![
-                    cid,
-                    changes.input,
-                    schema::event_kind(e),
-                    e.at.to_rfc3339(),
-                    schema::event_json(e)
-                ])?;
-            }
-            let mut tk = tx.prepare_cached(
-                "INSERT INTO thread_keys (key, collaboration) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
-            )?;
-            for (key, cid) in &changes.thread_keys {
-                tk.execute(params![key, cid])?;
-            }
+        if !write_changes(&tx, changes)? {
+            return Ok(false);
         }
         tx.commit()?;
         Ok(true)
+    }
+
+    fn begin_batch(&mut self) -> Result<()> {
+        if !self.in_batch {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            self.in_batch = true;
+        }
+        Ok(())
+    }
+
+    fn end_batch(&mut self, commit: bool) -> Result<()> {
+        if self.in_batch {
+            self.in_batch = false;
+            self.conn
+                .execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
+        }
+        Ok(())
     }
 
     fn collaboration(&mut self, id: &str) -> Result<Option<Collaboration>> {

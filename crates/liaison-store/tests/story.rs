@@ -181,6 +181,65 @@ fn quarantine(s: &mut dyn Store) {
     assert_eq!(s.stats().unwrap().quarantined, 1);
 }
 
+/// A batch: applies share one transaction, reads inside see them, a rollback leaves every
+/// input pending and nothing written, a commit writes all.
+fn batch(s: &mut dyn Store) {
+    for id in ["1@x", "2@x", "3@x"] {
+        s.put_raw(&mail(id), id, Some(id)).unwrap();
+    }
+    let pending = s.pending(10).unwrap();
+    let change = |k: usize, state: State| {
+        let mut c = collab("c-b", "2026-11-30T10:00:00+08:00");
+        c.state = state;
+        let e = event(EventKind::Replied, "2026-11-30T11:00:00+08:00", "b");
+        Changes {
+            input: Some(pending[k].seq),
+            collaborations: vec![c],
+            events: vec![("c-b".into(), e)],
+            thread_keys: vec![(format!("mid:{k}@x"), "c-b".into())],
+        }
+    };
+
+    s.begin_batch().unwrap();
+    assert!(s.apply(&change(0, State::Sent)).unwrap());
+    assert!(
+        !s.apply(&change(0, State::Sent)).unwrap(),
+        "once per batch too"
+    );
+    assert_eq!(s.collaboration("c-b").unwrap().unwrap().state, State::Sent);
+    assert_eq!(
+        s.find_thread(&["mid:0@x".to_string()]).unwrap().as_deref(),
+        Some("c-b")
+    );
+    assert_eq!(s.pending(10).unwrap().len(), 2);
+    assert!(s.apply(&change(1, State::Acknowledged)).unwrap());
+    s.end_batch(false).unwrap();
+    assert_eq!(
+        s.pending(10).unwrap().len(),
+        3,
+        "a rolled-back page stays pending"
+    );
+    assert!(s.collaboration("c-b").unwrap().is_none());
+    assert!(s.events("c-b").unwrap().is_empty());
+    assert_eq!(s.find_thread(&["mid:0@x".to_string()]).unwrap(), None);
+
+    s.begin_batch().unwrap();
+    assert!(s.apply(&change(0, State::Sent)).unwrap());
+    assert!(s.apply(&change(1, State::Acknowledged)).unwrap());
+    s.end_batch(true).unwrap();
+    let left = s.pending(10).unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].seq, pending[2].seq);
+    assert_eq!(
+        s.collaboration("c-b").unwrap().unwrap().state,
+        State::Acknowledged
+    );
+    assert_eq!(s.events("c-b").unwrap().len(), 2);
+    // Outside a batch, apply is its own transaction again.
+    assert!(s.apply(&change(2, State::InProgress)).unwrap());
+    assert!(s.pending(10).unwrap().is_empty());
+}
+
 macro_rules! story {
     ($name:ident) => {
         mod $name {
@@ -208,6 +267,7 @@ story!(raw_round_trip);
 story!(ledger_and_apply);
 story!(list_order);
 story!(quarantine);
+story!(batch);
 
 #[test]
 fn reopening_keeps_data_and_migrations_run_once_sqlite() {
@@ -318,4 +378,39 @@ fn concurrent_batches_in_opposite_orders_postgres() {
     );
     let st = liaison_store::open(&loc).unwrap().stats().unwrap();
     assert_eq!((st.raw_messages, st.inputs), (n as u64, n as u64));
+}
+
+/// Another connection sees nothing of a batch until it commits (a crash mid-page loses the
+/// page, never part of it).
+fn batch_invisible_until_commit(mut s: Box<dyn Store>, loc: &liaison_store::Location) {
+    s.put_raw(&mail("v@x"), "v", Some("v@x")).unwrap();
+    let seq = s.pending(1).unwrap()[0].seq;
+    s.begin_batch().unwrap();
+    assert!(
+        s.apply(&Changes {
+            input: Some(seq),
+            collaborations: vec![collab("c-v", "2026-11-30T10:00:00+08:00")],
+            ..Changes::default()
+        })
+        .unwrap()
+    );
+    // Opening does not wait for the open batch (the schema is up to date: no write).
+    let mut other = liaison_store::open(loc).unwrap();
+    assert!(other.collaboration("c-v").unwrap().is_none());
+    assert_eq!(other.pending(10).unwrap().len(), 1);
+    s.end_batch(true).unwrap();
+    assert!(other.collaboration("c-v").unwrap().is_some());
+    assert!(other.pending(10).unwrap().is_empty());
+}
+
+#[test]
+fn batch_invisible_until_commit_sqlite() {
+    let (s, _dir, loc) = common::sqlite();
+    batch_invisible_until_commit(s, &loc);
+}
+
+#[test]
+fn batch_invisible_until_commit_postgres() {
+    let (s, loc) = common::pg("batch_visibility");
+    batch_invisible_until_commit(s, &loc);
 }

@@ -260,10 +260,29 @@ pub fn track_pending(store: &mut dyn Store, cfg: &TrackerConfig) -> anyhow::Resu
             if pending.is_empty() {
                 return Ok(());
             }
-            for input in &pending {
-                let changes = liaison_engine::track_input(store, input, cfg)?;
-                if store.apply(&changes)? {
-                    applied += 1;
+            // One transaction per page of inputs (each input still all-or-nothing): a
+            // commit per message made PostgreSQL ingest ~7x slower than SQLite.
+            store.begin_batch()?;
+            let page = (|| -> anyhow::Result<u64> {
+                let mut n = 0;
+                for input in &pending {
+                    let changes = liaison_engine::track_input(store, input, cfg)?;
+                    if store.apply(&changes)? {
+                        n += 1;
+                    }
+                }
+                Ok(n)
+            })();
+            match page {
+                Ok(n) => {
+                    store.end_batch(true)?;
+                    applied += n;
+                }
+                Err(e) => {
+                    // Roll back the page (its inputs stay pending); the first error is
+                    // the one worth reporting.
+                    let _ = store.end_batch(false);
+                    return Err(e);
                 }
             }
         }
