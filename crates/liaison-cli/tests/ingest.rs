@@ -211,7 +211,11 @@ fn idempotent_and_quarantine(db: Db, dir: &Path) {
         .arg(dir.join("kept"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let listed = listed["quarantined"].as_array().unwrap();
     assert_eq!(listed.len(), 2, "{listed:?}");
