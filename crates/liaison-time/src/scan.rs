@@ -136,6 +136,18 @@ pub struct Detailed {
 
 /// Like [`scan`], with weekday mismatches and hedge hints, plus operation counts.
 pub fn scan_detailed(text: &str, ctx: &Context) -> (Vec<Detailed>, ScanStats) {
+    scan_with(text, ctx, true)
+}
+
+/// [`scan_detailed`] without the prefilter ([`S::may_begin`]): every position that
+/// [`may_start`] admits runs the whole parser tree. The reference the differential tests
+/// compare the filtered scan against; not for production use (it is several times slower).
+#[doc(hidden)]
+pub fn scan_reference(text: &str, ctx: &Context) -> (Vec<Detailed>, ScanStats) {
+    scan_with(text, ctx, false)
+}
+
+fn scan_with(text: &str, ctx: &Context, filter: bool) -> (Vec<Detailed>, ScanStats) {
     let (chars, offs) = normalise(text);
     let now = ctx.now.with_timezone(&ctx.tz).naive_local();
     let s = S {
@@ -157,7 +169,7 @@ pub fn scan_detailed(text: &str, ctx: &Context) -> (Vec<Detailed>, ScanStats) {
         let inside = i > 0
             && ((ch.is_ascii_alphabetic() && chars[i - 1].is_ascii_alphanumeric())
                 || (ch.is_ascii_digit() && chars[i - 1].is_ascii_digit()));
-        if inside || !may_start(ch) {
+        if inside || !may_start(ch) || (filter && !s.may_begin(i)) {
             i += 1;
             continue;
         }
@@ -433,6 +445,79 @@ fn may_start(ch: char) -> bool {
                 | '收'
                 | '〔'
         )
+}
+
+/// The longest word [`en_first_word`] accepts.
+const EN_FIRST_MAX: usize = 13;
+
+/// Whether `w`, the lowercased letters of an ASCII word at a boundary, can be the first word
+/// (up to the first non-letter) of an expression: the prefilter of [`S::may_begin`].
+/// `upper`: the word is capitalised; `next`: the character after its letters.
+///
+/// This MUST list the first letter-run of every English literal, phrase and word that a
+/// parser can match at the start of an expression: [`VAGUE_EN`], the hedges in [`S::expr`],
+/// the format masks in [`S::mask`], [`S::duration_en`], the slots `X`–`XXXX` of [`S::num`],
+/// weekdays in [`S::date`], the phrases and words of [`S::date_en`] (this/next/coming/last,
+/// the, early/mid/late, months), and the phrases of [`S::time_en`]. Adding an English
+/// phrase to a parser means adding its first word here; the differential tests catch a
+/// missing one only if their vocabulary has it.
+fn en_first_word(w: &[u8], upper: bool, next: Option<char>) -> bool {
+    match w {
+        // a.s.a.p. (as a word, "a" only counts after in/within)
+        b"a" => next == Some('.'),
+        // "may" and "march" are months only when capitalised; abbreviated weekdays too
+        b"may" | b"mar" | b"march" | b"mon" | b"tue" | b"tues" | b"wed" | b"thu" | b"thur"
+        | b"thurs" | b"fri" | b"sat" | b"sun" => upper,
+        // VAGUE_EN
+        b"as" | b"at" | b"when" | b"in" | b"within" | b"asap" | b"soon" | b"shortly"
+        // masks
+        | b"yyyy" | b"mm" | b"dd" | b"hh"
+        // hedges
+        | b"around" | b"approximately" | b"roughly" | b"sometime" | b"about"
+        // slots
+        | b"x" | b"xx" | b"xxx" | b"xxxx"
+        // weekdays
+        | b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday"
+        | b"sunday"
+        // date_en phrases and words
+        | b"the" | b"day" | b"today" | b"tomorrow" | b"tonight" | b"end" | b"eow" | b"eom"
+        | b"year" | b"eoy" | b"eoq" | b"this" | b"weekend" | b"next" | b"christmas"
+        | b"new" | b"coming" | b"last" | b"early" | b"mid" | b"late"
+        // months
+        | b"january" | b"jan" | b"february" | b"feb" | b"april" | b"apr" | b"june"
+        | b"jun" | b"july" | b"jul" | b"august" | b"aug" | b"september" | b"sep"
+        | b"sept" | b"october" | b"oct" | b"november" | b"nov" | b"december" | b"dec"
+        // time_en
+        | b"close" | b"eod" | b"cob" | b"noon" | b"midday" | b"midnight" | b"start" => true,
+        _ => false,
+    }
+}
+
+/// A lowercased ASCII word of at most 16 bytes, read by [`S::word`] without allocating.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Word {
+    b: [u8; 16],
+    n: u8,
+}
+
+impl Word {
+    fn as_str(&self) -> &str {
+        // only ASCII letters and '-' are stored
+        std::str::from_utf8(&self.b[..self.n as usize]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 /// What one parse attempt found.
@@ -833,20 +918,21 @@ impl<'a> S<'a> {
     }
 
     /// An ASCII word (letters, '-' inside) at a boundary, lowercased; at most 16 letters.
-    fn word(&self, i: usize) -> Option<(usize, String)> {
+    fn word(&self, i: usize) -> Option<(usize, Word)> {
         if !self.word_boundary_before(i) || !self.ch(i)?.is_ascii_alphabetic() {
             return None;
         }
         let mut j = i;
-        let mut w = String::new();
+        let mut w = Word::default();
         while let Some(c) = self.ch(j) {
             if c.is_ascii_alphabetic()
                 || (c == '-' && self.c.get(j + 1).is_some_and(|d| d.is_ascii_alphabetic()))
             {
-                if w.len() >= 16 {
+                if w.n as usize >= w.b.len() {
                     return None;
                 }
-                w.push(c.to_ascii_lowercase());
+                w.b[w.n as usize] = c.to_ascii_lowercase() as u8;
+                w.n += 1;
                 j += 1;
             } else {
                 break;
@@ -959,6 +1045,47 @@ impl<'a> S<'a> {
         }
         let u = self.ch(j)?;
         units.contains(&u).then_some(j)
+    }
+
+    // ----- the prefilter ---------------------------------------------------------------
+
+    /// Whether an expression can begin at `i` (a candidate [`may_start`] admits): a cheap,
+    /// conservative test run before [`S::expr`]. It must never reject a position where
+    /// `expr` would find something; `tests/differential.rs` compares it with
+    /// [`scan_reference`]. It only rejects what it can decide from a few characters:
+    /// an ASCII word that no English parser starts with ([`en_first_word`]), and spaces
+    /// not followed by 年 or 月 (the only expressions starting with a space are the unfilled
+    /// slots `  年`, `  月`).
+    fn may_begin(&self, i: usize) -> bool {
+        let c0 = self.c[i];
+        if c0.is_ascii_alphabetic() {
+            // the letters of the word at `i`, lowercased; longer words are never first words
+            let mut b = [0u8; EN_FIRST_MAX];
+            let mut n = 0;
+            while let Some(c) = self.ch(i + n) {
+                if !c.is_ascii_alphabetic() {
+                    break;
+                }
+                if n == EN_FIRST_MAX {
+                    return false;
+                }
+                b[n] = c.to_ascii_lowercase() as u8;
+                n += 1;
+            }
+            return en_first_word(&b[..n], c0.is_ascii_uppercase(), self.c.get(i + n).copied());
+        }
+        if c0 == ' ' {
+            // space_slot: at most 6 spaces, then the unit
+            let mut j = i;
+            while self.is(j, ' ') {
+                if j - i >= 6 {
+                    return false;
+                }
+                j += 1;
+            }
+            return matches!(self.c.get(j), Some('年' | '月'));
+        }
+        true
     }
 
     // ----- the entry point -------------------------------------------------------------
@@ -1124,7 +1251,8 @@ impl<'a> S<'a> {
     // ----- durations -------------------------------------------------------------------
 
     fn duration(&self, i: usize) -> Option<Found> {
-        if self.c[i].is_ascii_alphabetic()
+        // `i` may be the end of the text (after a hedge: "约" at the end)
+        if self.c.get(i).is_some_and(|c| c.is_ascii_alphabetic())
             && let Some(f) = self.duration_en(i)
         {
             return Some(f);
@@ -2487,9 +2615,9 @@ impl<'a> S<'a> {
                     return None;
                 }
                 let (e2, w2) = self.word(k)?;
-                (e2, Some(w.clone()), w2)
+                (e2, Some(w), w2)
             }
-            _ => (e, None, w.clone()),
+            _ => (e, None, w),
         };
         if let Some((wd, abbr)) = en_weekday(&wword) {
             if abbr && prefix.is_none() {

@@ -183,3 +183,13 @@ fn linear_work_on_a_1mb_line() {
         );
     }
 }
+
+/// A hedge word at the very end of the text (nothing after 约 or "about") once indexed past
+/// the end.
+#[test]
+fn hedge_at_the_end_of_the_text_does_not_panic() {
+    let ctx = ctx_at(0);
+    for t in ["约", "请大约", "大概是", "about ", "around", "请约在"] {
+        assert!(scan(t, &ctx).is_empty(), "{t}");
+    }
+}
