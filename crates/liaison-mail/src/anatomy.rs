@@ -909,10 +909,14 @@ impl Anatomy {
         self.body = self.span(body_start, body_end);
         self.lang = detect_lang(&self.source[body_start..body_end]);
         // Time expressions: subject and body.
-        let mut ctx = opts.time.clone();
-        if let Some(d) = self.date {
-            ctx.now = d;
-        }
+        let ctx = match self.date {
+            Some(d) => {
+                let mut c = opts.time.clone();
+                c.now = d;
+                std::borrow::Cow::Owned(c)
+            }
+            None => std::borrow::Cow::Borrowed(&opts.time),
+        };
         if let Some(subj) = &self.subject {
             let (ss, se) = (subj.span.start, subj.span.end);
             let found = liaison_time::scan(&self.source[ss..se], &ctx);
@@ -1164,6 +1168,7 @@ pub fn count_sentences(text: &str) -> usize {
 }
 
 mod body;
+pub mod words;
 
 #[cfg(test)]
 mod tests {

@@ -1,9 +1,11 @@
 //! Body analysis: greeting, opening, sections, items, attachments, closing, signature.
 
+use super::words::{Found, WordSet, search_lower};
 use super::{
     Anatomy, AttachmentRef, Greeting, GreetingKind, Item, Line, ParseOptions, Part, Section,
     Signature, Span, count_sentences, is_han,
 };
+use std::sync::LazyLock;
 
 /// The part of the body a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -549,7 +551,7 @@ fn push_item(
         let mut owner_is_person = false;
         for (ci, (s, e)) in cells(row).into_iter().enumerate() {
             let Some(h) = header.get(ci) else { continue };
-            let h = h.to_lowercase();
+            let h = search_lower(h);
             let cell = a.part(line_start + s, line_start + e);
             if cell.text.trim().is_empty() || is_none_cell(&cell.text) {
                 continue;
@@ -609,15 +611,21 @@ fn extend_item(a: &mut Anatomy, idx: usize, end: usize) {
 fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
     let span = a.items[idx].span;
     let ws = a.items[idx].what.span.start;
-    let text = a.source[ws..span.end].to_string();
-    if a.items[idx].owner.is_none()
-        && let Some((s, e)) = find_owner(&text, opts)
-    {
+    let text = &a.source[ws..span.end];
+    let owner = if a.items[idx].owner.is_none() {
+        find_owner(text, opts)
+    } else {
+        None
+    };
+    let standard = if a.items[idx].standard.is_none() {
+        find_standard(text)
+    } else {
+        None
+    };
+    if let Some((s, e)) = owner {
         a.items[idx].owner = Some(a.part(ws + s, ws + e));
     }
-    if a.items[idx].standard.is_none()
-        && let Some((s, e)) = find_standard(&text)
-    {
+    if let Some((s, e)) = standard {
         a.items[idx].standard = Some(a.part(ws + s, ws + e));
     }
     let times: Vec<_> = a.times_in(span).cloned().collect();
@@ -769,24 +777,25 @@ fn greeting(t: &str) -> Option<(usize, GreetingKind, usize)> {
     Some((end, kind, names))
 }
 
+const TITLES: &[&str] = &[
+    "经理",
+    "主管",
+    "总监",
+    "老师",
+    "先生",
+    "女士",
+    "主任",
+    "部长",
+    "负责人",
+    "总",
+    "工",
+    "组长",
+    "同学",
+];
+static TITLES_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLES));
+
 fn has_title(t: &str) -> bool {
-    [
-        "经理",
-        "主管",
-        "总监",
-        "老师",
-        "先生",
-        "女士",
-        "主任",
-        "部长",
-        "负责人",
-        "总",
-        "工",
-        "组长",
-        "同学",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
+    TITLES_SET.found(t).any()
 }
 
 /// A section heading or label: the section it opens and, when content follows a colon on
@@ -875,11 +884,10 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
     None
 }
 
-fn classify_label(label: &str) -> Option<Sec> {
-    let l = label.to_lowercase();
-    let l = l.trim();
-    let has = |ws: &[&str]| ws.iter().any(|w| l.contains(w));
-    if has(&[
+/// The label word groups [`classify_label`] tries, in order.
+const LABEL_GROUPS: [&[&str]; 9] = [
+    // 0: a deadline label…
+    &[
         "截止时间",
         "截止日期",
         "截止",
@@ -888,14 +896,13 @@ fn classify_label(label: &str) -> Option<Sec> {
         "deadline",
         "due date",
         "due by",
-    ]) && !has(&["事项", "需求", "任务"])
-    {
-        return Some(Sec::DeadlineLabel);
-    }
-    if has(&["附件", "attachment", "enclosure"]) {
-        return Some(Sec::Attachments);
-    }
-    if has(&[
+    ],
+    // 1: …unless it names items.
+    &["事项", "需求", "任务"],
+    // 2: attachments.
+    &["附件", "attachment", "enclosure"],
+    // 3: items.
+    &[
         "遗留",
         "待办",
         "事项",
@@ -913,10 +920,9 @@ fn classify_label(label: &str) -> Option<Sec> {
         "asks",
         "what we need",
         "deliverables",
-    ]) {
-        return Some(Sec::Items);
-    }
-    if has(&[
+    ],
+    // 4: background.
+    &[
         "背景",
         "目标",
         "目的",
@@ -925,13 +931,11 @@ fn classify_label(label: &str) -> Option<Sec> {
         "objective",
         "context",
         "purpose",
-    ]) {
-        return Some(Sec::Background);
-    }
-    if has(&["需求", "需协调", "请协助"]) {
-        return Some(Sec::Items);
-    }
-    if has(&[
+    ],
+    // 5: items (weaker words).
+    &["需求", "需协调", "请协助"],
+    // 6: problem.
+    &[
         "问题描述",
         "问题现象",
         "问题概述",
@@ -939,13 +943,11 @@ fn classify_label(label: &str) -> Option<Sec> {
         "problem",
         "issue description",
         "what happened",
-    ]) {
-        return Some(Sec::Problem);
-    }
-    if has(&["后续", "下一步", "结尾", "next step"]) {
-        return Some(Sec::Closing);
-    }
-    let known_other = [
+    ],
+    // 7: closing.
+    &["后续", "下一步", "结尾", "next step"],
+    // 8: other known parts.
+    &[
         "里程碑",
         "进展",
         "进度",
@@ -981,8 +983,108 @@ fn classify_label(label: &str) -> Option<Sec> {
         "agreed",
         "open questions",
         "thanks",
-    ];
-    if known_other.iter().any(|w| l.contains(w)) && l.chars().count() <= 12 {
+    ],
+];
+
+/// One automaton over every label word, and for each group the indices of its words.
+static LABEL_SET: LazyLock<GroupedWords> = LazyLock::new(|| GroupedWords::new(&LABEL_GROUPS));
+
+/// Word groups sharing one [`WordSet`] (a word in two groups is stored once).
+pub(super) struct GroupedWords {
+    set: WordSet,
+    groups: Vec<Vec<usize>>,
+}
+
+impl GroupedWords {
+    pub(super) fn new(groups: &[&[&str]]) -> GroupedWords {
+        let mut words: Vec<&str> = Vec::new();
+        let groups = groups
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|w| match words.iter().position(|x| x == w) {
+                        Some(i) => i,
+                        None => {
+                            words.push(w);
+                            words.len() - 1
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        GroupedWords {
+            set: WordSet::new(&words),
+            groups,
+        }
+    }
+
+    /// Whether a word of group `g` is in `found`.
+    pub(super) fn has(&self, found: Found, g: usize) -> bool {
+        self.groups[g].iter().any(|&i| found.has(i))
+    }
+}
+
+fn classify_label(label: &str) -> Option<Sec> {
+    let gw = &*LABEL_SET;
+    // The words of each group found in `label.to_lowercase()` (the groups are lower case).
+    let f = gw.set.found_in_lower(label);
+    let has = |g: usize| gw.has(f, g);
+    if has(0) && !has(1) {
+        return Some(Sec::DeadlineLabel);
+    }
+    if has(2) {
+        return Some(Sec::Attachments);
+    }
+    if has(3) {
+        return Some(Sec::Items);
+    }
+    if has(4) {
+        return Some(Sec::Background);
+    }
+    if has(5) {
+        return Some(Sec::Items);
+    }
+    if has(6) {
+        return Some(Sec::Problem);
+    }
+    if has(7) {
+        return Some(Sec::Closing);
+    }
+    if has(8) && label.to_lowercase().trim().chars().count() <= 12 {
+        return Some(Sec::Other);
+    }
+    None
+}
+
+/// The word-by-word classification [`classify_label`] replaces (kept for the agreement test).
+#[cfg(test)]
+fn classify_label_naive(label: &str) -> Option<Sec> {
+    let l = label.to_lowercase();
+    let l = l.trim();
+    let has = |ws: &[&str]| ws.iter().any(|w| l.contains(w));
+    let g = &LABEL_GROUPS;
+    if has(g[0]) && !has(g[1]) {
+        return Some(Sec::DeadlineLabel);
+    }
+    if has(g[2]) {
+        return Some(Sec::Attachments);
+    }
+    if has(g[3]) {
+        return Some(Sec::Items);
+    }
+    if has(g[4]) {
+        return Some(Sec::Background);
+    }
+    if has(g[5]) {
+        return Some(Sec::Items);
+    }
+    if has(g[6]) {
+        return Some(Sec::Problem);
+    }
+    if has(g[7]) {
+        return Some(Sec::Closing);
+    }
+    if g[8].iter().any(|w| l.contains(w)) && l.chars().count() <= 12 {
         return Some(Sec::Other);
     }
     None
@@ -1135,7 +1237,7 @@ fn is_table_separator(t: &str) -> bool {
 }
 
 fn looks_like_table_header(t: &str) -> bool {
-    let l = t.to_lowercase();
+    let l = search_lower(t);
     [
         "负责人",
         "序号",
@@ -1167,7 +1269,7 @@ fn cells(t: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_deadline_line(t: &str) -> bool {
-    let l = t.to_lowercase();
+    let l = search_lower(t);
     (l.starts_with("截止")
         || l.starts_with("以上")
         || l.starts_with("上述")
@@ -1187,19 +1289,22 @@ fn reads_like_background(t: &str) -> bool {
     .any(|p| s.starts_with(p))
         || s.contains("背景")
         || s.contains("（目标）")
-        || [
-            "to ",
-            "because",
-            "as ",
-            "following",
-            "since ",
-            "our goal",
-            "the goal",
-            "background",
-            "context",
-        ]
-        .iter()
-        .any(|p| s.to_lowercase().starts_with(p))
+        || {
+            let ls = search_lower(s);
+            [
+                "to ",
+                "because",
+                "as ",
+                "following",
+                "since ",
+                "our goal",
+                "the goal",
+                "background",
+                "context",
+            ]
+            .iter()
+            .any(|p| ls.starts_with(p))
+        }
 }
 
 // ----------------------------------------------------------------------------------------
@@ -1232,6 +1337,49 @@ const DEPT_EN: &[&str] = &[
     "Analytics",
 ];
 
+const OWNER_LABELS: &[&str] = &[
+    "负责人",
+    "责任人",
+    "对接人",
+    "负责部门",
+    "责任部门",
+    "owner",
+    "responsible",
+    "assignee",
+    "assigned to",
+];
+static OWNER_LABELS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OWNER_LABELS));
+
+const OWNER_TITLES: &[&str] = &[
+    "经理",
+    "总监",
+    "主管",
+    "主任",
+    "老师",
+    "专员",
+    "工程师",
+    "组长",
+    "部长",
+    "负责",
+];
+static OWNER_TITLES_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OWNER_TITLES));
+
+const OWNER_SELF: &[&str] = &["我方", "我部", "我们", "我将", "我会", "本部门", "本人"];
+static OWNER_SELF_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OWNER_SELF));
+
+const OWNER_EN: &[&str] = &[
+    "i will", "i'll", "we will", "we'll", "our team", "i am", "we are",
+];
+static OWNER_EN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OWNER_EN));
+
+const OWNER_GROUP_EN: &[&str] = &[" team", " department", " dept", " group"];
+static OWNER_GROUP_EN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OWNER_GROUP_EN));
+
+static DEPT_EN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DEPT_EN));
+
+static STANDARD_ZH_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STANDARD_ZH));
+static STANDARD_EN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STANDARD_EN));
+
 /// Finds who is responsible in an item's text: returns a byte range.
 pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usize)> {
     // Directory names first.
@@ -1253,19 +1401,13 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
             }
         }
     }
-    let lower = text.to_lowercase();
+    let lower = search_lower(text);
     // Labels.
-    for lab in [
-        "负责人",
-        "责任人",
-        "对接人",
-        "负责部门",
-        "责任部门",
-        "owner",
-        "responsible",
-        "assignee",
-        "assigned to",
-    ] {
+    let found = OWNER_LABELS_SET.found(&lower);
+    for (k, &lab) in OWNER_LABELS.iter().enumerate() {
+        if !found.has(k) {
+            continue;
+        }
         if let Some(i) = lower.find(lab) {
             let r = &text[i + lab.len()..];
             let r2 = r.trim_start_matches([':', '：', ' ', '（', '(']);
@@ -1323,18 +1465,11 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         return Some((chars[s].0, e)).filter(|_| i >= chars[s].0);
     }
     // Han titles: 王经理, 产品经理, 李总.
-    for title in [
-        "经理",
-        "总监",
-        "主管",
-        "主任",
-        "老师",
-        "专员",
-        "工程师",
-        "组长",
-        "部长",
-        "负责",
-    ] {
+    let found = OWNER_TITLES_SET.found(text);
+    for (k, &title) in OWNER_TITLES.iter().enumerate() {
+        if !found.has(k) {
+            continue;
+        }
         let mut from = 0;
         while let Some(rel) = text[from..].find(title) {
             let i = from + rel;
@@ -1358,7 +1493,11 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
             from = i + title.len();
         }
     }
-    for w in ["我方", "我部", "我们", "我将", "我会", "本部门", "本人"] {
+    let found = OWNER_SELF_SET.found(text);
+    for (k, &w) in OWNER_SELF.iter().enumerate() {
+        if !found.has(k) {
+            continue;
+        }
         if let Some(i) = text.find(w) {
             return Some((i, i + w.len()));
         }
@@ -1395,9 +1534,11 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
             }
         }
     }
-    for w in [
-        "i will", "i'll", "we will", "we'll", "our team", "i am", "we are",
-    ] {
+    let found = OWNER_EN_SET.found(&lower);
+    for (k, &w) in OWNER_EN.iter().enumerate() {
+        if !found.has(k) {
+            continue;
+        }
         if let Some(i) = find_word(&lower, w) {
             return Some((i, i + w.len()));
         }
@@ -1417,7 +1558,11 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
             return Some((s, e));
         }
     }
-    for w in [" team", " department", " dept", " group"] {
+    let found = OWNER_GROUP_EN_SET.found(&lower);
+    for (k, &w) in OWNER_GROUP_EN.iter().enumerate() {
+        if !found.has(k) {
+            continue;
+        }
         if let Some(i) = lower.find(w) {
             let s = text[..i]
                 .rfind(|c: char| !c.is_alphanumeric() && c != '&')
@@ -1428,7 +1573,11 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
             }
         }
     }
-    for d in DEPT_EN {
+    let found = DEPT_EN_SET.found(text);
+    for (k, d) in DEPT_EN.iter().enumerate() {
+        if !found.has(k) {
+            continue;
+        }
         if let Some(i) = find_word(text, d) {
             return Some((i, i + d.len()));
         }
@@ -1525,14 +1674,22 @@ const STANDARD_EN: &[&str] = &[
 
 /// Finds the clause stating the acceptance standard.
 pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
-    let lower = text.to_lowercase();
+    let lower = search_lower(text);
     let mut best: Option<usize> = None;
-    for w in STANDARD_ZH {
+    let found = STANDARD_ZH_SET.found(text);
+    for (k, w) in STANDARD_ZH.iter().enumerate() {
+        if !found.has(k) {
+            continue;
+        }
         if let Some(i) = text.find(w) {
             best = Some(best.map_or(i, |b| b.min(i)));
         }
     }
-    for w in STANDARD_EN {
+    let found = STANDARD_EN_SET.found(&lower);
+    for (k, w) in STANDARD_EN.iter().enumerate() {
+        if !found.has(k) {
+            continue;
+        }
         if let Some(i) = lower.find(w)
             && lower.is_char_boundary(i)
             && (w.starts_with('.') || find_word(&lower, w.trim()).is_some())
@@ -1590,12 +1747,12 @@ fn attachment_line(a: &mut Anatomy, s: usize, e: usize, marker_index: Option<u32
 }
 
 fn is_none_word_attachment(t: &str) -> bool {
-    let l = t.trim().to_lowercase();
+    let l = search_lower(t.trim());
     l == "无" || l == "none" || l.starts_with("无附件") || l.starts_with("no attachment")
 }
 
 fn attachment_index(t: &str) -> Option<u32> {
-    let lower = t.to_lowercase();
+    let lower = search_lower(t);
     for p in ["附件", "attachment "] {
         if let Some(i) = lower.find(p) {
             let r = &lower[i + p.len()..];
@@ -1707,7 +1864,7 @@ fn inline_attachment_refs(a: &mut Anatomy, s: usize, e: usize) {
         });
     }
     // English.
-    let lower = t.to_lowercase();
+    let lower = search_lower(&t);
     for w in ["attached", "attachment", "enclosed"] {
         let mut from = 0;
         while let Some(i) = find_word(&lower[from..], w).map(|x| x + from) {
@@ -1793,8 +1950,8 @@ fn is_signoff(t: &str) -> bool {
     let s = t
         .trim()
         .trim_end_matches(['!', '！', ',', '，', '.', '。', '~', '～'])
-        .trim()
-        .to_lowercase();
+        .trim();
+    let s = search_lower(s);
     SIGNOFFS.iter().any(|w| s == *w)
 }
 
@@ -1831,37 +1988,36 @@ fn segments(t: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+const CONTACT_WORDS: &[&str] = &[
+    "钉钉",
+    "企业微信",
+    "微信",
+    "飞书",
+    "电话",
+    "手机",
+    "分机",
+    "座机",
+    "邮箱",
+    "企业",
+    "tel",
+    "phone",
+    "mobile",
+    "ext",
+    "dingtalk",
+    "wechat",
+    "wecom",
+    "feishu",
+    "lark",
+    "slack",
+    "teams",
+    "email",
+];
+static CONTACT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CONTACT_WORDS));
+
 fn is_contact(seg: &str) -> bool {
-    let l = seg.to_lowercase();
+    let l = search_lower(seg);
     let digits = seg.chars().filter(|c| c.is_ascii_digit()).count();
-    seg.contains('@')
-        || digits >= 5
-        || [
-            "钉钉",
-            "企业微信",
-            "微信",
-            "飞书",
-            "电话",
-            "手机",
-            "分机",
-            "座机",
-            "邮箱",
-            "企业",
-            "tel",
-            "phone",
-            "mobile",
-            "ext",
-            "dingtalk",
-            "wechat",
-            "wecom",
-            "feishu",
-            "lark",
-            "slack",
-            "teams",
-            "email",
-        ]
-        .iter()
-        .any(|w| l.contains(w))
+    seg.contains('@') || digits >= 5 || CONTACT_SET.found(&l).any()
 }
 
 fn is_department(seg: &str, opts: &ParseOptions) -> bool {
@@ -1888,11 +2044,17 @@ fn is_department(seg: &str, opts: &ParseOptions) -> bool {
             }
         }
     }
-    let l = seg.to_lowercase();
+    let l = search_lower(seg);
     ["department", "dept", "team", "division", "office", "group"]
         .iter()
         .any(|w| l.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
-        || DEPT_EN.iter().any(|d| find_word(seg, d).is_some())
+        || {
+            let found = DEPT_EN_SET.found(seg);
+            DEPT_EN
+                .iter()
+                .enumerate()
+                .any(|(k, d)| found.has(k) && find_word(seg, d).is_some())
+        }
 }
 
 fn is_name(seg: &str, opts: &ParseOptions) -> bool {
@@ -2014,7 +2176,7 @@ fn detect_signature(a: &mut Anatomy, lines: &[Line], first: usize, opts: &ParseO
         if hits == 0 && !is_signoff(t) && !looks_like_date(t) {
             // A short line that is neither: accept only when lines below are a signature
             // and this one is a title (经理, Product Manager).
-            let lower = t.to_lowercase();
+            let lower = search_lower(t);
             let title = has_title(t)
                 || [
                     "manager",
@@ -2090,4 +2252,96 @@ fn looks_like_date(t: &str) -> bool {
         && t.starts_with(|c: char| c.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || "年月日号-/. :".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every label word, near misses and mixed-case forms: the automaton-backed
+    /// classification agrees with the word-by-word one.
+    #[test]
+    fn classify_label_agrees_with_naive_search() {
+        let mut labels: Vec<String> = Vec::new();
+        for g in LABEL_GROUPS {
+            for w in g {
+                labels.push(w.to_string());
+                labels.push(w.to_uppercase());
+                labels.push(format!("**{w}**"));
+                labels.push(format!("项目{w}说明"));
+                let mut cs = w.chars();
+                cs.next_back();
+                labels.push(cs.as_str().to_string());
+            }
+        }
+        for extra in [
+            "Deadline",
+            "DUE BY",
+            "Due Date of Tasks",
+            "需求截止时间",
+            "Action Items",
+            "Background & Goal",
+            "Next Steps",
+            "Open Questions about the timeline of the project",
+            "Résumé of Progress",
+            "\u{212a}ey Risks",
+            "İssue Description",
+            "",
+            "  ",
+            "其他",
+        ] {
+            labels.push(extra.to_string());
+        }
+        for l in &labels {
+            assert_eq!(classify_label(l), classify_label_naive(l), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn word_lists_agree_with_naive_search() {
+        let cases = [
+            "负责人：王磊",
+            "Owner: Bob",
+            "ASSIGNED TO the QA team",
+            "由产品经理负责",
+            "我们将在周五前完成",
+            "We'll send the report",
+            "Marketing will share",
+            "the Engineering Dept",
+            "格式为 .XLSX，包含三列",
+            "Including At Least three rows, with headers",
+            "电话 138 0000 0000",
+            "WeChat: bob",
+            "tel",
+            "teams",
+            "nothing here",
+        ];
+        for t in cases {
+            let lower = t.to_lowercase();
+            for (list, set, hay_lower) in [
+                (OWNER_LABELS, &*OWNER_LABELS_SET, true),
+                (OWNER_TITLES, &*OWNER_TITLES_SET, false),
+                (OWNER_SELF, &*OWNER_SELF_SET, false),
+                (OWNER_EN, &*OWNER_EN_SET, true),
+                (OWNER_GROUP_EN, &*OWNER_GROUP_EN_SET, true),
+                (DEPT_EN, &*DEPT_EN_SET, false),
+                (STANDARD_ZH, &*STANDARD_ZH_SET, false),
+                (STANDARD_EN, &*STANDARD_EN_SET, true),
+                (TITLES, &*TITLES_SET, false),
+                (CONTACT_WORDS, &*CONTACT_SET, true),
+            ] {
+                let hay = if hay_lower { lower.as_str() } else { t };
+                let found = set.found(hay);
+                for (k, w) in list.iter().enumerate() {
+                    assert_eq!(found.has(k), hay.contains(w), "{w:?} in {hay:?}");
+                }
+                if hay_lower {
+                    let f2 = set.found_in_lower(t);
+                    for (k, w) in list.iter().enumerate() {
+                        assert_eq!(f2.has(k), lower.contains(w), "{w:?} in lower({t:?})");
+                    }
+                }
+            }
+        }
+    }
 }

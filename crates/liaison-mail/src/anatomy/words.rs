@@ -1,0 +1,222 @@
+//! Word lists searched with one automaton each instead of one `str::find` per word.
+//!
+//! A [`WordSet`] answers "which of these words occur in this text" in one pass. Callers use
+//! it as an exact prefilter: they keep their word-by-word logic but run it only for the
+//! words that occur, so results (positions, order, tie-breaks) stay what they were.
+//!
+//! Lower-casing: code that searched `text.to_lowercase()` can search `text` itself with an
+//! ASCII case-insensitive set when [`lower_keeps_offsets`] holds (every character lower-cases
+//! to one character of the same UTF-8 length, and no non-ASCII character to an ASCII one);
+//! then a match at byte `i` of the lower-cased text is a match at byte `i` of the text.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::borrow::Cow;
+
+/// Which words of a fixed list occur in a text, found in one pass.
+#[derive(Debug, Clone)]
+pub struct WordSet {
+    exact: AhoCorasick,
+    folded: AhoCorasick,
+    len: usize,
+    /// Every word is lower-case ASCII and caseless characters (CJK, punctuation), so an
+    /// ASCII case-insensitive match is a match in the lower-cased text.
+    fold_ok: bool,
+}
+
+/// The words of a [`WordSet`] found in a text: a bit per word, in list order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Found(u128);
+
+impl Found {
+    /// Whether word `i` of the list occurs.
+    pub fn has(self, i: usize) -> bool {
+        i < 128 && self.0 >> i & 1 == 1
+    }
+
+    /// Whether any word occurs.
+    pub fn any(self) -> bool {
+        self.0 != 0
+    }
+
+    /// Whether any word with an index in `range` occurs.
+    pub fn any_in(self, range: std::ops::Range<usize>) -> bool {
+        range.into_iter().any(|i| self.has(i))
+    }
+}
+
+impl WordSet {
+    /// A set over `words` (at most 128; empty words never match).
+    pub fn new<I, S>(words: I) -> WordSet
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let words: Vec<String> = words.into_iter().map(|w| w.as_ref().to_string()).collect();
+        assert!(words.len() <= 128, "a WordSet holds at most 128 words");
+        let build = |fold: bool| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(fold)
+                .build(&words)
+                .expect("word lists are small")
+        };
+        let caseless = |c: char| {
+            c.to_lowercase().eq(std::iter::once(c)) && c.to_uppercase().eq(std::iter::once(c))
+        };
+        let fold_ok = words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_lowercase() || (!c.is_ascii_alphabetic() && caseless(c)))
+        });
+        WordSet {
+            fold_ok,
+            exact: build(false),
+            folded: build(true),
+            len: words.len(),
+        }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the set has no words.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The words that occur in `hay` as written (case-sensitive).
+    pub fn found(&self, hay: &str) -> Found {
+        Self::collect(&self.exact, hay)
+    }
+
+    /// The words that occur in `hay` ignoring ASCII case.
+    pub fn found_ascii_ci(&self, hay: &str) -> Found {
+        Self::collect(&self.folded, hay)
+    }
+
+    /// The words that occur in `hay.to_lowercase()`, without lower-casing when
+    /// [`lower_keeps_offsets`] allows it.
+    pub fn found_in_lower(&self, hay: &str) -> Found {
+        if self.fold_ok && lower_keeps_offsets(hay) {
+            self.found_ascii_ci(hay)
+        } else {
+            self.found(&hay.to_lowercase())
+        }
+    }
+
+    fn collect(ac: &AhoCorasick, hay: &str) -> Found {
+        let mut bits = 0u128;
+        for m in ac.find_overlapping_iter(hay) {
+            bits |= 1 << m.pattern().as_usize();
+        }
+        Found(bits)
+    }
+}
+
+/// A stand-in for `s.to_lowercase()` when it is only searched for lower-case words made of
+/// ASCII and caseless characters (CJK, punctuation), compared with such words, or tested with
+/// ASCII character classes: the same answers at the same byte offsets. When
+/// [`lower_keeps_offsets`] holds this is `s` with ASCII letters lower-cased (borrowed when
+/// there are none); otherwise it is `s.to_lowercase()`.
+pub fn search_lower(s: &str) -> Cow<'_, str> {
+    if lower_keeps_offsets(s) {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// Whether lower-casing `s` keeps every byte offset and creates no ASCII letter from a
+/// non-ASCII one: then searching `s.to_lowercase()` for a lower-case word and searching `s`
+/// ignoring ASCII case find the same matches at the same offsets.
+pub fn lower_keeps_offsets(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+            continue;
+        }
+        // U+3000..U+9FFF (CJK punctuation, kana, ideographs) and U+FF00..U+FFEF (full-width
+        // forms: their letters lower-case to full-width letters of the same length).
+        if (0xE3..=0xE9).contains(&x) || (x == 0xEF && b.get(i + 1).is_some_and(|&y| y >= 0xBC)) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            return false;
+        };
+        let mut low = c.to_lowercase();
+        let Some(l) = low.next() else { return false };
+        if low.next().is_some() || l.len_utf8() != c.len_utf8() || l.is_ascii() {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WORDS: &[&str] = &["owner", "负责人", "due by", "to-do", "含", "at least"];
+
+    fn naive(hay: &str) -> Vec<bool> {
+        WORDS.iter().map(|w| hay.contains(w)).collect()
+    }
+    fn naive_lower(hay: &str) -> Vec<bool> {
+        let l = hay.to_lowercase();
+        WORDS.iter().map(|w| l.contains(w)).collect()
+    }
+    fn bits(f: Found) -> Vec<bool> {
+        (0..WORDS.len()).map(|i| f.has(i)).collect()
+    }
+
+    #[test]
+    fn agrees_with_naive_search() {
+        let set = WordSet::new(WORDS);
+        for hay in [
+            "",
+            "owner",
+            "Owner: 王磊",
+            "OWNER",
+            "ownr",
+            "负责人：张三",
+            "负责",
+            "Due By Friday",
+            "due  by",
+            "To-Do list",
+            "todo",
+            "包含三项",
+            "AT LEAST 3, owner and 负责人",
+            "at leas",
+            "Kelvin \u{212a} and İstanbul owner",
+            "ＯＷＮＥＲ 全角",
+            "ΩMEGA owner",
+        ] {
+            assert_eq!(bits(set.found(hay)), naive(hay), "{hay:?}");
+            assert_eq!(bits(set.found_in_lower(hay)), naive_lower(hay), "{hay:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_check() {
+        assert!(lower_keeps_offsets("Hello 你好，ＡＢＣ Éé Ωω"));
+        assert!(!lower_keeps_offsets("\u{212a}")); // Kelvin sign → k
+        assert!(!lower_keeps_offsets("İ")); // → i + combining dot
+        assert!(!lower_keeps_offsets("\u{2126}")); // Ohm sign (3 bytes) → ω (2 bytes)
+        for s in ["abc", "ÀÉÎ", "ДЖ", "ǅ", "ẞ"] {
+            let same = s.to_lowercase().len() == s.len();
+            if lower_keeps_offsets(s) {
+                assert!(same, "{s}");
+            }
+        }
+    }
+}
