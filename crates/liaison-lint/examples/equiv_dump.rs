@@ -113,7 +113,11 @@ fn main() {
         let path = line.unwrap();
         let p = Path::new(&path);
         let Ok(raw) = std::fs::read(p) else { continue };
-        let own = linter(p.parent(), p.parent().is_some_and(|d| d.join("directory.toml").exists()));
+        let own = linter(
+            p.parent(),
+            p.parent()
+                .is_some_and(|d| d.join("directory.toml").exists()),
+        );
         let name = p.file_name().unwrap().to_string_lossy().to_string();
         let mut inputs: Vec<(&str, Vec<u8>)> = vec![("raw", raw.clone())];
         if let Ok(text) = std::str::from_utf8(&raw)

@@ -2,15 +2,69 @@
 
 use crate::{Diagnostic, Lang, Linter, rules};
 use chrono::{Datelike, NaiveDate, Weekday};
+use liaison_mail::anatomy::words::{Found, WordSet, search_lower};
 use liaison_mail::anatomy::{Anatomy, GreetingKind, Span, is_han};
 use liaison_model::Kind;
 use liaison_time::ExprKind;
+use std::sync::LazyLock;
 
 struct Ctx<'a> {
     l: &'a Linter,
     a: &'a Anatomy,
     lang: Lang,
     out: Vec<Diagnostic>,
+    /// The words of the body-wide lists that occur in the body (ignoring ASCII case).
+    body: BodyFound,
+}
+
+/// The lists searched over the whole body, after the configured vague words, in one
+/// automaton built by [`Linter::new`].
+pub(crate) fn body_word_set(vague: &[String]) -> Option<WordSet> {
+    let n = vague.len() + SLOT_TITLES.len() + RESIDUE.len() + MONTHS.len();
+    (n <= 128).then(|| {
+        WordSet::new(
+            vague
+                .iter()
+                .map(String::as_str)
+                .chain(SLOT_TITLES.iter().copied())
+                .chain(RESIDUE.iter().copied())
+                .chain(MONTHS.iter().copied()),
+        )
+    })
+}
+
+/// For each body-wide list, the words found in the body ignoring ASCII case: a superset of
+/// what each check's own (case-sensitive or lower-cased) search finds, so checks try only
+/// these words. [`Found::ALL`] when there is no automaton.
+#[derive(Clone, Copy)]
+struct BodyFound {
+    vague: Found,
+    slots: Found,
+    residue: Found,
+    months: Found,
+}
+
+impl BodyFound {
+    fn new(l: &Linter, body: &str) -> BodyFound {
+        match l.body_set() {
+            Some(set) => {
+                let f = set.found_ascii_ci(body);
+                let nv = l.config.vague_words.len();
+                BodyFound {
+                    vague: f,
+                    slots: f.shifted(nv),
+                    residue: f.shifted(nv + SLOT_TITLES.len()),
+                    months: f.shifted(nv + SLOT_TITLES.len() + RESIDUE.len()),
+                }
+            }
+            None => BodyFound {
+                vague: Found::ALL,
+                slots: Found::ALL,
+                residue: Found::ALL,
+                months: Found::ALL,
+            },
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -99,6 +153,7 @@ pub(crate) fn run(l: &Linter, a: &Anatomy, lang: Lang) -> Vec<Diagnostic> {
         a,
         lang,
         out: Vec::new(),
+        body: BodyFound::new(l, &a.source[a.body.start..a.body.end]),
     };
     subject(&mut c);
     recipients(&mut c);
@@ -460,7 +515,44 @@ const PURPOSE_EN: &[&str] = &[
     "announce",
 ];
 
-fn has_any(text: &str, zh: &[&str], en: &[&str]) -> bool {
+/// Chinese words (searched as written) and English words (searched in the lower-cased text).
+struct Words {
+    zh: WordSet,
+    en: WordSet,
+}
+
+impl Words {
+    fn new(zh: &[&str], en: &[&str]) -> Words {
+        Words {
+            zh: WordSet::new(zh),
+            en: WordSet::new(en),
+        }
+    }
+}
+
+static PURPOSE: LazyLock<Words> = LazyLock::new(|| Words::new(PURPOSE_ZH, PURPOSE_EN));
+static ASK_ZH: &[&str] = &["请", "需", "烦请", "希望", "麻烦", "辛苦", "盼", "务必"];
+static ASK_EN: &[&str] = &[
+    "please",
+    "need",
+    "ask",
+    "could you",
+    "would you",
+    "kindly",
+    "request",
+    "can you",
+];
+static ASK: LazyLock<Words> = LazyLock::new(|| Words::new(ASK_ZH, ASK_EN));
+static NEXT: LazyLock<Words> = LazyLock::new(|| Words::new(NEXT_ZH, NEXT_EN));
+
+/// Whether `text` has a word of `w.zh`, or `text.to_lowercase()` one of `w.en`.
+fn has_any(text: &str, w: &Words) -> bool {
+    w.zh.found(text).any() || w.en.found_in_lower(text).any()
+}
+
+/// The word-by-word search [`has_any`] replaces (kept for the agreement test).
+#[cfg(test)]
+fn has_any_naive(text: &str, zh: &[&str], en: &[&str]) -> bool {
     let lower = text.to_lowercase();
     zh.iter().any(|w| text.contains(w)) || en.iter().any(|w| lower.contains(w))
 }
@@ -498,7 +590,7 @@ fn opening(c: &mut Ctx) {
         return;
     }
     let first = first_sentence(&o.text);
-    if !has_any(first, PURPOSE_ZH, PURPOSE_EN) {
+    if !has_any(first, &PURPOSE) {
         c.emit(
             "opening-purpose",
             o.span.start,
@@ -512,20 +604,7 @@ fn opening(c: &mut Ctx) {
         && (k.expects_items() || k == Kind::Nudge)
         && c.on("core-not-upfront")
     {
-        let ask = has_any(
-            &o.text,
-            &["请", "需", "烦请", "希望", "麻烦", "辛苦", "盼", "务必"],
-            &[
-                "please",
-                "need",
-                "ask",
-                "could you",
-                "would you",
-                "kindly",
-                "request",
-                "can you",
-            ],
-        );
+        let ask = has_any(&o.text, &ASK);
         let when = a.times_in(o.span).next().is_some();
         if !(ask && when) {
             let (zh, en) = match (ask, when) {
@@ -757,9 +836,24 @@ fn times(c: &mut Ctx) {
     if c.on("deadline-vague") {
         let body = a.body;
         let text = &a.source[body.start..body.end];
-        let lower = text.to_ascii_lowercase();
+        // Words that occur ignoring ASCII case (a superset of what the search below finds).
+        let present = c.body.vague;
+        let need_lower =
+            c.l.config
+                .vague_words
+                .iter()
+                .enumerate()
+                .any(|(k, w)| present.has(k) && w.is_ascii());
+        let lower = if need_lower {
+            text.to_ascii_lowercase()
+        } else {
+            String::new()
+        };
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for w in &c.l.config.vague_words {
+        for (k, w) in c.l.config.vague_words.iter().enumerate() {
+            if !present.has(k) {
+                continue;
+            }
             let ascii = w.is_ascii();
             let wl = w.to_ascii_lowercase();
             let hay = if ascii { &lower } else { text };
@@ -802,7 +896,7 @@ fn times(c: &mut Ctx) {
     }
     // Name slots: ＊经理, XX经理, 某主管, *邮箱.
     if c.on("deadline-placeholder") {
-        for (s, e) in name_slots(a) {
+        for (s, e) in name_slots(a, c.body.slots) {
             if flagged.iter().any(|&(x, y)| s < y && e > x) {
                 continue;
             }
@@ -829,7 +923,7 @@ fn is_deadline_context(a: &Anatomy, t: &liaison_mail::anatomy::TimeExpr) -> bool
     {
         return false;
     }
-    let lower = t.text.to_lowercase();
+    let lower = search_lower(&t.text);
     a.items.iter().any(|i| inside(i.span))
         || a.deadline_lines.iter().any(|d| inside(d.span))
         || ["前", "截止", "截至", "内", "不晚于", "最晚"]
@@ -842,7 +936,7 @@ fn is_deadline_context(a: &Anatomy, t: &liaison_mail::anatomy::TimeExpr) -> bool
 
 /// Whether an expression names a particular day (not a whole week or month).
 fn names_a_day(t: &str) -> bool {
-    let lower = t.to_lowercase();
+    let lower = search_lower(t);
     if [
         "周内", "周末", "本周", "这周", "下周", "月", "旬", "年底", "季度",
     ]
@@ -889,15 +983,20 @@ fn weekday_names(w: Weekday) -> (&'static str, &'static str) {
     }
 }
 
+const SLOT_TITLES: &[&str] = &[
+    "经理", "主管", "总监", "老师", "主任", "部长", "同事", "邮箱", "先生", "女士", "总",
+];
+
 /// Person and mailbox slots: [＊*×X某]{1,3} before a title.
-fn name_slots(a: &Anatomy) -> Vec<(usize, usize)> {
+/// `present`: the titles that may occur in the body (see [`BodyFound`]).
+fn name_slots(a: &Anatomy, present: Found) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let b = a.body;
     let text = &a.source[b.start..b.end];
-    let titles = [
-        "经理", "主管", "总监", "老师", "主任", "部长", "同事", "邮箱", "先生", "女士", "总",
-    ];
-    for title in titles {
+    for (k, &title) in SLOT_TITLES.iter().enumerate() {
+        if !present.has(k) {
+            continue;
+        }
         let mut from = 0;
         while let Some(rel) = text[from..].find(title) {
             let i = from + rel;
@@ -937,7 +1036,7 @@ fn weekdays(c: &mut Ctx) {
     let reference = a.date.unwrap_or(c.l.parse_options.time.now).date_naive();
     let b = a.body;
     let text = &a.source[b.start..b.end];
-    for (s, e, date, claimed) in dated_weekdays(text, reference) {
+    for (s, e, date, claimed) in dated_weekdays(text, reference, c.body.months) {
         if date.weekday() != claimed {
             let (az, ae) = weekday_names(date.weekday());
             let (cz, ce) = weekday_names(claimed);
@@ -956,7 +1055,12 @@ fn weekdays(c: &mut Ctx) {
 
 /// Finds `M月D日（周X）`, `YYYY年M月D日 星期X`, `YYYY-MM-DD (周X)`, `Dec 3 (Fri)` and
 /// `Friday, Dec 3`: (start, end, date, claimed weekday).
-fn dated_weekdays(text: &str, reference: NaiveDate) -> Vec<(usize, usize, NaiveDate, Weekday)> {
+/// `months`: the month names that may occur in `text` (see [`BodyFound`]).
+fn dated_weekdays(
+    text: &str,
+    reference: NaiveDate,
+    months: Found,
+) -> Vec<(usize, usize, NaiveDate, Weekday)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -990,11 +1094,16 @@ fn dated_weekdays(text: &str, reference: NaiveDate) -> Vec<(usize, usize, NaiveD
         i += 1;
     }
     // English: "Dec 3 (Fri)", "Friday, Dec 3", "Thu Dec 3".
-    let lower = text.to_ascii_lowercase();
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    let present = months;
+    let lower = if present.any() {
+        text.to_ascii_lowercase()
+    } else {
+        String::new()
+    };
     for (mi, m) in MONTHS.iter().enumerate() {
+        if !present.has(mi) {
+            continue;
+        }
         let mut from = 0;
         while let Some(rel) = lower[from..].find(m) {
             let s = from + rel;
@@ -1048,6 +1157,10 @@ fn dated_weekdays(text: &str, reference: NaiveDate) -> Vec<(usize, usize, NaiveD
     out.dedup_by_key(|x| x.0);
     out
 }
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 const EN_WEEKDAYS: [(Weekday, [&str; 2]); 7] = [
     (Weekday::Mon, ["monday", "mon"]),
@@ -1324,7 +1437,7 @@ fn closing(c: &mut Ctx) {
             );
         }
         Some(cl) => {
-            if !has_any(&cl.text, NEXT_ZH, NEXT_EN) {
+            if !has_any(&cl.text, &NEXT) {
                 c.emit(
                     "closing-next-step",
                     cl.span.start,
@@ -1375,6 +1488,20 @@ fn signature(c: &mut Ctx) {
     }
 }
 
+const RESIDUE: &[&str] = &[
+    "[fill in",
+    "[insert",
+    "<insert",
+    "<fill",
+    "TODO",
+    "TBD",
+    "请填写",
+    "待填写",
+    "[name]",
+    "[NAME]",
+];
+static RESIDUE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(RESIDUE));
+
 /// Template residue: {{…}}, XXX, 【请填写】, empty 【】 (subject and body).
 fn leftovers(c: &mut Ctx) {
     if !c.on("placeholder-leftover") {
@@ -1393,6 +1520,7 @@ fn leftovers(c: &mut Ctx) {
     };
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (rs, re) in regions {
+        let is_body = (rs, re) == (a.body.start, a.body.end);
         let text = &a.source[rs..re];
         // {{ … }} and {% … %}
         for open in ["{{", "{%"] {
@@ -1420,18 +1548,15 @@ fn leftovers(c: &mut Ctx) {
             }
         }
         // [fill in], <fill in>, TODO, TBD.
-        for w in [
-            "[fill in",
-            "[insert",
-            "<insert",
-            "<fill",
-            "TODO",
-            "TBD",
-            "请填写",
-            "待填写",
-            "[name]",
-            "[NAME]",
-        ] {
+        let present = if is_body {
+            c.body.residue
+        } else {
+            RESIDUE_SET.found(text)
+        };
+        for (k, &w) in RESIDUE.iter().enumerate() {
+            if !present.has(k) {
+                continue;
+            }
             let mut from = 0;
             while let Some(rel) = text[from..].find(w) {
                 let i = from + rel;
@@ -1534,4 +1659,91 @@ fn is_fill_in(inner: &str) -> bool {
         "项目",
     ]
     .contains(&t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::BUILTIN_VAGUE;
+
+    const TEXTS: &[&str] = &[
+        "特此通知：请于周五前反馈。",
+        "Please CONFIRM by Friday.",
+        "I'M writing to share the plan",
+        "We Will Follow Up next week",
+        "Kindly send it",
+        "Thank You",
+        "nothing to see",
+        "ReQuEsT",
+        "\u{212a}indly reply",
+        "İ will reply",
+        "",
+    ];
+
+    /// The automaton-backed `has_any` agrees with the word-by-word search.
+    #[test]
+    fn has_any_agrees_with_naive_search() {
+        for t in TEXTS {
+            for (w, zh, en) in [
+                (&*PURPOSE, PURPOSE_ZH, PURPOSE_EN),
+                (&*ASK, ASK_ZH, ASK_EN),
+                (&*NEXT, NEXT_ZH, NEXT_EN),
+            ] {
+                assert_eq!(has_any(t, w), has_any_naive(t, zh, en), "{t:?}");
+                for word in zh.iter().chain(en) {
+                    let probe = format!("x{}y", word.to_uppercase());
+                    assert_eq!(
+                        has_any(&probe, w),
+                        has_any_naive(&probe, zh, en),
+                        "{probe:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The body automaton reports every word a case-sensitive or lower-cased search finds
+    /// (it may report more; the checks verify each word).
+    #[test]
+    fn body_words_are_a_superset() {
+        let vague: Vec<String> = BUILTIN_VAGUE.iter().map(|s| s.to_string()).collect();
+        let set = body_word_set(&vague).expect("fits");
+        let lists: [&[&str]; 3] = [SLOT_TITLES, RESIDUE, &MONTHS];
+        let mut bodies: Vec<String> = TEXTS.iter().map(|s| s.to_string()).collect();
+        for w in vague
+            .iter()
+            .map(String::as_str)
+            .chain(lists.iter().flat_map(|l| l.iter().copied()))
+        {
+            bodies.push(format!("前{w}后"));
+            bodies.push(w.to_ascii_uppercase());
+            bodies.push(w.to_ascii_lowercase());
+        }
+        for b in &bodies {
+            let f = set.found_ascii_ci(b);
+            let lower = b.to_ascii_lowercase();
+            for (k, w) in vague.iter().enumerate() {
+                let hit = if w.is_ascii() {
+                    lower.contains(&w.to_ascii_lowercase())
+                } else {
+                    b.contains(w.as_str())
+                };
+                assert!(!hit || f.has(k), "{w:?} in {b:?}");
+            }
+            let mut off = vague.len();
+            for (li, list) in lists.iter().enumerate() {
+                let sub = f.shifted(off);
+                for (k, w) in list.iter().enumerate() {
+                    // Months are searched in the ASCII-lower-cased body, the rest as written.
+                    let hit = if li == 2 {
+                        lower.contains(w)
+                    } else {
+                        b.contains(w)
+                    };
+                    assert!(!hit || sub.has(k), "{w:?} in {b:?}");
+                }
+                off += list.len();
+            }
+        }
+    }
 }

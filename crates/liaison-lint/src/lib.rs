@@ -173,9 +173,21 @@ pub struct Linter {
     pub directory: Option<Directory>,
     /// Parsing options (kinds, urgency words, time context, directory).
     pub parse_options: ParseOptions,
+    /// The vague words the body automaton was built for, and that automaton (the vague words
+    /// then the other lists searched over the whole body; used only while
+    /// `config.vague_words` still equals them).
+    body_words: Option<(Vec<String>, liaison_mail::anatomy::words::WordSet)>,
 }
 
 impl Linter {
+    /// The body automaton, when it was built for the configured vague words.
+    pub(crate) fn body_set(&self) -> Option<&liaison_mail::anatomy::words::WordSet> {
+        self.body_words
+            .as_ref()
+            .filter(|(w, _)| *w == self.config.vague_words)
+            .map(|(_, set)| set)
+    }
+
     /// Validates `config` and builds a linter. `time.now` is the fallback reference instant
     /// for drafts without a Date, and "today" for `deadline-past`.
     pub fn new(
@@ -188,7 +200,10 @@ impl Linter {
         parse_options.kinds = config.kinds.clone();
         parse_options.urgency_words = config.urgency.clone();
         parse_options.directory = directory.clone();
+        let body_words =
+            check::body_word_set(&config.vague_words).map(|set| (config.vague_words.clone(), set));
         Ok(Linter {
+            body_words,
             config,
             directory,
             parse_options,

@@ -28,6 +28,17 @@ pub struct WordSet {
 pub struct Found(u128);
 
 impl Found {
+    /// Every word (for callers that have no automaton and must try each word).
+    pub const ALL: Found = Found(u128::MAX);
+
+    /// The bits from word `by` on: for a list stored after `by` other words in one set.
+    pub fn shifted(self, by: usize) -> Found {
+        Found(
+            self.0.checked_shr(by as u32).unwrap_or(0)
+                | if self.0 == u128::MAX { u128::MAX } else { 0 },
+        )
+    }
+
     /// Whether word `i` of the list occurs.
     pub fn has(self, i: usize) -> bool {
         i < 128 && self.0 >> i & 1 == 1
