@@ -493,6 +493,68 @@ fn en_first_word(w: &[u8], upper: bool, next: Option<char>) -> bool {
     }
 }
 
+/// For a Chinese character that [`may_start`] admits only because it begins Chinese
+/// literals (not a numeral, a slot or a bracket): every character that can follow it in an
+/// expression starting there. Derived from the literal lists used at the start position:
+/// [`VAGUE_ZH`], the hedges 大概/大约, relative days in [`S::date_zh`], the week prefixes and
+/// 星期/礼拜/周 of [`S::weekday_zh`], [`S::festival`], the quarter ends, the year, month and
+/// month-part words of [`S::ymd`], and the time words and [`MER_WORDS`] of [`S::time`].
+/// A character that starts a one-character literal at the start position (约, 几, 数, 半,
+/// 周) or a number must not be listed. Adding a Chinese literal that starts an expression
+/// means updating this table (the differential tests check it against every literal).
+fn zh_second(c: char) -> Option<&'static [char]> {
+    // week prefixes (下/上/本/这/当 …) are followed by 星期, 礼拜 or 周
+    const WEEK: [char; 3] = ['星', '礼', '周'];
+    Some(match c {
+        '今' => &['天', '日', '晚', '早', '年'],
+        '明' => &['天', '日', '晚', '早', '后', '年'],
+        '后' => &['天'],
+        '大' => &['后', '概', '约'],
+        '本' => &['年', '月', '季', WEEK[0], WEEK[1], WEEK[2]],
+        '这' => &['个', '两', '几', WEEK[0], WEEK[1], WEEK[2]],
+        '下' => &[
+            '下', '个', '午', '班', '旬', '月', WEEK[0], WEEK[1], WEEK[2],
+        ],
+        '上' => &['个', '午', '班', '旬', '月', WEEK[0], WEEK[1], WEEK[2]],
+        '当' => &['天', '日', '月', WEEK[0], WEEK[1], WEEK[2]],
+        '星' => &['期'],
+        '礼' => &['拜'],
+        '月' => &['底', '末', '初', '中'],
+        '年' => &['底', '末'],
+        '季' => &['度', '末'],
+        '元' => &['旦'],
+        '春' => &['节'],
+        '圣' => &['诞'],
+        '国' => &['庆'],
+        '劳' => &['动'],
+        '尽' => &['快', '早'],
+        '近' => &['期', '日'],
+        '有' | '抽' => &['空'],
+        '方' => &['便'],
+        '稍' | '随' => &['后'],
+        '过' => &['几', '两'],
+        '第' => &['一'],
+        '及' => &['时'],
+        '另' => &['行'],
+        '早' => &['日', '上', '晨'],
+        '中' => &['午', '旬', '秋'],
+        '凌' => &['晨'],
+        '晚' => &['上', '间'],
+        '傍' => &['晚'],
+        '午' => &['饭', '休'],
+        '夜' => &['里', '间'],
+        '清' => &['明', '晨'],
+        '端' => &['午'],
+        '越' => &['快'],
+        '改' => &['天'],
+        '择' => &['日'],
+        '若' => &['干'],
+        '回' => &['头'],
+        '收' => &['工'],
+        _ => return None,
+    })
+}
+
 /// A lowercased ASCII word of at most 16 bytes, read by [`S::word`] without allocating.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Word {
@@ -1072,7 +1134,45 @@ impl<'a> S<'a> {
                 b[n] = c.to_ascii_lowercase() as u8;
                 n += 1;
             }
-            return en_first_word(&b[..n], c0.is_ascii_uppercase(), self.c.get(i + n).copied());
+            let w = &b[..n];
+            let next = self.c.get(i + n).copied();
+            if w == b"the" || w == b"in" {
+                // The most frequent first words, so what follows is checked as well. "the"
+                // starts "the day after tomorrow", "the weekend" and "the 15th" (where the
+                // number may be Chinese and follow at once); "in" starts "in the …",
+                // "in a few days", "in due course" and "in N <unit>" (N a digit, a Chinese
+                // numeral, a slot, or a number word: one, two, … twenty-four, x, xx).
+                if w == b"the" && next.is_some_and(is_zh_num) {
+                    return true;
+                }
+                if next != Some(' ') {
+                    return false;
+                }
+                // S::en lets a phrase space match up to 64 spaces, skip_spaces 8
+                let mut j = i + n;
+                while self.is(j, ' ') {
+                    if j - (i + n) > 70 {
+                        return true;
+                    }
+                    j += 1;
+                }
+                let Some(c) = self.c.get(j).copied() else {
+                    return false;
+                };
+                let lower = c.to_ascii_lowercase();
+                return c.is_ascii_digit()
+                    || is_zh_num(c)
+                    || if w == b"the" {
+                        matches!(lower, 'd' | 'w')
+                    } else {
+                        SLOT_CHARS.contains(&c)
+                            || matches!(lower, 'a' | 'd' | 'e' | 'f' | 'n' | 'o' | 's' | 't' | 'x')
+                    };
+            }
+            return en_first_word(w, c0.is_ascii_uppercase(), next);
+        }
+        if let Some(follow) = zh_second(c0) {
+            return self.c.get(i + 1).is_some_and(|c| follow.contains(c));
         }
         if c0 == ' ' {
             // space_slot: at most 6 spaces, then the unit

@@ -146,6 +146,19 @@ fn filtered_scan_equals_reference_on_every_literal() {
                 ("", "12月3日"),
                 ("", " Dec 3"),
                 ("", "."),
+                // what the prefilter looks at after its most frequent first words
+                ("in ", " days"),
+                ("within ", " hours"),
+                ("in the ", ""),
+                ("the ", ""),
+                ("the", "th"),
+                // and after Chinese characters that start literals
+                ("下", ""),
+                ("上", ""),
+                ("本", ""),
+                ("这", ""),
+                ("当", ""),
+                ("大", ""),
             ] {
                 same(&format!("{a}{w}{b}"), &ctx).unwrap();
                 n += 1;
@@ -153,6 +166,34 @@ fn filtered_scan_equals_reference_on_every_literal() {
         }
     }
     assert!(n > 1000, "only {n} texts");
+}
+
+/// Every character `may_start` admits, followed by every literal (with and without a space):
+/// the prefilter decides from the characters after the start, so each of them is tried.
+#[test]
+fn filtered_scan_equals_reference_after_every_start_character() {
+    let body = SOURCE
+        .split("fn may_start(")
+        .nth(1)
+        .and_then(|r| r.split("\n}").next())
+        .expect("fn may_start in scan.rs");
+    let starters: Vec<char> = body
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .filter_map(|x| {
+            let mut c = x.chars();
+            c.next().filter(|_| c.next().is_none())
+        })
+        .collect();
+    assert!(starters.len() > 50, "{starters:?}");
+    let ctx = ctx_at(700 * 86400);
+    for c in starters {
+        for t in vocabulary() {
+            same(&format!("{c}{t}"), &ctx).unwrap();
+            same(&format!("{c} {t}"), &ctx).unwrap();
+        }
+    }
 }
 
 #[test]
