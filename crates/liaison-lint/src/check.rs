@@ -20,7 +20,7 @@ struct Ctx<'a> {
 /// The lists searched over the whole body, after the configured vague words, in one
 /// automaton built by [`Linter::new`].
 pub(crate) fn body_word_set(vague: &[String]) -> Option<WordSet> {
-    let n = vague.len() + SLOT_TITLES.len() + RESIDUE.len() + MONTHS.len();
+    let n = vague.len() + SLOT_TITLES.len() + RESIDUE.len() + MONTHS.len() + MARKS.len();
     (n <= 128).then(|| {
         WordSet::new(
             vague
@@ -28,7 +28,8 @@ pub(crate) fn body_word_set(vague: &[String]) -> Option<WordSet> {
                 .map(String::as_str)
                 .chain(SLOT_TITLES.iter().copied())
                 .chain(RESIDUE.iter().copied())
-                .chain(MONTHS.iter().copied()),
+                .chain(MONTHS.iter().copied())
+                .chain(MARKS.iter().copied()),
         )
     })
 }
@@ -42,7 +43,13 @@ struct BodyFound {
     slots: Found,
     residue: Found,
     months: Found,
+    /// [`MARKS`].
+    marks: Found,
 }
+
+/// Marks whose absence lets a check skip a whole-body loop: `{{`, `{%`, `【`, `xxx` (residue),
+/// then the weekday words a Chinese dated weekday needs.
+const MARKS: &[&str] = &["{{", "{%", "【", "xxx", "星期", "礼拜", "周", "週"];
 
 impl BodyFound {
     fn new(l: &Linter, body: &str) -> BodyFound {
@@ -55,6 +62,7 @@ impl BodyFound {
                     slots: f.shifted(nv),
                     residue: f.shifted(nv + SLOT_TITLES.len()),
                     months: f.shifted(nv + SLOT_TITLES.len() + RESIDUE.len()),
+                    marks: f.shifted(nv + SLOT_TITLES.len() + RESIDUE.len() + MONTHS.len()),
                 }
             }
             None => BodyFound {
@@ -62,6 +70,7 @@ impl BodyFound {
                 slots: Found::ALL,
                 residue: Found::ALL,
                 months: Found::ALL,
+                marks: Found::ALL,
             },
         }
     }
@@ -1036,7 +1045,7 @@ fn weekdays(c: &mut Ctx) {
     let reference = a.date.unwrap_or(c.l.parse_options.time.now).date_naive();
     let b = a.body;
     let text = &a.source[b.start..b.end];
-    for (s, e, date, claimed) in dated_weekdays(text, reference, c.body.months) {
+    for (s, e, date, claimed) in dated_weekdays(text, reference, c.body.months, c.body.marks) {
         if date.weekday() != claimed {
             let (az, ae) = weekday_names(date.weekday());
             let (cz, ce) = weekday_names(claimed);
@@ -1055,15 +1064,22 @@ fn weekdays(c: &mut Ctx) {
 
 /// Finds `M月D日（周X）`, `YYYY年M月D日 星期X`, `YYYY-MM-DD (周X)`, `Dec 3 (Fri)` and
 /// `Friday, Dec 3`: (start, end, date, claimed weekday).
-/// `months`: the month names that may occur in `text` (see [`BodyFound`]).
+/// `months`, `marks`: the month names and [`MARKS`] that may occur in `text` (see
+/// [`BodyFound`]).
 fn dated_weekdays(
     text: &str,
     reference: NaiveDate,
     months: Found,
+    marks: Found,
 ) -> Vec<(usize, usize, NaiveDate, Weekday)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let mut i = 0;
+    // A Chinese dated weekday needs one of the weekday words.
+    let mut i = if marks.any_in(4..MARKS.len()) {
+        0
+    } else {
+        bytes.len()
+    };
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
             i += 1;
@@ -1521,9 +1537,13 @@ fn leftovers(c: &mut Ctx) {
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (rs, re) in regions {
         let is_body = (rs, re) == (a.body.start, a.body.end);
+        let marks = if is_body { c.body.marks } else { Found::ALL };
         let text = &a.source[rs..re];
         // {{ … }} and {% … %}
-        for open in ["{{", "{%"] {
+        for (k, open) in ["{{", "{%"].into_iter().enumerate() {
+            if !marks.has(k) {
+                continue;
+            }
             let close = if open == "{{" { "}}" } else { "%}" };
             let mut from = 0;
             while let Some(rel) = text[from..].find(open) {
@@ -1534,7 +1554,7 @@ fn leftovers(c: &mut Ctx) {
             }
         }
         // 【…】 that is empty or a fill-in prompt.
-        let mut from = 0;
+        let mut from = if marks.has(2) { 0 } else { text.len() };
         while let Some(rel) = text[from..].find('【') {
             let i = from + rel;
             from = i + '【'.len_utf8();
@@ -1588,7 +1608,7 @@ fn leftovers(c: &mut Ctx) {
         }
         // XXX / xxx (three or more) not inside a word.
         let bytes = text.as_bytes();
-        let mut i = 0;
+        let mut i = if marks.has(3) { 0 } else { bytes.len() };
         while i < bytes.len() {
             if matches!(bytes[i], b'X' | b'x') {
                 let mut j = i;
@@ -1708,7 +1728,7 @@ mod tests {
     fn body_words_are_a_superset() {
         let vague: Vec<String> = BUILTIN_VAGUE.iter().map(|s| s.to_string()).collect();
         let set = body_word_set(&vague).expect("fits");
-        let lists: [&[&str]; 3] = [SLOT_TITLES, RESIDUE, &MONTHS];
+        let lists: [&[&str]; 4] = [SLOT_TITLES, RESIDUE, &MONTHS, MARKS];
         let mut bodies: Vec<String> = TEXTS.iter().map(|s| s.to_string()).collect();
         for w in vague
             .iter()
@@ -1734,8 +1754,9 @@ mod tests {
             for (li, list) in lists.iter().enumerate() {
                 let sub = f.shifted(off);
                 for (k, w) in list.iter().enumerate() {
-                    // Months are searched in the ASCII-lower-cased body, the rest as written.
-                    let hit = if li == 2 {
+                    // Months are searched in the ASCII-lower-cased body (and XXX/xxx is one
+                    // mark), the rest as written.
+                    let hit = if li == 2 || *w == "xxx" {
                         lower.contains(w)
                     } else {
                         b.contains(w)

@@ -408,7 +408,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
         s.sentences = count_sentences(&s.text);
     }
 
-    // Attachment references in running text.
+    // Attachment references in running text. The English words are looked for in a line only
+    // when the body (lower-cased) has one of them.
+    let en_refs = first < end
+        && INLINE_EN_SET
+            .found_in_lower(&a.source[lines[first].start..lines[end - 1].end])
+            .any();
     for i in first..end {
         if matches!(
             roles[i],
@@ -417,7 +422,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
             continue;
         }
         let l = lines[i];
-        inline_attachment_refs(a, l.start, l.end);
+        inline_attachment_refs(a, l.start, l.end, en_refs);
     }
 
     // Closing: the free paragraphs (at most two) right before the signature.
@@ -1822,7 +1827,18 @@ pub(super) fn file_tokens(t: &str) -> Vec<(usize, usize)> {
 }
 
 /// References to attachments in running text.
-fn inline_attachment_refs(a: &mut Anatomy, s: usize, e: usize) {
+const INLINE_EN: [&str; 3] = ["attached", "attachment", "enclosed"];
+static INLINE_EN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(INLINE_EN));
+
+/// `en_refs`: whether the English words may occur (see [`INLINE_EN`]).
+fn inline_attachment_refs(a: &mut Anatomy, s: usize, e: usize, en_refs: bool) {
+    {
+        // Nothing to find without 附件, an English word or a dot (file names).
+        let t = &a.source[s..e];
+        if !en_refs && !t.contains('.') && !t.contains("附件") {
+            return;
+        }
+    }
     let t = a.source[s..e].to_string();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     // 附件 / 附件N / 附件N：《…》
@@ -1864,8 +1880,15 @@ fn inline_attachment_refs(a: &mut Anatomy, s: usize, e: usize) {
         });
     }
     // English.
-    let lower = search_lower(&t);
-    for w in ["attached", "attachment", "enclosed"] {
+    let lower = if en_refs {
+        search_lower(&t)
+    } else {
+        std::borrow::Cow::Borrowed("")
+    };
+    for w in INLINE_EN {
+        if !en_refs {
+            break;
+        }
         let mut from = 0;
         while let Some(i) = find_word(&lower[from..], w).map(|x| x + from) {
             from = i + w.len();

@@ -160,6 +160,16 @@ pub fn lower_keeps_offsets(s: &str) -> bool {
             i += 3;
             continue;
         }
+        // U+2000..U+207F: general punctuation (“ ” — …), no letters with a case mapping.
+        if x == 0xE2 && b.get(i + 1).is_some_and(|&y| y == 0x80 || y == 0x81) {
+            i += 3;
+            continue;
+        }
+        // U+0080..U+00FF: Latin-1 letters lower-case within Latin-1 (two bytes each).
+        if x == 0xC2 || x == 0xC3 {
+            i += 2;
+            continue;
+        }
         let Some(c) = s[i..].chars().next() else {
             return false;
         };
@@ -223,6 +233,25 @@ mod tests {
         assert!(!lower_keeps_offsets("\u{212a}")); // Kelvin sign → k
         assert!(!lower_keeps_offsets("İ")); // → i + combining dot
         assert!(!lower_keeps_offsets("\u{2126}")); // Ohm sign (3 bytes) → ω (2 bytes)
+        // The byte-range shortcuts agree with the per-character rule.
+        let slow = |s: &str| {
+            s.chars().all(|c| {
+                let mut l = c.to_lowercase();
+                let first = l.next();
+                c.is_ascii()
+                    || first.is_some_and(|x| x.len_utf8() == c.len_utf8() && !x.is_ascii())
+                        && l.next().is_none()
+            })
+        };
+        for cp in (0x80u32..0x3000)
+            .chain(0x3000..0xA000)
+            .chain(0xFF00..0x10000)
+        {
+            if let Some(c) = char::from_u32(cp) {
+                let s = c.to_string();
+                assert_eq!(lower_keeps_offsets(&s), slow(&s), "U+{cp:04X}");
+            }
+        }
         for s in ["abc", "ÀÉÎ", "ДЖ", "ǅ", "ẞ"] {
             let same = s.to_lowercase().len() == s.len();
             if lower_keeps_offsets(s) {
