@@ -148,7 +148,12 @@ pub fn scan_reference(text: &str, ctx: &Context) -> (Vec<Detailed>, ScanStats) {
 }
 
 fn scan_with(text: &str, ctx: &Context, filter: bool) -> (Vec<Detailed>, ScanStats) {
-    let (chars, offs) = normalise(text);
+    let chars = normalise(text);
+    let mut offs = Offsets {
+        text: text.as_bytes(),
+        ci: 0,
+        bi: 0,
+    };
     let now = ctx.now.with_timezone(&ctx.tz).naive_local();
     let s = S {
         c: &chars,
@@ -169,13 +174,13 @@ fn scan_with(text: &str, ctx: &Context, filter: bool) -> (Vec<Detailed>, ScanSta
         let inside = i > 0
             && ((ch.is_ascii_alphabetic() && chars[i - 1].is_ascii_alphanumeric())
                 || (ch.is_ascii_digit() && chars[i - 1].is_ascii_digit()));
-        if inside || !may_start(ch) || (filter && !s.may_begin(i)) {
+        if inside || !in_set(&START_SET, ch) || (filter && !s.may_begin(i)) {
             i += 1;
             continue;
         }
         match s.expr(i) {
             Some(f) if f.end > i => {
-                let (bs, be) = (offs[i], offs[f.end]);
+                let (bs, be) = (offs.at(i), offs.at(f.end));
                 let local = |t: NaiveDateTime| to_fixed(ctx, t);
                 out.push(Detailed {
                     expr: Expression {
@@ -226,11 +231,82 @@ fn to_fixed(ctx: &Context, t: NaiveDateTime) -> Option<DateTime<FixedOffset>> {
     }
 }
 
-fn norm_char(ch: char) -> char {
+/// Byte offsets of character indices, found by walking the text forward on demand (the
+/// scan asks for non-decreasing indices), instead of a vector of one offset per character.
+struct Offsets<'t> {
+    text: &'t [u8],
+    /// A character index and its byte offset.
+    ci: usize,
+    bi: usize,
+}
+
+impl Offsets<'_> {
+    /// The byte offset of character `k` (`k` at most the number of characters, and not
+    /// below an index asked for before).
+    fn at(&mut self, k: usize) -> usize {
+        debug_assert!(k >= self.ci);
+        while self.ci < k {
+            // the width of a UTF-8 sequence from its lead byte
+            let b = self.text[self.bi];
+            self.bi += 1 + (b >= 0xC0) as usize + (b >= 0xE0) as usize + (b >= 0xF0) as usize;
+            self.ci += 1;
+        }
+        self.bi
+    }
+}
+
+/// A set of characters of the Basic Multilingual Plane, one bit each (8 KB).
+type CharSet = [u64; 1024];
+
+#[inline]
+fn in_set(set: &CharSet, ch: char) -> bool {
+    let u = ch as u32;
+    u < 0x10000 && set[(u >> 6) as usize] & (1 << (u & 63)) != 0
+}
+
+/// The characters [`may_start`] admits, as a [`CharSet`] (a bit test instead of a long
+/// `match` for every character of the text).
+static START_SET: CharSet = {
+    let mut b = [0u64; 1024];
+    let mut u = 0u32;
+    while u < 0x10000 {
+        if let Some(c) = char::from_u32(u)
+            && may_start(c)
+        {
+            b[(u >> 6) as usize] |= 1 << (u & 63);
+        }
+        u += 1;
+    }
+    b
+};
+
+/// The characters [`norm_char`] changes, as a [`CharSet`] (most characters skip the `match`).
+static NORM_SET: CharSet = {
+    let mut b = [0u64; 1024];
+    let mut u = 0u32;
+    while u < 0x10000 {
+        if let Some(c) = char::from_u32(u)
+            && norm_char(c) != c
+        {
+            b[(u >> 6) as usize] |= 1 << (u & 63);
+        }
+        u += 1;
+    }
+    b
+};
+
+const fn shift(ch: char, from: char, to: char) -> char {
+    match char::from_u32(ch as u32 - from as u32 + to as u32) {
+        Some(c) => c,
+        None => ch,
+    }
+}
+
+const fn norm_char(ch: char) -> char {
     match ch {
-        '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32).unwrap_or(ch),
-        'Ａ'..='Ｚ' => char::from_u32(ch as u32 - 'Ａ' as u32 + 'A' as u32).unwrap_or(ch),
-        'ａ'..='ｚ' => char::from_u32(ch as u32 - 'ａ' as u32 + 'a' as u32).unwrap_or(ch),
+        '０'..='９' => shift(ch, '０', '0'),
+        'Ａ'..='Ｚ' => shift(ch, 'Ａ', 'A'),
+        'ａ'..='ｚ' => shift(ch, 'ａ', 'a'),
         '：' => ':',
         '／' => '/',
         '．' => '.',
@@ -279,15 +355,16 @@ fn norm_char(ch: char) -> char {
     }
 }
 
-fn normalise(text: &str) -> (Vec<char>, Vec<usize>) {
+fn normalise(text: &str) -> Vec<char> {
     let mut c = Vec::with_capacity(text.len());
-    let mut o = Vec::with_capacity(text.len() + 1);
-    for (i, ch) in text.char_indices() {
-        c.push(norm_char(ch));
-        o.push(i);
-    }
-    o.push(text.len());
-    (c, o)
+    c.extend(text.chars().map(|ch| {
+        if in_set(&NORM_SET, ch) {
+            norm_char(ch)
+        } else {
+            ch
+        }
+    }));
+    c
 }
 
 /// A list of literals for [`S::lits`], with a mask of their first characters so that a
@@ -366,7 +443,7 @@ fn starts_with_char(s: &[u8], head: &[u8]) -> bool {
     true
 }
 
-fn may_start(ch: char) -> bool {
+const fn may_start(ch: char) -> bool {
     ch.is_ascii_alphanumeric()
         || matches!(
             ch,
@@ -461,36 +538,150 @@ const EN_FIRST_MAX: usize = 13;
 /// the, early/mid/late, months), and the phrases of [`S::time_en`]. Adding an English
 /// phrase to a parser means adding its first word here; the differential tests catch a
 /// missing one only if their vocabulary has it.
-fn en_first_word(w: &[u8], upper: bool, next: Option<char>) -> bool {
-    match w {
+fn en_first_word(w: u128, upper: bool, next: Option<char>) -> bool {
+    if w == pack(b"a") {
         // a.s.a.p. (as a word, "a" only counts after in/within)
-        b"a" => next == Some('.'),
-        // "may" and "march" are months only when capitalised; abbreviated weekdays too
-        b"may" | b"mar" | b"march" | b"mon" | b"tue" | b"tues" | b"wed" | b"thu" | b"thur"
-        | b"thurs" | b"fri" | b"sat" | b"sun" => upper,
-        // VAGUE_EN
-        b"as" | b"at" | b"when" | b"in" | b"within" | b"asap" | b"soon" | b"shortly"
-        // masks
-        | b"yyyy" | b"mm" | b"dd" | b"hh"
-        // hedges
-        | b"around" | b"approximately" | b"roughly" | b"sometime" | b"about"
-        // slots
-        | b"x" | b"xx" | b"xxx" | b"xxxx"
-        // weekdays
-        | b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday"
-        | b"sunday"
-        // date_en phrases and words
-        | b"the" | b"day" | b"today" | b"tomorrow" | b"tonight" | b"end" | b"eow" | b"eom"
-        | b"year" | b"eoy" | b"eoq" | b"this" | b"weekend" | b"next" | b"christmas"
-        | b"new" | b"coming" | b"last" | b"early" | b"mid" | b"late"
-        // months
-        | b"january" | b"jan" | b"february" | b"feb" | b"april" | b"apr" | b"june"
-        | b"jun" | b"july" | b"jul" | b"august" | b"aug" | b"september" | b"sep"
-        | b"sept" | b"october" | b"oct" | b"november" | b"nov" | b"december" | b"dec"
-        // time_en
-        | b"close" | b"eod" | b"cob" | b"noon" | b"midday" | b"midnight" | b"start" => true,
-        _ => false,
+        return next == Some('.');
     }
+    if EN_FIRST_CAPITALISED.binary_search(&w).is_ok() {
+        return upper;
+    }
+    EN_FIRST.binary_search(&w).is_ok()
+}
+
+/// First words that count only when capitalised: "may" and "march" are months only then,
+/// and so are abbreviated weekdays ([`S::date`], [`S::date_en`]).
+static EN_FIRST_CAPITALISED: [u128; EN_FIRST_CAPITALISED_LIST.len()] =
+    packed_sorted(EN_FIRST_CAPITALISED_LIST);
+const EN_FIRST_CAPITALISED_LIST: &[&[u8]] = &[
+    b"may", b"mar", b"march", b"mon", b"tue", b"tues", b"wed", b"thu", b"thur", b"thurs", b"fri",
+    b"sat", b"sun",
+];
+
+/// The other first words (see [`en_first_word`]).
+static EN_FIRST: [u128; EN_FIRST_LIST.len()] = packed_sorted(EN_FIRST_LIST);
+const EN_FIRST_LIST: &[&[u8]] = &[
+    // VAGUE_EN
+    b"as",
+    b"at",
+    b"when",
+    b"in",
+    b"within",
+    b"asap",
+    b"soon",
+    b"shortly",
+    // masks
+    b"yyyy",
+    b"mm",
+    b"dd",
+    b"hh",
+    // hedges
+    b"around",
+    b"approximately",
+    b"roughly",
+    b"sometime",
+    b"about",
+    // slots
+    b"x",
+    b"xx",
+    b"xxx",
+    b"xxxx",
+    // weekdays
+    b"monday",
+    b"tuesday",
+    b"wednesday",
+    b"thursday",
+    b"friday",
+    b"saturday",
+    b"sunday",
+    // date_en phrases and words
+    b"the",
+    b"day",
+    b"today",
+    b"tomorrow",
+    b"tonight",
+    b"end",
+    b"eow",
+    b"eom",
+    b"year",
+    b"eoy",
+    b"eoq",
+    b"this",
+    b"weekend",
+    b"next",
+    b"christmas",
+    b"new",
+    b"coming",
+    b"last",
+    b"early",
+    b"mid",
+    b"late",
+    // months
+    b"january",
+    b"jan",
+    b"february",
+    b"feb",
+    b"april",
+    b"apr",
+    b"june",
+    b"jun",
+    b"july",
+    b"jul",
+    b"august",
+    b"aug",
+    b"september",
+    b"sep",
+    b"sept",
+    b"october",
+    b"oct",
+    b"november",
+    b"nov",
+    b"december",
+    b"dec",
+    // time_en
+    b"close",
+    b"eod",
+    b"cob",
+    b"noon",
+    b"midday",
+    b"midnight",
+    b"start",
+];
+
+/// An ASCII word of at most 16 bytes as one integer (byte `k` in bits `8k..8k+8`), so that
+/// word lists are searched with integer comparisons.
+const fn pack(w: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut j = 0;
+    while j < w.len() && j < 16 {
+        k |= (w[j] as u128) << (8 * j);
+        j += 1;
+    }
+    k
+}
+
+/// `words` packed and sorted, for a binary search; `N` must be `words.len()`.
+const fn packed_sorted<const N: usize>(words: &[&[u8]]) -> [u128; N] {
+    assert!(words.len() == N);
+    let mut a = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        assert!(
+            words[i].len() <= EN_FIRST_MAX,
+            "a first word is longer than EN_FIRST_MAX"
+        );
+        a[i] = pack(words[i]);
+        // insertion sort
+        let mut j = i;
+        while j > 0 && a[j - 1] > a[j] {
+            let t = a[j];
+            a[j] = a[j - 1];
+            a[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    a
 }
 
 /// For a Chinese character that [`may_start`] admits only because it begins Chinese
@@ -1122,7 +1313,7 @@ impl<'a> S<'a> {
         let c0 = self.c[i];
         if c0.is_ascii_alphabetic() {
             // the letters of the word at `i`, lowercased; longer words are never first words
-            let mut b = [0u8; EN_FIRST_MAX];
+            let mut w = 0u128;
             let mut n = 0;
             while let Some(c) = self.ch(i + n) {
                 if !c.is_ascii_alphabetic() {
@@ -1131,18 +1322,18 @@ impl<'a> S<'a> {
                 if n == EN_FIRST_MAX {
                     return false;
                 }
-                b[n] = c.to_ascii_lowercase() as u8;
+                w |= (c.to_ascii_lowercase() as u128) << (8 * n);
                 n += 1;
             }
-            let w = &b[..n];
             let next = self.c.get(i + n).copied();
-            if w == b"the" || w == b"in" {
+            const THE: u128 = pack(b"the");
+            if w == THE || w == pack(b"in") {
                 // The most frequent first words, so what follows is checked as well. "the"
                 // starts "the day after tomorrow", "the weekend" and "the 15th" (where the
                 // number may be Chinese and follow at once); "in" starts "in the …",
                 // "in a few days", "in due course" and "in N <unit>" (N a digit, a Chinese
                 // numeral, a slot, or a number word: one, two, … twenty-four, x, xx).
-                if w == b"the" && next.is_some_and(is_zh_num) {
+                if w == THE && next.is_some_and(is_zh_num) {
                     return true;
                 }
                 if next != Some(' ') {
@@ -1162,7 +1353,7 @@ impl<'a> S<'a> {
                 let lower = c.to_ascii_lowercase();
                 return c.is_ascii_digit()
                     || is_zh_num(c)
-                    || if w == b"the" {
+                    || if w == THE {
                         matches!(lower, 'd' | 'w')
                     } else {
                         SLOT_CHARS.contains(&c)
