@@ -157,6 +157,10 @@ impl Ctx<'_> {
 }
 
 pub(crate) fn run(l: &Linter, a: &Anatomy, lang: Lang) -> Vec<Diagnostic> {
+    liaison_mail::anatomy::words::with_checked_text(&a.source, || run_checked(l, a, lang))
+}
+
+fn run_checked(l: &Linter, a: &Anatomy, lang: Lang) -> Vec<Diagnostic> {
     let mut c = Ctx {
         l,
         a,
@@ -556,7 +560,7 @@ static NEXT: LazyLock<Words> = LazyLock::new(|| Words::new(NEXT_ZH, NEXT_EN));
 
 /// Whether `text` has a word of `w.zh`, or `text.to_lowercase()` one of `w.en`.
 fn has_any(text: &str, w: &Words) -> bool {
-    w.zh.found(text).any() || w.en.found_in_lower(text).any()
+    w.zh.contains_any(text) || w.en.any_in_lower(text)
 }
 
 /// The word-by-word search [`has_any`] replaces (kept for the agreement test).

@@ -540,12 +540,9 @@ impl Anatomy {
     }
 
     fn empty(source: String, format: SourceFormat) -> Anatomy {
-        let mut line_starts = vec![0];
-        for (i, b) in source.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i + 1);
-            }
-        }
+        let mut line_starts = Vec::with_capacity(source.len() / 32 + 1);
+        line_starts.push(0);
+        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
         Anatomy {
             source,
             format,
@@ -925,6 +922,8 @@ impl Anatomy {
         let found = liaison_time::scan(&self.source[body_start..body_end], &ctx);
         self.push_times(body_start, found);
         let lines = self.body_lines(body_start, body_end);
+        // The analysis only reads the source: check it once for lower-casing shortcuts.
+        let _checked = words::CheckedGuard::enter(&self.source);
         body::analyse(self, &lines, opts);
     }
 

@@ -411,9 +411,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
     // Attachment references in running text. The English words are looked for in a line only
     // when the body (lower-cased) has one of them.
     let en_refs = first < end
-        && INLINE_EN_SET
-            .found_in_lower(&a.source[lines[first].start..lines[end - 1].end])
-            .any();
+        && INLINE_EN_SET.any_in_lower(&a.source[lines[first].start..lines[end - 1].end]);
     for i in first..end {
         if matches!(
             roles[i],
@@ -800,7 +798,7 @@ const TITLES: &[&str] = &[
 static TITLES_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLES));
 
 fn has_title(t: &str) -> bool {
-    TITLES_SET.found(t).any()
+    TITLES_SET.contains_any(t)
 }
 
 /// A section heading or label: the section it opens and, when content follows a colon on
@@ -2040,7 +2038,7 @@ static CONTACT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CONTACT_WO
 fn is_contact(seg: &str) -> bool {
     let l = search_lower(seg);
     let digits = seg.chars().filter(|c| c.is_ascii_digit()).count();
-    seg.contains('@') || digits >= 5 || CONTACT_SET.found(&l).any()
+    seg.contains('@') || digits >= 5 || CONTACT_SET.contains_any(&l)
 }
 
 fn is_department(seg: &str, opts: &ParseOptions) -> bool {

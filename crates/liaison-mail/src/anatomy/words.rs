@@ -11,6 +11,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// Which words of a fixed list occur in a text, found in one pass.
 #[derive(Debug, Clone)]
@@ -106,6 +107,21 @@ impl WordSet {
         Self::collect(&self.folded, hay)
     }
 
+    /// Whether any word occurs in `hay` as written (stops at the first).
+    pub fn contains_any(&self, hay: &str) -> bool {
+        self.exact.is_match(hay)
+    }
+
+    /// Whether any word occurs in `hay.to_lowercase()` (stops at the first; lower-cases only
+    /// when [`lower_keeps_offsets`] does not hold).
+    pub fn any_in_lower(&self, hay: &str) -> bool {
+        if self.fold_ok && lower_keeps_offsets(hay) {
+            self.folded.is_match(hay)
+        } else {
+            self.exact.is_match(&hay.to_lowercase())
+        }
+    }
+
     /// The words that occur in `hay.to_lowercase()`, without lower-casing when
     /// [`lower_keeps_offsets`] allows it.
     pub fn found_in_lower(&self, hay: &str) -> Found {
@@ -146,6 +162,55 @@ pub fn search_lower(s: &str) -> Cow<'_, str> {
 /// non-ASCII one: then searching `s.to_lowercase()` for a lower-case word and searching `s`
 /// ignoring ASCII case find the same matches at the same offsets.
 pub fn lower_keeps_offsets(s: &str) -> bool {
+    let (lo, hi) = CHECKED.with(Cell::get);
+    let p = s.as_ptr() as usize;
+    if lo < hi && p >= lo && p + s.len() <= hi {
+        return true;
+    }
+    scan_keeps_offsets(s)
+}
+
+thread_local! {
+    /// The address range of a text [`lower_keeps_offsets`] already holds for (so it holds for
+    /// every slice of it); empty when none.
+    static CHECKED: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// Runs `f` with `s` checked once by [`lower_keeps_offsets`], so that calls on slices of
+/// `s` during `f` answer without scanning again. `s` is borrowed for the whole call, so it
+/// cannot change meanwhile.
+pub fn with_checked_text<R>(s: &str, f: impl FnOnce() -> R) -> R {
+    let _guard = CheckedGuard::enter(s);
+    f()
+}
+
+/// Marks a text as checked until dropped (see [`with_checked_text`]). The text must not
+/// change while the guard lives; the anatomy uses it around the body analysis, which only
+/// reads its source.
+pub(crate) struct CheckedGuard {
+    prev: (usize, usize),
+}
+
+impl CheckedGuard {
+    pub(crate) fn enter(s: &str) -> CheckedGuard {
+        let prev = CHECKED.with(Cell::get);
+        if scan_keeps_offsets(s) {
+            let p = s.as_ptr() as usize;
+            CHECKED.with(|c| c.set((p, p + s.len())));
+        } else {
+            CHECKED.with(|c| c.set((0, 0)));
+        }
+        CheckedGuard { prev }
+    }
+}
+
+impl Drop for CheckedGuard {
+    fn drop(&mut self) {
+        CHECKED.with(|c| c.set(self.prev));
+    }
+}
+
+fn scan_keeps_offsets(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -224,7 +289,27 @@ mod tests {
         ] {
             assert_eq!(bits(set.found(hay)), naive(hay), "{hay:?}");
             assert_eq!(bits(set.found_in_lower(hay)), naive_lower(hay), "{hay:?}");
+            assert_eq!(set.contains_any(hay), naive(hay).contains(&true), "{hay:?}");
+            assert_eq!(
+                set.any_in_lower(hay),
+                naive_lower(hay).contains(&true),
+                "{hay:?}"
+            );
         }
+    }
+
+    #[test]
+    fn checked_text_covers_only_its_slices() {
+        let safe = String::from("Owner 负责人 Éé");
+        let unsafe_text = String::from("\u{212a}elvin");
+        with_checked_text(&safe, || {
+            assert!(lower_keeps_offsets(&safe[6..]));
+            assert!(!lower_keeps_offsets(&unsafe_text));
+        });
+        with_checked_text(&unsafe_text, || {
+            assert!(!lower_keeps_offsets(&unsafe_text));
+            assert!(lower_keeps_offsets(&unsafe_text[3..]));
+        });
     }
 
     #[test]
