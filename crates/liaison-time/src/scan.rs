@@ -1362,6 +1362,9 @@ impl<'a> S<'a> {
             }
             return en_first_word(w, c0.is_ascii_uppercase(), next);
         }
+        if c0.is_ascii_digit() {
+            return self.digits_may_begin(i);
+        }
         if let Some(follow) = zh_second(c0) {
             return self.c.get(i + 1).is_some_and(|c| follow.contains(c));
         }
@@ -1377,6 +1380,40 @@ impl<'a> S<'a> {
             return matches!(self.c.get(j), Some('年' | '月'));
         }
         true
+    }
+
+    /// The prefilter for a run of ASCII digits at `i`: every parser starts with [`S::num`]
+    /// there, which takes at most 4 digits, and then needs one of a few characters right
+    /// after them: a range (`-`, `~`, 到, 至), 个 or the first character of a duration unit,
+    /// 年/月/日/号, a clock (`:`, 点, 时), `/` or `.` between numbers, an ordinal (st, nd,
+    /// rd, th), am/pm, a slot (`202X`), or spaces before an English month or am/pm.
+    fn digits_may_begin(&self, i: usize) -> bool {
+        let mut j = i;
+        while self.ch(j).is_some_and(|c| c.is_ascii_digit()) {
+            if j - i >= 4 {
+                return false;
+            }
+            j += 1;
+        }
+        match self.c.get(j) {
+            Some(
+                '-' | '~' | '到' | '至' | '个' | '工' | '小' | '钟' | '分' | '天' | '日' | '星'
+                | '礼' | '周' | '月' | '年' | '号' | '点' | '时' | '/' | '.' | ':' | 's' | 'n'
+                | 'r' | 't' | 'a' | 'p' | 'A' | 'P' | 'X' | 'x' | '×' | '*' | '_',
+            ) => true,
+            Some(' ') => {
+                // S::skip_spaces passes at most 8 spaces
+                let mut k = j;
+                while self.is(k, ' ') {
+                    if k - j > 8 {
+                        return false;
+                    }
+                    k += 1;
+                }
+                self.c.get(k).is_some_and(|c| c.is_ascii_alphabetic())
+            }
+            _ => false,
+        }
     }
 
     // ----- the entry point -------------------------------------------------------------

@@ -147,6 +147,10 @@ fn filtered_scan_equals_reference_on_every_literal() {
                 ("", " Dec 3"),
                 ("", "."),
                 // what the prefilter looks at after its most frequent first words
+                // a slot inside a number: 20XX年, 2026-1X-XX
+                ("20", "年"),
+                ("2", "天内"),
+                ("2026-1", "-01"),
                 ("in ", " days"),
                 ("within ", " hours"),
                 ("in the ", ""),
@@ -188,10 +192,25 @@ fn filtered_scan_equals_reference_after_every_start_character() {
         .collect();
     assert!(starters.len() > 50, "{starters:?}");
     let ctx = ctx_at(700 * 86400);
-    for c in starters {
+    let mut heads: Vec<String> = starters.iter().map(|c| c.to_string()).collect();
+    // numbers of every length around the longest that S::num reads, and with spaces
+    heads.extend(
+        [
+            "3",
+            "12",
+            "123",
+            "2026",
+            "12345",
+            "3 ",
+            "3        ",
+            "3         ",
+        ]
+        .map(String::from),
+    );
+    for h in heads {
         for t in vocabulary() {
-            same(&format!("{c}{t}"), &ctx).unwrap();
-            same(&format!("{c} {t}"), &ctx).unwrap();
+            same(&format!("{h}{t}"), &ctx).unwrap();
+            same(&format!("{h} {t}"), &ctx).unwrap();
         }
     }
 }
