@@ -1085,7 +1085,15 @@ fn dated_weekdays(
         bytes.len()
     };
     while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+        if !bytes[i].is_ascii_digit() {
+            // Jump to the next digit.
+            i = bytes[i..]
+                .iter()
+                .position(u8::is_ascii_digit)
+                .map_or(bytes.len(), |j| i + j);
+            continue;
+        }
+        if i > 0 && bytes[i - 1].is_ascii_digit() {
             i += 1;
             continue;
         }

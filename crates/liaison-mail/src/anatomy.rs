@@ -1125,11 +1125,26 @@ pub fn is_han(c: char) -> bool {
 fn detect_lang(body: &str) -> DraftLang {
     let mut han = 0usize;
     let mut latin = 0usize;
-    for c in body.chars().take(4000) {
-        if is_han(c) {
-            han += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
+    // The first 4000 characters, read from the UTF-8 bytes (Han characters are all three
+    // bytes long).
+    let b = body.as_bytes();
+    let (mut i, mut chars) = (0, 0);
+    while i < b.len() && chars < 4000 {
+        let x = b[i];
+        chars += 1;
+        if x < 0x80 {
+            latin += x.is_ascii_alphabetic() as usize;
+            i += 1;
+        } else if x >= 0xF0 {
+            i += 4;
+        } else if x >= 0xE0 {
+            let cp = ((x as u32 & 0x0F) << 12)
+                | ((b[i + 1] as u32 & 0x3F) << 6)
+                | (b[i + 2] as u32 & 0x3F);
+            han += char::from_u32(cp).is_some_and(is_han) as usize;
+            i += 3;
+        } else {
+            i += 2;
         }
     }
     // A Chinese character carries about as much as a word of four letters.
