@@ -1138,10 +1138,16 @@ fn detect_lang(body: &str) -> DraftLang {
         } else if x >= 0xF0 {
             i += 4;
         } else if x >= 0xE0 {
-            let cp = ((x as u32 & 0x0F) << 12)
-                | ((b[i + 1] as u32 & 0x3F) << 6)
-                | (b[i + 2] as u32 & 0x3F);
-            han += char::from_u32(cp).is_some_and(is_han) as usize;
+            // is_han from the first two bytes: U+3400..U+4DBF is E3 90..E4 B6,
+            // U+4E00..U+9FFF is E4 B8..E9 BF, U+F900..U+FAFF is EF A4..EF AB.
+            let y = b[i + 1];
+            han += match x {
+                0xE3 => y >= 0x90,
+                0xE4 => y <= 0xB6 || y >= 0xB8,
+                0xE5..=0xE9 => true,
+                0xEF => (0xA4..=0xAB).contains(&y),
+                _ => false,
+            } as usize;
             i += 3;
         } else {
             i += 2;
@@ -1187,6 +1193,24 @@ pub mod words;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte test in `detect_lang` agrees with `is_han` on every three-byte character.
+    #[test]
+    fn detect_lang_han_bytes_agree_with_is_han() {
+        for cp in 0x800u32..0x10000 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let s = c.to_string();
+            // One such character and nothing else: Chinese exactly when it is Han.
+            let want = if is_han(c) {
+                DraftLang::Zh
+            } else {
+                DraftLang::En
+            };
+            assert_eq!(detect_lang(&s), want, "U+{cp:04X}");
+        }
+    }
 
     fn opts() -> ParseOptions {
         let now = DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();

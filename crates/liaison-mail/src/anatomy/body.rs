@@ -410,8 +410,16 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
 
     // Attachment references in running text. The English words are looked for in a line only
     // when the body (lower-cased) has one of them.
-    let en_refs = first < end
-        && INLINE_EN_SET.any_in_lower(&a.source[lines[first].start..lines[end - 1].end]);
+    let en_refs = first < end && {
+        let body = &a.source[lines[first].start..lines[end - 1].end];
+        if super::words::lower_keeps_offsets(body) {
+            // Every word of INLINE_EN contains "attach" or "enclos".
+            let l = body.to_ascii_lowercase();
+            l.contains("attach") || l.contains("enclos")
+        } else {
+            INLINE_EN_SET.any_in_lower(body)
+        }
+    };
     for i in first..end {
         if matches!(
             roles[i],
