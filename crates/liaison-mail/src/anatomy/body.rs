@@ -43,6 +43,9 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
         return;
     };
     let end = detect_signature(a, lines, first, opts);
+    // One copy of the source to read lines from while `a` is being filled in.
+    let src_copy = a.source.clone();
+    let src = src_copy.as_str();
     for r in roles.iter_mut().take(n).skip(end) {
         *r = Role::Signature;
     }
@@ -57,8 +60,8 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
     let mut opening_from: Option<usize> = None; // byte offset where the opening starts
     if first < end {
         let l = lines[first];
-        let t = a.source[l.start..l.end].to_string();
-        if let Some((g_end, kind, names)) = greeting(&t) {
+        let t = &src[l.start..l.end];
+        if let Some((g_end, kind, names)) = greeting(t) {
             let mut g_end_abs = l.start + g_end;
             roles[first] = Role::Greeting;
             cursor = first + 1;
@@ -153,13 +156,13 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
             table_header = None;
             continue;
         }
-        let t = a.source[l.start..l.end].to_string();
+        let t = &src[l.start..l.end];
         let block_start = prev_blank;
         prev_blank = false;
 
         // Tables.
-        if table_row(&t) {
-            if is_table_separator(&t) {
+        if table_row(t) {
+            if is_table_separator(t) {
                 roles[i] = Role::Heading;
                 continue;
             }
@@ -167,9 +170,9 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
                 .get(i + 1)
                 .map(|n| !n.blank && is_table_separator(&a.source[n.start..n.end]))
                 .unwrap_or(false);
-            if next_is_sep || table_header.is_none() && looks_like_table_header(&t) {
+            if next_is_sep || table_header.is_none() && looks_like_table_header(t) {
                 table_header = Some(
-                    cells(&t)
+                    cells(t)
                         .into_iter()
                         .map(|(s, e)| t[s..e].to_string())
                         .collect(),
@@ -185,7 +188,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
                     "|",
                     l.start,
                     opts,
-                    Some((&t, table_header.as_deref())),
+                    Some((t, table_header.as_deref())),
                 );
                 cur_item = Some(idx);
                 item_indent = l.indent;
@@ -199,8 +202,8 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
         }
 
         // Headings and labels.
-        if strong_item_marker(&t).is_none()
-            && let Some((kind, content)) = heading(&t)
+        if strong_item_marker(t).is_none()
+            && let Some((kind, content)) = heading(t)
         {
             cur_item = None;
             if kind == Sec::DeadlineLabel {
@@ -253,7 +256,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
                     }
                     Sec::Attachments => {
                         roles[i] = Role::AttachmentLine;
-                        attachment_line(a, cs, l.end, attachment_index(&t));
+                        attachment_line(a, cs, l.end, attachment_index(t));
                         sec_enumerated = true;
                     }
                     _ => {}
@@ -262,7 +265,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
             continue;
         }
 
-        let marker = strong_item_marker(&t).or_else(|| list_marker(&t));
+        let marker = strong_item_marker(t).or_else(|| list_marker(t));
         if let Some((mlen, strong)) = marker {
             match sec {
                 Sec::Attachments => {
@@ -328,7 +331,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
         }
 
         // A line that sets a deadline for the whole mail.
-        if is_deadline_line(&t) {
+        if is_deadline_line(t) {
             roles[i] = Role::Deadline;
             a.deadline_lines.push(a.part(l.start, l.end));
             cur_item = None;
@@ -428,7 +431,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
             continue;
         }
         let l = lines[i];
-        inline_attachment_refs(a, l.start, l.end, en_refs);
+        inline_attachment_refs(a, src, l.start, l.end, en_refs);
     }
 
     // Closing: the free paragraphs (at most two) right before the signature.
@@ -1837,7 +1840,8 @@ const INLINE_EN: [&str; 3] = ["attached", "attachment", "enclosed"];
 static INLINE_EN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(INLINE_EN));
 
 /// `en_refs`: whether the English words may occur (see [`INLINE_EN`]).
-fn inline_attachment_refs(a: &mut Anatomy, s: usize, e: usize, en_refs: bool) {
+/// `src`: a copy of `a.source`.
+fn inline_attachment_refs(a: &mut Anatomy, src: &str, s: usize, e: usize, en_refs: bool) {
     {
         // Nothing to find without 附件, an English word or a dot (file names).
         let t = &a.source[s..e];
@@ -1845,7 +1849,7 @@ fn inline_attachment_refs(a: &mut Anatomy, s: usize, e: usize, en_refs: bool) {
             return;
         }
     }
-    let t = a.source[s..e].to_string();
+    let t = &src[s..e];
     let mut taken: Vec<(usize, usize)> = Vec::new();
     // 附件 / 附件N / 附件N：《…》
     let mut from = 0;
@@ -1887,7 +1891,7 @@ fn inline_attachment_refs(a: &mut Anatomy, s: usize, e: usize, en_refs: bool) {
     }
     // English.
     let lower = if en_refs {
-        search_lower(&t)
+        search_lower(t)
     } else {
         std::borrow::Cow::Borrowed("")
     };
@@ -1925,7 +1929,7 @@ fn inline_attachment_refs(a: &mut Anatomy, s: usize, e: usize, en_refs: bool) {
         }
     }
     // 《title》 right after a reference is already taken; bare file names.
-    for (fs, fe) in file_tokens(&t) {
+    for (fs, fe) in file_tokens(t) {
         if taken.iter().any(|&(x, y)| fs < y && fe > x) {
             continue;
         }
