@@ -754,22 +754,22 @@ struct Word {
 }
 
 impl Word {
-    fn as_str(&self) -> &str {
-        // only ASCII letters and '-' are stored
-        std::str::from_utf8(&self.b[..self.n as usize]).unwrap_or("")
+    /// The lowercased letters (and inner '-').
+    fn bytes(&self) -> &[u8] {
+        &self.b[..self.n as usize]
     }
 }
 
 impl std::ops::Deref for Word {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        self.bytes()
     }
 }
 
 impl PartialEq<&str> for Word {
     fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
+        self.bytes() == other.as_bytes()
     }
 }
 
@@ -965,63 +965,63 @@ fn zh_weekday(ch: char) -> Option<Option<Weekday>> {
     }))
 }
 
-fn en_weekday(w: &str) -> Option<(Weekday, bool)> {
+fn en_weekday(w: &[u8]) -> Option<(Weekday, bool)> {
     // (weekday, is an abbreviation)
     Some(match w {
-        "monday" => (Weekday::Mon, false),
-        "tuesday" => (Weekday::Tue, false),
-        "wednesday" => (Weekday::Wed, false),
-        "thursday" => (Weekday::Thu, false),
-        "friday" => (Weekday::Fri, false),
-        "saturday" => (Weekday::Sat, false),
-        "sunday" => (Weekday::Sun, false),
-        "mon" => (Weekday::Mon, true),
-        "tue" | "tues" => (Weekday::Tue, true),
-        "wed" => (Weekday::Wed, true),
-        "thu" | "thur" | "thurs" => (Weekday::Thu, true),
-        "fri" => (Weekday::Fri, true),
-        "sat" => (Weekday::Sat, true),
-        "sun" => (Weekday::Sun, true),
+        b"monday" => (Weekday::Mon, false),
+        b"tuesday" => (Weekday::Tue, false),
+        b"wednesday" => (Weekday::Wed, false),
+        b"thursday" => (Weekday::Thu, false),
+        b"friday" => (Weekday::Fri, false),
+        b"saturday" => (Weekday::Sat, false),
+        b"sunday" => (Weekday::Sun, false),
+        b"mon" => (Weekday::Mon, true),
+        b"tue" | b"tues" => (Weekday::Tue, true),
+        b"wed" => (Weekday::Wed, true),
+        b"thu" | b"thur" | b"thurs" => (Weekday::Thu, true),
+        b"fri" => (Weekday::Fri, true),
+        b"sat" => (Weekday::Sat, true),
+        b"sun" => (Weekday::Sun, true),
         _ => return None,
     })
 }
 
-fn en_month(w: &str) -> Option<u32> {
+fn en_month(w: &[u8]) -> Option<u32> {
     Some(match w {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sep" | b"sept" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
         _ => return None,
     })
 }
 
-fn en_number(w: &str) -> Option<u32> {
+fn en_number(w: &[u8]) -> Option<u32> {
     Some(match w {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "twelve" => 12,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "thirty" => 30,
-        "forty-eight" => 48,
-        "twenty-four" => 24,
+        b"a" | b"an" | b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"twelve" => 12,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"thirty" => 30,
+        b"forty-eight" => 48,
+        b"twenty-four" => 24,
         _ => return None,
     })
 }
@@ -2936,8 +2936,8 @@ impl<'a> S<'a> {
         }
         let (e, w) = self.word(i)?;
         // this/next/coming + weekday
-        let (we, prefix, wword) = match w.as_str() {
-            "this" | "next" | "coming" | "last" => {
+        let (we, prefix, wword) = match w.bytes() {
+            b"this" | b"next" | b"coming" | b"last" => {
                 let k = self.skip_spaces(e);
                 if k == e {
                     return None;
@@ -2959,9 +2959,9 @@ impl<'a> S<'a> {
             let off = wd.num_days_from_monday() as i64;
             let m = self.monday();
             let day = match prefix.as_deref() {
-                Some("this") => m + Duration::days(off),
-                Some("next") => m + Duration::days(7 + off),
-                Some("last") => m + Duration::days(off - 7),
+                Some(b"this") => m + Duration::days(off),
+                Some(b"next") => m + Duration::days(7 + off),
+                Some(b"last") => m + Duration::days(off - 7),
                 _ => {
                     let cur = today.weekday().num_days_from_monday() as i64;
                     let mut delta = (off - cur).rem_euclid(7);
@@ -2991,14 +2991,14 @@ impl<'a> S<'a> {
             return None;
         }
         // early / mid / late December: 上旬 / 中旬 / 下旬
-        let (head, joined) = match w.split_once('-') {
-            Some((h, m)) => (h, Some(m)),
-            None => (w.as_str(), None),
+        let (head, joined) = match w.iter().position(|b| *b == b'-') {
+            Some(k) => (&w[..k], Some(&w[k + 1..])),
+            None => (w.bytes(), None),
         };
         if let Some(part) = match head {
-            "early" => Some(4),
-            "mid" => Some(5),
-            "late" => Some(6),
+            b"early" => Some(4),
+            b"mid" => Some(5),
+            b"late" => Some(6),
             _ => None,
         } {
             let (me, m) = match joined {
@@ -3014,7 +3014,7 @@ impl<'a> S<'a> {
         // Month D[st|nd|rd|th][,] [YYYY]
         if let Some(m) = en_month(&w) {
             // "may" and "march" are also words: as months they are capitalised
-            if matches!(w.as_str(), "may" | "march" | "mar") && !self.c[i].is_ascii_uppercase() {
+            if matches!(w.bytes(), b"may" | b"march" | b"mar") && !self.c[i].is_ascii_uppercase() {
                 return None;
             }
             let mut k = e;
