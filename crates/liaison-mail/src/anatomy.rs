@@ -906,21 +906,16 @@ impl Anatomy {
         self.body = self.span(body_start, body_end);
         self.lang = detect_lang(&self.source[body_start..body_end]);
         // Time expressions: subject and body.
-        let ctx = match self.date {
-            Some(d) => {
-                let mut c = opts.time.clone();
-                c.now = d;
-                std::borrow::Cow::Owned(c)
-            }
-            None => std::borrow::Cow::Borrowed(&opts.time),
-        };
-        if let Some(subj) = &self.subject {
-            let (ss, se) = (subj.span.start, subj.span.end);
-            let found = liaison_time::scan(&self.source[ss..se], &ctx);
+        let subject = self.subject.as_ref().map(|s| (s.span.start, s.span.end));
+        let (in_subject, in_body) = with_time_context(&opts.time, self.date, |ctx| {
+            let in_subject = subject.map(|(ss, se)| liaison_time::scan(&self.source[ss..se], ctx));
+            let in_body = liaison_time::scan(&self.source[body_start..body_end], ctx);
+            (in_subject, in_body)
+        });
+        if let (Some((ss, _)), Some(found)) = (subject, in_subject) {
             self.push_times(ss, found);
         }
-        let found = liaison_time::scan(&self.source[body_start..body_end], &ctx);
-        self.push_times(body_start, found);
+        self.push_times(body_start, in_body);
         let lines = self.body_lines(body_start, body_end);
         // The analysis only reads the source: check it once for lower-casing shortcuts.
         let _checked = words::CheckedGuard::enter(&self.source);
@@ -1088,6 +1083,44 @@ fn is_none_word(s: &str) -> bool {
     )
 }
 
+thread_local! {
+    /// A copy of the last time context a mail's Date replaced `now` in, kept so that the
+    /// next such mail does not clone the calendar again.
+    static DATED_CONTEXT: std::cell::RefCell<Option<liaison_time::Context>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with `base`, or with `base` whose `now` is `date` when there is one (reusing the
+/// thread's copy when it equals `base` but for `now`).
+fn with_time_context<R>(
+    base: &liaison_time::Context,
+    date: Option<DateTime<FixedOffset>>,
+    f: impl FnOnce(&liaison_time::Context) -> R,
+) -> R {
+    let Some(d) = date else {
+        return f(base);
+    };
+    let same = |c: &liaison_time::Context| {
+        // Every field but `now` (no `..`: a new field fails to compile here until added).
+        let liaison_time::Context {
+            now: _,
+            tz,
+            calendar,
+            hours,
+        } = c;
+        *tz == base.tz && *hours == base.hours && *calendar == base.calendar
+    };
+    let cached = DATED_CONTEXT.with(|c| c.borrow_mut().take());
+    let mut ctx = match cached {
+        Some(c) if same(&c) => c,
+        _ => base.clone(),
+    };
+    ctx.now = d;
+    let r = f(&ctx);
+    DATED_CONTEXT.with(|c| *c.borrow_mut() = Some(ctx));
+    r
+}
+
 /// Parses a Date header: RFC 2822, RFC 3339, `2026-11-30 10:00`, `2026-11-30`,
 /// `2026年11月30日 10:00`.
 pub fn parse_date(v: &str, default_offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
@@ -1193,6 +1226,23 @@ pub mod words;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reused dated context always equals the given base with `now` replaced.
+    #[test]
+    fn dated_context_follows_its_base() {
+        let now = DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let d = DateTime::parse_from_rfc3339("2026-12-03T09:00:00+08:00").unwrap();
+        let a = liaison_time::Context::new(now);
+        let mut b = a.clone();
+        b.calendar = liaison_time::Calendar::none();
+        for base in [&a, &b, &b, &a, &a] {
+            with_time_context(base, Some(d), |c| {
+                assert_eq!(c.now, d);
+                assert!(c.calendar == base.calendar && c.tz == base.tz && c.hours == base.hours);
+            });
+            with_time_context(base, None, |c| assert_eq!(c.now, now));
+        }
+    }
 
     /// The byte test in `detect_lang` agrees with `is_han` on every three-byte character.
     #[test]
