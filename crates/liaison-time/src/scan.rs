@@ -174,8 +174,22 @@ fn scan_with(text: &str, ctx: &Context, filter: bool) -> (Vec<Detailed>, ScanSta
         let inside = i > 0
             && ((ch.is_ascii_alphabetic() && chars[i - 1].is_ascii_alphanumeric())
                 || (ch.is_ascii_digit() && chars[i - 1].is_ascii_digit()));
-        if inside || !in_set(&START_SET, ch) || (filter && !s.may_begin(i)) {
+        if inside || !in_set(&START_SET, ch) {
             i += 1;
+            continue;
+        }
+        if filter && !s.may_begin(i) {
+            // the rest of a rejected word or digit run is inside it: pass over it at once
+            i += 1;
+            if ch.is_ascii_alphabetic() {
+                while chars.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
+                    i += 1;
+                }
+            } else if ch.is_ascii_digit() {
+                while chars.get(i).is_some_and(|c| c.is_ascii_digit()) {
+                    i += 1;
+                }
+            }
             continue;
         }
         match s.expr(i) {
