@@ -180,6 +180,8 @@ fn scan_with(text: &str, ctx: &Context, filter: bool) -> (Vec<Detailed>, ScanSta
         }
         if filter && !s.may_begin(i) {
             // the rest of a rejected word or digit run is inside it: pass over it at once
+            // (one step per character, as the loop would count it)
+            let from = i;
             i += 1;
             if ch.is_ascii_alphabetic() {
                 while chars.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
@@ -190,6 +192,7 @@ fn scan_with(text: &str, ctx: &Context, filter: bool) -> (Vec<Detailed>, ScanSta
                     i += 1;
                 }
             }
+            s.steps.set(s.steps.get() + (i - from - 1) as u64);
             continue;
         }
         match s.expr(i) {
