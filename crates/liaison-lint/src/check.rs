@@ -1128,17 +1128,22 @@ fn dated_weekdays(
     } else {
         String::new()
     };
-    for (mi, m) in MONTHS.iter().enumerate() {
+    // Month names at the start of a word, in text order (the results are sorted below).
+    let lb = lower.as_bytes();
+    let mut next = 0;
+    while present.any() && next + 3 <= lb.len() {
+        let s = next;
+        next += 1;
+        if !lb[s].is_ascii_lowercase() || (s > 0 && lb[s - 1].is_ascii_alphabetic()) {
+            continue;
+        }
+        let Some(mi) = MONTHS.iter().position(|m| &lb[s..s + 3] == m.as_bytes()) else {
+            continue;
+        };
         if !present.has(mi) {
             continue;
         }
-        let mut from = 0;
-        while let Some(rel) = lower[from..].find(m) {
-            let s = from + rel;
-            from = s + 3;
-            if s > 0 && lower.as_bytes()[s - 1].is_ascii_alphabetic() {
-                continue;
-            }
+        {
             let after = &lower[s..];
             let word_len = after
                 .chars()

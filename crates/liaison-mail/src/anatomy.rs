@@ -1194,6 +1194,16 @@ fn detect_lang(body: &str) -> DraftLang {
     }
 }
 
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII and for
+/// U+4E00..U+9FFF (all assigned ideographs, all alphabetic).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphanumeric()
+    }
+}
+
 /// Counts sentences: ends at 。！？!? and at `.` followed by a space or the end.
 pub fn count_sentences(text: &str) -> usize {
     let mut n = 0;
@@ -1210,7 +1220,7 @@ pub fn count_sentences(text: &str) -> usize {
                 n += 1;
             }
             has_content = false;
-        } else if c.is_alphanumeric() {
+        } else if is_word_char(c) {
             has_content = true;
         }
     }
@@ -1226,6 +1236,13 @@ pub mod words;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_char_agrees_with_is_alphanumeric() {
+        for c in (0u32..0x11000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
 
     /// The reused dated context always equals the given base with `now` replaced.
     #[test]
