@@ -1437,7 +1437,12 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         }
     }
     // Han departments: …部 …中心 …团队 …组.
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Only 部, 组, 中(心) and 团(队) end a department.
+    let chars: Vec<(usize, char)> = if text.contains(['部', '组', '中', '团']) {
+        text.char_indices().collect()
+    } else {
+        Vec::new()
+    };
     for (k, &(i, c)) in chars.iter().enumerate() {
         let next = chars.get(k + 1).map(|x| x.1);
         let suffix_len = match c {
@@ -1462,11 +1467,12 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         if k - s < 2 {
             continue;
         }
-        let stem: String = chars[s..k].iter().map(|x| x.1).collect();
+        // The stem is chars[s..k] (at least two characters): 全部, 内部… are not departments.
         if c == '部'
-            && ["全", "内", "外", "局", "底", "顶", "各", "本", "头", "干"]
-                .iter()
-                .any(|w| stem.ends_with(w))
+            && matches!(
+                chars[k - 1].1,
+                '全' | '内' | '外' | '局' | '底' | '顶' | '各' | '本' | '头' | '干'
+            )
         {
             continue;
         }
@@ -2065,14 +2071,18 @@ fn is_department(seg: &str, opts: &ParseOptions) -> bool {
     {
         return true;
     }
-    let chars: Vec<char> = seg.chars().collect();
+    let chars: Vec<char> = if seg.contains(['部', '组', '处', '科', '室', '中', '团']) {
+        seg.chars().collect()
+    } else {
+        Vec::new()
+    };
     for (k, c) in chars.iter().enumerate() {
         let is_suffix = matches!(c, '部' | '组' | '处' | '科' | '室')
             || (*c == '中' && chars.get(k + 1) == Some(&'心'))
             || (*c == '团' && chars.get(k + 1) == Some(&'队'));
         if is_suffix && k >= 2 && chars[k - 2..k].iter().all(|c| is_han(*c)) {
-            let stem: String = chars[..k].iter().collect();
-            if !stem.ends_with('全') && !stem.ends_with('内') {
+            // The stem (chars[..k]) does not end with 全 or 内.
+            if chars[k - 1] != '全' && chars[k - 1] != '内' {
                 return true;
             }
         }
