@@ -1128,19 +1128,18 @@ fn dated_weekdays(
     } else {
         String::new()
     };
-    // Month names at the start of a word, in text order (the results are sorted below).
+    // Month names at the start of a word, in text order (the results are sorted below). The
+    // names cannot overlap themselves, and a name overlapping an earlier match does not start
+    // a word, so a non-overlapping search finds every one that matters.
     let lb = lower.as_bytes();
-    let mut next = 0;
-    while present.any() && next + 3 <= lb.len() {
-        let s = next;
-        next += 1;
-        if !lb[s].is_ascii_lowercase() || (s > 0 && lb[s - 1].is_ascii_alphabetic()) {
-            continue;
-        }
-        let Some(mi) = MONTHS.iter().position(|m| &lb[s..s + 3] == m.as_bytes()) else {
-            continue;
-        };
-        if !present.has(mi) {
+    let found = if present.any() {
+        MONTHS_AC.find_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for m in found {
+        let (s, mi) = (m.start(), m.pattern().as_usize());
+        if !present.has(mi) || (s > 0 && lb[s - 1].is_ascii_alphabetic()) {
             continue;
         }
         {
@@ -1190,6 +1189,14 @@ fn dated_weekdays(
     out.dedup_by_key(|x| x.0);
     out
 }
+
+/// [`MONTHS`] ignoring ASCII case.
+static MONTHS_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(MONTHS)
+        .expect("twelve words")
+});
 
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -1736,6 +1743,50 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Month names at word starts: the automaton's non-overlapping matches give the same
+    /// positions as the old search for each month in turn.
+    #[test]
+    fn month_starts_agree_with_naive_search() {
+        let starts = |text: &str| -> Vec<(usize, usize)> {
+            let lb = text.as_bytes();
+            let mut v: Vec<(usize, usize)> = MONTHS_AC
+                .find_iter(text)
+                .map(|m| (m.start(), m.pattern().as_usize()))
+                .filter(|&(s, _)| s == 0 || !lb[s - 1].is_ascii_alphabetic())
+                .collect();
+            v.sort();
+            v
+        };
+        let naive = |text: &str| -> Vec<(usize, usize)> {
+            let lower = text.to_ascii_lowercase();
+            let mut v = Vec::new();
+            for (mi, m) in MONTHS.iter().enumerate() {
+                let mut from = 0;
+                while let Some(rel) = lower[from..].find(m) {
+                    let s = from + rel;
+                    from = s + 3;
+                    if s > 0 && lower.as_bytes()[s - 1].is_ascii_alphabetic() {
+                        continue;
+                    }
+                    v.push((s, mi));
+                }
+            }
+            v.sort();
+            v
+        };
+        for t in [
+            "Friday, Dec 3",
+            "JUNOV 3 jun nov",
+            "decdec 4, Dec Dec 5",
+            "summary: mar 3 (Tue), MAY 4, may5",
+            "12月3日 sep. 9 oct.10 aNov 3",
+            "janfebmar apr-may_jun,jul/aug",
+            "",
+        ] {
+            assert_eq!(starts(t), naive(t), "{t:?}");
         }
     }
 
