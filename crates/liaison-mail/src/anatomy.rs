@@ -1125,6 +1125,20 @@ fn with_time_context<R>(
 /// `2026年11月30日 10:00`.
 pub fn parse_date(v: &str, default_offset: FixedOffset) -> Option<DateTime<FixedOffset>> {
     let v = v.trim();
+    // The common `2026-11-30 10:00` without the format parsers (which read it the same way:
+    // RFC 3339/2822 and the formats with seconds reject it, `%Y-%m-%d %H:%M` accepts it).
+    let b = v.as_bytes();
+    if b.len() == 16
+        && (b[4], b[7], b[10], b[13]) == (b'-', b'-', b' ', b':')
+        && [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit())
+    {
+        let n = |r: std::ops::Range<usize>| v[r].parse::<u32>().ok();
+        let date = NaiveDate::from_ymd_opt(n(0..4)? as i32, n(5..7)?, n(8..10)?)?;
+        let t = date.and_hms_opt(n(11..13)?, n(14..16)?, 0)?;
+        return default_offset.from_local_datetime(&t).single();
+    }
     if let Ok(d) = DateTime::parse_from_rfc3339(v) {
         return Some(d);
     }
@@ -1236,6 +1250,29 @@ pub mod words;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `YYYY-MM-DD HH:MM` shortcut reads what the format parsers read.
+    #[test]
+    fn date_shortcut_agrees_with_chrono() {
+        let off = FixedOffset::east_opt(8 * 3600).unwrap();
+        let slow = |v: &str| -> Option<DateTime<FixedOffset>> {
+            let n = NaiveDateTime::parse_from_str(v, "%Y-%m-%d %H:%M").ok()?;
+            off.from_local_datetime(&n).single()
+        };
+        for v in [
+            "2026-11-30 10:00",
+            "2026-02-29 10:00",
+            "2028-02-29 23:59",
+            "2026-13-01 10:00",
+            "2026-11-31 10:00",
+            "2026-11-30 24:00",
+            "2026-11-30 10:60",
+            "0000-01-01 00:00",
+            "2026-00-10 10:00",
+        ] {
+            assert_eq!(parse_date(v, off), slow(v), "{v}");
+        }
+    }
 
     #[test]
     fn word_char_agrees_with_is_alphanumeric() {

@@ -1006,7 +1006,8 @@ static LABEL_SET: LazyLock<GroupedWords> = LazyLock::new(|| GroupedWords::new(&L
 /// Word groups sharing one [`WordSet`] (a word in two groups is stored once).
 pub(super) struct GroupedWords {
     set: WordSet,
-    groups: Vec<Vec<usize>>,
+    /// For each group, the bits of its words.
+    groups: Vec<u128>,
 }
 
 impl GroupedWords {
@@ -1023,7 +1024,7 @@ impl GroupedWords {
                             words.len() - 1
                         }
                     })
-                    .collect()
+                    .fold(0u128, |m, i| m | 1 << i)
             })
             .collect();
         GroupedWords {
@@ -1034,7 +1035,7 @@ impl GroupedWords {
 
     /// Whether a word of group `g` is in `found`.
     pub(super) fn has(&self, found: Found, g: usize) -> bool {
-        self.groups[g].iter().any(|&i| found.has(i))
+        found.bits() & self.groups[g] != 0
     }
 }
 

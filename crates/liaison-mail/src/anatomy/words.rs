@@ -45,6 +45,11 @@ impl Found {
         i < 128 && self.0 >> i & 1 == 1
     }
 
+    /// The bits, word `i` at bit `i`.
+    pub fn bits(self) -> u128 {
+        self.0
+    }
+
     /// Whether any word occurs.
     pub fn any(self) -> bool {
         self.0 != 0
