@@ -62,10 +62,39 @@ proptest! {
             Just("您好！"), Just("附件1《"), Just("》"), Just("12月3日"), Just("（周五）"), Just("X月X日"),
             Just("尽快"), Just("{{"), Just("}}"), Just("王磊"), Just("产品部"), Just("电话 138"),
             Just(" "), Just("，"), Just("。"), Just("a.xlsx"), Just("Dear "), Just("市场部"), Just("\r"),
+            // Characters whose lower case has another UTF-8 length (İ 2→3 bytes, K and Å
+            // 3→1 and 3→2), next to the English words the parser lower-cases to find.
+            Just("İ"), Just("\u{212A}"), Just("\u{212B}"), Just("ẞ"), Just("Attached "),
+            Just("see the attachment "), Just("Hi "), Just("Best regards"), Just("by Friday"),
         ], 0..60)
     ) {
         let l = linter();
         let s: String = parts.concat();
         lint_all(&l, s.as_bytes());
     }
+}
+
+/// Every fixture with letters swapped for ones whose lower case changes byte length: parsing
+/// and linting must not panic and spans must stay on character boundaries (the attachment
+/// scan once applied offsets of a lower-cased line to the original).
+#[test]
+fn fixtures_with_length_changing_case_do_not_panic() {
+    let l = linter();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut n = 0;
+    for sub in ["good", "rules"] {
+        for e in std::fs::read_dir(dir.join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_none_or(|x| x != "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            for (from, to) in [('i', 'İ'), ('I', 'İ'), ('k', '\u{212A}'), ('a', '\u{212B}')] {
+                let mutated = text.replace(from, &to.to_string());
+                lint_all(&l, mutated.as_bytes());
+                n += 1;
+            }
+        }
+    }
+    assert!(n >= 4 * 80, "only {n} mutated drafts");
 }

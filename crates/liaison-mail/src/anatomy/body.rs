@@ -1896,11 +1896,12 @@ fn inline_attachment_refs(a: &mut Anatomy, src: &str, s: usize, e: usize, en_ref
             described: false,
         });
     }
-    // English.
-    let lower = if en_refs {
-        search_lower(t)
+    // English. ASCII lower-casing only: the offsets found in `lower` are used on `t`, and
+    // full lower-casing can change lengths (İ is 2 bytes, its lower case 3).
+    let lower = if en_refs && t.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(t.to_ascii_lowercase())
     } else {
-        std::borrow::Cow::Borrowed("")
+        std::borrow::Cow::Borrowed(if en_refs { t } else { "" })
     };
     for w in INLINE_EN {
         if !en_refs {

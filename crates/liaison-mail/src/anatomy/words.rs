@@ -150,7 +150,9 @@ impl WordSet {
 /// ASCII and caseless characters (CJK, punctuation), compared with such words, or tested with
 /// ASCII character classes: the same answers at the same byte offsets. When
 /// [`lower_keeps_offsets`] holds this is `s` with ASCII letters lower-cased (borrowed when
-/// there are none); otherwise it is `s.to_lowercase()`.
+/// there are none). Otherwise characters whose lower case has another length (İ, the Kelvin
+/// sign) are kept as written: callers use offsets found in the result on `s`, so the result
+/// always has the same length and character boundaries as `s`.
 pub fn search_lower(s: &str) -> Cow<'_, str> {
     if lower_keeps_offsets(s) {
         if s.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -159,8 +161,24 @@ pub fn search_lower(s: &str) -> Cow<'_, str> {
             Cow::Borrowed(s)
         }
     } else {
-        Cow::Owned(s.to_lowercase())
+        Cow::Owned(lower_same_len(s))
     }
+}
+
+/// `s` lower-cased character by character where that keeps the character's UTF-8 length
+/// and makes no ASCII letter of a non-ASCII one; other characters as written.
+fn lower_same_len(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) if x.len_utf8() == c.len_utf8() && (c.is_ascii() || !x.is_ascii()) => {
+                out.push(x)
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether lower-casing `s` keeps every byte offset and creates no ASCII letter from a
@@ -348,5 +366,24 @@ mod tests {
                 assert!(same, "{s}");
             }
         }
+    }
+
+    #[test]
+    fn search_lower_keeps_every_offset() {
+        for s in [
+            "İstanbul Attachment",
+            "\u{212A}ickoff \u{212B}ngström ẞ Σ ΣΑΣ",
+            "see the ATTACHMENT: İİİ.xlsx",
+            "Ǆ ǅ ǆ Ω Ⅷ Ⓐ",
+        ] {
+            let l = search_lower(s);
+            assert_eq!(l.len(), s.len(), "{s}");
+            assert!(
+                s.char_indices().all(|(i, _)| l.is_char_boundary(i)),
+                "{s} -> {l}"
+            );
+            assert!(l.contains("attachment") || !s.to_lowercase().contains("attachment"));
+        }
+        assert_eq!(search_lower("İ Attached"), "İ attached");
     }
 }
