@@ -1083,42 +1083,21 @@ fn is_none_word(s: &str) -> bool {
     )
 }
 
-thread_local! {
-    /// A copy of the last time context a mail's Date replaced `now` in, kept so that the
-    /// next such mail does not clone the calendar again.
-    static DATED_CONTEXT: std::cell::RefCell<Option<liaison_time::Context>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Runs `f` with `base`, or with `base` whose `now` is `date` when there is one (reusing the
-/// thread's copy when it equals `base` but for `now`).
+/// Runs `f` with `base`, or with `base` whose `now` is `date` when there is one (a cheap
+/// clone: the calendar's day sets are shared).
 fn with_time_context<R>(
     base: &liaison_time::Context,
     date: Option<DateTime<FixedOffset>>,
     f: impl FnOnce(&liaison_time::Context) -> R,
 ) -> R {
-    let Some(d) = date else {
-        return f(base);
-    };
-    let same = |c: &liaison_time::Context| {
-        // Every field but `now` (no `..`: a new field fails to compile here until added).
-        let liaison_time::Context {
-            now: _,
-            tz,
-            calendar,
-            hours,
-        } = c;
-        *tz == base.tz && *hours == base.hours && *calendar == base.calendar
-    };
-    let cached = DATED_CONTEXT.with(|c| c.borrow_mut().take());
-    let mut ctx = match cached {
-        Some(c) if same(&c) => c,
-        _ => base.clone(),
-    };
-    ctx.now = d;
-    let r = f(&ctx);
-    DATED_CONTEXT.with(|c| *c.borrow_mut() = Some(ctx));
-    r
+    match date {
+        Some(d) => {
+            let mut ctx = base.clone();
+            ctx.now = d;
+            f(&ctx)
+        }
+        None => f(base),
+    }
 }
 
 /// Parses a Date header: RFC 2822, RFC 3339, `2026-11-30 10:00`, `2026-11-30`,
@@ -1281,7 +1260,7 @@ mod tests {
         }
     }
 
-    /// The reused dated context always equals the given base with `now` replaced.
+    /// The dated context equals the given base with `now` replaced.
     #[test]
     fn dated_context_follows_its_base() {
         let now = DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();

@@ -17,7 +17,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The built-in PRC calendar data (State Council notices), embedded at build time.
 pub const CN_DATA: &str = include_str!("../data/cn.toml");
@@ -90,10 +90,13 @@ impl WorkHours {
 }
 
 /// A work calendar: Monday–Friday, minus holidays, plus make-up working days.
+///
+/// The day sets are shared (`Arc`): a [`crate::Context`] is cloned per dated mail, and the
+/// clone should not copy a decade of holidays. Equal calendars compare by pointer first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Calendar {
-    holidays: BTreeSet<NaiveDate>,
-    workdays: BTreeSet<NaiveDate>,
+    holidays: Arc<BTreeSet<NaiveDate>>,
+    workdays: Arc<BTreeSet<NaiveDate>>,
 }
 
 #[derive(Deserialize)]
@@ -198,7 +201,7 @@ impl Calendar {
                     .expect("embedded cn.toml is valid");
             for y in (*Calendar::cn_years().end() + 1)..=Calendar::CN_STATUTORY_UNTIL {
                 for d in statutory_days(y) {
-                    c.holidays.insert(d);
+                    Arc::make_mut(&mut c.holidays).insert(d);
                 }
             }
             c
@@ -261,14 +264,14 @@ impl Calendar {
         }
         for h in &hol {
             for d in parse_days(src, path, h)? {
-                cal.workdays.remove(&d);
-                cal.holidays.insert(d);
+                Arc::make_mut(&mut cal.workdays).remove(&d);
+                Arc::make_mut(&mut cal.holidays).insert(d);
             }
         }
         for w in &wd {
             for d in parse_days(src, path, w)? {
-                cal.holidays.remove(&d);
-                cal.workdays.insert(d);
+                Arc::make_mut(&mut cal.holidays).remove(&d);
+                Arc::make_mut(&mut cal.workdays).insert(d);
             }
         }
         Ok(cal)
