@@ -14,23 +14,12 @@ use liaison_model::Directory;
 use std::io::{BufRead, Write};
 use std::path::Path;
 
+#[path = "../../../bench/corpus.rs"]
+mod corpus;
+
 fn variants(text: &str) -> Vec<(&'static str, String)> {
     let mut v = vec![("orig", text.to_string())];
-    let zh = text.chars().any(liaison_mail::anatomy::is_han);
-    let filler = if zh {
-        "其他说明：本项目的历史资料已整理到共享文件夹，供各部门参考。"
-    } else {
-        "Note: earlier project documents are in the shared folder for reference. "
-    };
-    let mut parts: Vec<String> = text.split("\n\n").map(str::to_string).collect();
-    let mut pad = String::new();
-    while text.len() + pad.len() < 2000 {
-        pad.push_str(filler);
-    }
-    if parts.len() > 3 {
-        parts.insert(3, pad);
-    }
-    v.push(("padded", parts.join("\n\n")));
+    v.push(("padded", corpus::pad_to_2k(text)));
     v.push(("upper", text.to_ascii_uppercase()));
     v.push(("lower", text.to_ascii_lowercase()));
     v.push((

@@ -10,37 +10,14 @@
 
 use liaison_lint::{LintConfig, Linter};
 use std::hint::black_box;
-use std::path::Path;
+
+#[path = "../../../bench/corpus.rs"]
+mod corpus;
 
 fn corpus() -> Vec<Vec<u8>> {
-    let fx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files: Vec<_> = ["good", "rules"]
-        .iter()
-        .flat_map(|d| std::fs::read_dir(fx.join(d)).unwrap())
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).unwrap();
-            let zh = text.chars().any(liaison_mail::anatomy::is_han);
-            let filler = if zh {
-                "其他说明：本项目的历史资料已整理到共享文件夹，供各部门参考。"
-            } else {
-                "Note: earlier project documents are in the shared folder for reference. "
-            };
-            let mut parts: Vec<String> = text.split("\n\n").map(str::to_string).collect();
-            let mut pad = String::new();
-            while text.len() + pad.len() < 2000 {
-                pad.push_str(filler);
-            }
-            if parts.len() > 3 {
-                parts.insert(3, pad);
-            }
-            parts.join("\n\n").into_bytes()
-        })
+    corpus::drafts(env!("CARGO_MANIFEST_DIR"))
+        .into_iter()
+        .map(String::into_bytes)
         .collect()
 }
 

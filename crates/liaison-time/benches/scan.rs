@@ -6,7 +6,9 @@ use chrono::DateTime;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use liaison_time::{Context, scan};
 use std::hint::black_box;
-use std::path::Path;
+
+#[path = "../../../bench/corpus.rs"]
+mod corpus;
 
 fn sentences() -> Vec<&'static str> {
     include_str!("../tests/cases.tsv")
@@ -16,40 +18,9 @@ fn sentences() -> Vec<&'static str> {
         .collect()
 }
 
-/// The lint bench's corpus (`crates/liaison-lint/benches/lint.rs`): every `.md` fixture of
-/// liaison-lint's `good` and `rules` directories, padded to ~2 KB the same way.
+/// The lint bench's corpus (`crates/liaison-lint/benches/lint.rs`).
 fn drafts() -> Vec<String> {
-    let fx = Path::new(env!("CARGO_MANIFEST_DIR")).join("../liaison-lint/tests/fixtures");
-    let mut files: Vec<_> = ["good", "rules"]
-        .iter()
-        .filter_map(|d| std::fs::read_dir(fx.join(d)).ok())
-        .flatten()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .collect();
-    files.sort();
-    let is_han = |c: char| matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}');
-    files
-        .iter()
-        .filter_map(|p| std::fs::read(p).ok())
-        .map(|bytes| {
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            let filler = if text.chars().any(is_han) {
-                "其他说明：本项目的历史资料已整理到共享文件夹，供各部门参考。"
-            } else {
-                "Note: earlier project documents are in the shared folder for reference. "
-            };
-            let mut parts: Vec<String> = text.split("\n\n").map(str::to_string).collect();
-            let mut pad = String::new();
-            while text.len() + pad.len() < 2000 {
-                pad.push_str(filler);
-            }
-            if parts.len() > 3 {
-                parts.insert(3, pad);
-            }
-            parts.join("\n\n")
-        })
-        .collect()
+    corpus::drafts(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn bench(c: &mut Criterion) {
