@@ -47,6 +47,10 @@ fn edge_cases_do_not_panic() {
         b"Attachments: , ../x, /etc/passwd\n\n\xe8\xa7\x81\xe9\x99\x84\xe4\xbb\xb6",
         b"Date: 2026-02-30\n\n",
         b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\n--b--",
+        // An item's owner group ("… team") after a multi-byte separator (cargo fuzz).
+        "Subject: x\n\nHi,\n\n1. 、Marketing team will send the list by Friday.\n".as_bytes(),
+        "Subject: x\n\nHi,\n\n1. Send it to\u{3000}li@example.com by Friday.\n".as_bytes(),
+        include_bytes!("robust/fuzz-owner-after-multibyte.md"),
     ] {
         lint_all(&l, data);
     }

@@ -1395,6 +1395,12 @@ static DEPT_EN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DEPT_EN));
 static STANDARD_ZH_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STANDARD_ZH));
 static STANDARD_EN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STANDARD_EN));
 
+/// The offset just past the character at `j` (which may be several bytes: 、 or a full-width
+/// space).
+fn after_char(text: &str, j: usize) -> usize {
+    j + text[j..].chars().next().map_or(1, char::len_utf8)
+}
+
 /// Finds who is responsible in an item's text: returns a byte range.
 pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usize)> {
     // Directory names first.
@@ -1574,7 +1580,7 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
             // An email address or a handle: take the whole token.
             let s = text[..i]
                 .rfind(|c: char| c.is_whitespace() || c == '(')
-                .map(|j| j + 1)
+                .map(|j| after_char(text, j))
                 .unwrap_or(0);
             return Some((s, e));
         }
@@ -1587,7 +1593,7 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         if let Some(i) = lower.find(w) {
             let s = text[..i]
                 .rfind(|c: char| !c.is_alphanumeric() && c != '&')
-                .map(|j| j + 1)
+                .map(|j| after_char(text, j))
                 .unwrap_or(0);
             if s < i && text[s..].starts_with(|c: char| c.is_uppercase()) {
                 return Some((s, i + w.len()));
