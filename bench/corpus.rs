@@ -57,3 +57,11 @@ pub fn drafts(manifest_dir: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// [`drafts`] as bytes, as the linter reads files.
+pub fn draft_bytes(manifest_dir: &str) -> Vec<Vec<u8>> {
+    drafts(manifest_dir)
+        .into_iter()
+        .map(String::into_bytes)
+        .collect()
+}

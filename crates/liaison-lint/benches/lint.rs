@@ -8,15 +8,8 @@ use std::hint::black_box;
 #[path = "../../../bench/corpus.rs"]
 mod corpus;
 
-fn corpus() -> Vec<Vec<u8>> {
-    corpus::drafts(env!("CARGO_MANIFEST_DIR"))
-        .into_iter()
-        .map(String::into_bytes)
-        .collect()
-}
-
 fn bench(c: &mut Criterion) {
-    let drafts = corpus();
+    let drafts = corpus::draft_bytes(env!("CARGO_MANIFEST_DIR"));
     let bytes: usize = drafts.iter().map(Vec::len).sum();
     eprintln!(
         "{} drafts, {} bytes on average",

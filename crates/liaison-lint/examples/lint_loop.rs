@@ -14,18 +14,11 @@ use std::hint::black_box;
 #[path = "../../../bench/corpus.rs"]
 mod corpus;
 
-fn corpus() -> Vec<Vec<u8>> {
-    corpus::drafts(env!("CARGO_MANIFEST_DIR"))
-        .into_iter()
-        .map(String::into_bytes)
-        .collect()
-}
-
 fn main() {
     let mut args = std::env::args().skip(1);
     let mode = args.next().unwrap_or_else(|| "parse+check".into());
     let iters: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(100);
-    let drafts = corpus();
+    let drafts = corpus::draft_bytes(env!("CARGO_MANIFEST_DIR"));
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
     let linter = Linter::new(
         &LintConfig::default(),
