@@ -32,6 +32,14 @@ pub fn tr<'a>(zh: &'a str, en: &'a str) -> &'a str {
     }
 }
 
+/// The process-wide language as the engine names it.
+pub fn engine_lang() -> liaison_engine::Lang {
+    match lang() {
+        Lang::Zh => liaison_engine::Lang::Zh,
+        Lang::En => liaison_engine::Lang::En,
+    }
+}
+
 /// The label in front of a fatal error.
 pub fn error_label() -> &'static str {
     tr("错误", "error")

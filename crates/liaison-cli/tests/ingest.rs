@@ -415,38 +415,102 @@ fn killed_mid_ingest_resumes_sqlite() {
     assert_exactly_once(&mut *db.open(), &mut *clean.open());
 }
 
-/// `liaison rebuild` replays every stored message and compares with what the tracker
-/// stored; its report counts what it replayed and its exit code says whether it matched.
-fn rebuild_replays_everything(db: Db, dir: &Path) {
-    let mbox = dir.join("r.mbox");
-    write_mbox(&mbox, 200);
-    ingest_json(&db, &["--mbox", mbox.to_str().unwrap()]);
+/// `liaison rebuild [--apply]` as a user runs it; returns (exit code, JSON report).
+fn rebuild_json(db: &Db, extra: &[&str]) -> (i32, serde_json::Value) {
     let out = liaison()
         .args(db.args())
         .args(["rebuild", "--format", "json"])
+        .args(extra)
         .output()
         .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    let mut store = db.open();
-    let st = store.stats().unwrap();
+    (out.status.code().unwrap_or(-1), report)
+}
+
+/// Mail ingested before `[identity]` named us cannot open a collaboration; `liaison
+/// rebuild` (a dry run) then shows what the configuration now in effect changes and
+/// touches nothing, and `rebuild --apply` makes it so.
+fn rebuild_replays_everything(db: Db, dir: &Path) {
+    let mbox = dir.join("r.mbox");
+    write_mbox(&mbox, 200);
+    // The reference: ingested with our address known from the start.
+    ingest_json(&db, &["--mbox", mbox.to_str().unwrap()]);
+    // The same mail ingested by a store that does not know who we are yet.
+    let fresh = match &db {
+        Db::Sqlite(p) => Db::Sqlite(p.with_extension("noid.db")),
+        Db::Pg(u) => Db::Pg(u.replace("schema=", "schema=noid_")),
+    };
+    let mut bare = Command::new(env!("CARGO_BIN_EXE_liaison"));
+    bare.env_remove("LIAISON_DATABASE_URL")
+        .env_remove("LIAISON_DB")
+        .env_remove("LIAISON_CONFIG")
+        .env("LIAISON_LANG", "en")
+        .current_dir("/")
+        .args(fresh.args())
+        .args(["ingest", "--mbox"])
+        .arg(&mbox);
+    let out = bare.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut store = fresh.open();
+    let before = store.stats().unwrap();
+    assert_eq!(
+        (before.messages, before.collaborations, before.pending),
+        (200, 0, 0)
+    );
+
+    let (code, report) = rebuild_json(&fresh, &[]);
+    assert_eq!(code, 1, "{report}");
+    assert_eq!(report["identical"], false);
+    assert_eq!(report["applied"], false);
     assert_eq!(n(&report, "inputs"), 200);
     assert_eq!(n(&report, "raw_messages"), 200);
-    assert_eq!(n(&report, "pending"), st.pending);
-    assert_eq!(n(&report, "collaborations"), st.collaborations);
-    let identical = report["identical"].as_bool().unwrap();
-    assert_eq!(out.status.success(), identical, "{report}");
-    if st.pending == 0 {
-        assert!(
-            identical,
-            "a tracked store must rebuild identically: {report}"
+    assert_eq!(n(&report, "collaborations"), 0);
+    assert_eq!(n(&report, "rebuilt"), 20);
+    assert_eq!(
+        report["differences"].as_array().unwrap().len(),
+        20,
+        "{report}"
+    );
+    assert_eq!(store.stats().unwrap(), before, "a dry run changes nothing");
+
+    let (code, report) = rebuild_json(&fresh, &["--apply"]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["applied"], true);
+    assert_eq!(report["verified"], true);
+    let after = store.stats().unwrap();
+    assert_eq!(
+        (after.messages, after.collaborations, after.pending),
+        (200, 20, 0)
+    );
+    assert_eq!(after.raw_messages, before.raw_messages);
+    // Each collaboration holds its opening mail and its nine replies.
+    for c in store.collaborations().unwrap() {
+        assert_eq!(
+            c.events
+                .iter()
+                .filter(|e| e.kind == liaison_model::EventKind::Replied)
+                .count(),
+            9,
+            "{}",
+            c.id
         );
-        assert_eq!(n(&report, "rebuilt"), st.collaborations);
-    } else {
-        assert!(!identical, "pending entries cannot be proven: {report}");
     }
-    // Rebuild reads only: nothing changed.
-    assert_eq!(store.stats().unwrap(), st);
+    let (code, report) = rebuild_json(&fresh, &[]);
+    assert_eq!(
+        (code, report["identical"].as_bool()),
+        (0, Some(true)),
+        "{report}"
+    );
+    // The store that ingested as "ours" from the start agrees with the rebuilt one.
+    assert_eq!(
+        db.open().collaborations().unwrap(),
+        store.collaborations().unwrap()
+    );
 }
 
 #[test]
@@ -475,4 +539,152 @@ fn empty_store_rebuilds_identically() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("identical"));
+}
+
+/// The story of crates/liaison-engine/tests/story: an opening mail, replies, nudges, a
+/// delay, an escalation, deliveries and confirmations.
+fn story_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../liaison-engine/tests/story");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+        .collect();
+    v.sort();
+    v
+}
+
+fn story_ingest(db: &Db, files: &[PathBuf]) {
+    let out = liaison()
+        .args(db.args())
+        .args(["--me", "zhaomin@example.com", "ingest"])
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Issue 9, item 1: a reply ingested before the mail it answers, or a mailbox ingested in
+/// two halves in the "wrong" order, gives the same collaboration as the natural order.
+fn order_does_not_matter(make: &dyn Fn(&str) -> Db) {
+    let files = story_files();
+    let natural = make("natural");
+    story_ingest(&natural, &files);
+    let want = natural.open().collaborations().unwrap();
+    assert_eq!(want.len(), 1);
+    assert!(want[0].events.len() > 11, "{:?}", want[0].events);
+
+    // Everything in reverse: every reply arrives before its parent.
+    let reversed = make("reversed");
+    let mut rev = files.clone();
+    rev.reverse();
+    story_ingest(&reversed, &rev);
+    assert_eq!(reversed.open().collaborations().unwrap(), want);
+
+    // Two runs: the second half first (the INBOX before the Sent folder).
+    let halves = make("halves");
+    story_ingest(&halves, &files[6..]);
+    story_ingest(&halves, &files[..6]);
+    assert_eq!(halves.open().collaborations().unwrap(), want);
+
+    // Just the reply, then the original.
+    let pair = make("pair");
+    story_ingest(&pair, &files[1..2]);
+    assert!(pair.open().collaborations().unwrap().is_empty());
+    story_ingest(&pair, &files[..1]);
+    let got = pair.open().collaborations().unwrap();
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        got[0].events.len(),
+        2,
+        "the reply waited for its parent: {:?}",
+        got[0].events
+    );
+}
+
+#[test]
+fn order_does_not_matter_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    order_does_not_matter(&|name| sqlite_db(dir.path(), name));
+}
+
+#[test]
+fn order_does_not_matter_postgres() {
+    order_does_not_matter(&|name| pg_db(&format!("order_{name}")));
+}
+
+/// Issue 9, items 1 and 2: four `liaison ingest` processes at once on disjoint parts of one
+/// mailbox, on a fresh database: every process succeeds and the result equals one
+/// sequential ingest.
+fn concurrent_writers(make: &dyn Fn(&str) -> Db, dir: &Path, rounds: usize) {
+    let mbox = dir.join("all.mbox");
+    write_mbox(&mbox, 120);
+    let files = story_files();
+    let reference = make("reference");
+    ingest_json(&reference, &["--mbox", mbox.to_str().unwrap()]);
+    story_ingest(&reference, &files);
+    let want = reference.open().collaborations().unwrap();
+    assert_eq!(want.len(), 13);
+
+    // Split the mbox into four and give each process a quarter of the story too.
+    let mut parts = Vec::new();
+    for p in 0..4 {
+        let path = dir.join(format!("part{p}.mbox"));
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        for i in (0..120).filter(|i| i % 4 == p) {
+            writeln!(f, "From sender@example.com Tue Dec  1 10:00:00 2026").unwrap();
+            for line in generated(i).lines() {
+                writeln!(f, "{line}").unwrap();
+            }
+            writeln!(f).unwrap();
+        }
+        drop(f);
+        let story: Vec<PathBuf> = files.iter().skip(p).step_by(4).cloned().collect();
+        parts.push((path, story));
+    }
+    for round in 0..rounds {
+        let db = make(&format!("conc{round}"));
+        let children: Vec<_> = parts
+            .iter()
+            .map(|(mbox, story)| {
+                liaison()
+                    .args(db.args())
+                    .args(["--me", "zhaomin@example.com", "ingest", "--mbox"])
+                    .arg(mbox)
+                    .args(story)
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for c in children {
+            let out = c.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let mut store = db.open();
+        let st = store.stats().unwrap();
+        assert_eq!((st.raw_messages, st.pending), (131, 0), "round {round}");
+        assert_eq!(store.collaborations().unwrap(), want, "round {round}");
+    }
+}
+
+#[test]
+fn concurrent_writers_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    concurrent_writers(&|name| sqlite_db(dir.path(), name), dir.path(), 4);
+}
+
+#[test]
+fn concurrent_writers_postgres() {
+    let dir = tempfile::tempdir().unwrap();
+    concurrent_writers(&|name| pg_db(&format!("conc_{name}")), dir.path(), 2);
 }

@@ -8,11 +8,20 @@
 //!   and `now` to the [`DueAction`]s (DESIGN §6).
 
 pub mod classify;
+pub mod pipeline;
 pub mod planner;
 pub mod policy;
+pub mod track;
 pub mod tracker;
 
+/// Threading keys (moving into this crate).
+pub use liaison_mail::thread;
+
 pub use classify::{Classification, classify_reply, strip_quoted};
+pub use pipeline::{
+    IngestOptions, IngestSummary, Malformed, Observer, PipelineError, ingest, track_pending,
+};
 pub use planner::{Action, Channel, DueAction, Lang, PlanContext, plan};
 pub use policy::Policy;
-pub use tracker::{Mark, Tracker, TrackerConfig, TrackerError, track_input};
+pub use track::{recompute_all, track_input};
+pub use tracker::{Mark, Tracker, TrackerConfig, TrackerError};

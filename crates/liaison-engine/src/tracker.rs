@@ -7,12 +7,10 @@ use crate::classify::{classify_reply, strip_quoted};
 use chrono::{DateTime, FixedOffset};
 use liaison_mail::Message;
 use liaison_mail::anatomy::{Anatomy, ParseOptions};
-use liaison_mail::thread;
 use liaison_model::{
     ActionItem, Collaboration, Directory, Event, EventKind, ItemStatus, KindTable, State,
 };
-use liaison_store::{Changes, Input, InputKind, Store, StoreError};
-use std::collections::BTreeMap;
+use liaison_store::{Location, Store, StoreError};
 
 /// Errors of the tracker.
 #[derive(Debug, thiserror::Error)]
@@ -23,6 +21,9 @@ pub enum TrackerError {
     /// A manual mark names a collaboration that does not exist.
     #[error("no collaboration with id {0}; `liaison list` shows the ids")]
     UnknownCollaboration(String),
+    /// A message the threading index lists is missing from the raw store.
+    #[error("raw message {0} is missing from the store; run `liaison rebuild`")]
+    MissingRaw(String),
     /// A manual mark names an item that does not exist.
     #[error(
         "collaboration {id} has {count} item(s); --item {item} does not exist (items count from 1)"
@@ -420,119 +421,58 @@ pub fn apply_event(c: &mut Collaboration, e: Event) {
     c.events.push(e);
 }
 
-/// An in-memory tracker: the same logic as [`track_input`] without a database (for tests,
-/// benchmarks and the pure replay).
-#[derive(Debug, Clone)]
+/// An in-memory tracker: the same pipeline as `liaison ingest` on a private in-memory
+/// store (for tests, benchmarks and examples).
 pub struct Tracker {
     cfg: TrackerConfig,
-    collabs: BTreeMap<String, Collaboration>,
-    keys: BTreeMap<String, String>,
+    // Reads through `&self` still need `&mut` on the store.
+    store: std::cell::RefCell<Box<dyn Store>>,
+}
+
+impl std::fmt::Debug for Tracker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tracker").finish_non_exhaustive()
+    }
 }
 
 impl Tracker {
     /// An empty tracker.
     pub fn new(cfg: TrackerConfig) -> Tracker {
+        let store = liaison_store::open(&Location::Memory).expect("an in-memory store opens");
         Tracker {
             cfg,
-            collabs: BTreeMap::new(),
-            keys: BTreeMap::new(),
+            store: std::cell::RefCell::new(store),
         }
     }
 
-    /// Applies one raw message; returns the id of the collaboration it touched.
+    /// Applies one raw message; returns the id of the collaboration it belongs to after
+    /// tracking, if any.
     pub fn apply_message(&mut self, raw: &[u8]) -> Option<String> {
-        let m = Message::parse(raw);
-        let keys = thread::keys(&m);
-        let found = keys
-            .lookup_keys()
-            .iter()
-            .find_map(|k| self.keys.get(k))
-            .cloned();
-        let id = match found {
-            Some(id) => {
-                let c = self.collabs.get_mut(&id)?;
-                apply_message(c, &m, &self.cfg);
-                id
-            }
-            None => {
-                let c = open(&m, raw, &self.cfg)?;
-                let id = c.id.clone();
-                self.collabs.insert(id.clone(), c);
-                id
-            }
-        };
-        for k in keys.own {
-            self.keys.entry(k).or_insert_with(|| id.clone());
-        }
-        Some(id)
+        let store = self.store.get_mut();
+        let put = store.put_raw(raw, "memory", None).ok()?;
+        crate::pipeline::track_pending(&mut **store, &self.cfg).ok()?;
+        store.message_row(put.sha256()).ok()??.collaboration
     }
 
     /// Applies a manual event.
     pub fn apply_mark(&mut self, id: &str, e: Event) -> Result<(), TrackerError> {
-        let c = self
-            .collabs
-            .get_mut(id)
-            .ok_or_else(|| TrackerError::UnknownCollaboration(id.into()))?;
-        apply_event(c, e);
+        let store = self.store.get_mut();
+        if store.collaboration(id)?.is_none() {
+            return Err(TrackerError::UnknownCollaboration(id.into()));
+        }
+        store.record_manual(id, &e)?;
+        crate::pipeline::track_pending(&mut **store, &self.cfg).map_err(|e| match e {
+            crate::pipeline::PipelineError::Store(s) => TrackerError::Store(s),
+            crate::pipeline::PipelineError::Tracker(t) => t,
+        })?;
         Ok(())
     }
 
     /// The collaborations, ordered by start then id.
     pub fn collaborations(&self) -> Vec<Collaboration> {
-        let mut v: Vec<Collaboration> = self.collabs.values().cloned().collect();
-        v.sort_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)));
-        v
+        self.store
+            .borrow_mut()
+            .collaborations()
+            .expect("the in-memory store reads")
     }
-}
-
-/// The tracker's work on one ledger input against a store: what [`Store::apply`] must
-/// write. Call under [`Store::lock_tracker`], in ledger order (`liaison ingest` and
-/// `liaison rebuild` both do).
-pub fn track_input(
-    store: &mut dyn Store,
-    input: &Input,
-    cfg: &TrackerConfig,
-) -> Result<Changes, TrackerError> {
-    let mut changes = Changes {
-        input: Some(input.seq),
-        ..Changes::default()
-    };
-    match &input.kind {
-        InputKind::Message { bytes, .. } => {
-            let m = Message::parse(bytes);
-            let keys = thread::keys(&m);
-            let (c, events) = match store.find_thread(keys.lookup_keys())? {
-                Some(id) => match store.collaboration(&id)? {
-                    Some(mut c) => {
-                        let ev = apply_message(&mut c, &m, cfg);
-                        (c, ev)
-                    }
-                    None => return Ok(changes),
-                },
-                None => match open(&m, bytes, cfg) {
-                    Some(c) => {
-                        let ev = c.events.clone();
-                        (c, ev)
-                    }
-                    None => return Ok(changes),
-                },
-            };
-            changes.thread_keys = keys.own.iter().map(|k| (k.clone(), c.id.clone())).collect();
-            changes.events = events.into_iter().map(|e| (c.id.clone(), e)).collect();
-            changes.collaborations.push(c);
-        }
-        InputKind::Manual {
-            collaboration,
-            event,
-        } => {
-            let Some(mut c) = store.collaboration(collaboration)? else {
-                // A mark for a collaboration that is gone: record nothing, but apply the input.
-                return Ok(changes);
-            };
-            apply_event(&mut c, event.clone());
-            changes.events.push((c.id.clone(), event.clone()));
-            changes.collaborations.push(c);
-        }
-    }
-    Ok(changes)
 }

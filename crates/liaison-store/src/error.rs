@@ -19,7 +19,7 @@ pub enum StoreError {
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// A PostgreSQL statement failed.
-    #[error("PostgreSQL: {0}")]
+    #[error("PostgreSQL: {}", crate::pg::describe(.0))]
     Postgres(#[from] postgres::Error),
     /// A file operation (the SQLite tracker lock file) failed.
     #[error("{path}: {error}")]

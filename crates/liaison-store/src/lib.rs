@@ -12,14 +12,23 @@
 //! * a **manual** input is created by [`Store::record_manual`] (e.g. `liaison mark`): an
 //!   [`Event`] that happened outside mail.
 //!
-//! The tracker (liaison-engine) turns each input into a [`Changes`] (collaborations to
-//! upsert, events to append, thread keys to index) and hands it to [`Store::apply`], which
+//! Everything else is **derived** from the inputs and can be recomputed at any time:
+//!
+//! * `messages` and `message_keys`: every tracked message with its threading keys (the
+//!   keys it owns, and the keys it looks up, strong or weak), the thread it belongs to and
+//!   that thread's collaboration. A message whose parent has not arrived yet is kept here
+//!   with its keys (an orphan), so the parent finds it when it comes — the state never
+//!   depends on the order in which mail arrives.
+//! * `collaborations`: one JSON document per collaboration, its timeline included.
+//!
+//! The tracker (liaison-engine) turns each input into a [`Changes`] (messages to index or
+//! re-thread, collaborations to write or remove) and hands it to [`Store::apply`], which
 //! writes it **and marks the input applied in one transaction**. So an ingest that crashes
 //! anywhere leaves each input either fully applied or still [`Store::pending`]; the next
 //! run applies what is pending, and nothing is lost or doubled.
 //!
-//! `liaison rebuild` replays [`Store::inputs`] in sequence order into a fresh in-memory
-//! store ([`open`] with [`Location::Memory`]) and compares the collaborations.
+//! `liaison rebuild` recomputes every collaboration from [`Store::inputs`] and compares;
+//! with `--apply` it replaces the derived tables ([`Store::reset_derived`]).
 //!
 //! # Several processes
 //!
@@ -27,7 +36,9 @@
 //! `ON CONFLICT DO NOTHING`; [`Store::apply`] refuses (returns `Ok(false)`) an input that
 //! another process applied first; and the tracker's read-modify-write of collaborations is
 //! serialised with [`Store::lock_tracker`] / [`Store::unlock_tracker`] (a PostgreSQL advisory
-//! lock; on SQLite an exclusive lock on the file `<db>.tracker-lock`).
+//! lock; on SQLite an exclusive lock on the file `<db>.tracker-lock`). SQLite writers use
+//! WAL, a busy timeout and `BEGIN IMMEDIATE`, so concurrent processes wait for each other
+//! instead of failing.
 //!
 //! # Typical use (the tracker loop)
 //!
@@ -37,7 +48,7 @@
 //! store.put_raw(b"Message-ID: <a@x>\r\nSubject: hi\r\n\r\nbody\r\n", "inbox/1.eml", Some("a@x")).unwrap();
 //! store.lock_tracker().unwrap();
 //! for input in store.pending(1000).unwrap() {
-//!     if let InputKind::Message { bytes, .. } = &input.kind {
+//!     if let InputKind::Message { .. } = &input.kind {
 //!         // parse, thread, classify … (liaison-engine) and build the changes:
 //!         let changes = Changes { input: Some(input.seq), ..Changes::default() };
 //!         store.apply(&changes).unwrap();
@@ -56,7 +67,7 @@ pub use error::StoreError;
 pub use pg::PgStore;
 pub use sqlite::SqliteStore;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use liaison_model::{Collaboration, Event};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -201,32 +212,98 @@ pub struct Input {
     pub kind: InputKind,
 }
 
+/// The threading keys of one message, as the tracker indexes them (opaque strings such as
+/// `mid:<id>`, `ti:<conversation>`, `subj:<topic>|<address>`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MessageKeys {
+    /// Keys this message owns (its Message-ID, conversation, subject topic per participant).
+    pub own: Vec<String>,
+    /// Strong keys it looks up (In-Reply-To, References, conversation).
+    pub strong: Vec<String>,
+    /// Weak keys it looks up (subject topic with a participant), used only when no strong
+    /// key finds a message.
+    pub weak: Vec<String>,
+}
+
+/// A tracked message as the threading index keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageRow {
+    /// SHA-256 (hex) of the raw message.
+    pub sha256: String,
+    /// The ledger entry of the raw message.
+    pub seq: i64,
+    /// Message-ID without angle brackets, when it has one.
+    pub message_id: Option<String>,
+    /// The Date header, when it has one.
+    pub date: Option<DateTime<FixedOffset>>,
+    /// An outgoing mail of ours whose subject carries a known 【类型】: it can open a
+    /// collaboration.
+    pub opener: bool,
+    /// The thread (connected set of messages) it belongs to: an opaque id chosen by the
+    /// tracker.
+    pub thread: String,
+    /// The collaboration of its thread, if the thread has one.
+    pub collaboration: Option<String>,
+    /// Its threading keys.
+    pub keys: MessageKeys,
+}
+
+/// Which way a message holds a key (see [`MessageKeys`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum KeyRole {
+    /// The message owns the key.
+    Own,
+    /// The message looks the key up as strong evidence.
+    Strong,
+    /// The message looks the key up as weak evidence.
+    Weak,
+}
+
+impl KeyRole {
+    pub(crate) fn code(self) -> i64 {
+        match self {
+            KeyRole::Own => 0,
+            KeyRole::Strong => 1,
+            KeyRole::Weak => 2,
+        }
+    }
+    pub(crate) fn from_code(c: i64) -> Option<KeyRole> {
+        match c {
+            0 => Some(KeyRole::Own),
+            1 => Some(KeyRole::Strong),
+            2 => Some(KeyRole::Weak),
+            _ => None,
+        }
+    }
+}
+
+/// A message found through a key ([`Store::messages_by_key`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyHit {
+    /// The key.
+    pub key: String,
+    /// How the message holds it.
+    pub role: KeyRole,
+    /// The message.
+    pub sha256: String,
+    /// Its thread.
+    pub thread: String,
+}
+
 /// A write produced by the tracker for one input; [`Store::apply`] performs it atomically.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Changes {
     /// The ledger entry this applies (marked applied in the same transaction). `None` for
     /// writes that come from no input.
     pub input: Option<i64>,
-    /// Collaborations to insert or replace, whole.
+    /// Collaborations to insert or replace, whole (their timelines included).
     pub collaborations: Vec<Collaboration>,
-    /// Events to append: (collaboration id, event).
-    pub events: Vec<(String, Event)>,
-    /// Threading keys to index: (key, collaboration id). A key already indexed keeps its
-    /// first collaboration (`ON CONFLICT DO NOTHING`).
-    pub thread_keys: Vec<(String, String)>,
-}
-
-/// An event as stored in the append-only `events` table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoredEvent {
-    /// Global event sequence number.
-    pub seq: i64,
-    /// The collaboration it belongs to.
-    pub collaboration: String,
-    /// The input that produced it, if any.
-    pub input_seq: Option<i64>,
-    /// The event.
-    pub event: Event,
+    /// Collaborations that no longer exist (their thread lost its opening mail to another
+    /// thread): deleted.
+    pub removed: Vec<String>,
+    /// Messages to index (with their keys, the first time) or to move to another thread or
+    /// collaboration.
+    pub messages: Vec<MessageRow>,
 }
 
 /// A message kept aside because it could not be read as mail.
@@ -253,9 +330,11 @@ pub struct Stats {
     pub inputs: u64,
     /// Ledger entries not yet applied.
     pub pending: u64,
+    /// Tracked messages (in the threading index).
+    pub messages: u64,
     /// Collaborations.
     pub collaborations: u64,
-    /// Events.
+    /// Events in all timelines.
     pub events: u64,
     /// Quarantined messages.
     pub quarantined: u64,
@@ -323,12 +402,33 @@ pub trait Store: Send {
     /// Every collaboration, ordered by start time then id.
     fn collaborations(&mut self) -> Result<Vec<Collaboration>>;
 
-    /// The events of one collaboration, in append order.
-    fn events(&mut self, collaboration: &str) -> Result<Vec<StoredEvent>>;
+    /// The timeline of one collaboration, oldest first (empty when it does not exist).
+    fn events(&mut self, collaboration: &str) -> Result<Vec<Event>>;
 
-    /// The collaboration of the first key (in the order given) that is indexed. Pass the
-    /// keys from `liaison_mail::thread::ThreadKeys::lookup_keys`, strongest first.
-    fn find_thread(&mut self, keys: &[String]) -> Result<Option<String>>;
+    /// Every tracked message holding one of `keys` in one of `roles`.
+    fn messages_by_key(&mut self, keys: &[String], roles: &[KeyRole]) -> Result<Vec<KeyHit>>;
+
+    /// The tracked message with this SHA-256 (keys not included).
+    fn message_row(&mut self, sha256: &str) -> Result<Option<MessageRow>>;
+
+    /// The tracked messages of these threads, keys included, ordered by SHA-256.
+    fn thread_members(&mut self, threads: &[String]) -> Result<Vec<MessageRow>>;
+
+    /// The manual events already applied to `collaboration`, with their ledger sequence
+    /// numbers, in ledger order.
+    fn manual_events(&mut self, collaboration: &str) -> Result<Vec<(i64, Event)>>;
+
+    /// Empties every derived table (messages, keys, collaborations) and marks every input
+    /// pending again, in one transaction, so the tracker recomputes everything
+    /// (`liaison rebuild --apply`). Raw messages and the ledger are untouched.
+    fn reset_derived(&mut self) -> Result<()>;
+
+    /// A small named value kept with the derived state (e.g. the fingerprint of the
+    /// configuration the tracker ran with).
+    fn meta(&mut self, key: &str) -> Result<Option<String>>;
+
+    /// Sets a [`Store::meta`] value.
+    fn set_meta(&mut self, key: &str, value: &str) -> Result<()>;
 
     /// Takes the tracker lock (blocks until free): hold it from reading collaborations to
     /// [`Store::apply`] so two processes never update one collaboration from stale state.

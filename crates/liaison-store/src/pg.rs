@@ -3,8 +3,8 @@
 use crate::schema::{self, MIGRATIONS};
 use crate::sqlite::make_input;
 use crate::{
-    Backend, Changes, Input, PutRaw, Quarantined, RawMessage, Result, Stats, Store, StoreError,
-    StoredEvent,
+    Backend, Changes, Input, KeyHit, KeyRole, MessageRow, PutRaw, Quarantined, RawMessage, Result,
+    Stats, Store, StoreError,
 };
 use liaison_model::{Collaboration, Event};
 use postgres::{Client, NoTls, Row};
@@ -13,6 +13,7 @@ use postgres::{Client, NoTls, Row};
 const LOCK_BASE: i64 = 0x4C49_4149_0000_0000;
 const LOCK_MIGRATE: i64 = 1;
 const LOCK_TRACKER: i64 = 2;
+const LOCK_SCHEMA: i64 = 3;
 
 /// A store in a PostgreSQL database.
 pub struct PgStore {
@@ -27,19 +28,33 @@ pub struct PgStore {
 
 const SQL_MARK_APPLIED: &str = "UPDATE inputs SET applied = TRUE WHERE seq = $1 AND NOT applied";
 const SQL_UPSERT_COLLAB: &str =
-    "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+    "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data, event_count)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
        owner = excluded.owner, subject = excluded.subject,
-       started_utc = excluded.started_utc, data = excluded.data";
-const SQL_INSERT_EVENT: &str =
-    "INSERT INTO events (collaboration, input_seq, kind, at, data) VALUES ($1, $2, $3, $4, $5)";
-const SQL_INSERT_KEY: &str =
-    "INSERT INTO thread_keys (key, collaboration) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING";
+       started_utc = excluded.started_utc, data = excluded.data,
+       event_count = excluded.event_count";
+const SQL_DELETE_COLLAB: &str = "DELETE FROM collaborations WHERE id = $1";
+const SQL_INSERT_MESSAGE: &str =
+    "INSERT INTO messages (sha256, seq, message_id, date, opener, thread, collaboration)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING";
+const SQL_UPDATE_MESSAGE: &str =
+    "UPDATE messages SET thread = $2, collaboration = $3, opener = $4 WHERE sha256 = $1";
+const SQL_INSERT_KEYS: &str = "INSERT INTO message_keys (key, role, sha256, pos)
+     SELECT k, r, $3, p FROM unnest($1::TEXT[], $2::SMALLINT[], $4::INTEGER[]) AS t(k, r, p)
+     ON CONFLICT DO NOTHING";
 const SQL_GET_COLLAB: &str = "SELECT data FROM collaborations WHERE id = $1";
-const SQL_FIND_THREAD: &str =
-    "SELECT t.collaboration FROM unnest($1::TEXT[]) WITH ORDINALITY AS k(key, ord)
-     JOIN thread_keys t ON t.key = k.key ORDER BY k.ord LIMIT 1";
+const SQL_BY_KEY: &str = "SELECT k.key, k.role::BIGINT, k.sha256, m.thread
+     FROM message_keys k JOIN messages m ON m.sha256 = k.sha256
+     WHERE k.key = ANY($1::TEXT[]) AND k.role = ANY($2::SMALLINT[])
+     ORDER BY k.key, k.role, k.sha256";
+const SQL_MEMBERS: &str =
+    "SELECT sha256, seq, message_id, date, opener, thread, collaboration FROM messages
+     WHERE thread = ANY($1::TEXT[]) ORDER BY sha256";
+const SQL_MEMBER_KEYS: &str = "SELECT sha256, role::BIGINT, key FROM message_keys
+     WHERE sha256 = ANY($1::TEXT[]) ORDER BY sha256, role, pos";
+const SQL_MANUAL: &str = "SELECT seq, event FROM inputs
+     WHERE kind = 'manual' AND collaboration = $1 AND applied ORDER BY seq";
 
 impl std::fmt::Debug for PgStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -83,6 +98,24 @@ fn split_schema(url: &str) -> std::result::Result<(String, Option<String>), Stri
     Ok((url, schema))
 }
 
+/// A PostgreSQL error with the server's own message (the driver's `Display` says only
+/// "db error").
+pub(crate) fn describe(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{}: {}", db.severity(), db.message()),
+        None => e.to_string(),
+    }
+}
+
+/// The advisory-lock key that serialises creating the schema `name`.
+fn schema_lock_key(name: &str) -> i64 {
+    let mut h: i64 = 0;
+    for b in name.bytes() {
+        h = h.wrapping_mul(31).wrapping_add(b as i64);
+    }
+    LOCK_BASE ^ ((h & 0x00FF_FFFF) << 8) ^ LOCK_SCHEMA
+}
+
 /// The URL with any password replaced, for messages.
 fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
@@ -106,13 +139,21 @@ impl PgStore {
             reason,
         };
         let (conn_url, schema) = split_schema(url).map_err(fail)?;
-        let mut client = Client::connect(&conn_url, NoTls).map_err(|e| fail(e.to_string()))?;
+        let mut client = Client::connect(&conn_url, NoTls).map_err(|e| fail(describe(&e)))?;
         if let Some(s) = &schema {
-            client
-                .batch_execute(&format!(
-                    "CREATE SCHEMA IF NOT EXISTS \"{s}\"; SET search_path TO \"{s}\""
-                ))
-                .map_err(|e| fail(e.to_string()))?;
+            // Concurrent `CREATE SCHEMA IF NOT EXISTS` of one name can still collide on the
+            // catalogue's unique index; a lock per schema name serialises first starts.
+            let key = schema_lock_key(s);
+            // Separate statements: a multi-statement string is one implicit transaction,
+            // and the lock would be released before the schema is committed.
+            for sql in [
+                format!("SELECT pg_advisory_lock({key})"),
+                format!("CREATE SCHEMA IF NOT EXISTS \"{s}\""),
+                format!("SELECT pg_advisory_unlock({key})"),
+                format!("SET search_path TO \"{s}\""),
+            ] {
+                client.batch_execute(&sql).map_err(|e| fail(describe(&e)))?;
+            }
         }
         let mut st = PgStore {
             client,
@@ -123,6 +164,7 @@ impl PgStore {
         };
         st.migrate().map_err(|e| match e {
             e @ StoreError::SchemaTooNew { .. } => e,
+            StoreError::Postgres(e) => fail(describe(&e)),
             e => fail(e.to_string()),
         })?;
         Ok(st)
@@ -226,8 +268,10 @@ fn input_of(r: &Row) -> Result<Input> {
 struct Statements {
     mark: postgres::Statement,
     upsert: postgres::Statement,
-    event: postgres::Statement,
-    key: postgres::Statement,
+    delete: postgres::Statement,
+    insert_message: postgres::Statement,
+    update_message: postgres::Statement,
+    insert_keys: postgres::Statement,
 }
 
 /// The writes of [`Store::apply`] on an open transaction; false (nothing written) when the
@@ -243,6 +287,9 @@ fn write_changes(
     {
         return Ok(false);
     }
+    for id in &changes.removed {
+        db.execute(&st.delete, &[id])?;
+    }
     for c in &changes.collaborations {
         db.execute(
             &st.upsert,
@@ -254,23 +301,35 @@ fn write_changes(
                 &c.subject,
                 &schema::ts(c.started.with_timezone(&chrono::Utc)),
                 &schema::collab_json(c),
+                &(c.events.len() as i64),
             ],
         )?;
     }
-    for (cid, e) in &changes.events {
-        db.execute(
-            &st.event,
+    for m in &changes.messages {
+        let n = db.execute(
+            &st.insert_message,
             &[
-                cid,
-                &changes.input,
-                &schema::event_kind(e),
-                &e.at.to_rfc3339(),
-                &schema::event_json(e),
+                &m.sha256,
+                &m.seq,
+                &m.message_id,
+                &schema::date_text(m.date),
+                &m.opener,
+                &m.thread,
+                &m.collaboration,
             ],
         )?;
-    }
-    for (key, cid) in &changes.thread_keys {
-        db.execute(&st.key, &[key, cid])?;
+        if n == 1 {
+            let rows = schema::key_rows(&m.keys);
+            let keys: Vec<&str> = rows.iter().map(|r| r.2).collect();
+            let roles: Vec<i16> = rows.iter().map(|r| r.0 as i16).collect();
+            let pos: Vec<i32> = rows.iter().map(|r| r.1 as i32).collect();
+            db.execute(&st.insert_keys, &[&keys, &roles, &m.sha256, &pos])?;
+        } else {
+            db.execute(
+                &st.update_message,
+                &[&m.sha256, &m.thread, &m.collaboration, &m.opener],
+            )?;
+        }
     }
     Ok(true)
 }
@@ -450,8 +509,10 @@ impl Store for PgStore {
         let st = Statements {
             mark: self.stmt(SQL_MARK_APPLIED)?,
             upsert: self.stmt(SQL_UPSERT_COLLAB)?,
-            event: self.stmt(SQL_INSERT_EVENT)?,
-            key: self.stmt(SQL_INSERT_KEY)?,
+            delete: self.stmt(SQL_DELETE_COLLAB)?,
+            insert_message: self.stmt(SQL_INSERT_MESSAGE)?,
+            update_message: self.stmt(SQL_UPDATE_MESSAGE)?,
+            insert_keys: self.stmt(SQL_INSERT_KEYS)?,
         };
         if self.in_batch {
             return write_changes(&mut self.client, &st, changes);
@@ -503,34 +564,126 @@ impl Store for PgStore {
             .collect()
     }
 
-    fn events(&mut self, collaboration: &str) -> Result<Vec<StoredEvent>> {
-        let rows = self.client.query(
-            "SELECT seq, collaboration, input_seq, data FROM events WHERE collaboration = $1 ORDER BY seq",
-            &[&collaboration],
-        )?;
+    fn events(&mut self, collaboration: &str) -> Result<Vec<Event>> {
+        Ok(self
+            .collaboration(collaboration)?
+            .map(|c| c.events)
+            .unwrap_or_default())
+    }
+
+    fn messages_by_key(&mut self, keys: &[String], roles: &[KeyRole]) -> Result<Vec<KeyHit>> {
+        if keys.is_empty() || roles.is_empty() {
+            return Ok(Vec::new());
+        }
+        let st = self.stmt(SQL_BY_KEY)?;
+        let codes: Vec<i16> = roles.iter().map(|r| r.code() as i16).collect();
+        let rows = self.client.query(&st, &[&keys, &codes])?;
         rows.iter()
             .map(|r| {
-                Ok(StoredEvent {
-                    seq: r.try_get(0)?,
-                    collaboration: r.try_get(1)?,
-                    input_seq: r.try_get(2)?,
-                    event: schema::decode_event(r.try_get::<_, &str>(3)?)?,
+                let code: i64 = r.try_get(1)?;
+                Ok(KeyHit {
+                    key: r.try_get(0)?,
+                    role: KeyRole::from_code(code)
+                        .ok_or_else(|| StoreError::corrupt("message key role", code))?,
+                    sha256: r.try_get(2)?,
+                    thread: r.try_get(3)?,
                 })
             })
             .collect()
     }
 
-    fn find_thread(&mut self, keys: &[String]) -> Result<Option<String>> {
-        if keys.is_empty() {
-            return Ok(None);
+    fn message_row(&mut self, sha256: &str) -> Result<Option<MessageRow>> {
+        let row = self.client.query_opt(
+            "SELECT sha256, seq, message_id, date, opener, thread, collaboration FROM messages
+             WHERE sha256 = $1",
+            &[&sha256],
+        )?;
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some(MessageRow {
+            sha256: r.try_get(0)?,
+            seq: r.try_get(1)?,
+            message_id: r.try_get(2)?,
+            date: schema::parse_date(r.try_get(3)?)?,
+            opener: r.try_get(4)?,
+            thread: r.try_get(5)?,
+            collaboration: r.try_get(6)?,
+            keys: Default::default(),
+        }))
+    }
+
+    fn thread_members(&mut self, threads: &[String]) -> Result<Vec<MessageRow>> {
+        if threads.is_empty() {
+            return Ok(Vec::new());
         }
-        // One round trip: the first key in the caller's order that is indexed.
-        let st = self.stmt(SQL_FIND_THREAD)?;
-        let row = self.client.query_opt(&st, &[&keys])?;
+        let st = self.stmt(SQL_MEMBERS)?;
+        let rows = self.client.query(&st, &[&threads])?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            out.push(MessageRow {
+                sha256: r.try_get(0)?,
+                seq: r.try_get(1)?,
+                message_id: r.try_get(2)?,
+                date: schema::parse_date(r.try_get(3)?)?,
+                opener: r.try_get(4)?,
+                thread: r.try_get(5)?,
+                collaboration: r.try_get(6)?,
+                keys: Default::default(),
+            });
+        }
+        let shas: Vec<&str> = out.iter().map(|m| m.sha256.as_str()).collect();
+        let st = self.stmt(SQL_MEMBER_KEYS)?;
+        let rows = self.client.query(&st, &[&shas])?;
+        let mut flat = Vec::with_capacity(rows.len());
+        for r in &rows {
+            flat.push((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?));
+        }
+        let mut keys = schema::group_keys(flat)?;
+        for m in &mut out {
+            if let Some(k) = keys.remove(&m.sha256) {
+                m.keys = k;
+            }
+        }
+        Ok(out)
+    }
+
+    fn manual_events(&mut self, collaboration: &str) -> Result<Vec<(i64, Event)>> {
+        let st = self.stmt(SQL_MANUAL)?;
+        let rows = self.client.query(&st, &[&collaboration])?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get::<_, i64>(0)?,
+                    schema::decode_event(r.try_get::<_, &str>(1)?)?,
+                ))
+            })
+            .collect()
+    }
+
+    fn reset_derived(&mut self) -> Result<()> {
+        self.client.batch_execute(
+            "BEGIN; DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations;
+             UPDATE inputs SET applied = FALSE; COMMIT;",
+        )?;
+        Ok(())
+    }
+
+    fn meta(&mut self, key: &str) -> Result<Option<String>> {
+        let row = self
+            .client
+            .query_opt("SELECT value FROM meta WHERE key = $1", &[&key])?;
         Ok(match row {
             Some(r) => Some(r.try_get(0)?),
             None => None,
         })
+    }
+
+    fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.client.execute(
+            "INSERT INTO meta (key, value) VALUES ($1, $2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            &[&key, &value],
+        )?;
+        Ok(())
     }
 
     fn lock_tracker(&mut self) -> Result<()> {
@@ -557,7 +710,9 @@ impl Store for PgStore {
         let r = self.client.query_one(
             "SELECT (SELECT COUNT(*) FROM raw_messages), (SELECT COUNT(*) FROM inputs),
                     (SELECT COUNT(*) FROM inputs WHERE NOT applied),
-                    (SELECT COUNT(*) FROM collaborations), (SELECT COUNT(*) FROM events),
+                    (SELECT COUNT(*) FROM messages),
+                    (SELECT COUNT(*) FROM collaborations),
+                    (SELECT COALESCE(SUM(event_count), 0)::BIGINT FROM collaborations),
                     (SELECT COUNT(*) FROM quarantine)",
             &[],
         )?;
@@ -566,9 +721,10 @@ impl Store for PgStore {
             raw_messages: g(0)?,
             inputs: g(1)?,
             pending: g(2)?,
-            collaborations: g(3)?,
-            events: g(4)?,
-            quarantined: g(5)?,
+            messages: g(3)?,
+            collaborations: g(4)?,
+            events: g(5)?,
+            quarantined: g(6)?,
         })
     }
 }

@@ -4,12 +4,18 @@
 //! * `raw_messages` — the bytes of every ingested message, keyed by SHA-256; immutable
 //!   (a trigger refuses UPDATE and DELETE).
 //! * `inputs` — the ledger: one row per message or manual event, global `seq`, `applied`.
-//! * `collaborations` — the tracker's current view, one JSON document per collaboration
-//!   plus the columns list/filter needs.
-//! * `events` — append-only timeline (a trigger refuses UPDATE and DELETE).
-//! * `thread_keys` — threading key → collaboration (Message-IDs, Thread-Index, subject).
+//! * `messages`, `message_keys` — derived: every tracked message, its thread and
+//!   collaboration, and the threading keys it owns or looks up (version 2).
+//! * `collaborations` — derived: the tracker's current view, one JSON document per
+//!   collaboration (timeline included) plus the columns list/filter needs.
+//! * `meta` — derived: small named values (the tracker's configuration fingerprint).
 //! * `quarantine` — malformed messages kept aside with the reason.
 //! * `schema_migrations` — which migrations ran.
+//!
+//! Version 1 kept an append-only `events` table and a first-writer-wins `thread_keys`
+//! index, which made the result depend on the order mail arrived in; version 2 drops
+//! both, empties the derived tables and marks every input pending, so the next tracker run
+//! recomputes everything from the ledger.
 
 /// One migration, in both dialects.
 pub(crate) struct Migration {
@@ -20,10 +26,11 @@ pub(crate) struct Migration {
 }
 
 /// Every migration, oldest first. Never edit a released one: add a new one.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "initial",
-    sqlite: r#"
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "initial",
+        sqlite: r#"
 CREATE TABLE raw_messages (
     sha256     TEXT PRIMARY KEY,
     bytes      BLOB NOT NULL,
@@ -87,7 +94,7 @@ CREATE TABLE quarantine (
     at     TEXT NOT NULL
 );
 "#,
-    postgres: r#"
+        postgres: r#"
 CREATE TABLE raw_messages (
     sha256     TEXT PRIMARY KEY,
     bytes      BYTEA NOT NULL,
@@ -153,7 +160,83 @@ CREATE TABLE quarantine (
     at     TEXT NOT NULL
 );
 "#,
-}];
+    },
+    Migration {
+        version: 2,
+        name: "order-independent threading",
+        sqlite: r#"
+DROP TRIGGER events_append_only_u;
+DROP TRIGGER events_append_only_d;
+DROP TABLE events;
+DROP TABLE thread_keys;
+DELETE FROM collaborations;
+ALTER TABLE collaborations ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0;
+UPDATE inputs SET applied = 0;
+CREATE INDEX inputs_manual ON inputs(collaboration, seq) WHERE kind = 'manual';
+
+CREATE TABLE messages (
+    sha256        TEXT PRIMARY KEY REFERENCES raw_messages(sha256),
+    seq           INTEGER NOT NULL,
+    message_id    TEXT,
+    date          TEXT,
+    opener        INTEGER NOT NULL,
+    thread        TEXT NOT NULL,
+    collaboration TEXT
+);
+CREATE INDEX messages_thread ON messages(thread);
+CREATE INDEX messages_collaboration ON messages(collaboration);
+
+CREATE TABLE message_keys (
+    key    TEXT NOT NULL,
+    role   INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    pos    INTEGER NOT NULL,
+    PRIMARY KEY (key, role, sha256)
+) WITHOUT ROWID;
+CREATE INDEX message_keys_sha256 ON message_keys(sha256);
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"#,
+        postgres: r#"
+DROP TRIGGER events_append_only ON events;
+DROP TABLE events;
+DROP TABLE thread_keys;
+DELETE FROM collaborations;
+ALTER TABLE collaborations ADD COLUMN event_count BIGINT NOT NULL DEFAULT 0;
+UPDATE inputs SET applied = FALSE;
+CREATE INDEX inputs_manual ON inputs(collaboration, seq) WHERE kind = 'manual';
+
+CREATE TABLE messages (
+    sha256        TEXT PRIMARY KEY REFERENCES raw_messages(sha256),
+    seq           BIGINT NOT NULL,
+    message_id    TEXT,
+    date          TEXT,
+    opener        BOOLEAN NOT NULL,
+    thread        TEXT NOT NULL,
+    collaboration TEXT
+);
+CREATE INDEX messages_thread ON messages(thread);
+CREATE INDEX messages_collaboration ON messages(collaboration);
+
+CREATE TABLE message_keys (
+    key    TEXT NOT NULL,
+    role   SMALLINT NOT NULL,
+    sha256 TEXT NOT NULL,
+    pos    INTEGER NOT NULL,
+    PRIMARY KEY (key, role, sha256)
+);
+CREATE INDEX message_keys_sha256 ON message_keys(sha256);
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"#,
+    },
+];
 
 /// The newest schema version this build knows.
 pub(crate) fn latest() -> i64 {
@@ -178,17 +261,58 @@ pub(crate) fn event_json(e: &liaison_model::Event) -> String {
     serde_json::to_string(e).expect("events always serialise")
 }
 
+/// A message's date as stored (RFC 3339 with its own offset).
+pub(crate) fn date_text(d: Option<chrono::DateTime<chrono::FixedOffset>>) -> Option<String> {
+    d.map(|d| d.to_rfc3339())
+}
+
+/// Reads a date written by [`date_text`].
+pub(crate) fn parse_date(
+    s: Option<String>,
+) -> crate::Result<Option<chrono::DateTime<chrono::FixedOffset>>> {
+    s.map(|s| {
+        chrono::DateTime::parse_from_rfc3339(&s)
+            .map_err(|e| crate::StoreError::corrupt(format!("message date {s:?}"), e))
+    })
+    .transpose()
+}
+
+/// Groups key rows `(sha256, role, key)` (ordered by sha256, role, position) into each
+/// message's [`crate::MessageKeys`].
+pub(crate) fn group_keys(
+    rows: Vec<(String, i64, String)>,
+) -> crate::Result<std::collections::HashMap<String, crate::MessageKeys>> {
+    let mut out: std::collections::HashMap<String, crate::MessageKeys> = Default::default();
+    for (sha, role, key) in rows {
+        let k = out.entry(sha).or_default();
+        match crate::KeyRole::from_code(role) {
+            Some(crate::KeyRole::Own) => k.own.push(key),
+            Some(crate::KeyRole::Strong) => k.strong.push(key),
+            Some(crate::KeyRole::Weak) => k.weak.push(key),
+            None => return Err(crate::StoreError::corrupt("message key role", role)),
+        }
+    }
+    Ok(out)
+}
+
+/// Every (role, position, key) of a message's keys, for insertion.
+pub(crate) fn key_rows(k: &crate::MessageKeys) -> Vec<(i64, i64, &str)> {
+    let mut out = Vec::with_capacity(k.own.len() + k.strong.len() + k.weak.len());
+    for (role, keys) in [
+        (crate::KeyRole::Own, &k.own),
+        (crate::KeyRole::Strong, &k.strong),
+        (crate::KeyRole::Weak, &k.weak),
+    ] {
+        for (i, key) in keys.iter().enumerate() {
+            out.push((role.code(), i as i64, key.as_str()));
+        }
+    }
+    out
+}
+
 /// The JSON of a collaboration.
 pub(crate) fn collab_json(c: &liaison_model::Collaboration) -> String {
     serde_json::to_string(c).expect("collaborations always serialise")
-}
-
-/// The `kind` column of an event (its JSON name).
-pub(crate) fn event_kind(e: &liaison_model::Event) -> String {
-    serde_json::to_value(e.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// The `kind` column of a collaboration (its JSON name).

@@ -2,8 +2,8 @@
 
 use crate::schema::{self, MIGRATIONS};
 use crate::{
-    Backend, Changes, Input, InputKind, PutRaw, Quarantined, RawMessage, Result, Stats, Store,
-    StoreError, StoredEvent,
+    Backend, Changes, Input, InputKind, KeyHit, KeyRole, MessageRow, PutRaw, Quarantined,
+    RawMessage, Result, Stats, Store, StoreError,
 };
 use liaison_model::{Collaboration, Event};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
@@ -29,6 +29,33 @@ impl std::fmt::Debug for SqliteStore {
     }
 }
 
+/// How long a writer waits for another process's transaction before giving up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Switches a database to WAL. Changing the journal mode needs an exclusive lock and, on a
+/// fresh file that other processes are opening at the same moment, SQLite answers BUSY at
+/// once without calling the busy handler; so wait and retry here, up to the busy timeout.
+fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let start = std::time::Instant::now();
+    let mut pause = std::time::Duration::from_millis(5);
+    loop {
+        let r = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
+        match r {
+            Ok(_) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(std::time::Duration::from_millis(200));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 impl SqliteStore {
     /// Opens or creates the database file at `path` (and its folder), sets WAL mode and
     /// runs pending migrations.
@@ -41,10 +68,9 @@ impl SqliteStore {
             std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
         }
         let conn = Connection::open(path).map_err(|e| fail(e.to_string()))?;
-        conn.busy_timeout(std::time::Duration::from_secs(30))
+        conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| fail(e.to_string()))?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| fail(e.to_string()))?;
+        set_wal(&conn).map_err(|e| fail(e.to_string()))?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(|e| fail(e.to_string()))?;
         conn.pragma_update(None, "foreign_keys", "ON")
@@ -221,12 +247,17 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
         }
     }
     {
+        let mut del = conn.prepare_cached("DELETE FROM collaborations WHERE id = ?1")?;
+        for id in &changes.removed {
+            del.execute([id])?;
+        }
         let mut up = conn.prepare_cached(
-            "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data, event_count)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
                owner = excluded.owner, subject = excluded.subject,
-               started_utc = excluded.started_utc, data = excluded.data",
+               started_utc = excluded.started_utc, data = excluded.data,
+               event_count = excluded.event_count",
         )?;
         for c in &changes.collaborations {
             up.execute(params![
@@ -236,29 +267,74 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
                 c.owner,
                 c.subject,
                 schema::ts(c.started.with_timezone(&chrono::Utc)),
-                schema::collab_json(c)
+                schema::collab_json(c),
+                c.events.len() as i64
             ])?;
         }
-        let mut ev = conn.prepare_cached(
-            "INSERT INTO events (collaboration, input_seq, kind, at, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+        let mut ins = conn.prepare_cached(
+            "INSERT INTO messages (sha256, seq, message_id, date, opener, thread, collaboration)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (sha256) DO NOTHING",
         )?;
-        for (cid, e) in &changes.events {
-            ev.execute(params![
-                cid,
-                changes.input,
-                schema::event_kind(e),
-                e.at.to_rfc3339(),
-                schema::event_json(e)
+        let mut upd = conn.prepare_cached(
+            "UPDATE messages SET thread = ?2, collaboration = ?3, opener = ?4 WHERE sha256 = ?1",
+        )?;
+        let mut key = conn.prepare_cached(
+            "INSERT INTO message_keys (key, role, sha256, pos) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT DO NOTHING",
+        )?;
+        for m in &changes.messages {
+            let n = ins.execute(params![
+                m.sha256,
+                m.seq,
+                m.message_id,
+                schema::date_text(m.date),
+                m.opener,
+                m.thread,
+                m.collaboration
             ])?;
-        }
-        let mut tk = conn.prepare_cached(
-            "INSERT INTO thread_keys (key, collaboration) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
-        )?;
-        for (key, cid) in &changes.thread_keys {
-            tk.execute(params![key, cid])?;
+            if n == 1 {
+                for (role, pos, k) in schema::key_rows(&m.keys) {
+                    key.execute(params![k, role, m.sha256, pos])?;
+                }
+            } else {
+                upd.execute(params![m.sha256, m.thread, m.collaboration, m.opener])?;
+            }
         }
     }
     Ok(true)
+}
+
+/// Message rows (without keys) for a `WHERE` clause over `messages`.
+fn message_rows(conn: &Connection, sql_where: &str, arg: &str) -> Result<Vec<MessageRow>> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT sha256, seq, message_id, date, opener, thread, collaboration FROM messages WHERE {sql_where} ORDER BY sha256"
+    ))?;
+    let rows = st.query_map([arg], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, bool>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, Option<String>>(6)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (sha256, seq, message_id, date, opener, thread, collaboration) = row?;
+        out.push(MessageRow {
+            sha256,
+            seq,
+            message_id,
+            date: schema::parse_date(date)?,
+            opener,
+            thread,
+            collaboration,
+            keys: Default::default(),
+        });
+    }
+    Ok(out)
 }
 
 impl Store for SqliteStore {
@@ -425,41 +501,109 @@ impl Store for SqliteStore {
         rows.map(|d| schema::decode_collab(&d?)).collect()
     }
 
-    fn events(&mut self, collaboration: &str) -> Result<Vec<StoredEvent>> {
+    fn events(&mut self, collaboration: &str) -> Result<Vec<Event>> {
+        Ok(self
+            .collaboration(collaboration)?
+            .map(|c| c.events)
+            .unwrap_or_default())
+    }
+
+    fn messages_by_key(&mut self, keys: &[String], roles: &[KeyRole]) -> Result<Vec<KeyHit>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT seq, collaboration, input_seq, data FROM events WHERE collaboration = ?1 ORDER BY seq",
+            "SELECT k.role, k.sha256, m.thread FROM message_keys k
+             JOIN messages m ON m.sha256 = k.sha256 WHERE k.key = ?1 AND k.role = ?2",
         )?;
-        let rows = st.query_map([collaboration], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<i64>>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (seq, collaboration, input_seq, data) = row?;
-            out.push(StoredEvent {
-                seq,
-                collaboration,
-                input_seq,
-                event: schema::decode_event(&data)?,
-            });
+        for key in keys {
+            for role in roles {
+                let rows = st.query_map(params![key, role.code()], |r| {
+                    Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+                })?;
+                for row in rows {
+                    let (sha256, thread) = row?;
+                    out.push(KeyHit {
+                        key: key.clone(),
+                        role: *role,
+                        sha256,
+                        thread,
+                    });
+                }
+            }
         }
         Ok(out)
     }
 
-    fn find_thread(&mut self, keys: &[String]) -> Result<Option<String>> {
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT collaboration FROM thread_keys WHERE key = ?1")?;
-        for k in keys {
-            if let Some(c) = st.query_row([k], |r| r.get::<_, String>(0)).optional()? {
-                return Ok(Some(c));
+    fn message_row(&mut self, sha256: &str) -> Result<Option<MessageRow>> {
+        Ok(message_rows(&self.conn, "sha256 = ?1", sha256)?.pop())
+    }
+
+    fn thread_members(&mut self, threads: &[String]) -> Result<Vec<MessageRow>> {
+        let mut out = Vec::new();
+        for t in threads {
+            out.extend(message_rows(&self.conn, "thread = ?1", t)?);
+        }
+        out.sort_by(|a, b| a.sha256.cmp(&b.sha256));
+        out.dedup_by(|a, b| a.sha256 == b.sha256);
+        let mut st = self.conn.prepare_cached(
+            "SELECT role, key FROM message_keys WHERE sha256 = ?1 ORDER BY role, pos",
+        )?;
+        for m in &mut out {
+            let rows = st.query_map([&m.sha256], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?;
+            let mut flat = Vec::new();
+            for row in rows {
+                let (role, key) = row?;
+                flat.push((m.sha256.clone(), role, key));
+            }
+            if let Some(k) = schema::group_keys(flat)?.remove(&m.sha256) {
+                m.keys = k;
             }
         }
-        Ok(None)
+        Ok(out)
+    }
+
+    fn manual_events(&mut self, collaboration: &str) -> Result<Vec<(i64, Event)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT seq, event FROM inputs WHERE kind = 'manual' AND collaboration = ?1 AND applied = 1 ORDER BY seq",
+        )?;
+        let rows = st.query_map([collaboration], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, ev) = row?;
+            out.push((seq, schema::decode_event(&ev)?));
+        }
+        Ok(out)
+    }
+
+    fn reset_derived(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations;
+             UPDATE inputs SET applied = 0;",
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn meta(&mut self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
     }
 
     fn lock_tracker(&mut self) -> Result<()> {
@@ -501,8 +645,12 @@ impl Store for SqliteStore {
             raw_messages: c(&self.conn, "SELECT COUNT(*) FROM raw_messages")?,
             inputs: c(&self.conn, "SELECT COUNT(*) FROM inputs")?,
             pending: c(&self.conn, "SELECT COUNT(*) FROM inputs WHERE applied = 0")?,
+            messages: c(&self.conn, "SELECT COUNT(*) FROM messages")?,
             collaborations: c(&self.conn, "SELECT COUNT(*) FROM collaborations")?,
-            events: c(&self.conn, "SELECT COUNT(*) FROM events")?,
+            events: c(
+                &self.conn,
+                "SELECT COALESCE(SUM(event_count), 0) FROM collaborations",
+            )?,
             quarantined: c(&self.conn, "SELECT COUNT(*) FROM quarantine")?,
         })
     }
@@ -513,7 +661,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn raw_messages_and_events_refuse_changes() {
+    fn raw_messages_refuse_changes() {
         let mut s = SqliteStore::memory().unwrap();
         s.put_raw(b"Subject: x\r\n\r\n", "x", None).unwrap();
         let err = s
@@ -522,14 +670,47 @@ mod tests {
             .unwrap_err();
         assert!(err.to_string().contains("immutable"), "{err}");
         assert!(s.conn.execute("DELETE FROM raw_messages", []).is_err());
-        s.conn
-            .execute(
-                "INSERT INTO events (collaboration, kind, at, data) VALUES ('c', 'sent', 'x', '{}')",
-                [],
+        assert_eq!(s.schema_version().unwrap(), schema::latest());
+    }
+
+    /// A version-1 database (append-only events, first-writer thread keys) upgrades to
+    /// version 2 with its ledger intact, its derived state emptied and every input pending,
+    /// so the next tracker run recomputes it.
+    #[test]
+    fn version_1_data_is_kept_and_retracked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE schema_migrations (
+                    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
             )
             .unwrap();
-        assert!(s.conn.execute("UPDATE events SET kind = 'x'", []).is_err());
-        assert!(s.conn.execute("DELETE FROM events", []).is_err());
-        assert_eq!(s.schema_version().unwrap(), schema::latest());
+            conn.execute_batch(MIGRATIONS[0].sqlite).unwrap();
+            conn.execute_batch(
+                "INSERT INTO schema_migrations VALUES (1, 'initial', 'x');
+                 INSERT INTO raw_messages VALUES ('aa', x'41', 'a@x', 'a.eml', 1, 'x');
+                 INSERT INTO inputs (kind, sha256, recorded_at, applied) VALUES ('message', 'aa', 'x', 1);
+                 INSERT INTO collaborations VALUES ('c1', 'request', 'sent', 'o', 's', 'x', '{}');
+                 INSERT INTO events (collaboration, kind, at, data) VALUES ('c1', 'sent', 'x', '{}');
+                 INSERT INTO thread_keys VALUES ('mid:a@x', 'c1');",
+            )
+            .unwrap();
+        }
+        let mut s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), 2);
+        let st = s.stats().unwrap();
+        assert_eq!(
+            (
+                st.raw_messages,
+                st.inputs,
+                st.pending,
+                st.collaborations,
+                st.events
+            ),
+            (1, 1, 1, 0, 0)
+        );
+        assert_eq!(s.raw("aa").unwrap().unwrap().bytes, b"A");
     }
 }

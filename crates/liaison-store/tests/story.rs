@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use liaison_model::{EventKind, State};
-use liaison_store::{Changes, InputKind, PutRaw, Store};
+use liaison_store::{Changes, InputKind, KeyRole, MessageKeys, MessageRow, PutRaw, Store};
 
 /// Raw messages: stored by SHA-256, bytes exact, re-put is a no-op.
 fn raw_round_trip(s: &mut dyn Store) {
@@ -49,10 +49,28 @@ fn raw_round_trip(s: &mut dyn Store) {
     assert_eq!((st.raw_messages, st.inputs, st.pending), (4, 4, 4));
 }
 
-/// The ledger: pending in order, apply exactly once, collaborations/events/keys written.
+fn row(sha: &str, seq: i64, thread: &str, collab: Option<&str>, keys: MessageKeys) -> MessageRow {
+    MessageRow {
+        sha256: sha.into(),
+        seq,
+        message_id: Some(format!("{sha}@x")),
+        date: Some(t("2026-11-30T10:00:00+08:00")),
+        opener: collab.is_some(),
+        thread: thread.into(),
+        collaboration: collab.map(str::to_string),
+        keys,
+    }
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+/// The ledger: pending in order, apply exactly once, collaborations and the threading
+/// index written.
 fn ledger_and_apply(s: &mut dyn Store) {
     let m1 = s.put_raw(&mail("open@x"), "1", Some("open@x")).unwrap();
-    let _m2 = s.put_raw(&mail("reply@x"), "2", Some("reply@x")).unwrap();
+    let m2 = s.put_raw(&mail("reply@x"), "2", Some("reply@x")).unwrap();
     let pending = s.pending(10).unwrap();
     assert_eq!(pending.len(), 2);
     assert!(pending[0].seq < pending[1].seq);
@@ -73,61 +91,170 @@ fn ledger_and_apply(s: &mut dyn Store) {
     let mut c = collab("c-1", "2026-11-30T10:00:00+08:00");
     let e1 = event(EventKind::Sent, "2026-11-30T10:00:00+08:00", "open@x");
     c.events.push(e1.clone());
+    let open_keys = MessageKeys {
+        own: strings(&["mid:open@x", "subj:【需求对接】q4|wanglei@example.com"]),
+        strong: strings(&["mid:open@x"]),
+        weak: strings(&["subj:【需求对接】q4|wanglei@example.com"]),
+    };
     let ch = Changes {
         input: Some(pending[0].seq),
         collaborations: vec![c.clone()],
-        events: vec![("c-1".into(), e1.clone())],
-        thread_keys: vec![
-            ("mid:open@x".into(), "c-1".into()),
-            (
-                "subj:【需求对接】q4|wanglei@example.com".into(),
-                "c-1".into(),
-            ),
-        ],
+        messages: vec![row(
+            m1.sha256(),
+            pending[0].seq,
+            "c-1",
+            Some("c-1"),
+            open_keys.clone(),
+        )],
+        ..Changes::default()
     };
     assert!(s.apply(&ch).unwrap());
     assert!(
         !s.apply(&ch).unwrap(),
         "an applied input must not apply twice"
     );
-    assert_eq!(s.events("c-1").unwrap().len(), 1);
+    assert_eq!(s.events("c-1").unwrap(), vec![e1.clone()]);
 
-    // The reply updates the collaboration; a conflicting key keeps its first owner.
+    // The reply joins the thread; an orphan waits in a thread of its own.
+    let m3 = s.put_raw(&mail("orphan@x"), "3", Some("orphan@x")).unwrap();
+    let PutRaw::New { seq: m3_seq, .. } = m3.clone() else {
+        panic!("new")
+    };
     c.state = State::Acknowledged;
     let e2 = event(EventKind::Replied, "2026-11-30T15:00:00+08:00", "reply@x");
     c.events.push(e2.clone());
+    let reply_keys = MessageKeys {
+        own: strings(&["mid:reply@x"]),
+        strong: strings(&["mid:open@x", "mid:reply@x"]),
+        weak: vec![],
+    };
+    let orphan_keys = MessageKeys {
+        own: strings(&["mid:orphan@x"]),
+        strong: strings(&["mid:missing@x", "mid:orphan@x"]),
+        weak: vec![],
+    };
     assert!(
         s.apply(&Changes {
             input: Some(pending[1].seq),
             collaborations: vec![c.clone()],
-            events: vec![("c-1".into(), e2.clone())],
-            thread_keys: vec![
-                ("mid:reply@x".into(), "c-1".into()),
-                ("mid:open@x".into(), "c-other".into()),
+            messages: vec![
+                row(
+                    m2.sha256(),
+                    pending[1].seq,
+                    "c-1",
+                    Some("c-1"),
+                    reply_keys.clone()
+                ),
+                row(m3.sha256(), m3_seq, "orphan", None, orphan_keys),
             ],
+            ..Changes::default()
         })
         .unwrap()
     );
-    assert!(s.pending(10).unwrap().is_empty());
+    assert_eq!(
+        s.pending(10).unwrap().len(),
+        1,
+        "the orphan's own entry is still pending"
+    );
+    assert!(
+        s.apply(&Changes {
+            input: Some(m3_seq),
+            ..Changes::default()
+        })
+        .unwrap()
+    );
     assert_eq!(s.collaboration("c-1").unwrap().unwrap(), c);
     assert!(s.collaboration("nope").unwrap().is_none());
-    let evs = s.events("c-1").unwrap();
-    assert_eq!(
-        evs.iter().map(|e| e.event.clone()).collect::<Vec<_>>(),
-        vec![e1, e2]
-    );
-    assert!(evs[0].seq < evs[1].seq);
-    assert_eq!(evs[1].input_seq, Some(pending[1].seq));
+    assert_eq!(s.events("c-1").unwrap(), vec![e1, e2]);
+    assert_eq!(s.stats().unwrap().events, 2);
+    assert_eq!(s.stats().unwrap().messages, 3);
 
-    let keys = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    // Keys find messages by role.
+    let hits = s
+        .messages_by_key(&strings(&["mid:open@x"]), &[KeyRole::Own])
+        .unwrap();
+    assert_eq!(hits.len(), 1);
     assert_eq!(
-        s.find_thread(&keys(&["mid:zzz", "mid:open@x"]))
-            .unwrap()
-            .as_deref(),
-        Some("c-1")
+        (hits[0].sha256.as_str(), hits[0].thread.as_str()),
+        (m1.sha256(), "c-1")
     );
-    assert_eq!(s.find_thread(&keys(&["mid:zzz"])).unwrap(), None);
-    assert_eq!(s.find_thread(&[]).unwrap(), None);
+    let mut lookers: Vec<(String, KeyRole)> = s
+        .messages_by_key(&strings(&["mid:open@x"]), &[KeyRole::Strong, KeyRole::Weak])
+        .unwrap()
+        .into_iter()
+        .map(|h| (h.sha256, h.role))
+        .collect();
+    lookers.sort();
+    let mut want = vec![
+        (m1.sha256().to_string(), KeyRole::Strong),
+        (m2.sha256().to_string(), KeyRole::Strong),
+    ];
+    want.sort();
+    assert_eq!(lookers, want);
+    assert!(
+        s.messages_by_key(&strings(&["mid:zzz"]), &[KeyRole::Own])
+            .unwrap()
+            .is_empty()
+    );
+    assert!(s.messages_by_key(&[], &[KeyRole::Own]).unwrap().is_empty());
+
+    // Thread members come back with their keys in order.
+    let members = s.thread_members(&strings(&["c-1", "orphan"])).unwrap();
+    assert_eq!(members.len(), 3);
+    let reply = members.iter().find(|m| m.sha256 == m2.sha256()).unwrap();
+    assert_eq!(reply.keys, reply_keys);
+    assert_eq!(reply.date, Some(t("2026-11-30T10:00:00+08:00")));
+    let opener = members.iter().find(|m| m.sha256 == m1.sha256()).unwrap();
+    assert_eq!(opener.keys, open_keys);
+    assert!(opener.opener);
+    assert_eq!(
+        s.message_row(m3.sha256()).unwrap().unwrap().thread,
+        "orphan"
+    );
+    assert!(s.message_row("none").unwrap().is_none());
+
+    // Re-threading moves a message (its keys stay), removing drops a collaboration.
+    assert!(
+        s.apply(&Changes {
+            messages: vec![row(
+                m3.sha256(),
+                m3_seq,
+                "c-1",
+                Some("c-1"),
+                MessageKeys::default()
+            )],
+            ..Changes::default()
+        })
+        .unwrap()
+    );
+    let moved = s.thread_members(&strings(&["c-1"])).unwrap();
+    assert_eq!(moved.len(), 3);
+    assert_eq!(
+        moved
+            .iter()
+            .find(|m| m.sha256 == m3.sha256())
+            .unwrap()
+            .keys
+            .own,
+        strings(&["mid:orphan@x"])
+    );
+    s.apply(&Changes {
+        collaborations: vec![collab("c-gone", "2026-11-30T10:00:00+08:00")],
+        ..Changes::default()
+    })
+    .unwrap();
+    s.apply(&Changes {
+        removed: vec!["c-gone".into()],
+        ..Changes::default()
+    })
+    .unwrap();
+    assert!(s.collaboration("c-gone").unwrap().is_none());
+
+    // Meta values.
+    assert_eq!(s.meta("fingerprint").unwrap(), None);
+    s.set_meta("fingerprint", "a").unwrap();
+    s.set_meta("fingerprint", "b").unwrap();
+    assert_eq!(s.meta("fingerprint").unwrap().as_deref(), Some("b"));
 
     // Manual inputs join the same ledger.
     let ev = event(EventKind::Delivered, "2026-12-01T09:00:00+08:00", "-");
@@ -139,12 +266,32 @@ fn ledger_and_apply(s: &mut dyn Store) {
         p[0].kind,
         InputKind::Manual {
             collaboration: "c-1".into(),
-            event: ev
+            event: ev.clone()
         }
     );
     let all = s.inputs(0, 100).unwrap();
-    assert_eq!(all.len(), 3);
+    assert_eq!(all.len(), 4);
     assert_eq!(s.inputs(all[0].seq, 1).unwrap()[0].seq, all[1].seq);
+    // Only applied manual events count for replays.
+    assert!(s.manual_events("c-1").unwrap().is_empty());
+    assert!(
+        s.apply(&Changes {
+            input: Some(seq),
+            ..Changes::default()
+        })
+        .unwrap()
+    );
+    assert_eq!(s.manual_events("c-1").unwrap(), vec![(seq, ev.clone())]);
+    assert!(s.manual_events("c-2").unwrap().is_empty());
+
+    // Resetting the derived state keeps the ledger and makes every input pending again.
+    s.reset_derived().unwrap();
+    let st = s.stats().unwrap();
+    assert_eq!(
+        (st.inputs, st.pending, st.messages, st.collaborations),
+        (4, 4, 0, 0)
+    );
+    assert_eq!(st.raw_messages, 3);
 }
 
 /// Listing is ordered by start instant (across offsets), then id.
@@ -184,19 +331,30 @@ fn quarantine(s: &mut dyn Store) {
 /// A batch: applies share one transaction, reads inside see them, a rollback leaves every
 /// input pending and nothing written, a commit writes all.
 fn batch(s: &mut dyn Store) {
+    let mut shas = Vec::new();
     for id in ["1@x", "2@x", "3@x"] {
-        s.put_raw(&mail(id), id, Some(id)).unwrap();
+        shas.push(
+            s.put_raw(&mail(id), id, Some(id))
+                .unwrap()
+                .sha256()
+                .to_string(),
+        );
     }
     let pending = s.pending(10).unwrap();
     let change = |k: usize, state: State| {
         let mut c = collab("c-b", "2026-11-30T10:00:00+08:00");
         c.state = state;
-        let e = event(EventKind::Replied, "2026-11-30T11:00:00+08:00", "b");
+        c.events
+            .push(event(EventKind::Replied, "2026-11-30T11:00:00+08:00", "b"));
+        let keys = MessageKeys {
+            own: vec![format!("mid:{k}@x")],
+            ..MessageKeys::default()
+        };
         Changes {
             input: Some(pending[k].seq),
             collaborations: vec![c],
-            events: vec![("c-b".into(), e)],
-            thread_keys: vec![(format!("mid:{k}@x"), "c-b".into())],
+            messages: vec![row(&shas[k], pending[k].seq, "c-b", Some("c-b"), keys)],
+            ..Changes::default()
         }
     };
 
@@ -208,8 +366,10 @@ fn batch(s: &mut dyn Store) {
     );
     assert_eq!(s.collaboration("c-b").unwrap().unwrap().state, State::Sent);
     assert_eq!(
-        s.find_thread(&["mid:0@x".to_string()]).unwrap().as_deref(),
-        Some("c-b")
+        s.messages_by_key(&strings(&["mid:0@x"]), &[KeyRole::Own])
+            .unwrap()[0]
+            .thread,
+        "c-b"
     );
     assert_eq!(s.pending(10).unwrap().len(), 2);
     assert!(s.apply(&change(1, State::Acknowledged)).unwrap());
@@ -221,7 +381,11 @@ fn batch(s: &mut dyn Store) {
     );
     assert!(s.collaboration("c-b").unwrap().is_none());
     assert!(s.events("c-b").unwrap().is_empty());
-    assert_eq!(s.find_thread(&["mid:0@x".to_string()]).unwrap(), None);
+    assert!(
+        s.messages_by_key(&strings(&["mid:0@x"]), &[KeyRole::Own])
+            .unwrap()
+            .is_empty()
+    );
 
     s.begin_batch().unwrap();
     assert!(s.apply(&change(0, State::Sent)).unwrap());
@@ -234,7 +398,8 @@ fn batch(s: &mut dyn Store) {
         s.collaboration("c-b").unwrap().unwrap().state,
         State::Acknowledged
     );
-    assert_eq!(s.events("c-b").unwrap().len(), 2);
+    assert_eq!(s.events("c-b").unwrap().len(), 1);
+    assert_eq!(s.stats().unwrap().messages, 2);
     // Outside a batch, apply is its own transaction again.
     assert!(s.apply(&change(2, State::InProgress)).unwrap());
     assert!(s.pending(10).unwrap().is_empty());
@@ -312,10 +477,12 @@ fn concurrent_workers_on_postgres_never_double() {
                         break;
                     }
                     for input in p {
-                        let e = event(EventKind::Replied, "2026-11-30T10:00:00+08:00", "x");
+                        let mut c = collab(&format!("c{}", input.seq), "2026-11-30T10:00:00+08:00");
+                        c.events
+                            .push(event(EventKind::Replied, "2026-11-30T10:00:00+08:00", "x"));
                         if s.apply(&Changes {
                             input: Some(input.seq),
-                            events: vec![("c".into(), e)],
+                            collaborations: vec![c],
                             ..Changes::default()
                         })
                         .unwrap()

@@ -16,10 +16,9 @@ use crate::output::{DataFormat, tr};
 use anyhow::Context;
 use clap::Args;
 use liaison_engine::TrackerConfig;
-use liaison_mail::Message;
-use liaison_mail::mailbox::{Format, Mailbox, RawMail};
-use liaison_store::{PutRaw, Store};
-use serde::Serialize;
+use liaison_engine::pipeline::{IngestOptions, IngestSummary, Malformed, Observer};
+use liaison_mail::mailbox::{Format, Mailbox};
+use liaison_store::Store;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,58 +46,8 @@ pub struct IngestArgs {
     pub no_track: bool,
 }
 
-/// A message that was kept aside.
-#[derive(Debug, Clone, Serialize)]
-pub struct Malformed {
-    /// Where it came from.
-    pub source: String,
-    /// Why.
-    pub reason: String,
-}
-
-/// What an ingest did.
-#[derive(Debug, Default, Clone, Serialize)]
-pub struct Summary {
-    /// Messages read from the inputs.
-    pub read: u64,
-    /// Messages stored for the first time.
-    pub imported: u64,
-    /// Messages already stored or already quarantined (same bytes).
-    pub duplicates: u64,
-    /// Messages kept aside in the quarantine.
-    pub malformed: u64,
-    /// Ledger entries the tracker applied in this run (including ones left by an earlier,
-    /// interrupted run).
-    pub tracked: u64,
-    /// Ledger entries still waiting for the tracker.
-    pub pending: u64,
-    /// The malformed messages, with reasons.
-    pub quarantined: Vec<Malformed>,
-    /// Files or folders that could not be read.
-    pub errors: Vec<String>,
-}
-
-/// Why a message is malformed, if it is: nothing a tracker could use was readable.
-pub fn malformed_reason(raw: &[u8], m: &Message) -> Option<String> {
-    if raw.iter().all(|b| b.is_ascii_whitespace()) {
-        return Some(tr("空消息", "empty message").into());
-    }
-    if m.from.is_none() && m.message_id.is_none() && m.date.is_none() && m.subject.is_empty() {
-        let why = m.problems.first().cloned().unwrap_or_else(|| {
-            tr(
-                "没有可读的 From、Date、Subject 或 Message-ID 头",
-                "no readable From, Date, Subject or Message-ID header",
-            )
-            .into()
-        });
-        return Some(why);
-    }
-    None
-}
-
 /// The test hook for the crash test: `LIAISON_TEST_CRASH_AFTER=N` aborts the process
-/// right after the batch holding the N-th stored message is committed, before the tracker
-/// runs on it — the worst moment for a crash.
+/// right after the batch holding the N-th stored message is committed.
 fn crash_after() -> Option<u64> {
     std::env::var("LIAISON_TEST_CRASH_AFTER")
         .ok()
@@ -127,102 +76,20 @@ pub fn run(g: &GlobalArgs, args: IngestArgs) -> anyhow::Result<ExitCode> {
     }
     let tracker = tracker_config(g)?;
     let mut store = open_store(g)?;
-    let mut summary = Summary::default();
-    let crash = crash_after();
-
-    // Finish what an interrupted run left pending before adding more.
-    if !args.no_track {
-        summary.tracked += track_pending(&mut *store, &tracker)?;
-    }
-
-    let batch_size = args.batch.max(1);
-    for mb in boxes {
-        let progress = Progress::new(&mb);
-        let mut batch: Vec<(RawMail, Option<String>)> = Vec::with_capacity(batch_size);
-        let mut mb = mb.peekable();
-        while let Some(item) = mb.next() {
-            match item {
-                Err(e) => {
-                    eprintln!("{}: {e}", crate::output::error_label());
-                    summary.errors.push(e.to_string());
-                }
-                Ok(raw) => {
-                    summary.read += 1;
-                    progress.set(raw.position);
-                    let msg = Message::parse(&raw.bytes);
-                    if let Some(reason) = malformed_reason(&raw.bytes, &msg) {
-                        // The same bytes kept aside by an earlier run count as a duplicate
-                        // (no `continue`: the batch below must still be flushed at the end).
-                        if store.quarantine(&raw.bytes, &raw.source, &reason)? {
-                            eprintln!(
-                                "{}: {}: {reason} ({})",
-                                tr("已隔离", "quarantined"),
-                                raw.source,
-                                tr(
-                                    "原文已保存在隔离区（liaison quarantine 查看），其余邮件照常导入",
-                                    "kept aside, see `liaison quarantine`; the other messages are imported"
-                                )
-                            );
-                            summary.malformed += 1;
-                            summary.quarantined.push(Malformed {
-                                source: raw.source,
-                                reason,
-                            });
-                        } else {
-                            summary.duplicates += 1;
-                        }
-                    } else {
-                        batch.push((raw, msg.message_id));
-                    }
-                }
-            }
-            if batch.len() >= batch_size || (mb.peek().is_none() && !batch.is_empty()) {
-                let before = summary.imported;
-                store_batch(&mut *store, &mut batch, &mut summary)?;
-                progress.report(summary.read, summary.imported);
-                if let Some(n) = crash
-                    && before < n
-                    && summary.imported >= n
-                {
-                    eprintln!(
-                        "LIAISON_TEST_CRASH_AFTER={n}: aborting after {} stored",
-                        summary.imported
-                    );
-                    std::process::abort();
-                }
-                if !args.no_track {
-                    summary.tracked += track_pending(&mut *store, &tracker)?;
-                }
-            }
-        }
-        progress.finish();
-    }
-    summary.pending = store.stats()?.pending;
+    let opts = IngestOptions {
+        batch: args.batch.max(1),
+        track: !args.no_track,
+        lang: crate::output::engine_lang(),
+        crash_after: crash_after(),
+    };
+    let mut progress = Progress::default();
+    let summary = liaison_engine::ingest(&mut *store, &tracker, boxes, &opts, &mut progress)?;
     print_summary(&summary, args.format)?;
     Ok(if summary.errors.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
-}
-
-fn store_batch(
-    store: &mut dyn Store,
-    batch: &mut Vec<(RawMail, Option<String>)>,
-    summary: &mut Summary,
-) -> anyhow::Result<()> {
-    let refs: Vec<(&[u8], &str, Option<&str>)> = batch
-        .iter()
-        .map(|(r, mid)| (r.bytes.as_slice(), r.source.as_str(), mid.as_deref()))
-        .collect();
-    for put in store.put_raw_batch(&refs)? {
-        match put {
-            PutRaw::New { .. } => summary.imported += 1,
-            PutRaw::Duplicate { .. } => summary.duplicates += 1,
-        }
-    }
-    batch.clear();
-    Ok(())
 }
 
 /// The tracker's configuration from the config file and flags: our addresses
@@ -247,52 +114,12 @@ pub fn tracker_config(g: &GlobalArgs) -> anyhow::Result<TrackerConfig> {
     })
 }
 
-/// Applies every pending ledger entry through liaison-engine's tracker
-/// ([`liaison_engine::track_input`]), in ledger order, under the tracker lock; returns how
-/// many this process applied (an entry another process applied first is skipped).
-/// `liaison rebuild` replays with the same function.
+/// Applies every pending ledger entry (see [`liaison_engine::track_pending`]).
 pub fn track_pending(store: &mut dyn Store, cfg: &TrackerConfig) -> anyhow::Result<u64> {
-    let mut applied = 0;
-    store.lock_tracker()?;
-    let result = (|| -> anyhow::Result<()> {
-        loop {
-            let pending = store.pending(256)?;
-            if pending.is_empty() {
-                return Ok(());
-            }
-            // One transaction per page of inputs (each input still all-or-nothing): a
-            // commit per message made PostgreSQL ingest ~7x slower than SQLite.
-            store.begin_batch()?;
-            let page = (|| -> anyhow::Result<u64> {
-                let mut n = 0;
-                for input in &pending {
-                    let changes = liaison_engine::track_input(store, input, cfg)?;
-                    if store.apply(&changes)? {
-                        n += 1;
-                    }
-                }
-                Ok(n)
-            })();
-            match page {
-                Ok(n) => {
-                    store.end_batch(true)?;
-                    applied += n;
-                }
-                Err(e) => {
-                    // Roll back the page (its inputs stay pending); the first error is
-                    // the one worth reporting.
-                    let _ = store.end_batch(false);
-                    return Err(e);
-                }
-            }
-        }
-    })();
-    store.unlock_tracker()?;
-    result?;
-    Ok(applied)
+    Ok(liaison_engine::track_pending(store, cfg)?)
 }
 
-fn print_summary(s: &Summary, format: DataFormat) -> anyhow::Result<()> {
+fn print_summary(s: &IngestSummary, format: DataFormat) -> anyhow::Result<()> {
     match format {
         DataFormat::Json => {
             println!("{}", serde_json::to_string_pretty(s)?);
@@ -317,22 +144,24 @@ fn print_summary(s: &Summary, format: DataFormat) -> anyhow::Result<()> {
 }
 
 /// Progress on stderr: a bar on a terminal for large imports, else a plain line every
-/// 10,000 messages (and after each stored batch when `LIAISON_PROGRESS_LINES` is set).
+/// 10,000 messages (and after each stored batch when `LIAISON_PROGRESS_LINES` is set); and
+/// the quarantine and unreadable-file notices.
+#[derive(Default)]
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
     lines: bool,
-    last: std::cell::Cell<u64>,
+    last: u64,
 }
 
-impl Progress {
-    fn new(mb: &Mailbox) -> Progress {
+impl Observer for Progress {
+    fn source_started(&mut self, mb: &Mailbox) {
         let total = mb.progress_total();
         let large = if mb.progress_in_bytes() {
             total > 4 << 20
         } else {
             total > 500
         };
-        let bar = (large && std::io::stderr().is_terminal()).then(|| {
+        self.bar = (large && std::io::stderr().is_terminal()).then(|| {
             let bar = indicatif::ProgressBar::with_draw_target(
                 Some(total),
                 indicatif::ProgressDrawTarget::stderr(),
@@ -347,30 +176,50 @@ impl Progress {
             }
             bar
         });
-        Progress {
-            bar,
-            lines: std::env::var_os("LIAISON_PROGRESS_LINES").is_some(),
-            last: std::cell::Cell::new(0),
-        }
+        self.lines = std::env::var_os("LIAISON_PROGRESS_LINES").is_some();
     }
 
-    fn set(&self, pos: u64) {
+    fn position(&mut self, pos: u64) {
         if let Some(b) = &self.bar {
             b.set_position(pos);
         }
     }
 
-    fn report(&self, read: u64, imported: u64) {
+    fn stored(&mut self, read: u64, imported: u64) {
         if let Some(b) = &self.bar {
             b.set_message(format!("{imported} {}", tr("封", "messages")));
-        } else if self.lines || read / 10_000 > self.last.get() / 10_000 {
-            eprintln!("ingest: read {read}, imported {imported}");
+        } else if self.lines || read / 10_000 > self.last / 10_000 {
+            eprintln!(
+                "{}",
+                match crate::output::lang() {
+                    crate::output::Lang::Zh =>
+                        format!("导入进度：已读取 {read} 封，新导入 {imported} 封"),
+                    crate::output::Lang::En => format!("ingest: read {read}, imported {imported}"),
+                }
+            );
         }
-        self.last.set(read);
+        self.last = read;
     }
 
-    fn finish(&self) {
-        if let Some(b) = &self.bar {
+    fn quarantined(&mut self, m: &Malformed) {
+        eprintln!(
+            "{}: {}: {} ({})",
+            tr("已隔离", "quarantined"),
+            m.source,
+            m.reason,
+            tr(
+                "原文已保存在隔离区（liaison quarantine 查看），其余邮件照常导入",
+                "kept aside, see `liaison quarantine`; the other messages are imported"
+            )
+        );
+    }
+
+    fn unreadable(&mut self, e: &liaison_mail::mailbox::MailboxError) {
+        eprintln!("{}: {e}", crate::output::error_label());
+    }
+
+    fn source_finished(&mut self) {
+        if let Some(b) = self.bar.take() {
             b.finish_and_clear();
         }
     }

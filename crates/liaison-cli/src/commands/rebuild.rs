@@ -1,31 +1,39 @@
-//! `liaison rebuild`: recompute every collaboration from the raw messages and recorded
-//! events, and prove the result equals what the store holds.
+//! `liaison rebuild [--apply]`: recompute every collaboration from the raw messages and
+//! recorded events, and compare with (or replace) what the store holds.
 //!
-//! The replay copies every ledger entry (raw messages and manual events, in ledger order)
-//! into a private in-memory store, runs the same tracker `liaison ingest` runs
-//! ([`super::ingest::track_pending`]), and compares collaborations and their event
-//! timelines one by one. It also re-hashes every raw message to check it is unchanged.
-//! Exit 0 when everything is identical, 1 when anything differs (each difference is
-//! listed).
+//! The recomputation reads the whole ledger with the configuration in effect now
+//! ([`liaison_engine::recompute_all`]: all messages threaded at once, every thread
+//! replayed), a different algorithm from the incremental tracker that `ingest` runs. Without
+//! `--apply` it only reports (a dry run): exit 0 when the store equals the recomputation, 1
+//! when anything differs (each difference listed). With `--apply` the derived tables are
+//! emptied and tracked again from the ledger — what to do after `[identity]`, the
+//! directory or `[lint.kinds]` changed — and the result is checked against the
+//! recomputation. It also re-hashes every raw message to check it is unchanged.
 
 use crate::cli::GlobalArgs;
 use crate::commands::ingest::{track_pending, tracker_config};
 use crate::commands::store_open::open_store;
 use crate::output::{DataFormat, tr};
 use clap::Args;
-use liaison_store::{InputKind, Location, Store};
+use liaison_model::Collaboration;
+use liaison_store::Store;
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 use std::process::ExitCode;
 
 /// Arguments of `liaison rebuild`.
 #[derive(Debug, Args)]
 pub struct RebuildArgs {
+    /// Replace the stored collaborations with the recomputation (after showing what
+    /// changes).
+    #[arg(long)]
+    pub apply: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: DataFormat,
 }
 
-/// One difference between the store and the replay.
+/// One difference between the store and the recomputation.
 #[derive(Debug, Clone, Serialize)]
 pub struct Difference {
     /// The collaboration (or raw message SHA-256) concerned.
@@ -37,129 +45,102 @@ pub struct Difference {
 /// The outcome of a rebuild.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
-    /// Ledger entries replayed.
+    /// Ledger entries read.
     pub inputs: u64,
     /// Raw messages re-hashed.
     pub raw_messages: u64,
-    /// Collaborations in the store.
+    /// Collaborations in the store (before `--apply`).
     pub collaborations: u64,
-    /// Collaborations the replay produced.
+    /// Collaborations the recomputation produced.
     pub rebuilt: u64,
-    /// Entries still waiting for the tracker in the store (run `liaison ingest` first).
-    pub pending: u64,
-    /// True when the replay equals the store.
+    /// True when the store equalled the recomputation.
     pub identical: bool,
-    /// Every difference.
+    /// Every difference (before `--apply`).
     pub differences: Vec<Difference>,
+    /// True when `--apply` replaced the stored state.
+    pub applied: bool,
+    /// After `--apply`: true when the new state equals the recomputation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified: Option<bool>,
 }
 
-/// Replays `store` into a fresh in-memory store and compares. Used by the command and by
-/// tests.
-pub fn rebuild(store: &mut dyn Store, g: &GlobalArgs) -> anyhow::Result<Report> {
-    let tracker = tracker_config(g)?;
-    let mut scratch = liaison_store::open(&Location::Memory)?;
+/// Compares the stored collaborations with a recomputation.
+fn compare(stored: &[Collaboration], rebuilt: &[Collaboration]) -> Vec<Difference> {
     let mut differences = Vec::new();
-    let mut inputs = 0u64;
-    let mut raw_messages = 0u64;
-    let mut after = 0;
-    loop {
-        let page = store.inputs(after, 1000)?;
-        let Some(last) = page.last() else { break };
-        after = last.seq;
-        for input in page {
-            inputs += 1;
-            match &input.kind {
-                InputKind::Message {
-                    sha256,
-                    bytes,
-                    source,
-                } => {
-                    raw_messages += 1;
-                    let actual = liaison_store::sha256_hex(bytes);
-                    if &actual != sha256 {
-                        differences.push(Difference {
-                            id: sha256.clone(),
-                            problem: format!(
-                                "{}: {actual}",
-                                tr(
-                                    "原始邮件内容已被改动，现在的 SHA-256 为",
-                                    "raw message bytes changed; their SHA-256 is now"
-                                )
-                            ),
-                        });
-                    }
-                    scratch.put_raw(bytes, source, None)?;
-                }
-                InputKind::Manual {
-                    collaboration,
-                    event,
-                } => {
-                    scratch.record_manual(collaboration, event)?;
-                }
-            }
-        }
-    }
-    track_pending(&mut *scratch, &tracker)?;
-
-    let stored = store.collaborations()?;
-    let rebuilt = scratch.collaborations()?;
-    let pending = store.stats()?.pending;
-    let by_id: std::collections::BTreeMap<&str, &liaison_model::Collaboration> =
+    let by_id: BTreeMap<&str, &Collaboration> =
         rebuilt.iter().map(|c| (c.id.as_str(), c)).collect();
-    for c in &stored {
+    for c in stored {
         match by_id.get(c.id.as_str()) {
             None => differences.push(Difference {
                 id: c.id.clone(),
-                problem: tr("重放后不存在", "missing from the replay").into(),
+                problem: tr("重算结果中没有该协作", "missing from the recomputation").into(),
             }),
             Some(r) if *r != c => differences.push(Difference {
                 id: c.id.clone(),
                 problem: describe(c, r),
             }),
-            Some(_) => {
-                let a: Vec<_> = store.events(&c.id)?.into_iter().map(|e| e.event).collect();
-                let b: Vec<_> = scratch
-                    .events(&c.id)?
-                    .into_iter()
-                    .map(|e| e.event)
-                    .collect();
-                if a != b {
-                    differences.push(Difference {
-                        id: c.id.clone(),
-                        problem: format!(
-                            "{} {} / {}",
-                            tr("事件时间线不同：", "event timelines differ:"),
-                            a.len(),
-                            b.len()
-                        ),
-                    });
-                }
-            }
+            Some(_) => {}
         }
     }
-    let stored_ids: std::collections::BTreeSet<&str> =
-        stored.iter().map(|c| c.id.as_str()).collect();
-    for r in &rebuilt {
+    let stored_ids: BTreeSet<&str> = stored.iter().map(|c| c.id.as_str()).collect();
+    for r in rebuilt {
         if !stored_ids.contains(r.id.as_str()) {
             differences.push(Difference {
                 id: r.id.clone(),
-                problem: tr("仅在重放结果中出现", "only in the replay").into(),
+                problem: format!(
+                    "{}（{}）",
+                    tr("仅在重算结果中出现", "only in the recomputation"),
+                    r.subject
+                ),
             });
         }
     }
-    Ok(Report {
-        inputs,
-        raw_messages,
+    differences
+}
+
+/// Recomputes and compares; with `apply`, replaces the derived state and verifies it.
+pub fn rebuild(store: &mut dyn Store, g: &GlobalArgs, apply: bool) -> anyhow::Result<Report> {
+    let tracker = tracker_config(g)?;
+    // What is pending belongs to the stored state as soon as any ingest runs: track it
+    // first, so the comparison is about how, not when, inputs were applied.
+    track_pending(store, &tracker)?;
+    let re = liaison_engine::recompute_all(store, &tracker)?;
+    let stored = store.collaborations()?;
+    let mut differences = compare(&stored, &re.collaborations);
+    for (key, actual) in &re.altered {
+        differences.push(Difference {
+            id: key.clone(),
+            problem: format!(
+                "{}: {actual}",
+                tr(
+                    "原始邮件内容已被改动，现在的 SHA-256 为",
+                    "raw message bytes changed; their SHA-256 is now"
+                )
+            ),
+        });
+    }
+    let identical = differences.is_empty();
+    let mut report = Report {
+        inputs: re.inputs,
+        raw_messages: re.messages,
         collaborations: stored.len() as u64,
-        rebuilt: rebuilt.len() as u64,
-        pending,
-        identical: differences.is_empty() && pending == 0,
+        rebuilt: re.collaborations.len() as u64,
+        identical,
         differences,
-    })
+        applied: false,
+        verified: None,
+    };
+    if apply {
+        store.reset_derived()?;
+        track_pending(store, &tracker)?;
+        report.applied = true;
+        report.verified = Some(compare(&store.collaborations()?, &re.collaborations).is_empty());
+    }
+    Ok(report)
 }
 
 /// Names the first fields that differ.
-fn describe(a: &liaison_model::Collaboration, b: &liaison_model::Collaboration) -> String {
+fn describe(a: &Collaboration, b: &Collaboration) -> String {
     let (ja, jb) = (
         serde_json::to_value(a).unwrap_or_default(),
         serde_json::to_value(b).unwrap_or_default(),
@@ -182,62 +163,69 @@ fn describe(a: &liaison_model::Collaboration, b: &liaison_model::Collaboration) 
 /// Runs `liaison rebuild`.
 pub fn run(g: &GlobalArgs, args: RebuildArgs) -> anyhow::Result<ExitCode> {
     let mut store = open_store(g)?;
-    let report = rebuild(&mut *store, g)?;
+    let report = rebuild(&mut *store, g, args.apply)?;
     match args.format {
         DataFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         DataFormat::Text => {
-            if report.pending > 0 {
-                eprintln!(
-                    "{}",
-                    match crate::output::lang() {
-                        crate::output::Lang::Zh => format!(
-                            "注意：有 {} 条记录尚未被跟踪处理；先运行 `liaison ingest`（不带路径）完成它们",
-                            report.pending
-                        ),
-                        crate::output::Lang::En => format!(
-                            "note: {} entries are not tracked yet; run `liaison ingest` (no paths) to finish them first",
-                            report.pending
-                        ),
-                    }
-                );
-            }
             for d in &report.differences {
                 println!("{}: {}", d.id, d.problem);
             }
-            println!(
-                "{}",
-                match crate::output::lang() {
-                    crate::output::Lang::Zh => format!(
-                        "重放 {} 条记录（{} 封原始邮件）：库中 {} 个协作，重建 {} 个，{}",
-                        report.inputs,
-                        report.raw_messages,
-                        report.collaborations,
-                        report.rebuilt,
-                        if report.identical {
-                            "完全一致"
-                        } else {
-                            "不一致"
-                        }
-                    ),
-                    crate::output::Lang::En => format!(
-                        "replayed {} entries ({} raw messages): {} collaborations stored, {} rebuilt, {}",
-                        report.inputs,
-                        report.raw_messages,
-                        report.collaborations,
-                        report.rebuilt,
-                        if report.identical {
-                            "identical"
-                        } else {
-                            "DIFFERENT"
-                        }
-                    ),
+            let zh = crate::output::lang() == crate::output::Lang::Zh;
+            let verdict = match (report.identical, zh) {
+                (true, true) => "与库中完全一致".to_string(),
+                (true, false) => "identical to the store".to_string(),
+                (false, true) => format!("与库中不一致（{} 处）", report.differences.len()),
+                (false, false) => {
+                    format!("DIFFERENT from the store ({})", report.differences.len())
                 }
-            );
+            };
+            if zh {
+                println!(
+                    "重算 {} 条记录（{} 封原始邮件）：库中 {} 个协作，重算得 {} 个，{}",
+                    report.inputs,
+                    report.raw_messages,
+                    report.collaborations,
+                    report.rebuilt,
+                    verdict
+                );
+            } else {
+                println!(
+                    "recomputed {} entries ({} raw messages): {} collaborations stored, {} recomputed, {}",
+                    report.inputs,
+                    report.raw_messages,
+                    report.collaborations,
+                    report.rebuilt,
+                    verdict
+                );
+            }
+            match report.verified {
+                Some(true) => println!(
+                    "{}",
+                    tr(
+                        "已用重算结果替换库中的协作，并核对一致",
+                        "the stored collaborations were replaced by the recomputation and checked"
+                    )
+                ),
+                Some(false) => println!(
+                    "{}",
+                    tr(
+                        "已替换，但核对时仍有差异：请报告此问题",
+                        "replaced, but the check still finds differences: please report this"
+                    )
+                ),
+                None if !report.identical => println!(
+                    "{}",
+                    tr(
+                        "运行 `liaison rebuild --apply` 以用重算结果替换库中的协作",
+                        "run `liaison rebuild --apply` to replace the stored collaborations with the recomputation"
+                    )
+                ),
+                None => {}
+            }
         }
     }
-    Ok(if report.identical {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    Ok(match (report.applied, report.identical, report.verified) {
+        (true, _, Some(true)) | (false, true, _) => ExitCode::SUCCESS,
+        _ => ExitCode::from(1),
     })
 }

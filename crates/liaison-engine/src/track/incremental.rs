@@ -1,0 +1,306 @@
+//! The tracker's work on one ledger input against the store.
+//!
+//! A new message is indexed with its keys whether or not it belongs to a collaboration
+//! yet (an orphan waits for its parent). Then the threads it touches are looked at:
+//!
+//! * **fast path** — it joins one thread, nothing in the store refers to it yet, and it is
+//!   the latest message and event of that thread: the stored collaboration is folded
+//!   forward by this one message (what a replay would do, since a replay is a fold in time
+//!   order);
+//! * otherwise the threads it touches are recomputed from their messages and manual
+//!   events ([`super::replay`]): they may merge, split, gain an earlier opening mail or
+//!   receive a message in the middle of their history.
+//!
+//! Either way the stored state equals a recomputation from scratch of the whole ledger
+//! ([`super::full`]), whatever order the inputs arrived in; the property tests hold this.
+
+use super::graph::components;
+use super::info::{MessageInfo, SortKey};
+use super::replay::{Member, opener, replay};
+use crate::tracker::{TrackerConfig, TrackerError, apply_event, apply_message, open};
+use liaison_model::Event;
+use liaison_store::{Changes, Input, InputKind, KeyRole, MessageRow, Store};
+use std::collections::BTreeSet;
+
+/// What [`Store::apply`] must write for `input`. Call under [`Store::lock_tracker`].
+pub fn track_input(
+    store: &mut dyn Store,
+    input: &Input,
+    cfg: &TrackerConfig,
+) -> Result<Changes, TrackerError> {
+    let mut changes = Changes {
+        input: Some(input.seq),
+        ..Changes::default()
+    };
+    match &input.kind {
+        InputKind::Message { sha256, bytes, .. } => {
+            let info = MessageInfo::read(bytes, sha256, input.seq, cfg);
+            track_message(store, info, bytes, cfg, &mut changes)?;
+        }
+        InputKind::Manual {
+            collaboration,
+            event,
+        } => track_manual(store, input.seq, collaboration, event, cfg, &mut changes)?,
+    }
+    Ok(changes)
+}
+
+fn track_message(
+    store: &mut dyn Store,
+    info: MessageInfo,
+    raw: &[u8],
+    cfg: &TrackerConfig,
+    changes: &mut Changes,
+) -> Result<(), TrackerError> {
+    let sha = info.row.sha256.clone();
+    let lookups: Vec<String> = info
+        .row
+        .keys
+        .strong
+        .iter()
+        .chain(&info.row.keys.weak)
+        .cloned()
+        .collect();
+    let targets = store.messages_by_key(&lookups, &[KeyRole::Own])?;
+    let lookers = store.messages_by_key(&info.row.keys.own, &[KeyRole::Strong, KeyRole::Weak])?;
+    let threads: BTreeSet<String> = targets
+        .iter()
+        .chain(&lookers)
+        .filter(|h| h.sha256 != sha)
+        .map(|h| h.thread.clone())
+        .collect();
+    let referred_to = lookers
+        .iter()
+        .any(|h| h.role == KeyRole::Strong && h.sha256 != sha);
+
+    if threads.is_empty() {
+        let mut row = info.row.clone();
+        row.thread = sha.clone();
+        if row.opener
+            && let Some(c) = open(&info.message, raw, cfg)
+        {
+            if !store.manual_events(&c.id)?.is_empty() {
+                // Marks recorded for this collaboration before this copy of its opening
+                // mail arrived: replay them in their place.
+                return recompute(store, Vec::new(), Some((info, raw.to_vec())), cfg, changes);
+            }
+            row.thread = c.id.clone();
+            row.collaboration = Some(c.id.clone());
+            changes.collaborations.push(c);
+        }
+        changes.messages.push(row);
+        return Ok(());
+    }
+
+    let threads: Vec<String> = threads.into_iter().collect();
+    let members = store.thread_members(&threads)?;
+    if threads.len() == 1 && !referred_to && fast_path(store, &info, raw, &members, cfg, changes)? {
+        return Ok(());
+    }
+    recompute(store, members, Some((info, raw.to_vec())), cfg, changes)
+}
+
+/// Folds `info` onto its one thread when that gives what a replay would; false (nothing
+/// added to `changes`) when a replay is needed.
+fn fast_path(
+    store: &mut dyn Store,
+    info: &MessageInfo,
+    raw: &[u8],
+    members: &[MessageRow],
+    cfg: &TrackerConfig,
+    changes: &mut Changes,
+) -> Result<bool, TrackerError> {
+    let mut rows: Vec<MessageRow> = members.to_vec();
+    rows.push(info.row.clone());
+    if components(&rows).len() != 1 {
+        return Ok(false);
+    }
+    let key = info.key();
+    if members.iter().any(|m| SortKey::of(m) >= key) {
+        return Ok(false);
+    }
+    let thread = members[0].thread.clone();
+    let collab = members[0].collaboration.clone();
+    let mut row = info.row.clone();
+    row.thread = thread.clone();
+    match collab {
+        Some(id) => {
+            let Some(mut c) = store.collaboration(&id)? else {
+                return Ok(false);
+            };
+            let manual = store.manual_events(&id)?;
+            if manual.iter().any(|(_, e)| key.before_instant(e.at)) {
+                return Ok(false);
+            }
+            let duplicate = info.row.message_id.is_some()
+                && members.iter().any(|m| m.message_id == info.row.message_id);
+            if !duplicate {
+                apply_message(&mut c, &info.message, cfg);
+            }
+            row.collaboration = Some(id);
+            changes.collaborations.push(c);
+        }
+        None if info.row.opener => {
+            // The first opening mail of a thread that had none: it is the latest message,
+            // so the earlier ones stay outside the collaboration, as in a replay.
+            let Some(c) = open(&info.message, raw, cfg) else {
+                return Ok(false);
+            };
+            if !store.manual_events(&c.id)?.is_empty() {
+                return Ok(false);
+            }
+            for m in members {
+                let mut m = m.clone();
+                m.thread = c.id.clone();
+                m.collaboration = Some(c.id.clone());
+                changes.messages.push(m);
+            }
+            row.thread = c.id.clone();
+            row.collaboration = Some(c.id.clone());
+            changes.collaborations.push(c);
+        }
+        None => {}
+    }
+    changes.messages.push(row);
+    Ok(true)
+}
+
+/// Recomputes the threads of `members` (plus the new message, if any) from scratch and
+/// writes every row and collaboration that results; collaborations that no longer have an
+/// opening mail are removed.
+fn recompute(
+    store: &mut dyn Store,
+    members: Vec<MessageRow>,
+    new: Option<(MessageInfo, Vec<u8>)>,
+    cfg: &TrackerConfig,
+    changes: &mut Changes,
+) -> Result<(), TrackerError> {
+    let before: BTreeSet<String> = members
+        .iter()
+        .filter_map(|m| m.collaboration.clone())
+        .collect();
+    let mut all: Vec<Member> = Vec::with_capacity(members.len() + 1);
+    for m in members {
+        let Some(raw) = store.raw(&m.sha256)? else {
+            return Err(TrackerError::MissingRaw(m.sha256));
+        };
+        let info = MessageInfo::read(&raw.bytes, &m.sha256, m.seq, cfg);
+        all.push(Member {
+            info,
+            raw: raw.bytes,
+        });
+    }
+    if let Some((info, raw)) = new {
+        all.push(Member { info, raw });
+    }
+    let rows: Vec<MessageRow> = all.iter().map(|m| m.info.row.clone()).collect();
+    let mut after = BTreeSet::new();
+    for comp in components(&rows) {
+        let part: Vec<Member> = comp.iter().map(|&i| all[i].clone()).collect();
+        let (thread, collab) = match opener(&part) {
+            Some((oi, id)) => {
+                let manual = store.manual_events(&id)?;
+                match replay(&part, oi, &manual, cfg) {
+                    Some(c) => {
+                        let id = c.id.clone();
+                        changes.collaborations.push(c);
+                        after.insert(id.clone());
+                        (id.clone(), Some(id))
+                    }
+                    None => (min_sha(&part), None),
+                }
+            }
+            None => (min_sha(&part), None),
+        };
+        for m in part {
+            let mut row = m.info.row;
+            row.thread = thread.clone();
+            row.collaboration = collab.clone();
+            changes.messages.push(row);
+        }
+    }
+    changes.removed = before.difference(&after).cloned().collect();
+    Ok(())
+}
+
+fn min_sha(part: &[Member]) -> String {
+    part.iter()
+        .map(|m| m.info.row.sha256.as_str())
+        .min()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn track_manual(
+    store: &mut dyn Store,
+    seq: i64,
+    collaboration: &str,
+    event: &Event,
+    cfg: &TrackerConfig,
+    changes: &mut Changes,
+) -> Result<(), TrackerError> {
+    // A mark for a collaboration that does not exist (yet): nothing to write now. The entry
+    // is applied and stays in the ledger, so a replay that later produces this collaboration
+    // includes it.
+    let Some(mut c) = store.collaboration(collaboration)? else {
+        return Ok(());
+    };
+    let members = store.thread_members(&[collaboration.to_string()])?;
+    let manual = store.manual_events(collaboration)?;
+    let at = event.at.with_timezone(&chrono::Utc);
+    let last_manual = manual
+        .iter()
+        .map(|(_, e)| e.at.with_timezone(&chrono::Utc))
+        .max();
+    let latest = members
+        .iter()
+        .all(|m| SortKey::of(m).before_instant(event.at))
+        && last_manual.is_none_or(|l| l <= at);
+    if latest {
+        apply_event(&mut c, event.clone());
+        changes.collaborations.push(c);
+        return Ok(());
+    }
+    // A mark back in time: replay the thread with it in its place. The store does not list
+    // this entry among the applied ones yet, so it is added here.
+    recompute_with_manual(
+        store,
+        members,
+        collaboration,
+        (seq, event.clone()),
+        cfg,
+        changes,
+    )
+}
+
+fn recompute_with_manual(
+    store: &mut dyn Store,
+    members: Vec<MessageRow>,
+    collaboration: &str,
+    extra: (i64, Event),
+    cfg: &TrackerConfig,
+    changes: &mut Changes,
+) -> Result<(), TrackerError> {
+    let mut all = Vec::with_capacity(members.len());
+    for m in &members {
+        let Some(raw) = store.raw(&m.sha256)? else {
+            return Err(TrackerError::MissingRaw(m.sha256.clone()));
+        };
+        all.push(Member {
+            info: MessageInfo::read(&raw.bytes, &m.sha256, m.seq, cfg),
+            raw: raw.bytes,
+        });
+    }
+    let Some((oi, id)) = opener(&all) else {
+        return Ok(());
+    };
+    if id != collaboration {
+        return Ok(());
+    }
+    let mut manual = store.manual_events(&id)?;
+    manual.push(extra);
+    if let Some(c) = replay(&all, oi, &manual, cfg) {
+        changes.collaborations.push(c);
+    }
+    Ok(())
+}

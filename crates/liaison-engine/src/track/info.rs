@@ -1,0 +1,100 @@
+//! What the threading index keeps of one message: its keys, its date and whether it can
+//! open a collaboration.
+
+use crate::thread;
+use crate::tracker::{TrackerConfig, open};
+use chrono::{DateTime, FixedOffset, Utc};
+use liaison_mail::Message;
+use liaison_store::{MessageKeys, MessageRow};
+
+/// A message read for threading.
+#[derive(Debug, Clone)]
+pub struct MessageInfo {
+    /// The row the index keeps (thread and collaboration still to be decided).
+    pub row: MessageRow,
+    /// The parsed message.
+    pub message: Message,
+}
+
+/// Where a message falls in replay order: by date (a message without one comes after every
+/// dated one), then by SHA-256, so any two distinct messages are ordered the same way
+/// whatever order they arrived in.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SortKey {
+    /// The Date in UTC; `None` sorts last.
+    pub undated: bool,
+    /// The instant.
+    pub at: DateTime<Utc>,
+    /// SHA-256 of the raw bytes.
+    pub sha256: String,
+}
+
+impl SortKey {
+    /// The key of a row.
+    pub fn of(row: &MessageRow) -> SortKey {
+        SortKey {
+            undated: row.date.is_none(),
+            at: row
+                .date
+                .map(|d| d.with_timezone(&Utc))
+                .unwrap_or(DateTime::<Utc>::MIN_UTC),
+            sha256: row.sha256.clone(),
+        }
+    }
+
+    /// True when a manual event at `at` comes after this message (a message and a manual
+    /// event at the same instant: the message first).
+    pub fn before_instant(&self, at: DateTime<FixedOffset>) -> bool {
+        !self.undated && self.at <= at.with_timezone(&Utc)
+    }
+}
+
+impl MessageInfo {
+    /// Reads `raw` (the message stored under `sha256`, ledger entry `seq`).
+    pub fn read(raw: &[u8], sha256: &str, seq: i64, cfg: &TrackerConfig) -> MessageInfo {
+        let message = Message::parse(raw);
+        let k = thread::keys(&message);
+        // Subject keys only for subjects with a 【类型】 tag: untagged subjects ("Re: 周报")
+        // never reach a collaboration by subject, and indexing them would join thousands of
+        // unrelated mails into giant threads.
+        let tagged = k.topic.starts_with('【');
+        let is_subject = |key: &String| key.starts_with("subj:");
+        let mut keys = MessageKeys::default();
+        for key in &k.own {
+            if !is_subject(key) || tagged {
+                keys.own.push(key.clone());
+            }
+        }
+        for key in &k.lookup {
+            if is_subject(key) {
+                if tagged {
+                    keys.weak.push(key.clone());
+                }
+            } else {
+                keys.strong.push(key.clone());
+            }
+        }
+        // Only our own mail can open a collaboration; reading its anatomy is the costly part,
+        // so the sender is checked first.
+        let opener = message.from.as_deref().is_some_and(|f| cfg.is_me(f))
+            && open(&message, raw, cfg).is_some();
+        MessageInfo {
+            row: MessageRow {
+                sha256: sha256.to_string(),
+                seq,
+                message_id: message.message_id.clone(),
+                date: message.date,
+                opener,
+                thread: String::new(),
+                collaboration: None,
+                keys,
+            },
+            message,
+        }
+    }
+
+    /// Its replay order key.
+    pub fn key(&self) -> SortKey {
+        SortKey::of(&self.row)
+    }
+}
