@@ -197,53 +197,6 @@ pub fn relative(cfg: &Config, p: &Path) -> PathBuf {
     }
 }
 
-/// The directory path: `--directory` / `LIAISON_DIRECTORY`, else `[directory] path`.
-pub fn directory_path(g: &crate::cli::GlobalArgs, cfg: &Config) -> Option<PathBuf> {
-    match (&g.directory, &cfg.directory.path) {
-        (Some(p), _) => Some(p.clone()),
-        (None, Some(p)) => Some(relative(cfg, p)),
-        (None, None) => None,
-    }
-}
-
-/// Loads and validates the directory (every problem reported with file and line).
-pub fn load_directory(
-    g: &crate::cli::GlobalArgs,
-    cfg: &Config,
-) -> anyhow::Result<liaison_model::Directory> {
-    let en = crate::output::lang() == crate::output::Lang::En;
-    let Some(path) = directory_path(g, cfg) else {
-        anyhow::bail!(
-            "{}",
-            crate::output::tr(
-                "没有通讯录：用 --directory FILE 指定，或在 liaison.toml 中写 [directory] path（liaison init 可生成样例）",
-                "no directory: pass --directory FILE or set [directory] path in liaison.toml (`liaison init` writes a sample)"
-            )
-        );
-    };
-    liaison_model::Directory::load(&path).map_err(|e| match e {
-        liaison_model::DirectoryError::Invalid(p) => anyhow::anyhow!("{}", p.render(en)),
-        other => anyhow::anyhow!("{other}"),
-    })
-}
-
-/// `--now` (RFC 3339), or the clock at the Asia/Shanghai offset.
-pub fn now(g: &crate::cli::GlobalArgs) -> anyhow::Result<chrono::DateTime<chrono::FixedOffset>> {
-    match &g.now {
-        Some(s) => chrono::DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {
-            anyhow::anyhow!(
-                "--now {s:?}: {e}; {}",
-                crate::output::tr(
-                    "请使用 RFC 3339 格式，例如 2026-11-30T10:00:00+08:00",
-                    "use RFC 3339, e.g. 2026-11-30T10:00:00+08:00"
-                )
-            )
-        }),
-        None => Ok(chrono::Utc::now()
-            .with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).expect("valid offset"))),
-    }
-}
-
 /// The config file's name for error messages (`liaison.toml` when none was found).
 pub fn shown_source(cfg: &Config) -> String {
     cfg.source

@@ -54,3 +54,19 @@ pub enum DataFormat {
     /// JSON on stdout.
     Json,
 }
+
+/// The language chosen with `--lang`, if any (a draft's own language is used otherwise).
+pub fn explicit_lang(g: &crate::cli::GlobalArgs) -> Option<liaison_lint::Lang> {
+    g.lang.map(|l| match l {
+        Lang::Zh => liaison_lint::Lang::Zh,
+        Lang::En => liaison_lint::Lang::En,
+    })
+}
+
+/// The language for text that belongs to no draft.
+pub fn ui_lang() -> liaison_lint::Lang {
+    match lang() {
+        Lang::Zh => liaison_lint::Lang::Zh,
+        Lang::En => liaison_lint::Lang::En,
+    }
+}

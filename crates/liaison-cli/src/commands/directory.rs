@@ -1,8 +1,7 @@
 //! `liaison directory`: check, show and import the directory of departments and people.
 
-use crate::cli::GlobalArgs;
-use crate::config;
 use crate::output::{self, Lang};
+use crate::settings::Settings;
 use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
 use liaison_model::{Directory, DirectoryError};
@@ -55,15 +54,12 @@ fn load(path: &std::path::Path) -> anyhow::Result<Directory> {
 }
 
 /// Runs `liaison directory`.
-pub fn run(g: &GlobalArgs, cmd: DirectoryCommand) -> anyhow::Result<ExitCode> {
+pub fn run(s: &Settings, cmd: DirectoryCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         DirectoryCommand::Check { file } => {
             let dir = match file {
                 Some(f) => load(&f)?,
-                None => {
-                    let cfg = config::load(g)?;
-                    config::load_directory(g, &cfg)?
-                }
+                None => s.require_directory()?.clone(),
             };
             println!(
                 "{} {} {}，{} {}",
@@ -76,8 +72,7 @@ pub fn run(g: &GlobalArgs, cmd: DirectoryCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         DirectoryCommand::Show { format } => {
-            let cfg = config::load(g)?;
-            let dir = config::load_directory(g, &cfg)?;
+            let dir = s.require_directory()?;
             match format {
                 DirFormat::Json => println!("{}", serde_json::to_string_pretty(&dir)?),
                 DirFormat::Text => {

@@ -10,15 +10,12 @@
 //! A message with no usable header is kept aside in the quarantine with the reason and
 //! reported on stderr; the rest are still imported.
 
-use crate::cli::GlobalArgs;
-use crate::commands::store_open::open_store;
 use crate::output::{DataFormat, tr};
+use crate::settings::Settings;
 use anyhow::Context;
 use clap::Args;
-use liaison_engine::TrackerConfig;
 use liaison_engine::pipeline::{IngestOptions, IngestSummary, Malformed, Observer};
 use liaison_mail::mailbox::{Format, Mailbox};
-use liaison_store::Store;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,7 +52,7 @@ fn crash_after() -> Option<u64> {
 }
 
 /// Runs `liaison ingest`.
-pub fn run(g: &GlobalArgs, args: IngestArgs) -> anyhow::Result<ExitCode> {
+pub fn run(s: &Settings, args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut sources: Vec<(PathBuf, Option<Format>)> = Vec::new();
     sources.extend(args.paths.iter().map(|p| (p.clone(), None)));
     sources.extend(
@@ -74,8 +71,8 @@ pub fn run(g: &GlobalArgs, args: IngestArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| tr("无法读取邮件来源", "cannot read the mail source"))?;
         boxes.push(mb);
     }
-    let tracker = tracker_config(g)?;
-    let mut store = open_store(g)?;
+    let tracker = s.tracker()?;
+    let mut store = s.open_store()?;
     let opts = IngestOptions {
         batch: args.batch.max(1),
         track: !args.no_track,
@@ -90,33 +87,6 @@ pub fn run(g: &GlobalArgs, args: IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
-}
-
-/// The tracker's configuration from the config file and flags: our addresses
-/// (`[identity] addresses` plus `--me`), the directory (`--directory` / `[directory]`), the
-/// `[time]` context. Shared by `ingest`, `rebuild` and the commands that track marks.
-pub fn tracker_config(g: &GlobalArgs) -> anyhow::Result<TrackerConfig> {
-    let cfg = super::lint::load_config(g)?;
-    let directory = super::lint::load_directory(g, &cfg)?.unwrap_or_default();
-    let time = super::lint::time_context(g, &cfg)?;
-    // The tracker reads subject tags as the linter does, so `[lint.kinds]` aliases count.
-    let kinds = cfg
-        .lint
-        .resolve()
-        .map_err(|e| anyhow::anyhow!("{}: {e}", crate::config::shown_source(&cfg)))?
-        .kinds;
-    // `--me` is already folded into the addresses by the config loader.
-    Ok(TrackerConfig {
-        me: cfg.identity.addresses.clone(),
-        kinds,
-        directory,
-        time,
-    })
-}
-
-/// Applies every pending ledger entry (see [`liaison_engine::track_pending`]).
-pub fn track_pending(store: &mut dyn Store, cfg: &TrackerConfig) -> anyhow::Result<u64> {
-    Ok(liaison_engine::track_pending(store, cfg)?)
 }
 
 fn print_summary(s: &IngestSummary, format: DataFormat) -> anyhow::Result<()> {

@@ -3,14 +3,13 @@
 //! Exit codes: 0 no errors, 1 errors found, 2 could not run (bad arguments, an unreadable
 //! file — the other files are still linted and reported).
 
-use crate::cli::GlobalArgs;
-use crate::config::Config;
-use crate::output::{self, Lang as OutLang};
+use crate::drafts::{parse_draft, read_input};
+use crate::output::{self, explicit_lang, ui_lang};
+use crate::settings::Settings;
 use anyhow::bail;
 use clap::{Args, ValueEnum};
-use liaison_lint::{FileReport, Lang, Linter, Report, render};
-use liaison_model::Directory;
-use std::io::{Read, Write};
+use liaison_lint::{FileReport, Lang, Report, render};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -39,106 +38,6 @@ pub struct LintArgs {
     /// Explain one rule (e.g. action-owner) and exit.
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,
-}
-
-/// The language chosen with `--lang`, if any.
-pub(crate) fn explicit_lang(g: &GlobalArgs) -> Option<Lang> {
-    g.lang.map(|l| match l {
-        OutLang::Zh => Lang::Zh,
-        OutLang::En => Lang::En,
-    })
-}
-
-/// The language for text that belongs to no draft.
-pub(crate) fn ui_lang() -> Lang {
-    match output::lang() {
-        OutLang::Zh => Lang::Zh,
-        OutLang::En => Lang::En,
-    }
-}
-
-/// The layered configuration (see [`crate::config::load`]).
-pub(crate) fn load_config(g: &GlobalArgs) -> anyhow::Result<Config> {
-    crate::config::load(g)
-}
-
-/// Loads and validates the directory from `--directory` or `[directory] path`, if either
-/// is given; every problem is reported with file and line.
-pub(crate) fn load_directory(g: &GlobalArgs, cfg: &Config) -> anyhow::Result<Option<Directory>> {
-    match crate::config::directory_path(g, cfg) {
-        Some(_) => crate::config::load_directory(g, cfg).map(Some),
-        None => Ok(None),
-    }
-}
-
-/// The time context from `[time]` and `--now`.
-pub(crate) fn time_context(g: &GlobalArgs, cfg: &Config) -> anyhow::Result<liaison_time::Context> {
-    let now = crate::config::now(g)?;
-    let tz: chrono_tz::Tz = cfg.time.tz.parse().map_err(|_| {
-        anyhow::anyhow!(
-            "[time] tz = {:?}: {}",
-            cfg.time.tz,
-            output::tr(
-                "未知时区，请使用 IANA 名称，例如 Asia/Shanghai",
-                "unknown time zone; use an IANA name such as Asia/Shanghai"
-            )
-        )
-    })?;
-    let spec = match cfg.time.calendar.as_str() {
-        "cn" | "none" => cfg.time.calendar.clone(),
-        p => crate::config::relative(cfg, Path::new(p))
-            .display()
-            .to_string(),
-    };
-    let calendar = liaison_time::Calendar::from_spec(&spec)
-        .map_err(|e| anyhow::anyhow!("[time] calendar: {e}"))?;
-    let hours = liaison_time::WorkHours::parse(&cfg.time.workday_start, &cfg.time.workday_end)
-        .map_err(|e| anyhow::anyhow!("[time] workday_start/workday_end: {e}"))?;
-    Ok(liaison_time::Context::new(now)
-        .with_tz(tz)
-        .with_calendar(calendar)
-        .with_hours(hours))
-}
-
-/// Builds the linter from configuration, directory and clock.
-pub(crate) fn build_linter(g: &GlobalArgs) -> anyhow::Result<Linter> {
-    let cfg = load_config(g)?;
-    let directory = load_directory(g, &cfg)?;
-    let time = time_context(g, &cfg)?;
-    Linter::new(&cfg.lint, directory, time)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", crate::config::shown_source(&cfg)))
-}
-
-/// Reads one input (`-` is standard input).
-pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, String> {
-    if path == Path::new("-") {
-        let mut buf = Vec::new();
-        return std::io::stdin()
-            .read_to_end(&mut buf)
-            .map(|_| buf)
-            .map_err(|e| e.to_string());
-    }
-    std::fs::read(path).map_err(|e| {
-        let fix = output::tr("请检查路径和读取权限", "check the path and read permission");
-        format!("{e} ({fix})")
-    })
-}
-
-/// Parses a draft and fills in attachment sizes of plain drafts from the file system.
-pub(crate) fn parse_draft(linter: &Linter, path: &Path, raw: &[u8]) -> liaison_lint::Anatomy {
-    let shown = path.display().to_string();
-    let mut a = linter.parse(&shown, raw);
-    if a.format == liaison_mail::anatomy::SourceFormat::Plain && path != Path::new("-") {
-        let base = path.parent().unwrap_or(Path::new("."));
-        for f in &mut a.attachments {
-            let p = base.join(&f.name);
-            match std::fs::metadata(&p) {
-                Ok(m) if m.is_file() => f.size = Some(m.len()),
-                _ => f.missing = true,
-            }
-        }
-    }
-    a
 }
 
 /// A folder stands for the drafts in it (`.md`, `.txt`, `.eml`, recursively, sorted);
@@ -170,12 +69,12 @@ fn expand(path: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Runs `liaison lint`.
-pub fn run(g: &GlobalArgs, args: LintArgs) -> anyhow::Result<ExitCode> {
+pub fn run(s: &Settings, args: LintArgs) -> anyhow::Result<ExitCode> {
     if let Some(id) = &args.explain {
         return explain(id);
     }
-    let linter = build_linter(g)?;
-    let lang = explicit_lang(g);
+    let linter = s.linter()?;
+    let lang = explicit_lang(&s.global);
     let mut files = Vec::new();
     let stdin_count = args.files.iter().filter(|p| p.as_os_str() == "-").count();
     if stdin_count > 1 {

@@ -2,11 +2,9 @@
 //! outside mail. The mark goes into the input ledger (so `liaison rebuild` replays it) and
 //! is applied by the tracker at once.
 
-use crate::cli::GlobalArgs;
-use crate::commands::ingest::{track_pending, tracker_config};
-use crate::commands::show::find;
-use crate::commands::store_open::open_store;
 use crate::output::{DataFormat, tr};
+use crate::settings::Settings;
+use crate::views::{event_label, find, state_label};
 use clap::{Args, ValueEnum};
 use liaison_engine::Mark;
 use std::process::ExitCode;
@@ -45,10 +43,10 @@ pub struct MarkArgs {
 }
 
 /// Runs `liaison mark`.
-pub fn run(g: &GlobalArgs, args: MarkArgs) -> anyhow::Result<ExitCode> {
-    let now = crate::config::now(g)?;
-    let cfg = tracker_config(g)?;
-    let mut store = open_store(g)?;
+pub fn run(s: &Settings, args: MarkArgs) -> anyhow::Result<ExitCode> {
+    let now = s.now;
+    let cfg = s.tracker()?;
+    let mut store = s.open_store()?;
     let c = find(store.as_mut(), &args.id)?;
     if args.item.is_some() && matches!(args.what, MarkKind::Retro | MarkKind::Archived) {
         anyhow::bail!(
@@ -83,7 +81,7 @@ pub fn run(g: &GlobalArgs, args: MarkArgs) -> anyhow::Result<ExitCode> {
     };
     let event = mark.event(now, args.item.map(|n| n - 1));
     let seq = store.record_manual(&c.id, &event)?;
-    track_pending(store.as_mut(), &cfg)?;
+    liaison_engine::track_pending(store.as_mut(), &cfg)?;
     let after = find(store.as_mut(), &c.id)?;
     match args.format {
         DataFormat::Json => {
@@ -101,9 +99,9 @@ pub fn run(g: &GlobalArgs, args: MarkArgs) -> anyhow::Result<ExitCode> {
             "{} {}：{}（{}{}）",
             tr("已记录", "recorded"),
             c.id,
-            crate::commands::show::event_label(event.kind),
+            event_label(event.kind),
             tr("当前状态：", "state now: "),
-            crate::commands::list::state_label(after.state.id())
+            state_label(after.state.id())
         ),
     }
     Ok(ExitCode::SUCCESS)

@@ -1,7 +1,6 @@
 //! One module per subcommand.
 
 pub mod demo;
-pub mod demo_story;
 pub mod directory;
 pub mod due;
 pub mod ingest;
@@ -15,34 +14,46 @@ pub mod quarantine;
 pub mod rebuild;
 pub mod rules;
 pub mod show;
-pub mod store_open;
 pub mod templates;
 pub mod time;
 
-use crate::cli::{Cli, Command, GlobalArgs};
-use crate::output;
+use crate::cli::Command;
+use crate::settings::Settings;
 use std::process::ExitCode;
 
-/// Runs the chosen subcommand and returns the process exit code.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    output::set_lang(cli.global.lang.unwrap_or_default());
-    let g: &GlobalArgs = &cli.global;
-    match cli.command {
-        Command::Init(a) => init::run(g, a),
-        Command::Directory(a) => directory::run(g, a),
-        Command::New(a) => new::run(g, a),
-        Command::Templates(a) => templates::run(g, a),
-        Command::Demo(a) => demo::run(g, a),
-        Command::Time(a) => time::run(g, a),
-        Command::Lint(a) => lint::run(g, a),
-        Command::Parse(a) => parse::run(g, a),
-        Command::Rules(a) => rules::run(g, a),
-        Command::Ingest(a) => ingest::run(g, a),
-        Command::List(a) => list::run(g, a),
-        Command::Show(a) => show::run(g, a),
-        Command::Due(a) => due::run(g, a),
-        Command::Mark(a) => mark::run(g, a),
-        Command::Rebuild(a) => rebuild::run(g, a),
-        Command::Quarantine(a) => quarantine::run(g, a),
+/// Whether a command reads the configuration in effect. `init` and `demo` write their
+/// own, and checking or importing a named directory file needs none, so a broken
+/// liaison.toml around must not stop them.
+pub fn reads_config(cmd: &Command) -> bool {
+    !matches!(
+        cmd,
+        Command::Init(_)
+            | Command::Demo(_)
+            | Command::Directory(
+                directory::DirectoryCommand::Check { file: Some(_) }
+                    | directory::DirectoryCommand::Import { .. }
+            )
+    )
+}
+
+/// Runs the chosen subcommand with the settings resolved in `main`.
+pub fn run(s: &Settings, cmd: Command) -> anyhow::Result<ExitCode> {
+    match cmd {
+        Command::Init(a) => init::run(s, a),
+        Command::Directory(a) => directory::run(s, a),
+        Command::New(a) => new::run(s, a),
+        Command::Templates(a) => templates::run(s, a),
+        Command::Demo(a) => demo::run(s, a),
+        Command::Time(a) => time::run(s, a),
+        Command::Lint(a) => lint::run(s, a),
+        Command::Parse(a) => parse::run(s, a),
+        Command::Rules(a) => rules::run(s, a),
+        Command::Ingest(a) => ingest::run(s, a),
+        Command::List(a) => list::run(s, a),
+        Command::Show(a) => show::run(s, a),
+        Command::Due(a) => due::run(s, a),
+        Command::Mark(a) => mark::run(s, a),
+        Command::Rebuild(a) => rebuild::run(s, a),
+        Command::Quarantine(a) => quarantine::run(s, a),
     }
 }

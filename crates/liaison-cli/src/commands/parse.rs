@@ -1,8 +1,8 @@
 //! `liaison parse`: show what liaison understood of a draft (its anatomy).
 
-use crate::cli::GlobalArgs;
-use crate::commands::lint::{build_linter, parse_draft, read_input};
+use crate::drafts::{parse_draft, read_input};
 use crate::output::{DataFormat, tr};
+use crate::settings::Settings;
 use clap::Args;
 use liaison_lint::Anatomy;
 use std::fmt::Write as _;
@@ -20,8 +20,8 @@ pub struct ParseArgs {
 }
 
 /// Runs `liaison parse`.
-pub fn run(g: &GlobalArgs, args: ParseArgs) -> anyhow::Result<ExitCode> {
-    let linter = build_linter(g)?;
+pub fn run(s: &Settings, args: ParseArgs) -> anyhow::Result<ExitCode> {
+    let linter = s.linter()?;
     let raw =
         read_input(&args.file).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     let a = parse_draft(&linter, &args.file, &raw);

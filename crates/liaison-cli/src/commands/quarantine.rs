@@ -2,9 +2,8 @@
 //! could use was readable in them, with the reason, and `--export DIR` to get their bytes
 //! back for a look in a mail client or an editor.
 
-use crate::cli::GlobalArgs;
-use crate::commands::store_open::open_store;
 use crate::output::{DataFormat, tr};
+use crate::settings::Settings;
 use anyhow::Context as _;
 use clap::Args;
 use serde::Serialize;
@@ -41,8 +40,8 @@ pub struct Entry {
 }
 
 /// Runs `liaison quarantine`.
-pub fn run(g: &GlobalArgs, args: QuarantineArgs) -> anyhow::Result<ExitCode> {
-    let mut store = open_store(g)?;
+pub fn run(s: &Settings, args: QuarantineArgs) -> anyhow::Result<ExitCode> {
+    let mut store = s.open_store()?;
     let list = store.quarantined()?;
     if let Some(dir) = &args.export {
         std::fs::create_dir_all(dir).with_context(|| {

@@ -10,11 +10,10 @@
 //! directory or `[lint.kinds]` changed — and the result is checked against the
 //! recomputation. It also re-hashes every raw message to check it is unchanged.
 
-use crate::cli::GlobalArgs;
-use crate::commands::ingest::{track_pending, tracker_config};
-use crate::commands::store_open::open_store;
 use crate::output::{DataFormat, tr};
+use crate::settings::Settings;
 use clap::Args;
+use liaison_engine::track_pending;
 use liaison_model::Collaboration;
 use liaison_store::Store;
 use serde::Serialize;
@@ -99,8 +98,8 @@ fn compare(stored: &[Collaboration], rebuilt: &[Collaboration]) -> Vec<Differenc
 }
 
 /// Recomputes and compares; with `apply`, replaces the derived state and verifies it.
-pub fn rebuild(store: &mut dyn Store, g: &GlobalArgs, apply: bool) -> anyhow::Result<Report> {
-    let tracker = tracker_config(g)?;
+fn rebuild(store: &mut dyn Store, s: &Settings, apply: bool) -> anyhow::Result<Report> {
+    let tracker = s.tracker()?;
     // What is pending belongs to the stored state as soon as any ingest runs: track it
     // first, so the comparison is about how, not when, inputs were applied.
     track_pending(store, &tracker)?;
@@ -161,9 +160,9 @@ fn describe(a: &Collaboration, b: &Collaboration) -> String {
 }
 
 /// Runs `liaison rebuild`.
-pub fn run(g: &GlobalArgs, args: RebuildArgs) -> anyhow::Result<ExitCode> {
-    let mut store = open_store(g)?;
-    let report = rebuild(&mut *store, g, args.apply)?;
+pub fn run(s: &Settings, args: RebuildArgs) -> anyhow::Result<ExitCode> {
+    let mut store = s.open_store()?;
+    let report = rebuild(&mut *store, s, args.apply)?;
     match args.format {
         DataFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         DataFormat::Text => {

@@ -1,8 +1,8 @@
 //! `liaison rules`: list every lint rule with its severity and explanation.
 
-use crate::cli::GlobalArgs;
-use crate::commands::lint::{load_config, ui_lang};
+use crate::output::ui_lang;
 use crate::output::{DataFormat, tr};
+use crate::settings::Settings;
 use clap::Args;
 use liaison_lint::{Lang, Level, RULES};
 use serde_json::json;
@@ -22,12 +22,12 @@ pub struct RulesArgs {
 }
 
 /// Runs `liaison rules`.
-pub fn run(g: &GlobalArgs, args: RulesArgs) -> anyhow::Result<ExitCode> {
-    let cfg = load_config(g)?;
-    let resolved = cfg
+pub fn run(s: &Settings, args: RulesArgs) -> anyhow::Result<ExitCode> {
+    let resolved = s
+        .config
         .lint
         .resolve()
-        .map_err(|e| anyhow::anyhow!("liaison.toml: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("{}: {e}", crate::config::shown_source(&s.config)))?;
     let lang = ui_lang();
     let effective = |i: usize| match resolved.levels[i] {
         Level::Error => "error",

@@ -1,12 +1,9 @@
 //! `liaison show ID`: one collaboration with its timeline of events.
 
-use crate::cli::GlobalArgs;
-use crate::commands::list::{listed, state_label};
-use crate::commands::store_open::open_store;
 use crate::output::{DataFormat, tr};
+use crate::settings::Settings;
+use crate::views::{event_label, find, listed, state_label};
 use clap::Args;
-use liaison_model::{Collaboration, EventKind};
-use liaison_store::Store;
 use std::process::ExitCode;
 
 /// Arguments of `liaison show`.
@@ -19,57 +16,10 @@ pub struct ShowArgs {
     pub format: DataFormat,
 }
 
-/// Finds a collaboration by id or unique id prefix.
-pub fn find(store: &mut dyn Store, id: &str) -> anyhow::Result<Collaboration> {
-    if let Some(c) = store.collaboration(id)? {
-        return Ok(c);
-    }
-    let mut hits: Vec<Collaboration> = store
-        .collaborations()?
-        .into_iter()
-        .filter(|c| c.id.starts_with(id))
-        .collect();
-    match hits.len() {
-        1 => Ok(hits.remove(0)),
-        0 => anyhow::bail!(
-            "{id}: {}",
-            tr(
-                "没有这个协作；liaison list 列出所有编号",
-                "no such collaboration; liaison list shows the ids"
-            )
-        ),
-        n => anyhow::bail!(
-            "{id}: {n} {}",
-            tr(
-                "个协作以此开头，请写完整编号",
-                "collaborations start with this; give the whole id"
-            )
-        ),
-    }
-}
-
-/// The event kind in the chosen language.
-pub fn event_label(k: EventKind) -> &'static str {
-    match k {
-        EventKind::Sent => tr("发出", "sent"),
-        EventKind::Replied => tr("回复", "replied"),
-        EventKind::Nudged => tr("催办", "nudged"),
-        EventKind::Synced => tr("进度同步", "synced"),
-        EventKind::Escalated => tr("升级", "escalated"),
-        EventKind::Delivered => tr("交付", "delivered"),
-        EventKind::Confirmed => tr("确认", "confirmed"),
-        EventKind::Retro => tr("复盘", "retro"),
-        EventKind::Archived => tr("归档", "archived"),
-        EventKind::DeadlineChanged => tr("截止时间变更", "deadline changed"),
-        EventKind::Disagreement => tr("异议/延期", "dispute/delay"),
-        EventKind::Dropped => tr("取消", "dropped"),
-    }
-}
-
 /// Runs `liaison show`.
-pub fn run(g: &GlobalArgs, args: ShowArgs) -> anyhow::Result<ExitCode> {
-    let now = crate::config::now(g)?;
-    let mut store = open_store(g)?;
+pub fn run(s: &Settings, args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let now = s.now;
+    let mut store = s.open_store()?;
     let c = find(store.as_mut(), &args.id)?;
     match args.format {
         DataFormat::Json => {

@@ -1,10 +1,8 @@
 //! `liaison templates`: list and export the mail templates so an organisation can edit them
 //! (then point `[templates] dir` at the folder).
 
-use crate::cli::GlobalArgs;
-use crate::commands::new::templates;
-use crate::config;
 use crate::output;
+use crate::settings::Settings;
 use clap::Subcommand;
 use liaison_compose::Templates;
 use std::path::PathBuf;
@@ -31,7 +29,7 @@ pub enum TemplatesCommand {
 }
 
 /// Runs `liaison templates`.
-pub fn run(g: &GlobalArgs, cmd: TemplatesCommand) -> anyhow::Result<ExitCode> {
+pub fn run(s: &Settings, cmd: TemplatesCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         TemplatesCommand::Export { dir, force } => {
             let t = Templates::builtin();
@@ -61,14 +59,12 @@ pub fn run(g: &GlobalArgs, cmd: TemplatesCommand) -> anyhow::Result<ExitCode> {
             );
         }
         TemplatesCommand::List => {
-            let cfg = config::load(g)?;
-            for n in templates(&cfg)?.names() {
+            for n in s.templates()?.names() {
                 println!("{n}");
             }
         }
         TemplatesCommand::Show { name } => {
-            let cfg = config::load(g)?;
-            let t = templates(&cfg)?;
+            let t = s.templates()?;
             match t.source(&name) {
                 Some(s) => print!("{s}"),
                 None => anyhow::bail!(

@@ -3,9 +3,8 @@
 //! Settings come from `[time]` in liaison.toml (tz, calendar, workday_start, workday_end),
 //! overridden by `--tz` and `--calendar`; the reference instant is the global `--now`.
 
-use crate::cli::GlobalArgs;
-use crate::commands::lint::{load_config, time_context};
 use crate::output::{self, DataFormat, Lang};
+use crate::settings::Settings;
 use chrono::{Datelike, Weekday};
 use clap::Args;
 use liaison_time::{Context, Detailed, ExprKind, scan_detailed};
@@ -29,8 +28,8 @@ pub struct TimeArgs {
 }
 
 /// Runs `liaison time`.
-pub fn run(g: &GlobalArgs, args: TimeArgs) -> anyhow::Result<ExitCode> {
-    let ctx = context(g, &args)?;
+pub fn run(s: &Settings, args: TimeArgs) -> anyhow::Result<ExitCode> {
+    let ctx = context(s, &args)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match &args.text {
@@ -63,31 +62,14 @@ pub fn run(g: &GlobalArgs, args: TimeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Builds the scanning context: configuration, then flags.
-fn context(g: &GlobalArgs, args: &TimeArgs) -> anyhow::Result<Context> {
-    let mut cfg = load_config(g)?;
-    if let Some(tz) = &args.tz {
-        tz.parse::<chrono_tz::Tz>().map_err(|_| {
-            anyhow::anyhow!(
-                "--tz {tz:?}: {}",
-                output::tr(
-                    "未知时区，请使用 IANA 名称，例如 Asia/Shanghai",
-                    "unknown time zone; use an IANA name such as Asia/Shanghai"
-                )
-            )
-        })?;
-        cfg.time.tz = tz.clone();
-    }
-    if let Some(c) = &args.calendar {
-        cfg.time.calendar = match c.as_str() {
-            "cn" | "none" => c.clone(),
-            // a file given on the command line is relative to the working directory
-            p => std::path::absolute(p)
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|_| p.to_string()),
-        };
-    }
-    time_context(g, &cfg)
+/// The scanning context: configuration, then this command's flags.
+fn context(s: &Settings, args: &TimeArgs) -> anyhow::Result<Context> {
+    crate::settings::time_context(
+        &s.config,
+        s.now,
+        args.tz.as_deref(),
+        args.calendar.as_deref(),
+    )
 }
 
 fn emit(out: &mut impl Write, text: &str, ctx: &Context, format: DataFormat) -> anyhow::Result<()> {

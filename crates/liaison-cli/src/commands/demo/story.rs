@@ -5,29 +5,29 @@
 //! The mails are the ones the engine's story test asserts on
 //! (`crates/liaison-engine/tests/story/`), so the demo shows tested behaviour.
 
-use crate::commands::due::print_text;
 use crate::output::{self, tr};
+use crate::views::print_due;
 use chrono::DateTime;
-use liaison_engine::{PlanContext, Policy, TrackerConfig, plan, track_input};
+use liaison_engine::{PlanContext, Policy, TrackerConfig, plan, track_pending};
 use liaison_model::{Directory, KindTable};
-use liaison_store::{Location, Store};
+use liaison_store::Location;
 use std::path::Path;
 
 const MAILS: &[&[u8]] = &[
-    include_bytes!("../../../liaison-engine/tests/story/01-open.eml"),
-    include_bytes!("../../../liaison-engine/tests/story/02-ack-wanglei.eml"),
-    include_bytes!("../../../liaison-engine/tests/story/03-nudge-1.eml"),
-    include_bytes!("../../../liaison-engine/tests/story/04-nudge-2.eml"),
-    include_bytes!("../../../liaison-engine/tests/story/05-delay-wanglei.eml"),
-    include_bytes!("../../../liaison-engine/tests/story/06-escalate.eml"),
-    include_bytes!("../../../liaison-engine/tests/story/07-sync.eml"),
-    include_bytes!("../../../liaison-engine/tests/story/08-delivery-lina.eml"),
-    include_bytes!("../../../liaison-engine/tests/story/09-confirm-lina.eml"),
-    include_bytes!("../../../liaison-engine/tests/story/10-delivery-wanglei.eml"),
-    include_bytes!("../../../liaison-engine/tests/story/11-confirm-wanglei.eml"),
+    include_bytes!("../../../../liaison-engine/tests/story/01-open.eml"),
+    include_bytes!("../../../../liaison-engine/tests/story/02-ack-wanglei.eml"),
+    include_bytes!("../../../../liaison-engine/tests/story/03-nudge-1.eml"),
+    include_bytes!("../../../../liaison-engine/tests/story/04-nudge-2.eml"),
+    include_bytes!("../../../../liaison-engine/tests/story/05-delay-wanglei.eml"),
+    include_bytes!("../../../../liaison-engine/tests/story/06-escalate.eml"),
+    include_bytes!("../../../../liaison-engine/tests/story/07-sync.eml"),
+    include_bytes!("../../../../liaison-engine/tests/story/08-delivery-lina.eml"),
+    include_bytes!("../../../../liaison-engine/tests/story/09-confirm-lina.eml"),
+    include_bytes!("../../../../liaison-engine/tests/story/10-delivery-wanglei.eml"),
+    include_bytes!("../../../../liaison-engine/tests/story/11-confirm-wanglei.eml"),
 ];
 
-const DIRECTORY: &str = include_str!("../../../liaison-engine/tests/story/directory.toml");
+const DIRECTORY: &str = include_str!("../../../../liaison-engine/tests/story/directory.toml");
 
 /// (mails ingested so far, the moment, what happened — zh, en).
 const MOMENTS: &[(usize, &str, &str, &str)] = &[
@@ -90,7 +90,7 @@ pub fn run_story(dir: &Path) -> anyhow::Result<()> {
             )?;
             ingested += 1;
         }
-        track_all(store.as_mut(), &cfg)?;
+        track_pending(store.as_mut(), &cfg)?;
         let now = DateTime::parse_from_rfc3339(now)?;
         let cx = PlanContext {
             policy: &policy,
@@ -99,10 +99,7 @@ pub fn run_story(dir: &Path) -> anyhow::Result<()> {
             tz: chrono_tz::Asia::Shanghai,
             directory: &directory,
             now,
-            lang: match output::lang() {
-                output::Lang::Zh => liaison_engine::Lang::Zh,
-                output::Lang::En => liaison_engine::Lang::En,
-            },
+            lang: output::engine_lang(),
         };
         let due = plan(&store.collaborations()?, &cx);
         println!();
@@ -113,22 +110,9 @@ pub fn run_story(dir: &Path) -> anyhow::Result<()> {
             tr(zh, en)
         );
         println!("$ liaison due --upcoming --now {}", now.to_rfc3339());
-        print_text(&due);
+        print_due(&due);
     }
     Ok(())
-}
-
-fn track_all(store: &mut dyn Store, cfg: &TrackerConfig) -> anyhow::Result<()> {
-    store.lock_tracker()?;
-    let r = (|| -> anyhow::Result<()> {
-        for input in store.pending(1000)? {
-            let changes = track_input(store, &input, cfg)?;
-            store.apply(&changes)?;
-        }
-        Ok(())
-    })();
-    store.unlock_tracker()?;
-    r
 }
 
 #[cfg(test)]

@@ -2,16 +2,18 @@
 //! compose each into a `.eml`, and print a short summary and where the files are. Needs
 //! nothing but the binary: the sample files are embedded.
 
-use crate::cli::GlobalArgs;
-use crate::commands::init::samples;
-use crate::commands::new::{compose_file, mail_lang};
+use crate::briefs::{compose_file, mail_lang};
 use crate::output::{self, tr};
+use crate::samples;
+use crate::settings::Settings;
 use chrono::DateTime;
 use clap::{Args, ValueEnum};
 use liaison_compose::Templates;
 use liaison_model::Directory;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod story;
 
 /// The instant the demo's briefs are written for (their deadlines are 12月1日…12月15日).
 pub const DEMO_NOW: &str = "2026-11-30T10:00:00+08:00";
@@ -38,7 +40,7 @@ pub struct DemoArgs {
 }
 
 /// Runs `liaison demo`.
-pub fn run(g: &GlobalArgs, args: DemoArgs) -> anyhow::Result<ExitCode> {
+pub fn run(s: &Settings, args: DemoArgs) -> anyhow::Result<ExitCode> {
     let dir = match args.dir {
         Some(d) => {
             if d.exists() && std::fs::read_dir(&d)?.next().is_some() {
@@ -73,8 +75,8 @@ pub fn run(g: &GlobalArgs, args: DemoArgs) -> anyhow::Result<ExitCode> {
     }
     let directory = Directory::from_toml("directory.toml", samples::DIRECTORY_TOML)
         .map_err(|p| anyhow::anyhow!("{}", p.render(output::lang() == output::Lang::En)))?;
-    let now = match &g.now {
-        Some(_) => crate::config::now(g)?,
+    let now = match &s.global.now {
+        Some(_) => s.now,
         None => DateTime::parse_from_rfc3339(DEMO_NOW)?,
     };
     let templates = Templates::builtin();
@@ -166,7 +168,7 @@ pub fn run(g: &GlobalArgs, args: DemoArgs) -> anyhow::Result<ExitCode> {
         ),
     );
     // Step 3–4: follow a scripted collaboration and say what is due (liaison-engine).
-    super::demo_story::run_story(&dir)?;
+    story::run_story(&dir)?;
     eprintln!(
         "{} {}",
         tr("演示文件在", "demo files are in"),

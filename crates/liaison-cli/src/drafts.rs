@@ -1,0 +1,39 @@
+//! Reading drafts for `lint` and `parse`: standard input or a file, and the sizes of the
+//! files a plain draft names as attachments.
+
+use crate::output;
+use liaison_lint::Linter;
+use std::io::Read;
+use std::path::Path;
+
+/// Reads one input (`-` is standard input).
+pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    if path == Path::new("-") {
+        let mut buf = Vec::new();
+        return std::io::stdin()
+            .read_to_end(&mut buf)
+            .map(|_| buf)
+            .map_err(|e| e.to_string());
+    }
+    std::fs::read(path).map_err(|e| {
+        let fix = output::tr("请检查路径和读取权限", "check the path and read permission");
+        format!("{e} ({fix})")
+    })
+}
+
+/// Parses a draft and fills in attachment sizes of plain drafts from the file system.
+pub(crate) fn parse_draft(linter: &Linter, path: &Path, raw: &[u8]) -> liaison_lint::Anatomy {
+    let shown = path.display().to_string();
+    let mut a = linter.parse(&shown, raw);
+    if a.format == liaison_mail::anatomy::SourceFormat::Plain && path != Path::new("-") {
+        let base = path.parent().unwrap_or(Path::new("."));
+        for f in &mut a.attachments {
+            let p = base.join(&f.name);
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_file() => f.size = Some(m.len()),
+                _ => f.missing = true,
+            }
+        }
+    }
+    a
+}

@@ -1,0 +1,277 @@
+//! Everything a command needs from flags, environment and configuration files, resolved
+//! once in `main` (as ripgrep's `HiArgs`): the layered configuration, the language, the
+//! current instant in the configured zone, the time context, the directory, where the
+//! store is, and who "we" are. Commands receive a [`Settings`] and do only their own job.
+
+use crate::cli::GlobalArgs;
+use crate::config::{self, Config};
+use crate::output::{self, Lang, tr};
+use anyhow::Context as _;
+use chrono::{DateTime, FixedOffset};
+use liaison_engine::{PlanContext, TrackerConfig};
+use liaison_model::Directory;
+use liaison_store::{Location, Store};
+use std::path::{Path, PathBuf};
+
+/// The resolved settings of one run.
+#[derive(Debug)]
+pub struct Settings {
+    /// The flags as given (a few commands read them, e.g. `--lang` given explicitly).
+    pub global: GlobalArgs,
+    /// The layered configuration (defaults → liaison.toml → environment → flags).
+    pub config: Config,
+    /// The current instant: `--now`, else the clock, in the `[time] tz` zone.
+    pub now: DateTime<FixedOffset>,
+    /// Time zone, calendar, workday hours and `now`.
+    pub time: liaison_time::Context,
+    /// The directory, loaded once; a load error is kept for the commands that need it.
+    directory: Result<Option<Directory>, String>,
+    /// Where the store is.
+    pub store: Location,
+}
+
+impl Settings {
+    /// Resolves everything from the flags. `read_config` is false for the commands that
+    /// write configuration rather than read it (`init`, `demo`), so a broken liaison.toml
+    /// around does not stop them.
+    pub fn resolve(global: GlobalArgs, read_config: bool) -> anyhow::Result<Settings> {
+        let lang = global.lang.unwrap_or_default();
+        output::set_lang(lang);
+        let config = if read_config {
+            config::load(&global)?
+        } else {
+            let mut c = Config::default();
+            c.identity.addresses.extend(global.me.iter().cloned());
+            c
+        };
+        let tz: chrono_tz::Tz = config.time.tz.parse().map_err(|_| {
+            anyhow::anyhow!(
+                "{}: [time] tz = {:?}: {}",
+                config::shown_source(&config),
+                config.time.tz,
+                tr(
+                    "未知时区，请使用 IANA 名称，例如 Asia/Shanghai",
+                    "unknown time zone; use an IANA name such as Asia/Shanghai"
+                )
+            )
+        })?;
+        let now = now(&global, tz)?;
+        let time = time_context(&config, now, None, None)?;
+        let directory_path = match (&global.directory, &config.directory.path) {
+            (Some(p), _) => Some(p.clone()),
+            (None, Some(p)) => Some(config::relative(&config, p)),
+            (None, None) => None,
+        };
+        let directory = match &directory_path {
+            None => Ok(None),
+            Some(p) => load_directory(p).map(Some).map_err(|e| format!("{e:#}")),
+        };
+        let store = store_location(&global, &config);
+        Ok(Settings {
+            global,
+            config,
+            now,
+            time,
+            directory,
+            store,
+        })
+    }
+
+    /// The directory, if one is configured (an error if it is configured but invalid).
+    pub fn directory(&self) -> anyhow::Result<Option<&Directory>> {
+        match &self.directory {
+            Ok(d) => Ok(d.as_ref()),
+            Err(e) => Err(anyhow::anyhow!("{e}")),
+        }
+    }
+
+    /// The directory, which this command cannot do without.
+    pub fn require_directory(&self) -> anyhow::Result<&Directory> {
+        self.directory()?.ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}",
+                tr(
+                    "没有通讯录：用 --directory FILE 指定，或在 liaison.toml 中写 [directory] path（liaison init 可生成样例）",
+                    "no directory: pass --directory FILE or set [directory] path in liaison.toml (`liaison init` writes a sample)"
+                )
+            )
+        })
+    }
+
+    /// Opens (and migrates) the store.
+    pub fn open_store(&self) -> anyhow::Result<Box<dyn Store>> {
+        Ok(liaison_store::open(&self.store)?)
+    }
+
+    /// Our addresses: `[identity] addresses` plus `--me`.
+    pub fn me(&self) -> &[String] {
+        &self.config.identity.addresses
+    }
+
+    /// What the tracker needs: our addresses, the 【】 tags (`[lint.kinds]` count for the
+    /// tracker as for the linter), the directory and the time context.
+    pub fn tracker(&self) -> anyhow::Result<TrackerConfig> {
+        let kinds = self
+            .config
+            .lint
+            .resolve()
+            .map_err(|e| anyhow::anyhow!("{}: {e}", config::shown_source(&self.config)))?
+            .kinds;
+        Ok(TrackerConfig {
+            me: self.me().to_vec(),
+            kinds,
+            directory: self.directory()?.cloned().unwrap_or_default(),
+            time: self.time.clone(),
+        })
+    }
+
+    /// The linter, configured by `[lint]`, the directory and the time context.
+    pub fn linter(&self) -> anyhow::Result<liaison_lint::Linter> {
+        liaison_lint::Linter::new(
+            &self.config.lint,
+            self.directory()?.cloned(),
+            self.time.clone(),
+        )
+        .map_err(|e| anyhow::anyhow!("{}: {e}", config::shown_source(&self.config)))
+    }
+
+    /// The mail templates: built-ins, overridden by `[templates] dir` / `LIAISON_TEMPLATES`.
+    pub fn templates(&self) -> anyhow::Result<liaison_compose::Templates> {
+        match &self.config.templates.dir {
+            Some(d) => {
+                let d = config::relative(&self.config, d);
+                liaison_compose::Templates::from_dir(&d).with_context(|| {
+                    tr("无法读取模板目录", "cannot read the templates directory").to_string()
+                })
+            }
+            None => Ok(liaison_compose::Templates::builtin()),
+        }
+    }
+
+    /// The planner's context at `now` (policy, calendar, hours, zone, directory, language).
+    pub fn plan_context<'a>(
+        &'a self,
+        directory: &'a Directory,
+        now: DateTime<FixedOffset>,
+    ) -> PlanContext<'a> {
+        PlanContext {
+            policy: &self.config.policy,
+            calendar: &self.time.calendar,
+            hours: self.time.hours,
+            tz: self.time.tz,
+            directory,
+            now,
+            lang: output::engine_lang(),
+        }
+    }
+}
+
+/// `--now` (RFC 3339), or the clock in `tz`.
+fn now(g: &GlobalArgs, tz: chrono_tz::Tz) -> anyhow::Result<DateTime<FixedOffset>> {
+    match &g.now {
+        Some(s) => DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {
+            anyhow::anyhow!(
+                "--now {s:?}: {e}; {}",
+                tr(
+                    "请使用 RFC 3339 格式，例如 2026-11-30T10:00:00+08:00",
+                    "use RFC 3339, e.g. 2026-11-30T10:00:00+08:00"
+                )
+            )
+        }),
+        None => Ok(chrono::Utc::now().with_timezone(&tz).fixed_offset()),
+    }
+}
+
+/// The time context from `[time]` (or the given overrides: a zone name, a calendar spec
+/// as written on the command line) at `now`.
+pub fn time_context(
+    cfg: &Config,
+    now: DateTime<FixedOffset>,
+    tz_override: Option<&str>,
+    calendar_override: Option<&str>,
+) -> anyhow::Result<liaison_time::Context> {
+    let (tz_name, tz_origin) = match tz_override {
+        Some(t) => (t, "--tz".to_string()),
+        None => (
+            cfg.time.tz.as_str(),
+            format!("{}: [time] tz", config::shown_source(cfg)),
+        ),
+    };
+    let tz: chrono_tz::Tz = tz_name.parse().map_err(|_| {
+        anyhow::anyhow!(
+            "{tz_origin} = {tz_name:?}: {}",
+            tr(
+                "未知时区，请使用 IANA 名称，例如 Asia/Shanghai",
+                "unknown time zone; use an IANA name such as Asia/Shanghai"
+            )
+        )
+    })?;
+    let spec = match calendar_override {
+        // A file given on the command line is relative to the working directory.
+        Some(c @ ("cn" | "none")) => c.to_string(),
+        Some(p) => std::path::absolute(p)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| p.to_string()),
+        None => match cfg.time.calendar.as_str() {
+            c @ ("cn" | "none") => c.to_string(),
+            p => config::relative(cfg, Path::new(p)).display().to_string(),
+        },
+    };
+    let calendar = liaison_time::Calendar::from_spec(&spec)
+        .map_err(|e| anyhow::anyhow!("[time] calendar: {e}"))?;
+    let hours = liaison_time::WorkHours::parse(&cfg.time.workday_start, &cfg.time.workday_end)
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{}: [time] workday_start/workday_end: {e}",
+                config::shown_source(cfg)
+            )
+        })?;
+    Ok(
+        liaison_time::Context::new(now.with_timezone(&tz).fixed_offset())
+            .with_tz(tz)
+            .with_calendar(calendar)
+            .with_hours(hours),
+    )
+}
+
+/// Loads and validates a directory file (every problem reported with file and line).
+pub fn load_directory(path: &Path) -> anyhow::Result<Directory> {
+    let en = output::lang() == Lang::En;
+    Directory::load(path).map_err(|e| match e {
+        liaison_model::DirectoryError::Invalid(p) => anyhow::anyhow!("{}", p.render(en)),
+        other => anyhow::anyhow!("{other}"),
+    })
+}
+
+/// The data directory: `LIAISON_DATA_DIR`, else `$XDG_DATA_HOME/liaison`, else
+/// `~/.local/share/liaison`, else `./.liaison`.
+pub fn data_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("LIAISON_DATA_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d);
+    }
+    if let Some(d) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d).join("liaison");
+    }
+    if let Some(h) = std::env::var_os("HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(h).join(".local/share/liaison");
+    }
+    PathBuf::from(".liaison")
+}
+
+/// Where the store is, most specific first: `--database-url` / `LIAISON_DATABASE_URL`
+/// (PostgreSQL), `--db FILE` / `LIAISON_DB` (SQLite), `[store] database_url`, `[store] db`
+/// (relative to the config file), else `liaison.db` in the data directory.
+fn store_location(g: &GlobalArgs, cfg: &Config) -> Location {
+    if let Some(url) = g.database_url.as_deref().filter(|u| !u.trim().is_empty()) {
+        return Location::Postgres(url.trim().to_string());
+    }
+    if let Some(db) = &g.db {
+        return Location::Sqlite(db.clone());
+    }
+    let db = cfg.store.db.as_ref().map(|p| config::relative(cfg, p));
+    Location::choose(
+        cfg.store.database_url.as_deref(),
+        db.as_deref(),
+        &data_dir(),
+    )
+}
