@@ -25,7 +25,10 @@ fn a_closed_stdout_ends_quietly() {
     let mut stdin = child.stdin.take().unwrap();
     let feeder = std::thread::spawn(move || {
         for _ in 0..20_000 {
-            if stdin.write_all("请于12月3日17:00前提交，下周五下班前给结论\n".as_bytes()).is_err() {
+            if stdin
+                .write_all("请于12月3日17:00前提交，下周五下班前给结论\n".as_bytes())
+                .is_err()
+            {
                 break;
             }
         }

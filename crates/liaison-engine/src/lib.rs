@@ -19,7 +19,8 @@ pub use liaison_mail::thread;
 
 pub use classify::{Classification, classify_reply, strip_quoted};
 pub use pipeline::{
-    IngestOptions, IngestSummary, Malformed, Observer, PipelineError, ingest, track_pending,
+    IngestOptions, IngestSummary, Malformed, Notice, Observer, PipelineError, config_notices,
+    ingest, track_pending,
 };
 pub use planner::{Action, Channel, DueAction, Lang, PlanContext, plan};
 pub use policy::Policy;

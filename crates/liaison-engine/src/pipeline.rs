@@ -56,6 +56,8 @@ pub struct IngestSummary {
     pub quarantined: Vec<Malformed>,
     /// Files or folders that could not be read.
     pub errors: Vec<String>,
+    /// What the user should know about the configuration this ran with.
+    pub notices: Vec<Notice>,
 }
 
 /// How to ingest.
@@ -99,6 +101,42 @@ pub trait Observer {
     fn unreadable(&mut self, _e: &MailboxError) {}
     /// The current mailbox is done.
     fn source_finished(&mut self) {}
+    /// Something the user should know before trusting the result.
+    fn notice(&mut self, _n: Notice) {}
+}
+
+/// Things an ingest tells the user about the configuration it runs with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Notice {
+    /// No address counts as ours (`[identity] addresses`, `--me`): outgoing mail cannot
+    /// be recognised, so no collaboration can start.
+    NoIdentity,
+    /// The configuration changed since the store was last tracked from scratch: mail
+    /// already tracked was read with the old one (`liaison rebuild --apply`).
+    ConfigChanged,
+}
+
+/// The [`liaison_store::Store::meta`] key of the tracker configuration's fingerprint.
+pub const FINGERPRINT_KEY: &str = "tracker-config";
+
+/// Checks the configuration against the store: the notices an ingest should give. The
+/// first run on a store records the fingerprint.
+pub fn config_notices(
+    store: &mut dyn Store,
+    cfg: &TrackerConfig,
+) -> Result<Vec<Notice>, StoreError> {
+    let mut out = Vec::new();
+    if cfg.me.iter().all(|m| m.trim().is_empty()) {
+        out.push(Notice::NoIdentity);
+    }
+    let now = cfg.fingerprint();
+    match store.meta(FINGERPRINT_KEY)? {
+        None => store.set_meta(FINGERPRINT_KEY, &now)?,
+        Some(before) if before != now => out.push(Notice::ConfigChanged),
+        Some(_) => {}
+    }
+    Ok(out)
 }
 
 /// An observer that hears nothing.
@@ -134,6 +172,12 @@ pub fn ingest(
     obs: &mut dyn Observer,
 ) -> Result<IngestSummary, PipelineError> {
     let mut summary = IngestSummary::default();
+    if opts.track {
+        for n in config_notices(store, cfg)? {
+            obs.notice(n);
+            summary.notices.push(n);
+        }
+    }
     // Finish what an interrupted run left pending before adding more.
     if opts.track {
         summary.tracked += track_pending(store, cfg)?;

@@ -53,6 +53,25 @@ pub struct TrackerConfig {
 }
 
 impl TrackerConfig {
+    /// A digest of everything in this configuration that changes what the tracker makes of
+    /// the same mail: our addresses, the 【】 tags, the directory, the time zone, the
+    /// workday hours and the calendar. The store keeps the digest of the configuration it
+    /// was tracked with, so a change can be noticed and `liaison rebuild --apply` offered.
+    pub fn fingerprint(&self) -> String {
+        let mut me: Vec<String> = self.me.iter().map(|m| lower(m)).collect();
+        me.sort();
+        me.dedup();
+        let text = format!(
+            "me={me:?}\nkinds={:?}\ndirectory={}\ntz={}\nhours={:?}\ncalendar={:?}",
+            self.kinds,
+            serde_json::to_string(&self.directory).unwrap_or_default(),
+            self.time.tz.name(),
+            self.time.hours,
+            self.time.calendar,
+        );
+        liaison_store::sha256_hex(text.as_bytes())
+    }
+
     /// Whether `addr` is ours.
     pub fn is_me(&self, addr: &str) -> bool {
         self.me

@@ -14,7 +14,7 @@ use crate::output::{DataFormat, tr};
 use crate::settings::Settings;
 use anyhow::Context;
 use clap::Args;
-use liaison_engine::pipeline::{IngestOptions, IngestSummary, Malformed, Observer};
+use liaison_engine::pipeline::{IngestOptions, IngestSummary, Malformed, Notice, Observer};
 use liaison_mail::mailbox::{Format, Mailbox};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -186,6 +186,20 @@ impl Observer for Progress {
 
     fn unreadable(&mut self, e: &liaison_mail::mailbox::MailboxError) {
         eprintln!("{}: {e}", crate::output::error_label());
+    }
+
+    fn notice(&mut self, n: Notice) {
+        let text = match n {
+            Notice::NoIdentity => tr(
+                "注意：没有设置我方地址（liaison.toml 的 [identity] addresses，或 --me）：无法识别我方发出的邮件，不会建立协作。设置后运行 liaison rebuild --apply",
+                "note: no address counts as ours ([identity] addresses in liaison.toml, or --me): outgoing mail cannot be recognised and no collaboration starts. Set it, then run liaison rebuild --apply",
+            ),
+            Notice::ConfigChanged => tr(
+                "注意：自上次完整计算以来，我方地址、通讯录、协作类型或日历有变化；已导入的邮件仍按旧配置处理。liaison rebuild 查看差异，liaison rebuild --apply 按新配置重算",
+                "note: our addresses, the directory, the kinds or the calendar changed since the store was last computed; mail already imported was read with the old ones. liaison rebuild shows the differences, liaison rebuild --apply recomputes",
+            ),
+        };
+        eprintln!("{text}");
     }
 
     fn source_finished(&mut self) {

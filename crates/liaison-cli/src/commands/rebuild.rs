@@ -132,6 +132,10 @@ fn rebuild(store: &mut dyn Store, s: &Settings, apply: bool) -> anyhow::Result<R
     if apply {
         store.reset_derived()?;
         track_pending(store, &tracker)?;
+        store.set_meta(
+            liaison_engine::pipeline::FINGERPRINT_KEY,
+            &tracker.fingerprint(),
+        )?;
         report.applied = true;
         report.verified = Some(compare(&store.collaborations()?, &re.collaborations).is_empty());
     }
