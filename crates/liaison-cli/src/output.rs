@@ -40,6 +40,11 @@ pub fn engine_lang() -> liaison_engine::Lang {
     }
 }
 
+/// The separator of a list of names in running text (、 in Chinese, a comma in English).
+pub fn list_sep() -> &'static str {
+    tr("、", ", ")
+}
+
 /// The label in front of a fatal error.
 pub fn error_label() -> &'static str {
     tr("错误", "error")

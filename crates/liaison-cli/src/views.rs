@@ -84,6 +84,17 @@ pub fn listed(c: &Collaboration, now: chrono::DateTime<chrono::FixedOffset>) -> 
     }
 }
 
+/// An item as one line: what (owner; due; status).
+pub fn item_line(i: &ListedItem) -> String {
+    let owner = i.owner.as_deref().unwrap_or("?");
+    let due = i.due.as_deref().unwrap_or(tr("无截止时间", "no deadline"));
+    let status = state_label(i.status);
+    match crate::output::lang() {
+        crate::output::Lang::Zh => format!("{}（{owner}；{due}；{status}）", i.what),
+        crate::output::Lang::En => format!("{} ({owner}; {due}; {status})", i.what),
+    }
+}
+
 /// The state in the chosen language.
 pub fn state_label(s: &str) -> &'static str {
     match s {
@@ -182,11 +193,15 @@ pub fn print_due(actions: &[DueAction]) {
         println!(
             "    {}{}{}  {}{}",
             tr("收件：", "to: "),
-            a.to.join("、"),
+            a.to.join(crate::output::list_sep()),
             if a.cc.is_empty() {
                 String::new()
             } else {
-                format!("  {}{}", tr("抄送：", "cc: "), a.cc.join("、"))
+                format!(
+                    "  {}{}",
+                    tr("抄送：", "cc: "),
+                    a.cc.join(crate::output::list_sep())
+                )
             },
             tr("渠道：", "channel: "),
             match a.channel {

@@ -61,13 +61,13 @@ pub fn run(s: &Settings, cmd: DirectoryCommand) -> anyhow::Result<ExitCode> {
                 Some(f) => load(&f)?,
                 None => s.require_directory()?.clone(),
             };
+            let (d, p) = (dir.departments.len(), dir.people.len());
             println!(
-                "{} {} {}，{} {}",
-                output::tr("通讯录无误：", "directory OK:"),
-                dir.departments.len(),
-                output::tr("个部门", "departments"),
-                dir.people.len(),
-                output::tr("人", "people")
+                "{}",
+                match output::lang() {
+                    Lang::Zh => format!("通讯录无误：{d} 个部门，{p} 人"),
+                    Lang::En => format!("directory OK: {d} departments, {p} people"),
+                }
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -113,12 +113,13 @@ pub fn run(s: &Settings, cmd: DirectoryCommand) -> anyhow::Result<ExitCode> {
                         );
                     }
                     std::fs::write(&p, text).with_context(|| p.display().to_string())?;
+                    let n = dir.people.len();
                     eprintln!(
-                        "{} {}（{} {}）",
-                        output::tr("已写入", "wrote"),
-                        p.display(),
-                        dir.people.len(),
-                        output::tr("人", "people")
+                        "{}",
+                        match output::lang() {
+                            Lang::Zh => format!("已写入 {}（{n} 人）", p.display()),
+                            Lang::En => format!("wrote {} ({n} people)", p.display()),
+                        }
                     );
                 }
                 None => print!("{text}"),

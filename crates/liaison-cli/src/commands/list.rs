@@ -52,17 +52,10 @@ pub fn run(s: &Settings, args: ListArgs) -> anyhow::Result<ExitCode> {
                     tr("发起：", "owner: "),
                     c.owner,
                     tr("对接：", "counterparts: "),
-                    c.counterparts.join("、")
+                    c.counterparts.join(crate::output::list_sep())
                 );
                 for (n, i) in c.items.iter().enumerate() {
-                    println!(
-                        "    {}. {}（{}；{}；{}）",
-                        n + 1,
-                        i.what,
-                        i.owner.as_deref().unwrap_or("?"),
-                        i.due.as_deref().unwrap_or(tr("无截止时间", "no deadline")),
-                        state_label(i.status)
-                    );
+                    println!("    {}. {}", n + 1, crate::views::item_line(i));
                 }
             }
         }

@@ -95,14 +95,18 @@ pub fn run(s: &Settings, args: MarkArgs) -> anyhow::Result<ExitCode> {
             });
             println!("{}", serde_json::to_string_pretty(&v)?);
         }
-        DataFormat::Text => println!(
-            "{} {}：{}（{}{}）",
-            tr("已记录", "recorded"),
-            c.id,
-            event_label(event.kind),
-            tr("当前状态：", "state now: "),
-            state_label(after.state.id())
-        ),
+        DataFormat::Text => {
+            let (what, state) = (event_label(event.kind), state_label(after.state.id()));
+            println!(
+                "{}",
+                match crate::output::lang() {
+                    crate::output::Lang::Zh =>
+                        format!("已记录 {}：{what}（当前状态：{state}）", c.id),
+                    crate::output::Lang::En =>
+                        format!("recorded {}: {what} (state now: {state})", c.id),
+                }
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

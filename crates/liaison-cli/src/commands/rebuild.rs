@@ -86,11 +86,10 @@ fn compare(stored: &[Collaboration], rebuilt: &[Collaboration]) -> Vec<Differenc
         if !stored_ids.contains(r.id.as_str()) {
             differences.push(Difference {
                 id: r.id.clone(),
-                problem: format!(
-                    "{}（{}）",
-                    tr("仅在重算结果中出现", "only in the recomputation"),
-                    r.subject
-                ),
+                problem: match crate::output::lang() {
+                    crate::output::Lang::Zh => format!("仅在重算结果中出现（{}）", r.subject),
+                    crate::output::Lang::En => format!("only in the recomputation ({})", r.subject),
+                },
             });
         }
     }
@@ -173,34 +172,32 @@ pub fn run(s: &Settings, args: RebuildArgs) -> anyhow::Result<ExitCode> {
             for d in &report.differences {
                 println!("{}: {}", d.id, d.problem);
             }
-            let zh = crate::output::lang() == crate::output::Lang::Zh;
-            let verdict = match (report.identical, zh) {
-                (true, true) => "与库中完全一致".to_string(),
-                (true, false) => "identical to the store".to_string(),
-                (false, true) => format!("与库中不一致（{} 处）", report.differences.len()),
-                (false, false) => {
-                    format!("DIFFERENT from the store ({})", report.differences.len())
+            let (i, r, c, b, d) = (
+                report.inputs,
+                report.raw_messages,
+                report.collaborations,
+                report.rebuilt,
+                report.differences.len(),
+            );
+            let verdict = if report.identical {
+                tr("与库中完全一致", "identical to the store").to_string()
+            } else {
+                match crate::output::lang() {
+                    crate::output::Lang::Zh => format!("与库中不一致（{d} 处）"),
+                    crate::output::Lang::En => format!("DIFFERENT from the store ({d})"),
                 }
             };
-            if zh {
-                println!(
-                    "重算 {} 条记录（{} 封原始邮件）：库中 {} 个协作，重算得 {} 个，{}",
-                    report.inputs,
-                    report.raw_messages,
-                    report.collaborations,
-                    report.rebuilt,
-                    verdict
-                );
-            } else {
-                println!(
-                    "recomputed {} entries ({} raw messages): {} collaborations stored, {} recomputed, {}",
-                    report.inputs,
-                    report.raw_messages,
-                    report.collaborations,
-                    report.rebuilt,
-                    verdict
-                );
-            }
+            println!(
+                "{}",
+                match crate::output::lang() {
+                    crate::output::Lang::Zh => format!(
+                        "重算 {i} 条记录（{r} 封原始邮件）：库中 {c} 个协作，重算得 {b} 个，{verdict}"
+                    ),
+                    crate::output::Lang::En => format!(
+                        "recomputed {i} entries ({r} raw messages): {c} collaborations stored, {b} recomputed, {verdict}"
+                    ),
+                }
+            );
             match report.verified {
                 Some(true) => println!(
                     "{}",

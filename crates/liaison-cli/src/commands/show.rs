@@ -50,21 +50,18 @@ pub fn run(s: &Settings, args: ShowArgs) -> anyhow::Result<ExitCode> {
             println!(
                 "  {}{}",
                 tr("对接：", "counterparts: "),
-                c.counterparts.join("、")
+                c.counterparts.join(crate::output::list_sep())
             );
             if !c.cc.is_empty() {
-                println!("  {}{}", tr("抄送：", "cc: "), c.cc.join("、"));
+                println!(
+                    "  {}{}",
+                    tr("抄送：", "cc: "),
+                    c.cc.join(crate::output::list_sep())
+                );
             }
             println!("  {}", tr("事项：", "items:"));
             for (n, (i, it)) in l.items.iter().zip(&c.items).enumerate() {
-                println!(
-                    "    {}. {}（{}；{}；{}）",
-                    n + 1,
-                    i.what,
-                    i.owner.as_deref().unwrap_or("?"),
-                    i.due.as_deref().unwrap_or(tr("无截止时间", "no deadline")),
-                    state_label(i.status)
-                );
+                println!("    {}. {}", n + 1, crate::views::item_line(i));
                 if let Some(s) = &it.standard {
                     println!("       {}{}", tr("交付标准：", "standard: "), s);
                 }

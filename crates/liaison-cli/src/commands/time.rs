@@ -131,12 +131,14 @@ struct JsonExpr<'a> {
 }
 
 fn weekday_name(w: Weekday) -> &'static str {
-    let zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-    let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let i = w.num_days_from_monday() as usize;
-    match output::lang() {
-        Lang::Zh => zh[i],
-        Lang::En => en[i],
+    match w {
+        Weekday::Mon => output::tr("周一", "Mon"),
+        Weekday::Tue => output::tr("周二", "Tue"),
+        Weekday::Wed => output::tr("周三", "Wed"),
+        Weekday::Thu => output::tr("周四", "Thu"),
+        Weekday::Fri => output::tr("周五", "Fri"),
+        Weekday::Sat => output::tr("周六", "Sat"),
+        Weekday::Sun => output::tr("周日", "Sun"),
     }
 }
 

@@ -132,21 +132,19 @@ pub fn run(s: &Settings, args: DemoArgs) -> anyhow::Result<ExitCode> {
                 .map(|t| t.split(" <").next().unwrap_or(t))
                 .collect();
         println!("{}. {}", i + 1, m.subject);
-        let mut line = format!("   {} {}", tr("收件人", "to"), to.join(tr("、", ", ")));
+        let sep = output::list_sep();
+        let mut parts = vec![format!("{} {}", tr("收件人", "to"), to.join(sep))];
         if !cc.is_empty() {
-            line.push_str(&format!(
-                "；{} {}",
-                tr("抄送", "cc"),
-                cc.join(tr("、", ", "))
-            ));
+            parts.push(format!("{} {}", tr("抄送", "cc"), cc.join(sep)));
         }
         if !m.attachments.is_empty() {
-            line.push_str(&format!(
-                "；{} {}",
+            parts.push(format!(
+                "{} {}",
                 tr("附件", "attachments"),
-                m.attachments.join(tr("、", ", "))
+                m.attachments.join(sep)
             ));
         }
+        let line = format!("   {}", parts.join(tr("；", "; ")));
         println!("{line}");
         println!("   → {}", p.display());
     }
@@ -162,7 +160,8 @@ pub fn run(s: &Settings, args: DemoArgs) -> anyhow::Result<ExitCode> {
             now.to_rfc3339()
         ),
         format_args!(
-            "liaison new 需求对接 --brief {} --directory {} --format md",
+            "liaison new {} --brief {} --directory {} --format md",
+            tr("需求对接", "request"),
             briefs.join("request.toml").display(),
             dir.join("directory.toml").display()
         ),

@@ -29,33 +29,43 @@ const MAILS: &[&[u8]] = &[
 
 const DIRECTORY: &str = include_str!("../../../../liaison-engine/tests/story/directory.toml");
 
-/// (mails ingested so far, the moment, what happened — zh, en).
-const MOMENTS: &[(usize, &str, &str, &str)] = &[
-    (
-        1,
-        "2026-09-24T10:00:00+08:00",
-        "9月23日（周三）10:00 赵敏发出需求对接，24小时后两人都未回复",
-        "Wed 9/23 10:00 the request goes out; 24 hours later nobody has replied",
-    ),
-    (
-        5,
-        "2026-09-29T18:10:00+08:00",
-        "王磊回复后说来不及（预计10月12日18:00前提交）；李娜两次催办未回复（中间是中秋假期）",
-        "Wang Lei acknowledged, then delayed (promises 10/12 18:00); Li Na ignored two nudges (中秋 in between)",
-    ),
-    (
-        8,
-        "2026-10-08T12:00:00+08:00",
-        "升级、进度同步之后，国庆假期结束，李娜交付了数据（附件）",
-        "after the escalation and a sync, 国庆 ends and Li Na delivers the data (attachment)",
-    ),
-    (
-        11,
-        "2026-10-13T12:00:00+08:00",
-        "王磊在承诺时间前交付，赵敏确认；因曾延期和升级，需要复盘",
-        "Wang Lei delivers before his promised time and it is confirmed; it slipped, so a retro is due",
-    ),
-];
+/// (mails ingested so far, the moment, what happened) in the run's language.
+fn moments() -> [(usize, &'static str, &'static str); 4] {
+    [
+        (
+            1,
+            "2026-09-24T10:00:00+08:00",
+            tr(
+                "9月23日（周三）10:00 赵敏发出需求对接，24小时后两人都未回复",
+                "Wed 9/23 10:00 the request goes out; 24 hours later nobody has replied",
+            ),
+        ),
+        (
+            5,
+            "2026-09-29T18:10:00+08:00",
+            tr(
+                "王磊回复后说来不及（预计10月12日18:00前提交）；李娜两次催办未回复（中间是中秋假期）",
+                "Wang Lei acknowledged, then delayed (promises 10/12 18:00); Li Na ignored two nudges (the Mid-Autumn holiday in between)",
+            ),
+        ),
+        (
+            8,
+            "2026-10-08T12:00:00+08:00",
+            tr(
+                "升级、进度同步之后，国庆假期结束，李娜交付了数据（附件）",
+                "after the escalation and a sync, the National Day holiday ends and Li Na delivers the data (attachment)",
+            ),
+        ),
+        (
+            11,
+            "2026-10-13T12:00:00+08:00",
+            tr(
+                "王磊在承诺时间前交付，赵敏确认；因曾延期和升级，需要复盘",
+                "Wang Lei delivers before his promised time and it is confirmed; it slipped, so a retro is due",
+            ),
+        ),
+    ]
+}
 
 /// Runs the tracker story in `dir` (a temporary folder of the demo) and prints it.
 pub fn run_story(dir: &Path) -> anyhow::Result<()> {
@@ -81,8 +91,8 @@ pub fn run_story(dir: &Path) -> anyhow::Result<()> {
     let policy = Policy::default();
     let calendar = liaison_time::Calendar::cn();
     let mut ingested = 0;
-    for (upto, now, zh, en) in MOMENTS {
-        while ingested < *upto {
+    for (upto, now, what) in moments() {
+        while ingested < upto {
             store.put_raw(
                 MAILS[ingested],
                 &format!("demo/{:02}.eml", ingested + 1),
@@ -103,11 +113,13 @@ pub fn run_story(dir: &Path) -> anyhow::Result<()> {
         };
         let due = plan(&store.collaborations()?, &cx);
         println!();
+        let at = now.format("%Y-%m-%d %H:%M");
         println!(
-            "-- {} {}（{}）",
-            tr("此刻", "now"),
-            now.format("%Y-%m-%d %H:%M"),
-            tr(zh, en)
+            "{}",
+            match output::lang() {
+                output::Lang::Zh => format!("-- 此刻 {at}（{what}）"),
+                output::Lang::En => format!("-- now {at} ({what})"),
+            }
         );
         println!("$ liaison due --upcoming --now {}", now.to_rfc3339());
         print_due(&due);
