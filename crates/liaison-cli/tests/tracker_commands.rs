@@ -144,6 +144,14 @@ fn list_show_due_mark() {
     // The text output is Chinese by default.
     let (_, text, _) = liaison(&db, &["due", "--now", now]);
     assert!(text.contains("升级（已逾期）"), "{text}");
+    // A hand-made mark reads as such in the timeline, in the run's language.
+    let (_, text, _) = liaison(&db, &["show", &id, "--now", now]);
+    assert!(
+        text.contains("（手动记录）") && !text.contains("manual"),
+        "{text}"
+    );
+    let (_, text, _) = liaison(&db, &["show", &id, "--now", now, "--lang", "en"]);
+    assert!(text.contains("(recorded by hand)"), "{text}");
 }
 
 /// A subject tag configured in `[lint.kinds]` is read by the tracker as by the linter.

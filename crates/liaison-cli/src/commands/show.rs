@@ -79,8 +79,13 @@ pub fn run(s: &Settings, args: ShowArgs) -> anyhow::Result<ExitCode> {
                 if let Some(i) = e.item {
                     line.push_str(&format!("  {}{}", tr("事项", "item "), i + 1));
                 }
-                if let Some(d) = &e.detail {
-                    line.push_str(&format!("  {d}"));
+                match e.detail.as_deref() {
+                    // Marks recorded with `liaison mark` carry this machine word.
+                    Some("manual") => {
+                        line.push_str(&format!("  {}", tr("（手动记录）", "(recorded by hand)")))
+                    }
+                    Some(d) => line.push_str(&format!("  {d}")),
+                    None => {}
                 }
                 println!("{line}");
             }
