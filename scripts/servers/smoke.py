@@ -200,8 +200,9 @@ def smoke_mail():
     # 5. SPECIAL-USE folders and APPEND to Sent.
     im = tls()
     im.login(me, users[me])
-    check("SPECIAL-USE" in im.capabilities or "SPECIAL-USE" in im.capability()[1][0].decode(),
-          "IMAP capability lists SPECIAL-USE after login")
+    caps = im.capability()[1][0].decode().split()
+    check("SPECIAL-USE" in caps and "IDLE" in caps,
+          "IMAP capability lists SPECIAL-USE and IDLE after login", caps)
     typ, listing = im.list()
     flags = {}
     for line in listing:
