@@ -612,7 +612,7 @@ def main():
         if args.now_ms is not None:
             fwd += ["--now-ms", str(args.now_ms)]
         return daemon.start(NAME, os.path.abspath(__file__), fwd, args.dir, status_url,
-                            env_text(args))
+                            env_text(args), ports=(args.port,))
     if args.command == "stop":
         return daemon.stop(NAME, args.dir)
     if args.command == "status":

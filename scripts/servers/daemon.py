@@ -8,6 +8,7 @@ a pid file in the server's folder; `stop` signals only that pid.
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -41,7 +42,21 @@ def http_ok(url, timeout=1.0):
         return False
 
 
-def start(name, script, serve_args, workdir, status_url, env_text):
+def port_taken(port):
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def log_tail(logfile, lines=3):
+    try:
+        with open(logfile, encoding="utf-8", errors="replace") as f:
+            return "".join(f.readlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def start(name, script, serve_args, workdir, status_url, env_text, ports=()):
     """Starts the server unless its pid file names a live process that answers status_url."""
     os.makedirs(workdir, exist_ok=True)
     pidfile = os.path.join(workdir, "pid")
@@ -54,6 +69,11 @@ def start(name, script, serve_args, workdir, status_url, env_text):
     if pid:
         print(f"[{name}] pid {pid} does not answer {status_url}; stopping it", file=sys.stderr)
         stop(name, workdir)
+    for port in ports:
+        if port_taken(port):
+            print(f"[{name}] 127.0.0.1:{port} is taken by another program; stop it or choose "
+                  "another port (scripts/servers/README.md)", file=sys.stderr)
+            return 1
     with open(logfile, "ab") as log, open(os.devnull, "rb") as devnull:
         proc = subprocess.Popen(
             [sys.executable, script, "serve", *serve_args],
@@ -65,8 +85,8 @@ def start(name, script, serve_args, workdir, status_url, env_text):
     # a timed test).
     for _ in range(100):
         if proc.poll() is not None:
-            print(f"[{name}] exited at start (status {proc.returncode}); read {logfile}",
-                  file=sys.stderr)
+            print(f"[{name}] exited at start (status {proc.returncode}); read {logfile}:\n"
+                  + log_tail(logfile), file=sys.stderr)
             return 1
         if http_ok(status_url, timeout=0.5):
             print(f"[{name}] started (pid {proc.pid}); log {logfile}", file=sys.stderr)

@@ -398,7 +398,7 @@ def main():
         if args.tls_cert and args.tls_key:
             fwd += ["--tls-cert", args.tls_cert, "--tls-key", args.tls_key]
         return daemon.start(NAME, os.path.abspath(__file__), fwd, args.dir, status_url,
-                            env_text(args))
+                            env_text(args), ports=(args.port, args.control_port))
     if args.command == "stop":
         return daemon.stop(NAME, args.dir)
     if args.command == "status":

@@ -60,8 +60,8 @@ postfix_pid() {
 
 # Waits (bounded) until a TCP port accepts connections.
 wait_port() {
-  local port=$1 what=$2 i
-  for i in $(seq 1 100); do
+  local port=$1 what=$2
+  for _ in $(seq 1 100); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
     sleep 0.1
   done
@@ -380,7 +380,7 @@ start_dovecot() {
 
 cmd_start() {
   [ "$(id -u)" = 0 ] || die "Postfix needs root: run as root (scripts/test does)"
-  command -v postfix >/dev/null && command -v dovecot >/dev/null ||
+  { command -v postfix >/dev/null && command -v dovecot >/dev/null; } ||
     die "postfix/dovecot missing: apt-get install postfix dovecot-imapd dovecot-lmtpd (scripts/test does)"
   if postfix_running && dovecot_running; then
     log "already running in $dir"; write_env; return 0
@@ -413,8 +413,8 @@ cmd_start() {
 
 # Sends TERM to a master process and waits (bounded) for it to exit.
 wait_gone() {
-  local pid=$1 what=$2 i
-  for i in $(seq 1 100); do
+  local pid=$1 what=$2
+  for _ in $(seq 1 100); do
     kill -0 "$pid" 2>/dev/null || return 0
     sleep 0.1
   done

@@ -25,7 +25,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from email.header import decode_header, make_header
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.policy import default as default_policy
