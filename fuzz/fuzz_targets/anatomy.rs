@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use liaison_mail::anatomy::{Anatomy, ParseOptions, Span};
+use liaison_anatomy::{Anatomy, ParseOptions, Span};
 
 fn check(a: &Anatomy) {
     let ok = |s: Span| {

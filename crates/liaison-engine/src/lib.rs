@@ -1,18 +1,18 @@
 //! Engine: the ingest classifier, the tracker that builds collaborations from mail, and the
 //! pure planner that says what is due.
 //!
-//! * [`classify`] reads a reply (acknowledgement, delivery, dispute/delay, promised times).
+//! * [`thread`] computes the threading keys that find a message's collaboration.
 //! * [`tracker`] turns messages and manual marks into [`liaison_model::Collaboration`]s,
 //!   deterministically, so `liaison rebuild` reproduces the same result.
 //! * [`planner`] is a pure function from collaborations, [`Policy`], calendar, directory
 //!   and `now` to the [`DueAction`]s (DESIGN §6).
 
-pub mod classify;
 pub mod planner;
 pub mod policy;
+pub mod thread;
 pub mod tracker;
 
-pub use classify::{Classification, classify_reply, strip_quoted};
+pub use liaison_anatomy::{Classification, classify_reply, strip_quoted};
 pub use planner::{Action, Channel, DueAction, Lang, PlanContext, plan};
 pub use policy::Policy;
 pub use tracker::{Mark, Tracker, TrackerConfig, TrackerError, track_input};

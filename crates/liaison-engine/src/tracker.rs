@@ -3,11 +3,10 @@
 //! Every function here depends only on its inputs (no clock), so replaying the same inputs
 //! in the same order (what `liaison rebuild` does) gives the same collaborations.
 
-use crate::classify::{classify_reply, strip_quoted};
+use crate::thread;
 use chrono::{DateTime, FixedOffset};
+use liaison_anatomy::{Anatomy, ParseOptions, classify_reply, strip_quoted};
 use liaison_mail::Message;
-use liaison_mail::anatomy::{Anatomy, ParseOptions};
-use liaison_mail::thread;
 use liaison_model::{
     ActionItem, Collaboration, Directory, Event, EventKind, ItemStatus, KindTable, State,
 };

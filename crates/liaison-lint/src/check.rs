@@ -2,8 +2,8 @@
 
 use crate::{Diagnostic, Lang, Linter, rules};
 use chrono::{Datelike, NaiveDate, Weekday};
-use liaison_mail::anatomy::words::{Found, WordSet, search_lower};
-use liaison_mail::anatomy::{Anatomy, GreetingKind, Span, is_han};
+use liaison_anatomy::words::{Found, WordSet, search_lower};
+use liaison_anatomy::{Anatomy, GreetingKind, Span, is_han};
 use liaison_model::Kind;
 use liaison_time::ExprKind;
 use std::sync::LazyLock;
@@ -157,7 +157,7 @@ impl Ctx<'_> {
 }
 
 pub(crate) fn run(l: &Linter, a: &Anatomy, lang: Lang) -> Vec<Diagnostic> {
-    liaison_mail::anatomy::words::with_checked_text(&a.source, || run_checked(l, a, lang))
+    liaison_anatomy::words::with_checked_text(&a.source, || run_checked(l, a, lang))
 }
 
 fn run_checked(l: &Linter, a: &Anatomy, lang: Lang) -> Vec<Diagnostic> {
@@ -589,8 +589,8 @@ fn opening(c: &mut Ctx) {
     let chars = o.text.chars().count();
     // The limit is in Chinese characters; English needs about 2.5 letters for the same.
     let max = match a.lang {
-        liaison_mail::anatomy::DraftLang::Zh => c.l.config.opening_max_chars,
-        liaison_mail::anatomy::DraftLang::En => c.l.config.opening_max_chars * 5 / 2,
+        liaison_anatomy::DraftLang::Zh => c.l.config.opening_max_chars,
+        liaison_anatomy::DraftLang::En => c.l.config.opening_max_chars * 5 / 2,
     };
     if chars > max {
         c.emit(
@@ -927,7 +927,7 @@ fn times(c: &mut Ctx) {
 
 /// Whether a resolved time is meant as a deadline: inside an item or a deadline line, or worded as one (前, 截止, 内, by, before) — and not
 /// in a background or problem description, which tells what already happened.
-fn is_deadline_context(a: &Anatomy, t: &liaison_mail::anatomy::TimeExpr) -> bool {
+fn is_deadline_context(a: &Anatomy, t: &liaison_anatomy::TimeExpr) -> bool {
     let inside = |s: Span| t.span.start >= s.start && t.span.end <= s.end;
     if a.background
         .iter()
@@ -1338,7 +1338,7 @@ fn attachments(c: &mut Ctx) {
             format!("attachment \"{}\" does not exist", f.name),
         );
     }
-    let present: Vec<&liaison_mail::anatomy::AttachedFile> =
+    let present: Vec<&liaison_anatomy::AttachedFile> =
         files.iter().filter(|f| !f.missing).collect();
     if c.on("attachment-missing") {
         let mut lines_done: Vec<usize> = Vec::new();

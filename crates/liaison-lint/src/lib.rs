@@ -20,7 +20,7 @@ pub mod render;
 pub mod rules;
 
 pub use config::{ConfigError, Level, LintConfig, Resolved, Severity};
-pub use liaison_mail::anatomy::{Anatomy, DraftLang, ParseOptions};
+pub use liaison_anatomy::{Anatomy, DraftLang, ParseOptions};
 pub use rules::{RULES, Rule};
 
 use liaison_model::Directory;
@@ -176,12 +176,12 @@ pub struct Linter {
     /// The vague words the body automaton was built for, and that automaton (the vague words
     /// then the other lists searched over the whole body; used only while
     /// `config.vague_words` still equals them).
-    body_words: Option<(Vec<String>, liaison_mail::anatomy::words::WordSet)>,
+    body_words: Option<(Vec<String>, liaison_anatomy::words::WordSet)>,
 }
 
 impl Linter {
     /// The body automaton, when it was built for the configured vague words.
-    pub(crate) fn body_set(&self) -> Option<&liaison_mail::anatomy::words::WordSet> {
+    pub(crate) fn body_set(&self) -> Option<&liaison_anatomy::words::WordSet> {
         self.body_words
             .as_ref()
             .filter(|(w, _)| *w == self.config.vague_words)
@@ -237,7 +237,7 @@ impl Linter {
             diagnostics,
             error: None,
             lang: Some(lang),
-            verbatim: a.format != liaison_mail::anatomy::SourceFormat::EmlDecoded,
+            verbatim: a.format != liaison_anatomy::SourceFormat::EmlDecoded,
             source: a.source,
         }
     }

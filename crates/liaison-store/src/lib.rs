@@ -327,7 +327,7 @@ pub trait Store: Send {
     fn events(&mut self, collaboration: &str) -> Result<Vec<StoredEvent>>;
 
     /// The collaboration of the first key (in the order given) that is indexed. Pass the
-    /// keys from `liaison_mail::thread::ThreadKeys::lookup_keys`, strongest first.
+    /// keys from `liaison_engine::thread::ThreadKeys::lookup_keys`, strongest first.
     fn find_thread(&mut self, keys: &[String]) -> Result<Option<String>>;
 
     /// Takes the tracker lock (blocks until free): hold it from reading collaborations to

@@ -12,7 +12,7 @@
 //! A message *registers* [`ThreadKeys::own`] for its collaboration and *looks up*
 //! [`ThreadKeys::lookup`] to find one. The store indexes keys as opaque strings.
 
-use crate::Message;
+use liaison_mail::Message;
 
 /// The threading keys of one message.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -18,8 +18,8 @@
 //! (headers then body) that `liaison parse` shows. Parsing is pure, never panics and never
 //! fails: what could not be read is listed in [`Anatomy::problems`].
 
-use crate::message::Message;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use liaison_mail::Message;
 use liaison_model::{Directory, Kind, KindTable, Urgency};
 use liaison_time::{ExprKind, Expression};
 use serde::Serialize;
@@ -1224,7 +1224,10 @@ pub fn count_sentences(text: &str) -> usize {
 }
 
 mod body;
+pub mod reply;
 pub mod words;
+
+pub use reply::{Classification, classify_reply, strip_quoted};
 
 #[cfg(test)]
 mod tests {
