@@ -74,7 +74,8 @@ pub struct Subject {
     pub text: String,
     /// Where it is.
     pub span: Span,
-    /// The text inside 【】 (or `[]` in English subjects), if the subject starts with one.
+    /// The text inside 【】 (or `[]` in English subjects, `［］`, `〖〗`), if the subject
+    /// (after reply/forward prefixes) starts with one.
     pub tag: Option<Part>,
     /// The kind the tag names, if it is a known tag or alias.
     pub kind: Option<Kind>,
@@ -86,6 +87,15 @@ pub struct Subject {
     pub urgency: Option<Part>,
     /// The urgency the urgency part names, if known.
     pub urgency_value: Option<Urgency>,
+    /// The subject without reply/forward prefixes, spaces collapsed.
+    pub normalized: String,
+    /// The 【类型】项目 part, lower-cased, that threads a conversation (see
+    /// [`subject::topic_of`]).
+    pub topic: String,
+    /// It carried a reply or forward prefix (Re:, 回复:, 回覆:, Re[2]:, AW:, Fw: …).
+    pub is_reply: bool,
+    /// It carried a forward prefix (Fw:, Fwd:, 转发:, 轉發:, WG: …).
+    pub is_forward: bool,
 }
 
 /// A recipient or sender as written.
@@ -722,150 +732,27 @@ impl Anatomy {
 
     fn subject_from(&self, s: usize, e: usize, opts: &ParseOptions) -> Subject {
         let text = &self.source[s..e];
-        let mut subj = Subject {
+        let n = subject::normalize(text);
+        let pre = subject::prefixes(text);
+        let l = subject::layout(&text[pre.len..], |w| opts.urgency(w).is_some());
+        let base = s + pre.len;
+        let part = |(a, b): (usize, usize)| self.part(base + a, base + b);
+        let tag = l.tag.map(part);
+        let urgency = l.urgency.map(part);
+        Subject {
             text: text.to_string(),
             span: self.span(s, e),
-            tag: None,
-            kind: None,
-            project: None,
-            departments: Vec::new(),
-            urgency: None,
-            urgency_value: None,
-        };
-        // Strip reply prefixes.
-        let mut off = 0;
-        loop {
-            let t = &text[off..];
-            let t2 = t.trim_start();
-            off += t.len() - t2.len();
-            let lower = t2.to_ascii_lowercase();
-            let mut stripped = false;
-            for p in [
-                "re:",
-                "fw:",
-                "fwd:",
-                "回复:",
-                "回复：",
-                "答复:",
-                "答复：",
-                "转发:",
-                "转发：",
-            ] {
-                if lower.starts_with(p) {
-                    off += p.len();
-                    stripped = true;
-                    break;
-                }
-            }
-            if !stripped {
-                break;
-            }
+            kind: tag.as_ref().and_then(|t| opts.kinds.lookup(t.text.trim())),
+            tag,
+            project: l.project.map(part),
+            departments: l.departments.into_iter().map(part).collect(),
+            urgency_value: urgency.as_ref().and_then(|u| opts.urgency(&u.text)),
+            urgency,
+            normalized: n.subject,
+            topic: n.topic,
+            is_reply: n.is_reply,
+            is_forward: n.is_forward,
         }
-        let t = &text[off..];
-        let (open, close) = if t.starts_with('【') {
-            ('【', '】')
-        } else if t.starts_with('[') {
-            ('[', ']')
-        } else if t.starts_with('［') {
-            ('［', '］')
-        } else {
-            ('\0', '\0')
-        };
-        let mut rest_start = off;
-        if open != '\0'
-            && let Some(ci) = t.find(close)
-        {
-            let ts = s + off + open.len_utf8();
-            let te = s + off + ci;
-            let tag = self.part(ts, te);
-            subj.kind = opts.kinds.lookup(tag.text.trim());
-            subj.tag = Some(tag);
-            rest_start = off + ci + close.len_utf8();
-        }
-        if subj.tag.is_none() {
-            return subj;
-        }
-        let rest = &text[rest_start..];
-        let base = s + rest_start;
-        // Split on " - " when present (English titles may contain hyphens), else on -, －, —.
-        let mut parts: Vec<(usize, usize)> = Vec::new();
-        if rest.contains(" - ") {
-            let mut i = 0;
-            for piece in rest.split(" - ") {
-                parts.push((i, i + piece.len()));
-                i += piece.len() + 3;
-            }
-        } else {
-            let mut i = 0;
-            for (j, c) in rest.char_indices() {
-                if matches!(c, '-' | '－' | '—' | '–') {
-                    parts.push((i, j));
-                    i = j + c.len_utf8();
-                }
-            }
-            parts.push((i, rest.len()));
-        }
-        let trimmed = |(a, b): (usize, usize)| -> (usize, usize) {
-            let p = &rest[a..b];
-            let lead = p.len() - p.trim_start().len();
-            (a + lead, (a + p.trim_end().len()).max(a + lead))
-        };
-        let parts: Vec<(usize, usize)> = parts.into_iter().map(trimmed).collect();
-        let nonempty = |p: &(usize, usize)| p.1 > p.0;
-        match parts.len() {
-            0 => {}
-            1 => {
-                if nonempty(&parts[0]) {
-                    subj.project = Some(self.part(base + parts[0].0, base + parts[0].1));
-                }
-            }
-            n => {
-                let last = parts[n - 1];
-                let last_text = &rest[last.0..last.1];
-                let is_urgency = opts.urgency(last_text).is_some();
-                let (proj_end_idx, dept_idx, urg) = if n == 2 {
-                    if is_urgency {
-                        (1, None, Some(last))
-                    } else {
-                        (1, Some(last), None)
-                    }
-                } else {
-                    (n - 2, Some(parts[n - 2]), Some(last))
-                };
-                let ps = parts[0].0;
-                let pe = parts[proj_end_idx - 1].1;
-                if pe > ps {
-                    subj.project = Some(self.part(base + ps, base + pe));
-                }
-                if let Some((ds, de)) = dept_idx {
-                    let dtext = &rest[ds..de];
-                    let mut i = 0;
-                    for (j, c) in dtext
-                        .char_indices()
-                        .chain(std::iter::once((dtext.len(), '/')))
-                    {
-                        if matches!(c, '/' | '／' | '、' | ',' | '，') {
-                            let piece = &dtext[i..j];
-                            let lead = piece.len() - piece.trim_start().len();
-                            let (a, b) = (i + lead, i + piece.trim_end().len());
-                            if b > a {
-                                subj.departments
-                                    .push(self.part(base + ds + a, base + ds + b));
-                            }
-                            i = j + c.len_utf8();
-                        }
-                    }
-                }
-                if let Some((us, ue)) = urg
-                    && ue > us
-                {
-                    let p = self.part(base + us, base + ue);
-                    subj.urgency_value = opts.urgency(&p.text);
-                    subj.urgency = Some(p);
-                }
-            }
-        }
-        subj
     }
 
     fn addresses(&self, vs: usize, ve: usize) -> Vec<Address> {
@@ -1224,10 +1111,13 @@ pub fn count_sentences(text: &str) -> usize {
 }
 
 mod body;
+pub mod quote;
 pub mod reply;
+pub mod subject;
 pub mod words;
 
-pub use reply::{Classification, classify_reply, strip_quoted};
+pub use quote::{Stripped, strip_quoted};
+pub use reply::{Classification, classify_reply};
 
 #[cfg(test)]
 mod tests {
@@ -1338,6 +1228,28 @@ mod tests {
         assert_eq!(s.departments.len(), 2);
         assert!(matches!(s.urgency_value, Some(Urgency::FeedbackBy(_))));
         assert_eq!(a.lang, DraftLang::En);
+    }
+
+    /// Reply prefixes only the threading keys used to know, and every tag bracket.
+    #[test]
+    fn reply_subjects_keep_their_parts() {
+        for src in [
+            "主题：回覆：答覆: 【复盘】项目A-产品部-一般\n\n各位好\n",
+            "主题：Re[2]: 轉發：〖复盘〗项目A-产品部-一般\n\n各位好\n",
+            "主题：AW: ［复盘］项目A-产品部-一般\n\n各位好\n",
+        ] {
+            let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+            let s = a.subject.as_ref().unwrap();
+            assert_eq!(s.kind, Some(Kind::Retrospective), "{src}");
+            assert_eq!(s.project.as_ref().unwrap().text, "项目A", "{src}");
+            assert_eq!(a.text(s.departments[0].span), "产品部", "{src}");
+            assert_eq!(s.topic, "【复盘】项目a", "{src}");
+            assert!(s.is_reply, "{src}");
+        }
+        let a = Anatomy::parse_plain("主题：【复盘】x\n\nhi\n".as_bytes(), &opts());
+        let s = a.subject.unwrap();
+        assert!(!s.is_reply && !s.is_forward);
+        assert_eq!(s.normalized, "【复盘】x");
     }
 
     #[test]

@@ -93,35 +93,6 @@ const CONFIRM: &[&str] = &[
     "confirmed",
 ];
 
-/// Cuts the quoted original from a reply: lines starting with `>`, and everything after a
-/// quote header (-----原始邮件-----, -----Original Message-----, 在…写道：, On … wrote:,
-/// a `发件人:`/`From:` header line).
-pub fn strip_quoted(body: &str) -> String {
-    let mut out = String::new();
-    for line in body.lines() {
-        let t = line.trim();
-        let lower = t.to_ascii_lowercase();
-        if t.starts_with("-----原始邮件")
-            || lower.starts_with("-----original message")
-            || lower.starts_with("---------- forwarded")
-            || t.starts_with("------------------ 原始邮件")
-            || (t.starts_with('在') && (t.ends_with("写道：") || t.ends_with("写道:")))
-            || (lower.starts_with("on ") && lower.ends_with("wrote:"))
-            || t.starts_with("发件人：")
-            || t.starts_with("发件人:")
-            || lower.starts_with("from: ")
-        {
-            break;
-        }
-        if t.starts_with('>') {
-            continue;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
-}
-
 /// Classifies the new text of a reply (already stripped of quotes). `has_attachments` is
 /// whether the message carries files; `ctx` resolves promised times (its `now` is the
 /// reply's date).
@@ -194,13 +165,10 @@ mod tests {
     }
 
     #[test]
-    fn quotes_are_cut() {
+    fn quoted_trigger_words_do_not_count() {
         let body = "收到，已安排。\n\n-----原始邮件-----\n发件人：张三\n请于12月3日前延期\n";
-        assert_eq!(strip_quoted(body).trim(), "收到，已安排。");
-        assert!(
-            classify_reply(&strip_quoted(body), false, &ctx())
-                .disagreement
-                .is_none()
-        );
+        let text = crate::strip_quoted(body).text;
+        assert!(classify_reply(&text, false, &ctx()).disagreement.is_none());
+        assert!(classify_reply(body, false, &ctx()).disagreement.is_some());
     }
 }

@@ -12,7 +12,7 @@ pub mod policy;
 pub mod thread;
 pub mod tracker;
 
-pub use liaison_anatomy::{Classification, classify_reply, strip_quoted};
+pub use liaison_anatomy::{Classification, Stripped, classify_reply, strip_quoted};
 pub use planner::{Action, Channel, DueAction, Lang, PlanContext, plan};
 pub use policy::Policy;
 pub use tracker::{Mark, Tracker, TrackerConfig, TrackerError, track_input};

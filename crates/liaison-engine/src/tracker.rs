@@ -272,7 +272,7 @@ pub fn apply_message(c: &mut Collaboration, m: &Message, cfg: &TrackerConfig) ->
     {
         return Vec::new();
     }
-    let text = strip_quoted(&m.body);
+    let text = strip_quoted(&m.body).text;
     let ctx = cfg.time.clone();
     let ctx = liaison_time::Context { now: at, ..ctx };
     let cl = classify_reply(&text, !m.attachments.is_empty(), &ctx);
