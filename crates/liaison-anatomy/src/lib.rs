@@ -20,7 +20,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use liaison_mail::Message;
-use liaison_model::{Directory, Kind, KindTable, Urgency};
+use liaison_model::{Directory, Kind, KindTable, Lang, Urgency};
 use liaison_time::{ExprKind, Expression};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -55,16 +55,6 @@ pub enum SourceFormat {
     Eml,
     /// An `.eml` shown as a decoded view (encoded body or headers, or a non-UTF-8 charset).
     EmlDecoded,
-}
-
-/// The language a draft is written in, judged from its body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DraftLang {
-    /// Chinese.
-    Zh,
-    /// English.
-    En,
 }
 
 /// The subject line and its parts: `【类型】项目/主题-部门-紧急程度`.
@@ -238,8 +228,8 @@ pub struct Anatomy {
     pub source: String,
     /// How the draft was read.
     pub format: SourceFormat,
-    /// The body's language.
-    pub lang: DraftLang,
+    /// The body's language ([`Lang::detect`]).
+    pub lang: Lang,
     /// The subject, if there is one.
     pub subject: Option<Subject>,
     /// The sender.
@@ -556,7 +546,7 @@ impl Anatomy {
         Anatomy {
             source,
             format,
-            lang: DraftLang::Zh,
+            lang: Lang::Zh,
             subject: None,
             from: None,
             to: Vec::new(),
@@ -791,7 +781,7 @@ impl Anatomy {
 
     fn finish_range(&mut self, body_start: usize, body_end: usize, opts: &ParseOptions) {
         self.body = self.span(body_start, body_end);
-        self.lang = detect_lang(&self.source[body_start..body_end]);
+        self.lang = Lang::detect(&self.source[body_start..body_end]);
         // Time expressions: subject and body.
         let subject = self.subject.as_ref().map(|s| (s.span.start, s.span.end));
         let (in_subject, in_body) = with_time_context(&opts.time, self.date, |ctx| {
@@ -1030,86 +1020,6 @@ pub fn parse_date(v: &str, default_offset: FixedOffset) -> Option<DateTime<Fixed
     None
 }
 
-/// Whether a character is a CJK ideograph.
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
-}
-
-fn detect_lang(body: &str) -> DraftLang {
-    let mut han = 0usize;
-    let mut latin = 0usize;
-    // The first 4000 characters, read from the UTF-8 bytes (Han characters are all three
-    // bytes long).
-    let b = body.as_bytes();
-    let (mut i, mut chars) = (0, 0);
-    while i < b.len() && chars < 4000 {
-        let x = b[i];
-        chars += 1;
-        if x < 0x80 {
-            latin += x.is_ascii_alphabetic() as usize;
-            i += 1;
-        } else if x >= 0xF0 {
-            i += 4;
-        } else if x >= 0xE0 {
-            // is_han from the first two bytes: U+3400..U+4DBF is E3 90..E4 B6,
-            // U+4E00..U+9FFF is E4 B8..E9 BF, U+F900..U+FAFF is EF A4..EF AB.
-            let y = b[i + 1];
-            han += match x {
-                0xE3 => y >= 0x90,
-                0xE4 => y <= 0xB6 || y >= 0xB8,
-                0xE5..=0xE9 => true,
-                0xEF => (0xA4..=0xAB).contains(&y),
-                _ => false,
-            } as usize;
-            i += 3;
-        } else {
-            i += 2;
-        }
-    }
-    // A Chinese character carries about as much as a word of four letters.
-    if han * 4 >= latin / 2 && han > 0 {
-        DraftLang::Zh
-    } else {
-        DraftLang::En
-    }
-}
-
-/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII and for
-/// U+4E00..U+9FFF (all assigned ideographs, all alphabetic).
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphanumeric()
-    }
-}
-
-/// Counts sentences: ends at 。！？!? and at `.` followed by a space or the end.
-pub fn count_sentences(text: &str) -> usize {
-    let mut n = 0;
-    let mut has_content = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let end = match c {
-            '。' | '！' | '？' | '!' | '?' => true,
-            '.' => matches!(chars.peek(), None | Some(' ' | '\n' | '\r' | '\t')),
-            _ => false,
-        };
-        if end {
-            if has_content {
-                n += 1;
-            }
-            has_content = false;
-        } else if is_word_char(c) {
-            has_content = true;
-        }
-    }
-    if has_content {
-        n += 1;
-    }
-    n
-}
-
 mod body;
 pub mod quote;
 pub mod reply;
@@ -1146,13 +1056,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn word_char_agrees_with_is_alphanumeric() {
-        for c in (0u32..0x11000).filter_map(char::from_u32) {
-            assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
-        }
-    }
-
     /// The dated context equals the given base with `now` replaced.
     #[test]
     fn dated_context_follows_its_base() {
@@ -1167,24 +1070,6 @@ mod tests {
                 assert!(c.calendar == base.calendar && c.tz == base.tz && c.hours == base.hours);
             });
             with_time_context(base, None, |c| assert_eq!(c.now, now));
-        }
-    }
-
-    /// The byte test in `detect_lang` agrees with `is_han` on every three-byte character.
-    #[test]
-    fn detect_lang_han_bytes_agree_with_is_han() {
-        for cp in 0x800u32..0x10000 {
-            let Some(c) = char::from_u32(cp) else {
-                continue;
-            };
-            let s = c.to_string();
-            // One such character and nothing else: Chinese exactly when it is Han.
-            let want = if is_han(c) {
-                DraftLang::Zh
-            } else {
-                DraftLang::En
-            };
-            assert_eq!(detect_lang(&s), want, "U+{cp:04X}");
         }
     }
 
@@ -1227,7 +1112,7 @@ mod tests {
         assert_eq!(s.project.unwrap().text, "Sign-off review");
         assert_eq!(s.departments.len(), 2);
         assert!(matches!(s.urgency_value, Some(Urgency::FeedbackBy(_))));
-        assert_eq!(a.lang, DraftLang::En);
+        assert_eq!(a.lang, Lang::En);
     }
 
     /// Reply prefixes only the threading keys used to know, and every tag bracket.
@@ -1263,10 +1148,7 @@ mod tests {
     }
 
     #[test]
-    fn sentences_and_dates() {
-        assert_eq!(count_sentences("为了A，根据B。需要C！"), 2);
-        assert_eq!(count_sentences("One. Two? Three"), 3);
-        assert_eq!(count_sentences("v1.0 is out."), 1);
+    fn dates() {
         let off = FixedOffset::east_opt(8 * 3600).unwrap();
         for v in [
             "2026-11-30 10:00",

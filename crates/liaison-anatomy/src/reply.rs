@@ -2,6 +2,7 @@
 //! promise a time?
 
 use chrono::{DateTime, FixedOffset};
+use liaison_model::text::clauses;
 use liaison_time::{Context, ExprKind};
 
 /// What one reply says, as far as the tracker cares.
@@ -105,7 +106,7 @@ pub fn classify_reply(text: &str, has_attachments: bool, ctx: &Context) -> Class
         .find(|w| lower.contains(*w))
         .map(|w| w.to_string());
     let mut promised = Vec::new();
-    for sentence in sentences(text) {
+    for sentence in clauses(text) {
         let sl = sentence.to_lowercase();
         if !PROMISE.iter().any(|w| sl.contains(w)) {
             continue;
@@ -127,12 +128,6 @@ pub fn classify_reply(text: &str, has_attachments: bool, ctx: &Context) -> Class
         sync: SYNC.iter().any(|w| lower.contains(w)),
         confirmation: CONFIRM.iter().any(|w| lower.contains(w)),
     }
-}
-
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '！', '？', '；', '\n', '!', '?', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
@@ -161,6 +156,23 @@ mod tests {
         assert_eq!(
             c.promised,
             vec![DateTime::parse_from_rfc3339("2026-12-01T18:00:00+08:00").unwrap()]
+        );
+    }
+
+    /// A promise word in one English sentence does not promise the time in the next (the
+    /// clauses are the model's sentences, which end at ". " too).
+    #[test]
+    fn a_promise_is_read_in_its_own_sentence() {
+        let c = classify_reply(
+            "We will look into it. The old deadline was Dec 1, 18:00.",
+            false,
+            &ctx(),
+        );
+        assert!(c.promised.is_empty(), "{:?}", c.promised);
+        let c = classify_reply("We will send it by Dec 3, 18:00. Thanks", false, &ctx());
+        assert_eq!(
+            c.promised,
+            vec![DateTime::parse_from_rfc3339("2026-12-03T18:00:00+08:00").unwrap()]
         );
     }
 

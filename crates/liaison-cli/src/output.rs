@@ -3,13 +3,29 @@
 use std::sync::OnceLock;
 
 /// The user-facing language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
-pub enum Lang {
-    /// 中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
+pub use liaison_model::Lang;
+
+/// `--lang`: [`Lang`]'s values for clap, each with its help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LangArg(pub Lang);
+
+impl clap::ValueEnum for LangArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[LangArg(Lang::Zh), LangArg(Lang::En)]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let help = self.0.pick("中文 (default)", "English");
+        Some(clap::builder::PossibleValue::new(self.0.code()).help(help))
+    }
+}
+
+impl LangArg {
+    /// The parser of `--lang`: `zh` or `en`, listed with their help.
+    pub fn parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+        use clap::builder::TypedValueParser;
+        clap::builder::EnumValueParser::<LangArg>::new().map(|l| l.0)
+    }
 }
 
 static LANG: OnceLock<Lang> = OnceLock::new();
@@ -26,10 +42,7 @@ pub fn lang() -> Lang {
 
 /// Picks the Chinese or English text.
 pub fn tr<'a>(zh: &'a str, en: &'a str) -> &'a str {
-    match lang() {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
+    lang().pick(zh, en)
 }
 
 /// The label in front of a fatal error.

@@ -3,8 +3,8 @@
 use crate::{Diagnostic, Lang, Linter, rules};
 use chrono::{Datelike, NaiveDate, Weekday};
 use liaison_anatomy::words::{Found, WordSet, search_lower};
-use liaison_anatomy::{Anatomy, GreetingKind, Span, is_han};
-use liaison_model::Kind;
+use liaison_anatomy::{Anatomy, GreetingKind, Span};
+use liaison_model::{Kind, is_han};
 use liaison_time::ExprKind;
 use std::sync::LazyLock;
 
@@ -589,8 +589,8 @@ fn opening(c: &mut Ctx) {
     let chars = o.text.chars().count();
     // The limit is in Chinese characters; English needs about 2.5 letters for the same.
     let max = match a.lang {
-        liaison_anatomy::DraftLang::Zh => c.l.config.opening_max_chars,
-        liaison_anatomy::DraftLang::En => c.l.config.opening_max_chars * 5 / 2,
+        Lang::Zh => c.l.config.opening_max_chars,
+        Lang::En => c.l.config.opening_max_chars * 5 / 2,
     };
     if chars > max {
         c.emit(

@@ -99,10 +99,7 @@ pub fn run_story(dir: &Path) -> anyhow::Result<()> {
             tz: chrono_tz::Asia::Shanghai,
             directory: &directory,
             now,
-            lang: match output::lang() {
-                output::Lang::Zh => liaison_engine::Lang::Zh,
-                output::Lang::En => liaison_engine::Lang::En,
-            },
+            lang: output::lang(),
         };
         let due = plan(&store.collaborations()?, &cx);
         println!();

@@ -48,10 +48,7 @@ pub fn due_actions(
         tz: time.tz,
         directory: &directory,
         now: time.now,
-        lang: match output::lang() {
-            output::Lang::Zh => liaison_engine::Lang::Zh,
-            output::Lang::En => liaison_engine::Lang::En,
-        },
+        lang: output::lang(),
     };
     Ok((time.now, plan(&collabs, &cx)))
 }

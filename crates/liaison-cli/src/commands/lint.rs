@@ -5,7 +5,7 @@
 
 use crate::cli::GlobalArgs;
 use crate::config::Config;
-use crate::output::{self, Lang as OutLang};
+use crate::output;
 use anyhow::bail;
 use clap::{Args, ValueEnum};
 use liaison_lint::{FileReport, Lang, Linter, Report, render};
@@ -43,18 +43,12 @@ pub struct LintArgs {
 
 /// The language chosen with `--lang`, if any.
 pub(crate) fn explicit_lang(g: &GlobalArgs) -> Option<Lang> {
-    g.lang.map(|l| match l {
-        OutLang::Zh => Lang::Zh,
-        OutLang::En => Lang::En,
-    })
+    g.lang
 }
 
 /// The language for text that belongs to no draft.
 pub(crate) fn ui_lang() -> Lang {
-    match output::lang() {
-        OutLang::Zh => Lang::Zh,
-        OutLang::En => Lang::En,
-    }
+    output::lang()
 }
 
 /// The layered configuration (see [`crate::config::load`]).

@@ -2,7 +2,7 @@
 
 use crate::cli::GlobalArgs;
 use crate::config::{self, Config};
-use crate::output::{self, Lang as OutLang};
+use crate::output;
 use anyhow::Context;
 use chrono::{DateTime, FixedOffset};
 use clap::{Args, ValueEnum};
@@ -67,10 +67,7 @@ pub(crate) fn parse_kind(s: &str) -> anyhow::Result<Kind> {
 
 /// The mail language from `--lang`.
 pub(crate) fn mail_lang() -> Lang {
-    match output::lang() {
-        OutLang::Zh => Lang::Zh,
-        OutLang::En => Lang::En,
-    }
+    output::lang()
 }
 
 /// The templates: built-ins, overridden by `[templates] dir` / `LIAISON_TEMPLATES`.
@@ -95,7 +92,7 @@ pub(crate) fn compose_file(
     now: DateTime<FixedOffset>,
     domain: &str,
 ) -> anyhow::Result<ComposedMail> {
-    let en = output::lang() == OutLang::En;
+    let en = output::lang() == Lang::En;
     let text = std::fs::read_to_string(path).with_context(|| {
         format!(
             "{}: {}",
