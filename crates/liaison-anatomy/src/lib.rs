@@ -21,7 +21,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use liaison_mail::Message;
 use liaison_model::{Directory, Kind, KindTable, Lang, Urgency};
-use liaison_time::{ExprKind, Expression};
+use liaison_time::{Detailed, ExprKind, WeekdayMismatch};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -99,7 +99,8 @@ pub struct Address {
     pub span: Span,
 }
 
-/// A time expression found in the draft (from `liaison_time::scan`), located in the source.
+/// A time expression found in the draft (from `liaison_time::scan_detailed`), located in
+/// the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimeExpr {
     /// The matched text.
@@ -110,6 +111,9 @@ pub struct TimeExpr {
     pub kind: ExprKind,
     /// The resolved instant for deadlines.
     pub value: Option<DateTime<FixedOffset>>,
+    /// Set when a date carries a weekday that does not match it (`12月3日（周五）`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday_mismatch: Option<WeekdayMismatch>,
 }
 
 /// Whether a greeting addresses one person or a group.
@@ -785,8 +789,9 @@ impl Anatomy {
         // Time expressions: subject and body.
         let subject = self.subject.as_ref().map(|s| (s.span.start, s.span.end));
         let (in_subject, in_body) = with_time_context(&opts.time, self.date, |ctx| {
-            let in_subject = subject.map(|(ss, se)| liaison_time::scan(&self.source[ss..se], ctx));
-            let in_body = liaison_time::scan(&self.source[body_start..body_end], ctx);
+            let scan = |s: &str| liaison_time::scan_detailed(s, ctx).0;
+            let in_subject = subject.map(|(ss, se)| scan(&self.source[ss..se]));
+            let in_body = scan(&self.source[body_start..body_end]);
             (in_subject, in_body)
         });
         if let (Some((ss, _)), Some(found)) = (subject, in_subject) {
@@ -799,14 +804,20 @@ impl Anatomy {
         body::analyse(self, &lines, opts);
     }
 
-    fn push_times(&mut self, base: usize, found: Vec<Expression>) {
-        for e in found {
+    fn push_times(&mut self, base: usize, found: Vec<Detailed>) {
+        for Detailed {
+            expr: e,
+            weekday_mismatch,
+            ..
+        } in found
+        {
             let span = self.span(base + e.start, base + e.end);
             self.times.push(TimeExpr {
                 text: e.text,
                 span,
                 kind: e.kind,
                 value: e.value,
+                weekday_mismatch,
             });
         }
     }
@@ -1113,6 +1124,32 @@ mod tests {
         assert_eq!(s.departments.len(), 2);
         assert!(matches!(s.urgency_value, Some(Urgency::FeedbackBy(_))));
         assert_eq!(a.lang, Lang::En);
+    }
+
+    /// Times carry liaison-time's weekday check, in the subject and in the body.
+    #[test]
+    fn times_carry_weekday_mismatches() {
+        let src = "主题：【需求对接】X-市场部-需12/3（周五）前反馈\n日期：2026-11-30 10:00\n\n请于十二月三日（周五）前反馈，12月4日（周五）前确认。\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        let m: Vec<_> = a
+            .times
+            .iter()
+            .map(|t| {
+                (
+                    a.text(t.span),
+                    t.weekday_mismatch.map(|m| (m.stated, m.actual)),
+                )
+            })
+            .collect();
+        use chrono::Weekday::{Fri, Thu};
+        assert_eq!(
+            m,
+            [
+                ("12/3（周五）前", Some((Fri, Thu))),
+                ("十二月三日（周五）前", Some((Fri, Thu))),
+                ("12月4日（周五）前", None),
+            ]
+        );
     }
 
     /// Reply prefixes only the threading keys used to know, and every tag bracket.
