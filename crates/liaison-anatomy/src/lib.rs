@@ -1,22 +1,34 @@
-//! The anatomy of a collaboration mail: what the guide's 步骤2 asks a mail to contain, found
-//! in a draft with byte spans and line numbers.
+//! The only reader of the guide's structure: what the guide's 步骤2 asks a mail to
+//! contain, and what a reply says, found in mail with byte spans and line numbers. Every
+//! other crate asks this one; a second reader of any of these elsewhere is a bug (DESIGN §2).
 //!
-//! A draft is either an `.eml` (RFC 5322, any charset) or a plain draft (`.md`/`.txt`) that
-//! starts with header lines (`Subject:`/`主题:`, `From:`/`发件人:`, `To:`/`收件人:`,
-//! `Cc:`/`抄送:`, `Date:`/`日期:`, `Attachments:`/`附件:`; ASCII or full-width colon), a
-//! blank line, then the body. [`Anatomy::parse`] recognises:
+//! What it reads:
 //!
-//! - the subject `【类型】项目/主题-部门-紧急程度` and its parts,
-//! - the recipients, the date and the attachments,
-//! - in the body: the greeting (称呼), the opening (开场白), the background and goal
-//!   (背景与目标), the enumerated items with their what/owner/deadline/standard (做什么/谁来做/
-//!   何时完成/交付标准), attachment references and descriptions, the closing and the
-//!   signature (落款).
+//! - [`Anatomy::parse`]: a draft or message, either an `.eml` (RFC 5322, any charset, read
+//!   through liaison-mail) or a plain draft (`.md`/`.txt`) that starts with header lines
+//!   (`Subject:`/`主题:`, `From:`/`发件人:`, `To:`/`收件人:`, `Cc:`/`抄送:`, `Date:`/`日期:`,
+//!   `Attachments:`/`附件:`; ASCII or full-width colon), a blank line, then the body. It finds
+//!   - the subject `【类型】项目/主题-部门-紧急程度` and its parts, its reply/forward
+//!     prefixes, the normalised subject and the topic that threads it ([`subject`]),
+//!   - the recipients, the date and the attachments,
+//!   - in the body: the greeting (称呼), the opening (开场白), the background and goal
+//!     (背景与目标), the problem description, the enumerated items with their
+//!     what/owner/deadline/standard (做什么/谁来做/何时完成/交付标准), attachment references
+//!     and descriptions, the closing and the signature (落款),
+//!   - the body's [`Lang`], and every time expression with its weekday check.
+//! - [`strip_quoted`]: a reply's new text and the span of its quoted part ([`quote`]).
+//! - [`classify_reply`]: what a reply's new text says — delivery, dispute or delay, promised
+//!   times, progress sync, confirmation ([`reply`]).
 //!
-//! Every span indexes [`Anatomy::source`], the text the draft was read as: the file itself for
-//! plain drafts and UTF-8 `.eml` files whose body appears verbatim, otherwise a decoded view
-//! (headers then body) that `liaison parse` shows. Parsing is pure, never panics and never
-//! fails: what could not be read is listed in [`Anatomy::problems`].
+//! Dates and times are read only through liaison-time ([`liaison_time::scan_detailed`]);
+//! sentences and the language through liaison-model ([`liaison_model::text`], [`Lang`]).
+//!
+//! Contract: reading is pure (no IO, no clock: the time context comes in
+//! [`ParseOptions`]), never panics and never fails. Every span indexes
+//! [`Anatomy::source`], the text the draft was read as: the file itself for plain drafts and
+//! UTF-8 `.eml` files whose body appears verbatim, otherwise a decoded view (headers then
+//! body) that `liaison parse` shows; spans lie on character boundaries (fuzzed). What could
+//! not be read is listed in [`Anatomy::problems`].
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
 use liaison_mail::Message;
@@ -82,7 +94,7 @@ pub struct Subject {
     /// The 【类型】项目 part, lower-cased, that threads a conversation (see
     /// [`subject::topic_of`]).
     pub topic: String,
-    /// It carried a reply or forward prefix (Re:, 回复:, 回覆:, Re[2]:, AW:, Fw: …).
+    /// It carried a reply or forward prefix (`Re:`, `回复:`, `回覆:`, `Re[2]:`, `AW:`, `Fw:` …).
     pub is_reply: bool,
     /// It carried a forward prefix (Fw:, Fwd:, 转发:, 轉發:, WG: …).
     pub is_forward: bool,
@@ -169,6 +181,20 @@ pub struct Item {
     pub standard: Option<Part>,
     /// The whole item (marker and continuation lines).
     pub span: Span,
+}
+
+impl Item {
+    /// 交付标准 without its label (交付标准：, 验收标准：, 标准：, Acceptance:, Standard:).
+    pub fn standard_value(&self) -> Option<String> {
+        let t = self.standard.as_ref()?.text.trim();
+        for label in ["交付标准", "验收标准", "标准", "Acceptance", "Standard"] {
+            if let Some(rest) = t.strip_prefix(label) {
+                let rest = rest.trim_start_matches([':', '：', ' ']);
+                return Some(rest.trim().to_string());
+            }
+        }
+        Some(t.to_string())
+    }
 }
 
 /// A reference to an attachment in the body (见附件, 附件1：《…》, attached, report.xlsx).
@@ -1148,6 +1174,20 @@ mod tests {
                 ("12/3（周五）前", Some((Fri, Thu))),
                 ("十二月三日（周五）前", Some((Fri, Thu))),
                 ("12月4日（周五）前", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn standard_value_drops_the_label() {
+        let src = "主题：【需求对接】X-市场部-紧急\n\n张经理，您好！\n\n具体需求：\n1. 市场部提供报表，12月3日前，交付标准：包含渠道维度；\n2. 协调访谈，12月4日前，要求一线城市用户\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        let v: Vec<_> = a.items.iter().map(Item::standard_value).collect();
+        assert_eq!(
+            v,
+            [
+                Some("包含渠道维度".to_string()),
+                Some("要求一线城市用户".to_string())
             ]
         );
     }

@@ -6,7 +6,7 @@
 //! 2. Outlook's `Thread-Index`: its first 22 bytes (a FILETIME and a GUID) name the
 //!    conversation and survive when Outlook drops `References` (`ti:` keys),
 //! 3. the normalised subject — reply/forward prefixes (Re:, RE:, 回复:, 答复:, 回覆:, 转发:,
-//!    Fw:, FW:, Fwd:, Re[2]: …, with ASCII or full-width colon, repeatedly) removed, reduced
+//!    Fw:, FW:, Fwd:, `Re[2]:` …, with ASCII or full-width colon, repeatedly) removed, reduced
 //!    to its 【类型】项目 part as the anatomy reads it ([`liaison_anatomy::subject`]) —
 //!    together with a participant address (`subj:` keys).
 //!

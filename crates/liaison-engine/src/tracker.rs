@@ -208,7 +208,7 @@ fn items_of(a: &Anatomy, cfg: &TrackerConfig) -> Vec<ActionItem> {
                 owner: it.owner.as_ref().map(|o| owner_email(o.text.trim(), cfg)),
                 due: d.as_ref().map(|x| x.0),
                 due_text: d.map(|x| x.1),
-                standard: it.standard.as_ref().map(|s| strip_label(&s.text)),
+                standard: it.standard_value(),
                 status: ItemStatus::Open,
                 promised: None,
             }
@@ -232,18 +232,6 @@ fn items_of(a: &Anatomy, cfg: &TrackerConfig) -> Vec<ActionItem> {
         });
     }
     items
-}
-
-/// The standard without its label (交付标准：, 验收标准：, Standard:).
-fn strip_label(s: &str) -> String {
-    let t = s.trim();
-    for label in ["交付标准", "验收标准", "标准", "Acceptance", "Standard"] {
-        if let Some(rest) = t.strip_prefix(label) {
-            let rest = rest.trim_start_matches([':', '：', ' ']);
-            return rest.trim().to_string();
-        }
-    }
-    t.to_string()
 }
 
 /// Maps an owner as written (a name, a department, or an email) to an email when the

@@ -597,7 +597,7 @@ fn opening(c: &mut Ctx) {
         );
         return;
     }
-    let first = first_sentence(&o.text);
+    let first = liaison_model::text::sentences(&o.text).next().unwrap_or("");
     if !has_any(first, &PURPOSE) {
         c.emit(
             "opening-purpose",
@@ -638,21 +638,6 @@ fn opening(c: &mut Ctx) {
             );
         }
     }
-}
-
-fn first_sentence(t: &str) -> &str {
-    let mut end = t.len();
-    for (i, ch) in t.char_indices() {
-        if matches!(ch, '。' | '！' | '？' | '!' | '?') {
-            end = i + ch.len_utf8();
-            break;
-        }
-        if ch == '.' && t[i + 1..].starts_with(' ') {
-            end = i + 1;
-            break;
-        }
-    }
-    &t[..end]
 }
 
 fn background(c: &mut Ctx) {
@@ -1501,6 +1486,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The opening's first sentence is the model's: a full stop before a line break ends it
+    /// (the linter's own reader needed a space after it).
+    #[test]
+    fn opening_first_sentence_is_the_models() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let cfg = crate::LintConfig::default();
+        let l = Linter::new(&cfg, None, liaison_time::Context::new(now)).unwrap();
+        let fires = |opening: &str| {
+            let draft = format!(
+                "Subject: [Request] Q3 research - Marketing - Urgent\nDate: 2026-11-30 10:00\n\nHi Bob,\n\n{opening}\n\nPlease reply by Dec 2 with questions.\n\nBest regards,\nAlice Wang\nProduct Department\nDingTalk: alice01\n"
+            );
+            let r = l.lint_bytes("d.md", draft.as_bytes(), Some(Lang::En));
+            r.diagnostics
+                .iter()
+                .any(|d| d.rule == "opening-purpose" && d.message.contains("first sentence"))
+        };
+        assert!(fires(
+            "Good call on Monday.\nI am writing to ask for the report by Dec 3."
+        ));
+        assert!(!fires(
+            "I am writing to ask for the report by Dec 3.\nGood call on Monday."
+        ));
     }
 
     /// The body automaton reports every word a case-sensitive or lower-cased search finds
