@@ -1,5 +1,6 @@
-//! Engine: the ingest classifier, the tracker that builds collaborations from mail, and the
-//! pure planner that says what is due.
+//! Engine: threading, the tracker that builds collaborations from mail, and the pure
+//! planner that says what is due. What a mail or a reply says is read by liaison-anatomy
+//! (re-exported here: [`classify_reply`], [`strip_quoted`]).
 //!
 //! * [`thread`] computes the threading keys that find a message's collaboration.
 //! * [`tracker`] turns messages and manual marks into [`liaison_model::Collaboration`]s,
