@@ -1,17 +1,33 @@
 //! Fuzz the draft anatomy: any bytes, read as a plain draft and as an .eml, must parse
-//! without panicking, and every span must lie on char boundaries inside the source.
+//! without panicking, and every span must lie on char boundaries inside the source; the
+//! quoted part of the same bytes read as a reply body must lie inside it.
 #![no_main]
 
+use liaison_anatomy::{Anatomy, ParseOptions, Span};
 use libfuzzer_sys::fuzz_target;
-use liaison_mail::anatomy::{Anatomy, ParseOptions, Span};
 
 fn check(a: &Anatomy) {
     let ok = |s: Span| {
-        assert!(s.start <= s.end && s.end <= a.source.len(), "span out of range");
+        assert!(
+            s.start <= s.end && s.end <= a.source.len(),
+            "span out of range"
+        );
         assert!(a.source.is_char_boundary(s.start) && a.source.is_char_boundary(s.end));
         assert!(s.line >= 1);
     };
     ok(a.body);
+    if let Some(s) = &a.subject {
+        ok(s.span);
+        for p in s
+            .tag
+            .iter()
+            .chain(&s.project)
+            .chain(&s.urgency)
+            .chain(&s.departments)
+        {
+            ok(p.span);
+        }
+    }
     for it in &a.items {
         ok(it.span);
         ok(it.what.span);
@@ -46,4 +62,14 @@ fuzz_target!(|data: &[u8]| {
     let opts = ParseOptions::new(liaison_time::Context::new(now));
     check(&Anatomy::parse_plain(data, &opts));
     check(&Anatomy::parse_eml(data, &opts));
+    let body = String::from_utf8_lossy(data);
+    let reply = liaison_anatomy::strip_quoted(&body);
+    if let Some(q) = reply.quoted {
+        assert!(
+            q.start <= q.end && q.end <= body.len(),
+            "quoted part out of range"
+        );
+        assert!(body.is_char_boundary(q.start) && body.is_char_boundary(q.end));
+    }
+    let _ = liaison_anatomy::classify_reply(&reply.text, false, &opts.time);
 });

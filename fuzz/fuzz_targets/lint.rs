@@ -1,12 +1,17 @@
 //! Fuzz the whole linter: parse, check and render (text, JSON, SARIF) any bytes.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use liaison_lint::{Lang, LintConfig, Linter, Report, render};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
-    let linter = Linter::new(&LintConfig::default(), None, liaison_time::Context::new(now)).unwrap();
+    let linter = Linter::new(
+        &LintConfig::default(),
+        None,
+        liaison_time::Context::new(now),
+    )
+    .unwrap();
     let plain = linter.lint_bytes("draft.md", data, None);
     let eml = linter.lint_bytes("draft.eml", data, Some(Lang::En));
     for f in [&plain, &eml] {

@@ -2,7 +2,7 @@
 //! `commands/`, so this file only lists them.
 
 use crate::commands;
-use crate::output::Lang;
+use crate::output::{Lang, LangArg};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -26,7 +26,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "LIAISON_DIRECTORY")]
     pub directory: Option<PathBuf>,
     /// Language of messages: zh (default) or en.
-    #[arg(long, global = true, value_enum, env = "LIAISON_LANG")]
+    #[arg(long, global = true, value_parser = LangArg::parser(), env = "LIAISON_LANG")]
     pub lang: Option<Lang>,
     /// The current instant (RFC 3339) for every clock-dependent decision.
     #[arg(long, global = true, env = "LIAISON_NOW")]

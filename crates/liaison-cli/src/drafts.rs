@@ -25,7 +25,7 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, String> {
 pub(crate) fn parse_draft(linter: &Linter, path: &Path, raw: &[u8]) -> liaison_lint::Anatomy {
     let shown = path.display().to_string();
     let mut a = linter.parse(&shown, raw);
-    if a.format == liaison_mail::anatomy::SourceFormat::Plain && path != Path::new("-") {
+    if a.format == liaison_anatomy::SourceFormat::Plain && path != Path::new("-") {
         let base = path.parent().unwrap_or(Path::new("."));
         for f in &mut a.attachments {
             let p = base.join(&f.name);

@@ -3,13 +3,29 @@
 use std::sync::OnceLock;
 
 /// The user-facing language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
-pub enum Lang {
-    /// 中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
+pub use liaison_model::Lang;
+
+/// `--lang`: [`Lang`]'s values for clap, each with its help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LangArg(pub Lang);
+
+impl clap::ValueEnum for LangArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[LangArg(Lang::Zh), LangArg(Lang::En)]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let help = self.0.pick("中文 (default)", "English");
+        Some(clap::builder::PossibleValue::new(self.0.code()).help(help))
+    }
+}
+
+impl LangArg {
+    /// The parser of `--lang`: `zh` or `en`, listed with their help.
+    pub fn parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+        use clap::builder::TypedValueParser;
+        clap::builder::EnumValueParser::<LangArg>::new().map(|l| l.0)
+    }
 }
 
 static LANG: OnceLock<Lang> = OnceLock::new();
@@ -26,18 +42,7 @@ pub fn lang() -> Lang {
 
 /// Picks the Chinese or English text.
 pub fn tr<'a>(zh: &'a str, en: &'a str) -> &'a str {
-    match lang() {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
-/// The process-wide language as the engine names it.
-pub fn engine_lang() -> liaison_engine::Lang {
-    match lang() {
-        Lang::Zh => liaison_engine::Lang::Zh,
-        Lang::En => liaison_engine::Lang::En,
-    }
+    lang().pick(zh, en)
 }
 
 /// The separator of a list of names in running text (、 in Chinese, a comma in English).
@@ -61,17 +66,6 @@ pub enum DataFormat {
 }
 
 /// The language chosen with `--lang`, if any (a draft's own language is used otherwise).
-pub fn explicit_lang(g: &crate::cli::GlobalArgs) -> Option<liaison_lint::Lang> {
-    g.lang.map(|l| match l {
-        Lang::Zh => liaison_lint::Lang::Zh,
-        Lang::En => liaison_lint::Lang::En,
-    })
-}
-
-/// The language for text that belongs to no draft.
-pub fn ui_lang() -> liaison_lint::Lang {
-    match lang() {
-        Lang::Zh => liaison_lint::Lang::Zh,
-        Lang::En => liaison_lint::Lang::En,
-    }
+pub fn explicit_lang(g: &crate::cli::GlobalArgs) -> Option<Lang> {
+    g.lang
 }

@@ -161,7 +161,7 @@ impl Settings {
             tz: self.time.tz,
             directory,
             now,
-            lang: output::engine_lang(),
+            lang: output::lang(),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! `--lang`. This test reads the binary's sources and checks every string literal that
 //! can reach a user: Chinese text (Han characters) and full-width punctuation may only
 //! appear where the Chinese branch is chosen — the first text of `tr(zh, en)`, or a
-//! `Lang::Zh =>` arm — never in the English text of `tr`, an `En` arm, or a format string
+//! `Lang::Zh =>` arm (or of `Lang::pick`) — never in the English text of `tr`, an `En` arm,
+//! or a format string
 //! both languages share. Literals inside `#[cfg(test)]` modules and `include_*!` paths are
 //! not shown to users and are skipped.
 
@@ -143,9 +144,9 @@ fn literals(src: &str) -> Vec<Lit> {
 /// Whether the literal at `pos` (char index) is shown only in Chinese.
 fn chinese_only(chars: &[char], pos: usize) -> bool {
     let before: String = chars[pos.saturating_sub(400)..pos].iter().collect();
-    // The first argument of tr( … ).
+    // The first argument of tr( … ) or Lang::pick( … ).
     let trimmed = before.trim_end();
-    if trimmed.ends_with("tr(") {
+    if trimmed.ends_with("tr(") || trimmed.ends_with("pick(") {
         return true;
     }
     // Inside a `Zh =>` arm: the nearest arm marker before the literal is a Zh one.

@@ -1,23 +1,21 @@
-//! Engine: the ingest classifier, the tracker that builds collaborations from mail, and the
-//! pure planner that says what is due.
+//! Engine: threading, the tracker that builds collaborations from mail, and the pure
+//! planner that says what is due. What a mail or a reply says is read by liaison-anatomy
+//! (re-exported here: [`classify_reply`], [`strip_quoted`]).
 //!
-//! * [`classify`] reads a reply (acknowledgement, delivery, dispute/delay, promised times).
+//! * [`thread`] computes the threading keys that find a message's collaboration.
 //! * [`tracker`] turns messages and manual marks into [`liaison_model::Collaboration`]s,
 //!   deterministically, so `liaison rebuild` reproduces the same result.
 //! * [`planner`] is a pure function from collaborations, [`Policy`], calendar, directory
 //!   and `now` to the [`DueAction`]s (DESIGN §6).
 
-pub mod classify;
 pub mod pipeline;
 pub mod planner;
 pub mod policy;
+pub mod thread;
 pub mod track;
 pub mod tracker;
 
-/// Threading keys (moving into this crate).
-pub use liaison_mail::thread;
-
-pub use classify::{Classification, classify_reply, strip_quoted};
+pub use liaison_anatomy::{Classification, Stripped, classify_reply, strip_quoted};
 pub use pipeline::{
     IngestOptions, IngestSummary, Malformed, Notice, Observer, PipelineError, config_notices,
     ingest, track_pending,

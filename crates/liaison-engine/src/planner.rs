@@ -3,6 +3,8 @@
 
 use crate::Policy;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, TimeZone};
+/// Language of the reasons.
+pub use liaison_model::Lang;
 use liaison_model::{Collaboration, Directory, EventKind, ItemStatus, State, Urgency};
 use liaison_time::{Calendar, WorkHours};
 use serde::Serialize;
@@ -47,16 +49,6 @@ pub enum Channel {
     Email,
     /// By chat (the first recipient has a chat handle in the directory).
     Chat,
-}
-
-/// Language of the reasons.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// Chinese (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
 }
 
 /// One owed action.

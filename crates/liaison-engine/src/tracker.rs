@@ -3,10 +3,9 @@
 //! Every function here depends only on its inputs (no clock), so replaying the same inputs
 //! in the same order (what `liaison rebuild` does) gives the same collaborations.
 
-use crate::classify::{classify_reply, strip_quoted};
 use chrono::{DateTime, FixedOffset};
+use liaison_anatomy::{Anatomy, ParseOptions, classify_reply, strip_quoted};
 use liaison_mail::Message;
-use liaison_mail::anatomy::{Anatomy, ParseOptions};
 use liaison_model::{
     ActionItem, Collaboration, Directory, Event, EventKind, ItemStatus, KindTable, State,
 };
@@ -229,7 +228,7 @@ fn items_of(a: &Anatomy, cfg: &TrackerConfig) -> Vec<ActionItem> {
                 owner: it.owner.as_ref().map(|o| owner_email(o.text.trim(), cfg)),
                 due: d.as_ref().map(|x| x.0),
                 due_text: d.map(|x| x.1),
-                standard: it.standard.as_ref().map(|s| strip_label(&s.text)),
+                standard: it.standard_value(),
                 status: ItemStatus::Open,
                 promised: None,
             }
@@ -253,18 +252,6 @@ fn items_of(a: &Anatomy, cfg: &TrackerConfig) -> Vec<ActionItem> {
         });
     }
     items
-}
-
-/// The standard without its label (交付标准：, 验收标准：, Standard:).
-fn strip_label(s: &str) -> String {
-    let t = s.trim();
-    for label in ["交付标准", "验收标准", "标准", "Acceptance", "Standard"] {
-        if let Some(rest) = t.strip_prefix(label) {
-            let rest = rest.trim_start_matches([':', '：', ' ']);
-            return rest.trim().to_string();
-        }
-    }
-    t.to_string()
 }
 
 /// Maps an owner as written (a name, a department, or an email) to an email when the
@@ -293,7 +280,7 @@ pub fn apply_message(c: &mut Collaboration, m: &Message, cfg: &TrackerConfig) ->
     {
         return Vec::new();
     }
-    let text = strip_quoted(&m.body);
+    let text = strip_quoted(&m.body).text;
     let ctx = cfg.time.clone();
     let ctx = liaison_time::Context { now: at, ..ctx };
     let cl = classify_reply(&text, !m.attachments.is_empty(), &ctx);

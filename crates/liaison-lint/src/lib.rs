@@ -20,30 +20,13 @@ pub mod render;
 pub mod rules;
 
 pub use config::{ConfigError, Level, LintConfig, Resolved, Severity};
-pub use liaison_mail::anatomy::{Anatomy, DraftLang, ParseOptions};
+pub use liaison_anatomy::{Anatomy, ParseOptions};
+/// The language of messages (and of drafts).
+pub use liaison_model::Lang;
 pub use rules::{RULES, Rule};
 
 use liaison_model::Directory;
 use serde::Serialize;
-
-/// The language of messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// 中文.
-    Zh,
-    /// English.
-    En,
-}
-
-impl From<DraftLang> for Lang {
-    fn from(l: DraftLang) -> Lang {
-        match l {
-            DraftLang::Zh => Lang::Zh,
-            DraftLang::En => Lang::En,
-        }
-    }
-}
 
 /// One finding, in the JSON shape of DESIGN §5.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -176,12 +159,12 @@ pub struct Linter {
     /// The vague words the body automaton was built for, and that automaton (the vague words
     /// then the other lists searched over the whole body; used only while
     /// `config.vague_words` still equals them).
-    body_words: Option<(Vec<String>, liaison_mail::anatomy::words::WordSet)>,
+    body_words: Option<(Vec<String>, liaison_anatomy::words::WordSet)>,
 }
 
 impl Linter {
     /// The body automaton, when it was built for the configured vague words.
-    pub(crate) fn body_set(&self) -> Option<&liaison_mail::anatomy::words::WordSet> {
+    pub(crate) fn body_set(&self) -> Option<&liaison_anatomy::words::WordSet> {
         self.body_words
             .as_ref()
             .filter(|(w, _)| *w == self.config.vague_words)
@@ -217,7 +200,7 @@ impl Linter {
 
     /// Checks an anatomy. `lang` chooses the messages' language; `None` follows the draft.
     pub fn check(&self, anatomy: &Anatomy, lang: Option<Lang>) -> Vec<Diagnostic> {
-        let lang = lang.unwrap_or(anatomy.lang.into());
+        let lang = lang.unwrap_or(anatomy.lang);
         check::run(self, anatomy, lang)
     }
 
@@ -229,7 +212,7 @@ impl Linter {
 
     /// Checks an already parsed draft and wraps the result.
     pub fn report(&self, path: &str, a: Anatomy, lang: Option<Lang>) -> FileReport {
-        let lang = lang.unwrap_or(a.lang.into());
+        let lang = lang.unwrap_or(a.lang);
         let diagnostics = check::run(self, &a, lang);
         FileReport {
             path: path.to_string(),
@@ -237,7 +220,7 @@ impl Linter {
             diagnostics,
             error: None,
             lang: Some(lang),
-            verbatim: a.format != liaison_mail::anatomy::SourceFormat::EmlDecoded,
+            verbatim: a.format != liaison_anatomy::SourceFormat::EmlDecoded,
             source: a.source,
         }
     }

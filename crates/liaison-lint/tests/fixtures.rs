@@ -37,7 +37,7 @@ fn lint_file(linter: &Linter, path: &Path) -> liaison_lint::FileReport {
     let raw = std::fs::read(path).unwrap();
     let name = path.file_name().unwrap().to_string_lossy().to_string();
     let mut a = linter.parse(&name, &raw);
-    if a.format == liaison_mail::anatomy::SourceFormat::Plain {
+    if a.format == liaison_anatomy::SourceFormat::Plain {
         for f in &mut a.attachments {
             match std::fs::metadata(path.parent().unwrap().join(&f.name)) {
                 Ok(m) => f.size = Some(m.len()),

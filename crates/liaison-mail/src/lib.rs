@@ -1,12 +1,11 @@
-//! Mail in and out: MIME writing for composed drafts, reading `.eml`/Maildir/mbox, the
-//! draft anatomy shared by the linter and the tracker, and threading keys.
+//! The wire: MIME writing for composed drafts, reading messages (`.eml`, any charset) and
+//! mailboxes (Maildir, mbox). What a mail says (its anatomy, threading keys, reply class)
+//! is read above this crate, by liaison-anatomy and liaison-engine.
 //!
 //! Reading never panics and never fails outright: it returns what it could read.
 
-pub mod anatomy;
 pub mod mailbox;
 pub mod message;
 pub mod mime;
-pub mod thread;
 
 pub use message::{Attachment, Message};

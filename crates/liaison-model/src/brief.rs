@@ -173,28 +173,7 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// Number of sentences in a text (sentence ends: 。！？!? and ". ").
-pub fn sentence_count(text: &str) -> usize {
-    let t = text.trim();
-    if t.is_empty() {
-        return 0;
-    }
-    let mut n = 0;
-    let mut last_end = false;
-    let chars: Vec<char> = t.chars().collect();
-    for (i, ch) in chars.iter().enumerate() {
-        let end = matches!(ch, '。' | '！' | '？' | '!' | '?')
-            || (*ch == '.' && chars.get(i + 1).is_none_or(|c| c.is_whitespace()));
-        if end && !last_end {
-            n += 1;
-        }
-        last_end = end;
-    }
-    if !last_end {
-        n += 1;
-    }
-    n
-}
+pub use crate::text::sentence_count;
 
 fn field<'a, 'i>(t: &'a DeTable<'i>, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
     t.iter()

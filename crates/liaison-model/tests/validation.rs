@@ -305,6 +305,18 @@ fn background_and_goal_stay_within_two_sentences() {
     assert_eq!(e.0[0].line, 7);
 }
 
+/// A closing quote or bracket after the full stop starts no second sentence: the brief
+/// counts sentences as the anatomy does (it used to count `。”` as two).
+#[test]
+fn a_closing_quote_ends_no_extra_sentence() {
+    let b = parse(&BRIEF.replace(
+        "purpose = \"请市场部于12月3日17:00前提供数据报表\"",
+        "purpose = \"请市场部确认“12月3日17:00前可以提供数据报表。”\"",
+    ))
+    .unwrap();
+    assert!(b.purpose.ends_with("。”"));
+}
+
 #[test]
 fn brief_toml_syntax_error() {
     let e = parse("kind = \"需求对接\"\nproject = \n").unwrap_err();

@@ -40,7 +40,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for m in MboxReader::new(&mbox[..], "bench".into()) {
                 let m = liaison_mail::Message::parse(&m.unwrap().bytes);
-                black_box(liaison_mail::thread::keys(&m));
+                black_box(liaison_engine::thread::keys(&m));
             }
         })
     });
@@ -63,7 +63,7 @@ fn bench(c: &mut Criterion) {
                 for m in MboxReader::new(&mbox[..], "bench".into()) {
                     let m = m.unwrap();
                     let parsed = liaison_mail::Message::parse(&m.bytes);
-                    black_box(liaison_mail::thread::keys(&parsed));
+                    black_box(liaison_engine::thread::keys(&parsed));
                     batch.push((m.bytes, m.source, parsed.message_id));
                     if batch.len() == 500 {
                         flush(&mut s, &mut batch);

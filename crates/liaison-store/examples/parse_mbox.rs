@@ -18,7 +18,7 @@ fn main() {
         let m = m.expect("readable message");
         if liaison {
             let msg = liaison_mail::Message::parse(&m.bytes);
-            std::hint::black_box(liaison_mail::thread::keys(&msg));
+            std::hint::black_box(liaison_engine::thread::keys(&msg));
         } else {
             std::hint::black_box(parser.parse(&m.bytes));
         }

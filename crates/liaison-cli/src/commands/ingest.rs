@@ -76,7 +76,7 @@ pub fn run(s: &Settings, args: IngestArgs) -> anyhow::Result<ExitCode> {
     let opts = IngestOptions {
         batch: args.batch.max(1),
         track: !args.no_track,
-        lang: crate::output::engine_lang(),
+        lang: crate::output::lang(),
         crash_after: crash_after(),
     };
     let mut progress = Progress::default();

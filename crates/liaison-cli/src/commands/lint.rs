@@ -4,7 +4,7 @@
 //! file — the other files are still linted and reported).
 
 use crate::drafts::{parse_draft, read_input};
-use crate::output::{self, explicit_lang, ui_lang};
+use crate::output::{self, explicit_lang};
 use crate::settings::Settings;
 use anyhow::bail;
 use clap::{Args, ValueEnum};
@@ -119,7 +119,7 @@ pub fn run(s: &Settings, args: LintArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn explain(id: &str) -> anyhow::Result<ExitCode> {
-    let lang = ui_lang();
+    let lang = crate::output::lang();
     let Some(rule) = liaison_lint::rules::rule(id) else {
         let near = liaison_lint::RULES
             .iter()

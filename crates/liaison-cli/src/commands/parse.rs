@@ -40,7 +40,7 @@ pub fn run(s: &Settings, args: ParseArgs) -> anyhow::Result<ExitCode> {
 fn text(a: &Anatomy) -> String {
     let mut o = String::new();
     let none = tr("（无）", "(none)");
-    let line = |s: liaison_mail::anatomy::Span| format!("L{}", s.line);
+    let line = |s: liaison_anatomy::Span| format!("L{}", s.line);
     if let Some(s) = &a.subject {
         let _ = writeln!(o, "{} {}: {}", line(s.span), tr("主题", "subject"), s.text);
         let _ = writeln!(
@@ -69,7 +69,7 @@ fn text(a: &Anatomy) -> String {
     } else {
         let _ = writeln!(o, "{}: {none}", tr("主题", "subject"));
     }
-    let addrs = |v: &[liaison_mail::anatomy::Address]| {
+    let addrs = |v: &[liaison_anatomy::Address]| {
         v.iter()
             .map(|x| match (&x.name, &x.email) {
                 (Some(n), Some(e)) => format!("{n} <{e}>"),
@@ -190,7 +190,7 @@ fn text(a: &Anatomy) -> String {
     }
     match &a.signature {
         Some(s) => {
-            let p = |x: &Option<liaison_mail::anatomy::Part>| {
+            let p = |x: &Option<liaison_anatomy::Part>| {
                 x.as_ref().map(|p| p.text.clone()).unwrap_or(none.into())
             };
             let _ = writeln!(

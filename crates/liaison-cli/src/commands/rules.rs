@@ -1,6 +1,5 @@
 //! `liaison rules`: list every lint rule with its severity and explanation.
 
-use crate::output::ui_lang;
 use crate::output::{DataFormat, tr};
 use crate::settings::Settings;
 use clap::Args;
@@ -28,7 +27,7 @@ pub fn run(s: &Settings, args: RulesArgs) -> anyhow::Result<ExitCode> {
         .lint
         .resolve()
         .map_err(|e| anyhow::anyhow!("{}: {e}", crate::config::shown_source(&s.config)))?;
-    let lang = ui_lang();
+    let lang = crate::output::lang();
     let effective = |i: usize| match resolved.levels[i] {
         Level::Error => "error",
         Level::Warning => "warning",

@@ -109,7 +109,7 @@ pub fn run_story(dir: &Path) -> anyhow::Result<()> {
             tz: chrono_tz::Asia::Shanghai,
             directory: &directory,
             now,
-            lang: output::engine_lang(),
+            lang: output::lang(),
         };
         let due = plan(&store.collaborations()?, &cx);
         println!();

@@ -1,27 +1,39 @@
-//! The anatomy of a collaboration mail: what the guide's 步骤2 asks a mail to contain, found
-//! in a draft with byte spans and line numbers.
+//! The only reader of the guide's structure: what the guide's 步骤2 asks a mail to
+//! contain, and what a reply says, found in mail with byte spans and line numbers. Every
+//! other crate asks this one; a second reader of any of these elsewhere is a bug (DESIGN §2).
 //!
-//! A draft is either an `.eml` (RFC 5322, any charset) or a plain draft (`.md`/`.txt`) that
-//! starts with header lines (`Subject:`/`主题:`, `From:`/`发件人:`, `To:`/`收件人:`,
-//! `Cc:`/`抄送:`, `Date:`/`日期:`, `Attachments:`/`附件:`; ASCII or full-width colon), a
-//! blank line, then the body. [`Anatomy::parse`] recognises:
+//! What it reads:
 //!
-//! - the subject `【类型】项目/主题-部门-紧急程度` and its parts,
-//! - the recipients, the date and the attachments,
-//! - in the body: the greeting (称呼), the opening (开场白), the background and goal
-//!   (背景与目标), the enumerated items with their what/owner/deadline/standard (做什么/谁来做/
-//!   何时完成/交付标准), attachment references and descriptions, the closing and the
-//!   signature (落款).
+//! - [`Anatomy::parse`]: a draft or message, either an `.eml` (RFC 5322, any charset, read
+//!   through liaison-mail) or a plain draft (`.md`/`.txt`) that starts with header lines
+//!   (`Subject:`/`主题:`, `From:`/`发件人:`, `To:`/`收件人:`, `Cc:`/`抄送:`, `Date:`/`日期:`,
+//!   `Attachments:`/`附件:`; ASCII or full-width colon), a blank line, then the body. It finds
+//!   - the subject `【类型】项目/主题-部门-紧急程度` and its parts, its reply/forward
+//!     prefixes, the normalised subject and the topic that threads it ([`subject`]),
+//!   - the recipients, the date and the attachments,
+//!   - in the body: the greeting (称呼), the opening (开场白), the background and goal
+//!     (背景与目标), the problem description, the enumerated items with their
+//!     what/owner/deadline/standard (做什么/谁来做/何时完成/交付标准), attachment references
+//!     and descriptions, the closing and the signature (落款),
+//!   - the body's [`Lang`], and every time expression with its weekday check.
+//! - [`strip_quoted`]: a reply's new text and the span of its quoted part ([`quote`]).
+//! - [`classify_reply`]: what a reply's new text says — delivery, dispute or delay, promised
+//!   times, progress sync, confirmation ([`reply`]).
 //!
-//! Every span indexes [`Anatomy::source`], the text the draft was read as: the file itself for
-//! plain drafts and UTF-8 `.eml` files whose body appears verbatim, otherwise a decoded view
-//! (headers then body) that `liaison parse` shows. Parsing is pure, never panics and never
-//! fails: what could not be read is listed in [`Anatomy::problems`].
+//! Dates and times are read only through liaison-time ([`liaison_time::scan_detailed`]);
+//! sentences and the language through liaison-model ([`liaison_model::text`], [`Lang`]).
+//!
+//! Contract: reading is pure (no IO, no clock: the time context comes in
+//! [`ParseOptions`]), never panics and never fails. Every span indexes
+//! [`Anatomy::source`], the text the draft was read as: the file itself for plain drafts and
+//! UTF-8 `.eml` files whose body appears verbatim, otherwise a decoded view (headers then
+//! body) that `liaison parse` shows; spans lie on character boundaries (fuzzed). What could
+//! not be read is listed in [`Anatomy::problems`].
 
-use crate::message::Message;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
-use liaison_model::{Directory, Kind, KindTable, Urgency};
-use liaison_time::{ExprKind, Expression};
+use liaison_mail::Message;
+use liaison_model::{Directory, Kind, KindTable, Lang, Urgency};
+use liaison_time::{Detailed, ExprKind, WeekdayMismatch};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -57,16 +69,6 @@ pub enum SourceFormat {
     EmlDecoded,
 }
 
-/// The language a draft is written in, judged from its body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DraftLang {
-    /// Chinese.
-    Zh,
-    /// English.
-    En,
-}
-
 /// The subject line and its parts: `【类型】项目/主题-部门-紧急程度`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Subject {
@@ -74,7 +76,8 @@ pub struct Subject {
     pub text: String,
     /// Where it is.
     pub span: Span,
-    /// The text inside 【】 (or `[]` in English subjects), if the subject starts with one.
+    /// The text inside 【】 (or `[]` in English subjects, `［］`, `〖〗`), if the subject
+    /// (after reply/forward prefixes) starts with one.
     pub tag: Option<Part>,
     /// The kind the tag names, if it is a known tag or alias.
     pub kind: Option<Kind>,
@@ -86,6 +89,15 @@ pub struct Subject {
     pub urgency: Option<Part>,
     /// The urgency the urgency part names, if known.
     pub urgency_value: Option<Urgency>,
+    /// The subject without reply/forward prefixes, spaces collapsed.
+    pub normalized: String,
+    /// The 【类型】项目 part, lower-cased, that threads a conversation (see
+    /// [`subject::topic_of`]).
+    pub topic: String,
+    /// It carried a reply or forward prefix (`Re:`, `回复:`, `回覆:`, `Re[2]:`, `AW:`, `Fw:` …).
+    pub is_reply: bool,
+    /// It carried a forward prefix (Fw:, Fwd:, 转发:, 轉發:, WG: …).
+    pub is_forward: bool,
 }
 
 /// A recipient or sender as written.
@@ -99,7 +111,8 @@ pub struct Address {
     pub span: Span,
 }
 
-/// A time expression found in the draft (from `liaison_time::scan`), located in the source.
+/// A time expression found in the draft (from `liaison_time::scan_detailed`), located in
+/// the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimeExpr {
     /// The matched text.
@@ -110,6 +123,9 @@ pub struct TimeExpr {
     pub kind: ExprKind,
     /// The resolved instant for deadlines.
     pub value: Option<DateTime<FixedOffset>>,
+    /// Set when a date carries a weekday that does not match it (`12月3日（周五）`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday_mismatch: Option<WeekdayMismatch>,
 }
 
 /// Whether a greeting addresses one person or a group.
@@ -165,6 +181,20 @@ pub struct Item {
     pub standard: Option<Part>,
     /// The whole item (marker and continuation lines).
     pub span: Span,
+}
+
+impl Item {
+    /// 交付标准 without its label (交付标准：, 验收标准：, 标准：, Acceptance:, Standard:).
+    pub fn standard_value(&self) -> Option<String> {
+        let t = self.standard.as_ref()?.text.trim();
+        for label in ["交付标准", "验收标准", "标准", "Acceptance", "Standard"] {
+            if let Some(rest) = t.strip_prefix(label) {
+                let rest = rest.trim_start_matches([':', '：', ' ']);
+                return Some(rest.trim().to_string());
+            }
+        }
+        Some(t.to_string())
+    }
 }
 
 /// A reference to an attachment in the body (见附件, 附件1：《…》, attached, report.xlsx).
@@ -228,8 +258,8 @@ pub struct Anatomy {
     pub source: String,
     /// How the draft was read.
     pub format: SourceFormat,
-    /// The body's language.
-    pub lang: DraftLang,
+    /// The body's language ([`Lang::detect`]).
+    pub lang: Lang,
     /// The subject, if there is one.
     pub subject: Option<Subject>,
     /// The sender.
@@ -546,7 +576,7 @@ impl Anatomy {
         Anatomy {
             source,
             format,
-            lang: DraftLang::Zh,
+            lang: Lang::Zh,
             subject: None,
             from: None,
             to: Vec::new(),
@@ -722,150 +752,27 @@ impl Anatomy {
 
     fn subject_from(&self, s: usize, e: usize, opts: &ParseOptions) -> Subject {
         let text = &self.source[s..e];
-        let mut subj = Subject {
+        let n = subject::normalize(text);
+        let pre = subject::prefixes(text);
+        let l = subject::layout(&text[pre.len..], |w| opts.urgency(w).is_some());
+        let base = s + pre.len;
+        let part = |(a, b): (usize, usize)| self.part(base + a, base + b);
+        let tag = l.tag.map(part);
+        let urgency = l.urgency.map(part);
+        Subject {
             text: text.to_string(),
             span: self.span(s, e),
-            tag: None,
-            kind: None,
-            project: None,
-            departments: Vec::new(),
-            urgency: None,
-            urgency_value: None,
-        };
-        // Strip reply prefixes.
-        let mut off = 0;
-        loop {
-            let t = &text[off..];
-            let t2 = t.trim_start();
-            off += t.len() - t2.len();
-            let lower = t2.to_ascii_lowercase();
-            let mut stripped = false;
-            for p in [
-                "re:",
-                "fw:",
-                "fwd:",
-                "回复:",
-                "回复：",
-                "答复:",
-                "答复：",
-                "转发:",
-                "转发：",
-            ] {
-                if lower.starts_with(p) {
-                    off += p.len();
-                    stripped = true;
-                    break;
-                }
-            }
-            if !stripped {
-                break;
-            }
+            kind: tag.as_ref().and_then(|t| opts.kinds.lookup(t.text.trim())),
+            tag,
+            project: l.project.map(part),
+            departments: l.departments.into_iter().map(part).collect(),
+            urgency_value: urgency.as_ref().and_then(|u| opts.urgency(&u.text)),
+            urgency,
+            normalized: n.subject,
+            topic: n.topic,
+            is_reply: n.is_reply,
+            is_forward: n.is_forward,
         }
-        let t = &text[off..];
-        let (open, close) = if t.starts_with('【') {
-            ('【', '】')
-        } else if t.starts_with('[') {
-            ('[', ']')
-        } else if t.starts_with('［') {
-            ('［', '］')
-        } else {
-            ('\0', '\0')
-        };
-        let mut rest_start = off;
-        if open != '\0'
-            && let Some(ci) = t.find(close)
-        {
-            let ts = s + off + open.len_utf8();
-            let te = s + off + ci;
-            let tag = self.part(ts, te);
-            subj.kind = opts.kinds.lookup(tag.text.trim());
-            subj.tag = Some(tag);
-            rest_start = off + ci + close.len_utf8();
-        }
-        if subj.tag.is_none() {
-            return subj;
-        }
-        let rest = &text[rest_start..];
-        let base = s + rest_start;
-        // Split on " - " when present (English titles may contain hyphens), else on -, －, —.
-        let mut parts: Vec<(usize, usize)> = Vec::new();
-        if rest.contains(" - ") {
-            let mut i = 0;
-            for piece in rest.split(" - ") {
-                parts.push((i, i + piece.len()));
-                i += piece.len() + 3;
-            }
-        } else {
-            let mut i = 0;
-            for (j, c) in rest.char_indices() {
-                if matches!(c, '-' | '－' | '—' | '–') {
-                    parts.push((i, j));
-                    i = j + c.len_utf8();
-                }
-            }
-            parts.push((i, rest.len()));
-        }
-        let trimmed = |(a, b): (usize, usize)| -> (usize, usize) {
-            let p = &rest[a..b];
-            let lead = p.len() - p.trim_start().len();
-            (a + lead, (a + p.trim_end().len()).max(a + lead))
-        };
-        let parts: Vec<(usize, usize)> = parts.into_iter().map(trimmed).collect();
-        let nonempty = |p: &(usize, usize)| p.1 > p.0;
-        match parts.len() {
-            0 => {}
-            1 => {
-                if nonempty(&parts[0]) {
-                    subj.project = Some(self.part(base + parts[0].0, base + parts[0].1));
-                }
-            }
-            n => {
-                let last = parts[n - 1];
-                let last_text = &rest[last.0..last.1];
-                let is_urgency = opts.urgency(last_text).is_some();
-                let (proj_end_idx, dept_idx, urg) = if n == 2 {
-                    if is_urgency {
-                        (1, None, Some(last))
-                    } else {
-                        (1, Some(last), None)
-                    }
-                } else {
-                    (n - 2, Some(parts[n - 2]), Some(last))
-                };
-                let ps = parts[0].0;
-                let pe = parts[proj_end_idx - 1].1;
-                if pe > ps {
-                    subj.project = Some(self.part(base + ps, base + pe));
-                }
-                if let Some((ds, de)) = dept_idx {
-                    let dtext = &rest[ds..de];
-                    let mut i = 0;
-                    for (j, c) in dtext
-                        .char_indices()
-                        .chain(std::iter::once((dtext.len(), '/')))
-                    {
-                        if matches!(c, '/' | '／' | '、' | ',' | '，') {
-                            let piece = &dtext[i..j];
-                            let lead = piece.len() - piece.trim_start().len();
-                            let (a, b) = (i + lead, i + piece.trim_end().len());
-                            if b > a {
-                                subj.departments
-                                    .push(self.part(base + ds + a, base + ds + b));
-                            }
-                            i = j + c.len_utf8();
-                        }
-                    }
-                }
-                if let Some((us, ue)) = urg
-                    && ue > us
-                {
-                    let p = self.part(base + us, base + ue);
-                    subj.urgency_value = opts.urgency(&p.text);
-                    subj.urgency = Some(p);
-                }
-            }
-        }
-        subj
     }
 
     fn addresses(&self, vs: usize, ve: usize) -> Vec<Address> {
@@ -904,12 +811,13 @@ impl Anatomy {
 
     fn finish_range(&mut self, body_start: usize, body_end: usize, opts: &ParseOptions) {
         self.body = self.span(body_start, body_end);
-        self.lang = detect_lang(&self.source[body_start..body_end]);
+        self.lang = Lang::detect(&self.source[body_start..body_end]);
         // Time expressions: subject and body.
         let subject = self.subject.as_ref().map(|s| (s.span.start, s.span.end));
         let (in_subject, in_body) = with_time_context(&opts.time, self.date, |ctx| {
-            let in_subject = subject.map(|(ss, se)| liaison_time::scan(&self.source[ss..se], ctx));
-            let in_body = liaison_time::scan(&self.source[body_start..body_end], ctx);
+            let scan = |s: &str| liaison_time::scan_detailed(s, ctx).0;
+            let in_subject = subject.map(|(ss, se)| scan(&self.source[ss..se]));
+            let in_body = scan(&self.source[body_start..body_end]);
             (in_subject, in_body)
         });
         if let (Some((ss, _)), Some(found)) = (subject, in_subject) {
@@ -922,14 +830,20 @@ impl Anatomy {
         body::analyse(self, &lines, opts);
     }
 
-    fn push_times(&mut self, base: usize, found: Vec<Expression>) {
-        for e in found {
+    fn push_times(&mut self, base: usize, found: Vec<Detailed>) {
+        for Detailed {
+            expr: e,
+            weekday_mismatch,
+            ..
+        } in found
+        {
             let span = self.span(base + e.start, base + e.end);
             self.times.push(TimeExpr {
                 text: e.text,
                 span,
                 kind: e.kind,
                 value: e.value,
+                weekday_mismatch,
             });
         }
     }
@@ -1143,88 +1057,14 @@ pub fn parse_date(v: &str, default_offset: FixedOffset) -> Option<DateTime<Fixed
     None
 }
 
-/// Whether a character is a CJK ideograph.
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
-}
-
-fn detect_lang(body: &str) -> DraftLang {
-    let mut han = 0usize;
-    let mut latin = 0usize;
-    // The first 4000 characters, read from the UTF-8 bytes (Han characters are all three
-    // bytes long).
-    let b = body.as_bytes();
-    let (mut i, mut chars) = (0, 0);
-    while i < b.len() && chars < 4000 {
-        let x = b[i];
-        chars += 1;
-        if x < 0x80 {
-            latin += x.is_ascii_alphabetic() as usize;
-            i += 1;
-        } else if x >= 0xF0 {
-            i += 4;
-        } else if x >= 0xE0 {
-            // is_han from the first two bytes: U+3400..U+4DBF is E3 90..E4 B6,
-            // U+4E00..U+9FFF is E4 B8..E9 BF, U+F900..U+FAFF is EF A4..EF AB.
-            let y = b[i + 1];
-            han += match x {
-                0xE3 => y >= 0x90,
-                0xE4 => y <= 0xB6 || y >= 0xB8,
-                0xE5..=0xE9 => true,
-                0xEF => (0xA4..=0xAB).contains(&y),
-                _ => false,
-            } as usize;
-            i += 3;
-        } else {
-            i += 2;
-        }
-    }
-    // A Chinese character carries about as much as a word of four letters.
-    if han * 4 >= latin / 2 && han > 0 {
-        DraftLang::Zh
-    } else {
-        DraftLang::En
-    }
-}
-
-/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII and for
-/// U+4E00..U+9FFF (all assigned ideographs, all alphabetic).
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_alphanumeric()
-    }
-}
-
-/// Counts sentences: ends at 。！？!? and at `.` followed by a space or the end.
-pub fn count_sentences(text: &str) -> usize {
-    let mut n = 0;
-    let mut has_content = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let end = match c {
-            '。' | '！' | '？' | '!' | '?' => true,
-            '.' => matches!(chars.peek(), None | Some(' ' | '\n' | '\r' | '\t')),
-            _ => false,
-        };
-        if end {
-            if has_content {
-                n += 1;
-            }
-            has_content = false;
-        } else if is_word_char(c) {
-            has_content = true;
-        }
-    }
-    if has_content {
-        n += 1;
-    }
-    n
-}
-
 mod body;
+pub mod quote;
+pub mod reply;
+pub mod subject;
 pub mod words;
+
+pub use quote::{Stripped, strip_quoted};
+pub use reply::{Classification, classify_reply};
 
 #[cfg(test)]
 mod tests {
@@ -1253,13 +1093,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn word_char_agrees_with_is_alphanumeric() {
-        for c in (0u32..0x11000).filter_map(char::from_u32) {
-            assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
-        }
-    }
-
     /// The dated context equals the given base with `now` replaced.
     #[test]
     fn dated_context_follows_its_base() {
@@ -1274,24 +1107,6 @@ mod tests {
                 assert!(c.calendar == base.calendar && c.tz == base.tz && c.hours == base.hours);
             });
             with_time_context(base, None, |c| assert_eq!(c.now, now));
-        }
-    }
-
-    /// The byte test in `detect_lang` agrees with `is_han` on every three-byte character.
-    #[test]
-    fn detect_lang_han_bytes_agree_with_is_han() {
-        for cp in 0x800u32..0x10000 {
-            let Some(c) = char::from_u32(cp) else {
-                continue;
-            };
-            let s = c.to_string();
-            // One such character and nothing else: Chinese exactly when it is Han.
-            let want = if is_han(c) {
-                DraftLang::Zh
-            } else {
-                DraftLang::En
-            };
-            assert_eq!(detect_lang(&s), want, "U+{cp:04X}");
         }
     }
 
@@ -1334,7 +1149,69 @@ mod tests {
         assert_eq!(s.project.unwrap().text, "Sign-off review");
         assert_eq!(s.departments.len(), 2);
         assert!(matches!(s.urgency_value, Some(Urgency::FeedbackBy(_))));
-        assert_eq!(a.lang, DraftLang::En);
+        assert_eq!(a.lang, Lang::En);
+    }
+
+    /// Times carry liaison-time's weekday check, in the subject and in the body.
+    #[test]
+    fn times_carry_weekday_mismatches() {
+        let src = "主题：【需求对接】X-市场部-需12/3（周五）前反馈\n日期：2026-11-30 10:00\n\n请于十二月三日（周五）前反馈，12月4日（周五）前确认。\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        let m: Vec<_> = a
+            .times
+            .iter()
+            .map(|t| {
+                (
+                    a.text(t.span),
+                    t.weekday_mismatch.map(|m| (m.stated, m.actual)),
+                )
+            })
+            .collect();
+        use chrono::Weekday::{Fri, Thu};
+        assert_eq!(
+            m,
+            [
+                ("12/3（周五）前", Some((Fri, Thu))),
+                ("十二月三日（周五）前", Some((Fri, Thu))),
+                ("12月4日（周五）前", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn standard_value_drops_the_label() {
+        let src = "主题：【需求对接】X-市场部-紧急\n\n张经理，您好！\n\n具体需求：\n1. 市场部提供报表，12月3日前，交付标准：包含渠道维度；\n2. 协调访谈，12月4日前，要求一线城市用户\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        let v: Vec<_> = a.items.iter().map(Item::standard_value).collect();
+        assert_eq!(
+            v,
+            [
+                Some("包含渠道维度".to_string()),
+                Some("要求一线城市用户".to_string())
+            ]
+        );
+    }
+
+    /// Reply prefixes only the threading keys used to know, and every tag bracket.
+    #[test]
+    fn reply_subjects_keep_their_parts() {
+        for src in [
+            "主题：回覆：答覆: 【复盘】项目A-产品部-一般\n\n各位好\n",
+            "主题：Re[2]: 轉發：〖复盘〗项目A-产品部-一般\n\n各位好\n",
+            "主题：AW: ［复盘］项目A-产品部-一般\n\n各位好\n",
+        ] {
+            let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+            let s = a.subject.as_ref().unwrap();
+            assert_eq!(s.kind, Some(Kind::Retrospective), "{src}");
+            assert_eq!(s.project.as_ref().unwrap().text, "项目A", "{src}");
+            assert_eq!(a.text(s.departments[0].span), "产品部", "{src}");
+            assert_eq!(s.topic, "【复盘】项目a", "{src}");
+            assert!(s.is_reply, "{src}");
+        }
+        let a = Anatomy::parse_plain("主题：【复盘】x\n\nhi\n".as_bytes(), &opts());
+        let s = a.subject.unwrap();
+        assert!(!s.is_reply && !s.is_forward);
+        assert_eq!(s.normalized, "【复盘】x");
     }
 
     #[test]
@@ -1348,10 +1225,7 @@ mod tests {
     }
 
     #[test]
-    fn sentences_and_dates() {
-        assert_eq!(count_sentences("为了A，根据B。需要C！"), 2);
-        assert_eq!(count_sentences("One. Two? Three"), 3);
-        assert_eq!(count_sentences("v1.0 is out."), 1);
+    fn dates() {
         let off = FixedOffset::east_opt(8 * 3600).unwrap();
         for v in [
             "2026-11-30 10:00",

@@ -2,6 +2,7 @@
 //! promise a time?
 
 use chrono::{DateTime, FixedOffset};
+use liaison_model::text::clauses;
 use liaison_time::{Context, ExprKind};
 
 /// What one reply says, as far as the tracker cares.
@@ -93,35 +94,6 @@ const CONFIRM: &[&str] = &[
     "confirmed",
 ];
 
-/// Cuts the quoted original from a reply: lines starting with `>`, and everything after a
-/// quote header (-----原始邮件-----, -----Original Message-----, 在…写道：, On … wrote:,
-/// a `发件人:`/`From:` header line).
-pub fn strip_quoted(body: &str) -> String {
-    let mut out = String::new();
-    for line in body.lines() {
-        let t = line.trim();
-        let lower = t.to_ascii_lowercase();
-        if t.starts_with("-----原始邮件")
-            || lower.starts_with("-----original message")
-            || lower.starts_with("---------- forwarded")
-            || t.starts_with("------------------ 原始邮件")
-            || (t.starts_with('在') && (t.ends_with("写道：") || t.ends_with("写道:")))
-            || (lower.starts_with("on ") && lower.ends_with("wrote:"))
-            || t.starts_with("发件人：")
-            || t.starts_with("发件人:")
-            || lower.starts_with("from: ")
-        {
-            break;
-        }
-        if t.starts_with('>') {
-            continue;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
-}
-
 /// Classifies the new text of a reply (already stripped of quotes). `has_attachments` is
 /// whether the message carries files; `ctx` resolves promised times (its `now` is the
 /// reply's date).
@@ -134,7 +106,7 @@ pub fn classify_reply(text: &str, has_attachments: bool, ctx: &Context) -> Class
         .find(|w| lower.contains(*w))
         .map(|w| w.to_string());
     let mut promised = Vec::new();
-    for sentence in sentences(text) {
+    for sentence in clauses(text) {
         let sl = sentence.to_lowercase();
         if !PROMISE.iter().any(|w| sl.contains(w)) {
             continue;
@@ -156,12 +128,6 @@ pub fn classify_reply(text: &str, has_attachments: bool, ctx: &Context) -> Class
         sync: SYNC.iter().any(|w| lower.contains(w)),
         confirmation: CONFIRM.iter().any(|w| lower.contains(w)),
     }
-}
-
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '！', '？', '；', '\n', '!', '?', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
@@ -193,14 +159,28 @@ mod tests {
         );
     }
 
+    /// A promise word in one English sentence does not promise the time in the next (the
+    /// clauses are the model's sentences, which end at ". " too).
     #[test]
-    fn quotes_are_cut() {
-        let body = "收到，已安排。\n\n-----原始邮件-----\n发件人：张三\n请于12月3日前延期\n";
-        assert_eq!(strip_quoted(body).trim(), "收到，已安排。");
-        assert!(
-            classify_reply(&strip_quoted(body), false, &ctx())
-                .disagreement
-                .is_none()
+    fn a_promise_is_read_in_its_own_sentence() {
+        let c = classify_reply(
+            "We will look into it. The old deadline was Dec 1, 18:00.",
+            false,
+            &ctx(),
         );
+        assert!(c.promised.is_empty(), "{:?}", c.promised);
+        let c = classify_reply("We will send it by Dec 3, 18:00. Thanks", false, &ctx());
+        assert_eq!(
+            c.promised,
+            vec![DateTime::parse_from_rfc3339("2026-12-03T18:00:00+08:00").unwrap()]
+        );
+    }
+
+    #[test]
+    fn quoted_trigger_words_do_not_count() {
+        let body = "收到，已安排。\n\n-----原始邮件-----\n发件人：张三\n请于12月3日前延期\n";
+        let text = crate::strip_quoted(body).text;
+        assert!(classify_reply(&text, false, &ctx()).disagreement.is_none());
+        assert!(classify_reply(body, false, &ctx()).disagreement.is_some());
     }
 }

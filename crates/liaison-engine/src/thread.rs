@@ -5,14 +5,17 @@
 //! 1. `In-Reply-To` and `References` (`mid:` keys),
 //! 2. Outlook's `Thread-Index`: its first 22 bytes (a FILETIME and a GUID) name the
 //!    conversation and survive when Outlook drops `References` (`ti:` keys),
-//! 3. the normalised subject — reply/forward prefixes (Re:, RE:, 回复:, 答复:, 转发:, Fw:,
-//!    FW:, Fwd: …, with ASCII or full-width colon, repeatedly) removed, reduced to its
-//!    【类型】项目 part — together with a participant address (`subj:` keys).
+//! 3. the normalised subject — reply/forward prefixes (Re:, RE:, 回复:, 答复:, 回覆:, 转发:,
+//!    Fw:, FW:, Fwd:, `Re[2]:` …, with ASCII or full-width colon, repeatedly) removed, reduced
+//!    to its 【类型】项目 part as the anatomy reads it ([`liaison_anatomy::subject`]) —
+//!    together with a participant address (`subj:` keys).
 //!
 //! A message *registers* [`ThreadKeys::own`] for its collaboration and *looks up*
 //! [`ThreadKeys::lookup`] to find one. The store indexes keys as opaque strings.
 
-use crate::Message;
+use liaison_mail::Message;
+
+pub use liaison_anatomy::subject::{strip_prefixes, topic_of};
 
 /// The threading keys of one message.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -52,8 +55,12 @@ pub fn mid_key(id: &str) -> String {
 
 /// Computes the threading keys of a message.
 pub fn keys(m: &Message) -> ThreadKeys {
-    let (normalized, is_reply, is_forward) = strip_prefixes(&m.subject);
-    let topic = topic_of(&normalized);
+    let liaison_anatomy::subject::Normalized {
+        subject: normalized,
+        topic,
+        is_reply,
+        is_forward,
+    } = liaison_anatomy::subject::normalize(&m.subject);
     let mut own = Vec::new();
     let mut lookup = Vec::new();
     let push = |v: &mut Vec<String>, k: String| {
@@ -115,95 +122,6 @@ pub fn subject_key(topic: &str, address: &str) -> String {
     format!("subj:{topic}|{}", address.trim().to_lowercase())
 }
 
-/// Reply prefixes (compared case-insensitively).
-const REPLY: &[&str] = &["re", "aw", "sv", "antw", "回复", "答复", "回覆", "答覆"];
-/// Forward prefixes (compared case-insensitively).
-const FORWARD: &[&str] = &["fw", "fwd", "wg", "tr", "转发", "轉寄", "轉發", "转寄"];
-
-/// Removes reply and forward prefixes repeatedly: `Re:`, `RE：`, `回复:`, `答复：`, `转发:`,
-/// `Fw:`, `FW:`, `Fwd:`, `Re[2]:`, also `[External]`-style bracket tags in front of them.
-/// Returns (subject, had a reply or forward prefix, had a forward prefix).
-pub fn strip_prefixes(subject: &str) -> (String, bool, bool) {
-    let mut s = subject.trim();
-    let mut reply = false;
-    let mut forward = false;
-    loop {
-        let before = s;
-        if let Some(rest) = strip_one(s, REPLY) {
-            reply = true;
-            s = rest;
-        } else if let Some(rest) = strip_one(s, FORWARD) {
-            reply = true;
-            forward = true;
-            s = rest;
-        }
-        if s == before {
-            break;
-        }
-    }
-    (collapse_ws(s), reply, forward)
-}
-
-fn strip_one<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
-    for w in words {
-        let Some(head) = s.get(..w.len()) else {
-            continue;
-        };
-        if !head.eq_ignore_ascii_case(w) {
-            continue;
-        }
-        let mut rest = s[w.len()..].trim_start();
-        // Re[2]: / Re(2):
-        if let Some(r) = rest.strip_prefix(['[', '(']) {
-            let end = r.find([']', ')'])?;
-            if !r[..end].chars().all(|c| c.is_ascii_digit()) {
-                continue;
-            }
-            rest = r[end + 1..].trim_start();
-        }
-        if let Some(r) = rest.strip_prefix([':', '：']) {
-            return Some(r.trim_start());
-        }
-    }
-    None
-}
-
-fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The 【类型】项目 part of a normalised subject, lower-cased: the tag plus the project,
-/// without the department and urgency parts (`【需求对接】Q4活动-市场部-重要` →
-/// `【需求对接】q4活动`). A subject without a 【】 tag gives itself, lower-cased.
-pub fn topic_of(normalized: &str) -> String {
-    let s = normalized.trim();
-    let (tag, rest) = match split_tag(s) {
-        Some((tag, rest)) => (tag, rest),
-        None => return s.to_lowercase(),
-    };
-    let parts: Vec<&str> = rest
-        .split(['-', '－', '—', '–'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let project = match parts.len() {
-        0 => String::new(),
-        1 | 2 => parts[0].to_string(),
-        n => parts[..n - 2].join("-"),
-    };
-    format!("【{}】{}", tag.trim(), project.to_lowercase())
-}
-
-fn split_tag(s: &str) -> Option<(&str, &str)> {
-    for (open, close) in [('【', '】'), ('[', ']'), ('〖', '〗')] {
-        if let Some(r) = s.strip_prefix(open) {
-            let end = r.find(close)?;
-            return Some((&r[..end], r[end + close.len_utf8()..].trim()));
-        }
-    }
-    None
-}
-
 /// The conversation of an Outlook `Thread-Index` header: the hex of its first 22 decoded
 /// bytes. `None` when it is not base64 or shorter than 22 bytes.
 pub fn thread_index_conversation(thread_index: &str) -> Option<String> {
@@ -245,40 +163,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn prefixes_are_stripped_repeatedly() {
-        for (s, want) in [
-            (
-                "Re: RE：回复: 答复：【需求对接】A-B-重要",
-                "【需求对接】A-B-重要",
-            ),
-            ("转发: Fw: FW：Fwd: x", "x"),
-            ("Re[2]: 回复：  hello   world", "hello world"),
-            ("Report: x", "Report: x"),
-            ("Rework", "Rework"),
-            ("", ""),
-        ] {
-            assert_eq!(strip_prefixes(s).0, want, "{s}");
-        }
-        assert_eq!(strip_prefixes("转发：x"), ("x".into(), true, true));
-        assert_eq!(strip_prefixes("答复: x"), ("x".into(), true, false));
-        assert_eq!(strip_prefixes("x"), ("x".into(), false, false));
-    }
-
-    #[test]
-    fn topic_keeps_kind_and_project() {
-        assert_eq!(
-            topic_of("【需求对接】Q4营销活动数据支持-市场部-重要"),
-            "【需求对接】q4营销活动数据支持"
-        );
-        assert_eq!(
-            topic_of("【问题协调】A-B-C-技术部-紧急"),
-            "【问题协调】a-b-c"
-        );
-        assert_eq!(topic_of("【问题协调】系统故障"), "【问题协调】系统故障");
-        assert_eq!(topic_of("Lunch?"), "lunch?");
-    }
-
-    #[test]
     fn thread_index_first_22_bytes() {
         // 22-byte header + one 5-byte child block.
         let parent = "AdZ1xKp0cGFmbHNlYnVnZ2FsbG93AA==";
@@ -309,14 +193,41 @@ mod tests {
         assert!(k.is_reply);
     }
 
+    /// The threading topic and the anatomy's subject come from one reader: reply prefixes
+    /// the anatomy used not to know (回覆, 答覆, Re[2]), a 〖〗 tag it did not accept, and an
+    /// English project with a hyphen that the threading keys used to cut.
+    #[test]
+    fn topic_agrees_with_the_anatomy() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let opts = liaison_anatomy::ParseOptions::new(liaison_time::Context::new(now));
+        for (subject, topic) in [
+            (
+                "回覆：Re[2]: [Request] Q3 go-live - R&D - Urgent",
+                "【Request】q3 go-live",
+            ),
+            ("答覆: 〖需求对接〗Q4活动-市场部-重要", "【需求对接】q4活动"),
+        ] {
+            let m = Message {
+                subject: subject.into(),
+                from: Some("a@x".into()),
+                ..Message::default()
+            };
+            let k = keys(&m);
+            let raw = format!("Subject: {subject}\n\nhi\n");
+            let a = liaison_anatomy::Anatomy::parse_plain(raw.as_bytes(), &opts);
+            let s = a.subject.unwrap();
+            assert_eq!(k.topic, topic, "{subject}");
+            assert_eq!(s.topic, topic, "{subject}");
+            assert!(k.is_reply && s.is_reply && s.kind.is_some(), "{subject}");
+            let (tag, project) = (s.tag.unwrap().text, s.project.unwrap().text);
+            assert_eq!(topic, format!("【{tag}】{}", project.to_lowercase()));
+        }
+    }
+
     proptest::proptest! {
         #[test]
-        fn any_subject_or_index_never_panics(s in "\\PC{0,60}", ti in "[A-Za-z0-9+/=!]{0,60}") {
-            let (n, _, _) = strip_prefixes(&s);
-            let _ = topic_of(&n);
+        fn any_index_never_panics(ti in "[A-Za-z0-9+/=!]{0,60}") {
             let _ = thread_index_conversation(&ti);
-            // Stripping is idempotent.
-            proptest::prop_assert_eq!(strip_prefixes(&n).0, n.clone());
         }
     }
 }

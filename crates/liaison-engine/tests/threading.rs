@@ -3,8 +3,8 @@
 //! rewritten, and controls that must not join. Fixtures: `tests/fixtures/threading/*.eml`
 //! beside `expected.json` (made by `generate.py` there).
 
+use liaison_engine::thread::keys;
 use liaison_mail::Message;
-use liaison_mail::thread::keys;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -64,7 +64,7 @@ fn outlook_reply_shares_the_conversation_of_its_parent() {
     let reply = Message::parse(&std::fs::read(dir.join("02-outlook-reply.eml")).unwrap());
     assert!(reply.references.is_empty() && reply.in_reply_to.is_empty());
     let (a, b) = (keys(&open), keys(&reply));
-    let ti = |k: &liaison_mail::thread::ThreadKeys| {
+    let ti = |k: &liaison_engine::thread::ThreadKeys| {
         k.own
             .iter()
             .find(|s| s.starts_with("ti:"))

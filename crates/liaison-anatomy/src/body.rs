@@ -3,8 +3,10 @@
 use super::words::{Found, WordSet, search_lower};
 use super::{
     Anatomy, AttachmentRef, Greeting, GreetingKind, Item, Line, ParseOptions, Part, Section,
-    Signature, Span, count_sentences, is_han,
+    Signature, Span,
 };
+use liaison_model::is_han;
+use liaison_model::text::sentence_count;
 use std::sync::LazyLock;
 
 /// The part of the body a line belongs to.
@@ -126,7 +128,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
             let text = a.source[s..e].trim().to_string();
             a.opening = Some(Section {
                 heading: None,
-                sentences: count_sentences(&text),
+                sentences: sentence_count(&text),
                 text,
                 span,
             });
@@ -394,7 +396,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
                     let span = a.span(bs, be);
                     a.background.push(Section {
                         heading: None,
-                        sentences: count_sentences(&text),
+                        sentences: sentence_count(&text),
                         text,
                         span,
                     });
@@ -408,7 +410,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
         }
     }
     for s in a.background.iter_mut().chain(a.problem.iter_mut()) {
-        s.sentences = count_sentences(&s.text);
+        s.sentences = sentence_count(&s.text);
     }
 
     // Attachment references in running text. The English words are looked for in a line only
@@ -493,7 +495,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
                 let span = a.span(cs, ce);
                 a.closing = Some(Section {
                     heading: None,
-                    sentences: count_sentences(&text),
+                    sentences: sentence_count(&text),
                     text,
                     span,
                 });
