@@ -903,9 +903,13 @@ def render(m, byrec):
     shape = meta.get("shape", "alt")
     variant = meta.get("variant", "")
     parent = byrec.get(meta["parent"]) if meta.get("parent") else None
+    irt = byrec.get(meta["inreplyto"]) if meta.get("inreplyto") else None
+    if meta.get("inreplyto") and irt is None:
+        raise srcfmt.SourceError(f"{m['file']}:{m['line']}: inreplyto {meta['inreplyto']} not built yet")
     if meta.get("parent") and parent is None:
         raise srcfmt.SourceError(f"{m['file']}:{m['line']}: parent {meta['parent']} not built yet")
     fwd = meta.get("fwd") == "yes"
+    refp = parent if parent is not None else irt
 
     body = m["body"]
     new, rest = split_body(body)
@@ -1018,9 +1022,9 @@ def render(m, byrec):
             add(x)
         add(f"Date: {date_hdr}")
         add(f"Message-ID: {ctx.msgid}")
-        if parent is not None:
-            add(f"References: {parent['refs']}")
-            add(f"In-Reply-To: {parent['msgid']}")
+        if refp is not None:
+            add(f"References: {refp['refs']}")
+            add(f"In-Reply-To: {refp['msgid']}")
         if variant not in ("smtp", "smtp-plain"):
             add("Accept-Language: zh-CN, en-US")
             add(f"Content-Language: {meta.get('content_language', 'zh-CN')}")
@@ -1038,9 +1042,9 @@ def render(m, byrec):
         if c == "dingtalk":
             add(f"Message-ID: {ctx.msgid}")
         add(header_text("Subject", subject, charset, subj_mode, eol))
-        if parent is not None and c in ("foxmail", "netease", "dingtalk", "feishu"):
-            add(f"References: {parent['refs']}")
-            add(f"In-Reply-To: {parent['msgid']}")
+        if refp is not None and c in ("foxmail", "netease", "dingtalk", "feishu"):
+            add(f"References: {refp['refs']}")
+            add(f"In-Reply-To: {refp['msgid']}")
         for x in midh:
             add(x)
         if c == "qqmail":
@@ -1102,15 +1106,15 @@ def render(m, byrec):
         add(f"Date: {date_hdr}")
         add("X-Priority: 3")
         add(f"Message-ID: {ctx.msgid}")
-        if parent is not None:
-            add(f"In-Reply-To: {parent['msgid']}")
-            add(f"References: {parent['refs']}")
+        if refp is not None:
+            add(f"In-Reply-To: {refp['msgid']}")
+            add(f"References: {refp['refs']}")
     if c == "feishu":
         add(f"Message-Id: {ctx.msgid}")
     for x in end:
         add(x)
     raw = eol.encode().join(H) + (eol + eol).encode() + main[1]
-    refs = (parent["refs"] + " " + ctx.msgid) if parent is not None else ctx.msgid
+    refs = (refp["refs"] + " " + ctx.msgid) if refp is not None else ctx.msgid
     rec = {"from": ctx.frm, "to": ctx.to, "cc": ctx.cc, "date": ctx.date, "subject": subject,
            "plain": text, "inner": inner, "msgid": ctx.msgid, "refs": refs,
            "thread_index_root": thread_root, "attach": list(meta.get("attach", []))}
@@ -1182,7 +1186,7 @@ def main():
     while pending:
         progressed = False
         for m in list(pending):
-            p = m["meta"].get("parent")
+            p = m["meta"].get("parent") or m["meta"].get("inreplyto")
             if p and p not in byrec:
                 continue
             raw, rec = render(m, byrec)
