@@ -721,7 +721,7 @@ def client_headers(ctx):
         if v in ("163", "126"):
             mid.append(f"X-NTES-SC: AL_Qu2a{base64.b64encode(r.randbytes(40)).decode()}")
         mid.append(f"X-CM-CTRLDATA: {base64.b64encode(r.randbytes(18)).decode()}")
-        end.append("X-Coremail-Locale: zh_CN")
+        end.append(f"X-Coremail-Locale: {ctx.meta.get('locale', 'zh_CN')}")
         end.append(f"X-CM-TRANSID:{base64.b64encode(r.randbytes(18)).decode().replace('+', '_')}--.{r.randint(10000, 99999)}S2")
         end.append("X-Coremail-Antispam: 1Uf129KBjDUn29KB7ZKAUJUUUUU529EdanIXcx71UUUUU7v73"
                    f"{e}\tVFW2AGmfu7bjvjm3AaLaJ3UbIYCTnIWIevJa73UjIFyTuYvjxU{hexs(r, 6)}UUUUU")
@@ -1189,7 +1189,10 @@ def main():
             p = m["meta"].get("parent") or m["meta"].get("inreplyto")
             if p and p not in byrec:
                 continue
-            raw, rec = render(m, byrec)
+            try:
+                raw, rec = render(m, byrec)
+            except UnicodeEncodeError as e:
+                raise srcfmt.SourceError(f"{m['file']}:{m['line']}: message {m['id']}: {e}")
             byrec[m["id"]] = rec
             j = expect_json(m, byjson)
             byjson[m["id"]] = j
