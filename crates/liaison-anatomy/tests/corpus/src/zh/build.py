@@ -1060,6 +1060,9 @@ def render(m, byrec):
     # body structure
     text_cte = opt(ctx, "text_cte")
     html_cte = opt(ctx, "html_cte")
+    all_atts = list(meta.get("attach", []))
+    if fwd and parent is not None and meta.get("fwd_attach") == "yes":
+        all_atts = parent["attach"] + all_atts
     if shape == "plain":
         plain_b = part_bytes("text/plain", charset, text_cte, text + "\n", eol)
         main_head, main_body = plain_b.split((eol + eol).encode(), 1)
@@ -1074,8 +1077,8 @@ def render(m, byrec):
             alt_is_single = True
         else:
             parts = [hp, tp] if shape == "html-first" else [tp, hp]
-            b = boundary(ctx, 1 if not (logo or meta.get("attach")) else 3)
-            top_level = not (logo or meta.get("attach"))
+            b = boundary(ctx, 1 if not (logo or all_atts) else 3)
+            top_level = not (logo or all_atts)
             alt = (f"Content-Type: multipart/alternative;{eol}\tboundary=\"{b}\"{eol}{eol}").encode() + \
                 multipart("alternative", b, parts, eol,
                           preamble="This is a multi-part message in MIME format."
@@ -1087,9 +1090,7 @@ def render(m, byrec):
             lp = attachment_part(ctx, "image001.png", eol, logo=True, cid=logo_cid)
             cur = (f"Content-Type: multipart/related;{eol}\ttype=\"{'text/html' if alt_is_single else 'multipart/alternative'}\";{eol}"
                    f"\tboundary=\"{b}\"{eol}{eol}").encode() + multipart("related", b, [cur, lp], eol)
-        atts = list(meta.get("attach", []))
-        if fwd and parent is not None and meta.get("fwd_attach") == "yes":
-            atts = parent["attach"] + atts
+        atts = all_atts
         if atts:
             b = boundary(ctx, 1)
             aps = [attachment_part(ctx, a, eol) for a in atts]
