@@ -932,6 +932,9 @@ def render(m, byrec):
         tl_rest = ["", "", "------------------"] + tl_rest
     if c == "foxmail" and rest and variant != "fox6":
         tl_rest = ["", ""] + tl_rest
+    elif rest and new and new[-1].strip() and meta.get("tight") != "yes" and c != "qqmail":
+        # a signature inserted by the client sits below a blank line
+        tl_rest = [""] + tl_rest
     own_text = "\n".join(tl_new + tl_rest)
 
     # html rendition
@@ -949,6 +952,8 @@ def render(m, byrec):
         h_rest = '<div style="position:relative;zoom:1">' + h_rest + "</div>"
     elif c == "dingtalk" and rest:
         h_rest = '<div  style="clear:both;"><br ></div><div style="clear:both;">' + h_rest + "</div>"
+    if rest and new and new[-1].strip() and meta.get("tight") != "yes" and c not in ("foxmail", "qqmail"):
+        h_rest = html_line("", flavour) + h_rest
     own_inner = h_new + h_rest
 
     text = own_text
