@@ -1000,7 +1000,7 @@ def render(m, byrec):
     rcv_host = {"foxmail": "smtp.exmail.qq.com", "qqmail": "smtpbguseast1.qq.com", "netease": "m16.mail.163.com",
                 "outlook": "mail-sgaapc01on2070.outbound.protection.outlook.com", "dingtalk": "out30-131.freemail.mail.aliyun.com",
                 "feishu": "va-1-19.ptr.blmpb.com"}[c]
-    if variant == "corp" and c == "netease":
+    if (variant == "corp" and c == "netease") or (c == "outlook" and variant != "o365"):
         rcv_host = f"mail.{dom}"
     rd = ctx.date + timedelta(seconds=rng_for(m["id"], "rcv").randint(2, 40))
     H.append(f"Received: from {rcv_host} ({rcv_host} [{rng_for(m['id'], 'ip').randint(20, 220)}.{rng_for(m['id'], 'ip2').randint(1, 254)}.9.{rng_for(m['id'], 'ip3').randint(1, 254)}])"
@@ -1201,6 +1201,14 @@ def main():
                 raise srcfmt.SourceError(f"{m['file']}:{m['line']}: message {m['id']}: {e}")
             byrec[m["id"]] = rec
             j = expect_json(m, byjson)
+            root = m
+            while root["meta"].get("parent") or root["meta"].get("inreplyto"):
+                root = byid[root["meta"].get("parent") or root["meta"].get("inreplyto")]
+            orig = byjson.get(root["id"]) if root is not m else None
+            refs = (j.get("reply") or {}).get("items") or []
+            if orig and refs and max(refs) > len(orig["items"]):
+                raise srcfmt.SourceError(f"{m['file']}:{m['line']}: reply {m['id']} names item "
+                                         f"{max(refs)} but the original has {len(orig['items'])}")
             byjson[m["id"]] = j
             name = f"{m['meta']['client']}-{m['meta']['lang']}-{m['id']}"
             part = "heldout" if m["id"] in held else "tune"

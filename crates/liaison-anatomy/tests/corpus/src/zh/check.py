@@ -285,7 +285,35 @@ def check_one(eml, jf, errs):
     return j
 
 
+def markdown(rows):
+    """Count tables for README.md (python3 check.py --markdown)."""
+    clients = sorted({r["client"] for r in rows})
+    print("| client | zh | en | original | reply | forward | auto-reply | held out | total |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for c in clients + ["all"]:
+        rs = [r for r in rows if c in ("all", r["client"])]
+        cnt = Counter(r["type"] for r in rs)
+        lang = Counter(r["lang"] for r in rs)
+        held = sum(1 for r in rs if r["part"] == "heldout")
+        print(f"| {c} | {lang['zh']} | {lang['en']} | {cnt['original']} | {cnt['reply']} | "
+              f"{cnt['forward']} | {cnt['auto-reply']} | {held} | {len(rs)} |")
+    print()
+    print("| reply class | tune | held out | total |")
+    print("|---|---|---|---|")
+    for k in CLASSES:
+        t = sum(1 for r in rows if r["class"] == k and r["part"] == "tune")
+        h = sum(1 for r in rows if r["class"] == k and r["part"] == "heldout")
+        print(f"| {k} | {t} | {h} | {t + h} |")
+    print()
+    kinds = Counter(r["kind"] for r in rows if r["type"] == "original")
+    print("| original kind (subject tag) | count |")
+    print("|---|---|")
+    for k in sorted(kinds, key=lambda x: str(x)):
+        print(f"| {k or '(no tag)'} | {kinds[k]} |")
+
+
 def main():
+    rows = []
     counts = {k: Counter() for k in ("client", "lang", "type", "class", "part", "kind", "direction")}
     n = 0
     bad = 0
@@ -311,6 +339,9 @@ def main():
                 bad += 1
                 for e in errs:
                     print(f"{part}/{eml.name}: {e}")
+            rows.append({"client": j.get("client"), "lang": j.get("lang"), "type": j.get("type"),
+                         "part": part, "class": (j.get("reply") or {}).get("class"),
+                         "kind": (j.get("subject") or {}).get("kind")})
             counts["client"][j.get("client")] += 1
             counts["lang"][j.get("lang")] += 1
             counts["type"][j.get("type")] += 1
@@ -322,6 +353,9 @@ def main():
                 counts["kind"][(j.get("subject") or {}).get("kind")] += 1
             if j.get("clean"):
                 clean += 1
+    if "--markdown" in sys.argv:
+        markdown(rows)
+        sys.exit(1 if bad else 0)
     print(f"\n{n} messages, {bad} with problems, {clean} marked clean")
     for k, c in counts.items():
         print(f"{k:10s} " + ", ".join(f"{a}={b}" for a, b in sorted(c.items(), key=lambda x: str(x[0]))))
