@@ -62,6 +62,7 @@ _CAST = [
     ("ben", "Ben Ortiz", "ben@brightlane.example.com", "Ben Ortiz", -8, "en-US"),
     ("tom", "Tom Becker", "t.becker@nordhaus.example.net", "Tom Becker", 1, "de"),
     ("weber", "Claudia Weber", "c.weber@nordhaus.example.net", "Weber, Claudia", 1, "de"),
+    ("tanwj", "Tan Wei Jie", "weijie.tan@cloudkite.example.com", "Tan Wei Jie", 8, "en-GB"),
     ("lukas", "Lukas Hoffmann", "l.hoffmann@nordhaus.example.net", "Hoffmann, Lukas", 1, "en-GB"),
     ("priya", "Priya Raman", "priya.raman@cloudkite.example.com", "Priya Raman", 8, "en-GB"),
     ("james", "James O'Connor", "james.oconnor@harbor-analytics.example.org", "James O'Connor", 0, "en-GB"),
