@@ -132,7 +132,12 @@ def pdf(title):
 
 
 def zipfile_of(members):
-    return _zip([(n, d.encode("utf-8") if isinstance(d, str) else d) for n, d in members])
+    out = []
+    for n, d in members:
+        if isinstance(d, tuple):          # ("png", w, h): a small image inside the archive
+            d = png(d[1], d[2])
+        out.append((n, d.encode("utf-8") if isinstance(d, str) else d))
+    return _zip(out)
 
 
 def png(w=24, h=8, rgb=(0x1F, 0x4E, 0x79)):
