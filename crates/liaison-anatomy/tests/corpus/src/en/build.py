@@ -407,6 +407,14 @@ def build_eml(spec):
     cs = default_charset(spec)
     c = spec.client
     plain = rend.plain.rstrip("\n") + "\n"
+    try:
+        plain.encode(cs)
+        html_document(spec, rend.html, cs).encode(cs)
+    except UnicodeEncodeError:
+        # as Outlook does: a legacy charset that cannot carry the text falls back to UTF-8
+        if spec.fmt.get("charset"):
+            raise
+        cs = "utf-8"
     if c == "thunderbird" and spec.fmt.get("flowed", True):
         plain = flowed(plain)
     html = html_document(spec, rend.html, cs)

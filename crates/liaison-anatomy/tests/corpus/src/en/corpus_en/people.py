@@ -54,6 +54,7 @@ _CAST = [
     ("wucj", "吳俊傑", "cc.wu@" + TW, "吳俊傑 (Jay Wu)", 8, "zh-TW"),
     ("liuch", "劉建宏", "ch.liu@" + TW, "劉建宏", 8, "zh-TW"),
     ("tsaipc", "蔡佩君", "peichun.tsai@" + TW, "蔡佩君 Peggy Tsai", 8, "zh-TW"),
+    ("leekh", "李國華", "kh.lee@" + TW, "李國華", 8, "zh-TW"),
     ("wongkh", "黃家豪", "kaho.wong@" + HK, "Wong Ka Ho (黃家豪)", 8, "zh-HK"),
     ("cheungml", "張美玲", "meiling.cheung@" + HK, "張美玲", 8, "zh-HK"),
     ("leekm", "李嘉敏", "carmen.lee@" + HK, "Carmen Lee", 8, "en-GB"),
