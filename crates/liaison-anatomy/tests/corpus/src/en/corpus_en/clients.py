@@ -473,28 +473,36 @@ def render(spec):
                          % (esc(attr), qr.msgid.strip("<>"), qr.html))
             if spec.quote == "inline":
                 parts_p = [attr if c != "apple-mail" else quote_plain(attr)]
-                parts_h = ["<div class=\"moz-cite-prefix\">%s<br></div>" % esc(attr)]
+                if c == "gmail":
+                    parts_h = ["<div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">%s<br></div></div>" % esc(attr)]
+                    bq = "<blockquote class=\"gmail_quote\" style=\"margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex\">%s</blockquote>"
+                else:
+                    parts_h = ["<div class=\"moz-cite-prefix\">%s<br></div>" % esc(attr)]
+                    bq = "<blockquote type=\"cite\">%s</blockquote>"
                 for kind, t in spec.inline:
                     if kind == "q":
                         parts_p.append(quote_plain(t))
-                        parts_h.append("<blockquote type=\"cite\">%s</blockquote>" % html_of_text(t, c, spec.lang))
+                        parts_h.append(bq % html_of_text(t, c, spec.lang))
                     else:
                         parts_p.append(t)
                         parts_h.append(html_of_text(t, c, spec.lang))
                 block = "\n\n".join(parts_p)
                 qhtml = "\n".join(parts_h)
-        if spec.quote == "bottom" or (spec.quote == "inline" and c == "thunderbird"):
+        if spec.quote == "inline":
+            # inline answers: the writer's opening line on top, answers between the
+            # quoted parts, then the signature at the very end
+            import dataclasses
+            top_p, top_h = own_parts(dataclasses.replace(spec, sig="", mobile="", disclaimer="", fmt={**spec.fmt, "logo": False}))
+            tail_p, tail_h = own_parts(dataclasses.replace(spec, text=""))
+            r.plain = "\n\n".join(x for x in (top_p, block, tail_p) if x)
+            r.html = "\n".join(x for x in (top_h, qhtml, tail_h) if x)
+        elif spec.quote == "bottom":
             # Thunderbird's default: the reply below the quote, the signature last
             r.plain = block + "\n\n" + own_plain
             r.html = qhtml + "\n" + own_html
         else:
-            if spec.quote == "inline":
-                r.plain = (own_plain + "\n\n" if own_plain else "") + block
-                r.html = (own_html + "\n" if own_html else "") + qhtml
-            else:
-                joiner = "\n\n" if c != "gmail" else "\n\n"
-                r.plain = own_plain + joiner + block
-                r.html = own_html + ("\n<br>\n" if c == "gmail" else "\n") + qhtml
+            r.plain = own_plain + "\n\n" + block
+            r.html = own_html + ("\n<br>\n" if c == "gmail" else "\n") + qhtml
     CACHE[spec.n] = r
     return r
 
