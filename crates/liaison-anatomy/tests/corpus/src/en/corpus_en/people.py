@@ -47,6 +47,8 @@ _CAST = [
     ("luxin", "陆鑫", "luxin@" + Q, "Lu Xin", 8, "en-US"),
     ("xiaoyu", "肖雨", "xiaoyu@" + Q, "肖雨", 8, "zh-CN"),
     ("dengchao", "邓超", "dengchao@" + Q, "邓超", 8, "en-US"),
+    ("zhenghua", "郑华", "zhenghua@" + Q, "郑华", 8, "zh-CN"),
+    ("liting", "李婷", "liting@" + Q, "李婷", 8, "zh-CN"),
     ("ops", "IT Service Desk", "servicedesk@" + Q, "IT Service Desk", 8, "en-US"),
     # Qiheng Taiwan / Hong Kong
     ("chenzm", "陳志明", "cm.chen@" + TW, "陳志明", 8, "zh-TW"),
@@ -72,6 +74,9 @@ _CAST = [
     ("daniel", "Daniel Park", "daniel.park@hanbit-pay.example.com", "Daniel Park", 9, "en-US"),
     ("olivia", "Olivia Grant", "ogrant@redwood-retail.example.com", "Grant, Olivia", -5, "en-US"),
     # freelancers and people on personal mail
+    ("chenhao", "陈昊", "chenhao@shenlan-data.example.com", "陈昊", 8, "zh-CN"),
+    ("yangfan", "杨帆", "yangfan@xinghe-logistics.example.com", "杨帆", 8, "zh-CN"),
+    ("zhoujun", "周军", "zhoujun@xinghe-logistics.example.com", "周军", 8, "zh-CN"),
     ("xuchen", "许晨", "xuchen.design@gmail.com", "Xu Chen", 8, "zh-CN"),
     ("fangjing", "方静", "fangjing@yunqi-ad.example.com", "方静", 8, "zh-CN"),
     ("grace", "Grace Ho", "grace.ho.translation@outlook.com", "Grace Ho", 8, "en-GB"),
