@@ -59,7 +59,7 @@ def enc_display(spec, key, cs):
         use = cs
     except UnicodeEncodeError:
         use = "utf-8"
-    if spec.client == "gmail":
+    if spec.client in ("gmail", "thunderbird") and use == "utf-8":
         label = "UTF-8"
     return addr(p.display, p.addr, use, mode) if label is None else \
         "%s <%s>" % (" ".join(encoded_words(p.display, use, mode, label=label)), p.addr) if not is_ascii(p.display) \
