@@ -49,6 +49,7 @@ _CAST = [
     ("dengchao", "邓超", "dengchao@" + Q, "邓超", 8, "en-US"),
     ("zhenghua", "郑华", "zhenghua@" + Q, "郑华", 8, "zh-CN"),
     ("liting", "李婷", "liting@" + Q, "李婷", 8, "zh-CN"),
+    ("wugang", "吴刚", "wugang@" + Q, "Wu Gang", 8, "en-US"),
     ("ops", "IT Service Desk", "servicedesk@" + Q, "IT Service Desk", 8, "en-US"),
     # Qiheng Taiwan / Hong Kong
     ("chenzm", "陳志明", "cm.chen@" + TW, "陳志明", 8, "zh-TW"),
@@ -74,6 +75,7 @@ _CAST = [
     ("yuki", "Yuki Tanaka", "y.tanaka@sakura-logi.example.com", "Yuki Tanaka", 9, "en-US"),
     ("michael", "Michael Brown", "mbrown@redwood-retail.example.com", "Brown, Michael", -5, "en-US"),
     ("daniel", "Daniel Park", "daniel.park@hanbit-pay.example.com", "Daniel Park", 9, "en-US"),
+    ("minji", "Minji Choi", "minji.choi@hanbit-pay.example.com", "Minji Choi", 9, "en-US"),
     ("olivia", "Olivia Grant", "ogrant@redwood-retail.example.com", "Grant, Olivia", -5, "en-US"),
     # freelancers and people on personal mail
     ("chenhao", "陈昊", "chenhao@shenlan-data.example.com", "陈昊", 8, "zh-CN"),
