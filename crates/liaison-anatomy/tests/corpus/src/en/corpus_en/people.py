@@ -82,6 +82,7 @@ _CAST = [
     ("yangfan", "杨帆", "yangfan@xinghe-logistics.example.com", "杨帆", 8, "zh-CN"),
     ("zhoujun", "周军", "zhoujun@xinghe-logistics.example.com", "周军", 8, "zh-CN"),
     ("huangwj", "黃文傑", "wj.huang@yongxin-trade.example.com", "黃文傑", 8, "zh-TW"),
+    ("chenlei", "陈磊", "chenlei@yunqi-ad.example.com", "陈磊", 8, "zh-CN"),
     ("xuchen", "许晨", "xuchen.design@gmail.com", "Xu Chen", 8, "zh-CN"),
     ("fangjing", "方静", "fangjing@yunqi-ad.example.com", "方静", 8, "zh-CN"),
     ("grace", "Grace Ho", "grace.ho.translation@outlook.com", "Grace Ho", 8, "en-GB"),
