@@ -50,6 +50,7 @@ _CAST = [
     ("zhenghua", "郑华", "zhenghua@" + Q, "郑华", 8, "zh-CN"),
     ("liting", "李婷", "liting@" + Q, "李婷", 8, "zh-CN"),
     ("wugang", "吴刚", "wugang@" + Q, "Wu Gang", 8, "en-US"),
+    ("zhaohui", "赵慧", "zhaohui@" + Q, "Zhao Hui", 8, "en-US"),
     ("ops", "IT Service Desk", "servicedesk@" + Q, "IT Service Desk", 8, "en-US"),
     # Qiheng Taiwan / Hong Kong
     ("chenzm", "陳志明", "cm.chen@" + TW, "陳志明", 8, "zh-TW"),
@@ -83,6 +84,7 @@ _CAST = [
     ("zhoujun", "周军", "zhoujun@xinghe-logistics.example.com", "周军", 8, "zh-CN"),
     ("huangwj", "黃文傑", "wj.huang@yongxin-trade.example.com", "黃文傑", 8, "zh-TW"),
     ("chenlei", "陈磊", "chenlei@yunqi-ad.example.com", "陈磊", 8, "zh-CN"),
+    ("laura", "Laura Chen", "laura.chen@verityscreen.example.com", "Laura Chen", 8, "en-GB"),
     ("xuchen", "许晨", "xuchen.design@gmail.com", "Xu Chen", 8, "zh-CN"),
     ("fangjing", "方静", "fangjing@yunqi-ad.example.com", "方静", 8, "zh-CN"),
     ("grace", "Grace Ho", "grace.ho.translation@outlook.com", "Grace Ho", 8, "en-GB"),
