@@ -51,6 +51,7 @@ _CAST = [
     ("liting", "李婷", "liting@" + Q, "李婷", 8, "zh-CN"),
     ("wugang", "吴刚", "wugang@" + Q, "Wu Gang", 8, "en-US"),
     ("zhaohui", "赵慧", "zhaohui@" + Q, "Zhao Hui", 8, "en-US"),
+    ("qianli", "钱丽", "qianli@" + Q, "钱丽", 8, "zh-CN"),
     ("ops", "IT Service Desk", "servicedesk@" + Q, "IT Service Desk", 8, "en-US"),
     # Qiheng Taiwan / Hong Kong
     ("chenzm", "陳志明", "cm.chen@" + TW, "陳志明", 8, "zh-TW"),
