@@ -399,7 +399,7 @@ msg(516, "apple-mail", "en", "reply", frm="kevin", to=["michael"], cc=["amylin"]
     fmt={"iphone": True},
     text="Michael - received, thanks. Amy and the support team are on it, she'll come back to you shortly.",
     mobile="Sent from my iPhone",
-    exp=dict(subject=S_D, reply=R("acknowledgement", None, None)))
+    exp=dict(subject=S_D, greeting="Michael -", reply=R("acknowledgement", None, None)))
 
 msg(517, "outlook-web", "en", "reply", frm="amylin", to=["michael"], cc=["kevin", "olivia", "zhangwei"],
     date="12-03 21:40", subject="RE: " + SUBJ_D, us=["amylin", "kevin"], parent=515,
@@ -417,7 +417,7 @@ msg(518, "outlook", "en", "reply", frm="michael", to=["amylin"], cc=["kevin", "o
     date="12-03 10:02", subject="RE: " + SUBJ_D, us=["amylin", "kevin"], parent=517,
     text="Amy - got it, thanks. Stores look stable today. We'll review the RCA internally.",
     sig="Michael", mobile="Get Outlook for iOS<https://aka.ms/o0ukef>",
-    exp=dict(subject=S_D, signature=SIG("Michael", None, None, []), reply=R("acknowledgement", None, None)))
+    exp=dict(subject=S_D, greeting="Amy -", signature=SIG("Michael", None, None, []), reply=R("acknowledgement", None, None)))
 
 # ---------------------------------------------------------------- thread E: CloudKite latency
 SUBJ_E = "[Issue] OSS latency spikes on ap-southeast-1 - CloudKite Support - Urgent"
