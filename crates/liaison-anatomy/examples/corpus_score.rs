@@ -1,0 +1,138 @@
+//! The corpus scorer: per-field precision, recall and F1 of what liaison reads in the
+//! corpus (`tests/corpus`), and the confusion matrix of reply classes, for the tuning and
+//! the held-out parts separately.
+//!
+//! ```text
+//! cargo run -p liaison-anatomy --example corpus_score            # both tables
+//! cargo run -p liaison-anatomy --example corpus_score -- --misses signature.name
+//! cargo run -p liaison-anatomy --example corpus_score -- --markdown > table.md
+//! ```
+//! `--misses FIELD` lists the tuning part's misses of one field (or `all`); the held-out
+//! part's misses are never listed, so that it stays out of the tuning loop.
+
+#[path = "../tests/score/mod.rs"]
+mod score;
+
+use score::{Score, Tally};
+
+fn lint(name: &str, raw: &[u8]) -> Vec<String> {
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+08:00").unwrap();
+    let linter = liaison_lint::Linter::new(
+        &liaison_lint::LintConfig::default(),
+        None,
+        liaison_time::Context::new(now),
+    )
+    .expect("default lint configuration");
+    let a = linter.parse(name, raw);
+    let report = linter.report(name, a, None);
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == liaison_lint::Severity::Error)
+        .map(|d| d.rule.to_string())
+        .collect()
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.3}", x)
+}
+
+fn table(title: &str, s: &Score, md: bool) {
+    println!("\n### {title}: {} messages\n", s.messages);
+    println!("| field | precision | recall | F1 | support |");
+    println!("|---|---:|---:|---:|---:|");
+    for (f, t) in &s.fields {
+        println!(
+            "| {f} | {} | {} | {} | {} |",
+            pct(t.precision()),
+            pct(t.recall()),
+            pct(t.f1()),
+            t.support()
+        );
+    }
+    let classes = s.classes();
+    println!(
+        "\nReply classes ({} replies):\n",
+        s.confusion.values().sum::<u32>()
+    );
+    println!("| class | precision | recall | support |");
+    println!("|---|---:|---:|---:|");
+    for (c, t) in &classes {
+        println!(
+            "| {c} | {} | {} | {} |",
+            pct(t.precision()),
+            pct(t.recall()),
+            t.support()
+        );
+    }
+    let names: Vec<&String> = classes.keys().collect();
+    println!("\nConfusion (rows: expected, columns: read as):\n");
+    let short = |c: &str| c.chars().take(6).collect::<String>();
+    print!("| |");
+    for n in &names {
+        print!(" {} |", short(n));
+    }
+    println!();
+    print!("|---|");
+    for _ in &names {
+        print!("---:|");
+    }
+    println!();
+    for want in &names {
+        print!("| {want} |");
+        for got in &names {
+            let n = s
+                .confusion
+                .get(&((*want).clone(), (*got).clone()))
+                .copied()
+                .unwrap_or(0);
+            print!(
+                " {} |",
+                if n == 0 {
+                    ".".to_string()
+                } else {
+                    n.to_string()
+                }
+            );
+        }
+        println!();
+    }
+    println!(
+        "\nClean originals with a lint error: {} of {}",
+        s.clean_with_errors.len(),
+        s.clean
+    );
+    if !md {
+        for (f, rules) in &s.clean_with_errors {
+            println!("  {f}: {}", rules.join(", "));
+        }
+    }
+    let _ = Tally::default();
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let md = args.iter().any(|a| a == "--markdown");
+    let misses = args
+        .iter()
+        .position(|a| a == "--misses")
+        .map(|i| args.get(i + 1).cloned().unwrap_or_else(|| "all".into()));
+    let tune = score::score("tune", &lint);
+    if let Some(field) = misses {
+        for m in &tune.misses {
+            if field == "all" || m.field == field {
+                println!(
+                    "{}\t{}\n  expected: {}\n  got:      {}",
+                    m.file, m.field, m.expected, m.got
+                );
+            }
+        }
+        return;
+    }
+    let held = score::score("heldout", &lint);
+    println!(
+        "## Mail reading on the corpus (`cargo run -p liaison-anatomy --example corpus_score`)"
+    );
+    table("Tuning part", &tune, md);
+    table("Held-out part", &held, md);
+}

@@ -1,0 +1,39 @@
+//! The mail-reading corpus (tests/corpus, issue 10): every message reads without a panic,
+//! and no field's F1 falls below its floor. The floors are what the reader reaches today
+//! (a regression guard); `cargo run -p liaison-anatomy --example corpus_score` prints the
+//! full table, and docs/accuracy.md keeps it.
+
+#[path = "score/mod.rs"]
+mod score;
+
+/// (field, floor of the F1 on the tuning part, floor on the held-out part).
+const FLOORS: &[(&str, f64, f64)] = &[
+    ("subject.tag", 0.97, 0.97),
+    ("subject.project", 0.95, 0.95),
+    ("subject.departments", 0.95, 0.95),
+    ("subject.urgency", 0.95, 0.95),
+    ("subject.kind", 0.88, 0.88),
+    ("quoted_first_line", 0.84, 0.87),
+    ("greeting", 0.75, 0.75),
+];
+
+fn no_lint(_: &str, _: &[u8]) -> Vec<String> {
+    Vec::new()
+}
+
+#[test]
+fn every_message_reads_and_no_field_regresses() {
+    for (part, col) in [("tune", 1), ("heldout", 2)] {
+        let s = score::score(part, &no_lint);
+        assert!(s.messages > 100, "{part}: only {} messages", s.messages);
+        let mut low = Vec::new();
+        for (field, tune, held) in FLOORS {
+            let floor = if col == 1 { *tune } else { *held };
+            let f1 = s.fields.get(field).map(|t| t.f1()).unwrap_or(0.0);
+            if f1 < floor {
+                low.push(format!("{field}: F1 {f1:.3} < {floor}"));
+            }
+        }
+        assert!(low.is_empty(), "{part}: {}", low.join("; "));
+    }
+}

@@ -1,0 +1,600 @@
+//! The corpus scorer (issue 10): reads every message of `tests/corpus/{tune,heldout}`, asks
+//! liaison what it understood, and compares with the expected reading written by hand in
+//! the `.json` beside it. Shared by `examples/corpus_score.rs` (the table) and
+//! `tests/corpus.rs` (no panic, and the floors).
+//!
+//! Texts are compared after collapsing whitespace and dropping trailing punctuation. Lists
+//! (background sentences, departments, attachments, contacts) are matched as multisets;
+//! items are aligned by position. For a field, a prediction that equals the expectation is
+//! a true positive; a prediction where none is expected, or a wrong one, a false positive;
+//! an expectation not met, a false negative.
+#![allow(dead_code)]
+
+use chrono::{DateTime, FixedOffset};
+use liaison_anatomy::{Anatomy, ParseOptions, classify_reply, strip_quoted};
+use liaison_mail::Message;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The expected reading (the corpus `.json`; see the corpus README).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct Expected {
+    pub client: String,
+    pub lang: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub direction: String,
+    pub us: Vec<String>,
+    pub subject: Option<ExpSubject>,
+    pub greeting: Option<String>,
+    pub opening: Option<String>,
+    pub background: Vec<String>,
+    pub items: Vec<ExpItem>,
+    pub attachments: Vec<String>,
+    pub closing: Option<String>,
+    pub signature: Option<ExpSignature>,
+    pub quoted_first_line: Option<String>,
+    pub new_text: Option<String>,
+    pub reply: Option<ExpReply>,
+    pub clean: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct ExpSubject {
+    pub kind: Option<String>,
+    pub tag: Option<String>,
+    pub project: Option<String>,
+    pub departments: Vec<String>,
+    pub urgency: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct ExpItem {
+    pub what: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<String>,
+    pub due_value: Option<String>,
+    pub standard: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct ExpSignature {
+    pub name: Option<String>,
+    pub department: Option<String>,
+    pub title: Option<String>,
+    pub contact: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct ExpReply {
+    pub class: Option<String>,
+    pub promised: Option<String>,
+    pub items: Option<Vec<usize>>,
+}
+
+/// What liaison read, in the expected reading's shape.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    pub subject_kind: Option<String>,
+    pub subject_tag: Option<String>,
+    pub subject_project: Option<String>,
+    pub subject_departments: Vec<String>,
+    pub subject_urgency: Option<String>,
+    pub greeting: Option<String>,
+    pub opening: Option<String>,
+    pub background: Vec<String>,
+    pub items: Vec<ExpItem>,
+    pub attachments: Vec<String>,
+    pub closing: Option<String>,
+    pub signature_name: Option<String>,
+    pub signature_department: Option<String>,
+    pub signature_title: Option<String>,
+    pub signature_contact: Vec<String>,
+    pub quoted_first_line: Option<String>,
+    pub new_text: Option<String>,
+    pub reply_class: Option<String>,
+    pub reply_promised: Option<String>,
+    pub reply_items: Option<Vec<usize>>,
+}
+
+/// The time context the corpus is read with (its mails are dated Nov 23 – Dec 18, 2026;
+/// each mail's own Date replaces `now`).
+pub fn options() -> ParseOptions {
+    let now = DateTime::parse_from_rfc3339("2026-12-01T10:00:00+08:00").unwrap();
+    ParseOptions::new(liaison_time::Context::new(now))
+}
+
+fn opt(p: &Option<liaison_anatomy::Part>) -> Option<String> {
+    p.as_ref().map(|p| p.text.clone())
+}
+
+/// Asks liaison what it understood of one message.
+pub fn read(raw: &[u8], exp: &Expected, opts: &ParseOptions) -> Reading {
+    let m = Message::parse(raw);
+    let a = Anatomy::from_message(&m, raw, opts);
+    let mut r = Reading::default();
+    if let Some(s) = &a.subject {
+        r.subject_kind = s.kind.map(|k| k.id().to_string());
+        r.subject_tag = opt(&s.tag);
+        r.subject_project = opt(&s.project);
+        r.subject_departments = s.departments.iter().map(|d| d.text.clone()).collect();
+        r.subject_urgency = opt(&s.urgency);
+    }
+    r.greeting = a.greeting.as_ref().map(|g| g.text.clone());
+    r.opening = a.opening.as_ref().map(|s| s.text.clone());
+    for sec in &a.background {
+        r.background
+            .extend(liaison_model::text::sentences(&sec.text).map(|s| s.to_string()));
+    }
+    for it in &a.items {
+        let due = it.deadlines.first();
+        r.items.push(ExpItem {
+            what: Some(it.what.text.clone()),
+            owner: opt(&it.owner),
+            due: due.map(|d| d.text.clone()),
+            due_value: due.and_then(|d| d.value).map(|v| v.to_rfc3339()),
+            standard: it.standard_value(),
+        });
+    }
+    r.attachments = m.attachments.iter().map(|f| f.name.clone()).collect();
+    r.closing = a.closing.as_ref().map(|s| s.text.clone());
+    if let Some(sig) = &a.signature {
+        r.signature_name = opt(&sig.name);
+        r.signature_department = opt(&sig.department);
+        r.signature_contact = sig.contact.iter().map(|c| c.text.clone()).collect();
+    }
+    let stripped = strip_quoted(&m.body);
+    r.quoted_first_line = stripped.quoted.as_ref().and_then(|q| {
+        m.body[q.clone()]
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.chars().all(|c| matches!(c, '-' | '_' | '=' | '*')))
+            .map(|l| l.trim_start_matches('>').trim().to_string())
+    });
+    if matches!(exp.kind.as_str(), "reply" | "forward" | "auto-reply") {
+        r.new_text = Some(stripped.text.clone());
+    }
+    if matches!(exp.kind.as_str(), "reply" | "auto-reply") {
+        let ctx = liaison_time::Context {
+            now: m.date.unwrap_or(opts.time.now),
+            ..opts.time.clone()
+        };
+        let c = classify_reply(&stripped.text, !m.attachments.is_empty(), &ctx);
+        let ours = m
+            .from
+            .as_deref()
+            .is_some_and(|f| exp.us.iter().any(|u| u.eq_ignore_ascii_case(f)));
+        let lower = stripped.text.to_lowercase();
+        // The tracker's reading of a reply today (crates/liaison-engine/src/tracker.rs).
+        let class = if ours {
+            if c.confirmation {
+                "confirmation"
+            } else if c.sync {
+                "sync"
+            } else if lower.contains("升级") || lower.contains("escalat") {
+                "escalation"
+            } else {
+                "nudge"
+            }
+        } else if let Some(d) = &c.disagreement {
+            let delay = [
+                "延期",
+                "推迟",
+                "来不及",
+                "顺延",
+                "延后",
+                "delay",
+                "postpone",
+                "需要更多时间",
+                "不能按时",
+            ];
+            if delay.iter().any(|w| d.contains(w)) {
+                "delay"
+            } else {
+                "dispute"
+            }
+        } else if !c.promised.is_empty() {
+            "promise"
+        } else if c.delivery {
+            "delivery"
+        } else {
+            "acknowledgement"
+        };
+        r.reply_class = Some(class.to_string());
+        r.reply_promised = c.promised.first().map(|p| p.to_rfc3339());
+    }
+    r
+}
+
+/// A text as compared: whitespace collapsed, trailing punctuation dropped, ASCII lower case.
+pub fn norm(s: &str) -> String {
+    let collapsed: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed
+        .trim_end_matches(|c: char| c.is_whitespace() || ".,;:!?。，；：！？、…~～".contains(c))
+        .trim()
+        .to_ascii_lowercase()
+}
+
+fn same_instant(a: &str, b: &str) -> bool {
+    match (
+        DateTime::parse_from_rfc3339(a),
+        DateTime::parse_from_rfc3339(b),
+    ) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => norm(a) == norm(b),
+    }
+}
+
+/// Counts for one field.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub tp: u32,
+    pub fp: u32,
+    pub fn_: u32,
+}
+
+impl Tally {
+    pub fn precision(&self) -> f64 {
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
+    }
+    pub fn recall(&self) -> f64 {
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn support(&self) -> u32 {
+        self.tp + self.fn_
+    }
+}
+
+/// One miss, for the tuning part's listing.
+#[derive(Debug, Clone)]
+pub struct Miss {
+    pub file: String,
+    pub field: &'static str,
+    pub expected: String,
+    pub got: String,
+}
+
+/// The score of one part of the corpus.
+#[derive(Debug, Default)]
+pub struct Score {
+    pub messages: u32,
+    pub fields: BTreeMap<&'static str, Tally>,
+    /// (expected class, predicted class) → count, over replies.
+    pub confusion: BTreeMap<(String, String), u32>,
+    pub misses: Vec<Miss>,
+    /// Clean originals that got a lint error, with the rules.
+    pub clean_with_errors: Vec<(String, Vec<String>)>,
+    pub clean: u32,
+}
+
+impl Score {
+    fn scalar(
+        &mut self,
+        file: &str,
+        field: &'static str,
+        exp: Option<&str>,
+        got: Option<&str>,
+        eq: fn(&str, &str) -> bool,
+    ) {
+        let t = self.fields.entry(field).or_default();
+        let exp = exp.filter(|s| !s.trim().is_empty());
+        let got = got.filter(|s| !s.trim().is_empty());
+        match (exp, got) {
+            (Some(e), Some(g)) if eq(e, g) => t.tp += 1,
+            (Some(e), Some(g)) => {
+                t.fp += 1;
+                t.fn_ += 1;
+                self.misses.push(Miss {
+                    file: file.into(),
+                    field,
+                    expected: e.into(),
+                    got: g.into(),
+                });
+            }
+            (Some(e), None) => {
+                t.fn_ += 1;
+                self.misses.push(Miss {
+                    file: file.into(),
+                    field,
+                    expected: e.into(),
+                    got: "(none)".into(),
+                });
+            }
+            (None, Some(g)) => {
+                t.fp += 1;
+                self.misses.push(Miss {
+                    file: file.into(),
+                    field,
+                    expected: "(none)".into(),
+                    got: g.into(),
+                });
+            }
+            (None, None) => {}
+        }
+    }
+
+    fn list(&mut self, file: &str, field: &'static str, exp: &[String], got: &[String]) {
+        let t = self.fields.entry(field).or_default();
+        let mut left: Vec<String> = got
+            .iter()
+            .map(|s| norm(s))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let mut missed = Vec::new();
+        for e in exp.iter().map(|s| norm(s)).filter(|s| !s.is_empty()) {
+            match left.iter().position(|g| *g == e) {
+                Some(i) => {
+                    left.remove(i);
+                    t.tp += 1;
+                }
+                None => {
+                    t.fn_ += 1;
+                    missed.push(e);
+                }
+            }
+        }
+        t.fp += left.len() as u32;
+        if !missed.is_empty() || !left.is_empty() {
+            self.misses.push(Miss {
+                file: file.into(),
+                field,
+                expected: missed.join(" | "),
+                got: left.join(" | "),
+            });
+        }
+    }
+
+    /// Adds one message.
+    pub fn add(&mut self, file: &str, exp: &Expected, r: &Reading) {
+        let text = |a: &str, b: &str| norm(a) == norm(b);
+        self.messages += 1;
+        let s = exp.subject.clone().unwrap_or_default();
+        self.scalar(
+            file,
+            "subject.kind",
+            s.kind.as_deref(),
+            r.subject_kind.as_deref(),
+            text,
+        );
+        self.scalar(
+            file,
+            "subject.tag",
+            s.tag.as_deref(),
+            r.subject_tag.as_deref(),
+            text,
+        );
+        self.scalar(
+            file,
+            "subject.project",
+            s.project.as_deref(),
+            r.subject_project.as_deref(),
+            text,
+        );
+        self.list(
+            file,
+            "subject.departments",
+            &s.departments,
+            &r.subject_departments,
+        );
+        self.scalar(
+            file,
+            "subject.urgency",
+            s.urgency.as_deref(),
+            r.subject_urgency.as_deref(),
+            text,
+        );
+        self.scalar(
+            file,
+            "greeting",
+            exp.greeting.as_deref(),
+            r.greeting.as_deref(),
+            text,
+        );
+        self.scalar(
+            file,
+            "opening",
+            exp.opening.as_deref(),
+            r.opening.as_deref(),
+            text,
+        );
+        self.list(file, "background", &exp.background, &r.background);
+        let n = exp.items.len().max(r.items.len());
+        for i in 0..n {
+            let e = exp.items.get(i).cloned().unwrap_or_default();
+            let g = r.items.get(i).cloned().unwrap_or_default();
+            let f = format!("{file}#item{}", i + 1);
+            self.scalar(&f, "items.what", e.what.as_deref(), g.what.as_deref(), text);
+            self.scalar(
+                &f,
+                "items.owner",
+                e.owner.as_deref(),
+                g.owner.as_deref(),
+                text,
+            );
+            self.scalar(&f, "items.due", e.due.as_deref(), g.due.as_deref(), text);
+            if e.due_value.is_some() || exp.items.get(i).is_none() {
+                self.scalar(
+                    &f,
+                    "items.due_value",
+                    e.due_value.as_deref(),
+                    g.due_value.as_deref(),
+                    same_instant,
+                );
+            }
+            self.scalar(
+                &f,
+                "items.standard",
+                e.standard.as_deref(),
+                g.standard.as_deref(),
+                text,
+            );
+        }
+        self.list(file, "attachments", &exp.attachments, &r.attachments);
+        self.scalar(
+            file,
+            "closing",
+            exp.closing.as_deref(),
+            r.closing.as_deref(),
+            text,
+        );
+        let sig = exp.signature.clone().unwrap_or_default();
+        self.scalar(
+            file,
+            "signature.name",
+            sig.name.as_deref(),
+            r.signature_name.as_deref(),
+            text,
+        );
+        self.scalar(
+            file,
+            "signature.department",
+            sig.department.as_deref(),
+            r.signature_department.as_deref(),
+            text,
+        );
+        self.scalar(
+            file,
+            "signature.title",
+            sig.title.as_deref(),
+            r.signature_title.as_deref(),
+            text,
+        );
+        self.list(
+            file,
+            "signature.contact",
+            &sig.contact,
+            &r.signature_contact,
+        );
+        self.scalar(
+            file,
+            "quoted_first_line",
+            exp.quoted_first_line.as_deref(),
+            r.quoted_first_line.as_deref(),
+            text,
+        );
+        if matches!(exp.kind.as_str(), "reply" | "forward" | "auto-reply") {
+            self.scalar(
+                file,
+                "new_text",
+                exp.new_text.as_deref(),
+                r.new_text.as_deref(),
+                text,
+            );
+        }
+        if let Some(rep) = &exp.reply {
+            let want = rep.class.clone().unwrap_or_default();
+            let got = r.reply_class.clone().unwrap_or_else(|| "(none)".into());
+            *self
+                .confusion
+                .entry((want.clone(), got.clone()))
+                .or_default() += 1;
+            if want != got {
+                self.misses.push(Miss {
+                    file: file.into(),
+                    field: "reply.class",
+                    expected: want,
+                    got,
+                });
+            }
+            self.scalar(
+                file,
+                "reply.promised",
+                rep.promised.as_deref(),
+                r.reply_promised.as_deref(),
+                same_instant,
+            );
+            let e = rep.items.as_ref().map(|v| format!("{v:?}"));
+            let g = r.reply_items.as_ref().map(|v| format!("{v:?}"));
+            self.scalar(file, "reply.items", e.as_deref(), g.as_deref(), text);
+        }
+    }
+
+    /// Precision and recall of each reply class, from the confusion matrix.
+    pub fn classes(&self) -> BTreeMap<String, Tally> {
+        let mut out: BTreeMap<String, Tally> = BTreeMap::new();
+        for ((want, got), n) in &self.confusion {
+            if want == got {
+                out.entry(want.clone()).or_default().tp += n;
+            } else {
+                out.entry(want.clone()).or_default().fn_ += n;
+                out.entry(got.clone()).or_default().fp += n;
+            }
+        }
+        out
+    }
+}
+
+/// The corpus folder.
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+/// Every message of one part (`tune` or `heldout`): (file name, raw bytes, expectation).
+pub fn messages(part: &str) -> Vec<(String, Vec<u8>, Expected)> {
+    let dir = corpus_dir().join(part);
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|p| {
+            let raw = std::fs::read(&p).unwrap();
+            let json = std::fs::read_to_string(p.with_extension("json")).unwrap();
+            let exp: Expected = serde_json::from_str(&json)
+                .unwrap_or_else(|e| panic!("{}: {e}", p.with_extension("json").display()));
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                raw,
+                exp,
+            )
+        })
+        .collect()
+}
+
+/// Scores one part, linting its clean originals with `lint` (returns the error rule ids).
+pub fn score(part: &str, lint: &dyn Fn(&str, &[u8]) -> Vec<String>) -> Score {
+    let opts = options();
+    let mut s = Score::default();
+    for (name, raw, exp) in messages(part) {
+        let r = read(&raw, &exp, &opts);
+        s.add(&name, &exp, &r);
+        if exp.clean {
+            s.clean += 1;
+            let errors = lint(&name, &raw);
+            if !errors.is_empty() {
+                s.clean_with_errors.push((name, errors));
+            }
+        }
+    }
+    s
+}
+
+/// The instant of an expected value, for callers that compare times.
+pub fn instant(s: &str) -> Option<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(s).ok()
+}
