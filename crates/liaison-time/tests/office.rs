@@ -124,6 +124,7 @@ fn run(name: &str, src: &str) -> Score {
 #[test]
 fn office_tsv() {
     let s = run("office.tsv", include_str!("office.tsv"));
+    eprintln!("office.tsv: {}/{} exact", s.exact, s.total);
     assert!(s.total >= 120, "only {} cases", s.total);
     assert!(
         s.failures.is_empty(),
