@@ -137,7 +137,7 @@ impl Rule {
             Rule::ExactOffset => "小时/分钟：从参考时刻起精确计算",
             Rule::Months => "X个月：按日历月计算，超出月末取月末",
             Rule::WorkingDays => {
-                "X个工作日内：今天之后的第X个工作日（不含今天），按工作日历跳过节假日、计入调休"
+                "X个工作日内：今天之后的第X个工作日（不含今天）当天结束，按工作日历跳过节假日、计入调休"
             }
             Rule::FromReceipt => "收到后/自即日起：从参考时刻起算",
             Rule::NearestYear => "未写年份的日期：取离参考日期最近的年份（前后约6个月）",
@@ -189,7 +189,7 @@ impl Rule {
             Rule::ExactOffset => "hours and minutes: an exact offset from the reference instant",
             Rule::Months => "X months: calendar months, clamped to the end of the month",
             Rule::WorkingDays => {
-                "within X business days: the X-th working day after today (today not counted), holidays skipped and make-up days counted"
+                "within X business days: the end of the X-th working day after today (today not counted), holidays skipped and make-up days counted"
             }
             Rule::FromReceipt => "upon receipt: counted from the reference",
             Rule::NearestYear => {
