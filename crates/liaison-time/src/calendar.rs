@@ -12,7 +12,7 @@
 //! holidays = ["2026-12-24", "2026-12-28..2026-12-31"]   # company days off
 //! workdays = ["2026-12-26"]   # extra working days (a Saturday or Sunday)
 //!
-//! # The notice for a year the built-in data lacks (the whole year, as in data/cn.toml)
+//! # The notice for a year the built-in data lacks, as in data/cn.toml (dates illustrative)
 //! [[year]]
 //! year = 2027
 //! source = "国务院办公厅关于2027年部分节假日安排的通知"

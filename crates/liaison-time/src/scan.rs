@@ -1032,7 +1032,7 @@ fn zh_second(c: char) -> Option<&'static [char]> {
         '月' => &['底', '末', '初', '中'],
         '年' => &['底', '末'],
         '季' => &['度', '末'],
-        '元' => &['旦'],
+        '元' => &['旦', '宵'],
         '春' => &['节'],
         '圣' => &['诞'],
         '国' => &['庆'],
@@ -3064,6 +3064,9 @@ impl<'a> S<'a> {
             lits![
                 "元旦",
                 "春节",
+                "元宵节",
+                "元宵",
+                "十一",
                 "清明节",
                 "清明",
                 "劳动节",
@@ -3081,6 +3084,9 @@ impl<'a> S<'a> {
         let f = [
             Festival::NewYear,
             Festival::Spring,
+            Festival::Lantern,
+            Festival::Lantern,
+            Festival::National,
             Festival::Qingming,
             Festival::Qingming,
             Festival::Labour,
@@ -3095,10 +3101,24 @@ impl<'a> S<'a> {
             Festival::Christmas,
         ][k];
         // 五一 must not be a number in a longer run (十五一), nor 五一个
-        if k == 5 && (i > 0 && is_zh_num(self.c[i - 1]) || self.is(e, '个')) {
+        if k == 8 && (i > 0 && is_zh_num(self.c[i - 1]) || self.is(e, '个')) {
             return None;
         }
-        let e = match self.lits(e, lits!["假期", "长假", "假", "当天", "当日"]) {
+        // 十一 is 国庆 only as a holiday (十一前, 十一假期, 十一后第一个工作日), not in
+        // 十一月, 十一点, 第十一
+        if k == 4
+            && (i > 0 && (is_zh_num(self.c[i - 1]) || self.c[i - 1] == '第')
+                || self
+                    .lits(
+                        e,
+                        lits!["假期", "长假", "黄金周", "之前", "以前", "前", "后"],
+                    )
+                    .is_none())
+        {
+            return None;
+        }
+        let e = match self.lits(e, lits!["假期", "长假", "黄金周", "假", "当天", "当日"])
+        {
             Some((x, _)) => x,
             None => e,
         };

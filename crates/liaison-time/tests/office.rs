@@ -147,3 +147,31 @@ fn office_heldout_tsv() {
         s.failures.join("\n")
     );
 }
+
+/// A caller that knows a part of the text records history (a quoted `发件时间：` line) can
+/// leave it out; offsets stay those of the whole text.
+#[test]
+fn skipped_ranges_start_and_end_no_expression() {
+    use liaison_time::{scan_detailed, scan_detailed_skipping};
+    let ctx = Context::new(DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap());
+    let text = "请于12月3日前回复。\n发件时间：2026年12月1日 10:00\n主题：12月5日下班前提交";
+    let header = text.find("发件时间").unwrap()..text.find("\n主题").unwrap();
+    let all: Vec<String> = scan_detailed(text, &ctx)
+        .0
+        .into_iter()
+        .map(|d| d.expr.text)
+        .collect();
+    assert_eq!(all, ["12月3日前", "2026年12月1日 10:00", "12月5日下班前"]);
+    let kept = scan_detailed_skipping(text, &ctx, std::slice::from_ref(&header)).0;
+    let texts: Vec<&str> = kept.iter().map(|d| d.expr.text.as_str()).collect();
+    assert_eq!(texts, ["12月3日前", "12月5日下班前"]);
+    let last = &kept[1].expr;
+    assert_eq!(&text[last.start..last.end], "12月5日下班前");
+    // a range that cuts a character in two leaves that whole character out
+    let cut = text.find("12月5日").unwrap() + 1..text.find("12月5日").unwrap() + 5;
+    let kept = scan_detailed_skipping(text, &ctx, &[cut]).0;
+    assert!(
+        kept.iter().all(|d| !d.expr.text.contains("12月5日")),
+        "{kept:?}"
+    );
+}
