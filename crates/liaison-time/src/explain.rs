@@ -8,46 +8,14 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Rule {
-    /// An explicit clock time is the deadline itself (`17:00`, `下午5点`, `5pm`).
-    ClockTime,
-    /// A bare hour with no 上午/下午 and not in 24-hour form: 1–7 is p.m., 8–11 a.m.
-    BareHour,
-    /// A part of the day without an hour (上午 12:00, 下午 18:00, 晚上 23:59:59, noon).
-    PartOfDay,
-    /// 下班, EOD, COB: the configured workday end.
-    WorkdayEnd,
-    /// 上班, 一早, first thing: the configured workday start.
-    WorkdayStart,
-    /// A date with no time: the end of that day (23:59:59).
-    DayEnd,
-    /// A time with no date: today if still ahead of the reference, else tomorrow.
-    TodayOrTomorrow,
-    /// 前 after a day: the day is included.
-    BeforeDay,
-    /// 前 after a whole period: the last second before it starts.
-    BeforePeriod,
-    /// A period as a deadline: its end.
-    PeriodEnd,
-    /// A range resolves to its end.
-    RangeEnd,
+    /// 今天, 明天, 后天, 大后天.
+    RelativeDay,
     /// 本周X / this X: day X of the current Monday–Sunday week.
     WeekdayThisWeek,
     /// 下周X / next X: day X of the next week (下下周X: the week after).
     WeekdayNextWeek,
     /// A weekday without a prefix: the first such day strictly after today.
     WeekdayNext,
-    /// 今天, 明天, 后天, 大后天.
-    RelativeDay,
-    /// X天内: the reference date plus X calendar days, at the end of that day.
-    CalendarDays,
-    /// Hours and minutes: an exact offset from the reference instant.
-    ExactOffset,
-    /// X个月: calendar months, clamped to the end of the month.
-    Months,
-    /// X个工作日内: the X-th working day after today (today not counted).
-    WorkingDays,
-    /// 收到后, 自即日起, upon receipt: counted from the reference.
-    FromReceipt,
     /// M月D日 without a year: the year that puts it nearest the reference.
     NearestYear,
     /// A date with its year written.
@@ -66,12 +34,44 @@ pub enum Rule {
     PeriodWorkdays,
     /// Q1–Q4, 一季度, 上半年, H1: calendar quarters and halves.
     Quarter,
-    /// A zone written in the text: that instant in that zone, with its offset on that date.
-    Zone,
     /// EOW, end of week: the last working day of the week at the workday end.
     EndOfWeek,
+    /// X天内: the reference date plus X calendar days, at the end of that day.
+    CalendarDays,
+    /// Hours and minutes: an exact offset from the reference instant.
+    ExactOffset,
+    /// X个月: calendar months, clamped to the end of the month.
+    Months,
+    /// X个工作日内: the X-th working day after today (today not counted).
+    WorkingDays,
+    /// 收到后, 自即日起, upon receipt: counted from the reference.
+    FromReceipt,
     /// A weekday in brackets that does not match the date: the date wins.
     DateWins,
+    /// An explicit clock time is the deadline itself (`17:00`, `下午5点`, `5pm`).
+    ClockTime,
+    /// A bare hour with no 上午/下午 and not in 24-hour form: 1–7 is p.m., 8–11 a.m.
+    BareHour,
+    /// A part of the day without an hour (上午 12:00, 下午 18:00, 晚上 23:59:59, noon).
+    PartOfDay,
+    /// 下班, EOD, COB: the configured workday end.
+    WorkdayEnd,
+    /// 上班, 一早, first thing: the configured workday start.
+    WorkdayStart,
+    /// A time with no date: today if still ahead of the reference, else tomorrow.
+    TodayOrTomorrow,
+    /// A date with no time: the end of that day (23:59:59).
+    DayEnd,
+    /// 前 after a day: the day is included.
+    BeforeDay,
+    /// 前 after a whole period: the last second before it starts.
+    BeforePeriod,
+    /// A period as a deadline: its end.
+    PeriodEnd,
+    /// A range resolves to its end.
+    RangeEnd,
+    /// A zone written in the text: that instant in that zone, with its offset on that date.
+    Zone,
 }
 
 impl Rule {
@@ -222,35 +222,69 @@ impl Rule {
     }
 }
 
-/// The rules that fired for one expression, in the order they applied (at most 8).
+/// The rules that fired for one expression (a set: each rule once, listed in the order of
+/// [`Rule`], which runs from the date to the time, the suffix and the zone).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Rules {
-    list: [Option<Rule>; 8],
+    // one bit per rule: the scanner notes rules on its hot path
+    bits: u64,
 }
 
 impl Rules {
-    /// Adds a rule (once; beyond eight rules the rest are dropped).
+    /// Adds a rule.
+    #[inline]
     pub fn push(&mut self, r: Rule) {
-        if self.list.contains(&Some(r)) {
-            return;
-        }
-        if let Some(slot) = self.list.iter_mut().find(|x| x.is_none()) {
-            *slot = Some(r);
-        }
+        self.bits |= 1 << (r as u32);
     }
 
-    /// The rules in order.
+    /// The rules, in the order of [`Rule`].
     pub fn iter(&self) -> impl Iterator<Item = Rule> + '_ {
-        self.list.iter().map_while(|r| *r)
+        ALL.iter().copied().filter(|r| self.contains(*r))
     }
 
     /// Whether no rule was recorded.
     pub fn is_empty(&self) -> bool {
-        self.list[0].is_none()
+        self.bits == 0
     }
 
     /// Whether `r` fired.
     pub fn contains(&self, r: Rule) -> bool {
-        self.list.contains(&Some(r))
+        self.bits & (1 << (r as u32)) != 0
     }
 }
+
+/// Every rule, in the order of [`Rule`].
+const ALL: [Rule; 32] = [
+    Rule::RelativeDay,
+    Rule::WeekdayThisWeek,
+    Rule::WeekdayNextWeek,
+    Rule::WeekdayNext,
+    Rule::NearestYear,
+    Rule::WrittenYear,
+    Rule::DayOfMonth,
+    Rule::MonthPart,
+    Rule::Festival,
+    Rule::FirstWorkdayAfter,
+    Rule::NearestBreak,
+    Rule::PeriodWorkdays,
+    Rule::Quarter,
+    Rule::EndOfWeek,
+    Rule::CalendarDays,
+    Rule::ExactOffset,
+    Rule::Months,
+    Rule::WorkingDays,
+    Rule::FromReceipt,
+    Rule::DateWins,
+    Rule::ClockTime,
+    Rule::BareHour,
+    Rule::PartOfDay,
+    Rule::WorkdayEnd,
+    Rule::WorkdayStart,
+    Rule::TodayOrTomorrow,
+    Rule::DayEnd,
+    Rule::BeforeDay,
+    Rule::BeforePeriod,
+    Rule::PeriodEnd,
+    Rule::RangeEnd,
+    Rule::Zone,
+];

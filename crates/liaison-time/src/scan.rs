@@ -267,11 +267,9 @@ pub struct ScanStats {
 
 /// Finds every time expression in `text`, in order of position.
 pub fn scan(text: &str, ctx: &Context) -> Vec<Expression> {
-    scan_detailed(text, ctx)
-        .0
-        .into_iter()
-        .map(|d| d.expr)
-        .collect()
+    let mut out = Vec::new();
+    scan_with(text, ctx, true, &[], |d| out.push(d.expr));
+    out
 }
 
 /// An expression with what the linter needs beyond [`Expression`].
@@ -309,7 +307,9 @@ impl Detailed {
 
 /// Like [`scan`], with weekday mismatches and hedge hints, plus operation counts.
 pub fn scan_detailed(text: &str, ctx: &Context) -> (Vec<Detailed>, ScanStats) {
-    scan_with(text, ctx, true, &[])
+    let mut out = Vec::new();
+    let stats = scan_with(text, ctx, true, &[], |d| out.push(d));
+    (out, stats)
 }
 
 /// Like [`scan_detailed`], but no expression starts or ends inside the byte ranges of
@@ -322,7 +322,9 @@ pub fn scan_detailed_skipping(
     ctx: &Context,
     skip: &[Range<usize>],
 ) -> (Vec<Detailed>, ScanStats) {
-    scan_with(text, ctx, true, skip)
+    let mut out = Vec::new();
+    let stats = scan_with(text, ctx, true, skip, |d| out.push(d));
+    (out, stats)
 }
 
 /// [`scan_detailed`] without the prefilter ([`S::may_begin`]): every position that
@@ -330,18 +332,23 @@ pub fn scan_detailed_skipping(
 /// compare the filtered scan against; not for production use (it is several times slower).
 #[doc(hidden)]
 pub fn scan_reference(text: &str, ctx: &Context) -> (Vec<Detailed>, ScanStats) {
-    scan_with(text, ctx, false, &[])
+    let mut out = Vec::new();
+    let stats = scan_with(text, ctx, false, &[], |d| out.push(d));
+    (out, stats)
 }
 
 /// A character no parser accepts, written over the skipped ranges.
 const BLANK: char = '\u{0}';
 
+/// The scan itself; each expression found goes to `sink` ([`scan`] keeps only the
+/// [`Expression`], so the detail is built and dropped in place).
 fn scan_with(
     text: &str,
     ctx: &Context,
     filter: bool,
     skip: &[Range<usize>],
-) -> (Vec<Detailed>, ScanStats) {
+    mut sink: impl FnMut(Detailed),
+) -> ScanStats {
     let mut chars = normalise(text);
     if !skip.is_empty() {
         for (k, (b, ch)) in text.char_indices().enumerate() {
@@ -369,8 +376,8 @@ fn scan_with(
         rules: Cell::new(Rules::default()),
         walked: Cell::new(None),
         festival_named: Cell::new(None),
+        point_zone: Cell::new(None),
     };
-    let mut out = Vec::new();
     let mut i = 0;
     let n = chars.len();
     while i < n {
@@ -408,7 +415,11 @@ fn scan_with(
             Some(f) if f.end > i && f.skip => i = f.end,
             Some(f) if f.end > i => {
                 let bs = offs.at(i);
-                let zone = f.zone.map(|(zs, ze)| {
+                let (fixed, zone, reason) = match f.extra {
+                    Some(x) => (x.fixed, x.zone, x.reason),
+                    None => (None, None, None),
+                };
+                let zone = zone.map(|(zs, ze)| {
                     let a = offs.at(zs);
                     (a, offs.at(ze))
                 });
@@ -420,14 +431,14 @@ fn scan_with(
                 if f.mismatch.is_some() {
                     rules.push(Rule::DateWins);
                 }
-                out.push(Detailed {
+                sink(Detailed {
                     expr: Expression {
                         text: text[bs..be].to_string(),
                         start: bs,
                         end: be,
                         kind: f.kind,
                         value: if deadline {
-                            match f.fixed {
+                            match fixed {
                                 Some(x) => Some(x.with_timezone(&ctx.tz).fixed_offset()),
                                 None => f.value.and_then(local),
                             }
@@ -438,7 +449,7 @@ fn scan_with(
                         estimated: walked.is_some_and(|(a, b)| {
                             (a.year()..=b.year()).any(|y| ctx.calendar.is_estimated(y))
                         }),
-                        reason: f.reason.filter(|_| f.kind == ExprKind::Invalid),
+                        reason: reason.filter(|_| f.kind == ExprKind::Invalid),
                     },
                     weekday_mismatch: f.mismatch,
                     hint: f.hint.and_then(local),
@@ -450,11 +461,10 @@ fn scan_with(
             _ => i += 1,
         }
     }
-    let stats = ScanStats {
+    ScanStats {
         chars: n,
         steps: s.steps.get(),
-    };
-    (out, stats)
+    }
 }
 
 /// The weekday mismatch of the expression at `expr.start`, if any (a convenience over
@@ -829,6 +839,33 @@ const fn may_start(ch: char) -> bool {
         )
 }
 
+/// Whether `c` starts a zone name written before a date or time (东京时间, 美西时间 …).
+fn zone_start(c: char) -> bool {
+    matches!(
+        c,
+        '北' | '东'
+            | '日'
+            | '首'
+            | '韩'
+            | '新'
+            | '伦'
+            | '英'
+            | '巴'
+            | '柏'
+            | '欧'
+            | '美'
+            | '纽'
+            | '太'
+            | '洛'
+            | '硅'
+            | '悉'
+            | '香'
+            | '台'
+            | '印'
+            | '格'
+    )
+}
+
 /// The longest word [`en_first_word`] accepts.
 const EN_FIRST_MAX: usize = 13;
 
@@ -1127,15 +1164,23 @@ struct Found {
     value: Option<NaiveDateTime>,
     mismatch: Option<WeekdayMismatch>,
     hint: Option<NaiveDateTime>,
+    /// What few expressions have (a zone, a reason), boxed so that the common result stays
+    /// small: it is moved through every parser level.
+    extra: Option<Box<Extra>>,
+    /// A timestamp that records when, not by when (ctime, RFC 5322): passed over, not
+    /// reported.
+    skip: bool,
+}
+
+/// The rarer parts of a [`Found`].
+#[derive(Default)]
+struct Extra {
     /// With a zone written in the text: the instant itself (`value` is then not used).
     fixed: Option<DateTime<FixedOffset>>,
     /// The characters of the zone as written.
     zone: Option<(usize, usize)>,
     /// Why an invalid expression cannot exist.
     reason: Option<InvalidReason>,
-    /// A timestamp that records when, not by when (ctime, RFC 5322): passed over, not
-    /// reported.
-    skip: bool,
 }
 
 impl Found {
@@ -1146,9 +1191,7 @@ impl Found {
             value,
             mismatch: None,
             hint: None,
-            fixed: None,
-            zone: None,
-            reason: None,
+            extra: None,
             skip: false,
         }
     }
@@ -1163,7 +1206,10 @@ impl Found {
     }
     fn invalid(end: usize, why: InvalidReason) -> Found {
         let mut f = Found::new(end, ExprKind::Invalid, None);
-        f.reason = Some(why);
+        f.extra = Some(Box::new(Extra {
+            reason: Some(why),
+            ..Extra::default()
+        }));
         f
     }
     fn skip(end: usize) -> Found {
@@ -1210,13 +1256,20 @@ enum Mer {
     Noon,
 }
 
+/// A zone written in the text and the characters (start, end) that name it (`u32`: a point
+/// is moved through every parser level, so it stays small).
+type ZoneAt = (ZoneSpec, u32, u32);
+
+/// A [`ZoneAt`] from character indices.
+fn zone_at(z: ZoneSpec, start: usize, end: usize) -> ZoneAt {
+    (z, start as u32, end as u32)
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Point {
     date: Option<DateP>,
     time: Option<TimeP>,
     mismatch: Option<WeekdayMismatch>,
-    /// A zone written with it, and the characters that name it.
-    zone: Option<(ZoneSpec, usize, usize)>,
 }
 
 impl Point {
@@ -1225,7 +1278,6 @@ impl Point {
             date,
             time,
             mismatch,
-            zone: None,
         }
     }
 
@@ -1316,6 +1368,9 @@ struct S<'a> {
     walked: Cell<Option<(NaiveDate, NaiveDate)>>,
     /// The last festival the text named (节后 then means its break).
     festival_named: Cell<Option<Festival>>,
+    /// The zone written with the last point [`S::point`] read (kept out of [`Point`], which
+    /// is moved through every parser level).
+    point_zone: Cell<Option<ZoneAt>>,
 }
 
 fn eod(d: NaiveDate) -> NaiveDateTime {
@@ -1798,13 +1853,47 @@ impl<'a> S<'a> {
                 }
                 return self.c.get(j).is_some_and(|c| c.eq_ignore_ascii_case(&'b'));
             }
+            // Words of the office forms, decided here by what the parser needs (they are
+            // frequent words: "Q3 report", "first draft", "after several reminders").
+            match w {
+                // Q2, H1: only a quarter or half starts here
+                _ if w == pack(b"q") || w == pack(b"h") => {
+                    return self.quarter(i, None).is_some();
+                }
+                // first thing, first business/working day after
+                _ if w == pack(b"first") => {
+                    return self
+                        .next_word_is(i + n, &["thing", "business", "working", "workday", "day"]);
+                }
+                // after the holidays
+                _ if w == pack(b"after") => return self.next_word_is(i + n, &["the"]),
+                // by lunch, before lunchtime
+                _ if w == pack(b"lunch") || w == pack(b"lunchtime") => {
+                    return self.word_before_is(i, &["by", "before", "until", "till"]);
+                }
+                _ => {}
+            }
             return en_first_word(w, c0.is_ascii_uppercase(), next);
         }
         if c0.is_ascii_digit() {
             return self.digits_may_begin(i);
         }
         if let Some(follow) = zh_second(c0) {
-            return self.c.get(i + 1).is_some_and(|c| follow.contains(c));
+            if !self.c.get(i + 1).is_some_and(|c| follow.contains(c)) {
+                return false;
+            }
+            // Frequent words that start only one form: 收到 (收到后 + a duration), 节假日,
+            // 假期, 放假 (节后 …), and the zone names (北京时间 …), checked further here.
+            let c2 = self.c.get(i + 2).copied();
+            return match (c0, self.c[i + 1]) {
+                ('收', '到') => matches!(c2, Some('后' | '本' | '邮')),
+                ('收', '假') | ('长', '假') | ('假', '期') => c2 == Some('后'),
+                ('节', '假') => c2 == Some('日') && self.is(i + 3, '后'),
+                ('放', '假') => c2 == Some('回'),
+                ('即', '日') => c2 == Some('起'),
+                _ if zone_start(c0) => self.zone_zh(i).is_some(),
+                _ => true,
+            };
         }
         if c0 == ' ' {
             // space_slot: at most 6 spaces, then the unit
@@ -1854,12 +1943,38 @@ impl<'a> S<'a> {
         }
     }
 
+    /// Whether the next word after `i` (one or more spaces first) is one of `words`
+    /// (lower case), as [`S::en`] would match it.
+    fn next_word_is(&self, i: usize, words: &[&str]) -> bool {
+        let mut j = i;
+        while self.is(j, ' ') {
+            if j - i > 70 {
+                // S::en lets a phrase space match up to 64 spaces: keep such a position
+                return true;
+            }
+            j += 1;
+        }
+        if j == i {
+            return false;
+        }
+        let mut k = j;
+        while self.c.get(k).is_some_and(|c| c.is_ascii_alphabetic()) && k - j < 12 {
+            k += 1;
+        }
+        words.iter().any(|w| {
+            w.len() == k - j
+                && w.chars()
+                    .zip(&self.c[j..k])
+                    .all(|(a, b)| b.to_ascii_lowercase() == a)
+        })
+    }
+
     // ----- the entry point -------------------------------------------------------------
 
     fn expr(&self, i: usize) -> Option<Found> {
         let c0 = self.c[i];
         // ctime and RFC 5322 timestamps record when, not by when: pass over them
-        if (c0.is_ascii_digit() || c0.is_ascii_uppercase())
+        if self.may_be_timestamp(i)
             && let Some(e) = self.timestamp(i)
         {
             return Some(Found::skip(e));
@@ -1868,17 +1983,19 @@ impl<'a> S<'a> {
             return Some(f);
         }
         // 收到后3个工作日内, 自即日起30天内: counted from the reference
-        if let Some((e, _)) = self.lits(
-            i,
-            lits![
-                "收到本邮件后",
-                "收到邮件后",
-                "收到后",
-                "自收到之日起",
-                "自即日起",
-                "即日起",
-            ],
-        ) {
+        if matches!(c0, '收' | '自' | '即')
+            && let Some((e, _)) = self.lits(
+                i,
+                lits![
+                    "收到本邮件后",
+                    "收到邮件后",
+                    "收到后",
+                    "自收到之日起",
+                    "自即日起",
+                    "即日起",
+                ],
+            )
+        {
             let f = self.duration(e)?;
             self.note(Rule::FromReceipt);
             return Some(f);
@@ -2247,14 +2364,17 @@ impl<'a> S<'a> {
 
     fn dated(&self, i: usize) -> Option<Found> {
         // A zone named before the date or time: 东京时间上午9点前, 北京时间12月3日.
-        let (start, lead) = match self.zone_zh(i) {
-            Some((e, z)) => (e, Some((z, i, e))),
+        let lead = if self.c.get(i).is_some_and(|c| zone_start(*c)) {
+            self.zone_zh(i)
+        } else {
+            None
+        };
+        let (start, lead) = match lead {
+            Some((e, z)) => (e, Some(zone_at(z, i, e))),
             None => (i, None),
         };
-        let (mut j, mut p) = self.point(start, None)?;
-        if p.zone.is_none() {
-            p.zone = lead;
-        }
+        let (mut j, p) = self.point(start, None)?;
+        let mut zone = self.point_zone.get().or(lead);
         let mut last = p;
         // Ranges resolve to their end.
         let k = self.skip_spaces(j);
@@ -2281,8 +2401,8 @@ impl<'a> S<'a> {
                     date: p2.date,
                     time: p2.time,
                     mismatch: p.mismatch.or(p2.mismatch),
-                    zone: p2.zone.or(p.zone),
                 };
+                zone = self.point_zone.get().or(zone);
                 j = e2;
                 if let Some(e3) = self.lit(j, "之间") {
                     j = e3;
@@ -2293,10 +2413,10 @@ impl<'a> S<'a> {
             }
         }
         // A zone after it: 18:00 CET, 9:00-11:00 PT, 17:00（北京时间）.
-        if last.zone.is_none()
+        if zone.is_none()
             && let Some((ze, z, zs, zn)) = self.zone_after(j)
         {
-            last.zone = Some((z, zs, zn));
+            zone = Some(zone_at(z, zs, zn));
             j = ze;
         }
         // Hedges make it vague; the anchor is a hint.
@@ -2305,8 +2425,13 @@ impl<'a> S<'a> {
             .or_else(|| self.en_any(self.skip_spaces(j), lits!["or so", "-ish"]))
         {
             let mut v = Found::vague(e);
-            v.hint = self.resolve(&last, false);
-            v.zone = last.zone.map(|(_, a, b)| (a, b));
+            v.hint = self.resolve(&last, false, zone);
+            if let Some((_, a, b)) = zone {
+                v.extra = Some(Box::new(Extra {
+                    zone: Some((a as usize, b as usize)),
+                    ..Extra::default()
+                }));
+            }
             return Some(v);
         }
         // The first (last) N working days of a period: 下周前两个工作日.
@@ -2333,12 +2458,15 @@ impl<'a> S<'a> {
         if slot {
             return Some(Found::slot(j));
         }
-        let v = self.resolve(&last, before)?;
+        let v = self.resolve(&last, before, zone)?;
         let mut f = Found::at(j, v);
         f.mismatch = last.mismatch;
-        if let Some((z, zs, ze)) = last.zone {
-            f.fixed = Some(z.instant(v)?);
-            f.zone = Some((zs, ze));
+        if let Some((z, zs, ze)) = zone {
+            f.extra = Some(Box::new(Extra {
+                fixed: Some(z.instant(v)?),
+                zone: Some((zs as usize, ze as usize)),
+                reason: None,
+            }));
             self.note(Rule::Zone);
         }
         Some(f)
@@ -2346,7 +2474,7 @@ impl<'a> S<'a> {
 
     /// The deadline of a point, as a wall-clock time (in the written zone when it has one,
     /// else in the configured zone).
-    fn resolve(&self, p: &Point, before: bool) -> Option<NaiveDateTime> {
+    fn resolve(&self, p: &Point, before: bool, zone: Option<ZoneAt>) -> Option<NaiveDateTime> {
         let at = |d: NaiveDate, t: TimeP| -> Option<NaiveDateTime> {
             match t {
                 TimeP::At(24, m, s) => Some((d + Duration::days(1)).and_hms_opt(0, m, s)?),
@@ -2360,7 +2488,7 @@ impl<'a> S<'a> {
             | (_, Some(TimeP::Slot | TimeP::Invalid(_))) => None,
             (None, Some(t)) => {
                 // today in the written zone, if there is one
-                let (now, today) = match p.zone {
+                let (now, today) = match zone {
                     Some((z, ..)) => {
                         let n = z.local(self.ctx.now)?;
                         (n, n.date())
@@ -2410,7 +2538,12 @@ impl<'a> S<'a> {
             let mut j = e;
             let k = self.skip_spaces(e);
             // a zone between the date and the time: 12月20日东京时间上午9点
-            let (k, mid) = match self.zone_zh(k) {
+            let mid = if self.c.get(k).is_some_and(|c| zone_start(*c)) {
+                self.zone_zh(k)
+            } else {
+                None
+            };
+            let (k, mid) = match mid {
                 Some((ze, z)) => (self.skip_spaces(ze), Some((z, k, ze))),
                 None => (k, None),
             };
@@ -2419,18 +2552,20 @@ impl<'a> S<'a> {
                 .map(|(x, _)| x)
                 .or_else(|| self.lit(k, ",").map(|x| self.skip_spaces(x)))
                 .unwrap_or(k);
+            let mut zone = None;
             if let Some((te, t)) = self.time(k) {
                 p.time = Some(t);
-                p.zone = mid;
+                zone = mid.map(|(z, zs, ze)| zone_at(z, zs, ze));
                 j = te;
             } else if let Some((z, zs, ze)) = mid {
                 // a zone with a date and no time: the end of that day in that zone
-                p.zone = Some((z, zs, ze));
+                zone = Some(zone_at(z, zs, ze));
                 j = ze;
             } else if let Some((ie, t)) = self.implied_time(e) {
                 p.time = Some(t);
                 j = ie;
             }
+            self.point_zone.set(zone);
             return Some((j, p));
         }
         if let Some((e, t)) = self.time(i) {
@@ -2439,7 +2574,7 @@ impl<'a> S<'a> {
             // time, then an optional zone and date (5pm Friday, 10am PT on Dec 3, noon
             // tomorrow)
             let (e, zone) = match self.zone_after(e) {
-                Some((ze, z, zs, zn)) => (ze, Some((z, zs, zn))),
+                Some((ze, z, zs, zn)) => (ze, Some(zone_at(z, zs, zn))),
                 None => (e, None),
             };
             let k = self.skip_spaces(e);
@@ -2451,8 +2586,8 @@ impl<'a> S<'a> {
             if (k > e || self.c.get(k).is_some_and(|c| c.is_ascii_alphabetic()))
                 && let Some((de, d, mism)) = self.date(k, base)
             {
-                let mut p = Point::new(Some(d), Some(t), mism);
-                p.zone = zone;
+                let p = Point::new(Some(d), Some(t), mism);
+                self.point_zone.set(zone);
                 // first thing Monday morning, 9am Monday morning: the morning adds nothing
                 if let TimeP::At(h, ..) = t
                     && h < 12
@@ -2466,8 +2601,8 @@ impl<'a> S<'a> {
             if bare && self.lits(e, lits!["之前", "以前", "前", "截止"]).is_none() {
                 return None;
             }
-            let mut p = Point::new(base.filter(|_| false).map(DateP::Day), Some(t), None);
-            p.zone = zone;
+            let p = Point::new(base.filter(|_| false).map(DateP::Day), Some(t), None);
+            self.point_zone.set(zone);
             return Some((e, p));
         }
         None
@@ -2608,10 +2743,6 @@ impl<'a> S<'a> {
 
     /// A clock time: 17:00, 17点, 5点半, 十七时三十分, 下午5点一刻, XX:XX.
     fn clock(&self, i: usize, mer: Mer) -> Option<(usize, TimeP)> {
-        // 第3点 is the third point of a list, not three o'clock
-        if mer == Mer::None && self.reference_before(i) {
-            return None;
-        }
         let (e, h) = self.num(i)?;
         // H:MM
         if self.is(e, ':') {
@@ -2643,6 +2774,10 @@ impl<'a> S<'a> {
             }
         }
         let (ue, _) = self.lits(e, lits!["点钟", "点", "时"])?;
+        // 第3点 is the third point of a list, not three o'clock
+        if mer == Mer::None && self.reference_before(i) {
+            return None;
+        }
         let (h, hl) = match h {
             Num::Slot => {
                 // X点, XX时XX分
@@ -2929,7 +3064,9 @@ impl<'a> S<'a> {
             }
         }
         // 节后第一个工作日, 假期后, 放假回来
-        if let Some((e, d)) = self.after_break(i) {
+        if matches!(self.c[i], '节' | '假' | '长' | '放' | '收')
+            && let Some((e, d)) = self.after_break(i)
+        {
             return Some((e, DateP::Day(d)));
         }
         if let Some((we, wdate)) = self.weekday_zh(i) {
@@ -2955,8 +3092,10 @@ impl<'a> S<'a> {
         if let Some(r) = self.festival(i) {
             return Some(r);
         }
-        // Q2, 三季度, 第一季度, 上半年
-        if let Some(r) = self.quarter(i, None) {
+        // 三季度, 第一季度, 上半年
+        if self.may_be_quarter_zh(i)
+            && let Some(r) = self.quarter(i, None)
+        {
             return Some(r);
         }
         // parts of the current year or quarter
@@ -3059,34 +3198,40 @@ impl<'a> S<'a> {
     }
 
     fn festival(&self, i: usize) -> Option<(usize, DateP)> {
-        let (e, k) = self.lits(
-            i,
-            lits![
-                "元旦",
-                "春节",
-                "元宵节",
-                "元宵",
-                "十一",
-                "清明节",
-                "清明",
-                "劳动节",
-                "五一",
-                "端午节",
-                "端午",
-                "中秋节",
-                "中秋",
-                "国庆节",
-                "国庆",
-                "圣诞节",
-                "圣诞",
-            ],
-        )?;
+        // 十一 (国庆) is tried apart: 十 starts every other numeral
+        let (e, k) = if self.c[i] == '十' {
+            if !self.is(i + 1, '一') {
+                return None;
+            }
+            (i + 2, usize::MAX)
+        } else {
+            self.lits(
+                i,
+                lits![
+                    "元旦",
+                    "春节",
+                    "元宵节",
+                    "元宵",
+                    "清明节",
+                    "清明",
+                    "劳动节",
+                    "五一",
+                    "端午节",
+                    "端午",
+                    "中秋节",
+                    "中秋",
+                    "国庆节",
+                    "国庆",
+                    "圣诞节",
+                    "圣诞",
+                ],
+            )?
+        };
         let f = [
             Festival::NewYear,
             Festival::Spring,
             Festival::Lantern,
             Festival::Lantern,
-            Festival::National,
             Festival::Qingming,
             Festival::Qingming,
             Festival::Labour,
@@ -3099,14 +3244,17 @@ impl<'a> S<'a> {
             Festival::National,
             Festival::Christmas,
             Festival::Christmas,
-        ][k];
+        ]
+        .get(k)
+        .copied()
+        .unwrap_or(Festival::National);
         // 五一 must not be a number in a longer run (十五一), nor 五一个
-        if k == 8 && (i > 0 && is_zh_num(self.c[i - 1]) || self.is(e, '个')) {
+        if k == 7 && (i > 0 && is_zh_num(self.c[i - 1]) || self.is(e, '个')) {
             return None;
         }
         // 十一 is 国庆 only as a holiday (十一前, 十一假期, 十一后第一个工作日), not in
         // 十一月, 十一点, 第十一
-        if k == 4
+        if k == usize::MAX
             && (i > 0 && (is_zh_num(self.c[i - 1]) || self.c[i - 1] == '第')
                 || self
                     .lits(

@@ -177,6 +177,22 @@ impl S<'_> {
         false
     }
 
+    /// A cheap test before [`S::timestamp`]: a capitalised three-letter word followed by a
+    /// comma or a space, or one or two digits followed by a space and a capital letter.
+    pub(super) fn may_be_timestamp(&self, i: usize) -> bool {
+        let c = |k: usize| self.c.get(i + k).copied().unwrap_or('\0');
+        match c(0) {
+            'M' | 'T' | 'W' | 'F' | 'S' => {
+                c(1).is_ascii_lowercase() && c(2).is_ascii_lowercase() && matches!(c(3), ',' | ' ')
+            }
+            '0'..='9' => {
+                (c(1) == ' ' && c(2).is_ascii_uppercase())
+                    || (c(1).is_ascii_digit() && c(2) == ' ' && c(3).is_ascii_uppercase())
+            }
+            _ => false,
+        }
+    }
+
     /// A timestamp at `i` that records when something happened: `ctime` form
     /// (`Wed Jul  6 12:25:21 2005`) or RFC 5322 form (`Tue, 1 Dec 2026 10:00:00 +0800`,
     /// `1 Dec 2026 10:00:00 GMT`). Returns its end.

@@ -129,6 +129,9 @@ impl S<'_> {
     /// `first business day after the holidays`, `first working day after Chinese New Year`,
     /// `after the holidays`: (end, the working day).
     pub(super) fn after_holiday_en(&self, i: usize) -> Option<(usize, NaiveDate)> {
+        if !matches!(self.c.get(i), Some('a' | 'A' | 'f' | 'F')) {
+            return None;
+        }
         if let Some((e, _)) = self.en_any(
             i,
             lits![

@@ -14,6 +14,13 @@ impl S<'_> {
     /// `in`), so that `Q3成果报告` and `第3季度的周报` are not deadlines.
     pub(super) fn quarter(&self, i: usize, year: Option<i32>) -> Option<(usize, DateP)> {
         let c0 = *self.c.get(i)?;
+        if !matches!(
+            c0,
+            'e' | 'E' | 'Q' | 'q' | 'H' | 'h' | '上' | '下' | '第' | '一' | '二' | '三' | '四'
+        ) && !c0.is_ascii_digit()
+        {
+            return None;
+        }
         let (start, end_of) = if matches!(c0, 'e' | 'E') {
             let (e, _) = self.en_any(i, lits!["end of the ", "end of "])?;
             (e, true)
@@ -96,6 +103,10 @@ impl S<'_> {
             }
             _ => {
                 let j = if c0 == '第' { i + 1 } else { i };
+                // a one-character numeral, then 季
+                if self.c.get(j + 1) != Some(&'季') {
+                    return None;
+                }
                 let (ne, Num::Val(q, _)) = self.num(j)? else {
                     return None;
                 };
@@ -112,6 +123,18 @@ impl S<'_> {
                 };
                 Some((e, (q - 1) * 3 + 1, 3))
             }
+        }
+    }
+
+    /// A cheap test before [`S::quarter`] at a Chinese start: 上半/下半, a numeral and 季, or
+    /// 第, a numeral and 季.
+    #[inline]
+    pub(super) fn may_be_quarter_zh(&self, i: usize) -> bool {
+        let c = |k: usize| self.c.get(i + k).copied();
+        match self.c[i] {
+            '上' | '下' => c(1) == Some('半'),
+            '第' => c(2) == Some('季'),
+            _ => c(1) == Some('季'),
         }
     }
 

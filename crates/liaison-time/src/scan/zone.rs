@@ -1,20 +1,14 @@
 //! Zones written in the text: `10am PT`, `18:00 CET`, `UTC+9`, `5pm Pacific time`,
 //! `东京时间上午9点`, `17:00（北京时间）` (TIME.md, "Time zones written in the text").
 
-use super::S;
+use super::{S, zone_start};
 use crate::zones::{ABBREVIATIONS, NAMES_EN, NAMES_ZH, ZoneSpec};
-
-/// The first characters of [`NAMES_ZH`] (a zone name is tried only after one of them).
-const ZH_FIRST: &[char] = &[
-    '北', '东', '日', '首', '韩', '新', '伦', '英', '巴', '柏', '欧', '美', '纽', '太', '洛', '硅',
-    '悉', '香', '台', '印', '格',
-];
 
 impl S<'_> {
     /// A Chinese zone name with 时间 at `i` (`东京时间`, `北京时间`): (end, zone).
     pub(super) fn zone_zh(&self, i: usize) -> Option<(usize, ZoneSpec)> {
         let c0 = *self.c.get(i)?;
-        if !ZH_FIRST.contains(&c0) {
+        if !zone_start(c0) {
             return None;
         }
         for (name, tz) in NAMES_ZH {
@@ -30,11 +24,16 @@ impl S<'_> {
     /// A zone written after a clock time or a date, at `i` (right after it): `Z`, ` PT`,
     /// ` UTC+9`, ` (CET)`, ` Pacific time`, `（北京时间）`, ` 北京时间`.
     /// Returns (end, zone, start and end of the zone as written).
+    #[inline]
     pub(super) fn zone_after(&self, i: usize) -> Option<(usize, ZoneSpec, usize, usize)> {
         let c0 = *self.c.get(i)?;
-        if !(c0 == ' ' || c0 == '(' || c0.is_ascii_uppercase() || ZH_FIRST.contains(&c0)) {
+        if !(c0 == ' ' || c0 == '(' || c0.is_ascii_uppercase() || zone_start(c0)) {
             return None;
         }
+        self.zone_after_slow(i, c0)
+    }
+
+    fn zone_after_slow(&self, i: usize, c0: char) -> Option<(usize, ZoneSpec, usize, usize)> {
         // 09:00Z: the letter right after the digits
         if c0 == 'Z' && i > 0 && self.c[i - 1].is_ascii_digit() && !self.is_alnum(i + 1) {
             return Some((i + 1, ZoneSpec::Named(chrono_tz::Tz::UTC), i, i + 1));
