@@ -839,8 +839,29 @@ const fn may_start(ch: char) -> bool {
         )
 }
 
+/// [`char_bit`]s of the characters [`zone_start`] admits: most characters are rejected by
+/// one test.
+const ZONE_START_MASK: u128 = {
+    let mut m = 0;
+    let mut u = 0x4E00u32;
+    while u < 0xA000 {
+        if let Some(c) = char::from_u32(u)
+            && zone_start_exact(c)
+        {
+            m |= char_bit(c);
+        }
+        u += 1;
+    }
+    m
+};
+
 /// Whether `c` starts a zone name written before a date or time (东京时间, 美西时间 …).
+#[inline]
 fn zone_start(c: char) -> bool {
+    ZONE_START_MASK & char_bit(c) != 0 && zone_start_exact(c)
+}
+
+const fn zone_start_exact(c: char) -> bool {
     matches!(
         c,
         '北' | '东'
@@ -1517,11 +1538,13 @@ impl<'a> S<'a> {
         self.c.get(i).copied()
     }
 
+    #[inline]
     fn is(&self, i: usize, ch: char) -> bool {
         self.ch(i) == Some(ch)
     }
 
     /// Matches the literal `s` at `i`, returning the end.
+    #[inline]
     fn lit(&self, i: usize, s: &str) -> Option<usize> {
         let mut j = i;
         for ch in s.chars() {
@@ -1558,7 +1581,13 @@ impl<'a> S<'a> {
             }
             self.steps.set(self.steps.get() + skipped);
             skipped = 0;
-            if let Some(e) = self.lit(i, s) {
+            if s.is_empty() {
+                return Some((i, k));
+            }
+            // the first character is known to match: count it as S::lit would, and compare
+            // the rest
+            self.tick();
+            if let Some(e) = self.lit(i + 1, &s[head.len()..]) {
                 return Some((e, k));
             }
         }
@@ -1566,10 +1595,12 @@ impl<'a> S<'a> {
         None
     }
 
+    #[inline]
     fn is_alnum(&self, i: usize) -> bool {
         self.c.get(i).is_some_and(|c| c.is_ascii_alphanumeric())
     }
 
+    #[inline]
     fn word_boundary_before(&self, i: usize) -> bool {
         i == 0 || !self.c[i - 1].is_ascii_alphanumeric()
     }
@@ -1676,6 +1707,7 @@ impl<'a> S<'a> {
         Some((j, w))
     }
 
+    #[inline]
     fn skip_spaces(&self, i: usize) -> usize {
         let mut j = i;
         while self.is(j, ' ') && j - i < 8 {
@@ -1853,6 +1885,9 @@ impl<'a> S<'a> {
                 }
                 return self.c.get(j).is_some_and(|c| c.eq_ignore_ascii_case(&'b'));
             }
+            if !en_first_word(w, c0.is_ascii_uppercase(), next) {
+                return false;
+            }
             // Words of the office forms, decided here by what the parser needs (they are
             // frequent words: "Q3 report", "first draft", "after several reminders").
             match w {
@@ -1873,7 +1908,7 @@ impl<'a> S<'a> {
                 }
                 _ => {}
             }
-            return en_first_word(w, c0.is_ascii_uppercase(), next);
+            return true;
         }
         if c0.is_ascii_digit() {
             return self.digits_may_begin(i);
@@ -3714,6 +3749,14 @@ impl<'a> S<'a> {
     /// The year that puts `m`-`d` nearest the reference date.
     fn nearest_year(&self, m: u32, d: u32) -> Option<i32> {
         let t = self.today;
+        // This year's date within half a year of today is the nearest (the same date in
+        // the year before or after is at least 183 days away): the common case, decided
+        // without trying three years.
+        if let Some(x) = NaiveDate::from_ymd_opt(t.year(), m, d)
+            && (x - t).num_days().abs() <= 182
+        {
+            return Some(t.year());
+        }
         [t.year() - 1, t.year(), t.year() + 1]
             .into_iter()
             .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d).map(|x| (y, x)))
