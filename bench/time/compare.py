@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
 """Compare liaison's deadline scanner with chrono-node (npm) and JioNLP (PyPI) on the same
-sentences: the table cases in crates/liaison-time/tests/cases.tsv that use the default
-reference (Monday 2026-11-30 10:00 +08:00, calendar cn), whose gold answers follow TIME.md.
+sentences: the table cases in crates/liaison-time/tests/cases.tsv (or other files given with
+--cases) that use the default reference (Monday 2026-11-30 10:00 +08:00, calendar cn), whose
+gold answers follow TIME.md.
 
 For each tool: exact-instant accuracy under our conventions (deadline sentences), date-only
-accuracy, false resolutions of vague/placeholder text (sentences whose gold has no deadline,
-yet the tool returned an instant), and sentences per second (in-process loop, one core).
+accuracy, false resolutions of vague/placeholder/invalid text (sentences whose gold has no
+deadline, yet the tool returned an instant), and sentences per second (in-process loop, one
+core). --section keeps only the cases under `# ----` headers that contain one of the given
+words (the office files group their cases by TIME.md section).
 
 Usage (from the repository root):
   cargo build --release -p liaison-time --example scan_lines
-  (cd bench/time && npm install --no-audit --no-fund)    # chrono-node
-  python3 -m pip install jionlp
-  python3 bench/time/compare.py [--target-dir DIR]
+  (cd bench/time && npm ci --no-audit --no-fund)    # chrono-node
+  python3 -m venv bench/time/.venv && bench/time/.venv/bin/pip install jionlp==1.5.31
+  bench/time/.venv/bin/python bench/time/compare.py [--target-dir DIR] [--cases FILE ...]
+      [--section WORD ...]
 """
 import argparse, json, os, subprocess, sys, time
 from pathlib import Path
@@ -21,9 +25,12 @@ HERE = Path(__file__).resolve().parent
 NOW = "2026-11-30T10:00:00+08:00"
 
 
-def load_cases(path):
-    out, default = [], True
+def load_cases(path, sections=None):
+    out, default, keep = [], True, not sections
     for line in Path(path).read_text().splitlines():
+        if line.startswith("# ----"):
+            keep = not sections or any(w.lower() in line.lower() for w in sections)
+            continue
         if not line or line.startswith("#"):
             continue
         if line.startswith("@now"):
@@ -32,7 +39,7 @@ def load_cases(path):
         if line.startswith("@calendar"):
             default = default and line.split()[1] == "cn"
             continue
-        if not default:
+        if not default or not keep:
             continue
         text, exp = line.split("\t", 1)
         items = [] if exp == "-" else [e.split("|") for e in exp.split(";")]
@@ -64,7 +71,7 @@ def score(name, values, cases, rate):
                 exact_zh += zh
             if v and v[:10] == gold[:10]:
                 dateok += 1
-        elif kind in ("vague", "placeholder"):
+        elif kind in ("vague", "placeholder", "invalid"):
             n_vp += 1
             false_res += v is not None
         else:
@@ -142,10 +149,11 @@ def run_jionlp(sentences):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--target-dir", default=os.environ.get("CARGO_TARGET_DIR", str(ROOT / "target")))
-    ap.add_argument("--cases", default=str(ROOT / "crates/liaison-time/tests/cases.tsv"),
+    ap.add_argument("--cases", nargs="+", default=[str(ROOT / "crates/liaison-time/tests/cases.tsv")],
                     help="sentences with gold answers (bench/time/heldout.tsv: not used for tuning)")
+    ap.add_argument("--section", nargs="+", help="only the cases under headers with these words")
     a = ap.parse_args()
-    cases = load_cases(a.cases)
+    cases = [c for f in a.cases for c in load_cases(f, a.section)]
     sentences = [c[0] for c in cases]
     rows = []
     v, r = run_liaison(sentences, a.target_dir)
@@ -155,7 +163,8 @@ def main():
     v, r = run_jionlp(sentences)
     rows.append(score("JioNLP", v, cases, r))
     cols = ["tool", "exact", "exact_zh", "date", "false_vague_placeholder", "false_on_no_time", "sentences_per_s"]
-    print(f"{a.cases}: {len(sentences)} sentences, reference {NOW}")
+    what = " ".join(a.cases) + (f" (sections: {', '.join(a.section)})" if a.section else "")
+    print(f"{what}: {len(sentences)} sentences, reference {NOW}")
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     for row in rows:

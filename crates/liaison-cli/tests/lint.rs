@@ -291,6 +291,7 @@ fn explain_and_rules_list_every_rule() {
         "action-deadline",
         "deadline-vague",
         "deadline-placeholder",
+        "deadline-invalid",
         "deadline-past",
         "deadline-nonworking",
         "weekday-mismatch",
@@ -307,7 +308,7 @@ fn explain_and_rules_list_every_rule() {
     ] {
         assert!(ids.contains(&id), "missing rule {id}");
     }
-    assert_eq!(ids.len(), 27);
+    assert_eq!(ids.len(), 28);
 }
 
 #[test]

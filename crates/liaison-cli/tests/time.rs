@@ -205,3 +205,219 @@ fn bad_arguments_exit_2_with_a_fix() {
         "{err}"
     );
 }
+
+fn json_lines(out: &str) -> Vec<serde_json::Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn invalid_dates_are_reported_with_the_reason_in_the_language_of_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "2月30日前提交\n13月1日前提交\n12月3日25:00前提交\n";
+    let (code, out, err) = liaison(
+        &["--now", NOW, "time", "--format", "json"],
+        Some(input),
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let lines = json_lines(&out);
+    assert_eq!(
+        lines[0]["expressions"],
+        serde_json::json!([{"text": "2月30日前", "start": 0, "end": 12, "kind": "invalid",
+            "value": null, "reason": "2月最多29天"}])
+    );
+    assert_eq!(lines[1]["expressions"][0]["text"], "13月1日前");
+    assert_eq!(lines[1]["expressions"][0]["reason"], "没有13月");
+    assert_eq!(lines[2]["expressions"][0]["text"], "12月3日25:00前");
+    assert_eq!(lines[2]["expressions"][0]["value"], serde_json::Value::Null);
+    let (_, out, _) = liaison(
+        &[
+            "--lang",
+            "en",
+            "--now",
+            NOW,
+            "time",
+            "Please submit by April 31.",
+        ],
+        None,
+        dir.path(),
+    );
+    assert!(
+        out.contains("invalid - no such date or time: April has only 30 days"),
+        "{out}"
+    );
+    assert!(out.is_ascii(), "English output is ASCII: {out}");
+    let (_, out, _) = liaison(&["--now", NOW, "time", "4月31日前提交"], None, dir.path());
+    assert!(out.contains("无效") && out.contains("4月只有30天"), "{out}");
+}
+
+#[test]
+fn zones_estimated_years_and_non_dates_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "请在12月3日10am PT前回复\n国庆后第一个工作日提交\nSee section 3.2 and the 8/10项 list.\nOn Wed Jul  6 12:25:21 2005, Bob wrote:\n";
+    let (code, out, err) = liaison(
+        &["--now", NOW, "time", "--format", "json"],
+        Some(input),
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let lines = json_lines(&out);
+    let zoned = &lines[0]["expressions"][0];
+    assert_eq!(zoned["text"], "12月3日10am PT前");
+    assert_eq!(zoned["value"], "2026-12-04T02:00:00+08:00");
+    assert_eq!(zoned["zone"], "PT");
+    assert!(zoned.get("estimated").is_none() && zoned.get("reason").is_none());
+    let holiday = &lines[1]["expressions"][0];
+    assert_eq!(holiday["text"], "国庆后第一个工作日");
+    assert_eq!(holiday["value"], "2027-10-04T23:59:59+08:00");
+    assert_eq!(holiday["estimated"], true);
+    // numbers that are not dates are not returned at all
+    assert_eq!(lines[2]["expressions"], serde_json::json!([]));
+    assert_eq!(lines[3]["expressions"], serde_json::json!([]));
+}
+
+#[test]
+fn text_says_how_to_add_an_estimated_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, out, _) = liaison(
+        &[
+            "--now",
+            "2027-09-28T10:00:00+08:00",
+            "time",
+            "3个工作日内回复",
+        ],
+        None,
+        dir.path(),
+    );
+    assert!(out.contains("2027-10-04 23:59:59"), "{out}");
+    assert!(
+        out.contains("2027年的节假日安排为估算") && out.contains("base = \"cn\""),
+        "{out}"
+    );
+    let (_, out, _) = liaison(
+        &[
+            "--lang",
+            "en",
+            "--now",
+            "2027-09-28T10:00:00+08:00",
+            "time",
+            "reply within 3 business days",
+        ],
+        None,
+        dir.path(),
+    );
+    assert!(
+        out.contains("the holidays of 2027 are estimated") && out.contains("[[year]]"),
+        "{out}"
+    );
+    // a calendar file that adds the 2027 notice: no longer estimated, and its days count
+    std::fs::write(
+        dir.path().join("cal2027.toml"),
+        "base = \"cn\"\n[[year]]\nyear = 2027\nholidays = [\"2027-10-01..2027-10-07\"]\nworkdays = [\"2027-09-26\", \"2027-10-09\"]\n",
+    )
+    .unwrap();
+    let (_, out, err) = liaison(
+        &[
+            "--now",
+            "2027-09-28T10:00:00+08:00",
+            "time",
+            "3个工作日内回复",
+            "--calendar",
+            "cal2027.toml",
+            "--format",
+            "json",
+        ],
+        None,
+        dir.path(),
+    );
+    let line = &json_lines(&out)[0]["expressions"][0];
+    assert_eq!(line["value"], "2027-10-08T23:59:59+08:00", "{out}{err}");
+    assert!(line.get("estimated").is_none(), "{out}");
+}
+
+#[test]
+fn explain_names_the_rules_and_the_days_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = "2026-09-30T10:00:00+08:00";
+    let (code, out, err) = liaison(
+        &[
+            "--now",
+            now,
+            "time",
+            "--explain",
+            "3个工作日内回复，下周五下班前",
+        ],
+        None,
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("规则 working-days"), "{out}");
+    assert!(
+        out.contains("跳过的非工作日：2026-10-01 周四、2026-10-02 周五"),
+        "{out}"
+    );
+    assert!(out.contains("2026-10-07 周三"), "{out}");
+    assert!(
+        out.contains("规则 weekday-next-week") && out.contains("规则 workday-end"),
+        "{out}"
+    );
+    let (_, out, _) = liaison(
+        &[
+            "--now",
+            now,
+            "time",
+            "--explain",
+            "--format",
+            "json",
+            "3个工作日内回复",
+        ],
+        None,
+        dir.path(),
+    );
+    let e = &json_lines(&out)[0]["expressions"][0];
+    assert_eq!(e["value"], "2026-10-10T23:59:59+08:00");
+    assert_eq!(e["explain"]["rules"], serde_json::json!(["working-days"]));
+    assert_eq!(
+        e["explain"]["skipped"],
+        serde_json::json!([
+            "2026-10-01",
+            "2026-10-02",
+            "2026-10-03",
+            "2026-10-04",
+            "2026-10-05",
+            "2026-10-06",
+            "2026-10-07"
+        ])
+    );
+    // without --explain, no explain field
+    let (_, out, _) = liaison(
+        &["--now", now, "time", "--format", "json", "3个工作日内回复"],
+        None,
+        dir.path(),
+    );
+    assert!(
+        json_lines(&out)[0]["expressions"][0]
+            .get("explain")
+            .is_none()
+    );
+    let (_, out, _) = liaison(
+        &[
+            "--lang",
+            "en",
+            "--now",
+            now,
+            "time",
+            "--explain",
+            "within 3 business days",
+        ],
+        None,
+        dir.path(),
+    );
+    assert!(
+        out.contains("rule working-days: ") && out.contains("days off skipped: 2026-10-01 Thu"),
+        "{out}"
+    );
+    assert!(out.is_ascii(), "{out}");
+}

@@ -310,3 +310,23 @@ fn a_reply_without_references_threads_by_subject_and_a_stranger_does_not() {
     assert!(tr.apply_message(stranger.as_bytes()).is_none());
     assert_eq!(tr.collaborations()[0].events.len(), 3);
 }
+
+/// An impossible deadline (9月31日 does not exist) is `invalid` in the scanner and has no
+/// value: the tracker never plans from it, and the item keeps no due date rather than a
+/// date cut down to the part that parses.
+#[test]
+fn an_invalid_deadline_is_never_planned_from() {
+    let mut tr = Tracker::new(config());
+    let open = String::from_utf8(MAILS[0].1.to_vec())
+        .unwrap()
+        .replace("9月29日18:00前发送", "9月31日18:00前发送");
+    assert!(open.contains("9月31日"));
+    tr.apply_message(open.as_bytes()).unwrap();
+    let c = &tr.collaborations()[0];
+    assert_eq!(c.items.len(), 2);
+    assert_eq!(
+        c.items[0].due.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2026-10-09T18:00:00+08:00")
+    );
+    assert_eq!(c.items[1].due, None, "{:?}", c.items[1]);
+}

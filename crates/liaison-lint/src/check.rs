@@ -789,6 +789,23 @@ fn times(c: &mut Ctx) {
                     format!("unfilled time slot \"{}\"", t.text),
                 );
             }
+            ExprKind::Invalid => {
+                flagged.push((t.span.start, t.span.end));
+                // the reason is the scanner's: ask it again about this one expression
+                let mut ctx = c.l.parse_options.time.clone();
+                ctx.now = reference;
+                let why = liaison_time::scan(&t.text, &ctx)
+                    .into_iter()
+                    .find_map(|e| e.reason);
+                let (wz, we) = why.map(|r| (r.zh(), r.en())).unwrap_or_default();
+                c.emit(
+                    "deadline-invalid",
+                    t.span.start,
+                    t.span.end,
+                    format!("“{}”不是存在的日期或时间：{wz}", t.text),
+                    format!("\"{}\" is not a date or time that exists: {we}", t.text),
+                );
+            }
             ExprKind::Deadline => {
                 let Some(v) = t.value else { continue };
                 if !is_deadline_context(a, t) {

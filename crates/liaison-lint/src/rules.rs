@@ -194,6 +194,16 @@ pub const RULES: &[Rule] = &[
         help_en: "replace the slot with the real date, time or name",
     },
     Rule {
+        id: "deadline-invalid",
+        default: E,
+        summary_zh: "日期或时间不存在（4月31日、2月30日、25:00……）",
+        summary_en: "a date or time that cannot exist (April 31, February 30, 25:00 ...)",
+        explain_zh: "日期或时间写错了，例如“4月31日”（4月只有30天）、“13月1日”、“12月3日25:00”。liaison 不会把它改成相近的日期，对方也无从知道真实要求。",
+        explain_en: "The date or time cannot exist, e.g. \"April 31\" (April has 30 days), \"month 13\" or \"25:00\". liaison does not move it to a nearby date, and the reader cannot know what was meant.",
+        help_zh: "改成真实存在的日期和时间，例如“4月30日17:00前”",
+        help_en: "write a date and time that exist, e.g. \"by April 30, 17:00\"",
+    },
+    Rule {
         id: "deadline-past",
         default: W,
         summary_zh: "截止时间早于邮件日期",

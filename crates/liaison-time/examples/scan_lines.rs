@@ -55,7 +55,8 @@ fn main() {
             .into_iter()
             .map(|e| {
                 serde_json::json!({"text": e.text, "start": e.start, "end": e.end, "kind": e.kind,
-                "value": e.value.map(|v| v.to_rfc3339())})
+                "value": e.value.map(|v| v.to_rfc3339()), "zone": e.zone,
+                "estimated": e.estimated, "reason": e.reason.map(|r| r.en())})
             })
             .collect();
         writeln!(

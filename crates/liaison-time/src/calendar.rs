@@ -11,7 +11,19 @@
 //! base = "cn"                 # "cn" (default) or "none"
 //! holidays = ["2026-12-24", "2026-12-28..2026-12-31"]   # company days off
 //! workdays = ["2026-12-26"]   # extra working days (a Saturday or Sunday)
+//!
+//! # The notice for a year the built-in data lacks, as in data/cn.toml (dates illustrative)
+//! [[year]]
+//! year = 2027
+//! source = "国务院办公厅关于2027年部分节假日安排的通知"
+//! holidays = ["2027-01-01..2027-01-03", "2027-02-05..2027-02-11"]
+//! workdays = ["2027-02-20"]
 //! ```
+//!
+//! A calendar based on `cn` knows the years of its `[[year]]` notices (the built-in data's
+//! and the file's); for any other year only the statutory days are known, and
+//! [`Calendar::is_estimated`] says so. A `none` calendar is never estimated: plain
+//! Monday–Friday is what it promises.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
@@ -97,12 +109,14 @@ impl WorkHours {
 pub struct Calendar {
     holidays: Arc<BTreeSet<NaiveDate>>,
     workdays: Arc<BTreeSet<NaiveDate>>,
+    /// For a calendar built on `cn`: the years whose holiday notice it holds (every other
+    /// year is estimated). `None` for `none`, which estimates nothing.
+    notices: Option<Arc<BTreeSet<i32>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileYear {
-    #[allow(dead_code)]
     year: Option<i32>,
     #[allow(dead_code)]
     source: Option<String>,
@@ -196,9 +210,12 @@ impl Calendar {
     pub fn cn() -> Calendar {
         static CN: OnceLock<Calendar> = OnceLock::new();
         CN.get_or_init(|| {
-            let mut c =
-                Calendar::from_toml_str_with_base(CN_DATA, "data/cn.toml", Calendar::none())
-                    .expect("embedded cn.toml is valid");
+            let base = Calendar {
+                notices: Some(Arc::default()),
+                ..Calendar::none()
+            };
+            let mut c = Calendar::from_toml_str_with_base(CN_DATA, "data/cn.toml", base)
+                .expect("embedded cn.toml is valid");
             for y in (*Calendar::cn_years().end() + 1)..=Calendar::CN_STATUTORY_UNTIL {
                 for d in statutory_days(y) {
                     Arc::make_mut(&mut c.holidays).insert(d);
@@ -259,6 +276,16 @@ impl Calendar {
         let mut hol = f.holidays;
         let mut wd = f.workdays;
         for y in f.year {
+            // a [[year]] block is that year's notice: the year is no longer estimated
+            let year = y.year.or_else(|| {
+                y.holidays
+                    .iter()
+                    .chain(&y.workdays)
+                    .find_map(|d| d.get(..4).and_then(|x| x.parse().ok()))
+            });
+            if let (Some(year), Some(n)) = (year, cal.notices.as_mut()) {
+                Arc::make_mut(n).insert(year);
+            }
             hol.extend(y.holidays);
             wd.extend(y.workdays);
         }
@@ -294,6 +321,14 @@ impl Calendar {
             "none" => Ok(Calendar::none()),
             p => Calendar::from_file(Path::new(p)),
         }
+    }
+
+    /// Whether the days off of `year` are estimated: the calendar is based on `cn` and holds
+    /// no State Council notice for that year (only the statutory days are known, not the
+    /// bridge days and 调休). A calendar file with `base = "cn"` and a `[[year]]` block for
+    /// the year adds its notice.
+    pub fn is_estimated(&self, year: i32) -> bool {
+        self.notices.as_ref().is_some_and(|n| !n.contains(&year))
     }
 
     /// Whether `day` is a working day.

@@ -76,6 +76,8 @@ pub enum Festival {
     NewYear,
     /// 春节, lunar New Year.
     Spring,
+    /// 元宵节, the 15th day of the first lunar month.
+    Lantern,
     /// 清明节.
     Qingming,
     /// 劳动节 / 五一.
@@ -106,6 +108,8 @@ impl Festival {
             Festival::National => fixed(10, 1),
             Festival::Christmas => fixed(12, 25),
             Festival::Spring => table(SPRING, year),
+            // the first lunar month always has 29 or 30 days: its 15th is 14 days on
+            Festival::Lantern => table(SPRING, year).map(|d| d + chrono::Duration::days(14)),
             Festival::Qingming => table(QINGMING, year),
             Festival::Duanwu => table(DUANWU, year),
             Festival::MidAutumn => table(ZHONGQIU, year),

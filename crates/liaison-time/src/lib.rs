@@ -1,8 +1,11 @@
 //! Deadline expressions and the Chinese work calendar.
 //!
 //! [`scan()`] finds time expressions in a text (Chinese and English), classifies each as a
-//! [`ExprKind::Deadline`], [`ExprKind::Vague`] or [`ExprKind::Placeholder`], and resolves
+//! [`ExprKind::Deadline`], [`ExprKind::Vague`], [`ExprKind::Placeholder`] or
+//! [`ExprKind::Invalid`] (a date that cannot exist, with its [`InvalidReason`]), and resolves
 //! deadlines to the latest instant by which the task must be done, following `TIME.md`.
+//! Numbers that are not dates (section numbers, counts, ctime and RFC 5322 timestamps) are
+//! not returned at all.
 //! [`Calendar`] knows working days (PRC statutory holidays and 调休 with `cn`).
 //! This crate is pure apart from [`Calendar::from_file`]: the reference instant is always
 //! an argument.
@@ -20,14 +23,19 @@
 //! ```
 //!
 //! For the linter, [`scan_detailed`] also returns each date's weekday mismatch
-//! (`12月3日（周五）`: the date wins) and the anchor of a hedged date as a hint.
+//! (`12月3日（周五）`: the date wins), the anchor of a hedged date as a hint, and for
+//! `liaison time --explain` the [`Rule`]s that fired and the calendar days that were walked.
+//! [`scan_detailed_skipping`] leaves given byte ranges out (a quoted reply header, say).
 
 pub mod calendar;
+pub mod explain;
 pub mod holidays;
 pub mod scan;
+pub mod zones;
 
 pub use calendar::{Calendar, CalendarError, WorkHours};
+pub use explain::{Rule, Rules};
 pub use scan::{
-    Context, Detailed, ExprKind, Expression, ScanStats, WeekdayMismatch, scan, scan_detailed,
-    weekday_mismatch,
+    Context, Detailed, ExprKind, Expression, InvalidReason, ScanStats, WeekdayMismatch, scan,
+    scan_detailed, scan_detailed_skipping, weekday_mismatch,
 };

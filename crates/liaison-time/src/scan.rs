@@ -5,7 +5,9 @@
 //! small set of bounded parsers is tried (each reads at most a few dozen characters, and
 //! numbers and words only start at a boundary), so scanning is linear in the input.
 
+use crate::explain::{Rule, Rules};
 use crate::holidays::Festival;
+use crate::zones::ZoneSpec;
 use crate::{Calendar, WorkHours};
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, NaiveDateTime, NaiveTime,
@@ -13,6 +15,7 @@ use chrono::{
 };
 use serde::{Deserialize, Serialize};
 use std::cell::Cell;
+use std::ops::Range;
 
 /// What a found expression is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -24,15 +27,152 @@ pub enum ExprKind {
     Vague,
     /// An unfilled template slot (X月X日, XX:XX, 【日期】).
     Placeholder,
+    /// A date or time that cannot exist (4月31日, 2月30日, 25:00); [`Expression::reason`]
+    /// says why.
+    Invalid,
 }
 
 impl ExprKind {
-    /// The lowercase name used in JSON (`deadline`, `vague`, `placeholder`).
+    /// The lowercase name used in JSON (`deadline`, `vague`, `placeholder`, `invalid`).
     pub fn as_str(self) -> &'static str {
         match self {
             ExprKind::Deadline => "deadline",
             ExprKind::Vague => "vague",
             ExprKind::Placeholder => "placeholder",
+            ExprKind::Invalid => "invalid",
+        }
+    }
+}
+
+/// Why an [`ExprKind::Invalid`] expression cannot exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum InvalidReason {
+    /// `13月`, `0月`.
+    NoSuchMonth {
+        /// The month written.
+        month: u32,
+    },
+    /// `4月31日`, `2月30日`, `2027年2月29日`: the month has fewer days.
+    PastMonthEnd {
+        /// The year, when the answer depends on it (February).
+        year: Option<i32>,
+        /// The month.
+        month: u32,
+        /// Its last day (29 for February without a year).
+        last: u32,
+    },
+    /// `33日`, `0日`: no month has that day.
+    NoSuchDay {
+        /// The day written.
+        day: u32,
+    },
+    /// `25:00`, `26点`.
+    NoSuchHour {
+        /// The hour written.
+        hour: u32,
+    },
+    /// `17:75`.
+    NoSuchMinute {
+        /// The minute written.
+        minute: u32,
+    },
+    /// `24:30`: nothing comes after 24:00.
+    PastMidnight {
+        /// The minute written after 24.
+        minute: u32,
+    },
+    /// `上午13点`: a morning word with an afternoon hour.
+    NotInMorning {
+        /// The hour written.
+        hour: u32,
+    },
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl InvalidReason {
+    /// The reason in Chinese (`4月只有30天`).
+    pub fn zh(&self) -> String {
+        match *self {
+            InvalidReason::NoSuchMonth { month } => format!("没有{month}月"),
+            InvalidReason::PastMonthEnd {
+                year: Some(y),
+                month,
+                last,
+            } => format!("{y}年{month}月只有{last}天"),
+            InvalidReason::PastMonthEnd {
+                year: None,
+                month: 2,
+                last,
+            } => format!("2月最多{last}天"),
+            InvalidReason::PastMonthEnd {
+                year: None,
+                month,
+                last,
+            } => format!("{month}月只有{last}天"),
+            InvalidReason::NoSuchDay { day } => format!("没有{day}日"),
+            InvalidReason::NoSuchHour { hour } => format!("没有{hour}点"),
+            InvalidReason::NoSuchMinute { .. } => "一小时只有60分钟".to_string(),
+            InvalidReason::PastMidnight { minute } => {
+                format!("没有24:{minute:02}（一天最晚到24:00）")
+            }
+            InvalidReason::NotInMorning { hour } => format!("上午没有{hour}点"),
+        }
+    }
+
+    /// The reason in English (`April has only 30 days`), ASCII punctuation.
+    pub fn en(&self) -> String {
+        let name = |m: u32| {
+            MONTHS_EN
+                .get(m as usize - 1)
+                .copied()
+                .unwrap_or("that month")
+        };
+        match *self {
+            InvalidReason::NoSuchMonth { month } => format!("there is no month {month}"),
+            InvalidReason::PastMonthEnd {
+                year: Some(y),
+                month,
+                last,
+            } => format!("{} {y} has only {last} days", name(month)),
+            InvalidReason::PastMonthEnd {
+                year: None,
+                month: 2,
+                last,
+            } => format!("February has at most {last} days"),
+            InvalidReason::PastMonthEnd {
+                year: None,
+                month,
+                last,
+            } => format!("{} has only {last} days", name(month)),
+            InvalidReason::NoSuchDay { day } => format!("no month has a day {day}"),
+            InvalidReason::NoSuchHour { hour } => {
+                format!("there is no hour {hour} (a day runs from 0:00 to 24:00)")
+            }
+            InvalidReason::NoSuchMinute { minute } => {
+                format!("an hour has only 60 minutes (there is no minute {minute})")
+            }
+            InvalidReason::PastMidnight { minute } => {
+                format!("there is no 24:{minute:02} (24:00 is the latest time of a day)")
+            }
+            InvalidReason::NotInMorning { hour } => {
+                format!("{hour} o'clock is not in the morning")
+            }
         }
     }
 }
@@ -60,6 +200,17 @@ pub struct Expression {
     pub kind: ExprKind,
     /// The resolved instant; `None` unless `kind` is `Deadline`.
     pub value: Option<DateTime<FixedOffset>>,
+    /// The time zone as written in the text (`PT`, `UTC+9`, `东京时间`), when the expression
+    /// names one; the value is that instant, converted to the configured zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// The value counted working days in a year whose holiday notice the calendar does not
+    /// hold (see [`Calendar::is_estimated`]): only the statutory days are known.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
+    /// For [`ExprKind::Invalid`]: why the date or time cannot exist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<InvalidReason>,
 }
 
 /// What expressions are resolved against.
@@ -116,11 +267,9 @@ pub struct ScanStats {
 
 /// Finds every time expression in `text`, in order of position.
 pub fn scan(text: &str, ctx: &Context) -> Vec<Expression> {
-    scan_detailed(text, ctx)
-        .0
-        .into_iter()
-        .map(|d| d.expr)
-        .collect()
+    let mut out = Vec::new();
+    scan_with(text, ctx, true, &[], |d| out.push(d.expr));
+    out
 }
 
 /// An expression with what the linter needs beyond [`Expression`].
@@ -132,11 +281,50 @@ pub struct Detailed {
     pub weekday_mismatch: Option<WeekdayMismatch>,
     /// For a hedged (vague) date such as `12月3日前后`: the anchor, as a hint only.
     pub hint: Option<DateTime<FixedOffset>>,
+    /// The rules of TIME.md that fired, in order (for `liaison time --explain`).
+    pub rules: Rules,
+    /// The days of the work calendar the resolution walked through (first and last,
+    /// inclusive), when it counted working days; [`Detailed::skipped_days`] lists the days
+    /// off among them.
+    pub walked: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl Detailed {
+    /// The days off (weekends, holidays) the calendar skipped while resolving this
+    /// expression, in order; empty when it counted no working days.
+    pub fn skipped_days(&self, calendar: &Calendar) -> Vec<NaiveDate> {
+        match self.walked {
+            Some((a, b)) => a
+                .iter_days()
+                .take_while(|d| *d <= b)
+                .take(400)
+                .filter(|d| !calendar.is_working_day(*d))
+                .collect(),
+            None => Vec::new(),
+        }
+    }
 }
 
 /// Like [`scan`], with weekday mismatches and hedge hints, plus operation counts.
 pub fn scan_detailed(text: &str, ctx: &Context) -> (Vec<Detailed>, ScanStats) {
-    scan_with(text, ctx, true)
+    let mut out = Vec::new();
+    let stats = scan_with(text, ctx, true, &[], |d| out.push(d));
+    (out, stats)
+}
+
+/// Like [`scan_detailed`], but no expression starts or ends inside the byte ranges of
+/// `skip`: for a caller that knows parts of the text record history rather than set a
+/// deadline (a quoted reply or forward header such as `发件时间：…` or `Sent: …`).
+/// Offsets are still those of `text`. Ranges that are not on character boundaries are
+/// widened to the characters they touch.
+pub fn scan_detailed_skipping(
+    text: &str,
+    ctx: &Context,
+    skip: &[Range<usize>],
+) -> (Vec<Detailed>, ScanStats) {
+    let mut out = Vec::new();
+    let stats = scan_with(text, ctx, true, skip, |d| out.push(d));
+    (out, stats)
 }
 
 /// [`scan_detailed`] without the prefilter ([`S::may_begin`]): every position that
@@ -144,11 +332,34 @@ pub fn scan_detailed(text: &str, ctx: &Context) -> (Vec<Detailed>, ScanStats) {
 /// compare the filtered scan against; not for production use (it is several times slower).
 #[doc(hidden)]
 pub fn scan_reference(text: &str, ctx: &Context) -> (Vec<Detailed>, ScanStats) {
-    scan_with(text, ctx, false)
+    let mut out = Vec::new();
+    let stats = scan_with(text, ctx, false, &[], |d| out.push(d));
+    (out, stats)
 }
 
-fn scan_with(text: &str, ctx: &Context, filter: bool) -> (Vec<Detailed>, ScanStats) {
-    let chars = normalise(text);
+/// A character no parser accepts, written over the skipped ranges.
+const BLANK: char = '\u{0}';
+
+/// The scan itself; each expression found goes to `sink` ([`scan`] keeps only the
+/// [`Expression`], so the detail is built and dropped in place).
+fn scan_with(
+    text: &str,
+    ctx: &Context,
+    filter: bool,
+    skip: &[Range<usize>],
+    mut sink: impl FnMut(Detailed),
+) -> ScanStats {
+    let mut chars = normalise(text);
+    if !skip.is_empty() {
+        for (k, (b, ch)) in text.char_indices().enumerate() {
+            if skip
+                .iter()
+                .any(|r| b < r.end && b + ch.len_utf8() > r.start)
+            {
+                chars[k] = BLANK;
+            }
+        }
+    }
     let mut offs = Offsets {
         text: text.as_bytes(),
         ci: 0,
@@ -162,8 +373,11 @@ fn scan_with(text: &str, ctx: &Context, filter: bool) -> (Vec<Detailed>, ScanSta
         today: now.date(),
         steps: Cell::new(0),
         pending_mismatch: Cell::new(None),
+        rules: Cell::new(Rules::default()),
+        walked: Cell::new(None),
+        festival_named: Cell::new(None),
+        point_zone: Cell::new(None),
     };
-    let mut out = Vec::new();
     let mut i = 0;
     let n = chars.len();
     while i < n {
@@ -195,35 +409,62 @@ fn scan_with(text: &str, ctx: &Context, filter: bool) -> (Vec<Detailed>, ScanSta
             s.steps.set(s.steps.get() + (i - from - 1) as u64);
             continue;
         }
+        s.rules.set(Rules::default());
+        s.walked.set(None);
         match s.expr(i) {
+            Some(f) if f.end > i && f.skip => i = f.end,
             Some(f) if f.end > i => {
-                let (bs, be) = (offs.at(i), offs.at(f.end));
+                let bs = offs.at(i);
+                let (fixed, zone, reason) = match f.extra {
+                    Some(x) => (x.fixed, x.zone, x.reason),
+                    None => (None, None, None),
+                };
+                let zone = zone.map(|(zs, ze)| {
+                    let a = offs.at(zs);
+                    (a, offs.at(ze))
+                });
+                let be = offs.at(f.end);
                 let local = |t: NaiveDateTime| to_fixed(ctx, t);
-                out.push(Detailed {
+                let mut rules = s.rules.get();
+                let deadline = f.kind == ExprKind::Deadline;
+                let walked = s.walked.get().filter(|_| deadline);
+                if f.mismatch.is_some() {
+                    rules.push(Rule::DateWins);
+                }
+                sink(Detailed {
                     expr: Expression {
                         text: text[bs..be].to_string(),
                         start: bs,
                         end: be,
                         kind: f.kind,
-                        value: if f.kind == ExprKind::Deadline {
-                            f.value.and_then(local)
+                        value: if deadline {
+                            match fixed {
+                                Some(x) => Some(x.with_timezone(&ctx.tz).fixed_offset()),
+                                None => f.value.and_then(local),
+                            }
                         } else {
                             None
                         },
+                        zone: zone.map(|(a, b)| text[a..b].to_string()),
+                        estimated: walked.is_some_and(|(a, b)| {
+                            (a.year()..=b.year()).any(|y| ctx.calendar.is_estimated(y))
+                        }),
+                        reason: reason.filter(|_| f.kind == ExprKind::Invalid),
                     },
                     weekday_mismatch: f.mismatch,
                     hint: f.hint.and_then(local),
+                    rules,
+                    walked,
                 });
                 i = f.end;
             }
             _ => i += 1,
         }
     }
-    let stats = ScanStats {
+    ScanStats {
         chars: n,
         steps: s.steps.get(),
-    };
-    (out, stats)
+    }
 }
 
 /// The weekday mismatch of the expression at `expr.start`, if any (a convenience over
@@ -368,6 +609,33 @@ const fn norm_char(ch: char) -> char {
         '過' => '过',
         '幾' => '几',
         '將' => '将',
+        // more 繁體 forms of the words the parsers read (国庆, 东京时间, 大约, 回来, 尽快 …)
+        '國' => '国',
+        '東' => '东',
+        '約' => '约',
+        '來' => '来',
+        '儘' => '尽',
+        '倫' => '伦',
+        '紐' => '纽',
+        '爾' => '尔',
+        '臺' => '台',
+        '韓' => '韩',
+        '歐' => '欧',
+        '開' => '开',
+        '復' => '复',
+        '報' => '报',
+        '記' => '记',
+        '歲' => '岁',
+        '邊' => '边',
+        '圍' => '围',
+        '轉' => '转',
+        '項' => '项',
+        '條' => '条',
+        '題' => '题',
+        '頁' => '页',
+        '張' => '张',
+        '萬' => '万',
+        '億' => '亿',
         _ => ch,
     }
 }
@@ -438,7 +706,7 @@ impl Lits {
 /// A `&'static Lits` built at compile time: `lits!["之前", "以前"]`.
 macro_rules! lits {
     ($($s:expr),* $(,)?) => {{
-        const L: Lits = Lits::new(&[$($s),*]);
+        const L: $crate::scan::Lits = $crate::scan::Lits::new(&[$($s),*]);
         &L
     }};
 }
@@ -538,7 +806,85 @@ const fn may_start(ch: char) -> bool {
                 | '回'
                 | '收'
                 | '〔'
+                // 节后, 假期后, 放假回来, 长假后, 自即日起, 即日起, 待定
+                | '节'
+                | '假'
+                | '放'
+                | '长'
+                | '自'
+                | '即'
+                | '待'
+                // zone names before a date or time (东京时间, 美西时间 …)
+                | '北'
+                | '东'
+                | '日'
+                | '首'
+                | '韩'
+                | '新'
+                | '伦'
+                | '英'
+                | '巴'
+                | '柏'
+                | '欧'
+                | '美'
+                | '纽'
+                | '太'
+                | '洛'
+                | '硅'
+                | '悉'
+                | '香'
+                | '台'
+                | '印'
+                | '格'
         )
+}
+
+/// [`char_bit`]s of the characters [`zone_start`] admits: most characters are rejected by
+/// one test.
+const ZONE_START_MASK: u128 = {
+    let mut m = 0;
+    let mut u = 0x4E00u32;
+    while u < 0xA000 {
+        if let Some(c) = char::from_u32(u)
+            && zone_start_exact(c)
+        {
+            m |= char_bit(c);
+        }
+        u += 1;
+    }
+    m
+};
+
+/// Whether `c` starts a zone name written before a date or time (东京时间, 美西时间 …).
+#[inline]
+fn zone_start(c: char) -> bool {
+    ZONE_START_MASK & char_bit(c) != 0 && zone_start_exact(c)
+}
+
+const fn zone_start_exact(c: char) -> bool {
+    matches!(
+        c,
+        '北' | '东'
+            | '日'
+            | '首'
+            | '韩'
+            | '新'
+            | '伦'
+            | '英'
+            | '巴'
+            | '柏'
+            | '欧'
+            | '美'
+            | '纽'
+            | '太'
+            | '洛'
+            | '硅'
+            | '悉'
+            | '香'
+            | '台'
+            | '印'
+            | '格'
+    )
 }
 
 /// The longest word [`en_first_word`] accepts.
@@ -663,6 +1009,18 @@ const EN_FIRST_LIST: &[&[u8]] = &[
     b"midday",
     b"midnight",
     b"start",
+    // quarters and halves (Q2, H1), TBD/TBC, first thing / first business day after, after
+    // the holidays, lunch, to be confirmed
+    b"q",
+    b"h",
+    b"tbd",
+    b"tbc",
+    b"tba",
+    b"first",
+    b"after",
+    b"lunch",
+    b"lunchtime",
+    b"to",
 ];
 
 /// An ASCII word of at most 16 bytes as one integer (byte `k` in bits `8k..8k+8`), so that
@@ -721,16 +1079,18 @@ fn zh_second(c: char) -> Option<&'static [char]> {
         '本' => &['年', '月', '季', WEEK[0], WEEK[1], WEEK[2]],
         '这' => &['个', '两', '几', WEEK[0], WEEK[1], WEEK[2]],
         '下' => &[
-            '下', '个', '午', '班', '旬', '月', WEEK[0], WEEK[1], WEEK[2],
+            '下', '个', '午', '班', '旬', '月', '半', WEEK[0], WEEK[1], WEEK[2],
         ],
-        '上' => &['个', '午', '班', '旬', '月', WEEK[0], WEEK[1], WEEK[2]],
+        '上' => &[
+            '个', '午', '班', '旬', '月', '半', WEEK[0], WEEK[1], WEEK[2],
+        ],
         '当' => &['天', '日', '月', WEEK[0], WEEK[1], WEEK[2]],
         '星' => &['期'],
         '礼' => &['拜'],
         '月' => &['底', '末', '初', '中'],
         '年' => &['底', '末'],
         '季' => &['度', '末'],
-        '元' => &['旦'],
+        '元' => &['旦', '宵'],
         '春' => &['节'],
         '圣' => &['诞'],
         '国' => &['庆'],
@@ -741,9 +1101,9 @@ fn zh_second(c: char) -> Option<&'static [char]> {
         '方' => &['便'],
         '稍' | '随' => &['后'],
         '过' => &['几', '两'],
-        '第' => &['一'],
+        '第' => &['一', '二', '三', '四', '1', '2', '3', '4'],
         '及' => &['时'],
-        '另' => &['行'],
+        '另' => &['行', '定'],
         '早' => &['日', '上', '晨'],
         '中' => &['午', '旬', '秋'],
         '凌' => &['晨'],
@@ -758,7 +1118,35 @@ fn zh_second(c: char) -> Option<&'static [char]> {
         '择' => &['日'],
         '若' => &['干'],
         '回' => &['头'],
-        '收' => &['工'],
+        '收' => &['工', '到', '假'],
+        '节' => &['后', '假'],
+        '假' => &['期', '后'],
+        '放' => &['假'],
+        '长' => &['假'],
+        '自' => &['即', '收'],
+        '即' => &['日'],
+        '待' => &['定'],
+        '北' => &['京'],
+        '东' => &['京'],
+        '日' => &['本'],
+        '首' => &['尔'],
+        '韩' => &['国'],
+        '新' => &['加'],
+        '伦' => &['敦'],
+        '英' => &['国'],
+        '巴' => &['黎'],
+        '柏' => &['林'],
+        '欧' => &['洲'],
+        '美' => &['东', '西', '中', '国'],
+        '纽' => &['约'],
+        '太' => &['平'],
+        '洛' => &['杉'],
+        '硅' => &['谷'],
+        '悉' => &['尼'],
+        '香' => &['港'],
+        '台' => &['北'],
+        '印' => &['度'],
+        '格' => &['林'],
         _ => return None,
     })
 }
@@ -797,35 +1185,58 @@ struct Found {
     value: Option<NaiveDateTime>,
     mismatch: Option<WeekdayMismatch>,
     hint: Option<NaiveDateTime>,
+    /// What few expressions have (a zone, a reason), boxed so that the common result stays
+    /// small: it is moved through every parser level.
+    extra: Option<Box<Extra>>,
+    /// A timestamp that records when, not by when (ctime, RFC 5322): passed over, not
+    /// reported.
+    skip: bool,
+}
+
+/// The rarer parts of a [`Found`].
+#[derive(Default)]
+struct Extra {
+    /// With a zone written in the text: the instant itself (`value` is then not used).
+    fixed: Option<DateTime<FixedOffset>>,
+    /// The characters of the zone as written.
+    zone: Option<(usize, usize)>,
+    /// Why an invalid expression cannot exist.
+    reason: Option<InvalidReason>,
 }
 
 impl Found {
-    fn vague(end: usize) -> Found {
+    fn new(end: usize, kind: ExprKind, value: Option<NaiveDateTime>) -> Found {
         Found {
             end,
-            kind: ExprKind::Vague,
-            value: None,
+            kind,
+            value,
             mismatch: None,
             hint: None,
+            extra: None,
+            skip: false,
         }
+    }
+    fn vague(end: usize) -> Found {
+        Found::new(end, ExprKind::Vague, None)
     }
     fn slot(end: usize) -> Found {
-        Found {
-            end,
-            kind: ExprKind::Placeholder,
-            value: None,
-            mismatch: None,
-            hint: None,
-        }
+        Found::new(end, ExprKind::Placeholder, None)
     }
     fn at(end: usize, t: NaiveDateTime) -> Found {
-        Found {
-            end,
-            kind: ExprKind::Deadline,
-            value: Some(t),
-            mismatch: None,
-            hint: None,
-        }
+        Found::new(end, ExprKind::Deadline, Some(t))
+    }
+    fn invalid(end: usize, why: InvalidReason) -> Found {
+        let mut f = Found::new(end, ExprKind::Invalid, None);
+        f.extra = Some(Box::new(Extra {
+            reason: Some(why),
+            ..Extra::default()
+        }));
+        f
+    }
+    fn skip(end: usize) -> Found {
+        let mut f = Found::new(end, ExprKind::Vague, None);
+        f.skip = true;
+        f
     }
 }
 
@@ -844,6 +1255,8 @@ enum DateP {
     Span(NaiveDate, NaiveDate, bool),
     Instant(NaiveDateTime),
     Slot,
+    /// A date that cannot exist (4月31日).
+    Invalid(InvalidReason),
 }
 
 /// The time-of-day part of a point: hour (0–24), minute, second.
@@ -851,6 +1264,8 @@ enum DateP {
 enum TimeP {
     At(u32, u32, u32),
     Slot,
+    /// A time that cannot exist (25:00, 17:75).
+    Invalid(InvalidReason),
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -862,11 +1277,38 @@ enum Mer {
     Noon,
 }
 
+/// A zone written in the text and the characters (start, end) that name it (`u32`: a point
+/// is moved through every parser level, so it stays small).
+type ZoneAt = (ZoneSpec, u32, u32);
+
+/// A [`ZoneAt`] from character indices.
+fn zone_at(z: ZoneSpec, start: usize, end: usize) -> ZoneAt {
+    (z, start as u32, end as u32)
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Point {
     date: Option<DateP>,
     time: Option<TimeP>,
     mismatch: Option<WeekdayMismatch>,
+}
+
+impl Point {
+    fn new(date: Option<DateP>, time: Option<TimeP>, mismatch: Option<WeekdayMismatch>) -> Point {
+        Point {
+            date,
+            time,
+            mismatch,
+        }
+    }
+
+    /// Why the point cannot exist, if it cannot.
+    fn invalid(&self) -> Option<InvalidReason> {
+        match (self.date, self.time) {
+            (Some(DateP::Invalid(r)), _) | (_, Some(TimeP::Invalid(r))) => Some(r),
+            _ => None,
+        }
+    }
 }
 
 const VAGUE_ZH: &Lits = lits![
@@ -894,6 +1336,8 @@ const VAGUE_ZH: &Lits = lits![
     "早日",
     "随后",
     "回头",
+    "待定",
+    "另定",
 ];
 
 const VAGUE_EN: &Lits = lits![
@@ -914,6 +1358,13 @@ const VAGUE_EN: &Lits = lits![
     "asap",
     "soon",
     "shortly",
+    "to be confirmed",
+    "to be determined",
+    "to be decided",
+    "to be announced",
+    "tbd",
+    "tbc",
+    "tba",
 ];
 
 /// Parts of the day that set a.m. or p.m. (and stand for a time on their own).
@@ -931,6 +1382,16 @@ struct S<'a> {
     steps: Cell<u64>,
     /// A weekday mismatch found inside a date form (周五（12月5日）), for [`S::date`].
     pending_mismatch: Cell<Option<WeekdayMismatch>>,
+    /// The rules that fired for the expression being parsed (reset at each position).
+    rules: Cell<Rules>,
+    /// The calendar days a working-day count walked (first, last), for the expression
+    /// being parsed.
+    walked: Cell<Option<(NaiveDate, NaiveDate)>>,
+    /// The last festival the text named (节后 then means its break).
+    festival_named: Cell<Option<Festival>>,
+    /// The zone written with the last point [`S::point`] read (kept out of [`Point`], which
+    /// is moved through every parser level).
+    point_zone: Cell<Option<ZoneAt>>,
 }
 
 fn eod(d: NaiveDate) -> NaiveDateTime {
@@ -1049,17 +1510,41 @@ impl<'a> S<'a> {
         self.steps.set(self.steps.get() + 1);
     }
 
+    /// Records that `r` fired for the expression being parsed.
+    #[inline]
+    fn note(&self, r: Rule) {
+        let mut x = self.rules.get();
+        x.push(r);
+        self.rules.set(x);
+    }
+
+    /// Records that the calendar was walked from `from` to `to` (inclusive).
+    fn walk(&self, from: NaiveDate, to: NaiveDate) {
+        self.walked.set(Some((from.min(to), to)));
+    }
+
+    /// The `n`-th working day after `day` (today not counted), recording the walk.
+    fn add_working_days(&self, day: NaiveDate, n: u32) -> NaiveDate {
+        let d = self.ctx.calendar.add_working_days(day, n);
+        if n > 0 {
+            self.walk(day.succ_opt().unwrap_or(day), d);
+        }
+        d
+    }
+
     #[inline]
     fn ch(&self, i: usize) -> Option<char> {
         self.tick();
         self.c.get(i).copied()
     }
 
+    #[inline]
     fn is(&self, i: usize, ch: char) -> bool {
         self.ch(i) == Some(ch)
     }
 
     /// Matches the literal `s` at `i`, returning the end.
+    #[inline]
     fn lit(&self, i: usize, s: &str) -> Option<usize> {
         let mut j = i;
         for ch in s.chars() {
@@ -1096,7 +1581,13 @@ impl<'a> S<'a> {
             }
             self.steps.set(self.steps.get() + skipped);
             skipped = 0;
-            if let Some(e) = self.lit(i, s) {
+            if s.is_empty() {
+                return Some((i, k));
+            }
+            // the first character is known to match: count it as S::lit would, and compare
+            // the rest
+            self.tick();
+            if let Some(e) = self.lit(i + 1, &s[head.len()..]) {
                 return Some((e, k));
             }
         }
@@ -1104,10 +1595,12 @@ impl<'a> S<'a> {
         None
     }
 
+    #[inline]
     fn is_alnum(&self, i: usize) -> bool {
         self.c.get(i).is_some_and(|c| c.is_ascii_alphanumeric())
     }
 
+    #[inline]
     fn word_boundary_before(&self, i: usize) -> bool {
         i == 0 || !self.c[i - 1].is_ascii_alphanumeric()
     }
@@ -1214,6 +1707,7 @@ impl<'a> S<'a> {
         Some((j, w))
     }
 
+    #[inline]
     fn skip_spaces(&self, i: usize) -> usize {
         let mut j = i;
         while self.is(j, ' ') && j - i < 8 {
@@ -1377,13 +1871,64 @@ impl<'a> S<'a> {
                             || matches!(lower, 'a' | 'd' | 'e' | 'f' | 'n' | 'o' | 's' | 't' | 'x')
                     };
             }
-            return en_first_word(w, c0.is_ascii_uppercase(), next);
+            if w == pack(b"to") {
+                // "to be confirmed / determined / decided"
+                if next != Some(' ') {
+                    return false;
+                }
+                let mut j = i + n;
+                while self.is(j, ' ') {
+                    if j - (i + n) > 70 {
+                        return true;
+                    }
+                    j += 1;
+                }
+                return self.c.get(j).is_some_and(|c| c.eq_ignore_ascii_case(&'b'));
+            }
+            if !en_first_word(w, c0.is_ascii_uppercase(), next) {
+                return false;
+            }
+            // Words of the office forms, decided here by what the parser needs (they are
+            // frequent words: "Q3 report", "first draft", "after several reminders").
+            match w {
+                // Q2, H1: only a quarter or half starts here
+                _ if w == pack(b"q") || w == pack(b"h") => {
+                    return self.quarter(i, None).is_some();
+                }
+                // first thing, first business/working day after
+                _ if w == pack(b"first") => {
+                    return self
+                        .next_word_is(i + n, &["thing", "business", "working", "workday", "day"]);
+                }
+                // after the holidays
+                _ if w == pack(b"after") => return self.next_word_is(i + n, &["the"]),
+                // by lunch, before lunchtime
+                _ if w == pack(b"lunch") || w == pack(b"lunchtime") => {
+                    return self.word_before_is(i, &["by", "before", "until", "till"]);
+                }
+                _ => {}
+            }
+            return true;
         }
         if c0.is_ascii_digit() {
             return self.digits_may_begin(i);
         }
         if let Some(follow) = zh_second(c0) {
-            return self.c.get(i + 1).is_some_and(|c| follow.contains(c));
+            if !self.c.get(i + 1).is_some_and(|c| follow.contains(c)) {
+                return false;
+            }
+            // Frequent words that start only one form: 收到 (收到后 + a duration), 节假日,
+            // 假期, 放假 (节后 …), and the zone names (北京时间 …), checked further here.
+            let c2 = self.c.get(i + 2).copied();
+            return match (c0, self.c[i + 1]) {
+                ('收', '到') => matches!(c2, Some('后' | '本' | '邮')),
+                ('收', '假') | ('长', '假') | ('假', '期') => c2 == Some('后'),
+                ('节', '假') => c2 == Some('日') && self.is(i + 3, '后'),
+                ('放', '假') => c2 == Some('回'),
+                ('即', '日') => c2 == Some('起'),
+                _ if zone_start(c0) => self.zone_zh(i).is_some(),
+                _ => true,
+            };
         }
         if c0 == ' ' {
             // space_slot: at most 6 spaces, then the unit
@@ -1416,7 +1961,7 @@ impl<'a> S<'a> {
             Some(
                 '-' | '~' | '到' | '至' | '个' | '工' | '小' | '钟' | '分' | '天' | '日' | '星'
                 | '礼' | '周' | '月' | '年' | '号' | '点' | '时' | '/' | '.' | ':' | 's' | 'n'
-                | 'r' | 't' | 'a' | 'p' | 'A' | 'P' | 'X' | 'x' | '×' | '*' | '_',
+                | 'r' | 't' | 'a' | 'p' | 'A' | 'P' | 'X' | 'x' | '×' | '*' | '_' | '季',
             ) => true,
             Some(' ') => {
                 // S::skip_spaces passes at most 8 spaces
@@ -1433,11 +1978,61 @@ impl<'a> S<'a> {
         }
     }
 
+    /// Whether the next word after `i` (one or more spaces first) is one of `words`
+    /// (lower case), as [`S::en`] would match it.
+    fn next_word_is(&self, i: usize, words: &[&str]) -> bool {
+        let mut j = i;
+        while self.is(j, ' ') {
+            if j - i > 70 {
+                // S::en lets a phrase space match up to 64 spaces: keep such a position
+                return true;
+            }
+            j += 1;
+        }
+        if j == i {
+            return false;
+        }
+        let mut k = j;
+        while self.c.get(k).is_some_and(|c| c.is_ascii_alphabetic()) && k - j < 12 {
+            k += 1;
+        }
+        words.iter().any(|w| {
+            w.len() == k - j
+                && w.chars()
+                    .zip(&self.c[j..k])
+                    .all(|(a, b)| b.to_ascii_lowercase() == a)
+        })
+    }
+
     // ----- the entry point -------------------------------------------------------------
 
     fn expr(&self, i: usize) -> Option<Found> {
         let c0 = self.c[i];
+        // ctime and RFC 5322 timestamps record when, not by when: pass over them
+        if self.may_be_timestamp(i)
+            && let Some(e) = self.timestamp(i)
+        {
+            return Some(Found::skip(e));
+        }
         if let Some(f) = self.vague_word(i) {
+            return Some(f);
+        }
+        // 收到后3个工作日内, 自即日起30天内: counted from the reference
+        if matches!(c0, '收' | '自' | '即')
+            && let Some((e, _)) = self.lits(
+                i,
+                lits![
+                    "收到本邮件后",
+                    "收到邮件后",
+                    "收到后",
+                    "自收到之日起",
+                    "自即日起",
+                    "即日起",
+                ],
+            )
+        {
+            let f = self.duration(e)?;
+            self.note(Rule::FromReceipt);
             return Some(f);
         }
         if matches!(c0, '【' | '[' | '{' | '〔' | '<') {
@@ -1669,13 +2264,19 @@ impl<'a> S<'a> {
 
     fn apply_duration(&self, n: u32, half: bool, unit: Unit) -> Option<NaiveDateTime> {
         let today = self.today;
+        self.note(match unit {
+            Unit::Minute | Unit::Hour => Rule::ExactOffset,
+            Unit::Day | Unit::Week => Rule::CalendarDays,
+            Unit::Month => Rule::Months,
+            Unit::WorkDay => Rule::WorkingDays,
+        });
         Some(match unit {
             Unit::Minute => self.now + Duration::minutes(n as i64),
             Unit::Hour => self.now + Duration::minutes(n as i64 * 60 + if half { 30 } else { 0 }),
             Unit::Day => eod(today + Duration::days(n as i64)),
             Unit::Week => eod(today + Duration::days(7 * n as i64)),
             Unit::Month => eod(today.checked_add_months(Months::new(n))?),
-            Unit::WorkDay => eod(self.ctx.calendar.add_working_days(today, n)),
+            Unit::WorkDay => eod(self.add_working_days(today, n)),
         })
     }
 
@@ -1797,7 +2398,18 @@ impl<'a> S<'a> {
     // ----- dated expressions: point [range] [suffix] ------------------------------------
 
     fn dated(&self, i: usize) -> Option<Found> {
-        let (mut j, p) = self.point(i, None)?;
+        // A zone named before the date or time: 东京时间上午9点前, 北京时间12月3日.
+        let lead = if self.c.get(i).is_some_and(|c| zone_start(*c)) {
+            self.zone_zh(i)
+        } else {
+            None
+        };
+        let (start, lead) = match lead {
+            Some((e, z)) => (e, Some(zone_at(z, i, e))),
+            None => (i, None),
+        };
+        let (mut j, p) = self.point(start, None)?;
+        let mut zone = self.point_zone.get().or(lead);
         let mut last = p;
         // Ranges resolve to their end.
         let k = self.skip_spaces(j);
@@ -1812,6 +2424,7 @@ impl<'a> S<'a> {
                 None if p.time.is_some() => None,
                 _ => None,
             };
+            let saved = self.rules.get();
             if let Some((e2, p2)) = self.point(re, base.or(Some(self.today)).filter(|_| true)) {
                 // the second part inherits the first part's date when it has none
                 let p2 = if p2.date.is_none() {
@@ -1824,11 +2437,22 @@ impl<'a> S<'a> {
                     time: p2.time,
                     mismatch: p.mismatch.or(p2.mismatch),
                 };
+                zone = self.point_zone.get().or(zone);
                 j = e2;
                 if let Some(e3) = self.lit(j, "之间") {
                     j = e3;
                 }
+                self.note(Rule::RangeEnd);
+            } else {
+                self.rules.set(saved);
             }
+        }
+        // A zone after it: 18:00 CET, 9:00-11:00 PT, 17:00（北京时间）.
+        if zone.is_none()
+            && let Some((ze, z, zs, zn)) = self.zone_after(j)
+        {
+            zone = Some(zone_at(z, zs, zn));
+            j = ze;
         }
         // Hedges make it vague; the anchor is a hint.
         if let Some((e, _)) = self
@@ -1836,8 +2460,20 @@ impl<'a> S<'a> {
             .or_else(|| self.en_any(self.skip_spaces(j), lits!["or so", "-ish"]))
         {
             let mut v = Found::vague(e);
-            v.hint = self.resolve(&last, false);
+            v.hint = self.resolve(&last, false, zone);
+            if let Some((_, a, b)) = zone {
+                v.extra = Some(Box::new(Extra {
+                    zone: Some((a as usize, b as usize)),
+                    ..Extra::default()
+                }));
+            }
             return Some(v);
+        }
+        // The first (last) N working days of a period: 下周前两个工作日.
+        if let (Some(DateP::Span(a, b, true)), None) = (last.date, last.time)
+            && let Some((e, day)) = self.period_workdays(j, a, b)
+        {
+            return Some(Found::at(e, eod(day)));
         }
         let mut before = false;
         if let Some((e, _)) = self.lits(
@@ -1850,41 +2486,76 @@ impl<'a> S<'a> {
                 self.c[j] != '内' && self.lit(j, "之内").is_none() && self.lit(j, "以内").is_none();
             j = e;
         }
+        if let Some(why) = last.invalid() {
+            return Some(Found::invalid(j, why));
+        }
         let slot = matches!(last.date, Some(DateP::Slot)) || matches!(last.time, Some(TimeP::Slot));
         if slot {
             return Some(Found::slot(j));
         }
-        let v = self.resolve(&last, before)?;
+        let v = self.resolve(&last, before, zone)?;
         let mut f = Found::at(j, v);
         f.mismatch = last.mismatch;
+        if let Some((z, zs, ze)) = zone {
+            f.extra = Some(Box::new(Extra {
+                fixed: Some(z.instant(v)?),
+                zone: Some((zs as usize, ze as usize)),
+                reason: None,
+            }));
+            self.note(Rule::Zone);
+        }
         Some(f)
     }
 
-    fn resolve(&self, p: &Point, before: bool) -> Option<NaiveDateTime> {
+    /// The deadline of a point, as a wall-clock time (in the written zone when it has one,
+    /// else in the configured zone).
+    fn resolve(&self, p: &Point, before: bool, zone: Option<ZoneAt>) -> Option<NaiveDateTime> {
         let at = |d: NaiveDate, t: TimeP| -> Option<NaiveDateTime> {
             match t {
                 TimeP::At(24, m, s) => Some((d + Duration::days(1)).and_hms_opt(0, m, s)?),
                 TimeP::At(h, m, s) => d.and_hms_opt(h, m, s),
-                TimeP::Slot => None,
+                TimeP::Slot | TimeP::Invalid(_) => None,
             }
         };
         match (p.date, p.time) {
             (None, None) => None,
-            (Some(DateP::Slot), _) | (_, Some(TimeP::Slot)) => None,
+            (Some(DateP::Slot | DateP::Invalid(_)), _)
+            | (_, Some(TimeP::Slot | TimeP::Invalid(_))) => None,
             (None, Some(t)) => {
-                let today = at(self.today, t)?;
-                if today > self.now {
-                    Some(today)
+                // today in the written zone, if there is one
+                let (now, today) = match zone {
+                    Some((z, ..)) => {
+                        let n = z.local(self.ctx.now)?;
+                        (n, n.date())
+                    }
+                    None => (self.now, self.today),
+                };
+                let x = at(today, t)?;
+                if x > now {
+                    self.note(Rule::TodayOrTomorrow);
+                    Some(x)
                 } else {
-                    at(self.today + Duration::days(1), t)
+                    self.note(Rule::TodayOrTomorrow);
+                    at(today + Duration::days(1), t)
                 }
             }
-            (Some(DateP::Day(d)), None) => Some(eod(d)),
+            (Some(DateP::Day(d)), None) => {
+                self.note(Rule::DayEnd);
+                if before {
+                    self.note(Rule::BeforeDay);
+                }
+                Some(eod(d))
+            }
             (Some(DateP::Day(d)), Some(t)) => at(d, t),
             (Some(DateP::Span(a, b, whole)), None) => {
                 if before && whole {
+                    self.note(Rule::BeforePeriod);
                     Some(eod(a.pred_opt()?))
                 } else {
+                    self.note(Rule::PeriodEnd);
+                    if before {
+                        self.note(Rule::BeforeDay);
+                    }
                     Some(eod(b))
                 }
             }
@@ -1898,59 +2569,76 @@ impl<'a> S<'a> {
     fn point(&self, i: usize, base: Option<NaiveDate>) -> Option<(usize, Point)> {
         // date first, then an optional time
         if let Some((e, d, mism)) = self.date(i, base) {
-            let mut p = Point {
-                date: Some(d),
-                time: None,
-                mismatch: mism,
-            };
+            let mut p = Point::new(Some(d), None, mism);
             let mut j = e;
             let k = self.skip_spaces(e);
+            // a zone between the date and the time: 12月20日东京时间上午9点
+            let mid = if self.c.get(k).is_some_and(|c| zone_start(*c)) {
+                self.zone_zh(k)
+            } else {
+                None
+            };
+            let (k, mid) = match mid {
+                Some((ze, z)) => (self.skip_spaces(ze), Some((z, k, ze))),
+                None => (k, None),
+            };
             let k = self
                 .en_any(k, lits!["at ", "by ", "before "])
                 .map(|(x, _)| x)
                 .or_else(|| self.lit(k, ",").map(|x| self.skip_spaces(x)))
                 .unwrap_or(k);
+            let mut zone = None;
             if let Some((te, t)) = self.time(k) {
                 p.time = Some(t);
+                zone = mid.map(|(z, zs, ze)| zone_at(z, zs, ze));
                 j = te;
+            } else if let Some((z, zs, ze)) = mid {
+                // a zone with a date and no time: the end of that day in that zone
+                zone = Some(zone_at(z, zs, ze));
+                j = ze;
             } else if let Some((ie, t)) = self.implied_time(e) {
                 p.time = Some(t);
                 j = ie;
             }
+            self.point_zone.set(zone);
             return Some((j, p));
         }
         if let Some((e, t)) = self.time(i) {
-            // time, then an optional date (5pm Friday, 5pm on Dec 3, noon tomorrow)
+            // A bare 上午 / 下午 / 晚上 is a deadline only with 前 (下午前); 下午好 is not.
+            let bare = self.lits(i, MER_WORDS).is_some_and(|(x, _)| x == e);
+            // time, then an optional zone and date (5pm Friday, 10am PT on Dec 3, noon
+            // tomorrow)
+            let (e, zone) = match self.zone_after(e) {
+                Some((ze, z, zs, zn)) => (ze, Some(zone_at(z, zs, zn))),
+                None => (e, None),
+            };
             let k = self.skip_spaces(e);
             let k = self
                 .en_any(k, lits!["on ", "this "])
                 .map(|(x, _)| x)
                 .unwrap_or(k);
+            let saved = self.rules.get();
             if (k > e || self.c.get(k).is_some_and(|c| c.is_ascii_alphabetic()))
                 && let Some((de, d, mism)) = self.date(k, base)
             {
-                return Some((
-                    de,
-                    Point {
-                        date: Some(d),
-                        time: Some(t),
-                        mismatch: mism,
-                    },
-                ));
+                let p = Point::new(Some(d), Some(t), mism);
+                self.point_zone.set(zone);
+                // first thing Monday morning, 9am Monday morning: the morning adds nothing
+                if let TimeP::At(h, ..) = t
+                    && h < 12
+                    && let Some((me, _)) = self.en_any(self.skip_spaces(de), lits!["morning"])
+                {
+                    return Some((me, p));
+                }
+                return Some((de, p));
             }
-            // A bare 上午 / 下午 / 晚上 is a deadline only with 前 (下午前); 下午好 is not.
-            let bare = self.lits(i, MER_WORDS).is_some_and(|(x, _)| x == e);
+            self.rules.set(saved);
             if bare && self.lits(e, lits!["之前", "以前", "前", "截止"]).is_none() {
                 return None;
             }
-            return Some((
-                e,
-                Point {
-                    date: base.filter(|_| false).map(DateP::Day),
-                    time: Some(t),
-                    mismatch: None,
-                },
-            ));
+            let p = Point::new(base.filter(|_| false).map(DateP::Day), Some(t), None);
+            self.point_zone.set(zone);
+            return Some((e, p));
         }
         None
     }
@@ -2018,12 +2706,22 @@ impl<'a> S<'a> {
             ],
         ) {
             if k == 7 || k == 8 {
+                self.note(Rule::ClockTime);
                 return Some((e, TimeP::At(12, 0, 0)));
             }
             let t = match k {
-                0..=2 => TimeP::At(12, 0, 0),
-                3 | 4 => self.hm(self.ctx.hours.end),
-                _ => self.hm(self.ctx.hours.start),
+                0..=2 => {
+                    self.note(Rule::PartOfDay);
+                    TimeP::At(12, 0, 0)
+                }
+                3 | 4 => {
+                    self.note(Rule::WorkdayEnd);
+                    self.hm(self.ctx.hours.end)
+                }
+                _ => {
+                    self.note(Rule::WorkdayStart);
+                    self.hm(self.ctx.hours.start)
+                }
             };
             return Some((e, t));
         }
@@ -2065,7 +2763,15 @@ impl<'a> S<'a> {
                 (_, 0) => self.hm(self.ctx.hours.end),
                 _ => self.hm(self.ctx.hours.start),
             };
+            self.note(if k == 0 {
+                Rule::WorkdayEnd
+            } else {
+                Rule::WorkdayStart
+            });
             return Some((e, t));
+        }
+        if alone.is_some() {
+            self.note(Rule::PartOfDay);
         }
         alone.map(|t| (j, t))
     }
@@ -2078,9 +2784,12 @@ impl<'a> S<'a> {
             let (e2, m) = self.num(e + 1)?;
             match (h, m) {
                 (Num::Slot, _) | (_, Num::Slot) => return Some((e2, TimeP::Slot)),
-                (Num::Val(h, _), Num::Val(m, ml)) => {
-                    if ml != 2 || m > 59 || h > 24 || (h == 24 && m > 0) {
+                (Num::Val(h, hl), Num::Val(m, ml)) => {
+                    if ml != 2 || hl > 2 {
                         return None;
+                    }
+                    if let Some(why) = clock_invalid(h, m) {
+                        return Some((e2, TimeP::Invalid(why)));
                     }
                     let mut e3 = e2;
                     let mut s = 0;
@@ -2091,13 +2800,20 @@ impl<'a> S<'a> {
                         s = sv;
                         e3 = e4;
                     }
-                    let h = apply_mer(h, mer, true)?;
-                    return Some((e3, TimeP::At(h, m, if h == 24 { 0 } else { s })));
+                    let Some(h24) = apply_mer(h, mer, hl == 2) else {
+                        return Some((e3, TimeP::Invalid(InvalidReason::NotInMorning { hour: h })));
+                    };
+                    self.note_clock(h, h24, mer, hl == 2);
+                    return Some((e3, TimeP::At(h24, m, if h24 == 24 { 0 } else { s })));
                 }
             }
         }
         let (ue, _) = self.lits(e, lits!["点钟", "点", "时"])?;
-        let h = match h {
+        // 第3点 is the third point of a list, not three o'clock
+        if mer == Mer::None && self.reference_before(i) {
+            return None;
+        }
+        let (h, hl) = match h {
             Num::Slot => {
                 // X点, XX时XX分
                 let mut j = ue;
@@ -2106,37 +2822,57 @@ impl<'a> S<'a> {
                 }
                 return Some((j, TimeP::Slot));
             }
-            Num::Val(h, _) => h,
+            Num::Val(h, hl) => (h, hl),
         };
         if h > 24 {
-            return None;
+            // 25点: an hour that does not exist (a long number before 点 is something else)
+            return (hl <= 2)
+                .then_some((ue, TimeP::Invalid(InvalidReason::NoSuchHour { hour: h })));
         }
         let mut j = ue;
         let mut m = 0;
         if let Some((e2, k)) = self.lits(j, lits!["半", "一刻", "三刻", "整"]) {
             m = [30, 15, 45, 0][k];
             j = e2;
-        } else if let Some((e2, Num::Val(mv, _))) = self.num(j)
-            && mv < 60
-        {
+        } else if let Some((e2, Num::Val(mv, ml))) = self.num(j) {
             let e3 = self.lits(e2, lits!["分钟", "分"]).map(|x| x.0);
-            // 5点10分 / 17点30 ; but not "5点3天"
-            if e3.is_some()
+            if mv >= 60 {
+                // 17点75分
+                if let Some(e3) = e3
+                    && ml <= 2
+                {
+                    return Some((
+                        e3,
+                        TimeP::Invalid(InvalidReason::NoSuchMinute { minute: mv }),
+                    ));
+                }
+            } else if e3.is_some()
                 || !self
                     .c
                     .get(e2)
                     .is_some_and(|c| matches!(c, '天' | '日' | '号' | '个' | '月'))
             {
+                // 5点10分 / 17点30 ; but not "5点3天"
                 m = mv;
                 j = e3.unwrap_or(e2);
             }
         }
-        let explicit24 = false;
-        let h = apply_mer(h, mer, explicit24)?;
+        let Some(h24) = apply_mer(h, mer, false) else {
+            return Some((j, TimeP::Invalid(InvalidReason::NotInMorning { hour: h })));
+        };
         if h == 24 && m > 0 {
-            return None;
+            return Some((j, TimeP::Invalid(InvalidReason::PastMidnight { minute: m })));
         }
-        Some((j, TimeP::At(h, m, 0)))
+        self.note_clock(h, h24, mer, false);
+        Some((j, TimeP::At(h24, m, 0)))
+    }
+
+    /// Records how an hour was read: as written, or by the bare-hour rule.
+    fn note_clock(&self, written: u32, read: u32, mer: Mer, h24: bool) {
+        self.note(Rule::ClockTime);
+        if mer == Mer::None && !h24 && written != read {
+            self.note(Rule::BareHour);
+        }
     }
 
     fn time_en(&self, i: usize) -> Option<(usize, TimeP)> {
@@ -2157,20 +2893,60 @@ impl<'a> S<'a> {
                 "start of business",
                 "start of the day",
                 "tonight",
+                "first thing in the morning",
+                "first thing",
+                "lunchtime",
+                "lunch time",
+                "lunch",
             ],
         ) {
-            return Some((
-                e,
-                match k {
-                    0..=7 => self.hm(self.ctx.hours.end),
-                    8 | 9 => TimeP::At(12, 0, 0),
-                    10 => TimeP::At(24, 0, 0),
-                    11 | 12 => self.hm(self.ctx.hours.start),
-                    _ => return None,
-                },
-            ));
+            let t = match k {
+                0..=7 => {
+                    self.note(Rule::WorkdayEnd);
+                    self.hm(self.ctx.hours.end)
+                }
+                8 | 9 => TimeP::At(12, 0, 0),
+                10 => TimeP::At(24, 0, 0),
+                11 | 12 | 14 | 15 => {
+                    self.note(Rule::WorkdayStart);
+                    self.hm(self.ctx.hours.start)
+                }
+                16..=18 => {
+                    // by lunch, before lunch; not "have lunch"
+                    if !self.word_before_is(i, &["by", "before", "until", "till"]) {
+                        return None;
+                    }
+                    self.note(Rule::PartOfDay);
+                    TimeP::At(12, 0, 0)
+                }
+                _ => return None,
+            };
+            return Some((e, t));
         }
         None
+    }
+
+    /// Whether the English word right before `i` (one or two spaces between) is one of
+    /// `words` (lower case).
+    fn word_before_is(&self, i: usize, words: &[&str]) -> bool {
+        let mut j = i;
+        while j > 0 && self.c[j - 1] == ' ' && i - j < 2 {
+            j -= 1;
+        }
+        let end = j;
+        while j > 0 && self.c[j - 1].is_ascii_alphabetic() && end - j < 8 {
+            j -= 1;
+        }
+        self.tick();
+        if j == end || end == i || (j > 0 && self.c[j - 1].is_ascii_alphanumeric()) {
+            return false;
+        }
+        words.iter().any(|w| {
+            w.len() == end - j
+                && w.chars()
+                    .zip(&self.c[j..end])
+                    .all(|(a, b)| b.to_ascii_lowercase() == a)
+        })
     }
 
     // ----- dates -----------------------------------------------------------------------
@@ -2189,6 +2965,7 @@ impl<'a> S<'a> {
             && (!abbr || c0.is_ascii_uppercase())
         {
             let k = self.skip_spaces(self.lit(we, ",").unwrap_or(we));
+            let saved = self.rules.get();
             let explicit = if self.c.get(k).is_some_and(|c| c.is_ascii_digit()) {
                 // Wed 12/2, Friday 4 December
                 self.day_month_en(k).or_else(|| self.ymd(k, None))
@@ -2206,6 +2983,7 @@ impl<'a> S<'a> {
                 });
                 return Some((de, DateP::Day(day), mism));
             }
+            self.rules.set(saved);
         }
         self.pending_mismatch.set(None);
         let (e, d) = if c0.is_ascii_alphabetic() {
@@ -2235,7 +3013,13 @@ impl<'a> S<'a> {
     fn trailing_weekday(&self, i: usize) -> Option<(usize, Weekday)> {
         let k = self.skip_spaces(i);
         let (k, close) = if self.is(k, '(') {
-            (k + 1, true)
+            // in brackets, with or without 本/这/下: 12月15日（下周二）
+            let k = k + 1;
+            let k = self
+                .lits(k, lits!["下个", "这个", "本", "这", "下"])
+                .filter(|(e, _)| self.lits(*e, lits!["星期", "礼拜", "周"]).is_some())
+                .map_or(k, |x| x.0);
+            (k, true)
         } else if self.is(k, ',') {
             (self.skip_spaces(k + 1), false)
         } else {
@@ -2290,25 +3074,39 @@ impl<'a> S<'a> {
                 _ => 0,
             };
             let day = today + Duration::days(d);
+            self.note(Rule::RelativeDay);
+            let at = |t: TimeP| match t {
+                TimeP::Invalid(why) => Some(DateP::Invalid(why)),
+                t => instant(day, t).map(DateP::Instant),
+            };
             match k {
                 9 | 10 => {
                     // 今晚 / 明晚: the evening, or a clock time in it
                     if let Some((ce, t)) = self.clock(e, Mer::Pm) {
-                        return Some((ce, DateP::Instant(instant(day, t)?)));
+                        return Some((ce, at(t)?));
                     }
+                    self.note(Rule::PartOfDay);
                     return Some((e, DateP::Instant(eod(day))));
                 }
                 11 | 12 => {
                     if let Some((ce, t)) = self.clock(e, Mer::Am) {
-                        return Some((ce, DateP::Instant(instant(day, t)?)));
+                        return Some((ce, at(t)?));
                     }
+                    self.note(Rule::WorkdayStart);
                     return Some((e, DateP::Instant(day.and_time(self.ctx.hours.start))));
                 }
                 _ => return Some((e, DateP::Day(day))),
             }
         }
+        // 节后第一个工作日, 假期后, 放假回来
+        if matches!(self.c[i], '节' | '假' | '长' | '放' | '收')
+            && let Some((e, d)) = self.after_break(i)
+        {
+            return Some((e, DateP::Day(d)));
+        }
         if let Some((we, wdate)) = self.weekday_zh(i) {
             // 周五（12月4日）: a weekday with an explicit date in brackets; the date wins.
+            let saved = self.rules.get();
             if let DateP::Day(wday) = wdate
                 && self.is(we, '(')
                 && let Some((de, DateP::Day(day))) = self.ymd(we + 1, None)
@@ -2323,9 +3121,16 @@ impl<'a> S<'a> {
                     );
                 return Some((de + 1, DateP::Day(day)));
             }
+            self.rules.set(saved);
             return Some((we, wdate));
         }
         if let Some(r) = self.festival(i) {
+            return Some(r);
+        }
+        // 三季度, 第一季度, 上半年
+        if self.may_be_quarter_zh(i)
+            && let Some(r) = self.quarter(i, None)
+        {
             return Some(r);
         }
         // parts of the current year or quarter
@@ -2335,6 +3140,7 @@ impl<'a> S<'a> {
         ) {
             let _ = k;
             let q_end_month = ((today.month() - 1) / 3 + 1) * 3;
+            self.note(Rule::Quarter);
             return Some((e, DateP::Day(last_of_month(today.year(), q_end_month)?)));
         }
         // year / month / day
@@ -2374,6 +3180,11 @@ impl<'a> S<'a> {
         match wd {
             Some(Some(wd)) if !(together || c == Some('天') && self.is(e + 1, '内')) => {
                 let off = wd.num_days_from_monday() as i64;
+                self.note(match week {
+                    Some(1..) => Rule::WeekdayNextWeek,
+                    Some(_) => Rule::WeekdayThisWeek,
+                    None => Rule::WeekdayNext,
+                });
                 let day = match week {
                     Some(w) => self.monday() + Duration::days(7 * w + off),
                     None => {
@@ -2422,28 +3233,40 @@ impl<'a> S<'a> {
     }
 
     fn festival(&self, i: usize) -> Option<(usize, DateP)> {
-        let (e, k) = self.lits(
-            i,
-            lits![
-                "元旦",
-                "春节",
-                "清明节",
-                "清明",
-                "劳动节",
-                "五一",
-                "端午节",
-                "端午",
-                "中秋节",
-                "中秋",
-                "国庆节",
-                "国庆",
-                "圣诞节",
-                "圣诞",
-            ],
-        )?;
+        // 十一 (国庆) is tried apart: 十 starts every other numeral
+        let (e, k) = if self.c[i] == '十' {
+            if !self.is(i + 1, '一') {
+                return None;
+            }
+            (i + 2, usize::MAX)
+        } else {
+            self.lits(
+                i,
+                lits![
+                    "元旦",
+                    "春节",
+                    "元宵节",
+                    "元宵",
+                    "清明节",
+                    "清明",
+                    "劳动节",
+                    "五一",
+                    "端午节",
+                    "端午",
+                    "中秋节",
+                    "中秋",
+                    "国庆节",
+                    "国庆",
+                    "圣诞节",
+                    "圣诞",
+                ],
+            )?
+        };
         let f = [
             Festival::NewYear,
             Festival::Spring,
+            Festival::Lantern,
+            Festival::Lantern,
             Festival::Qingming,
             Festival::Qingming,
             Festival::Labour,
@@ -2456,15 +3279,38 @@ impl<'a> S<'a> {
             Festival::National,
             Festival::Christmas,
             Festival::Christmas,
-        ][k];
+        ]
+        .get(k)
+        .copied()
+        .unwrap_or(Festival::National);
         // 五一 must not be a number in a longer run (十五一), nor 五一个
-        if k == 5 && (i > 0 && is_zh_num(self.c[i - 1]) || self.is(e, '个')) {
+        if k == 7 && (i > 0 && is_zh_num(self.c[i - 1]) || self.is(e, '个')) {
             return None;
         }
-        let e = match self.lits(e, lits!["假期", "长假", "假", "当天", "当日"]) {
+        // 十一 is 国庆 only as a holiday (十一前, 十一假期, 十一后第一个工作日), not in
+        // 十一月, 十一点, 第十一
+        if k == usize::MAX
+            && (i > 0 && (is_zh_num(self.c[i - 1]) || self.c[i - 1] == '第')
+                || self
+                    .lits(
+                        e,
+                        lits!["假期", "长假", "黄金周", "之前", "以前", "前", "后"],
+                    )
+                    .is_none())
+        {
+            return None;
+        }
+        let e = match self.lits(e, lits!["假期", "长假", "黄金周", "假", "当天", "当日"])
+        {
             Some((x, _)) => x,
             None => e,
         };
+        self.festival_named.set(Some(f));
+        // 国庆后第一个工作日, 春节假期后上班第一天
+        if let Some((x, d)) = self.festival_workday(e, f) {
+            return Some((x, DateP::Day(d)));
+        }
+        self.note(Rule::Festival);
         // 春节前 said on the festival day means next year's: the one before us has begun
         let before = self.lits(e, lits!["之前", "以前", "前"]).is_some();
         let from = if before {
@@ -2530,10 +3376,16 @@ impl<'a> S<'a> {
                         return None;
                     }
                     return match (m, d) {
-                        (Num::Val(m, _), Num::Val(d, _)) => Some((
-                            self.day_suffix(e3),
-                            DateP::Day(NaiveDate::from_ymd_opt(v as i32, m, d)?),
-                        )),
+                        (Num::Val(m, ml), Num::Val(d, dl)) if ml <= 2 && dl <= 2 => {
+                            self.note(Rule::WrittenYear);
+                            let date = if (1..=12).contains(&m) {
+                                self.checked_date(Some(v as i32), m, d)
+                            } else {
+                                DateP::Invalid(InvalidReason::NoSuchMonth { month: m })
+                            };
+                            Some((self.day_suffix(e3), date))
+                        }
+                        (Num::Val(..), Num::Val(..)) => None,
                         _ => Some((e3, DateP::Slot)),
                     };
                 }
@@ -2543,8 +3395,13 @@ impl<'a> S<'a> {
             year = Some(None);
             j = e + 1;
         }
-        // year-level parts: 2026年底
+        // year-level parts: 2026年底, 2027年Q3, 明年上半年
         if let Some(y) = year {
+            if let Some(y) = y
+                && let Some(r) = self.quarter(j, Some(y))
+            {
+                return Some(r);
+            }
             if let Some((e2, _)) = self.lits(j, lits!["年底", "年末", "底", "末"]) {
                 return Some((
                     e2,
@@ -2597,6 +3454,20 @@ impl<'a> S<'a> {
                         month_explicit_num = true;
                     }
                     Num::Slot => month = Some(None),
+                    // 13月, 0月: a month that does not exist (13月薪 is a salary)
+                    Num::Val(m, ml) if ml <= 2 && !self.is(e + 1, '薪') => {
+                        let mut end = e + 1;
+                        if let Some((de, Num::Val(_, dl))) = self.num(end)
+                            && dl <= 2
+                            && let Some((x, _)) = self.lits(de, lits!["日", "号"])
+                        {
+                            end = x;
+                        }
+                        return Some((
+                            end,
+                            DateP::Invalid(InvalidReason::NoSuchMonth { month: m }),
+                        ));
+                    }
                     _ => return None,
                 }
                 j = e + 1;
@@ -2618,6 +3489,7 @@ impl<'a> S<'a> {
                 j,
                 lits!["月底", "月末", "月初", "月中", "上旬", "中旬", "下旬"],
             ) {
+                self.note(Rule::MonthPart);
                 return Some((e, self.month_part(today.year(), today.month(), k)?));
             }
             return None;
@@ -2631,13 +3503,20 @@ impl<'a> S<'a> {
             if let Some((e2, _)) = self.lits(e, lits!["日", "号"]) {
                 // 3日内 after a month is still a date (12月3日内 is unusual; read as date)
                 return match (month, n) {
-                    (Some((y, m)), Num::Val(d, _)) => {
-                        let mut y = y;
+                    (Some((y, m)), Num::Val(d, dl)) => {
+                        if dl > 2 {
+                            return None;
+                        }
                         if month_explicit_num && year.is_none() {
                             // nearest to the reference by the full date
-                            y = self.nearest_year(m, d)?;
+                            self.note(Rule::NearestYear);
+                            Some((e2, self.checked_date(None, m, d)))
+                        } else {
+                            if year.is_some() {
+                                self.note(Rule::WrittenYear);
+                            }
+                            Some((e2, self.checked_date(Some(y), m, d)))
                         }
-                        Some((e2, DateP::Day(NaiveDate::from_ymd_opt(y, m, d)?)))
                     }
                     _ => Some((e2, DateP::Slot)),
                 };
@@ -2652,7 +3531,10 @@ impl<'a> S<'a> {
         {
             let k = [0, 1, 2, 4, 5, 6, 3][k];
             return match month {
-                Some((y, m)) => Some((e, self.month_part(y, m, k)?)),
+                Some((y, m)) => {
+                    self.note(Rule::MonthPart);
+                    Some((e, self.month_part(y, m, k)?))
+                }
                 None => Some((e, DateP::Slot)),
             };
         }
@@ -2670,6 +3552,41 @@ impl<'a> S<'a> {
             return Some((j, DateP::Span(first, last, true)));
         }
         None
+    }
+
+    /// The date `m`-`d` (`m` in 1–12) of `year`, or of the year nearest the reference when
+    /// no year is written; [`DateP::Invalid`] when there is no such day (4月31日).
+    fn checked_date(&self, year: Option<i32>, m: u32, d: u32) -> DateP {
+        let y = match year {
+            Some(y) => Some(y),
+            None => self.nearest_year(m, d),
+        };
+        if let Some(y) = y
+            && let Some(x) = NaiveDate::from_ymd_opt(y, m, d)
+        {
+            return DateP::Day(x);
+        }
+        DateP::Invalid(if d == 0 {
+            InvalidReason::NoSuchDay { day: 0 }
+        } else if m == 2 && d == 29 {
+            // no leap year near: say which February was meant
+            InvalidReason::PastMonthEnd {
+                year: Some(year.unwrap_or_else(|| self.nearest_year_for_month(2))),
+                month: 2,
+                last: 28,
+            }
+        } else {
+            const LAST: [u32; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            let last = match year {
+                Some(y) => last_of_month(y, m).map_or(LAST[m as usize - 1], |x| x.day()),
+                None => LAST[m as usize - 1],
+            };
+            InvalidReason::PastMonthEnd {
+                year: year.filter(|_| m == 2),
+                month: m,
+                last,
+            }
+        })
     }
 
     /// 日/号 after a numeric date, e.g. 2026-12-03日 is not used; only 号 after M/D.
@@ -2699,8 +3616,12 @@ impl<'a> S<'a> {
         base: Option<NaiveDate>,
     ) -> Option<(usize, DateP)> {
         if let Some(sep) = self.ch(e).filter(|c| matches!(c, '/' | '.' | '-')) {
-            // no M.D inside a longer number, version, or decimal amount
-            if i > 0 && matches!(self.c[i - 1], '.' | '/' | '-' | ':') || self.is_letter_before(i) {
+            // no M.D inside a longer number, version, or decimal amount, nor after a
+            // reference (第4.1条, section 3.2, version 2.1, No. 3.2)
+            if i > 0 && matches!(self.c[i - 1], '.' | '/' | '-' | ':')
+                || self.is_letter_before(i)
+                || self.reference_before(i)
+            {
                 return None;
             }
             let (e2, d) = self.num(e + 1)?;
@@ -2713,10 +3634,15 @@ impl<'a> S<'a> {
                 // 12/15/2026 (US)
                 if sep == '/'
                     && self.is(e2, '/')
-                    && let (Some((e3, Num::Val(y, 4))), Num::Val(m, _), Num::Val(dd, _)) =
+                    && let (Some((e3, Num::Val(y, 4))), Num::Val(m, ml), Num::Val(dd, dl)) =
                         (self.num(e2 + 1), n, d)
+                    && ml <= 2
+                    && dl <= 2
+                    && (1..=12).contains(&m)
+                    && (1..=31).contains(&dd)
                 {
-                    return Some((e3, DateP::Day(NaiveDate::from_ymd_opt(y as i32, m, dd)?)));
+                    self.note(Rule::WrittenYear);
+                    return Some((e3, self.checked_date(Some(y as i32), m, dd)));
                 }
                 return None;
             }
@@ -2728,63 +3654,40 @@ impl<'a> S<'a> {
                 // 2.5 is a number unless the text around it reads as a date
                 return None;
             }
-            if self.c.get(e2).is_some_and(|c| {
-                matches!(
-                    c,
-                    '元' | '万'
-                        | '亿'
-                        | '千'
-                        | '百'
-                        | '倍'
-                        | '个'
-                        | '米'
-                        | '克'
-                        | '斤'
-                        | '吨'
-                        | '岁'
-                        | '件'
-                        | '台'
-                        | '%'
-                        | '分'
-                        | '秒'
-                        | '寸'
-                        | 'k'
-                        | 'm'
-                        | 'g'
-                        | 'K'
-                        | 'M'
-                        | 'G'
-                        | 'x'
-                        | '版'
-                )
-            }) {
+            // a fraction of a count or an amount: 8/10项, 3/8人, 2.5万, 5/8 of the tasks
+            if self.count_after(e2) {
                 return None;
             }
             return match (n, d) {
                 (Num::Val(m, ml), Num::Val(dd, dl))
-                    if ml <= 2 && dl <= 2 && (1..=12).contains(&m) =>
+                    if ml <= 2 && dl <= 2 && (1..=12).contains(&m) && (1..=31).contains(&dd) =>
                 {
-                    let y = self.nearest_year(m, dd)?;
-                    let day = NaiveDate::from_ymd_opt(y, m, dd)?;
-                    Some((self.day_suffix(e2), DateP::Day(day)))
+                    self.note(Rule::NearestYear);
+                    Some((self.day_suffix(e2), self.checked_date(None, m, dd)))
                 }
                 (Num::Slot, _) | (_, Num::Slot) => Some((e2, DateP::Slot)),
                 _ => None,
             };
         }
-        let (e2, _) = self.lits(e, lits!["号", "日"])?;
+        let (e2, unit) = self.lits(e, lits!["号", "日"])?;
         // 3号会议室, 1号楼: a number, not a day
         if self.c.get(e2).is_some_and(|c| {
             "楼会房线位馆门窗机厅室床桌店码院车厂箱柜屏台口库仓区街路文章条款令件包组队栋单元层"
                 .contains(*c)
-        }) {
+        }) || self.reference_before(i)
+        {
             return None;
         }
         match n {
             Num::Slot => Some((e2, DateP::Slot)),
             Num::Val(d, _) if (1..=31).contains(&d) => {
                 let from = base.unwrap_or(self.today);
+                self.note(Rule::DayOfMonth);
                 Some((e2, DateP::Day(next_day_numbered(from, d)?)))
+            }
+            // 33日: no month has it (33号 is more often a house number)
+            Num::Val(d, dl) if unit == 1 && dl <= 2 => {
+                Some((e2, DateP::Invalid(InvalidReason::NoSuchDay { day: d })))
             }
             _ => None,
         }
@@ -2846,6 +3749,14 @@ impl<'a> S<'a> {
     /// The year that puts `m`-`d` nearest the reference date.
     fn nearest_year(&self, m: u32, d: u32) -> Option<i32> {
         let t = self.today;
+        // This year's date within half a year of today is the nearest (the same date in
+        // the year before or after is at least 183 days away): the common case, decided
+        // without trying three years.
+        if let Some(x) = NaiveDate::from_ymd_opt(t.year(), m, d)
+            && (x - t).num_days().abs() <= 182
+        {
+            return Some(t.year());
+        }
         [t.year() - 1, t.year(), t.year() + 1]
             .into_iter()
             .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d).map(|x| (y, x)))
@@ -2855,6 +3766,14 @@ impl<'a> S<'a> {
 
     fn date_en(&self, i: usize) -> Option<(usize, DateP)> {
         let today = self.today;
+        // Q2, H1, end of Q2
+        if let Some(r) = self.quarter(i, None) {
+            return Some(r);
+        }
+        // first business day after the holidays, after the holidays
+        if let Some((e, d)) = self.after_holiday_en(i) {
+            return Some((e, DateP::Day(d)));
+        }
         if let Some((e, k)) = self.en_any(
             i,
             lits![
@@ -2899,8 +3818,16 @@ impl<'a> S<'a> {
             let m = self.monday();
             let eow = |mon: NaiveDate| {
                 let d = self.ctx.calendar.last_working_day_of_week(mon);
+                self.walk(d, d.max(mon + Duration::days(4)));
+                self.note(Rule::EndOfWeek);
                 DateP::Instant(d.and_time(self.ctx.hours.end))
             };
+            match k {
+                0..=4 => self.note(Rule::RelativeDay),
+                10..=24 => self.note(Rule::MonthPart),
+                33.. => self.note(Rule::Festival),
+                _ => {}
+            }
             let r = match k {
                 0 | 1 => DateP::Day(today + Duration::days(2)),
                 2 => DateP::Day(today),
@@ -2973,6 +3900,11 @@ impl<'a> S<'a> {
                 }
             }
             // "Friday, Dec 4": the date wins (reported as a mismatch by the caller).
+            self.note(match prefix.as_deref() {
+                Some(b"next") => Rule::WeekdayNextWeek,
+                Some(b"this" | b"last") => Rule::WeekdayThisWeek,
+                _ => Rule::WeekdayNext,
+            });
             let off = wd.num_days_from_monday() as i64;
             let m = self.monday();
             let day = match prefix.as_deref() {
@@ -3002,6 +3934,7 @@ impl<'a> S<'a> {
             {
                 let oe = self.ordinal(de);
                 if oe > de {
+                    self.note(Rule::DayOfMonth);
                     return Some((oe, DateP::Day(next_day_numbered(today, d)?)));
                 }
             }
@@ -3026,6 +3959,7 @@ impl<'a> S<'a> {
                 }
             };
             let y = self.nearest_year_for_month(m);
+            self.note(Rule::MonthPart);
             return Some((me, self.month_part(y, m, part)?));
         }
         // Month D[st|nd|rd|th][,] [YYYY]
@@ -3050,10 +3984,11 @@ impl<'a> S<'a> {
                     // optional year
                     let k2 = self.skip_spaces(self.lit(de, ",").unwrap_or(de));
                     if let Some((ye, Num::Val(y, 4))) = self.num(k2) {
-                        return Some((ye, DateP::Day(NaiveDate::from_ymd_opt(y as i32, m, d)?)));
+                        self.note(Rule::WrittenYear);
+                        return Some((ye, self.checked_date(Some(y as i32), m, d)));
                     }
-                    let y = self.nearest_year(m, d)?;
-                    Some((de, DateP::Day(NaiveDate::from_ymd_opt(y, m, d)?)))
+                    self.note(Rule::NearestYear);
+                    Some((de, self.checked_date(None, m, d)))
                 }
                 _ => None,
             };
@@ -3082,10 +4017,11 @@ impl<'a> S<'a> {
         };
         let k2 = self.skip_spaces(self.lit(me, ",").unwrap_or(me));
         if let Some((ye, Num::Val(y, 4))) = self.num(k2) {
-            return Some((ye, DateP::Day(NaiveDate::from_ymd_opt(y as i32, m, d)?)));
+            self.note(Rule::WrittenYear);
+            return Some((ye, self.checked_date(Some(y as i32), m, d)));
         }
-        let y = self.nearest_year(m, d)?;
-        Some((me, DateP::Day(NaiveDate::from_ymd_opt(y, m, d)?)))
+        self.note(Rule::NearestYear);
+        Some((me, self.checked_date(None, m, d)))
     }
 
     fn ordinal(&self, i: usize) -> usize {
@@ -3095,21 +4031,29 @@ impl<'a> S<'a> {
             .unwrap_or(i)
     }
 
-    /// English clock: 5pm, 5:30 p.m., 17:00 (24-hour needs the colon).
+    /// English clock: 5pm, 5:30 p.m., 17:00 (24-hour needs the colon; `5:30` with no
+    /// a.m./p.m. follows the bare-hour rule, `05:30` is 24-hour).
     fn en_clock(&self, i: usize) -> Option<(usize, TimeP)> {
         let (e, h) = self.num(i)?;
         let (e, m) = if self.is(e, ':') {
             let (e2, m) = self.num(e + 1)?;
-            match m {
-                Num::Val(m, 2) if m < 60 => (e2, Some(m)),
-                Num::Slot => return Some((e2, TimeP::Slot)),
+            match (h, m) {
+                (_, Num::Val(m, 2)) if m < 60 => (e2, Some(m)),
+                (_, Num::Slot) => return Some((e2, TimeP::Slot)),
+                // 17:75
+                (Num::Val(_, hl), Num::Val(m, 2)) if hl <= 2 => {
+                    return Some((
+                        e2,
+                        TimeP::Invalid(InvalidReason::NoSuchMinute { minute: m }),
+                    ));
+                }
                 _ => return None,
             }
         } else {
             (e, None)
         };
-        let h = match h {
-            Num::Val(h, _) => h,
+        let (h, hl) = match h {
+            Num::Val(h, hl) => (h, hl),
             // X pm / XX:XX
             Num::Slot if m.is_some() => return Some((e, TimeP::Slot)),
             Num::Slot => {
@@ -3136,13 +4080,19 @@ impl<'a> S<'a> {
                 (h, true) => h + 12,
                 (h, false) => h,
             };
+            self.note(Rule::ClockTime);
             return Some((e2, TimeP::At(h, m.unwrap_or(0), 0)));
         }
         let m = m?;
-        if h > 24 || (h == 24 && m > 0) {
+        if hl > 2 {
             return None;
         }
-        Some((e, TimeP::At(h, m, 0)))
+        if let Some(why) = clock_invalid(h, m) {
+            return Some((e, TimeP::Invalid(why)));
+        }
+        let h24 = apply_mer(h, Mer::None, hl == 2)?;
+        self.note_clock(h, h24, Mer::None, hl == 2);
+        Some((e, TimeP::At(h24, m, 0)))
     }
 }
 
@@ -3160,11 +4110,25 @@ fn instant(d: NaiveDate, t: TimeP) -> Option<NaiveDateTime> {
     match t {
         TimeP::At(24, m, s) => (d + Duration::days(1)).and_hms_opt(0, m, s),
         TimeP::At(h, m, s) => d.and_hms_opt(h, m, s),
-        TimeP::Slot => None,
+        TimeP::Slot | TimeP::Invalid(_) => None,
     }
 }
 
-/// Applies 上午/下午/中午 or the working-hours rule to an hour.
+/// Why `h:m` (two-digit minutes) cannot be a time of day, if it cannot.
+fn clock_invalid(h: u32, m: u32) -> Option<InvalidReason> {
+    if h > 24 {
+        Some(InvalidReason::NoSuchHour { hour: h })
+    } else if m > 59 {
+        Some(InvalidReason::NoSuchMinute { minute: m })
+    } else if h == 24 && m > 0 {
+        Some(InvalidReason::PastMidnight { minute: m })
+    } else {
+        None
+    }
+}
+
+/// Applies 上午/下午/中午 or the working-hours rule to an hour. `colon`: written in 24-hour
+/// form (`05:30`, `17:00`), which the bare-hour rule leaves alone.
 fn apply_mer(h: u32, mer: Mer, colon: bool) -> Option<u32> {
     Some(match mer {
         Mer::Pm => {
@@ -3248,3 +4212,10 @@ fn zh_value(s: &[char]) -> Option<u32> {
     }
     Some(v)
 }
+
+// Parsers of the office forms of TIME.md (issue 16), as more `impl S` blocks. Declared after
+// the `lits!` macro so that they can use it.
+mod context;
+mod holiday;
+mod quarter;
+mod zone;

@@ -142,3 +142,42 @@ fn work_hours_parse() {
     );
     assert!(WorkHours::parse("18:00", "09:00").is_err());
 }
+
+#[test]
+fn years_without_a_notice_are_estimated_until_a_file_adds_one() {
+    let cn = Calendar::cn();
+    assert!(!cn.is_estimated(2026), "2026's notice is shipped");
+    assert!(
+        cn.is_estimated(2027),
+        "2027's is not (only the statutory days)"
+    );
+    assert!(cn.is_estimated(2019));
+    assert!(
+        !Calendar::none().is_estimated(2027),
+        "plain Monday-Friday estimates nothing"
+    );
+    let with_2027 = Calendar::from_toml_str(
+        "base = \"cn\"\n[[year]]\nyear = 2027\nholidays = [\"2027-10-01..2027-10-07\"]\nworkdays = [\"2027-10-09\"]\n",
+        "cal.toml",
+    )
+    .unwrap();
+    assert!(!with_2027.is_estimated(2027));
+    assert!(with_2027.is_estimated(2028));
+    assert!(!with_2027.is_working_day(d(2027, 10, 5)));
+    assert!(with_2027.is_working_day(d(2027, 10, 9)));
+    // company days off alone do not make a year's notice
+    let company = Calendar::from_toml_str("holidays = [\"2027-12-24\"]\n", "company.toml").unwrap();
+    assert!(company.is_estimated(2027));
+    // a [[year]] block without `year` takes it from its dates
+    let inferred =
+        Calendar::from_toml_str("[[year]]\nholidays = [\"2028-01-01\"]\n", "cal.toml").unwrap();
+    assert!(!inferred.is_estimated(2028));
+}
+
+#[test]
+fn lantern_festival_is_the_fifteenth_of_the_first_lunar_month() {
+    use liaison_time::holidays::Festival;
+    // 元宵 2026 was on March 3, 2027 on February 20 (published lunar calendars)
+    assert_eq!(Festival::Lantern.in_year(2026), Some(d(2026, 3, 3)));
+    assert_eq!(Festival::Lantern.in_year(2027), Some(d(2027, 2, 20)));
+}

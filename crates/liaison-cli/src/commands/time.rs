@@ -2,12 +2,14 @@
 //!
 //! Settings come from `[time]` in liaison.toml (tz, calendar, workday_start, workday_end),
 //! overridden by `--tz` and `--calendar`; the reference instant is the global `--now`.
+//! `--explain` adds, for each expression, the rules of TIME.md that fired and the calendar
+//! days that were skipped.
 
 use crate::output::{self, DataFormat, Lang};
 use crate::settings::Settings;
 use chrono::{Datelike, Weekday};
 use clap::Args;
-use liaison_time::{Context, Detailed, ExprKind, scan_detailed};
+use liaison_time::{Context, Detailed, ExprKind, InvalidReason, Rule, scan_detailed};
 use std::io::{BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -25,6 +27,9 @@ pub struct TimeArgs {
     /// Output format: text, or json (one object per input line).
     #[arg(long, value_enum, default_value_t = DataFormat::Text)]
     pub format: DataFormat,
+    /// For each expression, show the rules that fired and the calendar days skipped.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Runs `liaison time`.
@@ -33,7 +38,7 @@ pub fn run(s: &Settings, args: TimeArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match &args.text {
-        Some(t) => emit(&mut out, t, &ctx, args.format)?,
+        Some(t) => emit(&mut out, t, &ctx, args.format, args.explain)?,
         None => {
             let stdin = std::io::stdin();
             let mut line = String::new();
@@ -54,7 +59,7 @@ pub fn run(s: &Settings, args: TimeArgs) -> anyhow::Result<ExitCode> {
                 n += 1;
                 let text = line.strip_suffix('\n').unwrap_or(&line);
                 let text = text.strip_suffix('\r').unwrap_or(text);
-                emit(&mut out, text, &ctx, args.format)?;
+                emit(&mut out, text, &ctx, args.format, args.explain)?;
             }
         }
     }
@@ -72,7 +77,13 @@ fn context(s: &Settings, args: &TimeArgs) -> anyhow::Result<Context> {
     )
 }
 
-fn emit(out: &mut impl Write, text: &str, ctx: &Context, format: DataFormat) -> anyhow::Result<()> {
+fn emit(
+    out: &mut impl Write,
+    text: &str,
+    ctx: &Context,
+    format: DataFormat,
+    explain: bool,
+) -> anyhow::Result<()> {
     let (found, _) = scan_detailed(text, ctx);
     match format {
         DataFormat::Json => {
@@ -88,6 +99,17 @@ fn emit(out: &mut impl Write, text: &str, ctx: &Context, format: DataFormat) -> 
                         value: e
                             .value
                             .map(|v| v.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)),
+                        zone: e.zone.as_deref(),
+                        estimated: e.estimated,
+                        reason: e.reason.as_ref().map(reason),
+                        explain: explain.then(|| JsonExplain {
+                            rules: d.rules.iter().map(Rule::id).collect(),
+                            skipped: d
+                                .skipped_days(&ctx.calendar)
+                                .iter()
+                                .map(|x| x.format("%Y-%m-%d").to_string())
+                                .collect(),
+                        }),
                     }
                 })
                 .collect();
@@ -106,12 +128,78 @@ fn emit(out: &mut impl Write, text: &str, ctx: &Context, format: DataFormat) -> 
                     output::tr("（未发现时间表达）", "(no time expressions)")
                 )?;
             }
+            let mut estimated_years = std::collections::BTreeSet::new();
             for d in &found {
                 writeln!(out, "  {}", describe(d, ctx))?;
+                if explain {
+                    for line in explanation(d, ctx) {
+                        writeln!(out, "    {line}")?;
+                    }
+                }
+                if d.expr.estimated
+                    && let Some((a, b)) = d.walked
+                {
+                    estimated_years
+                        .extend((a.year()..=b.year()).filter(|y| ctx.calendar.is_estimated(*y)));
+                }
+            }
+            for y in estimated_years {
+                writeln!(out, "  {}", estimated_note(y))?;
             }
         }
     }
     Ok(())
+}
+
+/// The reason of an invalid expression in the language of the run.
+fn reason(r: &InvalidReason) -> String {
+    match output::lang() {
+        Lang::Zh => r.zh(),
+        Lang::En => r.en(),
+    }
+}
+
+/// Says that `year`'s holidays are estimated and how to add the year's notice.
+fn estimated_note(year: i32) -> String {
+    match output::lang() {
+        Lang::Zh => format!(
+            "注意：{year}年的节假日安排为估算（内置 cn 日历尚未收录国务院当年的放假通知，只知道法定节日本身，不含调休和连休）。\
+             通知发布后，可在 liaison.toml 的 [time] calendar 指向一个日历文件，写 base = \"cn\"，并加入 [[year]] year = {year} 及其 holidays 与 workdays。"
+        ),
+        Lang::En => format!(
+            "note: the holidays of {year} are estimated (the built-in cn calendar has no State Council notice for that year yet: only the statutory days are known, not the bridge days and make-up working days). \
+             Once the notice is out, point [time] calendar in liaison.toml to a calendar file with base = \"cn\" and a [[year]] block with year = {year} and its holidays and workdays."
+        ),
+    }
+}
+
+/// The `--explain` lines of one expression: the rules that fired, the days skipped.
+fn explanation(d: &Detailed, ctx: &Context) -> Vec<String> {
+    let mut lines: Vec<String> = d
+        .rules
+        .iter()
+        .map(|r| match output::lang() {
+            Lang::Zh => format!("规则 {}：{}", r.id(), r.zh()),
+            Lang::En => format!("rule {}: {}", r.id(), r.en()),
+        })
+        .collect();
+    let skipped = d.skipped_days(&ctx.calendar);
+    if d.walked.is_some() {
+        let days: Vec<String> = skipped
+            .iter()
+            .map(|x| format!("{} {}", x.format("%Y-%m-%d"), weekday_name(x.weekday())))
+            .collect();
+        lines.push(if days.is_empty() {
+            output::tr("跳过的日子：无", "days skipped: none").to_string()
+        } else {
+            let days = days.join(output::list_sep());
+            match output::lang() {
+                Lang::Zh => format!("跳过的非工作日：{days}"),
+                Lang::En => format!("days off skipped: {days}"),
+            }
+        });
+    }
+    lines
 }
 
 /// One JSON output line (field order as in DESIGN §4).
@@ -128,6 +216,21 @@ struct JsonExpr<'a> {
     end: usize,
     kind: &'static str,
     value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    zone: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    estimated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<JsonExplain>,
+}
+
+/// `--explain` in JSON: the rule ids and the days skipped.
+#[derive(serde::Serialize)]
+struct JsonExplain {
+    rules: Vec<&'static str>,
+    skipped: Vec<String>,
 }
 
 fn weekday_name(w: Weekday) -> &'static str {
@@ -149,6 +252,7 @@ fn describe(d: &Detailed, ctx: &Context) -> String {
         ExprKind::Deadline => output::tr("截止", "deadline"),
         ExprKind::Vague => output::tr("模糊", "vague"),
         ExprKind::Placeholder => output::tr("未填写", "placeholder"),
+        ExprKind::Invalid => output::tr("无效", "invalid"),
     };
     let mut s = format!("{:?} [{}..{}] {kind}", e.text, e.start, e.end);
     match e.value {
@@ -167,7 +271,7 @@ fn describe(d: &Detailed, ctx: &Context) -> String {
             ExprKind::Vague => {
                 s.push_str(output::tr(
                     " — 没有可计算的日期，请写明具体截止时间",
-                    " — sets no date; write an exact deadline",
+                    " - sets no date; write an exact deadline",
                 ));
                 if let Some(h) = d.hint {
                     let l = h.with_timezone(&ctx.tz);
@@ -179,8 +283,27 @@ fn describe(d: &Detailed, ctx: &Context) -> String {
                     ));
                 }
             }
-            _ => s.push_str(output::tr(" — 模板空位未填写", " — unfilled template slot")),
+            ExprKind::Invalid => {
+                let why = e.reason.as_ref().map(reason).unwrap_or_default();
+                s.push_str(&match output::lang() {
+                    Lang::Zh => format!(" — 不存在的日期或时间：{why}"),
+                    Lang::En => format!(" - no such date or time: {why}"),
+                });
+            }
+            _ => s.push_str(output::tr(" — 模板空位未填写", " - unfilled template slot")),
         },
+    }
+    if let Some(z) = &e.zone {
+        s.push_str(&match output::lang() {
+            Lang::Zh => format!("（按{z}换算）"),
+            Lang::En => format!(" (converted from {z})"),
+        });
+    }
+    if e.estimated {
+        s.push_str(output::tr(
+            "（该年日历为估算）",
+            " (estimated calendar year)",
+        ));
     }
     if let Some(m) = d.weekday_mismatch {
         s.push_str(&match output::lang() {
