@@ -11,8 +11,12 @@ fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
 }
 
+/// Runs the binary under a time limit and a memory limit, so that a regression (reading a
+/// FIFO, or /dev/zero) fails the test instead of hanging it or exhausting the machine.
 fn liaison(cwd: &Path, args: &[&str]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_liaison"));
+    let mut c = Command::new("timeout");
+    c.args(["60", "sh", "-c", "ulimit -v 4000000; exec \"$@\"", "sh"])
+        .arg(env!("CARGO_BIN_EXE_liaison"));
     c.current_dir(cwd).args(args);
     for v in [
         "LIAISON_CONFIG",
@@ -74,5 +78,196 @@ fn directory_check_refuses_line_breaks_and_unknown_keys() {
         stderr(&o).contains("did you mean `superior`"),
         "{}",
         stderr(&o)
+    );
+}
+
+/// A project folder made by `liaison init`, with the example request brief and its
+/// attachment, and a secret file one level up.
+fn project() -> (tempfile::TempDir, PathBuf) {
+    let t = tempfile::tempdir().unwrap();
+    let p = t.path().join("project");
+    std::fs::create_dir(&p).unwrap();
+    let o = liaison(&p, &["init"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for name in ["request.toml", "Q3用户调研需求清单.xlsx"] {
+        std::fs::copy(examples().join(name), p.join(name)).unwrap();
+    }
+    std::fs::write(t.path().join("secret.txt"), "TOP SECRET").unwrap();
+    (t, p)
+}
+
+fn set_attachment(project: &Path, path: &str) -> usize {
+    let f = project.join("request.toml");
+    let text = std::fs::read_to_string(&f).unwrap();
+    let text = text.replace(
+        "path = \"Q3用户调研需求清单.xlsx\"",
+        &format!("path = {}", serde_json::to_string(path).unwrap()),
+    );
+    std::fs::write(&f, &text).unwrap();
+    text.lines().position(|l| l.starts_with("path =")).unwrap() + 1
+}
+
+#[test]
+fn new_refuses_attachments_outside_the_brief_folder() {
+    for path in ["../secret.txt", "/etc/passwd", "innocent.pdf", "zero"] {
+        let (t, p) = project();
+        std::os::unix::fs::symlink(t.path().join("secret.txt"), p.join("innocent.pdf")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", p.join("zero")).unwrap();
+        let line = set_attachment(&p, path);
+        let o = liaison(
+            &p,
+            &[
+                "new",
+                "request",
+                "--brief",
+                "request.toml",
+                "--now",
+                NOW,
+                "-o",
+                "out.eml",
+            ],
+        );
+        assert_eq!(o.status.code(), Some(2), "{path}: {}", stderr(&o));
+        let e = stderr(&o);
+        assert!(e.contains(&format!("request.toml:{line}: ")), "{path}: {e}");
+        assert!(e.contains("已拒绝"), "{path}: {e}");
+        assert!(!p.join("out.eml").exists(), "{path}");
+        assert!(!stdout(&o).contains("TOP SECRET"));
+        let o = liaison(
+            &p,
+            &[
+                "--lang",
+                "en",
+                "new",
+                "request",
+                "--brief",
+                "request.toml",
+                "--now",
+                NOW,
+            ],
+        );
+        assert!(stderr(&o).contains("refused"), "{path}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn new_refuses_a_fifo_without_hanging() {
+    let (_t, p) = project();
+    let ok = Command::new("mkfifo").arg(p.join("pipe")).status().unwrap();
+    assert!(ok.success());
+    set_attachment(&p, "pipe");
+    let o = liaison(
+        &p,
+        &[
+            "--lang",
+            "en",
+            "new",
+            "request",
+            "--brief",
+            "request.toml",
+            "--now",
+            NOW,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("FIFO"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_attachment_size_limit_comes_from_the_config() {
+    let (_t, p) = project();
+    std::fs::write(p.join("big.bin"), vec![0u8; (1 << 20) + 1]).unwrap();
+    set_attachment(&p, "big.bin");
+    let cfg = std::fs::read_to_string(p.join("liaison.toml")).unwrap();
+    std::fs::write(
+        p.join("liaison.toml"),
+        format!("{cfg}\n[compose]\nattachment_max_mb = 1\n"),
+    )
+    .unwrap();
+    let args = [
+        "--lang",
+        "en",
+        "new",
+        "request",
+        "--brief",
+        "request.toml",
+        "--now",
+        NOW,
+    ];
+    let o = liaison(&p, &args);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("over the limit of 1.0 MB"),
+        "{}",
+        stderr(&o)
+    );
+    // Under the default 25 MB it is attached.
+    std::fs::write(p.join("liaison.toml"), &cfg).unwrap();
+    let o = liaison(&p, &args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // An unknown key in [compose] is refused like in every other section.
+    std::fs::write(
+        p.join("liaison.toml"),
+        format!("{cfg}\n[compose]\nattachment_max = 1\n"),
+    )
+    .unwrap();
+    let o = liaison(&p, &args);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("attachment_max"), "{}", stderr(&o));
+}
+
+#[test]
+fn new_with_an_attachments_root() {
+    let (t, p) = project();
+    set_attachment(&p, "secret.txt");
+    let args = [
+        "new",
+        "request",
+        "--brief",
+        "request.toml",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+    ];
+    let o = liaison(&p, &args);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let root = t.path().display().to_string();
+    let mut with_root = args.to_vec();
+    with_root.extend(["--attachments-root", root.as_str()]);
+    let o = liaison(&p, &with_root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("secret.txt"));
+}
+
+#[test]
+fn new_o_does_not_overwrite_without_force() {
+    let (_t, p) = project();
+    std::fs::write(p.join("out.eml"), "keep me").unwrap();
+    let args = [
+        "new",
+        "request",
+        "--brief",
+        "request.toml",
+        "--now",
+        NOW,
+        "-o",
+        "out.eml",
+    ];
+    let o = liaison(&p, &args);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(p.join("out.eml")).unwrap(),
+        "keep me"
+    );
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    let o = liaison(&p, &forced);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(p.join("out.eml"))
+            .unwrap()
+            .contains("Message-ID")
     );
 }

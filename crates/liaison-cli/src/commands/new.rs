@@ -6,8 +6,9 @@ use crate::output::{self, Lang as OutLang};
 use anyhow::Context;
 use chrono::{DateTime, FixedOffset};
 use clap::{Args, ValueEnum};
+use liaison_compose::attachments::{self, AttachmentRules};
 use liaison_compose::{ComposedMail, Lang, Templates};
-use liaison_model::{Brief, Directory, Kind, KindTable};
+use liaison_model::{Directory, Kind, KindTable};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -42,6 +43,13 @@ pub struct NewArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: NewFormat,
+    /// Overwrite an existing --out file.
+    #[arg(long)]
+    pub force: bool,
+    /// Attachment paths are relative to this folder, and must lie inside it (default: the
+    /// brief's folder).
+    #[arg(long, value_name = "DIR")]
+    pub attachments_root: Option<PathBuf>,
 }
 
 /// Parses a kind from the command line (canonical tag, alias, English tag or id).
@@ -86,7 +94,10 @@ pub(crate) fn templates(cfg: &Config) -> anyhow::Result<Templates> {
     }
 }
 
-/// Reads, validates and composes one brief file. Attachments are read relative to the brief.
+/// Reads, validates and composes one brief file. Attachments are read under `rules`
+/// (confined to one folder, size-limited: see [`liaison_compose::attachments`]); every
+/// problem of the brief and its attachments is reported at once. Returns the mail and the
+/// canonical paths of its attachments.
 pub(crate) fn compose_file(
     path: &Path,
     kind: Option<Kind>,
@@ -94,37 +105,14 @@ pub(crate) fn compose_file(
     templates: &Templates,
     now: DateTime<FixedOffset>,
     domain: &str,
-) -> anyhow::Result<ComposedMail> {
+    rules: &AttachmentRules,
+) -> anyhow::Result<(ComposedMail, Vec<PathBuf>)> {
     let en = output::lang() == OutLang::En;
-    let text = std::fs::read_to_string(path).with_context(|| {
-        format!(
-            "{}: {}",
-            path.display(),
-            output::tr("无法读取简报", "cannot read the brief")
-        )
-    })?;
-    let file = path.display().to_string();
-    let brief = Brief::from_toml(&file, &text, kind, directory)
+    let (brief, loaded) = attachments::load_brief(path, kind, directory, rules)
         .map_err(|p| anyhow::anyhow!("{}", p.render(en)))?;
-    let base = path.parent().unwrap_or(Path::new("."));
-    let mut data = Vec::new();
-    for a in &brief.attachments {
-        let p = base.join(&a.path);
-        let bytes = std::fs::read(&p).map_err(|e| {
-            anyhow::anyhow!(
-                "{file}: {} {} ({e})\n  {}: {}",
-                output::tr("找不到附件", "attachment not found:"),
-                p.display(),
-                output::tr("修改", "fix"),
-                output::tr(
-                    "attachment 的 path 相对于简报文件；放好文件或更正路径",
-                    "an attachment path is relative to the brief; add the file or correct the path"
-                )
-            )
-        })?;
-        data.push(bytes);
-    }
-    Ok(liaison_compose::compose(
+    let (paths, data): (Vec<PathBuf>, Vec<Vec<u8>>) =
+        loaded.into_iter().map(|a| (a.path, a.data)).unzip();
+    let mail = liaison_compose::compose(
         &brief,
         directory,
         templates,
@@ -132,7 +120,8 @@ pub(crate) fn compose_file(
         now,
         domain,
         &data,
-    )?)
+    )?;
+    Ok((mail, paths))
 }
 
 /// Runs `liaison new`.
@@ -142,13 +131,32 @@ pub fn run(g: &GlobalArgs, args: NewArgs) -> anyhow::Result<ExitCode> {
     let directory = config::load_directory(g, &cfg)?;
     let templates = templates(&cfg)?;
     let now = crate::config::now(g)?;
-    let mail = compose_file(
+    let rules = match &args.attachments_root {
+        Some(root) => AttachmentRules::new(root, cfg.compose.attachment_max_bytes()),
+        None => AttachmentRules::for_brief(&args.brief)
+            .with_max_bytes(cfg.compose.attachment_max_bytes()),
+    };
+    if let Some(p) = &args.out
+        && !args.force
+        && std::fs::symlink_metadata(p).is_ok()
+    {
+        anyhow::bail!(
+            "{}: {}",
+            p.display(),
+            output::tr(
+                "文件已存在；用 --force 覆盖，或换一个文件名",
+                "already exists; pass --force to overwrite, or choose another name"
+            )
+        );
+    }
+    let (mail, _paths) = compose_file(
         &args.brief,
         Some(kind),
         &directory,
         &templates,
         now,
         &cfg.identity.domain,
+        &rules,
     )?;
     let bytes = match args.format {
         NewFormat::Eml => mail.eml.clone(),
@@ -162,13 +170,23 @@ pub fn run(g: &GlobalArgs, args: NewArgs) -> anyhow::Result<ExitCode> {
     };
     match &args.out {
         Some(p) => {
-            std::fs::write(p, &bytes).with_context(|| {
-                format!(
-                    "{}: {}",
-                    p.display(),
-                    output::tr("无法写入", "cannot write")
-                )
-            })?;
+            // `create_new` closes the gap between the check above and the write.
+            let mut opts = std::fs::OpenOptions::new();
+            opts.write(true);
+            if args.force {
+                opts.create(true).truncate(true);
+            } else {
+                opts.create_new(true);
+            }
+            opts.open(p)
+                .and_then(|mut f| f.write_all(&bytes))
+                .with_context(|| {
+                    format!(
+                        "{}: {}",
+                        p.display(),
+                        output::tr("无法写入", "cannot write")
+                    )
+                })?;
             eprintln!("{} {}", output::tr("已写入", "wrote"), p.display());
         }
         None => std::io::stdout().write_all(&bytes)?,
