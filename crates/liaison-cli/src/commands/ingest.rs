@@ -76,6 +76,9 @@ pub struct Summary {
     pub quarantined: Vec<Malformed>,
     /// Files or folders that could not be read.
     pub errors: Vec<String>,
+    /// Files looked at and deliberately not read, with the reason (hidden files, FIFOs,
+    /// garbage before an mbox's first `From ` line, Maildir deliveries in progress).
+    pub skipped: Vec<String>,
 }
 
 /// Why a message is malformed, if it is: nothing a tracker could use was readable.
@@ -143,8 +146,16 @@ pub fn run(g: &GlobalArgs, args: IngestArgs) -> anyhow::Result<ExitCode> {
         while let Some(item) = mb.next() {
             match item {
                 Err(e) => {
-                    eprintln!("{}: {e}", crate::output::error_label());
-                    summary.errors.push(e.to_string());
+                    let text = e.render(crate::output::lang() == crate::output::Lang::En);
+                    if e.is_note() {
+                        // Left alone on purpose (a hidden file, a FIFO, mbox garbage):
+                        // reported, but not a failure.
+                        eprintln!("{}: {text}", tr("注意", "note"));
+                        summary.skipped.push(text);
+                    } else {
+                        eprintln!("{}: {text}", crate::output::error_label());
+                        summary.errors.push(text);
+                    }
                 }
                 Ok(raw) => {
                     summary.read += 1;
