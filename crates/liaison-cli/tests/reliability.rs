@@ -271,3 +271,35 @@ fn new_o_does_not_overwrite_without_force() {
             .contains("Message-ID")
     );
 }
+
+#[test]
+fn parse_says_which_charset_was_guessed() {
+    let t = tempfile::tempdir().unwrap();
+    let gbk = |s: &str| encoding_rs::GBK.encode(s).0.into_owned();
+    let mut raw = b"From: a@example.com\r\nSubject: ".to_vec();
+    raw.extend(gbk("【需求對接】Q3調研-市場部-緊急"));
+    raw.extend_from_slice(b"\r\nContent-Type: text/plain; charset=EUC-CN\r\n\r\n");
+    raw.extend(gbk("张经理，您好！\n请于12月3日17:00前反馈。\n"));
+    std::fs::write(t.path().join("m.eml"), &raw).unwrap();
+    let o = liaison(t.path(), &["parse", "m.eml", "--now", NOW]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("编码: 主题为未声明编码的 8 位字节，按 GBK 解码"),
+        "{out}"
+    );
+    assert!(
+        out.contains("需求对接"),
+        "the Traditional tag is the Request kind: {out}"
+    );
+    assert!(out.contains("12月3日17:00前"), "{out}");
+    let o = liaison(
+        t.path(),
+        &[
+            "--lang", "en", "parse", "m.eml", "--format", "json", "--now", NOW,
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["charset_notes"][0]["part"], "subject", "{v}");
+    assert_eq!(v["charset_notes"][0]["reason"], "undeclared", "{v}");
+}
