@@ -303,3 +303,142 @@ fn parse_says_which_charset_was_guessed() {
     assert_eq!(v["charset_notes"][0]["part"], "subject", "{v}");
     assert_eq!(v["charset_notes"][0]["reason"], "undeclared", "{v}");
 }
+
+#[test]
+fn init_writes_a_sample_brief_with_its_attachment() {
+    let t = tempfile::tempdir().unwrap();
+    let o = liaison(t.path(), &["init"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for f in [
+        "liaison.toml",
+        "directory.toml",
+        "request.toml",
+        "Q3用户调研需求清单.xlsx",
+    ] {
+        assert!(t.path().join(f).is_file(), "{f} not written");
+    }
+    // The brief composes as it is.
+    let o = liaison(
+        t.path(),
+        &["new", "request", "--brief", "request.toml", "--now", NOW],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    // A second init refuses to overwrite any of them.
+    std::fs::remove_file(t.path().join("liaison.toml")).unwrap();
+    let o = liaison(t.path(), &["init"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("request.toml") || stderr(&o).contains("directory.toml"));
+}
+
+/// The commands of README's "Getting started" block, as written there.
+fn getting_started() -> Vec<String> {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md"))
+            .unwrap();
+    let section = readme
+        .split("## Getting started")
+        .nth(1)
+        .expect("README has a Getting started section");
+    let block = section
+        .split("```sh")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("a sh block in Getting started");
+    block
+        .lines()
+        .map(|l| match l.find(" #") {
+            Some(i) => l[..i].trim(),
+            None => l.trim(),
+        })
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn readme_getting_started_runs_as_written() {
+    let cmds = getting_started();
+    assert!(cmds.len() >= 5, "{cmds:?}");
+    assert!(cmds[0].starts_with("liaison init"), "{cmds:?}");
+    let t = tempfile::tempdir().unwrap();
+    for cmd in &cmds {
+        let (cmd, out) = match cmd.split_once(" > ") {
+            Some((c, o)) => (c.trim(), Some(o.trim())),
+            None => (cmd.as_str(), None),
+        };
+        let words: Vec<&str> = cmd.split_whitespace().collect();
+        assert_eq!(
+            words[0], "liaison",
+            "every Getting-started command is liaison: {cmd}"
+        );
+        let o = liaison(t.path(), &words[1..]);
+        assert!(o.status.success(), "`{cmd}` failed:\n{}", stderr(&o));
+        if let Some(f) = out {
+            std::fs::write(t.path().join(f), &o.stdout).unwrap();
+        }
+    }
+}
+
+#[test]
+fn an_md_draft_written_elsewhere_finds_its_attachments() {
+    let t = tempfile::tempdir().unwrap();
+    assert!(liaison(t.path(), &["init"]).status.success());
+    let o = liaison(
+        t.path(),
+        &[
+            "new",
+            "request",
+            "--brief",
+            "request.toml",
+            "--now",
+            NOW,
+            "--format",
+            "md",
+            "-o",
+            "other/dir/x.md",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let draft = std::fs::read_to_string(t.path().join("other/dir/x.md")).unwrap();
+    assert!(
+        draft.contains("附件：../../Q3用户调研需求清单.xlsx"),
+        "{draft}"
+    );
+    let o = liaison(t.path(), &["lint", "other/dir/x.md", "--format", "json"]);
+    let out = stdout(&o);
+    assert!(!out.contains("attachment-missing"), "{out}");
+    assert!(!out.contains("attachment-undescribed"), "{out}");
+    assert_eq!(o.status.code(), Some(0), "{out}\n{}", stderr(&o));
+
+    // A draft written to standard output names the files only; `lint --attachments-dir`
+    // says where they are.
+    let o = liaison(
+        t.path(),
+        &[
+            "new",
+            "request",
+            "--brief",
+            "request.toml",
+            "--now",
+            NOW,
+            "--format",
+            "md",
+        ],
+    );
+    std::fs::write(t.path().join("other/y.md"), &o.stdout).unwrap();
+    let o = liaison(t.path(), &["lint", "other/y.md", "--format", "json"]);
+    assert!(stdout(&o).contains("attachment-missing"), "{}", stdout(&o));
+    let o = liaison(
+        t.path(),
+        &[
+            "lint",
+            "other/y.md",
+            "--attachments-dir",
+            ".",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(!stdout(&o).contains("attachment-missing"), "{}", stdout(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}

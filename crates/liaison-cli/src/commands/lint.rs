@@ -39,6 +39,9 @@ pub struct LintArgs {
     /// Explain one rule (e.g. action-owner) and exit.
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,
+    /// The folder a plain draft's attachments are in (default: the draft's own folder).
+    #[arg(long, value_name = "DIR")]
+    pub attachments_dir: Option<PathBuf>,
 }
 
 /// The language chosen with `--lang`, if any.
@@ -124,12 +127,21 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, String> {
     })
 }
 
-/// Parses a draft and fills in attachment sizes of plain drafts from the file system.
-pub(crate) fn parse_draft(linter: &Linter, path: &Path, raw: &[u8]) -> liaison_lint::Anatomy {
+/// Parses a draft and fills in attachment sizes of plain drafts from the file system:
+/// attachment names are relative to `attachments_dir`, or else to the draft's folder.
+pub(crate) fn parse_draft(
+    linter: &Linter,
+    path: &Path,
+    raw: &[u8],
+    attachments_dir: Option<&Path>,
+) -> liaison_lint::Anatomy {
     let shown = path.display().to_string();
     let mut a = linter.parse(&shown, raw);
-    if a.format == liaison_mail::anatomy::SourceFormat::Plain && path != Path::new("-") {
-        let base = path.parent().unwrap_or(Path::new("."));
+    let stdin = path == Path::new("-");
+    if a.format == liaison_mail::anatomy::SourceFormat::Plain
+        && (!stdin || attachments_dir.is_some())
+    {
+        let base = attachments_dir.unwrap_or(path.parent().unwrap_or(Path::new(".")));
         for f in &mut a.attachments {
             let p = base.join(&f.name);
             match std::fs::metadata(&p) {
@@ -195,7 +207,7 @@ pub fn run(g: &GlobalArgs, args: LintArgs) -> anyhow::Result<ExitCode> {
         let shown = path.display().to_string();
         match read_input(path) {
             Ok(raw) => {
-                let a = parse_draft(&linter, path, &raw);
+                let a = parse_draft(&linter, path, &raw, args.attachments_dir.as_deref());
                 files.push(linter.report(&shown, a, lang));
             }
             Err(e) => {

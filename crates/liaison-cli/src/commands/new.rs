@@ -124,6 +124,32 @@ pub(crate) fn compose_file(
     Ok((mail, paths))
 }
 
+/// The canonical folder a draft written to `out` will be in.
+fn draft_folder(out: &Path) -> Option<PathBuf> {
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::canonicalize(dir).ok()
+}
+
+/// `target` as a path from the folder `base` (both canonical), with `/` separators; `None`
+/// when there is no relative way (another drive) or the path is not UTF-8.
+fn relative_path(target: &Path, base: &Path) -> Option<String> {
+    use std::path::Component;
+    let t: Vec<Component> = target.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return None;
+    }
+    let mut parts: Vec<String> = vec!["..".into(); b.len() - common];
+    for c in &t[common..] {
+        parts.push(c.as_os_str().to_str()?.to_string());
+    }
+    Some(parts.join("/"))
+}
+
 /// Runs `liaison new`.
 pub fn run(g: &GlobalArgs, args: NewArgs) -> anyhow::Result<ExitCode> {
     let kind = parse_kind(&args.kind)?;
@@ -149,7 +175,7 @@ pub fn run(g: &GlobalArgs, args: NewArgs) -> anyhow::Result<ExitCode> {
             )
         );
     }
-    let (mail, _paths) = compose_file(
+    let (mut mail, paths) = compose_file(
         &args.brief,
         Some(kind),
         &directory,
@@ -158,9 +184,33 @@ pub fn run(g: &GlobalArgs, args: NewArgs) -> anyhow::Result<ExitCode> {
         &cfg.identity.domain,
         &rules,
     )?;
+    if let Some(p) = &args.out {
+        // Create the folder first: the draft's attachment paths are relative to it.
+        if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!(
+                    "{}: {}",
+                    dir.display(),
+                    output::tr("无法创建文件夹", "cannot create the folder")
+                )
+            })?;
+        }
+    }
     let bytes = match args.format {
         NewFormat::Eml => mail.eml.clone(),
-        NewFormat::Md => mail.draft(mail_lang()).into_bytes(),
+        NewFormat::Md => {
+            // A plain draft names its attachments as paths from its own folder, so that
+            // `liaison lint` finds them wherever the draft was written (to standard
+            // output: the names only, and `lint --attachments-dir` says where they are).
+            if let Some(dir) = args.out.as_deref().and_then(draft_folder) {
+                mail.attachments = paths
+                    .iter()
+                    .zip(&mail.attachments)
+                    .map(|(p, name)| relative_path(p, &dir).unwrap_or_else(|| name.clone()))
+                    .collect();
+            }
+            mail.draft(mail_lang()).into_bytes()
+        }
         NewFormat::Text => format!("{}\n\n{}", mail.subject, mail.body).into_bytes(),
         NewFormat::Json => {
             let mut s = serde_json::to_string_pretty(&mail)?;

@@ -26,7 +26,7 @@ pub fn run(g: &GlobalArgs, args: ParseArgs) -> anyhow::Result<ExitCode> {
     let linter = build_linter(g)?;
     let raw =
         read_input(&args.file).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
-    let a = parse_draft(&linter, &args.file, &raw);
+    let a = parse_draft(&linter, &args.file, &raw, None);
     // What had to be guessed about the charsets of a received message.
     let notes = match a.format {
         SourceFormat::Plain => Vec::new(),
