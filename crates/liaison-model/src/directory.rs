@@ -115,6 +115,13 @@ pub enum DirectoryError {
         /// The cause.
         source: std::io::Error,
     },
+    /// The path is a folder, FIFO or device, not a file (a FIFO would block the reader,
+    /// a device such as /dev/zero would never end).
+    #[error("{path}: 通讯录不是普通文件 (the directory is not a regular file)")]
+    NotAFile {
+        /// The path.
+        path: String,
+    },
     /// The file was read but has problems (each with line and fix).
     #[error("{0}")]
     Invalid(#[from] Problems),
@@ -208,10 +215,16 @@ fn unknown_keys(c: &mut Collector<'_>, t: &Table<'_>, table: &str, known: &[&str
 impl Directory {
     /// Reads and validates a directory file (TOML, or CSV when the name ends in `.csv`).
     pub fn load(path: &Path) -> Result<Directory, DirectoryError> {
-        let text = std::fs::read_to_string(path).map_err(|source| DirectoryError::Io {
+        let io = |source| DirectoryError::Io {
             path: path.display().to_string(),
             source,
-        })?;
+        };
+        if !std::fs::metadata(path).map_err(io)?.is_file() {
+            return Err(DirectoryError::NotAFile {
+                path: path.display().to_string(),
+            });
+        }
+        let text = std::fs::read_to_string(path).map_err(io)?;
         let file = path.display().to_string();
         if path
             .extension()

@@ -230,3 +230,19 @@ fn the_shipped_example_directory_is_still_valid() {
     let text = include_str!("../../../examples/directory.toml");
     Directory::from_toml("examples/directory.toml", text).unwrap();
 }
+
+#[test]
+fn a_fifo_or_device_is_not_read_as_a_directory() {
+    use liaison_model::DirectoryError;
+    let t = tempfile::tempdir().unwrap();
+    let fifo = t.path().join("directory.toml");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    for p in [fifo.as_path(), std::path::Path::new("/dev/zero"), t.path()] {
+        let e = Directory::load(p).unwrap_err();
+        assert!(matches!(e, DirectoryError::NotAFile { .. }), "{e}");
+    }
+}
