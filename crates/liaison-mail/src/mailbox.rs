@@ -156,7 +156,17 @@ pub enum SkipReason {
         /// How many.
         files: u64,
     },
+    /// A file in a folder too large to be one message (see [`MAX_MESSAGE_BYTES`]): read
+    /// whole, a stray video or disk image would take the memory.
+    TooLarge {
+        /// Its size.
+        bytes: u64,
+    },
 }
+
+/// The largest file of a folder or Maildir read as one message: far above any mail
+/// server's limit (25–50 MB), far below what would strain memory.
+pub const MAX_MESSAGE_BYTES: u64 = 256 << 20;
 
 impl SkipReason {
     /// The reason, in Chinese or English.
@@ -189,6 +199,16 @@ impl SkipReason {
             (SkipReason::InProgress { files }, true) => {
                 format!("{files} files in tmp/ are deliveries in progress: not read (Maildir rule)")
             }
+            (SkipReason::TooLarge { bytes }, false) => format!(
+                "{} MB，超过单封邮件的上限 {} MB，不是邮件，未读取",
+                bytes >> 20,
+                MAX_MESSAGE_BYTES >> 20
+            ),
+            (SkipReason::TooLarge { bytes }, true) => format!(
+                "{} MB, over the {} MB a single message may have: not a message, not read",
+                bytes >> 20,
+                MAX_MESSAGE_BYTES >> 20
+            ),
         }
     }
 }
@@ -474,7 +494,15 @@ fn read_file(p: &Path) -> Result<Vec<u8>, MailboxError> {
             SkipReason::Special(SpecialKind::of(&meta.file_type())),
         ));
     }
-    std::fs::read(p).map_err(|e| io_err(p, e))
+    if meta.len() > MAX_MESSAGE_BYTES {
+        return Err(note(p, SkipReason::TooLarge { bytes: meta.len() }));
+    }
+    // Bounded, in case the file grows after its size was read.
+    let mut data = Vec::with_capacity(meta.len() as usize);
+    File::open(p)
+        .and_then(|f| f.take(MAX_MESSAGE_BYTES).read_to_end(&mut data))
+        .map_err(|e| io_err(p, e))?;
+    Ok(data)
 }
 
 fn hidden(p: &Path) -> bool {

@@ -170,3 +170,20 @@ fn messages_render_in_both_languages() {
     assert!(e.render(false).contains("隐藏文件"), "{}", e.render(false));
     assert!(e.render(true).is_ascii(), "{}", e.render(true));
 }
+
+#[test]
+fn a_file_too_large_to_be_a_message_is_reported_not_read() {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(t.path().join("a.eml"), mail(1)).unwrap();
+    // Sparse: its size says 300 MB, no disk or memory is used unless it is read.
+    let f = std::fs::File::create(t.path().join("video.mp4")).unwrap();
+    f.set_len(300 << 20).unwrap();
+    let (read, other) = drain(Mailbox::open_detect(t.path()).unwrap());
+    assert_eq!(read.len(), 1);
+    assert_eq!(other.len(), 1, "{other:?}");
+    assert!(other[0].0, "{other:?}");
+    assert!(
+        other[0].1.contains("video.mp4") && other[0].1.contains("300 MB"),
+        "{other:?}"
+    );
+}
