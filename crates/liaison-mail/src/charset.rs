@@ -525,7 +525,20 @@ pub fn decode_header(raw: &[u8]) -> (String, Option<HeaderNote>) {
             }
         }
     }
-    (out.trim().to_string(), note)
+    (one_line(out.trim()), note)
+}
+
+/// Header text as one line: line breaks, tabs and other control characters (which an
+/// encoded word can carry) become spaces, so a decoded subject can never split into two
+/// header lines when it is shown or written again.
+pub fn one_line(s: &str) -> String {
+    if s.chars().any(char::is_control) {
+        s.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
+    } else {
+        s.to_string()
+    }
 }
 
 /// An encoded word cut inside a multi-byte character (a subject truncated by the sender's

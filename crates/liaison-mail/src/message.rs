@@ -92,6 +92,8 @@ impl Message {
                 .push("the Date header could not be read".into());
         }
         fix_headers(&m, raw, &mut out);
+        out.subject = crate::charset::one_line(&out.subject);
+        out.from_name = out.from_name.as_deref().map(crate::charset::one_line);
         out.body = if m.text_body_count() > 0 {
             m.body_text(0).map(|b| b.into_owned()).unwrap_or_default()
         } else {

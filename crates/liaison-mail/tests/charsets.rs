@@ -230,3 +230,29 @@ fn a_body_that_does_not_fit_its_transfer_encoding_is_read_as_it_is() {
     assert_eq!(m.charset_notes[0].reason, NoteReason::BadTransferEncoding);
     assert_eq!(m.charset_notes[0].declared.as_deref(), Some("base64"));
 }
+
+#[test]
+fn header_text_is_one_line_even_when_an_encoded_word_holds_a_line_break() {
+    // Found by cargo fuzz (ingest): an encoded word whose bytes are CR/LF put a line break
+    // into the subject, which later becomes a header of replies and reports.
+    let b64 = |s: &str| liaison_mail::mime::base64(s.as_bytes());
+    let raw = format!(
+        "From: =?utf-8?B?{}?= <a@example.com>\r\nSubject: =?utf-8?B?{}?=\r\n\r\nhi\r\n",
+        b64("王\r\n磊"),
+        b64("【需求对接】x\r\nBcc: evil@example.com\t\u{7}")
+    );
+    let m = Message::parse(raw.as_bytes());
+    assert!(!m.subject.chars().any(char::is_control), "{:?}", m.subject);
+    assert!(m.subject.starts_with("【需求对接】x"), "{:?}", m.subject);
+    let name = m.from_name.unwrap();
+    assert!(!name.chars().any(char::is_control), "{name:?}");
+    // The same through the raw-bytes path (an 8-bit subject next to the word).
+    let mut raw = b"Subject: ".to_vec();
+    raw.extend(encoding_rs::GBK.encode("主题").0.iter());
+    raw.extend(format!(" =?gb2312?B?{}?=\r\n\r\nhi\r\n", b64("a\rb")).bytes());
+    let m = Message::parse(&raw);
+    assert!(!m.subject.chars().any(char::is_control), "{:?}", m.subject);
+    let (t, _) =
+        liaison_mail::charset::decode_header(format!("=?utf-8?B?{}?=", b64("a\nb")).as_bytes());
+    assert_eq!(t, "a b");
+}
