@@ -3,11 +3,11 @@
 //! attachments.
 
 use crate::output::{self, Lang as OutLang};
-use anyhow::Context;
 use chrono::{DateTime, FixedOffset};
+use liaison_compose::attachments::{self, AttachmentRules};
 use liaison_compose::{ComposedMail, Lang, Templates};
-use liaison_model::{Brief, Directory, Kind, KindTable};
-use std::path::Path;
+use liaison_model::{Directory, Kind, KindTable};
+use std::path::{Path, PathBuf};
 
 /// Parses a kind from the command line (canonical tag, alias, English tag or id).
 pub fn parse_kind(s: &str) -> anyhow::Result<Kind> {
@@ -38,7 +38,10 @@ pub fn mail_lang() -> Lang {
     }
 }
 
-/// Reads, validates and composes one brief file. Attachments are read relative to the brief.
+/// Reads, validates and composes one brief file. Attachments are read under `rules`
+/// (confined to one folder, size-limited: see [`liaison_compose::attachments`]); every
+/// problem of the brief and its attachments is reported at once. Returns the mail and the
+/// canonical paths of its attachments.
 pub fn compose_file(
     path: &Path,
     kind: Option<Kind>,
@@ -46,37 +49,14 @@ pub fn compose_file(
     templates: &Templates,
     now: DateTime<FixedOffset>,
     domain: &str,
-) -> anyhow::Result<ComposedMail> {
+    rules: &AttachmentRules,
+) -> anyhow::Result<(ComposedMail, Vec<PathBuf>)> {
     let en = output::lang() == OutLang::En;
-    let text = std::fs::read_to_string(path).with_context(|| {
-        format!(
-            "{}: {}",
-            path.display(),
-            output::tr("无法读取简报", "cannot read the brief")
-        )
-    })?;
-    let file = path.display().to_string();
-    let brief = Brief::from_toml(&file, &text, kind, directory)
+    let (brief, loaded) = attachments::load_brief(path, kind, directory, rules)
         .map_err(|p| anyhow::anyhow!("{}", p.render(en)))?;
-    let base = path.parent().unwrap_or(Path::new("."));
-    let mut data = Vec::new();
-    for a in &brief.attachments {
-        let p = base.join(&a.path);
-        let bytes = std::fs::read(&p).map_err(|e| {
-            anyhow::anyhow!(
-                "{file}: {} {} ({e})\n  {}: {}",
-                output::tr("找不到附件", "attachment not found:"),
-                p.display(),
-                output::tr("修改", "fix"),
-                output::tr(
-                    "attachment 的 path 相对于简报文件；放好文件或更正路径",
-                    "an attachment path is relative to the brief; add the file or correct the path"
-                )
-            )
-        })?;
-        data.push(bytes);
-    }
-    Ok(liaison_compose::compose(
+    let (paths, data): (Vec<PathBuf>, Vec<Vec<u8>>) =
+        loaded.into_iter().map(|a| (a.path, a.data)).unzip();
+    let mail = liaison_compose::compose(
         &brief,
         directory,
         templates,
@@ -84,5 +64,6 @@ pub fn compose_file(
         now,
         domain,
         &data,
-    )?)
+    )?;
+    Ok((mail, paths))
 }

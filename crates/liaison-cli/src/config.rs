@@ -25,6 +25,8 @@ pub struct Config {
     pub policy: liaison_engine::Policy,
     /// `[store]`: database location.
     pub store: StoreSection,
+    /// `[compose]`: what `liaison new` may attach.
+    pub compose: ComposeSection,
     /// The file this was loaded from, if any.
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -87,6 +89,36 @@ impl Default for TimeSection {
             workday_start: "09:00".into(),
             workday_end: "18:00".into(),
         }
+    }
+}
+
+/// `[compose]`: limits of `liaison new`.
+///
+/// ```toml
+/// [compose]
+/// attachment_max_mb = 25   # each attachment at most this many MB (1 MB = 1,048,576 bytes)
+/// ```
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ComposeSection {
+    /// The size limit of one attachment, in MB (MiB); 25 by default, the common mail-server
+    /// limit.
+    pub attachment_max_mb: u64,
+}
+
+impl Default for ComposeSection {
+    fn default() -> Self {
+        ComposeSection {
+            attachment_max_mb: liaison_compose::attachments::AttachmentRules::DEFAULT_MAX_BYTES
+                >> 20,
+        }
+    }
+}
+
+impl ComposeSection {
+    /// The limit in bytes.
+    pub fn attachment_max_bytes(&self) -> u64 {
+        self.attachment_max_mb.saturating_mul(1 << 20)
     }
 }
 

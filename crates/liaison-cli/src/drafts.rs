@@ -21,12 +21,19 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, String> {
     })
 }
 
-/// Parses a draft and fills in attachment sizes of plain drafts from the file system.
-pub(crate) fn parse_draft(linter: &Linter, path: &Path, raw: &[u8]) -> liaison_lint::Anatomy {
+/// Parses a draft and fills in attachment sizes of plain drafts from the file system:
+/// attachment names are relative to `attachments_dir`, or else to the draft's folder.
+pub(crate) fn parse_draft(
+    linter: &Linter,
+    path: &Path,
+    raw: &[u8],
+    attachments_dir: Option<&Path>,
+) -> liaison_lint::Anatomy {
     let shown = path.display().to_string();
     let mut a = linter.parse(&shown, raw);
-    if a.format == liaison_anatomy::SourceFormat::Plain && path != Path::new("-") {
-        let base = path.parent().unwrap_or(Path::new("."));
+    let stdin = path == Path::new("-");
+    if a.format == liaison_anatomy::SourceFormat::Plain && (!stdin || attachments_dir.is_some()) {
+        let base = attachments_dir.unwrap_or(path.parent().unwrap_or(Path::new(".")));
         for f in &mut a.attachments {
             let p = base.join(&f.name);
             match std::fs::metadata(&p) {

@@ -60,3 +60,6 @@ pub const ATTACHMENTS: [(&str, &[u8]); 5] = [
         include_bytes!("../../../examples/复盘表.xlsx"),
     ),
 ];
+
+/// The attachment the sample request brief names (README's "Getting started").
+pub const REQUEST_ATTACHMENT: (&str, &[u8]) = ATTACHMENTS[1];

@@ -135,7 +135,10 @@ fn fixtures(dir: &Path) -> PathBuf {
     )
     .unwrap();
     std::fs::write(mails.join("empty.eml"), b"\r\n\r\n").unwrap();
-    std::fs::write(mails.join("notes.txt"), b"ignored: not .eml").unwrap();
+    // Any name is read (a Maildir's files have no .eml); not being a mail, it is quarantined.
+    std::fs::write(mails.join("notes.txt"), b"not a mail: whatever the name").unwrap();
+    // A hidden file is reported as skipped, not read.
+    std::fs::write(mails.join(".DS_Store"), b"\0\0\0\x01Bud1").unwrap();
     mails
 }
 
@@ -164,9 +167,10 @@ fn idempotent_and_quarantine(db: Db, dir: &Path) {
         maildir.to_str().unwrap(),
     ];
     let first = ingest_json(&db, &args);
-    // 6 .eml + 30 mbox (0..6 overlap with the .eml files: same bytes) + 2 Maildir.
-    assert_eq!(n(&first, "read"), 6 + 2 + 30 + 2, "{first}");
-    assert_eq!(n(&first, "malformed"), 2, "{first}");
+    // 6 .eml + 3 malformed + 30 mbox (0..6 overlap with the .eml files: same bytes) + 2
+    // Maildir.
+    assert_eq!(n(&first, "read"), 6 + 3 + 30 + 2, "{first}");
+    assert_eq!(n(&first, "malformed"), 3, "{first}");
     assert_eq!(n(&first, "imported"), 6 + 24 + 2, "{first}");
     assert_eq!(n(&first, "duplicates"), 6, "{first}");
     let sources: Vec<&str> = first["quarantined"]
@@ -183,12 +187,30 @@ fn idempotent_and_quarantine(db: Db, dir: &Path) {
         sources.iter().any(|s| s.ends_with("empty.eml")),
         "{sources:?}"
     );
+    assert!(
+        sources.iter().any(|s| s.ends_with("notes.txt")),
+        "{sources:?}"
+    );
+    // Nothing looked at is dropped silently: the hidden file and the Maildir's delivery in
+    // progress are reported as skipped, with the reason.
+    let skipped: Vec<&str> = first["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(
+        skipped.iter().any(|s| s.contains(".DS_Store")),
+        "{skipped:?}"
+    );
+    assert!(skipped.iter().any(|s| s.contains("tmp")), "{skipped:?}");
 
     let mut store = db.open();
     let before = store.stats().unwrap();
     let collabs_before = store.collaborations().unwrap();
     assert_eq!(before.raw_messages, 32);
-    assert_eq!(before.quarantined, 2);
+    assert_eq!(before.quarantined, 3);
     let q = store.quarantined().unwrap();
     assert!(
         q.iter()
@@ -218,7 +240,7 @@ fn idempotent_and_quarantine(db: Db, dir: &Path) {
     );
     let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let listed = listed["quarantined"].as_array().unwrap();
-    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(listed.len(), 3, "{listed:?}");
     for e in listed {
         let path = PathBuf::from(e["exported"].as_str().unwrap());
         let sha = e["sha256"].as_str().unwrap();
@@ -235,8 +257,8 @@ fn idempotent_and_quarantine(db: Db, dir: &Path) {
     assert_eq!(n(&again, "malformed"), 0, "{again}");
     assert_eq!(
         n(&again, "duplicates"),
-        40,
-        "every message again, the 2 quarantined ones included: {again}"
+        41,
+        "every message again, the 3 quarantined ones included: {again}"
     );
     let mut store = db.open();
     let after = store.stats().unwrap();
@@ -687,4 +709,68 @@ fn concurrent_writers_sqlite() {
 fn concurrent_writers_postgres() {
     let dir = tempfile::tempdir().unwrap();
     concurrent_writers(&|name| pg_db(&format!("conc_{name}")), dir.path(), 2);
+}
+
+#[test]
+fn a_nonexistent_path_after_a_good_one_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.eml");
+    std::fs::write(&good, generated(1)).unwrap();
+    let db = dir.path().join("x.db");
+    let out = liaison()
+        .args(["--db", db.to_str().unwrap(), "ingest"])
+        .arg(&good)
+        .arg("/nonexistent")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent"), "{err}");
+    assert!(!db.exists(), "no database file may be created: {err}");
+}
+
+#[test]
+fn maildir_files_of_any_name_are_all_read() {
+    // `ingest md/cur` read only the files named *.eml (10 of 40).
+    let dir = tempfile::tempdir().unwrap();
+    let cur = dir.path().join("md/cur");
+    std::fs::create_dir_all(&cur).unwrap();
+    std::fs::create_dir_all(dir.path().join("md/new")).unwrap();
+    for i in 0..40 {
+        let name = if i % 4 == 0 {
+            format!("{i}.eml")
+        } else {
+            format!("17330000{i:02}.M{i}P7.host:2,S")
+        };
+        std::fs::write(cur.join(name), generated(i)).unwrap();
+    }
+    let db = sqlite_db(dir.path(), "md");
+    let v = ingest_json(&db, &[cur.to_str().unwrap()]);
+    assert_eq!(n(&v, "read"), 40, "{v}");
+    assert_eq!(n(&v, "imported"), 40, "{v}");
+}
+
+#[test]
+fn an_mbox_with_leading_garbage_is_read_without_mbox_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = dir.path().join("clean.mbox");
+    write_mbox(&clean, 5);
+    let f = dir.path().join("export");
+    let mut bytes = b"\xff\xfe junk left by an export tool\n\x00\n\n".to_vec();
+    bytes.extend(std::fs::read(&clean).unwrap());
+    std::fs::write(&f, &bytes).unwrap();
+    let db = sqlite_db(dir.path(), "garbage");
+    let v = ingest_json(&db, &[f.to_str().unwrap()]);
+    assert_eq!(n(&v, "read"), 5, "{v}");
+    assert_eq!(n(&v, "imported"), 5, "{v}");
+    assert_eq!(n(&v, "malformed"), 0, "{v}");
+    let skipped = v["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{v}");
+    assert!(
+        skipped[0]
+            .as_str()
+            .unwrap()
+            .contains("before the first `From ` line"),
+        "{v}"
+    );
 }

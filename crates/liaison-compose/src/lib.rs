@@ -7,6 +7,8 @@
 //! deadline, and a signature with name, department and contact. Pure: no IO except
 //! [`Templates::from_dir`] and [`Templates::export`].
 
+pub mod attachments;
+
 use chrono::{DateTime, FixedOffset};
 use liaison_mail::mime::{self, Mailbox, OutAttachment, OutMessage};
 use liaison_model::{Brief, Directory, Kind, Person};

@@ -56,6 +56,9 @@ pub struct IngestSummary {
     pub quarantined: Vec<Malformed>,
     /// Files or folders that could not be read.
     pub errors: Vec<String>,
+    /// Files looked at and deliberately not read, with the reason (hidden files, FIFOs,
+    /// garbage before an mbox's first `From ` line, Maildir deliveries in progress).
+    pub skipped: Vec<String>,
     /// What the user should know about the configuration this ran with.
     pub notices: Vec<Notice>,
 }
@@ -97,8 +100,11 @@ pub trait Observer {
     fn stored(&mut self, _read: u64, _imported: u64) {}
     /// A message was kept aside.
     fn quarantined(&mut self, _m: &Malformed) {}
-    /// A file or folder could not be read (the ingest goes on).
-    fn unreadable(&mut self, _e: &MailboxError) {}
+    /// A file or folder could not be read (the ingest goes on); `text` says why in the
+    /// run's language.
+    fn unreadable(&mut self, _e: &MailboxError, _text: &str) {}
+    /// A file was looked at and deliberately not read (not a failure).
+    fn skipped(&mut self, _text: &str) {}
     /// The current mailbox is done.
     fn source_finished(&mut self) {}
     /// Something the user should know before trusting the result.
@@ -190,8 +196,16 @@ pub fn ingest(
         while let Some(item) = mb.next() {
             match item {
                 Err(e) => {
-                    obs.unreadable(&e);
-                    summary.errors.push(e.to_string());
+                    let text = e.render(opts.lang == Lang::En);
+                    if e.is_note() {
+                        // Left alone on purpose (a hidden file, a FIFO, mbox garbage):
+                        // reported, but not a failure.
+                        obs.skipped(&text);
+                        summary.skipped.push(text);
+                    } else {
+                        obs.unreadable(&e, &text);
+                        summary.errors.push(text);
+                    }
                 }
                 Ok(raw) => {
                     summary.read += 1;

@@ -4,6 +4,7 @@
 //!
 //! Reading never panics and never fails outright: it returns what it could read.
 
+pub mod charset;
 pub mod mailbox;
 pub mod message;
 pub mod mime;

@@ -339,6 +339,34 @@ impl Reader<'_, '_> {
 }
 
 impl Brief {
+    /// The `path` of every `[[attachment]]` table as written (trimmed), with the 1-based line
+    /// of its value, even when the brief has other problems (empty when the TOML does not
+    /// parse). Checking the files is the caller's job: this crate does no IO.
+    pub fn attachment_paths(text: &str) -> Vec<(String, usize)> {
+        let Ok(root) = DeTable::parse(text) else {
+            return Vec::new();
+        };
+        let c = Collector::new("", text);
+        let Some(v) = field(root.get_ref(), "attachment") else {
+            return Vec::new();
+        };
+        let DeValue::Array(a) = v.get_ref() else {
+            return Vec::new();
+        };
+        a.iter()
+            .filter_map(|x| match x.get_ref() {
+                DeValue::Table(t) => field(t, "path"),
+                _ => None,
+            })
+            .filter_map(|p| {
+                p.get_ref()
+                    .as_str()
+                    .map(|s| (s.trim().to_string(), c.line(p.span().start)))
+            })
+            .filter(|(s, _)| !s.is_empty())
+            .collect()
+    }
+
     /// Parses and validates a TOML brief, reporting every problem at once with its line.
     ///
     /// `file` names the brief in errors. `kind` is the kind given on the command line: it

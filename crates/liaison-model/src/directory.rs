@@ -101,6 +101,7 @@ struct PersonLines {
 struct DepartmentLines {
     table: usize,
     head: usize,
+    aliases: usize,
 }
 
 /// Errors of [`Directory::load`].
@@ -113,6 +114,13 @@ pub enum DirectoryError {
         path: String,
         /// The cause.
         source: std::io::Error,
+    },
+    /// The path is a folder, FIFO or device, not a file (a FIFO would block the reader,
+    /// a device such as /dev/zero would never end).
+    #[error("{path}: 通讯录不是普通文件 (the directory is not a regular file)")]
+    NotAFile {
+        /// The path.
+        path: String,
     },
     /// The file was read but has problems (each with line and fix).
     #[error("{0}")]
@@ -153,13 +161,70 @@ fn table_start(t: &Table<'_>, fallback: usize) -> usize {
         .unwrap_or(fallback)
 }
 
+/// Keys of a `[[department]]` table.
+pub const DEPARTMENT_KEYS: [&str; 3] = ["name", "aliases", "head"];
+/// Keys of a `[[person]]` table.
+pub const PERSON_KEYS: [&str; 6] = ["name", "email", "department", "title", "superior", "chat"];
+/// Top-level keys of a directory file.
+const TOP_KEYS: [&str; 2] = ["department", "person"];
+
+/// The first character that has no place in a directory field: a line break (which would
+/// inject headers when the value reaches a mail), any other control character, or a
+/// bidirectional override (which makes an address display as another).
+pub fn forbidden_char(s: &str) -> Option<char> {
+    s.chars().find(|&c| {
+        c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+/// A problem for a field holding a forbidden character.
+fn control_problem(key: &str, ch: char) -> (String, String, String, String) {
+    let code = format!("U+{:04X}", ch as u32);
+    (
+        format!("“{key}”含有换行符或控制字符（{code}），已拒绝"),
+        format!("`{key}` contains a line break or control character ({code}): refused"),
+        "把该值写在一行内，去掉 \\n、\\r、制表符等控制字符".into(),
+        "keep the value on one line, without \\n, \\r, tabs or other control characters".into(),
+    )
+}
+
+/// Reports keys of `t` outside `known`, with a "did you mean".
+fn unknown_keys(c: &mut Collector<'_>, t: &Table<'_>, table: &str, known: &[&str]) {
+    for (k, _) in t.iter() {
+        let key = k.get_ref().as_ref();
+        if known.contains(&key) {
+            continue;
+        }
+        let hint = crate::brief::did_you_mean(key, known.iter().copied());
+        c.push(
+            k.span().start,
+            format!("[[{table}]] 中未知的键“{key}”"),
+            format!("unknown key `{key}` in [[{table}]]"),
+            match hint {
+                Some(h) => format!("是否想写“{h}”？可用：{}", known.join("、")),
+                None => format!("可用：{}", known.join("、")),
+            },
+            match hint {
+                Some(h) => format!("did you mean `{h}`? known: {}", known.join(", ")),
+                None => format!("known: {}", known.join(", ")),
+            },
+        );
+    }
+}
+
 impl Directory {
     /// Reads and validates a directory file (TOML, or CSV when the name ends in `.csv`).
     pub fn load(path: &Path) -> Result<Directory, DirectoryError> {
-        let text = std::fs::read_to_string(path).map_err(|source| DirectoryError::Io {
+        let io = |source| DirectoryError::Io {
             path: path.display().to_string(),
             source,
-        })?;
+        };
+        if !std::fs::metadata(path).map_err(io)?.is_file() {
+            return Err(DirectoryError::NotAFile {
+                path: path.display().to_string(),
+            });
+        }
+        let text = std::fs::read_to_string(path).map_err(io)?;
         let file = path.display().to_string();
         if path
             .extension()
@@ -206,13 +271,27 @@ impl Directory {
                         }
                     }
                 }
-                _ => c.push(
-                    at,
-                    format!("未知的键“{key}”"),
-                    format!("unknown key `{key}`"),
-                    "通讯录只包含 [[department]] 和 [[person]] 表".into(),
-                    "a directory holds only [[department]] and [[person]] tables".into(),
-                ),
+                _ => {
+                    let hint = crate::brief::did_you_mean(key, TOP_KEYS);
+                    c.push(
+                        at,
+                        format!("未知的键“{key}”"),
+                        format!("unknown key `{key}`"),
+                        match hint {
+                            Some(h) => format!(
+                                "是否想写“{h}”？通讯录只包含 [[department]] 和 [[person]] 表"
+                            ),
+                            None => "通讯录只包含 [[department]] 和 [[person]] 表".into(),
+                        },
+                        match hint {
+                            Some(h) => format!(
+                                "did you mean `{h}`? a directory holds only [[department]] and [[person]] tables"
+                            ),
+                            None => "a directory holds only [[department]] and [[person]] tables"
+                                .into(),
+                        },
+                    )
+                }
             }
         }
         let mut problems = std::mem::take(&mut c.problems);
@@ -278,6 +357,26 @@ impl Directory {
                 }
             };
             let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
+            let mut bad = false;
+            for (i, cell) in rec.iter().enumerate() {
+                if let Some(ch) = forbidden_char(cell) {
+                    bad = true;
+                    let key = headers.get(i).map(String::as_str).unwrap_or("?");
+                    let (zh, en, _, _) = control_problem(key, ch);
+                    push(
+                        &mut problems,
+                        file,
+                        line,
+                        zh,
+                        en,
+                        "删去该单元格中的换行符或控制字符".into(),
+                        "remove the line break or control character from that cell".into(),
+                    );
+                }
+            }
+            if bad {
+                continue;
+            }
             let field = |n: &str| {
                 col(n)
                     .and_then(|i| rec.get(i))
@@ -331,7 +430,24 @@ impl Directory {
                 superior: line,
             });
         }
-        let dlines = vec![DepartmentLines::default(); dir.departments.len()];
+        let dlines: Vec<DepartmentLines> = dir
+            .departments
+            .iter()
+            .map(|d| {
+                let first = dir
+                    .people
+                    .iter()
+                    .zip(&plines)
+                    .find(|(p, _)| p.department == d.name)
+                    .map(|(_, l)| l.department)
+                    .unwrap_or(0);
+                DepartmentLines {
+                    table: first,
+                    head: first,
+                    aliases: first,
+                }
+            })
+            .collect();
         dir.check(file, &plines, &dlines, &mut problems);
         if problems.is_empty() {
             Ok(dir)
@@ -410,6 +526,8 @@ impl Directory {
             }
             let _ = l.table;
         }
+        self.check_superior_chains(file, plines, problems);
+        self.check_aliases(file, dlines, problems);
         let mut dseen = BTreeMap::new();
         for (d, l) in self.departments.iter().zip(dlines) {
             if dseen.insert(d.name.clone(), ()).is_some() {
@@ -435,6 +553,159 @@ impl Directory {
                     "head 按邮箱填写，且该人需有 [[person]] 条目".into(),
                     "name the head by email and give them a [[person]] entry".into(),
                 );
+            }
+        }
+    }
+
+    /// A person who is their own superior, and chains of superiors that loop
+    /// (a -> b -> c -> a): the escalation would cc the person themself or never reach the top.
+    /// Each cycle is reported once, on the `superior` line of its first member in the file.
+    fn check_superior_chains(
+        &self,
+        file: &str,
+        plines: &[PersonLines],
+        problems: &mut Vec<Problem>,
+    ) {
+        let index: BTreeMap<String, usize> = self
+            .people
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, p)| (p.email.to_ascii_lowercase(), i))
+            .collect();
+        let next: Vec<Option<usize>> = self
+            .people
+            .iter()
+            .map(|p| {
+                p.superior
+                    .as_deref()
+                    .and_then(|s| index.get(&s.trim().to_ascii_lowercase()).copied())
+            })
+            .collect();
+        for (i, p) in self.people.iter().enumerate() {
+            if next[i] == Some(i) {
+                push(
+                    problems,
+                    file,
+                    plines[i].superior,
+                    format!("{}（{}）的上级是其本人", p.name, p.email),
+                    format!("{} ({}) is their own superior", p.name, p.email),
+                    "superior 填写其真实上级的邮箱；最高层不写 superior".into(),
+                    "name their real superior by email; omit `superior` for the top".into(),
+                );
+            }
+        }
+        // Every person has at most one superior, so walking from each person either ends
+        // at the top or enters exactly one cycle.
+        let mut state = vec![0u8; self.people.len()]; // 0 new, 1 on the current walk, 2 done
+        for start in 0..self.people.len() {
+            let mut walk = Vec::new();
+            let mut at = Some(start);
+            while let Some(i) = at {
+                match state[i] {
+                    0 => {
+                        state[i] = 1;
+                        walk.push(i);
+                        at = next[i];
+                    }
+                    1 => {
+                        let from = walk.iter().position(|&w| w == i).unwrap_or(0);
+                        let cycle = &walk[from..];
+                        if cycle.len() > 1 {
+                            self.report_cycle(file, plines, cycle, problems);
+                        }
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+            for w in walk {
+                state[w] = 2;
+            }
+        }
+    }
+
+    fn report_cycle(
+        &self,
+        file: &str,
+        plines: &[PersonLines],
+        cycle: &[usize],
+        problems: &mut Vec<Problem>,
+    ) {
+        // Start the cycle at the member written first, so the report does not depend on
+        // where the walk entered it.
+        let first = (0..cycle.len())
+            .min_by_key(|&k| (plines[cycle[k]].table, cycle[k]))
+            .unwrap_or(0);
+        let order: Vec<usize> = cycle[first..]
+            .iter()
+            .chain(&cycle[..first])
+            .copied()
+            .chain(std::iter::once(cycle[first]))
+            .collect();
+        let zh: Vec<String> = order.iter().map(|&i| self.people[i].name.clone()).collect();
+        let en: Vec<String> = order
+            .iter()
+            .map(|&i| format!("{} ({})", self.people[i].name, self.people[i].email))
+            .collect();
+        push(
+            problems,
+            file,
+            plines[cycle[first]].superior,
+            format!("上级关系成环：{}", zh.join(" → ")),
+            format!("superior cycle: {}", en.join(" -> ")),
+            "上级关系必须通向最高层：更正或删去环中某人的 superior（最高层不写 superior）".into(),
+            "the chain of superiors must end at the top: correct or remove one `superior` in the cycle (the top has none)".into(),
+        );
+    }
+
+    /// An alias is a second name for one department: an alias shared by two departments,
+    /// or equal to another department's name, would send a mail to the wrong one.
+    fn check_aliases(&self, file: &str, dlines: &[DepartmentLines], problems: &mut Vec<Problem>) {
+        let names: BTreeMap<String, usize> = self
+            .departments
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, d)| (d.name.to_ascii_lowercase(), i))
+            .collect();
+        let mut aliases: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, d) in self.departments.iter().enumerate() {
+            let line = dlines.get(i).map(|l| l.aliases).unwrap_or(0);
+            for a in &d.aliases {
+                let key = a.trim().to_ascii_lowercase();
+                if let Some(&j) = names.get(&key)
+                    && j != i
+                {
+                    let other = &self.departments[j].name;
+                    push(
+                        problems,
+                        file,
+                        line,
+                        format!("部门“{}”的别名“{a}”是另一个部门“{other}”的名称", d.name),
+                        format!(
+                            "the alias `{a}` of `{}` is the name of another department, `{other}`",
+                            d.name
+                        ),
+                        "删去该别名：一个名称只能指向一个部门".into(),
+                        "remove the alias: a name may stand for one department only".into(),
+                    );
+                } else if let Some(&j) = aliases.get(&key)
+                    && j != i
+                {
+                    let other = &self.departments[j].name;
+                    push(
+                        problems,
+                        file,
+                        line,
+                        format!("别名“{a}”同时属于部门“{other}”和“{}”", d.name),
+                        format!("the alias `{a}` belongs to both `{other}` and `{}`", d.name),
+                        "只在其中一个部门保留该别名：一个名称只能指向一个部门".into(),
+                        "keep the alias in one department only: a name may stand for one department only".into(),
+                    );
+                } else {
+                    aliases.entry(key).or_insert(i);
+                }
             }
         }
     }
@@ -489,6 +760,11 @@ fn read_str(
 ) -> Option<(String, usize)> {
     match get(t, key) {
         Some(v) => match v.get_ref().as_str() {
+            Some(s) if forbidden_char(s).is_some() => {
+                let (zh, en, h, he) = control_problem(key, forbidden_char(s).unwrap_or('\0'));
+                c.push(v.span().start, zh, en, h, he);
+                None
+            }
             Some(s) if !s.trim().is_empty() => Some((s.trim().to_string(), c.line(v.span().start))),
             _ => {
                 c.push(
@@ -521,16 +797,26 @@ fn read_department(
     fallback: usize,
 ) -> Option<(Department, DepartmentLines)> {
     let at = table_start(t, fallback);
+    unknown_keys(c, t, "department", &DEPARTMENT_KEYS);
     let name = read_str(c, t, "name", true, at);
     let head = read_str(c, t, "head", false, at);
     let mut aliases = Vec::new();
+    let mut aliases_line = c.line(at);
     if let Some(v) = get(t, "aliases") {
+        aliases_line = c.line(v.span().start);
         match v.get_ref().as_array() {
             Some(a) => {
-                aliases = a
-                    .iter()
-                    .filter_map(|x| x.get_ref().as_str().map(str::to_string))
-                    .collect()
+                for x in a.iter() {
+                    let Some(s) = x.get_ref().as_str() else {
+                        continue;
+                    };
+                    if let Some(ch) = forbidden_char(s) {
+                        let (zh, en, h, he) = control_problem("aliases", ch);
+                        c.push(x.span().start, zh, en, h, he);
+                    } else {
+                        aliases.push(s.to_string());
+                    }
+                }
             }
             None => c.push(
                 v.span().start,
@@ -545,6 +831,7 @@ fn read_department(
     let lines = DepartmentLines {
         table: c.line(at),
         head: head.as_ref().map(|h| h.1).unwrap_or(c.line(at)),
+        aliases: aliases_line,
     };
     Some((
         Department {
@@ -562,6 +849,7 @@ fn read_person(
     fallback: usize,
 ) -> Option<(Person, PersonLines)> {
     let at = table_start(t, fallback);
+    unknown_keys(c, t, "person", &PERSON_KEYS);
     let name = read_str(c, t, "name", true, at);
     let email = read_str(c, t, "email", true, at);
     let department = read_str(c, t, "department", true, at);
@@ -583,7 +871,12 @@ fn read_person(
                         );
                     }
                     if let Some(h) = hv.get_ref().as_str() {
-                        chat.insert(platform.to_string(), h.to_string());
+                        if let Some(ch) = forbidden_char(h) {
+                            let (zh, en, help, help_en) = control_problem(platform, ch);
+                            c.push(hv.span().start, zh, en, help, help_en);
+                        } else {
+                            chat.insert(platform.to_string(), h.to_string());
+                        }
                     }
                 }
             }

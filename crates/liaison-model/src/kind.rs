@@ -144,6 +144,33 @@ impl Default for KindTable {
         ] {
             t.insert(alias, k);
         }
+        // Traditional script (Taiwan, Hong Kong, Macau, or a Traditional input method);
+        // 專案 is the Taiwanese word for 项目.
+        for (tag, k) in [
+            ("項目啟動", Kind::Kickoff),
+            ("專案啟動", Kind::Kickoff),
+            ("需求對接", Kind::Request),
+            ("需求確認", Kind::Request),
+            ("問題協調", Kind::Issue),
+            ("問題", Kind::Issue),
+            ("問題升級", Kind::Escalation),
+            ("成果匯報", Kind::Result),
+            ("成果彙報", Kind::Result),
+            ("進度同步", Kind::ProgressSync),
+            ("進度匯報", Kind::ProgressSync),
+            ("進度彙報", Kind::ProgressSync),
+            ("跟進提醒", Kind::Nudge),
+            ("跟進", Kind::Nudge),
+            ("成果確認", Kind::Confirmation),
+            ("復盤", Kind::Retrospective),
+            ("複盤", Kind::Retrospective),
+            ("項目復盤", Kind::Retrospective),
+            ("項目複盤", Kind::Retrospective),
+            ("專案復盤", Kind::Retrospective),
+            ("專案複盤", Kind::Retrospective),
+        ] {
+            t.insert(tag, k);
+        }
         t
     }
 }

@@ -3,6 +3,9 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The words for "reply" in 需…反馈, Simplified and Traditional.
+const REPLY_WORDS: [&str; 6] = ["反馈", "反饋", "回馈", "回饋", "回复", "回覆"];
+
 /// How urgent a collaboration mail is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -20,24 +23,30 @@ pub enum Urgency {
 }
 
 impl Urgency {
-    /// Parses the Chinese or English urgency word of a subject.
+    /// Parses the Chinese (Simplified or Traditional) or English urgency word of a subject.
     pub fn parse(s: &str) -> Option<Urgency> {
         let s = s.trim();
         match s {
-            "紧急" | "特急" | "加急" | "urgent" | "Urgent" | "URGENT" => {
+            "紧急" | "緊急" | "特急" | "加急" | "urgent" | "Urgent" | "URGENT" => {
                 Some(Urgency::Urgent)
             }
             "重要" | "important" | "Important" | "IMPORTANT" => Some(Urgency::Important),
-            "一般" | "常规" | "普通" | "normal" | "Normal" | "routine" | "Routine" => {
+            "一般" | "常规" | "常規" | "普通" | "normal" | "Normal" | "routine" | "Routine" => {
                 Some(Urgency::Normal)
             }
-            "需今日反馈" | "今日反馈" | "需当日反馈" | "reply today" | "Reply today" => {
-                Some(Urgency::Today)
-            }
+            "reply today" | "Reply today" => Some(Urgency::Today),
             _ => {
+                // 需…反馈, with 反饋 / 回馈 / 回饋 / 回复 / 回覆 for 反馈.
+                let rest = s.strip_prefix('需').unwrap_or(s);
+                let when = REPLY_WORDS.iter().find_map(|w| rest.strip_suffix(w));
+                if let Some(when) = when
+                    && matches!(when.trim(), "今日" | "当日" | "當日" | "今天")
+                {
+                    return Some(Urgency::Today);
+                }
                 let inner = s
                     .strip_prefix('需')
-                    .and_then(|r| r.strip_suffix("反馈"))
+                    .and(when)
                     .or_else(|| s.strip_prefix("Reply by "))
                     .or_else(|| s.strip_prefix("reply by "));
                 match inner {

@@ -12,7 +12,6 @@
 
 use crate::output::{DataFormat, tr};
 use crate::settings::Settings;
-use anyhow::Context;
 use clap::Args;
 use liaison_engine::pipeline::{IngestOptions, IngestSummary, Malformed, Notice, Observer};
 use liaison_mail::mailbox::{Format, Mailbox};
@@ -68,7 +67,13 @@ pub fn run(s: &Settings, args: IngestArgs) -> anyhow::Result<ExitCode> {
             Some(f) => Mailbox::open(path, *f),
             None => Mailbox::open_detect(path),
         }
-        .with_context(|| tr("无法读取邮件来源", "cannot read the mail source"))?;
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{}: {}",
+                tr("无法读取邮件来源", "cannot read the mail source"),
+                e.render(crate::output::lang() == crate::output::Lang::En)
+            )
+        })?;
         boxes.push(mb);
     }
     let tracker = s.tracker()?;
@@ -184,8 +189,12 @@ impl Observer for Progress {
         );
     }
 
-    fn unreadable(&mut self, e: &liaison_mail::mailbox::MailboxError) {
-        eprintln!("{}: {e}", crate::output::error_label());
+    fn unreadable(&mut self, _e: &liaison_mail::mailbox::MailboxError, text: &str) {
+        eprintln!("{}: {text}", crate::output::error_label());
+    }
+
+    fn skipped(&mut self, text: &str) {
+        eprintln!("{}: {text}", tr("注意", "note"));
     }
 
     fn notice(&mut self, n: Notice) {

@@ -1,4 +1,6 @@
-//! `liaison init [DIR]`: write a realistic sample `liaison.toml` and `directory.toml`.
+//! `liaison init [DIR]`: write a realistic sample `liaison.toml` and `directory.toml`, and
+//! the sample brief `request.toml` with the attachment it names (README's "Getting
+//! started" uses them as written).
 
 use crate::output;
 use crate::samples;
@@ -21,9 +23,18 @@ pub struct InitArgs {
 /// Runs `liaison init`.
 pub fn run(_s: &Settings, args: InitArgs) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(&args.dir)?;
-    let files = [
-        ("liaison.toml", samples::LIAISON_TOML),
-        ("directory.toml", samples::DIRECTORY_TOML),
+    let request = samples::BRIEFS
+        .iter()
+        .find(|(n, _)| *n == "request.toml")
+        .map(|(_, t)| *t)
+        .unwrap_or_default();
+    let (sheet_name, sheet) = samples::REQUEST_ATTACHMENT;
+    // The sample brief of README's "Getting started", with the attachment it names.
+    let files: [(&str, &[u8]); 4] = [
+        ("liaison.toml", samples::LIAISON_TOML.as_bytes()),
+        ("directory.toml", samples::DIRECTORY_TOML.as_bytes()),
+        ("request.toml", request.as_bytes()),
+        (sheet_name, sheet),
     ];
     for (name, _) in &files {
         let p = args.dir.join(name);
@@ -46,8 +57,8 @@ pub fn run(_s: &Settings, args: InitArgs) -> anyhow::Result<ExitCode> {
     eprintln!(
         "{}",
         output::tr(
-            "已写入样例配置与通讯录；编辑 directory.toml 填入贵司的部门与人员，然后运行 liaison new",
-            "wrote a sample configuration and directory; edit directory.toml for your organisation, then run liaison new"
+            "已写入样例配置、通讯录与简报；编辑 directory.toml 填入贵司的部门与人员，然后运行 liaison new request --brief request.toml",
+            "wrote a sample configuration, directory and brief; edit directory.toml for your organisation, then run liaison new request --brief request.toml"
         )
     );
     Ok(ExitCode::SUCCESS)

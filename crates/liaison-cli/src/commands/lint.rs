@@ -38,6 +38,9 @@ pub struct LintArgs {
     /// Explain one rule (e.g. action-owner) and exit.
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,
+    /// The folder a plain draft's attachments are in (default: the draft's own folder).
+    #[arg(long, value_name = "DIR")]
+    pub attachments_dir: Option<PathBuf>,
 }
 
 /// A folder stands for the drafts in it (`.md`, `.txt`, `.eml`, recursively, sorted);
@@ -94,7 +97,7 @@ pub fn run(s: &Settings, args: LintArgs) -> anyhow::Result<ExitCode> {
         let shown = path.display().to_string();
         match read_input(path) {
             Ok(raw) => {
-                let a = parse_draft(&linter, path, &raw);
+                let a = parse_draft(&linter, path, &raw, args.attachments_dir.as_deref());
                 files.push(linter.report(&shown, a, lang));
             }
             Err(e) => {

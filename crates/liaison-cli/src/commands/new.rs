@@ -5,8 +5,9 @@ use crate::output;
 use crate::settings::Settings;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
+use liaison_compose::attachments::AttachmentRules;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Output format of `liaison new`.
@@ -39,24 +40,102 @@ pub struct NewArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: NewFormat,
+    /// Overwrite an existing --out file.
+    #[arg(long)]
+    pub force: bool,
+    /// Attachment paths are relative to this folder, and must lie inside it (default: the
+    /// brief's folder).
+    #[arg(long, value_name = "DIR")]
+    pub attachments_root: Option<PathBuf>,
+}
+
+/// The canonical folder a draft written to `out` will be in.
+fn draft_folder(out: &Path) -> Option<PathBuf> {
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::canonicalize(dir).ok()
+}
+
+/// `target` as a path from the folder `base` (both canonical), with `/` separators; `None`
+/// when there is no relative way (another drive) or the path is not UTF-8.
+fn relative_path(target: &Path, base: &Path) -> Option<String> {
+    use std::path::Component;
+    let t: Vec<Component> = target.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return None;
+    }
+    let mut parts: Vec<String> = vec!["..".into(); b.len() - common];
+    for c in &t[common..] {
+        parts.push(c.as_os_str().to_str()?.to_string());
+    }
+    Some(parts.join("/"))
 }
 
 /// Runs `liaison new`.
 pub fn run(s: &Settings, args: NewArgs) -> anyhow::Result<ExitCode> {
     let kind = parse_kind(&args.kind)?;
+    let cfg = &s.config;
     let directory = s.require_directory()?;
     let templates = s.templates()?;
-    let mail = compose_file(
+    let now = s.now;
+    let rules = match &args.attachments_root {
+        Some(root) => AttachmentRules::new(root, cfg.compose.attachment_max_bytes()),
+        None => AttachmentRules::for_brief(&args.brief)
+            .with_max_bytes(cfg.compose.attachment_max_bytes()),
+    };
+    if let Some(p) = &args.out
+        && !args.force
+        && std::fs::symlink_metadata(p).is_ok()
+    {
+        anyhow::bail!(
+            "{}: {}",
+            p.display(),
+            output::tr(
+                "文件已存在；用 --force 覆盖，或换一个文件名",
+                "already exists; pass --force to overwrite, or choose another name"
+            )
+        );
+    }
+    let (mut mail, paths) = compose_file(
         &args.brief,
         Some(kind),
         directory,
         &templates,
-        s.now,
-        &s.config.identity.domain,
+        now,
+        &cfg.identity.domain,
+        &rules,
     )?;
+    if let Some(p) = &args.out {
+        // Create the folder first: the draft's attachment paths are relative to it.
+        if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!(
+                    "{}: {}",
+                    dir.display(),
+                    output::tr("无法创建文件夹", "cannot create the folder")
+                )
+            })?;
+        }
+    }
     let bytes = match args.format {
         NewFormat::Eml => mail.eml.clone(),
-        NewFormat::Md => mail.draft(mail_lang()).into_bytes(),
+        NewFormat::Md => {
+            // A plain draft names its attachments as paths from its own folder, so that
+            // `liaison lint` finds them wherever the draft was written (to standard
+            // output: the names only, and `lint --attachments-dir` says where they are).
+            if let Some(dir) = args.out.as_deref().and_then(draft_folder) {
+                mail.attachments = paths
+                    .iter()
+                    .zip(&mail.attachments)
+                    .map(|(p, name)| relative_path(p, &dir).unwrap_or_else(|| name.clone()))
+                    .collect();
+            }
+            mail.draft(mail_lang()).into_bytes()
+        }
         NewFormat::Text => format!("{}\n\n{}", mail.subject, mail.body).into_bytes(),
         NewFormat::Json => {
             let mut s = serde_json::to_string_pretty(&mail)?;
@@ -66,13 +145,23 @@ pub fn run(s: &Settings, args: NewArgs) -> anyhow::Result<ExitCode> {
     };
     match &args.out {
         Some(p) => {
-            std::fs::write(p, &bytes).with_context(|| {
-                format!(
-                    "{}: {}",
-                    p.display(),
-                    output::tr("无法写入", "cannot write")
-                )
-            })?;
+            // `create_new` closes the gap between the check above and the write.
+            let mut opts = std::fs::OpenOptions::new();
+            opts.write(true);
+            if args.force {
+                opts.create(true).truncate(true);
+            } else {
+                opts.create_new(true);
+            }
+            opts.open(p)
+                .and_then(|mut f| f.write_all(&bytes))
+                .with_context(|| {
+                    format!(
+                        "{}: {}",
+                        p.display(),
+                        output::tr("无法写入", "cannot write")
+                    )
+                })?;
             eprintln!("{} {}", output::tr("已写入", "wrote"), p.display());
         }
         None => std::io::stdout().write_all(&bytes)?,

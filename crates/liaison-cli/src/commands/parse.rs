@@ -4,7 +4,9 @@ use crate::drafts::{parse_draft, read_input};
 use crate::output::{DataFormat, tr};
 use crate::settings::Settings;
 use clap::Args;
+use liaison_anatomy::SourceFormat;
 use liaison_lint::Anatomy;
+use liaison_mail::Message;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,14 +26,28 @@ pub fn run(s: &Settings, args: ParseArgs) -> anyhow::Result<ExitCode> {
     let linter = s.linter()?;
     let raw =
         read_input(&args.file).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
-    let a = parse_draft(&linter, &args.file, &raw);
+    let a = parse_draft(&linter, &args.file, &raw, None);
+    // What had to be guessed about the charsets of a received message.
+    let notes = match a.format {
+        SourceFormat::Plain => Vec::new(),
+        SourceFormat::Eml | SourceFormat::EmlDecoded => Message::parse(&raw).charset_notes,
+    };
     match args.format {
         DataFormat::Json => {
-            let out = serde_json::to_string_pretty(&a)? + "\n";
+            let mut v = serde_json::to_value(&a)?;
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("charset_notes".into(), serde_json::to_value(&notes)?);
+            }
+            let out = serde_json::to_string_pretty(&v)? + "\n";
             let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
         }
         DataFormat::Text => {
-            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text(&a).as_bytes());
+            let mut out = text(&a);
+            let en = crate::output::lang() == crate::output::Lang::En;
+            for n in &notes {
+                let _ = writeln!(out, "{}: {}", tr("编码", "charset"), n.text(en));
+            }
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
         }
     }
     Ok(ExitCode::SUCCESS)

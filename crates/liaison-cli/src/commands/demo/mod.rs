@@ -9,6 +9,7 @@ use crate::settings::Settings;
 use chrono::DateTime;
 use clap::{Args, ValueEnum};
 use liaison_compose::Templates;
+use liaison_compose::attachments::AttachmentRules;
 use liaison_model::Directory;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -82,13 +83,16 @@ pub fn run(s: &Settings, args: DemoArgs) -> anyhow::Result<ExitCode> {
     let templates = Templates::builtin();
     let mut composed = Vec::new();
     for (name, _) in samples::BRIEFS {
-        let mail = compose_file(
-            &briefs.join(name),
+        let brief = briefs.join(name);
+        let rules = AttachmentRules::for_brief(&brief);
+        let (mail, _) = compose_file(
+            &brief,
             None,
             &directory,
             &templates,
             now,
             "example.com",
+            &rules,
         )?;
         let out = mails.join(name.replace(".toml", ".eml"));
         std::fs::write(&out, &mail.eml)?;
