@@ -1,0 +1,835 @@
+//! The words a reply's acts are recognised by, and how a clause is read for them.
+//!
+//! Text is compared after [`normalize`]: lower case, Traditional characters and the common
+//! Cantonese function words mapped to Simplified Mandarin (`確認`→`确认`, `唔`→`不`,
+//! `俾`→`给`), so one list serves zh, zht and Cantonese mail. A cue preceded by a negation
+//! (`不会延期`, `没有异议`, `no objection`, `won't delay`) does not count; it is kept as a
+//! negation instead.
+
+/// Lower case, Traditional → Simplified and Cantonese → Mandarin, character by character
+/// (the character count is kept).
+pub fn normalize(s: &str) -> String {
+    s.chars().map(simplify).flat_map(char::to_lowercase).collect()
+}
+
+fn simplify(c: char) -> char {
+    // Only characters that occur in the cue words (and their neighbours) need mapping.
+    const PAIRS: &[(char, char)] = &[
+        ('確', '确'), ('認', '认'), ('項', '项'), ('條', '条'), ('後', '后'), ('來', '来'),
+        ('給', '给'), ('會', '会'), ('無', '无'), ('準', '准'), ('時', '时'), ('問', '问'),
+        ('題', '题'), ('這', '这'), ('們', '们'), ('還', '还'), ('沒', '没'), ('發', '发'),
+        ('檔', '档'), ('請', '请'), ('謝', '谢'), ('議', '议'), ('異', '异'), ('見', '见'),
+        ('遲', '迟'), ('趕', '赶'), ('週', '周'), ('個', '个'), ('對', '对'), ('應', '应'),
+        ('該', '该'), ('辦', '办'), ('與', '与'), ('將', '将'), ('於', '于'), ('範', '范'),
+        ('圍', '围'), ('負', '负'), ('責', '责'), ('擔', '担'), ('進', '进'), ('級', '级'),
+        ('協', '协'), ('調', '调'), ('訊', '讯'), ('覆', '复'), ('復', '复'), ('盡', '尽'),
+        ('儘', '尽'), ('動', '动'), ('傳', '传'), ('處', '处'), ('經', '经'), ('過', '过'),
+        ('幫', '帮'), ('麼', '么'), ('嗎', '吗'), ('為', '为'), ('實', '实'), ('際', '际'),
+        ('點', '点'), ('號', '号'), ('邊', '边'), ('誤', '误'), ('錯', '错'), ('從', '从'),
+        ('開', '开'), ('關', '关'), ('單', '单'), ('據', '据'), ('數', '数'), ('檢', '检'),
+        ('驗', '验'), ('證', '证'), ('書', '书'), ('報', '报'), ('圖', '图'), ('樣', '样'),
+        ('補', '补'), ('齊', '齐'), ('餘', '余'), ('續', '续'), ('預', '预'), ('計', '计'),
+        ('約', '约'), ('則', '则'), ('設', '设'), ('訂', '订'), ('購', '购'), ('貨', '货'),
+        ('寫', '写'), ('說', '说'), ('話', '话'), ('電', '电'), ('郵', '邮'), ('覺', '觉'),
+        ('達', '达'), ('標', '标'), ('歸', '归'), ('屬', '属'), ('輪', '轮'), ('稱', '称'),
+        ('盤', '盘'), ('鏈', '链'), ('連', '连'), ('結', '结'), ('論', '论'), ('現', '现'),
+        ('讓', '让'), ('麻', '麻'), ('煩', '烦'), ('難', '难'), ('辭', '辞'), ('絕', '绝'),
+        ('並', '并'), ('場', '场'), ('審', '审'), ('核', '核'), ('產', '产'), ('線', '线'),
+        ('傳', '传'), ('載', '载'), ('壓', '压'), ('縮', '缩'), ('網', '网'), ('頁', '页'),
+        ('東', '东'), ('車', '车'), ('運', '运'), ('遞', '递'), ('週', '周'), ('晚', '晚'),
+        ('風', '风'), ('險', '险'), ('執', '执'), ('行', '行'), ('決', '决'), ('定', '定'),
+        ('爭', '争'), ('取', '取'), ('擬', '拟'), ('換', '换'), ('裝', '装'), ('試', '试'),
+        ('職', '职'), ('務', '务'), ('門', '门'), ('庫', '库'), ('離', '离'), ('態', '态'),
+        ('狀', '状'), ('況', '况'), ('總', '总'), ('經', '经'), ('長', '长'), ('領', '领'),
+        ('導', '导'), ('導', '导'), ('聯', '联'), ('絡', '络'), ('緊', '紧'), ('急', '急'),
+        ('間', '间'), ('內', '内'), ('裡', '里'), ('裏', '里'), ('錄', '录'), ('紀', '纪'),
+        ('聽', '听'), ('個', '个'), ('問', '问'), ('欄', '栏'), ('區', '区'), ('價', '价'),
+        ('歡', '欢'), ('迎', '迎'), ('隨', '随'), ('講', '讲'), ('讀', '读'), ('勞', '劳'),
+        ('辛', '辛'), ('苦', '苦'), ('稿', '稿'), ('齊', '齐'), ('剩', '剩'), ('釐', '厘'),
+        ('清', '清'), ('楚', '楚'), ('業', '业'), ('務', '务'), ('負', '负'), ('備', '备'),
+        ('夠', '够'), ('構', '构'), ('屆', '届'), ('確', '确'),
+        // Cantonese function words, read as their Mandarin counterparts.
+        ('唔', '不'), ('冇', '没'), ('俾', '给'), ('畀', '给'), ('咗', '了'), ('係', '是'),
+        ('嘅', '的'), ('喺', '在'), ('啲', '些'), ('佢', '他'), ('乜', '什'),
+    ];
+    if c.is_ascii() {
+        return c;
+    }
+    static MAP: std::sync::LazyLock<std::collections::HashMap<char, char>> =
+        std::sync::LazyLock::new(|| PAIRS.iter().copied().collect());
+    MAP.get(&c).copied().unwrap_or(c)
+}
+
+/// Where `word` occurs in `hay` (both normalized), each with whether it is negated.
+pub fn occurrences(hay: &str, word: &str) -> Vec<(usize, bool)> {
+    hay.match_indices(word)
+        .filter(|(i, _)| ascii_word_bounded(hay, *i, word))
+        .map(|(i, _)| (i, negated(hay, i)))
+        .collect()
+}
+
+/// English cues match whole words (`delay` not inside `delayed`? it does: only the start
+/// is checked, so `deliver` finds `delivered`; a cue never matches inside a longer word's
+/// middle: `ion` does not match `motion`).
+fn ascii_word_bounded(hay: &str, i: usize, word: &str) -> bool {
+    if !word.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return true;
+    }
+    !hay[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether the cue at `i` is negated by what comes right before it.
+fn negated(hay: &str, i: usize) -> bool {
+    let before = &hay[..i];
+    let tail: String = {
+        let v: Vec<char> = before.chars().rev().take(4).collect();
+        v.into_iter().rev().collect()
+    };
+    for n in [
+        "不会", "不", "没有", "没", "无", "未", "并非", "不是", "不用", "不必", "毋须", "无须", "别",
+    ] {
+        if tail.ends_with(n) {
+            return true;
+        }
+    }
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = words.iter().rev().take(3);
+    for w in last {
+        if matches!(
+            *w,
+            "no" | "not"
+                | "won't"
+                | "wont"
+                | "don't"
+                | "doesn't"
+                | "didn't"
+                | "never"
+                | "without"
+                | "isn't"
+                | "aren't"
+                | "wasn't"
+                | "shouldn't"
+                | "nothing"
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether any of `words` occurs in `hay` un-negated.
+pub fn any(hay: &str, words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| occurrences(hay, w).iter().any(|(_, neg)| !neg))
+}
+
+/// Whether an English cue at `i` is in the future (`will be uploaded`, `to be shipped`):
+/// something promised, not done.
+fn future(hay: &str, i: usize) -> bool {
+    let words: Vec<&str> = hay[..i]
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last: Vec<&str> = words.iter().rev().take(2).copied().collect();
+    last.iter().any(|w| {
+        matches!(*w, "will" | "shall" | "going" | "would" | "can" | "could") || w.ends_with("'ll")
+    }) || last.first() == Some(&"be") && last.get(1) == Some(&"to")
+}
+
+/// Whether any of `words` occurs un-negated and not in the future (a thing done).
+pub fn any_done(hay: &str, words: &[&str]) -> bool {
+    first_done(hay, words).is_some()
+}
+
+/// The first of `words` found un-negated and not in the future.
+pub fn first_done<'w>(hay: &str, words: &[&'w str]) -> Option<&'w str> {
+    words
+        .iter()
+        .find(|w| {
+            occurrences(hay, w)
+                .iter()
+                .any(|(i, neg)| !neg && !(w.is_ascii() && future(hay, *i)))
+        })
+        .copied()
+}
+
+/// The first of `words` found un-negated.
+pub fn first<'w>(hay: &str, words: &[&'w str]) -> Option<&'w str> {
+    words
+        .iter()
+        .find(|w| occurrences(hay, w).iter().any(|(_, neg)| !neg))
+        .copied()
+}
+
+/// Negated occurrences of `words`, as the phrase with its negation (`没有异议`).
+pub fn negations(hay: &str, words: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words {
+        for (i, neg) in occurrences(hay, w) {
+            if neg {
+                let start = hay[..i]
+                    .char_indices()
+                    .rev()
+                    .nth(if w.is_ascii() { 8 } else { 2 })
+                    .map_or(0, |(k, _)| k);
+                let phrase = hay[start..i + w.len()].trim();
+                let phrase = if w.is_ascii() {
+                    phrase
+                        .rsplit(['.', ',', ';', '(', '-'])
+                        .next()
+                        .unwrap_or(phrase)
+                        .trim()
+                } else {
+                    phrase
+                        .rsplit(['，', '。', '、', '（', '：'])
+                        .next()
+                        .unwrap_or(phrase)
+                };
+                out.push(phrase.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// An out-of-office reply says so outright.
+pub const AUTO_STRONG: &[&str] = &[
+    "自动回复",
+    "自动答复",
+    "auto-reply",
+    "auto reply",
+    "autoreply",
+    "automatic reply",
+    "out of office",
+    "out of the office",
+    "this is an automated",
+    "本邮件为自动",
+    "此邮件为自动",
+];
+
+/// … or that the writer is away …
+pub const AUTO_AWAY: &[&str] = &[
+    "休假",
+    "年假",
+    "婚假",
+    "产假",
+    "病假",
+    "放假",
+    "出差",
+    "外出",
+    "在外地",
+    "在外参加",
+    "不在办公室",
+    "在客户现场",
+    "on leave",
+    "annual leave",
+    "on vacation",
+    "on holiday",
+    "away from",
+    "travelling",
+    "traveling",
+    "at a trade fair",
+    "business trip",
+    "i am visiting",
+    "i'm visiting",
+];
+
+/// … that mail is read late …
+pub const AUTO_SLOW: &[&str] = &[
+    "期间邮件",
+    "邮件回复可能不及时",
+    "回复可能不及时",
+    "回复会有延迟",
+    "回复会比较慢",
+    "回复会较慢",
+    "无法及时",
+    "不方便查看邮件",
+    "不定期查看",
+    "查看不及时",
+    "未能即时",
+    "不能及时",
+    "limited access",
+    "no access to",
+    "will respond when i return",
+    "will reply after my return",
+    "upon my return",
+    "when i return",
+    "after my return",
+    "delayed response",
+];
+
+/// … and whom to contact meanwhile.
+pub const AUTO_REDIRECT: &[&str] = &[
+    "紧急事项请联系",
+    "紧急事务请联系",
+    "紧急事项，请联系",
+    "紧急事项请",
+    "急事请",
+    "紧急需求请联系",
+    "如有紧急事项",
+    "紧急情况请联系",
+    "相关事务请联系",
+    "相关紧急事项",
+    "期间",
+    "for urgent",
+    "urgent matters",
+    "in my absence",
+    "please contact",
+];
+
+/// Refusing, disputing, correcting the request.
+pub const DISPUTE: &[&str] = &[
+    "不同意",
+    "异议",
+    "不同意见",
+    "做不到",
+    "办不到",
+    "没法承诺",
+    "无法承诺",
+    "不能承诺",
+    "没办法承诺",
+    "承诺不了",
+    "接不了",
+    "无法接受",
+    "不能接受",
+    "难以接受",
+    "不接受",
+    "不在我们的服务范围",
+    "不在服务范围",
+    "不在我们的范围",
+    "不归我们",
+    "不属于我们",
+    "不应由",
+    "需要再谈",
+    "拒绝",
+    "不认可",
+    "disagree",
+    "don't agree",
+    "do not agree",
+    "not agree",
+    "decline",
+    "can't be owned",
+    "cannot be owned",
+    "can't own",
+    "cannot own",
+    "not realistic",
+    "not in a position",
+    "object to",
+    "objection",
+    "not acceptable",
+    "can't accept",
+    "cannot accept",
+    "out of scope",
+    "outside our scope",
+    "not our responsibility",
+    "not responsible for",
+    "not with item",
+    "push back on",
+];
+
+/// Not meeting the time: the work will be late.
+pub const DELAY: &[&str] = &[
+    "来不及",
+    "赶不上",
+    "赶不及",
+    "延期",
+    "延到",
+    "延后",
+    "延迟",
+    "推迟",
+    "推后",
+    "顺延",
+    "往后推",
+    "晚几天",
+    "晚一点",
+    "晚一些",
+    "晚两天",
+    "晚一天",
+    "要晚",
+    "会晚",
+    "出不来",
+    "完不成",
+    "做不完",
+    "交不了",
+    "给不了",
+    "无法按时",
+    "不能按时",
+    "没法按时",
+    "没办法按时",
+    "难以按时",
+    "需要更多时间",
+    "多给几天",
+    "宽限",
+    "才能给",
+    "才能完成",
+    "才能出",
+    "才能提供",
+    "才能交",
+    "not be ready",
+    "won't be ready",
+    "will not be ready",
+    "isn't ready",
+    "won't make",
+    "can't make",
+    "cannot make",
+    "will not make",
+    "need until",
+    "needs until",
+    "need more time",
+    "more time",
+    "delay",
+    "postpone",
+    "push the",
+    "pushed back",
+    "slip",
+    "later than planned",
+    "behind schedule",
+    "extension",
+    "reschedule",
+    "move the deadline",
+    "be late",
+    "running late",
+];
+
+/// Where a delay names its new time (`延到16日`, `最快周一`, `need until Monday`).
+pub const DELAY_TO: &[&str] = &[
+    "延到",
+    "推迟到",
+    "顺延到",
+    "延后到",
+    "改到",
+    "改成",
+    "要到",
+    "最快",
+    "最晚",
+    "才能",
+    "until",
+    "by then",
+];
+
+/// Something is done or handed over now.
+pub const DONE: &[&str] = &[
+    "请查收",
+    "请查阅",
+    "请查看附件",
+    "见附件",
+    "详见附件",
+    "附件是",
+    "附件为",
+    "在附件",
+    "附件里",
+    "附上",
+    "随信附",
+    "已完成",
+    "已经完成",
+    "完成了",
+    "已上线",
+    "已经上线",
+    "上线了",
+    "已提交",
+    "已交付",
+    "已发送",
+    "已发出",
+    "已寄出",
+    "已经寄出",
+    "已上传",
+    "已经上传",
+    "上传了",
+    "已更新",
+    "更新到",
+    "已导出",
+    "导出了",
+    "已修复",
+    "修复了",
+    "已放在",
+    "放在了",
+    "已经放在",
+    "放在共享",
+    "放在网盘",
+    "发你了",
+    "发给你了",
+    "发您了",
+    "一起出了",
+    "出了",
+    "补上了",
+    "定了",
+    "搞定",
+    "都齐了",
+    "已齐",
+    "please find",
+    "attached are",
+    "attached is",
+    "attached you",
+    "are attached",
+    "is attached",
+    "attached:",
+    "attached the",
+    "enclosed",
+    "here it is",
+    "here are",
+    "here is the",
+    "went out",
+    "has shipped",
+    "have shipped",
+    "shipped today",
+    "is done",
+    "are done",
+    "completed",
+    "uploaded",
+    "is now in",
+    "are now in",
+    "is now on",
+    "is on your",
+    "now live",
+    "is live",
+    "delivered",
+    "slot confirmed",
+    "confirmed:",
+    "root cause (item",
+    "sent you",
+    "i've sent",
+    "we've sent",
+    "have sent",
+];
+
+/// The rest is still to come.
+pub const PENDING: &[&str] = &[
+    "还差",
+    "还在",
+    "剩下",
+    "剩余",
+    "其余",
+    "补齐",
+    "后补",
+    "再补",
+    "稍后",
+    "随后",
+    "尚未",
+    "还没",
+    "还需",
+    "另行",
+    "第二批",
+    "下一批",
+    "will follow",
+    "to follow",
+    "follows next",
+    "still",
+    "remaining",
+    "pending",
+    "before i can",
+    "before we can",
+    "in burn-in",
+];
+
+/// The work is complete (a delivery, not a partial one).
+pub const COMPLETE: &[&str] = &[
+    "都齐了",
+    "全部齐了",
+    "已全部",
+    "全部完成",
+    "that completes",
+    "completes the list",
+    "all done",
+    "everything is",
+];
+
+/// A commitment to do something (with a time, a promise).
+pub const COMMIT: &[&str] = &[
+    "一定",
+    "保证",
+    "争取",
+    "预计",
+    "承诺",
+    "会在",
+    "将在",
+    "将于",
+    "能给",
+    "能发",
+    "能出",
+    "能交",
+    "能提供",
+    "能完成",
+    "能全部",
+    "能把",
+    "就能",
+    "发你",
+    "发您",
+    "发给",
+    "给你",
+    "给您",
+    "给到",
+    "交到",
+    "送到",
+    "提交",
+    "寄出",
+    "发出",
+    "补齐",
+    "出终稿",
+    "出初稿",
+    "完成",
+    "装完",
+    "做完",
+    "调试",
+    "确认后回复",
+    "答复",
+    "回复你",
+    "回复您",
+    "把名单",
+    "you will have",
+    "you'll have",
+    "you will get",
+    "you'll get",
+    "we will",
+    "we'll",
+    "i will",
+    "i'll",
+    "will send",
+    "will ship",
+    "will be",
+    "will provide",
+    "will deliver",
+    "will upload",
+    "will follow",
+    "ship on",
+    "ships on",
+    "promised",
+    "expect to",
+    "plan to",
+    "can provide",
+    "we can",
+];
+
+/// Conditions: what follows depends on an answer.
+pub const CONDITION: &[&str] = &[
+    "如果", "若", "假如", "要是", "的话", "如需", "如不", "if ", "unless", "once ",
+];
+
+/// Asking.
+pub const QUESTION: &[&str] = &[
+    "想确认",
+    "确认一下",
+    "请问",
+    "能否",
+    "是否",
+    "可否",
+    "能不能",
+    "可不可以",
+    "行不行",
+    "得不得",
+    "quick question",
+    "two questions",
+    "questions before",
+    "could you",
+    "can you",
+    "would you",
+    "do you",
+    "should it",
+    "is it",
+];
+
+/// A short receipt.
+pub const ACK: &[&str] = &[
+    "收到",
+    "好的",
+    "明白",
+    "了解",
+    "知道了",
+    "没问题",
+    "noted",
+    "got it",
+    "received",
+    "thanks",
+    "thank you",
+    "will do",
+    "ok",
+];
+
+/// The requester brings in superiors.
+pub const ESCALATION: &[&str] = &[
+    "现抄送",
+    "故抄送",
+    "特抄送",
+    "抄送两位",
+    "抄送各位领导",
+    "升级",
+    "escalat",
+    "copy you in",
+    "copying in",
+    "copy in",
+    "looping in",
+    "loop in",
+    "cc'ing",
+    "bringing in",
+];
+
+/// The requester accepts what was delivered.
+pub const CONFIRMATION: &[&str] = &[
+    "no objection",
+    "没有异议",
+    "无异议",
+    "received and reviewed",
+    "收到并核对",
+    "核对完毕",
+    "cover everything",
+    "确认完成",
+    "确认无误",
+    "核对无误",
+    "确认通过",
+    "验收通过",
+    "已验收",
+    "验收合格",
+    "都确认了",
+    "确认了",
+    "算确认",
+    "没有要改",
+    "不用改",
+    "无需修改",
+    "按这版",
+    "可以定稿",
+    "符合需求",
+    "符合要求",
+    "全部达标",
+    "达标",
+    "is confirmed",
+    "are confirmed",
+    "confirmed",
+    "approved",
+    "signed off",
+    "sign off",
+    "is closed",
+    "are closed",
+    "accepted",
+    "looks good",
+    "look good",
+    "all good",
+];
+
+/// The requester reports progress.
+pub const SYNC: &[&str] = &[
+    "同步一下",
+    "同步下",
+    "同步目前",
+    "同步最新",
+    "同步办公室",
+    "同步各",
+    "跟大家同步",
+    "同步进度",
+    "同步进展",
+    "进度同步",
+    "进展同步",
+    "进度更新",
+    "进展更新",
+    "最新进展",
+    "最新情况",
+    "再同步",
+    "下次同步",
+    "progress sync",
+    "progress update",
+    "status update",
+    "quick update",
+    "short update",
+    "an update on",
+    "update on the",
+    "next sync",
+    "status report",
+];
+
+/// The requester reminds.
+pub const NUDGE: &[&str] = &[
+    "跟进一下",
+    "跟进下",
+    "提醒一下",
+    "提醒下",
+    "提提你",
+    "温馨提示",
+    "还没有收到",
+    "还没收到",
+    "还没看到",
+    "还未收到",
+    "尚未收到",
+    "仍未收到",
+    "没有收到",
+    "没等到",
+    "到期了",
+    "今天到期",
+    "明天到期",
+    "已经到期",
+    "进展如何",
+    "进度如何",
+    "进展怎么样",
+    "进度怎么样",
+    "checking in",
+    "check in on",
+    "following up",
+    "follow up on",
+    "follow-up on",
+    "quick follow-up",
+    "reminder",
+    "hasn't reached",
+    "haven't received",
+    "have not received",
+    "not received",
+    "haven't seen",
+    "still waiting",
+    "any update",
+    "any news",
+];
+
+/// The words that, negated, the reading reports (`不会延期`, `no objection`).
+pub const NEGATABLE: &[&str] = &[
+    "异议",
+    "不同意见",
+    "延期",
+    "延误",
+    "推迟",
+    "影响",
+    "objection",
+    "delay",
+    "问题",
+    "affect",
+    "impact",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_and_cantonese_read_as_simplified() {
+        assert_eq!(normalize("確認完成，謝謝"), "确认完成，谢谢");
+        assert_eq!(normalize("聽日唔得"), "听日不得");
+        assert_eq!(normalize("Item 2"), "item 2");
+    }
+
+    #[test]
+    fn common_traditional_characters_map() {
+        for c in ['確', '項', '後', '會', '問', '還', '沒', '發', '覆', '嗎'] {
+            assert_ne!(simplify(c), c, "{c}");
+        }
+    }
+
+    #[test]
+    fn negation_is_seen() {
+        let t = normalize("设计稿不会延期，数据没有异议");
+        assert!(!any(&t, &["延期"]));
+        assert!(!any(&t, &["异议"]));
+        assert_eq!(negations(&t, &["延期", "异议"]), vec!["不会延期", "没有异议"]);
+        assert!(any(&normalize("需要延期一周"), &["延期"]));
+        let e = normalize("No objection from our side, and it won't delay the test.");
+        assert!(!any(&e, &["objection", "delay"]));
+        assert!(any(&normalize("We have to delay the test."), &["delay"]));
+    }
+
+    #[test]
+    fn english_cues_start_at_a_word() {
+        assert!(!any("promotion", &["ion"]));
+        assert!(any("it was delivered", &["deliver"]));
+    }
+}

@@ -1,0 +1,525 @@
+//! Reading a reply: what one message in a collaboration's thread says, as the tracker needs
+//! it. This is the only reader of replies; the tracker records its events from
+//! [`ReplyReading`] and the corpus scorer measures exactly this function.
+//!
+//! # Contract
+//!
+//! [`read`]`(message, options, writer, items)` → [`ReplyReading`]. It is pure (no IO, no
+//! clock: "now" is the message's Date, else `options.time.now`), never panics and never
+//! fails. It reads, in this order:
+//!
+//! 1. **The new text** ([`ReplyReading::new_text`]): the body without the quoted original
+//!    ([`crate::strip_quoted`]: every client's quote header, `>` lines, inline answers
+//!    kept), then without mobile tags, disclaimers, logo placeholders and the signature
+//!    block with its valediction ([`text::own_text`], which asks the anatomy's signature
+//!    detection). Nothing below is read from quoted text, disclaimers or signatures.
+//! 2. **The class** ([`ReplyClass`]), from the new text split into clauses, with
+//!    Traditional Chinese and Cantonese read as Simplified, negated cues ignored (`不会延期`,
+//!    `没有异议`, `no objection`, `won't delay` are listed in [`ReplyReading::negations`]),
+//!    conditional clauses (`如果…`, `if …`) not taken as commitments, inline logos
+//!    (`image001.png`, `logo.png`) not taken as delivered files, and the auto-reply headers
+//!    ([`Message::auto_reply`]) honoured:
+//!    - the side that asked for the work ([`Writer::requester`]) nudges, syncs progress,
+//!      escalates or confirms (and, when it is not us, may just acknowledge);
+//!    - the side asked answers: auto-reply, dispute/decline, delay, partial delivery,
+//!      delivery, promise (a commitment with a time), question, acknowledgement — the
+//!      first that applies, in this order; our own progress report there is a sync.
+//! 3. **The time promised** ([`ReplyReading::promised`]): for a promise, the latest future
+//!    time the writer commits to; for a delay, the new time; for a partial delivery, the
+//!    time for the rest. Past times and times in questions, conditions or negated clauses
+//!    do not count.
+//! 4. **The items** ([`ReplyReading::items`]): numbers (1-based) of the thread's items
+//!    ([`ItemRef`]) the reply is about — named by number (`第2项`, `item 2`), by their
+//!    words, or by their owner; when it names none, the writer's own items, or the only
+//!    item. `None` for acknowledgements and auto-replies, and when nothing points at an
+//!    item ([`ReplyReading::items_found`] says how they were found).
+
+mod cues;
+mod items;
+pub mod text;
+
+pub use items::Found as ItemsFound;
+
+use crate::ParseOptions;
+use chrono::{DateTime, FixedOffset};
+use liaison_mail::Message;
+use liaison_time::ExprKind;
+use serde::Serialize;
+use std::ops::Range;
+
+/// What a reply does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReplyClass {
+    /// 收到 / noted: received, nothing more.
+    Acknowledgement,
+    /// Asks something before going on.
+    Question,
+    /// Commits to a time.
+    Promise,
+    /// Delivers part, the rest later.
+    PartialDelivery,
+    /// Delivers (files, a link, the answer asked for).
+    Delivery,
+    /// Will be late; usually with a new time.
+    Delay,
+    /// Disputes or declines (the owner, the standard, the scope, the facts).
+    Dispute,
+    /// Sent automatically (out of office).
+    AutoReply,
+    /// The requester reminds.
+    Nudge,
+    /// A progress report.
+    Sync,
+    /// The requester brings in superiors.
+    Escalation,
+    /// The requester accepts a delivery.
+    Confirmation,
+}
+
+impl ReplyClass {
+    /// Every class.
+    pub const ALL: [ReplyClass; 12] = [
+        ReplyClass::Acknowledgement,
+        ReplyClass::Question,
+        ReplyClass::Promise,
+        ReplyClass::PartialDelivery,
+        ReplyClass::Delivery,
+        ReplyClass::Delay,
+        ReplyClass::Dispute,
+        ReplyClass::AutoReply,
+        ReplyClass::Nudge,
+        ReplyClass::Sync,
+        ReplyClass::Escalation,
+        ReplyClass::Confirmation,
+    ];
+
+    /// The id used in JSON and in the corpus (`partial-delivery`, `auto-reply`…).
+    pub fn id(self) -> &'static str {
+        match self {
+            ReplyClass::Acknowledgement => "acknowledgement",
+            ReplyClass::Question => "question",
+            ReplyClass::Promise => "promise",
+            ReplyClass::PartialDelivery => "partial-delivery",
+            ReplyClass::Delivery => "delivery",
+            ReplyClass::Delay => "delay",
+            ReplyClass::Dispute => "dispute",
+            ReplyClass::AutoReply => "auto-reply",
+            ReplyClass::Nudge => "nudge",
+            ReplyClass::Sync => "sync",
+            ReplyClass::Escalation => "escalation",
+            ReplyClass::Confirmation => "confirmation",
+        }
+    }
+
+    /// Reads an id back.
+    pub fn parse(id: &str) -> Option<ReplyClass> {
+        ReplyClass::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
+/// Who wrote the reply, relative to the thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Writer {
+    /// The writer is one of our addresses.
+    pub ours: bool,
+    /// The writer's side sent the thread's original request (for the tracker: our own
+    /// mail in a collaboration we opened).
+    pub requester: bool,
+}
+
+/// An item of the thread's original request, as the reader needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ItemRef {
+    /// 做什么, as written.
+    pub what: String,
+    /// 谁来做, as written (a name, a department, or an email).
+    pub owner: Option<String>,
+    /// Its deadline, when known.
+    pub due: Option<DateTime<FixedOffset>>,
+}
+
+/// What a reply says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReplyReading {
+    /// The class.
+    pub class: ReplyClass,
+    /// The writer's own text (greeting to the last own sentence).
+    pub new_text: String,
+    /// The quoted part, as a byte range of the message's text body.
+    #[serde(skip)]
+    pub quoted: Option<Range<usize>>,
+    /// The time promised (see the module documentation).
+    pub promised: Option<DateTime<FixedOffset>>,
+    /// The items the reply is about (1-based numbers of [`ItemRef`]s).
+    pub items: Option<Vec<usize>>,
+    /// How [`ReplyReading::items`] were found.
+    #[serde(skip)]
+    pub items_found: Option<ItemsFound>,
+    /// For a partial delivery or a delivery: the items named as delivered (a subset of
+    /// `items`; empty when the reply does not say which).
+    pub delivered: Vec<usize>,
+    /// Cue phrases that were negated and so not counted (`不会延期`, `no objection`).
+    pub negations: Vec<String>,
+    /// The phrase that decided the class, when one did.
+    pub cue: Option<String>,
+    /// The header that marked the message as automatic, if any.
+    pub auto_header: Option<String>,
+    /// Attached files that are not inline logos.
+    pub files: usize,
+}
+
+/// One clause of the new text with what was found in it.
+#[derive(Debug, Clone, Default)]
+struct Clause {
+    norm: String,
+    /// Future deadlines in it.
+    times: Vec<DateTime<FixedOffset>>,
+    /// Any time expression (also past, vague or relative).
+    any_time: bool,
+    question: bool,
+    conditional: bool,
+}
+
+impl Clause {
+    fn has(&self, words: &[&str]) -> bool {
+        cues::any(&self.norm, words)
+    }
+    fn done(&self) -> bool {
+        cues::any_done(&self.norm, cues::DONE)
+    }
+}
+
+/// Splits the new text into clauses: sentences, then `，` (and English `, and`/`, but`/
+/// `, so`/`;`) inside them. Times are scanned per sentence and given to the clause where
+/// they start; a condition earlier in the sentence makes the rest conditional.
+fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
+    let mut out = Vec::new();
+    for sentence in liaison_model::text::sentences(text) {
+        let found = liaison_time::scan(sentence, ctx);
+        let mut cuts = vec![0];
+        for (i, c) in sentence.char_indices() {
+            if matches!(c, '，' | '；' | ';' | '\n') {
+                cuts.push(i + c.len_utf8());
+            }
+        }
+        let lower = sentence.to_ascii_lowercase();
+        for sep in [", and ", ", but ", ", so ", " - ", " – ", ": "] {
+            for (i, _) in lower.match_indices(sep) {
+                if sentence.is_char_boundary(i + sep.len()) {
+                    cuts.push(i + sep.len());
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts.push(sentence.len());
+        let mut conditional = false;
+        for w in cuts.windows(2) {
+            let (s, e) = (w[0], w[1]);
+            if s >= e {
+                continue;
+            }
+            let piece = &sentence[s..e];
+            let norm = cues::normalize(piece);
+            if norm.trim().is_empty() {
+                continue;
+            }
+            let own_condition = cues::CONDITION
+                .iter()
+                .any(|c| norm.contains(c) || norm.trim_start().starts_with(c.trim()));
+            let mut cl = Clause {
+                question: piece.contains(['?', '？']) || cues::any(&norm, cues::QUESTION),
+                conditional: conditional || own_condition,
+                ..Clause::default()
+            };
+            conditional |= own_condition;
+            for f in &found {
+                if f.start >= s && f.start < e {
+                    cl.any_time = true;
+                    if f.kind == ExprKind::Deadline
+                        && let Some(v) = f.value
+                        && v > ctx.now
+                    {
+                        cl.times.push(v);
+                    }
+                }
+            }
+            cl.norm = norm;
+            out.push(cl);
+        }
+    }
+    out
+}
+
+/// Joins lines a client wrapped inside a sentence (format=flowed's trailing space, or a
+/// line that ends without punctuation before one that starts in lower case), so that a
+/// clause is not cut at a soft line break.
+fn unwrap(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let lines: Vec<&str> = text.lines().collect();
+    for (k, l) in lines.iter().enumerate() {
+        out.push_str(l.trim_end());
+        let Some(next) = lines.get(k + 1) else {
+            break;
+        };
+        let soft = !l.trim().is_empty()
+            && l.ends_with(' ')
+            && l.trim_end() != "--"
+            && !next.trim().is_empty();
+        let wrapped = !l.trim().is_empty()
+            && !l.trim_end().ends_with(|c: char| ".:;!?。：；！？，,".contains(c))
+            && next.starts_with(|c: char| c.is_ascii_lowercase());
+        out.push(if soft || wrapped { ' ' } else { '\n' });
+    }
+    out
+}
+
+/// Attachments that are inline pictures (signature logos, Outlook's `image001.png`), not
+/// delivered files.
+fn is_logo(name: &str, content_type: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    let image = content_type.starts_with("image/")
+        || [".png", ".jpg", ".jpeg", ".gif", ".bmp"]
+            .iter()
+            .any(|x| n.ends_with(x));
+    if !image {
+        return false;
+    }
+    let stem = n.rsplit_once('.').map_or(n.as_str(), |(s, _)| s);
+    let numbered = stem.strip_prefix("image").is_some_and(|d| {
+        !d.is_empty() && d.chars().all(|c| c.is_ascii_digit())
+    });
+    numbered
+        || n == "(unnamed)"
+        || ["logo", "signature", "sig_", "banner", "icon", "outlook"]
+            .iter()
+            .any(|w| stem.contains(w))
+}
+
+/// Reads one reply (see the module documentation).
+pub fn read(m: &Message, opts: &ParseOptions, writer: Writer, items: &[ItemRef]) -> ReplyReading {
+    let stripped = crate::strip_quoted(&m.body);
+    let new_text = text::own_text(&stripped.text, m.from_name.as_deref(), opts);
+    let ctx = liaison_time::Context {
+        now: m.date.unwrap_or(opts.time.now),
+        ..opts.time.clone()
+    };
+    let files = m
+        .attachments
+        .iter()
+        .filter(|a| !is_logo(&a.name, &a.content_type))
+        .count();
+    let cls = clauses(&unwrap(&new_text), &ctx);
+    let all = cues::normalize(&new_text);
+    let negations = cues::negations(&all, cues::NEGATABLE);
+    let (class, cue) = decide(&cls, &all, &new_text, m, writer, files);
+    let promised = match class {
+        ReplyClass::Promise | ReplyClass::Delay | ReplyClass::PartialDelivery => {
+            promised_time(&cls, class)
+        }
+        _ => None,
+    };
+    let mut writer_names: Vec<String> = Vec::new();
+    if let Some(n) = m.from_name.as_deref() {
+        writer_names.push(n.trim().trim_matches('"').to_string());
+    }
+    if let Some(f) = m.from.as_deref() {
+        writer_names.push(f.to_string());
+    }
+    let about = match class {
+        ReplyClass::Acknowledgement | ReplyClass::AutoReply => None,
+        _ => items::about(&all, items, &writer_names),
+    };
+    let delivered = match class {
+        ReplyClass::Delivery => about.as_ref().map(|(v, _)| v.clone()).unwrap_or_default(),
+        ReplyClass::PartialDelivery => {
+            let done: String = cls
+                .iter()
+                .filter(|c| c.done())
+                .map(|c| c.norm.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            match items::about(&done, items, &[]) {
+                Some((v, ItemsFound::Number | ItemsFound::What)) => v,
+                _ => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    };
+    ReplyReading {
+        class,
+        new_text,
+        quoted: stripped.quoted,
+        promised,
+        items: about.as_ref().map(|(v, _)| v.clone()),
+        items_found: about.map(|(_, f)| f),
+        delivered,
+        negations,
+        cue,
+        auto_header: m.auto_reply.clone(),
+        files,
+    }
+}
+
+/// `不是…的问题` / `不是…的范围`: the writer says it is not theirs.
+fn not_ours(norm: &str) -> bool {
+    for (i, _) in norm.match_indices("不是") {
+        let rest: String = norm[i + "不是".len()..].chars().take(14).collect();
+        for end in ["的问题", "范围", "职责", "的责任", "的事"] {
+            if let Some(k) = rest.find(end)
+                && k > 0
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn decide(
+    cls: &[Clause],
+    all: &str,
+    text: &str,
+    m: &Message,
+    writer: Writer,
+    files: usize,
+) -> (ReplyClass, Option<String>) {
+    use ReplyClass as C;
+    let found = |words: &[&'static str]| cls.iter().find_map(|c| cues::first(&c.norm, words));
+    let cue = |w: Option<&str>| w.map(str::to_string);
+    // Out of office: a header, or the text says so.
+    if m.auto_reply.is_some() {
+        return (C::AutoReply, m.auto_reply.clone());
+    }
+    let short = text.chars().count() <= 600;
+    if let Some(w) = found(cues::AUTO_STRONG).filter(|_| short) {
+        return (C::AutoReply, cue(Some(w)));
+    }
+    let away = found(cues::AUTO_AWAY);
+    let slow = found(cues::AUTO_SLOW);
+    let redirect = found(cues::AUTO_REDIRECT);
+    let dated = cls.iter().filter(|c| c.any_time).count() >= 1;
+    if short && away.is_some() && (slow.is_some() || redirect.is_some() && dated)
+        || short && slow.is_some() && redirect.is_some()
+    {
+        return (C::AutoReply, cue(away.or(slow)));
+    }
+    let question = cls.iter().any(|c| c.question);
+    if writer.requester {
+        if let Some(w) = found(cues::ESCALATION) {
+            return (C::Escalation, cue(Some(w)));
+        }
+        if let Some(w) = found(cues::SYNC) {
+            return (C::Sync, cue(Some(w)));
+        }
+        if let Some(w) = found(cues::CONFIRMATION) {
+            return (C::Confirmation, cue(Some(w)));
+        }
+        if let Some(w) = found(cues::NUDGE) {
+            return (C::Nudge, cue(Some(w)));
+        }
+        // The requester may own an item too, and promise it.
+        if let Some(c) = cls
+            .iter()
+            .find(|c| !c.conditional && !c.question && c.any_time && c.has(cues::COMMIT))
+        {
+            return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
+        }
+        if !writer.ours && found(cues::ACK).is_some() {
+            return (C::Acknowledgement, None);
+        }
+        return (if writer.ours { C::Nudge } else { C::Acknowledgement }, None);
+    }
+    if writer.ours
+        && let Some(w) = found(cues::SYNC)
+    {
+        return (C::Sync, cue(Some(w)));
+    }
+    if let Some(w) = found(cues::DISPUTE) {
+        return (C::Dispute, cue(Some(w)));
+    }
+    if cls.iter().any(|c| not_ours(&c.norm)) {
+        return (C::Dispute, Some("不是…".into()));
+    }
+    // A delay: not meeting the time, outside a condition.
+    let delay: Vec<&Clause> = cls
+        .iter()
+        .filter(|c| !c.conditional && c.has(cues::DELAY))
+        .collect();
+    if let Some(first) = delay.first() {
+        let new_time = cls.iter().any(|c| {
+            !c.conditional
+                && !c.times.is_empty()
+                && (c.has(cues::COMMIT) || c.has(cues::DELAY_TO))
+        });
+        let asks_time = cls
+            .iter()
+            .any(|c| c.question && (c.any_time || c.has(cues::DELAY)));
+        if !(question && !new_time && !asks_time) {
+            return (C::Delay, cue(cues::first(&first.norm, cues::DELAY)));
+        }
+    }
+    let done = cls
+        .iter()
+        .find_map(|c| cues::first_done(&c.norm, cues::DONE))
+        .or((files > 0).then_some("(attachment)"));
+    if let Some(d) = done {
+        let complete = found(cues::COMPLETE).is_some();
+        let pending = found(cues::PENDING);
+        let later = cls.iter().any(|c| {
+            !c.conditional && !c.question && !c.times.is_empty() && c.has(cues::COMMIT) && !c.done()
+        });
+        if !complete && (pending.is_some() || later) {
+            return (C::PartialDelivery, cue(pending.or(Some(d))));
+        }
+        return (C::Delivery, cue(Some(d)));
+    }
+    if let Some(c) = cls.iter().find(|c| {
+        !c.conditional && !c.question && !c.times.is_empty() && c.has(cues::COMMIT)
+    }) {
+        return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
+    }
+    if question || cues::any(all, &["想确认", "quick question", "two questions"]) {
+        return (C::Question, None);
+    }
+    if let Some(c) = cls
+        .iter()
+        .find(|c| !c.conditional && c.any_time && c.has(cues::COMMIT))
+    {
+        // A commitment with a time that is not a date (`每批到港后3个工作日内`).
+        return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
+    }
+    (C::Acknowledgement, None)
+}
+
+/// The time promised, by class (see the module documentation).
+fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffset>> {
+    let pick = |c: &&Clause| {
+        !c.conditional
+            && !c.question
+            && match class {
+                ReplyClass::Delay => {
+                    c.has(cues::COMMIT) || c.has(cues::DELAY_TO) || c.has(cues::DELAY)
+                }
+                ReplyClass::PartialDelivery => {
+                    (c.has(cues::COMMIT) || c.has(cues::PENDING)) && !c.done()
+                }
+                _ => c.has(cues::COMMIT),
+            }
+    };
+    let mut times: Vec<DateTime<FixedOffset>> =
+        cls.iter().filter(pick).flat_map(|c| c.times.clone()).collect();
+    if times.is_empty() && class == ReplyClass::Delay {
+        // A question asking for the new time (`能不能顺延到16日？`).
+        times = cls
+            .iter()
+            .filter(|c| c.question && c.has(cues::DELAY))
+            .flat_map(|c| c.times.clone())
+            .collect();
+    }
+    times.into_iter().max()
+}
+
+#[cfg(test)]
+mod tests;
