@@ -173,6 +173,8 @@ pub struct ReplyReading {
 #[derive(Debug, Clone, Default)]
 struct Clause {
     norm: String,
+    /// Index of the sentence it belongs to.
+    sentence: usize,
     /// Future deadlines in it.
     times: Vec<DateTime<FixedOffset>>,
     /// Any time expression (also past, vague or relative).
@@ -195,11 +197,11 @@ impl Clause {
 /// they start; a condition earlier in the sentence makes the rest conditional.
 fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
     let mut out = Vec::new();
-    for sentence in liaison_model::text::sentences(text) {
+    for (si, sentence) in liaison_model::text::sentences(text).enumerate() {
         let found = liaison_time::scan(sentence, ctx);
         let mut cuts = vec![0];
         for (i, c) in sentence.char_indices() {
-            if matches!(c, '，' | '；' | ';' | '\n') {
+            if matches!(c, '，' | '；' | ';' | '：' | '\n') {
                 cuts.push(i + c.len_utf8());
             }
         }
@@ -229,7 +231,9 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
                 .iter()
                 .any(|c| norm.contains(c) || norm.trim_start().starts_with(c.trim()));
             let mut cl = Clause {
-                question: piece.contains(['?', '？']) || cues::any(&norm, cues::QUESTION),
+                sentence: si,
+                question: without_links(piece).contains(['?', '？'])
+                    || cues::any(&norm, cues::QUESTION),
                 conditional: conditional || own_condition,
                 ..Clause::default()
             };
@@ -250,6 +254,14 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
         }
     }
     out
+}
+
+/// The text without URLs (whose `?` is not a question).
+fn without_links(s: &str) -> String {
+    s.split_whitespace()
+        .filter(|w| !(w.contains("://") || w.starts_with("www.")))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Joins lines a client wrapped inside a sentence (format=flowed's trailing space, or a
@@ -333,18 +345,10 @@ pub fn read(m: &Message, opts: &ParseOptions, writer: Writer, items: &[ItemRef])
     };
     let delivered = match class {
         ReplyClass::Delivery => about.as_ref().map(|(v, _)| v.clone()).unwrap_or_default(),
-        ReplyClass::PartialDelivery => {
-            let done: String = cls
-                .iter()
-                .filter(|c| c.done())
-                .map(|c| c.norm.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
-            match items::about(&done, items, &[]) {
-                Some((v, ItemsFound::Number | ItemsFound::What)) => v,
-                _ => Vec::new(),
-            }
-        }
+        ReplyClass::PartialDelivery => match items::about(&act_text(&cls, class), items, &[]) {
+            Some((v, ItemsFound::Number | ItemsFound::What)) => v,
+            _ => Vec::new(),
+        },
         _ => Vec::new(),
     };
     ReplyReading {
@@ -387,6 +391,12 @@ fn decide(
 ) -> (ReplyClass, Option<String>) {
     use ReplyClass as C;
     let found = |words: &[&'static str]| cls.iter().find_map(|c| cues::first(&c.norm, words));
+    // A report, not a question about progress (`目前进度如何？` is a nudge).
+    let sync = || {
+        cls.iter()
+            .filter(|c| !c.question)
+            .find_map(|c| cues::first(&c.norm, cues::SYNC))
+    };
     let cue = |w: Option<&str>| w.map(str::to_string);
     // Out of office: a header, or the text says so.
     if m.auto_reply.is_some() {
@@ -410,7 +420,7 @@ fn decide(
         if let Some(w) = found(cues::ESCALATION) {
             return (C::Escalation, cue(Some(w)));
         }
-        if let Some(w) = found(cues::SYNC) {
+        if let Some(w) = sync() {
             return (C::Sync, cue(Some(w)));
         }
         if let Some(w) = found(cues::CONFIRMATION) {
@@ -426,13 +436,16 @@ fn decide(
         {
             return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
         }
-        if !writer.ours && found(cues::ACK).is_some() {
+        if !writer.ours {
             return (C::Acknowledgement, None);
         }
-        return (if writer.ours { C::Nudge } else { C::Acknowledgement }, None);
+        // Our own word without a cue: asking for something is a nudge; otherwise it
+        // answers a delivery (收到，辛苦了), which confirms it.
+        let asks = question || found(cues::REQUEST).is_some();
+        return (if asks { C::Nudge } else { C::Confirmation }, None);
     }
     if writer.ours
-        && let Some(w) = found(cues::SYNC)
+        && let Some(w) = sync()
     {
         return (C::Sync, cue(Some(w)));
     }
@@ -457,14 +470,14 @@ fn decide(
             .iter()
             .any(|c| c.question && (c.any_time || c.has(cues::DELAY)));
         if !(question && !new_time && !asks_time) {
+            // Something handed over now and the rest late: a partial delivery.
+            if let Some(d) = handed_over(cls, files) {
+                return (C::PartialDelivery, cue(Some(d)));
+            }
             return (C::Delay, cue(cues::first(&first.norm, cues::DELAY)));
         }
     }
-    let done = cls
-        .iter()
-        .find_map(|c| cues::first_done(&c.norm, cues::DONE))
-        .or((files > 0).then_some("(attachment)"));
-    if let Some(d) = done {
+    if let Some(d) = handed_over(cls, files) {
         let complete = found(cues::COMPLETE).is_some();
         let pending = found(cues::PENDING);
         let later = cls.iter().any(|c| {
@@ -493,32 +506,96 @@ fn decide(
     (C::Acknowledgement, None)
 }
 
+/// The sentences that carry the reply's act, normalized and joined (for a partial
+/// delivery: the sentences that hand something over).
+fn act_text(cls: &[Clause], class: ReplyClass) -> String {
+    use ReplyClass as C;
+    let carries = |c: &Clause| match class {
+        C::Delivery => c.done(),
+        // What was handed over (the rest is pending).
+        C::PartialDelivery => c.done(),
+        C::Promise => c.has(cues::COMMIT) && c.any_time && !c.conditional,
+        C::Delay => c.has(cues::DELAY) || c.has(cues::DELAY_TO),
+        C::Dispute => c.has(cues::DISPUTE) || not_ours(&c.norm),
+        C::Question => c.question,
+        C::Nudge => c.has(cues::NUDGE) || c.question || c.has(cues::REQUEST),
+        C::Confirmation => c.has(cues::CONFIRMATION),
+        _ => true,
+    };
+    let sentences: Vec<usize> = cls.iter().filter(|c| carries(c)).map(|c| c.sentence).collect();
+    cls.iter()
+        .filter(|c| sentences.contains(&c.sentence))
+        .map(|c| c.norm.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What shows that something is handed over now: a cue, or an attached file.
+fn handed_over(cls: &[Clause], files: usize) -> Option<&'static str> {
+    cls.iter()
+        .find_map(|c| cues::first_done(&c.norm, cues::DONE))
+        .or((files > 0).then_some("(attachment)"))
+}
+
 /// The time promised, by class (see the module documentation).
 fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffset>> {
-    let pick = |c: &&Clause| {
-        !c.conditional
-            && !c.question
-            && match class {
-                ReplyClass::Delay => {
-                    c.has(cues::COMMIT) || c.has(cues::DELAY_TO) || c.has(cues::DELAY)
-                }
-                ReplyClass::PartialDelivery => {
-                    (c.has(cues::COMMIT) || c.has(cues::PENDING)) && !c.done()
-                }
-                _ => c.has(cues::COMMIT),
-            }
+    let firm = |c: &Clause| !c.conditional && !c.question;
+    let times = |pick: &dyn Fn(&Clause) -> bool| -> Vec<DateTime<FixedOffset>> {
+        cls.iter().filter(|c| pick(c)).flat_map(|c| c.times.clone()).collect()
     };
-    let mut times: Vec<DateTime<FixedOffset>> =
-        cls.iter().filter(pick).flat_map(|c| c.times.clone()).collect();
-    if times.is_empty() && class == ReplyClass::Delay {
-        // A question asking for the new time (`能不能顺延到16日？`).
-        times = cls
-            .iter()
-            .filter(|c| c.question && c.has(cues::DELAY))
-            .flat_map(|c| c.times.clone())
-            .collect();
+    let found = match class {
+        ReplyClass::Delay => {
+            // The new time: where the writer commits or names it (`延到…`, `最快…`), else
+            // where it asks for it (`能不能顺延到16日？`); the time a delay clause names by
+            // itself is the old deadline.
+            let mut t = times(&|c| firm(c) && (c.has(cues::COMMIT) || c.has(cues::DELAY_TO)));
+            if t.is_empty() {
+                t = times(&|c| c.question && (c.has(cues::DELAY) || c.has(cues::DELAY_TO)));
+            }
+            if t.is_empty() {
+                t = times(&|c| !c.question && (c.has(cues::COMMIT) || c.has(cues::DELAY_TO)));
+            }
+            t
+        }
+        ReplyClass::PartialDelivery => times(&|c| {
+            firm(c)
+                && (c.has(cues::COMMIT) || c.has(cues::PENDING) || c.has(cues::DELAY_TO))
+                && !c.done()
+        }),
+        _ => times(&|c| firm(c) && c.has(cues::COMMIT)),
+    };
+    let max = latest(found)?;
+    if !end_of_day(&max) {
+        return Some(max);
     }
-    times.into_iter().max()
+    // The same day stated with an hour elsewhere in the reply is the same promise, said
+    // more precisely (`要到12月16日` … `顺延到12月16日18:00前？`).
+    let same_day: Vec<DateTime<FixedOffset>> = times(&|c| !c.conditional)
+        .into_iter()
+        .filter(|t| t.date_naive() == max.date_naive())
+        .chain([max])
+        .collect();
+    latest(same_day)
+}
+
+fn end_of_day(t: &DateTime<FixedOffset>) -> bool {
+    use chrono::Timelike;
+    t.hour() == 23 && t.minute() == 59 && t.second() == 59
+}
+
+/// The latest of `times`; of several on that day, a stated hour wins over the day's end
+/// (`12月16日` and `12月16日18:00前` in one reply promise 18:00).
+fn latest(times: Vec<DateTime<FixedOffset>>) -> Option<DateTime<FixedOffset>> {
+    let max = times.iter().max().copied()?;
+    if !end_of_day(&max) {
+        return Some(max);
+    }
+    times
+        .iter()
+        .filter(|t| t.date_naive() == max.date_naive() && !end_of_day(t))
+        .max()
+        .copied()
+        .or(Some(max))
 }
 
 #[cfg(test)]
