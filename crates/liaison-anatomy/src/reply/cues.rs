@@ -64,7 +64,7 @@ fn simplify(c: char) -> char {
 pub fn occurrences(hay: &str, word: &str) -> Vec<(usize, bool)> {
     hay.match_indices(word)
         .filter(|(i, _)| ascii_word_bounded(hay, *i, word))
-        .map(|(i, _)| (i, negated(hay, i)))
+        .map(|(i, _)| (i, negation_at(hay, i).is_some()))
         .collect()
 }
 
@@ -81,14 +81,11 @@ fn ascii_word_bounded(hay: &str, i: usize, word: &str) -> bool {
         .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
-/// Whether the cue at `i` is negated by what comes right before it — or only apologises
-/// for something past (`sorry for the delay`, `抱歉晚了`), which is no cue either.
-fn negated(hay: &str, i: usize) -> bool {
+/// Where the negation of the cue at `i` starts, when what comes right before it negates
+/// it — or only apologises for something past (`sorry for the delay`), which is no cue
+/// either.
+fn negation_at(hay: &str, i: usize) -> Option<usize> {
     let before = &hay[..i];
-    let lower_tail: String = {
-        let v: Vec<char> = before.chars().rev().take(24).collect();
-        v.into_iter().rev().collect()
-    };
     for apology in [
         "sorry for the ",
         "sorry for my ",
@@ -99,29 +96,32 @@ fn negated(hay: &str, i: usize) -> bool {
         "apologize for the ",
         "apologise for the ",
     ] {
-        if lower_tail.ends_with(apology) {
-            return true;
+        if before.ends_with(apology) {
+            return Some(i - apology.len());
         }
     }
-    let tail: String = {
-        let v: Vec<char> = before.chars().rev().take(4).collect();
-        v.into_iter().rev().collect()
-    };
+    // Chinese: a negation right before the cue, or one character (会/有/是/用) between.
     for n in [
-        "不会", "不", "没有", "没", "无", "未", "并非", "不是", "不用", "不必", "毋须", "无须", "别",
+        "不会", "没有", "并非", "不是", "不用", "不必", "毋须", "无须", "不", "没", "无", "未", "别",
     ] {
-        if tail.ends_with(n) {
-            return true;
+        if before.ends_with(n) {
+            return Some(i - n.len());
         }
     }
-    let words: Vec<&str> = before
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let last = words.iter().rev().take(3);
-    for w in last {
+    // English: a negation among the three words before.
+    let mut end = before.len();
+    for _ in 0..3 {
+        let word_end = before[..end].trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '\''));
+        if word_end.is_empty() {
+            break;
+        }
+        let start = word_end
+            .char_indices()
+            .rfind(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '\''))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let w = &word_end[start..];
         if matches!(
-            *w,
+            w,
             "no" | "not"
                 | "won't"
                 | "wont"
@@ -136,10 +136,11 @@ fn negated(hay: &str, i: usize) -> bool {
                 | "shouldn't"
                 | "nothing"
         ) {
-            return true;
+            return Some(start);
         }
+        end = start;
     }
-    false
+    None
 }
 
 /// Whether any of `words` occurs in `hay` un-negated.
@@ -187,31 +188,20 @@ pub fn first<'w>(hay: &str, words: &[&'w str]) -> Option<&'w str> {
         .copied()
 }
 
-/// Negated occurrences of `words`, as the phrase with its negation (`没有异议`).
+/// Negated occurrences of `words`, as the phrase with its negation (`没有异议`,
+/// `won't delay`).
 pub fn negations(hay: &str, words: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for w in words {
-        for (i, neg) in occurrences(hay, w) {
-            if neg {
-                let start = hay[..i]
-                    .char_indices()
-                    .rev()
-                    .nth(if w.is_ascii() { 8 } else { 2 })
-                    .map_or(0, |(k, _)| k);
-                let phrase = hay[start..i + w.len()].trim();
-                let phrase = if w.is_ascii() {
-                    phrase
-                        .rsplit(['.', ',', ';', '(', '-'])
-                        .next()
-                        .unwrap_or(phrase)
-                        .trim()
-                } else {
-                    phrase
-                        .rsplit(['，', '。', '、', '（', '：'])
-                        .next()
-                        .unwrap_or(phrase)
-                };
-                out.push(phrase.to_string());
+        for (i, _) in hay.match_indices(w) {
+            if !ascii_word_bounded(hay, i, w) {
+                continue;
+            }
+            if let Some(s) = negation_at(hay, i) {
+                let phrase = hay[s..i + w.len()].trim().to_string();
+                if !out.contains(&phrase) {
+                    out.push(phrase);
+                }
             }
         }
     }
@@ -470,6 +460,13 @@ pub const DELAY: &[&str] = &[
     "无法如期",
     "不能如期",
     "需要更多时间",
+    "更多时间",
+    "多两天",
+    "多几天",
+    "多一天",
+    "多一周",
+    "多些时间",
+    "多一点时间",
     "多给几天",
     "多给我们",
     "再给我们",
@@ -483,6 +480,24 @@ pub const DELAY: &[&str] = &[
     "才能发",
     "要等到",
     "得等到",
+    "交不上",
+    "给不到",
+    "赶不完",
+    "只能推",
+    "推到",
+    "往后挪",
+    "会迟",
+    "迟一些",
+    "迟两天",
+    "不能在",
+    "无法在",
+    "没法在",
+    "没办法在",
+    "have until",
+    "won't have it",
+    "will not have it",
+    "won't arrive",
+    "will not arrive",
     "not be ready",
     "won't be ready",
     "will not be ready",
@@ -516,6 +531,9 @@ pub const DELAY: &[&str] = &[
     "later than expected",
     "behind schedule",
     "running behind",
+    "behind on",
+    "days behind",
+    "weeks behind",
     "extension",
     "reschedule",
     "be late",
@@ -753,6 +771,11 @@ pub const COMMIT: &[&str] = &[
     "把名单",
     "安排好",
     "落实",
+    "搞定",
+    "弄好",
+    "做好",
+    "准备好",
+    "给出",
     "you will have",
     "you'll have",
     "you will get",
@@ -855,6 +878,12 @@ pub const ESCALATION: &[&str] = &[
     "bringing in",
     "adding my manager",
     "management attention",
+];
+
+/// Asking a superior to step in (with someone copied in, an escalation).
+pub const STEP_IN: &[&str] = &[
+    "协调", "协助", "决策", "定夺", "拍板", "介入", "推动", "支持一下", "帮忙", "decide", "decision",
+    "help", "support", "intervene", "step in", "unblock",
 ];
 
 /// The requester accepts what was delivered.

@@ -300,7 +300,7 @@ mod tests {
         assert_eq!(about(&t, &items, &[]), Some((vec![1], Found::What)));
         let t = normalize("设计部这边没问题，周三给");
         assert_eq!(about(&t, &items, &[]), Some((vec![2], Found::Owner)));
-        let t = normalize("labels reviewed, all fine");
+        let t = normalize("all fine on our side");
         assert_eq!(about(&t, &items, &[]), None);
         let t = normalize("the shipping labels are reviewed");
         assert_eq!(about(&t, &items, &[]), Some((vec![3], Found::What)));

@@ -420,6 +420,12 @@ fn decide(
         if let Some(w) = found(cues::ESCALATION) {
             return (C::Escalation, cue(Some(w)));
         }
+        // Copying someone in and asking them to step in.
+        if (cues::any(all, &["抄送", "cc ", "copying", "copied", "adding"]))
+            && let Some(w) = found(cues::STEP_IN)
+        {
+            return (C::Escalation, cue(Some(w)));
+        }
         if let Some(w) = sync() {
             return (C::Sync, cue(Some(w)));
         }
@@ -429,8 +435,9 @@ fn decide(
         if let Some(w) = found(cues::NUDGE) {
             return (C::Nudge, cue(Some(w)));
         }
-        // The requester may own an item too, and promise it.
-        if let Some(c) = cls
+        // We may own an item of our own request too, and promise it.
+        if writer.ours
+            && let Some(c) = cls
             .iter()
             .find(|c| !c.conditional && !c.question && c.any_time && c.has(cues::COMMIT))
         {
