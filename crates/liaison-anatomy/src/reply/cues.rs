@@ -494,6 +494,8 @@ pub const DELAY: &[&str] = &[
     "没法在",
     "没办法在",
     "have until",
+    "not until",
+    "won't be until",
     "won't have it",
     "will not have it",
     "won't arrive",
@@ -805,6 +807,58 @@ pub const COMMIT: &[&str] = &[
     "commit to",
 ];
 
+/// Naming the deadline as it was set (`原定12月11日交`, `was due Friday`): a reference, not a
+/// commitment.
+pub const ORIGINAL: &[&str] = &[
+    "原定",
+    "原订",
+    "原计划",
+    "原本",
+    "本来",
+    "约定",
+    "说好",
+    "要求的",
+    "was due",
+    "were due",
+    "originally",
+    "as agreed",
+    "as requested",
+];
+
+/// Agreeing to the time asked for, which is not yet a commitment of one's own
+/// (`周五前寄到没问题`).
+pub const AGREE: &[&str] = &[
+    "没问题",
+    "没有问题",
+    "no problem",
+    "should be fine",
+    "is fine",
+];
+
+/// Refusing in the first person (`我们无法…`, `we can't…`): a dispute when no time is
+/// named, else a delay.
+pub const REFUSE: &[&str] = &[
+    "我们无法",
+    "我们没法",
+    "我们不能",
+    "我们做不了",
+    "我们没办法",
+    "我方无法",
+    "我这边无法",
+    "我这边没法",
+    "我们这边无法",
+    "we can't",
+    "we cannot",
+    "we are unable",
+    "we're unable",
+    "we won't be able",
+    "we will not be able",
+    "we are not able",
+    "we're not able",
+    "i can't",
+    "i cannot",
+];
+
 /// Conditions: what follows depends on an answer.
 pub const CONDITION: &[&str] = &[
     "如果", "若", "假如", "要是", "的话", "如需", "如不", "if ", "unless", "once ",
@@ -1006,6 +1060,13 @@ pub const SYNC: &[&str] = &[
 
 /// The requester reminds.
 pub const NUDGE: &[&str] = &[
+    "原定",
+    "原订",
+    "约定的",
+    "说好的",
+    "was due",
+    "were due",
+    "originally due",
     "跟进一下",
     "跟进下",
     "提醒一下",

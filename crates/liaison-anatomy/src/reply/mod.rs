@@ -181,6 +181,10 @@ struct Clause {
     any_time: bool,
     question: bool,
     conditional: bool,
+    /// A time followed by a verb of doing (`周五给你`, `12月8日前提交`).
+    time_verb: bool,
+    /// A time followed by 才 (`要到周五才能到`): later than hoped.
+    time_late: bool,
 }
 
 impl Clause {
@@ -189,6 +193,14 @@ impl Clause {
     }
     fn done(&self) -> bool {
         cues::any_done(&self.norm, cues::DONE)
+    }
+    /// The writer commits to doing something (a cue, or a time followed by a verb).
+    fn commits(&self) -> bool {
+        self.has(cues::COMMIT) || self.time_verb && !self.has(cues::ORIGINAL)
+    }
+    /// The writer says it will be late.
+    fn late(&self) -> bool {
+        self.has(cues::DELAY) || self.time_late
     }
 }
 
@@ -241,6 +253,12 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
             for f in &found {
                 if f.start >= s && f.start < e {
                     cl.any_time = true;
+                    let after = cues::normalize(&sentence[f.end.min(e)..e]);
+                    match verb_after_time(&after) {
+                        Some(AfterTime::Verb) => cl.time_verb = !cues::any(&norm, cues::AGREE),
+                        Some(AfterTime::Late) => cl.time_late = true,
+                        None => {}
+                    }
                     if f.kind == ExprKind::Deadline
                         && let Some(v) = f.value
                         && v > ctx.now
@@ -254,6 +272,51 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
         }
     }
     out
+}
+
+/// What follows a time expression.
+enum AfterTime {
+    /// A verb of doing: the writer will do it then.
+    Verb,
+    /// 才: only then, later than wanted.
+    Late,
+}
+
+/// Reads what follows a time expression (normalized): fillers (前, 之前, 内, 我, 会, 能,
+/// 一定…) and then a verb of doing or 才.
+fn verb_after_time(after: &str) -> Option<AfterTime> {
+    const FILLERS: &[&str] = &[
+        "之前", "以前", "以内", "之内", "前后", "左右", "前", "内", "我们", "我这边", "我方", "我",
+        "这边", "会", "能", "可以", "就", "一定", "先", "再", "全部", "都", "把", "给你", "给您",
+        " ", "，",
+    ];
+    const VERBS: &[&str] = &[
+        "发", "给", "交", "出", "寄", "做", "补", "提供", "完成", "到", "上线", "提交", "送", "回复",
+        "答复", "确认", "安排", "装", "搞定", "弄好", "修复", "更新", "上传", "整理", "准备",
+    ];
+    let mut rest = after;
+    for _ in 0..6 {
+        let before = rest;
+        if let Some(r) = rest.strip_prefix('（').and_then(|r| r.split_once('）')).map(|x| x.1) {
+            rest = r;
+        }
+        for f in FILLERS {
+            if let Some(r) = rest.strip_prefix(f) {
+                rest = r;
+                break;
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    if rest.starts_with('才') {
+        return Some(AfterTime::Late);
+    }
+    VERBS
+        .iter()
+        .any(|v| rest.starts_with(v))
+        .then_some(AfterTime::Verb)
 }
 
 /// The text without URLs (whose `?` is not a question).
@@ -439,7 +502,7 @@ fn decide(
         if writer.ours
             && let Some(c) = cls
             .iter()
-            .find(|c| !c.conditional && !c.question && c.any_time && c.has(cues::COMMIT))
+            .find(|c| !c.conditional && !c.question && c.any_time && c.commits())
         {
             return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
         }
@@ -462,20 +525,28 @@ fn decide(
     if cls.iter().any(|c| not_ours(&c.norm)) {
         return (C::Dispute, Some("不是…".into()));
     }
+    // `我们无法提供…` with no time and no new date: a refusal.
+    if let Some(c) = cls
+        .iter()
+        .find(|c| !c.question && !c.conditional && !c.any_time && c.has(cues::REFUSE))
+        && !cls.iter().any(|c| c.late() || (c.commits() && !c.times.is_empty()))
+    {
+        return (C::Dispute, cue(cues::first(&c.norm, cues::REFUSE)));
+    }
     // A delay: not meeting the time, outside a condition.
     let delay: Vec<&Clause> = cls
         .iter()
-        .filter(|c| !c.conditional && c.has(cues::DELAY))
+        .filter(|c| !c.conditional && c.late())
         .collect();
     if let Some(first) = delay.first() {
         let new_time = cls.iter().any(|c| {
             !c.conditional
                 && !c.times.is_empty()
-                && (c.has(cues::COMMIT) || c.has(cues::DELAY_TO))
+                && (c.commits() || c.has(cues::DELAY_TO))
         });
         let asks_time = cls
             .iter()
-            .any(|c| c.question && (c.any_time || c.has(cues::DELAY)));
+            .any(|c| c.question && (c.any_time || c.late()));
         if !(question && !new_time && !asks_time) {
             // Something handed over now and the rest late: a partial delivery.
             if let Some(d) = handed_over(cls, files) {
@@ -488,7 +559,7 @@ fn decide(
         let complete = found(cues::COMPLETE).is_some();
         let pending = found(cues::PENDING);
         let later = cls.iter().any(|c| {
-            !c.conditional && !c.question && !c.times.is_empty() && c.has(cues::COMMIT) && !c.done()
+            !c.conditional && !c.question && !c.times.is_empty() && c.commits() && !c.done()
         });
         if !complete && (pending.is_some() || later) {
             return (C::PartialDelivery, cue(pending.or(Some(d))));
@@ -496,7 +567,7 @@ fn decide(
         return (C::Delivery, cue(Some(d)));
     }
     if let Some(c) = cls.iter().find(|c| {
-        !c.conditional && !c.question && !c.times.is_empty() && c.has(cues::COMMIT)
+        !c.conditional && !c.question && !c.times.is_empty() && c.commits()
     }) {
         return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
     }
@@ -505,7 +576,7 @@ fn decide(
     }
     if let Some(c) = cls
         .iter()
-        .find(|c| !c.conditional && c.any_time && c.has(cues::COMMIT))
+        .find(|c| !c.conditional && c.any_time && c.commits())
     {
         // A commitment with a time that is not a date (`每批到港后3个工作日内`).
         return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
@@ -521,8 +592,8 @@ fn act_text(cls: &[Clause], class: ReplyClass) -> String {
         C::Delivery => c.done(),
         // What was handed over (the rest is pending).
         C::PartialDelivery => c.done(),
-        C::Promise => c.has(cues::COMMIT) && c.any_time && !c.conditional,
-        C::Delay => c.has(cues::DELAY) || c.has(cues::DELAY_TO),
+        C::Promise => c.commits() && c.any_time && !c.conditional,
+        C::Delay => c.late() || c.has(cues::DELAY_TO),
         C::Dispute => c.has(cues::DISPUTE) || not_ours(&c.norm),
         C::Question => c.question,
         C::Nudge => c.has(cues::NUDGE) || c.question || c.has(cues::REQUEST),
@@ -555,21 +626,21 @@ fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffs
             // The new time: where the writer commits or names it (`延到…`, `最快…`), else
             // where it asks for it (`能不能顺延到16日？`); the time a delay clause names by
             // itself is the old deadline.
-            let mut t = times(&|c| firm(c) && (c.has(cues::COMMIT) || c.has(cues::DELAY_TO)));
+            let mut t = times(&|c| firm(c) && (c.commits() || c.has(cues::DELAY_TO)));
             if t.is_empty() {
-                t = times(&|c| c.question && (c.has(cues::DELAY) || c.has(cues::DELAY_TO)));
+                t = times(&|c| c.question && (c.late() || c.has(cues::DELAY_TO)));
             }
             if t.is_empty() {
-                t = times(&|c| !c.question && (c.has(cues::COMMIT) || c.has(cues::DELAY_TO)));
+                t = times(&|c| !c.question && (c.commits() || c.has(cues::DELAY_TO)));
             }
             t
         }
         ReplyClass::PartialDelivery => times(&|c| {
             firm(c)
-                && (c.has(cues::COMMIT) || c.has(cues::PENDING) || c.has(cues::DELAY_TO))
+                && (c.commits() || c.has(cues::PENDING) || c.has(cues::DELAY_TO))
                 && !c.done()
         }),
-        _ => times(&|c| firm(c) && c.has(cues::COMMIT)),
+        _ => times(&|c| firm(c) && c.commits()),
     };
     let max = latest(found)?;
     if !end_of_day(&max) {
