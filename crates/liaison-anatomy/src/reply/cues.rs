@@ -323,6 +323,24 @@ pub const AUTO_REDIRECT: &[&str] = &[
 
 /// Refusing, disputing, correcting the request.
 pub const DISPUTE: &[&str] = &[
+    "不太同意",
+    "不大同意",
+    "不能同意",
+    "无法同意",
+    "无法认同",
+    "算错",
+    "搞错",
+    "弄错",
+    "有误",
+    "超出了",
+    "超出合同",
+    "恕难",
+    "not on our side",
+    "not our issue",
+    "not an issue on our",
+    "not a bug",
+    "can't agree",
+    "cannot agree",
     "不同意",
     "异议",
     "不同意见",
@@ -377,7 +395,6 @@ pub const DISPUTE: &[&str] = &[
     "说法不对",
     "这条请调整",
     "请调整",
-    "需要调整",
     "disagree",
     "don't agree",
     "do not agree",
@@ -421,6 +438,22 @@ pub const DISPUTE: &[&str] = &[
 
 /// Not meeting the time: the work will be late.
 pub const DELAY: &[&str] = &[
+    "有风险",
+    "风险较大",
+    "at risk",
+    "risk of missing",
+    "won't hit",
+    "will not hit",
+    "can't hit",
+    "miss the deadline",
+    "missing the deadline",
+    "miss friday",
+    "调整到",
+    "改期",
+    "改为",
+    "恐怕要",
+    "i'm afraid",
+    "afraid we",
     "来不及",
     "赶不上",
     "赶不及",
@@ -566,6 +599,16 @@ pub const DELAY_TO: &[&str] = &[
 
 /// Something is handed over now: a file, a link, the answer.
 pub const DONE: &[&str] = &[
+    "已经发出",
+    "发出了",
+    "已发货",
+    "已经发货",
+    "发货了",
+    "已送达",
+    "已经送到",
+    "送到了",
+    "已交",
+    "交了",
     "请查收",
     "请查阅",
     "请查看附件",
@@ -676,6 +719,17 @@ pub const DONE: &[&str] = &[
 
 /// The rest is still to come.
 pub const PENDING: &[&str] = &[
+    "in progress",
+    "进行中",
+    "处理中",
+    "还在做",
+    "还在进行",
+    "另外一项",
+    "另一项",
+    "the other one",
+    "will be ready",
+    "to come",
+    "yet to",
     "还差",
     "还在",
     "剩下",
@@ -861,7 +915,8 @@ pub const REFUSE: &[&str] = &[
 
 /// Conditions: what follows depends on an answer.
 pub const CONDITION: &[&str] = &[
-    "如果", "若", "假如", "要是", "的话", "如需", "如不", "if ", "unless", "once ",
+    "如果", "若", "假如", "要是", "的话", "如需", "如不", "如有", "如遇", "如发现", "万一", "if ",
+    "unless", "once ", "in case",
 ];
 
 /// Asking.
@@ -894,6 +949,13 @@ pub const REQUEST: &[&str] = &[
 
 /// The requester brings in superiors.
 pub const ESCALATION: &[&str] = &[
+    "raising this",
+    "raise this with",
+    "raising it with",
+    "flagging this to",
+    "attention of",
+    "bringing this to",
+    "提请",
     "现抄送",
     "故抄送",
     "特抄送",
@@ -942,6 +1004,19 @@ pub const STEP_IN: &[&str] = &[
 
 /// The requester accepts what was delivered.
 pub const CONFIRMATION: &[&str] = &[
+    "looks correct",
+    "look correct",
+    "没问题了",
+    "可以了",
+    "测试通过",
+    "no further changes",
+    "no more changes",
+    "不用再改",
+    "无需再改",
+    "可以上线",
+    "同意上线",
+    "good to go",
+    "all received",
     "no objection",
     "没有异议",
     "无异议",
@@ -1005,6 +1080,16 @@ pub const CONFIRMATION: &[&str] = &[
 
 /// The requester reports progress.
 pub const SYNC: &[&str] = &[
+    "进度：",
+    "进展：",
+    "状态如下",
+    "情况如下",
+    "更新如下",
+    "同步：",
+    "截至目前",
+    "本周完成",
+    "update:",
+    "status:",
     "同步一下",
     "同步下",
     "同步目前",

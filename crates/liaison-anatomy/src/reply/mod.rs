@@ -239,9 +239,9 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
             if norm.trim().is_empty() {
                 continue;
             }
-            let own_condition = cues::CONDITION
-                .iter()
-                .any(|c| norm.contains(c) || norm.trim_start().starts_with(c.trim()));
+            let own_condition = cues::CONDITION.iter().any(|c| {
+                norm.replace("若干", "").contains(c) || norm.trim_start().starts_with(c.trim())
+            });
             let mut cl = Clause {
                 sentence: si,
                 question: without_links(piece).contains(['?', '？'])
@@ -454,10 +454,17 @@ fn decide(
 ) -> (ReplyClass, Option<String>) {
     use ReplyClass as C;
     let found = |words: &[&'static str]| cls.iter().find_map(|c| cues::first(&c.norm, words));
+    // Outside conditions (`如有误请告知` disputes nothing).
+    let stated = |words: &[&'static str]| {
+        cls.iter()
+            .filter(|c| !c.conditional)
+            .find_map(|c| cues::first(&c.norm, words))
+    };
     // A report, not a question about progress (`目前进度如何？` is a nudge).
+    // … and not a request to report (`麻烦同步一下进展` is a nudge).
     let sync = || {
         cls.iter()
-            .filter(|c| !c.question)
+            .filter(|c| !c.question && !c.has(cues::REQUEST))
             .find_map(|c| cues::first(&c.norm, cues::SYNC))
     };
     let cue = |w: Option<&str>| w.map(str::to_string);
@@ -492,7 +499,11 @@ fn decide(
         if let Some(w) = sync() {
             return (C::Sync, cue(Some(w)));
         }
-        if let Some(w) = found(cues::CONFIRMATION) {
+        if let Some(w) = cls
+            .iter()
+            .filter(|c| !c.conditional && !c.question)
+            .find_map(|c| cues::first(&c.norm, cues::CONFIRMATION))
+        {
             return (C::Confirmation, cue(Some(w)));
         }
         if let Some(w) = found(cues::NUDGE) {
@@ -519,7 +530,7 @@ fn decide(
     {
         return (C::Sync, cue(Some(w)));
     }
-    if let Some(w) = found(cues::DISPUTE) {
+    if let Some(w) = stated(cues::DISPUTE) {
         return (C::Dispute, cue(Some(w)));
     }
     if cls.iter().any(|c| not_ours(&c.norm)) {

@@ -361,3 +361,49 @@ proptest::proptest! {
         }
     }
 }
+
+/// Second round: the same acts said other ways (written to probe the vocabulary, not taken
+/// from any corpus).
+#[test]
+fn the_same_acts_said_other_ways() {
+    use ReplyClass as C;
+    let cases: &[(&str, Writer, ReplyClass)] = &[
+        ("1. 报表：已完成，见附件。\n2. 访谈名单：还在约，周三前给你。", ASKED, C::PartialDelivery),
+        ("已修复3个问题，剩余1个还在查。", ASKED, C::PartialDelivery),
+        ("Item 1 is done (see attached). Item 2 is in progress.", ASKED, C::PartialDelivery),
+        ("第一批货已经发出，第二批预计12月20日发出。", ASKED, C::PartialDelivery),
+        ("Here's the Q3 data; Q4 is yet to come once the month closes.", ASKED, C::PartialDelivery),
+        ("目前来看周五有风险，最晚下周二给你。", ASKED, C::Delay),
+        ("We won't hit Friday – the earliest is Tuesday, Dec 8.", ASKED, C::Delay),
+        ("交付时间需要调整到12月20日，原因是设备还没到。", ASKED, C::Delay),
+        ("样机要到下周三才能到，到了马上给你装。", ASKED, C::Delay),
+        ("我不太同意这个结论，数据是对的，你们那边算错了。", ASKED, C::Dispute),
+        ("This is not a bug on our side – the request is sent without a token.", ASKED, C::Dispute),
+        ("We can't agree to the new standard; 72 hours is what the contract says.", ASKED, C::Dispute),
+        ("这部分超出了合同范围，我们无法提供。", ASKED, C::Dispute),
+        ("报表见附件，如有误请告知。", ASKED, C::Delivery),
+        ("终稿见附件，请查收。", ASKED, C::Delivery),
+        ("I'm raising this with management because the launch is at risk.", US_ASKING, C::Escalation),
+        ("项目已经卡住一周，特提请两位领导决策。", US_ASKING, C::Escalation),
+        ("本周进展：1. 设计完成；2. 开发进行中。下周再同步。", US_ASKING, C::Sync),
+        ("各位，情况如下：补丁已上线，投诉归零。", US_ASKING, C::Sync),
+        ("麻烦同步一下第2项的进展？", US_ASKING, C::Nudge),
+        ("原定今天的报表还没到，麻烦尽快发我。", US_ASKING, C::Nudge),
+        ("看过了，没问题了，就按这版上线。", US_ASKING, C::Confirmation),
+        ("All received – looks correct, no further changes from us.", US_ASKING, C::Confirmation),
+        ("可以了吗？麻烦确认一下。", US_ASKING, C::Nudge),
+        ("收到，周三前我把测试数据发你。", ASKED, C::Promise),
+        ("OK – you'll get the quote by Thursday 5pm.", ASKED, C::Promise),
+        ("没问题，我们下周一给到初稿，比要求提前两天。", ASKED, C::Promise),
+        ("需要的截图我们下午整理好。", ASKED, C::Acknowledgement),
+        ("请问报价要含税吗？含税的话周五能给。", ASKED, C::Question),
+    ];
+    let mut wrong = Vec::new();
+    for (body, w, want) in cases {
+        let r = read(&message(body), &opts(), *w, &[]);
+        if r.class != *want {
+            wrong.push(format!("{body} → {:?} (cue {:?}), want {want:?}", r.class, r.cue));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
