@@ -949,6 +949,11 @@ pub const REQUEST: &[&str] = &[
 
 /// The requester brings in superiors.
 pub const ESCALATION: &[&str] = &[
+    "需升级",
+    "升级协调",
+    "升级一下",
+    "向上升级",
+    "请求升级",
     "raising this",
     "raise this with",
     "raising it with",
@@ -1004,6 +1009,7 @@ pub const STEP_IN: &[&str] = &[
 
 /// The requester accepts what was delivered.
 pub const CONFIRMATION: &[&str] = &[
+    "确认收到",
     "looks correct",
     "look correct",
     "没问题了",
@@ -1201,6 +1207,36 @@ pub const NUDGE: &[&str] = &[
     "is due",
     "overdue",
     "chasing",
+];
+
+/// A retrospective (复盘) …
+pub const RETRO: &[&str] = &[
+    "复盘",
+    "retrospective",
+    "retro ",
+    "post-mortem",
+    "postmortem",
+    "lessons learned",
+];
+
+/// … reported as held (its conclusions, minutes, summary).
+pub const RETRO_HELD: &[&str] = &[
+    "结论",
+    "纪要",
+    "总结",
+    "已开",
+    "开完",
+    "已完成",
+    "结束",
+    "如下",
+    "改进项",
+    "held",
+    "notes",
+    "summary",
+    "takeaways",
+    "action items",
+    "minutes",
+    "conclusions",
 ];
 
 /// The words that, negated, the reading reports (`不会延期`, `no objection`).

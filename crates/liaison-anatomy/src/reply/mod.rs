@@ -163,6 +163,8 @@ pub struct ReplyReading {
     pub negations: Vec<String>,
     /// The phrase that decided the class, when one did.
     pub cue: Option<String>,
+    /// The writer reports a retrospective (复盘) as held, with its conclusions or minutes.
+    pub retro: bool,
     /// The header that marked the message as automatic, if any.
     pub auto_header: Option<String>,
     /// Attached files that are not inline logos.
@@ -408,10 +410,7 @@ pub fn read(m: &Message, opts: &ParseOptions, writer: Writer, items: &[ItemRef])
     };
     let delivered = match class {
         ReplyClass::Delivery => about.as_ref().map(|(v, _)| v.clone()).unwrap_or_default(),
-        ReplyClass::PartialDelivery => match items::about(&act_text(&cls, class), items, &[]) {
-            Some((v, ItemsFound::Number | ItemsFound::What)) => v,
-            _ => Vec::new(),
-        },
+        ReplyClass::PartialDelivery => delivered_items(&cls, items),
         _ => Vec::new(),
     };
     ReplyReading {
@@ -424,6 +423,9 @@ pub fn read(m: &Message, opts: &ParseOptions, writer: Writer, items: &[ItemRef])
         delivered,
         negations,
         cue,
+        retro: cls.iter().any(|c| {
+            !c.question && !c.conditional && c.has(cues::RETRO) && c.has(cues::RETRO_HELD)
+        }),
         auto_header: m.auto_reply.clone(),
         files,
     }
@@ -595,28 +597,31 @@ fn decide(
     (C::Acknowledgement, None)
 }
 
-/// The sentences that carry the reply's act, normalized and joined (for a partial
-/// delivery: the sentences that hand something over).
-fn act_text(cls: &[Clause], class: ReplyClass) -> String {
-    use ReplyClass as C;
-    let carries = |c: &Clause| match class {
-        C::Delivery => c.done(),
-        // What was handed over (the rest is pending).
-        C::PartialDelivery => c.done(),
-        C::Promise => c.commits() && c.any_time && !c.conditional,
-        C::Delay => c.late() || c.has(cues::DELAY_TO),
-        C::Dispute => c.has(cues::DISPUTE) || not_ours(&c.norm),
-        C::Question => c.question,
-        C::Nudge => c.has(cues::NUDGE) || c.question || c.has(cues::REQUEST),
-        C::Confirmation => c.has(cues::CONFIRMATION),
-        _ => true,
+/// The items a partial delivery names as handed over: those named in a clause that hands
+/// something over, else in the rest of its sentence outside the clauses that promise or
+/// leave something pending.
+fn delivered_items(cls: &[Clause], items: &[ItemRef]) -> Vec<usize> {
+    let named = |text: &str| match items::about(text, items, &[]) {
+        Some((v, ItemsFound::Number | ItemsFound::What)) => v,
+        _ => Vec::new(),
     };
-    let sentences: Vec<usize> = cls.iter().filter(|c| carries(c)).map(|c| c.sentence).collect();
-    cls.iter()
-        .filter(|c| sentences.contains(&c.sentence))
-        .map(|c| c.norm.as_str())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out: Vec<usize> = Vec::new();
+    for c in cls.iter().filter(|c| c.done()) {
+        let mut v = named(&c.norm);
+        if v.is_empty() {
+            let rest: Vec<&str> = cls
+                .iter()
+                .filter(|o| o.sentence == c.sentence)
+                .filter(|o| o.done() || !(o.has(cues::PENDING) || o.commits() || o.late()))
+                .map(|o| o.norm.as_str())
+                .collect();
+            v = named(&rest.join("\n"));
+        }
+        out.extend(v);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// What shows that something is handed over now: a cue, or an attached file.
