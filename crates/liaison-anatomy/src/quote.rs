@@ -449,7 +449,10 @@ mod tests {
         let body = "See inline.\n\nOn 12/7/26 9:00 AM, Li Lei wrote:\n> 1. Can you ship by Friday?\nYes, Friday.\n> 2. Which carrier?\nDHL.\n";
         let s = strip_quoted(body);
         assert_eq!(s.text, "See inline.\n\nYes, Friday.\nDHL.\n");
-        assert_eq!(first_quoted_line(body).as_deref(), Some("On 12/7/26 9:00 AM, Li Lei wrote:"));
+        assert_eq!(
+            first_quoted_line(body).as_deref(),
+            Some("On 12/7/26 9:00 AM, Li Lei wrote:")
+        );
     }
 
     /// Words that only look like quote headers stay in the text.

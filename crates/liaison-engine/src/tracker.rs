@@ -425,8 +425,11 @@ pub fn apply_message(c: &mut Collaboration, m: &Message, cfg: &TrackerConfig) ->
                     for &i in &done {
                         out.push(ev(EventKind::Delivered, Some(i), None));
                     }
-                    let rest: Vec<usize> =
-                        targets.iter().copied().filter(|i| !done.contains(i)).collect();
+                    let rest: Vec<usize> = targets
+                        .iter()
+                        .copied()
+                        .filter(|i| !done.contains(i))
+                        .collect();
                     deadline_changed(&mut out, &rest);
                 }
                 _ => {}

@@ -29,7 +29,8 @@ fn reply(id: &str, date: &str, from: &str, headers: &str, body: &str) -> Vec<u8>
 
 fn run(mails: &[Vec<u8>]) -> Collaboration {
     let mut t = Tracker::new(config());
-    t.apply_message(OPEN.as_bytes()).expect("the request opens a collaboration");
+    t.apply_message(OPEN.as_bytes())
+        .expect("the request opens a collaboration");
     for m in mails {
         t.apply_message(m);
     }
@@ -56,7 +57,13 @@ fn an_auto_reply_is_recorded_as_such_and_is_no_answer() {
         kinds(&c),
         vec![(EventKind::Sent, None), (EventKind::AutoReplied, None)]
     );
-    assert!(c.events[1].detail.as_deref().unwrap().contains("Auto-Submitted"));
+    assert!(
+        c.events[1]
+            .detail
+            .as_deref()
+            .unwrap()
+            .contains("Auto-Submitted")
+    );
     // An out-of-office text without the header reads the same.
     let auto = reply(
         "auto2",

@@ -24,16 +24,15 @@ pub enum Found {
 }
 
 /// The items (1-based numbers) `text` (normalized) is about, and how they were found.
-pub fn about(
-    text: &str,
-    items: &[ItemRef],
-    writer: &[String],
-) -> Option<(Vec<usize>, Found)> {
+pub fn about(text: &str, items: &[ItemRef], writer: &[String]) -> Option<(Vec<usize>, Found)> {
     if items.is_empty() {
         return None;
     }
     let n = items.len();
-    let numbers: Vec<usize> = numbers(text).into_iter().filter(|&k| k >= 1 && k <= n).collect();
+    let numbers: Vec<usize> = numbers(text)
+        .into_iter()
+        .filter(|&k| k >= 1 && k <= n)
+        .collect();
     if !numbers.is_empty() {
         return Some((numbers, Found::Number));
     }
@@ -124,9 +123,11 @@ fn number_list(s: &str, letters: bool) -> (Vec<usize>, usize) {
         last_end = end;
         let rest = &s[pos..];
         let trimmed = rest.trim_start();
-        let sep = ["、", ",", "，", "和", "及", "与", "and", "&", "-", "–", "or"]
-            .iter()
-            .find(|sep| trimmed.starts_with(**sep));
+        let sep = [
+            "、", ",", "，", "和", "及", "与", "and", "&", "-", "–", "or",
+        ]
+        .iter()
+        .find(|sep| trimmed.starts_with(**sep));
         let Some(sep) = sep else {
             break;
         };
@@ -180,9 +181,9 @@ const STOP_BIGRAMS: &[&str] = &[
 ];
 
 const STOP_WORDS: &[&str] = &[
-    "with", "from", "that", "this", "their", "they", "them", "have", "will", "your", "ours", "what",
-    "when", "which", "into", "send", "sent", "provide", "confirm", "final", "items", "item",
-    "please", "share", "both", "each", "also", "only", "before", "after", "plus", "more",
+    "with", "from", "that", "this", "their", "they", "them", "have", "will", "your", "ours",
+    "what", "when", "which", "into", "send", "sent", "provide", "confirm", "final", "items",
+    "item", "please", "share", "both", "each", "also", "only", "before", "after", "plus", "more",
 ];
 
 /// The words of an item's "what": Han bigrams and English words of four letters or more.
@@ -199,7 +200,9 @@ fn keywords(what: &str) -> BTreeSet<String> {
         }
     }
     for word in w.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if word.len() >= 4 && !STOP_WORDS.contains(&word) && !word.chars().all(|c| c.is_ascii_digit())
+        if word.len() >= 4
+            && !STOP_WORDS.contains(&word)
+            && !word.chars().all(|c| c.is_ascii_digit())
         {
             out.insert(word.to_string());
         }
@@ -209,7 +212,9 @@ fn keywords(what: &str) -> BTreeSet<String> {
         if (2..4).contains(&word.len())
             && word.chars().any(|c| c.is_ascii_alphabetic())
             && word.chars().all(|c| c.is_ascii_alphanumeric())
-            && word.chars().any(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+            && word
+                .chars()
+                .any(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
         {
             out.insert(word.to_string());
         }

@@ -288,18 +288,47 @@ enum AfterTime {
 /// 一定…) and then a verb of doing or 才.
 fn verb_after_time(after: &str) -> Option<AfterTime> {
     const FILLERS: &[&str] = &[
-        "之前", "以前", "以内", "之内", "前后", "左右", "前", "内", "我们", "我这边", "我方", "我",
-        "这边", "会", "能", "可以", "就", "一定", "先", "再", "全部", "都", "把", "给你", "给您",
-        " ", "，",
+        "之前",
+        "以前",
+        "以内",
+        "之内",
+        "前后",
+        "左右",
+        "前",
+        "内",
+        "我们",
+        "我这边",
+        "我方",
+        "我",
+        "这边",
+        "会",
+        "能",
+        "可以",
+        "就",
+        "一定",
+        "先",
+        "再",
+        "全部",
+        "都",
+        "把",
+        "给你",
+        "给您",
+        " ",
+        "，",
     ];
     const VERBS: &[&str] = &[
-        "发", "给", "交", "出", "寄", "做", "补", "提供", "完成", "到", "上线", "提交", "送", "回复",
-        "答复", "确认", "安排", "装", "搞定", "弄好", "修复", "更新", "上传", "整理", "准备",
+        "发", "给", "交", "出", "寄", "做", "补", "提供", "完成", "到", "上线", "提交", "送",
+        "回复", "答复", "确认", "安排", "装", "搞定", "弄好", "修复", "更新", "上传", "整理",
+        "准备",
     ];
     let mut rest = after;
     for _ in 0..6 {
         let before = rest;
-        if let Some(r) = rest.strip_prefix('（').and_then(|r| r.split_once('）')).map(|x| x.1) {
+        if let Some(r) = rest
+            .strip_prefix('（')
+            .and_then(|r| r.split_once('）'))
+            .map(|x| x.1)
+        {
             rest = r;
         }
         for f in FILLERS {
@@ -345,7 +374,9 @@ fn unwrap(text: &str) -> String {
             && l.trim_end() != "--"
             && !next.trim().is_empty();
         let wrapped = !l.trim().is_empty()
-            && !l.trim_end().ends_with(|c: char| ".:;!?。：；！？，,".contains(c))
+            && !l
+                .trim_end()
+                .ends_with(|c: char| ".:;!?。：；！？，,".contains(c))
             && next.starts_with(|c: char| c.is_ascii_lowercase());
         out.push(if soft || wrapped { ' ' } else { '\n' });
     }
@@ -364,9 +395,9 @@ fn is_logo(name: &str, content_type: &str) -> bool {
         return false;
     }
     let stem = n.rsplit_once('.').map_or(n.as_str(), |(s, _)| s);
-    let numbered = stem.strip_prefix("image").is_some_and(|d| {
-        !d.is_empty() && d.chars().all(|c| c.is_ascii_digit())
-    });
+    let numbered = stem
+        .strip_prefix("image")
+        .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
     numbered
         || n == "(unnamed)"
         || ["logo", "signature", "sig_", "banner", "icon", "outlook"]
@@ -514,8 +545,8 @@ fn decide(
         // We may own an item of our own request too, and promise it.
         if writer.ours
             && let Some(c) = cls
-            .iter()
-            .find(|c| !c.conditional && !c.question && c.any_time && c.commits())
+                .iter()
+                .find(|c| !c.conditional && !c.question && c.any_time && c.commits())
         {
             return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
         }
@@ -542,24 +573,19 @@ fn decide(
     if let Some(c) = cls
         .iter()
         .find(|c| !c.question && !c.conditional && !c.any_time && c.has(cues::REFUSE))
-        && !cls.iter().any(|c| c.late() || (c.commits() && !c.times.is_empty()))
+        && !cls
+            .iter()
+            .any(|c| c.late() || (c.commits() && !c.times.is_empty()))
     {
         return (C::Dispute, cue(cues::first(&c.norm, cues::REFUSE)));
     }
     // A delay: not meeting the time, outside a condition.
-    let delay: Vec<&Clause> = cls
-        .iter()
-        .filter(|c| !c.conditional && c.late())
-        .collect();
+    let delay: Vec<&Clause> = cls.iter().filter(|c| !c.conditional && c.late()).collect();
     if let Some(first) = delay.first() {
         let new_time = cls.iter().any(|c| {
-            !c.conditional
-                && !c.times.is_empty()
-                && (c.commits() || c.has(cues::DELAY_TO))
+            !c.conditional && !c.times.is_empty() && (c.commits() || c.has(cues::DELAY_TO))
         });
-        let asks_time = cls
-            .iter()
-            .any(|c| c.question && (c.any_time || c.late()));
+        let asks_time = cls.iter().any(|c| c.question && (c.any_time || c.late()));
         if !(question && !new_time && !asks_time) {
             // Something handed over now and the rest late: a partial delivery.
             if let Some(d) = handed_over(cls, files) {
@@ -579,9 +605,10 @@ fn decide(
         }
         return (C::Delivery, cue(Some(d)));
     }
-    if let Some(c) = cls.iter().find(|c| {
-        !c.conditional && !c.question && !c.times.is_empty() && c.commits()
-    }) {
+    if let Some(c) = cls
+        .iter()
+        .find(|c| !c.conditional && !c.question && !c.times.is_empty() && c.commits())
+    {
         return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
     }
     if question || cues::any(all, &["想确认", "quick question", "two questions"]) {
@@ -635,7 +662,10 @@ fn handed_over(cls: &[Clause], files: usize) -> Option<&'static str> {
 fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffset>> {
     let firm = |c: &Clause| !c.conditional && !c.question;
     let times = |pick: &dyn Fn(&Clause) -> bool| -> Vec<DateTime<FixedOffset>> {
-        cls.iter().filter(|c| pick(c)).flat_map(|c| c.times.clone()).collect()
+        cls.iter()
+            .filter(|c| pick(c))
+            .flat_map(|c| c.times.clone())
+            .collect()
     };
     let found = match class {
         ReplyClass::Delay => {
@@ -652,9 +682,7 @@ fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffs
             t
         }
         ReplyClass::PartialDelivery => times(&|c| {
-            firm(c)
-                && (c.commits() || c.has(cues::PENDING) || c.has(cues::DELAY_TO))
-                && !c.done()
+            firm(c) && (c.commits() || c.has(cues::PENDING) || c.has(cues::DELAY_TO)) && !c.done()
         }),
         _ => times(&|c| firm(c) && c.commits()),
     };

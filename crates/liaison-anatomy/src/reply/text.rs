@@ -74,8 +74,7 @@ pub fn own_text(stripped: &str, from_name: Option<&str>, opts: &ParseOptions) ->
         && k > first_words
     {
         // A thanks line right above the name (`谢谢！` / `方静`) is its valediction.
-        if k > first_words + 1 && is_thanks(lines[k - 1].trim()) && !lines[k].trim().is_empty()
-        {
+        if k > first_words + 1 && is_thanks(lines[k - 1].trim()) && !lines[k].trim().is_empty() {
             k -= 1;
         }
         lines.truncate(k);
@@ -98,7 +97,10 @@ fn blank_or_rule(l: &str) -> bool {
 /// `[image: logo.png]`, `<image001.png>`.
 fn is_placeholder(t: &str) -> bool {
     let l = t.to_ascii_lowercase();
-    (l.starts_with("[cid:") || l.starts_with("[image:") || l.starts_with("[图片") || l.starts_with("<image0"))
+    (l.starts_with("[cid:")
+        || l.starts_with("[image:")
+        || l.starts_with("[图片")
+        || l.starts_with("<image0"))
         && (l.ends_with(']') || l.ends_with('>'))
 }
 
@@ -110,14 +112,44 @@ pub(crate) fn is_mobile_tag(t: &str) -> bool {
     }
     let l = t.to_lowercase();
     let lead = [
-        "发自", "来自", "寄自", "從我的", "从我的", "發自", "sent from", "sent with", "get outlook",
-        "获取 outlook", "获取outlook", "獲取 outlook", "取得 outlook", "下载 outlook",
+        "发自",
+        "来自",
+        "寄自",
+        "從我的",
+        "从我的",
+        "發自",
+        "sent from",
+        "sent with",
+        "get outlook",
+        "获取 outlook",
+        "获取outlook",
+        "獲取 outlook",
+        "取得 outlook",
+        "下载 outlook",
     ]
     .iter()
     .any(|w| l.starts_with(w));
     let what = [
-        "iphone", "ipad", "android", "邮箱", "郵件", "郵箱", "邮件", "outlook", "手机", "手機",
-        "钉钉", "飞书", "飛書", "mail", "huawei", "华为", "小米", "galaxy", "mobile", "wps",
+        "iphone",
+        "ipad",
+        "android",
+        "邮箱",
+        "郵件",
+        "郵箱",
+        "邮件",
+        "outlook",
+        "手机",
+        "手機",
+        "钉钉",
+        "飞书",
+        "飛書",
+        "mail",
+        "huawei",
+        "华为",
+        "小米",
+        "galaxy",
+        "mobile",
+        "wps",
         "企业微信",
     ]
     .iter()
@@ -232,9 +264,7 @@ fn is_valediction(t: &str, next_blank: bool) -> bool {
     ];
     // `Kind regards / Mit freundlichen Grüßen`.
     if l.contains(" / ") {
-        return l
-            .split(" / ")
-            .all(|p| is_valediction(p.trim(), next_blank));
+        return l.split(" / ").all(|p| is_valediction(p.trim(), next_blank));
     }
     ALWAYS.contains(&l.as_str()) || (THANKS.contains(&l.as_str()) && (comma || !next_blank))
 }
@@ -242,9 +272,22 @@ fn is_valediction(t: &str, next_blank: bool) -> bool {
 /// A short line that only thanks (`谢谢！`, `Thanks!`, `唔該晒！`).
 fn is_thanks(t: &str) -> bool {
     t.chars().count() <= 12 && is_valediction(t, false) && !is_valediction(t, true)
-        || ["谢谢", "謝謝", "多谢", "多謝", "唔该", "唔該", "thanks", "thank you"]
-            .iter()
-            .any(|w| t.to_lowercase().trim_end_matches(['!', '！', '.', '。', ',', '，']) == *w)
+        || [
+            "谢谢",
+            "謝謝",
+            "多谢",
+            "多謝",
+            "唔该",
+            "唔該",
+            "thanks",
+            "thank you",
+        ]
+        .iter()
+        .any(|w| {
+            t.to_lowercase()
+                .trim_end_matches(['!', '！', '.', '。', ',', '，'])
+                == *w
+        })
 }
 
 /// A line that reads like a signature line: short, not a sentence.
@@ -310,16 +353,22 @@ fn name_line(t: &str, from_name: Option<&str>) -> Option<NameLine> {
             return Some(NameLine::Sender);
         }
     }
-    if t.ends_with(['。', '！', '？', '!', '?', '.', '，', ',', '：', ':', '；', ';']) {
+    if t.ends_with([
+        '。', '！', '？', '!', '?', '.', '，', ',', '：', ':', '；', ';',
+    ]) {
         return None;
     }
     let first = t.split([' ', '|', '｜', '\t']).next().unwrap_or(t);
     let han = first.chars().count();
     if first.chars().all(liaison_model::lang::is_han) && (2..=4).contains(&han) {
-        let not_name = ["谢谢", "謝謝", "收到", "好的", "辛苦", "多谢", "多謝", "此致", "敬礼", "祝好"]
-            .iter()
-            .any(|w| first.starts_with(w))
-            || first.ends_with(['部', '组', '組', '处', '處', '科', '室', '理', '监', '監', '管', '长', '長'])
+        let not_name = [
+            "谢谢", "謝謝", "收到", "好的", "辛苦", "多谢", "多謝", "此致", "敬礼", "祝好",
+        ]
+        .iter()
+        .any(|w| first.starts_with(w))
+            || first.ends_with([
+                '部', '组', '組', '处', '處', '科', '室', '理', '监', '監', '管', '长', '長',
+            ])
             || first.contains("中心")
             || first.contains("团队");
         return (!not_name).then_some(NameLine::Looks);
@@ -353,9 +402,15 @@ fn name_block(lines: &[&str], from_name: Option<&str>) -> Option<usize> {
 }
 
 /// Where the anatomy's signature starts, as a line index of `lines`.
-fn anatomy_signature(lines: &[&str], from_name: Option<&str>, opts: &ParseOptions) -> Option<usize> {
+fn anatomy_signature(
+    lines: &[&str],
+    from_name: Option<&str>,
+    opts: &ParseOptions,
+) -> Option<usize> {
     let head = match from_name {
-        Some(n) if !n.trim().is_empty() => format!("From: {} <x@x>\n\n", n.trim().replace(['\n', '\r'], " ")),
+        Some(n) if !n.trim().is_empty() => {
+            format!("From: {} <x@x>\n\n", n.trim().replace(['\n', '\r'], " "))
+        }
         _ => "From: x@x\n\n".to_string(),
     };
     let body = lines.join("\n");
@@ -370,8 +425,16 @@ fn anatomy_signature(lines: &[&str], from_name: Option<&str>, opts: &ParseOption
 }
 
 #[cfg(test)]
-pub(crate) fn dbg(lines: &[&str], n: Option<&str>, o: &ParseOptions) -> (Option<usize>, Option<usize>, Option<usize>) {
-    (anatomy_signature(lines, n, o), valediction_block(lines, n), name_block(lines, n))
+pub(crate) fn dbg(
+    lines: &[&str],
+    n: Option<&str>,
+    o: &ParseOptions,
+) -> (Option<usize>, Option<usize>, Option<usize>) {
+    (
+        anatomy_signature(lines, n, o),
+        valediction_block(lines, n),
+        name_block(lines, n),
+    )
 }
 
 #[cfg(test)]
@@ -398,7 +461,10 @@ mod tests {
     #[test]
     fn valediction_and_name_go_with_the_signature() {
         let t = "Hi Tom,\n\nAll good on our side.\n\nBest,\nAnna\n\nAnna Berg | Buyer\n+46 8 123 4567\n";
-        assert_eq!(own_text(t, Some("Anna Berg"), &opts()), "Hi Tom,\n\nAll good on our side.");
+        assert_eq!(
+            own_text(t, Some("Anna Berg"), &opts()),
+            "Hi Tom,\n\nAll good on our side."
+        );
         let t = "收到，辛苦。\n谢谢！\n周敏\n";
         assert_eq!(own_text(t, Some("周敏"), &opts()), "收到，辛苦。");
         // A thanks paragraph of its own is the closing.
