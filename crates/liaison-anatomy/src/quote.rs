@@ -89,7 +89,7 @@ pub fn strip_quoted(body: &str) -> Stripped {
         while j > 0 && ls[j - 1].text.trim().is_empty() {
             j -= 1;
         }
-        if j > 0 && is_rule(ls[j - 1].text) && j - 1 >= quoted_from_line(&ls, quoted_from) {
+        if j > 0 && is_rule(ls[j - 1].text) && j > quoted_from_line(&ls, quoted_from) {
             first = j - 1;
         }
         let next = (i + n..ls.len()).find(|&k| !ls[k].text.trim().is_empty());

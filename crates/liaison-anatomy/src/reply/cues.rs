@@ -352,7 +352,7 @@ pub fn first_done<'w>(hay: &str, words: &[&'w str]) -> Option<&'w str> {
         .find(|w| {
             occurrences(hay, w)
                 .iter()
-                .any(|(i, neg)| !neg && !(w.is_ascii() && future(hay, *i)))
+                .any(|(i, neg)| !(*neg || w.is_ascii() && future(hay, *i)))
         })
         .copied()
 }

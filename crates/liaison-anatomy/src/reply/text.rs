@@ -425,19 +425,6 @@ fn anatomy_signature(
 }
 
 #[cfg(test)]
-pub(crate) fn dbg(
-    lines: &[&str],
-    n: Option<&str>,
-    o: &ParseOptions,
-) -> (Option<usize>, Option<usize>, Option<usize>) {
-    (
-        anatomy_signature(lines, n, o),
-        valediction_block(lines, n),
-        name_block(lines, n),
-    )
-}
-
-#[cfg(test)]
 mod tests {
     use super::*;
 
