@@ -553,10 +553,19 @@ fn decide(
         if !writer.ours {
             return (C::Acknowledgement, None);
         }
-        // Our own word without a cue: asking for something is a nudge; otherwise it
-        // answers a delivery (收到，辛苦了), which confirms it.
+        // Our own word without a cue: asking for something is a nudge; several progress
+        // statements are a sync; otherwise it answers a delivery (收到，辛苦了), which
+        // confirms it.
         let asks = question || found(cues::REQUEST).is_some();
-        return (if asks { C::Nudge } else { C::Confirmation }, None);
+        let progress = cls
+            .iter()
+            .filter(|c| !c.question && c.has(cues::PROGRESS))
+            .count();
+        return match () {
+            _ if asks => (C::Nudge, None),
+            _ if progress >= 2 => (C::Sync, Some("(progress report)".into())),
+            _ => (C::Confirmation, None),
+        };
     }
     if writer.ours
         && let Some(w) = sync()
@@ -588,7 +597,11 @@ fn decide(
         let asks_time = cls.iter().any(|c| c.question && (c.any_time || c.late()));
         if !(question && !new_time && !asks_time) {
             // Something handed over now and the rest late: a partial delivery.
-            if let Some(d) = handed_over(cls, files) {
+            if let Some(d) = cls
+                .iter()
+                .find_map(|c| cues::first_done(&c.norm, cues::HANDOVER))
+                .or((files > 0).then_some("(attachment)"))
+            {
                 return (C::PartialDelivery, cue(Some(d)));
             }
             return (C::Delay, cue(cues::first(&first.norm, cues::DELAY)));
