@@ -500,6 +500,16 @@ pub const AUTO_REDIRECT: &[&str] = &[
 
 /// Refusing, disputing, correcting the request.
 pub const DISPUTE: &[&str] = &[
+    "that's not right",
+    "not right",
+    "isn't correct",
+    "caused by your",
+    "due to your",
+    "由于贵司",
+    "因为你们",
+    "是贵司",
+    "贵司原因",
+    "你们的原因",
     "不太同意",
     "不大同意",
     "不能同意",
@@ -615,6 +625,20 @@ pub const DISPUTE: &[&str] = &[
 
 /// Not meeting the time: the work will be late.
 pub const DELAY: &[&str] = &[
+    "earliest we can",
+    "the earliest",
+    "been moved to",
+    "has moved to",
+    "pushed to",
+    "be next week",
+    "not before",
+    "要下周",
+    "得下周",
+    "下周才",
+    "晚到",
+    "最早也要",
+    "最快也要",
+    "最快要",
     "要到下",
     "得到下",
     "够呛",
@@ -783,6 +807,9 @@ pub const DELAY: &[&str] = &[
 
 /// Where a delay names its new time (`延到16日`, `最快周一`, `need until Monday`).
 pub const DELAY_TO: &[&str] = &[
+    "earliest",
+    "pushed to",
+    "moved to",
     "延到",
     "推迟到",
     "顺延到",

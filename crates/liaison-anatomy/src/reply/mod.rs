@@ -181,6 +181,8 @@ struct Clause {
     times: Vec<DateTime<FixedOffset>>,
     /// Any time expression (also past, vague or relative).
     any_time: bool,
+    /// A time expression that sets a time (not a vague one such as 尽快, ASAP).
+    dated: bool,
     question: bool,
     conditional: bool,
     /// A time followed by a verb of doing (`周五给你`, `12月8日前提交`).
@@ -255,6 +257,7 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
             for f in &found {
                 if f.start >= s && f.start < e {
                     cl.any_time = true;
+                    cl.dated |= f.kind == ExprKind::Deadline;
                     let after = cues::normalize(&sentence[f.end.min(e)..e]);
                     match verb_after_time(&after) {
                         Some(AfterTime::Verb) => cl.time_verb = !cues::any(&norm, cues::AGREE),
@@ -546,7 +549,7 @@ fn decide(
         if writer.ours
             && let Some(c) = cls
                 .iter()
-                .find(|c| !c.conditional && !c.question && c.any_time && c.commits())
+                .find(|c| !c.conditional && !c.question && c.dated && c.commits())
         {
             return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
         }
@@ -629,7 +632,7 @@ fn decide(
     }
     if let Some(c) = cls
         .iter()
-        .find(|c| !c.conditional && c.any_time && c.commits())
+        .find(|c| !c.conditional && c.dated && c.commits())
     {
         // A commitment with a time that is not a date (`每批到港后3个工作日内`).
         return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
