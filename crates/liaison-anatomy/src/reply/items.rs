@@ -239,11 +239,21 @@ fn by_what(text: &str, items: &[ItemRef]) -> Vec<usize> {
         let hit = useful.iter().filter(|w| text.contains(w.as_str())).count();
         scored.push((k + 1, hit, useful.len()));
     }
-    scored
-        .into_iter()
-        .filter(|&(_, hit, all)| hit >= 2 || (hit >= 1 && all <= 2))
-        .map(|(k, _, _)| k)
-        .collect()
+    let strong: Vec<usize> = scored
+        .iter()
+        .filter(|&&(_, hit, all)| hit >= 2 || (hit >= 1 && all <= 2))
+        .map(|&(k, _, _)| k)
+        .collect();
+    if !strong.is_empty() {
+        return strong;
+    }
+    // Else the one item that shares a word with the reply, if only one does.
+    let weak: Vec<usize> = scored
+        .iter()
+        .filter(|&&(_, hit, _)| hit >= 1)
+        .map(|&(k, _, _)| k)
+        .collect();
+    if weak.len() == 1 { weak } else { Vec::new() }
 }
 
 /// Items whose owner (a department or a person, as written) the reply names.
