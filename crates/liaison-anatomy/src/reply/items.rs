@@ -313,7 +313,7 @@ mod tests {
         ];
         let t = normalize("积分明细表周五前导出给你");
         assert_eq!(about(&t, &items, &[]), Some((vec![1], Found::What)));
-        let t = normalize("设计部这边没问题，周三给");
+        let t = normalize("何敏那边没问题，周三给");
         assert_eq!(about(&t, &items, &[]), Some((vec![2], Found::Owner)));
         let t = normalize("all fine on our side");
         assert_eq!(about(&t, &items, &[]), None);
