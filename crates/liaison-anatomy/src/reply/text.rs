@@ -225,6 +225,25 @@ fn is_valediction(t: &str, next_blank: bool) -> bool {
         "sincerely",
         "yours sincerely",
         "yours",
+        "thanks & regards",
+        "thanks and regards",
+        "thanks & best regards",
+        "regards & thanks",
+        "all the best",
+        "warmly",
+        "warm wishes",
+        "take care",
+        "talk soon",
+        "speak soon",
+        "with thanks",
+        "with best regards",
+        "respectfully",
+        "祝顺利",
+        "祝一切顺利",
+        "祝商祺！",
+        "顺祝",
+        "顺颂时祺",
+        "顺祝时祺",
         "mit freundlichen grüßen",
         "viele grüße",
         "beste grüße",
@@ -253,6 +272,11 @@ fn is_valediction(t: &str, next_blank: bool) -> bool {
         "thanks",
         "thank you",
         "thanks again",
+        "thanks so much",
+        "thank you very much",
+        "谢谢您",
+        "感谢支持",
+        "多谢支持",
         "thanks a lot",
         "谢谢",
         "謝謝",
@@ -331,6 +355,8 @@ fn valediction_block(lines: &[&str], _from_name: Option<&str>) -> Option<usize> 
 enum NameLine {
     Sender,
     Looks,
+    /// Latin capitalised words: a name only with a contact line under it.
+    LooksLatin,
 }
 
 fn name_line(t: &str, from_name: Option<&str>) -> Option<NameLine> {
@@ -373,7 +399,22 @@ fn name_line(t: &str, from_name: Option<&str>) -> Option<NameLine> {
             || first.contains("团队");
         return (!not_name).then_some(NameLine::Looks);
     }
+    // `Tom Becker`, `Tom Becker | Key Account Manager`: one to three capitalised words.
+    let words: Vec<&str> = first_part(t).split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            && w.chars().count() <= 15
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+    };
+    if (1..=3).contains(&words.len()) && words.iter().all(capitalised) {
+        return Some(NameLine::LooksLatin);
+    }
     None
+}
+
+/// A line up to its first `|` or `｜` (`Name | Title`).
+fn first_part(t: &str) -> &str {
+    t.split(['|', '｜']).next().unwrap_or(t).trim()
 }
 
 /// A trailing block of signature-like lines that starts at a name line: the name line and
@@ -390,6 +431,11 @@ fn name_block(lines: &[&str], from_name: Option<&str>) -> Option<usize> {
         };
         let own_paragraph = k == b && k > 0 && lines[k - 1].trim().is_empty();
         if how == NameLine::Looks && !own_paragraph {
+            continue;
+        }
+        if how == NameLine::LooksLatin
+            && !(own_paragraph && lines[k + 1..].iter().any(|l| contact_like(l)))
+        {
             continue;
         }
         let mut s = k;
@@ -463,6 +509,17 @@ mod tests {
     fn signature_delimiter_and_logo_placeholders() {
         let t = "Fine by me.\n\n[cid:image001.png@01DB0000.11112222]\nKim\n-- \nKim Lee\n";
         assert_eq!(own_text(t, Some("Kim Lee"), &opts()), "Fine by me.");
+    }
+
+    #[test]
+    fn latin_names_need_a_contact_line() {
+        let t = "All good.\n\nTom Becker\nKey Account Manager\nPhone +49 30 1234 5678\n";
+        assert_eq!(own_text(t, None, &opts()), "All good.");
+        let t = "All good.\n\nThanks & regards,\nTom\n";
+        assert_eq!(own_text(t, None, &opts()), "All good.");
+        // Capitalised words without contact lines stay text.
+        let t = "All good.\n\nSee you Friday\n";
+        assert_eq!(own_text(t, None, &opts()), "All good.\n\nSee you Friday");
     }
 
     #[test]
