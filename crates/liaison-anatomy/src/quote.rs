@@ -176,6 +176,9 @@ fn is_separator(t: &str) -> bool {
     [
         "原始邮件",
         "原始郵件",
+        "原始信息",
+        "原始訊息",
+        "转发信息",
         "原邮件",
         "原郵件",
         "转发",
@@ -268,10 +271,18 @@ fn header_block(ls: &[Line<'_>], i: usize) -> Option<usize> {
         .char_indices()
         .find(|(_, c)| matches!(c, ':' | '：' | '|'))
         .map_or("", |(k, c)| &lower[k + c.len_utf8()..]);
+    let others = [
+        "sent:", "date:", "to:", "subject:", "发送时间", "日期", "时间", "收件人", "主题", "寄件日期",
+        "收件者", "主旨",
+    ]
+    .iter()
+    .filter(|w| after_label.contains(*w))
+    .count();
     let inline = lower.contains("[mailto:")
         || ["sent:", "发送时间：", "发送时间:", "date:"]
             .iter()
-            .any(|w| after_label.contains(w));
+            .any(|w| after_label.contains(w))
+        || others >= 2;
     let mut others = 0;
     let mut last = i;
     for (k, l) in ls.iter().enumerate().skip(i + 1).take(6) {
@@ -434,6 +445,11 @@ mod tests {
             (
                 "可以\n\n於 2026/12/7 上午 09:00, 李雷 寫道:\n> 原文\n",
                 "於 2026/12/7 上午 09:00, 李雷 寫道:",
+            ),
+            // A header block that HTML flattening put on one line.
+            (
+                "好的\n\n发件人: 李雷 <li@a.cn> 收件人: 韩梅 主题: x\n原文\n",
+                "发件人: 李雷 <li@a.cn> 收件人: 韩梅 主题: x",
             ),
         ];
         for (body, first) in cases {
