@@ -272,8 +272,18 @@ fn header_block(ls: &[Line<'_>], i: usize) -> Option<usize> {
         .find(|(_, c)| matches!(c, ':' | '：' | '|'))
         .map_or("", |(k, c)| &lower[k + c.len_utf8()..]);
     let others = [
-        "sent:", "date:", "to:", "subject:", "发送时间", "日期", "时间", "收件人", "主题", "寄件日期",
-        "收件者", "主旨",
+        "sent:",
+        "date:",
+        "to:",
+        "subject:",
+        "发送时间",
+        "日期",
+        "时间",
+        "收件人",
+        "主题",
+        "寄件日期",
+        "收件者",
+        "主旨",
     ]
     .iter()
     .filter(|w| after_label.contains(*w))

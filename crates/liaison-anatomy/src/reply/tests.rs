@@ -628,26 +628,65 @@ fn the_same_acts_said_other_ways() {
 fn harder_boundaries() {
     use ReplyClass as C;
     let cases: &[(&str, Writer, ReplyClass)] = &[
-        ("I'm afraid the earliest we can do is Thursday, Dec 10.", ASKED, C::Delay),
-        ("The delivery has been moved to Dec 12 because of the customs check.", ASKED, C::Delay),
-        ("It will be next week before we can send the audited figures.", ASKED, C::Delay),
+        (
+            "I'm afraid the earliest we can do is Thursday, Dec 10.",
+            ASKED,
+            C::Delay,
+        ),
+        (
+            "The delivery has been moved to Dec 12 because of the customs check.",
+            ASKED,
+            C::Delay,
+        ),
+        (
+            "It will be next week before we can send the audited figures.",
+            ASKED,
+            C::Delay,
+        ),
         ("这周估计完不成，最早也要12月15日。", ASKED, C::Delay),
         ("周五给不了，下周一吧。", ASKED, C::Delay),
-        ("报告主体见附件，数据附录今晚补发。", ASKED, C::PartialDelivery),
-        ("Attached is part 1. Part 2 will be with you by Friday, Dec 4.", ASKED, C::PartialDelivery),
-        ("I've shared the folder; the last two files are still uploading.", ASKED, C::PartialDelivery),
+        (
+            "报告主体见附件，数据附录今晚补发。",
+            ASKED,
+            C::PartialDelivery,
+        ),
+        (
+            "Attached is part 1. Part 2 will be with you by Friday, Dec 4.",
+            ASKED,
+            C::PartialDelivery,
+        ),
+        (
+            "I've shared the folder; the last two files are still uploading.",
+            ASKED,
+            C::PartialDelivery,
+        ),
         ("已完成70%，剩下的要延到12月9日。", ASKED, C::Delay),
-        ("I don't think that's right – the hold was caused by your late approval.", ASKED, C::Dispute),
+        (
+            "I don't think that's right – the hold was caused by your late approval.",
+            ASKED,
+            C::Dispute,
+        ),
         ("这个需求和合同不符，我们不能按这个做。", ASKED, C::Dispute),
         ("收到，我们尽快安排。", ASKED, C::Acknowledgement),
-        ("OK, we'll get back to you by tomorrow noon.", ASKED, C::Promise),
-        ("收到，谢谢！附件的格式我们这边能打开。", ASKED, C::Acknowledgement),
+        (
+            "OK, we'll get back to you by tomorrow noon.",
+            ASKED,
+            C::Promise,
+        ),
+        (
+            "收到，谢谢！附件的格式我们这边能打开。",
+            ASKED,
+            C::Acknowledgement,
+        ),
     ];
     let mut wrong = Vec::new();
     for (body, w, want) in cases {
         let r = read(&message(body), &opts(), *w, &[]);
         if r.class != *want {
-            wrong.push(format!("{body} → {:?} (cue {:?}), want {want:?}", r.class, r.cue));
+            wrong.push(format!(
+                "{body} → {:?} (cue {:?}), want {want:?}",
+                r.class, r.cue
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));

@@ -404,7 +404,8 @@ fn name_line(t: &str, from_name: Option<&str>) -> Option<NameLine> {
     let capitalised = |w: &&str| {
         w.chars().next().is_some_and(|c| c.is_uppercase())
             && w.chars().count() <= 15
-            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
     };
     if (1..=3).contains(&words.len()) && words.iter().all(capitalised) {
         return Some(NameLine::LooksLatin);
