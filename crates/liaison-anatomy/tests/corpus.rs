@@ -1,7 +1,8 @@
 //! The mail-reading corpus (tests/corpus, issue 10): every message reads without a panic,
-//! no field's F1 and no reply class's precision or recall falls below its floor. The floors are what the reader reaches today
-//! (a regression guard); `cargo run -p liaison-anatomy --example corpus_score` prints the
-//! full table, and docs/accuracy.md keeps it.
+//! and no field's F1 and no reply class's precision or recall falls below its floor. The
+//! floors are what the reader reaches today (a regression guard); `cargo run -p
+//! liaison-anatomy --example corpus_score` prints the full table, and docs/accuracy.md
+//! keeps it.
 
 #[path = "score/mod.rs"]
 mod score;
