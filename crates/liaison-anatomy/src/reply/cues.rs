@@ -623,6 +623,26 @@ pub const DISPUTE: &[&str] = &[
     "cannot commit",
 ];
 
+/// Finding the request hard or having concerns (a dispute when no new time is named).
+pub const SOFT_DISPUTE: &[&str] = &[
+    "比较难",
+    "有困难",
+    "有点困难",
+    "难度很大",
+    "难度较大",
+    "不太可能",
+    "恐怕不行",
+    "支持不了",
+    "有顾虑",
+    "有疑虑",
+    "have concerns",
+    "concerned about",
+    "won't work for us",
+    "doesn't work for us",
+    "does not work for us",
+    "not workable",
+];
+
 /// Not meeting the time: the work will be late.
 pub const DELAY: &[&str] = &[
     "earliest we can",

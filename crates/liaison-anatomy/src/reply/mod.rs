@@ -610,6 +610,13 @@ fn decide(
             return (C::Delay, cue(cues::first(&first.norm, cues::DELAY)));
         }
     }
+    // Finding it hard or having concerns, with no new time: a softer dispute.
+    if let Some(w) = stated(cues::SOFT_DISPUTE) {
+        let new_time = cls.iter().any(|c| {
+            !c.conditional && !c.times.is_empty() && (c.commits() || c.has(cues::DELAY_TO))
+        });
+        return (if new_time { C::Delay } else { C::Dispute }, cue(Some(w)));
+    }
     if let Some(d) = handed_over(cls, files) {
         let complete = found(cues::COMPLETE).is_some();
         let pending = found(cues::PENDING);
@@ -636,6 +643,13 @@ fn decide(
     {
         // A commitment with a time that is not a date (`每批到港后3个工作日内`).
         return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
+    }
+    // Agreeing to the time asked for, and asking nothing (`周五前寄到没问题`).
+    if let Some(c) = cls
+        .iter()
+        .find(|c| !c.conditional && !c.times.is_empty() && c.has(cues::AGREE))
+    {
+        return (C::Promise, cue(cues::first(&c.norm, cues::AGREE)));
     }
     (C::Acknowledgement, None)
 }

@@ -691,3 +691,41 @@ fn harder_boundaries() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// Softer words: finding it hard is a dispute unless a new time follows; agreeing to the
+/// time asked for is a promise unless a question is asked.
+#[test]
+fn soft_disputes_and_agreements() {
+    use ReplyClass as C;
+    let cases: &[(&str, Writer, ReplyClass)] = &[
+        (
+            "这个标准我们这边比较难，建议改成72小时。",
+            ASKED,
+            C::Dispute,
+        ),
+        (
+            "We have concerns about owning item 2 – our team has no access to the data.",
+            ASKED,
+            C::Dispute,
+        ),
+        ("周五比较难，最快下周一给你。", ASKED, C::Delay),
+        ("样品12月4日前寄到没问题。", ASKED, C::Promise),
+        ("Friday, Dec 4 is no problem for us.", ASKED, C::Promise),
+        (
+            "样品12月4日前寄到没问题。现场需要我们派人吗？",
+            ASKED,
+            C::Question,
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (body, w, want) in cases {
+        let r = read(&message(body), &opts(), *w, &[]);
+        if r.class != *want {
+            wrong.push(format!(
+                "{body} → {:?} (cue {:?}), want {want:?}",
+                r.class, r.cue
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
