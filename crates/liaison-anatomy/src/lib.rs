@@ -17,8 +17,9 @@
 //!     and descriptions, the closing and the signature (落款),
 //!   - the body's [`Lang`], and every time expression with its weekday check.
 //! - [`strip_quoted`]: a reply's new text and the span of its quoted part ([`quote`]).
-//! - [`classify_reply`]: what a reply's new text says — delivery, dispute or delay, promised
-//!   times, progress sync, confirmation ([`reply`]).
+//! - [`reply::read`]: what a reply says — its own new text, its class (acknowledgement,
+//!   question, promise, delivery, delay, dispute, auto-reply; nudge, sync, escalation,
+//!   confirmation), the time it promises and the items it is about ([`reply`]).
 //!
 //! Dates and times are read only through liaison-time ([`liaison_time::scan_detailed`]);
 //! sentences and the language through liaison-model ([`liaison_model::text`], [`Lang`]).
@@ -1064,7 +1065,7 @@ pub mod subject;
 pub mod words;
 
 pub use quote::{Stripped, strip_quoted};
-pub use reply::{Classification, classify_reply};
+pub use reply::{ItemRef, ReplyClass, ReplyReading, Writer};
 
 #[cfg(test)]
 mod tests {

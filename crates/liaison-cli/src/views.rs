@@ -157,6 +157,7 @@ pub fn event_label(k: EventKind) -> &'static str {
         EventKind::DeadlineChanged => tr("截止时间变更", "deadline changed"),
         EventKind::Disagreement => tr("异议/延期", "dispute/delay"),
         EventKind::Dropped => tr("取消", "dropped"),
+        EventKind::AutoReplied => tr("自动回复", "auto-reply"),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Engine: threading, the tracker that builds collaborations from mail, and the pure
 //! planner that says what is due. What a mail or a reply says is read by liaison-anatomy
-//! (re-exported here: [`classify_reply`], [`strip_quoted`]).
+//! (re-exported here: the [`reply`] reader and [`strip_quoted`]).
 //!
 //! * [`thread`] computes the threading keys that find a message's collaboration.
 //! * [`tracker`] turns messages and manual marks into [`liaison_model::Collaboration`]s,
@@ -15,7 +15,8 @@ pub mod thread;
 pub mod track;
 pub mod tracker;
 
-pub use liaison_anatomy::{Classification, Stripped, classify_reply, strip_quoted};
+pub use liaison_anatomy::reply::{self, ItemRef, ReplyClass, ReplyReading, Writer};
+pub use liaison_anatomy::{Stripped, strip_quoted};
 pub use pipeline::{
     IngestOptions, IngestSummary, Malformed, Notice, Observer, PipelineError, config_notices,
     ingest, track_pending,

@@ -721,6 +721,31 @@ mod tests {
         assert_eq!(run(&c, "2026-12-04T12:00:00+08:00")[0].0, Action::Archive);
     }
 
+    /// An out-of-office reply answers nothing: the nudge stays due; a real reply ends it.
+    #[test]
+    fn an_auto_reply_does_not_stop_the_nudge() {
+        let mut c = collab("2026-12-01T10:00:00+08:00", None);
+        c.events.push(ev(
+            EventKind::AutoReplied,
+            "2026-12-01T10:01:00+08:00",
+            "you@x.com",
+        ));
+        assert_eq!(
+            run(&c, "2026-12-02T11:00:00+08:00")[0],
+            (Action::Nudge, "2026-12-02T10:00:00+08:00".into(), true)
+        );
+        c.events.push(ev(
+            EventKind::Replied,
+            "2026-12-01T15:00:00+08:00",
+            "you@x.com",
+        ));
+        assert!(
+            !run(&c, "2026-12-02T11:00:00+08:00")
+                .iter()
+                .any(|a| a.0 == Action::Nudge)
+        );
+    }
+
     #[test]
     fn archived_collaborations_owe_nothing() {
         let mut c = collab("2026-12-01T09:00:00+08:00", None);

@@ -4,7 +4,8 @@
 //! in the same order (what `liaison rebuild` does) gives the same collaborations.
 
 use chrono::{DateTime, FixedOffset};
-use liaison_anatomy::{Anatomy, ParseOptions, classify_reply, strip_quoted};
+use liaison_anatomy::reply::{self, ItemRef, ItemsFound, ReplyClass, ReplyReading, Writer};
+use liaison_anatomy::{Anatomy, ParseOptions};
 use liaison_mail::Message;
 use liaison_model::{
     ActionItem, Collaboration, Directory, Event, EventKind, ItemStatus, KindTable, State,
@@ -268,8 +269,50 @@ fn owner_email(written: &str, cfg: &TrackerConfig) -> String {
         .unwrap_or_else(|| written.to_string())
 }
 
+/// How the tracker reads one message of a collaboration: through the anatomy's reply reader
+/// ([`liaison_anatomy::reply::read`]), with the collaboration's items to point at. Our own
+/// mail in a collaboration is the requester's (we opened it); theirs is the answer.
+pub fn read_reply(c: &Collaboration, m: &Message, cfg: &TrackerConfig) -> ReplyReading {
+    let ours = m.from.as_deref().is_some_and(|f| cfg.is_me(f));
+    let mut opts = ParseOptions::new(liaison_time::Context {
+        now: date_of(m),
+        ..cfg.time.clone()
+    });
+    opts.kinds = cfg.kinds.clone();
+    opts.directory = Some(cfg.directory.clone());
+    let items: Vec<ItemRef> = c
+        .items
+        .iter()
+        .map(|i| ItemRef {
+            what: i.what.clone(),
+            owner: i.owner.clone(),
+            due: i.promised.or(i.due),
+        })
+        .collect();
+    reply::read(
+        m,
+        &opts,
+        Writer {
+            ours,
+            requester: ours,
+        },
+        &items,
+    )
+}
+
 /// Applies a message already threaded to `c`; returns the events it produced (also pushed
-/// onto `c.events`).
+/// onto `c.events`). The events follow the reply's reading ([`read_reply`]):
+///
+/// - an auto-reply: `auto-replied` only (it answers nothing);
+/// - our mail: `escalated`, `synced`, `retro` (a retrospective reported held),
+///   `confirmed` (the delivered items it names, else all delivered ones), `nudged`; our
+///   promise about an item of our own: `deadline-changed`;
+/// - their mail: `replied`, then for a dispute `disagreement`; for a delay `disagreement`
+///   and `deadline-changed` to the new time; for a promise `deadline-changed`; for a
+///   delivery `delivered`; for a partial delivery `delivered` for the items it names as
+///   delivered and `deadline-changed` for the rest. A promise or delivery applies to the
+///   items the reply names (by number, words or owner); when it names none, to the
+///   sender's open items, and when the sender owns none, to all open items.
 pub fn apply_message(c: &mut Collaboration, m: &Message, cfg: &TrackerConfig) -> Vec<Event> {
     let at = date_of(m);
     let from = m.from.as_deref().map(lower);
@@ -280,10 +323,7 @@ pub fn apply_message(c: &mut Collaboration, m: &Message, cfg: &TrackerConfig) ->
     {
         return Vec::new();
     }
-    let text = strip_quoted(&m.body).text;
-    let ctx = cfg.time.clone();
-    let ctx = liaison_time::Context { now: at, ..ctx };
-    let cl = classify_reply(&text, !m.attachments.is_empty(), &ctx);
+    let reading = read_reply(c, m, cfg);
     let ev = |kind: EventKind, item: Option<usize>, detail: Option<String>| Event {
         kind,
         at,
@@ -292,63 +332,107 @@ pub fn apply_message(c: &mut Collaboration, m: &Message, cfg: &TrackerConfig) ->
         item,
         detail,
     };
-    let mut out = Vec::new();
-    let ours = from.as_deref().is_some_and(|f| cfg.is_me(f));
-    if ours {
-        if cl.confirmation {
-            for i in 0..c.items.len() {
-                if c.items[i].status == ItemStatus::Delivered {
-                    out.push(ev(EventKind::Confirmed, Some(i), None));
-                }
-            }
-            if out.is_empty() {
-                out.push(ev(EventKind::Confirmed, None, None));
-            }
-        } else if cl.sync {
-            out.push(ev(EventKind::Synced, None, None));
-        } else if text.contains("升级") || text.to_lowercase().contains("escalat") {
-            out.push(ev(EventKind::Escalated, None, None));
-        } else if text.contains("复盘") {
-            out.push(ev(EventKind::Retro, None, None));
-        } else {
-            out.push(ev(EventKind::Nudged, None, None));
-        }
-    } else {
-        out.push(ev(EventKind::Replied, None, None));
-        let mine: Vec<usize> = (0..c.items.len())
-            .filter(|&i| c.items[i].owner.is_some() && c.items[i].owner == from)
-            .collect();
-        let open: Vec<usize> = (0..c.items.len())
-            .filter(|&i| matches!(c.items[i].status, ItemStatus::Open | ItemStatus::Overdue))
-            .collect();
-        let targets: Vec<usize> = {
-            let t: Vec<usize> = mine.iter().copied().filter(|i| open.contains(i)).collect();
-            if t.is_empty() && mine.is_empty() {
+    let open: Vec<usize> = (0..c.items.len())
+        .filter(|&i| matches!(c.items[i].status, ItemStatus::Open | ItemStatus::Overdue))
+        .collect();
+    // The items the reply names (0-based), when it names any.
+    let named: Option<Vec<usize>> = match (&reading.items, reading.items_found) {
+        (Some(v), Some(ItemsFound::Number | ItemsFound::What | ItemsFound::Owner)) => Some(
+            v.iter()
+                .map(|k| k - 1)
+                .filter(|&i| i < c.items.len())
+                .collect(),
+        ),
+        _ => None,
+    };
+    // Where a promise or delivery applies: the named open items, else the sender's open
+    // items, else (the sender owns none) all open items.
+    let targets: Vec<usize> = match &named {
+        Some(v) => v.iter().copied().filter(|i| open.contains(i)).collect(),
+        None => {
+            let mine: Vec<usize> = (0..c.items.len())
+                .filter(|&i| c.items[i].owner.is_some() && c.items[i].owner == from)
+                .collect();
+            if mine.is_empty() {
                 open.clone()
             } else {
-                t
+                mine.into_iter().filter(|i| open.contains(i)).collect()
             }
-        };
-        if let Some(phrase) = &cl.disagreement {
-            out.push(ev(EventKind::Disagreement, None, Some(phrase.clone())));
         }
-        if let Some(p) = cl.promised.first() {
-            for &i in &targets {
-                out.push(ev(
-                    EventKind::DeadlineChanged,
-                    Some(i),
-                    Some(p.to_rfc3339()),
-                ));
+    };
+    let promised = reading.promised.map(|p| p.to_rfc3339());
+    let deadline_changed = |out: &mut Vec<Event>, items: &[usize]| {
+        if let Some(p) = &promised {
+            for &i in items {
+                out.push(ev(EventKind::DeadlineChanged, Some(i), Some(p.clone())));
             }
-            if targets.is_empty() {
-                out.push(ev(EventKind::DeadlineChanged, None, Some(p.to_rfc3339())));
+            if items.is_empty() {
+                out.push(ev(EventKind::DeadlineChanged, None, Some(p.clone())));
             }
-        } else if cl.delivery && cl.disagreement.is_none() {
-            for &i in &targets {
-                out.push(ev(EventKind::Delivered, Some(i), None));
+        }
+    };
+    let mut out = Vec::new();
+    let ours = from.as_deref().is_some_and(|f| cfg.is_me(f));
+    match reading.class {
+        ReplyClass::AutoReply => {
+            let detail = reading.auto_header.clone().or(reading.cue.clone());
+            out.push(ev(EventKind::AutoReplied, None, detail));
+        }
+        _ if ours => match reading.class {
+            ReplyClass::Escalation => out.push(ev(EventKind::Escalated, None, None)),
+            ReplyClass::Sync => out.push(ev(EventKind::Synced, None, None)),
+            _ if reading.retro => out.push(ev(EventKind::Retro, None, None)),
+            ReplyClass::Confirmation => {
+                for i in 0..c.items.len() {
+                    let wanted = named.as_ref().is_none_or(|v| v.contains(&i));
+                    if wanted && c.items[i].status == ItemStatus::Delivered {
+                        out.push(ev(EventKind::Confirmed, Some(i), None));
+                    }
+                }
+                if out.is_empty() {
+                    out.push(ev(EventKind::Confirmed, None, None));
+                }
             }
-            if targets.is_empty() {
-                out.push(ev(EventKind::Delivered, None, None));
+            ReplyClass::Promise if promised.is_some() => deadline_changed(&mut out, &targets),
+            _ => out.push(ev(EventKind::Nudged, None, None)),
+        },
+        class => {
+            out.push(ev(EventKind::Replied, None, None));
+            match class {
+                ReplyClass::Dispute => {
+                    out.push(ev(EventKind::Disagreement, None, reading.cue.clone()));
+                }
+                ReplyClass::Delay => {
+                    out.push(ev(EventKind::Disagreement, None, reading.cue.clone()));
+                    deadline_changed(&mut out, &targets);
+                }
+                ReplyClass::Promise => deadline_changed(&mut out, &targets),
+                ReplyClass::Delivery => {
+                    for &i in &targets {
+                        out.push(ev(EventKind::Delivered, Some(i), None));
+                    }
+                    if targets.is_empty() {
+                        out.push(ev(EventKind::Delivered, None, None));
+                    }
+                }
+                ReplyClass::PartialDelivery => {
+                    let done: Vec<usize> = reading
+                        .delivered
+                        .iter()
+                        .map(|k| k - 1)
+                        .filter(|i| open.contains(i))
+                        .collect();
+                    for &i in &done {
+                        out.push(ev(EventKind::Delivered, Some(i), None));
+                    }
+                    let rest: Vec<usize> = targets
+                        .iter()
+                        .copied()
+                        .filter(|i| !done.contains(i))
+                        .collect();
+                    deadline_changed(&mut out, &rest);
+                }
+                _ => {}
             }
         }
     }

@@ -46,6 +46,12 @@ pub struct Message {
     /// Charsets that had to be guessed or corrected, part by part (see [`CharsetNote`]).
     #[serde(default)]
     pub charset_notes: Vec<crate::charset::CharsetNote>,
+    /// The header that marks the message as sent automatically (an out-of-office or
+    /// other auto-reply), as `Name: value`: `Auto-Submitted` other than `no` (RFC 3834),
+    /// `X-Autoreply`, `X-Autorespond`, `Precedence: auto_reply`, or Exchange's
+    /// `X-Auto-Response-Suppress: All`. `None` when no header says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_reply: Option<String>,
 }
 
 impl Message {
@@ -71,6 +77,7 @@ impl Message {
             in_reply_to: id_list(m.in_reply_to()),
             references: id_list(m.references()),
             thread_index: m.header_raw("Thread-Index").map(|s| s.trim().to_string()),
+            auto_reply: auto_reply_header(&m),
             subject: m.subject().unwrap_or_default().trim().to_string(),
             ..Message::default()
         };
@@ -406,6 +413,34 @@ fn find_boundary(body: &[u8]) -> Option<String> {
     None
 }
 
+/// The first header that marks a message as an automatic reply (see [`Message::auto_reply`]).
+fn auto_reply_header(m: &mail_parser::Message<'_>) -> Option<String> {
+    let marks = |name: &str, value: &str| -> bool {
+        let v = value.trim().to_ascii_lowercase();
+        match name {
+            "Auto-Submitted" => !v.is_empty() && !v.starts_with("no"),
+            "X-Autoreply" | "X-Autorespond" => !v.is_empty() && v != "no" && v != "false",
+            "Precedence" => v == "auto_reply",
+            // Exchange sets `All` on its own out-of-office replies; ordinary mail that asks
+            // not to be answered automatically names a list (DR, RN, NRN, OOF…) instead.
+            "X-Auto-Response-Suppress" => v == "all",
+            _ => false,
+        }
+    };
+    [
+        "Auto-Submitted",
+        "X-Autoreply",
+        "X-Autorespond",
+        "Precedence",
+        "X-Auto-Response-Suppress",
+    ]
+    .into_iter()
+    .find_map(|name| {
+        let v = m.header_raw(name)?;
+        marks(name, v).then(|| format!("{name}: {}", v.trim()))
+    })
+}
+
 fn clean_id(id: &str) -> String {
     id.trim()
         .trim_start_matches('<')
@@ -468,6 +503,25 @@ pub fn html_to_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn auto_reply_headers_are_exposed() {
+        let with = |h: &str| {
+            let raw = format!("From: a@x.com\r\nSubject: s\r\n{h}\r\n\r\nbody\r\n");
+            Message::parse(raw.as_bytes()).auto_reply
+        };
+        assert_eq!(
+            with("Auto-Submitted: auto-replied").as_deref(),
+            Some("Auto-Submitted: auto-replied")
+        );
+        assert_eq!(with("auto-submitted: no"), None);
+        assert!(with("X-Autoreply: yes").is_some());
+        assert!(with("Precedence: auto_reply").is_some());
+        assert_eq!(with("Precedence: bulk"), None);
+        assert!(with("X-Auto-Response-Suppress: All").is_some());
+        assert_eq!(with("X-Auto-Response-Suppress: DR, RN, NRN, OOF"), None);
+        assert_eq!(with("X-Mailer: x"), None);
+    }
 
     #[test]
     fn reads_basic_headers() {

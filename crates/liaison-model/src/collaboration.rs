@@ -105,6 +105,8 @@ pub enum EventKind {
     Disagreement,
     /// An item was dropped.
     Dropped,
+    /// An automatic reply (out of office) came: not an answer.
+    AutoReplied,
 }
 
 /// An event in a collaboration's timeline.

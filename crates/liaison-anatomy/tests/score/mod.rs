@@ -11,7 +11,8 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, FixedOffset};
-use liaison_anatomy::{Anatomy, ParseOptions, classify_reply, strip_quoted};
+use liaison_anatomy::reply::{self, ItemRef, Writer};
+use liaison_anatomy::{Anatomy, ParseOptions};
 use liaison_mail::Message;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -101,6 +102,8 @@ pub struct Reading {
     pub reply_class: Option<String>,
     pub reply_promised: Option<String>,
     pub reply_items: Option<Vec<usize>>,
+    /// What decided the class (for the debugging example).
+    pub debug: String,
 }
 
 /// The time context the corpus is read with (its mails are dated Nov 23 – Dec 18, 2026;
@@ -114,8 +117,48 @@ fn opt(p: &Option<liaison_anatomy::Part>) -> Option<String> {
     p.as_ref().map(|p| p.text.clone())
 }
 
+/// A thread's original as the scorer knows it: its sender and its expected items.
+#[derive(Debug, Clone)]
+pub struct Original {
+    pub from: Option<String>,
+    pub items: Vec<ExpItem>,
+}
+
+/// Originals of the whole corpus by Message-ID (both parts: a reply's thread may begin in
+/// the other part; only headers and the expected items of originals are used).
+pub type Threads = BTreeMap<String, Original>;
+
+/// The thread index of the corpus.
+pub fn threads() -> Threads {
+    let mut out = Threads::new();
+    for part in ["tune", "heldout"] {
+        for (_, raw, exp) in messages(part) {
+            let m = Message::parse(&raw);
+            if let Some(id) = m.message_id {
+                out.insert(
+                    id,
+                    Original {
+                        from: m.from,
+                        items: exp.items,
+                    },
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The first message of `m`'s thread that the corpus holds (References, oldest first,
+/// then In-Reply-To).
+fn thread_root<'t>(m: &Message, threads: &'t Threads) -> Option<&'t Original> {
+    m.references
+        .iter()
+        .chain(&m.in_reply_to)
+        .find_map(|id| threads.get(id))
+}
+
 /// Asks liaison what it understood of one message.
-pub fn read(raw: &[u8], exp: &Expected, opts: &ParseOptions) -> Reading {
+pub fn read(raw: &[u8], exp: &Expected, opts: &ParseOptions, threads: &Threads) -> Reading {
     let m = Message::parse(raw);
     let a = Anatomy::from_message(&m, raw, opts);
     let mut r = Reading::default();
@@ -149,65 +192,52 @@ pub fn read(raw: &[u8], exp: &Expected, opts: &ParseOptions) -> Reading {
         r.signature_department = opt(&sig.department);
         r.signature_contact = sig.contact.iter().map(|c| c.text.clone()).collect();
     }
-    let stripped = strip_quoted(&m.body);
-    r.quoted_first_line = stripped.quoted.as_ref().and_then(|q| {
-        m.body[q.clone()]
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty() && !l.chars().all(|c| matches!(c, '-' | '_' | '=' | '*')))
-            .map(|l| l.trim_start_matches('>').trim().to_string())
-    });
     if matches!(exp.kind.as_str(), "reply" | "forward" | "auto-reply") {
-        r.new_text = Some(stripped.text.clone());
-    }
-    if matches!(exp.kind.as_str(), "reply" | "auto-reply") {
-        let ctx = liaison_time::Context {
-            now: m.date.unwrap_or(opts.time.now),
-            ..opts.time.clone()
+        let is_us = |addr: Option<&str>| {
+            addr.is_some_and(|f| exp.us.iter().any(|u| u.eq_ignore_ascii_case(f)))
         };
-        let c = classify_reply(&stripped.text, !m.attachments.is_empty(), &ctx);
-        let ours = m
-            .from
-            .as_deref()
-            .is_some_and(|f| exp.us.iter().any(|u| u.eq_ignore_ascii_case(f)));
-        let lower = stripped.text.to_lowercase();
-        // The tracker's reading of a reply today (crates/liaison-engine/src/tracker.rs).
-        let class = if ours {
-            if c.confirmation {
-                "confirmation"
-            } else if c.sync {
-                "sync"
-            } else if lower.contains("升级") || lower.contains("escalat") {
-                "escalation"
-            } else {
-                "nudge"
-            }
-        } else if let Some(d) = &c.disagreement {
-            let delay = [
-                "延期",
-                "推迟",
-                "来不及",
-                "顺延",
-                "延后",
-                "delay",
-                "postpone",
-                "需要更多时间",
-                "不能按时",
-            ];
-            if delay.iter().any(|w| d.contains(w)) {
-                "delay"
-            } else {
-                "dispute"
-            }
-        } else if !c.promised.is_empty() {
-            "promise"
-        } else if c.delivery {
-            "delivery"
-        } else {
-            "acknowledgement"
+        let ours = is_us(m.from.as_deref());
+        // The thread's original: its sender tells who asked, its items what can be named.
+        let root = thread_root(&m, threads);
+        let requester = match root {
+            Some(t) => ours == is_us(t.from.as_deref()),
+            None => ours,
         };
-        r.reply_class = Some(class.to_string());
-        r.reply_promised = c.promised.first().map(|p| p.to_rfc3339());
+        let items: Vec<ItemRef> = root
+            .map(|t| {
+                t.items
+                    .iter()
+                    .map(|i| ItemRef {
+                        what: i.what.clone().unwrap_or_default(),
+                        owner: i.owner.clone(),
+                        due: i.due_value.as_deref().and_then(instant),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let reading = reply::read(&m, opts, Writer { ours, requester }, &items);
+        r.quoted_first_line = reading.quoted.as_ref().and_then(|q| {
+            m.body[q.clone()]
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.chars().all(|c| matches!(c, '-' | '_' | '=' | '*')))
+                .map(|l| l.trim_start_matches('>').trim().to_string())
+        });
+        r.new_text = Some(reading.new_text.clone());
+        if matches!(exp.kind.as_str(), "reply" | "auto-reply") {
+            r.reply_class = Some(reading.class.id().to_string());
+            r.reply_promised = reading.promised.map(|p| p.to_rfc3339());
+            r.reply_items = reading.items.clone();
+            r.debug = format!(
+                "cue={:?} negations={:?} found={:?} files={} date={:?}\n{}",
+                reading.cue,
+                reading.negations,
+                reading.items_found,
+                reading.files,
+                m.date,
+                reading.new_text
+            );
+        }
     }
     r
 }
@@ -579,9 +609,10 @@ pub fn messages(part: &str) -> Vec<(String, Vec<u8>, Expected)> {
 /// Scores one part, linting its clean originals with `lint` (returns the error rule ids).
 pub fn score(part: &str, lint: &dyn Fn(&str, &[u8]) -> Vec<String>) -> Score {
     let opts = options();
+    let threads = threads();
     let mut s = Score::default();
     for (name, raw, exp) in messages(part) {
-        let r = read(&raw, &exp, &opts);
+        let r = read(&raw, &exp, &opts, &threads);
         s.add(&name, &exp, &r);
         if exp.clean {
             s.clean += 1;

@@ -1,10 +1,12 @@
-//! `liaison parse`: show what liaison understood of a draft (its anatomy).
+//! `liaison parse`: show what liaison understood of a draft (its anatomy), and for a reply
+//! its reading (class, promised time, items, the stripped new text).
 
 use crate::drafts::{parse_draft, read_input};
 use crate::output::{DataFormat, tr};
 use crate::settings::Settings;
 use clap::Args;
 use liaison_anatomy::SourceFormat;
+use liaison_anatomy::reply::{self, ReplyReading, Writer};
 use liaison_lint::Anatomy;
 use liaison_mail::Message;
 use std::fmt::Write as _;
@@ -32,11 +34,15 @@ pub fn run(s: &Settings, args: ParseArgs) -> anyhow::Result<ExitCode> {
         SourceFormat::Plain => Vec::new(),
         SourceFormat::Eml | SourceFormat::EmlDecoded => Message::parse(&raw).charset_notes,
     };
+    let reply = reply_reading(s, &linter, &raw, &a);
     match args.format {
         DataFormat::Json => {
             let mut v = serde_json::to_value(&a)?;
             if let Some(obj) = v.as_object_mut() {
                 obj.insert("charset_notes".into(), serde_json::to_value(&notes)?);
+            }
+            if let Some((m, r)) = &reply {
+                reply_json(&mut v, m, r)?;
             }
             let out = serde_json::to_string_pretty(&v)? + "\n";
             let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
@@ -47,10 +53,127 @@ pub fn run(s: &Settings, args: ParseArgs) -> anyhow::Result<ExitCode> {
             for n in &notes {
                 let _ = writeln!(out, "{}: {}", tr("编码", "charset"), n.text(en));
             }
+            if let Some((_, r)) = &reply {
+                reply_text(&mut out, r);
+            }
             let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The reply reading of a draft that answers or forwards a thread (a `Re:`/`回复：`
+/// subject, an `In-Reply-To`, a quoted part or an auto-reply header), as the tracker would
+/// read it: our own mail as the requester's, anyone else's as the answer. `None` for a
+/// draft that is no reply.
+fn reply_reading(
+    s: &Settings,
+    linter: &liaison_lint::Linter,
+    raw: &[u8],
+    a: &Anatomy,
+) -> Option<(Message, ReplyReading)> {
+    let m = match a.format {
+        liaison_anatomy::SourceFormat::Plain => Message {
+            from: a.from.as_ref().and_then(|f| f.email.clone()),
+            from_name: a.from.as_ref().and_then(|f| f.name.clone()),
+            date: a.date,
+            subject: a
+                .subject
+                .as_ref()
+                .map(|s| s.text.clone())
+                .unwrap_or_default(),
+            body: a.text(a.body).to_string(),
+            ..Message::default()
+        },
+        _ => Message::parse(raw),
+    };
+    let is_reply = a
+        .subject
+        .as_ref()
+        .is_some_and(|s| s.is_reply || s.is_forward)
+        || !m.in_reply_to.is_empty()
+        || m.auto_reply.is_some()
+        || liaison_anatomy::strip_quoted(&m.body).quoted.is_some();
+    if !is_reply {
+        return None;
+    }
+    let ours = m
+        .from
+        .as_deref()
+        .is_some_and(|f| s.me().iter().any(|me| me.trim().eq_ignore_ascii_case(f)));
+    let writer = Writer {
+        ours,
+        requester: ours,
+    };
+    let r = reply::read(&m, &linter.parse_options, writer, &[]);
+    Some((m, r))
+}
+
+/// Adds the reply reading to the JSON of `liaison parse` under `reply` (with the quoted
+/// part as a byte range of the text body).
+fn reply_json(v: &mut serde_json::Value, m: &Message, r: &ReplyReading) -> anyhow::Result<()> {
+    let mut reply = serde_json::to_value(r)?;
+    if let (Some(obj), Some(q)) = (reply.as_object_mut(), &r.quoted) {
+        let first = m.body[q.clone()]
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.chars().all(|c| matches!(c, '-' | '_' | '=' | '*')))
+            .map(|l| l.trim_start_matches('>').trim().to_string());
+        obj.insert(
+            "quoted".into(),
+            serde_json::json!({ "start": q.start, "end": q.end, "first_line": first }),
+        );
+    }
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("reply".into(), reply);
+    }
+    Ok(())
+}
+
+/// The reply reading as text: the class, what decided it, the time promised, the items,
+/// and the stripped new text.
+fn reply_text(o: &mut String, r: &ReplyReading) {
+    let none = tr("（无）", "(none)");
+    let _ = writeln!(
+        o,
+        "{}: {}{}",
+        tr("回复类型", "reply class"),
+        r.class.id(),
+        r.cue
+            .as_ref()
+            .map(|c| format!(" ({} {c})", tr("依据", "cue")))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(
+        o,
+        "    {}: {}  {}: {}",
+        tr("承诺时间", "promised"),
+        r.promised.map(|p| p.to_rfc3339()).unwrap_or(none.into()),
+        tr("涉及事项", "items"),
+        r.items
+            .as_ref()
+            .map(|v| v
+                .iter()
+                .map(|k| k.to_string())
+                .collect::<Vec<_>>()
+                .join(","))
+            .unwrap_or(none.into()),
+    );
+    if !r.negations.is_empty() {
+        let _ = writeln!(
+            o,
+            "    {}: {}",
+            tr("否定（不计）", "negated (not counted)"),
+            r.negations.join(", ")
+        );
+    }
+    if let Some(h) = &r.auto_header {
+        let _ = writeln!(o, "    {}: {h}", tr("自动回复标头", "auto-reply header"));
+    }
+    let _ = writeln!(o, "{}:", tr("新内容", "new text"));
+    for l in r.new_text.lines() {
+        let _ = writeln!(o, "    | {l}");
+    }
 }
 
 fn text(a: &Anatomy) -> String {

@@ -1,0 +1,754 @@
+//! Reading a reply: what one message in a collaboration's thread says, as the tracker needs
+//! it. This is the only reader of replies; the tracker records its events from
+//! [`ReplyReading`] and the corpus scorer measures exactly this function.
+//!
+//! # Contract
+//!
+//! [`read`]`(message, options, writer, items)` → [`ReplyReading`]. It is pure (no IO, no
+//! clock: "now" is the message's Date, else `options.time.now`), never panics and never
+//! fails. It reads, in this order:
+//!
+//! 1. **The new text** ([`ReplyReading::new_text`]): the body without the quoted original
+//!    ([`crate::strip_quoted`]: every client's quote header, `>` lines, inline answers
+//!    kept), then without mobile tags, disclaimers, logo placeholders and the signature
+//!    block with its valediction ([`text::own_text`], which asks the anatomy's signature
+//!    detection). Nothing below is read from quoted text, disclaimers or signatures.
+//! 2. **The class** ([`ReplyClass`]), from the new text split into clauses, with
+//!    Traditional Chinese and Cantonese read as Simplified, negated cues ignored (`不会延期`,
+//!    `没有异议`, `no objection`, `won't delay` are listed in [`ReplyReading::negations`]),
+//!    conditional clauses (`如果…`, `if …`) not taken as commitments, inline logos
+//!    (`image001.png`, `logo.png`) not taken as delivered files, and the auto-reply headers
+//!    ([`Message::auto_reply`]) honoured:
+//!    - the side that asked for the work ([`Writer::requester`]) nudges, syncs progress,
+//!      escalates or confirms (and, when it is not us, may just acknowledge);
+//!    - the side asked answers: auto-reply, dispute/decline, delay, partial delivery,
+//!      delivery, promise (a commitment with a time), question, acknowledgement — the
+//!      first that applies, in this order; our own progress report there is a sync.
+//! 3. **The time promised** ([`ReplyReading::promised`]): for a promise, the latest future
+//!    time the writer commits to; for a delay, the new time; for a partial delivery, the
+//!    time for the rest. Past times and times in questions, conditions or negated clauses
+//!    do not count.
+//! 4. **The items** ([`ReplyReading::items`]): numbers (1-based) of the thread's items
+//!    ([`ItemRef`]) the reply is about — named by number (`第2项`, `item 2`), by their
+//!    words, or by their owner; when it names none, the writer's own items, or the only
+//!    item. `None` for acknowledgements and auto-replies, and when nothing points at an
+//!    item ([`ReplyReading::items_found`] says how they were found).
+
+mod cues;
+mod items;
+pub mod text;
+
+pub use items::Found as ItemsFound;
+
+use crate::ParseOptions;
+use chrono::{DateTime, FixedOffset};
+use liaison_mail::Message;
+use liaison_time::ExprKind;
+use serde::Serialize;
+use std::ops::Range;
+
+/// What a reply does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReplyClass {
+    /// 收到 / noted: received, nothing more.
+    Acknowledgement,
+    /// Asks something before going on.
+    Question,
+    /// Commits to a time.
+    Promise,
+    /// Delivers part, the rest later.
+    PartialDelivery,
+    /// Delivers (files, a link, the answer asked for).
+    Delivery,
+    /// Will be late; usually with a new time.
+    Delay,
+    /// Disputes or declines (the owner, the standard, the scope, the facts).
+    Dispute,
+    /// Sent automatically (out of office).
+    AutoReply,
+    /// The requester reminds.
+    Nudge,
+    /// A progress report.
+    Sync,
+    /// The requester brings in superiors.
+    Escalation,
+    /// The requester accepts a delivery.
+    Confirmation,
+}
+
+impl ReplyClass {
+    /// Every class.
+    pub const ALL: [ReplyClass; 12] = [
+        ReplyClass::Acknowledgement,
+        ReplyClass::Question,
+        ReplyClass::Promise,
+        ReplyClass::PartialDelivery,
+        ReplyClass::Delivery,
+        ReplyClass::Delay,
+        ReplyClass::Dispute,
+        ReplyClass::AutoReply,
+        ReplyClass::Nudge,
+        ReplyClass::Sync,
+        ReplyClass::Escalation,
+        ReplyClass::Confirmation,
+    ];
+
+    /// The id used in JSON and in the corpus (`partial-delivery`, `auto-reply`…).
+    pub fn id(self) -> &'static str {
+        match self {
+            ReplyClass::Acknowledgement => "acknowledgement",
+            ReplyClass::Question => "question",
+            ReplyClass::Promise => "promise",
+            ReplyClass::PartialDelivery => "partial-delivery",
+            ReplyClass::Delivery => "delivery",
+            ReplyClass::Delay => "delay",
+            ReplyClass::Dispute => "dispute",
+            ReplyClass::AutoReply => "auto-reply",
+            ReplyClass::Nudge => "nudge",
+            ReplyClass::Sync => "sync",
+            ReplyClass::Escalation => "escalation",
+            ReplyClass::Confirmation => "confirmation",
+        }
+    }
+
+    /// Reads an id back.
+    pub fn parse(id: &str) -> Option<ReplyClass> {
+        ReplyClass::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
+/// Who wrote the reply, relative to the thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Writer {
+    /// The writer is one of our addresses.
+    pub ours: bool,
+    /// The writer's side sent the thread's original request (for the tracker: our own
+    /// mail in a collaboration we opened).
+    pub requester: bool,
+}
+
+/// An item of the thread's original request, as the reader needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ItemRef {
+    /// 做什么, as written.
+    pub what: String,
+    /// 谁来做, as written (a name, a department, or an email).
+    pub owner: Option<String>,
+    /// Its deadline, when known.
+    pub due: Option<DateTime<FixedOffset>>,
+}
+
+/// What a reply says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReplyReading {
+    /// The class.
+    pub class: ReplyClass,
+    /// The writer's own text (greeting to the last own sentence).
+    pub new_text: String,
+    /// The quoted part, as a byte range of the message's text body.
+    #[serde(skip)]
+    pub quoted: Option<Range<usize>>,
+    /// The time promised (see the module documentation).
+    pub promised: Option<DateTime<FixedOffset>>,
+    /// The items the reply is about (1-based numbers of [`ItemRef`]s).
+    pub items: Option<Vec<usize>>,
+    /// How [`ReplyReading::items`] were found.
+    #[serde(skip)]
+    pub items_found: Option<ItemsFound>,
+    /// For a partial delivery or a delivery: the items named as delivered (a subset of
+    /// `items`; empty when the reply does not say which).
+    pub delivered: Vec<usize>,
+    /// Cue phrases that were negated and so not counted (`不会延期`, `no objection`).
+    pub negations: Vec<String>,
+    /// The phrase that decided the class, when one did.
+    pub cue: Option<String>,
+    /// The writer reports a retrospective (复盘) as held, with its conclusions or minutes.
+    pub retro: bool,
+    /// The header that marked the message as automatic, if any.
+    pub auto_header: Option<String>,
+    /// Attached files that are not inline logos.
+    pub files: usize,
+}
+
+/// One clause of the new text with what was found in it.
+#[derive(Debug, Clone, Default)]
+struct Clause {
+    norm: String,
+    /// Index of the sentence it belongs to.
+    sentence: usize,
+    /// Future deadlines in it.
+    times: Vec<DateTime<FixedOffset>>,
+    /// Any time expression (also past, vague or relative).
+    any_time: bool,
+    /// A time expression that sets a time (not a vague one such as 尽快, ASAP).
+    dated: bool,
+    question: bool,
+    conditional: bool,
+    /// A time followed by a verb of doing (`周五给你`, `12月8日前提交`).
+    time_verb: bool,
+    /// A time followed by 才 (`要到周五才能到`): later than hoped.
+    time_late: bool,
+}
+
+impl Clause {
+    fn has(&self, words: &[&str]) -> bool {
+        cues::any(&self.norm, words)
+    }
+    fn done(&self) -> bool {
+        cues::any_done(&self.norm, cues::DONE)
+    }
+    /// The writer commits to doing something (a cue, or a time followed by a verb).
+    fn commits(&self) -> bool {
+        self.has(cues::COMMIT) || self.time_verb && !self.has(cues::ORIGINAL)
+    }
+    /// The writer says it will be late.
+    fn late(&self) -> bool {
+        self.has(cues::DELAY) || self.time_late
+    }
+}
+
+/// Splits the new text into clauses: sentences, then `，` (and English `, and`/`, but`/
+/// `, so`/`;`) inside them. Times are scanned per sentence and given to the clause where
+/// they start; a condition earlier in the sentence makes the rest conditional.
+fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
+    let mut out = Vec::new();
+    for (si, sentence) in liaison_model::text::sentences(text).enumerate() {
+        let found = liaison_time::scan(sentence, ctx);
+        let mut cuts = vec![0];
+        for (i, c) in sentence.char_indices() {
+            if matches!(c, '，' | '；' | ';' | '：' | '\n') {
+                cuts.push(i + c.len_utf8());
+            }
+        }
+        let lower = sentence.to_ascii_lowercase();
+        for sep in [", and ", ", but ", ", so ", " - ", " – ", ": "] {
+            for (i, _) in lower.match_indices(sep) {
+                if sentence.is_char_boundary(i + sep.len()) {
+                    cuts.push(i + sep.len());
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts.push(sentence.len());
+        let mut conditional = false;
+        for w in cuts.windows(2) {
+            let (s, e) = (w[0], w[1]);
+            if s >= e {
+                continue;
+            }
+            let piece = &sentence[s..e];
+            let norm = cues::normalize(piece);
+            if norm.trim().is_empty() {
+                continue;
+            }
+            let own_condition = cues::CONDITION.iter().any(|c| {
+                norm.replace("若干", "").contains(c) || norm.trim_start().starts_with(c.trim())
+            });
+            let mut cl = Clause {
+                sentence: si,
+                question: without_links(piece).contains(['?', '？'])
+                    || cues::any(&norm, cues::QUESTION),
+                conditional: conditional || own_condition,
+                ..Clause::default()
+            };
+            conditional |= own_condition;
+            for f in &found {
+                if f.start >= s && f.start < e {
+                    cl.any_time = true;
+                    cl.dated |= f.kind == ExprKind::Deadline;
+                    let after = cues::normalize(&sentence[f.end.min(e)..e]);
+                    match verb_after_time(&after) {
+                        Some(AfterTime::Verb) => cl.time_verb = !cues::any(&norm, cues::AGREE),
+                        Some(AfterTime::Late) => cl.time_late = true,
+                        None => {}
+                    }
+                    if f.kind == ExprKind::Deadline
+                        && let Some(v) = f.value
+                        && v > ctx.now
+                    {
+                        cl.times.push(v);
+                    }
+                }
+            }
+            cl.norm = norm;
+            out.push(cl);
+        }
+    }
+    out
+}
+
+/// What follows a time expression.
+enum AfterTime {
+    /// A verb of doing: the writer will do it then.
+    Verb,
+    /// 才: only then, later than wanted.
+    Late,
+}
+
+/// Reads what follows a time expression (normalized): fillers (前, 之前, 内, 我, 会, 能,
+/// 一定…) and then a verb of doing or 才.
+fn verb_after_time(after: &str) -> Option<AfterTime> {
+    const FILLERS: &[&str] = &[
+        "之前",
+        "以前",
+        "以内",
+        "之内",
+        "前后",
+        "左右",
+        "前",
+        "内",
+        "我们",
+        "我这边",
+        "我方",
+        "我",
+        "这边",
+        "会",
+        "能",
+        "可以",
+        "就",
+        "一定",
+        "先",
+        "再",
+        "全部",
+        "都",
+        "把",
+        "给你",
+        "给您",
+        " ",
+        "，",
+    ];
+    const VERBS: &[&str] = &[
+        "发", "给", "交", "出", "寄", "做", "补", "提供", "完成", "到", "上线", "提交", "送",
+        "回复", "答复", "确认", "安排", "装", "搞定", "弄好", "修复", "更新", "上传", "整理",
+        "准备",
+    ];
+    let mut rest = after;
+    for _ in 0..6 {
+        let before = rest;
+        if let Some(r) = rest
+            .strip_prefix('（')
+            .and_then(|r| r.split_once('）'))
+            .map(|x| x.1)
+        {
+            rest = r;
+        }
+        for f in FILLERS {
+            if let Some(r) = rest.strip_prefix(f) {
+                rest = r;
+                break;
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    if rest.starts_with('才') {
+        return Some(AfterTime::Late);
+    }
+    VERBS
+        .iter()
+        .any(|v| rest.starts_with(v))
+        .then_some(AfterTime::Verb)
+}
+
+/// The text without URLs (whose `?` is not a question).
+fn without_links(s: &str) -> String {
+    s.split_whitespace()
+        .filter(|w| !(w.contains("://") || w.starts_with("www.")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Joins lines a client wrapped inside a sentence (format=flowed's trailing space, or a
+/// line that ends without punctuation before one that starts in lower case), so that a
+/// clause is not cut at a soft line break.
+fn unwrap(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let lines: Vec<&str> = text.lines().collect();
+    for (k, l) in lines.iter().enumerate() {
+        out.push_str(l.trim_end());
+        let Some(next) = lines.get(k + 1) else {
+            break;
+        };
+        let soft = !l.trim().is_empty()
+            && l.ends_with(' ')
+            && l.trim_end() != "--"
+            && !next.trim().is_empty();
+        let wrapped = !l.trim().is_empty()
+            && !l
+                .trim_end()
+                .ends_with(|c: char| ".:;!?。：；！？，,".contains(c))
+            && next.starts_with(|c: char| c.is_ascii_lowercase());
+        out.push(if soft || wrapped { ' ' } else { '\n' });
+    }
+    out
+}
+
+/// Attachments that are inline pictures (signature logos, Outlook's `image001.png`), not
+/// delivered files.
+fn is_logo(name: &str, content_type: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    let image = content_type.starts_with("image/")
+        || [".png", ".jpg", ".jpeg", ".gif", ".bmp"]
+            .iter()
+            .any(|x| n.ends_with(x));
+    if !image {
+        return false;
+    }
+    let stem = n.rsplit_once('.').map_or(n.as_str(), |(s, _)| s);
+    let numbered = stem
+        .strip_prefix("image")
+        .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+    numbered
+        || n == "(unnamed)"
+        || ["logo", "signature", "sig_", "banner", "icon", "outlook"]
+            .iter()
+            .any(|w| stem.contains(w))
+}
+
+/// Reads one reply (see the module documentation).
+pub fn read(m: &Message, opts: &ParseOptions, writer: Writer, items: &[ItemRef]) -> ReplyReading {
+    let stripped = crate::strip_quoted(&m.body);
+    let new_text = text::own_text(&stripped.text, m.from_name.as_deref(), opts);
+    let ctx = liaison_time::Context {
+        now: m.date.unwrap_or(opts.time.now),
+        ..opts.time.clone()
+    };
+    let files = m
+        .attachments
+        .iter()
+        .filter(|a| !is_logo(&a.name, &a.content_type))
+        .count();
+    let cls = clauses(&unwrap(&new_text), &ctx);
+    let all = cues::normalize(&new_text);
+    let negations = cues::negations(&all, cues::NEGATABLE);
+    let (class, cue) = decide(&cls, &all, &new_text, m, writer, files);
+    let promised = match class {
+        ReplyClass::Promise | ReplyClass::Delay | ReplyClass::PartialDelivery => {
+            promised_time(&cls, class)
+        }
+        _ => None,
+    };
+    let mut writer_names: Vec<String> = Vec::new();
+    if let Some(n) = m.from_name.as_deref() {
+        writer_names.push(n.trim().trim_matches('"').to_string());
+    }
+    if let Some(f) = m.from.as_deref() {
+        writer_names.push(f.to_string());
+    }
+    let about = match class {
+        ReplyClass::Acknowledgement | ReplyClass::AutoReply => None,
+        _ => items::about(&all, items, &writer_names),
+    };
+    let delivered = match class {
+        ReplyClass::Delivery => about.as_ref().map(|(v, _)| v.clone()).unwrap_or_default(),
+        ReplyClass::PartialDelivery => delivered_items(&cls, items),
+        _ => Vec::new(),
+    };
+    ReplyReading {
+        class,
+        new_text,
+        quoted: stripped.quoted,
+        promised,
+        items: about.as_ref().map(|(v, _)| v.clone()),
+        items_found: about.map(|(_, f)| f),
+        delivered,
+        negations,
+        cue,
+        retro: cls.iter().any(|c| {
+            !c.question && !c.conditional && c.has(cues::RETRO) && c.has(cues::RETRO_HELD)
+        }),
+        auto_header: m.auto_reply.clone(),
+        files,
+    }
+}
+
+/// `不是…的问题` / `不是…的范围`: the writer says it is not theirs.
+fn not_ours(norm: &str) -> bool {
+    for (i, _) in norm.match_indices("不是") {
+        let rest: String = norm[i + "不是".len()..].chars().take(14).collect();
+        for end in ["的问题", "范围", "职责", "的责任", "的事"] {
+            if let Some(k) = rest.find(end)
+                && k > 0
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn decide(
+    cls: &[Clause],
+    all: &str,
+    text: &str,
+    m: &Message,
+    writer: Writer,
+    files: usize,
+) -> (ReplyClass, Option<String>) {
+    use ReplyClass as C;
+    let found = |words: &[&'static str]| cls.iter().find_map(|c| cues::first(&c.norm, words));
+    // Outside conditions (`如有误请告知` disputes nothing).
+    let stated = |words: &[&'static str]| {
+        cls.iter()
+            .filter(|c| !c.conditional)
+            .find_map(|c| cues::first(&c.norm, words))
+    };
+    // A report, not a question about progress (`目前进度如何？` is a nudge).
+    // … and not a request to report (`麻烦同步一下进展` is a nudge).
+    let sync = || {
+        cls.iter()
+            .filter(|c| !c.question && !c.has(cues::REQUEST))
+            .find_map(|c| cues::first(&c.norm, cues::SYNC))
+    };
+    let cue = |w: Option<&str>| w.map(str::to_string);
+    // Out of office: a header, or the text says so.
+    if m.auto_reply.is_some() {
+        return (C::AutoReply, m.auto_reply.clone());
+    }
+    let short = text.chars().count() <= 600;
+    if let Some(w) = found(cues::AUTO_STRONG).filter(|_| short) {
+        return (C::AutoReply, cue(Some(w)));
+    }
+    let away = found(cues::AUTO_AWAY);
+    let slow = found(cues::AUTO_SLOW);
+    let redirect = found(cues::AUTO_REDIRECT);
+    let dated = cls.iter().filter(|c| c.any_time).count() >= 1;
+    if short && away.is_some() && (slow.is_some() || redirect.is_some() && dated)
+        || short && slow.is_some() && redirect.is_some()
+    {
+        return (C::AutoReply, cue(away.or(slow)));
+    }
+    let question = cls.iter().any(|c| c.question);
+    if writer.requester {
+        if let Some(w) = found(cues::ESCALATION) {
+            return (C::Escalation, cue(Some(w)));
+        }
+        // Copying someone in and asking them to step in.
+        if (cues::any(all, &["抄送", "cc ", "copying", "copied", "adding"]))
+            && let Some(w) = found(cues::STEP_IN)
+        {
+            return (C::Escalation, cue(Some(w)));
+        }
+        if let Some(w) = sync() {
+            return (C::Sync, cue(Some(w)));
+        }
+        if let Some(w) = cls
+            .iter()
+            .filter(|c| !c.conditional && !c.question)
+            .find_map(|c| cues::first(&c.norm, cues::CONFIRMATION))
+        {
+            return (C::Confirmation, cue(Some(w)));
+        }
+        if let Some(w) = found(cues::NUDGE) {
+            return (C::Nudge, cue(Some(w)));
+        }
+        // We may own an item of our own request too, and promise it.
+        if writer.ours
+            && let Some(c) = cls
+                .iter()
+                .find(|c| !c.conditional && !c.question && c.dated && c.commits())
+        {
+            return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
+        }
+        if !writer.ours {
+            return (C::Acknowledgement, None);
+        }
+        // Our own word without a cue: asking for something is a nudge; several progress
+        // statements are a sync; otherwise it answers a delivery (收到，辛苦了), which
+        // confirms it.
+        let asks = question || found(cues::REQUEST).is_some();
+        let progress = cls
+            .iter()
+            .filter(|c| !c.question && c.has(cues::PROGRESS))
+            .count();
+        return match () {
+            _ if asks => (C::Nudge, None),
+            _ if progress >= 2 => (C::Sync, Some("(progress report)".into())),
+            _ => (C::Confirmation, None),
+        };
+    }
+    if writer.ours
+        && let Some(w) = sync()
+    {
+        return (C::Sync, cue(Some(w)));
+    }
+    if let Some(w) = stated(cues::DISPUTE) {
+        return (C::Dispute, cue(Some(w)));
+    }
+    if cls.iter().any(|c| not_ours(&c.norm)) {
+        return (C::Dispute, Some("不是…".into()));
+    }
+    // `我们无法提供…` with no time and no new date: a refusal.
+    if let Some(c) = cls
+        .iter()
+        .find(|c| !c.question && !c.conditional && !c.any_time && c.has(cues::REFUSE))
+        && !cls
+            .iter()
+            .any(|c| c.late() || (c.commits() && !c.times.is_empty()))
+    {
+        return (C::Dispute, cue(cues::first(&c.norm, cues::REFUSE)));
+    }
+    // A delay: not meeting the time, outside a condition.
+    let delay: Vec<&Clause> = cls.iter().filter(|c| !c.conditional && c.late()).collect();
+    if let Some(first) = delay.first() {
+        let new_time = cls.iter().any(|c| {
+            !c.conditional && !c.times.is_empty() && (c.commits() || c.has(cues::DELAY_TO))
+        });
+        let asks_time = cls.iter().any(|c| c.question && (c.any_time || c.late()));
+        if !(question && !new_time && !asks_time) {
+            // Something handed over now and the rest late: a partial delivery.
+            if let Some(d) = cls
+                .iter()
+                .find_map(|c| cues::first_done(&c.norm, cues::HANDOVER))
+                .or((files > 0).then_some("(attachment)"))
+            {
+                return (C::PartialDelivery, cue(Some(d)));
+            }
+            return (C::Delay, cue(cues::first(&first.norm, cues::DELAY)));
+        }
+    }
+    // Finding it hard or having concerns, with no new time: a softer dispute.
+    if let Some(w) = stated(cues::SOFT_DISPUTE) {
+        let new_time = cls.iter().any(|c| {
+            !c.conditional && !c.times.is_empty() && (c.commits() || c.has(cues::DELAY_TO))
+        });
+        return (if new_time { C::Delay } else { C::Dispute }, cue(Some(w)));
+    }
+    if let Some(d) = handed_over(cls, files) {
+        let complete = found(cues::COMPLETE).is_some();
+        let pending = found(cues::PENDING);
+        let later = cls.iter().any(|c| {
+            !c.conditional && !c.question && !c.times.is_empty() && c.commits() && !c.done()
+        });
+        if !complete && (pending.is_some() || later) {
+            return (C::PartialDelivery, cue(pending.or(Some(d))));
+        }
+        return (C::Delivery, cue(Some(d)));
+    }
+    if let Some(c) = cls
+        .iter()
+        .find(|c| !c.conditional && !c.question && !c.times.is_empty() && c.commits())
+    {
+        return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
+    }
+    if question || cues::any(all, &["想确认", "quick question", "two questions"]) {
+        return (C::Question, None);
+    }
+    if let Some(c) = cls
+        .iter()
+        .find(|c| !c.conditional && c.dated && c.commits())
+    {
+        // A commitment with a time that is not a date (`每批到港后3个工作日内`).
+        return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
+    }
+    // Agreeing to the time asked for, and asking nothing (`周五前寄到没问题`).
+    if let Some(c) = cls
+        .iter()
+        .find(|c| !c.conditional && !c.times.is_empty() && c.has(cues::AGREE))
+    {
+        return (C::Promise, cue(cues::first(&c.norm, cues::AGREE)));
+    }
+    (C::Acknowledgement, None)
+}
+
+/// The items a partial delivery names as handed over: those named in a clause that hands
+/// something over, else in the rest of its sentence outside the clauses that promise or
+/// leave something pending.
+fn delivered_items(cls: &[Clause], items: &[ItemRef]) -> Vec<usize> {
+    let named = |text: &str| match items::about(text, items, &[]) {
+        Some((v, ItemsFound::Number | ItemsFound::What)) => v,
+        _ => Vec::new(),
+    };
+    let mut out: Vec<usize> = Vec::new();
+    for c in cls.iter().filter(|c| c.done()) {
+        let mut v = named(&c.norm);
+        if v.is_empty() {
+            let rest: Vec<&str> = cls
+                .iter()
+                .filter(|o| o.sentence == c.sentence)
+                .filter(|o| o.done() || !(o.has(cues::PENDING) || o.commits() || o.late()))
+                .map(|o| o.norm.as_str())
+                .collect();
+            v = named(&rest.join("\n"));
+        }
+        out.extend(v);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// What shows that something is handed over now: a cue, or an attached file.
+fn handed_over(cls: &[Clause], files: usize) -> Option<&'static str> {
+    cls.iter()
+        .find_map(|c| cues::first_done(&c.norm, cues::DONE))
+        .or((files > 0).then_some("(attachment)"))
+}
+
+/// The time promised, by class (see the module documentation).
+fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffset>> {
+    let firm = |c: &Clause| !c.conditional && !c.question;
+    let times = |pick: &dyn Fn(&Clause) -> bool| -> Vec<DateTime<FixedOffset>> {
+        cls.iter()
+            .filter(|c| pick(c))
+            .flat_map(|c| c.times.clone())
+            .collect()
+    };
+    let found = match class {
+        ReplyClass::Delay => {
+            // The new time: where the writer commits or names it (`延到…`, `最快…`), else
+            // where it asks for it (`能不能顺延到16日？`); the time a delay clause names by
+            // itself is the old deadline.
+            let mut t = times(&|c| firm(c) && (c.commits() || c.has(cues::DELAY_TO)));
+            if t.is_empty() {
+                t = times(&|c| c.question && (c.late() || c.has(cues::DELAY_TO)));
+            }
+            if t.is_empty() {
+                t = times(&|c| !c.question && (c.commits() || c.has(cues::DELAY_TO)));
+            }
+            t
+        }
+        ReplyClass::PartialDelivery => times(&|c| {
+            firm(c) && (c.commits() || c.has(cues::PENDING) || c.has(cues::DELAY_TO)) && !c.done()
+        }),
+        _ => times(&|c| firm(c) && c.commits()),
+    };
+    let max = latest(found)?;
+    if !end_of_day(&max) {
+        return Some(max);
+    }
+    // The same day stated with an hour elsewhere in the reply is the same promise, said
+    // more precisely (`要到12月16日` … `顺延到12月16日18:00前？`).
+    let same_day: Vec<DateTime<FixedOffset>> = times(&|c| !c.conditional)
+        .into_iter()
+        .filter(|t| t.date_naive() == max.date_naive())
+        .chain([max])
+        .collect();
+    latest(same_day)
+}
+
+fn end_of_day(t: &DateTime<FixedOffset>) -> bool {
+    use chrono::Timelike;
+    t.hour() == 23 && t.minute() == 59 && t.second() == 59
+}
+
+/// The latest of `times`; of several on that day, a stated hour wins over the day's end
+/// (`12月16日` and `12月16日18:00前` in one reply promise 18:00).
+fn latest(times: Vec<DateTime<FixedOffset>>) -> Option<DateTime<FixedOffset>> {
+    let max = times.iter().max().copied()?;
+    if !end_of_day(&max) {
+        return Some(max);
+    }
+    times
+        .iter()
+        .filter(|t| t.date_naive() == max.date_naive() && !end_of_day(t))
+        .max()
+        .copied()
+        .or(Some(max))
+}
+
+#[cfg(test)]
+mod tests;
