@@ -164,11 +164,16 @@ pub fn load(g: &crate::cli::GlobalArgs) -> anyhow::Result<Config> {
         None => Config::default(),
         Some(path) => {
             let text = std::fs::read_to_string(&path).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: {} ({e})",
-                    path.display(),
-                    crate::output::tr("无法读取配置文件", "cannot read the configuration file")
-                )
+                let why = crate::output::lang().io_error(&e);
+                match crate::output::lang() {
+                    crate::output::Lang::Zh => {
+                        anyhow::anyhow!("{}: 无法读取配置文件（{why}）", path.display())
+                    }
+                    crate::output::Lang::En => anyhow::anyhow!(
+                        "{}: cannot read the configuration file ({why})",
+                        path.display()
+                    ),
+                }
             })?;
             let mut cfg = parse(&path, &text)?;
             cfg.source = Some(path);

@@ -13,11 +13,14 @@ pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>, String> {
         return std::io::stdin()
             .read_to_end(&mut buf)
             .map(|_| buf)
-            .map_err(|e| e.to_string());
+            .map_err(|e| output::lang().io_error(&e));
     }
     std::fs::read(path).map_err(|e| {
         let fix = output::tr("请检查路径和读取权限", "check the path and read permission");
-        format!("{e} ({fix})")
+        match output::lang() {
+            output::Lang::Zh => format!("{}（{fix}）", output::lang().io_error(&e)),
+            output::Lang::En => format!("{} ({fix})", output::lang().io_error(&e)),
+        }
     })
 }
 

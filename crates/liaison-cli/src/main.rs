@@ -6,6 +6,7 @@ mod cli;
 mod commands;
 mod config;
 mod drafts;
+mod errors;
 mod output;
 mod samples;
 mod settings;
@@ -28,7 +29,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::from(141);
             }
-            eprintln!("{}: {err:#}", output::error_label());
+            eprintln!("{}: {}", output::error_label(), errors::describe(&err));
             ExitCode::from(2)
         }
     }

@@ -115,7 +115,7 @@ impl Settings {
             .config
             .lint
             .resolve()
-            .map_err(|e| anyhow::anyhow!("{}: {e}", config::shown_source(&self.config)))?
+            .map_err(|e| anyhow::Error::new(e).context(config::shown_source(&self.config)))?
             .kinds;
         Ok(TrackerConfig {
             me: self.me().to_vec(),
@@ -218,13 +218,13 @@ pub fn time_context(
         },
     };
     let calendar = liaison_time::Calendar::from_spec(&spec)
-        .map_err(|e| anyhow::anyhow!("[time] calendar: {e}"))?;
+        .map_err(|e| anyhow::Error::new(e).context("[time] calendar"))?;
     let hours = liaison_time::WorkHours::parse(&cfg.time.workday_start, &cfg.time.workday_end)
         .map_err(|e| {
-            anyhow::anyhow!(
-                "{}: [time] workday_start/workday_end: {e}",
+            anyhow::Error::new(e).context(format!(
+                "{}: [time] workday_start/workday_end",
                 config::shown_source(cfg)
-            )
+            ))
         })?;
     Ok(
         liaison_time::Context::new(now.with_timezone(&tz).fixed_offset())

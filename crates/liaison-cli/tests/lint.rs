@@ -242,6 +242,16 @@ fn messages_follow_lang_and_draft_language() {
         &fx("rules/action-owner.fire-2.md"),
     ]));
     assert!(auto.contains("item 1 names no owner"), "{auto}");
+    // In text, the help label follows the diagnostic's language: no Chinese label in front
+    // of an English fix.
+    let text = stdout(&liaison(&[
+        "lint",
+        "--now",
+        NOW,
+        &fx("rules/action-owner.fire-2.md"),
+    ]));
+    assert!(text.contains("item 1 names no owner"), "{text}");
+    assert!(!text.contains("修改建议"), "{text}");
 }
 
 #[test]

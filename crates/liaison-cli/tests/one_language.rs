@@ -150,8 +150,8 @@ fn chinese_only(chars: &[char], pos: usize) -> bool {
         return true;
     }
     // Inside a `Zh =>` arm: the nearest arm marker before the literal is a Zh one.
-    let zh = before.rfind("Zh =>");
-    let en = before.rfind("En =>");
+    let zh = before.rfind("Zh =>").max(before.rfind("Zh) =>"));
+    let en = before.rfind("En =>").max(before.rfind("En) =>"));
     let arm_end = before.rfind("},").max(before.rfind("),\n"));
     match (zh, en) {
         (Some(z), e) if e.is_none_or(|e| z > e) => {
@@ -222,4 +222,46 @@ fn the_scanner_sees_what_it_must() {
         .map(|l| l.text)
         .collect();
     assert_eq!(flagged, ["{}，{}", "fine（bad）", "{n} 个"]);
+}
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_liaison"))
+        .env_remove("LIAISON_CONFIG")
+        .env_remove("LIAISON_LANG")
+        .env_remove("LIAISON_DB")
+        .env_remove("LIAISON_DATABASE_URL")
+        .current_dir("/")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Errors of the libraries (the store, I/O) read in the run's language too.
+#[test]
+fn library_errors_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    // A database path whose folder is a file: the store cannot open it.
+    let blocker = dir.path().join("file");
+    std::fs::write(&blocker, b"x").unwrap();
+    let db = blocker.join("liaison.db");
+    let (code, err) = run(&["--db", db.to_str().unwrap(), "list"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("无法打开数据库"), "{err}");
+    assert!(!err.contains("cannot open the database"), "{err}");
+    let (_, err) = run(&["--lang", "en", "--db", db.to_str().unwrap(), "list"]);
+    assert!(err.contains("cannot open the database"), "{err}");
+    // A configuration file that is not UTF-8 text.
+    let cfg = dir.path().join("liaison.toml");
+    std::fs::write(&cfg, b"[identity]\ndomain = \"\xff\xfe\"\n").unwrap();
+    let (code, err) = run(&["--config", cfg.to_str().unwrap(), "rules"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!err.contains("stream did not contain valid UTF-8"), "{err}");
+    assert!(
+        err.contains("UTF-8") && err.contains("liaison.toml"),
+        "{err}"
+    );
 }

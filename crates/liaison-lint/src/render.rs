@@ -106,7 +106,9 @@ pub fn diagnostic_text(renderer: &Renderer, f: &FileReport, d: &Diagnostic, lang
             .map(|c| s + c.len_utf8())
             .unwrap_or(s);
     }
-    let footer_label = match lang {
+    // The help label follows the language the diagnostic itself was written in (an
+    // English draft's findings are English), so no line mixes the two.
+    let footer_label = match f.lang.unwrap_or(lang) {
         Lang::Zh => format!("修改建议：{}", d.help),
         Lang::En => d.help.clone(),
     };

@@ -9,6 +9,7 @@
 //! `.DS_Store`, a FIFO, garbage before an mbox's first `From ` line). The iteration goes on
 //! after either.
 
+use liaison_model::Lang;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -271,16 +272,8 @@ impl MailboxError {
 
 /// The common IO failures in the user's language; others as the system words them.
 fn io_text(e: &std::io::Error, en: bool) -> String {
-    use std::io::ErrorKind as K;
-    match (e.kind(), en) {
-        (K::NotFound, false) => "不存在（请检查路径）".into(),
-        (K::NotFound, true) => "no such file or folder (check the path)".into(),
-        (K::PermissionDenied, false) => "没有读取权限".into(),
-        (K::PermissionDenied, true) => "permission denied".into(),
-        (K::IsADirectory, false) => "是文件夹，不是文件".into(),
-        (K::IsADirectory, true) => "is a folder, not a file".into(),
-        _ => e.to_string(),
-    }
+    let lang = if en { Lang::En } else { Lang::Zh };
+    lang.io_error(e)
 }
 
 fn io_err(path: &Path, source: std::io::Error) -> MailboxError {

@@ -34,6 +34,39 @@ impl Lang {
         }
     }
 
+    /// What an I/O error means, in this language: the common kinds in words a user
+    /// understands, anything else as the system says it.
+    pub fn io_error(self, e: &std::io::Error) -> String {
+        use std::io::ErrorKind as K;
+        let known = match e.kind() {
+            K::NotFound => Some((
+                "不存在（请检查路径）",
+                "no such file or folder (check the path)",
+            )),
+            K::PermissionDenied => Some(("没有权限", "permission denied")),
+            K::IsADirectory => Some(("是文件夹，不是文件", "is a folder, not a file")),
+            K::NotADirectory => Some(("不是文件夹", "not a folder")),
+            K::AlreadyExists => Some(("已存在", "already exists")),
+            K::InvalidData => Some((
+                "内容不是有效的文本（UTF-8）",
+                "the content is not valid text (UTF-8)",
+            )),
+            K::StorageFull => Some(("磁盘已满", "the disk is full")),
+            K::ReadOnlyFilesystem => Some(("文件系统只读", "the file system is read-only")),
+            K::ConnectionRefused => Some((
+                "连接被拒绝（服务未启动？）",
+                "connection refused (is the server running?)",
+            )),
+            K::TimedOut => Some(("超时", "timed out")),
+            K::BrokenPipe => Some(("管道已关闭", "the pipe was closed")),
+            _ => None,
+        };
+        match known {
+            Some((zh, en)) => self.pick(zh, en).to_string(),
+            None => e.to_string(),
+        }
+    }
+
     /// The language a text is written in, from its first 4,000 characters: Chinese when it
     /// has Han characters and they carry at least half as much as its Latin letters (a Han
     /// character counting as a word of four letters), else English.

@@ -26,7 +26,7 @@ pub fn run(s: &Settings, args: RulesArgs) -> anyhow::Result<ExitCode> {
         .config
         .lint
         .resolve()
-        .map_err(|e| anyhow::anyhow!("{}: {e}", crate::config::shown_source(&s.config)))?;
+        .map_err(|e| anyhow::Error::new(e).context(crate::config::shown_source(&s.config)))?;
     let lang = crate::output::lang();
     let effective = |i: usize| match resolved.levels[i] {
         Level::Error => "error",
