@@ -8,6 +8,7 @@ mod config;
 mod drafts;
 mod output;
 mod samples;
+mod sending;
 mod settings;
 mod views;
 

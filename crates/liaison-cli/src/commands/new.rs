@@ -39,6 +39,16 @@ pub struct NewArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: NewFormat,
+    /// Also send the mail through [smtp] (linted first, queued in the outbox); with
+    /// --out the .eml is written too.
+    #[arg(long)]
+    pub send: bool,
+    /// With --send: send even when the check finds errors.
+    #[arg(long, requires = "send")]
+    pub force: bool,
+    /// With --send: send again although this Message-ID was already sent.
+    #[arg(long, requires = "send")]
+    pub resend: bool,
 }
 
 /// Runs `liaison new`.
@@ -54,6 +64,36 @@ pub fn run(s: &Settings, args: NewArgs) -> anyhow::Result<ExitCode> {
         s.now,
         &s.config.identity.domain,
     )?;
+    if args.send {
+        if let Some(p) = &args.out {
+            std::fs::write(p, &mail.eml).with_context(|| {
+                format!(
+                    "{}: {}",
+                    p.display(),
+                    output::tr("无法写入", "cannot write")
+                )
+            })?;
+            eprintln!("{} {}", output::tr("已写入", "wrote"), p.display());
+        }
+        let name = args
+            .out
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| args.brief.display().to_string());
+        return crate::sending::send_messages(
+            s,
+            vec![crate::sending::Outgoing {
+                name,
+                path: None,
+                bytes: mail.eml,
+            }],
+            crate::sending::SendFlags {
+                force: args.force,
+                resend: args.resend,
+            },
+            crate::output::DataFormat::Text,
+        );
+    }
     let bytes = match args.format {
         NewFormat::Eml => mail.eml.clone(),
         NewFormat::Md => mail.draft(mail_lang()).into_bytes(),

@@ -389,6 +389,16 @@ impl SmtpConfig {
 }
 
 impl ImapConfig {
+    /// The folder names as configured.
+    pub fn folders(&self) -> super::FolderNames {
+        let f = |v: &Option<String>| v.as_ref().map(|s| s.trim().to_string());
+        super::FolderNames {
+            inbox: f(&self.inbox),
+            sent: f(&self.sent),
+            drafts: f(&self.drafts),
+        }
+    }
+
     /// Resolves the server (see [`SmtpConfig::resolve`]).
     pub fn resolve(&self, base: &Path) -> Result<Server, ConfigError> {
         for (key, v) in [

@@ -146,12 +146,27 @@ type Session = imap::Session<Stream>;
 /// A listed folder: UTF-8 name, wire name, roles.
 type Listed = (String, String, Vec<SpecialUse>);
 
+/// The folders liaison uses, as configured (`None`: found by SPECIAL-USE, else the usual
+/// name).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FolderNames {
+    /// Incoming mail (`INBOX`).
+    pub inbox: Option<String>,
+    /// Sent mail (`\Sent`, else `Sent`).
+    pub sent: Option<String>,
+    /// Drafts (`\Drafts`, else `Drafts`).
+    pub drafts: Option<String>,
+}
+
 /// An IMAP client for one account; connects on first use, reconnects after a failure.
 pub struct ImapClient {
     server: Server,
     session: Option<Session>,
     /// Folders as listed.
     folders: Option<Vec<Listed>>,
+    names: FolderNames,
+    /// Resolved names: inbox, sent, drafts.
+    resolved: [Option<String>; 3],
 }
 
 impl std::fmt::Debug for ImapClient {
@@ -182,7 +197,49 @@ impl ImapClient {
             server,
             session: None,
             folders: None,
+            names: FolderNames::default(),
+            resolved: [None, None, None],
         }
+    }
+
+    /// A client that uses these folder names.
+    pub fn with_folders(server: Server, names: FolderNames) -> ImapClient {
+        let mut c = ImapClient::new(server);
+        c.names = names;
+        c
+    }
+
+    fn resolved(&mut self, i: usize) -> Result<String, ImapError> {
+        if let Some(n) = &self.resolved[i] {
+            return Ok(n.clone());
+        }
+        let (configured, use_, fallback) = match i {
+            0 => (self.names.inbox.clone(), None, "INBOX"),
+            1 => (self.names.sent.clone(), Some(SpecialUse::Sent), "Sent"),
+            _ => (
+                self.names.drafts.clone(),
+                Some(SpecialUse::Drafts),
+                "Drafts",
+            ),
+        };
+        let n = self.resolve_folder(configured.as_deref(), use_, fallback)?;
+        self.resolved[i] = Some(n.clone());
+        Ok(n)
+    }
+
+    /// The incoming-mail folder (`[imap] inbox`, else `INBOX`).
+    pub fn inbox(&mut self) -> Result<String, ImapError> {
+        self.resolved(0)
+    }
+
+    /// The Sent folder (`[imap] sent`, else the one marked `\Sent`, else `Sent`).
+    pub fn sent(&mut self) -> Result<String, ImapError> {
+        self.resolved(1)
+    }
+
+    /// The Drafts folder (`[imap] drafts`, else the one marked `\Drafts`, else `Drafts`).
+    pub fn drafts(&mut self) -> Result<String, ImapError> {
+        self.resolved(2)
     }
 
     /// The server this client talks to.

@@ -18,7 +18,7 @@ mod tls;
 pub mod utf7;
 
 pub use config::{ConfigError, ImapConfig, Security, Server, SmtpConfig};
-pub use imap::{FolderStatus, ImapClient, ImapError, SpecialUse};
+pub use imap::{FolderNames, FolderStatus, ImapClient, ImapError, SpecialUse};
 pub use smtp::{Accepted, Disposition, SmtpClient, SmtpError, Stage};
 
 /// Checks an address for the envelope (`MAIL FROM`, `RCPT TO`): one `local@domain` with no
