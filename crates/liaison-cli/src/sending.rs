@@ -114,11 +114,6 @@ impl Line {
     }
 }
 
-/// The language of an error label.
-fn lbl(zh: &'static str, en: &'static str) -> &'static str {
-    tr(zh, en)
-}
-
 /// Prints the result lines and says whether every message was sent.
 pub fn print(lines: &[Line], format: DataFormat) -> anyhow::Result<ExitCode> {
     match format {
@@ -132,7 +127,7 @@ pub fn print(lines: &[Line], format: DataFormat) -> anyhow::Result<ExitCode> {
             for l in lines {
                 println!("{}", text_line(l));
                 if let Some(w) = &l.warning {
-                    eprintln!("{}: {w}", lbl("注意", "note"));
+                    eprintln!("{}: {w}", tr("注意", "note"));
                 }
             }
         }
@@ -153,41 +148,45 @@ fn text_line(l: &Line) -> String {
         .unwrap_or_else(|| l.file.clone().unwrap_or_default());
     let to = l.to.join(sep);
     let err = l.error.clone().unwrap_or_default();
-    match (output::lang(), l.outcome) {
-        (Lang::Zh, "sent") => format!(
-            "已发送 {id} {} → {to}（{}）",
-            l.subject,
-            l.reply.clone().unwrap_or_default()
-        ),
-        (Lang::En, "sent") => format!(
-            "sent {id} {} -> {to} ({})",
-            l.subject,
-            l.reply.clone().unwrap_or_default()
-        ),
-        (Lang::Zh, "retry") => format!(
-            "未发出，留在发件箱，{} 后重试（第 {} 次尝试）：{id}：{err}",
-            l.next_attempt_at.clone().unwrap_or_default(),
-            l.attempts
-        ),
-        (Lang::En, "retry") => format!(
-            "not sent, kept in the outbox, retried after {} (attempt {}): {id}: {err}",
-            l.next_attempt_at.clone().unwrap_or_default(),
-            l.attempts
-        ),
-        (Lang::Zh, "failed") => format!("发送失败（服务器拒收或重试次数用尽）：{id}：{err}"),
-        (Lang::En, "failed") => {
-            format!("failed (refused by the server, or out of attempts): {id}: {err}")
-        }
-        (Lang::Zh, "held") => format!(
-            "已搁置，需人工确认（可能已送达，不会自动重发；确认后用 liaison outbox send 或 liaison outbox drop）：{id}：{err}"
-        ),
-        (Lang::En, "held") => format!(
-            "held for a person (it may have been delivered and is never re-sent by itself; check, then `liaison outbox send` or `liaison outbox drop`): {id}: {err}"
-        ),
-        (Lang::Zh, "skipped") => format!("未尝试：{id}：{err}"),
-        (Lang::En, "skipped") => format!("not tried: {id}: {err}"),
-        (Lang::Zh, _) => format!("拒绝发送：{id}：{err}"),
-        (Lang::En, _) => format!("refused: {id}: {err}"),
+    let reply = l.reply.clone().unwrap_or_default();
+    let next = l.next_attempt_at.clone().unwrap_or_default();
+    match l.outcome {
+        "sent" => match output::lang() {
+            Lang::Zh => format!("已发送 {id} {} → {to}（{reply}）", l.subject),
+            Lang::En => format!("sent {id} {} -> {to} ({reply})", l.subject),
+        },
+        "retry" => match output::lang() {
+            Lang::Zh => format!(
+                "未发出，留在发件箱，{next} 后重试（第 {} 次尝试）：{id}：{err}",
+                l.attempts
+            ),
+            Lang::En => format!(
+                "not sent, kept in the outbox, retried after {next} (attempt {}): {id}: {err}",
+                l.attempts
+            ),
+        },
+        "failed" => match output::lang() {
+            Lang::Zh => format!("发送失败（服务器拒收或重试次数用尽）：{id}：{err}"),
+            Lang::En => {
+                format!("failed (refused by the server, or out of attempts): {id}: {err}")
+            }
+        },
+        "held" => match output::lang() {
+            Lang::Zh => format!(
+                "已搁置，需人工确认（可能已送达，不会自动重发；确认后用 liaison outbox send 或 liaison outbox drop）：{id}：{err}"
+            ),
+            Lang::En => format!(
+                "held for a person (it may have been delivered and is never re-sent by itself; check, then `liaison outbox send` or `liaison outbox drop`): {id}: {err}"
+            ),
+        },
+        "skipped" => match output::lang() {
+            Lang::Zh => format!("未尝试：{id}：{err}"),
+            Lang::En => format!("not tried: {id}: {err}"),
+        },
+        _ => match output::lang() {
+            Lang::Zh => format!("拒绝发送：{id}：{err}"),
+            Lang::En => format!("refused: {id}: {err}"),
+        },
     }
 }
 
@@ -196,7 +195,7 @@ pub fn print_recovered(rs: &[Recovered]) {
     for r in rs {
         eprintln!(
             "{} <{}> → {}: {}",
-            lbl("恢复上次中断的发送", "recovered an interrupted send"),
+            tr("恢复上次中断的发送", "recovered an interrupted send"),
             r.message_id,
             r.state,
             r.note
@@ -248,7 +247,7 @@ pub fn refusal(s: &Settings, e: &OutboxError) -> String {
             Lang::Zh => format!("<{message_id}> 正由另一个进程发送"),
             Lang::En => format!("<{message_id}> is being sent by another process"),
         },
-        OutboxError::Invalid(r) => format!("{}: {r}", lbl("无法发送", "cannot be sent")),
+        OutboxError::Invalid(r) => format!("{}: {r}", tr("无法发送", "cannot be sent")),
         other => other.to_string(),
     }
 }
@@ -273,10 +272,7 @@ pub fn send_messages(
     for m in msgs {
         match queue_one(s, &linter, &mut *store, &m, flags) {
             Ok(mid) => queued.push((m.name.clone(), mid)),
-            Err((subject, why)) => {
-                eprintln!("{}: {}: {why}", output::error_label(), m.name);
-                lines.push(Line::refused(&m.name, subject, why));
-            }
+            Err((subject, why)) => lines.push(Line::refused(&m.name, subject, why)),
         }
     }
     let ids: Vec<String> = queued.iter().map(|(_, m)| m.clone()).collect();

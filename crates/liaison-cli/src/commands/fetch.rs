@@ -19,6 +19,9 @@ pub struct FetchArgs {
     /// Output format of the summary.
     #[arg(long, value_enum, default_value_t)]
     pub format: DataFormat,
+    /// Messages per IMAP FETCH and ingest batch.
+    #[arg(long, default_value_t = 200, hide = true)]
+    pub batch: usize,
 }
 
 /// Tells the user about quarantined messages and notices, each notice once.
@@ -77,7 +80,10 @@ pub fn run(s: &Settings, args: FetchArgs) -> anyhow::Result<ExitCode> {
         &mut *store,
         &tracker,
         &mut imap,
-        &s.fetch_options(),
+        &liaison_engine::fetch::FetchOptions {
+            chunk: args.batch.max(1),
+            ..s.fetch_options()
+        },
         &mut notes,
     );
     imap.logout();

@@ -150,7 +150,8 @@ impl std::fmt::Debug for Server {
 }
 
 impl std::fmt::Display for Server {
-    /// `smtp://host:port` (the user and security as configured), for messages.
+    /// `smtps://host:port` (`smtp`, `smtps`, `imap`, `imaps` by protocol and security),
+    /// for messages.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let scheme = match (self.protocol, self.security) {
             ("smtp", Security::Tls) => "smtps",
@@ -158,9 +159,6 @@ impl std::fmt::Display for Server {
             (p, _) => p,
         };
         write!(f, "{scheme}://")?;
-        if let Some(u) = &self.username {
-            write!(f, "{u}@")?;
-        }
         if self.host.contains(':') {
             write!(f, "[{}]:{}", self.host, self.port)
         } else {
