@@ -666,12 +666,15 @@ fn finish(
         store.outbox_update(e, &[OutboxState::Sent])?;
         crash(opts, CrashPoint::Recorded);
     }
-    let Some(imap) = imap else {
-        return Ok(None);
-    };
     if e.appended {
         return Ok(None);
     }
+    let Some(imap) = imap else {
+        // Nothing to file it in: settled (configuring [imap] later does not file old mail).
+        e.appended = true;
+        store.outbox_update(e, &[OutboxState::Sent])?;
+        return Ok(None);
+    };
     let r = (|| -> Result<(), ImapError> {
         let sent = imap.sent()?;
         if careful && imap.count_message_id(&sent, &e.message_id)? > 0 {
@@ -780,11 +783,7 @@ pub fn recover(
             out.push(rec);
         }
     }
-    for mut e in store.outbox_list(&[OutboxState::Sent])? {
-        let needs_append = imap.is_some() && !e.appended;
-        if e.recorded && !needs_append {
-            continue;
-        }
+    for mut e in store.outbox_unfinished()? {
         if !store.outbox_try_lock(&e.message_id)? {
             continue;
         }

@@ -202,6 +202,17 @@ fn sends_through_postfix_plain_starttls_and_tls() {
     for mid in &mids {
         assert_eq!(delivered(&to, mid, 1), 1, "{mid} delivered exactly once");
     }
+    // The content arrives as sent: the dot-stuffed line restored, nothing added at the end.
+    let dir = maildir(&to, None);
+    let file = ["new", "cur"]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(dir.join(d)).ok())
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .find(|t| t.contains(&mids[0]))
+        .unwrap();
+    let body = file.replace("\r\n", "\n");
+    assert!(body.ends_with("\nhello\n.leading dot\n"), "{body}");
 }
 
 #[test]

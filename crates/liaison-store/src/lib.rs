@@ -461,6 +461,10 @@ pub trait Store: Send {
     /// The outbox entries in any of `states` (all when empty), oldest first.
     fn outbox_list(&mut self, states: &[OutboxState]) -> Result<Vec<OutboxEntry>>;
 
+    /// The sent entries whose later steps are not settled (not yet recorded, or not yet
+    /// appended to the Sent folder), oldest first.
+    fn outbox_unfinished(&mut self) -> Result<Vec<OutboxEntry>>;
+
     /// Writes `entry` (every field but `message_id` and `created_at`) if the stored entry's
     /// state is one of `expect`, atomically; false (nothing written) otherwise. This is how
     /// a sender claims a message: two processes moving `queued → sending` cannot both win.

@@ -102,7 +102,8 @@ pub struct OutboxEntry {
     pub handed_over: bool,
     /// Recorded as an outgoing message (stored raw and tracked).
     pub recorded: bool,
-    /// Appended to the IMAP Sent folder (or Drafts, for a draft).
+    /// The IMAP step is settled: appended to the Sent folder, or nothing to append it to
+    /// (no `[imap]` when it was sent).
     pub appended: bool,
     /// The server's reply to the content.
     pub reply: Option<String>,

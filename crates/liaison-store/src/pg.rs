@@ -800,6 +800,18 @@ impl Store for PgStore {
         rows.iter().map(|r| outbox_row(r)?.decode()).collect()
     }
 
+    fn outbox_unfinished(&mut self) -> Result<Vec<OutboxEntry>> {
+        let rows = self.client.query(
+            &format!(
+                "SELECT {} FROM outbox WHERE state = 'sent' AND (NOT recorded OR NOT appended)
+                 ORDER BY created_at, message_id",
+                outbox::COLUMNS
+            ),
+            &[],
+        )?;
+        rows.iter().map(|r| outbox_row(r)?.decode()).collect()
+    }
+
     fn outbox_update(&mut self, e: &OutboxEntry, expect: &[OutboxState]) -> Result<bool> {
         let names = outbox::state_names(expect);
         let n = self.client.execute(

@@ -729,6 +729,16 @@ impl Store for SqliteStore {
         rows.map(|r| r?.decode()).collect()
     }
 
+    fn outbox_unfinished(&mut self) -> Result<Vec<OutboxEntry>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {} FROM outbox WHERE state = 'sent' AND (recorded = 0 OR appended = 0)
+             ORDER BY created_at, message_id",
+            outbox::COLUMNS
+        ))?;
+        let rows = st.query_map([], outbox_row)?;
+        rows.map(|r| r?.decode()).collect()
+    }
+
     fn outbox_update(&mut self, e: &OutboxEntry, expect: &[OutboxState]) -> Result<bool> {
         let names = outbox::state_names(expect);
         let n = self.conn.execute(

@@ -476,6 +476,12 @@ fn outbox(s: &mut dyn Store) {
     sent.last_error = Some("'; DROP TABLE outbox; --".into());
     assert!(s.outbox_update(&sent, &[OutboxState::Sending]).unwrap());
     assert_eq!(s.outbox_get("a@x").unwrap().unwrap(), sent);
+    assert_eq!(s.outbox_unfinished().unwrap(), vec![sent.clone()]);
+    let mut settled = sent.clone();
+    settled.recorded = true;
+    settled.appended = true;
+    assert!(s.outbox_update(&settled, &[OutboxState::Sent]).unwrap());
+    assert!(s.outbox_unfinished().unwrap().is_empty());
 
     assert!(!s.outbox_delete("a@x", &[OutboxState::Queued]).unwrap());
     assert!(s.outbox_delete("b@x", &[OutboxState::Draft]).unwrap());
