@@ -492,12 +492,14 @@ fn in_sent(imap: Option<&mut ImapClient>, mid: &str) -> Result<Option<bool>, Ima
 
 /// Sends one message of the outbox in one of the states `from` (normally `queued`; a person
 /// naming a message may also send a failed, held or draft one). Returns what happened; an
-/// `Err` only when the store failed.
+/// `Err` when the store failed, or [`OutboxError::InFlight`], [`OutboxError::NotFound`],
+/// [`OutboxError::WrongState`] when the message cannot be sent now.
+#[allow(clippy::too_many_arguments)]
 pub fn send_one(
     store: &mut dyn Store,
     cfg: &TrackerConfig,
     smtp: &mut SmtpClient,
-    mut imap: Option<&mut ImapClient>,
+    imap: Option<&mut ImapClient>,
     message_id: &str,
     from: &[OutboxState],
     now: DateTime<FixedOffset>,
@@ -508,16 +510,7 @@ pub fn send_one(
             message_id: message_id.into(),
         });
     }
-    let r = send_locked(
-        store,
-        cfg,
-        smtp,
-        imap.as_deref_mut(),
-        message_id,
-        from,
-        now,
-        opts,
-    );
+    let r = send_locked(store, cfg, smtp, imap, message_id, from, now, opts);
     store.outbox_unlock(message_id)?;
     r
 }
