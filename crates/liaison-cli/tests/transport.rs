@@ -415,6 +415,11 @@ fn send_and_fetch(b: Backend) {
     assert_eq!(collabs.len(), 1, "{l}");
     assert_eq!(collabs[0]["state"], "sent");
     let id = collabs[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        w.entry(&mid)["collaboration"],
+        id,
+        "the outbox names the collaboration"
+    );
 
     // The same Message-ID again: refused, saying when.
     let o = w.run_at(

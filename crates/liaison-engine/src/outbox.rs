@@ -656,6 +656,11 @@ fn finish(
         }]);
         ingest(store, cfg, vec![mb], &opts.ingest, &mut Quiet)?;
         e.recorded = true;
+        if e.collaboration.is_none() {
+            // The collaboration the mail opened or joined, for `liaison outbox`.
+            let sha = liaison_store::sha256_hex(&e.bytes);
+            e.collaboration = store.message_row(&sha)?.and_then(|m| m.collaboration);
+        }
         store.outbox_update(e, &[OutboxState::Sent])?;
         crash(opts, CrashPoint::Recorded);
     }
