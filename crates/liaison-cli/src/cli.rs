@@ -79,4 +79,10 @@ pub enum Command {
     Rebuild(commands::rebuild::RebuildArgs),
     /// List (or export) the messages ingest kept aside as unreadable.
     Quarantine(commands::quarantine::QuarantineArgs),
+    /// Send mail through [smtp]: lint, queue in the outbox, send exactly once.
+    Send(commands::send::SendArgs),
+    /// Read new mail from [imap] (inbox and Sent) into the store.
+    Fetch(commands::fetch::FetchArgs),
+    /// List the outbox; send or drop messages by hand.
+    Outbox(commands::outbox::OutboxArgs),
 }

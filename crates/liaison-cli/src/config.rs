@@ -27,6 +27,12 @@ pub struct Config {
     pub store: StoreSection,
     /// `[compose]`: what `liaison new` may attach.
     pub compose: ComposeSection,
+    /// `[smtp]`: the server mail is sent through (see
+    /// [`liaison_mail::transport::SmtpConfig`]).
+    pub smtp: Option<liaison_mail::transport::SmtpConfig>,
+    /// `[imap]`: the mailbox mail is fetched from and sent mail is filed in (see
+    /// [`liaison_mail::transport::ImapConfig`]).
+    pub imap: Option<liaison_mail::transport::ImapConfig>,
     /// The file this was loaded from, if any.
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -221,6 +227,41 @@ pub fn parse(path: &Path, text: &str) -> anyhow::Result<Config> {
             )
         )
     })
+}
+
+/// `FILE:LINE` of `key` in `[section]` of the config file (the section's line when the key
+/// is not written there, the file alone when neither is found), for error messages.
+pub fn locate(cfg: &Config, section: &str, key: &str) -> String {
+    let file = shown_source(cfg);
+    let Some(text) = cfg
+        .source
+        .as_ref()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+    else {
+        return file;
+    };
+    let mut in_section = false;
+    let mut section_line = None;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            in_section = t.trim_start_matches('[').trim_end_matches(']').trim() == section;
+            if in_section {
+                section_line = Some(i + 1);
+            }
+            continue;
+        }
+        if in_section
+            && let Some((k, _)) = t.split_once('=')
+            && k.trim() == key
+        {
+            return format!("{file}:{}", i + 1);
+        }
+    }
+    match section_line {
+        Some(n) => format!("{file}:{n}"),
+        None => file,
+    }
 }
 
 /// Resolves a path from the config file relative to the file's folder.

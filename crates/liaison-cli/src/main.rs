@@ -9,6 +9,7 @@ mod drafts;
 mod errors;
 mod output;
 mod samples;
+mod sending;
 mod settings;
 mod views;
 

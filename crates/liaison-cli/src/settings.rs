@@ -148,6 +148,108 @@ impl Settings {
         }
     }
 
+    /// The folder relative paths of the configuration are read from.
+    fn config_dir(&self) -> PathBuf {
+        self.config
+            .source
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| std::env::current_dir().unwrap_or_default())
+    }
+
+    fn transport_error(&self, e: liaison_mail::transport::ConfigError) -> anyhow::Error {
+        anyhow::anyhow!(
+            "{}: [{}] {}: {}",
+            config::locate(&self.config, e.section, e.key),
+            e.section,
+            e.key,
+            e.reason
+        )
+    }
+
+    /// The SMTP client of `[smtp]` (the password is read now: from `password_env` or
+    /// `password_command`), or `None` when there is no `[smtp]`.
+    pub fn smtp(&self) -> anyhow::Result<Option<liaison_mail::transport::SmtpClient>> {
+        let Some(c) = &self.config.smtp else {
+            return Ok(None);
+        };
+        let server = c
+            .resolve(&self.config_dir())
+            .map_err(|e| self.transport_error(e))?;
+        Ok(Some(liaison_mail::transport::SmtpClient::new(
+            server,
+            &self.config.identity.domain,
+        )))
+    }
+
+    /// The SMTP client, which this command cannot do without.
+    pub fn require_smtp(&self) -> anyhow::Result<liaison_mail::transport::SmtpClient> {
+        self.smtp()?.ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}: {}",
+                config::shown_source(&self.config),
+                tr(
+                    "没有 [smtp] 配置：在 liaison.toml 中写 [smtp] host、security、username、password_env（README 的“发送与收取”一节有完整示例）",
+                    "no [smtp] section: set host, security, username and password_env under [smtp] in liaison.toml (the README's \"Sending and fetching\" has a complete example)"
+                )
+            )
+        })
+    }
+
+    /// The IMAP client of `[imap]`, or `None` when there is no `[imap]`.
+    pub fn imap(&self) -> anyhow::Result<Option<liaison_mail::transport::ImapClient>> {
+        let Some(c) = &self.config.imap else {
+            return Ok(None);
+        };
+        let server = c
+            .resolve(&self.config_dir())
+            .map_err(|e| self.transport_error(e))?;
+        Ok(Some(liaison_mail::transport::ImapClient::with_folders(
+            server,
+            c.folders(),
+        )))
+    }
+
+    /// How to send: `[smtp] max_attempts`, the language of recorded reasons, and the test
+    /// hook `LIAISON_TEST_CRASH_AT=POINT[:N]` (claimed, handed-over, accepted, sent,
+    /// recorded, appended).
+    pub fn send_options(&self) -> liaison_engine::outbox::SendOptions {
+        let (crash_at, crash_nth) = crash_hook(liaison_engine::outbox::CrashPoint::parse);
+        liaison_engine::outbox::SendOptions {
+            max_attempts: self
+                .config
+                .smtp
+                .as_ref()
+                .and_then(|c| c.max_attempts)
+                .unwrap_or(10),
+            ingest: liaison_engine::IngestOptions {
+                lang: output::lang(),
+                ..liaison_engine::IngestOptions::default()
+            },
+            crash_at,
+            crash_nth,
+        }
+    }
+
+    /// How to fetch, with the test hook `LIAISON_TEST_CRASH_AT=fetch-stored|fetch-cursor[:N]`
+    /// (and `LIAISON_TEST_CRASH_AFTER=N` of the ingest pipeline).
+    pub fn fetch_options(&self) -> liaison_engine::fetch::FetchOptions {
+        let (crash_at, crash_nth) = crash_hook(liaison_engine::fetch::FetchCrash::parse);
+        liaison_engine::fetch::FetchOptions {
+            ingest: liaison_engine::IngestOptions {
+                lang: output::lang(),
+                crash_after: std::env::var("LIAISON_TEST_CRASH_AFTER")
+                    .ok()
+                    .and_then(|v| v.parse().ok()),
+                ..liaison_engine::IngestOptions::default()
+            },
+            crash_at,
+            crash_nth,
+            ..liaison_engine::fetch::FetchOptions::default()
+        }
+    }
+
     /// The planner's context at `now` (policy, calendar, hours, zone, directory, language).
     pub fn plan_context<'a>(
         &'a self,
@@ -164,6 +266,19 @@ impl Settings {
             lang: output::lang(),
         }
     }
+}
+
+/// The test hook `LIAISON_TEST_CRASH_AT=POINT[:N]` read with `parse`: the point and N
+/// (default 1).
+fn crash_hook<T>(parse: impl Fn(&str) -> Option<T>) -> (Option<T>, u32) {
+    let Ok(v) = std::env::var("LIAISON_TEST_CRASH_AT") else {
+        return (None, 1);
+    };
+    let (point, n) = match v.split_once(':') {
+        Some((p, n)) => (p, n.parse().unwrap_or(1)),
+        None => (v.as_str(), 1),
+    };
+    (parse(point), n)
 }
 
 /// `--now` (RFC 3339), or the clock in `tz`.

@@ -7,7 +7,11 @@
 //!   deterministically, so `liaison rebuild` reproduces the same result.
 //! * [`planner`] is a pure function from collaborations, [`Policy`], calendar, directory
 //!   and `now` to the [`DueAction`]s (DESIGN §6).
+//! * [`pipeline`] is the one ingest path; [`fetch`] feeds it from IMAP folders.
+//! * [`outbox`] sends mail exactly once (or holds it for a person), through SMTP.
 
+pub mod fetch;
+pub mod outbox;
 pub mod pipeline;
 pub mod planner;
 pub mod policy;

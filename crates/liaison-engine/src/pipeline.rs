@@ -63,6 +63,26 @@ pub struct IngestSummary {
     pub notices: Vec<Notice>,
 }
 
+impl IngestSummary {
+    /// Adds what a later ingest did (fetch ingests chunk by chunk): counts add up, `pending`
+    /// is the later one's, each notice is kept once.
+    pub fn absorb(&mut self, later: IngestSummary) {
+        self.read += later.read;
+        self.imported += later.imported;
+        self.duplicates += later.duplicates;
+        self.malformed += later.malformed;
+        self.tracked += later.tracked;
+        self.pending = later.pending;
+        self.quarantined.extend(later.quarantined);
+        self.errors.extend(later.errors);
+        for n in later.notices {
+            if !self.notices.contains(&n) {
+                self.notices.push(n);
+            }
+        }
+    }
+}
+
 /// How to ingest.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {

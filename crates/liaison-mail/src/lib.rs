@@ -10,3 +10,5 @@ pub mod message;
 pub mod mime;
 
 pub use message::{Attachment, Message};
+#[cfg(feature = "transport")]
+pub mod transport;

@@ -405,6 +405,7 @@ pub struct Mailbox {
 enum Inner {
     Files(std::vec::IntoIter<Entry>, u64),
     Mbox(Box<MboxReader<BufReader<File>>>),
+    Memory(std::vec::IntoIter<RawMail>),
 }
 
 impl Mailbox {
@@ -434,6 +435,14 @@ impl Mailbox {
     /// Opens `path` with the format [`detect`] finds.
     pub fn open_detect(path: &Path) -> Result<Mailbox, MailboxError> {
         Mailbox::open(path, detect(path)?)
+    }
+
+    /// Messages already in memory (fetched over IMAP, or just sent), in order.
+    pub fn from_messages(messages: Vec<RawMail>) -> Mailbox {
+        Mailbox {
+            total: messages.len() as u64,
+            inner: Inner::Memory(messages.into_iter()),
+        }
     }
 
     fn files(entries: Vec<Entry>) -> Mailbox {
@@ -473,6 +482,7 @@ impl Iterator for Mailbox {
                 })
             }
             Inner::Mbox(r) => r.next(),
+            Inner::Memory(it) => it.next().map(Ok),
         }
     }
 }

@@ -30,6 +30,15 @@
 //! `liaison rebuild` recomputes every collaboration from [`Store::inputs`] and compares;
 //! with `--apply` it replaces the derived tables ([`Store::reset_derived`]).
 //!
+//! # Outside the ledger
+//!
+//! Two tables hold operational state rather than facts: the **outbox** (every mail liaison
+//! sends, keyed by Message-ID: [`Store::outbox_insert`], moved between states only by
+//! compare-and-set with [`Store::outbox_update`]) and the **IMAP folder cursors**
+//! ([`Store::folder_cursor`]). A sent mail becomes a fact the usual way: its bytes go
+//! through [`Store::put_raw`] like any fetched message. `liaison rebuild` leaves both
+//! tables alone.
+//!
 //! # Several processes
 //!
 //! On PostgreSQL several liaison processes may share one database: raw inserts use
@@ -59,11 +68,13 @@
 //! ```
 
 mod error;
+mod outbox;
 mod pg;
 mod schema;
 mod sqlite;
 
 pub use error::StoreError;
+pub use outbox::{FolderCursor, OutboxEntry, OutboxState};
 pub use pg::PgStore;
 pub use sqlite::SqliteStore;
 
@@ -439,4 +450,47 @@ pub trait Store: Send {
 
     /// Counts of what is stored.
     fn stats(&mut self) -> Result<Stats>;
+
+    /// Adds a message to the outbox; false (nothing written) when its Message-ID is there
+    /// already.
+    fn outbox_insert(&mut self, entry: &OutboxEntry) -> Result<bool>;
+
+    /// The outbox entry with this Message-ID.
+    fn outbox_get(&mut self, message_id: &str) -> Result<Option<OutboxEntry>>;
+
+    /// The outbox entries in any of `states` (all when empty), oldest first.
+    fn outbox_list(&mut self, states: &[OutboxState]) -> Result<Vec<OutboxEntry>>;
+
+    /// The sent entries whose later steps are not settled (not yet recorded, or not yet
+    /// appended to the Sent folder), oldest first.
+    fn outbox_unfinished(&mut self) -> Result<Vec<OutboxEntry>>;
+
+    /// Writes `entry` (every field but `message_id` and `created_at`) if the stored entry's
+    /// state is one of `expect`, atomically; false (nothing written) otherwise. This is how
+    /// a sender claims a message: two processes moving `queued → sending` cannot both win.
+    fn outbox_update(&mut self, entry: &OutboxEntry, expect: &[OutboxState]) -> Result<bool>;
+
+    /// Removes the entry if its state is one of `expect`; false otherwise.
+    fn outbox_delete(&mut self, message_id: &str, expect: &[OutboxState]) -> Result<bool>;
+
+    /// Tries to take this process's lock on a message (never waits): held while the
+    /// message is being sent, and released by the system when the process dies, so a
+    /// message found in `sending` whose lock is free was left by a sender that is gone.
+    /// Messages share a bounded set of locks: a false answer may mean another message is
+    /// being sent, and is only ever a reason to wait.
+    fn outbox_try_lock(&mut self, message_id: &str) -> Result<bool>;
+
+    /// Releases [`Store::outbox_try_lock`].
+    fn outbox_unlock(&mut self, message_id: &str) -> Result<()>;
+
+    /// What was last read from an IMAP folder of an account.
+    fn folder_cursor(&mut self, account: &str, folder: &str) -> Result<Option<FolderCursor>>;
+
+    /// Records what was read from an IMAP folder.
+    fn set_folder_cursor(
+        &mut self,
+        account: &str,
+        folder: &str,
+        cursor: FolderCursor,
+    ) -> Result<()>;
 }

@@ -1,5 +1,6 @@
 //! The PostgreSQL backend, for a team server shared by several liaison processes.
 
+use crate::outbox::{self, FolderCursor, OutboxEntry, OutboxState};
 use crate::schema::{self, MIGRATIONS};
 use crate::sqlite::make_input;
 use crate::{
@@ -14,6 +15,7 @@ const LOCK_BASE: i64 = 0x4C49_4149_0000_0000;
 const LOCK_MIGRATE: i64 = 1;
 const LOCK_TRACKER: i64 = 2;
 const LOCK_SCHEMA: i64 = 3;
+const LOCK_OUTBOX: i64 = 4;
 
 /// A store in a PostgreSQL database.
 pub struct PgStore {
@@ -24,6 +26,8 @@ pub struct PgStore {
     in_batch: bool,
     /// Prepared statements of the hot paths, by SQL text (one round trip less per use).
     stmts: std::collections::HashMap<&'static str, postgres::Statement>,
+    /// Outbox locks held by this session: lock key → the messages using it.
+    outbox_locks: std::collections::HashMap<i32, std::collections::HashSet<String>>,
 }
 
 const SQL_MARK_APPLIED: &str = "UPDATE inputs SET applied = TRUE WHERE seq = $1 AND NOT applied";
@@ -161,6 +165,7 @@ impl PgStore {
             tracker_locked: false,
             in_batch: false,
             stmts: Default::default(),
+            outbox_locks: Default::default(),
         };
         st.migrate().map_err(|e| match e {
             e @ StoreError::SchemaTooNew { .. } => e,
@@ -192,6 +197,14 @@ impl PgStore {
             h = h.wrapping_mul(31).wrapping_add(b as i64);
         }
         LOCK_BASE ^ ((h & 0x00FF_FFFF) << 8) ^ which
+    }
+
+    /// The two-key advisory lock of a message (a key space apart from the one-key locks):
+    /// this schema's outbox, and a bucket of Message-IDs.
+    fn outbox_lock_keys(&self, message_id: &str) -> (i32, i32) {
+        let k1 = (self.lock_key(LOCK_OUTBOX) & 0x7FFF_FFFF) as i32;
+        let k2 = (outbox::mid_hash(message_id) % 4096) as i32;
+        (k1, k2)
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -727,6 +740,209 @@ impl Store for PgStore {
             quarantined: g(6)?,
         })
     }
+
+    fn outbox_insert(&mut self, e: &OutboxEntry) -> Result<bool> {
+        let n = self.client.execute(
+            &format!(
+                "INSERT INTO outbox ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                 ON CONFLICT (message_id) DO NOTHING",
+                outbox::COLUMNS
+            ),
+            &[
+                &e.message_id,
+                &e.state.as_str(),
+                &e.subject,
+                &e.from,
+                &outbox::addrs_json(&e.to),
+                &outbox::addrs_json(&e.recipients),
+                &e.collaboration,
+                &e.action,
+                &e.bytes,
+                &i64::from(e.attempts),
+                &e.last_error,
+                &schema::ts(e.created_at),
+                &schema::ts(e.updated_at),
+                &e.next_attempt_at.map(schema::ts),
+                &e.sent_at.map(schema::ts),
+                &e.handed_over,
+                &e.recorded,
+                &e.appended,
+                &e.reply,
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn outbox_get(&mut self, message_id: &str) -> Result<Option<OutboxEntry>> {
+        let row = self.client.query_opt(
+            &format!(
+                "SELECT {} FROM outbox WHERE message_id = $1",
+                outbox::COLUMNS
+            ),
+            &[&message_id],
+        )?;
+        row.map(|r| outbox_row(&r)?.decode()).transpose()
+    }
+
+    fn outbox_list(&mut self, states: &[OutboxState]) -> Result<Vec<OutboxEntry>> {
+        let names = outbox::state_names(if states.is_empty() {
+            &OutboxState::ALL
+        } else {
+            states
+        });
+        let rows = self.client.query(
+            &format!(
+                "SELECT {} FROM outbox WHERE state = ANY($1::TEXT[]) ORDER BY created_at, message_id",
+                outbox::COLUMNS
+            ),
+            &[&names],
+        )?;
+        rows.iter().map(|r| outbox_row(r)?.decode()).collect()
+    }
+
+    fn outbox_unfinished(&mut self) -> Result<Vec<OutboxEntry>> {
+        let rows = self.client.query(
+            &format!(
+                "SELECT {} FROM outbox WHERE state = 'sent' AND (NOT recorded OR NOT appended)
+                 ORDER BY created_at, message_id",
+                outbox::COLUMNS
+            ),
+            &[],
+        )?;
+        rows.iter().map(|r| outbox_row(r)?.decode()).collect()
+    }
+
+    fn outbox_update(&mut self, e: &OutboxEntry, expect: &[OutboxState]) -> Result<bool> {
+        let names = outbox::state_names(expect);
+        let n = self.client.execute(
+            "UPDATE outbox SET state = $2, subject = $3, sender = $4, to_addrs = $5,
+               recipients = $6, collaboration = $7, action = $8, bytes = $9, attempts = $10,
+               last_error = $11, updated_at = $12, next_attempt_at = $13, sent_at = $14,
+               handed_over = $15, recorded = $16, appended = $17, reply = $18
+             WHERE message_id = $1 AND state = ANY($19::TEXT[])",
+            &[
+                &e.message_id,
+                &e.state.as_str(),
+                &e.subject,
+                &e.from,
+                &outbox::addrs_json(&e.to),
+                &outbox::addrs_json(&e.recipients),
+                &e.collaboration,
+                &e.action,
+                &e.bytes,
+                &i64::from(e.attempts),
+                &e.last_error,
+                &schema::ts(e.updated_at),
+                &e.next_attempt_at.map(schema::ts),
+                &e.sent_at.map(schema::ts),
+                &e.handed_over,
+                &e.recorded,
+                &e.appended,
+                &e.reply,
+                &names,
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn outbox_delete(&mut self, message_id: &str, expect: &[OutboxState]) -> Result<bool> {
+        let names = outbox::state_names(expect);
+        let n = self.client.execute(
+            "DELETE FROM outbox WHERE message_id = $1 AND state = ANY($2::TEXT[])",
+            &[&message_id, &names],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn outbox_try_lock(&mut self, message_id: &str) -> Result<bool> {
+        let (k1, k2) = self.outbox_lock_keys(message_id);
+        if let Some(users) = self.outbox_locks.get_mut(&k2) {
+            users.insert(message_id.to_string());
+            return Ok(true);
+        }
+        let got: bool = self
+            .client
+            .query_one("SELECT pg_try_advisory_lock($1, $2)", &[&k1, &k2])?
+            .get(0);
+        if got {
+            self.outbox_locks.insert(
+                k2,
+                std::collections::HashSet::from([message_id.to_string()]),
+            );
+        }
+        Ok(got)
+    }
+
+    fn outbox_unlock(&mut self, message_id: &str) -> Result<()> {
+        let (k1, k2) = self.outbox_lock_keys(message_id);
+        if let Some(users) = self.outbox_locks.get_mut(&k2) {
+            users.remove(message_id);
+            if users.is_empty() {
+                self.outbox_locks.remove(&k2);
+                self.client
+                    .execute("SELECT pg_advisory_unlock($1, $2)", &[&k1, &k2])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn folder_cursor(&mut self, account: &str, folder: &str) -> Result<Option<FolderCursor>> {
+        let row = self.client.query_opt(
+            "SELECT uid_validity, last_uid FROM imap_folders WHERE account = $1 AND folder = $2",
+            &[&account, &folder],
+        )?;
+        Ok(match row {
+            Some(r) => Some(FolderCursor {
+                uid_validity: r.try_get::<_, i64>(0)? as u32,
+                last_uid: r.try_get::<_, i64>(1)? as u32,
+            }),
+            None => None,
+        })
+    }
+
+    fn set_folder_cursor(
+        &mut self,
+        account: &str,
+        folder: &str,
+        cursor: FolderCursor,
+    ) -> Result<()> {
+        self.client.execute(
+            "INSERT INTO imap_folders (account, folder, uid_validity, last_uid) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (account, folder) DO UPDATE SET uid_validity = excluded.uid_validity,
+               last_uid = excluded.last_uid",
+            &[
+                &account,
+                &folder,
+                &i64::from(cursor.uid_validity),
+                &i64::from(cursor.last_uid),
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+fn outbox_row(r: &Row) -> Result<outbox::Row> {
+    Ok(outbox::Row {
+        message_id: r.try_get(0)?,
+        state: r.try_get(1)?,
+        subject: r.try_get(2)?,
+        sender: r.try_get(3)?,
+        to_addrs: r.try_get(4)?,
+        recipients: r.try_get(5)?,
+        collaboration: r.try_get(6)?,
+        action: r.try_get(7)?,
+        bytes: r.try_get(8)?,
+        attempts: r.try_get(9)?,
+        last_error: r.try_get(10)?,
+        created_at: r.try_get(11)?,
+        updated_at: r.try_get(12)?,
+        next_attempt_at: r.try_get(13)?,
+        sent_at: r.try_get(14)?,
+        handed_over: r.try_get(15)?,
+        recorded: r.try_get(16)?,
+        appended: r.try_get(17)?,
+        reply: r.try_get(18)?,
+    })
 }
 
 #[cfg(test)]

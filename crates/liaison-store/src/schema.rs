@@ -10,6 +10,10 @@
 //!   collaboration (timeline included) plus the columns list/filter needs.
 //! * `meta` — derived: small named values (the tracker's configuration fingerprint).
 //! * `quarantine` — malformed messages kept aside with the reason.
+//! * `outbox` — every mail liaison sends, keyed by Message-ID, with its state (version 3;
+//!   operational, not derived: a rebuild leaves it alone).
+//! * `imap_folders` — per account and folder, the UIDVALIDITY and the last UID read
+//!   (version 3).
 //! * `schema_migrations` — which migrations ran.
 //!
 //! Version 1 kept an append-only `events` table and a first-writer-wins `thread_keys`
@@ -233,6 +237,78 @@ CREATE INDEX message_keys_sha256 ON message_keys(sha256);
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
+);
+"#,
+    },
+    Migration {
+        version: 3,
+        name: "outbox and IMAP folder cursors",
+        sqlite: r#"
+CREATE TABLE outbox (
+    message_id      TEXT PRIMARY KEY,
+    state           TEXT NOT NULL
+        CHECK (state IN ('draft', 'queued', 'sending', 'sent', 'failed', 'held')),
+    subject         TEXT NOT NULL,
+    sender          TEXT NOT NULL,
+    to_addrs        TEXT NOT NULL,
+    recipients      TEXT NOT NULL,
+    collaboration   TEXT,
+    action          TEXT,
+    bytes           BLOB NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    next_attempt_at TEXT,
+    sent_at         TEXT,
+    handed_over     INTEGER NOT NULL DEFAULT 0,
+    recorded        INTEGER NOT NULL DEFAULT 0,
+    appended        INTEGER NOT NULL DEFAULT 0,
+    reply           TEXT
+);
+CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+CREATE INDEX outbox_created ON outbox(created_at, message_id);
+
+CREATE TABLE imap_folders (
+    account      TEXT NOT NULL,
+    folder       TEXT NOT NULL,
+    uid_validity INTEGER NOT NULL,
+    last_uid     INTEGER NOT NULL,
+    PRIMARY KEY (account, folder)
+);
+"#,
+        postgres: r#"
+CREATE TABLE outbox (
+    message_id      TEXT PRIMARY KEY,
+    state           TEXT NOT NULL
+        CHECK (state IN ('draft', 'queued', 'sending', 'sent', 'failed', 'held')),
+    subject         TEXT NOT NULL,
+    sender          TEXT NOT NULL,
+    to_addrs        TEXT NOT NULL,
+    recipients      TEXT NOT NULL,
+    collaboration   TEXT,
+    action          TEXT,
+    bytes           BYTEA NOT NULL,
+    attempts        BIGINT NOT NULL DEFAULT 0,
+    last_error      TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    next_attempt_at TEXT,
+    sent_at         TEXT,
+    handed_over     BOOLEAN NOT NULL DEFAULT FALSE,
+    recorded        BOOLEAN NOT NULL DEFAULT FALSE,
+    appended        BOOLEAN NOT NULL DEFAULT FALSE,
+    reply           TEXT
+);
+CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+CREATE INDEX outbox_created ON outbox(created_at, message_id);
+
+CREATE TABLE imap_folders (
+    account      TEXT NOT NULL,
+    folder       TEXT NOT NULL,
+    uid_validity BIGINT NOT NULL,
+    last_uid     BIGINT NOT NULL,
+    PRIMARY KEY (account, folder)
 );
 "#,
     },

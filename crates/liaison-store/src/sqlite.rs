@@ -1,5 +1,6 @@
 //! The SQLite backend: a file in WAL mode (or a private in-memory database).
 
+use crate::outbox::{self, FolderCursor, OutboxEntry, OutboxState};
 use crate::schema::{self, MIGRATIONS};
 use crate::{
     Backend, Changes, Input, InputKind, KeyHit, KeyRole, MessageRow, PutRaw, Quarantined,
@@ -7,6 +8,7 @@ use crate::{
 };
 use liaison_model::{Collaboration, Event};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -19,7 +21,12 @@ pub struct SqliteStore {
     lock: Option<File>,
     /// A batch transaction is open ([`Store::begin_batch`]).
     in_batch: bool,
+    /// Outbox locks held: lock-file bucket → (the locked file, the messages using it).
+    outbox_locks: HashMap<u32, (File, HashSet<String>)>,
 }
+
+/// How many lock files the outbox's per-message locks share.
+const OUTBOX_LOCK_BUCKETS: u32 = 64;
 
 impl std::fmt::Debug for SqliteStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -80,6 +87,7 @@ impl SqliteStore {
             path: Some(path.to_path_buf()),
             lock: None,
             in_batch: false,
+            outbox_locks: HashMap::new(),
         };
         s.migrate().map_err(|e| fail(e.to_string()))?;
         Ok(s)
@@ -94,6 +102,7 @@ impl SqliteStore {
             path: None,
             lock: None,
             in_batch: false,
+            outbox_locks: HashMap::new(),
         };
         s.migrate()?;
         Ok(s)
@@ -654,6 +663,234 @@ impl Store for SqliteStore {
             quarantined: c(&self.conn, "SELECT COUNT(*) FROM quarantine")?,
         })
     }
+
+    fn outbox_insert(&mut self, e: &OutboxEntry) -> Result<bool> {
+        let n = self.conn.execute(
+            &format!(
+                "INSERT INTO outbox ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                 ON CONFLICT (message_id) DO NOTHING",
+                outbox::COLUMNS
+            ),
+            params![
+                e.message_id,
+                e.state.as_str(),
+                e.subject,
+                e.from,
+                outbox::addrs_json(&e.to),
+                outbox::addrs_json(&e.recipients),
+                e.collaboration,
+                e.action,
+                e.bytes,
+                i64::from(e.attempts),
+                e.last_error,
+                schema::ts(e.created_at),
+                schema::ts(e.updated_at),
+                e.next_attempt_at.map(schema::ts),
+                e.sent_at.map(schema::ts),
+                e.handed_over,
+                e.recorded,
+                e.appended,
+                e.reply
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn outbox_get(&mut self, message_id: &str) -> Result<Option<OutboxEntry>> {
+        let row = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT {} FROM outbox WHERE message_id = ?1",
+                    outbox::COLUMNS
+                ),
+                [message_id],
+                outbox_row,
+            )
+            .optional()?;
+        row.map(outbox::Row::decode).transpose()
+    }
+
+    fn outbox_list(&mut self, states: &[OutboxState]) -> Result<Vec<OutboxEntry>> {
+        let names = outbox::state_names(if states.is_empty() {
+            &OutboxState::ALL
+        } else {
+            states
+        });
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {} FROM outbox WHERE state IN (SELECT value FROM json_each(?1))
+             ORDER BY created_at, message_id",
+            outbox::COLUMNS
+        ))?;
+        let rows = st.query_map(
+            [serde_json::to_string(&names).expect("names serialise")],
+            outbox_row,
+        )?;
+        rows.map(|r| r?.decode()).collect()
+    }
+
+    fn outbox_unfinished(&mut self) -> Result<Vec<OutboxEntry>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {} FROM outbox WHERE state = 'sent' AND (recorded = 0 OR appended = 0)
+             ORDER BY created_at, message_id",
+            outbox::COLUMNS
+        ))?;
+        let rows = st.query_map([], outbox_row)?;
+        rows.map(|r| r?.decode()).collect()
+    }
+
+    fn outbox_update(&mut self, e: &OutboxEntry, expect: &[OutboxState]) -> Result<bool> {
+        let names = outbox::state_names(expect);
+        let n = self.conn.execute(
+            "UPDATE outbox SET state = ?2, subject = ?3, sender = ?4, to_addrs = ?5,
+               recipients = ?6, collaboration = ?7, action = ?8, bytes = ?9, attempts = ?10,
+               last_error = ?11, updated_at = ?12, next_attempt_at = ?13, sent_at = ?14,
+               handed_over = ?15, recorded = ?16, appended = ?17, reply = ?18
+             WHERE message_id = ?1 AND state IN (SELECT value FROM json_each(?19))",
+            params![
+                e.message_id,
+                e.state.as_str(),
+                e.subject,
+                e.from,
+                outbox::addrs_json(&e.to),
+                outbox::addrs_json(&e.recipients),
+                e.collaboration,
+                e.action,
+                e.bytes,
+                i64::from(e.attempts),
+                e.last_error,
+                schema::ts(e.updated_at),
+                e.next_attempt_at.map(schema::ts),
+                e.sent_at.map(schema::ts),
+                e.handed_over,
+                e.recorded,
+                e.appended,
+                e.reply,
+                serde_json::to_string(&names).expect("names serialise")
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn outbox_delete(&mut self, message_id: &str, expect: &[OutboxState]) -> Result<bool> {
+        let names = outbox::state_names(expect);
+        let n = self.conn.execute(
+            "DELETE FROM outbox WHERE message_id = ?1 AND state IN (SELECT value FROM json_each(?2))",
+            params![
+                message_id,
+                serde_json::to_string(&names).expect("names serialise")
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    fn outbox_try_lock(&mut self, message_id: &str) -> Result<bool> {
+        let Some(path) = &self.path else {
+            return Ok(true);
+        };
+        let bucket = outbox::mid_hash(message_id) % OUTBOX_LOCK_BUCKETS;
+        if let Some((_, users)) = self.outbox_locks.get_mut(&bucket) {
+            // Already ours (flock would refuse a second descriptor of this process).
+            users.insert(message_id.to_string());
+            return Ok(true);
+        }
+        let mut dir = path.clone().into_os_string();
+        dir.push(".outbox-locks");
+        let dir = PathBuf::from(dir);
+        let file = dir.join(format!("{bucket:02}"));
+        let io = |e| StoreError::Io {
+            path: file.display().to_string(),
+            error: e,
+        };
+        std::fs::create_dir_all(&dir).map_err(io)?;
+        let f = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&file)
+            .map_err(io)?;
+        match f.try_lock() {
+            Ok(()) => {
+                self.outbox_locks
+                    .insert(bucket, (f, HashSet::from([message_id.to_string()])));
+                Ok(true)
+            }
+            Err(std::fs::TryLockError::WouldBlock) => Ok(false),
+            Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
+        }
+    }
+
+    fn outbox_unlock(&mut self, message_id: &str) -> Result<()> {
+        let bucket = outbox::mid_hash(message_id) % OUTBOX_LOCK_BUCKETS;
+        if let Some((_, users)) = self.outbox_locks.get_mut(&bucket) {
+            users.remove(message_id);
+            if users.is_empty()
+                && let Some((f, _)) = self.outbox_locks.remove(&bucket)
+            {
+                let _ = f.unlock();
+            }
+        }
+        Ok(())
+    }
+
+    fn folder_cursor(&mut self, account: &str, folder: &str) -> Result<Option<FolderCursor>> {
+        let row: Option<(i64, i64)> = self
+            .conn
+            .query_row(
+                "SELECT uid_validity, last_uid FROM imap_folders WHERE account = ?1 AND folder = ?2",
+                [account, folder],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(row.map(|(v, u)| FolderCursor {
+            uid_validity: v as u32,
+            last_uid: u as u32,
+        }))
+    }
+
+    fn set_folder_cursor(
+        &mut self,
+        account: &str,
+        folder: &str,
+        cursor: FolderCursor,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO imap_folders (account, folder, uid_validity, last_uid) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (account, folder) DO UPDATE SET uid_validity = excluded.uid_validity,
+               last_uid = excluded.last_uid",
+            params![
+                account,
+                folder,
+                i64::from(cursor.uid_validity),
+                i64::from(cursor.last_uid)
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+fn outbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<outbox::Row> {
+    Ok(outbox::Row {
+        message_id: r.get(0)?,
+        state: r.get(1)?,
+        subject: r.get(2)?,
+        sender: r.get(3)?,
+        to_addrs: r.get(4)?,
+        recipients: r.get(5)?,
+        collaboration: r.get(6)?,
+        action: r.get(7)?,
+        bytes: r.get(8)?,
+        attempts: r.get(9)?,
+        last_error: r.get(10)?,
+        created_at: r.get(11)?,
+        updated_at: r.get(12)?,
+        next_attempt_at: r.get(13)?,
+        sent_at: r.get(14)?,
+        handed_over: r.get(15)?,
+        recorded: r.get(16)?,
+        appended: r.get(17)?,
+        reply: r.get(18)?,
+    })
 }
 
 #[cfg(test)]
@@ -699,7 +936,7 @@ mod tests {
             .unwrap();
         }
         let mut s = SqliteStore::open(&path).unwrap();
-        assert_eq!(s.schema_version().unwrap(), 2);
+        assert_eq!(s.schema_version().unwrap(), schema::latest());
         let st = s.stats().unwrap();
         assert_eq!(
             (

@@ -5,7 +5,10 @@ mod common;
 
 use common::*;
 use liaison_model::{EventKind, State};
-use liaison_store::{Changes, InputKind, KeyRole, MessageKeys, MessageRow, PutRaw, Store};
+use liaison_store::{
+    Changes, FolderCursor, InputKind, KeyRole, MessageKeys, MessageRow, OutboxEntry, OutboxState,
+    PutRaw, Store,
+};
 
 /// Raw messages: stored by SHA-256, bytes exact, re-put is a no-op.
 fn raw_round_trip(s: &mut dyn Store) {
@@ -405,6 +408,188 @@ fn batch(s: &mut dyn Store) {
     assert!(s.pending(10).unwrap().is_empty());
 }
 
+fn entry(mid: &str, at: &str) -> OutboxEntry {
+    let at = t(at).with_timezone(&chrono::Utc);
+    OutboxEntry {
+        message_id: mid.into(),
+        state: OutboxState::Queued,
+        subject: "【需求对接】Q4营销活动数据支持-市场部-重要".into(),
+        from: "zhangwei@example.com".into(),
+        to: vec!["wanglei@example.com".into()],
+        recipients: vec!["wanglei@example.com".into(), "lina@example.com".into()],
+        collaboration: None,
+        action: None,
+        bytes: mail(mid),
+        attempts: 0,
+        last_error: None,
+        created_at: at,
+        updated_at: at,
+        next_attempt_at: None,
+        sent_at: None,
+        handed_over: false,
+        recorded: false,
+        appended: false,
+        reply: None,
+    }
+}
+
+/// The outbox: keyed by Message-ID, listed oldest first, moved only by compare-and-set.
+fn outbox(s: &mut dyn Store) {
+    let a = entry("a@x", "2026-12-01T09:00:00+08:00");
+    let mut b = entry("b@x", "2026-12-01T08:00:00+08:00");
+    b.state = OutboxState::Draft;
+    b.collaboration = Some("c-1".into());
+    b.action = Some("nudge".into());
+    assert!(s.outbox_insert(&a).unwrap());
+    assert!(s.outbox_insert(&b).unwrap());
+    assert!(!s.outbox_insert(&a).unwrap(), "one entry per Message-ID");
+    assert_eq!(s.outbox_get("a@x").unwrap().unwrap(), a);
+    assert_eq!(s.outbox_get("b@x").unwrap().unwrap(), b);
+    assert!(s.outbox_get("none@x").unwrap().is_none());
+    let all: Vec<String> = s
+        .outbox_list(&[])
+        .unwrap()
+        .into_iter()
+        .map(|e| e.message_id)
+        .collect();
+    assert_eq!(all, ["b@x", "a@x"]);
+    let queued = s.outbox_list(&[OutboxState::Queued]).unwrap();
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].message_id, "a@x");
+
+    // Claim: queued → sending once; a second claim from queued fails.
+    let mut claimed = a.clone();
+    claimed.state = OutboxState::Sending;
+    claimed.attempts = 1;
+    claimed.handed_over = true;
+    claimed.updated_at = t("2026-12-01T09:05:00+08:00").with_timezone(&chrono::Utc);
+    assert!(s.outbox_update(&claimed, &[OutboxState::Queued]).unwrap());
+    assert!(!s.outbox_update(&claimed, &[OutboxState::Queued]).unwrap());
+    let got = s.outbox_get("a@x").unwrap().unwrap();
+    assert_eq!(got, claimed);
+    assert_eq!(got.created_at, a.created_at, "created_at never changes");
+
+    let mut sent = claimed.clone();
+    sent.state = OutboxState::Sent;
+    sent.sent_at = Some(claimed.updated_at);
+    sent.reply = Some("250 2.0.0 Ok: queued as 1".into());
+    sent.last_error = Some("'; DROP TABLE outbox; --".into());
+    assert!(s.outbox_update(&sent, &[OutboxState::Sending]).unwrap());
+    assert_eq!(s.outbox_get("a@x").unwrap().unwrap(), sent);
+    assert_eq!(s.outbox_unfinished().unwrap(), vec![sent.clone()]);
+    let mut settled = sent.clone();
+    settled.recorded = true;
+    settled.appended = true;
+    assert!(s.outbox_update(&settled, &[OutboxState::Sent]).unwrap());
+    assert!(s.outbox_unfinished().unwrap().is_empty());
+
+    assert!(!s.outbox_delete("a@x", &[OutboxState::Queued]).unwrap());
+    assert!(s.outbox_delete("b@x", &[OutboxState::Draft]).unwrap());
+    assert!(s.outbox_get("b@x").unwrap().is_none());
+    assert_eq!(s.outbox_list(&[]).unwrap().len(), 1);
+
+    // Folder cursors, per account and folder.
+    assert_eq!(s.folder_cursor("imap://u@h:1", "INBOX").unwrap(), None);
+    let c = FolderCursor {
+        uid_validity: 4_000_000_000,
+        last_uid: 7,
+    };
+    s.set_folder_cursor("imap://u@h:1", "INBOX", c).unwrap();
+    s.set_folder_cursor(
+        "imap://u@h:1",
+        "Sent",
+        FolderCursor {
+            uid_validity: 1,
+            last_uid: 2,
+        },
+    )
+    .unwrap();
+    assert_eq!(s.folder_cursor("imap://u@h:1", "INBOX").unwrap(), Some(c));
+    let c2 = FolderCursor {
+        uid_validity: 5,
+        last_uid: 0,
+    };
+    s.set_folder_cursor("imap://u@h:1", "INBOX", c2).unwrap();
+    assert_eq!(s.folder_cursor("imap://u@h:1", "INBOX").unwrap(), Some(c2));
+    assert_eq!(
+        s.folder_cursor("imap://u@h:1", "Sent")
+            .unwrap()
+            .unwrap()
+            .last_uid,
+        2
+    );
+    assert_eq!(s.folder_cursor("imap://v@h:1", "INBOX").unwrap(), None);
+    // A rebuild leaves the outbox and the cursors alone.
+    s.reset_derived().unwrap();
+    assert_eq!(s.outbox_list(&[]).unwrap().len(), 1);
+    assert_eq!(s.folder_cursor("imap://u@h:1", "INBOX").unwrap(), Some(c2));
+}
+
+/// A message's lock is exclusive between connections and free again on unlock or when its
+/// holder goes away.
+fn outbox_locks(loc: &liaison_store::Location) {
+    let mut a = liaison_store::open(loc).unwrap();
+    let mut b = liaison_store::open(loc).unwrap();
+    assert!(a.outbox_try_lock("m1@x").unwrap());
+    assert!(
+        a.outbox_try_lock("m1@x").unwrap(),
+        "re-taking one's own lock"
+    );
+    assert!(!b.outbox_try_lock("m1@x").unwrap());
+    a.outbox_unlock("m1@x").unwrap();
+    assert!(b.outbox_try_lock("m1@x").unwrap());
+    drop(b); // the holder goes away (as a killed process would)
+    assert!(a.outbox_try_lock("m1@x").unwrap());
+}
+
+#[test]
+fn outbox_locks_sqlite() {
+    let (_s, _dir, loc) = common::sqlite();
+    outbox_locks(&loc);
+}
+
+#[test]
+fn outbox_locks_postgres() {
+    let (_s, loc) = common::pg("outbox_locks");
+    outbox_locks(&loc);
+}
+
+/// Four connections race to claim the same 100 queued messages: each is claimed once.
+#[test]
+fn concurrent_claims_on_postgres_never_double() {
+    let loc = common::pg_location("claims");
+    let mut s = liaison_store::open(&loc).unwrap();
+    for i in 0..100 {
+        s.outbox_insert(&entry(&format!("q{i}@x"), "2026-12-01T09:00:00+08:00"))
+            .unwrap();
+    }
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let loc = loc.clone();
+            std::thread::spawn(move || {
+                let mut s = liaison_store::open(&loc).unwrap();
+                let mut won = Vec::new();
+                for e in s.outbox_list(&[OutboxState::Queued]).unwrap() {
+                    let mut c = e.clone();
+                    c.state = OutboxState::Sending;
+                    if s.outbox_update(&c, &[OutboxState::Queued]).unwrap() {
+                        won.push(e.message_id);
+                    }
+                }
+                won
+            })
+        })
+        .collect();
+    let mut all: Vec<String> = workers
+        .into_iter()
+        .flat_map(|h| h.join().unwrap())
+        .collect();
+    all.sort();
+    let n = all.len();
+    all.dedup();
+    assert_eq!((n, all.len()), (100, 100));
+}
+
 macro_rules! story {
     ($name:ident) => {
         mod $name {
@@ -433,6 +618,7 @@ story!(ledger_and_apply);
 story!(list_order);
 story!(quarantine);
 story!(batch);
+story!(outbox);
 
 #[test]
 fn reopening_keeps_data_and_migrations_run_once_sqlite() {

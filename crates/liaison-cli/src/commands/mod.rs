@@ -3,16 +3,19 @@
 pub mod demo;
 pub mod directory;
 pub mod due;
+pub mod fetch;
 pub mod ingest;
 pub mod init;
 pub mod lint;
 pub mod list;
 pub mod mark;
 pub mod new;
+pub mod outbox;
 pub mod parse;
 pub mod quarantine;
 pub mod rebuild;
 pub mod rules;
+pub mod send;
 pub mod show;
 pub mod templates;
 pub mod time;
@@ -55,5 +58,8 @@ pub fn run(s: &Settings, cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Mark(a) => mark::run(s, a),
         Command::Rebuild(a) => rebuild::run(s, a),
         Command::Quarantine(a) => quarantine::run(s, a),
+        Command::Send(a) => send::run(s, a),
+        Command::Fetch(a) => fetch::run(s, a),
+        Command::Outbox(a) => outbox::run(s, a),
     }
 }

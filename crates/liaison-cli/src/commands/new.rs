@@ -40,13 +40,21 @@ pub struct NewArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: NewFormat,
-    /// Overwrite an existing --out file.
+    /// Overwrite an existing --out file; with --send, also send when the check finds
+    /// errors.
     #[arg(long)]
     pub force: bool,
     /// Attachment paths are relative to this folder, and must lie inside it (default: the
     /// brief's folder).
     #[arg(long, value_name = "DIR")]
     pub attachments_root: Option<PathBuf>,
+    /// Also send the mail through [smtp] (linted first, queued in the outbox); with
+    /// --out the mail is written too.
+    #[arg(long)]
+    pub send: bool,
+    /// With --send: send again although this Message-ID was already sent.
+    #[arg(long, requires = "send")]
+    pub resend: bool,
 }
 
 /// The canonical folder a draft written to `out` will be in.
@@ -164,7 +172,28 @@ pub fn run(s: &Settings, args: NewArgs) -> anyhow::Result<ExitCode> {
                 })?;
             eprintln!("{} {}", output::tr("已写入", "wrote"), p.display());
         }
-        None => std::io::stdout().write_all(&bytes)?,
+        None if !args.send => std::io::stdout().write_all(&bytes)?,
+        None => {}
+    }
+    if args.send {
+        let name = args
+            .out
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| args.brief.display().to_string());
+        return crate::sending::send_messages(
+            s,
+            vec![crate::sending::Outgoing {
+                name,
+                path: None,
+                bytes: mail.eml,
+            }],
+            crate::sending::SendFlags {
+                force: args.force,
+                resend: args.resend,
+            },
+            crate::output::DataFormat::Text,
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
