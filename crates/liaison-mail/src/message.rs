@@ -82,10 +82,12 @@ impl Message {
             out.problems
                 .push("the Date header could not be read".into());
         }
-        out.body = if m.text_body_count() > 0 {
-            m.body_text(0).map(|b| b.into_owned()).unwrap_or_default()
-        } else {
-            m.body_html(0).map(|h| html_to_text(&h)).unwrap_or_default()
+        // An HTML-only message's text body is its HTML part: read it with our conversion
+        // rather than mail-parser's (which loses lists and tables).
+        out.body = match m.text_part(0).map(|p| &p.body) {
+            Some(mail_parser::PartType::Text(t)) => t.to_string(),
+            Some(mail_parser::PartType::Html(h)) => html_to_text(h),
+            _ => m.body_html(0).map(|h| html_to_text(&h)).unwrap_or_default(),
         };
         if let Some(fixed) = undeclared_gb18030(&m, raw, &out.body) {
             out.body = fixed;
@@ -167,8 +169,136 @@ fn addresses(a: &mail_parser::Address<'_>) -> Vec<String> {
         .collect()
 }
 
-/// A crude but safe HTML-to-text reduction: drops tags, keeps line breaks at block ends.
+/// HTML to text through html2text (an HTML5 parser): paragraphs, `<div>`s and `<br>` become
+/// lines, list items `1. ` / `- ` lines, `<blockquote>` lines start with `> ` (as a plain-text
+/// client quotes), table rows become `| cell | cell |` lines (a `|---|` line after the first
+/// row, which mail tables use as their header), links keep their text, and images (signature
+/// logos) are dropped. Lines are never wrapped.
 pub fn html_to_text(html: &str) -> String {
+    // html2text is not expected to panic, but a mail reader must not: fall back to dropping
+    // tags if it ever does.
+    let rendered = std::panic::catch_unwind(|| {
+        html2text::config::with_decorator(MailText)
+            .string_from_read(html.as_bytes(), WIDTH)
+            .ok()
+    })
+    .ok()
+    .flatten();
+    match rendered {
+        Some(t) => table_lines(&t),
+        None => strip_tags(html),
+    }
+}
+
+/// Wide enough that no mail paragraph is wrapped.
+const WIDTH: usize = 20_000;
+
+/// How HTML elements read as text (see [`html_to_text`]).
+#[derive(Clone, Debug)]
+struct MailText;
+
+impl html2text::render::TextDecorator for MailText {
+    type Annotation = ();
+    fn decorate_link_start(&mut self, _url: &str) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn decorate_link_end(&mut self) -> String {
+        String::new()
+    }
+    fn decorate_em_start(&self) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn decorate_em_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_strong_start(&self) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn decorate_strong_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_strikeout_start(&self) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn decorate_strikeout_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_code_start(&self) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn decorate_code_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_preformat_first(&self) {}
+    fn decorate_preformat_cont(&self) {}
+    fn decorate_image(&mut self, _src: &str, _title: &str) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn header_prefix(&self, _level: usize) -> String {
+        String::new()
+    }
+    fn quote_prefix(&self) -> String {
+        "> ".to_string()
+    }
+    fn unordered_item_prefix(&self) -> String {
+        "- ".to_string()
+    }
+    fn ordered_item_prefix(&self, i: i64) -> String {
+        format!("{i}. ")
+    }
+    fn make_subblock_decorator(&self) -> Self {
+        MailText
+    }
+    fn decorate_superscript_start(&self) -> (String, ()) {
+        (String::new(), ())
+    }
+    fn decorate_superscript_end(&self) -> String {
+        String::new()
+    }
+}
+
+/// Rewrites html2text's drawn tables (`─┬─` rules, `│` between cells) as `| a | b |` rows.
+fn table_lines(t: &str) -> String {
+    let rule = |l: &str| {
+        let l = l.trim();
+        !l.is_empty() && l.chars().all(|c| "─┬┼┴├┤┌┐└┘│ ".contains(c))
+    };
+    let mut out = String::with_capacity(t.len());
+    // Rows seen in the current table (0 outside a table).
+    let mut rows = 0;
+    let mut cols = 0;
+    for line in t.lines() {
+        let line = line.trim_end();
+        if rule(line) {
+            continue;
+        }
+        if line.contains('│') {
+            let cells: Vec<&str> = line.split('│').map(str::trim).collect();
+            out.push_str("| ");
+            out.push_str(&cells.join(" | "));
+            out.push_str(" |\n");
+            if rows == 0 {
+                cols = cells.len();
+            }
+            rows += 1;
+            if rows == 1 {
+                out.push('|');
+                for _ in 0..cols {
+                    out.push_str("---|");
+                }
+                out.push('\n');
+            }
+            continue;
+        }
+        rows = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Drops tags (the fallback of [`html_to_text`]).
+fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     let mut tag = String::new();
@@ -237,10 +367,64 @@ mod tests {
         assert!(m.body.contains("张经理") && m.problems.is_empty());
     }
 
+    /// Paragraphs, breaks, lists, quotes and tables come out as lines; logos and link
+    /// decoration do not.
+    #[test]
+    fn html_keeps_paragraphs_lists_quotes_and_tables() {
+        let html = "<html><body><div>Hi Tom,</div><div><br></div><p>Line one<br>line&nbsp;two &amp; more</p>\
+            <ol><li>Owner: Ops (Kim). Due: Fri</li><li>second</li></ol><ul><li>dot</li></ul>\
+            <blockquote>earlier text<br>more</blockquote>\
+            <table><tr><td>No.</td><td>Task</td></tr><tr><td>1</td><td>Report</td></tr></table>\
+            <div>Sam | Ops</div><img src=\"cid:logo\" alt=\"Logo\"><a href=\"http://x.example\">the sheet</a></body></html>";
+        let t = html_to_text(html);
+        let lines: Vec<&str> = t.lines().map(str::trim_end).collect();
+        for want in [
+            "Hi Tom,",
+            "Line one",
+            "line\u{a0}two & more",
+            "1. Owner: Ops (Kim). Due: Fri",
+            "2. second",
+            "- dot",
+            "> earlier text",
+            "> more",
+            "| No. | Task |",
+            "|---|---|",
+            "| 1 | Report |",
+            "Sam | Ops",
+            "the sheet",
+        ] {
+            assert!(lines.contains(&want), "{want:?} not in {lines:?}");
+        }
+        // The empty div is a paragraph break.
+        let i = lines.iter().position(|l| *l == "Hi Tom,").unwrap();
+        assert_eq!(lines[i + 1], "");
+        assert!(!t.contains("Logo") && !t.contains('│') && !t.contains('─'));
+    }
+
+    /// An HTML-only message is read through the same conversion.
+    #[test]
+    fn html_only_message_uses_the_conversion() {
+        let raw = b"Subject: t\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>One</p><ul><li>a</li><li>b</li></ul>";
+        let m = Message::parse(raw);
+        let lines: Vec<&str> = m.body.lines().collect();
+        assert!(
+            lines.contains(&"- a") && lines.contains(&"- b"),
+            "{lines:?}"
+        );
+    }
+
     #[test]
     fn garbage_never_panics() {
         for raw in [&b""[..], b"\xff\xfe\x00", b"Subject", b"\r\n\r\n\r\n"] {
             let _ = Message::parse(raw);
+        }
+        for html in [
+            "<table><tr><td>",
+            "<<>>",
+            "</li></ol>",
+            "<blockquote><table>x",
+        ] {
+            let _ = html_to_text(html);
         }
     }
 }
