@@ -7,7 +7,7 @@
 //! cargo run -p liaison-anatomy --example corpus_score -- --misses signature.name
 //! cargo run -p liaison-anatomy --example corpus_score -- --markdown > table.md
 //! ```
-//! `--misses FIELD` lists the tuning part's misses of one field (or `all`); the held-out
+//! `--tune-only` prints the tuning part's table alone. `--misses FIELD` lists the tuning part's misses of one field (or `all`); the held-out
 //! part's misses are never listed, so that it stays out of the tuning loop.
 
 #[path = "../tests/score/mod.rs"]
@@ -127,6 +127,10 @@ fn main() {
                 );
             }
         }
+        return;
+    }
+    if args.iter().any(|a| a == "--tune-only") {
+        table("Tuning part", &tune, md);
         return;
     }
     let held = score::score("heldout", &lint);

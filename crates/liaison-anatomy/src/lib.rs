@@ -231,14 +231,17 @@ pub struct AttachedFile {
 pub struct Signature {
     /// The whole signature block (sign-off included).
     pub span: Span,
-    /// 此致/敬礼, Best regards…
+    /// The valediction: 此致/敬礼, Best regards…
     pub signoff: Option<Part>,
     /// The sender's name.
     pub name: Option<Part>,
     /// The sender's department.
     pub department: Option<Part>,
-    /// A contact: phone, email or chat account.
-    pub contact: Option<Part>,
+    /// The sender's title (经理, Key Account Manager).
+    pub title: Option<Part>,
+    /// Contact channels, one per channel: phone (with 转/ext.), email, WeChat/钉钉/飞书 id,
+    /// address.
+    pub contact: Vec<Part>,
 }
 
 /// A problem met while reading the draft.
@@ -546,6 +549,12 @@ impl Anatomy {
         if let Some((hs, he)) = find_header_line(&a.source[..header_end], "from") {
             let colon = a.source[hs..he].find(':').map(|i| hs + i + 1).unwrap_or(hs);
             a.from = a.addresses(colon, he).into_iter().next();
+            // The header as written may be RFC 2047-encoded: take the decoded display name.
+            if let (Some(f), Some(n)) = (a.from.as_mut(), m.from_name.as_ref())
+                && f.name.as_deref().is_some_and(|x| x.contains("=?"))
+            {
+                f.name = Some(n.clone());
+            }
         }
         if let Some((hs, he)) = find_header_line(&a.source[..header_end], "date") {
             a.date_span = Some(a.span(hs, he));
@@ -824,7 +833,30 @@ impl Anatomy {
             self.push_times(ss, found);
         }
         self.push_times(body_start, in_body);
-        let lines = self.body_lines(body_start, body_end);
+        // The body's fields are the writer's: a reply's or forward's quoted original is left
+        // out (cut where a quote header starts; interleaved `>` lines read as blank).
+        let stripped = strip_quoted(&self.source[body_start..body_end]);
+        let mut analysis_end = body_end;
+        let mut blank_quotes = false;
+        if let Some(q) = &stripped.quoted {
+            if q.end >= self.source[body_start..body_end].trim_end().len()
+                && !self.source[body_start + q.start..body_end]
+                    .trim_start()
+                    .starts_with('>')
+            {
+                analysis_end = body_start + q.start;
+            } else {
+                blank_quotes = true;
+            }
+        }
+        let mut lines = self.body_lines(body_start, analysis_end);
+        if blank_quotes {
+            for l in &mut lines {
+                if self.source[l.start..l.end].starts_with('>') {
+                    l.blank = true;
+                }
+            }
+        }
         // The analysis only reads the source: check it once for lower-casing shortcuts.
         let _checked = words::CheckedGuard::enter(&self.source);
         body::analyse(self, &lines, opts);
@@ -1060,6 +1092,7 @@ pub fn parse_date(v: &str, default_offset: FixedOffset) -> Option<DateTime<Fixed
 mod body;
 pub mod quote;
 pub mod reply;
+mod signature;
 pub mod subject;
 pub mod words;
 
@@ -1262,7 +1295,7 @@ mod tests {
         let sig = a.signature.as_ref().unwrap();
         assert_eq!(sig.name.as_ref().unwrap().text, "王磊");
         assert_eq!(sig.department.as_ref().unwrap().text, "产品部");
-        assert!(sig.contact.as_ref().unwrap().text.contains("wanglei01"));
+        assert!(sig.contact[0].text.contains("wanglei01"));
         assert!(sig.signoff.as_ref().unwrap().text.contains("此致"));
     }
 }

@@ -1255,7 +1255,7 @@ fn signature(c: &mut Ctx) {
         zh.push("部门");
         en.push("department");
     }
-    if sg.contact.is_none() {
+    if sg.contact.is_empty() {
         zh.push("联系方式");
         en.push("contact");
     }

@@ -147,6 +147,7 @@ pub fn read(raw: &[u8], exp: &Expected, opts: &ParseOptions) -> Reading {
     if let Some(sig) = &a.signature {
         r.signature_name = opt(&sig.name);
         r.signature_department = opt(&sig.department);
+        r.signature_title = opt(&sig.title);
         r.signature_contact = sig.contact.iter().map(|c| c.text.clone()).collect();
     }
     let stripped = strip_quoted(&m.body);

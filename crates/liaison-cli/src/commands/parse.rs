@@ -195,16 +195,29 @@ fn text(a: &Anatomy) -> String {
             };
             let _ = writeln!(
                 o,
-                "{} {}: {}={} {}={} {}={}",
+                "{} {}: {}={} {}={} {}={} {}={}",
                 line(s.span),
                 tr("落款", "signature"),
                 tr("姓名", "name"),
                 p(&s.name),
                 tr("部门", "department"),
                 p(&s.department),
+                tr("职务", "title"),
+                p(&s.title),
                 tr("联系方式", "contact"),
-                p(&s.contact)
+                if s.contact.is_empty() {
+                    none.to_string()
+                } else {
+                    s.contact
+                        .iter()
+                        .map(|c| c.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                }
             );
+            if let Some(v) = &s.signoff {
+                let _ = writeln!(o, "    {}: {}", tr("结束语", "valediction"), v.text);
+            }
         }
         None => {
             let _ = writeln!(o, "{}: {none}", tr("落款", "signature"));
