@@ -838,13 +838,24 @@ impl Anatomy {
         let stripped = strip_quoted(&self.source[body_start..body_end]);
         let mut analysis_end = body_end;
         let mut blank_quotes = false;
+        // An inline answer: a one-line attribution (`On … wrote:`), then `>` lines with the
+        // writer's answers between them.
+        let mut header_line: Option<usize> = None;
         if let Some(q) = &stripped.quoted {
-            if q.end >= self.source[body_start..body_end].trim_end().len()
-                && !self.source[body_start + q.start..body_end]
-                    .trim_start()
-                    .starts_with('>')
-            {
-                analysis_end = body_start + q.start;
+            let qs = body_start + q.start;
+            let rest = &self.source[qs..body_end];
+            let to_end = q.end >= self.source[body_start..body_end].trim_end().len();
+            if to_end && !rest.trim_start().starts_with('>') {
+                let mut ls = rest.lines().skip(1).map(str::trim);
+                let next = ls.by_ref().find(|l| !l.is_empty());
+                let inline = next.is_some_and(|l| l.starts_with('>'))
+                    && ls.any(|l| !l.is_empty() && !l.starts_with('>'));
+                if inline {
+                    header_line = Some(qs);
+                    blank_quotes = true;
+                } else {
+                    analysis_end = qs;
+                }
             } else {
                 blank_quotes = true;
             }
@@ -852,7 +863,9 @@ impl Anatomy {
         let mut lines = self.body_lines(body_start, analysis_end);
         if blank_quotes {
             for l in &mut lines {
-                if self.source[l.start..l.end].starts_with('>') {
+                let t = &self.source[l.start..l.end];
+                let header = header_line.is_some_and(|h| l.start >= h && l.start <= h + 4);
+                if t.starts_with('>') || header {
                     l.blank = true;
                 }
             }

@@ -94,10 +94,18 @@ fn valediction_key(t: &str) -> String {
         .to_lowercase()
 }
 
-/// A strong valediction (`Best regards,`, `此致`, `敬礼！`).
+/// A strong valediction (`Best regards,`, `此致`, `敬礼！`, `Many thanks and best regards`,
+/// `Kind regards / Mit freundlichen Grüßen`).
 pub(super) fn is_strong_valediction(t: &str) -> bool {
     let k = valediction_key(t);
-    !k.is_empty() && STRONG_VALEDICTIONS.contains(&k.as_str())
+    if k.is_empty() || k.chars().count() > 48 {
+        return false;
+    }
+    STRONG_VALEDICTIONS.contains(&k.as_str())
+        || k.split(" / ")
+            .all(|p| STRONG_VALEDICTIONS.contains(&valediction_key(p).as_str()))
+        || (k.ends_with("regards") || k.ends_with("best wishes"))
+            && k.split_whitespace().count() <= 6
 }
 
 /// A thanks line that may close a signature (`Thanks,`, `谢谢！`).
@@ -213,9 +221,14 @@ fn is_delimiter(t: &str) -> bool {
 fn is_date_line(t: &str) -> bool {
     let t = t.trim();
     let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
-    digits >= 4
+    let b = t.as_bytes();
+    // A year first: 2026年12月1日, 2026-12-01, 2026/12/1.
+    let year_first = b.len() > 5
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && (matches!(b[4], b'-' | b'/' | b'.') || t[4..].starts_with('年'));
+    year_first
+        && (6..=12).contains(&digits)
         && t.chars().count() <= 20
-        && t.starts_with(|c: char| c.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || "年月日号-/. :".contains(c))
 }
@@ -337,7 +350,7 @@ const CONTACT_LABELS: &[&str] = &[
 
 fn is_contact(s: &str) -> bool {
     let l = s.trim().to_lowercase();
-    if l.is_empty() {
+    if l.is_empty() || l.chars().count() > 60 || s.contains(['，', '。']) {
         return false;
     }
     if s.contains('@') {
@@ -417,6 +430,9 @@ const COMPANY_WORDS: &[&str] = &[
     "studio",
     "technology",
     "technologies",
+    "education",
+    "retail",
+    "trading",
     "科技",
     "事务所",
     "pte",
@@ -740,11 +756,25 @@ fn is_name(s: &str, hints: &[String]) -> bool {
     if s.is_empty() {
         return false;
     }
-    if hints
-        .iter()
-        .any(|h| !h.is_empty() && (s == h || (h.chars().count() >= 2 && s.contains(h.as_str()))))
-    {
-        return !is_title(s) || s.chars().count() <= 4;
+    // The sender's display name, alone or with the other script's form (`Song Jia 宋佳`).
+    for h in hints.iter().filter(|h| h.chars().count() >= 2) {
+        if s == h {
+            return true;
+        }
+        if let Some(i) = s.find(h.as_str()) {
+            let rest = format!("{} {}", &s[..i], &s[i + h.len()..]);
+            let rest = rest.trim();
+            let latin = rest
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '.' | '\''));
+            let han = rest.chars().all(is_han)
+                && (1..=4).contains(&rest.chars().count())
+                && han_department_end(rest).is_none()
+                && !TITLES_ZH.iter().any(|t| rest.contains(t));
+            if (latin && !is_title(rest)) || han {
+                return true;
+            }
+        }
     }
     if NOT_NAMES.contains(&s) || is_strong_valediction(s) || is_weak_valediction(s) {
         return false;
@@ -830,6 +860,26 @@ fn read_line(t: &str, hints: &[String], opts: &ParseOptions) -> Vec<(usize, usiz
     for (s, e) in segments(t) {
         let seg = &t[s..e];
         let whole = classify(seg, hints, opts);
+        // `Director, Supply Chain Dept.` / `Backend Lead, Qinghe Education`: a title, then
+        // a department or a company after the comma.
+        if whole == Seg::Title
+            && let Some(c) = seg.rfind(", ")
+            && !seg[c..].contains([')', '）'])
+        {
+            let right = seg[c + 2..].trim();
+            let kind = if is_company(right) {
+                Some(Seg::Company)
+            } else if is_department(right, opts) && !is_title(right) {
+                Some(Seg::Department)
+            } else {
+                None
+            };
+            if let Some(k) = kind {
+                out.push((s, s + c, Seg::Title));
+                out.push((s + c + 2, e, k));
+                continue;
+            }
+        }
         let splittable = seg.contains(' ') && seg.chars().any(is_han);
         if matches!(whole, Seg::Contact | Seg::Valediction | Seg::Name) || !splittable {
             out.push((s, e, whole));
@@ -869,6 +919,18 @@ fn read_line(t: &str, hints: &[String], opts: &ParseOptions) -> Vec<(usize, usiz
     out
 }
 
+/// A list line (`1. `, `2、`, `(3)`, `- `, `• `, `①`): an item, not a signature line.
+fn list_item(t: &str) -> bool {
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let r = &t[digits..];
+    if (1..=2).contains(&digits) && r.starts_with(['.', '、', ')', '）']) {
+        return true;
+    }
+    t.starts_with(['-', '•', '·', '*', '●', '▪']) && t[1..].starts_with(' ')
+        || t.starts_with(['(', '（']) && t.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+        || t.chars().next().is_some_and(|c| ('①'..='⑳').contains(&c))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LineKind {
     Blank,
@@ -900,8 +962,15 @@ fn line_kind(t: &str, hints: &[String], opts: &ParseOptions) -> LineKind {
     }
     let n = t.chars().count();
     // Prose: a sentence is not a signature line.
+    let last_word = t.rsplit(' ').next().unwrap_or("").trim_end_matches('.');
     let sentence = t.ends_with(['。', '？', '?', '！', '!', '；', ';', '：', ':'])
-        || (t.ends_with('.') && n > 12 && t.contains(' ') && !t.ends_with("Ltd."));
+        || (t.ends_with('.')
+            && t.split_whitespace().count() >= 4
+            && last_word.len() >= 3
+            && last_word.chars().all(|c| c.is_ascii_lowercase()));
+    if list_item(t) {
+        return LineKind::Other;
+    }
     let segs = read_line(t, hints, opts);
     let known = segs.iter().filter(|x| x.2 != Seg::Other).count();
     let other_chars: usize = segs
@@ -1146,22 +1215,26 @@ fn sig_block_above(
         s -= 1;
     }
     let mut names = 0;
+    let mut fields = 0;
     for l in &lines[s..=i] {
         let t = &a.source[l.start..l.end];
         match line_kind(t, hints, opts) {
             LineKind::Sig => {
-                if read_line(t, hints, opts)
-                    .iter()
-                    .any(|x| matches!(x.2, Seg::Name))
-                {
+                let segs = read_line(t, hints, opts);
+                if segs.iter().any(|x| matches!(x.2, Seg::Name)) {
                     names += 1;
+                }
+                if segs.iter().all(|x| x.2 != Seg::Other) {
+                    fields += 1;
                 }
             }
             LineKind::Strong | LineKind::Weak | LineKind::Delimiter => names += 1,
             _ => return false,
         }
     }
-    names > 0 && i + 1 - s <= 3
+    // A name or a valediction heads a signature block; blocks of company, department or
+    // contact lines (HTML mail puts a blank line between every line) continue one.
+    (names > 0 || fields == i + 1 - s) && i + 1 - s <= 4
 }
 
 #[cfg(test)]
