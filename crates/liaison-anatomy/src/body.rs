@@ -557,6 +557,7 @@ fn push_item(
         marker: marker.to_string(),
         what,
         owner: None,
+        due: None,
         deadlines: Vec::new(),
         standard: None,
         span,
@@ -625,25 +626,36 @@ fn extend_item(a: &mut Anatomy, idx: usize, end: usize) {
 
 fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
     let span = a.items[idx].span;
-    let ws = a.items[idx].what.span.start;
-    let text = &a.source[ws..span.end];
-    let owner = if a.items[idx].owner.is_none() {
-        find_owner(text, opts)
-    } else {
-        None
-    };
-    let standard = if a.items[idx].standard.is_none() {
-        find_standard(text)
-    } else {
-        None
-    };
-    if let Some((s, e)) = owner {
-        a.items[idx].owner = Some(a.part(ws + s, ws + e));
-    }
-    if let Some((s, e)) = standard {
-        a.items[idx].standard = Some(a.part(ws + s, ws + e));
-    }
     let times: Vec<_> = a.times_in(span).cloned().collect();
+    if a.items[idx].marker == "|" {
+        // Table rows: the columns decided the fields (see `push_item`).
+        if a.items[idx].due.is_none()
+            && let Some(t) = times.first()
+        {
+            a.items[idx].due = Some(a.part(t.span.start, t.span.end));
+        }
+        a.items[idx].deadlines = times;
+        return;
+    }
+    let ws = a.items[idx].what.span.start;
+    let text = a.source[ws..span.end].to_string();
+    let rel: Vec<(usize, usize)> = times
+        .iter()
+        .filter(|t| t.span.start >= ws)
+        .map(|t| (t.span.start - ws, t.span.end - ws))
+        .collect();
+    let f = super::items::read(&text, &rel, opts);
+    let part = |r: Option<(usize, usize)>, a: &Anatomy| r.map(|(s, e)| a.part(ws + s, ws + e));
+    if let Some(w) = part(f.what, a) {
+        a.items[idx].what = w;
+    }
+    if a.items[idx].owner.is_none() {
+        a.items[idx].owner = part(f.owner, a);
+    }
+    if a.items[idx].standard.is_none() {
+        a.items[idx].standard = part(f.standard, a);
+    }
+    a.items[idx].due = part(f.due, a);
     a.items[idx].deadlines = times;
 }
 
@@ -1637,7 +1649,6 @@ fn find_word(hay: &str, w: &str) -> Option<usize> {
 
 const STANDARD_ZH: &[&str] = &[
     "交付标准",
-    "明确",
     "需附",
     "附上",
     "验收",

@@ -175,7 +175,10 @@ pub struct Item {
     pub what: Part,
     /// 谁来做: the responsible person or department, if named.
     pub owner: Option<Part>,
-    /// 何时完成: time expressions inside the item.
+    /// 何时完成: the deadline as written (the labelled one, else the first time expression),
+    /// without its label.
+    pub due: Option<Part>,
+    /// Time expressions inside the item.
     pub deadlines: Vec<TimeExpr>,
     /// 交付标准: the clause stating the acceptance standard, if any.
     pub standard: Option<Part>,
@@ -184,6 +187,14 @@ pub struct Item {
 }
 
 impl Item {
+    /// The time expression of [`Item::due`], when liaison-time read one there.
+    pub fn due_time(&self) -> Option<&TimeExpr> {
+        let d = self.due.as_ref()?;
+        self.deadlines
+            .iter()
+            .find(|t| t.span.start >= d.span.start && t.span.end <= d.span.end)
+    }
+
     /// 交付标准 without its label (交付标准：, 验收标准：, 标准：, Acceptance:, Standard:).
     pub fn standard_value(&self) -> Option<String> {
         let t = self.standard.as_ref()?.text.trim();
@@ -1103,6 +1114,7 @@ pub fn parse_date(v: &str, default_offset: FixedOffset) -> Option<DateTime<Fixed
 }
 
 mod body;
+mod items;
 pub mod quote;
 pub mod reply;
 mod signature;
@@ -1297,7 +1309,10 @@ mod tests {
         assert_eq!(a.background[0].sentences, 1);
         assert_eq!(a.items.len(), 2);
         assert_eq!(a.items[0].owner.as_ref().unwrap().text, "市场部");
-        assert!(a.items[0].what.text.contains("需附原始数据"));
+        // The what is the action alone; its sub-points stay in the item.
+        assert_eq!(a.items[0].what.text, "提供报表");
+        assert!(a.text(a.items[0].span).contains("需附原始数据"));
+        assert_eq!(a.items[0].due.as_ref().unwrap().text, "12月3日前");
         assert!(a.items[1].owner.is_none());
         assert!(
             a.attachment_refs

@@ -649,7 +649,7 @@ const DEPT_EN: &[&str] = &[
 
 /// A Han department (`产品部`, `计划部（PMC）`, `IT运维部`, `信息中心`): the end of the
 /// department part, when `s` starts with one.
-fn han_department_end(s: &str) -> Option<usize> {
+pub(super) fn han_department_end(s: &str) -> Option<usize> {
     for (i, _) in s.char_indices() {
         for suf in DEPT_SUFFIXES {
             if s[i..].starts_with(suf) {
@@ -685,6 +685,11 @@ fn han_department_end(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// A department name (the directory's, or by its shape).
+pub(super) fn is_department_name(s: &str, opts: &ParseOptions) -> bool {
+    is_department(s, opts)
 }
 
 fn is_department(s: &str, opts: &ParseOptions) -> bool {

@@ -133,12 +133,11 @@ pub fn read(raw: &[u8], exp: &Expected, opts: &ParseOptions) -> Reading {
             .extend(liaison_model::text::sentences(&sec.text).map(|s| s.to_string()));
     }
     for it in &a.items {
-        let due = it.deadlines.first();
         r.items.push(ExpItem {
             what: Some(it.what.text.clone()),
             owner: opt(&it.owner),
-            due: due.map(|d| d.text.clone()),
-            due_value: due.and_then(|d| d.value).map(|v| v.to_rfc3339()),
+            due: opt(&it.due),
+            due_value: it.due_time().and_then(|d| d.value).map(|v| v.to_rfc3339()),
             standard: it.standard_value(),
         });
     }
