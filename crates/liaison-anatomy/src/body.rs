@@ -145,8 +145,55 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
     let mut cur_section: Option<(Sec, usize)> = None; // (kind, index into background/problem)
     let mut inline_label = false;
     let mut has_items_heading = false;
+    let mut skip_until = 0;
     for i in cursor..end {
+        if i < skip_until {
+            continue;
+        }
         let l = lines[i];
+        // Outlook's text part: a table written one cell per paragraph.
+        if !l.blank
+            && matches!(sec, Sec::None | Sec::Items | Sec::Other)
+            && let Some((header, rows, next)) = cell_table(src, lines, i, end)
+        {
+            for r in header.0..header.1 {
+                roles[r] = Role::Heading;
+            }
+            let names: Vec<String> = (header.0..header.1)
+                .filter(|&r| !lines[r].blank)
+                .map(|r| src[lines[r].start..lines[r].end].to_string())
+                .collect();
+            for row in rows {
+                let (first, last) = (row[0], row[row.len() - 1]);
+                let idx = push_item(
+                    a,
+                    lines[first].start,
+                    lines[first].end,
+                    "|",
+                    lines[first].start,
+                    opts,
+                    None,
+                );
+                let cs: Vec<(usize, usize)> = row
+                    .iter()
+                    .map(|&r| (lines[r].start, lines[r].end))
+                    .collect();
+                let mut item = a.items[idx].clone();
+                item.span = a.span(lines[first].start, lines[last].end);
+                fill_from_columns(a, &mut item, &cs, &names);
+                a.items[idx] = item;
+                for r in first..=last {
+                    if !lines[r].blank {
+                        roles[r] = Role::Item;
+                    }
+                }
+            }
+            sec_enumerated = true;
+            cur_item = None;
+            prev_blank = true;
+            skip_until = next;
+            continue;
+        }
         if l.blank {
             prev_blank = true;
             if inline_label {
@@ -563,52 +610,203 @@ fn push_item(
         span,
     };
     if let Some((row, Some(header))) = table {
-        // Columns named in the header decide owner and standard.
-        let mut owner_is_person = false;
-        for (ci, (s, e)) in cells(row).into_iter().enumerate() {
-            let Some(h) = header.get(ci) else { continue };
-            let h = search_lower(h);
-            let cell = a.part(line_start + s, line_start + e);
-            if cell.text.trim().is_empty() || is_none_cell(&cell.text) {
-                continue;
-            }
-            let person_col = [
-                "负责人",
-                "对接人",
-                "责任人",
-                "owner",
-                "responsible",
-                "assignee",
-            ]
-            .iter()
-            .any(|k| h.contains(k));
-            let dept_col = ["负责部门", "部门", "department", "team"]
-                .iter()
-                .any(|k| h.contains(k));
-            if person_col || dept_col {
-                // A person column wins over a department column.
-                if item.owner.is_none() || person_col && !owner_is_person {
-                    item.owner = Some(cell);
-                    owner_is_person = person_col;
-                }
-            } else if [
-                "标准",
-                "交付物",
-                "验收",
-                "standard",
-                "deliverable",
-                "acceptance",
-                "criteria",
-            ]
-            .iter()
-            .any(|k| h.contains(k))
-            {
-                item.standard = Some(cell);
-            }
-        }
+        let cs: Vec<(usize, usize)> = cells(row)
+            .into_iter()
+            .map(|(s, e)| (line_start + s, line_start + e))
+            .collect();
+        fill_from_columns(a, &mut item, &cs, header);
     }
     a.items.push(item);
     a.items.len() - 1
+}
+
+/// A table written one cell per paragraph (Outlook's text part): at least three header cells
+/// naming columns, then rows of as many cells. Returns the header's line range, each row's
+/// cell lines and the line after the table.
+#[allow(clippy::type_complexity)]
+fn cell_table(
+    src: &str,
+    lines: &[Line],
+    i: usize,
+    end: usize,
+) -> Option<((usize, usize), Vec<Vec<usize>>, usize)> {
+    let text = |j: usize| src[lines[j].start..lines[j].end].trim();
+    let number_col = |t: &str| {
+        matches!(
+            search_lower(t).as_ref(),
+            "序号" | "序號" | "no." | "no" | "#" | "编号" | "編號" | "项次" | "項次"
+        )
+    };
+    // Single-line paragraphs from `i` on.
+    let mut cells = Vec::new();
+    let mut j = i;
+    while j < end && cells.len() < 200 {
+        if lines[j].blank {
+            j += 1;
+            continue;
+        }
+        if j + 1 < end && !lines[j + 1].blank {
+            break;
+        }
+        cells.push(j);
+        j += 1;
+    }
+    let k = cells
+        .iter()
+        .take_while(|&&c| {
+            let t = text(c);
+            t.chars().count() <= 24 && (column_kind(t) != Col::Other || number_col(t))
+        })
+        .count();
+    if k < 3 {
+        return None;
+    }
+    let numbered = number_col(text(cells[0]));
+    let mut rows = Vec::new();
+    for chunk in cells[k..].chunks(k) {
+        if chunk.len() < k {
+            break;
+        }
+        if numbered
+            && !text(chunk[0])
+                .trim_end_matches('.')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        if chunk
+            .iter()
+            .any(|&c| text(c).ends_with('。') || text(c).chars().count() > 80)
+        {
+            break;
+        }
+        rows.push(chunk.to_vec());
+    }
+    let last = rows.last()?.last().copied()?;
+    Some(((cells[0], cells[k - 1] + 1), rows, last + 1))
+}
+
+/// What a table column holds, by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    What,
+    Person,
+    Dept,
+    Due,
+    Standard,
+    Other,
+}
+
+fn column_kind(h: &str) -> Col {
+    let h = search_lower(h);
+    let has = |ws: &[&str]| ws.iter().any(|k| h.contains(k));
+    if has(&[
+        "负责人",
+        "对接人",
+        "责任人",
+        "負責人",
+        "owner",
+        "responsible",
+        "assignee",
+        "who",
+    ]) {
+        Col::Person
+    } else if has(&["负责部门", "部门", "部門", "department", "team"]) {
+        Col::Dept
+    } else if has(&[
+        "标准",
+        "標準",
+        "交付物",
+        "验收",
+        "standard",
+        "deliverable",
+        "acceptance",
+        "criteria",
+    ]) {
+        Col::Standard
+    } else if has(&[
+        "时间",
+        "時間",
+        "截止",
+        "日期",
+        "期限",
+        "due",
+        "deadline",
+        "date",
+        "when",
+        "计划完成",
+    ]) {
+        Col::Due
+    } else if has(&[
+        "任务",
+        "任務",
+        "事项",
+        "事項",
+        "内容",
+        "工作",
+        "做什么",
+        "task",
+        "item",
+        "action",
+        "what",
+        "workstream",
+        "需求",
+    ]) {
+        Col::What
+    } else {
+        Col::Other
+    }
+}
+
+/// Fills an item from table cells (absolute byte ranges) by the header's columns: the task
+/// column is the what, the person column (else the department column) the owner, the time
+/// column the due, the standard column the standard.
+fn fill_from_columns(a: &Anatomy, item: &mut Item, cs: &[(usize, usize)], header: &[String]) {
+    let mut owner_is_person = false;
+    let mut what: Option<Part> = None;
+    let mut first_other: Option<Part> = None;
+    for (ci, &(s, e)) in cs.iter().enumerate() {
+        let Some(h) = header.get(ci) else { continue };
+        let cell = a.part(s, e);
+        if cell.text.trim().is_empty() || is_none_cell(&cell.text) {
+            continue;
+        }
+        match column_kind(h) {
+            Col::Person | Col::Dept => {
+                let person = column_kind(h) == Col::Person;
+                // A person column wins over a department column.
+                if item.owner.is_none() || person && !owner_is_person {
+                    item.owner = Some(cell);
+                    owner_is_person = person;
+                }
+            }
+            Col::Standard => item.standard = Some(cell),
+            Col::Due => {
+                if item.due.is_none() {
+                    item.due = Some(cell);
+                }
+            }
+            Col::What => {
+                if what.is_none() {
+                    what = Some(cell);
+                }
+            }
+            Col::Other => {
+                let numeric = cell
+                    .text
+                    .trim()
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.');
+                if first_other.is_none() && !numeric {
+                    first_other = Some(cell);
+                }
+            }
+        }
+    }
+    if let Some(w) = what.or(first_other) {
+        item.what = w;
+    }
 }
 
 fn is_none_cell(s: &str) -> bool {
@@ -1254,9 +1452,10 @@ fn marker_number(m: &str) -> Option<u32> {
     None
 }
 
+/// A Markdown table row (`| a | b |`) or a tab-separated row of three cells or more.
 fn table_row(t: &str) -> bool {
     let s = t.trim();
-    s.starts_with('|') && s.matches('|').count() >= 3
+    s.starts_with('|') && s.matches('|').count() >= 3 || s.matches('\t').count() >= 2
 }
 
 fn is_table_separator(t: &str) -> bool {
@@ -1268,14 +1467,20 @@ fn looks_like_table_header(t: &str) -> bool {
     let l = search_lower(t);
     [
         "负责人",
+        "負責人",
         "序号",
         "部门",
         "owner",
         "deadline",
+        "due",
+        "task",
+        "deliverable",
         "截止",
         "完成时间",
+        "时间",
         "标准",
         "任务",
+        "事项",
     ]
     .iter()
     .filter(|k| l.contains(*k))
@@ -1286,6 +1491,15 @@ fn looks_like_table_header(t: &str) -> bool {
 /// Cell byte ranges (trimmed) of a table row.
 fn cells(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    if !t.trim_start().starts_with('|') {
+        let mut pos = 0;
+        for c in t.split('\t') {
+            let lead = c.len() - c.trim_start().len();
+            out.push((pos + lead, pos + c.trim_end().len().max(lead)));
+            pos += c.len() + 1;
+        }
+        return out;
+    }
     let idx: Vec<usize> = t.match_indices('|').map(|(i, _)| i).collect();
     for w in idx.windows(2) {
         let (a, b) = (w[0] + 1, w[1]);
