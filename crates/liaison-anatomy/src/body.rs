@@ -135,8 +135,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
         cursor = i;
     }
 
-    // Main pass.
-    let mut sec = Sec::None;
+    // Main pass. An opening that announces a status list (`进展如下：`) makes the list that
+    // follows information, not items.
+    let mut sec = match &a.opening {
+        Some(o) if introduces_status(&o.text) => Sec::Other,
+        _ => Sec::None,
+    };
     let mut sec_enumerated = false; // an enumerated line seen in the current Items/Attachments
     let mut cur_item: Option<usize> = None;
     let mut item_indent = 0usize;
@@ -333,10 +337,6 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
                         roles[i] = Role::Item;
                         continue;
                     }
-                    if sec == Sec::Closing && !strong {
-                        roles[i] = Role::Free;
-                        continue;
-                    }
                     let idx = push_item(
                         a,
                         l.start + mlen,
@@ -413,7 +413,13 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
                 roles[i] = Role::Deadline;
                 a.deadline_lines.push(a.part(l.start, l.end));
             }
-            _ => roles[i] = Role::Free,
+            _ => {
+                roles[i] = Role::Free;
+                if introduces_status(t) {
+                    sec = Sec::Other;
+                    sec_enumerated = false;
+                }
+            }
         }
     }
     let _ = has_items_heading;
@@ -548,6 +554,29 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
             }
         }
     }
+}
+
+/// A line that introduces a list of what was done or where things stand (`进展如下：`,
+/// `Status so far:`).
+fn introduces_status(t: &str) -> bool {
+    let t = t.trim_end();
+    if !t.ends_with(['：', ':']) {
+        return false;
+    }
+    let l = search_lower(t);
+    [
+        "进展",
+        "进度",
+        "進度",
+        "進展",
+        "完成情况",
+        "status",
+        "progress",
+        "done so far",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+        && !["请", "需", "please", "need"].iter().any(|w| l.contains(w))
 }
 
 fn role_for_content(sec: Sec) -> Role {
@@ -1145,6 +1174,11 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "asks",
         "what we need",
         "deliverables",
+        "改进措施",
+        "整改",
+        "下周计划",
+        "next step",
+        "need your input",
     ],
     // 4: background.
     &[
@@ -1170,12 +1204,15 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "what happened",
     ],
     // 7: closing.
-    &["后续", "下一步", "结尾", "next step"],
+    &["后续", "下一步", "结尾"],
     // 8: other known parts.
     &[
         "里程碑",
         "进展",
         "进度",
+        "完成",
+        "done",
+        "in progress",
         "成果",
         "数据",
         "原因",
@@ -1863,6 +1900,8 @@ fn find_word(hay: &str, w: &str) -> Option<usize> {
 
 const STANDARD_ZH: &[&str] = &[
     "交付标准",
+    // Only searched in clauses after the what (see `items::prose`): `…，明确新增人手与排期`.
+    "明确",
     "需附",
     "附上",
     "验收",

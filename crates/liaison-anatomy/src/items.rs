@@ -205,8 +205,23 @@ fn by_labels(
     opts: &ParseOptions,
 ) -> Fields {
     let mut f = Fields::default();
+    // Prose after a short labelled field (`Owner: Bob. Send the report by Friday.`).
+    let mut tail: Option<(usize, usize)> = None;
     for (k, &(_, vs, kind)) in found.iter().enumerate() {
-        let ve = found.get(k + 1).map_or(t.len(), |n| n.0);
+        let mut ve = found.get(k + 1).map_or(t.len(), |n| n.0);
+        if matches!(kind, Label::Owner | Label::Due)
+            && k + 1 == found.len()
+            && let Some(stop) = t[vs..ve.max(vs)]
+                .find(". ")
+                .or_else(|| t[vs..ve.max(vs)].find('。'))
+        {
+            let cut = vs + stop;
+            let after = t[cut..ve].trim_start_matches(['.', '。', ' ']);
+            if t[vs..cut].chars().count() <= 40 && after.chars().count() > 10 {
+                tail = trim(t, ve - after.len(), ve);
+                ve = cut;
+            }
+        }
         let Some(r) = trim(t, vs, ve.max(vs)) else {
             continue;
         };
@@ -218,6 +233,24 @@ fn by_labels(
             }
             Label::Standard if f.standard.is_none() => f.standard = Some(r),
             _ => {}
+        }
+    }
+    if let Some((ts, te)) = tail {
+        let rel: Vec<(usize, usize)> = times
+            .iter()
+            .filter(|&&(a, b)| a >= ts && b <= te)
+            .map(|&(a, b)| (a - ts, b - ts))
+            .collect();
+        let p = prose(&t[ts..te], &rel, opts);
+        let shift = |r: Option<(usize, usize)>| r.map(|(a, b)| (a + ts, b + ts));
+        if f.what.is_none() && trim(t, 0, found[0].0).is_none() {
+            f.what = shift(p.what);
+        }
+        if f.standard.is_none() {
+            f.standard = shift(p.standard);
+        }
+        if f.due.is_none() {
+            f.due = shift(p.due);
         }
     }
     if f.what.is_none() {

@@ -885,6 +885,40 @@ fn read_line(t: &str, hints: &[String], opts: &ParseOptions) -> Vec<(usize, usiz
                 continue;
             }
         }
+        // `Alice Wang, Product Department, ext. 8021` / `王磊，产品部，电话…`: a line cut at
+        // commas when every piece reads as a field.
+        if matches!(
+            whole,
+            Seg::Other | Seg::Title | Seg::Name | Seg::Company | Seg::Department
+        ) && (seg.contains(", ") || seg.contains('，'))
+        {
+            let mut pieces = Vec::new();
+            let mut pos = 0;
+            for p in seg.split([',', '，']) {
+                let ps = pos;
+                pos += p.len()
+                    + if seg[pos + p.len()..].starts_with('，') {
+                        3
+                    } else {
+                        1
+                    };
+                let lead = p.len() - p.trim_start().len();
+                let pe = ps + p.trim_end().len();
+                if pe > ps + lead {
+                    pieces.push((ps + lead, pe));
+                }
+            }
+            let kinds: Vec<Seg> = pieces
+                .iter()
+                .map(|&(a, b)| classify(&seg[a..b], hints, opts))
+                .collect();
+            if pieces.len() >= 2 && kinds.iter().all(|k| *k != Seg::Other) {
+                for (&(a, b), k) in pieces.iter().zip(kinds) {
+                    out.push((s + a, s + b, k));
+                }
+                continue;
+            }
+        }
         let splittable = seg.contains(' ') && seg.chars().any(is_han);
         if matches!(whole, Seg::Contact | Seg::Valediction | Seg::Name) || !splittable {
             out.push((s, e, whole));
