@@ -37,7 +37,7 @@ enum Role {
     Signature,
 }
 
-pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
+pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, reply: bool) {
     let n = lines.len();
     let mut roles = vec![Role::Blank; n];
     let Some(first) = lines.iter().position(|l| !l.blank) else {
@@ -63,7 +63,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
         let l = lines[first];
         let t = &src[l.start..l.end];
         if let Some((g_end, kind, names)) = greeting(t) {
-            let mut g_end_abs = l.start + g_end;
+            let g_end_abs = l.start + g_end;
             roles[first] = Role::Greeting;
             cursor = first + 1;
             // 各位同事：\n大家好！
@@ -75,7 +75,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
                 && g2 == lines[cursor].end - lines[cursor].start
                 && lines[cursor].end - lines[cursor].start <= 18
             {
-                g_end_abs = lines[cursor].end;
+                // A second salutation line (`大家好！`) is neither greeting nor opening.
                 roles[cursor] = Role::Greeting;
                 cursor += 1;
             }
@@ -554,6 +554,14 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions) {
             }
         }
     }
+    // A reply without items has no opening, background or closing of its own: its text is
+    // the answer (the corpus convention, and what a reader takes from it).
+    if reply && a.items.is_empty() {
+        a.opening = None;
+        a.closing = None;
+        a.background.clear();
+        a.problem.clear();
+    }
 }
 
 /// A line that introduces a list of what was done or where things stand (`进展如下：`,
@@ -890,6 +898,112 @@ fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
 // Line shapes.
 
 /// A greeting at the start of `t`: returns (end byte, kind, names).
+/// A vocative at the start of a line: names or titles (`王磊：`, `高远、陈晨：`, `袁帅～`,
+/// `志明經理、Eric：`, `Amy, Zhang Wei –`, `顾晓 hi，`, `何经理早上好～`) before a comma, colon,
+/// tilde or dash. Returns the end (terminator included) and the number of names.
+fn vocative(t: &str) -> Option<(usize, usize)> {
+    const TERMS: [char; 10] = ['：', ':', '，', ',', '～', '~', '！', '!', '–', '-'];
+    const HELLO: [&str; 12] = [
+        "你好呀",
+        "您好呀",
+        "你好",
+        "您好",
+        "早上好",
+        "下午好",
+        "晚上好",
+        "早安",
+        "早",
+        "hi",
+        "好",
+        "你們好",
+    ];
+    let tt = t.trim_end();
+    // The name part: up to the first terminator.
+    let (ti, tc) = tt.char_indices().find(|(_, c)| TERMS.contains(c))?;
+    let mut who = tt[..ti].trim_end();
+    if who.is_empty() || who.chars().count() > 24 {
+        return None;
+    }
+    // `- ` and `–` only end an English vocative written with spaces (`Amy –`).
+    if matches!(tc, '-' | '–') && !tt[..ti].ends_with(' ') {
+        return None;
+    }
+    let mut greeted = false;
+    for h in HELLO {
+        if let Some(r) = who.strip_suffix(h)
+            && !r.is_empty()
+        {
+            who = r.trim_end();
+            greeted = true;
+            break;
+        }
+    }
+    let names: Vec<&str> = who
+        .split(['、', ',', '，', '/', '和'])
+        .flat_map(|x| x.split(" and "))
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let whole_line = ti + tc.len_utf8() >= tt.len();
+    let ok = names.iter().all(|n| {
+        let c = n.chars().count();
+        if n.chars().all(is_han) {
+            (2..=6).contains(&c)
+                && (has_title(n)
+                    || [
+                        "各位",
+                        "各部门",
+                        "大家",
+                        "同事",
+                        "领导",
+                        "伙伴",
+                        "老师",
+                        "同学",
+                    ]
+                    .iter()
+                    .any(|w| n.contains(w))
+                    || super::items::han_person(n) && c <= 3
+                    || whole_line && c <= 3
+                    || matches!(tc, '～' | '~') && c <= 3
+                    || greeted && c <= 3)
+        } else {
+            let ws: Vec<&str> = n.split_whitespace().collect();
+            (1..=3).contains(&ws.len())
+                && ws.iter().all(|w| {
+                    w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                        && w.chars()
+                            .all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '.'))
+                })
+                && ![
+                    "Please", "Thanks", "Thank", "Note", "Update", "Re", "FYI", "Hope",
+                ]
+                .contains(&ws[0])
+                || n.chars().any(is_han)
+                    && n.split_whitespace().all(|w| {
+                        w.chars().all(is_han) && (2..=4).contains(&w.chars().count())
+                            || w.chars().all(|c| c.is_ascii_alphabetic())
+                    })
+                    && (whole_line || greeted)
+        }
+    });
+    if !ok {
+        return None;
+    }
+    let mut end = ti + tc.len_utf8();
+    // Punctuation and a trailing 早/好 right after.
+    for c in tt[end..].chars() {
+        if matches!(c, '！' | '!' | '～' | '~') {
+            end += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    Some((end, names.len()))
+}
+
 fn greeting(t: &str) -> Option<(usize, GreetingKind, usize)> {
     let lower = t.to_ascii_lowercase();
     // English.
@@ -904,13 +1018,22 @@ fn greeting(t: &str) -> Option<(usize, GreetingKind, usize)> {
         "greetings",
     ] {
         if lower.starts_with(p) {
-            let end = t
+            let mut end = t
                 .char_indices()
                 .find(|(_, c)| matches!(c, ',' | ':' | '!' | '，' | '：'))
                 .map(|(i, c)| i + c.len_utf8())
                 .unwrap_or(t.len());
             if end > 60 {
                 return None;
+            }
+            // `Dear Yuki-san, dear Mori-san,`: a line of salutations is the greeting whole.
+            let tt = t.trim_end();
+            if tt.len() > end
+                && tt.chars().count() <= 80
+                && tt.ends_with([',', ':', '!', '，', '：', '-', '–'])
+                && !tt[..tt.len() - 1].contains(['.', '?', '。', '！', '!'])
+            {
+                end = tt.len();
             }
             let who = t[p.len().min(end)..end]
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -948,6 +1071,38 @@ fn greeting(t: &str) -> Option<(usize, GreetingKind, usize)> {
         if lower.starts_with(p) {
             return Some((p.len(), GreetingKind::Group, 0));
         }
+    }
+    if let Some((end, names)) = vocative(t)
+        && ![
+            "您好",
+            "你好",
+            "大家好",
+            "各位好",
+            "你们好",
+            "早上好",
+            "下午好",
+        ]
+        .iter()
+        .any(|h| t[end..].trim_start().starts_with(h))
+    {
+        let who = &t[..end];
+        let kind = if ["各位", "大家", "诸位", "们", "all", "team"]
+            .iter()
+            .any(|w| who.contains(w))
+        {
+            GreetingKind::Group
+        } else {
+            GreetingKind::Personal
+        };
+        return Some((
+            end,
+            kind,
+            if kind == GreetingKind::Group {
+                0
+            } else {
+                names
+            },
+        ));
     }
     // Chinese.
     let head: String = t.chars().take(40).collect();

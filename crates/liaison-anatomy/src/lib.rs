@@ -883,7 +883,13 @@ impl Anatomy {
         }
         // The analysis only reads the source: check it once for lower-casing shortcuts.
         let _checked = words::CheckedGuard::enter(&self.source);
-        body::analyse(self, &lines, opts);
+        // A reply or forward: the subject says so, or a quoted original is there.
+        let reply = stripped.quoted.is_some()
+            || self
+                .subject
+                .as_ref()
+                .is_some_and(|s| s.is_reply || s.is_forward);
+        body::analyse(self, &lines, opts, reply);
     }
 
     fn push_times(&mut self, base: usize, found: Vec<Detailed>) {
