@@ -488,7 +488,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         inline_attachment_refs(a, src, l.start, l.end, en_refs);
     }
 
-    // Closing: the free paragraphs (at most two) right before the signature.
+    // Closing: the free paragraph right before the signature.
     {
         let mut j = end;
         while j > cursor.min(end) && roles[j - 1] == Role::Blank {
@@ -497,7 +497,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         let last = j;
         let mut blocks = 0;
         let mut k = j;
-        while k > 0 && blocks < 2 {
+        while k > 0 && blocks < 1 {
             if !matches!(roles[k - 1], Role::Free | Role::Opening | Role::Deadline) {
                 break;
             }
@@ -1031,7 +1031,8 @@ fn greeting(t: &str) -> Option<(usize, GreetingKind, usize)> {
             if tt.len() > end
                 && tt.chars().count() <= 80
                 && tt.ends_with([',', ':', '!', '，', '：', '-', '–'])
-                && !tt[..tt.len() - 1].contains(['.', '?', '。', '！', '!'])
+                && !tt[..tt.len() - tt.chars().next_back().map_or(0, char::len_utf8)]
+                    .contains(['.', '?', '。', '！', '!'])
             {
                 end = tt.len();
             }
