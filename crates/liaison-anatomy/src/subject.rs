@@ -6,7 +6,27 @@
 //! Every function takes any text and never panics; byte ranges index the text given.
 
 /// Reply prefixes (compared case-insensitively).
-const REPLY: &[&str] = &["re", "aw", "sv", "antw", "回复", "答复", "回覆", "答覆"];
+const REPLY: &[&str] = &[
+    "re",
+    "aw",
+    "sv",
+    "antw",
+    "回复",
+    "答复",
+    "回覆",
+    "答覆",
+    // Auto-replies answer a mail too (longest first where one starts another).
+    "automatic reply",
+    "auto reply",
+    "auto-reply",
+    "autoreply",
+    "out of office",
+    "自动回复",
+    "自動回覆",
+    "自动答复",
+    "自動答覆",
+    "自動回復",
+];
 /// Forward prefixes (compared case-insensitively).
 const FORWARD: &[&str] = &["fw", "fwd", "wg", "tr", "转发", "轉寄", "轉發", "转寄"];
 
@@ -246,6 +266,9 @@ mod tests {
             ("Report: x", "Report: x"),
             ("Rework", "Rework"),
             ("Re[x]: y", "Re[x]: y"),
+            ("Automatic reply: RE: x", "x"),
+            ("自动答复: 【复盘】y", "【复盘】y"),
+            ("自動回覆：z", "z"),
             ("", ""),
         ] {
             assert_eq!(strip_prefixes(s).0, want, "{s}");

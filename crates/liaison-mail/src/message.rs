@@ -89,6 +89,13 @@ impl Message {
             Some(mail_parser::PartType::Html(h)) => html_to_text(h),
             _ => m.body_html(0).map(|h| html_to_text(&h)).unwrap_or_default(),
         };
+        if out.subject.contains('\u{FFFD}')
+            && let Some(s) = raw_gb18030_subject(raw)
+        {
+            out.subject = s;
+            out.problems
+                .push("the Subject header is raw 8-bit text; it was read as GB18030 (GBK)".into());
+        }
         if let Some(fixed) = undeclared_gb18030(&m, raw, &out.body) {
             out.body = fixed;
             out.problems.push(
@@ -144,6 +151,52 @@ fn undeclared_gb18030(m: &mail_parser::Message<'_>, raw: &[u8], body: &str) -> O
     }
     let (text, _, had_errors) = encoding_rs::GB18030.decode(&raw[s..e]);
     (!had_errors).then(|| text.into_owned())
+}
+
+/// Some clients (old Foxmail, Coremail) send the Subject as raw GBK bytes without RFC 2047
+/// encoding; mail-parser reads them as UTF-8 and replaces what it cannot decode. The raw
+/// header (folded lines joined) read as GB18030, when it decodes cleanly and is not encoded.
+fn raw_gb18030_subject(raw: &[u8]) -> Option<String> {
+    let head_end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .or_else(|| raw.windows(2).position(|w| w == b"\n\n"))
+        .unwrap_or(raw.len());
+    let head = &raw[..head_end];
+    let mut start = None;
+    let mut i = 0;
+    while i < head.len() {
+        let line_start = i == 0 || head[i - 1] == b'\n';
+        if line_start && head.len() - i > 8 && head[i..i + 8].eq_ignore_ascii_case(b"subject:") {
+            start = Some(i + 8);
+            break;
+        }
+        i += 1;
+    }
+    let s = start?;
+    let mut e = s;
+    loop {
+        let le = head[e..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(head.len(), |p| e + p);
+        e = le;
+        if e + 1 < head.len() && matches!(head[e + 1], b' ' | b'\t') {
+            e += 1;
+            continue;
+        }
+        break;
+    }
+    let bytes: Vec<u8> = head[s..e]
+        .iter()
+        .copied()
+        .filter(|&b| b != b'\r' && b != b'\n')
+        .collect();
+    if bytes.windows(2).any(|w| w == b"=?") || bytes.is_ascii() {
+        return None;
+    }
+    let (text, _, had_errors) = encoding_rs::GB18030.decode(&bytes);
+    (!had_errors).then(|| text.trim().to_string())
 }
 
 fn clean_id(id: &str) -> String {
@@ -411,6 +464,17 @@ mod tests {
             lines.contains(&"- a") && lines.contains(&"- b"),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn raw_gbk_subject_is_read_as_gb18030() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("【进度同步】支付网关迁移-技术部");
+        let mut raw = b"From: a@example.com\r\nSubject: ".to_vec();
+        raw.extend_from_slice(&gbk);
+        raw.extend_from_slice(b"\r\nContent-Type: text/plain; charset=gbk\r\n\r\nhi\r\n");
+        let m = Message::parse(&raw);
+        assert_eq!(m.subject, "【进度同步】支付网关迁移-技术部");
+        assert!(m.problems.iter().any(|p| p.contains("Subject")));
     }
 
     #[test]
