@@ -504,8 +504,11 @@ impl Anatomy {
         if let Some(d) = m.date {
             push_header("Date", &d.to_rfc3339(), &mut view);
         }
-        if !m.attachments.is_empty() {
-            let names: Vec<&str> = m.attachments.iter().map(|a| a.name.as_str()).collect();
+        // Inline images (signature logos) are not attached files.
+        let files: Vec<&liaison_mail::Attachment> =
+            m.attachments.iter().filter(|a| !a.inline).collect();
+        if !files.is_empty() {
+            let names: Vec<&str> = files.iter().map(|a| a.name.as_str()).collect();
             push_header("Attachments", &names.join(", "), &mut view);
         }
         view.push('\n');
@@ -515,7 +518,7 @@ impl Anatomy {
         let body_start = a.read_plain_headers(opts);
         a.date = m.date.or(a.date);
         // Sizes come from the message.
-        for (f, att) in a.attachments.iter_mut().zip(&m.attachments) {
+        for (f, att) in a.attachments.iter_mut().zip(files) {
             f.size = Some(att.size);
         }
         a.finish(body_start, opts);
@@ -571,7 +574,7 @@ impl Anatomy {
             a.date_span = Some(a.span(hs, he));
         }
         a.date = m.date;
-        for att in &m.attachments {
+        for att in m.attachments.iter().filter(|x| !x.inline) {
             a.attachments.push(AttachedFile {
                 name: att.name.clone(),
                 size: Some(att.size),

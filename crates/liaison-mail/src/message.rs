@@ -12,6 +12,10 @@ pub struct Attachment {
     pub content_type: String,
     /// Size in bytes (decoded).
     pub size: u64,
+    /// An inline image with a Content-ID (a signature logo, a picture in the text), not a
+    /// file the sender attached.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inline: bool,
 }
 
 /// A parsed message: headers, text body and attachments.
@@ -104,10 +108,28 @@ impl Message {
             );
         }
         for part in m.attachments() {
-            let name = part
+            let mut name = part
                 .attachment_name()
                 .map(str::to_string)
                 .unwrap_or_else(|| "(unnamed)".into());
+            if name.contains('\u{FFFD}') {
+                let (hs, he) = (
+                    (part.offset_header as usize).min(raw.len()),
+                    (part.offset_body as usize).min(raw.len()),
+                );
+                if let Some(n) = rfc2231_name(&raw[hs..he.max(hs)]) {
+                    name = n;
+                }
+            }
+            let disposition = part
+                .content_disposition()
+                .map(|d| d.ctype().to_ascii_lowercase());
+            let image = part
+                .content_type()
+                .is_some_and(|ct| ct.ctype().eq_ignore_ascii_case("image"));
+            let inline = image
+                && part.content_id().is_some()
+                && disposition.as_deref().is_none_or(|d| d == "inline");
             let content_type = part
                 .content_type()
                 .map(|ct| match ct.subtype() {
@@ -119,6 +141,7 @@ impl Message {
                 name,
                 content_type,
                 size: part.contents().len() as u64,
+                inline,
             });
         }
         out
@@ -197,6 +220,74 @@ fn raw_gb18030_subject(raw: &[u8]) -> Option<String> {
     }
     let (text, _, had_errors) = encoding_rs::GB18030.decode(&bytes);
     (!had_errors).then(|| text.trim().to_string())
+}
+
+/// An RFC 2231 file name split into `filename*0*=`, `filename*1*=` … whose percent-encoded
+/// bytes cut a character in two (mail-parser decodes each piece alone): the pieces joined,
+/// then decoded with the charset named in the first.
+fn rfc2231_name(header: &[u8]) -> Option<String> {
+    let h = String::from_utf8_lossy(header);
+    let lower = h.to_ascii_lowercase();
+    for key in ["filename*", "name*"] {
+        let mut pieces: Vec<(u32, String)> = Vec::new();
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(key) {
+            let at = from + i + key.len();
+            from = at;
+            // Only the parameter itself, not `xname*`.
+            let before = lower[..at - key.len()].chars().next_back();
+            if before.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            let digits: String = lower[at..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let Ok(n) = digits.parse::<u32>() else {
+                continue;
+            };
+            let rest = &h[at + digits.len()..];
+            let Some(v) = rest.strip_prefix("*=").or_else(|| rest.strip_prefix('=')) else {
+                continue;
+            };
+            let v: String = v
+                .chars()
+                .take_while(|c| !matches!(c, ';' | '\r' | '\n'))
+                .collect();
+            pieces.push((n, v.trim().trim_matches('"').to_string()));
+        }
+        if pieces.is_empty() {
+            continue;
+        }
+        pieces.sort_by_key(|p| p.0);
+        let joined: String = pieces.into_iter().map(|p| p.1).collect();
+        let (charset, encoded) = match joined.split_once('\'') {
+            Some((cs, rest)) => (cs.to_string(), rest.split_once('\'').map_or(rest, |x| x.1)),
+            None => ("utf-8".to_string(), joined.as_str()),
+        };
+        let mut bytes = Vec::new();
+        let b = encoded.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'%'
+                && i + 2 < b.len()
+                && let Ok(x) = u8::from_str_radix(&encoded[i + 1..i + 3], 16)
+            {
+                bytes.push(x);
+                i += 3;
+            } else {
+                bytes.push(b[i]);
+                i += 1;
+            }
+        }
+        let enc =
+            encoding_rs::Encoding::for_label(charset.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+        let (text, _, bad) = enc.decode(&bytes);
+        if !bad {
+            return Some(text.into_owned());
+        }
+    }
+    None
 }
 
 fn clean_id(id: &str) -> String {
@@ -464,6 +555,25 @@ mod tests {
             lines.contains(&"- a") && lines.contains(&"- b"),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn rfc2231_pieces_that_split_a_character_are_joined() {
+        let h = b"Content-Disposition: attachment;\r\n\tfilename*0*=utf-8''%E6%8A%A5%E5;\r\n\tfilename*1*=%91%8A.pdf\r\n";
+        assert_eq!(rfc2231_name(h).as_deref(), Some("报告.pdf"));
+        assert_eq!(rfc2231_name(b"Content-Type: text/plain\r\n"), None);
+    }
+
+    #[test]
+    fn inline_logos_are_marked() {
+        let raw = b"Subject: t\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nhi\r\n--b\r\nContent-Type: image/png; name=\"image001.png\"\r\nContent-Disposition: inline; filename=\"image001.png\"\r\nContent-ID: <image001.png@x>\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b\r\nContent-Type: application/pdf; name=\"a.pdf\"\r\nContent-Disposition: attachment; filename=\"a.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0=\r\n--b--\r\n";
+        let m = Message::parse(raw);
+        let got: Vec<(&str, bool)> = m
+            .attachments
+            .iter()
+            .map(|a| (a.name.as_str(), a.inline))
+            .collect();
+        assert_eq!(got, [("image001.png", true), ("a.pdf", false)]);
     }
 
     #[test]

@@ -141,7 +141,12 @@ pub fn read(raw: &[u8], exp: &Expected, opts: &ParseOptions) -> Reading {
             standard: it.standard_value(),
         });
     }
-    r.attachments = m.attachments.iter().map(|f| f.name.clone()).collect();
+    r.attachments = m
+        .attachments
+        .iter()
+        .filter(|f| !f.inline)
+        .map(|f| f.name.clone())
+        .collect();
     r.closing = a.closing.as_ref().map(|s| s.text.clone());
     if let Some(sig) = &a.signature {
         r.signature_name = opt(&sig.name);
