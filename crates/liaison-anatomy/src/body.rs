@@ -1279,7 +1279,7 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
         if colon.is_none()
             && !styled
             && !numbered_cn
-            && (label.chars().count() > 10 || kind == Sec::Other)
+            && (label.chars().count() > 14 || kind == Sec::Other)
         {
             return None;
         }
@@ -1330,8 +1330,13 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "asks",
         "what we need",
         "deliverables",
-        "改进措施",
+        "改进",
+        "改進",
         "整改",
+        "open items",
+        "open points",
+        "待处理",
+        "未完成",
         "下周计划",
         "next step",
         "need your input",
@@ -1376,7 +1381,6 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "措施",
         "影响",
         "共识",
-        "待确认",
         "说明",
         "概况",
         "致谢",
@@ -1444,6 +1448,9 @@ impl GroupedWords {
 }
 
 fn classify_label(label: &str) -> Option<Sec> {
+    if label.trim().eq_ignore_ascii_case("open") {
+        return Some(Sec::Items);
+    }
     let gw = &*LABEL_SET;
     // The words of each group found in `label.to_lowercase()` (the groups are lower case).
     let f = gw.set.found_in_lower(label);
@@ -1478,6 +1485,9 @@ fn classify_label(label: &str) -> Option<Sec> {
 /// The word-by-word classification [`classify_label`] replaces (kept for the agreement test).
 #[cfg(test)]
 fn classify_label_naive(label: &str) -> Option<Sec> {
+    if label.trim().eq_ignore_ascii_case("open") {
+        return Some(Sec::Items);
+    }
     let l = label.to_lowercase();
     let l = l.trim();
     let has = |ws: &[&str]| ws.iter().any(|w| l.contains(w));
@@ -1618,6 +1628,16 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
     }
     if ('①'..='⑳').contains(&first) {
         return finish(first.len_utf8());
+    }
+    // a) b）: lettered items.
+    if ('a'..='h').contains(&first) {
+        let r = &s[1..];
+        if let Some(c) = r.chars().next()
+            && matches!(c, ')' | '）')
+        {
+            return finish(1 + c.len_utf8());
+        }
+        return None;
     }
     if matches!(first, '-' | '*' | '•' | '·' | '+' | '–') {
         let r = &s[first.len_utf8()..];
