@@ -150,7 +150,10 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     let mut inline_label = false;
     let mut has_items_heading = false;
     let mut skip_until = 0;
+    // The part each item was found in (filled in as items are pushed).
+    let mut item_secs: Vec<Sec> = Vec::new();
     for i in cursor..end {
+        item_secs.resize(a.items.len(), sec);
         if i < skip_until {
             continue;
         }
@@ -422,7 +425,17 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             }
         }
     }
-    let _ = has_items_heading;
+    item_secs.resize(a.items.len(), sec);
+    // When the mail names its items (需协调事项：, Next steps:), lists elsewhere (results,
+    // reasons, what was done) are information. Tables stay: their rows are items.
+    if has_items_heading && item_secs.contains(&Sec::Items) {
+        let mut k = 0;
+        a.items.retain(|it| {
+            let keep = item_secs[k] == Sec::Items || it.marker == "|";
+            k += 1;
+            keep
+        });
+    }
 
     // Item fields that need the whole item text.
     for idx in 0..a.items.len() {

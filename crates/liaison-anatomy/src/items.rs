@@ -261,12 +261,24 @@ fn by_labels(
             if f.owner.is_none() {
                 f.owner = lead_owner;
             }
-            if let Some(r) = trim(t, s, e) {
-                let r = strip_times(t, r, times);
-                f.what = Some(r);
-                // A deadline in the what when no label gave one (`12月3日前提供…——负责人：…`).
+            if let Some((hs, he)) = trim(t, s, e) {
+                // The head read as prose: `完成调试，负责人冯磊，12月20日前完成，交付标准：…`.
+                let rel: Vec<(usize, usize)> = times
+                    .iter()
+                    .filter(|&&(a, b)| a >= hs && b <= he)
+                    .map(|&(a, b)| (a - hs, b - hs))
+                    .collect();
+                let p = prose(&t[hs..he], &rel, opts);
+                let shift = |r: Option<(usize, usize)>| r.map(|(a, b)| (a + hs, b + hs));
+                f.what = shift(p.what).or(Some((hs, he)));
+                if f.owner.is_none() {
+                    f.owner = shift(p.owner);
+                }
                 if f.due.is_none() {
-                    f.due = first_time_in(times, 0, head_end);
+                    f.due = shift(p.due);
+                }
+                if f.standard.is_none() {
+                    f.standard = shift(p.standard);
                 }
             }
         }
@@ -617,11 +629,25 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             what = trim(t, rest, what.1).unwrap_or(what);
         }
     }
-    let what = strip_times(t, what, times);
+    let mut what = strip_times(t, what, times);
+    // A bracket closing the what: an owner (`（采购部周宇）`) or a detail of the deliverable
+    // (`（@2x、@3x，PNG）`), not part of the action.
+    if let Some(((ps, _), (is, ie))) = trailing_bracket(t, what)
+        && let Some(w) = trim(t, what.0, ps)
+        && w.1 - w.0 >= 6
+    {
+        if owner_like(&t[is..ie], opts) {
+            f.owner = f.owner.or(Some((is, ie)));
+        } else {
+            f.standard = Some((is, ie));
+        }
+        what = w;
+    }
     f.what = Some(what);
     f.due = times.first().copied();
     // A standard stated in a later clause (`…，包含渠道维度`).
     if ce < t.len()
+        && f.standard.is_none()
         && let Some((ss, se)) = super::body::find_standard(&t[ce..])
     {
         let (ss, se) = (ce + ss, ce + se);
