@@ -595,10 +595,9 @@ fn opening(c: &mut Ctx) {
             format!("开场白有{chars}个字符，超过{max}：应一句话说明目的"),
             format!("the opening has {chars} characters, more than {max}: state the purpose in one sentence"),
         );
-        return;
     }
     let first = liaison_model::text::sentences(&o.text).next().unwrap_or("");
-    if !has_any(first, &PURPOSE) {
+    if chars <= max && !has_any(first, &PURPOSE) {
         c.emit(
             "opening-purpose",
             o.span.start,
@@ -613,7 +612,13 @@ fn opening(c: &mut Ctx) {
         && c.on("core-not-upfront")
     {
         let ask = has_any(&o.text, &ASK);
-        let when = a.times_in(o.span).next().is_some();
+        // A deadline still ahead: small talk about last week or an incident's timeline is not
+        // the ask's deadline.
+        let sent = a.date.unwrap_or(c.l.parse_options.time.now);
+        let when = a.times_in(o.span).any(|t| match t.kind {
+            liaison_time::ExprKind::Deadline => t.value.is_none_or(|v| v >= sent),
+            _ => true,
+        });
         if !(ask && when) {
             let (zh, en) = match (ask, when) {
                 (false, false) => (
