@@ -136,10 +136,12 @@ fn text(a: &Anatomy) -> String {
         );
         let _ = writeln!(
             o,
-            "    {}: {}  {}: {}  {}: {}",
+            "    {}: {}  {}: {}  {}: {}  {}: {}",
             tr("负责", "owner"),
             it.owner.as_ref().map(|p| p.text.as_str()).unwrap_or(none),
-            tr("时间", "deadline"),
+            tr("截止", "due"),
+            it.due.as_ref().map(|p| p.text.as_str()).unwrap_or(none),
+            tr("时间", "times"),
             if it.deadlines.is_empty() {
                 none.to_string()
             } else {
@@ -150,10 +152,7 @@ fn text(a: &Anatomy) -> String {
                     .join(", ")
             },
             tr("标准", "standard"),
-            it.standard
-                .as_ref()
-                .map(|p| p.text.as_str())
-                .unwrap_or(none),
+            it.standard_value().unwrap_or_else(|| none.to_string()),
         );
     }
     for f in &a.attachments {
