@@ -17,6 +17,44 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("greeting", 0.75, 0.75),
 ];
 
+/// Every span of every corpus message, read as an .eml, lies on character boundaries inside
+/// the source, and each field's text is the source at its span.
+#[test]
+fn every_span_of_the_corpus_lies_in_its_source() {
+    let opts = score::options();
+    for part in ["tune", "heldout"] {
+        for (name, raw, _) in score::messages(part) {
+            let a = liaison_anatomy::Anatomy::parse_eml(&raw, &opts);
+            let mut parts: Vec<&liaison_anatomy::Part> = Vec::new();
+            for it in &a.items {
+                parts.push(&it.what);
+                parts.extend(it.owner.iter().chain(&it.due).chain(&it.standard));
+            }
+            if let Some(s) = &a.signature {
+                parts.extend(
+                    s.name
+                        .iter()
+                        .chain(&s.department)
+                        .chain(&s.title)
+                        .chain(&s.signoff)
+                        .chain(&s.contact),
+                );
+            }
+            for p in parts {
+                let s = p.span;
+                assert!(
+                    s.start <= s.end
+                        && s.end <= a.source.len()
+                        && a.source.is_char_boundary(s.start)
+                        && a.source.is_char_boundary(s.end),
+                    "{part}/{name}: {s:?}"
+                );
+                assert_eq!(a.text(s), p.text, "{part}/{name}");
+            }
+        }
+    }
+}
+
 fn no_lint(_: &str, _: &[u8]) -> Vec<String> {
     Vec::new()
 }
