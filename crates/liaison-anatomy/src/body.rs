@@ -1281,7 +1281,7 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
         }
         None => (s.trim_end_matches("**").trim(), None),
     };
-    if label.is_empty() || label.chars().count() > 16 {
+    if label.is_empty() || label.chars().count() > 24 {
         return None;
     }
     if label.contains(['，', '。', ',', '；', '！', '？']) {
@@ -1354,8 +1354,12 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "next step",
         "need your input",
     ],
-    // 4: background.
+    // 4: background (what happened, in issues and retrospectives).
     &[
+        "经过",
+        "經過",
+        "what happened",
+        "结果",
         "背景",
         "目标",
         "目的",

@@ -128,7 +128,8 @@ pub fn read(raw: &[u8], exp: &Expected, opts: &ParseOptions) -> Reading {
     }
     r.greeting = a.greeting.as_ref().map(|g| g.text.clone());
     r.opening = a.opening.as_ref().map(|s| s.text.clone());
-    for sec in &a.background {
+    // The corpus counts a problem description (issues, escalations) as background.
+    for sec in a.background.iter().chain(&a.problem) {
         r.background
             .extend(liaison_model::text::sentences(&sec.text).map(|s| s.to_string()));
     }
