@@ -567,6 +567,16 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             }
         }
     }
+    // A reply's list is its points (questions, objections, answers), not new items, unless
+    // it assigns work: an owner or a deadline on its lines.
+    if reply
+        && !a
+            .items
+            .iter()
+            .any(|it| it.owner.is_some() || it.due_time().is_some())
+    {
+        a.items.clear();
+    }
     // A reply without items has no opening, background or closing of its own: its text is
     // the answer (the corpus convention, and what a reader takes from it).
     if reply && a.items.is_empty() {
