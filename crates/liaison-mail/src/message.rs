@@ -88,8 +88,19 @@ impl Message {
         }
         // An HTML-only message's text body is its HTML part: read it with our conversion
         // rather than mail-parser's (which loses lists and tables).
+        let flowed = m.text_part(0).and_then(|p| p.content_type()).and_then(|ct| {
+            ct.attribute("format")
+                .filter(|f| f.eq_ignore_ascii_case("flowed"))
+                .map(|_| {
+                    ct.attribute("delsp")
+                        .is_some_and(|d| d.eq_ignore_ascii_case("yes"))
+                })
+        });
         out.body = match m.text_part(0).map(|p| &p.body) {
-            Some(mail_parser::PartType::Text(t)) => t.to_string(),
+            Some(mail_parser::PartType::Text(t)) => match flowed {
+                Some(delsp) => unflow(t, delsp),
+                None => t.to_string(),
+            },
             Some(mail_parser::PartType::Html(h)) => html_to_text(h),
             _ => m.body_html(0).map(|h| html_to_text(&h)).unwrap_or_default(),
         };
@@ -174,6 +185,50 @@ fn undeclared_gb18030(m: &mail_parser::Message<'_>, raw: &[u8], body: &str) -> O
     }
     let (text, _, had_errors) = encoding_rs::GB18030.decode(&raw[s..e]);
     (!had_errors).then(|| text.into_owned())
+}
+
+/// RFC 3676 `format=flowed` text: a line ending in a space continues on the next line
+/// (the space removed too with `DelSp=yes`), within the same quote depth; the `-- `
+/// signature separator and space-stuffing are kept as lines.
+pub fn unflow(text: &str, delsp: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut open = false; // the last line written continues
+    let mut open_depth = 0;
+    for line in text.lines() {
+        let depth = line.len() - line.trim_start_matches('>').len();
+        let mut content = &line[depth..];
+        if depth == 0 {
+            // Space-stuffing: one leading space added by the sender.
+            content = content.strip_prefix(' ').unwrap_or(content);
+        }
+        let is_sig = line == "-- ";
+        if open && depth == open_depth {
+            // Joined onto the previous line.
+            let c = if depth > 0 { content.strip_prefix(' ').unwrap_or(content) } else { content };
+            out.push_str(c);
+        } else {
+            if open {
+                out.push('\n');
+            }
+            out.push_str(&line[..depth]);
+            out.push_str(content);
+        }
+        let soft = !is_sig && line.ends_with(' ') && !line.trim().is_empty();
+        if soft {
+            if delsp {
+                out.pop();
+            }
+            open = true;
+            open_depth = depth;
+        } else {
+            out.push('\n');
+            open = false;
+        }
+    }
+    if out.ends_with('\n') && !text.ends_with('\n') {
+        out.pop();
+    }
+    out
 }
 
 /// Some clients (old Foxmail, Coremail) send the Subject as raw GBK bytes without RFC 2047
@@ -574,6 +629,17 @@ mod tests {
             .map(|a| (a.name.as_str(), a.inline))
             .collect();
         assert_eq!(got, [("image001.png", true), ("a.pdf", false)]);
+    }
+
+    #[test]
+    fn flowed_text_is_joined() {
+        let t = "we confirm the \r\nnew part number \r\ntoday.\r\n\r\n> quoted soft \r\n> line\r\n-- \r\nSam\r\n";
+        assert_eq!(
+            unflow(t, false),
+            "we confirm the new part number today.\n\n> quoted soft line\n-- \nSam\n"
+        );
+        assert_eq!(unflow("ab \ncd\n", true), "abcd\n");
+        assert_eq!(unflow("no soft breaks\nhere", false), "no soft breaks\nhere");
     }
 
     #[test]
