@@ -207,6 +207,7 @@ fn by_labels(
     let mut f = Fields::default();
     // Prose after a short labelled field (`Owner: Bob. Send the report by Friday.`).
     let mut tail: Option<(usize, usize)> = None;
+    let mut extra_standard: Option<(usize, usize)> = None;
     for (k, &(_, vs, kind)) in found.iter().enumerate() {
         let mut ve = found.get(k + 1).map_or(t.len(), |n| n.0);
         if matches!(kind, Label::Owner | Label::Due)
@@ -222,7 +223,26 @@ fn by_labels(
                 ve = cut;
             }
         }
-        let Some(r) = trim(t, vs, ve.max(vs)) else {
+        // A labelled value ends at a dash or bar (`owner: Mori-san – by Tue Dec 8`); the parts
+        // after it are read as in a dash-separated item.
+        let ve = ve.max(vs);
+        let parts = dash_parts(&t[vs..ve]);
+        let ve = if parts.len() >= 2 {
+            for &(ps, pe) in &parts[1..] {
+                let (ps, pe) = (vs + ps, vs + pe);
+                if let Some(r) = first_time_in(times, ps, pe) {
+                    if kind != Label::Due && f.due.is_none() {
+                        f.due = Some(r);
+                    }
+                } else if kind != Label::Standard && f.standard.is_none() {
+                    extra_standard = Some((ps, pe));
+                }
+            }
+            vs + parts[0].1
+        } else {
+            ve
+        };
+        let Some(r) = trim(t, vs, ve) else {
             continue;
         };
         match kind {
@@ -268,7 +288,13 @@ fn by_labels(
                     .filter(|&&(a, b)| a >= hs && b <= he)
                     .map(|&(a, b)| (a - hs, b - hs))
                     .collect();
-                let p = prose(&t[hs..he], &rel, opts);
+                let head = &t[hs..he];
+                let head_parts = dash_parts(head);
+                let p = if head_parts.len() >= 2 {
+                    by_parts(head, &head_parts, &rel, opts)
+                } else {
+                    prose(head, &rel, opts)
+                };
                 let shift = |r: Option<(usize, usize)>| r.map(|(a, b)| (a + hs, b + hs));
                 f.what = shift(p.what).or(Some((hs, he)));
                 if f.owner.is_none() {
@@ -285,6 +311,9 @@ fn by_labels(
     }
     if f.due.is_none() {
         f.due = times.first().copied();
+    }
+    if f.standard.is_none() {
+        f.standard = extra_standard;
     }
     f
 }
@@ -497,6 +526,30 @@ pub(super) fn owner_like(s: &str, opts: &ParseOptions) -> bool {
         })
 }
 
+/// An owner named after 负责人/对接人/责任人 (colon or not) from byte `from` on, up to the
+/// clause's end.
+fn owner_after_word(t: &str, from: usize) -> Option<(usize, usize)> {
+    for w in ["负责人", "負責人", "对接人", "對接人", "责任人"] {
+        let Some(i) = t.get(from..)?.find(w).map(|i| from + i) else {
+            continue;
+        };
+        let vs = i + w.len();
+        let rest = &t[vs..];
+        let skip = rest.len() - rest.trim_start_matches([':', '：', ' ', '为', '是']).len();
+        let vs = vs + skip;
+        let ve = t[vs..]
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '\n'))
+            .map_or(t.len(), |(j, _)| vs + j);
+        if let Some(r) = trim(t, vs, ve)
+            && t[r.0..r.1].chars().count() <= 16
+        {
+            return Some(r);
+        }
+    }
+    None
+}
+
 /// A 2–4 character Han person name (a surname from the common list).
 pub(super) fn han_person(s: &str) -> bool {
     const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫阎段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺官封谈談匡鞠惠荆荊乐樂冀郁胥南班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蔺藺楼樓盘盤满滿闻聞位厉厲伊仝区區郜海阚闞花权權强強帅帥屠豆朴盖蓋练練廉禹井祖漆巴丰支卿国國狄平计計索宣晋晉相初门門云雲容敬来來扈晁芮都普阙闕浦戈伏鹿薄邸雍辜羊阿乌烏母裘亓修邰赫杭况況那宿鲜鮮印逯隆茹诸諸战戰慕危玉银銀亢嵇公哈湛宾賓戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴陰昝智幸奉植衡富尧堯闭閉由";
@@ -628,6 +681,10 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             f.owner = Some((os, oe));
             what = trim(t, rest, what.1).unwrap_or(what);
         }
+    }
+    // `负责人冯磊` / `对接人：陆鑫` in a later clause names the owner over a leading department.
+    if let Some(r) = owner_after_word(t, ce) {
+        f.owner = Some(r);
     }
     let mut what = strip_times(t, what, times);
     // A bracket closing the what: an owner (`（采购部周宇）`) or a detail of the deliverable

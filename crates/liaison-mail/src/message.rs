@@ -88,14 +88,17 @@ impl Message {
         }
         // An HTML-only message's text body is its HTML part: read it with our conversion
         // rather than mail-parser's (which loses lists and tables).
-        let flowed = m.text_part(0).and_then(|p| p.content_type()).and_then(|ct| {
-            ct.attribute("format")
-                .filter(|f| f.eq_ignore_ascii_case("flowed"))
-                .map(|_| {
-                    ct.attribute("delsp")
-                        .is_some_and(|d| d.eq_ignore_ascii_case("yes"))
-                })
-        });
+        let flowed = m
+            .text_part(0)
+            .and_then(|p| p.content_type())
+            .and_then(|ct| {
+                ct.attribute("format")
+                    .filter(|f| f.eq_ignore_ascii_case("flowed"))
+                    .map(|_| {
+                        ct.attribute("delsp")
+                            .is_some_and(|d| d.eq_ignore_ascii_case("yes"))
+                    })
+            });
         out.body = match m.text_part(0).map(|p| &p.body) {
             Some(mail_parser::PartType::Text(t)) => match flowed {
                 Some(delsp) => unflow(t, delsp),
@@ -204,7 +207,11 @@ pub fn unflow(text: &str, delsp: bool) -> String {
         let is_sig = line == "-- ";
         if open && depth == open_depth {
             // Joined onto the previous line.
-            let c = if depth > 0 { content.strip_prefix(' ').unwrap_or(content) } else { content };
+            let c = if depth > 0 {
+                content.strip_prefix(' ').unwrap_or(content)
+            } else {
+                content
+            };
             out.push_str(c);
         } else {
             if open {
@@ -639,7 +646,10 @@ mod tests {
             "we confirm the new part number today.\n\n> quoted soft line\n-- \nSam\n"
         );
         assert_eq!(unflow("ab \ncd\n", true), "abcd\n");
-        assert_eq!(unflow("no soft breaks\nhere", false), "no soft breaks\nhere");
+        assert_eq!(
+            unflow("no soft breaks\nhere", false),
+            "no soft breaks\nhere"
+        );
     }
 
     #[test]
