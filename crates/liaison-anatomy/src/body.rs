@@ -225,7 +225,9 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 .get(i + 1)
                 .map(|n| !n.blank && is_table_separator(&a.source[n.start..n.end]))
                 .unwrap_or(false);
-            if next_is_sep || table_header.is_none() && looks_like_table_header(t) {
+            // A tab-separated table's first row is its header.
+            let tab_first = table_header.is_none() && !t.trim_start().starts_with('|');
+            if next_is_sep || table_header.is_none() && looks_like_table_header(t) || tab_first {
                 table_header = Some(
                     cells(t)
                         .into_iter()
@@ -235,7 +237,16 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 roles[i] = Role::Heading;
                 continue;
             }
-            if matches!(sec, Sec::None | Sec::Items) {
+            // A table of figures (no task, owner or date column) is information.
+            let actionable = table_header.as_ref().is_none_or(|h| {
+                h.iter().any(|c| {
+                    matches!(
+                        column_kind(c),
+                        Col::What | Col::Person | Col::Dept | Col::Due
+                    )
+                })
+            });
+            if matches!(sec, Sec::None | Sec::Items) && actionable {
                 let idx = push_item(
                     a,
                     l.start,
@@ -567,6 +578,9 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             }
         }
     }
+    if !reply {
+        mail_wide_due(a, lines, end);
+    }
     // A reply's list is its points (questions, objections, answers), not new items, unless
     // it assigns work: an owner or a deadline on its lines.
     if reply
@@ -584,6 +598,66 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         a.closing = None;
         a.background.clear();
         a.problem.clear();
+    }
+}
+
+/// A deadline stated once for a whole list (`Could you share them by Thursday?`, `以上请于
+/// 12月3日前完成` right after it) is the due of each item that has none.
+fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
+    if a.items.is_empty() || a.items.iter().all(|it| it.due.is_some()) {
+        return;
+    }
+    let last_end = a.items.iter().map(|it| it.span.end).max().unwrap_or(0);
+    let covers = |t: &str| {
+        let l = search_lower(t);
+        [
+            "them",
+            "these",
+            "all of",
+            "all items",
+            "以上",
+            "上述",
+            "这些",
+            "這些",
+            "全部",
+            "以下",
+            "所有",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    };
+    let deadline_in = |a: &Anatomy, s: usize, e: usize| -> Option<super::TimeExpr> {
+        let mut it = a
+            .times_in(a.span(s, e))
+            .filter(|t| t.kind == liaison_time::ExprKind::Deadline);
+        let one = it.next()?.clone();
+        it.next().is_none().then_some(one)
+    };
+    // The block right after the list.
+    let mut found = None;
+    if let Some(k) = lines.iter().position(|l| l.start >= last_end) {
+        let mut k = k;
+        while k < end && lines[k].blank {
+            k += 1;
+        }
+        let s = k;
+        while k < end && !lines[k].blank {
+            k += 1;
+        }
+        if k > s {
+            let (bs, be) = (lines[s].start, lines[k - 1].end);
+            if covers(&a.source[bs..be]) {
+                found = deadline_in(a, bs, be);
+            }
+        }
+    }
+    let Some(t) = found else {
+        return;
+    };
+    let part = a.part(t.span.start, t.span.end);
+    for it in a.items.iter_mut().filter(|it| it.due.is_none()) {
+        it.due = Some(part.clone());
+        it.deadlines.push(t.clone());
     }
 }
 
@@ -941,8 +1015,18 @@ fn vocative(t: &str) -> Option<(usize, usize)> {
         "你們好",
     ];
     let tt = t.trim_end();
-    // The name part: up to the first terminator.
-    let (ti, tc) = tt.char_indices().find(|(_, c)| TERMS.contains(c))?;
+    // The name part: the whole line when it is only names (`Amy, Zhang Wei –`), else up to
+    // the first terminator.
+    let last = tt.chars().next_back()?;
+    let whole = TERMS.contains(&last)
+        && !tt.chars().any(is_han)
+        && tt.chars().count() <= 40
+        && !tt[..tt.len() - last.len_utf8()].contains(['.', '?', '!', ':']);
+    let (ti, tc) = if whole {
+        (tt.len() - last.len_utf8(), last)
+    } else {
+        tt.char_indices().find(|(_, c)| TERMS.contains(c))?
+    };
     let mut who = tt[..ti].trim_end();
     if who.is_empty() || who.chars().count() > 24 {
         return None;
@@ -1055,6 +1139,10 @@ fn greeting(t: &str) -> Option<(usize, GreetingKind, usize)> {
                 && tt.chars().count() <= 80
                 && tt.ends_with([',', ':', '!', '，', '：', '-', '–'])
                 && !tt[..tt.len() - tt.chars().next_back().map_or(0, char::len_utf8)]
+                    .replace("Mr.", "Mr")
+                    .replace("Ms.", "Ms")
+                    .replace("Mrs.", "Mrs")
+                    .replace("Dr.", "Dr")
                     .contains(['.', '?', '。', '！', '!'])
             {
                 end = tt.len();
@@ -1656,11 +1744,11 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
     if ('①'..='⑳').contains(&first) {
         return finish(first.len_utf8());
     }
-    // a) b）: lettered items.
+    // a) b） a. : lettered items.
     if ('a'..='h').contains(&first) {
         let r = &s[1..];
         if let Some(c) = r.chars().next()
-            && matches!(c, ')' | '）')
+            && (matches!(c, ')' | '）') || c == '.' && r[1..].starts_with(' '))
         {
             return finish(1 + c.len_utf8());
         }
@@ -2433,6 +2521,82 @@ fn inline_attachment_refs(a: &mut Anatomy, src: &str, s: usize, e: usize, en_ref
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read(src: &str) -> Anatomy {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let opts = ParseOptions::new(liaison_time::Context::new(now));
+        Anatomy::parse_plain(src.as_bytes(), &opts)
+    }
+
+    fn whats(a: &Anatomy) -> Vec<&str> {
+        a.items.iter().map(|i| i.what.text.as_str()).collect()
+    }
+
+    #[test]
+    fn vocatives_are_greetings() {
+        for (line, want) in [
+            ("孙七、周八：", "孙七、周八："),
+            ("小林～下周的物料麻烦看一下", "小林～"),
+            ("Dana, Lee –", "Dana, Lee –"),
+            ("Dear Ann, dear Mr. Holt,", "Dear Ann, dear Mr. Holt,"),
+            ("钱经理，抱歉打扰，有个情况：", "钱经理，"),
+        ] {
+            let a = read(&format!("Subject: x\n\n{line}\n\n正文一句。\n"));
+            assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some(want), "{line}");
+        }
+        // Not a vocative: a sentence that happens to start with two characters and a comma.
+        let a = read("Subject: x\n\n今天，系统升级完成了。\n");
+        assert!(a.greeting.is_none());
+    }
+
+    #[test]
+    fn status_lists_and_figure_tables_are_not_items() {
+        let a = read(
+            "Subject: x\n\n各位：\n\n同步一下本周进展：\n\n1. 接口联调已完成；\n2. 测试用例已评审。\n\n下周计划：\n1. 压测报告——测试部（吴九）——12月4日前\n\n区域\t销量\t同比\n华东\t120\t+5%\n\n谢谢。\n\n吴九\n测试部\n",
+        );
+        assert_eq!(whats(&a), ["压测报告"]);
+        assert_eq!(a.items[0].owner.as_ref().unwrap().text, "测试部（吴九）");
+    }
+
+    #[test]
+    fn tab_and_one_cell_per_paragraph_tables() {
+        let a = read(
+            "Subject: x\n\nHi all,\n\nPlan:\nTask\tOwner\tDue\nDraft the FAQ\tLee Ann\tDec 4\n\nThanks.\n",
+        );
+        assert_eq!(whats(&a), ["Draft the FAQ"]);
+        assert_eq!(a.items[0].owner.as_ref().unwrap().text, "Lee Ann");
+        assert_eq!(a.items[0].due.as_ref().unwrap().text, "Dec 4");
+        let a = read(
+            "Subject: x\n\n各位：\n\n分工：\n\n序号\n\n任务\n\n负责人\n\n完成时间\n\n1\n\n整理台账\n\n郑十\n\n12月9日前\n\n2\n\n复核台账\n\n王一\n\n12月11日前\n\n请按时完成。\n",
+        );
+        assert_eq!(whats(&a), ["整理台账", "复核台账"]);
+        assert_eq!(a.items[1].owner.as_ref().unwrap().text, "王一");
+        assert_eq!(a.items[1].due.as_ref().unwrap().text, "12月11日前");
+    }
+
+    #[test]
+    fn a_deadline_after_the_list_covers_its_items() {
+        let a = read(
+            "Subject: x\n\nHi Bo,\n\nWe need a few files:\n\n- the logo in SVG\n- the brand guide\n\nCould you send them by Dec 4?\n\nThanks,\nKim\n",
+        );
+        let dues: Vec<_> = a
+            .items
+            .iter()
+            .map(|i| i.due.as_ref().map(|d| d.text.as_str()))
+            .collect();
+        assert_eq!(dues, [Some("Dec 4"), Some("Dec 4")]);
+        assert!(a.items[0].due_time().is_some());
+    }
+
+    #[test]
+    fn a_reply_has_no_opening_or_closing_and_its_questions_are_not_items() {
+        let a = read(
+            "Subject: Re: x\n\n小王，\n\n收到。两个问题：\n1. 尺寸是多少？\n2. 要几套？\n\n确认后开始。\n\n周一\n",
+        );
+        assert!(a.items.is_empty() && a.opening.is_none() && a.closing.is_none());
+        assert_eq!(a.greeting.unwrap().text, "小王，");
+        assert_eq!(a.signature.unwrap().name.unwrap().text, "周一");
+    }
 
     /// Every label word, near misses and mixed-case forms: the automaton-backed
     /// classification agrees with the word-by-word one.

@@ -644,12 +644,29 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
         f.what = trim(t, 0, t.len());
         return f;
     };
+    // `调整建议：教研部陈晨，12月15日前`: the what, then its owner after a colon.
+    if let Some(ci) = t[what.0..what.1].find(['：', ':']) {
+        let c = what.0 + ci;
+        let colon = t[c..].chars().next().map_or(1, char::len_utf8);
+        if let (Some(w), Some(o)) = (trim(t, what.0, c), trim(t, c + colon, what.1))
+            && !owner_like(&t[w.0..w.1], opts)
+            && owner_like(&t[o.0..o.1], opts)
+        {
+            f.owner = Some(o);
+            what = w;
+        }
+    }
     // A leading `部门：` or owner.
-    let (ns, lead) = leading_owner(t, what.0, what.1, opts);
+    let (ns, lead) = if f.owner.is_some() {
+        (what.0, None)
+    } else {
+        leading_owner(t, what.0, what.1, opts)
+    };
     if lead.is_some() {
         f.owner = lead;
         what = trim(t, ns, what.1).unwrap_or(what);
-    } else if let Some((os, oe)) = super::body::find_owner(&t[what.0..what.1], opts)
+    } else if f.owner.is_none()
+        && let Some((os, oe)) = super::body::find_owner(&t[what.0..what.1], opts)
         && os == 0
         && oe < what.1 - what.0
     {

@@ -24,10 +24,9 @@ enum Seg {
 
 /// Where the signature and the writer's text end, as line indices.
 pub(super) struct Cut {
-    /// First line of the signature block (valediction included); `content_end` when none.
+    /// First line of the signature block (valediction included); the end of the writer's
+    /// text (trailing tags and disclaimers excluded) when there is none.
     pub start: usize,
-    /// One past the last line of the writer's text (trailing tags and disclaimers excluded).
-    pub content_end: usize,
 }
 
 /// Valedictions that always belong to the signature.
@@ -1131,10 +1130,7 @@ pub(super) fn detect(
     }
     // A signature with nothing but a name line above prose is still one only when it is short.
     if !any || start >= content_end {
-        return Cut {
-            start: content_end,
-            content_end,
-        };
+        return Cut { start: content_end };
     }
     // 此致 / 敬礼 lines above (a blank line apart).
     let mut s2 = start;
@@ -1223,10 +1219,7 @@ pub(super) fn detect(
     let part = |r: Option<(usize, usize)>, a: &Anatomy| r.map(|(s, e)| a.part(s, e));
     let has_fields = name.is_some() || dept.is_some() || title.is_some() || !contacts.is_empty();
     if !has_fields && valediction.is_none() {
-        return Cut {
-            start: content_end,
-            content_end,
-        };
+        return Cut { start: content_end };
     }
     a.signature = Some(Signature {
         span,
@@ -1236,7 +1229,7 @@ pub(super) fn detect(
         title: part(title, a),
         contact: contacts.into_iter().map(|(s, e)| a.part(s, e)).collect(),
     });
-    Cut { start, content_end }
+    Cut { start }
 }
 
 /// Whether the block of lines ending at `i` (going up to a blank line) reads as a
