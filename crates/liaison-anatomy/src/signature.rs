@@ -990,9 +990,16 @@ fn line_kind(t: &str, hints: &[String], opts: &ParseOptions) -> LineKind {
         return LineKind::Strong;
     }
     if is_weak_valediction(t) {
+        // `Thanks,` with its comma is a valediction even a blank line above the name.
+        if t.ends_with([',', '，']) {
+            return LineKind::Strong;
+        }
         return LineKind::Weak;
     }
-    if is_delimiter(t) {
+    // `-- `, and the dash or underscore rules some clients put above a signature.
+    if is_delimiter(t)
+        || (t.chars().count() >= 2 && t.chars().all(|c| matches!(c, '-' | '_' | '—')))
+    {
         return LineKind::Delimiter;
     }
     if is_date_line(t) {
@@ -1020,7 +1027,10 @@ fn line_kind(t: &str, hints: &[String], opts: &ParseOptions) -> LineKind {
     if known == 0 || (sentence && !contact) {
         return LineKind::Other;
     }
-    if (other_chars <= 8 && n <= 60) || (contact && n <= 160 && other_chars <= 40) {
+    if (other_chars == 0 && n <= 100)
+        || (other_chars <= 8 && n <= 60)
+        || (contact && n <= 160 && other_chars <= 40)
+    {
         LineKind::Sig
     } else {
         LineKind::Other
