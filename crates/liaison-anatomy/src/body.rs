@@ -163,8 +163,8 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             && matches!(sec, Sec::None | Sec::Items | Sec::Other)
             && let Some((header, rows, next)) = cell_table(src, lines, i, end)
         {
-            for r in header.0..header.1 {
-                roles[r] = Role::Heading;
+            for r in roles.iter_mut().take(header.1).skip(header.0) {
+                *r = Role::Heading;
             }
             let names: Vec<String> = (header.0..header.1)
                 .filter(|&r| !lines[r].blank)

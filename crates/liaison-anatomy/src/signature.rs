@@ -252,8 +252,7 @@ fn segments(t: &str) -> Vec<(usize, usize)> {
             match c {
                 '|' | '｜' | '\t' | '　' => c.len_utf8(),
                 ' ' if b.get(i + 1) == Some(&b' ') => {
-                    let n = t[i..].len() - t[i..].trim_start_matches(' ').len();
-                    n
+                    t[i..].len() - t[i..].trim_start_matches(' ').len()
                 }
                 ' ' if t[i..].starts_with(" / ") => 3,
                 _ => 0,
@@ -842,7 +841,7 @@ fn classify(s: &str, hints: &[String], opts: &ParseOptions) -> Seg {
             return Seg::DeptTitle(e + lead);
         }
     }
-    if is_department(s, opts) && !(is_title(s) && !s.chars().any(is_han)) {
+    if (s.chars().any(is_han) || !is_title(s)) && is_department(s, opts) {
         return Seg::Department;
     }
     if is_title(s) {
@@ -1166,8 +1165,7 @@ pub(super) fn detect(
     let mut title: Option<(usize, usize)> = None;
     let mut contacts: Vec<(usize, usize)> = Vec::new();
     let mut block = 0;
-    for i in start..content_end {
-        let l = lines[i];
+    for &l in &lines[start..content_end] {
         let t = &a.source[l.start..l.end];
         if l.blank || is_delimiter(t) {
             block += 1;
