@@ -161,6 +161,9 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         // Outlook's text part: a table written one cell per paragraph.
         if !l.blank
             && matches!(sec, Sec::None | Sec::Items | Sec::Other)
+            && lines.get(i + 1).is_some_and(|n| n.blank)
+            && src[l.start..l.end].len() <= 72
+            && is_header_cell(&src[l.start..l.end])
             && let Some((header, rows, next)) = cell_table(src, lines, i, end)
         {
             for r in roles.iter_mut().take(header.1).skip(header.0) {
@@ -765,12 +768,7 @@ fn cell_table(
     end: usize,
 ) -> Option<((usize, usize), Vec<Vec<usize>>, usize)> {
     let text = |j: usize| src[lines[j].start..lines[j].end].trim();
-    let number_col = |t: &str| {
-        matches!(
-            search_lower(t).as_ref(),
-            "序号" | "序號" | "no." | "no" | "#" | "编号" | "編號" | "项次" | "項次"
-        )
-    };
+    let number_col = is_number_column;
     // Single-line paragraphs from `i` on.
     let mut cells = Vec::new();
     let mut j = i;
@@ -819,6 +817,19 @@ fn cell_table(
     }
     let last = rows.last()?.last().copied()?;
     Some(((cells[0], cells[k - 1] + 1), rows, last + 1))
+}
+
+fn is_number_column(t: &str) -> bool {
+    matches!(
+        search_lower(t.trim()).as_ref(),
+        "序号" | "序號" | "no." | "no" | "#" | "编号" | "編號" | "项次" | "項次"
+    )
+}
+
+/// A line that could head a one-cell-per-paragraph table's column.
+fn is_header_cell(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() <= 24 && (is_number_column(t) || column_kind(t) != Col::Other)
 }
 
 /// What a table column holds, by its header.

@@ -87,10 +87,15 @@ const WEAK_VALEDICTIONS: &[&str] = &[
 ];
 
 fn valediction_key(t: &str) -> String {
-    t.trim()
-        .trim_end_matches(['!', '！', ',', '，', '.', '。', '~', '～', ' ', '、'])
+    let k = t
         .trim()
-        .to_lowercase()
+        .trim_end_matches(['!', '！', ',', '，', '.', '。', '~', '～', ' ', '、'])
+        .trim();
+    // Valedictions are short: a long line is not one (and is not lower-cased for nothing).
+    if k.len() > 64 {
+        return String::new();
+    }
+    k.to_ascii_lowercase()
 }
 
 /// A strong valediction (`Best regards,`, `此致`, `敬礼！`, `Many thanks and best regards`,
@@ -114,8 +119,21 @@ pub(super) fn is_weak_valediction(t: &str) -> bool {
 }
 
 /// Lines a mail client or a phone adds under the writer's text.
+/// The first bytes of `t` (at most `n`, on a character boundary), ASCII lower-cased.
+fn head_lower(t: &str, n: usize) -> String {
+    let mut e = t.len().min(n);
+    while !t.is_char_boundary(e) {
+        e -= 1;
+    }
+    t[..e].to_ascii_lowercase()
+}
+
 fn is_client_tag(t: &str) -> bool {
-    let l = t.trim().to_lowercase();
+    let t = t.trim();
+    if t.chars().count() > 60 {
+        return false;
+    }
+    let l = head_lower(t, 64);
     [
         "发自我的",
         "發自我的",
@@ -153,13 +171,12 @@ fn is_client_tag(t: &str) -> bool {
     ]
     .iter()
     .any(|p| l.starts_with(p))
-        && l.chars().count() <= 60
 }
 
 /// The first line of a legal disclaimer: everything from it on is left out.
 fn is_disclaimer(t: &str) -> bool {
     let s = t.trim().trim_start_matches(['*', '-', '=', '【', '[', ' ']);
-    let l = s.to_lowercase();
+    let l = head_lower(s, 48);
     [
         "免责声明",
         "免責聲明",
@@ -347,10 +364,11 @@ const CONTACT_LABELS: &[&str] = &[
 ];
 
 fn is_contact(s: &str) -> bool {
-    let l = s.trim().to_lowercase();
-    if l.is_empty() || l.chars().count() > 60 || s.contains(['，', '。']) {
+    let t = s.trim();
+    if t.is_empty() || t.len() > 180 || t.chars().count() > 60 || s.contains(['，', '。']) {
         return false;
     }
+    let l = t.to_ascii_lowercase();
     if s.contains('@') {
         return true;
     }
@@ -440,11 +458,13 @@ const COMPANY_WORDS: &[&str] = &[
 ];
 
 fn is_company(s: &str) -> bool {
-    let l = s.to_lowercase();
+    let l = s.to_ascii_lowercase();
     COMPANY_WORDS.iter().any(|w| {
         if w.is_ascii() {
-            l.split(|c: char| !c.is_alphanumeric() && c != '.')
-                .any(|x| x == *w || x.trim_end_matches('.') == w.trim_end_matches('.'))
+            // The substring test first: most segments have none of the words.
+            l.contains(w.trim_end_matches('.'))
+                && l.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+                    .any(|x| x == *w || x.trim_end_matches('.') == w.trim_end_matches('.'))
         } else {
             l.contains(w)
         }
@@ -1015,6 +1035,11 @@ fn line_kind(t: &str, hints: &[String], opts: &ParseOptions) -> LineKind {
     if list_item(t) {
         return LineKind::Other;
     }
+    // Cheap exits before reading segments: long lines, and sentences without a contact.
+    let contactish = t.contains('@') || t.bytes().filter(u8::is_ascii_digit).count() >= 5;
+    if n > 160 || (n > 100 && !contactish) || (sentence && !contactish) {
+        return LineKind::Other;
+    }
     let segs = read_line(t, hints, opts);
     let known = segs.iter().filter(|x| x.2 != Seg::Other).count();
     let other_chars: usize = segs
@@ -1053,15 +1078,15 @@ pub(super) fn detect(
         let mut k = end;
         let mut seen_blank = false;
         while k > first {
-            let t = text(k - 1);
-            if is_disclaimer(&t) && (k - 1 > first) {
+            let l = lines[k - 1];
+            if !l.blank && is_disclaimer(&a.source[l.start..l.end]) && (k - 1 > first) {
                 content_end = k - 1;
             }
-            if lines[k - 1].blank {
+            if l.blank {
                 seen_blank = true;
             }
             // Disclaimers sit in the last few paragraphs.
-            if seen_blank && end - k > 40 {
+            if seen_blank && end - k > 24 {
                 break;
             }
             k -= 1;
@@ -1095,6 +1120,8 @@ pub(super) fn detect(
                 .map(|p| p.name.clone()),
         );
     }
+    // What each line reads as, computed once.
+    let mut kinds: Vec<Option<LineKind>> = vec![None; lines.len()];
     // Walk up.
     let mut k = content_end;
     let mut start = content_end;
@@ -1103,7 +1130,7 @@ pub(super) fn detect(
     while k > first {
         let i = k - 1;
         let t = text(i);
-        let kind = line_kind(&t, &hints, opts);
+        let kind = *kinds[i].get_or_insert_with(|| line_kind(&t, &hints, opts));
         match kind {
             LineKind::Blank => {
                 blank_run += 1;
@@ -1117,7 +1144,7 @@ pub(super) fn detect(
                 }
                 if blank_run > 0
                     && kind == LineKind::Sig
-                    && !sig_block_above(a, lines, first, i, &hints, opts)
+                    && !sig_block_above(a, lines, first, i, &hints, opts, &mut kinds)
                 {
                     break;
                 }
@@ -1165,13 +1192,13 @@ pub(super) fn detect(
     let mut title: Option<(usize, usize)> = None;
     let mut contacts: Vec<(usize, usize)> = Vec::new();
     let mut block = 0;
-    for &l in &lines[start..content_end] {
+    for (row, &l) in lines[start..content_end].iter().enumerate() {
         let t = &a.source[l.start..l.end];
         if l.blank || is_delimiter(t) {
             block += 1;
             continue;
         }
-        let kind = line_kind(t, &hints, opts);
+        let kind = kinds[start + row].unwrap_or_else(|| line_kind(t, &hints, opts));
         if matches!(kind, LineKind::Strong | LineKind::Weak) {
             valediction = Some((valediction.map_or(l.start, |v| v.0), l.end));
             continue;
@@ -1249,16 +1276,20 @@ fn sig_block_above(
     i: usize,
     hints: &[String],
     opts: &ParseOptions,
+    kinds: &mut [Option<LineKind>],
 ) -> bool {
     let mut s = i;
     while s > first && !lines[s - 1].blank {
         s -= 1;
     }
+    if i + 1 - s > 4 {
+        return false;
+    }
     let mut names = 0;
     let mut fields = 0;
-    for l in &lines[s..=i] {
+    for (j, l) in lines.iter().enumerate().take(i + 1).skip(s) {
         let t = &a.source[l.start..l.end];
-        match line_kind(t, hints, opts) {
+        match *kinds[j].get_or_insert_with(|| line_kind(t, hints, opts)) {
             LineKind::Sig => {
                 let segs = read_line(t, hints, opts);
                 if segs.iter().any(|x| matches!(x.2, Seg::Name)) {
