@@ -812,7 +812,10 @@ fn is_name(s: &str, hints: &[String]) -> bool {
             && !is_company(w)
     };
     let en_word = |w: &str| {
+        // An acronym (APAC, HKT) is not a name.
+        let caps = w.chars().filter(char::is_ascii_uppercase).count();
         w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && (caps == 1 || w.len() <= 1 || caps * 2 < w.len())
             && w.chars()
                 .all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '.' | '\''))
             && !TITLES_EN.contains(&w.to_ascii_lowercase().as_str())
@@ -930,7 +933,9 @@ fn read_line(t: &str, hints: &[String], opts: &ParseOptions) -> Vec<(usize, usiz
                 .iter()
                 .map(|&(a, b)| classify(&seg[a..b], hints, opts))
                 .collect();
-            if pieces.len() >= 2 && kinds.iter().all(|k| *k != Seg::Other) {
+            // A title keeps its qualifier (`Director, Store Systems`, `Manager, APAC`).
+            let title_qualified = whole == Seg::Title && kinds.contains(&Seg::Name);
+            if pieces.len() >= 2 && kinds.iter().all(|k| *k != Seg::Other) && !title_qualified {
                 for (&(a, b), k) in pieces.iter().zip(kinds) {
                     out.push((s + a, s + b, k));
                 }
