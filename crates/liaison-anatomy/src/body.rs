@@ -334,6 +334,11 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             continue;
         }
 
+        if done_bullet(t) {
+            roles[i] = Role::Free;
+            cur_item = None;
+            continue;
+        }
         let marker = strong_item_marker(t).or_else(|| list_marker(t));
         if let Some((mlen, strong)) = marker {
             match sec {
@@ -1455,12 +1460,17 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "改进",
         "改進",
         "整改",
+        "重点工作",
+        "工作计划",
+        "行动项",
+        "work package",
+        "workstream",
+        "work plan",
         "open items",
         "open points",
         "待处理",
         "未完成",
         "下周计划",
-        "next step",
         "need your input",
     ],
     // 4: background (what happened, in issues and retrospectives).
@@ -1491,7 +1501,7 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "what happened",
     ],
     // 7: closing.
-    &["后续", "下一步", "结尾"],
+    &["后续", "下一步", "结尾", "next step"],
     // 8: other known parts.
     &[
         "里程碑",
@@ -1752,8 +1762,14 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
         }
         return None;
     }
-    if ('①'..='⑳').contains(&first) {
+    if ('①'..='⑳').contains(&first) || is_symbol_bullet(first) {
         return finish(first.len_utf8());
+    }
+    // 一、 二、 on a line that is not a heading.
+    if let Some((mlen, _)) = cn_numeral_marker(s)
+        && s[mlen..].trim().chars().count() > 12
+    {
+        return finish(mlen);
     }
     // a) b） a. : lettered items.
     if ('a'..='h').contains(&first) {
@@ -1776,6 +1792,40 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+/// Symbols used as bullets (`✅ 渠道计划：已定`, `⏳ 落地页`, `● 一项`).
+fn is_symbol_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '✅' | '☑'
+            | '✔'
+            | '✓'
+            | '⏳'
+            | '⌛'
+            | '🔲'
+            | '⬜'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '▪'
+            | '◆'
+            | '◇'
+            | '➤'
+            | '►'
+            | '▶'
+            | '👉'
+            | '🔹'
+            | '🔸'
+            | '❗'
+            | '⚠'
+    )
+}
+
+/// A bullet that marks the line as done (`✅ …`): information, not an item.
+fn done_bullet(t: &str) -> bool {
+    t.trim_start().starts_with(['✅', '☑', '✔', '✓'])
 }
 
 fn marker_number(m: &str) -> Option<u32> {

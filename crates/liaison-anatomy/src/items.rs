@@ -570,7 +570,13 @@ fn strip_times(
             if a < s || b > e {
                 continue;
             }
-            if t[s..a].trim().is_empty() {
+            let lead = t[s..a].trim();
+            if lead.is_empty()
+                || [
+                    "请于", "请在", "需在", "需于", "于", "於", "在", "by", "before",
+                ]
+                .contains(&lead)
+            {
                 // At the start: drop it and a 前/之前/以前 after it.
                 let mut ns = b;
                 for w in ["之前", "以前", "前", "内", "以内", "，", ","] {
