@@ -643,9 +643,40 @@ fn first_clause(t: &str) -> (usize, usize) {
     (0, t.len())
 }
 
+/// The what of a prose item: the first clause and the clauses after it that neither set a
+/// time, name an owner nor state a standard (`查明原因，避免上线前再出现，负责人：…`).
+fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usize, usize) {
+    let (cs, mut ce) = first_clause(t);
+    if times.iter().any(|&(a, _)| a < ce) {
+        return (cs, ce);
+    }
+    while ce < t.len() {
+        let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
+        let ns = ce + sep;
+        let (_, rel_end) = first_clause(&t[ns..]);
+        let ne = ns + rel_end;
+        let clause = t[ns..ne].trim();
+        let stop = clause.is_empty()
+            || t[ce..].starts_with(['。', '；', ';', '.', '\n'])
+            || times.iter().any(|&(a, b)| a < ne && b > ns)
+            || ["负责", "負責", "对接人", "由", "owner", "Owner"]
+                .iter()
+                .any(|w| clause.starts_with(w))
+            || super::body::find_owner(clause, opts).is_some_and(|(os, _)| os == 0)
+                && han_department_end(clause).is_some()
+            || super::body::find_standard(clause).is_some()
+            || clause.chars().count() > 40;
+        if stop {
+            break;
+        }
+        ce = ne;
+    }
+    (cs, ce)
+}
+
 fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     let mut f = Fields::default();
-    let (cs, ce) = first_clause(t);
+    let (cs, ce) = what_clauses(t, times, opts);
     let Some(mut what) = trim(t, cs, ce) else {
         f.what = trim(t, 0, t.len());
         return f;
@@ -715,12 +746,10 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     if let Some(((ps, _), (is, ie))) = trailing_bracket(t, what)
         && let Some(w) = trim(t, what.0, ps)
         && w.1 - w.0 >= 6
+        && owner_like(&t[is..ie], opts)
+        && han_department_end(&t[is..ie]).is_some()
     {
-        if owner_like(&t[is..ie], opts) {
-            f.owner = f.owner.or(Some((is, ie)));
-        } else {
-            f.standard = Some((is, ie));
-        }
+        f.owner = f.owner.or(Some((is, ie)));
         what = w;
     }
     f.what = Some(what);
@@ -822,7 +851,8 @@ mod tests {
     #[test]
     fn words_without_a_colon_are_not_labels() {
         let t = "明确新增人手与排期，下周一碰头";
-        let f = read(t, &[], &opts());
+        let d = t.find("下周一").unwrap();
+        let f = read(t, &[(d, d + "下周一".len())], &opts());
         assert_eq!(get(t, f.what), Some("明确新增人手与排期"));
         assert_eq!(f.standard, None);
     }
