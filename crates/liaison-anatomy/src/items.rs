@@ -91,6 +91,9 @@ const LABELS: &[(&str, Label)] = &[
     ("Criteria", Label::Standard),
 ];
 
+/// The first characters of [`LABELS`] (ASCII in lower case).
+const LABEL_STARTS: &str = "做事wt谁负责負對对orapb何完截期时時dwtb交驗验标標要asdc";
+
 /// Characters that end a field before a label.
 fn is_sep(c: char) -> bool {
     matches!(
@@ -121,6 +124,12 @@ fn labels(t: &str) -> Vec<(usize, usize, Label)> {
     let mut i = 0;
     while i < t.len() {
         let rest = &t[i..];
+        let c0 = rest.chars().next().unwrap_or(' ');
+        // Only a character that starts some label can start one (the label list is fixed).
+        if !LABEL_STARTS.contains(c0.to_ascii_lowercase()) {
+            i += c0.len_utf8();
+            continue;
+        }
         let boundary = {
             let before = t[..i].trim_end_matches([' ', '*']);
             before.is_empty() || before.chars().next_back().is_some_and(is_sep)
@@ -784,6 +793,15 @@ mod tests {
 
     fn get(t: &str, r: Option<(usize, usize)>) -> Option<&str> {
         r.map(|(s, e)| &t[s..e])
+    }
+
+    /// The prefilter knows every label's first character.
+    #[test]
+    fn label_starts_cover_every_label() {
+        for (w, _) in LABELS {
+            let c = w.chars().next().unwrap().to_ascii_lowercase();
+            assert!(LABEL_STARTS.contains(c), "{w}");
+        }
     }
 
     #[test]
