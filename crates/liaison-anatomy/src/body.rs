@@ -1315,6 +1315,15 @@ fn greeting(t: &str) -> Option<(usize, GreetingKind, usize)> {
 }
 
 const TITLES: &[&str] = &[
+    "經理",
+    "總監",
+    "老師",
+    "負責人",
+    "總",
+    "組長",
+    "店長",
+    "同學",
+    "部長",
     "经理",
     "主管",
     "总监",

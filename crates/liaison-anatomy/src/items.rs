@@ -499,6 +499,19 @@ pub(super) fn owner_like(s: &str, opts: &ParseOptions) -> bool {
         if s.contains(['，', '。', '；', ',']) && !s.contains(['（', '(']) {
             return false;
         }
+        // `采购（马超）`: a team or role with the person in brackets.
+        if let Some(((_, _), (is, ie))) = trailing_bracket(s, (0, s.len()))
+            && {
+                let inner = &s[is..ie];
+                let c = inner.chars().count();
+                (2..=4).contains(&c) && inner.chars().all(is_han) && han_person(inner)
+                    || inner.split_whitespace().count() <= 3
+                        && inner.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            }
+            && s.chars().count() <= 16
+        {
+            return true;
+        }
         if let Some(e) = han_department_end(s) {
             let rest = s[e..].trim();
             return rest.is_empty()

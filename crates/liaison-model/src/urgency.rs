@@ -24,20 +24,19 @@ impl Urgency {
     pub fn parse(s: &str) -> Option<Urgency> {
         let s = s.trim();
         match s {
-            "紧急" | "特急" | "加急" | "urgent" | "Urgent" | "URGENT" => {
+            "紧急" | "緊急" | "特急" | "加急" | "urgent" | "Urgent" | "URGENT" => {
                 Some(Urgency::Urgent)
             }
             "重要" | "important" | "Important" | "IMPORTANT" => Some(Urgency::Important),
-            "一般" | "常规" | "普通" | "normal" | "Normal" | "routine" | "Routine" => {
+            "一般" | "常规" | "常規" | "普通" | "normal" | "Normal" | "routine" | "Routine" => {
                 Some(Urgency::Normal)
             }
-            "需今日反馈" | "今日反馈" | "需当日反馈" | "reply today" | "Reply today" => {
-                Some(Urgency::Today)
-            }
+            "需今日反馈" | "今日反馈" | "需当日反馈" | "需今日回覆" | "需當日回覆" | "今日回覆"
+            | "reply today" | "Reply today" => Some(Urgency::Today),
             _ => {
                 let inner = s
                     .strip_prefix('需')
-                    .and_then(|r| r.strip_suffix("反馈"))
+                    .and_then(|r| r.strip_suffix("反馈").or_else(|| r.strip_suffix("回覆")))
                     .or_else(|| s.strip_prefix("Reply by "))
                     .or_else(|| s.strip_prefix("reply by "));
                 match inner {
@@ -94,5 +93,15 @@ mod tests {
         );
         assert_eq!(Urgency::parse("需反馈"), None);
         assert_eq!(Urgency::parse("马上"), None);
+    }
+
+    #[test]
+    fn parses_traditional_words() {
+        assert_eq!(Urgency::parse("緊急"), Some(Urgency::Urgent));
+        assert_eq!(Urgency::parse("需當日回覆"), Some(Urgency::Today));
+        assert_eq!(
+            Urgency::parse("需12/18前回覆"),
+            Some(Urgency::FeedbackBy("12/18前".into()))
+        );
     }
 }
