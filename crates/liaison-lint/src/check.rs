@@ -774,7 +774,7 @@ fn times(c: &mut Ctx) {
             last_day = Some((day, t.span.line, t.span.end));
         }
         match t.kind {
-            ExprKind::Vague => {
+            ExprKind::Vague if !not_a_deadline(&a.source, t.span.start, t.span.end) => {
                 flagged.push((t.span.start, t.span.end));
                 c.emit(
                     "deadline-vague",
@@ -794,6 +794,7 @@ fn times(c: &mut Ctx) {
                     format!("unfilled time slot \"{}\"", t.text),
                 );
             }
+            ExprKind::Vague => {}
             ExprKind::Deadline => {
                 let Some(v) = t.value else { continue };
                 if !is_deadline_context(a, t) {
@@ -868,6 +869,8 @@ fn times(c: &mut Ctx) {
                     {
                         continue;
                     }
+                } else if not_a_deadline(hay, i, i + needle.len()) {
+                    continue;
                 }
                 let (s, e) = (body.start + i, body.start + i + needle.len());
                 if flagged
@@ -1205,6 +1208,15 @@ const NEXT_EN: &[&str] = &[
     "otherwise",
     "until",
 ];
+
+/// A vague word that sets no deadline where it stands: `分工及时间节点` is 及 + 时间 (the
+/// scanner reads 及时 there), and `为尽快解决` states a purpose.
+fn not_a_deadline(text: &str, s: usize, e: usize) -> bool {
+    let w = &text[s..e];
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    w.ends_with('时') && after == Some('间') || before == Some('为') && !w.is_ascii()
+}
 
 fn closing(c: &mut Ctx) {
     let a = c.a;
