@@ -591,13 +591,26 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     }
     // A reply's list is its points (questions, objections, answers), not new items, unless
     // it assigns work: an owner or a deadline on its lines.
-    if reply
-        && !a
+    if reply {
+        // An escalating reply restates the asks for the people it brings in (`现抄送…请协助：`,
+        // `I'm escalating … copied`); other replies' lists are answers, questions, promises.
+        let text = if first < end {
+            search_lower(&a.source[lines[first].start..lines[end - 1].end]).into_owned()
+        } else {
+            String::new()
+        };
+        let escalates = [
+            "escalat", "升级", "升級", "抄送", "copied", "cc'ing", "copying",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
+        let assigns = a
             .items
             .iter()
-            .any(|it| it.owner.is_some() || it.due_time().is_some())
-    {
-        a.items.clear();
+            .any(|it| it.owner.is_some() || it.due_time().is_some());
+        if !(escalates && assigns) {
+            a.items.clear();
+        }
     }
     // A reply without items has no opening, background or closing of its own: its text is
     // the answer (the corpus convention, and what a reader takes from it).
