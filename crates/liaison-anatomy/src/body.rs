@@ -2673,12 +2673,26 @@ mod tests {
 
     #[test]
     fn a_reply_has_no_opening_or_closing_and_its_questions_are_not_items() {
-        let a = read(
-            "Subject: Re: x\n\n小王，\n\n收到。两个问题：\n1. 尺寸是多少？\n2. 要几套？\n\n确认后开始。\n\n周一\n",
-        );
+        let body = "小王，\n\n收到。两个问题：\n1. 尺寸是多少？\n2. 要几套？\n\n确认后开始。\n\n周一\n\n-----原始邮件-----\n发件人：小王\n\n请于12月3日前提供：\n1. 报价单——采购部——12月3日前\n";
+        let a = read(&format!("Subject: Re: x\n\n{body}"));
         assert!(a.items.is_empty() && a.opening.is_none() && a.closing.is_none());
         assert_eq!(a.greeting.unwrap().text, "小王，");
         assert_eq!(a.signature.unwrap().name.unwrap().text, "周一");
+        // A plain draft with only `Re:` in its subject is read as a whole mail.
+        let a = read(
+            "Subject: Re: x\n\n小王，\n\n请于12月3日前确认：\n1. 报价单——采购部——12月3日前\n\n谢谢。\n\n周一\n",
+        );
+        assert_eq!(whats(&a), ["报价单"]);
+        assert!(a.opening.is_some() && a.closing.is_some());
+    }
+
+    #[test]
+    fn an_escalating_reply_keeps_its_asks() {
+        let a = read(
+            "Subject: Re: x\n\n老周，\n\n仍未收到回复，现抄送两位主管，请协助：\n1. 12月3日前补齐报价——采购部\n\n周一\n\n-----原始邮件-----\n发件人：老周\n",
+        );
+        assert_eq!(whats(&a), ["补齐报价"]);
+        assert_eq!(a.items[0].owner.as_ref().unwrap().text, "采购部");
     }
 
     /// Every label word, near misses and mixed-case forms: the automaton-backed

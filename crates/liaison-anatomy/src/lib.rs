@@ -886,12 +886,15 @@ impl Anatomy {
         }
         // The analysis only reads the source: check it once for lower-casing shortcuts.
         let _checked = words::CheckedGuard::enter(&self.source);
-        // A reply or forward: the subject says so, or a quoted original is there.
+        // A reply or forward (a message with `Re:`/`Fw:`, or carrying the original it
+        // answers): its own text is an answer. A plain draft that only has `Re:` in its
+        // subject is read as written (it may be a whole new mail in an old thread).
         let reply = stripped.quoted.is_some()
-            || self
-                .subject
-                .as_ref()
-                .is_some_and(|s| s.is_reply || s.is_forward);
+            || self.format != SourceFormat::Plain
+                && self
+                    .subject
+                    .as_ref()
+                    .is_some_and(|s| s.is_reply || s.is_forward);
         body::analyse(self, &lines, opts, reply);
     }
 
