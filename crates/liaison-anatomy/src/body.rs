@@ -138,7 +138,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     // Main pass. An opening that announces a status list (`进展如下：`) makes the list that
     // follows information, not items.
     let mut sec = match &a.opening {
-        Some(o) if introduces_status(&o.text) => Sec::Other,
+        Some(o) if introduces_status(&o.text) => Sec::Items,
         _ => Sec::None,
     };
     let mut sec_enumerated = false; // an enumerated line seen in the current Items/Attachments
@@ -150,6 +150,8 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     let mut inline_label = false;
     let mut has_items_heading = false;
     let mut skip_until = 0;
+    // The list being read was announced as a status (`进展如下：`).
+    let mut status_list = matches!(&a.opening, Some(o) if introduces_status(&o.text));
     // The part each item was found in (filled in as items are pushed).
     let mut item_secs: Vec<Sec> = Vec::new();
     for i in cursor..end {
@@ -281,6 +283,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 continue;
             }
             sec = kind;
+            status_list = false;
             sec_enumerated = false;
             inline_label = content.is_some();
             if kind == Sec::Items {
@@ -334,7 +337,9 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             continue;
         }
 
-        if done_bullet(t) {
+        // In a status list only the open points are items (`渠道计划：已定` is done,
+        // `落地页：预计12月18日` is not).
+        if status_list && list_marker(t).is_some() && reads_done(a, l.start, l.end) {
             roles[i] = Role::Free;
             cur_item = None;
             continue;
@@ -438,7 +443,8 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             _ => {
                 roles[i] = Role::Free;
                 if introduces_status(t) {
-                    sec = Sec::Other;
+                    sec = Sec::Items;
+                    status_list = true;
                     sec_enumerated = false;
                 }
             }
@@ -1483,6 +1489,8 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "改進",
         "整改",
         "重点工作",
+        "进行中",
+        "進行中",
         "工作计划",
         "行动项",
         "work package",
@@ -1845,9 +1853,41 @@ fn is_symbol_bullet(c: char) -> bool {
     )
 }
 
-/// A bullet that marks the line as done (`✅ …`): information, not an item.
-fn done_bullet(t: &str) -> bool {
-    t.trim_start().starts_with(['✅', '☑', '✔', '✓'])
+/// A status line that reports something finished (`已定`, `已完成`, `done`) and sets no
+/// deadline still ahead.
+fn reads_done(a: &Anatomy, s: usize, e: usize) -> bool {
+    let t = search_lower(&a.source[s..e]);
+    let done = [
+        "已完成",
+        "完成了",
+        "已定",
+        "已确认",
+        "已確認",
+        "已提交",
+        "已交付",
+        "已上线",
+        "已到",
+        "已出",
+        "已发",
+        "已开通",
+        "已签批",
+        "已归档",
+        "done",
+        "completed",
+        "passed",
+        "agreed",
+        "signed off",
+        "went live",
+        "delivered",
+        "received",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
+    let sent = a.date;
+    let ahead = a.times_in(a.span(s, e)).any(|x| {
+        x.kind == liaison_time::ExprKind::Deadline && x.value.zip(sent).is_none_or(|(v, d)| v >= d)
+    });
+    done && !ahead
 }
 
 fn marker_number(m: &str) -> Option<u32> {
