@@ -479,7 +479,10 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 }
                 let (bs, be) = (lines[s].start, lines[i - 1].end);
                 let text = a.source[bs..be].to_string();
-                if reads_like_background(&text) {
+                // Not the last paragraph (that is the closing), nor a line introducing a list.
+                let more_after = (i..end).any(|k| matches!(roles[k], Role::Item | Role::Heading));
+                let intro = text.trim_end().ends_with(['：', ':']);
+                if reads_like_background(&text) || more_after && !intro {
                     for r in roles.iter_mut().take(i).skip(s) {
                         *r = Role::Background;
                     }
