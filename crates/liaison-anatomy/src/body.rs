@@ -289,7 +289,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             if kind == Sec::Items {
                 has_items_heading = true;
             }
-            roles[i] = Role::Heading;
+            // `风险：…` / `Next step: …` on one line is running text (it may close the mail).
+            roles[i] = if content.is_some() && matches!(kind, Sec::Other | Sec::Closing) {
+                Role::Free
+            } else {
+                Role::Heading
+            };
             let label_end = content.map(|c| l.start + c).unwrap_or(l.end);
             let heading_part = a.part(l.start, label_end);
             cur_section = None;
@@ -481,7 +486,8 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 let text = a.source[bs..be].to_string();
                 // Not the last paragraph (that is the closing), nor a line introducing a list.
                 let more_after = (i..end).any(|k| matches!(roles[k], Role::Item | Role::Heading));
-                let intro = text.trim_end().ends_with(['：', ':']);
+                let intro = text.trim_end().ends_with(['：', ':'])
+                    || heading(&a.source[lines[s].start..lines[s].end]).is_some();
                 if reads_like_background(&text) || more_after && !intro {
                     for r in roles.iter_mut().take(i).skip(s) {
                         *r = Role::Background;
@@ -580,6 +586,19 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                     .as_ref()
                     .map(|o| o.span.start.max(cs))
                     .unwrap_or(cs)
+            } else {
+                cs
+            };
+            // `…请今天回复。\n谢谢！`: the thanks line alone closes the mail.
+            let cs = if last - s >= 2 {
+                let tl = lines[last - 1];
+                let t = &a.source[tl.start..tl.end];
+                if super::signature::is_weak_valediction(t) && !t.trim_end().ends_with([',', '，'])
+                {
+                    tl.start
+                } else {
+                    cs
+                }
             } else {
                 cs
             };
