@@ -2162,14 +2162,16 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         if suffix_len == 0 {
             continue;
         }
+        // The stem: Han characters back from the suffix, stopping at a function word or
+        // verb (`促话术由客服部` → 客服部, `道具报至行政部` → 行政部, `三個部` → none).
         let mut s = k;
-        while s > 0 && is_han(chars[s - 1].1) && k - s < 6 {
-            s -= 1;
-        }
-        // Drop leading function words.
-        while s < k && "需请由烦让给向与和及并对将从在为交经协调".contains(chars[s].1)
+        while s > 0
+            && is_han(chars[s - 1].1)
+            && k - s < 6
+            && !"需请請由烦让给給向与與和及并對对将將从從在为為交经协调等或者至的报報寄我方们們个個则后前于於案术則"
+                .contains(chars[s - 1].1)
         {
-            s += 1;
+            s -= 1;
         }
         if k - s < 2 {
             continue;
@@ -2189,6 +2191,8 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         } else {
             e
         };
+        // A person right after the department (`设备部冯磊`, `生产部郑海涛组织…`).
+        let e = e + person_after(&text[e..]);
         return Some((chars[s].0, e)).filter(|_| i >= chars[s].0);
     }
     // Han titles: 王经理, 产品经理, 李总.
@@ -2310,6 +2314,29 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         }
     }
     None
+}
+
+/// The byte length of a 2–3 character Han name at the start of `t` (a common surname first;
+/// a third character that starts a verb or a time ends the name), or 0.
+fn person_after(t: &str) -> usize {
+    let cs: Vec<(usize, char)> = t.char_indices().take(4).collect();
+    if cs.len() < 2 || !cs[..2].iter().all(|x| is_han(x.1)) {
+        return 0;
+    }
+    let two = cs.get(2).map_or(t.len(), |x| x.0);
+    if !super::items::han_person(&t[..two]) {
+        return 0;
+    }
+    // Characters that begin what follows a name rather than end it.
+    const AFTER: &str = "组安排提确负完更出在于於将做整准配跟处审补回发给联协牵统对检修开建推落核评制编上下等和与及是已会要需请于前后今明本每从即";
+    match cs.get(2) {
+        Some(&(_, c)) if is_han(c) && !AFTER.contains(c) => {
+            // A third character, unless a fourth Han character would make the name too long
+            // for a verb to follow (`郑海涛组织` keeps 郑海涛).
+            cs.get(3).map_or(t.len(), |x| x.0)
+        }
+        _ => two,
+    }
 }
 
 /// Finds `w` in `hay` at word boundaries (ASCII).
