@@ -2168,7 +2168,7 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         while s > 0
             && is_han(chars[s - 1].1)
             && k - s < 6
-            && !"需请請由烦让给給向与與和及并對对将將从從在为為交经协调等或者至的报報寄我方们們个個则后前于於案术則"
+            && !"需请請由烦让给給向与與和及并對对将將从從在为為交经协调等或者至的报報寄我方们們个個则后前于於則"
                 .contains(chars[s - 1].1)
         {
             s -= 1;
