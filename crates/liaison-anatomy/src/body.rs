@@ -2705,6 +2705,18 @@ mod tests {
     }
 
     #[test]
+    fn department_owners_take_the_person_after_them() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let opts = ParseOptions::new(liaison_time::Context::new(now));
+        let own = |t: &str| find_owner(t, &opts).map(|(s, e)| t[s..e].to_string());
+        assert_eq!(own("仓储部周一鸣更新台账").as_deref(), Some("仓储部周一鸣"));
+        assert_eq!(own("仓储部王五12月3日前").as_deref(), Some("仓储部王五"));
+        assert_eq!(own("报表寄至财务部").as_deref(), Some("财务部"));
+        assert_eq!(own("技术部定位原因").as_deref(), Some("技术部"));
+        assert_eq!(own("三個部分").as_deref(), None);
+    }
+
+    #[test]
     fn vocatives_are_greetings() {
         for (line, want) in [
             ("孙七、周八：", "孙七、周八："),

@@ -287,6 +287,7 @@ fn by_labels(
         let head_end = found[0].0;
         if let Some((s, e)) = trim(t, 0, head_end) {
             let (s, lead_owner) = leading_owner(t, s, e, opts);
+            let lead_owner_only = f.owner.is_none() && lead_owner.is_some();
             if f.owner.is_none() {
                 f.owner = lead_owner;
             }
@@ -306,8 +307,10 @@ fn by_labels(
                 };
                 let shift = |r: Option<(usize, usize)>| r.map(|(a, b)| (a + hs, b + hs));
                 f.what = shift(p.what).or(Some((hs, he)));
-                if f.owner.is_none() {
-                    f.owner = shift(p.owner);
+                // `设备部：完成调试，负责人冯磊，…`: the named person over the leading department.
+                let named = owner_after_word(head, 0).map(|(a, b)| (a + hs, b + hs));
+                if f.owner.is_none() || named.is_some() && lead_owner_only {
+                    f.owner = named.or(shift(p.owner)).or(f.owner);
                 }
                 if f.due.is_none() {
                     f.due = shift(p.due);
