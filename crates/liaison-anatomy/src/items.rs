@@ -167,7 +167,18 @@ fn trim(t: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     let lead = p.len()
         - p.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | ':' | '：'))
             .len();
-    let body = &p[lead..];
+    let mut body = &p[lead..];
+    // A closing bracket with no opening one in the value belongs to the text around it
+    // (`（交付标准：全部可登录）`).
+    while let Some(b) = body.strip_suffix(['）', ')']) {
+        let opens = body.matches(['（', '(']).count();
+        let closes = body.matches(['）', ')']).count();
+        if closes > opens {
+            body = b.trim_end();
+        } else {
+            break;
+        }
+    }
     let kept = body.trim_end_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -433,6 +444,26 @@ fn by_parts(
             f.owner = Some((s, e));
             continue;
         }
+        // `信息中心袁帅，从下一批起执行` / `即日起` / `same deadline`: a start or a reference
+        // liaison-time gives no instant, still the item's when.
+        if f.due.is_none() && starts_or_refers(p) {
+            let (mut ds, de) = (s, e);
+            if let Some(c) = p.find(['，', ',']) {
+                let head = p[..c].trim();
+                if f.owner.is_none() && owner_like(head, opts) {
+                    f.owner = Some((s, s + head.len()));
+                }
+                if let Some(r) = trim(
+                    t,
+                    s + c + p[c..].chars().next().map_or(1, char::len_utf8),
+                    e,
+                ) {
+                    ds = r.0;
+                }
+            }
+            f.due = trim(t, ds, de);
+            continue;
+        }
         rest.push((s, e));
     }
     if f.due.is_none() {
@@ -443,6 +474,36 @@ fn by_parts(
         f.standard = Some((s, e));
     }
     f
+}
+
+/// A time the scanner reads no instant from but that still says when: a start
+/// (`即日起`, `从下一批起执行`, `from January`) or a reference to another item's
+/// (`same deadline`).
+fn starts_or_refers(p: &str) -> bool {
+    let l = p.to_ascii_lowercase();
+    [
+        "即日起",
+        "起执行",
+        "起實施",
+        "起实施",
+        "起執行",
+        "长期执行",
+        "長期執行",
+        "开始执行",
+        "開始執行",
+        "from now",
+        "starting",
+        "same time",
+        "same date",
+        "same deadline",
+        "same day",
+        "from january",
+        "from next",
+        "until further",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+        || p.trim_end_matches(['。', '；', ';']).ends_with('起')
 }
 
 /// `by `, `before `, `due ` and the like at the end of an owner part.
