@@ -751,6 +751,7 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
             || super::body::find_owner(clause, opts).is_some_and(|(os, _)| os == 0)
                 && han_department_end(clause).is_some()
             || super::body::find_standard(clause).is_some()
+            || starts_or_refers(clause)
             || clause.chars().count() > 40;
         if stop {
             break;
@@ -840,6 +841,21 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     }
     f.what = Some(what);
     f.due = times.first().copied();
+    // `…，即日起执行`: a start as the when, when no deadline is there.
+    if f.due.is_none() {
+        let mut cs2 = ce;
+        while cs2 < t.len() {
+            let sep = t[cs2..].chars().next().map_or(1, char::len_utf8);
+            let ns = cs2 + sep;
+            let (_, rel) = first_clause(&t[ns..]);
+            let ne = ns + rel;
+            if starts_or_refers(&t[ns..ne]) {
+                f.due = trim(t, ns, ne);
+                break;
+            }
+            cs2 = ne;
+        }
+    }
     // A standard stated in a later clause (`…，包含渠道维度`).
     if ce < t.len()
         && f.standard.is_none()
@@ -924,6 +940,22 @@ mod tests {
         assert_eq!(get(t, f.what), Some("Pricing sheet"));
         assert_eq!(get(t, f.owner), Some("Channel Sales, Ben Ode"));
         assert_eq!(get(t, f.standard), Some("approved by finance"));
+    }
+
+    #[test]
+    fn starts_and_references_are_whens() {
+        let t = "出库单双人复核——仓储部赵六，即日起执行";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.what), Some("出库单双人复核"));
+        assert_eq!(get(t, f.owner), Some("仓储部赵六"));
+        assert_eq!(get(t, f.due), Some("即日起执行"));
+        assert_eq!(f.standard, None);
+        let t = "Label printer check - Ops (Ida) - same deadline";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.due), Some("same deadline"));
+        let t = "月度盘点改为双人复核，从下月起执行";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.due), Some("从下月起执行"));
     }
 
     #[test]
