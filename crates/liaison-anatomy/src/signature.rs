@@ -243,7 +243,8 @@ fn is_date_line(t: &str) -> bool {
         && b[..4].iter().all(u8::is_ascii_digit)
         && (matches!(b[4], b'-' | b'/' | b'.') || t[4..].starts_with('年'));
     year_first
-        && (6..=12).contains(&digits)
+        && (t.starts_with("19") || t.starts_with("20"))
+        && (6..=8).contains(&digits)
         && t.chars().count() <= 20
         && t.chars()
             .all(|c| c.is_ascii_digit() || "年月日号-/. :".contains(c))
@@ -366,6 +367,10 @@ const CONTACT_LABELS: &[&str] = &[
 fn is_contact(s: &str) -> bool {
     let t = s.trim();
     if t.is_empty() || t.len() > 180 || t.chars().count() > 60 || s.contains(['，', '。']) {
+        return false;
+    }
+    // A logo placeholder or a date is no channel.
+    if t.starts_with("[cid:") || is_date_line(t) || t.starts_with('<') && t.ends_with('>') {
         return false;
     }
     let l = t.to_ascii_lowercase();
@@ -988,8 +993,16 @@ fn list_item(t: &str) -> bool {
     if (1..=2).contains(&digits) && r.starts_with(['.', '、', ')', '）']) {
         return true;
     }
+    // `(1) …` is a list; `(02)2555-6789` is a phone number.
+    let bracket_item = t.starts_with(['(', '（']) && {
+        let r = &t[t.chars().next().map_or(1, char::len_utf8)..];
+        let d = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (1..=2).contains(&d)
+            && r[d..].starts_with([')', '）'])
+            && !r[d..].chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+    };
     t.starts_with(['-', '•', '·', '*', '●', '▪']) && t[1..].starts_with(' ')
-        || t.starts_with(['(', '（']) && t.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+        || bracket_item
         || t.chars().next().is_some_and(|c| ('①'..='⑳').contains(&c))
 }
 
@@ -1022,6 +1035,7 @@ fn line_kind(t: &str, hints: &[String], opts: &ParseOptions) -> LineKind {
     }
     // `-- `, and the dash or underscore rules some clients put above a signature.
     if is_delimiter(t)
+        || is_decoration(t)
         || (t.chars().count() >= 2 && t.chars().all(|c| matches!(c, '-' | '_' | '—')))
     {
         return LineKind::Delimiter;
