@@ -113,12 +113,20 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         }
         while i < end && !lines[i].blank {
             let t = &a.source[lines[i].start..lines[i].end];
-            if heading(t).is_some() || list_marker(t).is_some() || table_row(t) {
+            // `本周进度：整体完成约55%` or `进度简单说下：` opening the mail is its opening, not a
+            // part heading; a part the guide names (背景, 需求, 附件…) ends it.
+            let first_line = last_end.is_none();
+            let part = heading(t).is_some_and(|(k, _)| !(first_line && k == Sec::Other));
+            if part || list_marker(t).is_some() || table_row(t) {
                 break;
             }
             roles[i] = Role::Opening;
             last_end = Some(lines[i].end);
             i += 1;
+            // A line that introduces what follows (`麻烦采购部催一下：`) ends the opening.
+            if t.trim_end().ends_with(['：', ':']) && first_line {
+                break;
+            }
         }
         if let (Some(s), Some(e)) = (start_off, last_end)
             && e > s
@@ -1904,7 +1912,11 @@ fn reads_done(a: &Anatomy, s: usize, e: usize) -> bool {
         "received",
     ]
     .iter()
-    .any(|w| t.contains(w));
+    .any(|w| t.contains(w))
+        // 已 before a verb: 已评审, 已接入, 已發出.
+        || t.char_indices().any(|(i, c)| {
+            c == '已' && t[i + c.len_utf8()..].chars().next().is_some_and(is_han)
+        });
     let sent = a.date;
     let ahead = a.times_in(a.span(s, e)).any(|x| {
         x.kind == liaison_time::ExprKind::Deadline && x.value.zip(sent).is_none_or(|(v, d)| v >= d)
