@@ -550,8 +550,15 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             j -= 1;
         }
         let last = j;
+        // A mail that ends with a link (`Prototype: https://…`) has no closing.
+        let link_end = last > 0 && {
+            let t = &a.source[lines[last - 1].start..lines[last - 1].end];
+            let l = search_lower(t);
+            (l.contains("http://") || l.contains("https://") || l.contains("www."))
+                && t.split_whitespace().count() <= 4
+        };
         let mut blocks = 0;
-        let mut k = j;
+        let mut k = if link_end { 0 } else { j };
         while k > 0 && blocks < 1 {
             if !matches!(roles[k - 1], Role::Free | Role::Opening | Role::Deadline) {
                 break;
