@@ -480,6 +480,22 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         fill_item(a, idx, opts);
     }
 
+    // A mail with no list asks in prose: `麻烦市场部今天下班前把照片发我`, `Could you send
+    // the PO by Dec 16?`. Each sentence with an ask and a deadline still ahead is an item.
+    let asks_expected = a
+        .kind()
+        .is_none_or(|k| k.expects_items() || k == liaison_model::Kind::Nudge);
+    if a.items.is_empty() && !reply && asks_expected {
+        for i in cursor..end {
+            if roles[i] != Role::Free {
+                continue;
+            }
+            // The line keeps its role: it may still be the mail's closing paragraph.
+            let l = lines[i];
+            prose_asks(a, l.start, l.end, opts);
+        }
+    }
+
     // Background without a heading: the first free paragraph after the opening that reads
     // like one.
     if a.background.is_empty() {
@@ -662,6 +678,58 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         a.closing = None;
         a.background.clear();
         a.problem.clear();
+    }
+}
+
+/// Items asked for in running text between `s` and `e` (one line): each sentence with an ask
+/// word and a deadline still ahead becomes an item from the ask on.
+fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
+    const ASK: [&str; 12] = [
+        "麻烦",
+        "烦请",
+        "请",
+        "請",
+        "务必",
+        "需要",
+        "could you",
+        "can you",
+        "please",
+        "kindly",
+        "would you",
+        "i need",
+    ];
+    let text = a.source[s..e].to_string();
+    let base = text.as_ptr() as usize;
+    for sent in liaison_model::text::sentences(&text) {
+        let ss = s + (sent.as_ptr() as usize - base);
+        let se = ss + sent.len();
+        let lower = search_lower(sent);
+        let Some((ai, aw)) = ASK
+            .iter()
+            .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+            .min_by_key(|x| x.0)
+        else {
+            continue;
+        };
+        let sent_date = a.date;
+        let ahead = a.times_in(a.span(ss, se)).any(|t| {
+            t.kind == liaison_time::ExprKind::Deadline
+                && t.value.zip(sent_date).is_none_or(|(v, d)| v >= d)
+        });
+        if !ahead {
+            continue;
+        }
+        // From the ask on, without the ask word and the sentence's end.
+        let ws = ss + ai + aw;
+        let we = ss
+            + sent
+                .trim_end_matches(['。', '！', '!', '？', '?', '.', '；', ';'])
+                .len();
+        if we <= ws + 3 {
+            continue;
+        }
+        let idx = push_item(a, ws, we, "", ss + ai, opts, None);
+        fill_item(a, idx, opts);
     }
 }
 
@@ -2775,6 +2843,28 @@ mod tests {
         assert_eq!(whats(&a), ["整理台账", "复核台账"]);
         assert_eq!(a.items[1].owner.as_ref().unwrap().text, "王一");
         assert_eq!(a.items[1].due.as_ref().unwrap().text, "12月11日前");
+    }
+
+    #[test]
+    fn asks_in_running_text_are_unlisted_items() {
+        let a = read(
+            "Subject: 【需求对接】物料-市场部-紧急\nDate: 2026-11-30 10:00\n\n小林：\n\n元旦物料已定稿，同步一下。\n\n麻烦市场部12月4日前把门店照片发我，我们要归档。\n\n谢谢！\n\n周一\n运营部\n",
+        );
+        assert_eq!(a.items.len(), 1);
+        let it = &a.items[0];
+        assert!(!it.is_listed());
+        assert_eq!(it.owner.as_ref().unwrap().text, "市场部");
+        assert_eq!(it.due.as_ref().unwrap().text, "12月4日前");
+        assert!(
+            it.what.text.starts_with("把门店照片发我"),
+            "{}",
+            it.what.text
+        );
+        // An ask without a deadline is not made an item.
+        let a = read(
+            "Subject: 【需求对接】物料-市场部-紧急\nDate: 2026-11-30 10:00\n\n小林：\n\n同步一下。\n\n附件的物料请查收。\n\n周一\n",
+        );
+        assert!(a.items.is_empty());
     }
 
     #[test]

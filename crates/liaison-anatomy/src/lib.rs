@@ -169,7 +169,8 @@ pub struct Section {
 /// An enumerated item (需求/待办): 做什么/谁来做/何时完成/交付标准.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {
-    /// The list marker as written (`1.`, `需求1：`, `-`, a table row's `|`).
+    /// The list marker as written (`1.`, `需求1：`, `-`, a table row's `|`); empty for an ask
+    /// read from running text.
     pub marker: String,
     /// 做什么: the item text after the marker (continuation lines included).
     pub what: Part,
@@ -187,6 +188,12 @@ pub struct Item {
 }
 
 impl Item {
+    /// Whether the item was written as a list line or a table row (false for an ask read
+    /// from running text, which the guide's "分点列出" does not count).
+    pub fn is_listed(&self) -> bool {
+        !self.marker.is_empty()
+    }
+
     /// The time expression of [`Item::due`], when liaison-time read one there.
     pub fn due_time(&self) -> Option<&TimeExpr> {
         let d = self.due.as_ref()?;

@@ -683,9 +683,11 @@ fn background(c: &mut Ctx) {
 fn items(c: &mut Ctx) {
     let a = c.a;
     let kind = a.kind();
+    // The guide asks for items listed point by point: asks read from running text do not
+    // count, and are not checked field by field either.
     if let Some(k) = kind
         && k.expects_items()
-        && a.items.is_empty()
+        && !a.items.iter().any(|it| it.is_listed())
     {
         let (s, e) = a
             .opening
@@ -710,7 +712,7 @@ fn items(c: &mut Ctx) {
             .as_ref()
             .is_some_and(|o| a.times_in(o.span).next().is_some());
     let want_standard = kind.is_none_or(|k| k.expects_items());
-    for (i, it) in a.items.iter().enumerate() {
+    for (i, it) in a.items.iter().enumerate().filter(|(_, it)| it.is_listed()) {
         let n = i + 1;
         let (s, e) = (it.span.start, line_end(a, it.span));
         if it.owner.is_none() {
