@@ -37,6 +37,18 @@ fn check(a: &Anatomy) {
         if let Some(o) = &it.standard {
             ok(o.span);
         }
+        if let Some(o) = &it.due {
+            ok(o.span);
+        }
+    }
+    for s in a
+        .opening
+        .iter()
+        .chain(&a.closing)
+        .chain(&a.background)
+        .chain(&a.problem)
+    {
+        ok(s.span);
     }
     for r in &a.attachment_refs {
         ok(r.span);
@@ -49,6 +61,16 @@ fn check(a: &Anatomy) {
     }
     if let Some(s) = &a.signature {
         ok(s.span);
+        for p in s
+            .name
+            .iter()
+            .chain(&s.department)
+            .chain(&s.title)
+            .chain(&s.signoff)
+            .chain(&s.contact)
+        {
+            ok(p.span);
+        }
     }
     let _ = serde_json_size(a);
 }

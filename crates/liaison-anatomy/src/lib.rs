@@ -170,13 +170,17 @@ pub struct Section {
 /// An enumerated item (需求/待办): 做什么/谁来做/何时完成/交付标准.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {
-    /// The list marker as written (`1.`, `需求1：`, `-`, a table row's `|`).
+    /// The list marker as written (`1.`, `需求1：`, `-`, a table row's `|`); empty for an ask
+    /// read from running text.
     pub marker: String,
     /// 做什么: the item text after the marker (continuation lines included).
     pub what: Part,
     /// 谁来做: the responsible person or department, if named.
     pub owner: Option<Part>,
-    /// 何时完成: time expressions inside the item.
+    /// 何时完成: the deadline as written (the labelled one, else the first time expression),
+    /// without its label.
+    pub due: Option<Part>,
+    /// Time expressions inside the item.
     pub deadlines: Vec<TimeExpr>,
     /// 交付标准: the clause stating the acceptance standard, if any.
     pub standard: Option<Part>,
@@ -185,6 +189,20 @@ pub struct Item {
 }
 
 impl Item {
+    /// Whether the item was written as a list line or a table row (false for an ask read
+    /// from running text, which the guide's "分点列出" does not count).
+    pub fn is_listed(&self) -> bool {
+        !self.marker.is_empty()
+    }
+
+    /// The time expression of [`Item::due`], when liaison-time read one there.
+    pub fn due_time(&self) -> Option<&TimeExpr> {
+        let d = self.due.as_ref()?;
+        self.deadlines
+            .iter()
+            .find(|t| t.span.start >= d.span.start && t.span.end <= d.span.end)
+    }
+
     /// 交付标准 without its label (交付标准：, 验收标准：, 标准：, Acceptance:, Standard:).
     pub fn standard_value(&self) -> Option<String> {
         let t = self.standard.as_ref()?.text.trim();
@@ -232,14 +250,17 @@ pub struct AttachedFile {
 pub struct Signature {
     /// The whole signature block (sign-off included).
     pub span: Span,
-    /// 此致/敬礼, Best regards…
+    /// The valediction: 此致/敬礼, Best regards…
     pub signoff: Option<Part>,
     /// The sender's name.
     pub name: Option<Part>,
     /// The sender's department.
     pub department: Option<Part>,
-    /// A contact: phone, email or chat account.
-    pub contact: Option<Part>,
+    /// The sender's title (经理, Key Account Manager).
+    pub title: Option<Part>,
+    /// Contact channels, one per channel: phone (with 转/ext.), email, WeChat/钉钉/飞书 id,
+    /// address.
+    pub contact: Vec<Part>,
 }
 
 /// A problem met while reading the draft.
@@ -491,8 +512,11 @@ impl Anatomy {
         if let Some(d) = m.date {
             push_header("Date", &d.to_rfc3339(), &mut view);
         }
-        if !m.attachments.is_empty() {
-            let names: Vec<&str> = m.attachments.iter().map(|a| a.name.as_str()).collect();
+        // Inline images (signature logos) are not attached files.
+        let files: Vec<&liaison_mail::Attachment> =
+            m.attachments.iter().filter(|a| !a.inline).collect();
+        if !files.is_empty() {
+            let names: Vec<&str> = files.iter().map(|a| a.name.as_str()).collect();
             push_header("Attachments", &names.join(", "), &mut view);
         }
         view.push('\n');
@@ -502,7 +526,7 @@ impl Anatomy {
         let body_start = a.read_plain_headers(opts);
         a.date = m.date.or(a.date);
         // Sizes come from the message.
-        for (f, att) in a.attachments.iter_mut().zip(&m.attachments) {
+        for (f, att) in a.attachments.iter_mut().zip(files) {
             f.size = Some(att.size);
         }
         a.finish(body_start, opts);
@@ -547,12 +571,18 @@ impl Anatomy {
         if let Some((hs, he)) = find_header_line(&a.source[..header_end], "from") {
             let colon = a.source[hs..he].find(':').map(|i| hs + i + 1).unwrap_or(hs);
             a.from = a.addresses(colon, he).into_iter().next();
+            // The header as written may be RFC 2047-encoded: take the decoded display name.
+            if let (Some(f), Some(n)) = (a.from.as_mut(), m.from_name.as_ref())
+                && f.name.as_deref().is_some_and(|x| x.contains("=?"))
+            {
+                f.name = Some(n.clone());
+            }
         }
         if let Some((hs, he)) = find_header_line(&a.source[..header_end], "date") {
             a.date_span = Some(a.span(hs, he));
         }
         a.date = m.date;
-        for att in &m.attachments {
+        for att in m.attachments.iter().filter(|x| !x.inline) {
             a.attachments.push(AttachedFile {
                 name: att.name.clone(),
                 size: Some(att.size),
@@ -825,10 +855,55 @@ impl Anatomy {
             self.push_times(ss, found);
         }
         self.push_times(body_start, in_body);
-        let lines = self.body_lines(body_start, body_end);
+        // The body's fields are the writer's: a reply's or forward's quoted original is left
+        // out (cut where a quote header starts; interleaved `>` lines read as blank).
+        let stripped = strip_quoted(&self.source[body_start..body_end]);
+        let mut analysis_end = body_end;
+        let mut blank_quotes = false;
+        // An inline answer: a one-line attribution (`On … wrote:`), then `>` lines with the
+        // writer's answers between them.
+        let mut header_line: Option<usize> = None;
+        if let Some(q) = &stripped.quoted {
+            let qs = body_start + q.start;
+            let rest = &self.source[qs..body_end];
+            let to_end = q.end >= self.source[body_start..body_end].trim_end().len();
+            if to_end && !rest.trim_start().starts_with('>') {
+                let mut ls = rest.lines().skip(1).map(str::trim);
+                let next = ls.by_ref().find(|l| !l.is_empty());
+                let inline = next.is_some_and(|l| l.starts_with('>'))
+                    && ls.any(|l| !l.is_empty() && !l.starts_with('>'));
+                if inline {
+                    header_line = Some(qs);
+                    blank_quotes = true;
+                } else {
+                    analysis_end = qs;
+                }
+            } else {
+                blank_quotes = true;
+            }
+        }
+        let mut lines = self.body_lines(body_start, analysis_end);
+        if blank_quotes {
+            for l in &mut lines {
+                let t = &self.source[l.start..l.end];
+                let header = header_line.is_some_and(|h| l.start >= h && l.start <= h + 4);
+                if t.starts_with('>') || header {
+                    l.blank = true;
+                }
+            }
+        }
         // The analysis only reads the source: check it once for lower-casing shortcuts.
         let _checked = words::CheckedGuard::enter(&self.source);
-        body::analyse(self, &lines, opts);
+        // A reply or forward (a message with `Re:`/`Fw:`, or carrying the original it
+        // answers): its own text is an answer. A plain draft that only has `Re:` in its
+        // subject is read as written (it may be a whole new mail in an old thread).
+        let reply = stripped.quoted.is_some()
+            || self.format != SourceFormat::Plain
+                && self
+                    .subject
+                    .as_ref()
+                    .is_some_and(|s| s.is_reply || s.is_forward);
+        body::analyse(self, &lines, opts, reply);
     }
 
     fn push_times(&mut self, base: usize, found: Vec<Detailed>) {
@@ -1059,8 +1134,10 @@ pub fn parse_date(v: &str, default_offset: FixedOffset) -> Option<DateTime<Fixed
 }
 
 mod body;
+mod items;
 pub mod quote;
 pub mod reply;
+mod signature;
 pub mod subject;
 pub mod words;
 
@@ -1252,7 +1329,10 @@ mod tests {
         assert_eq!(a.background[0].sentences, 1);
         assert_eq!(a.items.len(), 2);
         assert_eq!(a.items[0].owner.as_ref().unwrap().text, "市场部");
-        assert!(a.items[0].what.text.contains("需附原始数据"));
+        // The what is the action alone; its sub-points stay in the item.
+        assert_eq!(a.items[0].what.text, "提供报表");
+        assert!(a.text(a.items[0].span).contains("需附原始数据"));
+        assert_eq!(a.items[0].due.as_ref().unwrap().text, "12月3日前");
         assert!(a.items[1].owner.is_none());
         assert!(
             a.attachment_refs
@@ -1263,7 +1343,7 @@ mod tests {
         let sig = a.signature.as_ref().unwrap();
         assert_eq!(sig.name.as_ref().unwrap().text, "王磊");
         assert_eq!(sig.department.as_ref().unwrap().text, "产品部");
-        assert!(sig.contact.as_ref().unwrap().text.contains("wanglei01"));
+        assert!(sig.contact[0].text.contains("wanglei01"));
         assert!(sig.signoff.as_ref().unwrap().text.contains("此致"));
     }
 }

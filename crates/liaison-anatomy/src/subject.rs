@@ -6,7 +6,27 @@
 //! Every function takes any text and never panics; byte ranges index the text given.
 
 /// Reply prefixes (compared case-insensitively).
-const REPLY: &[&str] = &["re", "aw", "sv", "antw", "回复", "答复", "回覆", "答覆"];
+const REPLY: &[&str] = &[
+    "re",
+    "aw",
+    "sv",
+    "antw",
+    "回复",
+    "答复",
+    "回覆",
+    "答覆",
+    // Auto-replies answer a mail too (longest first where one starts another).
+    "automatic reply",
+    "auto reply",
+    "auto-reply",
+    "autoreply",
+    "out of office",
+    "自动回复",
+    "自動回覆",
+    "自动答复",
+    "自動答覆",
+    "自動回復",
+];
 /// Forward prefixes (compared case-insensitively).
 const FORWARD: &[&str] = &["fw", "fwd", "wg", "tr", "转发", "轉寄", "轉發", "转寄"];
 
@@ -125,7 +145,17 @@ pub fn layout(text: &str, is_urgency: impl Fn(&str) -> bool) -> Layout {
     } else {
         let mut i = 0;
         for (j, c) in rest.char_indices() {
-            if matches!(c, '-' | '－' | '—' | '–') {
+            // A hyphen inside a code (`LT-C5-2`, `MS-200`) joins, it does not separate.
+            let inside_code = c == '-'
+                && rest[..j]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_alphanumeric())
+                && rest[j + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_alphanumeric());
+            if matches!(c, '-' | '－' | '—' | '–') && !inside_code {
                 parts.push((i, j));
                 i = j + c.len_utf8();
             }
@@ -246,6 +276,9 @@ mod tests {
             ("Report: x", "Report: x"),
             ("Rework", "Rework"),
             ("Re[x]: y", "Re[x]: y"),
+            ("Automatic reply: RE: x", "x"),
+            ("自动答复: 【复盘】y", "【复盘】y"),
+            ("自動回覆：z", "z"),
             ("", ""),
         ] {
             assert_eq!(strip_prefixes(s).0, want, "{s}");
@@ -279,6 +312,18 @@ mod tests {
             topic_of("[Request] Q3 go-live - R&D"),
             "【Request】q3 go-live"
         );
+    }
+
+    /// A hyphen inside a product code is part of the project.
+    #[test]
+    fn codes_keep_their_hyphens() {
+        let s = "【成果确认】XR-7B-2外壳样品-品质部";
+        let l = layout(s, |_| false);
+        let t = |r: (usize, usize)| &s[r.0..r.1];
+        assert_eq!(t(l.project.unwrap()), "XR-7B-2外壳样品");
+        let d: Vec<_> = l.departments.iter().map(|&r| t(r)).collect();
+        assert_eq!(d, ["品质部"]);
+        assert_eq!(topic_of(s), "【成果确认】xr-7b-2外壳样品");
     }
 
     #[test]

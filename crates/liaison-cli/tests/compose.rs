@@ -143,10 +143,13 @@ fn new_md_and_english_and_out_file() {
             NOW,
         ],
     );
+    // English subjects name departments by the directory's English alias (issue 10).
     assert!(
         stdout(&o).starts_with(
-            "[Kickoff] Q3 product launch - 市场部/技术部/设计部 - Important\n\nHi all,"
-        )
+            "[Kickoff] Q3 product launch - Marketing/R&D/设计部 - Important\n\nHi all,"
+        ),
+        "{}",
+        stdout(&o)
     );
     let o = liaison(
         t.path(),

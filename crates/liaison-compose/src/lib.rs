@@ -298,22 +298,50 @@ pub fn greeting(to: &[&Person], lang: Lang) -> String {
 
 /// The subject: `【类型】项目/主题-部门-紧急程度`, or `[Kind] project - departments - Urgency`.
 pub fn subject(brief: &Brief, lang: Lang) -> String {
+    subject_in(brief, lang, None)
+}
+
+/// [`subject`], naming departments as the directory does for the language: an English
+/// subject uses a department's English alias (`Marketing` for 市场部) when it has one.
+pub fn subject_in(brief: &Brief, lang: Lang, dir: Option<&Directory>) -> String {
+    let departments = department_names(&brief.departments, lang, dir).join("/");
     match lang {
         Lang::Zh => format!(
             "【{}】{}-{}-{}",
             brief.kind.tag(),
             brief.project,
-            brief.departments.join("/"),
+            departments,
             brief.urgency.label()
         ),
         Lang::En => format!(
             "[{}] {} - {} - {}",
             brief.kind.tag_en(),
             brief.project,
-            brief.departments.join("/"),
+            departments,
             brief.urgency.label_en()
         ),
     }
+}
+
+/// Department names for a mail in `lang`: in English, a Chinese name becomes the
+/// directory's first ASCII alias of that department (names without one stay as written).
+pub fn department_names(names: &[String], lang: Lang, dir: Option<&Directory>) -> Vec<String> {
+    names
+        .iter()
+        .map(|n| {
+            if lang != Lang::En || n.is_ascii() {
+                return n.clone();
+            }
+            dir.and_then(|d| d.department(n))
+                .and_then(|d| {
+                    d.aliases
+                        .iter()
+                        .find(|a| a.is_ascii() && !a.trim().is_empty())
+                })
+                .cloned()
+                .unwrap_or_else(|| n.clone())
+        })
+        .collect()
 }
 
 /// The people to cc on an escalation: the superiors of the sender and of every To
@@ -435,7 +463,7 @@ pub fn compose(
         kind => brief.kind.tag(),
         kind_en => brief.kind.tag_en(),
         project => brief.project,
-        departments => brief.departments,
+        departments => department_names(&brief.departments, lang, Some(directory)),
         urgency => brief.urgency.label(),
         greeting => greeting(&to, lang),
         opening => sentence(&brief.purpose, lang),
@@ -472,7 +500,7 @@ pub fn compose(
             source,
         })?;
     let body = tidy(&body);
-    let subject = subject(brief, lang);
+    let subject = subject_in(brief, lang, Some(directory));
     let date = now.to_rfc2822();
     let seed = format!(
         "{}|{}|{}|{}",

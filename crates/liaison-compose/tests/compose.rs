@@ -183,7 +183,7 @@ fn python_email_reads_every_generated_eml_without_defects() {
                 .join(format!("{}-{}.eml", kind.id(), lang.code()));
             std::fs::write(&p, &m.eml).unwrap();
             paths.push(p);
-            expected.push((b, m));
+            expected.push((b, m, lang));
         }
     }
     let out = Command::new("python3")
@@ -199,15 +199,22 @@ fn python_email_reads_every_generated_eml_without_defects() {
     );
     let got: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(got.len(), expected.len());
-    for (g, (b, m)) in got.iter().zip(&expected) {
+    for (g, (b, m, lang)) in got.iter().zip(&expected) {
         let path = g["path"].as_str().unwrap();
         assert_eq!(g["defects"], serde_json::json!([]), "{path}");
         // The subject carries the brief's kind, project, departments and urgency.
         let subject = g["subject"].as_str().unwrap();
         assert_eq!(subject, m.subject, "{path}");
         assert!(subject.contains(&b.project), "{path}");
-        for d in &b.departments {
+        // English subjects name departments by their English alias (市场部 → Marketing).
+        for d in liaison_compose::department_names(&b.departments, *lang, Some(&dir)) {
             assert!(subject.contains(d.as_str()), "{path}");
+        }
+        if *lang == Lang::En && b.departments.iter().any(|d| d == "市场部") {
+            assert!(
+                subject.contains("Marketing") && !subject.contains("市场部"),
+                "{path}"
+            );
         }
         assert!(
             subject.contains(&b.urgency.label()) || subject.contains(&b.urgency.label_en()),

@@ -595,10 +595,9 @@ fn opening(c: &mut Ctx) {
             format!("开场白有{chars}个字符，超过{max}：应一句话说明目的"),
             format!("the opening has {chars} characters, more than {max}: state the purpose in one sentence"),
         );
-        return;
     }
     let first = liaison_model::text::sentences(&o.text).next().unwrap_or("");
-    if !has_any(first, &PURPOSE) {
+    if chars <= max && !has_any(first, &PURPOSE) {
         c.emit(
             "opening-purpose",
             o.span.start,
@@ -613,7 +612,13 @@ fn opening(c: &mut Ctx) {
         && c.on("core-not-upfront")
     {
         let ask = has_any(&o.text, &ASK);
-        let when = a.times_in(o.span).next().is_some();
+        // A deadline still ahead: small talk about last week or an incident's timeline is not
+        // the ask's deadline.
+        let sent = a.date.unwrap_or(c.l.parse_options.time.now);
+        let when = a.times_in(o.span).any(|t| match t.kind {
+            liaison_time::ExprKind::Deadline => t.value.is_none_or(|v| v >= sent),
+            _ => true,
+        });
         if !(ask && when) {
             let (zh, en) = match (ask, when) {
                 (false, false) => (
@@ -678,9 +683,11 @@ fn background(c: &mut Ctx) {
 fn items(c: &mut Ctx) {
     let a = c.a;
     let kind = a.kind();
+    // The guide asks for items listed point by point: asks read from running text do not
+    // count, and are not checked field by field either.
     if let Some(k) = kind
         && k.expects_items()
-        && a.items.is_empty()
+        && !a.items.iter().any(|it| it.is_listed())
     {
         let (s, e) = a
             .opening
@@ -705,7 +712,7 @@ fn items(c: &mut Ctx) {
             .as_ref()
             .is_some_and(|o| a.times_in(o.span).next().is_some());
     let want_standard = kind.is_none_or(|k| k.expects_items());
-    for (i, it) in a.items.iter().enumerate() {
+    for (i, it) in a.items.iter().enumerate().filter(|(_, it)| it.is_listed()) {
         let n = i + 1;
         let (s, e) = (it.span.start, line_end(a, it.span));
         if it.owner.is_none() {
@@ -769,7 +776,7 @@ fn times(c: &mut Ctx) {
             last_day = Some((day, t.span.line, t.span.end));
         }
         match t.kind {
-            ExprKind::Vague => {
+            ExprKind::Vague if !not_a_deadline(&a.source, t.span.start, t.span.end) => {
                 flagged.push((t.span.start, t.span.end));
                 c.emit(
                     "deadline-vague",
@@ -806,6 +813,7 @@ fn times(c: &mut Ctx) {
                     format!("\"{}\" is not a date or time that exists: {we}", t.text),
                 );
             }
+            ExprKind::Vague => {}
             ExprKind::Deadline => {
                 let Some(v) = t.value else { continue };
                 if !is_deadline_context(a, t) {
@@ -880,6 +888,8 @@ fn times(c: &mut Ctx) {
                     {
                         continue;
                     }
+                } else if not_a_deadline(hay, i, i + needle.len()) {
+                    continue;
                 }
                 let (s, e) = (body.start + i, body.start + i + needle.len());
                 if flagged
@@ -1218,6 +1228,15 @@ const NEXT_EN: &[&str] = &[
     "until",
 ];
 
+/// A vague word that sets no deadline where it stands: `分工及时间节点` is 及 + 时间 (the
+/// scanner reads 及时 there), and `为尽快解决` states a purpose.
+fn not_a_deadline(text: &str, s: usize, e: usize) -> bool {
+    let w = &text[s..e];
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    w.ends_with('时') && after == Some('间') || before == Some('为') && !w.is_ascii()
+}
+
 fn closing(c: &mut Ctx) {
     let a = c.a;
     match &a.closing {
@@ -1272,7 +1291,7 @@ fn signature(c: &mut Ctx) {
         zh.push("部门");
         en.push("department");
     }
-    if sg.contact.is_none() {
+    if sg.contact.is_empty() {
         zh.push("联系方式");
         en.push("contact");
     }

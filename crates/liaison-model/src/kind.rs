@@ -141,6 +141,40 @@ impl Default for KindTable {
             ("Nudge", Kind::Nudge),
             ("Follow-up", Kind::Nudge),
             ("Retro", Kind::Retrospective),
+            // English tags as clients and partners write them.
+            ("Kick-off", Kind::Kickoff),
+            ("Kick off", Kind::Kickoff),
+            ("Project Kickoff", Kind::Kickoff),
+            ("Progress Sync", Kind::ProgressSync),
+            ("Progress Update", Kind::ProgressSync),
+            ("Status Update", Kind::ProgressSync),
+            ("Result Sync", Kind::Result),
+            ("Result Report", Kind::Result),
+            ("Results", Kind::Result),
+            ("Follow up", Kind::Nudge),
+            ("Followup", Kind::Nudge),
+            ("Issue Coordination", Kind::Issue),
+            ("Post-mortem", Kind::Retrospective),
+            // Traditional Chinese (Taiwan, Hong Kong).
+            ("專案啟動", Kind::Kickoff),
+            ("項目啟動", Kind::Kickoff),
+            ("需求對接", Kind::Request),
+            ("需求確認", Kind::Request),
+            ("問題協調", Kind::Issue),
+            ("問題", Kind::Issue),
+            ("問題升級", Kind::Escalation),
+            ("成果彙報", Kind::Result),
+            ("成果匯報", Kind::Result),
+            ("進度同步", Kind::ProgressSync),
+            ("進度彙報", Kind::ProgressSync),
+            ("進度匯報", Kind::ProgressSync),
+            ("跟進提醒", Kind::Nudge),
+            ("跟進", Kind::Nudge),
+            ("成果確認", Kind::Confirmation),
+            ("復盤", Kind::Retrospective),
+            ("覆盤", Kind::Retrospective),
+            ("專案復盤", Kind::Retrospective),
+            ("項目復盤", Kind::Retrospective),
         ] {
             t.insert(alias, k);
         }
@@ -212,5 +246,23 @@ mod tests {
         assert_eq!(t.lookup("成果汇报"), Some(Kind::Result));
         assert_eq!(t.lookup("kickoff"), Some(Kind::Kickoff));
         assert_eq!(t.lookup("随便"), None);
+    }
+
+    /// English tags partners write and the Traditional forms of the tags.
+    #[test]
+    fn english_and_traditional_tags_resolve() {
+        let t = KindTable::default();
+        for (tag, k) in [
+            ("progress sync", Kind::ProgressSync),
+            ("Result Report", Kind::Result),
+            ("Kick-off", Kind::Kickoff),
+            ("問題升級", Kind::Escalation),
+            ("專案啟動", Kind::Kickoff),
+            ("成果確認", Kind::Confirmation),
+            ("進度同步", Kind::ProgressSync),
+            ("需求對接", Kind::Request),
+        ] {
+            assert_eq!(t.lookup(tag), Some(k), "{tag}");
+        }
     }
 }

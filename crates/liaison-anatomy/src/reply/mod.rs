@@ -419,7 +419,9 @@ pub fn read(m: &Message, opts: &ParseOptions, writer: Writer, items: &[ItemRef])
     let files = m
         .attachments
         .iter()
-        .filter(|a| !is_logo(&a.name, &a.content_type))
+        // An inline image with a Content-ID (a signature logo, a picture in the text) is
+        // no delivery; neither is a file that looks like a logo.
+        .filter(|a| !a.inline && !is_logo(&a.name, &a.content_type))
         .count();
     let cls = clauses(&unwrap(&new_text), &ctx);
     let all = cues::normalize(&new_text);

@@ -42,6 +42,7 @@ fn with_file(body: &str, name: &str, ct: &str) -> Message {
         name: name.into(),
         content_type: ct.into(),
         size: 40_000,
+        inline: false,
     });
     m
 }

@@ -171,25 +171,31 @@ pub fn read(raw: &[u8], exp: &Expected, opts: &ParseOptions, threads: &Threads) 
     }
     r.greeting = a.greeting.as_ref().map(|g| g.text.clone());
     r.opening = a.opening.as_ref().map(|s| s.text.clone());
-    for sec in &a.background {
+    // The corpus counts a problem description (issues, escalations) as background.
+    for sec in a.background.iter().chain(&a.problem) {
         r.background
             .extend(liaison_model::text::sentences(&sec.text).map(|s| s.to_string()));
     }
     for it in &a.items {
-        let due = it.deadlines.first();
         r.items.push(ExpItem {
             what: Some(it.what.text.clone()),
             owner: opt(&it.owner),
-            due: due.map(|d| d.text.clone()),
-            due_value: due.and_then(|d| d.value).map(|v| v.to_rfc3339()),
+            due: opt(&it.due),
+            due_value: it.due_time().and_then(|d| d.value).map(|v| v.to_rfc3339()),
             standard: it.standard_value(),
         });
     }
-    r.attachments = m.attachments.iter().map(|f| f.name.clone()).collect();
+    r.attachments = m
+        .attachments
+        .iter()
+        .filter(|f| !f.inline)
+        .map(|f| f.name.clone())
+        .collect();
     r.closing = a.closing.as_ref().map(|s| s.text.clone());
     if let Some(sig) = &a.signature {
         r.signature_name = opt(&sig.name);
         r.signature_department = opt(&sig.department);
+        r.signature_title = opt(&sig.title);
         r.signature_contact = sig.contact.iter().map(|c| c.text.clone()).collect();
     }
     if matches!(exp.kind.as_str(), "reply" | "forward" | "auto-reply") {

@@ -275,10 +275,12 @@ fn text(a: &Anatomy) -> String {
         );
         let _ = writeln!(
             o,
-            "    {}: {}  {}: {}  {}: {}",
+            "    {}: {}  {}: {}  {}: {}  {}: {}",
             tr("负责", "owner"),
             it.owner.as_ref().map(|p| p.text.as_str()).unwrap_or(none),
-            tr("时间", "deadline"),
+            tr("截止", "due"),
+            it.due.as_ref().map(|p| p.text.as_str()).unwrap_or(none),
+            tr("时间", "times"),
             if it.deadlines.is_empty() {
                 none.to_string()
             } else {
@@ -289,10 +291,7 @@ fn text(a: &Anatomy) -> String {
                     .join(", ")
             },
             tr("标准", "standard"),
-            it.standard
-                .as_ref()
-                .map(|p| p.text.as_str())
-                .unwrap_or(none),
+            it.standard_value().unwrap_or_else(|| none.to_string()),
         );
     }
     for f in &a.attachments {
@@ -334,16 +333,29 @@ fn text(a: &Anatomy) -> String {
             };
             let _ = writeln!(
                 o,
-                "{} {}: {}={} {}={} {}={}",
+                "{} {}: {}={} {}={} {}={} {}={}",
                 line(s.span),
                 tr("落款", "signature"),
                 tr("姓名", "name"),
                 p(&s.name),
                 tr("部门", "department"),
                 p(&s.department),
+                tr("职务", "title"),
+                p(&s.title),
                 tr("联系方式", "contact"),
-                p(&s.contact)
+                if s.contact.is_empty() {
+                    none.to_string()
+                } else {
+                    s.contact
+                        .iter()
+                        .map(|c| c.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                }
             );
+            if let Some(v) = &s.signoff {
+                let _ = writeln!(o, "    {}: {}", tr("结束语", "valediction"), v.text);
+            }
         }
         None => {
             let _ = writeln!(o, "{}: {none}", tr("落款", "signature"));

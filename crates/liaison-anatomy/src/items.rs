@@ -1,0 +1,986 @@
+//! An item's fields (做什么/谁来做/何时完成/交付标准) from its text, in this order of trust:
+//!
+//! 1. labels, in both languages (`Owner:`/`负责人：`/`谁来做：`, `Due:`/`截止：`/`何时完成：`,
+//!    `Standard:`/`交付标准：`/`验收标准：`, `做什么：`): each field runs to the next label, so
+//!    parentheses, commas and full stops inside a field stay in it;
+//! 2. parts between dashes or bars (`做什么——市场部（李娜）——12月16日前——不超过10页`): the
+//!    first is the what, a part with a deadline the due, a part naming a department or
+//!    person the owner, what is left the standard;
+//! 3. prose: the first clause is the what (without a leading owner or deadline), the first
+//!    deadline is the due, the owner is found by [`super::body::find_owner`].
+//!
+//! Deadlines are the time expressions liaison-time found in the item (passed in); nothing
+//! here reads dates.
+
+use super::ParseOptions;
+use super::signature::{han_department_end, is_department_name};
+use liaison_model::is_han;
+
+/// Byte ranges (relative to the item text) of an item's fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Fields {
+    pub what: Option<(usize, usize)>,
+    pub owner: Option<(usize, usize)>,
+    pub due: Option<(usize, usize)>,
+    pub standard: Option<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    What,
+    Owner,
+    Due,
+    Standard,
+}
+
+/// Field labels, longest first within a language so that `交付标准` wins over `标准`.
+const LABELS: &[(&str, Label)] = &[
+    ("做什么", Label::What),
+    ("事项内容", Label::What),
+    ("What", Label::What),
+    ("Task", Label::What),
+    ("谁来做", Label::Owner),
+    ("负责部门", Label::Owner),
+    ("责任部门", Label::Owner),
+    ("负责人", Label::Owner),
+    ("負責人", Label::Owner),
+    ("责任人", Label::Owner),
+    ("對接人", Label::Owner),
+    ("对接人", Label::Owner),
+    ("负责方", Label::Owner),
+    ("负责", Label::Owner),
+    ("負責", Label::Owner),
+    ("Owners", Label::Owner),
+    ("Owner", Label::Owner),
+    ("Responsible", Label::Owner),
+    ("Assignee", Label::Owner),
+    ("Who", Label::Owner),
+    ("PIC", Label::Owner),
+    ("何时完成", Label::Due),
+    ("完成时间", Label::Due),
+    ("完成時間", Label::Due),
+    ("截止时间", Label::Due),
+    ("截止時間", Label::Due),
+    ("截止日期", Label::Due),
+    ("完成日期", Label::Due),
+    ("交付时间", Label::Due),
+    ("截止", Label::Due),
+    ("期限", Label::Due),
+    ("时间", Label::Due),
+    ("時間", Label::Due),
+    ("Deadline", Label::Due),
+    ("Due date", Label::Due),
+    ("Due", Label::Due),
+    ("When", Label::Due),
+    ("Timeline", Label::Due),
+    ("By", Label::Due),
+    ("交付标准", Label::Standard),
+    ("交付標準", Label::Standard),
+    ("验收标准", Label::Standard),
+    ("驗收標準", Label::Standard),
+    ("完成标准", Label::Standard),
+    ("交付物", Label::Standard),
+    ("标准", Label::Standard),
+    ("標準", Label::Standard),
+    ("要求", Label::Standard),
+    ("Acceptance criteria", Label::Standard),
+    ("Acceptance", Label::Standard),
+    ("Standard", Label::Standard),
+    ("Deliverable", Label::Standard),
+    ("Done when", Label::Standard),
+    ("Criteria", Label::Standard),
+];
+
+/// The first characters of [`LABELS`] (ASCII in lower case).
+const LABEL_STARTS: &str = "做事wt谁负责負對对orapb何完截期时時dwtb交驗验标標要asdc";
+
+/// Characters that end a field before a label.
+fn is_sep(c: char) -> bool {
+    matches!(
+        c,
+        '；' | ';'
+            | '，'
+            | ','
+            | '。'
+            | '.'
+            | '|'
+            | '｜'
+            | '–'
+            | '—'
+            | '-'
+            | '('
+            | '（'
+            | '\n'
+            | '\t'
+            | '/'
+            | '、'
+    )
+}
+
+/// Labels in `t` with a colon after them, at the start or after a separator: (label start,
+/// value start, kind).
+fn labels(t: &str) -> Vec<(usize, usize, Label)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let rest = &t[i..];
+        let c0 = rest.chars().next().unwrap_or(' ');
+        // Only a character that starts some label can start one (the label list is fixed).
+        if !LABEL_STARTS.contains(c0.to_ascii_lowercase()) {
+            i += c0.len_utf8();
+            continue;
+        }
+        let boundary = {
+            let before = t[..i].trim_end_matches([' ', '*']);
+            before.is_empty() || before.chars().next_back().is_some_and(is_sep)
+        };
+        if boundary {
+            for (w, kind) in LABELS {
+                let ok = if w.is_ascii() {
+                    rest.len() >= w.len()
+                        && rest.is_char_boundary(w.len())
+                        && rest[..w.len()].eq_ignore_ascii_case(w)
+                } else {
+                    rest.starts_with(w)
+                };
+                if !ok {
+                    continue;
+                }
+                let after = &rest[w.len()..];
+                let after_t = after.trim_start_matches([' ', '*']);
+                if let Some(v) = after_t.strip_prefix([':', '：']) {
+                    let vs = t.len() - v.len();
+                    let vs = vs + (v.len() - v.trim_start().len());
+                    out.push((i, vs, *kind));
+                    break;
+                }
+            }
+        }
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// Trims spaces and separators from both ends of a range.
+fn trim(t: &str, s: usize, e: usize) -> Option<(usize, usize)> {
+    let p = t.get(s..e)?;
+    let lead = p.len()
+        - p.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | ':' | '：'))
+            .len();
+    let mut body = &p[lead..];
+    // A closing bracket with no opening one in the value belongs to the text around it
+    // (`（交付标准：全部可登录）`).
+    while let Some(b) = body.strip_suffix(['）', ')']) {
+        let opens = body.matches(['（', '(']).count();
+        let closes = body.matches(['）', ')']).count();
+        if closes > opens {
+            body = b.trim_end();
+        } else {
+            break;
+        }
+    }
+    let kept = body.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '；' | ';' | '，' | ',' | '。' | '.' | '|' | '｜' | '–' | '—' | '-' | '*' | '、'
+            )
+    });
+    // A closing bracket or an abbreviation's full stop stays when the value needs it.
+    let kept = if body.len() > kept.len() && body[kept.len()..].starts_with('.') && {
+        let last = kept.rsplit([' ', '(']).next().unwrap_or("");
+        last.len() <= 4 && last.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            || last.contains('.')
+    } {
+        &body[..kept.len() + 1]
+    } else {
+        kept
+    };
+    (!kept.is_empty()).then(|| (s + lead, s + lead + kept.len()))
+}
+
+/// Reads an item's fields. `times`: deadline ranges (relative to `t`) liaison-time found.
+pub(super) fn read(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
+    let found = labels(t);
+    if !found.is_empty() {
+        return by_labels(t, &found, times, opts);
+    }
+    // Dashes cut fields on the item's own line; lines under it are sub-points.
+    let line_end = t.find('\n').unwrap_or(t.len());
+    let parts = dash_parts(&t[..line_end]);
+    if parts.len() >= 2 {
+        return by_parts(t, &parts, times, opts);
+    }
+    prose(t, times, opts)
+}
+
+fn first_time_in(times: &[(usize, usize)], s: usize, e: usize) -> Option<(usize, usize)> {
+    times.iter().copied().find(|&(a, b)| a >= s && b <= e)
+}
+
+fn by_labels(
+    t: &str,
+    found: &[(usize, usize, Label)],
+    times: &[(usize, usize)],
+    opts: &ParseOptions,
+) -> Fields {
+    let mut f = Fields::default();
+    // Prose after a short labelled field (`Owner: Bob. Send the report by Friday.`).
+    let mut tail: Option<(usize, usize)> = None;
+    let mut extra_standard: Option<(usize, usize)> = None;
+    for (k, &(_, vs, kind)) in found.iter().enumerate() {
+        let mut ve = found.get(k + 1).map_or(t.len(), |n| n.0);
+        if matches!(kind, Label::Owner | Label::Due)
+            && k + 1 == found.len()
+            && let Some(stop) = t[vs..ve.max(vs)]
+                .find(". ")
+                .or_else(|| t[vs..ve.max(vs)].find('。'))
+        {
+            let cut = vs + stop;
+            let after = t[cut..ve].trim_start_matches(['.', '。', ' ']);
+            if t[vs..cut].chars().count() <= 40 && after.chars().count() > 10 {
+                tail = trim(t, ve - after.len(), ve);
+                ve = cut;
+            }
+        }
+        // A labelled value ends at a dash or bar (`owner: Mori-san – by Tue Dec 8`); the parts
+        // after it are read as in a dash-separated item.
+        let ve = ve.max(vs);
+        let parts = dash_parts(&t[vs..ve]);
+        let ve = if parts.len() >= 2 {
+            for &(ps, pe) in &parts[1..] {
+                let (ps, pe) = (vs + ps, vs + pe);
+                if let Some(r) = first_time_in(times, ps, pe) {
+                    if kind != Label::Due && f.due.is_none() {
+                        f.due = Some(r);
+                    }
+                } else if kind != Label::Standard && f.standard.is_none() {
+                    extra_standard = Some((ps, pe));
+                }
+            }
+            vs + parts[0].1
+        } else {
+            ve
+        };
+        let Some(r) = trim(t, vs, ve) else {
+            continue;
+        };
+        match kind {
+            Label::What if f.what.is_none() => f.what = Some(r),
+            Label::Owner if f.owner.is_none() => f.owner = Some(r),
+            Label::Due if f.due.is_none() => {
+                f.due = Some(first_time_in(times, r.0, r.1).unwrap_or(r));
+            }
+            Label::Standard if f.standard.is_none() => f.standard = Some(r),
+            _ => {}
+        }
+    }
+    if let Some((ts, te)) = tail {
+        let rel: Vec<(usize, usize)> = times
+            .iter()
+            .filter(|&&(a, b)| a >= ts && b <= te)
+            .map(|&(a, b)| (a - ts, b - ts))
+            .collect();
+        let p = prose(&t[ts..te], &rel, opts);
+        let shift = |r: Option<(usize, usize)>| r.map(|(a, b)| (a + ts, b + ts));
+        if f.what.is_none() && trim(t, 0, found[0].0).is_none() {
+            f.what = shift(p.what);
+        }
+        if f.standard.is_none() {
+            f.standard = shift(p.standard);
+        }
+        if f.due.is_none() {
+            f.due = shift(p.due);
+        }
+    }
+    if f.what.is_none() {
+        // The text before the first label, without a leading `部门：` owner.
+        let head_end = found[0].0;
+        if let Some((s, e)) = trim(t, 0, head_end) {
+            let (s, lead_owner) = leading_owner(t, s, e, opts);
+            let lead_owner_only = f.owner.is_none() && lead_owner.is_some();
+            if f.owner.is_none() {
+                f.owner = lead_owner;
+            }
+            if let Some((hs, he)) = trim(t, s, e) {
+                // The head read as prose: `完成调试，负责人冯磊，12月20日前完成，交付标准：…`.
+                let rel: Vec<(usize, usize)> = times
+                    .iter()
+                    .filter(|&&(a, b)| a >= hs && b <= he)
+                    .map(|&(a, b)| (a - hs, b - hs))
+                    .collect();
+                let head = &t[hs..he];
+                let head_parts = dash_parts(head);
+                let p = if head_parts.len() >= 2 {
+                    by_parts(head, &head_parts, &rel, opts)
+                } else {
+                    prose(head, &rel, opts)
+                };
+                let shift = |r: Option<(usize, usize)>| r.map(|(a, b)| (a + hs, b + hs));
+                f.what = shift(p.what).or(Some((hs, he)));
+                // `设备部：完成调试，负责人冯磊，…`: the named person over the leading department.
+                let named = owner_after_word(head, 0).map(|(a, b)| (a + hs, b + hs));
+                if f.owner.is_none() || named.is_some() && lead_owner_only {
+                    f.owner = named.or(shift(p.owner)).or(f.owner);
+                }
+                if f.due.is_none() {
+                    f.due = shift(p.due);
+                }
+                if f.standard.is_none() {
+                    f.standard = shift(p.standard);
+                }
+            }
+        }
+    }
+    if f.due.is_none() {
+        f.due = times.first().copied();
+    }
+    if f.standard.is_none() {
+        f.standard = extra_standard;
+    }
+    f
+}
+
+/// A leading `信息中心：` / `Marketing:` naming the owner: (where the rest starts, the owner).
+fn leading_owner(
+    t: &str,
+    s: usize,
+    e: usize,
+    opts: &ParseOptions,
+) -> (usize, Option<(usize, usize)>) {
+    let p = &t[s..e];
+    if let Some(ci) = p.find(['：', ':']) {
+        let head = p[..ci].trim();
+        if !head.is_empty() && head.chars().count() <= 16 && owner_like(head, opts) {
+            let colon = p[ci..].chars().next().map_or(1, char::len_utf8);
+            return (s + ci + colon, Some((s, s + head.len())));
+        }
+    }
+    (s, None)
+}
+
+/// Cuts at ` – `, ` — `, `——`, ` - `, ` | `, `｜` and tabs (outside brackets).
+fn dash_parts(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut i = 0;
+    while i < t.len() {
+        let c = t[i..].chars().next().unwrap_or(' ');
+        match c {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth -= 1,
+            _ => {}
+        }
+        let sep = if depth > 0 {
+            0
+        } else if t[i..].starts_with("——") {
+            "——".len()
+        } else if t[i..].starts_with(" – ")
+            || t[i..].starts_with(" — ")
+            || t[i..].starts_with(" - ")
+            || t[i..].starts_with(" | ")
+        {
+            t[i..].chars().take(3).map(char::len_utf8).sum()
+        } else if matches!(c, '｜' | '\t' | '—' | '–') {
+            c.len_utf8()
+        } else {
+            0
+        };
+        if sep > 0 {
+            out.push((start, i));
+            start = i + sep;
+            i += sep;
+            continue;
+        }
+        i += c.len_utf8();
+    }
+    out.push((start, t.len()));
+    out.into_iter().filter_map(|(s, e)| trim(t, s, e)).collect()
+}
+
+fn by_parts(
+    t: &str,
+    parts: &[(usize, usize)],
+    times: &[(usize, usize)],
+    opts: &ParseOptions,
+) -> Fields {
+    let mut f = Fields::default();
+    let (ws, we) = parts[0];
+    let (ws, lead_owner) = leading_owner(t, ws, we, opts);
+    f.owner = lead_owner;
+    let mut what = trim(t, ws, we).unwrap_or((ws, we));
+    // `Test plan (Nordhaus QA, Lukas Hoffmann)`: an owner in brackets at the end.
+    if let Some(((ps, pe), (is, ie))) = trailing_bracket(t, what)
+        && owner_like(&t[is..ie], opts)
+    {
+        if f.owner.is_none() {
+            f.owner = Some((is, ie));
+        }
+        what = trim(t, what.0, ps).unwrap_or(what);
+        let _ = pe;
+    }
+    let what = strip_times(t, what, times);
+    f.what = Some(what);
+    f.due = first_time_in(times, what.0, what.1).filter(|_| false);
+    let mut rest = Vec::new();
+    for &(s, e) in &parts[1..] {
+        let p = &t[s..e];
+        if f.due.is_none()
+            && let Some(r) = first_time_in(times, s, e)
+        {
+            f.due = Some(r);
+            // `Owner, by Friday` in one part: the owner part before the deadline.
+            let before = trim(t, s, r.0);
+            if let Some((bs, be)) = before
+                && f.owner.is_none()
+                && owner_like(strip_connector(&t[bs..be]), opts)
+            {
+                f.owner = Some((bs, bs + strip_connector(&t[bs..be]).len()));
+            }
+            continue;
+        }
+        if f.owner.is_none() && owner_like(p, opts) {
+            f.owner = Some((s, e));
+            continue;
+        }
+        // `信息中心袁帅，从下一批起执行` / `即日起` / `same deadline`: a start or a reference
+        // liaison-time gives no instant, still the item's when.
+        if f.due.is_none() && starts_or_refers(p) {
+            let (mut ds, de) = (s, e);
+            if let Some(c) = p.find(['，', ',']) {
+                let head = p[..c].trim();
+                if f.owner.is_none() && owner_like(head, opts) {
+                    f.owner = Some((s, s + head.len()));
+                }
+                if let Some(r) = trim(
+                    t,
+                    s + c + p[c..].chars().next().map_or(1, char::len_utf8),
+                    e,
+                ) {
+                    ds = r.0;
+                }
+            }
+            f.due = trim(t, ds, de);
+            continue;
+        }
+        rest.push((s, e));
+    }
+    if f.due.is_none() {
+        f.due = times.first().copied();
+    }
+    // What is left: the standard (the last such part).
+    if let Some(&(s, e)) = rest.last() {
+        f.standard = Some((s, e));
+    }
+    f
+}
+
+/// A time the scanner reads no instant from but that still says when: a start
+/// (`即日起`, `从下一批起执行`, `from January`) or a reference to another item's
+/// (`same deadline`).
+fn starts_or_refers(p: &str) -> bool {
+    let l = p.to_ascii_lowercase();
+    [
+        "即日起",
+        "起执行",
+        "起實施",
+        "起实施",
+        "起執行",
+        "长期执行",
+        "長期執行",
+        "开始执行",
+        "開始執行",
+        "from now",
+        "starting",
+        "same time",
+        "same date",
+        "same deadline",
+        "same day",
+        "from january",
+        "from next",
+        "until further",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+        || p.trim_end_matches(['。', '；', ';']).ends_with('起')
+}
+
+/// `by `, `before `, `due ` and the like at the end of an owner part.
+fn strip_connector(s: &str) -> &str {
+    let mut s = s.trim();
+    for w in [
+        " by", " before", " due", " until", "，", ",", "于", "於", "在",
+    ] {
+        if let Some(r) = s.strip_suffix(w) {
+            s = r.trim_end();
+        }
+    }
+    s
+}
+
+/// The last bracketed part of a range, when the range ends with it: ((bracket start,
+/// bracket end), (inside start, inside end)).
+fn trailing_bracket(t: &str, (s, e): (usize, usize)) -> Option<((usize, usize), (usize, usize))> {
+    let p = &t[s..e];
+    let close = p.chars().next_back()?;
+    let open = match close {
+        ')' => '(',
+        '）' => '（',
+        _ => return None,
+    };
+    let o = p.rfind(open)?;
+    if o == 0 {
+        return None;
+    }
+    let is = s + o + open.len_utf8();
+    let ie = e - close.len_utf8();
+    (ie > is).then_some(((s + o, e), (is, ie)))
+}
+
+/// Whether a short text names an owner: a department (`市场部（李娜）`, `Qiheng R&D`), a
+/// person (`Zhang Wei`, `Mori-san`), both (`Sakura Logistics (Kenji Mori)`) or an email.
+pub(super) fn owner_like(s: &str, opts: &ParseOptions) -> bool {
+    let s = s.trim();
+    let n = s.chars().count();
+    if n == 0 || n > 48 {
+        return false;
+    }
+    if let Some(d) = &opts.directory
+        && (d
+            .people
+            .iter()
+            .any(|p| s.contains(p.name.as_str()) && p.name.chars().count() >= 2)
+            || d.departments.iter().any(|x| s.contains(x.name.as_str())))
+    {
+        return true;
+    }
+    if s.contains('@') && !s.contains(' ') {
+        return true;
+    }
+    if s.chars().any(is_han) {
+        // 市场部（李娜）, 门店运营部李想, 信息中心（收银组）, 各店店长 are owners; a clause is not.
+        if s.contains(['，', '。', '；', ',']) && !s.contains(['（', '(']) {
+            return false;
+        }
+        // `采购（马超）`: a team or role with the person in brackets.
+        if let Some(((_, _), (is, ie))) = trailing_bracket(s, (0, s.len()))
+            && {
+                let inner = &s[is..ie];
+                let c = inner.chars().count();
+                (2..=4).contains(&c) && inner.chars().all(is_han) && han_person(inner)
+                    || inner.split_whitespace().count() <= 3
+                        && inner.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            }
+            && s.chars().count() <= 16
+        {
+            return true;
+        }
+        if let Some(e) = han_department_end(s) {
+            let rest = s[e..].trim();
+            return rest.is_empty()
+                || rest.chars().count() <= 4 && rest.chars().all(is_han)
+                || rest.starts_with(['（', '(', '/', '、', '和', '及']);
+        }
+        return is_department_name(s, opts) || n <= 4 && s.chars().all(is_han) && han_person(s);
+    }
+    // English: capitalised words, with connectors and brackets.
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let lower_ok = [
+        "and", "of", "&", "the", "team", "dept.", "on", "side", "our", "your",
+    ];
+    words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || lower_ok.contains(&w.to_ascii_lowercase().as_str())
+            || w.ends_with("-san")
+    }) && words
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "please" | "tbd" | "n/a" | "asap" | "eod" | "cob"
+            )
+        })
+}
+
+/// An owner named after 负责人/对接人/责任人 (colon or not) from byte `from` on, up to the
+/// clause's end.
+fn owner_after_word(t: &str, from: usize) -> Option<(usize, usize)> {
+    for w in ["负责人", "負責人", "对接人", "對接人", "责任人"] {
+        let Some(i) = t.get(from..)?.find(w).map(|i| from + i) else {
+            continue;
+        };
+        let vs = i + w.len();
+        let rest = &t[vs..];
+        let skip = rest.len() - rest.trim_start_matches([':', '：', ' ', '为', '是']).len();
+        let vs = vs + skip;
+        let ve = t[vs..]
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '\n'))
+            .map_or(t.len(), |(j, _)| vs + j);
+        if let Some(r) = trim(t, vs, ve)
+            && t[r.0..r.1].chars().count() <= 16
+        {
+            return Some(r);
+        }
+    }
+    None
+}
+
+/// A 2–4 character Han person name (a surname from the common list).
+pub(super) fn han_person(s: &str) -> bool {
+    const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫阎段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺官封谈談匡鞠惠荆荊乐樂冀郁胥南班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蔺藺楼樓盘盤满滿闻聞位厉厲伊仝区區郜海阚闞花权權强強帅帥屠豆朴盖蓋练練廉禹井祖漆巴丰支卿国國狄平计計索宣晋晉相初门門云雲容敬来來扈晁芮都普阙闕浦戈伏鹿薄邸雍辜羊阿乌烏母裘亓修邰赫杭况況那宿鲜鮮印逯隆茹诸諸战戰慕危玉银銀亢嵇公哈湛宾賓戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴陰昝智幸奉植衡富尧堯闭閉由";
+    let mut cs = s.chars();
+    cs.next().is_some_and(|c| SURNAMES.contains(c))
+}
+
+/// Removes deadline expressions (and the connector before them) from the start or the end of
+/// a range: `今天18:00前恢复环境` → `恢复环境`, `Send the report by Friday` → `Send the report`.
+fn strip_times(
+    t: &str,
+    (mut s, mut e): (usize, usize),
+    times: &[(usize, usize)],
+) -> (usize, usize) {
+    let orig = (s, e);
+    for _ in 0..2 {
+        for &(a, b) in times {
+            if a < s || b > e {
+                continue;
+            }
+            let lead = t[s..a].trim();
+            if lead.is_empty()
+                || [
+                    "请于", "请在", "需在", "需于", "于", "於", "在", "by", "before",
+                ]
+                .contains(&lead)
+            {
+                // At the start: drop it and a 前/之前/以前 after it.
+                let mut ns = b;
+                for w in ["之前", "以前", "前", "内", "以内", "，", ","] {
+                    if t[ns..].starts_with(w) {
+                        ns += w.len();
+                    }
+                }
+                if let Some(r) = trim(t, ns, e) {
+                    s = r.0;
+                    e = r.1;
+                }
+            } else if t[b..e]
+                .trim_matches(|c: char| c.is_whitespace() || "；;，,。.前之以内".contains(c))
+                .is_empty()
+            {
+                // At the end: drop it with its connector.
+                let mut ne = a;
+                let head = t[s..ne].trim_end();
+                let lower = head.to_ascii_lowercase();
+                for w in [
+                    " by",
+                    " before",
+                    " until",
+                    " within",
+                    " no later than",
+                    " on",
+                    " in",
+                    " at",
+                    " due",
+                    "，",
+                    ",",
+                    "于",
+                    "於",
+                    "在",
+                    "最晚",
+                    "请于",
+                ] {
+                    if lower.ends_with(w) {
+                        ne = s + head.len() - w.len();
+                        break;
+                    }
+                }
+                if let Some(r) = trim(t, s, ne) {
+                    e = r.1;
+                }
+            }
+        }
+    }
+    if e <= s { orig } else { (s, e) }
+}
+
+/// Clause ends for prose items (outside brackets).
+fn first_clause(t: &str) -> (usize, usize) {
+    let mut depth = 0i32;
+    for (i, c) in t.char_indices() {
+        match c {
+            '(' | '（' | '《' | '“' => depth += 1,
+            ')' | '）' | '》' | '”' => depth -= 1,
+            '，' | '；' | ';' | '。' | '\n' if depth <= 0 => return (0, i),
+            ',' | '.' if depth <= 0 && t[i + 1..].starts_with(' ') => return (0, i),
+            _ => {}
+        }
+    }
+    (0, t.len())
+}
+
+/// The what of a prose item: the first clause and the clauses after it that neither set a
+/// time, name an owner nor state a standard (`查明原因，避免上线前再出现，负责人：…`).
+fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usize, usize) {
+    let (cs, mut ce) = first_clause(t);
+    if times.iter().any(|&(a, _)| a < ce) {
+        return (cs, ce);
+    }
+    while ce < t.len() {
+        let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
+        let ns = ce + sep;
+        let (_, rel_end) = first_clause(&t[ns..]);
+        let ne = ns + rel_end;
+        let clause = t[ns..ne].trim();
+        let stop = clause.is_empty()
+            || t[ce..].starts_with(['。', '；', ';', '.', '\n'])
+            || times.iter().any(|&(a, b)| a < ne && b > ns)
+            || ["负责", "負責", "对接人", "由", "owner", "Owner"]
+                .iter()
+                .any(|w| clause.starts_with(w))
+            || super::body::find_owner(clause, opts).is_some_and(|(os, _)| os == 0)
+                && han_department_end(clause).is_some()
+            || super::body::find_standard(clause).is_some()
+            || starts_or_refers(clause)
+            || clause.chars().count() > 40;
+        if stop {
+            break;
+        }
+        ce = ne;
+    }
+    (cs, ce)
+}
+
+fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
+    let mut f = Fields::default();
+    let (cs, ce) = what_clauses(t, times, opts);
+    let Some(mut what) = trim(t, cs, ce) else {
+        f.what = trim(t, 0, t.len());
+        return f;
+    };
+    // `调整建议：教研部陈晨，12月15日前`: the what, then its owner after a colon.
+    if let Some(ci) = t[what.0..what.1].find(['：', ':']) {
+        let c = what.0 + ci;
+        let colon = t[c..].chars().next().map_or(1, char::len_utf8);
+        if let (Some(w), Some(o)) = (trim(t, what.0, c), trim(t, c + colon, what.1))
+            && !owner_like(&t[w.0..w.1], opts)
+            && owner_like(&t[o.0..o.1], opts)
+        {
+            f.owner = Some(o);
+            what = w;
+        }
+    }
+    // A leading `部门：` or owner.
+    let (ns, lead) = if f.owner.is_some() {
+        (what.0, None)
+    } else {
+        leading_owner(t, what.0, what.1, opts)
+    };
+    if lead.is_some() {
+        f.owner = lead;
+        what = trim(t, ns, what.1).unwrap_or(what);
+    } else if f.owner.is_none()
+        && let Some((os, oe)) = super::body::find_owner(&t[what.0..what.1], opts)
+        && os == 0
+        && oe < what.1 - what.0
+    {
+        // `商品部确定…`, `品牌部於…提供…`: the owner leads the clause.
+        let (os, oe) = (what.0 + os, what.0 + oe);
+        let mut rest = oe;
+        for w in [
+            "于",
+            "於",
+            "在",
+            "将",
+            "會",
+            "会",
+            "需",
+            "请",
+            "負責",
+            "负责",
+            "配合",
+            "来",
+            "按规则在",
+        ] {
+            if t[rest..what.1].starts_with(w) {
+                rest += w.len();
+            }
+        }
+        if han_department_end(&t[os..oe]).is_some()
+            || t[os..oe].chars().any(|c| c.is_ascii_uppercase())
+        {
+            f.owner = Some((os, oe));
+            what = trim(t, rest, what.1).unwrap_or(what);
+        }
+    }
+    // `负责人冯磊` / `对接人：陆鑫` in a later clause names the owner over a leading department.
+    if let Some(r) = owner_after_word(t, ce) {
+        f.owner = Some(r);
+    }
+    let mut what = strip_times(t, what, times);
+    // A bracket closing the what: an owner (`（采购部周宇）`) or a detail of the deliverable
+    // (`（@2x、@3x，PNG）`), not part of the action.
+    if let Some(((ps, _), (is, ie))) = trailing_bracket(t, what)
+        && let Some(w) = trim(t, what.0, ps)
+        && w.1 - w.0 >= 6
+        && owner_like(&t[is..ie], opts)
+        && han_department_end(&t[is..ie]).is_some()
+    {
+        f.owner = f.owner.or(Some((is, ie)));
+        what = w;
+    }
+    f.what = Some(what);
+    f.due = times.first().copied();
+    // `…，即日起执行`: a start as the when, when no deadline is there.
+    if f.due.is_none() {
+        let mut cs2 = ce;
+        while cs2 < t.len() {
+            let sep = t[cs2..].chars().next().map_or(1, char::len_utf8);
+            let ns = cs2 + sep;
+            let (_, rel) = first_clause(&t[ns..]);
+            let ne = ns + rel;
+            if starts_or_refers(&t[ns..ne]) {
+                f.due = trim(t, ns, ne);
+                break;
+            }
+            cs2 = ne;
+        }
+    }
+    // A standard stated in a later clause (`…，包含渠道维度`).
+    if ce < t.len()
+        && f.standard.is_none()
+        && let Some((ss, se)) = super::body::find_standard(&t[ce..])
+    {
+        let (ss, se) = (ce + ss, ce + se);
+        if !times.iter().any(|&(a, b)| a < se && b > ss) {
+            f.standard = Some((ss, se));
+        }
+    }
+    if f.owner.is_none()
+        && let Some((os, oe)) = super::body::find_owner(t, opts)
+    {
+        f.owner = Some((os, oe));
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+
+    fn opts() -> ParseOptions {
+        let now = DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        ParseOptions::new(liaison_time::Context::new(now))
+    }
+
+    fn get(t: &str, r: Option<(usize, usize)>) -> Option<&str> {
+        r.map(|(s, e)| &t[s..e])
+    }
+
+    /// The prefilter knows every label's first character.
+    #[test]
+    fn label_starts_cover_every_label() {
+        for (w, _) in LABELS {
+            let c = w.chars().next().unwrap().to_ascii_lowercase();
+            assert!(LABEL_STARTS.contains(c), "{w}");
+        }
+    }
+
+    #[test]
+    fn english_labels_keep_brackets_commas_and_stops_inside_fields() {
+        let t = "Ship the spare parts. Owner: Field Service (Ana Ruiz). Due: Tuesday, Mar 3, 09:30. Standard: serials logged, photos attached.";
+        // The due range as liaison-time would report it.
+        let d = t.find("Tuesday").unwrap();
+        let times = [(d, d + "Tuesday, Mar 3, 09:30".len())];
+        let f = read(t, &times, &opts());
+        assert_eq!(get(t, f.what), Some("Ship the spare parts"));
+        assert_eq!(get(t, f.owner), Some("Field Service (Ana Ruiz)"));
+        assert_eq!(get(t, f.due), Some("Tuesday, Mar 3, 09:30"));
+        assert_eq!(get(t, f.standard), Some("serials logged, photos attached"));
+    }
+
+    #[test]
+    fn chinese_labels_and_a_leading_department() {
+        let t = "仓储部：盘点B区库存；负责人：周一鸣；完成时间：3月5日前；交付标准：差异率低于千分之一，附盘点表。";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.what), Some("盘点B区库存"));
+        assert_eq!(get(t, f.owner), Some("周一鸣"));
+        assert_eq!(get(t, f.due), Some("3月5日前"));
+        assert_eq!(get(t, f.standard), Some("差异率低于千分之一，附盘点表"));
+        let t = "做什么：整理报价单；谁来做：采购部 钱二；何时完成：周五；验收标准：三家以上";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.what), Some("整理报价单"));
+        assert_eq!(get(t, f.owner), Some("采购部 钱二"));
+        assert_eq!(get(t, f.standard), Some("三家以上"));
+    }
+
+    #[test]
+    fn dash_separated_parts() {
+        let t = "门店巡检报告——运营部（孙七）——4月2日前——每店不少于5张照片";
+        let d = t.find("4月2日前").unwrap();
+        let f = read(t, &[(d, d + "4月2日前".len())], &opts());
+        assert_eq!(get(t, f.what), Some("门店巡检报告"));
+        assert_eq!(get(t, f.owner), Some("运营部（孙七）"));
+        assert_eq!(get(t, f.due), Some("4月2日前"));
+        assert_eq!(get(t, f.standard), Some("每店不少于5张照片"));
+        let t = "Pricing sheet (Channel Sales, Ben Ode) – due 4 May – approved by finance";
+        let d = t.find("4 May").unwrap();
+        let f = read(t, &[(d, d + 5)], &opts());
+        assert_eq!(get(t, f.what), Some("Pricing sheet"));
+        assert_eq!(get(t, f.owner), Some("Channel Sales, Ben Ode"));
+        assert_eq!(get(t, f.standard), Some("approved by finance"));
+    }
+
+    #[test]
+    fn starts_and_references_are_whens() {
+        let t = "出库单双人复核——仓储部赵六，即日起执行";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.what), Some("出库单双人复核"));
+        assert_eq!(get(t, f.owner), Some("仓储部赵六"));
+        assert_eq!(get(t, f.due), Some("即日起执行"));
+        assert_eq!(f.standard, None);
+        let t = "Label printer check - Ops (Ida) - same deadline";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.due), Some("same deadline"));
+        let t = "月度盘点改为双人复核，从下月起执行";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.due), Some("从下月起执行"));
+    }
+
+    #[test]
+    fn prose_items_lose_their_owner_and_deadline() {
+        let t = "客服部整理退货原因清单，4月8日前发我；";
+        let d = t.find("4月8日前").unwrap();
+        let f = read(t, &[(d, d + "4月8日前".len())], &opts());
+        assert_eq!(get(t, f.what), Some("整理退货原因清单"));
+        assert_eq!(get(t, f.owner), Some("客服部"));
+        let t = "Archive the old tickets by next Monday.";
+        let d = t.find("next Monday").unwrap();
+        let f = read(t, &[(d, d + "next Monday".len())], &opts());
+        assert_eq!(get(t, f.what), Some("Archive the old tickets"));
+        let t = "明天中午前补齐签字页";
+        let f = read(t, &[(0, "明天中午前".len())], &opts());
+        assert_eq!(get(t, f.what), Some("补齐签字页"));
+    }
+
+    /// 明确 inside a what is no standard, and no label without a colon is one.
+    #[test]
+    fn words_without_a_colon_are_not_labels() {
+        let t = "明确新增人手与排期，下周一碰头";
+        let d = t.find("下周一").unwrap();
+        let f = read(t, &[(d, d + "下周一".len())], &opts());
+        assert_eq!(get(t, f.what), Some("明确新增人手与排期"));
+        assert_eq!(f.standard, None);
+    }
+}

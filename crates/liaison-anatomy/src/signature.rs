@@ -1,0 +1,1424 @@
+//! The signature (落款), found from the bottom of the writer's text by scoring lines: each
+//! line is cut into segments (at `|`, `｜`, ` / `, tabs and wide spaces; Han lines also at
+//! single spaces) and each segment read as a valediction, a name, a department, a title, a
+//! contact channel or a company. Lines that read that way are taken upwards until a line of
+//! prose; trailing mobile tags (`发自我的iPhone`), disclaimers and logo placeholders are
+//! left out first.
+
+use super::{Anatomy, Line, ParseOptions, Signature};
+use liaison_model::is_han;
+
+/// What a segment of a signature line reads as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Seg {
+    Valediction,
+    Name,
+    Department,
+    Title,
+    /// A department glued to a title (`市场部经理`): the byte offset where the title starts.
+    DeptTitle(usize),
+    Contact,
+    Company,
+    Other,
+}
+
+/// Where the signature and the writer's text end, as line indices.
+pub(super) struct Cut {
+    /// First line of the signature block (valediction included); the end of the writer's
+    /// text (trailing tags and disclaimers excluded) when there is none.
+    pub start: usize,
+}
+
+/// Valedictions that always belong to the signature.
+const STRONG_VALEDICTIONS: &[&str] = &[
+    "此致",
+    "敬礼",
+    "此致敬礼",
+    "此致 敬礼",
+    "顺祝商祺",
+    "顺颂商祺",
+    "顺颂时祺",
+    "祝商祺",
+    "祝好",
+    "祝工作顺利",
+    "顺祝工作顺利",
+    "敬上",
+    "謹上",
+    "敬禮",
+    "此致敬禮",
+    "順頌商祺",
+    "順祝商祺",
+    "best regards",
+    "regards",
+    "kind regards",
+    "warm regards",
+    "warmest regards",
+    "best wishes",
+    "all the best",
+    "best",
+    "cheers",
+    "sincerely",
+    "yours sincerely",
+    "sincerely yours",
+    "yours",
+    "br",
+    "mit freundlichen grüßen",
+    "viele grüße",
+    "beste grüße",
+];
+
+/// Thanks that belong to the signature only when the name follows on the next line; above a
+/// blank line they end the closing.
+const WEAK_VALEDICTIONS: &[&str] = &[
+    "谢谢",
+    "多谢",
+    "感谢",
+    "謝謝",
+    "多謝",
+    "感謝",
+    "thanks",
+    "thank you",
+    "many thanks",
+    "thanks so much",
+    "thanks again",
+    "thanks a lot",
+    "thx",
+    "tks",
+];
+
+fn valediction_key(t: &str) -> String {
+    let k = t
+        .trim()
+        .trim_end_matches(['!', '！', ',', '，', '.', '。', '~', '～', ' ', '、'])
+        .trim();
+    // Valedictions are short: a long line is not one (and is not lower-cased for nothing).
+    if k.len() > 64 {
+        return String::new();
+    }
+    k.to_ascii_lowercase()
+}
+
+/// A strong valediction (`Best regards,`, `此致`, `敬礼！`, `Many thanks and best regards`,
+/// `Kind regards / Mit freundlichen Grüßen`).
+pub(super) fn is_strong_valediction(t: &str) -> bool {
+    let k = valediction_key(t);
+    if k.is_empty() || k.chars().count() > 48 {
+        return false;
+    }
+    STRONG_VALEDICTIONS.contains(&k.as_str())
+        || k.split(" / ")
+            .all(|p| STRONG_VALEDICTIONS.contains(&valediction_key(p).as_str()))
+        || (k.ends_with("regards") || k.ends_with("best wishes"))
+            && k.split_whitespace().count() <= 6
+}
+
+/// A thanks line that may close a signature (`Thanks,`, `谢谢！`).
+pub(super) fn is_weak_valediction(t: &str) -> bool {
+    let k = valediction_key(t);
+    !k.is_empty() && WEAK_VALEDICTIONS.contains(&k.as_str())
+}
+
+/// Lines a mail client or a phone adds under the writer's text.
+/// The first bytes of `t` (at most `n`, on a character boundary), ASCII lower-cased.
+fn head_lower(t: &str, n: usize) -> String {
+    let mut e = t.len().min(n);
+    while !t.is_char_boundary(e) {
+        e -= 1;
+    }
+    t[..e].to_ascii_lowercase()
+}
+
+fn is_client_tag(t: &str) -> bool {
+    let t = t.trim();
+    if t.chars().count() > 60 {
+        return false;
+    }
+    let l = head_lower(t, 64);
+    [
+        "发自我的",
+        "發自我的",
+        "从我的",
+        "從我的",
+        "来自我的",
+        "發送自",
+        "发送自",
+        "sent from my",
+        "sent from outlook",
+        "sent from mail for",
+        "sent from yahoo",
+        "sent from the",
+        "get outlook for",
+        "获取 outlook",
+        "获取outlook",
+        "取得 outlook",
+        "取得outlook",
+        "来自钉钉",
+        "发自钉钉",
+        "来自飞书",
+        "发自飞书",
+        "发自网易邮箱",
+        "发自 网易邮箱",
+        "来自网易邮箱",
+        "发自qq邮箱",
+        "来自qq邮箱",
+        "发自 qq邮箱",
+        "来自企业微信",
+        "发自企业微信",
+        "使用 outlook",
+        "发自 outlook",
+        "發自 outlook",
+        "从 outlook",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+}
+
+/// The first line of a legal disclaimer: everything from it on is left out.
+fn is_disclaimer(t: &str) -> bool {
+    let s = t.trim().trim_start_matches(['*', '-', '=', '【', '[', ' ']);
+    let l = head_lower(s, 48);
+    [
+        "免责声明",
+        "免責聲明",
+        "保密声明",
+        "保密聲明",
+        "机密声明",
+        "本邮件及其附件",
+        "本邮件含有",
+        "本邮件可能",
+        "本郵件",
+        "此邮件",
+        "此郵件",
+        "本电子邮件",
+        "本電子郵件",
+        "disclaimer",
+        "confidentiality",
+        "confidential:",
+        "confidential notice",
+        "this email and any",
+        "this e-mail and any",
+        "this email is confidential",
+        "this e-mail is confidential",
+        "this message and any",
+        "this message contains",
+        "this email contains",
+        "this e-mail contains",
+        "the information contained in this",
+        "the information in this",
+        "please consider the environment",
+        "注意：本邮件",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+}
+
+/// A logo placeholder or a separator: not text.
+fn is_decoration(t: &str) -> bool {
+    let s = t.trim();
+    let l = s.to_ascii_lowercase();
+    l.starts_with("[cid:")
+        || l.starts_with("[image")
+        || l.starts_with("<image")
+        || l.starts_with("[logo")
+        || l.starts_with("[图片")
+        || l.starts_with("[圖片")
+        || (l.starts_with("image0") && l.len() < 30)
+        || (!s.is_empty()
+            && s.chars()
+                .all(|c| matches!(c, '-' | '_' | '=' | '*' | '—' | '─' | '~' | ' ')))
+}
+
+/// A `-- ` signature delimiter.
+fn is_delimiter(t: &str) -> bool {
+    matches!(t.trim(), "--" | "-- " | "—" | "——" | "---")
+}
+
+/// A date line under a 此致敬礼 letter (2026年12月1日, 2026-12-01).
+fn is_date_line(t: &str) -> bool {
+    let t = t.trim();
+    let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
+    let b = t.as_bytes();
+    // A year first: 2026年12月1日, 2026-12-01, 2026/12/1.
+    let year_first = b.len() > 5
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && (matches!(b[4], b'-' | b'/' | b'.') || t[4..].starts_with('年'));
+    year_first
+        && (t.starts_with("19") || t.starts_with("20"))
+        && (6..=8).contains(&digits)
+        && t.chars().count() <= 20
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || "年月日号-/. :".contains(c))
+}
+
+/// Cuts a line into segments (byte ranges, trimmed): at `|` `｜` tabs, full-width and double
+/// spaces and ` / ` outside brackets.
+fn segments(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let b = t.as_bytes();
+    let mut it = t.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        let sep_len = if depth > 0 {
+            0
+        } else {
+            match c {
+                '|' | '｜' | '\t' | '　' => c.len_utf8(),
+                ' ' if b.get(i + 1) == Some(&b' ') => {
+                    t[i..].len() - t[i..].trim_start_matches(' ').len()
+                }
+                ' ' if t[i..].starts_with(" / ") => 3,
+                _ => 0,
+            }
+        };
+        if sep_len > 0 {
+            out.push((start, i));
+            start = i + sep_len;
+            // Skip the characters the separator covers.
+            while let Some(&(j, _)) = it.peek() {
+                if j < start {
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    out.push((start, t.len()));
+    out.into_iter()
+        .map(|(a, e)| {
+            let p = &t[a..e];
+            (a + (p.len() - p.trim_start().len()), a + p.trim_end().len())
+        })
+        .filter(|(a, e)| e > a)
+        .collect()
+}
+
+const CONTACT_LABELS: &[&str] = &[
+    "电话",
+    "手机",
+    "座机",
+    "分机",
+    "传真",
+    "電話",
+    "手機",
+    "分機",
+    "傳真",
+    "微信",
+    "企业微信",
+    "钉钉",
+    "釘釘",
+    "飞书",
+    "飛書",
+    "邮箱",
+    "郵箱",
+    "电邮",
+    "地址",
+    "值班",
+    "qq",
+    "tel",
+    "phone",
+    "mobile",
+    "mob",
+    "cell",
+    "fax",
+    "ext",
+    "office",
+    "wechat",
+    "dingtalk",
+    "lark",
+    "feishu",
+    "skype",
+    "line",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "mail",
+    "address",
+    "add",
+    "ig",
+    "instagram",
+    "linkedin",
+    "on-call",
+    "hotline",
+    "web",
+    "www.",
+    "http",
+    "m:",
+    "t:",
+    "p:",
+    "m ",
+    "t ",
+    "p ",
+    "e:",
+    "w:",
+    "📱",
+    "☎",
+    "📞",
+    "✉",
+    "☏",
+];
+
+fn is_contact(s: &str) -> bool {
+    let t = s.trim();
+    if t.is_empty() || t.len() > 180 || t.chars().count() > 60 || s.contains(['，', '。']) {
+        return false;
+    }
+    // A logo placeholder or a date is no channel.
+    if t.starts_with("[cid:") || is_date_line(t) || t.starts_with('<') && t.ends_with('>') {
+        return false;
+    }
+    let l = t.to_ascii_lowercase();
+    if s.contains('@') {
+        return true;
+    }
+    let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
+    let labelled = CONTACT_LABELS.iter().any(|p| {
+        l.starts_with(p) && {
+            // A label is followed by a colon, a space, a digit or the value (`手机/微信：`).
+            let r = &l[p.len()..];
+            p.ends_with([':', ' ', '.'])
+                || !p.is_ascii()
+                || r.is_empty()
+                || r.starts_with([':', '：', ' ', '.', '/', '#'])
+                || r.starts_with(|c: char| c.is_ascii_digit())
+        }
+    });
+    if labelled && (digits >= 3 || s.contains([':', '：']) || !l.is_ascii()) {
+        return true;
+    }
+    // A phone number as written: digits with spaces, dashes, brackets, +, #, 转, ext.
+    if digits >= 7 {
+        let other = s
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !" +-()（）#.转轉/".contains(*c))
+            .collect::<String>()
+            .to_lowercase();
+        let other = other.replace("ext", "").replace('x', "");
+        if other.trim().is_empty() {
+            return true;
+        }
+    }
+    is_address(s)
+}
+
+fn is_address(s: &str) -> bool {
+    let digits = s.chars().any(|c| c.is_ascii_digit());
+    if !digits {
+        return false;
+    }
+    if s.chars().any(is_han) {
+        let n = s.chars().count();
+        return n >= 8
+            && [
+                "省", "市", "区", "區", "路", "街", "号", "號", "大道", "大厦", "大廈", "楼", "樓",
+            ]
+            .iter()
+            .filter(|w| s.contains(*w))
+            .count()
+                >= 2;
+    }
+    let l = s.to_ascii_lowercase();
+    l.contains(',')
+        && [
+            "road", "rd.", "street", "st.", "avenue", "ave", "via ", "str.", "straße", "strasse",
+            "floor", "suite", "building", "blvd", "lane", "district",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+const COMPANY_WORDS: &[&str] = &[
+    "公司",
+    "集团",
+    "集團",
+    "有限",
+    "limited",
+    "ltd",
+    "co.",
+    "gmbh",
+    "inc.",
+    "inc",
+    "llc",
+    "s.r.l",
+    "corp",
+    "company",
+    "studio",
+    "technology",
+    "technologies",
+    "education",
+    "retail",
+    "trading",
+    "科技",
+    "事务所",
+    "pte",
+    "s.a.",
+    "ag",
+    "plc",
+];
+
+fn is_company(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    COMPANY_WORDS.iter().any(|w| {
+        if w.is_ascii() {
+            // The substring test first: most segments have none of the words.
+            l.contains(w.trim_end_matches('.'))
+                && l.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+                    .any(|x| x == *w || x.trim_end_matches('.') == w.trim_end_matches('.'))
+        } else {
+            l.contains(w)
+        }
+    })
+}
+
+const TITLES_ZH: &[&str] = &[
+    "经理",
+    "經理",
+    "主管",
+    "总监",
+    "總監",
+    "主任",
+    "专员",
+    "專員",
+    "工程师",
+    "工程師",
+    "设计师",
+    "設計師",
+    "负责人",
+    "負責人",
+    "组长",
+    "組長",
+    "部长",
+    "部長",
+    "店长",
+    "店長",
+    "会计",
+    "會計",
+    "企划",
+    "企劃",
+    "运营",
+    "營運",
+    "助理",
+    "顾问",
+    "顧問",
+    "总裁",
+    "總裁",
+    "副总",
+    "副總",
+    "副理",
+    "插画师",
+    "插畫師",
+    "摄影师",
+    "攝影師",
+    "分析师",
+    "分析師",
+    "架构师",
+    "架構師",
+    "讲师",
+    "講師",
+    "老师",
+    "老師",
+    "翻译",
+    "翻譯",
+    "研究员",
+    "研究員",
+    "秘书",
+    "秘書",
+    "策划",
+    "策劃",
+    "督导",
+    "督導",
+    "董事",
+    "总经理",
+    "總經理",
+    "总工",
+    "總工",
+    "合伙人",
+    "合夥人",
+    "行政",
+    "班主任",
+    "教练",
+    "顾问",
+    "代表",
+    "客服",
+    "采购员",
+    "採購員",
+    "会计师",
+    "律师",
+    "律師",
+    "编辑",
+    "編輯",
+    "专家",
+    "專家",
+    "科长",
+    "科長",
+    "处长",
+    "處長",
+    "厂长",
+    "廠長",
+];
+
+const TITLES_EN: &[&str] = &[
+    "manager",
+    "director",
+    "head",
+    "lead",
+    "leader",
+    "engineer",
+    "specialist",
+    "coordinator",
+    "officer",
+    "designer",
+    "consultant",
+    "analyst",
+    "assistant",
+    "vp",
+    "president",
+    "ceo",
+    "cfo",
+    "cto",
+    "coo",
+    "executive",
+    "supervisor",
+    "representative",
+    "administrator",
+    "planner",
+    "buyer",
+    "accountant",
+    "controller",
+    "scientist",
+    "photographer",
+    "translator",
+    "architect",
+    "developer",
+    "associate",
+    "intern",
+    "chief",
+    "sqe",
+    "pm",
+    "owner",
+    "founder",
+    "producer",
+    "editor",
+    "advisor",
+    "counsel",
+    "agent",
+    "principal",
+];
+
+fn is_title(s: &str) -> bool {
+    let n = s.chars().count();
+    if n == 0 || n > 40 || s.ends_with(['。', '.', '？', '?', '！', '!']) && !s.ends_with("St.")
+    {
+        return false;
+    }
+    if s.chars().any(is_han) && TITLES_ZH.iter().any(|w| s.contains(w)) && n <= 14 {
+        return true;
+    }
+    let l = s.to_ascii_lowercase();
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 7 && words.iter().any(|w| TITLES_EN.contains(w))
+}
+
+const DEPT_SUFFIXES: &[&str] = &[
+    "部门", "部門", "部", "中心", "团队", "團隊", "小组", "小組", "组", "組", "处", "處", "科",
+    "室", "大区", "大區", "办", "辦",
+];
+
+const DEPT_EN: &[&str] = &[
+    "dept",
+    "department",
+    "team",
+    "division",
+    "center",
+    "centre",
+    "operations",
+    "ops",
+    "sales",
+    "development",
+    "marketing",
+    "engineering",
+    "finance",
+    "legal",
+    "hr",
+    "procurement",
+    "purchasing",
+    "logistics",
+    "support",
+    "quality",
+    "qa",
+    "r&d",
+    "it",
+    "storage",
+    "warehouse",
+    "accounts",
+    "compliance",
+    "research",
+    "product",
+    "design",
+    "security",
+    "data",
+    "merchandising",
+    "regulatory",
+];
+
+/// A Han department (`产品部`, `计划部（PMC）`, `IT运维部`, `信息中心`): the end of the
+/// department part, when `s` starts with one.
+pub(super) fn han_department_end(s: &str) -> Option<usize> {
+    for (i, _) in s.char_indices() {
+        for suf in DEPT_SUFFIXES {
+            if s[i..].starts_with(suf) {
+                let stem = &s[..i];
+                let stem_chars = stem.chars().count();
+                if stem_chars < 2 && !(stem_chars == 1 && stem.is_ascii()) {
+                    continue;
+                }
+                if stem
+                    .chars()
+                    .any(|c| !(is_han(c) || c.is_ascii_alphanumeric()))
+                {
+                    return None;
+                }
+                // 全部, 内部 and such are not departments.
+                if stem.ends_with(['全', '内', '外', '各', '本', '总'])
+                    && *suf == "部"
+                    && stem_chars <= 1
+                {
+                    continue;
+                }
+                let mut e = i + suf.len();
+                // A bracketed short name right after: 计划部（PMC）.
+                let r = &s[e..];
+                if let Some(rest) = r.strip_prefix(['（', '('])
+                    && let Some(j) = rest.find(['）', ')'])
+                {
+                    let close = rest[j..].chars().next().map_or(1, char::len_utf8);
+                    e += r.len() - rest.len() + j + close;
+                }
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
+/// A department name (the directory's, or by its shape).
+pub(super) fn is_department_name(s: &str, opts: &ParseOptions) -> bool {
+    is_department(s, opts)
+}
+
+fn is_department(s: &str, opts: &ParseOptions) -> bool {
+    if let Some(d) = &opts.directory
+        && d.departments.iter().any(|dep| {
+            s == dep.name
+                || dep
+                    .aliases
+                    .iter()
+                    .any(|al| al.chars().count() >= 2 && s == al)
+        })
+    {
+        return true;
+    }
+    if s.chars().any(is_han) {
+        return han_department_end(s).is_some_and(|e| e == s.len());
+    }
+    let l = s.to_ascii_lowercase();
+    let words: Vec<&str> = l
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '&'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty() && words.len() <= 6 && words.iter().any(|w| DEPT_EN.contains(w))
+}
+
+const NOT_NAMES: &[&str] = &[
+    "收到",
+    "好的",
+    "谢谢",
+    "多谢",
+    "辛苦",
+    "以上",
+    "您好",
+    "你好",
+    "各位",
+    "大家",
+    "同事",
+    "领导",
+    "附件",
+    "请查收",
+    "此致",
+    "敬礼",
+    "祝好",
+    "备注",
+    "说明",
+    "感谢",
+    "谢谢大家",
+    "辛苦了",
+    "明白",
+    "了解",
+    "同意",
+    "确认",
+    "好",
+    "行",
+    "嗯",
+    "謝謝",
+    "收到了",
+    "没问题",
+    "沒問題",
+];
+
+/// A person's name as it stands on a signature line: 2–4 Han characters, 1–3 capitalised
+/// words, both (`林雅婷 Tiffany Lin`), an initial (`S.`), or the sender's display name.
+fn is_name(s: &str, hints: &[String]) -> bool {
+    let s = s
+        .trim_start_matches("姓名")
+        .trim_start_matches([':', '：', ' '])
+        .trim();
+    if s.is_empty() {
+        return false;
+    }
+    // The sender's display name, alone or with the other script's form (`Song Jia 宋佳`).
+    for h in hints.iter().filter(|h| h.chars().count() >= 2) {
+        if s == h {
+            return true;
+        }
+        if let Some(i) = s.find(h.as_str()) {
+            let rest = format!("{} {}", &s[..i], &s[i + h.len()..]);
+            let rest = rest.trim();
+            let latin = rest
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '.' | '\''));
+            let han = rest.chars().all(is_han)
+                && (1..=4).contains(&rest.chars().count())
+                && han_department_end(rest).is_none()
+                && !TITLES_ZH.iter().any(|t| rest.contains(t));
+            if (latin && !is_title(rest)) || han {
+                return true;
+            }
+        }
+    }
+    if NOT_NAMES.contains(&s) || is_strong_valediction(s) || is_weak_valediction(s) {
+        return false;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let han_word = |w: &str| {
+        let n = w.chars().count();
+        w.chars().all(is_han)
+            && (2..=4).contains(&n)
+            && !TITLES_ZH.iter().any(|t| w.contains(t))
+            && han_department_end(w).is_none()
+            && !is_company(w)
+    };
+    let en_word = |w: &str| {
+        // An acronym (APAC, HKT) is not a name.
+        let caps = w.chars().filter(char::is_ascii_uppercase).count();
+        w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && (caps == 1 || w.len() <= 1 || caps * 2 < w.len())
+            && w.chars()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '.' | '\''))
+            && !TITLES_EN.contains(&w.to_ascii_lowercase().as_str())
+            && !DEPT_EN.contains(&w.to_ascii_lowercase().trim_end_matches('.'))
+            && !is_company(w)
+    };
+    let han: Vec<&&str> = words.iter().filter(|w| w.chars().any(is_han)).collect();
+    let en: Vec<&&str> = words.iter().filter(|w| !w.chars().any(is_han)).collect();
+    match (han.len(), en.len()) {
+        (1, 0) => han_word(han[0]),
+        (0, 1..=3) => {
+            en.iter().all(|w| en_word(w))
+                && (en.len() > 1 || en[0].chars().count() >= 2 || en[0].ends_with('.'))
+                && !(en.len() == 1 && en[0].len() == 1)
+        }
+        (1, 1..=3) => {
+            han_word(han[0])
+                && en.iter().all(|w| en_word(w))
+                && (words[0] == *han[0] || words[words.len() - 1] == *han[0])
+        }
+        _ => false,
+    }
+}
+
+/// Reads one segment.
+fn classify(s: &str, hints: &[String], opts: &ParseOptions) -> Seg {
+    if is_strong_valediction(s) || is_weak_valediction(s) {
+        return Seg::Valediction;
+    }
+    if is_contact(s) {
+        return Seg::Contact;
+    }
+    if hints.iter().any(|h| !h.is_empty() && s == h) {
+        return Seg::Name;
+    }
+    if is_company(s) && !is_title(s) {
+        return Seg::Company;
+    }
+    if s.chars().any(is_han)
+        && let Some(e) = han_department_end(s)
+        && e < s.len()
+    {
+        let rest = s[e..].trim();
+        if is_title(rest) || rest.chars().count() <= 6 && rest.chars().all(is_han) {
+            let lead = s[e..].len() - s[e..].trim_start().len();
+            return Seg::DeptTitle(e + lead);
+        }
+    }
+    if (s.chars().any(is_han) || !is_title(s)) && is_department(s, opts) {
+        return Seg::Department;
+    }
+    if is_title(s) {
+        return Seg::Title;
+    }
+    if is_name(s, hints) {
+        return Seg::Name;
+    }
+    if is_company(s) {
+        return Seg::Company;
+    }
+    Seg::Other
+}
+
+/// The segments of a line with what they read as, Han lines also cut at single spaces (but
+/// `林雅婷 Tiffany Lin` and contact values stay whole). Byte ranges are relative to `t`.
+fn read_line(t: &str, hints: &[String], opts: &ParseOptions) -> Vec<(usize, usize, Seg)> {
+    let mut out = Vec::new();
+    for (s, e) in segments(t) {
+        let seg = &t[s..e];
+        let whole = classify(seg, hints, opts);
+        // `Director, Supply Chain Dept.` / `Backend Lead, Qinghe Education`: a title, then
+        // a department or a company after the comma.
+        if whole == Seg::Title
+            && let Some(c) = seg.rfind(", ")
+            && !seg[c..].contains([')', '）'])
+        {
+            let right = seg[c + 2..].trim();
+            let kind = if is_company(right) {
+                Some(Seg::Company)
+            } else if is_department(right, opts) && !is_title(right) {
+                Some(Seg::Department)
+            } else {
+                None
+            };
+            if let Some(k) = kind {
+                out.push((s, s + c, Seg::Title));
+                out.push((s + c + 2, e, k));
+                continue;
+            }
+        }
+        // `Alice Wang, Product Department, ext. 8021` / `王磊，产品部，电话…`: a line cut at
+        // commas when every piece reads as a field.
+        if matches!(
+            whole,
+            Seg::Other | Seg::Title | Seg::Name | Seg::Company | Seg::Department
+        ) && (seg.contains(", ") || seg.contains('，'))
+        {
+            let mut pieces = Vec::new();
+            let mut pos = 0;
+            for p in seg.split([',', '，']) {
+                let ps = pos;
+                pos += p.len()
+                    + if seg[pos + p.len()..].starts_with('，') {
+                        3
+                    } else {
+                        1
+                    };
+                let lead = p.len() - p.trim_start().len();
+                let pe = ps + p.trim_end().len();
+                if pe > ps + lead {
+                    pieces.push((ps + lead, pe));
+                }
+            }
+            let kinds: Vec<Seg> = pieces
+                .iter()
+                .map(|&(a, b)| classify(&seg[a..b], hints, opts))
+                .collect();
+            // A title keeps its qualifier (`Director, Store Systems`, `Manager, APAC`).
+            let title_qualified = whole == Seg::Title && kinds.contains(&Seg::Name);
+            if pieces.len() >= 2 && kinds.iter().all(|k| *k != Seg::Other) && !title_qualified {
+                for (&(a, b), k) in pieces.iter().zip(kinds) {
+                    out.push((s + a, s + b, k));
+                }
+                continue;
+            }
+        }
+        let splittable = seg.contains(' ') && seg.chars().any(is_han);
+        if matches!(whole, Seg::Contact | Seg::Valediction | Seg::Name) || !splittable {
+            out.push((s, e, whole));
+            continue;
+        }
+        // Han words split at spaces; ASCII words next to each other stay together.
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut pos = 0;
+        for w in seg.split(' ') {
+            let ws = pos;
+            pos += w.len() + 1;
+            if w.is_empty() {
+                continue;
+            }
+            let we = ws + w.len();
+            match parts.last_mut() {
+                Some(last)
+                    if !w.chars().any(is_han) && !seg[last.0..last.1].chars().any(is_han) =>
+                {
+                    last.1 = we
+                }
+                _ => parts.push((ws, we)),
+            }
+        }
+        let kinds: Vec<Seg> = parts
+            .iter()
+            .map(|&(a, b)| classify(&seg[a..b], hints, opts))
+            .collect();
+        if kinds.iter().all(|k| *k == Seg::Other) || (parts.len() == 1) {
+            out.push((s, e, whole));
+            continue;
+        }
+        for (&(a, b), k) in parts.iter().zip(kinds) {
+            out.push((s + a, s + b, k));
+        }
+    }
+    out
+}
+
+/// A list line (`1. `, `2、`, `(3)`, `- `, `• `, `①`): an item, not a signature line.
+fn list_item(t: &str) -> bool {
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let r = &t[digits..];
+    if (1..=2).contains(&digits) && r.starts_with(['.', '、', ')', '）']) {
+        return true;
+    }
+    // `(1) …` is a list; `(02)2555-6789` is a phone number.
+    let bracket_item = t.starts_with(['(', '（']) && {
+        let r = &t[t.chars().next().map_or(1, char::len_utf8)..];
+        let d = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (1..=2).contains(&d)
+            && r[d..].starts_with([')', '）'])
+            && !r[d..].chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+    };
+    t.starts_with(['-', '•', '·', '*', '●', '▪']) && t[1..].starts_with(' ')
+        || bracket_item
+        || t.chars().next().is_some_and(|c| ('①'..='⑳').contains(&c))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Blank,
+    /// Name, department, title, contact or company on it.
+    Sig,
+    Strong,
+    Weak,
+    Delimiter,
+    Date,
+    Other,
+}
+
+fn line_kind(t: &str, hints: &[String], opts: &ParseOptions) -> LineKind {
+    let t = t.trim();
+    if t.is_empty() {
+        return LineKind::Blank;
+    }
+    if is_strong_valediction(t) || t == "此致 敬礼！" || t == "此致敬礼！" {
+        return LineKind::Strong;
+    }
+    if is_weak_valediction(t) {
+        // `Thanks,` with its comma is a valediction even a blank line above the name.
+        if t.ends_with([',', '，']) {
+            return LineKind::Strong;
+        }
+        return LineKind::Weak;
+    }
+    // `-- `, and the dash or underscore rules some clients put above a signature.
+    if is_delimiter(t)
+        || is_decoration(t)
+        || (t.chars().count() >= 2 && t.chars().all(|c| matches!(c, '-' | '_' | '—')))
+    {
+        return LineKind::Delimiter;
+    }
+    if is_date_line(t) {
+        return LineKind::Date;
+    }
+    let n = t.chars().count();
+    // Prose: a sentence is not a signature line.
+    let last_word = t.rsplit(' ').next().unwrap_or("").trim_end_matches('.');
+    let sentence = t.ends_with(['。', '？', '?', '！', '!', '；', ';', '：', ':'])
+        || (t.ends_with('.')
+            && t.split_whitespace().count() >= 4
+            && last_word.len() >= 3
+            && last_word.chars().all(|c| c.is_ascii_lowercase()));
+    if list_item(t) {
+        return LineKind::Other;
+    }
+    // Cheap exits before reading segments: long lines, and sentences without a contact.
+    let contactish = t.contains('@') || t.bytes().filter(u8::is_ascii_digit).count() >= 5;
+    if n > 160 || (n > 100 && !contactish) || (sentence && !contactish) {
+        return LineKind::Other;
+    }
+    let segs = read_line(t, hints, opts);
+    let known = segs.iter().filter(|x| x.2 != Seg::Other).count();
+    let other_chars: usize = segs
+        .iter()
+        .filter(|x| x.2 == Seg::Other)
+        .map(|x| t[x.0..x.1].chars().count())
+        .sum();
+    let contact = segs.iter().any(|x| x.2 == Seg::Contact);
+    if known == 0 || (sentence && !contact) {
+        return LineKind::Other;
+    }
+    if (other_chars == 0 && n <= 100)
+        || (other_chars <= 8 && n <= 60)
+        || (contact && n <= 160 && other_chars <= 40)
+    {
+        LineKind::Sig
+    } else {
+        LineKind::Other
+    }
+}
+
+/// Finds the signature from the bottom of `lines[first..end]` and fills
+/// [`Anatomy::signature`].
+pub(super) fn detect(
+    a: &mut Anatomy,
+    lines: &[Line],
+    first: usize,
+    end: usize,
+    opts: &ParseOptions,
+) -> Cut {
+    let text = |i: usize| a.source[lines[i].start..lines[i].end].to_string();
+    // Trailing tags, disclaimers and decoration.
+    let mut content_end = end;
+    {
+        // A disclaimer cuts everything from it on.
+        let mut k = end;
+        let mut seen_blank = false;
+        while k > first {
+            let l = lines[k - 1];
+            if !l.blank && is_disclaimer(&a.source[l.start..l.end]) && (k - 1 > first) {
+                content_end = k - 1;
+            }
+            if l.blank {
+                seen_blank = true;
+            }
+            // Disclaimers sit in the last few paragraphs.
+            if seen_blank && end - k > 24 {
+                break;
+            }
+            k -= 1;
+        }
+        loop {
+            while content_end > first && lines[content_end - 1].blank {
+                content_end -= 1;
+            }
+            if content_end > first {
+                let t = text(content_end - 1);
+                if is_client_tag(&t) || is_decoration(&t) && !is_delimiter(&t) {
+                    content_end -= 1;
+                    continue;
+                }
+            }
+            break;
+        }
+    }
+    let mut hints: Vec<String> = Vec::new();
+    if let Some(n) = a.from.as_ref().and_then(|f| f.name.as_deref()) {
+        let n = n.trim().trim_matches('"').trim();
+        if !n.is_empty() && !n.contains('@') && !n.contains("=?") {
+            hints.push(n.to_string());
+        }
+    }
+    if let Some(d) = &opts.directory {
+        hints.extend(
+            d.people
+                .iter()
+                .filter(|p| p.name.chars().count() >= 2)
+                .map(|p| p.name.clone()),
+        );
+    }
+    // What each line reads as, computed once.
+    let mut kinds: Vec<Option<LineKind>> = vec![None; lines.len()];
+    // Walk up.
+    let mut k = content_end;
+    let mut start = content_end;
+    let mut blank_run = 0;
+    let mut any = false;
+    while k > first {
+        let i = k - 1;
+        let t = text(i);
+        let kind = *kinds[i].get_or_insert_with(|| line_kind(&t, &hints, opts));
+        match kind {
+            LineKind::Blank => {
+                blank_run += 1;
+                k -= 1;
+                continue;
+            }
+            LineKind::Sig | LineKind::Strong | LineKind::Delimiter | LineKind::Date => {
+                // Across a blank line only a signature-looking block continues the signature.
+                if blank_run > 0 && kind == LineKind::Date {
+                    break;
+                }
+                if blank_run > 0
+                    && kind == LineKind::Sig
+                    && !sig_block_above(a, lines, first, i, &hints, opts, &mut kinds)
+                {
+                    break;
+                }
+                any |= kind != LineKind::Delimiter;
+                start = i;
+            }
+            LineKind::Weak => {
+                // Thanks right above the name is a valediction; above a blank line it is the
+                // closing's.
+                if blank_run > 0 || start == content_end {
+                    break;
+                }
+                start = i;
+            }
+            LineKind::Other => break,
+        }
+        blank_run = 0;
+        k -= 1;
+    }
+    // A signature with nothing but a name line above prose is still one only when it is short.
+    if !any || start >= content_end {
+        return Cut { start: content_end };
+    }
+    // 此致 / 敬礼 lines above (a blank line apart).
+    let mut s2 = start;
+    while s2 > first && lines[s2 - 1].blank {
+        s2 -= 1;
+    }
+    if s2 < start {
+        let mut s3 = s2;
+        while s3 > first
+            && !lines[s3 - 1].blank
+            && line_kind(&text(s3 - 1), &hints, opts) == LineKind::Strong
+        {
+            s3 -= 1;
+        }
+        if s3 < s2 {
+            start = s3;
+        }
+    }
+    // Read the fields.
+    let mut valediction: Option<(usize, usize)> = None;
+    let mut names: Vec<(usize, (usize, usize))> = Vec::new(); // (block, range)
+    let mut dept: Option<(usize, usize)> = None;
+    let mut title: Option<(usize, usize)> = None;
+    let mut contacts: Vec<(usize, usize)> = Vec::new();
+    let mut block = 0;
+    for (row, &l) in lines[start..content_end].iter().enumerate() {
+        let t = &a.source[l.start..l.end];
+        if l.blank || is_delimiter(t) {
+            block += 1;
+            continue;
+        }
+        let kind = kinds[start + row].unwrap_or_else(|| line_kind(t, &hints, opts));
+        if matches!(kind, LineKind::Strong | LineKind::Weak) {
+            valediction = Some((valediction.map_or(l.start, |v| v.0), l.end));
+            continue;
+        }
+        if kind == LineKind::Date {
+            continue;
+        }
+        for (s, e, seg) in read_line(t, &hints, opts) {
+            let r = (l.start + s, l.start + e);
+            match seg {
+                Seg::Name => names.push((block, r)),
+                Seg::Department if dept.is_none() => dept = Some(r),
+                Seg::Department if title.is_none() && dept.is_some() => {}
+                Seg::Title if title.is_none() => title = Some(r),
+                Seg::DeptTitle(at) => {
+                    if dept.is_none() {
+                        dept = Some((r.0, r.0 + at));
+                        let rest = &t[s + at..e];
+                        let lead = rest.len() - rest.trim_start().len();
+                        if title.is_none() {
+                            title = Some((r.0 + at + lead, r.1));
+                        }
+                    } else if title.is_none() {
+                        title = Some(r);
+                    }
+                }
+                Seg::Contact => contacts.push(r),
+                _ => {}
+            }
+        }
+    }
+    // The name: the sender's display name when it is there, else the first name of the
+    // lowest block that has one (the full signature under a short `Best, Tom`).
+    let hinted = names
+        .iter()
+        .find(|(_, r)| {
+            let t = &a.source[r.0..r.1];
+            hints
+                .iter()
+                .any(|h| t.contains(h.as_str()) && t.chars().count() > h.chars().count())
+        })
+        .or_else(|| {
+            names
+                .iter()
+                .find(|(_, r)| hints.iter().any(|h| a.source[r.0..r.1] == *h))
+        });
+    let name = hinted.or_else(|| {
+        let last_block = names.iter().map(|(b, _)| *b).max()?;
+        names.iter().find(|(b, _)| *b == last_block)
+    });
+    let name = name.map(|(_, r)| *r);
+    let span = a.span(lines[start].start, lines[content_end - 1].end);
+    let part = |r: Option<(usize, usize)>, a: &Anatomy| r.map(|(s, e)| a.part(s, e));
+    let has_fields = name.is_some() || dept.is_some() || title.is_some() || !contacts.is_empty();
+    if !has_fields && valediction.is_none() {
+        return Cut { start: content_end };
+    }
+    a.signature = Some(Signature {
+        span,
+        signoff: part(valediction, a),
+        name: part(name, a),
+        department: part(dept, a),
+        title: part(title, a),
+        contact: contacts.into_iter().map(|(s, e)| a.part(s, e)).collect(),
+    });
+    Cut { start }
+}
+
+/// Whether the block of lines ending at `i` (going up to a blank line) reads as a
+/// signature on its own: a name, or a valediction, at its top.
+fn sig_block_above(
+    a: &Anatomy,
+    lines: &[Line],
+    first: usize,
+    i: usize,
+    hints: &[String],
+    opts: &ParseOptions,
+    kinds: &mut [Option<LineKind>],
+) -> bool {
+    let mut s = i;
+    while s > first && !lines[s - 1].blank {
+        s -= 1;
+    }
+    if i + 1 - s > 4 {
+        return false;
+    }
+    let mut names = 0;
+    let mut fields = 0;
+    for (j, l) in lines.iter().enumerate().take(i + 1).skip(s) {
+        let t = &a.source[l.start..l.end];
+        match *kinds[j].get_or_insert_with(|| line_kind(t, hints, opts)) {
+            LineKind::Sig => {
+                let segs = read_line(t, hints, opts);
+                if segs.iter().any(|x| matches!(x.2, Seg::Name)) {
+                    names += 1;
+                }
+                if segs.iter().all(|x| x.2 != Seg::Other) {
+                    fields += 1;
+                }
+            }
+            LineKind::Strong | LineKind::Weak | LineKind::Delimiter => names += 1,
+            _ => return false,
+        }
+    }
+    // A name or a valediction heads a signature block; blocks of company, department or
+    // contact lines (HTML mail puts a blank line between every line) continue one.
+    (names > 0 || fields == i + 1 - s) && i + 1 - s <= 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Part;
+    use chrono::DateTime;
+
+    fn opts() -> ParseOptions {
+        let now = DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        ParseOptions::new(liaison_time::Context::new(now))
+    }
+
+    fn sig(body: &str) -> Option<Signature> {
+        let src = format!("Subject: x\nFrom: \"Kim Rowe\" <kim@example.com>\n\n{body}");
+        Anatomy::parse_plain(src.as_bytes(), &opts()).signature
+    }
+
+    fn texts(p: &[Part]) -> Vec<&str> {
+        p.iter().map(|x| x.text.as_str()).collect()
+    }
+
+    #[test]
+    fn several_channels_on_one_line_with_extension() {
+        let s = sig("各位好，\n\n请于周五前确认。\n\n赵一鸣\n采购部 | 采购经理\n电话：010-1234 5678 转 301 | zhaoym@example.com | 微信：zym_01\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "赵一鸣");
+        assert_eq!(s.department.unwrap().text, "采购部");
+        assert_eq!(s.title.unwrap().text, "采购经理");
+        assert_eq!(
+            texts(&s.contact),
+            [
+                "电话：010-1234 5678 转 301",
+                "zhaoym@example.com",
+                "微信：zym_01"
+            ]
+        );
+    }
+
+    #[test]
+    fn valediction_then_full_block_under_a_short_name() {
+        let s = sig("Hi all,\n\nPlease review by Friday.\n\nBest,\nKim\n\nKim Rowe | Account Director\nNorthwind Trading Ltd. | Oslo\n+47 22 55 01 99\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "Kim Rowe");
+        assert_eq!(s.title.unwrap().text, "Account Director");
+        assert!(s.department.is_none());
+        assert_eq!(texts(&s.contact), ["+47 22 55 01 99"]);
+        assert_eq!(s.signoff.unwrap().text, "Best,");
+    }
+
+    #[test]
+    fn department_glued_to_title_and_a_letter_date() {
+        let s = sig("张经理：\n\n请审批。\n\n此致\n敬礼！\n\n钱多多\n财务部主管\n2026年12月1日\n")
+            .unwrap();
+        assert_eq!(s.name.unwrap().text, "钱多多");
+        assert_eq!(s.department.unwrap().text, "财务部");
+        assert_eq!(s.title.unwrap().text, "主管");
+        assert!(s.signoff.unwrap().text.contains("此致"));
+    }
+
+    #[test]
+    fn mobile_tag_and_disclaimer_are_not_the_signature() {
+        assert!(sig("好的，收到。\n\n发自我的iPhone\n").is_none());
+        let s = sig("Thanks for the update.\n\nRegards,\nLena Ohm\nData Team\n\nThis email and any attachments are confidential and intended solely for the addressee.\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "Lena Ohm");
+        assert_eq!(s.department.unwrap().text, "Data Team");
+    }
+
+    #[test]
+    fn thanks_above_a_blank_line_is_not_a_valediction() {
+        let src = "Subject: x\n\n各位好，\n\n请于周五前确认。\n\n谢谢！\n\n\n周小川\n市场部\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        let s = a.signature.unwrap();
+        assert!(s.signoff.is_none());
+        assert_eq!(s.name.unwrap().text, "周小川");
+        let src = "Subject: x\n\n各位好，\n\n请于周五前确认。\n\n谢谢！\n周小川\n市场部\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        assert_eq!(a.signature.unwrap().signoff.unwrap().text, "谢谢！");
+    }
+
+    #[test]
+    fn bilingual_names_han_spaces_and_display_name() {
+        let s = sig("收到。\n\n何晓雯 Wendy Ho\n品牌部 资深策划\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "何晓雯 Wendy Ho");
+        assert_eq!(s.department.unwrap().text, "品牌部");
+        assert_eq!(s.title.unwrap().text, "资深策划");
+        // The From display name is known even when it would not look like a name.
+        let s = sig("Noted.\n\nKim Rowe\nhead of things\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "Kim Rowe");
+        assert_eq!(s.title.unwrap().text, "head of things");
+    }
+
+    #[test]
+    fn segments_respect_brackets_and_wide_spaces() {
+        let t = "Tel：010-1 2  Fax：010-3 4 | Translator (EN / DE)";
+        let s: Vec<&str> = segments(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(s, ["Tel：010-1 2", "Fax：010-3 4", "Translator (EN / DE)"]);
+    }
+}
