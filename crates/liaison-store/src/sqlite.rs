@@ -82,6 +82,14 @@ impl SqliteStore {
             .map_err(|e| fail(e.to_string()))?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| fail(e.to_string()))?;
+        // A page cache and a memory map large enough for the indexes the tracker walks
+        // for every message: without them each lookup is a pread system call.
+        conn.pragma_update(None, "cache_size", -131_072)
+            .map_err(|e| fail(e.to_string()))?;
+        conn.pragma_update(None, "mmap_size", 1_i64 << 30)
+            .map_err(|e| fail(e.to_string()))?;
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(|e| fail(e.to_string()))?;
         let mut s = SqliteStore {
             conn,
             path: Some(path.to_path_buf()),
@@ -161,18 +169,24 @@ fn put_raw_tx(
     now: &str,
 ) -> Result<PutRaw> {
     let sha256 = crate::sha256_hex(bytes);
-    let n = tx.execute(
-        "INSERT INTO raw_messages (sha256, bytes, message_id, source, size, stored_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING",
-        params![sha256, bytes, message_id, source, bytes.len() as i64, now],
-    )?;
+    let n = tx
+        .prepare_cached(
+            "INSERT INTO raw_messages (sha256, bytes, message_id, source, size, stored_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (sha256) DO NOTHING",
+        )?
+        .execute(params![
+            sha256,
+            bytes,
+            message_id,
+            source,
+            bytes.len() as i64,
+            now
+        ])?;
     if n == 0 {
         return Ok(PutRaw::Duplicate { sha256 });
     }
-    tx.execute(
-        "INSERT INTO inputs (kind, sha256, recorded_at) VALUES ('message', ?1, ?2)",
-        params![sha256, now],
-    )?;
+    tx.prepare_cached("INSERT INTO inputs (kind, sha256, recorded_at) VALUES ('message', ?1, ?2)")?
+        .execute(params![sha256, now])?;
     Ok(PutRaw::New {
         sha256,
         seq: tx.last_insert_rowid(),
@@ -247,10 +261,9 @@ pub(crate) type InputRowOwned = InputRow;
 /// nothing to undo.
 fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
     if let Some(seq) = changes.input {
-        let n = conn.execute(
-            "UPDATE inputs SET applied = 1 WHERE seq = ?1 AND applied = 0",
-            [seq],
-        )?;
+        let n = conn
+            .prepare_cached("UPDATE inputs SET applied = 1 WHERE seq = ?1 AND applied = 0")?
+            .execute([seq])?;
         if n == 0 {
             return Ok(false);
         }
@@ -374,20 +387,19 @@ impl Store for SqliteStore {
     fn raw(&mut self, sha256: &str) -> Result<Option<RawMessage>> {
         Ok(self
             .conn
-            .query_row(
+            .prepare_cached(
                 "SELECT r.sha256, r.bytes, r.message_id, r.source, i.seq
                  FROM raw_messages r JOIN inputs i ON i.sha256 = r.sha256 WHERE r.sha256 = ?1",
-                [sha256],
-                |r| {
-                    Ok(RawMessage {
-                        sha256: r.get(0)?,
-                        bytes: r.get(1)?,
-                        message_id: r.get(2)?,
-                        source: r.get(3)?,
-                        seq: r.get(4)?,
-                    })
-                },
-            )
+            )?
+            .query_row([sha256], |r| {
+                Ok(RawMessage {
+                    sha256: r.get(0)?,
+                    bytes: r.get(1)?,
+                    message_id: r.get(2)?,
+                    source: r.get(3)?,
+                    seq: r.get(4)?,
+                })
+            })
             .optional()?)
     }
 
@@ -495,9 +507,8 @@ impl Store for SqliteStore {
     fn collaboration(&mut self, id: &str) -> Result<Option<Collaboration>> {
         let data: Option<String> = self
             .conn
-            .query_row("SELECT data FROM collaborations WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT data FROM collaborations WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
             .optional()?;
         data.map(|d| schema::decode_collab(&d)).transpose()
     }
