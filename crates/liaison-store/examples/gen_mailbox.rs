@@ -206,9 +206,9 @@ fn body(rng: &mut Rng, t: &Thread, k: usize, quoted: &str) -> String {
             "On track, expect it by tomorrow 6pm.",
         ];
         b.push_str(if t.lang_en {
-            *rng.pick(&replies_en)
+            rng.pick(&replies_en)
         } else {
-            *rng.pick(&replies_zh)
+            rng.pick(&replies_zh)
         });
         b.push('\n');
     }
@@ -256,7 +256,7 @@ fn base64(data: &[u8]) -> String {
 }
 
 fn message(rng: &mut Rng, t: &Thread, k: usize, quoted: &str) -> (String, String) {
-    let ours = k % 2 == 0;
+    let ours = k.is_multiple_of(2);
     let (from, to) = if ours {
         (addr(t.us, true), addr(t.them, false))
     } else {
