@@ -127,6 +127,13 @@ pub struct TimeExpr {
     /// Set when a date carries a weekday that does not match it (`12月3日（周五）`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weekday_mismatch: Option<WeekdayMismatch>,
+    /// The time zone as written (`PT`, `CST`, `东京时间`), when the expression names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// The value counted working days in a year whose holidays the calendar only
+    /// estimates (no State Council notice for it yet).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
 }
 
 /// Whether a greeting addresses one person or a group.
@@ -920,6 +927,8 @@ impl Anatomy {
                 kind: e.kind,
                 value: e.value,
                 weekday_mismatch,
+                zone: e.zone,
+                estimated: e.estimated,
             });
         }
     }

@@ -816,6 +816,33 @@ fn times(c: &mut Ctx) {
             ExprKind::Vague => {}
             ExprKind::Deadline => {
                 let Some(v) = t.value else { continue };
+                if let Some(z) = t.zone.as_deref()
+                    && (z.eq_ignore_ascii_case("CST") || z.eq_ignore_ascii_case("IST"))
+                {
+                    c.emit(
+                        "deadline-zone-ambiguous",
+                        t.span.start,
+                        t.span.end,
+                        format!("“{}”中的 {z} 可指多个时区", t.text),
+                        format!("{z} in \"{}\" names more than one zone", t.text),
+                    );
+                }
+                if t.estimated && is_deadline_context(a, t) {
+                    let year = v.with_timezone(&c.l.parse_options.time.tz).year();
+                    c.emit(
+                        "deadline-estimated",
+                        t.span.start,
+                        t.span.end,
+                        format!(
+                            "“{}”按工作日计算，而 {year} 年的节假日安排尚未收录（只知道法定假日），结果可能有出入",
+                            t.text
+                        ),
+                        format!(
+                            "\"{}\" counts working days in {year}, whose holiday notice the calendar does not hold (only the statutory days are known)",
+                            t.text
+                        ),
+                    );
+                }
                 if !is_deadline_context(a, t) {
                     continue;
                 }
