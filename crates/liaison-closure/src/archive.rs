@@ -76,8 +76,11 @@ pub struct ManifestFile {
 /// `manifest.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
-    /// The collaboration id.
+    /// The collaboration id (the earliest one when a project has several).
     pub collaboration: String,
+    /// Every collaboration in the folder, when a project archive holds more than one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collaborations: Vec<String>,
     /// Every file but the manifest itself, sorted by path.
     pub files: Vec<ManifestFile>,
 }
@@ -92,8 +95,8 @@ pub struct ArchivedMessage {
 /// What goes into an archive.
 #[derive(Debug, Clone)]
 pub struct ArchiveInput<'a> {
-    /// The collaboration (its timeline becomes index.html).
-    pub collaboration: &'a Collaboration,
+    /// The collaborations, oldest first (their timelines become index.html).
+    pub collaborations: Vec<&'a Collaboration>,
     /// Its messages.
     pub messages: Vec<ArchivedMessage>,
     /// Extra files (the forms) as (relative path, bytes).
@@ -187,27 +190,39 @@ pub fn build(input: &ArchiveInput) -> Vec<(String, Vec<u8>)> {
             .map(|e| e.file.clone())
     };
     let lang = input.lang;
-    let c = input.collaboration;
+    let Some(c0) = input.collaborations.first().copied() else {
+        return Vec::new();
+    };
+    let title = if input.collaborations.len() == 1 {
+        c0.subject.clone()
+    } else {
+        format!("{FOLDER_PREFIX}{}", c0.project)
+    };
     let mut html = String::new();
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     html.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\nbody{{font-family:\"Microsoft YaHei\",\"PingFang SC\",\"WenQuanYi Micro Hei\",\"Noto Sans CJK SC\",sans-serif;margin:2em;color:#222}}\ntable{{border-collapse:collapse;margin:1em 0}}td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}}th{{background:#ddebf7}}\n</style>\n</head>\n<body>\n",
         lang.code(),
-        esc(&c.subject)
+        esc(&title)
     ));
-    html.push_str(&format!("<h1>{}</h1>\n<p>", esc(&c.subject)));
-    html.push_str(&format!(
-        "{}{}<br>{}{}<br>{}{}<br>{}{}</p>\n",
-        t("编号：", "Id: "),
-        esc(&c.id),
-        t("项目：", "Project: "),
-        esc(&c.project),
-        t("发起人：", "Owner: "),
-        esc(&c.owner),
-        t("对接人：", "Counterparts: "),
-        esc(&c.counterparts.join(t("、", ", ")))
-    ));
-    html.push_str(&format!(
+    html.push_str(&format!("<h1>{}</h1>\n", esc(&title)));
+    for c in &input.collaborations {
+        if input.collaborations.len() > 1 {
+            html.push_str(&format!("<h2>{}</h2>\n", esc(&c.subject)));
+        }
+        html.push_str("<p>");
+        html.push_str(&format!(
+            "{}{}<br>{}{}<br>{}{}<br>{}{}</p>\n",
+            t("编号：", "Id: "),
+            esc(&c.id),
+            t("项目：", "Project: "),
+            esc(&c.project),
+            t("发起人：", "Owner: "),
+            esc(&c.owner),
+            t("对接人：", "Counterparts: "),
+            esc(&c.counterparts.join(t("、", ", ")))
+        ));
+        html.push_str(&format!(
         "<h2>{}</h2>\n<table>\n<tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
         t("事项", "Items"),
         t("做什么", "What"),
@@ -215,21 +230,21 @@ pub fn build(input: &ArchiveInput) -> Vec<(String, Vec<u8>)> {
         t("何时完成", "When"),
         t("交付标准", "Standard")
     ));
-    for (i, it) in c.items.iter().enumerate() {
+        for (i, it) in c.items.iter().enumerate() {
+            html.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                i + 1,
+                esc(&it.what),
+                esc(it.owner.as_deref().unwrap_or("")),
+                it.promised
+                    .or(it.due)
+                    .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default(),
+                esc(it.standard.as_deref().unwrap_or(""))
+            ));
+        }
+        html.push_str("</table>\n");
         html.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            i + 1,
-            esc(&it.what),
-            esc(it.owner.as_deref().unwrap_or("")),
-            it.promised
-                .or(it.due)
-                .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
-                .unwrap_or_default(),
-            esc(it.standard.as_deref().unwrap_or(""))
-        ));
-    }
-    html.push_str("</table>\n");
-    html.push_str(&format!(
         "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
         t("时间线", "Timeline"),
         t("时间", "When"),
@@ -238,26 +253,27 @@ pub fn build(input: &ArchiveInput) -> Vec<(String, Vec<u8>)> {
         t("事项", "Item"),
         t("邮件", "Mail")
     ));
-    // The archive's own event would make a second archive differ from the first.
-    for e in c.events.iter().filter(|e| e.kind != EventKind::Archived) {
-        let link = mail_of(e.message_id.as_deref())
-            .map(|f| format!("<a href=\"{}\">{}</a>", href(&f), t("打开", "open")))
-            .unwrap_or_default();
-        let detail = match e.detail.as_deref() {
-            Some("manual") | None => String::new(),
-            Some(d) => format!("（{}）", esc(d)),
-        };
-        html.push_str(&format!(
-            "<tr><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            e.at.format("%Y-%m-%d %H:%M"),
-            event_label(e.kind, lang),
-            detail,
-            esc(e.actor.as_deref().unwrap_or("")),
-            e.item.map(|i| (i + 1).to_string()).unwrap_or_default(),
-            link
-        ));
+        // The archive's own event would make a second archive differ from the first.
+        for e in c.events.iter().filter(|e| e.kind != EventKind::Archived) {
+            let link = mail_of(e.message_id.as_deref())
+                .map(|f| format!("<a href=\"{}\">{}</a>", href(&f), t("打开", "open")))
+                .unwrap_or_default();
+            let detail = match e.detail.as_deref() {
+                Some("manual") | None => String::new(),
+                Some(d) => format!("（{}）", esc(d)),
+            };
+            html.push_str(&format!(
+                "<tr><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                e.at.format("%Y-%m-%d %H:%M"),
+                event_label(e.kind, lang),
+                detail,
+                esc(e.actor.as_deref().unwrap_or("")),
+                e.item.map(|i| (i + 1).to_string()).unwrap_or_default(),
+                link
+            ));
+        }
+        html.push_str("</table>\n");
     }
-    html.push_str("</table>\n");
     html.push_str(&format!(
         "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
         t("邮件", "Mails"),
@@ -311,7 +327,12 @@ pub fn build(input: &ArchiveInput) -> Vec<(String, Vec<u8>)> {
     ));
     files.insert("index.html".into(), html.into_bytes());
     let manifest = Manifest {
-        collaboration: c.id.clone(),
+        collaboration: c0.id.clone(),
+        collaborations: if input.collaborations.len() > 1 {
+            input.collaborations.iter().map(|c| c.id.clone()).collect()
+        } else {
+            Vec::new()
+        },
         files: files
             .iter()
             .map(|(p, b)| ManifestFile {
@@ -407,7 +428,7 @@ fn check_target(dir: &Path) -> Result<(), ArchiveError> {
 /// names `id` and it holds no file the manifest does not list), else why not.
 fn ours(dest: &Path, id: &str) -> Result<(), String> {
     let m = read_manifest(dest).map_err(|e| e.to_string())?;
-    if m.collaboration != id {
+    if m.collaboration != id && !m.collaborations.iter().any(|c| c == id) {
         return Err(format!(
             "{MANIFEST} is of collaboration {}",
             m.collaboration
