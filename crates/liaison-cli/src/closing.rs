@@ -281,6 +281,7 @@ pub fn confirm_brief(
         });
     }
     let n = items.len();
+    let folder = liaison_closure::archive::folder_name(&c.project);
     let (purpose, next_step) = match (verdict, lang) {
         (Verdict::Reject(reason, t), Lang::Zh) => (
             format!(
@@ -304,17 +305,14 @@ pub fn confirm_brief(
         ),
         (_, Lang::Zh) => (
             format!("已收到{n}项交付成果，已对照交付标准逐项核对，确认通过"),
-            "成果将归档至“跨部门协作-".to_string()
-                + &c.project
-                + "”文件夹，后续如需补充我会另行联系。",
+            format!("成果将归档至“{folder}”文件夹，后续如需补充我会另行联系。"),
         ),
         (_, Lang::En) => (
             format!(
                 "We received {n} deliverable(s) and checked each against its standard: accepted"
             ),
             format!(
-                "The results will be archived under 跨部门协作-{}; I will follow up if anything needs adding.",
-                c.project
+                "The results will be archived under {folder}; I will follow up if anything needs adding."
             ),
         ),
     };

@@ -80,11 +80,19 @@ pub fn run(s: &Settings, args: ArchiveArgs) -> anyhow::Result<ExitCode> {
         }
         DataFormat::Text => {
             println!(
-                "{} {}（{} {}）",
-                tr("已归档到", "archived to"),
-                dest.display(),
-                manifest.files.len(),
-                tr("个文件", "files")
+                "{}",
+                match crate::output::lang() {
+                    crate::output::Lang::Zh => format!(
+                        "已归档到 {}（{} 个文件）",
+                        dest.display(),
+                        manifest.files.len()
+                    ),
+                    crate::output::Lang::En => format!(
+                        "archived to {} ({} files)",
+                        dest.display(),
+                        manifest.files.len()
+                    ),
+                }
             );
             println!(
                 "{} {}",

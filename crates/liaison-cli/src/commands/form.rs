@@ -81,11 +81,13 @@ pub fn run(s: &Settings, args: FormArgs) -> anyhow::Result<ExitCode> {
             anyhow::anyhow!("{}: {}", out.display(), crate::output::lang().io_error(&e))
         })?;
         eprintln!(
-            "{} {}（{} {}）",
-            tr("已写入", "wrote"),
-            out.display(),
-            table.rows.len(),
-            tr("行", "rows")
+            "{}",
+            match crate::output::lang() {
+                crate::output::Lang::Zh =>
+                    format!("已写入 {}（{} 行）", out.display(), table.rows.len()),
+                crate::output::Lang::En =>
+                    format!("wrote {} ({} rows)", out.display(), table.rows.len()),
+            }
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -47,12 +47,18 @@ pub fn run(s: &Settings, args: IcsArgs) -> anyhow::Result<ExitCode> {
             entries.push(Entry {
                 key: format!("{}-item-{}", c.id, i + 1),
                 todo: false,
-                summary: format!(
-                    "{}{}（{}）",
-                    crate::output::tr("截止：", "Due: "),
-                    it.what,
-                    it.owner.as_deref().unwrap_or("?")
-                ),
+                summary: match crate::output::lang() {
+                    crate::output::Lang::Zh => {
+                        format!(
+                            "截止：{}（{}）",
+                            it.what,
+                            it.owner.as_deref().unwrap_or("?")
+                        )
+                    }
+                    crate::output::Lang::En => {
+                        format!("Due: {} ({})", it.what, it.owner.as_deref().unwrap_or("?"))
+                    }
+                },
                 description: format!(
                     "{}\n{}{}",
                     c.subject,
@@ -79,7 +85,12 @@ pub fn run(s: &Settings, args: IcsArgs) -> anyhow::Result<ExitCode> {
                 same_before + 1
             ),
             todo: true,
-            summary: format!("{}：{}", action_label(a.action), a.subject),
+            summary: format!(
+                "{}{}{}",
+                action_label(a.action),
+                crate::output::tr("：", ": "),
+                a.subject
+            ),
             description: a.reason.clone(),
             at: a.due_at,
             sequence: 0,

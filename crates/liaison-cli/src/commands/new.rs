@@ -265,7 +265,11 @@ fn from_xlsx(
             "fill in project, from, to, purpose, background, goal and reply_by, then run liaison new kickoff --brief"
         )
     ));
-    t.push_str("kind = \"项目启动\"\nproject = \"\"\ndepartments = []\nurgency = \"一般\"\nfrom = \"\"\nto = []\npurpose = \"\"\nbackground = \"\"\ngoal = \"\"\nreply_by = \"\"\n");
+    t.push_str(&format!(
+        "kind = {}\nproject = \"\"\ndepartments = []\nurgency = {}\nfrom = \"\"\nto = []\npurpose = \"\"\nbackground = \"\"\ngoal = \"\"\nreply_by = \"\"\n",
+        toml_str(liaison_model::Kind::Kickoff.tag()),
+        toml_str(&liaison_model::Urgency::Normal.label())
+    ));
     for i in &read.items {
         t.push_str(&format!(
             "\n# {} {}\n[[item]]\nwhat = {}\nowner = {}\ndue = {}\nstandard = {}\n",
