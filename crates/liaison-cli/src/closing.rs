@@ -205,13 +205,23 @@ fn md(t: DateTime<FixedOffset>, lang: Lang) -> String {
     }
 }
 
-/// The directory names of the departments of the item owners of `c`.
-fn departments(c: &Collaboration, dir: &Directory) -> Vec<String> {
-    let mut out: Vec<String> = c
-        .items
-        .iter()
-        .filter_map(|i| i.owner.as_deref())
-        .chain(c.counterparts.iter().map(String::as_str))
+/// The departments of the owners of `items` of `c` (every item and counterpart when
+/// `items` is `None`).
+fn departments(c: &Collaboration, items: Option<&[usize]>, dir: &Directory) -> Vec<String> {
+    let owners: Vec<&str> = match items {
+        Some(ix) => ix
+            .iter()
+            .filter_map(|&i| c.items.get(i).and_then(|it| it.owner.as_deref()))
+            .collect(),
+        None => c
+            .items
+            .iter()
+            .filter_map(|i| i.owner.as_deref())
+            .chain(c.counterparts.iter().map(String::as_str))
+            .collect(),
+    };
+    let mut out: Vec<String> = owners
+        .into_iter()
         .filter_map(|a| department(dir, a))
         .collect();
     out.sort();
@@ -319,7 +329,7 @@ pub fn confirm_brief(
     Brief {
         kind: Kind::Confirmation,
         project: c.project.clone(),
-        departments: departments(c, dir),
+        departments: departments(c, Some(items), dir),
         urgency: c.urgency.clone().unwrap_or(Urgency::Normal),
         from: c.owner.clone(),
         to: recipients(c, items),
@@ -363,7 +373,9 @@ pub fn retro_brief(
     now: DateTime<FixedOffset>,
 ) -> Brief {
     let lang = output::lang();
-    let sep = tr("；", "; ");
+    let sep = tr("，", ", ");
+    // One sentence (the guide keeps 背景 short): planned vs actual per item; the causes,
+    // quoted as the replies said them, are in the attached 成果确认与复盘表.
     let mut facts = Vec::new();
     for r in &k.items {
         let planned = r.planned.map(|t| md(t, lang)).unwrap_or_else(|| "-".into());
@@ -371,63 +383,58 @@ pub fn retro_brief(
             .delivered
             .map(|t| md(t, lang))
             .unwrap_or_else(|| tr("未交付", "not delivered").to_string());
-        let mut f = match lang {
-            Lang::Zh => format!(
-                "事项{}“{}”计划{}，实际{}",
-                r.number, r.what, planned, actual
-            ),
-            Lang::En => format!(
-                "item {} \"{}\" planned {}, delivered {}",
-                r.number, r.what, planned, actual
-            ),
-        };
+        let mut notes = Vec::new();
         if r.days_late > 0 {
-            f.push_str(&match lang {
-                Lang::Zh => format!("，延误{}天", r.days_late),
-                Lang::En => format!(", {} day(s) late", r.days_late),
+            notes.push(match lang {
+                Lang::Zh => format!("延误{}天", r.days_late),
+                Lang::En => format!("{} day(s) late", r.days_late),
             });
         }
         if r.nudges > 0 {
-            f.push_str(&match lang {
-                Lang::Zh => format!("，催办{}次", r.nudges),
-                Lang::En => format!(", nudged {} time(s)", r.nudges),
+            notes.push(match lang {
+                Lang::Zh => format!("催办{}次", r.nudges),
+                Lang::En => format!("nudged {} time(s)", r.nudges),
             });
         }
-        if let Some(cause) = &r.cause {
-            f.push_str(&match lang {
-                Lang::Zh => format!("，原因（原话）：“{cause}”"),
-                Lang::En => format!(", cause (as written): \"{cause}\""),
-            });
-        }
-        facts.push(f);
-    }
-    for e in &k.escalations {
+        let notes = if notes.is_empty() {
+            String::new()
+        } else {
+            match lang {
+                Lang::Zh => format!("（{}）", notes.join("、")),
+                Lang::En => format!(" ({})", notes.join(", ")),
+            }
+        };
         facts.push(match lang {
-            Lang::Zh => format!(
-                "{}升级一次{}",
-                md(e.at, lang),
-                e.cause
-                    .as_deref()
-                    .map(|c| format!("（“{c}”）"))
-                    .unwrap_or_default()
-            ),
+            Lang::Zh => format!("事项{}计划{}、实际{}{}", r.number, planned, actual, notes),
             Lang::En => format!(
-                "escalated on {}{}",
-                md(e.at, lang),
-                e.cause
-                    .as_deref()
-                    .map(|c| format!(" (\"{c}\")"))
-                    .unwrap_or_default()
+                "item {} planned {}, delivered {}{}",
+                r.number, planned, actual, notes
             ),
         });
     }
-    let mut background = facts.join(sep);
-    if !k.went_well.is_empty() {
-        background.push_str(&match lang {
-            Lang::Zh => format!("。做得好的：{}", k.went_well.join(sep)),
-            Lang::En => format!(". What went well: {}", k.went_well.join(sep)),
-        });
-    }
+    let esc = k.escalations.len();
+    let background = match lang {
+        Lang::Zh => format!(
+            "{}，期间催办{}次、升级{}次，延误原因按对方回复原话记录在附件中",
+            facts.join(sep),
+            k.nudges,
+            esc
+        ),
+        Lang::En => format!(
+            "{}; {} nudge(s) and {} escalation(s) in all, and the causes of the delays are quoted from the replies in the attachment",
+            facts.join(sep),
+            k.nudges,
+            esc
+        ),
+    };
+    let went_well = if k.went_well.is_empty() {
+        String::new()
+    } else {
+        match lang {
+            Lang::Zh => format!("做得好的：{}。", k.went_well.join("；")),
+            Lang::En => format!("What went well: {}. ", k.went_well.join("; ")),
+        }
+    };
     let reply_by = now + chrono::Duration::hours(48);
     let mut to = c.counterparts.clone();
     for r in &k.items {
@@ -440,7 +447,7 @@ pub fn retro_brief(
     Brief {
         kind: Kind::Retrospective,
         project: c.project.clone(),
-        departments: departments(c, dir),
+        departments: departments(c, None, dir),
         urgency: Urgency::Normal,
         from: c.owner.clone(),
         to,
@@ -469,13 +476,13 @@ pub fn retro_brief(
             Lang::Zh => format!("{}前", md(reply_by, lang)),
             Lang::En => md(reply_by, lang),
         }),
-        next_step: Some(
+        next_step: Some(format!(
+            "{went_well}{}",
             tr(
                 "改进措施请直接填在附件的“改进措施”一栏，我汇总后同步给各部门。",
                 "Please write the improvements in the attachment's improvements column; I will collect them and share them with every department.",
             )
-            .to_string(),
-        ),
+        )),
         en: None,
     }
 }

@@ -2,7 +2,6 @@
 //! 任务分工表, 进度跟踪表, 问题升级记录表, 成果确认与复盘表) filled from a collaboration.
 
 use crate::closing;
-use crate::output::tr;
 use crate::settings::Settings;
 use crate::views::find;
 use clap::{Args, ValueEnum};

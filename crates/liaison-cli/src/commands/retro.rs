@@ -37,6 +37,18 @@ pub fn run(s: &Settings, args: RetroArgs) -> anyhow::Result<ExitCode> {
     let (k, _) = closing::closing_of(store.as_mut(), &c, now)?;
     let table = closing::form_table(FormKind::Retro, &c, &k, &dir);
     let xlsx = forms::to_xlsx(&table)?;
+    // A plain draft names its attachment: write it beside the draft so the draft is whole.
+    if let Some(out) = &args.out
+        && args.format == DraftFormat::Md
+    {
+        let dir = out.parent().filter(|d| !d.as_os_str().is_empty());
+        let p = dir
+            .map(|d| d.join(format!("{}.xlsx", table.title)))
+            .unwrap_or_else(|| PathBuf::from(format!("{}.xlsx", table.title)));
+        std::fs::write(&p, &xlsx).map_err(|e| {
+            anyhow::anyhow!("{}: {}", p.display(), crate::output::lang().io_error(&e))
+        })?;
+    }
     let brief = closing::retro_brief(&c, &k, &dir, now);
     let mail = closing::compose(
         &brief,
@@ -44,7 +56,7 @@ pub fn run(s: &Settings, args: RetroArgs) -> anyhow::Result<ExitCode> {
         &s.templates()?,
         now,
         &s.config.identity.domain,
-        &[xlsx],
+        std::slice::from_ref(&xlsx),
     )?;
     if !args.dry_run {
         let e = liaison_engine::Mark::Retro.event(now, None);
