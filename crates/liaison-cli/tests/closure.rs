@@ -715,17 +715,14 @@ fn a_foreign_assignment_sheet_is_read_as_far_as_it_can_be() {
         !out.contains("评审"),
         "a row without an owner is left out: {out}"
     );
-    assert!(err.contains("A1:E1") && err.contains("merged"), "{err}");
-    assert!(err.contains("C5") && err.contains("formula"), "{err}");
-    assert!(
-        err.contains("C6") && err.contains("谁来做 is empty"),
-        "{err}"
-    );
+    assert!(err.contains("A1:E1") && err.contains("合并单元格"), "{err}");
+    assert!(err.contains("C5") && err.contains("公式"), "{err}");
+    assert!(err.contains("C6") && err.contains("“谁来做”为空"), "{err}");
     // Not a workbook at all.
     std::fs::write(dir.path().join("x.xlsx"), "not a zip").unwrap();
     let (code, _, err) = liaison(dir.path(), &["new", "kickoff", "--from-xlsx", "x.xlsx"]);
     assert_eq!(code, 2);
-    assert!(err.contains("not an XLSX"), "{err}");
+    assert!(err.contains("不是 XLSX 工作簿"), "{err}");
 }
 
 #[test]

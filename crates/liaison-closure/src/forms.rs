@@ -502,10 +502,14 @@ pub fn cell_ref(row: u32, col: u32) -> String {
 /// Reads a filled 任务分工表 (ours, or any sheet with 做什么/谁来做/何时完成/交付标准
 /// headers): what can be read becomes items, the rest is reported with its cell reference
 /// (merged cells, formulas, empty required cells, a missing header).
-pub fn read_assignment(bytes: &[u8]) -> Result<ReadAssignment, FormError> {
+pub fn read_assignment(bytes: &[u8], lang: Lang) -> Result<ReadAssignment, FormError> {
     use calamine::{Data, Reader, Xlsx};
-    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec()))
-        .map_err(|e| FormError::Unreadable(format!("not an XLSX workbook: {e}")))?;
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).map_err(|e| {
+        FormError::Unreadable(match lang {
+            Lang::Zh => format!("不是 XLSX 工作簿（{e}）：请用 Excel/WPS 另存为 .xlsx"),
+            Lang::En => format!("not an XLSX workbook ({e}): save it as .xlsx from Excel/WPS"),
+        })
+    })?;
     let names = wb.sheet_names();
     let Some(sheet) = names
         .iter()
@@ -568,7 +572,10 @@ pub fn read_assignment(bytes: &[u8]) -> Result<ReadAssignment, FormError> {
         if c.is_none() {
             out.problems.push(ReadProblem {
                 cell: format!("{sheet}!{}", cell_ref(r0 + hr as u32, c0)),
-                message: format!("the header row has no {l} column"),
+                message: match lang {
+                    Lang::Zh => format!("表头行没有“{l}”列"),
+                    Lang::En => format!("the header row has no {l} column"),
+                },
             });
         }
     }
@@ -579,7 +586,12 @@ pub fn read_assignment(bytes: &[u8]) -> Result<ReadAssignment, FormError> {
                 cell_ref(m.start.0, m.start.1),
                 cell_ref(m.end.0, m.end.1)
             ),
-            message: "merged cells: only the top-left cell's value is read".into(),
+            message: lang
+                .pick(
+                    "合并单元格：只读取左上角单元格的值",
+                    "merged cells: only the top-left cell's value is read",
+                )
+                .into(),
         });
     }
     for (ri, row) in rows.iter().enumerate().skip(hr + 1) {
@@ -599,10 +611,15 @@ pub fn read_assignment(bytes: &[u8]) -> Result<ReadAssignment, FormError> {
                     formula_here = true;
                     out.problems.push(ReadProblem {
                         cell: format!("{sheet}!{}", cell_ref(abs_r, abs_c)),
-                        message: format!(
-                            "{} is a formula (={s}); its cached value is used if there is one",
-                            labels[k]
-                        ),
+                        message: match lang {
+                            Lang::Zh => {
+                                format!("“{}”是公式（={s}）：使用其缓存值（若有）", labels[k])
+                            }
+                            Lang::En => format!(
+                                "{} is a formula (={s}); its cached value is used if there is one",
+                                labels[k]
+                            ),
+                        },
                     });
                 }
             }
@@ -620,7 +637,10 @@ pub fn read_assignment(bytes: &[u8]) -> Result<ReadAssignment, FormError> {
                         "{sheet}!{}",
                         cell_ref(abs_r, c0 + cols[k].unwrap_or(0) as u32)
                     ),
-                    message: format!("{} is empty: the row is left out", labels[k]),
+                    message: match lang {
+                        Lang::Zh => format!("“{}”为空：此行未读取", labels[k]),
+                        Lang::En => format!("{} is empty: the row is left out", labels[k]),
+                    },
                 });
             }
         }

@@ -231,13 +231,13 @@ fn from_xlsx(
             "--from-xlsx: {}",
             output::tr(
                 "任务分工表只能生成项目启动简报：liaison new 项目启动 --from-xlsx FILE",
-                "a 任务分工表 makes a kickoff brief: liaison new kickoff --from-xlsx FILE"
+                "an assignment sheet makes a kickoff brief: liaison new kickoff --from-xlsx FILE"
             )
         );
     }
     let bytes = std::fs::read(path)
         .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), output::lang().io_error(&e)))?;
-    let read = liaison_closure::forms::read_assignment(&bytes)
+    let read = liaison_closure::forms::read_assignment(&bytes, output::lang())
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     for p in &read.problems {
         eprintln!("{}: {}: {}", path.display(), p.cell, p.message);
@@ -248,7 +248,7 @@ fn from_xlsx(
             path.display(),
             output::tr(
                 "没有读到任何事项（需要“做什么/谁来做/何时完成/交付标准”表头及其下的行）",
-                "no item could be read (it needs 做什么/谁来做/何时完成/交付标准 headers and rows below them)"
+                "no item could be read (it needs what/who/when/standard headers and rows below them)"
             )
         );
     }
