@@ -341,3 +341,28 @@ fn went_well(c: &Collaboration, items: &[ItemRecord], lang: Lang) -> Vec<String>
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn the_quote_is_the_sentence_that_says_it_without_greeting_or_history() {
+        let body = "赵敏你好，接口改造涉及支付模块，原定10月9日来不及。\n预计10月12日18:00前提交评估文档。\n\n> 请于10月9日前提交";
+        assert_eq!(
+            quote(body, Some("来不及")).as_deref(),
+            Some("赵敏你好，接口改造涉及支付模块，原定10月9日来不及。")
+        );
+        let body = "李娜你好：\n抱歉节前休假未及时回复。附件为数据。\n-----原始邮件-----\n来不及";
+        assert_eq!(
+            quote(body, None).as_deref(),
+            Some("抱歉节前休假未及时回复。")
+        );
+        // A phrase only in the quoted history is not quoted from there.
+        assert_eq!(
+            quote(body, Some("来不及")).as_deref(),
+            Some("抱歉节前休假未及时回复。")
+        );
+        assert_eq!(quote("", None), None);
+    }
+}
