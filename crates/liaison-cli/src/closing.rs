@@ -265,21 +265,35 @@ pub fn confirm_brief(
     let lang = output::lang();
     let reply_by = now + chrono::Duration::hours(24);
     let mut brief_items = Vec::new();
+    let mut delivered_at = Vec::new();
     for &i in items {
         let r = &k.items[i];
-        let delivered = r
-            .delivered
-            .map(|d| match lang {
-                Lang::Zh => format!("已于{}交付", md(d, lang)),
-                Lang::En => format!("delivered {}", md(d, lang)),
-            })
-            .unwrap_or_else(|| tr("待交付", "not yet delivered").to_string());
+        // The delivery time goes into the background: in 何时完成 a past time reads as a
+        // missed deadline.
+        if let Some(d) = r.delivered {
+            delivered_at.push(match lang {
+                Lang::Zh => format!("事项{}已于{}交付", brief_items.len() + 1, md(d, lang)),
+                Lang::En => format!(
+                    "item {} was delivered on {}",
+                    brief_items.len() + 1,
+                    md(d, lang)
+                ),
+            });
+        }
         let due = match verdict {
             Verdict::Reject(_, t) => match lang {
                 Lang::Zh => format!("{}前重新提交", md(*t, lang)),
                 Lang::En => format!("resubmit by {}", md(*t, lang)),
             },
-            _ => delivered,
+            // The guide wants a time on every item: the end of the confirmation window.
+            _ if r.delivered.is_some() => match lang {
+                Lang::Zh => format!("已交付，补充意见请于{}前反馈", md(reply_by, lang)),
+                Lang::En => format!("delivered; comments by {}", md(reply_by, lang)),
+            },
+            _ => match lang {
+                Lang::Zh => format!("待交付，请于{}前交付", md(reply_by, lang)),
+                Lang::En => format!("not yet delivered; deliver by {}", md(reply_by, lang)),
+            },
         };
         brief_items.push(BriefItem {
             what: r.what.clone(),
@@ -336,11 +350,17 @@ pub fn confirm_brief(
         cc: Vec::new(),
         purpose,
         background: match lang {
-            Lang::Zh => format!("本需求于{}发出（{}）", md(c.started, lang), c.subject),
-            Lang::En => format!(
-                "The request went out on {} ({})",
+            Lang::Zh => format!(
+                "本需求于{}发出（{}），{}",
                 md(c.started, lang),
-                c.subject
+                c.subject,
+                delivered_at.join("，")
+            ),
+            Lang::En => format!(
+                "The request went out on {} ({}), and {}",
+                md(c.started, lang),
+                c.subject,
+                delivered_at.join(", ")
             ),
         },
         goal: match lang {

@@ -109,6 +109,13 @@ fn lint_clean(dir: &Path, file: &Path, now: &str) {
         file.display(),
         std::fs::read_to_string(file).unwrap()
     );
+    // Clean means no warning either.
+    assert!(
+        out.contains("0个错误，0个警告"),
+        "lint {}:\n{out}\n{}",
+        file.display(),
+        std::fs::read_to_string(file).unwrap()
+    );
 }
 
 fn files_under(dir: &Path) -> Vec<String> {
@@ -152,7 +159,7 @@ fn the_story_goes_through_confirm_retro_and_archive() {
     let body = v["body"].as_str().unwrap();
     assert!(body.contains("王磊负责评估订单导出接口改造方案"), "{body}");
     assert!(body.contains("交付标准：包含工期与风险评估"), "{body}");
-    assert!(body.contains("已于10月12日17:00交付"), "{body}");
+    assert!(body.contains("事项1已于10月12日17:00交付"), "{body}");
     assert!(body.contains("归档"), "next step: {body}");
     // The same draft as a plain draft is lint clean.
     let draft = dir.join("confirm.md");
@@ -977,4 +984,79 @@ fn the_chart_shows_chinese_in_chromium() {
 
 fn liaison_closure_font() -> &'static str {
     "Microsoft YaHei, PingFang SC, WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif"
+}
+
+#[test]
+fn the_retro_is_lint_clean_in_english_too() {
+    let (d, id) = story_store(11);
+    let dir = d.path();
+    let now = "2026-10-14T10:00:00+08:00";
+    let retro = dir.join("retro-en.md");
+    ok(
+        dir,
+        &[
+            "--lang",
+            "en",
+            "retro",
+            &id,
+            "--dry-run",
+            "--now",
+            now,
+            "-o",
+            retro.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&retro).unwrap();
+    assert!(text.starts_with("Subject: [Retrospective] "), "{text}");
+    assert!(
+        text.contains("3 day(s) late") && text.contains("nudged 2 time(s)"),
+        "{text}"
+    );
+    assert!(dir.join("confirmation-and-retro.xlsx").is_file());
+    let (code, out, _) = liaison(
+        dir,
+        &[
+            "--lang",
+            "en",
+            "lint",
+            retro.to_str().unwrap(),
+            "--now",
+            now,
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 errors, 0 warnings"), "{out}");
+    // The 成果确认 draft too.
+    let (d, id) = story_store(10);
+    let dir = d.path();
+    let now = "2026-10-13T10:00:00+08:00";
+    let draft = dir.join("confirm-en.md");
+    ok(
+        dir,
+        &[
+            "--lang",
+            "en",
+            "confirm",
+            &id,
+            "--item",
+            "1",
+            "--now",
+            now,
+            "-o",
+            draft.to_str().unwrap(),
+        ],
+    );
+    let (code, out, _) = liaison(
+        dir,
+        &[
+            "--lang",
+            "en",
+            "lint",
+            draft.to_str().unwrap(),
+            "--now",
+            now,
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 errors, 0 warnings"), "{out}");
 }
