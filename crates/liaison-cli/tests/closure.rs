@@ -451,6 +451,25 @@ fn archive_refuses_bad_targets_and_writes_nothing() {
         files_under(&dir.join("x")),
         ["跨部门协作-订单导出改造/notes.txt"]
     );
+    // By project: the same folder and manifest; an unknown project is an error.
+    let v = json(
+        dir,
+        &[
+            "archive",
+            "--project",
+            "订单导出改造",
+            "--to",
+            "p",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(v["manifest"]["collaboration"], id.as_str());
+    assert!(dir.join("p/跨部门协作-订单导出改造/index.html").is_file());
+    let (code, _, err) = liaison(dir, &["archive", "--project", "没有这个项目", "--to", "q"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("没有这个项目的协作"), "{err}");
+    assert!(!dir.join("q").exists());
     // No write permission (not testable as root, who may write anywhere).
     if unsafe { libc_geteuid() } != 0 {
         use std::os::unix::fs::PermissionsExt;
