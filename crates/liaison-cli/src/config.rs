@@ -33,6 +33,8 @@ pub struct Config {
     /// `[imap]`: the mailbox mail is fetched from and sent mail is filed in (see
     /// [`liaison_mail::transport::ImapConfig`]).
     pub imap: Option<liaison_mail::transport::ImapConfig>,
+    /// `[archive]`: where `liaison archive` writes.
+    pub archive: ArchiveSection,
     /// The file this was loaded from, if any.
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -55,6 +57,15 @@ impl Default for Identity {
             domain: "liaison.local".into(),
         }
     }
+}
+
+/// `[archive]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ArchiveSection {
+    /// The folder archive folders (跨部门协作-<project>/) go into, relative to the config
+    /// file (default: the working directory).
+    pub root: Option<PathBuf>,
 }
 
 /// `[directory]`.

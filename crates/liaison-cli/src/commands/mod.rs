@@ -1,9 +1,13 @@
 //! One module per subcommand.
 
+pub mod archive;
+pub mod confirm;
 pub mod demo;
 pub mod directory;
 pub mod due;
 pub mod fetch;
+pub mod form;
+pub mod ics;
 pub mod ingest;
 pub mod init;
 pub mod lint;
@@ -14,6 +18,8 @@ pub mod outbox;
 pub mod parse;
 pub mod quarantine;
 pub mod rebuild;
+pub mod report;
+pub mod retro;
 pub mod rules;
 pub mod send;
 pub mod show;
@@ -61,5 +67,11 @@ pub fn run(s: &Settings, cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Send(a) => send::run(s, a),
         Command::Fetch(a) => fetch::run(s, a),
         Command::Outbox(a) => outbox::run(s, a),
+        Command::Confirm(a) => confirm::run(s, a),
+        Command::Retro(a) => retro::run(s, a),
+        Command::Archive(a) => archive::run(s, a),
+        Command::Form(a) => form::run(s, a),
+        Command::Ics(a) => ics::run(s, a),
+        Command::Report(a) => report::run(s, a),
     }
 }
