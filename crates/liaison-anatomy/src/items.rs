@@ -714,6 +714,25 @@ fn strip_times(
     if e <= s { orig } else { (s, e) }
 }
 
+/// Where the text after a deadline starts, past its `前`/`之前`/`以前`/`内`.
+fn after_deadline(t: &str, b: usize) -> usize {
+    let mut i = b;
+    for w in ["之前", "以前", "前", "以内", "内"] {
+        if t[i..].starts_with(w) {
+            i += w.len();
+            break;
+        }
+    }
+    i
+}
+
+/// `（一）`, `(2)`, `a）`: a list marker and nothing else.
+fn list_marker(p: &str) -> bool {
+    let p = p.trim_matches(|c: char| "（()）.、 ".contains(c));
+    p.chars().count() <= 2
+        && p.chars().all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c))
+}
+
 /// Clause ends for prose items (outside brackets).
 fn first_clause(t: &str) -> (usize, usize) {
     let mut depth = 0i32;
@@ -828,19 +847,83 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
         f.owner = Some(r);
     }
     let mut what = strip_times(t, what, times);
+    // A deadline inside the what: `两个严重缺陷今天18:00前修完提测` (the thing, when, what
+    // done means) or `供应链部12月17日下班前明确…` (who, when, the action).
+    let mut inner_due = None;
+    if let Some(&(a, b)) = times.iter().find(|&&(a, b)| a > what.0 && b < what.1)
+        && t[a..after_deadline(t, b)].ends_with(['前', '内'])
+        && t[what.0..a].matches(['（', '(']).count() == t[what.0..a].matches(['）', ')']).count()
+        && let Some(before) = trim(t, what.0, a)
+        && !list_marker(&t[before.0..before.1])
+        && let Some(after) = trim(t, after_deadline(t, b), what.1)
+    {
+        inner_due = Some((a, b));
+        let head = t[before.0..before.1].trim_start_matches(['请', '請']);
+        // `大促话术由客服部马丽在…前发到各组`, `精修图请在…前交付`: the thing first, then who.
+        let by = ["由", "请在", "请于", "請在", "請於"]
+            .iter()
+            .filter_map(|w| head.find(w).filter(|&i| i > 0).map(|i| (i, w.len())))
+            .min();
+        let conditional = ["如", "若", "如果", "假如"].iter().any(|w| head.starts_with(w));
+        let bare = strip_connector(head);
+        let linked = bare.len() < head.len()
+            || ["务必", "務必", "需", "须", "須", "将", "會", "会"]
+                .iter()
+                .any(|w| bare.ends_with(w));
+        let bare = bare
+            .trim_end_matches(|c: char| "务必務需须須将會会".contains(c))
+            .trim_end();
+        let hs = before.0 + (t[before.0..before.1].len() - head.len());
+        if conditional {
+            inner_due = None;
+        } else if let Some((i, wl)) = by {
+            what = trim(t, hs, hs + i).unwrap_or(before);
+            if let Some(o) = trim(t, hs + i + wl, before.1) {
+                let o_text = strip_connector(&t[o.0..o.1]);
+                if f.owner.is_none() && owner_like(o_text, opts) {
+                    f.owner = Some((o.0, o.0 + o_text.len()));
+                }
+            }
+            if f.standard.is_none() {
+                f.standard = Some(after);
+            }
+        } else if linked || owner_like(bare, opts) || bare.is_empty() {
+            if f.owner.is_none() && owner_like(bare, opts) {
+                f.owner = Some((hs, hs + bare.len()));
+            }
+            what = after;
+            // `统计受影响人员名单（姓名+电脑编号）`: after the deadline, a bracket details the result.
+            if let Some(((ps, _), (is, ie))) = trailing_bracket(t, what)
+                && let Some(w) = trim(t, what.0, ps)
+                && f.standard.is_none()
+                && !owner_like(&t[is..ie], opts)
+            {
+                f.standard = Some((is, ie));
+                what = w;
+            }
+        } else {
+            what = before;
+            if f.standard.is_none() {
+                f.standard = Some(after);
+            }
+        }
+    }
     // A bracket closing the what: an owner (`（采购部周宇）`) or a detail of the deliverable
     // (`（@2x、@3x，PNG）`), not part of the action.
     if let Some(((ps, _), (is, ie))) = trailing_bracket(t, what)
         && let Some(w) = trim(t, what.0, ps)
-        && w.1 - w.0 >= 6
-        && owner_like(&t[is..ie], opts)
-        && han_department_end(&t[is..ie]).is_some()
     {
-        f.owner = f.owner.or(Some((is, ie)));
-        what = w;
+        if owner_like(&t[is..ie], opts)
+            && (han_department_end(&t[is..ie]).is_some() || han_person(&t[is..ie]))
+        {
+            if w.1 - w.0 >= 6 {
+                f.owner = f.owner.or(Some((is, ie)));
+                what = w;
+            }
+        }
     }
     f.what = Some(what);
-    f.due = times.first().copied();
+    f.due = inner_due.or_else(|| times.first().copied());
     // `…，即日起执行`: a start as the when, when no deadline is there.
     if f.due.is_none() {
         let mut cs2 = ce;
