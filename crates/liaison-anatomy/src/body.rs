@@ -482,9 +482,9 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
 
     // A mail with no list asks in prose: `麻烦市场部今天下班前把照片发我`, `Could you send
     // the PO by Dec 16?`. Each sentence with an ask and a deadline still ahead is an item.
-    let asks_expected = a
-        .kind()
-        .is_none_or(|k| k.expects_items() || k == liaison_model::Kind::Nudge);
+    // Every kind may ask in prose (a confirmation asks for the payment, a result sync for
+    // the next step); `prose_asks` wants an ask word and a deadline still ahead.
+    let asks_expected = true;
     if a.items.is_empty() && !reply && asks_expected {
         for i in cursor..end {
             if roles[i] != Role::Free {

@@ -730,7 +730,8 @@ fn after_deadline(t: &str, b: usize) -> usize {
 fn list_marker(p: &str) -> bool {
     let p = p.trim_matches(|c: char| "（()）.、 ".contains(c));
     p.chars().count() <= 2
-        && p.chars().all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c))
+        && p.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c))
 }
 
 /// Clause ends for prose items (outside brackets).
@@ -864,7 +865,9 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             .iter()
             .filter_map(|w| head.find(w).filter(|&i| i > 0).map(|i| (i, w.len())))
             .min();
-        let conditional = ["如", "若", "如果", "假如"].iter().any(|w| head.starts_with(w));
+        let conditional = ["如", "若", "如果", "假如"]
+            .iter()
+            .any(|w| head.starts_with(w));
         let bare = strip_connector(head);
         let linked = bare.len() < head.len()
             || ["务必", "務必", "需", "须", "須", "将", "會", "会"]
