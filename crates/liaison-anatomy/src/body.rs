@@ -418,6 +418,19 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             }
         }
 
+        // `做什么：…；谁来做：…；何时完成：…` on a line of its own is an item, marker or not.
+        if matches!(sec, Sec::None | Sec::Items | Sec::Closing)
+            && super::items::labelled_item(t.trim())
+        {
+            let lead = l.start + (t.len() - t.trim_start().len());
+            let idx = push_item(a, lead, l.end, "", l.start, opts, None);
+            cur_item = Some(idx);
+            item_indent = l.indent;
+            roles[i] = Role::Item;
+            sec_enumerated = true;
+            continue;
+        }
+
         // A line that sets a deadline for the whole mail.
         if is_deadline_line(t) {
             roles[i] = Role::Deadline;
@@ -1602,7 +1615,10 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "workstream",
         "work plan",
         "open items",
-        "open points",
+        "open point",
+        "still open",
+        "needed",
+        "what i need",
         "待处理",
         "未完成",
         "下周计划",
@@ -1624,7 +1640,7 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "purpose",
     ],
     // 5: items (weaker words).
-    &["需求", "需协调", "请协助"],
+    &["需求", "需协调", "请协助", "协助", "協助", "配合"],
     // 6: problem.
     &[
         "问题描述",

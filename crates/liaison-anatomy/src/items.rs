@@ -199,6 +199,13 @@ fn trim(t: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     (!kept.is_empty()).then(|| (s + lead, s + lead + kept.len()))
 }
 
+/// A line made of labelled fields that starts with the what (`做什么：…；谁来做：…`,
+/// `What: … Owner: … Due: …`): an item even without a list marker.
+pub(super) fn labelled_item(t: &str) -> bool {
+    let found = labels(t);
+    found.len() >= 2 && found[0].0 == 0 && found[0].2 == Label::What
+}
+
 /// Reads an item's fields. `times`: deadline ranges (relative to `t`) liaison-time found.
 pub(super) fn read(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     let found = labels(t);
