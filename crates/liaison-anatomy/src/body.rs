@@ -503,6 +503,15 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             if roles[i] != Role::Free {
                 continue;
             }
+            let l = lines[i];
+            prose_asks(a, l.start, l.end, opts);
+        }
+        // When the rest asks nothing, the opening may carry the ask itself (`…, could you
+        // send us the list by Jan 6?`).
+        for i in 0..end {
+            if !a.items.is_empty() || roles[i] != Role::Opening {
+                continue;
+            }
             // The line keeps its role: it may still be the mail's closing paragraph.
             let l = lines[i];
             prose_asks(a, l.start, l.end, opts);
