@@ -726,9 +726,19 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         let ss = s + (sent.as_ptr() as usize - base);
         let se = ss + sent.len();
         let lower = search_lower(sent);
+        // `请` inside a word (申请, 邀请, 提请) asks nothing.
+        let asks_at = |w: &str| {
+            lower.match_indices(w).map(|(i, _)| i).find(|&i| {
+                !(w == "请" || w == "請")
+                    || !lower[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| "申邀提报報聘宴敬烦煩".contains(c))
+            })
+        };
         let Some((ai, aw)) = ASK
             .iter()
-            .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+            .filter_map(|w| asks_at(w).map(|i| (i, w.len())))
             .min_by_key(|x| x.0)
         else {
             continue;
@@ -741,8 +751,13 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         if !ahead {
             continue;
         }
-        // From the ask on, without the ask word and the sentence's end.
-        let ws = ss + ai + aw;
+        // From the ask on, without the ask word, a polite `您帮忙`, and the sentence's end.
+        let mut ws = ss + ai + aw;
+        for w in ["您", "你们", "你", "大家", "帮忙", "幫忙", "帮我", "幫我"] {
+            if a.source[ws..se].starts_with(w) {
+                ws += w.len();
+            }
+        }
         let we = ss
             + sent
                 .trim_end_matches(['。', '！', '!', '？', '?', '.', '；', ';'])
