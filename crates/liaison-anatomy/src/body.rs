@@ -352,8 +352,21 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
 
         // In a status list only the open points are items (`渠道计划：已定` is done,
         // `落地页：预计12月18日` is not).
-        if status_list && list_marker(t).is_some() && reads_done(a, l.start, l.end) {
-            roles[i] = Role::Free;
+        let reports = matches!(
+            a.kind(),
+            Some(
+                liaison_model::Kind::ProgressSync
+                    | liaison_model::Kind::Result
+                    | liaison_model::Kind::Retrospective
+            )
+        );
+        if (status_list || reports) && list_marker(t).is_some() && reads_done(a, l.start, l.end) {
+            // A done line of a report is information: neither an item nor background.
+            roles[i] = if status_list {
+                Role::Free
+            } else {
+                Role::Heading
+            };
             cur_item = None;
             continue;
         }
@@ -368,6 +381,19 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                     continue;
                 }
                 Sec::None | Sec::Items | Sec::Closing => {
+                    // A hard-wrapped numbered item whose next line happens to start with
+                    // `- ` (`…(James) ⏎- by Fri 18 Dec`) goes on, it is no new bullet.
+                    if let Some(ci) = cur_item
+                        && !block_start
+                        && t.trim_start().starts_with("- ")
+                        && a.items[ci].marker.chars().any(|c| c.is_ascii_digit())
+                        && i > 0
+                        && src[lines[i - 1].start..lines[i - 1].end].ends_with(' ')
+                    {
+                        extend_item(a, ci, l.end);
+                        roles[i] = Role::Item;
+                        continue;
+                    }
                     // A sub-bullet of an item stays in the item.
                     if let Some(ci) = cur_item
                         && l.indent > item_indent
