@@ -431,12 +431,15 @@ fn by_parts(
     f.what = Some(what);
     f.due = first_time_in(times, what.0, what.1).filter(|_| false);
     let mut rest = Vec::new();
+    let mut due_tail = None;
     for &(s, e) in &parts[1..] {
         let p = &t[s..e];
         if f.due.is_none()
             && let Some(r) = first_time_in(times, s, e)
         {
             f.due = Some(r);
+            // `12月11日前提交排程表`: what done means, after the deadline.
+            due_tail = after_due(t, r, e);
             // `Owner, by Friday` in one part: the owner part before the deadline.
             let before = trim(t, s, r.0);
             if let Some((bs, be)) = before
@@ -479,6 +482,8 @@ fn by_parts(
     // What is left: the standard (the last such part).
     if let Some(&(s, e)) = rest.last() {
         f.standard = Some((s, e));
+    } else {
+        f.standard = due_tail;
     }
     f
 }
@@ -721,6 +726,29 @@ fn strip_times(
     if e <= s { orig } else { (s, e) }
 }
 
+/// The words after a `…前`/`…内` deadline up to `e` (`12月11日前提交排程表` → `提交排程表`),
+/// when they are short and hold no other time.
+fn after_due(t: &str, (a, b): (usize, usize), e: usize) -> Option<(usize, usize)> {
+    let from = after_deadline(t, b);
+    if !t[a..from].ends_with(['前', '内']) || e <= from {
+        return None;
+    }
+    let r = trim(t, from, e)?;
+    let p = &t[r.0..r.1];
+    // A bare verb (`完成`, `提交`, `发我`) says nothing about what done looks like.
+    const BARE: [&str; 16] = [
+        "完成", "提交", "交付", "确认", "確認", "决定", "發我", "发我", "提供", "付款", "回复",
+        "回覆", "到岗", "给结论", "审稿", "審稿",
+    ];
+    let n = p.chars().count();
+    (n >= 2
+        && n <= 30
+        && p.chars().next().is_some_and(is_han)
+        && !BARE.contains(&p)
+        && !p.ends_with(['吗', '嗎', '？', '?']))
+    .then_some(r)
+}
+
 /// Where the text after a deadline starts, past its `前`/`之前`/`以前`/`内`.
 fn after_deadline(t: &str, b: usize) -> usize {
     let mut i = b;
@@ -934,6 +962,15 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     }
     f.what = Some(what);
     f.due = inner_due.or_else(|| times.first().copied());
+    // `…，临床部叶青12月18日前出策略报告`: a later clause's deadline, then what done means.
+    if f.standard.is_none()
+        && inner_due.is_none()
+        && let Some(d) = f.due
+        && d.0 >= what.1
+    {
+        let (_, rel) = first_clause(&t[d.1..]);
+        f.standard = after_due(t, d, d.1 + rel);
+    }
     // `…，即日起执行`: a start as the when, when no deadline is there.
     if f.due.is_none() {
         let mut cs2 = ce;
