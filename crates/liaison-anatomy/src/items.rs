@@ -261,6 +261,11 @@ fn by_labels(
                     if kind != Label::Due && f.due.is_none() {
                         f.due = Some(r);
                     }
+                } else if starts_or_refers(&t[ps..pe]) {
+                    // `same deadline`, `from January`: a when without an instant.
+                    if kind != Label::Due && f.due.is_none() {
+                        f.due = trim(t, ps, pe);
+                    }
                 } else if kind != Label::Standard && f.standard.is_none() {
                     extra_standard = Some((ps, pe));
                 }
@@ -737,8 +742,22 @@ fn after_due(t: &str, (a, b): (usize, usize), e: usize) -> Option<(usize, usize)
     let p = &t[r.0..r.1];
     // A bare verb (`完成`, `提交`, `发我`) says nothing about what done looks like.
     const BARE: [&str; 16] = [
-        "完成", "提交", "交付", "确认", "確認", "决定", "發我", "发我", "提供", "付款", "回复",
-        "回覆", "到岗", "给结论", "审稿", "審稿",
+        "完成",
+        "提交",
+        "交付",
+        "确认",
+        "確認",
+        "决定",
+        "發我",
+        "发我",
+        "提供",
+        "付款",
+        "回复",
+        "回覆",
+        "到岗",
+        "给结论",
+        "审稿",
+        "審稿",
     ];
     let n = p.chars().count();
     (n >= 2
