@@ -764,6 +764,8 @@ fn after_due(t: &str, (a, b): (usize, usize), e: usize) -> Option<(usize, usize)
         && n <= 30
         && p.chars().next().is_some_and(is_han)
         && !BARE.contains(&p)
+        // `确认名单`: confirming is the act itself, not what it must look like.
+        && !p.starts_with(['确', '確'])
         && !p.ends_with(['吗', '嗎', '？', '?']))
     .then_some(r)
 }
