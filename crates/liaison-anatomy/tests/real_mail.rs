@@ -109,12 +109,10 @@ fn real_mail_reads_without_panic_and_classes_are_plausible() {
     for c in acts {
         assert!(n(&t.all, c) * 12 <= t.messages, "{}: {:?}", c.id(), t.all);
     }
-    // Auto-replies are rare in this corpus (a handful of vacation notices at most).
-    assert!(
-        n(&t.all, ReplyClass::AutoReply) * 50 <= t.messages,
-        "{:?}",
-        t.all
-    );
+    // Auto-replies are rare in this corpus: the four Coremail bounces (`系统退信`), a
+    // handful more at most.
+    let auto = n(&t.all, ReplyClass::AutoReply);
+    assert!((4..=40).contains(&auto), "{:?}", t.all);
     // The replies were found (the corpus has board and mail replies) and quote headers with
     // them.
     assert!(t.replies >= 50, "{}", t.replies);
