@@ -693,6 +693,50 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             }
         }
     }
+    // In a report or a confirmation an ask in the last paragraph is its reply-by
+    // (`Please confirm by Dec 1 whether…`): the closing, not an item.
+    let asks_work = a
+        .kind()
+        .is_none_or(|k| k.expects_items() || k == liaison_model::Kind::Nudge);
+    if !asks_work && let Some(c) = &a.closing {
+        let (cs, ce) = (c.span.start, c.span.end);
+        a.items
+            .retain(|it| it.is_listed() || !(it.span.start >= cs && it.span.start < ce));
+    }
+    // A closing that holds an ask read as an item is the item: the closing is what comes
+    // after it (`…请今天18:00前发我。谢谢！` closes with `谢谢！`), if anything.
+    if let Some(c) = &a.closing
+        && let Some(last) = a
+            .items
+            .iter()
+            .filter(|it| it.span.start >= c.span.start && it.span.start < c.span.end)
+            .map(|it| it.span.end)
+            .max()
+    {
+        let ce = c.span.end;
+        let tail = &a.source[last.min(ce)..ce];
+        let rest = tail
+            .trim_start_matches(|ch: char| ch.is_whitespace() || "。！？!?.；;，,".contains(ch))
+            .trim_end();
+        a.closing = if rest.is_empty() {
+            None
+        } else {
+            let cs = last.min(ce)
+                + (tail.len()
+                    - tail
+                        .trim_start_matches(|ch: char| {
+                            ch.is_whitespace() || "。！？!?.；;，,".contains(ch)
+                        })
+                        .len());
+            let text = rest.to_string();
+            Some(Section {
+                heading: None,
+                sentences: sentence_count(&text),
+                span: a.span(cs, cs + text.len()),
+                text,
+            })
+        };
+    }
     if !reply {
         mail_wide_due(a, lines, end);
     }
@@ -769,6 +813,25 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         else {
             continue;
         };
+        // `如有补充请于…前反馈`, `If anything is missing, please…`: a conditional reply-by
+        // (the closing's next step), not work asked for.
+        let lead = &lower[..ai];
+        if [
+            "如有",
+            "如果",
+            "若有",
+            "如需",
+            "如對",
+            "如对",
+            "if ",
+            "should you",
+            "in case",
+        ]
+        .iter()
+        .any(|w| lead.contains(w) || ai == 0 && lower.starts_with(w))
+        {
+            continue;
+        }
         let sent_date = a.date;
         let ahead = a.times_in(a.span(ss, se)).any(|t| {
             t.kind == liaison_time::ExprKind::Deadline
@@ -789,6 +852,18 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
                 .trim_end_matches(['。', '！', '!', '？', '?', '.', '；', ';'])
                 .len();
         if we <= ws + 3 {
+            continue;
+        }
+        // `Please reply by Dec 1`, `麻烦今天下班前回我`: a reply-by is the closing's next step.
+        let ask = search_lower(&a.source[ws..we]);
+        let ask = ask.trim().trim_end_matches(['一', '下', ' ']);
+        if ["reply", "respond", "get back", "let me know", "answer"]
+            .iter()
+            .any(|w| ask.starts_with(w))
+            || ["回我", "回复", "回覆", "答复", "反馈", "回复我", "回个话"]
+                .iter()
+                .any(|w| ask.ends_with(w))
+        {
             continue;
         }
         let idx = push_item(a, ws, we, "", ss + ai, opts, None);
