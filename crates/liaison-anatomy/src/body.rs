@@ -564,6 +564,24 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                     for r in roles.iter_mut().take(i).skip(s) {
                         *r = Role::Background;
                     }
+                    // `原因：…`, `Overall: …`, `What slipped: …`: the label is no sentence.
+                    let label_end = text.find(['：', ':']).filter(|&ci| {
+                        let label = text[..ci].trim();
+                        let n = label.chars().count();
+                        (1..=16).contains(&n)
+                            && !label.contains(['，', '。', ',', '.', '；', ';'])
+                            && !label.ends_with(|c: char| c.is_ascii_digit())
+                            && label.split_whitespace().count() <= 3
+                            && !text[ci..].trim_start_matches(['：', ':']).trim().is_empty()
+                    });
+                    let (bs, text) = match label_end {
+                        Some(ci) => {
+                            let colon = text[ci..].chars().next().map_or(1, char::len_utf8);
+                            let rest = text[ci + colon..].trim_start();
+                            (be - rest.len(), rest.to_string())
+                        }
+                        None => (bs, text),
+                    };
                     let span = a.span(bs, be);
                     a.background.push(Section {
                         heading: None,
