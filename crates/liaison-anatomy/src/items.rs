@@ -208,6 +208,36 @@ pub(super) fn labelled_item(t: &str) -> bool {
 
 /// Reads an item's fields. `times`: deadline ranges (relative to `t`) liaison-time found.
 pub(super) fn read(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
+    let mut f = read_fields(t, times, opts);
+    f.owner = f.owner.and_then(|o| owner_named(t, o));
+    f
+}
+
+/// An owner names someone: a pronoun (`我们`, `我方`, `your team`) names nobody (the
+/// writer's own `我` does: the writer is someone).
+fn owner_named(t: &str, (s, e): (usize, usize)) -> Option<(usize, usize)> {
+    let lower = t[s..e].trim().to_ascii_lowercase();
+    const PRONOUNS: [&str; 15] = [
+        "我们",
+        "我們",
+        "我方",
+        "我司",
+        "你",
+        "你们",
+        "你們",
+        "您",
+        "贵司",
+        "貴司",
+        "we",
+        "us",
+        "you",
+        "your team",
+        "our team",
+    ];
+    (!PRONOUNS.contains(&lower.as_str())).then_some((s, e))
+}
+
+fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     let found = labels(t);
     if !found.is_empty() {
         return by_labels(t, &found, times, opts);
