@@ -698,6 +698,20 @@ fn strip_times(
     times: &[(usize, usize)],
 ) -> (usize, usize) {
     let orig = (s, e);
+    // `send the draft by Wednesday` when the deadline (`Wednesday, Dec 9, 5 pm CET`) runs
+    // past the what: cut before it, with its connector.
+    if let Some(&(a, _)) = times.iter().find(|&&(a, b)| a > s && a < e && b > e) {
+        let head = t[s..a].trim_end();
+        let lower = head.to_ascii_lowercase();
+        for w in [" by", " before", " until", "，", ",", "于", "於", "在"] {
+            if lower.ends_with(w) {
+                if let Some(r) = trim(t, s, s + head.len() - w.len()) {
+                    e = r.1;
+                }
+                break;
+            }
+        }
+    }
     for _ in 0..2 {
         for &(a, b) in times {
             if a < s || b > e {
@@ -810,6 +824,43 @@ fn after_deadline(t: &str, b: usize) -> usize {
         }
     }
     i
+}
+
+/// Drops a leading condition clause (`若無法提供，`, `如果编制暂时不批，`, `补货到厂前，`) and
+/// an `或者`/`or` from the what, with a `请X` owner lead-in after it.
+fn lead_condition_cut(
+    t: &str,
+    (s, e): (usize, usize),
+    times: &[(usize, usize)],
+    _opts: &ParseOptions,
+) -> (usize, usize) {
+    let p = &t[s..e];
+    let mut ns = s;
+    let conditional = ["若", "如果", "如", "假如", "補貨", "补货", "if "]
+        .iter()
+        .any(|w| p.starts_with(w));
+    if let Some(ci) = p.find(['，', ','])
+        && (conditional || p[..ci].ends_with('前') && times.iter().all(|&(a, _)| a >= s + ci))
+        && ci + 3 < p.len()
+    {
+        ns = s + ci + p[ci..].chars().next().map_or(1, char::len_utf8);
+    }
+    let rest = t[ns..e].trim_start();
+    ns = e - rest.len();
+    if ns > s {
+        // `…，請品牌部確認…`: after the condition, the ask and its owner.
+        for w in ["请", "請"] {
+            if t[ns..e].starts_with(w) {
+                ns += w.len();
+            }
+        }
+    }
+    for w in ["或者", "或是", "or "] {
+        if t[ns..e].starts_with(w) && t[ns..e].len() > w.len() + 3 {
+            ns += w.len();
+        }
+    }
+    trim(t, ns, e).unwrap_or((s, e))
 }
 
 /// `（一）`, `(2)`, `a）`: a list marker and nothing else.
@@ -933,6 +984,17 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     if let Some(r) = owner_after_word(t, ce) {
         f.owner = Some(r);
     }
+    // `若無法提供，請品牌部確認…`, `补货到厂前，…`, `或者…`: a condition or an alternative
+    // leads the action.
+    let what = lead_condition_cut(t, what, times, opts);
+    // `平台部署与账号开通（技术部，对接人陆鑫，12月11日前完成`: a bracket left open
+    // holds the item's details, not its what.
+    let what = match t[what.0..what.1].rfind(['（', '(']) {
+        Some(o) if t[what.0 + o..what.1].matches(['）', ')']).count() == 0 && o > 0 => {
+            trim(t, what.0, what.0 + o).unwrap_or(what)
+        }
+        _ => what,
+    };
     let mut what = strip_times(t, what, times);
     // A deadline inside the what: `两个严重缺陷今天18:00前修完提测` (the thing, when, what
     // done means) or `供应链部12月17日下班前明确…` (who, when, the action).
@@ -941,7 +1003,6 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
         && t[a..after_deadline(t, b)].ends_with(['前', '内'])
         && t[what.0..a].matches(['（', '(']).count() == t[what.0..a].matches(['）', ')']).count()
         && let Some(before) = trim(t, what.0, a)
-        && !list_marker(&t[before.0..before.1])
         && let Some(after) = trim(t, after_deadline(t, b), what.1)
     {
         inner_due = Some((a, b));
@@ -965,6 +1026,9 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
         let hs = before.0 + (t[before.0..before.1].len() - head.len());
         if conditional {
             inner_due = None;
+        } else if list_marker(head) {
+            // `（一）中午前提交需求表`: a marker, the deadline, the action.
+            what = after;
         } else if let Some((i, wl)) = by {
             what = trim(t, hs, hs + i).unwrap_or(before);
             if let Some(o) = trim(t, hs + i + wl, before.1) {
