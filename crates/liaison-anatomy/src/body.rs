@@ -2985,6 +2985,31 @@ mod tests {
     }
 
     #[test]
+    fn asks_in_the_last_paragraph() {
+        // Work asked for in prose ends the closing before it.
+        let a = read(
+            "Subject: 【成果确认】税费预估-供应链部/财务部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n赵敏你好：\n\n税费预估已收到，确认可以按这个金额申请付款。\n\n付款申请单我今天提交OA，麻烦财务部在12月22日前完成付款。\n\n宋佳\n供应链部\n微信：songjia_sh\n",
+        );
+        assert_eq!(
+            whats(&a),
+            Vec::<String>::new(),
+            "a confirmation's last ask is its reply-by"
+        );
+        let a = read(
+            "Subject: 【需求对接】税费-供应链部/财务部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n赵敏你好：\n\n年前要结清报关费。\n\n麻烦财务部在12月22日前完成付款。谢谢！\n\n宋佳\n供应链部\n微信：songjia_sh\n",
+        );
+        assert_eq!(whats(&a), ["完成付款"]);
+        assert_eq!(a.items[0].owner.as_ref().unwrap().text, "财务部");
+        assert_eq!(a.closing.as_ref().map(|c| c.text.as_str()), Some("谢谢！"));
+        // A reply-by or a conditional ask is the closing's next step, not an item.
+        let a = read(
+            "Subject: [Request] Report - Marketing - Normal\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Bob,\n\nThe report is late.\n\nIf anything is unclear, please call me by Dec 3. Please reply by Dec 4, 18:00.\n\nAlice\nProduct Department\nalice@example.com\n",
+        );
+        assert_eq!(whats(&a), Vec::<String>::new());
+        assert!(a.closing.is_some());
+    }
+
+    #[test]
     fn status_lists_and_figure_tables_are_not_items() {
         let a = read(
             "Subject: x\n\n各位：\n\n同步一下本周进展：\n\n1. 接口联调已完成；\n2. 测试用例已评审。\n\n下周计划：\n1. 压测报告——测试部（吴九）——12月4日前\n\n区域\t销量\t同比\n华东\t120\t+5%\n\n谢谢。\n\n吴九\n测试部\n",

@@ -1204,6 +1204,47 @@ mod tests {
     }
 
     #[test]
+    fn deadline_inside_the_what() {
+        let at = |t: &str, d: &str| {
+            let i = t.find(d).unwrap();
+            vec![(i, i + d.len())]
+        };
+        // The thing, when, what done means.
+        let t = "两个严重缺陷今天18:00前修完提测";
+        let f = read(t, &at(t, "今天18:00前"), &opts());
+        assert_eq!(get(t, f.what), Some("两个严重缺陷"));
+        assert_eq!(get(t, f.due), Some("今天18:00前"));
+        assert_eq!(get(t, f.standard), Some("修完提测"));
+        // Who, when, the action.
+        let t = "供应链部12月17日下班前明确能否配送";
+        let f = read(t, &at(t, "12月17日下班前"), &opts());
+        assert_eq!(get(t, f.what), Some("明确能否配送"));
+        assert_eq!(get(t, f.owner), Some("供应链部"));
+        assert_eq!(get(t, f.standard), None);
+        // The thing, who (由…在), when, what done means.
+        let t = "大促话术由客服部马丽在12月11日中午前发到各组";
+        let f = read(t, &at(t, "12月11日中午前"), &opts());
+        assert_eq!(get(t, f.what), Some("大促话术"));
+        assert_eq!(get(t, f.owner), Some("客服部马丽"));
+        assert_eq!(get(t, f.standard), Some("发到各组"));
+        // A later clause: owner, deadline, what done means; a bare verb or a confirmation
+        // is no standard.
+        let t = "物料齐套排查，负责人温晓东，12月11日前提交排程表";
+        let f = read(t, &at(t, "12月11日前"), &opts());
+        assert_eq!(get(t, f.standard), Some("提交排程表"));
+        let t = "协调5名目标用户访谈，12月4日前确认名单";
+        assert_eq!(get(t, read(t, &at(t, "12月4日前"), &opts()).standard), None);
+        let t = "整理清单，12月4日前完成";
+        assert_eq!(get(t, read(t, &at(t, "12月4日前"), &opts()).standard), None);
+        // A condition before the action is not the action.
+        let t = "如果编制暂时不批，改用劳务派遣";
+        assert_eq!(get(t, read(t, &[], &opts()).what), Some("改用劳务派遣"));
+        // A pronoun names no owner.
+        let t = "我们：12月4日前完成抓包";
+        assert_eq!(get(t, read(t, &at(t, "12月4日前"), &opts()).owner), None);
+    }
+
+    #[test]
     fn prose_items_lose_their_owner_and_deadline() {
         let t = "客服部整理退货原因清单，4月8日前发我；";
         let d = t.find("4月8日前").unwrap();
