@@ -804,8 +804,7 @@ fn after_due(t: &str, (a, b): (usize, usize), e: usize) -> Option<(usize, usize)
         "審稿",
     ];
     let n = p.chars().count();
-    (n >= 2
-        && n <= 30
+    ((2..=30).contains(&n)
         && p.chars().next().is_some_and(is_han)
         && !BARE.contains(&p)
         // `确认名单`: confirming is the act itself, not what it must look like.
@@ -1061,19 +1060,16 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             }
         }
     }
-    // A bracket closing the what: an owner (`（采购部周宇）`) or a detail of the deliverable
-    // (`（@2x、@3x，PNG）`), not part of the action.
+    // A bracket closing the what naming a department or a person (`（采购部周宇）`,
+    // `（曹总）`) is its owner, not part of the action.
     if let Some(((ps, _), (is, ie))) = trailing_bracket(t, what)
         && let Some(w) = trim(t, what.0, ps)
+        && owner_like(&t[is..ie], opts)
+        && (han_department_end(&t[is..ie]).is_some() || han_person(&t[is..ie]))
+        && w.1 - w.0 >= 6
     {
-        if owner_like(&t[is..ie], opts)
-            && (han_department_end(&t[is..ie]).is_some() || han_person(&t[is..ie]))
-        {
-            if w.1 - w.0 >= 6 {
-                f.owner = f.owner.or(Some((is, ie)));
-                what = w;
-            }
-        }
+        f.owner = f.owner.or(Some((is, ie)));
+        what = w;
     }
     f.what = Some(what);
     f.due = inner_due.or_else(|| times.first().copied());
