@@ -760,7 +760,7 @@ fn times(c: &mut Ctx) {
     let mut flagged: Vec<(usize, usize)> = Vec::new();
     // "Sunday, Dec 6" may come as two expressions for one day: report the day once.
     let mut last_day: Option<(chrono::NaiveDate, usize, usize)> = None;
-    for t in &a.times {
+    for t in a.times.iter().filter(|t| !quoted(a, t)) {
         if t.kind == ExprKind::Deadline
             && let Some(v) = t.value
         {
@@ -961,6 +961,13 @@ fn times(c: &mut Ctx) {
 
 /// Whether a resolved time is meant as a deadline: inside an item or a deadline line, or worded as one (前, 截止, 内, by, before) — and not
 /// in a background or problem description, which tells what already happened.
+/// Whether a time is in a quoted part: the original being answered set it, not this draft.
+fn quoted(a: &Anatomy, t: &liaison_anatomy::TimeExpr) -> bool {
+    a.quoted
+        .iter()
+        .any(|q| t.span.start >= q.start && t.span.end <= q.end)
+}
+
 fn is_deadline_context(a: &Anatomy, t: &liaison_anatomy::TimeExpr) -> bool {
     let inside = |s: Span| t.span.start >= s.start && t.span.end <= s.end;
     if a.background
@@ -1082,7 +1089,7 @@ fn name_slots(a: &Anatomy, present: Found) -> Vec<(usize, usize)> {
 /// subject included): `12月3日（周五）`, `12/3（周五）`, `十二月三日（周五）`, `Friday, Dec 3`.
 fn weekdays(c: &mut Ctx) {
     let tz = c.l.parse_options.time.tz;
-    for t in &c.a.times {
+    for t in c.a.times.iter().filter(|t| !quoted(c.a, t)) {
         let Some(m) = t.weekday_mismatch else {
             continue;
         };
