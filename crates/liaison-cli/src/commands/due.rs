@@ -5,7 +5,7 @@ use crate::output::DataFormat;
 use crate::settings::Settings;
 use crate::views::print_due;
 use clap::Args;
-use liaison_engine::{DueAction, plan};
+use liaison_engine::views::due_listing;
 use std::process::ExitCode;
 
 /// Arguments of `liaison due`.
@@ -19,31 +19,16 @@ pub struct DueArgs {
     pub format: DataFormat,
 }
 
-/// Plans every collaboration in `store` at `now` with the configured policy, calendar and
-/// directory.
-fn due_actions(
-    s: &Settings,
-    store: &mut dyn liaison_store::Store,
-) -> anyhow::Result<Vec<DueAction>> {
-    let directory = s.directory()?.cloned().unwrap_or_default();
-    let collabs = store.collaborations()?;
-    Ok(plan(&collabs, &s.plan_context(&directory, s.now)))
-}
-
 /// Runs `liaison due`.
 pub fn run(s: &Settings, args: DueArgs) -> anyhow::Result<ExitCode> {
     let mut store = s.open_store()?;
     let now = s.now;
-    let mut actions = due_actions(s, store.as_mut())?;
-    if !args.upcoming {
-        actions.retain(|a| a.due_at <= now);
-    }
+    let directory = s.directory()?.cloned().unwrap_or_default();
+    let collabs = store.collaborations()?;
+    let listing = due_listing(&collabs, &s.plan_context(&directory, now), args.upcoming);
     match args.format {
-        DataFormat::Json => {
-            let v = serde_json::json!({ "now": now.to_rfc3339(), "due": actions });
-            println!("{}", serde_json::to_string_pretty(&v)?);
-        }
-        DataFormat::Text => print_due(&actions),
+        DataFormat::Json => println!("{}", serde_json::to_string_pretty(&listing)?),
+        DataFormat::Text => print_due(&listing.due),
     }
     Ok(ExitCode::SUCCESS)
 }
