@@ -85,4 +85,9 @@ pub enum Command {
     Fetch(commands::fetch::FetchArgs),
     /// List the outbox; send or drop messages by hand.
     Outbox(commands::outbox::OutboxArgs),
+    /// Serve the web dashboard and the JSON API.
+    Serve(commands::serve::ServeArgs),
+    /// Manage the users of the web dashboard.
+    #[command(subcommand)]
+    User(commands::user::UserCommand),
 }

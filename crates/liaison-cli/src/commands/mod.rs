@@ -16,9 +16,11 @@ pub mod quarantine;
 pub mod rebuild;
 pub mod rules;
 pub mod send;
+pub mod serve;
 pub mod show;
 pub mod templates;
 pub mod time;
+pub mod user;
 
 use crate::cli::Command;
 use crate::settings::Settings;
@@ -61,5 +63,7 @@ pub fn run(s: &Settings, cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Send(a) => send::run(s, a),
         Command::Fetch(a) => fetch::run(s, a),
         Command::Outbox(a) => outbox::run(s, a),
+        Command::Serve(a) => serve::run(s, a),
+        Command::User(a) => user::run(s, a),
     }
 }
