@@ -562,10 +562,9 @@ fn draft_for(
     lang: Lang,
     now: DateTime<FixedOffset>,
 ) -> Result<liaison_compose::ComposedMail, String> {
+    // A mail is drafted whatever channel the planner suggests: chat is a suggestion when
+    // the directory has a handle, and mail always reaches the person.
     let c = c.ok_or("no collaboration")?;
-    if a.channel != Channel::Email {
-        return Err("chat".into());
-    }
     let kind = match a.action {
         Action::Nudge => Kind::Nudge,
         Action::Sync => Kind::ProgressSync,
