@@ -80,7 +80,8 @@ await step("due", async () => {
   // Send the first action's drafted mail (through the outbox) with the keyboard: s.
   const subject = await page.locator("li.action").first().locator("a.subject").innerText();
   checks.sent_subject = subject;
-  await Promise.all([page.waitForURL(/\/due/), page.keyboard.press("s")]);
+  await Promise.all([page.waitForEvent("framenavigated"), page.keyboard.press("s")]);
+  await page.waitForLoadState("load");
   const after = await page.locator("li.action").count();
   checks.due_after_send = after;
 });

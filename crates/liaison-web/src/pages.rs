@@ -549,7 +549,8 @@ async fn due_page(
         &v,
         name,
         context! { nav => "due", count => count, groups => groups,
-        now => now.to_rfc3339(), now_q => q.now, fixed => q.now.is_some() },
+        now => now.to_rfc3339(), now_q => q.now.is_some(), now_enc => q.now.as_deref().map(pct),
+                   fixed => q.now.is_some() },
     )
 }
 
