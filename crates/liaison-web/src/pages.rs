@@ -25,6 +25,9 @@ const HTMX: &str = include_str!("../static/htmx.min.js");
 const APP_JS: &str = include_str!("../static/app.js");
 const APP_CSS: &str = include_str!("../static/app.css");
 
+/// Due actions shown (drafted) on the due page; the rest are counted.
+pub const DUE_SHOWN: usize = 200;
+
 /// Rows per page of the collaboration list.
 pub const PAGE_SIZE: usize = 50;
 
@@ -482,64 +485,71 @@ async fn due_page(
     };
     let lang = v.session.lang;
     let now = now_of(&state, q.now.as_deref());
-    let r = state
-        .store(move |s, st| {
-            let (listing, collabs) = crate::api::due_at(s, st, now, false, lang)?;
-            let mut rows = Vec::new();
-            for a in listing.due {
-                if s.meta(&dismiss_key(&a))?.is_some() {
-                    continue;
+    let r =
+        state
+            .store(move |s, st| {
+                let (listing, collabs) = crate::api::due_at(s, st, now, false, lang)?;
+                let by_id: HashMap<&str, &Collaboration> =
+                    collabs.iter().map(|c| (c.id.as_str(), c)).collect();
+                let mut rows = Vec::new();
+                let mut more: HashMap<&'static str, usize> = HashMap::new();
+                let mut count = 0;
+                for a in listing.due {
+                    let c = by_id.get(a.collaboration.as_str()).copied();
+                    let group = if a.overdue {
+                        "overdue"
+                    } else if urgent(c) {
+                        "urgent"
+                    } else {
+                        "normal"
+                    };
+                    // Only the first DUE_SHOWN actions are drafted and shown (and checked for a
+                    // dismissal); the rest are counted, so a huge backlog stays fast.
+                    if rows.len() >= DUE_SHOWN {
+                        *more.entry(group).or_default() += 1;
+                        count += 1;
+                        continue;
+                    }
+                    if s.meta(&dismiss_key(&a))?.is_some() {
+                        continue;
+                    }
+                    count += 1;
+                    let draft = draft_for(st, &a, c, lang, now).ok();
+                    rows.push((
+                        group,
+                        context! {
+                            collaboration => &a.collaboration,
+                            subject => &a.subject,
+                            action => a.action.id(),
+                            action_label => action_label(lang, a.action),
+                            due_at => a.due_at.format("%Y-%m-%d %H:%M").to_string(),
+                            due_at_rfc => a.due_at.to_rfc3339(),
+                            overdue => a.overdue,
+                            to => a.to.join(lang.pick("、", ", ")),
+                            cc => a.cc.join(lang.pick("、", ", ")),
+                            chat => a.channel == Channel::Chat,
+                            reason => &a.reason,
+                            mailable => draft.is_some(),
+                            draft => draft.map(|d| d.draft(lang)),
+                        },
+                    ));
                 }
-                let c = collabs.iter().find(|c| c.id == a.collaboration);
-                let group = if a.overdue {
-                    "overdue"
-                } else if urgent(c) {
-                    "urgent"
-                } else {
-                    "normal"
-                };
-                let draft = draft_for(st, &a, c, lang, now).ok();
-                rows.push(context! {
-                    group => group,
-                    collaboration => &a.collaboration,
-                    subject => &a.subject,
-                    action => a.action.id(),
-                    action_label => action_label(lang, a.action),
-                    due_at => a.due_at.format("%Y-%m-%d %H:%M").to_string(),
-                    due_at_rfc => a.due_at.to_rfc3339(),
-                    overdue => a.overdue,
-                    to => a.to.join(lang.pick("、", ", ")),
-                    cc => a.cc.join(lang.pick("、", ", ")),
-                    chat => a.channel == Channel::Chat,
-                    reason => &a.reason,
-                    mailable => draft.is_some(),
-                    draft => draft.map(|d| d.draft(lang)),
-                });
-            }
-            Ok(rows)
-        })
-        .await;
-    let rows = match r {
+                let groups: Vec<minijinja::Value> = ["overdue", "urgent", "normal"]
+                .iter()
+                .map(|g| {
+                    let items: Vec<&minijinja::Value> =
+                        rows.iter().filter(|(rg, _)| rg == g).map(|(_, r)| r).collect();
+                    let extra = more.get(g).copied().unwrap_or(0);
+                    context! { id => g, rows => items, more => extra, total => items.len() + extra }
+                })
+                .collect();
+                Ok((groups, count))
+            })
+            .await;
+    let (groups, count) = match r {
         Ok(r) => r,
         Err(e) => return internal(lang, e),
     };
-    let count = rows.len();
-    let groups: Vec<minijinja::Value> = ["overdue", "urgent", "normal"]
-        .iter()
-        .map(|g| {
-            let items: Vec<&minijinja::Value> = rows
-                .iter()
-                .filter(|r| {
-                    r.get_attr("group")
-                        .ok()
-                        .and_then(|x| x.as_str().map(str::to_string))
-                        .as_deref()
-                        == Some(g)
-                })
-                .collect();
-            context! { id => g, rows => items }
-        })
-        .collect();
     let name = if q.fragment {
         "due_list.html"
     } else {
