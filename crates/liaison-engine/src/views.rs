@@ -3,7 +3,7 @@
 //! states, events and actions in either language. Shared by the CLI and `liaison-web`, so
 //! the two never describe a collaboration differently.
 
-use crate::planner::{Action, DueAction, Lang, PlanContext, plan};
+use crate::planner::{Action, DueAction, Lang, PlanContext};
 use chrono::{DateTime, FixedOffset};
 use liaison_model::{ActionItem, Collaboration, EventKind, ItemStatus};
 use serde::Serialize;
@@ -149,16 +149,17 @@ pub fn shown(c: &Collaboration, now: DateTime<FixedOffset>) -> serde_json::Value
     v
 }
 
-/// What is due at `ctx.now` over `collabs` (with `upcoming`, also what falls due later).
-pub fn due_listing(collabs: &[Collaboration], ctx: &PlanContext<'_>, upcoming: bool) -> DueListing {
-    let mut due = plan(collabs, ctx);
-    if !upcoming {
-        due.retain(|a| a.due_at <= ctx.now);
-    }
-    DueListing {
+/// What is due at `ctx.now` (with `upcoming`, also what falls due later), read from the
+/// stored plans ([`crate::plans::due`]).
+pub fn due_listing(
+    store: &mut dyn liaison_store::Store,
+    ctx: &PlanContext<'_>,
+    upcoming: bool,
+) -> Result<DueListing, liaison_store::StoreError> {
+    Ok(DueListing {
         now: ctx.now.to_rfc3339(),
-        due,
-    }
+        due: crate::plans::due(store, ctx, upcoming)?,
+    })
 }
 
 /// A state or item status id in `lang`.

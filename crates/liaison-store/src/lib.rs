@@ -496,6 +496,26 @@ pub trait Store: Send {
         cursor: FolderCursor,
     ) -> Result<()>;
 
+    /// Up to `limit` collaborations whose stored plan is missing or stale (written since it
+    /// was planned), each with its revision for [`Store::put_plans`].
+    fn unplanned(&mut self, limit: usize) -> Result<Vec<(i64, Collaboration)>>;
+
+    /// Replaces the stored plans of collaborations, each `(id, revision, rows)`, in one
+    /// transaction. A collaboration written since `revision` was read is skipped (it stays
+    /// unplanned); returns how many were stored.
+    fn put_plans(&mut self, plans: &[(String, i64, Vec<PlanRow>)]) -> Result<usize>;
+
+    /// Marks the unplanned collaborations in these states (JSON names) as planned with no
+    /// rows, without reading them: the planner owes nothing in them. Returns how many.
+    fn settle_plans(&mut self, states: &[&str]) -> Result<usize>;
+
+    /// Marks every stored plan stale (the policy, calendar or directory changed).
+    fn invalidate_plans(&mut self) -> Result<()>;
+
+    /// The stored plan rows valid at `at` (microseconds since the epoch): only those due by
+    /// then unless `upcoming`.
+    fn plans_at(&mut self, at: i64, upcoming: bool) -> Result<Vec<PlanRow>>;
+
     /// Adds or replaces a web user.
     fn web_user_put(&mut self, user: &WebUser) -> Result<()>;
 
@@ -522,4 +542,23 @@ pub trait Store: Send {
 
     /// One page of collaborations by keyset (see [`PageQuery`]).
     fn collaboration_page(&mut self, query: &PageQuery) -> Result<Vec<PagedCollaboration>>;
+}
+
+/// One row of a collaboration's stored plan: an owed action, valid while
+/// `valid_from <= now < valid_until` (microseconds since the epoch). The engine writes and
+/// reads `data`; the store only indexes the instants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanRow {
+    /// The collaboration.
+    pub collaboration: String,
+    /// First instant at which the row holds.
+    pub valid_from: i64,
+    /// First instant at which it no longer holds.
+    pub valid_until: i64,
+    /// When the action falls due.
+    pub due_at: i64,
+    /// After when the action is late.
+    pub overdue_at: i64,
+    /// The action, as the engine serialised it.
+    pub data: String,
 }

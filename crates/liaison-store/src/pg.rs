@@ -4,8 +4,8 @@ use crate::outbox::{self, FolderCursor, OutboxEntry, OutboxState};
 use crate::schema::{self, MIGRATIONS};
 use crate::sqlite::make_input;
 use crate::{
-    Backend, Changes, Input, KeyHit, KeyRole, MessageRow, PutRaw, Quarantined, RawMessage, Result,
-    Stats, Store, StoreError,
+    Backend, Changes, Input, KeyHit, KeyRole, MessageRow, PlanRow, PutRaw, Quarantined, RawMessage,
+    Result, Stats, Store, StoreError,
 };
 use liaison_model::{Collaboration, Event};
 use postgres::{Client, NoTls, Row};
@@ -31,14 +31,21 @@ pub struct PgStore {
 }
 
 const SQL_MARK_APPLIED: &str = "UPDATE inputs SET applied = TRUE WHERE seq = $1 AND NOT applied";
-const SQL_UPSERT_COLLAB: &str =
-    "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data, event_count)
+// One round trip: the row, and its plan marked stale.
+const SQL_UPSERT_COLLAB: &str = "WITH up AS (
+     INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data, event_count)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
        owner = excluded.owner, subject = excluded.subject,
        started_utc = excluded.started_utc, data = excluded.data,
-       event_count = excluded.event_count";
+       event_count = excluded.event_count,
+       revision = collaborations.revision + 1
+     RETURNING id)
+     INSERT INTO stale_plans (id) SELECT id FROM up ON CONFLICT DO NOTHING";
 const SQL_DELETE_COLLAB: &str = "DELETE FROM collaborations WHERE id = $1";
+const SQL_DELETE_COLLAB_PLANS: &str = "DELETE FROM plans WHERE collaboration = $1";
+const SQL_DELETE_STALE_PLAN: &str = "DELETE FROM stale_plans WHERE id = $1";
+
 const SQL_INSERT_MESSAGE: &str =
     "INSERT INTO messages (sha256, seq, message_id, date, opener, thread, collaboration)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING";
@@ -227,7 +234,14 @@ impl PgStore {
                 known: schema::latest(),
             });
         }
-        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+        // Every migration not yet applied, not only those above the highest: versions are
+        // numbered by the branch that wrote them, so a store may have 7 and still lack 6.
+        let applied: Vec<i64> = tx
+            .query("SELECT version FROM schema_migrations", &[])?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        for m in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
             tx.batch_execute(m.postgres)?;
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
@@ -282,6 +296,8 @@ struct Statements {
     mark: postgres::Statement,
     upsert: postgres::Statement,
     delete: postgres::Statement,
+    delete_plans: postgres::Statement,
+    delete_stale: postgres::Statement,
     insert_message: postgres::Statement,
     update_message: postgres::Statement,
     insert_keys: postgres::Statement,
@@ -302,6 +318,8 @@ fn write_changes(
     }
     for id in &changes.removed {
         db.execute(&st.delete, &[id])?;
+        db.execute(&st.delete_plans, &[id])?;
+        db.execute(&st.delete_stale, &[id])?;
     }
     for c in &changes.collaborations {
         db.execute(
@@ -523,6 +541,8 @@ impl Store for PgStore {
             mark: self.stmt(SQL_MARK_APPLIED)?,
             upsert: self.stmt(SQL_UPSERT_COLLAB)?,
             delete: self.stmt(SQL_DELETE_COLLAB)?,
+            delete_plans: self.stmt(SQL_DELETE_COLLAB_PLANS)?,
+            delete_stale: self.stmt(SQL_DELETE_STALE_PLAN)?,
             insert_message: self.stmt(SQL_INSERT_MESSAGE)?,
             update_message: self.stmt(SQL_UPDATE_MESSAGE)?,
             insert_keys: self.stmt(SQL_INSERT_KEYS)?,
@@ -674,7 +694,7 @@ impl Store for PgStore {
 
     fn reset_derived(&mut self) -> Result<()> {
         self.client.batch_execute(
-            "BEGIN; DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations;
+            "BEGIN; DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations; DELETE FROM plans; DELETE FROM stale_plans;
              UPDATE inputs SET applied = FALSE; COMMIT;",
         )?;
         Ok(())
@@ -920,6 +940,112 @@ impl Store for PgStore {
         Ok(())
     }
 
+    fn unplanned(&mut self, limit: usize) -> Result<Vec<(i64, Collaboration)>> {
+        let rows = self.client.query(
+            "SELECT c.revision, c.data FROM stale_plans s JOIN collaborations c ON c.id = s.id LIMIT $1",
+            &[&(limit as i64)],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get(0)?,
+                    schema::decode_collab(r.try_get::<_, &str>(1)?)?,
+                ))
+            })
+            .collect()
+    }
+
+    fn put_plans(&mut self, plans: &[(String, i64, Vec<PlanRow>)]) -> Result<usize> {
+        let mut tx = self.client.transaction()?;
+        let mark = tx.prepare(
+            "DELETE FROM stale_plans WHERE id = $1
+               AND EXISTS (SELECT 1 FROM collaborations WHERE id = $1 AND revision = $2)",
+        )?;
+        let del = tx.prepare("DELETE FROM plans WHERE collaboration = $1")?;
+        let ins = tx.prepare(
+            "INSERT INTO plans (collaboration, valid_from, valid_until, due_at, overdue_at, data)
+             SELECT * FROM unnest($1::TEXT[], $2::BIGINT[], $3::BIGINT[], $4::BIGINT[],
+                                  $5::BIGINT[], $6::TEXT[])",
+        )?;
+        let mut stored = 0;
+        let mut rows: Vec<&PlanRow> = Vec::new();
+        for (id, rev, r) in plans {
+            if tx.execute(&mark, &[id, rev])? == 0 {
+                continue;
+            }
+            stored += 1;
+            tx.execute(&del, &[id])?;
+            rows.extend(r.iter());
+        }
+        if !rows.is_empty() {
+            let col = |f: fn(&PlanRow) -> i64| rows.iter().map(|r| f(r)).collect::<Vec<i64>>();
+            let ids: Vec<&str> = rows.iter().map(|r| r.collaboration.as_str()).collect();
+            let data: Vec<&str> = rows.iter().map(|r| r.data.as_str()).collect();
+            tx.execute(
+                &ins,
+                &[
+                    &ids,
+                    &col(|r| r.valid_from),
+                    &col(|r| r.valid_until),
+                    &col(|r| r.due_at),
+                    &col(|r| r.overdue_at),
+                    &data,
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(stored)
+    }
+
+    fn settle_plans(&mut self, states: &[&str]) -> Result<usize> {
+        let mut tx = self.client.transaction()?;
+        tx.execute(
+            "DELETE FROM plans WHERE collaboration IN
+               (SELECT s.id FROM stale_plans s JOIN collaborations c ON c.id = s.id
+                WHERE c.state = ANY($1))",
+            &[&states],
+        )?;
+        let n = tx.execute(
+            "DELETE FROM stale_plans WHERE id IN
+               (SELECT s.id FROM stale_plans s JOIN collaborations c ON c.id = s.id
+                WHERE c.state = ANY($1))",
+            &[&states],
+        )?;
+        tx.commit()?;
+        Ok(n as usize)
+    }
+
+    fn invalidate_plans(&mut self) -> Result<()> {
+        self.client.batch_execute(
+            "BEGIN; INSERT INTO stale_plans (id) SELECT id FROM collaborations ON CONFLICT DO NOTHING;
+             DELETE FROM plans; COMMIT;",
+        )?;
+        Ok(())
+    }
+
+    fn plans_at(&mut self, at: i64, upcoming: bool) -> Result<Vec<PlanRow>> {
+        let sql = if upcoming {
+            "SELECT collaboration, valid_from, valid_until, due_at, overdue_at, data FROM plans
+             WHERE valid_from <= $1 AND valid_until > $1"
+        } else {
+            "SELECT collaboration, valid_from, valid_until, due_at, overdue_at, data FROM plans
+             WHERE due_at <= $1 AND valid_from <= $1 AND valid_until > $1"
+        };
+        let rows = self.client.query(sql, &[&at])?;
+        rows.iter()
+            .map(|r| {
+                Ok(PlanRow {
+                    collaboration: r.try_get(0)?,
+                    valid_from: r.try_get(1)?,
+                    valid_until: r.try_get(2)?,
+                    due_at: r.try_get(3)?,
+                    overdue_at: r.try_get(4)?,
+                    data: r.try_get(5)?,
+                })
+            })
+            .collect()
+    }
+
     fn web_user_put(&mut self, user: &crate::WebUser) -> Result<()> {
         self.client.execute(
             "INSERT INTO web_users (name, role, password_hash, lang, created_at) VALUES ($1, $2, $3, $4, $5)
@@ -1027,16 +1153,6 @@ impl Store for PgStore {
     }
 }
 
-/// A `web_users` row.
-fn web_user_row(r: &Row) -> Result<crate::WebUser> {
-    Ok(crate::WebUser {
-        name: r.try_get(0)?,
-        role: r.try_get(1)?,
-        password_hash: r.try_get(2)?,
-        lang: r.try_get(3)?,
-    })
-}
-
 fn outbox_row(r: &Row) -> Result<outbox::Row> {
     Ok(outbox::Row {
         message_id: r.try_get(0)?,
@@ -1086,4 +1202,14 @@ mod tests {
         assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
         assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
     }
+}
+
+/// A `web_users` row.
+fn web_user_row(r: &Row) -> Result<crate::WebUser> {
+    Ok(crate::WebUser {
+        name: r.try_get(0)?,
+        role: r.try_get(1)?,
+        password_hash: r.try_get(2)?,
+        lang: r.try_get(3)?,
+    })
 }

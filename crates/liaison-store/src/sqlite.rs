@@ -3,7 +3,7 @@
 use crate::outbox::{self, FolderCursor, OutboxEntry, OutboxState};
 use crate::schema::{self, MIGRATIONS};
 use crate::{
-    Backend, Changes, Input, InputKind, KeyHit, KeyRole, MessageRow, PutRaw, Quarantined,
+    Backend, Changes, Input, InputKind, KeyHit, KeyRole, MessageRow, PlanRow, PutRaw, Quarantined,
     RawMessage, Result, Stats, Store, StoreError,
 };
 use liaison_model::{Collaboration, Event};
@@ -128,7 +128,13 @@ impl SqliteStore {
     fn migrate(&mut self) -> Result<()> {
         // Up to date (the usual case): a plain read, so opening never waits for a writer
         // such as a tracker page in progress.
-        if self.schema_version().is_ok_and(|v| v == schema::latest()) {
+        let applied_count: Result<i64> = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM schema_migrations", [], |r| r.get(0))
+            .map_err(Into::into);
+        if self.schema_version().is_ok_and(|v| v == schema::latest())
+            && applied_count.is_ok_and(|n| n == MIGRATIONS.len() as i64)
+        {
             return Ok(());
         }
         let tx = self
@@ -149,7 +155,14 @@ impl SqliteStore {
                 known: schema::latest(),
             });
         }
-        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+        // Every migration not yet applied, not only those above the highest: versions are
+        // numbered by the branch that wrote them, so a store may have 7 and still lack 6.
+        let applied: Vec<i64> = {
+            let mut st = tx.prepare("SELECT version FROM schema_migrations")?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        for m in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
             tx.execute_batch(m.sqlite)?;
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
@@ -270,16 +283,23 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
     }
     {
         let mut del = conn.prepare_cached("DELETE FROM collaborations WHERE id = ?1")?;
+        let mut del_plans = conn.prepare_cached("DELETE FROM plans WHERE collaboration = ?1")?;
+        let mut del_stale = conn.prepare_cached("DELETE FROM stale_plans WHERE id = ?1")?;
         for id in &changes.removed {
             del.execute([id])?;
+            del_plans.execute([id])?;
+            del_stale.execute([id])?;
         }
+        let mut stale =
+            conn.prepare_cached("INSERT INTO stale_plans (id) VALUES (?1) ON CONFLICT DO NOTHING")?;
         let mut up = conn.prepare_cached(
             "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data, event_count)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
                owner = excluded.owner, subject = excluded.subject,
                started_utc = excluded.started_utc, data = excluded.data,
-               event_count = excluded.event_count",
+               event_count = excluded.event_count,
+               revision = collaborations.revision + 1",
         )?;
         for c in &changes.collaborations {
             up.execute(params![
@@ -292,6 +312,7 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
                 schema::collab_json(c),
                 c.events.len() as i64
             ])?;
+            stale.execute([&c.id])?;
         }
         let mut ins = conn.prepare_cached(
             "INSERT INTO messages (sha256, seq, message_id, date, opener, thread, collaboration)
@@ -603,7 +624,8 @@ impl Store for SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(
-            "DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations;
+            "DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations; DELETE FROM plans;
+             DELETE FROM stale_plans;
              UPDATE inputs SET applied = 0;",
         )?;
         tx.commit()?;
@@ -877,6 +899,118 @@ impl Store for SqliteStore {
             ],
         )?;
         Ok(())
+    }
+
+    fn unplanned(&mut self, limit: usize) -> Result<Vec<(i64, Collaboration)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT c.revision, c.data FROM stale_plans s JOIN collaborations c ON c.id = s.id LIMIT ?1",
+        )?;
+        let rows = st.query_map([limit as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (rev, data) = row?;
+            out.push((rev, schema::decode_collab(&data)?));
+        }
+        Ok(out)
+    }
+
+    fn put_plans(&mut self, plans: &[(String, i64, Vec<PlanRow>)]) -> Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut stored = 0;
+        {
+            let mut mark = tx.prepare_cached(
+                "DELETE FROM stale_plans WHERE id = ?1
+                   AND EXISTS (SELECT 1 FROM collaborations WHERE id = ?1 AND revision = ?2)",
+            )?;
+            let mut del = tx.prepare_cached("DELETE FROM plans WHERE collaboration = ?1")?;
+            let mut ins = tx.prepare_cached(
+                "INSERT INTO plans (collaboration, valid_from, valid_until, due_at, overdue_at, data)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for (id, rev, rows) in plans {
+                if mark.execute(params![id, rev])? == 0 {
+                    continue;
+                }
+                stored += 1;
+                del.execute([id])?;
+                for r in rows {
+                    ins.execute(params![
+                        r.collaboration,
+                        r.valid_from,
+                        r.valid_until,
+                        r.due_at,
+                        r.overdue_at,
+                        r.data
+                    ])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(stored)
+    }
+
+    fn settle_plans(&mut self, states: &[&str]) -> Result<usize> {
+        // CROSS JOIN: walk the stale list (short) rather than every collaboration.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut n = 0;
+        {
+            let mut del = tx.prepare_cached(
+                "DELETE FROM plans WHERE collaboration IN
+                   (SELECT s.id FROM stale_plans s CROSS JOIN collaborations c ON c.id = s.id
+                    WHERE c.state = ?1)",
+            )?;
+            let mut mark = tx.prepare_cached(
+                "DELETE FROM stale_plans WHERE id IN
+                   (SELECT s.id FROM stale_plans s CROSS JOIN collaborations c ON c.id = s.id
+                    WHERE c.state = ?1)",
+            )?;
+            for st in states {
+                del.execute([st])?;
+                n += mark.execute([st])?;
+            }
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    fn invalidate_plans(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "INSERT OR IGNORE INTO stale_plans (id) SELECT id FROM collaborations;
+             DELETE FROM plans;",
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn plans_at(&mut self, at: i64, upcoming: bool) -> Result<Vec<PlanRow>> {
+        let sql = if upcoming {
+            "SELECT collaboration, valid_from, valid_until, due_at, overdue_at, data FROM plans
+             WHERE valid_from <= ?1 AND valid_until > ?1"
+        } else {
+            "SELECT collaboration, valid_from, valid_until, due_at, overdue_at, data FROM plans
+             WHERE due_at <= ?1 AND valid_from <= ?1 AND valid_until > ?1"
+        };
+        let mut st = self.conn.prepare_cached(sql)?;
+        let rows = st.query_map([at], |r| {
+            Ok(PlanRow {
+                collaboration: r.get(0)?,
+                valid_from: r.get(1)?,
+                valid_until: r.get(2)?,
+                due_at: r.get(3)?,
+                overdue_at: r.get(4)?,
+                data: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     fn web_user_put(&mut self, user: &crate::WebUser) -> Result<()> {

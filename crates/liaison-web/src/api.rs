@@ -123,21 +123,14 @@ pub struct DueQuery {
     pub lang: Option<String>,
 }
 
-/// The due listing at `now` over every collaboration (shared with the due page).
+/// The due listing at `now`, from the stored plans (shared with the due page).
 pub(crate) fn due_at(
     store: &mut dyn liaison_store::Store,
     st: &AppState,
     now: DateTime<FixedOffset>,
     upcoming: bool,
     lang: Lang,
-) -> Result<
-    (
-        liaison_engine::views::DueListing,
-        Vec<liaison_model::Collaboration>,
-    ),
-    WebError,
-> {
-    let collabs = store.collaborations()?;
+) -> Result<liaison_engine::views::DueListing, WebError> {
     let dir = st.directory();
     let time = &st.config.tracker.time;
     let ctx = liaison_engine::PlanContext {
@@ -149,10 +142,7 @@ pub(crate) fn due_at(
         now,
         lang,
     };
-    Ok((
-        liaison_engine::views::due_listing(&collabs, &ctx, upcoming),
-        collabs,
-    ))
+    Ok(liaison_engine::views::due_listing(store, &ctx, upcoming)?)
 }
 
 async fn due(
@@ -173,7 +163,7 @@ async fn due(
         _ => state.config.lang,
     };
     match state
-        .store(move |s, st| Ok(due_at(s, st, now, q.upcoming, lang)?.0))
+        .store(move |s, st| Ok(due_at(s, st, now, q.upcoming, lang)?))
         .await
     {
         Ok(d) => Json(d).into_response(),

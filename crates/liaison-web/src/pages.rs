@@ -488,14 +488,18 @@ async fn due_page(
     let r =
         state
             .store(move |s, st| {
-                let (listing, collabs) = crate::api::due_at(s, st, now, false, lang)?;
-                let by_id: HashMap<&str, &Collaboration> =
-                    collabs.iter().map(|c| (c.id.as_str(), c)).collect();
+                let listing = crate::api::due_at(s, st, now, false, lang)?;
+                let mut by_id: HashMap<String, Option<Collaboration>> = HashMap::new();
                 let mut rows = Vec::new();
                 let mut more: HashMap<&'static str, usize> = HashMap::new();
                 let mut count = 0;
                 for a in listing.due {
-                    let c = by_id.get(a.collaboration.as_str()).copied();
+                    // Only the shown actions need their collaboration (urgency, items).
+                    if rows.len() < DUE_SHOWN && !by_id.contains_key(&a.collaboration) {
+                        let c = s.collaboration(&a.collaboration)?;
+                        by_id.insert(a.collaboration.clone(), c);
+                    }
+                    let c = by_id.get(&a.collaboration).and_then(Option::as_ref);
                     let group = if a.overdue {
                         "overdue"
                     } else if urgent(c) {
@@ -672,16 +676,19 @@ fn find_action(
     now: DateTime<FixedOffset>,
     lang: Lang,
 ) -> Result<Option<(DueAction, Option<Collaboration>)>, WebError> {
-    let (listing, collabs) = crate::api::due_at(s, st, now, true, lang)?;
+    let listing = crate::api::due_at(s, st, now, true, lang)?;
     let found = listing.due.into_iter().find(|a| {
         a.collaboration == f.collaboration
             && a.action.id() == f.action
             && DateTime::parse_from_rfc3339(&f.due_at).is_ok_and(|d| d == a.due_at)
     });
-    Ok(found.map(|a| {
-        let c = collabs.into_iter().find(|c| c.id == a.collaboration);
-        (a, c)
-    }))
+    match found {
+        Some(a) => {
+            let c = s.collaboration(&a.collaboration)?;
+            Ok(Some((a, c)))
+        }
+        None => Ok(None),
+    }
 }
 
 async fn due_dismiss(

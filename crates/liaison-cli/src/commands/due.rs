@@ -24,8 +24,11 @@ pub fn run(s: &Settings, args: DueArgs) -> anyhow::Result<ExitCode> {
     let mut store = s.open_store()?;
     let now = s.now;
     let directory = s.directory()?.cloned().unwrap_or_default();
-    let collabs = store.collaborations()?;
-    let listing = due_listing(&collabs, &s.plan_context(&directory, now), args.upcoming);
+    let listing = due_listing(
+        store.as_mut(),
+        &s.plan_context(&directory, now),
+        args.upcoming,
+    )?;
     match args.format {
         DataFormat::Json => println!("{}", serde_json::to_string_pretty(&listing)?),
         DataFormat::Text => print_due(&listing.due),
