@@ -1177,6 +1177,16 @@ fn outbox_row(r: &Row) -> Result<outbox::Row> {
     })
 }
 
+/// A `web_users` row.
+fn web_user_row(r: &Row) -> Result<crate::WebUser> {
+    Ok(crate::WebUser {
+        name: r.try_get(0)?,
+        role: r.try_get(1)?,
+        password_hash: r.try_get(2)?,
+        lang: r.try_get(3)?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1202,14 +1212,4 @@ mod tests {
         assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
         assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
     }
-}
-
-/// A `web_users` row.
-fn web_user_row(r: &Row) -> Result<crate::WebUser> {
-    Ok(crate::WebUser {
-        name: r.try_get(0)?,
-        role: r.try_get(1)?,
-        password_hash: r.try_get(2)?,
-        lang: r.try_get(3)?,
-    })
 }

@@ -163,7 +163,7 @@ async fn due(
         _ => state.config.lang,
     };
     match state
-        .store(move |s, st| Ok(due_at(s, st, now, q.upcoming, lang)?))
+        .store(move |s, st| due_at(s, st, now, q.upcoming, lang))
         .await
     {
         Ok(d) => Json(d).into_response(),
