@@ -33,5 +33,8 @@ for i in range(n - have):
 con.executemany(
     f"INSERT INTO collaborations ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", batch
 )
+# Stored plans (migration 7): the new rows are stale, so the next `due` plans them.
+if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'stale_plans'").fetchone():
+    con.executemany("INSERT OR IGNORE INTO stale_plans (id) VALUES (?)", [(b[cols.index("id")],) for b in batch])
 con.commit()
 print(con.execute("SELECT COUNT(*) FROM collaborations").fetchone()[0])

@@ -273,6 +273,11 @@ pub fn local_session(state: &AppState) -> (String, Session) {
         local: true,
     };
     if let Ok(mut m) = state.local_sessions.lock() {
+        // Clients that never send the cookie back (scripts, load generators) would grow the
+        // map without end; past a bound the oldest sessions are simply forgotten.
+        if m.len() >= 10_000 {
+            m.clear();
+        }
         m.insert(s.cookie_hash.clone(), s.clone());
     }
     (secret, s)
