@@ -23,9 +23,9 @@ python3 "$root/bench/web/seed.py" "$work/web.db" "$n" >/dev/null
 pid=$!
 until curl -fs http://127.0.0.1:18181/healthz >/dev/null; do sleep 0.2; done
 cookie=$(curl -s -D - -o /dev/null http://127.0.0.1:18181/due | sed -n 's/^set-cookie: \(liaison_session=[^;]*\).*/\1/ip')
-echo "collaborations: $n; wrk -t2 -c$conns -d$dur --latency; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "collaborations: $n; wrk -t2 -c$conns -d$dur --timeout 30s --latency; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 for path in /static/app.css "/collaborations" "/collaborations?overdue=1" "/due"; do
   echo "== GET $path"
-  wrk -t2 -c"$conns" -d"$dur" --latency -H "Cookie: $cookie" "http://127.0.0.1:18181$path" |
+  wrk -t2 -c"$conns" -d"$dur" --timeout 30s --latency -H "Cookie: $cookie" "http://127.0.0.1:18181$path" |
     grep -E "Requests/sec|99%|50%|Non-2xx"
 done
