@@ -248,13 +248,12 @@ fn page(v: &Viewer, name: &str, ctx: minijinja::Value) -> Response {
 
 // ---------------------------------------------------------------- login
 
-async fn login_page(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+async fn login_page(State(state): State<Arc<AppState>>) -> Response {
     let csrf = auth::random_secret();
     let lang = state.config.lang;
     let body = render(
         "login.html",
-        context! { lang => lang_code(lang), csrf => &csrf, failed => false, locked => false,
-        next => headers.get("x-next").and_then(|v| v.to_str().ok()) },
+        context! { lang => lang_code(lang), csrf => &csrf, failed => false, locked => false },
     )
     .unwrap_or_else(|e| e);
     let cookie = auth::set_cookie(
