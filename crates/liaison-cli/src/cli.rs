@@ -97,4 +97,9 @@ pub enum Command {
     Ics(commands::ics::IcsArgs),
     /// Report reply times, on-time rates, nudges and escalations per department.
     Report(commands::report::ReportArgs),
+    /// Serve the web dashboard and the JSON API.
+    Serve(commands::serve::ServeArgs),
+    /// Manage the users of the web dashboard.
+    #[command(subcommand)]
+    User(commands::user::UserCommand),
 }

@@ -4,85 +4,10 @@
 
 use crate::output::tr;
 use liaison_engine::{Action, Channel, DueAction};
-use liaison_model::{Collaboration, EventKind, ItemStatus};
+use liaison_model::{Collaboration, EventKind};
 use liaison_store::Store;
-use serde::Serialize;
 
-/// One item as listed.
-#[derive(Debug, Serialize)]
-pub struct ListedItem {
-    /// 做什么.
-    pub what: String,
-    /// 谁来做.
-    pub owner: Option<String>,
-    /// The deadline in force (a promised time replaces the original), RFC 3339.
-    pub due: Option<String>,
-    /// open, delivered, confirmed, overdue or dropped (overdue as of `--now`).
-    pub status: &'static str,
-}
-
-/// One collaboration as listed.
-#[derive(Debug, Serialize)]
-pub struct Listed {
-    /// Id.
-    pub id: String,
-    /// 【类型】 tag.
-    pub kind: String,
-    /// 项目/主题.
-    pub project: String,
-    /// Subject.
-    pub subject: String,
-    /// Owner (ours).
-    pub owner: String,
-    /// Counterparts.
-    pub counterparts: Vec<String>,
-    /// State.
-    pub state: &'static str,
-    /// Items.
-    pub items: Vec<ListedItem>,
-}
-
-/// The status id of an item as of `now`.
-pub fn item_status(
-    i: &liaison_model::ActionItem,
-    now: chrono::DateTime<chrono::FixedOffset>,
-) -> &'static str {
-    match i.status {
-        ItemStatus::Open | ItemStatus::Overdue => {
-            if i.promised.or(i.due).is_some_and(|d| d < now) {
-                "overdue"
-            } else {
-                "open"
-            }
-        }
-        ItemStatus::Delivered => "delivered",
-        ItemStatus::Confirmed => "confirmed",
-        ItemStatus::Dropped => "dropped",
-    }
-}
-
-/// The listing of one collaboration.
-pub fn listed(c: &Collaboration, now: chrono::DateTime<chrono::FixedOffset>) -> Listed {
-    Listed {
-        id: c.id.clone(),
-        kind: c.kind.tag().to_string(),
-        project: c.project.clone(),
-        subject: c.subject.clone(),
-        owner: c.owner.clone(),
-        counterparts: c.counterparts.clone(),
-        state: c.state.id(),
-        items: c
-            .items
-            .iter()
-            .map(|i| ListedItem {
-                what: i.what.clone(),
-                owner: i.owner.clone(),
-                due: i.promised.or(i.due).map(|d| d.to_rfc3339()),
-                status: item_status(i, now),
-            })
-            .collect(),
-    }
-}
+pub use liaison_engine::views::{ListedItem, listed};
 
 /// An item as one line: what (owner; due; status).
 pub fn item_line(i: &ListedItem) -> String {
@@ -97,20 +22,7 @@ pub fn item_line(i: &ListedItem) -> String {
 
 /// The state in the chosen language.
 pub fn state_label(s: &str) -> &'static str {
-    match s {
-        "draft" => tr("草稿", "draft"),
-        "sent" => tr("已发送", "sent"),
-        "acknowledged" => tr("已回复", "acknowledged"),
-        "in-progress" => tr("进行中", "in progress"),
-        "delivered" => tr("已交付", "delivered"),
-        "confirmed" => tr("已确认", "confirmed"),
-        "reviewed" => tr("已复盘", "reviewed"),
-        "archived" => tr("已归档", "archived"),
-        "open" => tr("未完成", "open"),
-        "overdue" => tr("已逾期", "overdue"),
-        "dropped" => tr("已取消", "dropped"),
-        _ => "?",
-    }
+    liaison_engine::views::state_label(crate::output::lang(), s)
 }
 
 /// Finds a collaboration by id or unique id prefix.
@@ -144,33 +56,12 @@ pub fn find(store: &mut dyn Store, id: &str) -> anyhow::Result<Collaboration> {
 
 /// The event kind in the chosen language.
 pub fn event_label(k: EventKind) -> &'static str {
-    match k {
-        EventKind::Sent => tr("发出", "sent"),
-        EventKind::Replied => tr("回复", "replied"),
-        EventKind::Nudged => tr("催办", "nudged"),
-        EventKind::Synced => tr("进度同步", "synced"),
-        EventKind::Escalated => tr("升级", "escalated"),
-        EventKind::Delivered => tr("交付", "delivered"),
-        EventKind::Confirmed => tr("确认", "confirmed"),
-        EventKind::Retro => tr("复盘", "retro"),
-        EventKind::Archived => tr("归档", "archived"),
-        EventKind::DeadlineChanged => tr("截止时间变更", "deadline changed"),
-        EventKind::Disagreement => tr("异议/延期", "dispute/delay"),
-        EventKind::Dropped => tr("取消", "dropped"),
-        EventKind::AutoReplied => tr("自动回复", "auto-reply"),
-    }
+    liaison_engine::views::event_label(crate::output::lang(), k)
 }
 
 /// The action in the chosen language.
 pub fn action_label(a: Action) -> &'static str {
-    match a {
-        Action::Nudge => tr("催办", "nudge"),
-        Action::Sync => tr("进度同步", "sync"),
-        Action::Escalate => tr("升级", "escalate"),
-        Action::Confirm => tr("确认交付", "confirm"),
-        Action::Retro => tr("复盘", "retro"),
-        Action::Archive => tr("归档", "archive"),
-    }
+    liaison_engine::views::action_label(crate::output::lang(), a)
 }
 
 /// Prints due actions as text.

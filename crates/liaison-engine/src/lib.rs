@@ -20,6 +20,7 @@ pub mod policy;
 pub mod thread;
 pub mod track;
 pub mod tracker;
+pub mod views;
 
 pub use liaison_anatomy::reply::{self, ItemRef, ReplyClass, ReplyReading, Writer};
 pub use liaison_anatomy::{Stripped, strip_quoted};

@@ -72,11 +72,13 @@ mod outbox;
 mod pg;
 mod schema;
 mod sqlite;
+mod web;
 
 pub use error::StoreError;
 pub use outbox::{FolderCursor, OutboxEntry, OutboxState};
 pub use pg::PgStore;
 pub use sqlite::SqliteStore;
+pub use web::{PageKey, PageQuery, PagedCollaboration, WebSession, WebUser};
 
 use chrono::{DateTime, FixedOffset, Utc};
 use liaison_model::{Collaboration, Event};
@@ -513,6 +515,33 @@ pub trait Store: Send {
     /// The stored plan rows valid at `at` (microseconds since the epoch): only those due by
     /// then unless `upcoming`.
     fn plans_at(&mut self, at: i64, upcoming: bool) -> Result<Vec<PlanRow>>;
+
+    /// Adds or replaces a web user.
+    fn web_user_put(&mut self, user: &WebUser) -> Result<()>;
+
+    /// A web user by name.
+    fn web_user(&mut self, name: &str) -> Result<Option<WebUser>>;
+
+    /// Every web user, by name.
+    fn web_users(&mut self) -> Result<Vec<WebUser>>;
+
+    /// Stores a session (its secret hashed by the caller); expired sessions are removed.
+    fn web_session_put(&mut self, session: &WebSession) -> Result<()>;
+
+    /// A session by the hash of its secret (expired or not: the caller checks).
+    fn web_session(&mut self, token_hash: &str) -> Result<Option<WebSession>>;
+
+    /// Ends a session.
+    fn web_session_delete(&mut self, token_hash: &str) -> Result<()>;
+
+    /// Stores an API token (the hash of its secret) for a user.
+    fn web_token_put(&mut self, token_hash: &str, user: &str) -> Result<()>;
+
+    /// The user an API token (by the hash of its secret) belongs to.
+    fn web_token_user(&mut self, token_hash: &str) -> Result<Option<String>>;
+
+    /// One page of collaborations by keyset (see [`PageQuery`]).
+    fn collaboration_page(&mut self, query: &PageQuery) -> Result<Vec<PagedCollaboration>>;
 }
 
 /// One row of a collaboration's stored plan: an owed action, valid while

@@ -234,7 +234,14 @@ impl PgStore {
                 known: schema::latest(),
             });
         }
-        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+        // Every migration not yet applied, not only those above the highest: versions are
+        // numbered by the branch that wrote them, so a store may have 7 and still lack 6.
+        let applied: Vec<i64> = tx
+            .query("SELECT version FROM schema_migrations", &[])?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        for m in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
             tx.batch_execute(m.postgres)?;
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
@@ -1038,6 +1045,112 @@ impl Store for PgStore {
             })
             .collect()
     }
+
+    fn web_user_put(&mut self, user: &crate::WebUser) -> Result<()> {
+        self.client.execute(
+            "INSERT INTO web_users (name, role, password_hash, lang, created_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (name) DO UPDATE SET role = excluded.role,
+               password_hash = excluded.password_hash, lang = excluded.lang",
+            &[
+                &user.name,
+                &user.role,
+                &user.password_hash,
+                &user.lang,
+                &schema::ts(chrono::Utc::now()),
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn web_user(&mut self, name: &str) -> Result<Option<crate::WebUser>> {
+        let row = self.client.query_opt(
+            "SELECT name, role, password_hash, lang FROM web_users WHERE name = $1",
+            &[&name],
+        )?;
+        row.map(|r| web_user_row(&r)).transpose()
+    }
+
+    fn web_users(&mut self) -> Result<Vec<crate::WebUser>> {
+        let rows = self.client.query(
+            "SELECT name, role, password_hash, lang FROM web_users ORDER BY name",
+            &[],
+        )?;
+        rows.iter().map(web_user_row).collect()
+    }
+
+    fn web_session_put(&mut self, s: &crate::WebSession) -> Result<()> {
+        let now = schema::ts(chrono::Utc::now());
+        self.client
+            .execute("DELETE FROM web_sessions WHERE expires_utc < $1", &[&now])?;
+        self.client.execute(
+            "INSERT INTO web_sessions (token_hash, user_name, csrf, expires_utc) VALUES ($1, $2, $3, $4)",
+            &[&s.token_hash, &s.user, &s.csrf, &schema::ts(s.expires)],
+        )?;
+        Ok(())
+    }
+
+    fn web_session(&mut self, token_hash: &str) -> Result<Option<crate::WebSession>> {
+        let row = self.client.query_opt(
+            "SELECT token_hash, user_name, csrf, expires_utc FROM web_sessions WHERE token_hash = $1",
+            &[&token_hash],
+        )?;
+        row.map(|r| {
+            Ok(crate::WebSession {
+                token_hash: r.try_get(0)?,
+                user: r.try_get(1)?,
+                csrf: r.try_get(2)?,
+                expires: schema::parse_ts(r.try_get::<_, &str>(3)?)?,
+            })
+        })
+        .transpose()
+    }
+
+    fn web_session_delete(&mut self, token_hash: &str) -> Result<()> {
+        self.client.execute(
+            "DELETE FROM web_sessions WHERE token_hash = $1",
+            &[&token_hash],
+        )?;
+        Ok(())
+    }
+
+    fn web_token_put(&mut self, token_hash: &str, user: &str) -> Result<()> {
+        self.client.execute(
+            "INSERT INTO web_tokens (token_hash, user_name, created_at) VALUES ($1, $2, $3)",
+            &[&token_hash, &user, &schema::ts(chrono::Utc::now())],
+        )?;
+        Ok(())
+    }
+
+    fn web_token_user(&mut self, token_hash: &str) -> Result<Option<String>> {
+        let row = self.client.query_opt(
+            "SELECT user_name FROM web_tokens WHERE token_hash = $1",
+            &[&token_hash],
+        )?;
+        Ok(row.map(|r| r.try_get(0)).transpose()?)
+    }
+
+    fn collaboration_page(
+        &mut self,
+        query: &crate::PageQuery,
+    ) -> Result<Vec<crate::PagedCollaboration>> {
+        let (sql, args) = crate::web::page_sql(query);
+        let params: Vec<&(dyn postgres::types::ToSql + Sync)> = args
+            .iter()
+            .map(|a| a as &(dyn postgres::types::ToSql + Sync))
+            .collect();
+        let rows = self.client.query(&sql, &params)?;
+        rows.iter()
+            .map(|r| {
+                Ok(crate::PagedCollaboration {
+                    key: crate::PageKey {
+                        started_utc: r.try_get(0)?,
+                        id: r.try_get(1)?,
+                    },
+                    collaboration: schema::decode_collab(r.try_get::<_, &str>(2)?)?,
+                })
+            })
+            .collect()
+    }
 }
 
 fn outbox_row(r: &Row) -> Result<outbox::Row> {
@@ -1061,6 +1174,16 @@ fn outbox_row(r: &Row) -> Result<outbox::Row> {
         recorded: r.try_get(16)?,
         appended: r.try_get(17)?,
         reply: r.try_get(18)?,
+    })
+}
+
+/// A `web_users` row.
+fn web_user_row(r: &Row) -> Result<crate::WebUser> {
+    Ok(crate::WebUser {
+        name: r.try_get(0)?,
+        role: r.try_get(1)?,
+        password_hash: r.try_get(2)?,
+        lang: r.try_get(3)?,
     })
 }
 

@@ -14,6 +14,8 @@
 //!   operational, not derived: a rebuild leaves it alone).
 //! * `imap_folders` — per account and folder, the UIDVALIDITY and the last UID read
 //!   (version 3).
+//! * `web_users`, `web_sessions`, `web_tokens` — who may use `liaison serve`: argon2 password
+//!   hashes, sessions and API tokens stored as SHA-256 of the secret (version 6; operational).
 //! * `schema_migrations` — which migrations ran.
 //!
 //! Version 1 kept an append-only `events` table and a first-writer-wins `thread_keys`
@@ -310,6 +312,54 @@ CREATE TABLE imap_folders (
     last_uid     BIGINT NOT NULL,
     PRIMARY KEY (account, folder)
 );
+"#,
+    },
+    Migration {
+        version: 6,
+        name: "web users, sessions and API tokens",
+        sqlite: r#"
+CREATE TABLE web_users (
+    name          TEXT PRIMARY KEY,
+    role          TEXT NOT NULL CHECK (role IN ('admin', 'member', 'viewer')),
+    password_hash TEXT NOT NULL,
+    lang          TEXT NOT NULL DEFAULT 'zh',
+    created_at    TEXT NOT NULL
+);
+CREATE TABLE web_sessions (
+    token_hash  TEXT PRIMARY KEY,
+    user_name   TEXT NOT NULL REFERENCES web_users(name) ON DELETE CASCADE,
+    csrf        TEXT NOT NULL,
+    expires_utc TEXT NOT NULL
+);
+CREATE INDEX web_sessions_expires ON web_sessions(expires_utc);
+CREATE TABLE web_tokens (
+    token_hash TEXT PRIMARY KEY,
+    user_name  TEXT NOT NULL REFERENCES web_users(name) ON DELETE CASCADE,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX collaborations_state_started ON collaborations(state, started_utc, id);
+"#,
+        postgres: r#"
+CREATE TABLE web_users (
+    name          TEXT PRIMARY KEY,
+    role          TEXT NOT NULL CHECK (role IN ('admin', 'member', 'viewer')),
+    password_hash TEXT NOT NULL,
+    lang          TEXT NOT NULL DEFAULT 'zh',
+    created_at    TEXT NOT NULL
+);
+CREATE TABLE web_sessions (
+    token_hash  TEXT PRIMARY KEY,
+    user_name   TEXT NOT NULL REFERENCES web_users(name) ON DELETE CASCADE,
+    csrf        TEXT NOT NULL,
+    expires_utc TEXT NOT NULL
+);
+CREATE INDEX web_sessions_expires ON web_sessions(expires_utc);
+CREATE TABLE web_tokens (
+    token_hash TEXT PRIMARY KEY,
+    user_name  TEXT NOT NULL REFERENCES web_users(name) ON DELETE CASCADE,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX collaborations_state_started ON collaborations(state, started_utc, id);
 "#,
     },
     Migration {

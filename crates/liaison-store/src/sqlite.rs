@@ -128,7 +128,13 @@ impl SqliteStore {
     fn migrate(&mut self) -> Result<()> {
         // Up to date (the usual case): a plain read, so opening never waits for a writer
         // such as a tracker page in progress.
-        if self.schema_version().is_ok_and(|v| v == schema::latest()) {
+        let applied_count: Result<i64> = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM schema_migrations", [], |r| r.get(0))
+            .map_err(Into::into);
+        if self.schema_version().is_ok_and(|v| v == schema::latest())
+            && applied_count.is_ok_and(|n| n == MIGRATIONS.len() as i64)
+        {
             return Ok(());
         }
         let tx = self
@@ -149,7 +155,14 @@ impl SqliteStore {
                 known: schema::latest(),
             });
         }
-        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+        // Every migration not yet applied, not only those above the highest: versions are
+        // numbered by the branch that wrote them, so a store may have 7 and still lack 6.
+        let applied: Vec<i64> = {
+            let mut st = tx.prepare("SELECT version FROM schema_migrations")?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            rows.collect::<std::result::Result<_, _>>()?
+        };
+        for m in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
             tx.execute_batch(m.sqlite)?;
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
@@ -998,6 +1011,133 @@ impl Store for SqliteStore {
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn web_user_put(&mut self, user: &crate::WebUser) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO web_users (name, role, password_hash, lang, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (name) DO UPDATE SET role = excluded.role,
+               password_hash = excluded.password_hash, lang = excluded.lang",
+            params![
+                user.name,
+                user.role,
+                user.password_hash,
+                user.lang,
+                schema::ts(chrono::Utc::now())
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn web_user(&mut self, name: &str) -> Result<Option<crate::WebUser>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT name, role, password_hash, lang FROM web_users WHERE name = ?1",
+            )?
+            .query_row([name], |r| {
+                Ok(crate::WebUser {
+                    name: r.get(0)?,
+                    role: r.get(1)?,
+                    password_hash: r.get(2)?,
+                    lang: r.get(3)?,
+                })
+            })
+            .optional()?)
+    }
+
+    fn web_users(&mut self) -> Result<Vec<crate::WebUser>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT name, role, password_hash, lang FROM web_users ORDER BY name",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(crate::WebUser {
+                name: r.get(0)?,
+                role: r.get(1)?,
+                password_hash: r.get(2)?,
+                lang: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn web_session_put(&mut self, s: &crate::WebSession) -> Result<()> {
+        let now = schema::ts(chrono::Utc::now());
+        self.conn
+            .prepare_cached("DELETE FROM web_sessions WHERE expires_utc < ?1")?
+            .execute([&now])?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO web_sessions (token_hash, user_name, csrf, expires_utc) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![s.token_hash, s.user, s.csrf, schema::ts(s.expires)])?;
+        Ok(())
+    }
+
+    fn web_session(&mut self, token_hash: &str) -> Result<Option<crate::WebSession>> {
+        let row: Option<(String, String, String, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT token_hash, user_name, csrf, expires_utc FROM web_sessions WHERE token_hash = ?1",
+            )?
+            .query_row([token_hash], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .optional()?;
+        row.map(|(token_hash, user, csrf, exp)| {
+            Ok(crate::WebSession {
+                token_hash,
+                user,
+                csrf,
+                expires: schema::parse_ts(&exp)?,
+            })
+        })
+        .transpose()
+    }
+
+    fn web_session_delete(&mut self, token_hash: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM web_sessions WHERE token_hash = ?1")?
+            .execute([token_hash])?;
+        Ok(())
+    }
+
+    fn web_token_put(&mut self, token_hash: &str, user: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO web_tokens (token_hash, user_name, created_at) VALUES (?1, ?2, ?3)",
+            params![token_hash, user, schema::ts(chrono::Utc::now())],
+        )?;
+        Ok(())
+    }
+
+    fn web_token_user(&mut self, token_hash: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT user_name FROM web_tokens WHERE token_hash = ?1")?
+            .query_row([token_hash], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn collaboration_page(
+        &mut self,
+        query: &crate::PageQuery,
+    ) -> Result<Vec<crate::PagedCollaboration>> {
+        let (sql, args) = crate::web::page_sql(query);
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (started_utc, id, data) = row?;
+            out.push(crate::PagedCollaboration {
+                key: crate::PageKey { started_utc, id },
+                collaboration: schema::decode_collab(&data)?,
+            });
+        }
+        Ok(out)
     }
 }
 

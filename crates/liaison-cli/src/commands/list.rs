@@ -2,9 +2,8 @@
 
 use crate::output::{DataFormat, tr};
 use crate::settings::Settings;
-use crate::views::{Listed, listed, state_label};
+use crate::views::state_label;
 use clap::Args;
-use liaison_model::State;
 use std::process::ExitCode;
 
 /// Arguments of `liaison list`.
@@ -22,20 +21,13 @@ pub struct ListArgs {
 pub fn run(s: &Settings, args: ListArgs) -> anyhow::Result<ExitCode> {
     let now = s.now;
     let mut store = s.open_store()?;
-    let all: Vec<Listed> = store
-        .collaborations()?
-        .iter()
-        .filter(|c| args.all || c.state != State::Archived)
-        .map(|c| listed(c, now))
-        .collect();
+    let all = liaison_engine::views::listing(&store.collaborations()?, now, args.all);
     match args.format {
         DataFormat::Json => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&serde_json::json!({ "collaborations": all }))?
-            );
+            println!("{}", serde_json::to_string_pretty(&all)?);
         }
         DataFormat::Text => {
+            let all = all.collaborations;
             if all.is_empty() {
                 println!(
                     "{}",

@@ -22,9 +22,11 @@ pub mod report;
 pub mod retro;
 pub mod rules;
 pub mod send;
+pub mod serve;
 pub mod show;
 pub mod templates;
 pub mod time;
+pub mod user;
 
 use crate::cli::Command;
 use crate::settings::Settings;
@@ -73,5 +75,7 @@ pub fn run(s: &Settings, cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Form(a) => form::run(s, a),
         Command::Ics(a) => ics::run(s, a),
         Command::Report(a) => report::run(s, a),
+        Command::Serve(a) => serve::run(s, a),
+        Command::User(a) => user::run(s, a),
     }
 }

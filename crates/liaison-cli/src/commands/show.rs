@@ -23,23 +23,7 @@ pub fn run(s: &Settings, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let c = find(store.as_mut(), &args.id)?;
     match args.format {
         DataFormat::Json => {
-            let mut v = serde_json::to_value(listed(&c, now))?;
-            let o = v.as_object_mut().expect("object");
-            o.insert("urgency".into(), serde_json::to_value(&c.urgency)?);
-            o.insert("cc".into(), serde_json::to_value(&c.cc)?);
-            o.insert("started".into(), c.started.to_rfc3339().into());
-            if let Some(items) = o.get_mut("items").and_then(|i| i.as_array_mut()) {
-                for (i, it) in items.iter_mut().zip(&c.items) {
-                    let m = i.as_object_mut().expect("object");
-                    m.insert("due_text".into(), serde_json::to_value(&it.due_text)?);
-                    m.insert("standard".into(), serde_json::to_value(&it.standard)?);
-                    m.insert(
-                        "original_due".into(),
-                        serde_json::to_value(it.due.map(|d| d.to_rfc3339()))?,
-                    );
-                }
-            }
-            o.insert("events".into(), serde_json::to_value(&c.events)?);
+            let v = liaison_engine::views::shown(&c, now);
             println!("{}", serde_json::to_string_pretty(&v)?);
         }
         DataFormat::Text => {

@@ -1,0 +1,191 @@
+//! The JSON API under `/api/v1`, for scripts and DingTalk/Feishu mini-apps. Every route
+//! needs `Authorization: Bearer TOKEN` (`liaison user token NAME`); the bodies are exactly
+//! what `liaison list`, `show` and `due` print with `--format json`.
+
+use crate::{AppState, WebError, auth};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{DateTime, FixedOffset};
+use liaison_model::Lang;
+use serde::Deserialize;
+use std::sync::Arc;
+
+/// The API routes.
+pub fn routes() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/api/v1/collaborations", get(collaborations))
+        .route("/api/v1/collaborations/{id}", get(collaboration))
+        .route("/api/v1/due", get(due))
+        .route("/api/v1/lint", post(lint))
+}
+
+fn error(status: StatusCode, msg: &str) -> Response {
+    (status, Json(serde_json::json!({ "error": msg }))).into_response()
+}
+
+fn internal(e: WebError) -> Response {
+    tracing::error!("{e}");
+    error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string())
+}
+
+async fn authorized(state: &Arc<AppState>, headers: &HeaderMap) -> Result<(), Response> {
+    match auth::api_user(state, headers).await {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err((
+            StatusCode::UNAUTHORIZED,
+            [("www-authenticate", "Bearer")],
+            Json(serde_json::json!({
+                "error": "missing or unknown token: send Authorization: Bearer TOKEN (liaison user token NAME prints one)"
+            })),
+        )
+            .into_response()),
+        Err(e) => Err(internal(e)),
+    }
+}
+
+/// `?all=true` includes archived collaborations, as `liaison list --all`.
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    /// Include archived collaborations.
+    #[serde(default)]
+    pub all: bool,
+    /// The instant item statuses are computed at (RFC 3339).
+    pub now: Option<String>,
+}
+
+fn parse_now(state: &AppState, now: Option<&str>) -> Result<DateTime<FixedOffset>, Response> {
+    match now {
+        None => Ok(state.config.now()),
+        Some(s) => DateTime::parse_from_rfc3339(s.trim()).map_err(|e| {
+            error(
+                StatusCode::BAD_REQUEST,
+                &format!("now={s:?}: {e}; use RFC 3339, e.g. 2026-11-30T10:00:00+08:00"),
+            )
+        }),
+    }
+}
+
+async fn collaborations(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(q): Query<ListQuery>,
+) -> Response {
+    if let Err(r) = authorized(&state, &headers).await {
+        return r;
+    }
+    let now = match parse_now(&state, q.now.as_deref()) {
+        Ok(n) => n,
+        Err(r) => return r,
+    };
+    match state
+        .store(move |s, _| {
+            Ok(liaison_engine::views::listing(
+                &s.collaborations()?,
+                now,
+                q.all,
+            ))
+        })
+        .await
+    {
+        Ok(l) => Json(l).into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+async fn collaboration(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    if let Err(r) = authorized(&state, &headers).await {
+        return r;
+    }
+    let now = state.config.now();
+    match state.store(move |s, _| Ok(s.collaboration(&id)?)).await {
+        Ok(Some(c)) => Json(liaison_engine::views::shown(&c, now)).into_response(),
+        Ok(None) => error(StatusCode::NOT_FOUND, "no such collaboration"),
+        Err(e) => internal(e),
+    }
+}
+
+/// `GET /api/v1/due?now=RFC3339&upcoming=true&lang=en`.
+#[derive(Debug, Deserialize)]
+pub struct DueQuery {
+    /// The instant to plan at (default: the server's now).
+    pub now: Option<String>,
+    /// Also what falls due later, as `liaison due --upcoming`.
+    #[serde(default)]
+    pub upcoming: bool,
+    /// Language of the reasons (`zh` or `en`; default the server's `--lang`).
+    pub lang: Option<String>,
+}
+
+/// The due listing at `now`, from the stored plans (shared with the due page).
+pub(crate) fn due_at(
+    store: &mut dyn liaison_store::Store,
+    st: &AppState,
+    now: DateTime<FixedOffset>,
+    upcoming: bool,
+    lang: Lang,
+) -> Result<liaison_engine::views::DueListing, WebError> {
+    let dir = st.directory();
+    let time = &st.config.tracker.time;
+    let ctx = liaison_engine::PlanContext {
+        policy: &st.config.policy,
+        calendar: &time.calendar,
+        hours: time.hours,
+        tz: time.tz,
+        directory: &dir,
+        now,
+        lang,
+    };
+    Ok(liaison_engine::views::due_listing(store, &ctx, upcoming)?)
+}
+
+async fn due(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(q): Query<DueQuery>,
+) -> Response {
+    if let Err(r) = authorized(&state, &headers).await {
+        return r;
+    }
+    let now = match parse_now(&state, q.now.as_deref()) {
+        Ok(n) => n,
+        Err(r) => return r,
+    };
+    let lang = match q.lang.as_deref() {
+        Some("en") => Lang::En,
+        Some("zh") => Lang::Zh,
+        _ => state.config.lang,
+    };
+    match state
+        .store(move |s, st| due_at(s, st, now, q.upcoming, lang))
+        .await
+    {
+        Ok(d) => Json(d).into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+/// `POST /api/v1/lint`: the body is a draft or an .eml; the answer is `liaison lint
+/// --format json` of it.
+async fn lint(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    if let Err(r) = authorized(&state, &headers).await {
+        return r;
+    }
+    let report = state.config.linter.lint_bytes("draft", &body, None);
+    let text = liaison_lint::render::json(&liaison_lint::Report::new(vec![report]));
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        text,
+    )
+        .into_response()
+}
