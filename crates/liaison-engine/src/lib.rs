@@ -10,6 +10,7 @@
 //! * [`pipeline`] is the one ingest path; [`fetch`] feeds it from IMAP folders.
 //! * [`outbox`] sends mail exactly once (or holds it for a person), through SMTP.
 
+pub mod drafting;
 pub mod fetch;
 pub mod outbox;
 pub mod pipeline;
