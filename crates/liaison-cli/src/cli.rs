@@ -85,4 +85,8 @@ pub enum Command {
     Fetch(commands::fetch::FetchArgs),
     /// List the outbox; send or drop messages by hand.
     Outbox(commands::outbox::OutboxArgs),
+    /// Draft the follow-up mail of a collaboration (nudge, sync, escalate, confirm, retro).
+    Draft(commands::draft::DraftArgs),
+    /// The follow-up loop: fetch, plan, act per [automation]; --once for one pass.
+    Run(commands::run::RunArgs),
 }

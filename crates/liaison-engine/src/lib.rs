@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod pipeline;
 pub mod planner;
 pub mod policy;
+pub mod runner;
 pub mod thread;
 pub mod track;
 pub mod tracker;

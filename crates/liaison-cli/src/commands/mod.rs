@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod directory;
+pub mod draft;
 pub mod due;
 pub mod fetch;
 pub mod ingest;
@@ -15,6 +16,7 @@ pub mod parse;
 pub mod quarantine;
 pub mod rebuild;
 pub mod rules;
+pub mod run;
 pub mod send;
 pub mod show;
 pub mod templates;
@@ -61,5 +63,7 @@ pub fn run(s: &Settings, cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Send(a) => send::run(s, a),
         Command::Fetch(a) => fetch::run(s, a),
         Command::Outbox(a) => outbox::run(s, a),
+        Command::Draft(a) => draft::run(s, a),
+        Command::Run(a) => run::run(s, a),
     }
 }
