@@ -955,11 +955,11 @@ fn draft_command_and_injection() {
             assert_eq!(v["summary"]["errors"], 0, "{action} {lang}: {v}");
         }
     }
-    let esc = std::fs::read_to_string(w.path("escalate-zh.eml")).unwrap();
-    let cc = esc.lines().find(|l| l.starts_with("Cc:")).unwrap_or("");
-    assert!(
-        cc.contains("boss-p@example.com") && cc.contains("boss-m@example.com"),
-        "both superiors cc'd: {cc}"
+    let esc = liaison_mail::Message::parse(&std::fs::read(w.path("escalate-zh.eml")).unwrap());
+    assert_eq!(
+        esc.cc,
+        ["boss-p@example.com", "boss-m@example.com"],
+        "both superiors cc'd"
     );
 
     // Injection: a subject decoding to "…\r\nBcc: evil@example.com".
@@ -982,7 +982,10 @@ fn draft_command_and_injection() {
         .success()
     );
     let l = json(&w2.run_at("2026-12-02T10:00:00+08:00", &["list", "--format", "json"]));
-    if let Some(id) = l["collaborations"][0]["id"].as_str() {
+    let id = l["collaborations"][0]["id"]
+        .as_str()
+        .expect("the mail opens a collaboration");
+    {
         let o = w2.run_at(
             "2026-12-02T10:00:00+08:00",
             &["draft", "nudge", id, "--format", "eml"],

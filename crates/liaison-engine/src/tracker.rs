@@ -452,6 +452,15 @@ pub fn apply_manual(c: &mut Collaboration, e: Event) {
             .iter()
             .any(|x| x.message_id.as_deref() == Some(mid))
     {
+        // What the record adds (how it was carried out) is kept on the mail's event.
+        if let Some(x) = c
+            .events
+            .iter_mut()
+            .find(|x| x.message_id.as_deref() == Some(mid) && x.kind == e.kind)
+            && x.detail.is_none()
+        {
+            x.detail = e.detail;
+        }
         return;
     }
     apply_event(c, e);
