@@ -1009,3 +1009,42 @@ fn draft_command_and_injection() {
         assert!(inbox_with("evil@example.com", "liaison-", 0).is_empty());
     }
 }
+
+/// `liaison demo` runs the loop on the local servers when they are there (a nudge and a
+/// confirmation sent, seen in the outbox), and says how to start them when they are not.
+#[test]
+fn demo_runs_the_loop_on_local_servers() {
+    env("LIAISON_TEST_SMTP_STARTTLS");
+    let t = tempfile::tempdir().unwrap();
+    let d = t.path().join("demo");
+    let o = Command::new(env!("CARGO_BIN_EXE_liaison"))
+        .args(["--lang", "en", "demo", "--dir", d.to_str().unwrap()])
+        .env_remove("LIAISON_NOW")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("nudge (queued)") && out.contains("confirm (queued)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<liaison-nudge-") && out.contains("<liaison-confirm-"),
+        "{out}"
+    );
+    let d2 = t.path().join("demo2");
+    let mut c = Command::new(env!("CARGO_BIN_EXE_liaison"));
+    for (k, _) in std::env::vars().filter(|(k, _)| k.starts_with("LIAISON_TEST_")) {
+        c.env_remove(k);
+    }
+    let o = c
+        .args(["--lang", "en", "demo", "--dir", d2.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("scripts/servers/mail.sh start"),
+        "{}",
+        stdout(&o)
+    );
+}
