@@ -254,9 +254,9 @@ pub fn run_once(
     obs: &mut dyn Observer,
 ) -> Result<PassReport, RunError> {
     let Servers {
-        mut smtp,
+        smtp,
         mut imap,
-        mut chat,
+        chat,
     } = servers;
     let mut report = PassReport {
         working_time: is_working_time(&cx.plan),
@@ -272,13 +272,7 @@ pub fn run_once(
     track_pending(store, cx.tracker)?;
     if report.working_time {
         store.lock_tracker()?;
-        let acted = act(
-            store,
-            cx,
-            imap.as_deref_mut(),
-            chat.as_deref_mut(),
-            &mut report,
-        );
+        let acted = act(store, cx, imap.as_deref_mut(), chat, &mut report);
         // Applies the events just recorded, then releases the lock, so the next process
         // plans with them.
         let applied = track_pending(store, cx.tracker);
@@ -286,17 +280,10 @@ pub fn run_once(
         acted?;
         applied?;
     }
-    if let Some(s) = smtp.as_deref_mut()
+    if let Some(s) = smtp
         && report.working_time
     {
-        match outbox::send_due(
-            store,
-            cx.tracker,
-            s,
-            imap.as_deref_mut(),
-            cx.plan.now,
-            &cx.send,
-        ) {
+        match outbox::send_due(store, cx.tracker, s, imap, cx.plan.now, &cx.send) {
             Ok(r) => report.sent = r,
             Err(e @ outbox::OutboxError::Store(_)) => return Err(e.into()),
             Err(e) => report.send_error = Some(e.to_string()),
