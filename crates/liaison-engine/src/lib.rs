@@ -7,6 +7,7 @@
 //!   deterministically, so `liaison rebuild` reproduces the same result.
 //! * [`planner`] is a pure function from collaborations, [`Policy`], calendar, directory
 //!   and `now` to the [`DueAction`]s (DESIGN §6).
+//! * [`plans`] keeps the planner's result per collaboration, so `due` is an index read.
 //! * [`pipeline`] is the one ingest path; [`fetch`] feeds it from IMAP folders.
 //! * [`outbox`] sends mail exactly once (or holds it for a person), through SMTP.
 
@@ -15,6 +16,7 @@ pub mod fetch;
 pub mod outbox;
 pub mod pipeline;
 pub mod planner;
+pub mod plans;
 pub mod policy;
 pub mod runner;
 pub mod thread;

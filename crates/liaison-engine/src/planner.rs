@@ -7,10 +7,10 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, TimeZone};
 pub use liaison_model::Lang;
 use liaison_model::{Collaboration, Directory, EventKind, ItemStatus, State, Urgency};
 use liaison_time::{Calendar, WorkHours};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Action {
     /// Remind a silent counterpart (催办).
@@ -42,7 +42,7 @@ impl Action {
 }
 
 /// How to reach the recipient.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
     /// By email.
@@ -64,6 +64,9 @@ pub struct DueAction {
     pub due_at: DateTime<FixedOffset>,
     /// Whether it is late.
     pub overdue: bool,
+    /// After when it is late (`overdue` is `now` past this).
+    #[serde(skip)]
+    pub overdue_at: DateTime<FixedOffset>,
     /// Recipients.
     pub to: Vec<String>,
     /// Copies.
@@ -150,10 +153,10 @@ impl PlanContext<'_> {
 }
 
 /// The directory indexed by lower-case email, built once per [`plan`] call.
-struct People<'a>(std::collections::HashMap<String, &'a liaison_model::Person>);
+pub(crate) struct People<'a>(std::collections::HashMap<String, &'a liaison_model::Person>);
 
 impl<'a> People<'a> {
-    fn new(d: &'a Directory) -> People<'a> {
+    pub(crate) fn new(d: &'a Directory) -> People<'a> {
         People(
             d.people
                 .iter()
@@ -196,20 +199,25 @@ pub fn plan(collabs: &[Collaboration], cx: &PlanContext<'_>) -> Vec<DueAction> {
     for c in collabs {
         plan_one(c, cx, &people, &mut out);
     }
+    sort_actions(&mut out);
+    out
+}
+
+/// The order of [`plan`]'s result: by due time, collaboration and action.
+pub(crate) fn sort_actions(out: &mut [DueAction]) {
     out.sort_by(|a, b| {
         a.due_at
             .cmp(&b.due_at)
             .then_with(|| a.collaboration.cmp(&b.collaboration))
             .then_with(|| a.action.cmp(&b.action))
     });
-    out
 }
 
-fn effective_due(i: &liaison_model::ActionItem) -> Option<DateTime<FixedOffset>> {
+pub(crate) fn effective_due(i: &liaison_model::ActionItem) -> Option<DateTime<FixedOffset>> {
     i.promised.or(i.due)
 }
 
-fn plan_one(
+pub(crate) fn plan_one(
     c: &Collaboration,
     cx: &PlanContext<'_>,
     people: &People<'_>,
@@ -230,6 +238,7 @@ fn plan_one(
         action,
         due_at,
         overdue: cx.now > overdue_at,
+        overdue_at,
         channel: people.channel(&to),
         to,
         cc,

@@ -5,7 +5,9 @@
 //! same story runs in memory, on SQLite and on PostgreSQL.
 
 use chrono::DateTime;
-use liaison_engine::{Lang, Mark, PlanContext, Policy, Tracker, TrackerConfig, plan, track_input};
+use liaison_engine::{
+    Lang, Mark, PlanContext, Policy, Tracker, TrackerConfig, plan, plans, track_input,
+};
 use liaison_model::{Collaboration, Directory, KindTable};
 use liaison_store::{Location, Store};
 use liaison_time::{Calendar, Context, WorkHours};
@@ -38,6 +40,36 @@ fn config() -> TrackerConfig {
         kinds: KindTable::default(),
         directory: directory(),
         time: Context::new(t("2026-09-23T10:00:00+08:00")),
+    }
+}
+
+/// The stored plans agree with the planner at `now`, in both languages, due and upcoming.
+fn assert_stored_plans_agree(
+    store: &mut dyn Store,
+    dir: &Directory,
+    now: DateTime<chrono::FixedOffset>,
+) {
+    let cal = Calendar::cn();
+    let policy = Policy::default();
+    let collabs = store.collaborations().unwrap();
+    for lang in [Lang::Zh, Lang::En] {
+        let cx = PlanContext {
+            policy: &policy,
+            calendar: &cal,
+            hours: WorkHours::default(),
+            tz: chrono_tz::Asia::Shanghai,
+            directory: dir,
+            now,
+            lang,
+        };
+        let all = plan(&collabs, &cx);
+        assert_eq!(
+            plans::due(store, &cx, true).unwrap(),
+            all,
+            "upcoming at {now}"
+        );
+        let due: Vec<_> = all.into_iter().filter(|a| a.due_at <= now).collect();
+        assert_eq!(plans::due(store, &cx, false).unwrap(), due, "due at {now}");
     }
 }
 
@@ -235,6 +267,7 @@ fn run_store(mut store: Box<dyn Store>) {
         while ci < cps.len() && cps[ci].0 == *n {
             let (_, now, want) = &cps[ci];
             assert_step(n, now, render(&store.collaborations().unwrap(), now), want);
+            assert_stored_plans_agree(store.as_mut(), &directory(), t(now));
             ci += 1;
         }
     }
@@ -265,6 +298,24 @@ fn run_store(mut store: Box<dyn Store>) {
         store.events(&id).unwrap().len(),
         store.collaboration(&id).unwrap().unwrap().events.len()
     );
+    // Stored plans follow every instant of the story, every change of a collaboration, and
+    // a change of the directory (no superiors: escalations lose their cc).
+    let start = t("2026-09-21T08:00:00+08:00");
+    for h in (0..24 * 30).step_by(7) {
+        assert_stored_plans_agree(
+            store.as_mut(),
+            &directory(),
+            start + chrono::Duration::hours(h),
+        );
+    }
+    let mut flat = directory();
+    for p in &mut flat.people {
+        p.superior = None;
+    }
+    assert_ne!(flat, directory());
+    for h in (0..24 * 30).step_by(13) {
+        assert_stored_plans_agree(store.as_mut(), &flat, start + chrono::Duration::hours(h));
+    }
 }
 
 #[test]

@@ -50,7 +50,8 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    pub(crate) fn corrupt(what: impl Into<String>, reason: impl std::fmt::Display) -> Self {
+    /// A value read back from the store did not decode.
+    pub fn corrupt(what: impl Into<String>, reason: impl std::fmt::Display) -> Self {
         StoreError::Corrupt {
             what: what.into(),
             reason: reason.to_string(),

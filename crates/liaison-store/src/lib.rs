@@ -493,4 +493,39 @@ pub trait Store: Send {
         folder: &str,
         cursor: FolderCursor,
     ) -> Result<()>;
+
+    /// Up to `limit` collaborations whose stored plan is missing or stale (written since it
+    /// was planned), each with its revision for [`Store::put_plans`].
+    fn unplanned(&mut self, limit: usize) -> Result<Vec<(i64, Collaboration)>>;
+
+    /// Replaces the stored plans of collaborations, each `(id, revision, rows)`, in one
+    /// transaction. A collaboration written since `revision` was read is skipped (it stays
+    /// unplanned); returns how many were stored.
+    fn put_plans(&mut self, plans: &[(String, i64, Vec<PlanRow>)]) -> Result<usize>;
+
+    /// Marks every stored plan stale (the policy, calendar or directory changed).
+    fn invalidate_plans(&mut self) -> Result<()>;
+
+    /// The stored plan rows valid at `at` (microseconds since the epoch): only those due by
+    /// then unless `upcoming`.
+    fn plans_at(&mut self, at: i64, upcoming: bool) -> Result<Vec<PlanRow>>;
+}
+
+/// One row of a collaboration's stored plan: an owed action, valid while
+/// `valid_from <= now < valid_until` (microseconds since the epoch). The engine writes and
+/// reads `data`; the store only indexes the instants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanRow {
+    /// The collaboration.
+    pub collaboration: String,
+    /// First instant at which the row holds.
+    pub valid_from: i64,
+    /// First instant at which it no longer holds.
+    pub valid_until: i64,
+    /// When the action falls due.
+    pub due_at: i64,
+    /// After when the action is late.
+    pub overdue_at: i64,
+    /// The action, as the engine serialised it.
+    pub data: String,
 }

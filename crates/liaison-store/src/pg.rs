@@ -4,8 +4,8 @@ use crate::outbox::{self, FolderCursor, OutboxEntry, OutboxState};
 use crate::schema::{self, MIGRATIONS};
 use crate::sqlite::make_input;
 use crate::{
-    Backend, Changes, Input, KeyHit, KeyRole, MessageRow, PutRaw, Quarantined, RawMessage, Result,
-    Stats, Store, StoreError,
+    Backend, Changes, Input, KeyHit, KeyRole, MessageRow, PlanRow, PutRaw, Quarantined, RawMessage,
+    Result, Stats, Store, StoreError,
 };
 use liaison_model::{Collaboration, Event};
 use postgres::{Client, NoTls, Row};
@@ -37,8 +37,10 @@ const SQL_UPSERT_COLLAB: &str =
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
        owner = excluded.owner, subject = excluded.subject,
        started_utc = excluded.started_utc, data = excluded.data,
-       event_count = excluded.event_count";
+       event_count = excluded.event_count,
+       revision = collaborations.revision + 1, planned = NULL";
 const SQL_DELETE_COLLAB: &str = "DELETE FROM collaborations WHERE id = $1";
+const SQL_DELETE_COLLAB_PLANS: &str = "DELETE FROM plans WHERE collaboration = $1";
 const SQL_INSERT_MESSAGE: &str =
     "INSERT INTO messages (sha256, seq, message_id, date, opener, thread, collaboration)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING";
@@ -282,6 +284,7 @@ struct Statements {
     mark: postgres::Statement,
     upsert: postgres::Statement,
     delete: postgres::Statement,
+    delete_plans: postgres::Statement,
     insert_message: postgres::Statement,
     update_message: postgres::Statement,
     insert_keys: postgres::Statement,
@@ -302,6 +305,7 @@ fn write_changes(
     }
     for id in &changes.removed {
         db.execute(&st.delete, &[id])?;
+        db.execute(&st.delete_plans, &[id])?;
     }
     for c in &changes.collaborations {
         db.execute(
@@ -523,6 +527,7 @@ impl Store for PgStore {
             mark: self.stmt(SQL_MARK_APPLIED)?,
             upsert: self.stmt(SQL_UPSERT_COLLAB)?,
             delete: self.stmt(SQL_DELETE_COLLAB)?,
+            delete_plans: self.stmt(SQL_DELETE_COLLAB_PLANS)?,
             insert_message: self.stmt(SQL_INSERT_MESSAGE)?,
             update_message: self.stmt(SQL_UPDATE_MESSAGE)?,
             insert_keys: self.stmt(SQL_INSERT_KEYS)?,
@@ -674,7 +679,7 @@ impl Store for PgStore {
 
     fn reset_derived(&mut self) -> Result<()> {
         self.client.batch_execute(
-            "BEGIN; DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations;
+            "BEGIN; DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations; DELETE FROM plans;
              UPDATE inputs SET applied = FALSE; COMMIT;",
         )?;
         Ok(())
@@ -918,6 +923,91 @@ impl Store for PgStore {
             ],
         )?;
         Ok(())
+    }
+
+    fn unplanned(&mut self, limit: usize) -> Result<Vec<(i64, Collaboration)>> {
+        let rows = self.client.query(
+            "SELECT revision, data FROM collaborations WHERE planned IS NULL LIMIT $1",
+            &[&(limit as i64)],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok((
+                    r.try_get(0)?,
+                    schema::decode_collab(r.try_get::<_, &str>(1)?)?,
+                ))
+            })
+            .collect()
+    }
+
+    fn put_plans(&mut self, plans: &[(String, i64, Vec<PlanRow>)]) -> Result<usize> {
+        let mut tx = self.client.transaction()?;
+        let mark =
+            tx.prepare("UPDATE collaborations SET planned = TRUE WHERE id = $1 AND revision = $2")?;
+        let del = tx.prepare("DELETE FROM plans WHERE collaboration = $1")?;
+        let ins = tx.prepare(
+            "INSERT INTO plans (collaboration, valid_from, valid_until, due_at, overdue_at, data)
+             SELECT * FROM unnest($1::TEXT[], $2::BIGINT[], $3::BIGINT[], $4::BIGINT[],
+                                  $5::BIGINT[], $6::TEXT[])",
+        )?;
+        let mut stored = 0;
+        let mut rows: Vec<&PlanRow> = Vec::new();
+        for (id, rev, r) in plans {
+            if tx.execute(&mark, &[id, rev])? == 0 {
+                continue;
+            }
+            stored += 1;
+            tx.execute(&del, &[id])?;
+            rows.extend(r.iter());
+        }
+        if !rows.is_empty() {
+            let col = |f: fn(&PlanRow) -> i64| rows.iter().map(|r| f(r)).collect::<Vec<i64>>();
+            let ids: Vec<&str> = rows.iter().map(|r| r.collaboration.as_str()).collect();
+            let data: Vec<&str> = rows.iter().map(|r| r.data.as_str()).collect();
+            tx.execute(
+                &ins,
+                &[
+                    &ids,
+                    &col(|r| r.valid_from),
+                    &col(|r| r.valid_until),
+                    &col(|r| r.due_at),
+                    &col(|r| r.overdue_at),
+                    &data,
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(stored)
+    }
+
+    fn invalidate_plans(&mut self) -> Result<()> {
+        self.client.batch_execute(
+            "BEGIN; UPDATE collaborations SET planned = NULL; DELETE FROM plans; COMMIT;",
+        )?;
+        Ok(())
+    }
+
+    fn plans_at(&mut self, at: i64, upcoming: bool) -> Result<Vec<PlanRow>> {
+        let sql = if upcoming {
+            "SELECT collaboration, valid_from, valid_until, due_at, overdue_at, data FROM plans
+             WHERE valid_from <= $1 AND valid_until > $1"
+        } else {
+            "SELECT collaboration, valid_from, valid_until, due_at, overdue_at, data FROM plans
+             WHERE due_at <= $1 AND valid_from <= $1 AND valid_until > $1"
+        };
+        let rows = self.client.query(sql, &[&at])?;
+        rows.iter()
+            .map(|r| {
+                Ok(PlanRow {
+                    collaboration: r.try_get(0)?,
+                    valid_from: r.try_get(1)?,
+                    valid_until: r.try_get(2)?,
+                    due_at: r.try_get(3)?,
+                    overdue_at: r.try_get(4)?,
+                    data: r.try_get(5)?,
+                })
+            })
+            .collect()
     }
 }
 

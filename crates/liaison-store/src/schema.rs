@@ -312,6 +312,40 @@ CREATE TABLE imap_folders (
 );
 "#,
     },
+    Migration {
+        version: 7,
+        name: "stored plans (the planner's result per collaboration)",
+        sqlite: r#"
+ALTER TABLE collaborations ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE collaborations ADD COLUMN planned INTEGER;
+CREATE INDEX collaborations_unplanned ON collaborations(id) WHERE planned IS NULL;
+CREATE TABLE plans (
+    collaboration TEXT NOT NULL,
+    valid_from    INTEGER NOT NULL,
+    valid_until   INTEGER NOT NULL,
+    due_at        INTEGER NOT NULL,
+    overdue_at    INTEGER NOT NULL,
+    data          TEXT NOT NULL
+);
+CREATE INDEX plans_due ON plans(due_at);
+CREATE INDEX plans_collaboration ON plans(collaboration);
+"#,
+        postgres: r#"
+ALTER TABLE collaborations ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE collaborations ADD COLUMN planned BOOLEAN;
+CREATE INDEX collaborations_unplanned ON collaborations(id) WHERE planned IS NULL;
+CREATE TABLE plans (
+    collaboration TEXT NOT NULL,
+    valid_from    BIGINT NOT NULL,
+    valid_until   BIGINT NOT NULL,
+    due_at        BIGINT NOT NULL,
+    overdue_at    BIGINT NOT NULL,
+    data          TEXT NOT NULL
+);
+CREATE INDEX plans_due ON plans(due_at);
+CREATE INDEX plans_collaboration ON plans(collaboration);
+"#,
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -3,7 +3,7 @@
 use crate::outbox::{self, FolderCursor, OutboxEntry, OutboxState};
 use crate::schema::{self, MIGRATIONS};
 use crate::{
-    Backend, Changes, Input, InputKind, KeyHit, KeyRole, MessageRow, PutRaw, Quarantined,
+    Backend, Changes, Input, InputKind, KeyHit, KeyRole, MessageRow, PlanRow, PutRaw, Quarantined,
     RawMessage, Result, Stats, Store, StoreError,
 };
 use liaison_model::{Collaboration, Event};
@@ -270,8 +270,10 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
     }
     {
         let mut del = conn.prepare_cached("DELETE FROM collaborations WHERE id = ?1")?;
+        let mut del_plans = conn.prepare_cached("DELETE FROM plans WHERE collaboration = ?1")?;
         for id in &changes.removed {
             del.execute([id])?;
+            del_plans.execute([id])?;
         }
         let mut up = conn.prepare_cached(
             "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data, event_count)
@@ -279,7 +281,8 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
              ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
                owner = excluded.owner, subject = excluded.subject,
                started_utc = excluded.started_utc, data = excluded.data,
-               event_count = excluded.event_count",
+               event_count = excluded.event_count,
+               revision = collaborations.revision + 1, planned = NULL",
         )?;
         for c in &changes.collaborations {
             up.execute(params![
@@ -603,7 +606,7 @@ impl Store for SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(
-            "DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations;
+            "DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations; DELETE FROM plans;
              UPDATE inputs SET applied = 0;",
         )?;
         tx.commit()?;
@@ -877,6 +880,88 @@ impl Store for SqliteStore {
             ],
         )?;
         Ok(())
+    }
+
+    fn unplanned(&mut self, limit: usize) -> Result<Vec<(i64, Collaboration)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT revision, data FROM collaborations WHERE planned IS NULL LIMIT ?1",
+        )?;
+        let rows = st.query_map([limit as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (rev, data) = row?;
+            out.push((rev, schema::decode_collab(&data)?));
+        }
+        Ok(out)
+    }
+
+    fn put_plans(&mut self, plans: &[(String, i64, Vec<PlanRow>)]) -> Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut stored = 0;
+        {
+            let mut mark = tx.prepare_cached(
+                "UPDATE collaborations SET planned = 1 WHERE id = ?1 AND revision = ?2",
+            )?;
+            let mut del = tx.prepare_cached("DELETE FROM plans WHERE collaboration = ?1")?;
+            let mut ins = tx.prepare_cached(
+                "INSERT INTO plans (collaboration, valid_from, valid_until, due_at, overdue_at, data)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for (id, rev, rows) in plans {
+                if mark.execute(params![id, rev])? == 0 {
+                    continue;
+                }
+                stored += 1;
+                del.execute([id])?;
+                for r in rows {
+                    ins.execute(params![
+                        r.collaboration,
+                        r.valid_from,
+                        r.valid_until,
+                        r.due_at,
+                        r.overdue_at,
+                        r.data
+                    ])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(stored)
+    }
+
+    fn invalidate_plans(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch("UPDATE collaborations SET planned = NULL; DELETE FROM plans;")?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn plans_at(&mut self, at: i64, upcoming: bool) -> Result<Vec<PlanRow>> {
+        let sql = if upcoming {
+            "SELECT collaboration, valid_from, valid_until, due_at, overdue_at, data FROM plans
+             WHERE valid_from <= ?1 AND valid_until > ?1"
+        } else {
+            "SELECT collaboration, valid_from, valid_until, due_at, overdue_at, data FROM plans
+             WHERE due_at <= ?1 AND valid_from <= ?1 AND valid_until > ?1"
+        };
+        let mut st = self.conn.prepare_cached(sql)?;
+        let rows = st.query_map([at], |r| {
+            Ok(PlanRow {
+                collaboration: r.get(0)?,
+                valid_from: r.get(1)?,
+                valid_until: r.get(2)?,
+                due_at: r.get(3)?,
+                overdue_at: r.get(4)?,
+                data: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 }
 

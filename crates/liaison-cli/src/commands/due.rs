@@ -1,11 +1,12 @@
-//! `liaison due`: what is owed now (nudge, sync, escalate, confirm, retro, archive), from
-//! the planner over every collaboration in the store.
+//! `liaison due`: what is owed now (nudge, sync, escalate, confirm, retro, archive), read
+//! from the plans kept per collaboration (replanned first where a collaboration or the
+//! configuration changed).
 
 use crate::output::DataFormat;
 use crate::settings::Settings;
 use crate::views::print_due;
 use clap::Args;
-use liaison_engine::{DueAction, plan};
+use liaison_engine::{DueAction, plans};
 use std::process::ExitCode;
 
 /// Arguments of `liaison due`.
@@ -19,25 +20,26 @@ pub struct DueArgs {
     pub format: DataFormat,
 }
 
-/// Plans every collaboration in `store` at `now` with the configured policy, calendar and
-/// directory.
+/// What is owed at `now` (and later, with `upcoming`) with the configured policy, calendar
+/// and directory.
 fn due_actions(
     s: &Settings,
     store: &mut dyn liaison_store::Store,
+    upcoming: bool,
 ) -> anyhow::Result<Vec<DueAction>> {
     let directory = s.directory()?.cloned().unwrap_or_default();
-    let collabs = store.collaborations()?;
-    Ok(plan(&collabs, &s.plan_context(&directory, s.now)))
+    Ok(plans::due(
+        store,
+        &s.plan_context(&directory, s.now),
+        upcoming,
+    )?)
 }
 
 /// Runs `liaison due`.
 pub fn run(s: &Settings, args: DueArgs) -> anyhow::Result<ExitCode> {
     let mut store = s.open_store()?;
     let now = s.now;
-    let mut actions = due_actions(s, store.as_mut())?;
-    if !args.upcoming {
-        actions.retain(|a| a.due_at <= now);
-    }
+    let actions = due_actions(s, store.as_mut(), args.upcoming)?;
     match args.format {
         DataFormat::Json => {
             let v = serde_json::json!({ "now": now.to_rfc3339(), "due": actions });

@@ -1,0 +1,234 @@
+//! The planner's result kept per collaboration, so that "what is due" is an index range read
+//! instead of a run of the planner over every collaboration (issue 14).
+//!
+//! The planner depends on `now` in two ways only: whether an action is late (a comparison
+//! with its `overdue_at`, made when reading) and which item deadlines have passed (each
+//! passed deadline adds a reason to escalate). So a collaboration's plan, as a function of
+//! `now`, is constant between consecutive deadlines of its open items. [`rows`] computes one
+//! plan per such segment, in both languages, and the store keeps them with their validity;
+//! [`due`] reads the rows valid at `now`. A collaboration written since it was planned is
+//! replanned on the next read ([`refresh`]), and a change of policy, calendar, working
+//! hours, time zone or directory (the [`fingerprint`]) replans everything. The result equals
+//! [`crate::plan`] at every `now` (property-tested).
+
+use crate::planner::{self, Action, Channel, DueAction, Lang, People, PlanContext};
+use chrono::{DateTime, FixedOffset, Utc};
+use liaison_model::{Collaboration, ItemStatus};
+use liaison_store::{PlanRow, Store, StoreError};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The [`Store::meta`] key of the fingerprint the stored plans were computed with.
+pub const FINGERPRINT_KEY: &str = "plan-config";
+
+/// Changes whenever the planner's logic changes, so that plans stored by an older liaison
+/// are recomputed rather than trusted.
+const PLANNER_VERSION: &str = "planner-1";
+
+/// How many collaborations are planned per store transaction.
+const BATCH: usize = 4096;
+
+/// Everything besides a collaboration that its plan depends on, as one hash: the policy,
+/// the calendar, the working hours, the time zone and the directory.
+pub fn fingerprint(cx: &PlanContext<'_>) -> String {
+    let text = format!(
+        "{PLANNER_VERSION}\n{:?}\n{:?}\n{:?}\n{}\n{:?}",
+        cx.policy, cx.calendar, cx.hours, cx.tz, cx.directory
+    );
+    liaison_store::sha256_hex(text.as_bytes())
+}
+
+/// One action as stored: the planner's output with the reason in both languages.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+struct Stored {
+    subject: String,
+    action: Action,
+    due_at: DateTime<FixedOffset>,
+    overdue_at: DateTime<FixedOffset>,
+    to: Vec<String>,
+    cc: Vec<String>,
+    channel: Channel,
+    reason_zh: String,
+    reason_en: String,
+}
+
+fn micros(t: DateTime<FixedOffset>) -> i64 {
+    t.timestamp_micros()
+}
+
+/// The stored plan of one collaboration: every action it owes, for every stretch of time
+/// between the deadlines of its open items.
+pub fn rows(c: &Collaboration, cx: &PlanContext<'_>) -> Vec<PlanRow> {
+    rows_with(c, cx, &People::new(cx.directory))
+}
+
+fn rows_with(c: &Collaboration, cx: &PlanContext<'_>, people: &People<'_>) -> Vec<PlanRow> {
+    let mut cuts: Vec<DateTime<FixedOffset>> = c
+        .items
+        .iter()
+        .filter(|i| matches!(i.status, ItemStatus::Open | ItemStatus::Overdue))
+        .filter_map(planner::effective_due)
+        .collect();
+    cuts.sort();
+    cuts.dedup();
+    let mut out: Vec<PlanRow> = Vec::new();
+    // The rows of the previous segment (start index in `out`), to merge equal neighbours.
+    let mut prev: Option<(usize, Vec<(String, i64, i64)>)> = None;
+    for k in 0..=cuts.len() {
+        let from = if k == 0 {
+            i64::MIN
+        } else {
+            micros(cuts[k - 1])
+        };
+        let until = cuts.get(k).map(|t| micros(*t)).unwrap_or(i64::MAX);
+        // Before the first deadline none has passed: any instant earlier than all will do.
+        let now = if k == 0 {
+            DateTime::<Utc>::MIN_UTC.fixed_offset()
+        } else {
+            cuts[k - 1]
+        };
+        let mut zh = Vec::new();
+        let mut en = Vec::new();
+        planner::plan_one(
+            c,
+            &PlanContext {
+                now,
+                lang: Lang::Zh,
+                ..cx.clone()
+            },
+            people,
+            &mut zh,
+        );
+        planner::plan_one(
+            c,
+            &PlanContext {
+                now,
+                lang: Lang::En,
+                ..cx.clone()
+            },
+            people,
+            &mut en,
+        );
+        let data: Vec<(String, i64, i64)> = zh
+            .into_iter()
+            .zip(en)
+            .map(|(z, e)| {
+                let (due, late) = (micros(z.due_at), micros(z.overdue_at));
+                let json = serde_json::to_string(&Stored {
+                    subject: z.subject,
+                    action: z.action,
+                    due_at: z.due_at,
+                    overdue_at: z.overdue_at,
+                    to: z.to,
+                    cc: z.cc,
+                    channel: z.channel,
+                    reason_zh: z.reason,
+                    reason_en: e.reason,
+                })
+                .expect("plans always serialise");
+                (json, due, late)
+            })
+            .collect();
+        if let Some((start, last)) = &prev
+            && *last == data
+        {
+            for r in &mut out[*start..] {
+                r.valid_until = until;
+            }
+            continue;
+        }
+        let start = out.len();
+        for (d, due, late) in &data {
+            out.push(PlanRow {
+                collaboration: c.id.clone(),
+                valid_from: from,
+                valid_until: until,
+                due_at: *due,
+                overdue_at: *late,
+                data: d.clone(),
+            });
+        }
+        prev = Some((start, data));
+    }
+    out
+}
+
+/// Replans what is stale: everything when the [`fingerprint`] changed, else only the
+/// collaborations written since they were planned. Returns how many were planned.
+pub fn refresh(store: &mut dyn Store, cx: &PlanContext<'_>) -> Result<usize, StoreError> {
+    let fp = fingerprint(cx);
+    if store.meta(FINGERPRINT_KEY)?.as_deref() != Some(fp.as_str()) {
+        store.invalidate_plans()?;
+        store.set_meta(FINGERPRINT_KEY, &fp)?;
+    }
+    let people = People::new(cx.directory);
+    let mut planned = 0;
+    loop {
+        let batch = store.unplanned(BATCH)?;
+        if batch.is_empty() {
+            return Ok(planned);
+        }
+        let plans: Vec<(String, i64, Vec<PlanRow>)> = batch
+            .par_iter()
+            .map(|(rev, c)| (c.id.clone(), *rev, rows_with(c, cx, &people)))
+            .collect();
+        let stored = store.put_plans(&plans)?;
+        if stored == 0 {
+            // Every one was rewritten while we planned it: another writer is busy; what it
+            // wrote is planned on the next read.
+            return Ok(planned);
+        }
+        planned += stored;
+    }
+}
+
+/// What is owed at `cx.now`, from the stored plans (refreshed first): the same actions, in
+/// the same order, as [`crate::plan`] over every collaboration; only those due by `now`
+/// unless `upcoming`.
+pub fn due(
+    store: &mut dyn Store,
+    cx: &PlanContext<'_>,
+    upcoming: bool,
+) -> Result<Vec<DueAction>, StoreError> {
+    refresh(store, cx)?;
+    let rows = store.plans_at(micros(cx.now), upcoming)?;
+    let mut out = rows
+        .into_iter()
+        .map(|r| decode(r, cx))
+        .collect::<Result<Vec<_>, _>>()?;
+    planner::sort_actions(&mut out);
+    Ok(out)
+}
+
+fn decode(r: PlanRow, cx: &PlanContext<'_>) -> Result<DueAction, StoreError> {
+    let s: Stored = serde_json::from_str(&r.data)
+        .map_err(|e| StoreError::corrupt(format!("plan of {}", r.collaboration), e))?;
+    Ok(DueAction {
+        collaboration: r.collaboration,
+        subject: s.subject,
+        action: s.action,
+        due_at: s.due_at,
+        overdue: cx.now > s.overdue_at,
+        overdue_at: s.overdue_at,
+        to: s.to,
+        cc: s.cc,
+        channel: s.channel,
+        reason: match cx.lang {
+            Lang::Zh => s.reason_zh,
+            Lang::En => s.reason_en,
+        },
+    })
+}
+
+/// The actions of stored rows valid at `cx.now` (all of them, due or upcoming), without a
+/// store: what [`due`] computes, for tests and benchmarks.
+pub fn at(rows: &[PlanRow], cx: &PlanContext<'_>) -> Vec<DueAction> {
+    let now = micros(cx.now);
+    let mut out: Vec<DueAction> = rows
+        .iter()
+        .filter(|r| r.valid_from <= now && now < r.valid_until)
+        .map(|r| decode(r.clone(), cx).expect("rows written by `rows`"))
+        .collect();
+    planner::sort_actions(&mut out);
+    out
+}
