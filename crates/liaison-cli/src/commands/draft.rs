@@ -104,6 +104,7 @@ pub fn run(s: &Settings, args: DraftArgs) -> anyhow::Result<ExitCode> {
             action,
             due_at: s.now,
             overdue: false,
+            overdue_at: s.now,
             to,
             cc,
             channel: Channel::Email,
