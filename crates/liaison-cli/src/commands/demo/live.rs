@@ -12,6 +12,12 @@ use crate::output::tr;
 use std::path::Path;
 use std::process::Command;
 
+/// The demo's people, brief and the colleague's reply (`US`, `THEM`, `TAG`, `OPEN` are
+/// filled in).
+const DIRECTORY: &str = include_str!("live/directory.toml");
+const REQUEST: &str = include_str!("live/request.toml");
+const REPLY: &str = include_str!("live/reply.eml");
+
 fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
@@ -97,24 +103,9 @@ fn live(
             sub.0, sub.1, imaps.0, imaps.1
         ),
     )?;
-    std::fs::write(
-        live.join("directory.toml"),
-        format!(
-            "[[department]]\nname = \"产品部\"\nhead = \"{us}\"\n\n[[department]]\nname = \"市场部\"\nhead = \"{them}\"\n\n\
-             [[person]]\nname = \"王磊\"\nemail = \"{us}\"\ndepartment = \"产品部\"\ntitle = \"经理\"\n\n\
-             [[person]]\nname = \"张伟\"\nemail = \"{them}\"\ndepartment = \"市场部\"\ntitle = \"经理\"\n"
-        ),
-    )?;
-    std::fs::write(
-        live.join("request.toml"),
-        format!(
-            "kind = \"需求对接\"\nproject = \"Q3用户调研\"\ndepartments = [\"市场部\"]\nurgency = \"一般\"\nfrom = \"{us}\"\nto = [\"{them}\"]\n\
-             purpose = \"特此对接Q3用户调研需求，请市场部于12月3日17:00前提供用户行为数据报表\"\n\
-             background = \"根据上周产品会议决议，需启动用户调研\"\ngoal = \"目标是优化Q3新产品功能\"\n\
-             reply_by = \"12月2日17:00前\"\nnext_step = \"收到数据后产品部将在两个工作日内完成分析\"\n\n\
-             [[item]]\nwhat = \"提供2025年用户行为数据报表\"\nowner = \"{them}\"\ndue = \"12月3日17:00前\"\nstandard = \"包含功能使用频率、投诉热点等维度\"\n"
-        ),
-    )?;
+    let fill = |t: &str| t.replace("US", &us).replace("THEM", &them);
+    std::fs::write(live.join("directory.toml"), fill(DIRECTORY))?;
+    std::fs::write(live.join("request.toml"), fill(REQUEST))?;
     let exe = std::env::current_exe()?;
     let step = |now: &str, args: &[&str]| -> anyhow::Result<String> {
         let o = Command::new(&exe)
@@ -142,7 +133,7 @@ fn live(
         "2026-12-01T09:00:00+08:00",
         &[
             "new",
-            "需求对接",
+            "request",
             "--brief",
             "request.toml",
             "--format",
@@ -156,7 +147,7 @@ fn live(
         "12-01 09:00",
         tr(
             "王磊经 Postfix 发出需求对接邮件给张伟",
-            "王磊 sends the request to 张伟 through Postfix",
+            "Wang Lei sends the request to Zhang Wei through Postfix",
         ),
     );
     let run = |now: &str| -> anyhow::Result<serde_json::Value> {
@@ -200,10 +191,11 @@ fn live(
         .find(|l| l.to_ascii_lowercase().starts_with("message-id:"))
         .map(|l| l[11..].trim().trim_matches(['<', '>']).to_string())
         .unwrap_or_default();
-    let reply = format!(
-        "From: <{them}>\r\nTo: <{us}>\r\nSubject: =?UTF-8?B?{}?=\r\nDate: Thu, 03 Dec 2026 10:00:00 +0800\r\nMessage-ID: <reply.{tag}@sandbox.test>\r\nIn-Reply-To: <{open_mid}>\r\nReferences: <{open_mid}>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n王经理，您好：\r\n\r\n数据报表已完成，请查收。\r\n\r\n张伟\r\n",
-        liaison_mail::mime::base64("回复：【需求对接】Q3用户调研-市场部-一般".as_bytes())
-    );
+    let reply = REPLY
+        .replace("THEM", &them)
+        .replace("US", &us)
+        .replace("TAG", &tag)
+        .replace("OPEN", &open_mid);
     let server = liaison_mail::transport::SmtpConfig {
         host: plain.0.clone(),
         port: Some(plain.1),
@@ -225,7 +217,7 @@ fn live(
         "12-03 10:00",
         tr(
             "张伟回复交付（数据报表已完成，请查收），邮件经 Postfix 投递到 Dovecot",
-            "张伟 delivers (\"数据报表已完成，请查收\") through Postfix into Dovecot",
+            "Zhang Wei delivers the report, through Postfix into Dovecot",
         ),
     );
     // Delivery into Dovecot is asynchronous: a few bounded tries.
