@@ -42,6 +42,11 @@ pub enum DraftError {
         "{0} is not in the directory: add a [[person]] with this email to directory.toml to draft mail to or from them"
     )]
     UnknownPerson(String),
+    /// The Message-ID domain (`[identity] domain`) cannot go into a header.
+    #[error(
+        "[identity] domain = {0:?} cannot be used in a Message-ID: write a plain domain such as example.com"
+    )]
+    BadDomain(String),
     /// The template failed.
     #[error(transparent)]
     Compose(#[from] liaison_compose::ComposeError),
@@ -203,6 +208,14 @@ pub fn draft(
     cx: &DraftContext<'_>,
 ) -> Result<FollowUp, DraftError> {
     let kind = kind_of(due.action).ok_or(DraftError::NotAMail("archive"))?;
+    // The domain goes into the Message-ID header: nothing that could end or bend it.
+    if cx.domain.is_empty()
+        || cx
+            .domain
+            .contains(|c: char| c.is_whitespace() || c.is_control() || "<>@\",;".contains(c))
+    {
+        return Err(DraftError::BadDomain(cx.domain.to_string()));
+    }
     let brief = brief_for(c, due, kind, cx)?;
     let mail = liaison_compose::compose(
         &brief,

@@ -627,6 +627,60 @@ mod tests {
     }
 
     #[test]
+    fn line_breaks_never_reach_the_wire() {
+        let mut c = ChatClient::with_sleeper(ChatConfig::default(), RecordingSleeper::default());
+        let hook = Webhook {
+            platform: Platform::Wecom,
+            url: "http://127.0.0.1:9/cgi-bin/webhook/send?key=k\r\nX-Evil: 1".into(),
+            secret_env: None,
+            departments: vec![],
+            people: vec![],
+        };
+        assert!(matches!(
+            c.post(&hook, &[], "x", 0),
+            Err(ChatError::Config { .. })
+        ));
+        let mut ok = hook.clone();
+        ok.url = "http://127.0.0.1:9/cgi-bin/webhook/send?key=k".into();
+        assert!(matches!(
+            c.post(&ok, &["a\r\nb".into()], "x", 0),
+            Err(ChatError::Config { .. })
+        ));
+        // Plain http only to loopback.
+        let mut far = ok.clone();
+        far.url = "http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k".into();
+        assert!(matches!(
+            c.post(&far, &[], "x", 0),
+            Err(ChatError::Config { .. })
+        ));
+        assert!(c.sleeper().waits.is_empty());
+    }
+
+    #[test]
+    fn signatures_follow_the_vendors_recipes() {
+        // DingTalk: base64(HMAC(secret, ts + "\n" + secret)); Feishu: base64(HMAC(ts + "\n" + secret, "")).
+        let d = dingtalk_sign("SECx", 1_700_000_000_000);
+        let want = crate::mime::base64(&hmac_sha256(b"SECx", b"1700000000000\nSECx"));
+        assert_eq!(d, want);
+        let f = feishu_sign("s", 1_700_000_000);
+        assert_eq!(f, crate::mime::base64(&hmac_sha256(b"1700000000\ns", b"")));
+        let r = build_request(
+            Platform::Dingtalk,
+            "https://x/robot/send?access_token=t",
+            Some("SECx"),
+            &["h".into()],
+            "hi",
+            1_700_000_000_000,
+        );
+        assert!(
+            r.url
+                .starts_with("https://x/robot/send?access_token=t&timestamp=1700000000000&sign=")
+        );
+        assert!(!r.url[r.url.find("sign=").unwrap() + 5..].contains(['+', '/', '=']));
+        assert!(r.body.contains("\"atUserIds\":[\"h\"]") && r.body.contains("hi @h"));
+    }
+
+    #[test]
     fn backoff_doubles_and_honours_retry_after() {
         type C = ChatClient<RecordingSleeper>;
         assert_eq!(C::backoff(1, None), Duration::from_secs(1));
