@@ -1048,3 +1048,55 @@ fn demo_runs_the_loop_on_local_servers() {
         stdout(&o)
     );
 }
+
+/// The daemon stops cleanly on SIGTERM: exit 0, the last log line says so; `--now` is
+/// refused without `--once` (the daemon runs on the real clock).
+#[test]
+fn daemon_stops_on_sigterm() {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(
+        t.path().join("liaison.toml"),
+        "[identity]\naddresses = [\"us@example.com\"]\n",
+    )
+    .unwrap();
+    let db = t.path().join("liaison.db");
+    let base = || {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_liaison"));
+        c.current_dir(t.path())
+            .env_remove("LIAISON_NOW")
+            .env_remove("LIAISON_DATABASE_URL")
+            .env("LIAISON_LANG", "en")
+            .arg("--db")
+            .arg(&db);
+        c
+    };
+    let o = base()
+        .args(["--now", "2026-12-02T10:00:00+08:00", "run"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--once"), "{}", stderr(&o));
+    let child = base()
+        .args(["run", "--poll", "3600"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Bounded polling until the first pass has opened the store.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !db.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The handlers are installed before the first pass opens the store.
+    assert!(db.exists(), "the first pass ran");
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{:?} {}", o.status, stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("liaison::run: started") && err.trim_end().ends_with("liaison::run: stopped"),
+        "{err}"
+    );
+}
