@@ -111,6 +111,30 @@ fn table(title: &str, s: &Score, md: bool) {
     let _ = Tally::default();
 }
 
+/// The tuning part's messages whose item count differs from the expected one: items are
+/// scored by position, so one item too many or too few shifts every field after it.
+fn item_counts() {
+    let opts = score::options();
+    let threads = score::threads();
+    for (name, raw, exp) in score::messages("tune") {
+        let r = score::read(&raw, &exp, &opts, &threads);
+        if r.items.len() == exp.items.len() {
+            continue;
+        }
+        println!(
+            "{name}: expected {}, read {}",
+            exp.items.len(),
+            r.items.len()
+        );
+        for it in &exp.items {
+            println!("  - {}", it.what.as_deref().unwrap_or("(none)"));
+        }
+        for it in &r.items {
+            println!("  + {}", it.what.as_deref().unwrap_or("(none)"));
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let md = args.iter().any(|a| a == "--markdown");
@@ -118,6 +142,10 @@ fn main() {
         .iter()
         .position(|a| a == "--misses")
         .map(|i| args.get(i + 1).cloned().unwrap_or_else(|| "all".into()));
+    if args.iter().any(|a| a == "--item-counts") {
+        item_counts();
+        return;
+    }
     let tune = score::score("tune", &lint);
     if let Some(field) = misses {
         for m in &tune.misses {

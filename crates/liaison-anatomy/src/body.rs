@@ -352,8 +352,21 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
 
         // In a status list only the open points are items (`渠道计划：已定` is done,
         // `落地页：预计12月18日` is not).
-        if status_list && list_marker(t).is_some() && reads_done(a, l.start, l.end) {
-            roles[i] = Role::Free;
+        let reports = matches!(
+            a.kind(),
+            Some(
+                liaison_model::Kind::ProgressSync
+                    | liaison_model::Kind::Result
+                    | liaison_model::Kind::Retrospective
+            )
+        );
+        if (status_list || reports) && list_marker(t).is_some() && reads_done(a, l.start, l.end) {
+            // A done line of a report is information: neither an item nor background.
+            roles[i] = if status_list {
+                Role::Free
+            } else {
+                Role::Heading
+            };
             cur_item = None;
             continue;
         }
@@ -368,6 +381,19 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                     continue;
                 }
                 Sec::None | Sec::Items | Sec::Closing => {
+                    // A hard-wrapped numbered item whose next line happens to start with
+                    // `- ` (`…(James) ⏎- by Fri 18 Dec`) goes on, it is no new bullet.
+                    if let Some(ci) = cur_item
+                        && !block_start
+                        && t.trim_start().starts_with("- ")
+                        && a.items[ci].marker.chars().any(|c| c.is_ascii_digit())
+                        && i > 0
+                        && src[lines[i - 1].start..lines[i - 1].end].ends_with(' ')
+                    {
+                        extend_item(a, ci, l.end);
+                        roles[i] = Role::Item;
+                        continue;
+                    }
                     // A sub-bullet of an item stays in the item.
                     if let Some(ci) = cur_item
                         && l.indent > item_indent
@@ -416,6 +442,19 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                     continue;
                 }
             }
+        }
+
+        // `做什么：…；谁来做：…；何时完成：…` on a line of its own is an item, marker or not.
+        if matches!(sec, Sec::None | Sec::Items | Sec::Closing)
+            && super::items::labelled_item(t.trim())
+        {
+            let lead = l.start + (t.len() - t.trim_start().len());
+            let idx = push_item(a, lead, l.end, "", l.start, opts, None);
+            cur_item = Some(idx);
+            item_indent = l.indent;
+            roles[i] = Role::Item;
+            sec_enumerated = true;
+            continue;
         }
 
         // A line that sets a deadline for the whole mail.
@@ -482,12 +521,21 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
 
     // A mail with no list asks in prose: `麻烦市场部今天下班前把照片发我`, `Could you send
     // the PO by Dec 16?`. Each sentence with an ask and a deadline still ahead is an item.
-    let asks_expected = a
-        .kind()
-        .is_none_or(|k| k.expects_items() || k == liaison_model::Kind::Nudge);
+    // Every kind may ask in prose (a confirmation asks for the payment, a result sync for
+    // the next step); `prose_asks` wants an ask word and a deadline still ahead.
+    let asks_expected = true;
     if a.items.is_empty() && !reply && asks_expected {
         for i in cursor..end {
             if roles[i] != Role::Free {
+                continue;
+            }
+            let l = lines[i];
+            prose_asks(a, l.start, l.end, opts);
+        }
+        // When the rest asks nothing, the opening may carry the ask itself (`…, could you
+        // send us the list by Jan 6?`).
+        for i in 0..end {
+            if !a.items.is_empty() || roles[i] != Role::Opening {
                 continue;
             }
             // The line keeps its role: it may still be the mail's closing paragraph.
@@ -516,6 +564,24 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                     for r in roles.iter_mut().take(i).skip(s) {
                         *r = Role::Background;
                     }
+                    // `原因：…`, `Overall: …`, `What slipped: …`: the label is no sentence.
+                    let label_end = text.find(['：', ':']).filter(|&ci| {
+                        let label = text[..ci].trim();
+                        let n = label.chars().count();
+                        (1..=16).contains(&n)
+                            && !label.contains(['，', '。', ',', '.', '；', ';'])
+                            && !label.ends_with(|c: char| c.is_ascii_digit())
+                            && label.split_whitespace().count() <= 3
+                            && !text[ci..].trim_start_matches(['：', ':']).trim().is_empty()
+                    });
+                    let (bs, text) = match label_end {
+                        Some(ci) => {
+                            let colon = text[ci..].chars().next().map_or(1, char::len_utf8);
+                            let rest = text[ci + colon..].trim_start();
+                            (be - rest.len(), rest.to_string())
+                        }
+                        None => (bs, text),
+                    };
                     let span = a.span(bs, be);
                     a.background.push(Section {
                         heading: None,
@@ -645,6 +711,50 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             }
         }
     }
+    // In a report or a confirmation an ask in the last paragraph is its reply-by
+    // (`Please confirm by Dec 1 whether…`): the closing, not an item.
+    let asks_work = a
+        .kind()
+        .is_none_or(|k| k.expects_items() || k == liaison_model::Kind::Nudge);
+    if !asks_work && let Some(c) = &a.closing {
+        let (cs, ce) = (c.span.start, c.span.end);
+        a.items
+            .retain(|it| it.is_listed() || !(it.span.start >= cs && it.span.start < ce));
+    }
+    // A closing that holds an ask read as an item is the item: the closing is what comes
+    // after it (`…请今天18:00前发我。谢谢！` closes with `谢谢！`), if anything.
+    if let Some(c) = &a.closing
+        && let Some(last) = a
+            .items
+            .iter()
+            .filter(|it| it.span.start >= c.span.start && it.span.start < c.span.end)
+            .map(|it| it.span.end)
+            .max()
+    {
+        let ce = c.span.end;
+        let tail = &a.source[last.min(ce)..ce];
+        let rest = tail
+            .trim_start_matches(|ch: char| ch.is_whitespace() || "。！？!?.；;，,".contains(ch))
+            .trim_end();
+        a.closing = if rest.is_empty() {
+            None
+        } else {
+            let cs = last.min(ce)
+                + (tail.len()
+                    - tail
+                        .trim_start_matches(|ch: char| {
+                            ch.is_whitespace() || "。！？!?.；;，,".contains(ch)
+                        })
+                        .len());
+            let text = rest.to_string();
+            Some(Section {
+                heading: None,
+                sentences: sentence_count(&text),
+                span: a.span(cs, cs + text.len()),
+                text,
+            })
+        };
+    }
     if !reply {
         mail_wide_due(a, lines, end);
     }
@@ -704,13 +814,42 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         let ss = s + (sent.as_ptr() as usize - base);
         let se = ss + sent.len();
         let lower = search_lower(sent);
+        // `请` inside a word (申请, 邀请, 提请) asks nothing.
+        let asks_at = |w: &str| {
+            lower.match_indices(w).map(|(i, _)| i).find(|&i| {
+                !(w == "请" || w == "請")
+                    || !lower[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| "申邀提报報聘宴敬烦煩".contains(c))
+            })
+        };
         let Some((ai, aw)) = ASK
             .iter()
-            .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+            .filter_map(|w| asks_at(w).map(|i| (i, w.len())))
             .min_by_key(|x| x.0)
         else {
             continue;
         };
+        // `如有补充请于…前反馈`, `If anything is missing, please…`: a conditional reply-by
+        // (the closing's next step), not work asked for.
+        let lead = &lower[..ai];
+        if [
+            "如有",
+            "如果",
+            "若有",
+            "如需",
+            "如對",
+            "如对",
+            "if ",
+            "should you",
+            "in case",
+        ]
+        .iter()
+        .any(|w| lead.contains(w) || ai == 0 && lower.starts_with(w))
+        {
+            continue;
+        }
         let sent_date = a.date;
         let ahead = a.times_in(a.span(ss, se)).any(|t| {
             t.kind == liaison_time::ExprKind::Deadline
@@ -719,13 +858,30 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         if !ahead {
             continue;
         }
-        // From the ask on, without the ask word and the sentence's end.
-        let ws = ss + ai + aw;
+        // From the ask on, without the ask word, a polite `您帮忙`, and the sentence's end.
+        let mut ws = ss + ai + aw;
+        for w in ["您", "你们", "你", "大家", "帮忙", "幫忙", "帮我", "幫我"] {
+            if a.source[ws..se].starts_with(w) {
+                ws += w.len();
+            }
+        }
         let we = ss
             + sent
                 .trim_end_matches(['。', '！', '!', '？', '?', '.', '；', ';'])
                 .len();
         if we <= ws + 3 {
+            continue;
+        }
+        // `Please reply by Dec 1`, `麻烦今天下班前回我`: a reply-by is the closing's next step.
+        let ask = search_lower(&a.source[ws..we]);
+        let ask = ask.trim().trim_end_matches(['一', '下', ' ']);
+        if ["reply", "respond", "get back", "let me know", "answer"]
+            .iter()
+            .any(|w| ask.starts_with(w))
+            || ["回我", "回复", "回覆", "答复", "反馈", "回复我", "回个话"]
+                .iter()
+                .any(|w| ask.ends_with(w))
+        {
             continue;
         }
         let idx = push_item(a, ws, we, "", ss + ai, opts, None);
@@ -1601,8 +1757,16 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "work package",
         "workstream",
         "work plan",
-        "open items",
-        "open points",
+        "open item",
+        "open point",
+        "improvement",
+        "follow-up",
+        "follow up",
+        "next steps",
+        "action items",
+        "still open",
+        "needed",
+        "what i need",
         "待处理",
         "未完成",
         "下周计划",
@@ -1624,7 +1788,7 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "purpose",
     ],
     // 5: items (weaker words).
-    &["需求", "需协调", "请协助"],
+    &["需求", "需协调", "请协助", "协助", "協助", "配合"],
     // 6: problem.
     &[
         "问题描述",
@@ -2818,6 +2982,31 @@ mod tests {
         // Not a vocative: a sentence that happens to start with two characters and a comma.
         let a = read("Subject: x\n\n今天，系统升级完成了。\n");
         assert!(a.greeting.is_none());
+    }
+
+    #[test]
+    fn asks_in_the_last_paragraph() {
+        // Work asked for in prose ends the closing before it.
+        let a = read(
+            "Subject: 【成果确认】税费预估-供应链部/财务部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n赵敏你好：\n\n税费预估已收到，确认可以按这个金额申请付款。\n\n付款申请单我今天提交OA，麻烦财务部在12月22日前完成付款。\n\n宋佳\n供应链部\n微信：songjia_sh\n",
+        );
+        assert_eq!(
+            whats(&a),
+            Vec::<String>::new(),
+            "a confirmation's last ask is its reply-by"
+        );
+        let a = read(
+            "Subject: 【需求对接】税费-供应链部/财务部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n赵敏你好：\n\n年前要结清报关费。\n\n麻烦财务部在12月22日前完成付款。谢谢！\n\n宋佳\n供应链部\n微信：songjia_sh\n",
+        );
+        assert_eq!(whats(&a), ["完成付款"]);
+        assert_eq!(a.items[0].owner.as_ref().unwrap().text, "财务部");
+        assert_eq!(a.closing.as_ref().map(|c| c.text.as_str()), Some("谢谢！"));
+        // A reply-by or a conditional ask is the closing's next step, not an item.
+        let a = read(
+            "Subject: [Request] Report - Marketing - Normal\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Bob,\n\nThe report is late.\n\nIf anything is unclear, please call me by Dec 3. Please reply by Dec 4, 18:00.\n\nAlice\nProduct Department\nalice@example.com\n",
+        );
+        assert_eq!(whats(&a), Vec::<String>::new());
+        assert!(a.closing.is_some());
     }
 
     #[test]

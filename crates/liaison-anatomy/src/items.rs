@@ -199,8 +199,45 @@ fn trim(t: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     (!kept.is_empty()).then(|| (s + lead, s + lead + kept.len()))
 }
 
+/// A line made of labelled fields that starts with the what (`做什么：…；谁来做：…`,
+/// `What: … Owner: … Due: …`): an item even without a list marker.
+pub(super) fn labelled_item(t: &str) -> bool {
+    let found = labels(t);
+    found.len() >= 2 && found[0].0 == 0 && found[0].2 == Label::What
+}
+
 /// Reads an item's fields. `times`: deadline ranges (relative to `t`) liaison-time found.
 pub(super) fn read(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
+    let mut f = read_fields(t, times, opts);
+    f.owner = f.owner.and_then(|o| owner_named(t, o));
+    f
+}
+
+/// An owner names someone: a pronoun (`我们`, `我方`, `your team`) names nobody (the
+/// writer's own `我` does: the writer is someone).
+fn owner_named(t: &str, (s, e): (usize, usize)) -> Option<(usize, usize)> {
+    let lower = t[s..e].trim().to_ascii_lowercase();
+    const PRONOUNS: [&str; 15] = [
+        "我们",
+        "我們",
+        "我方",
+        "我司",
+        "你",
+        "你们",
+        "你們",
+        "您",
+        "贵司",
+        "貴司",
+        "we",
+        "us",
+        "you",
+        "your team",
+        "our team",
+    ];
+    (!PRONOUNS.contains(&lower.as_str())).then_some((s, e))
+}
+
+fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     let found = labels(t);
     if !found.is_empty() {
         return by_labels(t, &found, times, opts);
@@ -253,6 +290,11 @@ fn by_labels(
                 if let Some(r) = first_time_in(times, ps, pe) {
                     if kind != Label::Due && f.due.is_none() {
                         f.due = Some(r);
+                    }
+                } else if starts_or_refers(&t[ps..pe]) {
+                    // `same deadline`, `from January`: a when without an instant.
+                    if kind != Label::Due && f.due.is_none() {
+                        f.due = trim(t, ps, pe);
                     }
                 } else if kind != Label::Standard && f.standard.is_none() {
                     extra_standard = Some((ps, pe));
@@ -424,12 +466,15 @@ fn by_parts(
     f.what = Some(what);
     f.due = first_time_in(times, what.0, what.1).filter(|_| false);
     let mut rest = Vec::new();
+    let mut due_tail = None;
     for &(s, e) in &parts[1..] {
         let p = &t[s..e];
         if f.due.is_none()
             && let Some(r) = first_time_in(times, s, e)
         {
             f.due = Some(r);
+            // `12月11日前提交排程表`: what done means, after the deadline.
+            due_tail = after_due(t, r, e);
             // `Owner, by Friday` in one part: the owner part before the deadline.
             let before = trim(t, s, r.0);
             if let Some((bs, be)) = before
@@ -472,6 +517,8 @@ fn by_parts(
     // What is left: the standard (the last such part).
     if let Some(&(s, e)) = rest.last() {
         f.standard = Some((s, e));
+    } else {
+        f.standard = due_tail;
     }
     f
 }
@@ -651,6 +698,20 @@ fn strip_times(
     times: &[(usize, usize)],
 ) -> (usize, usize) {
     let orig = (s, e);
+    // `send the draft by Wednesday` when the deadline (`Wednesday, Dec 9, 5 pm CET`) runs
+    // past the what: cut before it, with its connector.
+    if let Some(&(a, _)) = times.iter().find(|&&(a, b)| a > s && a < e && b > e) {
+        let head = t[s..a].trim_end();
+        let lower = head.to_ascii_lowercase();
+        for w in [" by", " before", " until", "，", ",", "于", "於", "在"] {
+            if lower.ends_with(w) {
+                if let Some(r) = trim(t, s, s + head.len() - w.len()) {
+                    e = r.1;
+                }
+                break;
+            }
+        }
+    }
     for _ in 0..2 {
         for &(a, b) in times {
             if a < s || b > e {
@@ -712,6 +773,101 @@ fn strip_times(
         }
     }
     if e <= s { orig } else { (s, e) }
+}
+
+/// The words after a `…前`/`…内` deadline up to `e` (`12月11日前提交排程表` → `提交排程表`),
+/// when they are short and hold no other time.
+fn after_due(t: &str, (a, b): (usize, usize), e: usize) -> Option<(usize, usize)> {
+    let from = after_deadline(t, b);
+    if !t[a..from].ends_with(['前', '内']) || e <= from {
+        return None;
+    }
+    let r = trim(t, from, e)?;
+    let p = &t[r.0..r.1];
+    // A bare verb (`完成`, `提交`, `发我`) says nothing about what done looks like.
+    const BARE: [&str; 16] = [
+        "完成",
+        "提交",
+        "交付",
+        "确认",
+        "確認",
+        "决定",
+        "發我",
+        "发我",
+        "提供",
+        "付款",
+        "回复",
+        "回覆",
+        "到岗",
+        "给结论",
+        "审稿",
+        "審稿",
+    ];
+    let n = p.chars().count();
+    ((2..=30).contains(&n)
+        && p.chars().next().is_some_and(is_han)
+        && !BARE.contains(&p)
+        // `确认名单`: confirming is the act itself, not what it must look like.
+        && !p.starts_with(['确', '確'])
+        && !p.ends_with(['吗', '嗎', '？', '?']))
+    .then_some(r)
+}
+
+/// Where the text after a deadline starts, past its `前`/`之前`/`以前`/`内`.
+fn after_deadline(t: &str, b: usize) -> usize {
+    let mut i = b;
+    for w in ["之前", "以前", "前", "以内", "内"] {
+        if t[i..].starts_with(w) {
+            i += w.len();
+            break;
+        }
+    }
+    i
+}
+
+/// Drops a leading condition clause (`若無法提供，`, `如果编制暂时不批，`, `补货到厂前，`) and
+/// an `或者`/`or` from the what, with a `请X` owner lead-in after it.
+fn lead_condition_cut(
+    t: &str,
+    (s, e): (usize, usize),
+    times: &[(usize, usize)],
+    _opts: &ParseOptions,
+) -> (usize, usize) {
+    let p = &t[s..e];
+    let mut ns = s;
+    let conditional = ["若", "如果", "如", "假如", "補貨", "补货", "if "]
+        .iter()
+        .any(|w| p.starts_with(w));
+    if let Some(ci) = p.find(['，', ','])
+        && (conditional || p[..ci].ends_with('前') && times.iter().all(|&(a, _)| a >= s + ci))
+        && ci + 3 < p.len()
+    {
+        ns = s + ci + p[ci..].chars().next().map_or(1, char::len_utf8);
+    }
+    let rest = t[ns..e].trim_start();
+    ns = e - rest.len();
+    if ns > s {
+        // `…，請品牌部確認…`: after the condition, the ask and its owner.
+        for w in ["请", "請"] {
+            if t[ns..e].starts_with(w) {
+                ns += w.len();
+            }
+        }
+    }
+    for w in ["或者", "或是", "or "] {
+        if t[ns..e].starts_with(w) && t[ns..e].len() > w.len() + 3 {
+            ns += w.len();
+        }
+    }
+    trim(t, ns, e).unwrap_or((s, e))
+}
+
+/// `（一）`, `(2)`, `a）`: a list marker and nothing else.
+fn list_marker(p: &str) -> bool {
+    let p = p.trim_matches(|c: char| "（()）.、 ".contains(c));
+    p.chars().count() <= 2
+        && p.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c))
 }
 
 /// Clause ends for prose items (outside brackets).
@@ -827,20 +983,105 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     if let Some(r) = owner_after_word(t, ce) {
         f.owner = Some(r);
     }
+    // `若無法提供，請品牌部確認…`, `补货到厂前，…`, `或者…`: a condition or an alternative
+    // leads the action.
+    let what = lead_condition_cut(t, what, times, opts);
+    // `平台部署与账号开通（技术部，对接人陆鑫，12月11日前完成`: a bracket left open
+    // holds the item's details, not its what.
+    let what = match t[what.0..what.1].rfind(['（', '(']) {
+        Some(o) if t[what.0 + o..what.1].matches(['）', ')']).count() == 0 && o > 0 => {
+            trim(t, what.0, what.0 + o).unwrap_or(what)
+        }
+        _ => what,
+    };
     let mut what = strip_times(t, what, times);
-    // A bracket closing the what: an owner (`（采购部周宇）`) or a detail of the deliverable
-    // (`（@2x、@3x，PNG）`), not part of the action.
+    // A deadline inside the what: `两个严重缺陷今天18:00前修完提测` (the thing, when, what
+    // done means) or `供应链部12月17日下班前明确…` (who, when, the action).
+    let mut inner_due = None;
+    if let Some(&(a, b)) = times.iter().find(|&&(a, b)| a > what.0 && b < what.1)
+        && t[a..after_deadline(t, b)].ends_with(['前', '内'])
+        && t[what.0..a].matches(['（', '(']).count() == t[what.0..a].matches(['）', ')']).count()
+        && let Some(before) = trim(t, what.0, a)
+        && let Some(after) = trim(t, after_deadline(t, b), what.1)
+    {
+        inner_due = Some((a, b));
+        let head = t[before.0..before.1].trim_start_matches(['请', '請']);
+        // `大促话术由客服部马丽在…前发到各组`, `精修图请在…前交付`: the thing first, then who.
+        let by = ["由", "请在", "请于", "請在", "請於"]
+            .iter()
+            .filter_map(|w| head.find(w).filter(|&i| i > 0).map(|i| (i, w.len())))
+            .min();
+        let conditional = ["如", "若", "如果", "假如"]
+            .iter()
+            .any(|w| head.starts_with(w));
+        let bare = strip_connector(head);
+        let linked = bare.len() < head.len()
+            || ["务必", "務必", "需", "须", "須", "将", "會", "会"]
+                .iter()
+                .any(|w| bare.ends_with(w));
+        let bare = bare
+            .trim_end_matches(|c: char| "务必務需须須将會会".contains(c))
+            .trim_end();
+        let hs = before.0 + (t[before.0..before.1].len() - head.len());
+        if conditional {
+            inner_due = None;
+        } else if list_marker(head) {
+            // `（一）中午前提交需求表`: a marker, the deadline, the action.
+            what = after;
+        } else if let Some((i, wl)) = by {
+            what = trim(t, hs, hs + i).unwrap_or(before);
+            if let Some(o) = trim(t, hs + i + wl, before.1) {
+                let o_text = strip_connector(&t[o.0..o.1]);
+                if f.owner.is_none() && owner_like(o_text, opts) {
+                    f.owner = Some((o.0, o.0 + o_text.len()));
+                }
+            }
+            if f.standard.is_none() {
+                f.standard = Some(after);
+            }
+        } else if linked || owner_like(bare, opts) || bare.is_empty() {
+            if f.owner.is_none() && owner_like(bare, opts) {
+                f.owner = Some((hs, hs + bare.len()));
+            }
+            what = after;
+            // `统计受影响人员名单（姓名+电脑编号）`: after the deadline, a bracket details the result.
+            if let Some(((ps, _), (is, ie))) = trailing_bracket(t, what)
+                && let Some(w) = trim(t, what.0, ps)
+                && f.standard.is_none()
+                && !owner_like(&t[is..ie], opts)
+            {
+                f.standard = Some((is, ie));
+                what = w;
+            }
+        } else {
+            what = before;
+            if f.standard.is_none() {
+                f.standard = Some(after);
+            }
+        }
+    }
+    // A bracket closing the what naming a department or a person (`（采购部周宇）`,
+    // `（曹总）`) is its owner, not part of the action.
     if let Some(((ps, _), (is, ie))) = trailing_bracket(t, what)
         && let Some(w) = trim(t, what.0, ps)
-        && w.1 - w.0 >= 6
         && owner_like(&t[is..ie], opts)
-        && han_department_end(&t[is..ie]).is_some()
+        && (han_department_end(&t[is..ie]).is_some() || han_person(&t[is..ie]))
+        && w.1 - w.0 >= 6
     {
         f.owner = f.owner.or(Some((is, ie)));
         what = w;
     }
     f.what = Some(what);
-    f.due = times.first().copied();
+    f.due = inner_due.or_else(|| times.first().copied());
+    // `…，临床部叶青12月18日前出策略报告`: a later clause's deadline, then what done means.
+    if f.standard.is_none()
+        && inner_due.is_none()
+        && let Some(d) = f.due
+        && d.0 >= what.1
+    {
+        let (_, rel) = first_clause(&t[d.1..]);
+        f.standard = after_due(t, d, d.1 + rel);
+    }
     // `…，即日起执行`: a start as the when, when no deadline is there.
     if f.due.is_none() {
         let mut cs2 = ce;
@@ -956,6 +1197,47 @@ mod tests {
         let t = "月度盘点改为双人复核，从下月起执行";
         let f = read(t, &[], &opts());
         assert_eq!(get(t, f.due), Some("从下月起执行"));
+    }
+
+    #[test]
+    fn deadline_inside_the_what() {
+        let at = |t: &str, d: &str| {
+            let i = t.find(d).unwrap();
+            vec![(i, i + d.len())]
+        };
+        // The thing, when, what done means.
+        let t = "两个严重缺陷今天18:00前修完提测";
+        let f = read(t, &at(t, "今天18:00前"), &opts());
+        assert_eq!(get(t, f.what), Some("两个严重缺陷"));
+        assert_eq!(get(t, f.due), Some("今天18:00前"));
+        assert_eq!(get(t, f.standard), Some("修完提测"));
+        // Who, when, the action.
+        let t = "供应链部12月17日下班前明确能否配送";
+        let f = read(t, &at(t, "12月17日下班前"), &opts());
+        assert_eq!(get(t, f.what), Some("明确能否配送"));
+        assert_eq!(get(t, f.owner), Some("供应链部"));
+        assert_eq!(get(t, f.standard), None);
+        // The thing, who (由…在), when, what done means.
+        let t = "大促话术由客服部马丽在12月11日中午前发到各组";
+        let f = read(t, &at(t, "12月11日中午前"), &opts());
+        assert_eq!(get(t, f.what), Some("大促话术"));
+        assert_eq!(get(t, f.owner), Some("客服部马丽"));
+        assert_eq!(get(t, f.standard), Some("发到各组"));
+        // A later clause: owner, deadline, what done means; a bare verb or a confirmation
+        // is no standard.
+        let t = "物料齐套排查，负责人温晓东，12月11日前提交排程表";
+        let f = read(t, &at(t, "12月11日前"), &opts());
+        assert_eq!(get(t, f.standard), Some("提交排程表"));
+        let t = "协调5名目标用户访谈，12月4日前确认名单";
+        assert_eq!(get(t, read(t, &at(t, "12月4日前"), &opts()).standard), None);
+        let t = "整理清单，12月4日前完成";
+        assert_eq!(get(t, read(t, &at(t, "12月4日前"), &opts()).standard), None);
+        // A condition before the action is not the action.
+        let t = "如果编制暂时不批，改用劳务派遣";
+        assert_eq!(get(t, read(t, &[], &opts()).what), Some("改用劳务派遣"));
+        // A pronoun names no owner.
+        let t = "我们：12月4日前完成抓包";
+        assert_eq!(get(t, read(t, &at(t, "12月4日前"), &opts()).owner), None);
     }
 
     #[test]

@@ -127,6 +127,13 @@ pub struct TimeExpr {
     /// Set when a date carries a weekday that does not match it (`12月3日（周五）`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weekday_mismatch: Option<WeekdayMismatch>,
+    /// The time zone as written (`PT`, `CST`, `东京时间`), when the expression names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    /// The value counted working days in a year whose holidays the calendar only
+    /// estimates (no State Council notice for it yet).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub estimated: bool,
 }
 
 /// Whether a greeting addresses one person or a group.
@@ -316,8 +323,12 @@ pub struct Anatomy {
     pub closing: Option<Section>,
     /// 落款.
     pub signature: Option<Signature>,
-    /// Every time expression in the subject and body.
+    /// Every time expression in the subject and body, except in quote headers (`On … wrote:`,
+    /// `发件时间：…`), which record history.
     pub times: Vec<TimeExpr>,
+    /// The quoted parts of a reply or forward (see [`strip_quoted`]): what the writer did not
+    /// write, so no check reads deadlines there.
+    pub quoted: Vec<Span>,
     /// Problems met while reading.
     pub problems: Vec<Problem>,
     #[serde(skip)]
@@ -626,6 +637,7 @@ impl Anatomy {
             closing: None,
             signature: None,
             times: Vec::new(),
+            quoted: Vec::new(),
             problems: Vec::new(),
             line_starts,
         }
@@ -845,19 +857,30 @@ impl Anatomy {
         self.lang = Lang::detect(&self.source[body_start..body_end]);
         // Time expressions: subject and body.
         let subject = self.subject.as_ref().map(|s| (s.span.start, s.span.end));
+        // The body's fields are the writer's: a reply's or forward's quoted original is left
+        // out (cut where a quote header starts; interleaved `>` lines read as blank).
+        let stripped = strip_quoted(&self.source[body_start..body_end]);
+        // A quote header's date is when the original was sent, never a deadline.
         let (in_subject, in_body) = with_time_context(&opts.time, self.date, |ctx| {
-            let scan = |s: &str| liaison_time::scan_detailed(s, ctx).0;
-            let in_subject = subject.map(|(ss, se)| scan(&self.source[ss..se]));
-            let in_body = scan(&self.source[body_start..body_end]);
+            let in_subject =
+                subject.map(|(ss, se)| liaison_time::scan_detailed(&self.source[ss..se], ctx).0);
+            let in_body = liaison_time::scan_detailed_skipping(
+                &self.source[body_start..body_end],
+                ctx,
+                &stripped.headers,
+            )
+            .0;
             (in_subject, in_body)
         });
         if let (Some((ss, _)), Some(found)) = (subject, in_subject) {
             self.push_times(ss, found);
         }
         self.push_times(body_start, in_body);
-        // The body's fields are the writer's: a reply's or forward's quoted original is left
-        // out (cut where a quote header starts; interleaved `>` lines read as blank).
-        let stripped = strip_quoted(&self.source[body_start..body_end]);
+        self.quoted = stripped
+            .parts
+            .iter()
+            .map(|r| self.span(body_start + r.start, body_start + r.end))
+            .collect();
         let mut analysis_end = body_end;
         let mut blank_quotes = false;
         // An inline answer: a one-line attribution (`On … wrote:`), then `>` lines with the
@@ -920,6 +943,8 @@ impl Anatomy {
                 kind: e.kind,
                 value: e.value,
                 weekday_mismatch,
+                zone: e.zone,
+                estimated: e.estimated,
             });
         }
     }

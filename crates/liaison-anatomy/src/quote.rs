@@ -31,6 +31,13 @@ pub struct Stripped {
     /// the rule above its header) to the end of the body when the quote runs to the end,
     /// else to the end of the last quoted line. `None` when nothing is quoted.
     pub quoted: Option<Range<usize>>,
+    /// Every quoted piece, as byte ranges of the body: runs of `>` lines, quote headers and
+    /// the quoted tail, without the writer's own lines between them (inline answers).
+    pub parts: Vec<Range<usize>>,
+    /// The quote headers (attribution lines, header blocks, separator lines) among
+    /// [`Stripped::parts`]: history (`On Wed, Jul 6, 2005 … wrote:`, `发件时间：…`), whose
+    /// dates set no deadline.
+    pub headers: Vec<Range<usize>>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -69,8 +76,26 @@ pub fn strip_quoted(body: &str) -> Stripped {
     let mut quoted_to = 0;
     let mut keep = vec![true; ls.len()];
     let mut i = 0;
+    // Bulletin-board quoting: a run of lines starting with `: ` (at least two).
+    let colon_quoted = |k: usize| {
+        ls.get(k).is_some_and(|l| {
+            let t = l.text.trim_end();
+            t.starts_with(": ") || t == ":"
+        })
+    };
     while i < ls.len() {
         let t = ls[i].text.trim();
+        // `发信站: 水木社区 (Wed Jul  6 11:08:47 2005), 站内`: when a board post was sent.
+        if t.trim_start_matches([':', ' ']).starts_with("发信站") {
+            out.headers.push(ls[i].start..ls[i].end);
+        }
+        if colon_quoted(i) && (i > 0 && colon_quoted(i - 1) || colon_quoted(i + 1)) {
+            keep[i] = false;
+            quoted_from.get_or_insert(ls[i].start);
+            quoted_to = ls[i].end;
+            i += 1;
+            continue;
+        }
         if t.starts_with('>') {
             keep[i] = false;
             quoted_from.get_or_insert(ls[i].start);
@@ -93,10 +118,12 @@ pub fn strip_quoted(body: &str) -> Stripped {
             first = j - 1;
         }
         let next = (i + n..ls.len()).find(|&k| !ls[k].text.trim().is_empty());
-        let gt_style = next.is_some_and(|k| ls[k].text.trim_start().starts_with('>'));
+        let gt_style =
+            next.is_some_and(|k| ls[k].text.trim_start().starts_with('>') || colon_quoted(k));
         for k in keep.iter_mut().take(i + n).skip(first) {
             *k = false;
         }
+        out.headers.push(ls[i].start..ls[i + n - 1].end);
         quoted_from.get_or_insert(ls[first].start);
         if gt_style {
             quoted_to = ls[i + n - 1].end;
@@ -113,6 +140,12 @@ pub fn strip_quoted(body: &str) -> Stripped {
         if *k {
             out.text.push_str(l.text);
             out.text.push('\n');
+        } else if let Some(last) = out.parts.last_mut()
+            && body[last.end..l.start].trim().is_empty()
+        {
+            last.end = l.end;
+        } else {
+            out.parts.push(l.start..l.end);
         }
     }
     out.quoted = quoted_from.map(|s| s..quoted_to.max(s));
@@ -349,6 +382,10 @@ fn is_attribution(t: &str) -> bool {
     if chars > 300 {
         return false;
     }
+    // Bulletin-board replies (newsmth and its kin): `【 在 tiger (一只虎) 的大作中提到: 】`.
+    if chars <= 80 && (t.contains("的大作中提到") || t.contains("的来信中提到")) {
+        return true;
+    }
     let lower = t.to_lowercase();
     let dated = t.chars().any(|c| c.is_ascii_digit()) || t.contains('@');
     let ends = |w: &str| lower.trim_end().ends_with(w);
@@ -479,6 +516,43 @@ mod tests {
             first_quoted_line(body).as_deref(),
             Some("On 12/7/26 9:00 AM, Li Lei wrote:")
         );
+    }
+
+    /// Quote headers are reported as such, and the quoted parts around inline answers are
+    /// separate pieces.
+    #[test]
+    fn headers_and_parts() {
+        let body = "See inline.\n\nOn Wed, Jul 6, 2005 at 12:25 PM, Li Lei <l@x.cn> wrote:\n> 1. Ship by Friday?\nYes.\n> 2. Carrier?\nDHL.\n";
+        let s = strip_quoted(body);
+        let h = s
+            .headers
+            .iter()
+            .map(|r| &body[r.clone()])
+            .collect::<Vec<_>>();
+        assert_eq!(
+            h,
+            ["On Wed, Jul 6, 2005 at 12:25 PM, Li Lei <l@x.cn> wrote:"]
+        );
+        let p = s.parts.iter().map(|r| &body[r.clone()]).collect::<Vec<_>>();
+        assert_eq!(
+            p,
+            [
+                "On Wed, Jul 6, 2005 at 12:25 PM, Li Lei <l@x.cn> wrote:\n> 1. Ship by Friday?",
+                "> 2. Carrier?"
+            ]
+        );
+    }
+
+    /// Bulletin-board replies quote with `: ` and carry the post's `发信站` line.
+    #[test]
+    fn bulletin_board_quoting() {
+        let body = "说得对\n【 在 tiger (一只虎) 的大作中提到: 】\n: 标  题: 感想\n: 发信站: 水木社区 (Wed Jul  6 11:08:47 2005), 站内\n: \n: 正文一行\n";
+        let s = strip_quoted(body);
+        assert_eq!(s.text, "说得对\n");
+        assert_eq!(s.headers.len(), 2, "{:?}", s.headers);
+        assert!(body[s.headers[1].clone()].contains("发信站"));
+        // One `: ` line is text (`: ` starting a sentence is not a quote).
+        assert_eq!(strip_quoted("a\n: b\nc\n").quoted, None);
     }
 
     /// Words that only look like quote headers stay in the text.

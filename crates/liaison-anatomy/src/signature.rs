@@ -1001,7 +1001,8 @@ fn list_item(t: &str) -> bool {
             && r[d..].starts_with([')', '）'])
             && !r[d..].chars().nth(1).is_some_and(|c| c.is_ascii_digit())
     };
-    t.starts_with(['-', '•', '·', '*', '●', '▪']) && t[1..].starts_with(' ')
+    t.strip_prefix(['-', '•', '·', '*', '●', '▪'])
+        .is_some_and(|r| r.starts_with(' '))
         || bracket_item
         || t.chars().next().is_some_and(|c| ('①'..='⑳').contains(&c))
 }
@@ -1341,6 +1342,17 @@ mod tests {
     fn sig(body: &str) -> Option<Signature> {
         let src = format!("Subject: x\nFrom: \"Kim Rowe\" <kim@example.com>\n\n{body}");
         Anatomy::parse_plain(src.as_bytes(), &opts()).signature
+    }
+
+    /// Found in real 2005 mail: a line led by a multi-byte bullet with no space after it.
+    #[test]
+    fn multibyte_bullets_without_a_space() {
+        for t in ["·研发资源", "●●●●请您留下联系方式", "·······", "· 一项"]
+        {
+            assert_eq!(list_item(t), t == "· 一项", "{t}");
+        }
+        let s = sig("你好\n\n·研发资源\n·······\n李雷\n");
+        assert!(s.is_some_and(|s| s.name.is_some_and(|n| n.text == "李雷")));
     }
 
     fn texts(p: &[Part]) -> Vec<&str> {

@@ -89,4 +89,16 @@ pub enum Command {
     Draft(commands::draft::DraftArgs),
     /// The follow-up loop: fetch, plan, act per [automation]; --once for one pass.
     Run(commands::run::RunArgs),
+    /// Draft the 成果确认 mail and record the result (accept, or reject with a new deadline).
+    Confirm(commands::confirm::ConfirmArgs),
+    /// Draft the 复盘 mail and the 成果确认与复盘表 from the timeline.
+    Retro(commands::retro::RetroArgs),
+    /// Archive a collaboration into 跨部门协作-<project>/ (or verify an archive).
+    Archive(commands::archive::ArchiveArgs),
+    /// Write one of the guide's forms as XLSX or CSV.
+    Form(commands::form::FormArgs),
+    /// Write deadlines and due follow-ups as one iCalendar file.
+    Ics(commands::ics::IcsArgs),
+    /// Report reply times, on-time rates, nudges and escalations per department.
+    Report(commands::report::ReportArgs),
 }

@@ -39,6 +39,8 @@ pub struct Config {
     /// `[chat]`: the chat webhooks nudges go through (see
     /// [`liaison_mail::chat::ChatConfig`]).
     pub chat: Option<liaison_mail::chat::ChatConfig>,
+    /// `[archive]`: where `liaison archive` writes.
+    pub archive: ArchiveSection,
     /// The file this was loaded from, if any.
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -61,6 +63,15 @@ impl Default for Identity {
             domain: "liaison.local".into(),
         }
     }
+}
+
+/// `[archive]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ArchiveSection {
+    /// The folder archive folders (跨部门协作-<project>/) go into, relative to the config
+    /// file (default: the working directory).
+    pub root: Option<PathBuf>,
 }
 
 /// `[directory]`.

@@ -3,6 +3,7 @@
 
 mod briefs;
 mod cli;
+mod closing;
 mod commands;
 mod config;
 mod drafts;

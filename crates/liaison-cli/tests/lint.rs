@@ -302,6 +302,8 @@ fn explain_and_rules_list_every_rule() {
         "deadline-vague",
         "deadline-placeholder",
         "deadline-invalid",
+        "deadline-estimated",
+        "deadline-zone-ambiguous",
         "deadline-past",
         "deadline-nonworking",
         "weekday-mismatch",
@@ -318,7 +320,7 @@ fn explain_and_rules_list_every_rule() {
     ] {
         assert!(ids.contains(&id), "missing rule {id}");
     }
-    assert_eq!(ids.len(), 28);
+    assert_eq!(ids.len(), 30);
 }
 
 #[test]

@@ -230,7 +230,8 @@ pub fn ingest(
                 Ok(raw) => {
                     summary.read += 1;
                     obs.position(raw.position);
-                    let msg = Message::parse(&raw.bytes);
+                    // Storing needs the header only; the tracker reads the whole message.
+                    let msg = Message::parse_headers(&raw.bytes);
                     if let Some(reason) = malformed_reason(&raw.bytes, &msg, opts.lang) {
                         // The same bytes kept aside by an earlier run count as a duplicate.
                         if store.quarantine(&raw.bytes, &raw.source, &reason)? {

@@ -213,6 +213,9 @@ pub(crate) fn sort_actions(out: &mut [DueAction]) {
     });
 }
 
+/// The states in which a collaboration owes nothing.
+pub(crate) const UNPLANNED_STATES: [State; 2] = [State::Archived, State::Draft];
+
 pub(crate) fn effective_due(i: &liaison_model::ActionItem) -> Option<DateTime<FixedOffset>> {
     i.promised.or(i.due)
 }
@@ -223,7 +226,7 @@ pub(crate) fn plan_one(
     people: &People<'_>,
     out: &mut Vec<DueAction>,
 ) {
-    if c.state == State::Archived || c.state == State::Draft {
+    if UNPLANNED_STATES.contains(&c.state) {
         return;
     }
     let p = cx.policy;

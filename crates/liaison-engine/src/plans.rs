@@ -52,6 +52,9 @@ struct Stored {
     reason_en: String,
 }
 
+/// One stored action of a segment: its JSON, due instant and overdue instant.
+type SegmentRow = (String, i64, i64);
+
 fn micros(t: DateTime<FixedOffset>) -> i64 {
     t.timestamp_micros()
 }
@@ -73,7 +76,7 @@ fn rows_with(c: &Collaboration, cx: &PlanContext<'_>, people: &People<'_>) -> Ve
     cuts.dedup();
     let mut out: Vec<PlanRow> = Vec::new();
     // The rows of the previous segment (start index in `out`), to merge equal neighbours.
-    let mut prev: Option<(usize, Vec<(String, i64, i64)>)> = None;
+    let mut prev: Option<(usize, Vec<SegmentRow>)> = None;
     for k in 0..=cuts.len() {
         let from = if k == 0 {
             i64::MIN
@@ -109,7 +112,7 @@ fn rows_with(c: &Collaboration, cx: &PlanContext<'_>, people: &People<'_>) -> Ve
             people,
             &mut en,
         );
-        let data: Vec<(String, i64, i64)> = zh
+        let data: Vec<SegmentRow> = zh
             .into_iter()
             .zip(en)
             .map(|(z, e)| {
@@ -161,8 +164,8 @@ pub fn refresh(store: &mut dyn Store, cx: &PlanContext<'_>) -> Result<usize, Sto
         store.invalidate_plans()?;
         store.set_meta(FINGERPRINT_KEY, &fp)?;
     }
+    let mut planned = store.settle_plans(&planner::UNPLANNED_STATES.map(|s| s.id()))?;
     let people = People::new(cx.directory);
-    let mut planned = 0;
     loop {
         let batch = store.unplanned(BATCH)?;
         if batch.is_empty() {

@@ -494,6 +494,22 @@ pub fn apply_event(c: &mut Collaboration, e: Event) {
                 c.items[i].status = ItemStatus::Dropped;
             }
         }
+        // `liaison confirm --reject` reopens the item it names.
+        EventKind::Disagreement
+            if e.item.is_some()
+                && e.detail
+                    .as_deref()
+                    .is_some_and(|d| d.starts_with("rejected: ")) =>
+        {
+            for i in idx {
+                if matches!(
+                    c.items[i].status,
+                    ItemStatus::Delivered | ItemStatus::Confirmed
+                ) {
+                    c.items[i].status = ItemStatus::Open;
+                }
+            }
+        }
         EventKind::DeadlineChanged => {
             if let Some(t) = e
                 .detail

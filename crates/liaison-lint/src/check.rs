@@ -760,7 +760,7 @@ fn times(c: &mut Ctx) {
     let mut flagged: Vec<(usize, usize)> = Vec::new();
     // "Sunday, Dec 6" may come as two expressions for one day: report the day once.
     let mut last_day: Option<(chrono::NaiveDate, usize, usize)> = None;
-    for t in &a.times {
+    for t in a.times.iter().filter(|t| !quoted(a, t)) {
         if t.kind == ExprKind::Deadline
             && let Some(v) = t.value
         {
@@ -816,6 +816,33 @@ fn times(c: &mut Ctx) {
             ExprKind::Vague => {}
             ExprKind::Deadline => {
                 let Some(v) = t.value else { continue };
+                if let Some(z) = t.zone.as_deref()
+                    && (z.eq_ignore_ascii_case("CST") || z.eq_ignore_ascii_case("IST"))
+                {
+                    c.emit(
+                        "deadline-zone-ambiguous",
+                        t.span.start,
+                        t.span.end,
+                        format!("“{}”中的 {z} 可指多个时区", t.text),
+                        format!("{z} in \"{}\" names more than one zone", t.text),
+                    );
+                }
+                if t.estimated && is_deadline_context(a, t) {
+                    let year = v.with_timezone(&c.l.parse_options.time.tz).year();
+                    c.emit(
+                        "deadline-estimated",
+                        t.span.start,
+                        t.span.end,
+                        format!(
+                            "“{}”按工作日计算，而 {year} 年的节假日安排尚未收录（只知道法定假日），结果可能有出入",
+                            t.text
+                        ),
+                        format!(
+                            "\"{}\" counts working days in {year}, whose holiday notice the calendar does not hold (only the statutory days are known)",
+                            t.text
+                        ),
+                    );
+                }
                 if !is_deadline_context(a, t) {
                     continue;
                 }
@@ -934,6 +961,13 @@ fn times(c: &mut Ctx) {
 
 /// Whether a resolved time is meant as a deadline: inside an item or a deadline line, or worded as one (前, 截止, 内, by, before) — and not
 /// in a background or problem description, which tells what already happened.
+/// Whether a time is in a quoted part: the original being answered set it, not this draft.
+fn quoted(a: &Anatomy, t: &liaison_anatomy::TimeExpr) -> bool {
+    a.quoted
+        .iter()
+        .any(|q| t.span.start >= q.start && t.span.end <= q.end)
+}
+
 fn is_deadline_context(a: &Anatomy, t: &liaison_anatomy::TimeExpr) -> bool {
     let inside = |s: Span| t.span.start >= s.start && t.span.end <= s.end;
     if a.background
@@ -1055,7 +1089,7 @@ fn name_slots(a: &Anatomy, present: Found) -> Vec<(usize, usize)> {
 /// subject included): `12月3日（周五）`, `12/3（周五）`, `十二月三日（周五）`, `Friday, Dec 3`.
 fn weekdays(c: &mut Ctx) {
     let tz = c.l.parse_options.time.tz;
-    for t in &c.a.times {
+    for t in c.a.times.iter().filter(|t| !quoted(c.a, t)) {
         let Some(m) = t.weekday_mismatch else {
             continue;
         };

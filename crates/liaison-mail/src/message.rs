@@ -67,6 +67,18 @@ impl Message {
         Message::parse_depth(raw, 0)
     }
 
+    /// Reads only the header of a message — ids, sender, recipients, date, subject — without
+    /// decoding its bodies and attachments: what storing a message needs. Never panics.
+    pub fn parse_headers(raw: &[u8]) -> Message {
+        match mail_parser::MessageParser::default().parse_headers(raw) {
+            Some(m) => read_headers(&m, raw),
+            None => Message {
+                problems: vec!["not an RFC 5322 message: no header could be read".into()],
+                ..Message::default()
+            },
+        }
+    }
+
     fn parse_depth(raw: &[u8], depth: u8) -> Message {
         use mail_parser::{MessageParser, MimeHeaders};
 
@@ -76,35 +88,7 @@ impl Message {
                 ..Message::default()
             };
         };
-        let mut out = Message {
-            message_id: m.message_id().map(clean_id),
-            in_reply_to: id_list(m.in_reply_to()),
-            references: id_list(m.references()),
-            thread_index: m.header_raw("Thread-Index").map(|s| s.trim().to_string()),
-            auto_reply: auto_reply_header(&m),
-            subject: m.subject().unwrap_or_default().trim().to_string(),
-            ..Message::default()
-        };
-        if let Some(addr) = m.from().and_then(|a| a.first()) {
-            out.from = addr.address().map(|a| a.trim().to_lowercase());
-            out.from_name = addr.name().map(|n| n.trim().to_string());
-        }
-        out.to = m.to().map(addresses).unwrap_or_default();
-        out.cc = m.cc().map(addresses).unwrap_or_default();
-        out.date = m.date().and_then(|d| {
-            if d.is_valid() {
-                DateTime::parse_from_rfc3339(&d.to_rfc3339()).ok()
-            } else {
-                None
-            }
-        });
-        if m.date().is_none() && m.header_raw("Date").is_some() {
-            out.problems
-                .push("the Date header could not be read".into());
-        }
-        fix_headers(&m, raw, &mut out);
-        out.subject = crate::charset::one_line(&out.subject);
-        out.from_name = out.from_name.as_deref().map(crate::charset::one_line);
+        let mut out = read_headers(&m, raw);
         // An HTML-only message's text body is its HTML part: read it with our conversion
         // rather than mail-parser's (which loses lists and tables); format=flowed text is
         // joined back into its paragraphs.
@@ -186,6 +170,41 @@ impl Message {
         }
         out
     }
+}
+
+/// The header fields of a parsed message (ids, addresses, date, subject, auto-reply), with
+/// raw 8-bit headers read in their charset.
+fn read_headers(m: &mail_parser::Message<'_>, raw: &[u8]) -> Message {
+    let mut out = Message {
+        message_id: m.message_id().map(clean_id),
+        in_reply_to: id_list(m.in_reply_to()),
+        references: id_list(m.references()),
+        thread_index: m.header_raw("Thread-Index").map(|s| s.trim().to_string()),
+        auto_reply: auto_reply_header(&m),
+        subject: m.subject().unwrap_or_default().trim().to_string(),
+        ..Message::default()
+    };
+    if let Some(addr) = m.from().and_then(|a| a.first()) {
+        out.from = addr.address().map(|a| a.trim().to_lowercase());
+        out.from_name = addr.name().map(|n| n.trim().to_string());
+    }
+    out.to = m.to().map(addresses).unwrap_or_default();
+    out.cc = m.cc().map(addresses).unwrap_or_default();
+    out.date = m.date().and_then(|d| {
+        if d.is_valid() {
+            DateTime::parse_from_rfc3339(&d.to_rfc3339()).ok()
+        } else {
+            None
+        }
+    });
+    if m.date().is_none() && m.header_raw("Date").is_some() {
+        out.problems
+            .push("the Date header could not be read".into());
+    }
+    fix_headers(&m, raw, &mut out);
+    out.subject = crate::charset::one_line(&out.subject);
+    out.from_name = out.from_name.as_deref().map(crate::charset::one_line);
+    out
 }
 
 /// True when the top-level Content-Type is multipart/*.

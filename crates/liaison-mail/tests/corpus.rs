@@ -31,3 +31,47 @@ fn the_corpus_decodes_to_readable_text() {
     // What was guessed is recorded, not silent.
     assert!(f.noted >= 500, "{f}");
 }
+
+/// Storing reads only the header (`Message::parse_headers`); the tracker reads the whole
+/// message. Both must see the same ids, addresses, date and subject on mail no one here
+/// wrote, or a stored message would be keyed differently from the one tracked.
+#[test]
+fn the_header_only_reading_agrees_with_the_full_one() {
+    use liaison_mail::Message;
+    use liaison_mail::mailbox::MboxReader;
+    let Some(path) = figures::corpus_path() else {
+        eprintln!("\n!!!!! SKIPPED: trec06c-dev.mbox not found (set LIAISON_CORPORA) !!!!!\n");
+        return;
+    };
+    let f = std::fs::File::open(&path).unwrap();
+    let mut n = 0;
+    for raw in MboxReader::new(std::io::BufReader::new(f), path.display().to_string()) {
+        let Ok(raw) = raw else { continue };
+        let full = Message::parse(&raw.bytes);
+        let head = Message::parse_headers(&raw.bytes);
+        let fields = |m: &Message| {
+            (
+                m.message_id.clone(),
+                m.in_reply_to.clone(),
+                m.references.clone(),
+                m.subject.clone(),
+                m.from.clone(),
+                m.from_name.clone(),
+                m.to.clone(),
+                m.cc.clone(),
+                m.date,
+                m.auto_reply.clone(),
+            )
+        };
+        assert_eq!(
+            fields(&head),
+            fields(&full),
+            "message {} of {}",
+            n + 1,
+            path.display()
+        );
+        assert!(head.body.is_empty() && head.attachments.is_empty());
+        n += 1;
+    }
+    assert_eq!(n, 2000);
+}

@@ -205,11 +205,12 @@ fn body(rng: &mut Rng, t: &Thread, k: usize, quoted: &str) -> String {
             "Quick question about the scope.",
             "On track, expect it by tomorrow 6pm.",
         ];
-        b.push_str(if t.lang_en {
-            *rng.pick(&replies_en)
+        let reply = if t.lang_en {
+            rng.pick(&replies_en)
         } else {
-            *rng.pick(&replies_zh)
-        });
+            rng.pick(&replies_zh)
+        };
+        b.push_str(reply);
         b.push('\n');
     }
     for _ in 0..rng.below(6) {
@@ -256,7 +257,7 @@ fn base64(data: &[u8]) -> String {
 }
 
 fn message(rng: &mut Rng, t: &Thread, k: usize, quoted: &str) -> (String, String) {
-    let ours = k % 2 == 0;
+    let ours = k.is_multiple_of(2);
     let (from, to) = if ours {
         (addr(t.us, true), addr(t.them, false))
     } else {

@@ -503,6 +503,10 @@ pub trait Store: Send {
     /// unplanned); returns how many were stored.
     fn put_plans(&mut self, plans: &[(String, i64, Vec<PlanRow>)]) -> Result<usize>;
 
+    /// Marks the unplanned collaborations in these states (JSON names) as planned with no
+    /// rows, without reading them: the planner owes nothing in them. Returns how many.
+    fn settle_plans(&mut self, states: &[&str]) -> Result<usize>;
+
     /// Marks every stored plan stale (the policy, calendar or directory changed).
     fn invalidate_plans(&mut self) -> Result<()>;
 

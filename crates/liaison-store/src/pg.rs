@@ -31,16 +31,21 @@ pub struct PgStore {
 }
 
 const SQL_MARK_APPLIED: &str = "UPDATE inputs SET applied = TRUE WHERE seq = $1 AND NOT applied";
-const SQL_UPSERT_COLLAB: &str =
-    "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data, event_count)
+// One round trip: the row, and its plan marked stale.
+const SQL_UPSERT_COLLAB: &str = "WITH up AS (
+     INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data, event_count)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
        owner = excluded.owner, subject = excluded.subject,
        started_utc = excluded.started_utc, data = excluded.data,
        event_count = excluded.event_count,
-       revision = collaborations.revision + 1, planned = NULL";
+       revision = collaborations.revision + 1
+     RETURNING id)
+     INSERT INTO stale_plans (id) SELECT id FROM up ON CONFLICT DO NOTHING";
 const SQL_DELETE_COLLAB: &str = "DELETE FROM collaborations WHERE id = $1";
 const SQL_DELETE_COLLAB_PLANS: &str = "DELETE FROM plans WHERE collaboration = $1";
+const SQL_DELETE_STALE_PLAN: &str = "DELETE FROM stale_plans WHERE id = $1";
+
 const SQL_INSERT_MESSAGE: &str =
     "INSERT INTO messages (sha256, seq, message_id, date, opener, thread, collaboration)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING";
@@ -285,6 +290,7 @@ struct Statements {
     upsert: postgres::Statement,
     delete: postgres::Statement,
     delete_plans: postgres::Statement,
+    delete_stale: postgres::Statement,
     insert_message: postgres::Statement,
     update_message: postgres::Statement,
     insert_keys: postgres::Statement,
@@ -306,6 +312,7 @@ fn write_changes(
     for id in &changes.removed {
         db.execute(&st.delete, &[id])?;
         db.execute(&st.delete_plans, &[id])?;
+        db.execute(&st.delete_stale, &[id])?;
     }
     for c in &changes.collaborations {
         db.execute(
@@ -528,6 +535,7 @@ impl Store for PgStore {
             upsert: self.stmt(SQL_UPSERT_COLLAB)?,
             delete: self.stmt(SQL_DELETE_COLLAB)?,
             delete_plans: self.stmt(SQL_DELETE_COLLAB_PLANS)?,
+            delete_stale: self.stmt(SQL_DELETE_STALE_PLAN)?,
             insert_message: self.stmt(SQL_INSERT_MESSAGE)?,
             update_message: self.stmt(SQL_UPDATE_MESSAGE)?,
             insert_keys: self.stmt(SQL_INSERT_KEYS)?,
@@ -679,7 +687,7 @@ impl Store for PgStore {
 
     fn reset_derived(&mut self) -> Result<()> {
         self.client.batch_execute(
-            "BEGIN; DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations; DELETE FROM plans;
+            "BEGIN; DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations; DELETE FROM plans; DELETE FROM stale_plans;
              UPDATE inputs SET applied = FALSE; COMMIT;",
         )?;
         Ok(())
@@ -927,7 +935,7 @@ impl Store for PgStore {
 
     fn unplanned(&mut self, limit: usize) -> Result<Vec<(i64, Collaboration)>> {
         let rows = self.client.query(
-            "SELECT revision, data FROM collaborations WHERE planned IS NULL LIMIT $1",
+            "SELECT c.revision, c.data FROM stale_plans s JOIN collaborations c ON c.id = s.id LIMIT $1",
             &[&(limit as i64)],
         )?;
         rows.iter()
@@ -942,8 +950,10 @@ impl Store for PgStore {
 
     fn put_plans(&mut self, plans: &[(String, i64, Vec<PlanRow>)]) -> Result<usize> {
         let mut tx = self.client.transaction()?;
-        let mark =
-            tx.prepare("UPDATE collaborations SET planned = TRUE WHERE id = $1 AND revision = $2")?;
+        let mark = tx.prepare(
+            "DELETE FROM stale_plans WHERE id = $1
+               AND EXISTS (SELECT 1 FROM collaborations WHERE id = $1 AND revision = $2)",
+        )?;
         let del = tx.prepare("DELETE FROM plans WHERE collaboration = $1")?;
         let ins = tx.prepare(
             "INSERT INTO plans (collaboration, valid_from, valid_until, due_at, overdue_at, data)
@@ -980,9 +990,28 @@ impl Store for PgStore {
         Ok(stored)
     }
 
+    fn settle_plans(&mut self, states: &[&str]) -> Result<usize> {
+        let mut tx = self.client.transaction()?;
+        tx.execute(
+            "DELETE FROM plans WHERE collaboration IN
+               (SELECT s.id FROM stale_plans s JOIN collaborations c ON c.id = s.id
+                WHERE c.state = ANY($1))",
+            &[&states],
+        )?;
+        let n = tx.execute(
+            "DELETE FROM stale_plans WHERE id IN
+               (SELECT s.id FROM stale_plans s JOIN collaborations c ON c.id = s.id
+                WHERE c.state = ANY($1))",
+            &[&states],
+        )?;
+        tx.commit()?;
+        Ok(n as usize)
+    }
+
     fn invalidate_plans(&mut self) -> Result<()> {
         self.client.batch_execute(
-            "BEGIN; UPDATE collaborations SET planned = NULL; DELETE FROM plans; COMMIT;",
+            "BEGIN; INSERT INTO stale_plans (id) SELECT id FROM collaborations ON CONFLICT DO NOTHING;
+             DELETE FROM plans; COMMIT;",
         )?;
         Ok(())
     }

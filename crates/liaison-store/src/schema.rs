@@ -317,8 +317,8 @@ CREATE TABLE imap_folders (
         name: "stored plans (the planner's result per collaboration)",
         sqlite: r#"
 ALTER TABLE collaborations ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE collaborations ADD COLUMN planned INTEGER;
-CREATE INDEX collaborations_unplanned ON collaborations(id) WHERE planned IS NULL;
+CREATE TABLE stale_plans (id TEXT PRIMARY KEY);
+INSERT INTO stale_plans (id) SELECT id FROM collaborations;
 CREATE TABLE plans (
     collaboration TEXT NOT NULL,
     valid_from    INTEGER NOT NULL,
@@ -332,8 +332,8 @@ CREATE INDEX plans_collaboration ON plans(collaboration);
 "#,
         postgres: r#"
 ALTER TABLE collaborations ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
-ALTER TABLE collaborations ADD COLUMN planned BOOLEAN;
-CREATE INDEX collaborations_unplanned ON collaborations(id) WHERE planned IS NULL;
+CREATE TABLE stale_plans (id TEXT PRIMARY KEY);
+INSERT INTO stale_plans (id) SELECT id FROM collaborations;
 CREATE TABLE plans (
     collaboration TEXT NOT NULL,
     valid_from    BIGINT NOT NULL,

@@ -271,10 +271,14 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
     {
         let mut del = conn.prepare_cached("DELETE FROM collaborations WHERE id = ?1")?;
         let mut del_plans = conn.prepare_cached("DELETE FROM plans WHERE collaboration = ?1")?;
+        let mut del_stale = conn.prepare_cached("DELETE FROM stale_plans WHERE id = ?1")?;
         for id in &changes.removed {
             del.execute([id])?;
             del_plans.execute([id])?;
+            del_stale.execute([id])?;
         }
+        let mut stale =
+            conn.prepare_cached("INSERT INTO stale_plans (id) VALUES (?1) ON CONFLICT DO NOTHING")?;
         let mut up = conn.prepare_cached(
             "INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data, event_count)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -282,7 +286,7 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
                owner = excluded.owner, subject = excluded.subject,
                started_utc = excluded.started_utc, data = excluded.data,
                event_count = excluded.event_count,
-               revision = collaborations.revision + 1, planned = NULL",
+               revision = collaborations.revision + 1",
         )?;
         for c in &changes.collaborations {
             up.execute(params![
@@ -295,6 +299,7 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
                 schema::collab_json(c),
                 c.events.len() as i64
             ])?;
+            stale.execute([&c.id])?;
         }
         let mut ins = conn.prepare_cached(
             "INSERT INTO messages (sha256, seq, message_id, date, opener, thread, collaboration)
@@ -607,6 +612,7 @@ impl Store for SqliteStore {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(
             "DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations; DELETE FROM plans;
+             DELETE FROM stale_plans;
              UPDATE inputs SET applied = 0;",
         )?;
         tx.commit()?;
@@ -884,7 +890,7 @@ impl Store for SqliteStore {
 
     fn unplanned(&mut self, limit: usize) -> Result<Vec<(i64, Collaboration)>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT revision, data FROM collaborations WHERE planned IS NULL LIMIT ?1",
+            "SELECT c.revision, c.data FROM stale_plans s JOIN collaborations c ON c.id = s.id LIMIT ?1",
         )?;
         let rows = st.query_map([limit as i64], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
@@ -904,7 +910,8 @@ impl Store for SqliteStore {
         let mut stored = 0;
         {
             let mut mark = tx.prepare_cached(
-                "UPDATE collaborations SET planned = 1 WHERE id = ?1 AND revision = ?2",
+                "DELETE FROM stale_plans WHERE id = ?1
+                   AND EXISTS (SELECT 1 FROM collaborations WHERE id = ?1 AND revision = ?2)",
             )?;
             let mut del = tx.prepare_cached("DELETE FROM plans WHERE collaboration = ?1")?;
             let mut ins = tx.prepare_cached(
@@ -933,11 +940,40 @@ impl Store for SqliteStore {
         Ok(stored)
     }
 
+    fn settle_plans(&mut self, states: &[&str]) -> Result<usize> {
+        // CROSS JOIN: walk the stale list (short) rather than every collaboration.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut n = 0;
+        {
+            let mut del = tx.prepare_cached(
+                "DELETE FROM plans WHERE collaboration IN
+                   (SELECT s.id FROM stale_plans s CROSS JOIN collaborations c ON c.id = s.id
+                    WHERE c.state = ?1)",
+            )?;
+            let mut mark = tx.prepare_cached(
+                "DELETE FROM stale_plans WHERE id IN
+                   (SELECT s.id FROM stale_plans s CROSS JOIN collaborations c ON c.id = s.id
+                    WHERE c.state = ?1)",
+            )?;
+            for st in states {
+                del.execute([st])?;
+                n += mark.execute([st])?;
+            }
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
     fn invalidate_plans(&mut self) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute_batch("UPDATE collaborations SET planned = NULL; DELETE FROM plans;")?;
+        tx.execute_batch(
+            "INSERT OR IGNORE INTO stale_plans (id) SELECT id FROM collaborations;
+             DELETE FROM plans;",
+        )?;
         tx.commit()?;
         Ok(())
     }

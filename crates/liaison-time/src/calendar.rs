@@ -390,6 +390,39 @@ impl Calendar {
         next.and_time(hours.start)
     }
 
+    /// Working hours between two local times: the time within `hours` on working days from
+    /// `a` to `b` (0 when `b` is not after `a`). Used for first-reply times in reports.
+    pub fn working_hours_between(
+        &self,
+        a: NaiveDateTime,
+        b: NaiveDateTime,
+        hours: &WorkHours,
+    ) -> f64 {
+        if b <= a {
+            return 0.0;
+        }
+        let mut secs = 0i64;
+        let mut day = a.date();
+        // Bounded: ten years of days at most.
+        for _ in 0..3660 {
+            if day > b.date() {
+                break;
+            }
+            if self.is_working_day(day) {
+                let start = day.and_time(hours.start).max(a);
+                let end = day.and_time(hours.end).min(b);
+                if end > start {
+                    secs += (end - start).num_seconds();
+                }
+            }
+            match day.succ_opt() {
+                Some(n) => day = n,
+                None => break,
+            }
+        }
+        secs as f64 / 3600.0
+    }
+
     /// The last working day of the Monday–Sunday week containing `day` (Friday if the week
     /// has none).
     pub fn last_working_day_of_week(&self, day: NaiveDate) -> NaiveDate {
@@ -399,5 +432,31 @@ impl Calendar {
             .map(|i| monday + Duration::days(i))
             .find(|d| self.is_working_day(*d))
             .unwrap_or(monday + Duration::days(4))
+    }
+}
+
+#[cfg(test)]
+mod working_hours_tests {
+    use super::*;
+
+    #[test]
+    fn working_hours_skip_nights_weekends_and_holidays() {
+        let c = Calendar::cn();
+        let h = WorkHours::default();
+        let t = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        // Wed 10:00 → Thu 09:30: 8 h on Wednesday, half an hour on Thursday.
+        assert_eq!(
+            c.working_hours_between(t("2026-09-23 10:00"), t("2026-09-24 09:30"), &h),
+            8.5
+        );
+        // Fri 17:00 → Mon 10:00 over a weekend: 1 h + 1 h.
+        assert_eq!(
+            c.working_hours_between(t("2026-11-27 17:00"), t("2026-11-30 10:00"), &h),
+            2.0
+        );
+        assert_eq!(
+            c.working_hours_between(t("2026-11-30 10:00"), t("2026-11-27 17:00"), &h),
+            0.0
+        );
     }
 }

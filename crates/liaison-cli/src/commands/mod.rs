@@ -1,10 +1,14 @@
 //! One module per subcommand.
 
+pub mod archive;
+pub mod confirm;
 pub mod demo;
 pub mod directory;
 pub mod draft;
 pub mod due;
 pub mod fetch;
+pub mod form;
+pub mod ics;
 pub mod ingest;
 pub mod init;
 pub mod lint;
@@ -15,6 +19,8 @@ pub mod outbox;
 pub mod parse;
 pub mod quarantine;
 pub mod rebuild;
+pub mod report;
+pub mod retro;
 pub mod rules;
 pub mod run;
 pub mod send;
@@ -65,5 +71,11 @@ pub fn run(s: &Settings, cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Outbox(a) => outbox::run(s, a),
         Command::Draft(a) => draft::run(s, a),
         Command::Run(a) => run::run(s, a),
+        Command::Confirm(a) => confirm::run(s, a),
+        Command::Retro(a) => retro::run(s, a),
+        Command::Archive(a) => archive::run(s, a),
+        Command::Form(a) => form::run(s, a),
+        Command::Ics(a) => ics::run(s, a),
+        Command::Report(a) => report::run(s, a),
     }
 }

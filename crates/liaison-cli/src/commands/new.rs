@@ -32,8 +32,16 @@ pub struct NewArgs {
     /// progress-sync, nudge, confirmation, retrospective).
     pub kind: String,
     /// The brief (TOML; see the README's "Brief format").
-    #[arg(long)]
-    pub brief: PathBuf,
+    #[arg(
+        long,
+        required_unless_present = "from_xlsx",
+        conflicts_with = "from_xlsx"
+    )]
+    pub brief: Option<PathBuf>,
+    /// Read a filled 任务分工表 (XLSX) and write a kickoff brief from it (KIND must be
+    /// 项目启动/kickoff); cells that cannot be read are reported with their reference.
+    #[arg(long, value_name = "FILE")]
+    pub from_xlsx: Option<PathBuf>,
     /// Write here instead of standard output.
     #[arg(long, short)]
     pub out: Option<PathBuf>,
@@ -86,13 +94,22 @@ fn relative_path(target: &Path, base: &Path) -> Option<String> {
 /// Runs `liaison new`.
 pub fn run(s: &Settings, args: NewArgs) -> anyhow::Result<ExitCode> {
     let kind = parse_kind(&args.kind)?;
+    if let Some(x) = &args.from_xlsx {
+        return from_xlsx(kind, x, args.out.as_deref(), args.force);
+    }
+    let Some(brief_path) = args.brief.clone() else {
+        anyhow::bail!(
+            "--brief: {}",
+            output::tr("缺少简报文件", "missing the brief file")
+        );
+    };
     let cfg = &s.config;
     let directory = s.require_directory()?;
     let templates = s.templates()?;
     let now = s.now;
     let rules = match &args.attachments_root {
         Some(root) => AttachmentRules::new(root, cfg.compose.attachment_max_bytes()),
-        None => AttachmentRules::for_brief(&args.brief)
+        None => AttachmentRules::for_brief(&brief_path)
             .with_max_bytes(cfg.compose.attachment_max_bytes()),
     };
     if let Some(p) = &args.out
@@ -109,7 +126,7 @@ pub fn run(s: &Settings, args: NewArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let (mut mail, paths) = compose_file(
-        &args.brief,
+        &brief_path,
         Some(kind),
         directory,
         &templates,
@@ -180,7 +197,7 @@ pub fn run(s: &Settings, args: NewArgs) -> anyhow::Result<ExitCode> {
             .out
             .as_ref()
             .map(|p| p.display().to_string())
-            .unwrap_or_else(|| args.brief.display().to_string());
+            .unwrap_or_else(|| brief_path.display().to_string());
         return crate::sending::send_messages(
             s,
             vec![crate::sending::Outgoing {
@@ -194,6 +211,100 @@ pub fn run(s: &Settings, args: NewArgs) -> anyhow::Result<ExitCode> {
             },
             crate::output::DataFormat::Text,
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn toml_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// `liaison new kickoff --from-xlsx FILE`: a kickoff brief from a filled 任务分工表.
+fn from_xlsx(
+    kind: liaison_model::Kind,
+    path: &Path,
+    out: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    if kind != liaison_model::Kind::Kickoff {
+        anyhow::bail!(
+            "--from-xlsx: {}",
+            output::tr(
+                "任务分工表只能生成项目启动简报：liaison new 项目启动 --from-xlsx FILE",
+                "an assignment sheet makes a kickoff brief: liaison new kickoff --from-xlsx FILE"
+            )
+        );
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), output::lang().io_error(&e)))?;
+    let read = liaison_closure::forms::read_assignment(&bytes, output::lang())
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    for p in &read.problems {
+        eprintln!("{}: {}: {}", path.display(), p.cell, p.message);
+    }
+    if read.items.is_empty() {
+        anyhow::bail!(
+            "{}: {}",
+            path.display(),
+            output::tr(
+                "没有读到任何事项（需要“做什么/谁来做/何时完成/交付标准”表头及其下的行）",
+                "no item could be read (it needs what/who/when/standard headers and rows below them)"
+            )
+        );
+    }
+    let mut t = String::new();
+    t.push_str(&format!(
+        "# {} {}\n",
+        output::tr("由任务分工表生成：", "made from the assignment sheet"),
+        path.display()
+    ));
+    t.push_str(&format!(
+        "# {}\n",
+        output::tr(
+            "请补全 project、from、to、purpose、background、goal、reply_by 后再用 liaison new 项目启动 --brief 生成邮件",
+            "fill in project, from, to, purpose, background, goal and reply_by, then run liaison new kickoff --brief"
+        )
+    ));
+    t.push_str(&format!(
+        "kind = {}\nproject = \"\"\ndepartments = []\nurgency = {}\nfrom = \"\"\nto = []\npurpose = \"\"\nbackground = \"\"\ngoal = \"\"\nreply_by = \"\"\n",
+        toml_str(liaison_model::Kind::Kickoff.tag()),
+        toml_str(&liaison_model::Urgency::Normal.label())
+    ));
+    for i in &read.items {
+        t.push_str(&format!(
+            "\n# {} {}\n[[item]]\nwhat = {}\nowner = {}\ndue = {}\nstandard = {}\n",
+            output::tr("行", "row"),
+            i.row,
+            toml_str(&i.what),
+            toml_str(&i.owner),
+            toml_str(&i.due),
+            toml_str(&i.standard)
+        ));
+    }
+    match out {
+        Some(p) => {
+            let mut opts = std::fs::OpenOptions::new();
+            opts.write(true);
+            if force {
+                opts.create(true).truncate(true);
+            } else {
+                opts.create_new(true);
+            }
+            opts.open(p)
+                .and_then(|mut f| f.write_all(t.as_bytes()))
+                .with_context(|| {
+                    format!(
+                        "{}: {}",
+                        p.display(),
+                        output::tr(
+                            "无法写入（已存在时用 --force）",
+                            "cannot write (use --force if it exists)"
+                        )
+                    )
+                })?;
+            eprintln!("{} {}", output::tr("已写入", "wrote"), p.display());
+        }
+        None => std::io::stdout().write_all(t.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -124,6 +124,84 @@ pub fn run_story(dir: &Path) -> anyhow::Result<()> {
         println!("$ liaison due --upcoming --now {}", now.to_rfc3339());
         print_due(&due);
     }
+    close_story(store.as_mut(), &cfg, &directory, &calendar, dir)
+}
+
+/// The end of the story (步骤4 闭环): archive the collaboration and report on it.
+fn close_story(
+    store: &mut dyn liaison_store::Store,
+    cfg: &TrackerConfig,
+    directory: &Directory,
+    calendar: &liaison_time::Calendar,
+    dir: &Path,
+) -> anyhow::Result<()> {
+    let now = DateTime::parse_from_rfc3339("2026-10-14T10:00:00+08:00")?;
+    let collabs = store.collaborations()?;
+    let root = dir.join("archive");
+    println!();
+    println!(
+        "-- {}",
+        tr(
+            "10月14日 10:00 归档（步骤4 闭环）",
+            "Oct 14 10:00: archive (step 4, closing the loop)"
+        )
+    );
+    println!("$ liaison archive ID --to {}", root.display());
+    let (folder, manifest) =
+        crate::closing::archive(store, cfg, &collabs[..1], &root, directory, now)?;
+    println!(
+        "{}",
+        match output::lang() {
+            output::Lang::Zh => format!(
+                "已归档到 {}（{} 个文件）",
+                folder.display(),
+                manifest.files.len()
+            ),
+            output::Lang::En => format!(
+                "archived to {} ({} files)",
+                folder.display(),
+                manifest.files.len()
+            ),
+        }
+    );
+    let mut closings = Vec::new();
+    for c in &collabs {
+        closings.push(crate::closing::closing_of(store, c, now)?.0);
+    }
+    let pairs: Vec<_> = collabs.iter().zip(closings.iter()).collect();
+    let clock = liaison_closure::report::Clock {
+        calendar,
+        hours: liaison_time::WorkHours::default(),
+        tz: chrono_tz::Asia::Shanghai,
+    };
+    let unknown = tr("（未登记）", "(not in directory)").to_string();
+    let group =
+        |a: &str| crate::closing::department(directory, a).unwrap_or_else(|| unknown.clone());
+    let since = collabs.iter().map(|c| c.started).min().unwrap_or(now);
+    let r = liaison_closure::report::build(
+        &pairs,
+        since,
+        now,
+        liaison_closure::report::By::Department,
+        &group,
+        &clock,
+    );
+    println!();
+    println!("$ liaison report --now {}", now.to_rfc3339());
+    print!("{}", liaison_closure::report::text(&r, output::lang()));
+    let html = dir.join("report.html");
+    std::fs::write(&html, liaison_closure::report::html(&r, output::lang()))?;
+    println!();
+    println!(
+        "{} {}",
+        tr("在浏览器中打开归档：", "open the archive in a browser:"),
+        folder.join("index.html").display()
+    );
+    println!(
+        "{} {}",
+        tr("报告图表：", "the report's charts:"),
+        html.display()
+    );
     Ok(())
 }
 
@@ -134,5 +212,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         super::run_story(dir.path()).unwrap();
         assert!(dir.path().join("demo-tracker.db").is_file());
+        let folder = dir.path().join("archive/跨部门协作-订单导出改造");
+        assert!(folder.join("index.html").is_file());
+        let (_, bad) = liaison_closure::archive::verify(&folder).unwrap();
+        assert!(bad.is_empty(), "{bad:?}");
+        assert!(dir.path().join("report.html").is_file());
     }
 }

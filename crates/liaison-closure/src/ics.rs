@@ -1,0 +1,139 @@
+//! One iCalendar (RFC 5545) file of deadlines and due follow-ups: a VEVENT per open item
+//! deadline (with a VALARM before it) and a VTODO per follow-up, in the Asia/Shanghai zone
+//! (VTIMEZONE included), with UIDs derived from the collaboration so that importing the
+//! file again updates the entries instead of duplicating them.
+
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+
+/// One calendar entry.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The stable part of the UID (e.g. `<collaboration>-item-1`).
+    pub key: String,
+    /// A VTODO (a follow-up to do) rather than a VEVENT (a deadline).
+    pub todo: bool,
+    /// Summary.
+    pub summary: String,
+    /// Description.
+    pub description: String,
+    /// The deadline or due time.
+    pub at: DateTime<FixedOffset>,
+    /// Revision (increase when the time moves, so calendars take the update).
+    pub sequence: u32,
+}
+
+/// The product id written in every file.
+pub const PRODID: &str = "-//liaison//deadlines//ZH";
+/// The zone every time is written in.
+pub const TZID: &str = "Asia/Shanghai";
+
+fn escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets without splitting a UTF-8 character.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+fn local(t: DateTime<FixedOffset>) -> String {
+    t.with_timezone(&chrono_tz::Asia::Shanghai)
+        .format("%Y%m%dT%H%M%S")
+        .to_string()
+}
+
+/// The calendar of `entries`, stamped `now` (DTSTAMP).
+pub fn calendar(entries: &[Entry], now: DateTime<FixedOffset>, name: &str) -> String {
+    let mut lines: Vec<String> = vec![
+        "BEGIN:VCALENDAR".into(),
+        "VERSION:2.0".into(),
+        format!("PRODID:{PRODID}"),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        format!("X-WR-CALNAME:{}", escape(name)),
+        format!("X-WR-TIMEZONE:{TZID}"),
+        "BEGIN:VTIMEZONE".into(),
+        format!("TZID:{TZID}"),
+        "BEGIN:STANDARD".into(),
+        "DTSTART:19700101T000000".into(),
+        "TZOFFSETFROM:+0800".into(),
+        "TZOFFSETTO:+0800".into(),
+        "TZNAME:CST".into(),
+        "END:STANDARD".into(),
+        "END:VTIMEZONE".into(),
+    ];
+    let stamp = now.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string();
+    for e in entries {
+        let uid = format!("{}@liaison", e.key);
+        if e.todo {
+            lines.extend([
+                "BEGIN:VTODO".into(),
+                format!("UID:{uid}"),
+                format!("DTSTAMP:{stamp}"),
+                format!("SEQUENCE:{}", e.sequence),
+                format!("DUE;TZID={TZID}:{}", local(e.at)),
+                format!("SUMMARY:{}", escape(&e.summary)),
+                format!("DESCRIPTION:{}", escape(&e.description)),
+                "STATUS:NEEDS-ACTION".into(),
+                "END:VTODO".into(),
+            ]);
+        } else {
+            lines.extend([
+                "BEGIN:VEVENT".into(),
+                format!("UID:{uid}"),
+                format!("DTSTAMP:{stamp}"),
+                format!("SEQUENCE:{}", e.sequence),
+                format!(
+                    "DTSTART;TZID={TZID}:{}",
+                    local(e.at - Duration::minutes(30))
+                ),
+                format!("DTEND;TZID={TZID}:{}", local(e.at)),
+                format!("SUMMARY:{}", escape(&e.summary)),
+                format!("DESCRIPTION:{}", escape(&e.description)),
+                "TRANSP:TRANSPARENT".into(),
+                "BEGIN:VALARM".into(),
+                "ACTION:DISPLAY".into(),
+                "TRIGGER;RELATED=END:-PT2H".into(),
+                format!("DESCRIPTION:{}", escape(&e.summary)),
+                "END:VALARM".into(),
+                "END:VEVENT".into(),
+            ]);
+        }
+    }
+    lines.push("END:VCALENDAR".into());
+    let mut out = String::new();
+    for l in lines {
+        fold(&l, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_chinese_lines_fold_on_characters() {
+        let mut out = String::new();
+        super::fold(&format!("SUMMARY:{}", "订单".repeat(40)), &mut out);
+        for l in out.split("\r\n") {
+            assert!(l.len() <= 75, "{l}");
+        }
+        assert_eq!(
+            out.replace("\r\n ", "").trim_end(),
+            format!("SUMMARY:{}", "订单".repeat(40))
+        );
+    }
+}

@@ -1,0 +1,341 @@
+//! How "what is due" scales with the number of collaborations (issue 14): for 10^3 … 10^6
+//! generated collaborations (1 % open and due soon, the rest archived), on SQLite, measures
+//!
+//! * the planner over every collaboration, on one core and on all cores (rayon);
+//! * the full replan into the store (`plans::refresh` after a configuration change);
+//! * `plans::due` read from the stored plans (median of repeated runs, fresh connection);
+//!
+//! and prints a Markdown table plus an SVG chart of the growth.
+//!
+//! `cargo run --release -p liaison-engine --example scale -- [--sizes 1000,10000,...]
+//!  [--svg docs/scale.svg] [--keep DIR]`
+
+use chrono::{DateTime, Duration, FixedOffset};
+use liaison_engine::{Lang, PlanContext, Policy, plan, plans};
+use liaison_model::{
+    ActionItem, Collaboration, Directory, Event, EventKind, ItemStatus, Kind, Person, State,
+};
+use liaison_store::{Changes, Location};
+use liaison_time::{Calendar, WorkHours};
+use rayon::prelude::*;
+use std::time::Instant;
+
+fn t0() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-09-01T10:00:00+08:00").unwrap()
+}
+
+fn ev(kind: EventKind, at: DateTime<FixedOffset>, actor: &str) -> Event {
+    Event {
+        kind,
+        at,
+        actor: Some(actor.into()),
+        message_id: None,
+        item: None,
+        detail: None,
+    }
+}
+
+/// Collaboration `i` of a company's history: every 100th is open (in one of four shapes),
+/// started in the last weeks before `now`; the others were archived over ten years.
+fn collaboration(i: usize, now: DateTime<FixedOffset>) -> Collaboration {
+    let open = i.is_multiple_of(100);
+    let start = if open {
+        now - Duration::minutes(((i / 100) * 7919 % (20 * 24 * 60)) as i64)
+    } else {
+        t0() - Duration::minutes((i % (10 * 365 * 24 * 60)) as i64)
+    };
+    let peer = format!("p{}@example.com", i % 500);
+    let mut c = Collaboration {
+        id: format!("c{i:08}"),
+        kind: Kind::Request,
+        project: format!("项目{}", i % 1000),
+        subject: format!("【需求对接】项目{}-技术部", i % 1000),
+        urgency: None,
+        owner: "me@example.com".into(),
+        counterparts: vec![peer.clone()],
+        cc: vec![],
+        started: start,
+        state: State::Sent,
+        items: vec![ActionItem {
+            what: "评估方案".into(),
+            owner: Some(peer.clone()),
+            due: Some(start + Duration::days(7)),
+            due_text: None,
+            standard: None,
+            status: ItemStatus::Open,
+            promised: None,
+        }],
+        events: vec![ev(EventKind::Sent, start, "me@example.com")],
+    };
+    let h = |x: i64| start + Duration::hours(x);
+    if !open {
+        c.events.push(ev(EventKind::Replied, h(3), &peer));
+        c.events.push(ev(EventKind::Delivered, h(40), &peer));
+        c.events
+            .push(ev(EventKind::Confirmed, h(44), "me@example.com"));
+        c.events
+            .push(ev(EventKind::Archived, h(50), "me@example.com"));
+        c.items[0].status = ItemStatus::Confirmed;
+        c.state = State::Archived;
+        return c;
+    }
+    match (i / 100) % 4 {
+        0 => {}
+        1 => {
+            c.events.push(ev(EventKind::Replied, h(3), &peer));
+            c.state = State::Acknowledged;
+        }
+        2 => {
+            c.events.push(ev(EventKind::Replied, h(3), &peer));
+            c.events.push(ev(EventKind::Disagreement, h(3), &peer));
+            c.items[0].promised = Some(start + Duration::days(9));
+            c.state = State::InProgress;
+        }
+        _ => {
+            c.events.push(ev(EventKind::Replied, h(3), &peer));
+            c.events.push(ev(EventKind::Delivered, h(40), &peer));
+            c.items[0].status = ItemStatus::Delivered;
+            c.state = State::Delivered;
+        }
+    }
+    c
+}
+
+fn directory() -> Directory {
+    let mut d = Directory::default();
+    for i in 0..500 {
+        d.people.push(Person {
+            name: format!("P{i}"),
+            email: format!("p{i}@example.com"),
+            department: "技术部".into(),
+            title: None,
+            superior: Some("boss@example.com".into()),
+            chat: Default::default(),
+        });
+    }
+    d
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+struct Row {
+    n: usize,
+    plan_one_core: f64,
+    plan_all_cores: f64,
+    replan: f64,
+    due: f64,
+    due_count: usize,
+}
+
+fn measure(n: usize, dir: &std::path::Path) -> Row {
+    let now = DateTime::parse_from_rfc3339("2026-12-07T10:00:00+08:00").unwrap();
+    let policy = Policy::default();
+    let cal = Calendar::cn();
+    let people = directory();
+    let cx = PlanContext {
+        policy: &policy,
+        calendar: &cal,
+        hours: WorkHours::default(),
+        tz: chrono_tz::Asia::Shanghai,
+        directory: &people,
+        now,
+        lang: Lang::Zh,
+    };
+    let collabs: Vec<Collaboration> = (0..n).map(|i| collaboration(i, now)).collect();
+
+    // The planner itself, over everything in memory.
+    let t = Instant::now();
+    let one = plan(&collabs, &cx);
+    let plan_one_core = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let mut all: Vec<_> = collabs
+        .par_chunks(4096)
+        .flat_map_iter(|ch| plan(ch, &cx))
+        .collect();
+    all.sort_by(|a, b| {
+        (a.due_at, &a.collaboration, a.action).cmp(&(b.due_at, &b.collaboration, b.action))
+    });
+    let plan_all_cores = t.elapsed().as_secs_f64();
+    assert_eq!(one, all);
+
+    let path = dir.join(format!("scale-{n}.db"));
+    let _ = std::fs::remove_file(&path);
+    let mut store = liaison_store::open(&Location::Sqlite(path.clone())).unwrap();
+    store.begin_batch().unwrap();
+    for ch in collabs.chunks(10_000) {
+        store
+            .apply(&Changes {
+                collaborations: ch.to_vec(),
+                ..Changes::default()
+            })
+            .unwrap();
+    }
+    store.end_batch(true).unwrap();
+    drop(collabs);
+
+    let t = Instant::now();
+    let planned = plans::refresh(store.as_mut(), &cx).unwrap();
+    let replan = t.elapsed().as_secs_f64();
+    assert_eq!(planned, n);
+    drop(store);
+
+    let mut times = Vec::new();
+    let mut due_count = 0;
+    for _ in 0..15 {
+        let t = Instant::now();
+        let mut s = liaison_store::open(&Location::Sqlite(path.clone())).unwrap();
+        let due = plans::due(s.as_mut(), &cx, false).unwrap();
+        times.push(t.elapsed().as_secs_f64());
+        due_count = due.len();
+        let want: Vec<_> = one.iter().filter(|a| a.due_at <= now).cloned().collect();
+        assert_eq!(due, want);
+    }
+    Row {
+        n,
+        plan_one_core,
+        plan_all_cores,
+        replan,
+        due: median(times),
+        due_count,
+    }
+}
+
+fn svg(rows: &[Row]) -> String {
+    // Log-log chart: x = collaborations, y = seconds; one line per measurement.
+    let (w, h, m) = (640.0, 400.0, 60.0);
+    let xs: Vec<f64> = rows.iter().map(|r| (r.n as f64).log10()).collect();
+    let series: [(&str, &str, Vec<f64>); 4] = [
+        (
+            "planner, 1 core",
+            "#d62728",
+            rows.iter().map(|r| r.plan_one_core).collect(),
+        ),
+        (
+            "planner, all cores",
+            "#ff7f0e",
+            rows.iter().map(|r| r.plan_all_cores).collect(),
+        ),
+        (
+            "full replan into store",
+            "#1f77b4",
+            rows.iter().map(|r| r.replan).collect(),
+        ),
+        (
+            "due (stored plans)",
+            "#2ca02c",
+            rows.iter().map(|r| r.due).collect(),
+        ),
+    ];
+    let ys: Vec<f64> = series
+        .iter()
+        .flat_map(|s| s.2.iter().map(|v| v.max(1e-5).log10()))
+        .collect();
+    let (x0, x1) = (
+        xs[0].floor(),
+        xs[xs.len() - 1].ceil().max(xs[0].floor() + 1.0),
+    );
+    let (y0, y1) = (
+        ys.iter().cloned().fold(f64::INFINITY, f64::min).floor(),
+        ys.iter().cloned().fold(f64::NEG_INFINITY, f64::max).ceil(),
+    );
+    let px = |x: f64| m + (x - x0) / (x1 - x0) * (w - 2.0 * m);
+    let py = |y: f64| h - m - (y - y0) / (y1 - y0).max(1.0) * (h - 2.0 * m);
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+    );
+    for e in (x0 as i32)..=(x1 as i32) {
+        let x = px(e as f64);
+        out += &format!(
+            "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#ddd\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">10^{e}</text>\n",
+            m,
+            h - m,
+            h - m + 18.0
+        );
+    }
+    for e in (y0 as i32)..=(y1 as i32) {
+        let y = py(e as f64);
+        let label = match e {
+            -6 => "1 µs".to_string(),
+            -5 => "10 µs".to_string(),
+            -4 => "100 µs".to_string(),
+            -3 => "1 ms".to_string(),
+            -2 => "10 ms".to_string(),
+            -1 => "100 ms".to_string(),
+            0 => "1 s".to_string(),
+            1 => "10 s".to_string(),
+            e => format!("1e{e} s"),
+        };
+        out += &format!(
+            "<line x1=\"{m}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"#ddd\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{label}</text>\n",
+            w - m,
+            m - 6.0,
+            y + 4.0
+        );
+    }
+    for (k, (name, color, vals)) in series.iter().enumerate() {
+        let pts: Vec<String> = xs
+            .iter()
+            .zip(vals)
+            .map(|(x, v)| format!("{:.1},{:.1}", px(*x), py(v.max(1e-5).log10())))
+            .collect();
+        out += &format!(
+            "<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{}\"/>\n",
+            pts.join(" ")
+        );
+        out += &format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{color}\">{name}</text>\n",
+            m + 10.0,
+            m - 30.0 + 14.0 * k as f64 - 10.0
+        );
+    }
+    out += &format!(
+        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">collaborations (log)</text>\n</svg>\n",
+        w / 2.0,
+        h - 15.0
+    );
+    out
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |k: &str| {
+        args.iter()
+            .position(|a| a == k)
+            .and_then(|i| args.get(i + 1).cloned())
+    };
+    let sizes: Vec<usize> = arg("--sizes")
+        .unwrap_or_else(|| "1000,10000,100000,1000000".into())
+        .split(',')
+        .map(|s| s.parse().expect("--sizes N,N,…"))
+        .collect();
+    let keep = arg("--keep").map(std::path::PathBuf::from);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = keep.clone().unwrap_or_else(|| tmp.path().to_path_buf());
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut rows = Vec::new();
+    println!(
+        "| collaborations | planner, 1 core | planner, {} threads | full replan into SQLite | `due` from stored plans | actions due |",
+        rayon::current_num_threads()
+    );
+    println!("|---:|---:|---:|---:|---:|---:|");
+    for n in sizes {
+        let r = measure(n, &dir);
+        println!(
+            "| {} | {:.1} ms | {:.1} ms | {:.1} ms | {:.2} ms | {} |",
+            r.n,
+            r.plan_one_core * 1e3,
+            r.plan_all_cores * 1e3,
+            r.replan * 1e3,
+            r.due * 1e3,
+            r.due_count
+        );
+        rows.push(r);
+    }
+    if let Some(p) = arg("--svg") {
+        std::fs::write(&p, svg(&rows)).unwrap();
+        eprintln!("wrote {p}");
+    }
+}
