@@ -85,6 +85,10 @@ pub enum Command {
     Fetch(commands::fetch::FetchArgs),
     /// List the outbox; send or drop messages by hand.
     Outbox(commands::outbox::OutboxArgs),
+    /// Draft the follow-up mail of a collaboration (nudge, sync, escalate, confirm, retro).
+    Draft(commands::draft::DraftArgs),
+    /// The follow-up loop: fetch, plan, act per [automation]; --once for one pass.
+    Run(commands::run::RunArgs),
     /// Draft the 成果确认 mail and record the result (accept, or reject with a new deadline).
     Confirm(commands::confirm::ConfirmArgs),
     /// Draft the 复盘 mail and the 成果确认与复盘表 from the timeline.

@@ -33,6 +33,12 @@ pub struct Config {
     /// `[imap]`: the mailbox mail is fetched from and sent mail is filed in (see
     /// [`liaison_mail::transport::ImapConfig`]).
     pub imap: Option<liaison_mail::transport::ImapConfig>,
+    /// `[automation]`: per action kind, `draft` (default) or `send` (see
+    /// [`liaison_engine::runner::Automation`]).
+    pub automation: liaison_engine::runner::Automation,
+    /// `[chat]`: the chat webhooks nudges go through (see
+    /// [`liaison_mail::chat::ChatConfig`]).
+    pub chat: Option<liaison_mail::chat::ChatConfig>,
     /// `[archive]`: where `liaison archive` writes.
     pub archive: ArchiveSection,
     /// The file this was loaded from, if any.

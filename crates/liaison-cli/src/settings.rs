@@ -250,6 +250,30 @@ impl Settings {
         }
     }
 
+    /// The drafting context at `now` (templates, language, calendar, Message-ID domain).
+    pub fn draft_context<'a>(
+        &'a self,
+        directory: &'a Directory,
+        templates: &'a liaison_compose::Templates,
+        now: DateTime<FixedOffset>,
+    ) -> liaison_engine::drafting::DraftContext<'a> {
+        liaison_engine::drafting::DraftContext {
+            directory,
+            templates,
+            lang: output::lang(),
+            now,
+            domain: &self.config.identity.domain,
+            calendar: &self.time.calendar,
+            hours: self.time.hours,
+            tz: self.time.tz,
+        }
+    }
+
+    /// The runner's test hook `LIAISON_TEST_CRASH_AT=run-claimed|run-recorded[:N]`.
+    pub fn run_crash_hook(&self) -> (Option<liaison_engine::runner::RunCrash>, u32) {
+        crash_hook(liaison_engine::runner::RunCrash::parse)
+    }
+
     /// The planner's context at `now` (policy, calendar, hours, zone, directory, language).
     pub fn plan_context<'a>(
         &'a self,

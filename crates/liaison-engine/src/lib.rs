@@ -11,12 +11,14 @@
 //! * [`pipeline`] is the one ingest path; [`fetch`] feeds it from IMAP folders.
 //! * [`outbox`] sends mail exactly once (or holds it for a person), through SMTP.
 
+pub mod drafting;
 pub mod fetch;
 pub mod outbox;
 pub mod pipeline;
 pub mod planner;
 pub mod plans;
 pub mod policy;
+pub mod runner;
 pub mod thread;
 pub mod track;
 pub mod tracker;

@@ -442,6 +442,30 @@ pub fn apply_message(c: &mut Collaboration, m: &Message, cfg: &TrackerConfig) ->
     out
 }
 
+/// Applies a manual event (a mark, or the runner's record of an action it took). An event
+/// naming a Message-ID that the timeline already has is the same fact seen twice — the
+/// runner records its action before the mail goes out, and the mail, once recorded or
+/// fetched, says it again — so it is applied once.
+pub fn apply_manual(c: &mut Collaboration, e: Event) {
+    if let Some(mid) = e.message_id.as_deref()
+        && c.events
+            .iter()
+            .any(|x| x.message_id.as_deref() == Some(mid))
+    {
+        // What the record adds (how it was carried out) is kept on the mail's event.
+        if let Some(x) = c
+            .events
+            .iter_mut()
+            .find(|x| x.message_id.as_deref() == Some(mid) && x.kind == e.kind)
+            && x.detail.is_none()
+        {
+            x.detail = e.detail;
+        }
+        return;
+    }
+    apply_event(c, e);
+}
+
 /// Applies one event (from mail or a manual mark) to the collaboration's items and state,
 /// and appends it to the timeline.
 pub fn apply_event(c: &mut Collaboration, e: Event) {

@@ -11,4 +11,6 @@ pub mod mime;
 
 pub use message::{Attachment, Message};
 #[cfg(feature = "transport")]
+pub mod chat;
+#[cfg(feature = "transport")]
 pub mod transport;

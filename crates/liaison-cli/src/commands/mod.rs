@@ -4,6 +4,7 @@ pub mod archive;
 pub mod confirm;
 pub mod demo;
 pub mod directory;
+pub mod draft;
 pub mod due;
 pub mod fetch;
 pub mod form;
@@ -21,6 +22,7 @@ pub mod rebuild;
 pub mod report;
 pub mod retro;
 pub mod rules;
+pub mod run;
 pub mod send;
 pub mod serve;
 pub mod show;
@@ -69,6 +71,8 @@ pub fn run(s: &Settings, cmd: Command) -> anyhow::Result<ExitCode> {
         Command::Send(a) => send::run(s, a),
         Command::Fetch(a) => fetch::run(s, a),
         Command::Outbox(a) => outbox::run(s, a),
+        Command::Draft(a) => draft::run(s, a),
+        Command::Run(a) => run::run(s, a),
         Command::Confirm(a) => confirm::run(s, a),
         Command::Retro(a) => retro::run(s, a),
         Command::Archive(a) => archive::run(s, a),

@@ -17,7 +17,7 @@
 use super::graph::components;
 use super::info::{MessageInfo, SortKey};
 use super::replay::{Member, opener, replay};
-use crate::tracker::{TrackerConfig, TrackerError, apply_event, apply_message, open};
+use crate::tracker::{TrackerConfig, TrackerError, apply_message, open};
 use liaison_model::Event;
 use liaison_store::{Changes, Input, InputKind, KeyRole, MessageRow, Store};
 use std::collections::BTreeSet;
@@ -257,7 +257,7 @@ fn track_manual(
         .all(|m| SortKey::of(m).before_instant(event.at))
         && last_manual.is_none_or(|l| l <= at);
     if latest {
-        apply_event(&mut c, event.clone());
+        crate::tracker::apply_manual(&mut c, event.clone());
         changes.collaborations.push(c);
         return Ok(());
     }

@@ -9,7 +9,7 @@
 //! INBOX) counts once.
 
 use super::info::{MessageInfo, SortKey};
-use crate::tracker::{TrackerConfig, apply_event, apply_message, collaboration_id, open};
+use crate::tracker::{TrackerConfig, apply_manual, apply_message, collaboration_id, open};
 use liaison_model::{Collaboration, Event};
 use std::collections::HashSet;
 
@@ -54,7 +54,7 @@ pub fn replay(
     let mut manual = manual.into_iter().peekable();
     for (key, m) in later {
         while let Some((_, e)) = manual.next_if(|(_, e)| !key.before_instant(e.at)) {
-            apply_event(&mut c, e.clone());
+            apply_manual(&mut c, e.clone());
         }
         if let Some(id) = m.info.row.message_id.as_deref()
             && !seen.insert(id)
@@ -64,7 +64,7 @@ pub fn replay(
         apply_message(&mut c, &m.info.message, cfg);
     }
     for (_, e) in manual {
-        apply_event(&mut c, e.clone());
+        apply_manual(&mut c, e.clone());
     }
     Some(c)
 }

@@ -14,7 +14,7 @@
 mod config;
 pub mod imap;
 pub mod smtp;
-mod tls;
+pub(crate) mod tls;
 pub mod utf7;
 
 pub use config::{ConfigError, ImapConfig, Security, Server, SmtpConfig};

@@ -14,6 +14,7 @@ use liaison_model::Directory;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod live;
 mod story;
 
 /// The instant the demo's briefs are written for (their deadlines are 12月1日…12月15日).
@@ -172,6 +173,8 @@ pub fn run(s: &Settings, args: DemoArgs) -> anyhow::Result<ExitCode> {
     );
     // Step 3–4: follow a scripted collaboration and say what is due (liaison-engine).
     story::run_story(&dir)?;
+    // The loop on real servers, when they run.
+    live::run_live(&dir)?;
     eprintln!(
         "{} {}",
         tr("演示文件在", "demo files are in"),
