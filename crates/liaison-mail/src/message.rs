@@ -180,7 +180,7 @@ fn read_headers(m: &mail_parser::Message<'_>, raw: &[u8]) -> Message {
         in_reply_to: id_list(m.in_reply_to()),
         references: id_list(m.references()),
         thread_index: m.header_raw("Thread-Index").map(|s| s.trim().to_string()),
-        auto_reply: auto_reply_header(&m),
+        auto_reply: auto_reply_header(m),
         subject: m.subject().unwrap_or_default().trim().to_string(),
         ..Message::default()
     };
@@ -201,7 +201,7 @@ fn read_headers(m: &mail_parser::Message<'_>, raw: &[u8]) -> Message {
         out.problems
             .push("the Date header could not be read".into());
     }
-    fix_headers(&m, raw, &mut out);
+    fix_headers(m, raw, &mut out);
     out.subject = crate::charset::one_line(&out.subject);
     out.from_name = out.from_name.as_deref().map(crate::charset::one_line);
     out
