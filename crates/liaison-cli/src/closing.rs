@@ -126,26 +126,9 @@ pub fn archive(
     };
     let files = archive::build(&input);
     let folder = archive::folder_name(&first.project);
-    let dest = archive::write(root, &folder, &files, &first.id).map_err(|e| {
-        anyhow::anyhow!(
-            "{e}{}",
-            match &e {
-                archive::ArchiveError::Io { source, .. }
-                    if source.kind() == std::io::ErrorKind::PermissionDenied =>
-                    tr(
-                        "（没有写权限：换一个 --to 目录）",
-                        " (no write permission: choose another --to)"
-                    ),
-                archive::ArchiveError::Io { source, .. }
-                    if source.kind() == std::io::ErrorKind::StorageFull =>
-                    tr(
-                        "（磁盘已满：清理空间后重试，未写入任何内容）",
-                        " (disk full: free space and retry; nothing was written)"
-                    ),
-                _ => "",
-            }
-        )
-    })?;
+    // The error stays typed: `errors::describe` renders it, with its hint, in the run's
+    // language.
+    let dest = archive::write(root, &folder, &files, &first.id)?;
     for c in collabs {
         if c.state != liaison_model::State::Archived {
             let e = liaison_engine::Mark::Archived.event(now, None);

@@ -44,10 +44,66 @@ fn one(e: &(dyn std::error::Error + 'static), l: Lang) -> String {
     if let Some(e) = e.downcast_ref::<liaison_time::CalendarError>() {
         return calendar(e, l);
     }
+    if let Some(e) = e.downcast_ref::<liaison_closure::archive::ArchiveError>() {
+        return archive(e, l);
+    }
+    if let Some(e) = e.downcast_ref::<liaison_closure::forms::FormError>() {
+        return form(e, l);
+    }
     if let Some(e) = e.downcast_ref::<std::io::Error>() {
         return l.io_error(e);
     }
     e.to_string()
+}
+
+fn archive(e: &liaison_closure::archive::ArchiveError, l: Lang) -> String {
+    use liaison_closure::archive::ArchiveError as A;
+    use std::io::ErrorKind;
+    match (e, l) {
+        (A::DotDot(p), Lang::Zh) => {
+            format!("{}：路径中含有“..”；请给出不含“..”的目录", p.display())
+        }
+        (A::Symlink(p), Lang::Zh) => {
+            format!("{}：是符号链接；请给出真实的目录", p.display())
+        }
+        (A::Foreign { path, what }, Lang::Zh) => format!(
+            "{}：已存在，且含有不属于本协作归档的文件（{what}）；请先移走这些文件或换一个 --to 目录",
+            path.display()
+        ),
+        (A::Manifest { path, message }, Lang::Zh) => {
+            format!("{}：不是 liaison 的清单文件（{message}）", path.display())
+        }
+        (A::Io { path, source }, l) => {
+            let hint = match source.kind() {
+                // EPERM (an immutable folder) reads as PermissionDenied too.
+                ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => l.pick(
+                    "（没有写权限：换一个 --to 目录；未写入任何内容）",
+                    " (no write permission: choose another --to; nothing was written)",
+                ),
+                ErrorKind::StorageFull | ErrorKind::QuotaExceeded => l.pick(
+                    "（磁盘已满：清理空间后重试；未写入任何内容）",
+                    " (disk full: free space and retry; nothing was written)",
+                ),
+                _ => "",
+            };
+            format!(
+                "{}{}{}{hint}",
+                path.display(),
+                l.pick("：", ": "),
+                l.io_error(source)
+            )
+        }
+        (e, _) => e.to_string(),
+    }
+}
+
+fn form(e: &liaison_closure::forms::FormError, l: Lang) -> String {
+    use liaison_closure::forms::FormError as F;
+    match (e, l) {
+        (F::Xlsx(x), Lang::Zh) => format!("无法写出 XLSX 表格：{x}"),
+        (F::Csv(x), Lang::Zh) => format!("无法写出 CSV 表格：{x}"),
+        (e, _) => e.to_string(),
+    }
 }
 
 fn store(e: &StoreError, l: Lang) -> String {

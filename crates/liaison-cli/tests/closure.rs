@@ -450,7 +450,7 @@ fn archive_refuses_bad_targets_and_writes_nothing() {
     std::os::unix::fs::symlink(dir.join("real"), dir.join("link")).unwrap();
     let (code, _, err) = liaison(dir, &["archive", &id, "--to", "link"]);
     assert_eq!(code, 2);
-    assert!(err.contains("symbolic link"), "{err}");
+    assert!(err.contains("符号链接"), "{err}");
     assert_eq!(std::fs::read_dir(dir.join("real")).unwrap().count(), 0);
     let foreign = dir.join("x/跨部门协作-订单导出改造");
     std::fs::create_dir_all(&foreign).unwrap();
@@ -484,16 +484,88 @@ fn archive_refuses_bad_targets_and_writes_nothing() {
     assert_eq!(code, 2);
     assert!(err.contains("没有这个项目的协作"), "{err}");
     assert!(!dir.join("q").exists());
-    // No write permission (not testable as root, who may write anywhere).
-    if unsafe { libc_geteuid() } != 0 {
+    // No write permission, and a full disk: a clear error in the run's language, nothing
+    // half-written.
+    let ro = dir.join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    let root = unsafe { libc_geteuid() } == 0;
+    if root {
+        // Root may write anywhere permissions say no; an immutable folder refuses root too.
+        run_ok("chattr", &["+i", ro.to_str().unwrap()]);
+    } else {
         use std::os::unix::fs::PermissionsExt;
-        let ro = dir.join("ro");
-        std::fs::create_dir(&ro).unwrap();
         std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
-        let (code, _, err) = liaison(dir, &["archive", &id, "--to", "ro"]);
-        assert_eq!(code, 2);
-        assert!(err.contains("权限"), "{err}");
     }
+    let (code, _, err) = liaison(dir, &["archive", &id, "--to", "ro"]);
+    let en = liaison_en(dir, &["archive", &id, "--to", "ro"]);
+    if root {
+        run_ok("chattr", &["-i", ro.to_str().unwrap()]);
+    }
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("没有写权限") && err.contains("未写入任何内容"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("permission"),
+        "English in a Chinese run: {err}"
+    );
+    assert!(en.contains("no write permission") && en.is_ascii(), "{en}");
+    assert_eq!(std::fs::read_dir(&ro).unwrap().count(), 0);
+    if root {
+        let full = dir.join("full");
+        std::fs::create_dir(&full).unwrap();
+        // A 16 KiB file system: the forms alone are larger.
+        run_ok(
+            "mount",
+            &[
+                "-t",
+                "tmpfs",
+                "-o",
+                "size=16k",
+                "tmpfs",
+                full.to_str().unwrap(),
+            ],
+        );
+        let (code, _, err) = liaison(dir, &["archive", &id, "--to", "full"]);
+        let left = std::fs::read_dir(&full).unwrap().count();
+        run_ok("umount", &[full.to_str().unwrap()]);
+        assert_eq!(code, 2);
+        assert!(err.contains("磁盘已满"), "{err}");
+        assert_eq!(left, 0, "a full disk left a half-written folder");
+    } else {
+        eprintln!("full disk not tested: mounting a small file system needs root");
+    }
+}
+
+/// Runs a system tool the test needs, failing with how to get it.
+fn run_ok(tool: &str, args: &[&str]) {
+    let st = Command::new(tool).args(args).status().unwrap_or_else(|e| {
+        panic!(
+            "{tool}: {e} (this test runs as root with e2fsprogs and mount, as scripts/test does)"
+        )
+    });
+    assert!(
+        st.success(),
+        "{tool} {args:?} failed (this test needs root with mount rights, as scripts/test runs it)"
+    );
+}
+
+/// `liaison` in English, returning stderr.
+fn liaison_en(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_liaison"))
+        .args(args)
+        .arg("--db")
+        .arg(dir.join("t.db"))
+        .arg("--directory")
+        .arg(story().join("directory.toml"))
+        .args(["--me", "zhaomin@example.com", "--lang", "en"])
+        .env_remove("LIAISON_DATABASE_URL")
+        .env_remove("LIAISON_CONFIG")
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 unsafe extern "C" {

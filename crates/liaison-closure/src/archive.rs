@@ -45,12 +45,12 @@ pub enum ArchiveError {
         /// Why.
         source: std::io::Error,
     },
-    /// The manifest cannot be read.
-    #[error("{path}: {message}")]
+    /// The manifest cannot be read as a liaison manifest.
+    #[error("{path}: not a liaison manifest: {message}")]
     Manifest {
         /// Where.
         path: PathBuf,
-        /// What is wrong.
+        /// What the JSON reader said.
         message: String,
     },
 }
@@ -539,7 +539,7 @@ pub fn read_manifest(dir: &Path) -> Result<Manifest, ArchiveError> {
     let text = std::fs::read(&p).map_err(io(&p))?;
     serde_json::from_slice(&text).map_err(|e| ArchiveError::Manifest {
         path: p,
-        message: format!("not a liaison manifest: {e}"),
+        message: e.to_string(),
     })
 }
 

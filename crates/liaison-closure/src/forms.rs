@@ -517,11 +517,17 @@ pub fn read_assignment(bytes: &[u8], lang: Lang) -> Result<ReadAssignment, FormE
         .or(names.first())
         .cloned()
     else {
-        return Err(FormError::Unreadable("the workbook has no sheet".into()));
+        return Err(FormError::Unreadable(
+            lang.pick("工作簿里没有工作表", "the workbook has no sheet")
+                .into(),
+        ));
     };
-    let range = wb
-        .worksheet_range(&sheet)
-        .map_err(|e| FormError::Unreadable(format!("{sheet}: {e}")))?;
+    let range = wb.worksheet_range(&sheet).map_err(|e| {
+        FormError::Unreadable(format!(
+            "{sheet}{}{e}",
+            lang.pick("：无法读取：", ": cannot be read: ")
+        ))
+    })?;
     let formulas = wb.worksheet_formula(&sheet).ok();
     let merged = wb
         .worksheet_merge_cells(&sheet)
