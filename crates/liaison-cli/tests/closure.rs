@@ -16,6 +16,11 @@ fn story() -> PathBuf {
 }
 
 fn liaison(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    liaison_in(dir, args, "zh")
+}
+
+/// `liaison` with the story's store and directory, in `lang`.
+fn liaison_in(dir: &Path, args: &[&str], lang: &str) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_liaison"))
         .args(args)
         .arg("--db")
@@ -25,7 +30,7 @@ fn liaison(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .args(["--me", "zhaomin@example.com"])
         .env_remove("LIAISON_DATABASE_URL")
         .env_remove("LIAISON_CONFIG")
-        .env("LIAISON_LANG", "zh")
+        .env("LIAISON_LANG", lang)
         .current_dir(dir)
         .output()
         .unwrap();
@@ -497,7 +502,7 @@ fn archive_refuses_bad_targets_and_writes_nothing() {
         std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
     }
     let (code, _, err) = liaison(dir, &["archive", &id, "--to", "ro"]);
-    let en = liaison_en(dir, &["archive", &id, "--to", "ro"]);
+    let (_, _, en) = liaison_in(dir, &["archive", &id, "--to", "ro"], "en");
     if root {
         run_ok("chattr", &["-i", ro.to_str().unwrap()]);
     }
@@ -549,23 +554,6 @@ fn run_ok(tool: &str, args: &[&str]) {
         st.success(),
         "{tool} {args:?} failed (this test needs root with mount rights, as scripts/test runs it)"
     );
-}
-
-/// `liaison` in English, returning stderr.
-fn liaison_en(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_liaison"))
-        .args(args)
-        .arg("--db")
-        .arg(dir.join("t.db"))
-        .arg("--directory")
-        .arg(story().join("directory.toml"))
-        .args(["--me", "zhaomin@example.com", "--lang", "en"])
-        .env_remove("LIAISON_DATABASE_URL")
-        .env_remove("LIAISON_CONFIG")
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 unsafe extern "C" {
