@@ -15,7 +15,8 @@
 //! * `imap_folders` — per account and folder, the UIDVALIDITY and the last UID read
 //!   (version 3).
 //! * `web_users`, `web_sessions`, `web_tokens` — who may use `liaison serve`: argon2 password
-//!   hashes, sessions and API tokens stored as SHA-256 of the secret (version 6; operational).
+//!   hashes, sessions and API tokens stored as SHA-256 of the secret (version 6; operational;
+//!   the user's department since version 9).
 //! * `schema_migrations` — which migrations ran.
 //!
 //! Version 1 kept an append-only `events` table and a first-writer-wins `thread_keys`
@@ -395,6 +396,12 @@ CREATE TABLE plans (
 CREATE INDEX plans_due ON plans(due_at);
 CREATE INDEX plans_collaboration ON plans(collaboration);
 "#,
+    },
+    Migration {
+        version: 9,
+        name: "the department of a web user",
+        sqlite: "ALTER TABLE web_users ADD COLUMN department TEXT;",
+        postgres: "ALTER TABLE web_users ADD COLUMN department TEXT;",
     },
 ];
 
