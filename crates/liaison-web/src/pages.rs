@@ -465,6 +465,8 @@ pub struct NowQuery {
     pub fragment: bool,
     /// Where a due page starts: `MICROS|ID` of the previous page's last action.
     pub after: Option<String>,
+    /// Actions per due page (1–200; default [`DUE_SHOWN`]).
+    pub per: Option<usize>,
 }
 
 fn now_of(state: &AppState, q: Option<&str>) -> DateTime<FixedOffset> {
@@ -503,14 +505,19 @@ pub(crate) fn may_see(st: &AppState, s: &Session, c: &Collaboration, dir: &liais
 const SCOPED_SCAN: usize = 4000;
 
 /// One due page: the total, the late total, this page's actions with their
-/// collaborations, the next key, and whether the total is exact.
+/// collaborations (dismissed ones left out), the next key, whether the total is exact, and
+/// how many dismissed actions were passed over.
 struct DueView {
     due: usize,
     overdue: usize,
     rows: Vec<(DueAction, Option<Collaboration>)>,
     next: Option<(i64, String)>,
     exact: bool,
+    dismissed: usize,
 }
+
+/// How many store pages one due page reads at most while passing over dismissed actions.
+const DUE_READS: usize = 20;
 
 fn due_view(
     s: &mut dyn liaison_store::Store,
@@ -518,6 +525,7 @@ fn due_view(
     session: &Session,
     now: DateTime<FixedOffset>,
     after: Option<(i64, String)>,
+    per: usize,
 ) -> Result<DueView, WebError> {
     let lang = session.lang;
     let dir = st.directory();
@@ -525,27 +533,47 @@ fn due_view(
     match session.scope(st.config.web.members_see_all) {
         None => {
             // The count and one page from the store; the other rows are never decoded.
-            let p = liaison_engine::plans::due_page(
-                s,
-                &cx,
-                after.as_ref().map(|(d, c)| (*d, c.as_str())),
-                DUE_SHOWN,
-            )?;
-            let mut rows = Vec::with_capacity(p.actions.len());
+            // Dismissed actions are passed over, reading on (a bounded number of pages)
+            // until the page is full.
+            let mut rows = Vec::with_capacity(per);
             let mut cache: HashMap<String, Option<Collaboration>> = HashMap::new();
-            for a in p.actions {
-                if !cache.contains_key(&a.collaboration) {
-                    let c = s.collaboration(&a.collaboration)?;
-                    cache.insert(a.collaboration.clone(), c);
+            let mut key = after;
+            let mut dismissed = 0;
+            let mut count = liaison_store::PlanCount::default();
+            let mut next = None;
+            for _ in 0..DUE_READS {
+                let p = liaison_engine::plans::due_page(
+                    s,
+                    &cx,
+                    key.as_ref().map(|(d, c)| (*d, c.as_str())),
+                    per - rows.len().min(per - 1),
+                )?;
+                count = p.count;
+                for a in p.actions {
+                    if s.meta(&dismiss_key(&a))?.is_some() {
+                        dismissed += 1;
+                        continue;
+                    }
+                    if !cache.contains_key(&a.collaboration) {
+                        let c = s.collaboration(&a.collaboration)?;
+                        cache.insert(a.collaboration.clone(), c);
+                    }
+                    let c = cache.get(&a.collaboration).cloned().flatten();
+                    rows.push((a, c));
                 }
-                rows.push((a.clone(), cache.get(&a.collaboration).cloned().flatten()));
+                next = p.next;
+                if rows.len() >= per || next.is_none() {
+                    break;
+                }
+                key = next.clone();
             }
             Ok(DueView {
-                due: p.count.due,
-                overdue: p.count.overdue,
+                due: count.due,
+                overdue: count.overdue,
                 rows,
-                next: p.next,
+                next,
                 exact: true,
+                dismissed,
             })
         }
         Some(dept) => {
@@ -553,7 +581,7 @@ fn due_view(
             // over at most SCOPED_SCAN rows.
             let mut key = after;
             let mut cache: HashMap<String, Option<Collaboration>> = HashMap::new();
-            let (mut due, mut overdue, mut scanned) = (0, 0, 0);
+            let (mut due, mut overdue, mut scanned, mut dismissed) = (0, 0, 0, 0);
             let mut rows = Vec::new();
             let mut next = None;
             let mut exact = true;
@@ -575,16 +603,20 @@ fn due_view(
                     let Some(c) = cache.get(&a.collaboration).cloned().flatten() else {
                         continue;
                     };
+                    if s.meta(&dismiss_key(&a))?.is_some() {
+                        dismissed += 1;
+                        continue;
+                    }
                     due += 1;
                     if a.overdue {
                         overdue += 1;
                     }
-                    // A page ends after DUE_SHOWN actions, at the end of a collaboration's
+                    // A page ends after `per` actions, at the end of a collaboration's
                     // group, so the next page starts with a whole one.
                     let same_group = rows.last().is_some_and(|(l, _): &(DueAction, _)| {
                         l.due_at == a.due_at && l.collaboration == a.collaboration
                     });
-                    if rows.len() < DUE_SHOWN || (same_group && next.is_none()) {
+                    if rows.len() < per || (same_group && next.is_none()) {
                         rows.push((a, Some(c)));
                     } else if next.is_none() {
                         next = rows
@@ -609,12 +641,15 @@ fn due_view(
                     None => break,
                 }
             }
+            // Dismissed ones are not counted here: the count is of what is shown.
+            let _ = dismissed;
             Ok(DueView {
                 due,
                 overdue,
                 rows,
                 next,
                 exact,
+                dismissed: 0,
             })
         }
     }
@@ -633,17 +668,13 @@ async fn due_page(
     let now = now_of(&state, q.now.as_deref());
     let after = q.after.as_deref().and_then(due_key);
     let paged = after.is_some();
+    let per = q.per.unwrap_or(DUE_SHOWN).clamp(1, 200);
     let session = v.session.clone();
     let r = state
         .store(move |s, st| {
-            let view = due_view(s, st, &session, now, after)?;
+            let view = due_view(s, st, &session, now, after, per)?;
             let mut shown = Vec::new();
-            let mut dismissed = 0;
             for (a, c) in view.rows {
-                if s.meta(&dismiss_key(&a))?.is_some() {
-                    dismissed += 1;
-                    continue;
-                }
                 let group = if a.overdue {
                     "overdue"
                 } else if urgent(c.as_ref()) {
@@ -673,7 +704,7 @@ async fn due_page(
             }
             // Dismissals are counted where they are seen (this page): the count is of the
             // stored plans, and a dismissal is a mark on one action.
-            let count = view.due.saturating_sub(dismissed);
+            let count = view.due.saturating_sub(view.dismissed);
             let groups: Vec<minijinja::Value> = ["overdue", "urgent", "normal"]
                 .iter()
                 .map(|g| {
@@ -692,6 +723,9 @@ async fn due_page(
     let mut params: Vec<(String, String)> = Vec::new();
     if let Some(n) = &q.now {
         params.push(("now".into(), n.clone()));
+    }
+    if let Some(p) = q.per {
+        params.push(("per".into(), p.to_string()));
     }
     let first_url = format!("/due?{}", encode_query(&params));
     let next_url = next.map(|(d, c)| {
@@ -716,7 +750,7 @@ async fn due_page(
         overdue_total => overdue, groups => groups, next_url => next_url, paged => paged,
         first_url => first_url,
         now => now.to_rfc3339(), now_q => q.now.is_some(), now_enc => q.now.as_deref().map(pct),
-        after_enc => q.after.as_deref().map(pct), fixed => q.now.is_some() },
+        after_enc => q.after.as_deref().map(pct), per_q => q.per, fixed => q.now.is_some() },
     )
 }
 
@@ -962,13 +996,11 @@ async fn due_send(
     let r = state
         .store(move |st, app| {
             let Some((a, c)) = find_action(st, app, &s, &f, now)? else {
-                return Ok(Err(lang
-                    .pick("该待办已不存在", "that action is no longer due")
-                    .to_string()));
+                return Ok(Err(None));
             };
             let mail = match draft_for(app, &a, c.as_ref(), lang, now) {
                 Ok(m) => m,
-                Err(e) => return Ok(Err(e)),
+                Err(e) => return Ok(Err(Some(e))),
             };
             let origin = liaison_engine::outbox::Origin {
                 collaboration: Some(a.collaboration.clone()),
@@ -978,12 +1010,18 @@ async fn due_send(
             if r.is_ok() {
                 st.set_meta(&dismiss_key(&a), &chrono::Utc::now().to_rfc3339())?;
             }
-            Ok(r)
+            Ok(r.map_err(Some))
         })
         .await;
     match r {
         Ok(Ok(_)) => redirect_due(&headers),
-        Ok(Err(msg)) => error_page(StatusCode::UNPROCESSABLE_ENTITY, lang, &msg),
+        // Not due (any more), or another department's: as for dismiss.
+        Ok(Err(None)) => error_page(
+            StatusCode::NOT_FOUND,
+            lang,
+            lang.pick("该待办已不存在", "that action is no longer due"),
+        ),
+        Ok(Err(Some(msg))) => error_page(StatusCode::UNPROCESSABLE_ENTITY, lang, &msg),
         Err(e) => internal(lang, e),
     }
 }
@@ -1877,9 +1915,8 @@ async fn compose_eml(State(state): State<Arc<AppState>>, req: Request) -> Respon
     }
 }
 
-/// `POST /compose/draft`: the composed mail goes into the outbox as a `draft` (sent after
-/// approval: `liaison outbox approve`, or the runner's review queue); lint errors do not
-/// stop a draft.
+/// `POST /compose/draft`: the composed mail goes into the outbox as a `draft` (sent once
+/// approved, with `liaison outbox send ID`); lint errors do not stop a draft.
 async fn compose_draft(State(state): State<Arc<AppState>>, req: Request) -> Response {
     compose_submit(state, req, true).await
 }
@@ -1969,8 +2006,8 @@ fn save_draft(
         state: "draft".into(),
         note: lang
             .pick(
-                "已存为草稿（发件箱 draft 状态；批准后发送：liaison outbox）",
-                "saved as a draft (outbox state draft; sent once approved: liaison outbox)",
+                "已存为草稿（发件箱 draft 状态；确认后用 liaison outbox send 发送）",
+                "saved as a draft (outbox state draft; send it with liaison outbox send once approved)",
             )
             .into(),
     })
