@@ -785,7 +785,11 @@ fn members_see_only_their_department() {
         assert_eq!(get(&format!("/collaborations/{payment}")).status, 200);
         let due = get(&format!("/due?now={}", enc(NOW)));
         assert_eq!(due.status, 200);
-        assert_eq!(due.body.contains(&format!("/collaborations/{request}\"")), see_all, "due page");
+        assert_eq!(
+            due.body.contains(&format!("/collaborations/{request}\"")),
+            see_all,
+            "due page"
+        );
         let r = api(&format!("/api/v1/collaborations/{request}"));
         assert_eq!(r.status, if see_all { 200 } else { 404 }, "API detail");
         let r = api("/api/v1/collaborations");
@@ -904,7 +908,11 @@ fn due_page_pages_through_the_stored_plans() {
     for _ in 0..want.len() + 2 {
         let r = http(&s.addr, "GET", &path, &[("Cookie", &cookie)], "");
         assert_eq!(r.status, 200, "{path}");
-        if let Some(c) = r.cookies().into_iter().find(|c| c.starts_with("liaison_session=")) {
+        if let Some(c) = r
+            .cookies()
+            .into_iter()
+            .find(|c| c.starts_with("liaison_session="))
+        {
             cookie = c;
         }
         assert!(
@@ -929,7 +937,10 @@ fn due_page_pages_through_the_stored_plans() {
         }
         // Pages hold whole (due instant, collaboration) groups, so a page of two may hold
         // a few more; never none.
-        assert!((1..=6).contains(&on_page), "{path}: {on_page} actions on a page of 2");
+        assert!(
+            (1..=6).contains(&on_page),
+            "{path}: {on_page} actions on a page of 2"
+        );
         match form_href(&r.body, "due-next") {
             Some(next) => path = next.replace("&amp;", "&").replace("&#x2f;", "/"),
             None => break,
@@ -956,10 +967,25 @@ fn closing_actions() {
     let s = serve(&dir, &["--now", NOW]);
     let request = collab_id(&dir, "【需求对接】Q3");
     let member = login(&s.addr, MEMBER.0, MEMBER.1);
-    let page = http(&s.addr, "GET", &format!("/collaborations/{request}"), &[("Cookie", &member)], "");
-    assert!(page.body.contains("action=\"/collaborations/"), "closing forms");
-    assert!(page.body.contains(&format!("/collaborations/{request}/confirm")));
-    assert!(!page.body.contains("/archive\""), "a member is offered no archive");
+    let page = http(
+        &s.addr,
+        "GET",
+        &format!("/collaborations/{request}"),
+        &[("Cookie", &member)],
+        "",
+    );
+    assert!(
+        page.body.contains("action=\"/collaborations/"),
+        "closing forms"
+    );
+    assert!(
+        page.body
+            .contains(&format!("/collaborations/{request}/confirm"))
+    );
+    assert!(
+        !page.body.contains("/archive\""),
+        "a member is offered no archive"
+    );
     let csrf = form_value(&page.body, "csrf_token").unwrap();
     let post = |cookie: &str, what: &str, body: &str| {
         http(
@@ -971,7 +997,11 @@ fn closing_actions() {
         )
     };
     let status = |item: usize| -> String {
-        let (_, out, _) = liaison(&dir, &["--now", NOW, "show", &request, "--format", "json"], None);
+        let (_, out, _) = liaison(
+            &dir,
+            &["--now", NOW, "show", &request, "--format", "json"],
+            None,
+        );
         let v: Value = serde_json::from_str(&out).unwrap();
         v["items"][item]["status"].as_str().unwrap().to_string()
     };
@@ -983,11 +1013,24 @@ fn closing_actions() {
         assert_eq!(r.status, 403, "{what} without csrf_token");
     }
     let viewer = login(&s.addr, VIEWER.0, VIEWER.1);
-    let vpage = http(&s.addr, "GET", &format!("/collaborations/{request}"), &[("Cookie", &viewer)], "");
-    assert!(!vpage.body.contains("/confirm\""), "a viewer is offered no confirm");
+    let vpage = http(
+        &s.addr,
+        "GET",
+        &format!("/collaborations/{request}"),
+        &[("Cookie", &viewer)],
+        "",
+    );
+    assert!(
+        !vpage.body.contains("/confirm\""),
+        "a viewer is offered no confirm"
+    );
     let vcsrf = form_value(&vpage.body, "csrf_token").unwrap();
     for what in ["confirm", "retro", "archive"] {
-        let r = post(&viewer, what, &format!("verdict=accept&item=1&csrf_token={vcsrf}"));
+        let r = post(
+            &viewer,
+            what,
+            &format!("verdict=accept&item=1&csrf_token={vcsrf}"),
+        );
         assert_eq!(r.status, 403, "{what} by a viewer");
     }
     let r = post(&member, "archive", &format!("csrf_token={csrf}"));
@@ -995,7 +1038,11 @@ fn closing_actions() {
     assert_eq!(events(&dir, &request), before);
 
     // Nothing delivered yet: nothing to confirm.
-    let (_, out, _) = liaison(&dir, &["--now", NOW, "show", &request, "--format", "json"], None);
+    let (_, out, _) = liaison(
+        &dir,
+        &["--now", NOW, "show", &request, "--format", "json"],
+        None,
+    );
     let v: Value = serde_json::from_str(&out).unwrap();
     let delivered = v["items"]
         .as_array()
@@ -1003,17 +1050,34 @@ fn closing_actions() {
         .iter()
         .any(|i| matches!(i["status"].as_str(), Some("delivered" | "confirmed")));
     if !delivered {
-        let r = post(&member, "confirm", &format!("verdict=accept&csrf_token={csrf}"));
+        let r = post(
+            &member,
+            "confirm",
+            &format!("verdict=accept&csrf_token={csrf}"),
+        );
         assert_eq!(r.status, 422, "{}", r.body);
     }
     // Deliver item 1, reject it with a reason naming the new deadline: it is open again.
-    let r = post(&member, "mark", &format!("mark=delivered&item=1&csrf_token={csrf}"));
+    let r = post(
+        &member,
+        "mark",
+        &format!("mark=delivered&item=1&csrf_token={csrf}"),
+    );
     assert_eq!(r.status, 303);
     assert_eq!(status(0), "delivered");
-    let r = post(&member, "confirm", &format!("verdict=reject&item=1&reason=%E7%BC%BA%E5%B0%91%E9%A3%8E%E9%99%A9&csrf_token={csrf}"));
+    let r = post(
+        &member,
+        "confirm",
+        &format!(
+            "verdict=reject&item=1&reason=%E7%BC%BA%E5%B0%91%E9%A3%8E%E9%99%A9&csrf_token={csrf}"
+        ),
+    );
     assert_eq!(r.status, 422, "a reason without a deadline: {}", r.body);
     let reason = "缺少风险评估，请于12月9日18:00前补充";
-    let body = format!("verdict=reject&item=1&reason={}&csrf_token={csrf}", pct(reason));
+    let body = format!(
+        "verdict=reject&item=1&reason={}&csrf_token={csrf}",
+        pct(reason)
+    );
     let r = post(&member, "confirm", &body);
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.body.contains("id=\"closing-draft\""), "{}", r.body);
@@ -1022,8 +1086,16 @@ fn closing_actions() {
     assert_ne!(status(0), "delivered");
     assert_eq!(events(&dir, &request), before + 3);
     // Delivered again and accepted: confirmed.
-    post(&member, "mark", &format!("mark=delivered&item=1&csrf_token={csrf}"));
-    let r = post(&member, "confirm", &format!("verdict=accept&item=1&csrf_token={csrf}"));
+    post(
+        &member,
+        "mark",
+        &format!("mark=delivered&item=1&csrf_token={csrf}"),
+    );
+    let r = post(
+        &member,
+        "confirm",
+        &format!("verdict=accept&item=1&csrf_token={csrf}"),
+    );
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(status(0), "confirmed");
 
@@ -1050,7 +1122,17 @@ fn closing_actions() {
         let out = dir.join(format!("{kind}.csv"));
         let (code, _, err) = liaison(
             &dir,
-            &["--now", NOW, "form", kind, &request, "--format", "csv", "-o", out.to_str().unwrap()],
+            &[
+                "--now",
+                NOW,
+                "form",
+                kind,
+                &request,
+                "--format",
+                "csv",
+                "-o",
+                out.to_str().unwrap(),
+            ],
             None,
         );
         assert_eq!(code, 0, "{err}");
@@ -1064,7 +1146,11 @@ fn closing_actions() {
         assert!(header_of(&h, "content-type").contains("spreadsheetml"));
         assert!(body.starts_with(b"PK"), "{kind}.xlsx is a zip");
     }
-    let (st, _, _) = http_bytes(&s.addr, &format!("/collaborations/{request}/forms/nope"), &member);
+    let (st, _, _) = http_bytes(
+        &s.addr,
+        &format!("/collaborations/{request}/forms/nope"),
+        &member,
+    );
     assert_eq!(st, 404);
     let (st, h, body) = http_bytes(&s.addr, &format!("/collaborations/{request}/ics"), &member);
     assert_eq!(st, 200);
@@ -1074,8 +1160,17 @@ fn closing_actions() {
 
     // Archive: an admin's, into the server's working directory.
     let admin = login(&s.addr, "boss", "admin-pass-1");
-    let apage = http(&s.addr, "GET", &format!("/collaborations/{request}"), &[("Cookie", &admin)], "");
-    assert!(apage.body.contains("/archive\""), "an admin is offered archive");
+    let apage = http(
+        &s.addr,
+        "GET",
+        &format!("/collaborations/{request}"),
+        &[("Cookie", &admin)],
+        "",
+    );
+    assert!(
+        apage.body.contains("/archive\""),
+        "an admin is offered archive"
+    );
     let acsrf = form_value(&apage.body, "csrf_token").unwrap();
     let r = post(&admin, "archive", &format!("csrf_token={acsrf}"));
     assert_eq!(r.status, 200, "{}", r.body);
@@ -1117,8 +1212,14 @@ fn compose_drafts_and_attachments() {
     let page = http(&s.addr, "GET", "/compose", &[("Cookie", &member)], "");
     assert!(page.body.contains("enctype=\"multipart/form-data\""));
     assert!(page.body.contains("<datalist id=\"dl-people\">"));
-    assert!(page.body.contains("zhangwei@example.com"), "directory completion");
-    assert!(page.body.contains("<option value=\"市场部\">"), "department completion");
+    assert!(
+        page.body.contains("zhangwei@example.com"),
+        "directory completion"
+    );
+    assert!(
+        page.body.contains("<option value=\"市场部\">"),
+        "department completion"
+    );
     let csrf = form_value(&page.body, "csrf_token").unwrap();
     let fields = [
         ("csrf_token", csrf.as_str()),
@@ -1139,20 +1240,48 @@ fn compose_drafts_and_attachments() {
     ];
     let file: &[u8] = b"channel,amount\nwechat,100\n";
     // .eml: the attachment is in the mail under a safe name (no path).
-    let r = http_multipart(&s.addr, "/compose/eml", &member, &fields, &[("attachment", "../../预算模板.csv", file)]);
+    let r = http_multipart(
+        &s.addr,
+        "/compose/eml",
+        &member,
+        &fields,
+        &[("attachment", "../../预算模板.csv", file)],
+    );
     assert_eq!(r.status, 200, "{}", r.body);
-    assert!(r.body.contains("Content-Disposition: attachment"), "{}", r.body);
+    assert!(
+        r.body.contains("Content-Disposition: attachment"),
+        "{}",
+        r.body
+    );
     assert!(!r.body.contains("../"), "the file name keeps no path");
     // Preview shows the attachment in the drafted mail.
-    let r = http_multipart(&s.addr, "/compose/preview", &member, &fields, &[("attachment", "预算模板.csv", file)]);
+    let r = http_multipart(
+        &s.addr,
+        "/compose/preview",
+        &member,
+        &fields,
+        &[("attachment", "预算模板.csv", file)],
+    );
     assert_eq!(r.status, 200);
     assert!(r.body.contains("预算模板.csv"), "{}", r.body);
     // Too large: refused, nothing drafted.
     let big = vec![b'x'; 2001];
-    let r = http_multipart(&s.addr, "/compose/draft", &member, &fields, &[("attachment", "big.bin", &big)]);
+    let r = http_multipart(
+        &s.addr,
+        "/compose/draft",
+        &member,
+        &fields,
+        &[("attachment", "big.bin", &big)],
+    );
     assert_eq!(r.status, 413, "{}", r.body);
     // Save as draft: in the outbox as a draft, listed on the compose page.
-    let r = http_multipart(&s.addr, "/compose/draft", &member, &fields, &[("attachment", "预算模板.csv", file)]);
+    let r = http_multipart(
+        &s.addr,
+        "/compose/draft",
+        &member,
+        &fields,
+        &[("attachment", "预算模板.csv", file)],
+    );
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.body.contains("id=\"drafted\""), "{}", r.body);
     let (_, out, _) = liaison(&dir, &["outbox", "--format", "json"], None);
@@ -1189,7 +1318,10 @@ fn reports_page() {
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.body.contains("id=\"report-table\""), "{}", r.body);
     assert!(r.body.contains("市场部"), "a department row");
-    assert!(r.body.contains("src=\"/reports/report.svg?since=2026-01-01\""));
+    assert!(
+        r.body
+            .contains("src=\"/reports/report.svg?since=2026-01-01\"")
+    );
     let cookie = r
         .cookies()
         .into_iter()
@@ -1200,15 +1332,36 @@ fn reports_page() {
     assert_eq!(header_of(&h, "content-type"), "image/svg+xml");
     let (_, cli, _) = liaison(
         &dir,
-        &["--now", NOW, "report", "--since", "2026-01-01", "--format", "svg"],
+        &[
+            "--now",
+            NOW,
+            "report",
+            "--since",
+            "2026-01-01",
+            "--format",
+            "svg",
+        ],
         None,
     );
     assert_eq!(String::from_utf8(svg).unwrap(), cli);
     for ext in ["html", "csv", "json"] {
-        let (st, h, _) = http_bytes(&s.addr, &format!("/reports/report.{ext}?since=2026-01-01"), &cookie);
+        let (st, h, _) = http_bytes(
+            &s.addr,
+            &format!("/reports/report.{ext}?since=2026-01-01"),
+            &cookie,
+        );
         assert_eq!(st, 200, "{ext}");
-        assert!(header_of(&h, "content-disposition").starts_with("attachment;"), "{ext}");
+        assert!(
+            header_of(&h, "content-disposition").starts_with("attachment;"),
+            "{ext}"
+        );
     }
-    let r = http(&s.addr, "GET", "/reports?since=yesterday", &[("Cookie", &cookie)], "");
+    let r = http(
+        &s.addr,
+        "GET",
+        "/reports?since=yesterday",
+        &[("Cookie", &cookie)],
+        "",
+    );
     assert_eq!(r.status, 400);
 }

@@ -206,7 +206,11 @@ pub fn reject(
 
 /// The events a confirmation records for `items` (0-based): a confirmation each, or a
 /// rejection with its reason and the item's new deadline; none for a draft.
-pub fn confirm_events(items: &[usize], verdict: &Verdict, now: DateTime<FixedOffset>) -> Vec<Event> {
+pub fn confirm_events(
+    items: &[usize],
+    verdict: &Verdict,
+    now: DateTime<FixedOffset>,
+) -> Vec<Event> {
     let mut events = Vec::new();
     for &i in items {
         match verdict {
@@ -339,7 +343,8 @@ pub fn confirm_brief(
             owner: r.owner.clone().unwrap_or_default(),
             due,
             standard: r.standard.clone().unwrap_or_else(|| {
-                lang.pick("符合需求邮件中的要求", "as the request described").to_string()
+                lang.pick("符合需求邮件中的要求", "as the request described")
+                    .to_string()
             }),
         });
     }
@@ -545,4 +550,3 @@ pub fn retro_brief(
         en: None,
     }
 }
-

@@ -310,7 +310,11 @@ pub fn due_group(
         let rows = store.plans_due_page(micros(cx.now), Some((start.0, &start.1)), want)?;
         let full = rows.len() == want;
         let last = rows.last().map(|r| (r.due_at, r.collaboration.clone()));
-        if full && last.as_ref().is_some_and(|(d, c)| *d == due_at && c == collaboration) {
+        if full
+            && last
+                .as_ref()
+                .is_some_and(|(d, c)| *d == due_at && c == collaboration)
+        {
             // The group may go on past this page: read it whole.
             want *= 2;
             continue;

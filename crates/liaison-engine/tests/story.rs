@@ -98,13 +98,8 @@ fn assert_stored_plans_agree(
             assert_eq!(walked, due, "pages of {limit} at {now}");
         }
         for a in &due {
-            let group = plans::due_group(
-                store,
-                &cx,
-                a.due_at.timestamp_micros(),
-                &a.collaboration,
-            )
-            .unwrap();
+            let group = plans::due_group(store, &cx, a.due_at.timestamp_micros(), &a.collaboration)
+                .unwrap();
             let want: Vec<_> = due
                 .iter()
                 .filter(|b| b.due_at == a.due_at && b.collaboration == a.collaboration)

@@ -28,10 +28,17 @@ fn users_sessions_tokens(s: &mut dyn Store) {
     placed.department = Some("市场部".into());
     s.web_user_put(&placed).unwrap();
     assert_eq!(
-        s.web_user("wanglei").unwrap().unwrap().department.as_deref(),
+        s.web_user("wanglei")
+            .unwrap()
+            .unwrap()
+            .department
+            .as_deref(),
         Some("市场部")
     );
-    assert_eq!(s.web_users().unwrap()[0].department.as_deref(), Some("市场部"));
+    assert_eq!(
+        s.web_users().unwrap()[0].department.as_deref(),
+        Some("市场部")
+    );
     s.web_user_put(&admin).unwrap();
     assert_eq!(s.web_user("wanglei").unwrap().unwrap().department, None);
 
@@ -194,7 +201,10 @@ fn due_plans(s: &mut dyn Store) {
     assert_eq!(sorted(s.plans_due_page(at, None, 100).unwrap()), all);
     let first = s.plans_due_page(at, None, 3).unwrap();
     assert_eq!(
-        first.iter().map(|r| r.collaboration.as_str()).collect::<Vec<_>>(),
+        first
+            .iter()
+            .map(|r| r.collaboration.as_str())
+            .collect::<Vec<_>>(),
         ["p0", "p0", "p3"]
     );
     // After a key: every row of a later (due instant, collaboration), none of the key's.
@@ -202,10 +212,16 @@ fn due_plans(s: &mut dyn Store) {
     assert_eq!(rest, all[3..].to_vec());
     let rest = sorted(s.plans_due_page(at, Some((1000, "p9")), 100).unwrap());
     assert_eq!(
-        rest.iter().map(|r| r.collaboration.as_str()).collect::<Vec<_>>(),
+        rest.iter()
+            .map(|r| r.collaboration.as_str())
+            .collect::<Vec<_>>(),
         ["p1", "p4", "p4", "p7"]
     );
-    assert!(s.plans_due_page(at, Some((1010, "p7")), 100).unwrap().is_empty());
+    assert!(
+        s.plans_due_page(at, Some((1010, "p7")), 100)
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]

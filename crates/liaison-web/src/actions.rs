@@ -8,7 +8,7 @@
 //! for another department's collaboration, as on every page.
 
 use crate::auth::{Role, Session};
-use crate::pages::{error_page, internal, may_see, page, poster, viewer, Viewer};
+use crate::pages::{Viewer, error_page, internal, may_see, page, poster, viewer};
 use crate::{AppState, WebError};
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
@@ -49,8 +49,7 @@ fn visible(
     session: &Session,
     id: &str,
 ) -> Result<Option<Collaboration>, WebError> {
-    Ok(s
-        .collaboration(id)?
+    Ok(s.collaboration(id)?
         .filter(|c| may_see(st, session, c, &st.directory())))
 }
 
@@ -429,7 +428,10 @@ async fn form(
             return error_page(
                 StatusCode::BAD_REQUEST,
                 lang,
-                &format!("format={other:?}: {}", lang.pick("应为 xlsx 或 csv", "expected xlsx or csv")),
+                &format!(
+                    "format={other:?}: {}",
+                    lang.pick("应为 xlsx 或 csv", "expected xlsx or csv")
+                ),
             );
         }
     };

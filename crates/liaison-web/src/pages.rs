@@ -495,7 +495,12 @@ fn due_key(s: &str) -> Option<(i64, String)> {
 }
 
 /// Whether the session may see `c` (an admin, or a user without a department, sees all).
-pub(crate) fn may_see(st: &AppState, s: &Session, c: &Collaboration, dir: &liaison_model::Directory) -> bool {
+pub(crate) fn may_see(
+    st: &AppState,
+    s: &Session,
+    c: &Collaboration,
+    dir: &liaison_model::Directory,
+) -> bool {
     s.scope(st.config.web.members_see_all)
         .is_none_or(|d| crate::in_department(c, d, dir))
 }
@@ -708,12 +713,22 @@ async fn due_page(
             let groups: Vec<minijinja::Value> = ["overdue", "urgent", "normal"]
                 .iter()
                 .map(|g| {
-                    let items: Vec<&minijinja::Value> =
-                        shown.iter().filter(|(rg, _)| rg == g).map(|(_, r)| r).collect();
+                    let items: Vec<&minijinja::Value> = shown
+                        .iter()
+                        .filter(|(rg, _)| rg == g)
+                        .map(|(_, r)| r)
+                        .collect();
                     context! { id => g, rows => items, total => items.len() }
                 })
                 .collect();
-            Ok((groups, shown.len(), count, view.overdue, view.next, view.exact))
+            Ok((
+                groups,
+                shown.len(),
+                count,
+                view.overdue,
+                view.next,
+                view.exact,
+            ))
         })
         .await;
     let (groups, shown, count, overdue, next, exact) = match r {
@@ -1791,7 +1806,9 @@ async fn compose_form(state: &AppState, req: Request) -> Result<ComposeForm, Res
             StatusCode::PAYLOAD_TOO_LARGE,
             lang,
             &match lang {
-                Lang::Zh => format!("附件 {name} 超过大小上限 {max} 字节（[web] max_upload_bytes）"),
+                Lang::Zh => {
+                    format!("附件 {name} 超过大小上限 {max} 字节（[web] max_upload_bytes）")
+                }
                 Lang::En => format!(
                     "attachment {name} is larger than the limit of {max} bytes ([web] max_upload_bytes)"
                 ),
@@ -1810,7 +1827,10 @@ async fn compose_form(state: &AppState, req: Request) -> Result<ComposeForm, Res
                     lang,
                     &format!(
                         "{}: {}",
-                        lang.pick("表单无法读取（可能超过大小上限）", "the form could not be read (too large?)"),
+                        lang.pick(
+                            "表单无法读取（可能超过大小上限）",
+                            "the form could not be read (too large?)"
+                        ),
                         e.body_text()
                     ),
                 ));
@@ -1983,7 +2003,11 @@ async fn compose_submit(state: Arc<AppState>, req: Request, draft: bool) -> Resp
         set_cookie: None,
     };
     match r {
-        Ok(Ok(res)) => page(&v, "preview.html", context! { sent => res, drafted => draft }),
+        Ok(Ok(res)) => page(
+            &v,
+            "preview.html",
+            context! { sent => res, drafted => draft },
+        ),
         Ok(Err(e)) => error_page(StatusCode::UNPROCESSABLE_ENTITY, lang, &e),
         Err(e) => internal(lang, e),
     }

@@ -48,21 +48,24 @@ async fn build(
     let lang = session.lang;
     let now = state.config.now();
     let tz = state.config.tracker.time.tz;
-    let since: DateTime<FixedOffset> = match q.since.as_deref().map(str::trim).filter(|s| !s.is_empty())
-    {
-        None => now - chrono::Duration::days(90),
-        Some(d) => {
-            let Ok(day) = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") else {
-                return Ok(Err(format!(
-                    "since={d:?}: {}",
-                    lang.pick("请写成 YYYY-MM-DD，例如 2026-09-01", "write YYYY-MM-DD, e.g. 2026-09-01")
-                )));
-            };
-            liaison_time::zones::ZoneSpec::Named(tz)
-                .instant(day.and_hms_opt(0, 0, 0).unwrap_or_default())
-                .unwrap_or(now)
-        }
-    };
+    let since: DateTime<FixedOffset> =
+        match q.since.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => now - chrono::Duration::days(90),
+            Some(d) => {
+                let Ok(day) = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") else {
+                    return Ok(Err(format!(
+                        "since={d:?}: {}",
+                        lang.pick(
+                            "请写成 YYYY-MM-DD，例如 2026-09-01",
+                            "write YYYY-MM-DD, e.g. 2026-09-01"
+                        )
+                    )));
+                };
+                liaison_time::zones::ZoneSpec::Named(tz)
+                    .instant(day.and_hms_opt(0, 0, 0).unwrap_or_default())
+                    .unwrap_or(now)
+            }
+        };
     let by = match q.by.as_deref() {
         None | Some("") | Some("department") => By::Department,
         Some("person") => By::Person,
@@ -70,7 +73,10 @@ async fn build(
         Some(other) => {
             return Ok(Err(format!(
                 "by={other:?}: {}",
-                lang.pick("应为 department、person 或 kind", "expected department, person or kind")
+                lang.pick(
+                    "应为 department、person 或 kind",
+                    "expected department, person or kind"
+                )
             )));
         }
     };
@@ -97,8 +103,9 @@ async fn build(
                     .person(a)
                     .map(|p| p.name.clone())
                     .unwrap_or_else(|| a.to_string()),
-                _ => liaison_closure::closing::department(&dir, a)
-                    .unwrap_or_else(|| unknown.clone()),
+                _ => {
+                    liaison_closure::closing::department(&dir, a).unwrap_or_else(|| unknown.clone())
+                }
             };
             let time = &st.config.tracker.time;
             let clock = Clock {
@@ -106,7 +113,10 @@ async fn build(
                 hours: time.hours,
                 tz: time.tz,
             };
-            Ok(Ok((report::build(&pairs, since, now, by, &group, &clock), cut)))
+            Ok(Ok((
+                report::build(&pairs, since, now, by, &group, &clock),
+                cut,
+            )))
         })
         .await
 }
@@ -184,7 +194,11 @@ async fn report_file(
     let (bytes, ty, attach) = match ext.as_str() {
         // The chart is shown in the page as an image: an image runs no script.
         "svg" => (report::svg(&r, lang).into_bytes(), "image/svg+xml", false),
-        "html" => (report::html(&r, lang).into_bytes(), "text/html; charset=utf-8", true),
+        "html" => (
+            report::html(&r, lang).into_bytes(),
+            "text/html; charset=utf-8",
+            true,
+        ),
         "csv" => match report::csv(&r) {
             Ok(b) => (b, "text/csv; charset=utf-8", true),
             Err(e) => return internal(lang, WebError::Internal(e.to_string())),
