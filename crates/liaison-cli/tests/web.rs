@@ -445,6 +445,27 @@ fn security_checks() {
     let (_, cli, _) = liaison(&dir, &["--now", NOW, "due", "--format", "json"], None);
     assert_eq!(api, serde_json::from_str::<Value>(&cli).unwrap());
     assert!(!api["due"].as_array().unwrap().is_empty());
+    // Paged (?limit=N, then ?after=next): the same actions, and the total.
+    let mut paged: Vec<Value> = Vec::new();
+    let mut after = String::new();
+    loop {
+        let r = http(
+            &s.addr,
+            "GET",
+            &format!("/api/v1/due?now={}&limit=3{after}", NOW.replace('+', "%2B")),
+            &[("Authorization", &auth)],
+            "",
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        let v: Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["total"], api["due"].as_array().unwrap().len());
+        paged.extend(v["due"].as_array().unwrap().iter().cloned());
+        match v["next"].as_str() {
+            Some(n) => after = format!("&after={}", n.replace('|', "%7C")),
+            None => break,
+        }
+    }
+    assert_eq!(&paged, api["due"].as_array().unwrap());
 
     let member = login(&s.addr, MEMBER.0, MEMBER.1);
     // XSS: the subject is shown as text, never as markup.

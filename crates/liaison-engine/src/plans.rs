@@ -257,8 +257,24 @@ pub fn due_page(
     limit: usize,
 ) -> Result<DuePage, StoreError> {
     refresh(store, cx)?;
+    let (actions, next) = due_rows(store, cx, after, limit)?;
+    let count = store.plans_due_count(micros(cx.now))?;
+    Ok(DuePage {
+        count,
+        actions,
+        next,
+    })
+}
+
+/// [`due_page`] without the count and without [`refresh`] (call it first): for a caller
+/// that keeps the count.
+pub fn due_rows(
+    store: &mut dyn Store,
+    cx: &PlanContext<'_>,
+    after: Option<(i64, &str)>,
+    limit: usize,
+) -> Result<(Vec<DueAction>, Option<(i64, String)>), StoreError> {
     let at = micros(cx.now);
-    let count = store.plans_due_count(at)?;
     let mut want = limit.max(1);
     loop {
         let mut rows = store.plans_due_page(at, after, want)?;
@@ -285,11 +301,7 @@ pub fn due_page(
             .map(|r| decode(r, cx))
             .collect::<Result<Vec<_>, _>>()?;
         planner::sort_actions(&mut actions);
-        return Ok(DuePage {
-            count,
-            actions,
-            next,
-        });
+        return Ok((actions, next));
     }
 }
 

@@ -250,7 +250,7 @@ fn a_missing_lower_migration_is_applied() {
         let conn = rusqlite::Connection::open(dir.path().join("liaison.db")).unwrap();
         conn.execute_batch(
             "DROP TABLE web_tokens; DROP TABLE web_sessions; DROP TABLE web_users;
-             DROP INDEX collaborations_state_started;
+             DROP INDEX collaborations_state_started; DROP INDEX plans_due_page;
              DELETE FROM schema_migrations WHERE version IN (6, 9);",
         )
         .unwrap();

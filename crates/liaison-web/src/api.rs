@@ -140,6 +140,11 @@ pub struct DueQuery {
     pub upcoming: bool,
     /// Language of the reasons (`zh` or `en`; default the server's `--lang`).
     pub lang: Option<String>,
+    /// Only this many actions (a page, as the due page reads it): the answer then also
+    /// holds `total` (every action due) and `next` (pass it as `after`), or `null`.
+    pub limit: Option<usize>,
+    /// Where a page starts: the previous answer's `next`.
+    pub after: Option<String>,
 }
 
 /// The planner's context at `now` in `lang`, over the directory `dir` in effect.
@@ -192,6 +197,47 @@ async fn due(
         Some("zh") => Lang::Zh,
         _ => state.config.lang,
     };
+    if let Some(limit) = q.limit.filter(|_| !q.upcoming) {
+        let after = q.after.clone();
+        let r = state
+            .store(move |s, st| {
+                let dir = st.directory();
+                let cx = plan_context(st, &dir, now, lang);
+                let key = after.as_deref().and_then(|a| {
+                    let (d, c) = a.split_once('|')?;
+                    Some((d.parse::<i64>().ok()?, c.to_string()))
+                });
+                let p = liaison_engine::plans::due_page(
+                    s,
+                    &cx,
+                    key.as_ref().map(|(d, c)| (*d, c.as_str())),
+                    limit.clamp(1, 1000),
+                )?;
+                let mut due = p.actions;
+                if let Some(dept) = &scope {
+                    let mut keep = Vec::with_capacity(due.len());
+                    for a in due {
+                        if s.collaboration(&a.collaboration)?
+                            .is_some_and(|c| crate::in_department(&c, dept, &dir))
+                        {
+                            keep.push(a);
+                        }
+                    }
+                    due = keep;
+                }
+                Ok(serde_json::json!({
+                    "now": now.to_rfc3339(),
+                    "due": due,
+                    "total": if scope.is_some() { None } else { Some(p.count.due) },
+                    "next": p.next.map(|(d, c)| format!("{d}|{c}")),
+                }))
+            })
+            .await;
+        return match r {
+            Ok(v) => Json(v).into_response(),
+            Err(e) => internal(e),
+        };
+    }
     match state
         .store(move |s, st| {
             let mut d = due_at(s, st, now, q.upcoming, lang)?;

@@ -190,6 +190,8 @@ pub struct AppState {
     pub(crate) failures: Mutex<std::collections::HashMap<String, Vec<std::time::Instant>>>,
     /// Directory replaced by an admin's import (else the configured one).
     pub(crate) directory_override: Mutex<Option<Arc<Directory>>>,
+    /// The last count of due actions: the instant counted at, when, and the count.
+    pub(crate) due_count: Mutex<Option<(i64, std::time::Instant, liaison_store::PlanCount)>>,
 }
 
 impl AppState {
@@ -202,6 +204,7 @@ impl AppState {
             local_sessions: Mutex::default(),
             failures: Mutex::default(),
             directory_override: Mutex::default(),
+            due_count: Mutex::default(),
         }))
     }
 

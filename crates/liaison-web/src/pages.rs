@@ -524,6 +524,36 @@ struct DueView {
 /// How many store pages one due page reads at most while passing over dismissed actions.
 const DUE_READS: usize = 20;
 
+/// How long a count of due actions is reused: counting reads one index entry per due
+/// action (10^5 of them cost tens of milliseconds), and the title may lag a few seconds
+/// behind another process's writes. Replans seen by this server recount at once.
+pub const DUE_COUNT_TTL: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// The count of actions due at `at` (microseconds), reused for [`DUE_COUNT_TTL`] unless
+/// `stale` (plans were just rewritten).
+fn due_count(
+    s: &mut dyn liaison_store::Store,
+    st: &AppState,
+    at: i64,
+    stale: bool,
+) -> Result<liaison_store::PlanCount, WebError> {
+    let cached = st.due_count.lock().ok().and_then(|c| {
+        // The clock moves on between requests: an instant within the TTL of the counted
+        // one is the same for this purpose.
+        let ttl = DUE_COUNT_TTL.as_micros() as i64;
+        c.filter(|(a, when, _)| !stale && (at - *a).abs() < ttl && when.elapsed() < DUE_COUNT_TTL)
+            .map(|(_, _, n)| n)
+    });
+    if let Some(n) = cached {
+        return Ok(n);
+    }
+    let n = s.plans_due_count(at)?;
+    if let Ok(mut c) = st.due_count.lock() {
+        *c = Some((at, std::time::Instant::now(), n));
+    }
+    Ok(n)
+}
+
 fn due_view(
     s: &mut dyn liaison_store::Store,
     st: &AppState,
@@ -540,21 +570,21 @@ fn due_view(
             // The count and one page from the store; the other rows are never decoded.
             // Dismissed actions are passed over, reading on (a bounded number of pages)
             // until the page is full.
+            let planned = liaison_engine::plans::refresh(s, &cx)?;
+            let count = due_count(s, st, now.timestamp_micros(), planned > 0)?;
             let mut rows = Vec::with_capacity(per);
             let mut cache: HashMap<String, Option<Collaboration>> = HashMap::new();
             let mut key = after;
             let mut dismissed = 0;
-            let mut count = liaison_store::PlanCount::default();
             let mut next = None;
             for _ in 0..DUE_READS {
-                let p = liaison_engine::plans::due_page(
+                let (actions, after_page) = liaison_engine::plans::due_rows(
                     s,
                     &cx,
                     key.as_ref().map(|(d, c)| (*d, c.as_str())),
                     per - rows.len().min(per - 1),
                 )?;
-                count = p.count;
-                for a in p.actions {
+                for a in actions {
                     if s.meta(&dismiss_key(&a))?.is_some() {
                         dismissed += 1;
                         continue;
@@ -566,7 +596,7 @@ fn due_view(
                     let c = cache.get(&a.collaboration).cloned().flatten();
                     rows.push((a, c));
                 }
-                next = p.next;
+                next = after_page;
                 if rows.len() >= per || next.is_none() {
                     break;
                 }
