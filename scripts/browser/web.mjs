@@ -86,6 +86,16 @@ await step("due", async () => {
   checks.due_after_send = after;
 });
 
+await step("due-paging", async () => {
+  // Two actions a page: the summary counts them all, "n" follows the next-page link.
+  await page.goto(`${BASE}/due?now=${encodeURIComponent(NOW)}&per=2`);
+  checks.due_page_rows = await page.locator("li.action").count();
+  checks.due_summary = (await page.locator("#due-summary").innerText()).length > 0;
+  await Promise.all([page.waitForURL(/after=/), page.keyboard.press("n")]);
+  checks.due_next_by_key = page.url().includes("after=");
+  checks.due_next_rows = await page.locator("li.action").count();
+});
+
 await step("due-phone", async () => {
   const p = await login(phone, memberName, memberPw);
   await p.goto(`${BASE}/due?now=${encodeURIComponent(NOW)}`);
@@ -100,6 +110,9 @@ await step("due-phone", async () => {
   await p.screenshot({ path: `${SHOTS}/list-375.png` });
   await p.goto(`${BASE}/compose`);
   checks.compose_phone_no_overflow = !(await p.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1));
+  await p.goto(`${BASE}/reports?since=2026-01-01`);
+  checks.reports_phone_no_overflow = !(await p.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1));
+  await p.screenshot({ path: `${SHOTS}/reports-375.png`, fullPage: true });
 });
 
 await step("compose", async () => {
@@ -128,6 +141,13 @@ await step("compose", async () => {
   await vague.first().waitFor({ state: "detached", timeout: 15000 });
   checks.lint_error_disappeared = (await vague.count()) === 0;
   checks.preview_subject = (await page.locator("#draft-preview").innerText()).includes("【需求对接】Q4数据看板");
+  // An attachment, then save as a draft (the outbox's draft state).
+  await page.setInputFiles('input[name="attachment"]', { name: "指标模板.csv", mimeType: "text/csv", buffer: Buffer.from("指标,口径\n") });
+  await page.fill('input[name="attachment_note"]', "指标模板，请按模板填写");
+  await page.locator("#draft-preview").filter({ hasText: "指标模板.csv" }).waitFor({ timeout: 15000 });
+  checks.preview_attachment = true;
+  await Promise.all([page.waitForURL(/\/compose\/draft/), page.click("#save-draft")]);
+  checks.draft_saved = (await page.locator("#drafted").count()) === 1;
 });
 
 await step("detail-attachment", async () => {
@@ -135,6 +155,14 @@ await step("detail-attachment", async () => {
   checks.detail_items = await page.locator("article.item").count();
   checks.detail_fields = (await page.locator("article.item dt").allInnerTexts()).slice(0, 4);
   await page.screenshot({ path: `${SHOTS}/detail-1440.png`, fullPage: true });
+  checks.detail_confirm_form = await page.locator("form.confirm").count();
+  const [xlsx] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator(`a[href="/collaborations/${COLLAB}/forms/assignment"]`).click(),
+  ]);
+  checks.form_download_name = xlsx.suggestedFilename();
+  const [cal] = await Promise.all([page.waitForEvent("download"), page.locator("#ics-link").click()]);
+  checks.ics_download_name = cal.suggestedFilename();
   await Promise.all([page.waitForURL(/\/messages\//), page.locator(`a[href*="/messages/"]`).first().click()]);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
@@ -185,6 +213,17 @@ await step("lint", async () => {
   await page.locator("#lint-result li.diag").first().waitFor({ timeout: 15000 });
   checks.lint_page_findings = await page.locator("#lint-result li.diag").count();
   await page.screenshot({ path: `${SHOTS}/lint-1440.png`, fullPage: true });
+});
+
+await step("reports", async () => {
+  await page.goto(`${BASE}/reports?since=2026-01-01`);
+  await page.locator("#report-chart").waitFor();
+  checks.report_chart_loaded = await page.evaluate(() => {
+    const img = document.getElementById("report-chart");
+    return img.complete && img.naturalWidth > 0;
+  });
+  checks.report_rows = await page.locator("#report-table tbody tr").count();
+  await page.screenshot({ path: `${SHOTS}/reports-1440.png`, fullPage: true });
 });
 
 await step("directory", async () => {

@@ -41,6 +41,9 @@ pub struct Config {
     pub chat: Option<liaison_mail::chat::ChatConfig>,
     /// `[archive]`: where `liaison archive` writes.
     pub archive: ArchiveSection,
+    /// `[web]`: who sees what in `liaison serve`, and the upload limit (see
+    /// [`liaison_web::WebSection`]).
+    pub web: liaison_web::WebSection,
     /// The file this was loaded from, if any.
     #[serde(skip)]
     pub source: Option<PathBuf>,

@@ -44,6 +44,9 @@ fn one(e: &(dyn std::error::Error + 'static), l: Lang) -> String {
     if let Some(e) = e.downcast_ref::<liaison_time::CalendarError>() {
         return calendar(e, l);
     }
+    if let Some(e) = e.downcast_ref::<liaison_closure::closing::ClosingError>() {
+        return closing(e, l);
+    }
     if let Some(e) = e.downcast_ref::<liaison_closure::archive::ArchiveError>() {
         return archive(e, l);
     }
@@ -54,6 +57,23 @@ fn one(e: &(dyn std::error::Error + 'static), l: Lang) -> String {
         return l.io_error(e);
     }
     e.to_string()
+}
+
+fn closing(e: &liaison_closure::closing::ClosingError, l: Lang) -> String {
+    use liaison_closure::closing::ClosingError as C;
+    match (e, l) {
+        (C::Store(s), l) => store(s, l),
+        (C::Track(PipelineError::Store(s)), l) => store(s, l),
+        (C::Track(PipelineError::Tracker(t)), l) => tracker(t, l),
+        (C::Archive(a), l) => archive(a, l),
+        (C::Form(f), l) => form(f, l),
+        (C::Nothing, Lang::Zh) => "没有要归档的协作".into(),
+        (C::NoDeadline, Lang::Zh) => "理由中没有写新的截止时间（例如“12月20日前重新提交”）".into(),
+        (C::PastDeadline(t), Lang::Zh) => {
+            format!("新的截止时间 {} 不晚于现在", t.format("%Y-%m-%d %H:%M"))
+        }
+        (e, _) => e.to_string(),
+    }
 }
 
 fn archive(e: &liaison_closure::archive::ArchiveError, l: Lang) -> String {

@@ -185,6 +185,108 @@ fn http(addr: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &s
     }
 }
 
+/// A multipart/form-data POST: text fields, and files as (field, file name, bytes).
+fn http_multipart(
+    addr: &str,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, &str, &[u8])],
+) -> Resp {
+    let boundary = "----liaisontestboundary7MA4YWxk";
+    let mut body: Vec<u8> = Vec::new();
+    for (k, v) in fields {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .as_bytes(),
+        );
+    }
+    for (k, name, bytes) in files {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let mut s = TcpStream::connect(addr).unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nCookie: {cookie}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    // The server may answer (413) before reading the whole body.
+    let _ = s.write_all(&body);
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, rest) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let body = if chunked {
+        dechunk(rest)
+    } else {
+        rest.to_string()
+    };
+    Resp {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// A GET's body as bytes (downloads: xlsx, ics).
+fn http_bytes(addr: &str, path: &str, cookie: &str) -> (u16, Vec<(String, String)>, Vec<u8>) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    let req = format!(
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nCookie: {cookie}\r\n\r\n"
+    );
+    s.write_all(req.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&raw[..end]).into_owned();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let body = raw[end + 4..].to_vec();
+    assert!(
+        !headers
+            .iter()
+            .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked")),
+        "{path}: chunked download"
+    );
+    (status, headers, body)
+}
+
+fn header_of<'a>(h: &'a [(String, String)], name: &str) -> &'a str {
+    h.iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
 fn dechunk(s: &str) -> String {
     let mut out = String::new();
     let mut rest = s;
@@ -343,6 +445,27 @@ fn security_checks() {
     let (_, cli, _) = liaison(&dir, &["--now", NOW, "due", "--format", "json"], None);
     assert_eq!(api, serde_json::from_str::<Value>(&cli).unwrap());
     assert!(!api["due"].as_array().unwrap().is_empty());
+    // Paged (?limit=N, then ?after=next): the same actions, and the total.
+    let mut paged: Vec<Value> = Vec::new();
+    let mut after = String::new();
+    loop {
+        let r = http(
+            &s.addr,
+            "GET",
+            &format!("/api/v1/due?now={}&limit=3{after}", NOW.replace('+', "%2B")),
+            &[("Authorization", &auth)],
+            "",
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        let v: Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(v["total"], api["due"].as_array().unwrap().len());
+        paged.extend(v["due"].as_array().unwrap().iter().cloned());
+        match v["next"].as_str() {
+            Some(n) => after = format!("&after={}", n.replace('|', "%7C")),
+            None => break,
+        }
+    }
+    assert_eq!(&paged, api["due"].as_array().unwrap());
 
     let member = login(&s.addr, MEMBER.0, MEMBER.1);
     // XSS: the subject is shown as text, never as markup.
@@ -551,9 +674,28 @@ fn browser() {
         "detail_phone_no_overflow",
         "list_phone_no_overflow",
         "compose_phone_no_overflow",
+        "reports_phone_no_overflow",
+        "due_summary",
+        "due_next_by_key",
+        "preview_attachment",
+        "draft_saved",
+        "report_chart_loaded",
     ] {
         assert_eq!(c[k], true, "{k}: {v:#}");
     }
+    assert!(c["due_page_rows"].as_u64().unwrap() >= 1, "{v:#}");
+    assert!(c["due_page_rows"].as_u64().unwrap() <= 3, "{v:#}");
+    assert!(c["due_next_rows"].as_u64().unwrap() >= 1, "{v:#}");
+    assert_eq!(c["detail_confirm_form"], 1, "{v:#}");
+    assert!(
+        c["form_download_name"].as_str().unwrap().ends_with(".xlsx"),
+        "{v:#}"
+    );
+    assert!(
+        c["ics_download_name"].as_str().unwrap().ends_with(".ics"),
+        "{v:#}"
+    );
+    assert!(c["report_rows"].as_u64().unwrap() >= 1, "{v:#}");
     assert_eq!(c["lint_error_appeared"], true, "{v:#}");
     assert_eq!(c["lint_error_disappeared"], true, "{v:#}");
     assert_eq!(c["preview_subject"], true, "{v:#}");
@@ -585,13 +727,18 @@ fn browser() {
             .as_array()
             .map_or(0, Vec::len)
     };
-    assert_eq!(n(&after), n(&before) + 1, "{after}");
+    // …and the compose page's draft waits there as a draft.
+    assert_eq!(n(&after), n(&before) + 2, "{after}");
+    assert!(after.contains("\"draft\""), "{after}");
     for f in [
         "due-1440.png",
         "due-375.png",
         "compose-1440.png",
         "detail-1440.png",
+        "detail-375.png",
         "list-1440.png",
+        "reports-1440.png",
+        "reports-375.png",
     ] {
         assert!(
             shots
@@ -602,4 +749,640 @@ fn browser() {
             "{f} not saved"
         );
     }
+}
+
+/// A user confined to a department (`liaison user add --department`).
+fn add_department_user(dir: &Path, name: &str, pw: &str, role: &str, dept: &str) {
+    let (code, _, err) = liaison(
+        dir,
+        &[
+            "user",
+            "add",
+            name,
+            "--role",
+            role,
+            "--department",
+            dept,
+            "--password-stdin",
+        ],
+        Some(&format!("{pw}\n")),
+    );
+    assert_eq!(code, 0, "user add: {err}");
+}
+
+fn enc(s: &str) -> String {
+    s.replace('+', "%2B")
+}
+
+/// A member of 财务部 sees the 支付系统升级 collaborations (财务部 in the subject) and nothing
+/// of 市场部's 需求对接: list, detail, due, API, marks, sends, mails and forms all leave it
+/// out (404 or empty). With `[web] members_see_all = true` the same requests see it, so
+/// each check fails without its protection.
+#[test]
+fn members_see_only_their_department() {
+    let tmp = seeded();
+    let dir = demo(&tmp);
+    add_users(&dir);
+    add_department_user(&dir, "caiwu", "finance-pass-1", "member", "财务部");
+    let (code, token, err) = liaison(&dir, &["user", "token", "caiwu"], None);
+    assert_eq!(code, 0, "{err}");
+    let auth = format!("Bearer {}", token.trim());
+    let (_, users, _) = liaison(&dir, &["user", "list", "--format", "json"], None);
+    assert!(users.contains("\"department\": \"财务部\""), "{users}");
+    let request = collab_id(&dir, "【需求对接】Q3");
+    let payment = collab_id(&dir, "支付系统");
+
+    let check = |see_all: bool| {
+        let s = serve(&dir, &["--now", NOW]);
+        let me = login(&s.addr, "caiwu", "finance-pass-1");
+        let get = |path: &str| http(&s.addr, "GET", path, &[("Cookie", &me)], "");
+        let api = |path: &str| http(&s.addr, "GET", path, &[("Authorization", &auth)], "");
+        let list = get("/collaborations");
+        assert_eq!(list.status, 200);
+        assert!(list.body.contains(&payment), "own department listed");
+        assert_eq!(list.body.contains(&request), see_all, "list");
+        let detail = get(&format!("/collaborations/{request}"));
+        assert_eq!(detail.status, if see_all { 200 } else { 404 }, "detail");
+        assert_eq!(get(&format!("/collaborations/{payment}")).status, 200);
+        let due = get(&format!("/due?now={}", enc(NOW)));
+        assert_eq!(due.status, 200);
+        assert_eq!(
+            due.body.contains(&format!("/collaborations/{request}\"")),
+            see_all,
+            "due page"
+        );
+        let r = api(&format!("/api/v1/collaborations/{request}"));
+        assert_eq!(r.status, if see_all { 200 } else { 404 }, "API detail");
+        let r = api("/api/v1/collaborations");
+        let v: Value = serde_json::from_str(&r.body).unwrap();
+        let ids: Vec<&str> = v["collaborations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        assert!(ids.contains(&payment.as_str()));
+        assert_eq!(ids.contains(&request.as_str()), see_all, "API list");
+        let r = api(&format!("/api/v1/due?now={}", enc(NOW)));
+        let v: Value = serde_json::from_str(&r.body).unwrap();
+        let due_ids: Vec<&str> = v["due"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["collaboration"].as_str().unwrap())
+            .collect();
+        assert_eq!(due_ids.contains(&request.as_str()), see_all, "API due");
+        // Forms and the calendar of a collaboration are as visible as its page.
+        let (status, _, _) = http_bytes(&s.addr, &format!("/collaborations/{request}/ics"), &me);
+        assert_eq!(status, if see_all { 200 } else { 404 }, "ics");
+        let (status, _, _) = http_bytes(
+            &s.addr,
+            &format!("/collaborations/{request}/forms/assignment?format=csv"),
+            &me,
+        );
+        assert_eq!(status, if see_all { 200 } else { 404 }, "form");
+        // A mark on another department's collaboration changes nothing.
+        let own = get(&format!("/collaborations/{payment}"));
+        let csrf = form_value(&own.body, "csrf_token").unwrap();
+        let before = events(&dir, &request);
+        let r = http(
+            &s.addr,
+            "POST",
+            &format!("/collaborations/{request}/mark"),
+            &[("Cookie", &me)],
+            &format!("mark=disputed&csrf_token={csrf}"),
+        );
+        if see_all {
+            assert_eq!(r.status, 303, "{}", r.body);
+            assert_eq!(events(&dir, &request), before + 1);
+        } else {
+            assert_eq!(r.status, 404, "mark");
+            assert_eq!(events(&dir, &request), before);
+        }
+    };
+    check(false);
+    // The request's due action, as the API of an unconfined member lists it: the confined
+    // member may neither send nor dismiss it.
+    {
+        let s = serve(&dir, &["--now", NOW]);
+        let me = login(&s.addr, "caiwu", "finance-pass-1");
+        let own = http(&s.addr, "GET", "/collaborations", &[("Cookie", &me)], "");
+        let csrf = form_value(&own.body, "csrf_token").unwrap();
+        let (_, cli, _) = liaison(&dir, &["--now", NOW, "due", "--format", "json"], None);
+        let v: Value = serde_json::from_str(&cli).unwrap();
+        let a = v["due"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["collaboration"] == request.as_str())
+            .expect("the request owes an action")
+            .clone();
+        for path in ["/due/dismiss", "/due/send"] {
+            let r = http(
+                &s.addr,
+                "POST",
+                path,
+                &[("Cookie", &me)],
+                &format!(
+                    "collaboration={request}&action={}&due_at={}&now={}&csrf_token={csrf}",
+                    a["action"].as_str().unwrap(),
+                    enc(a["due_at"].as_str().unwrap()),
+                    enc(NOW)
+                ),
+            );
+            assert_eq!(r.status, 404, "{path}: {}", r.body);
+        }
+    }
+    let cfg = dir.join("liaison.toml");
+    let mut text = std::fs::read_to_string(&cfg).unwrap();
+    text.push_str("\n[web]\nmembers_see_all = true\n");
+    std::fs::write(&cfg, text).unwrap();
+    check(true);
+}
+
+/// The due page reads one page of the stored plans: following its "next" links with two
+/// actions a page lists exactly what `liaison due --format json` lists, in order, and the
+/// title counts them all.
+#[test]
+fn due_page_pages_through_the_stored_plans() {
+    let tmp = seeded();
+    let dir = demo(&tmp);
+    let s = serve(&dir, &[]);
+    let (_, cli, _) = liaison(&dir, &["--now", NOW, "due", "--format", "json"], None);
+    let v: Value = serde_json::from_str(&cli).unwrap();
+    let want: Vec<String> = v["due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {}",
+                a["collaboration"].as_str().unwrap(),
+                a["action"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert!(want.len() > 2, "the demo owes several actions: {want:?}");
+    let mut path = format!("/due?now={}&per=2", enc(NOW));
+    let mut got = Vec::new();
+    let mut cookie = String::new();
+    for _ in 0..want.len() + 2 {
+        let r = http(&s.addr, "GET", &path, &[("Cookie", &cookie)], "");
+        assert_eq!(r.status, 200, "{path}");
+        if let Some(c) = r
+            .cookies()
+            .into_iter()
+            .find(|c| c.starts_with("liaison_session="))
+        {
+            cookie = c;
+        }
+        assert!(
+            r.body.contains(&format!("<title>({}) ", want.len())),
+            "{path}: the title counts every action"
+        );
+        let mut rest = r.body.as_str();
+        let mut on_page = 0;
+        while let Some(i) = rest.find("name=\"collaboration\" value=\"") {
+            rest = &rest[i + 28..];
+            let id = rest.split('"').next().unwrap().to_string();
+            let j = rest.find("name=\"action\" value=\"").unwrap();
+            let action = rest[j + 21..].split('"').next().unwrap().to_string();
+            // Each action has two forms (send, dismiss) when mailable, one otherwise.
+            let key = format!("{id} {action}");
+            if got.last() != Some(&key) || on_page == 0 {
+                got.push(key);
+                on_page += 1;
+            }
+            let k = rest.find("</li>").unwrap();
+            rest = &rest[k..];
+        }
+        // Pages hold whole (due instant, collaboration) groups, so a page of two may hold
+        // a few more; never none.
+        assert!(
+            (1..=6).contains(&on_page),
+            "{path}: {on_page} actions on a page of 2"
+        );
+        match form_href(&r.body, "due-next") {
+            Some(next) => path = next.replace("&amp;", "&").replace("&#x2f;", "/"),
+            None => break,
+        }
+    }
+    assert_eq!(got, want);
+}
+
+fn form_href(html: &str, id: &str) -> Option<String> {
+    let i = html.find(&format!("id=\"{id}\""))?;
+    let start = html[..i].rfind("href=\"")? + 6;
+    Some(html[start..].split('"').next()?.to_string())
+}
+
+/// Confirm (reject with a reason, then accept), retro, forms, .ics and archive from the
+/// collaboration's page: the same results as the CLI commands, each POST refused without
+/// its CSRF token or with a role that may not act.
+#[test]
+fn closing_actions() {
+    let tmp = seeded();
+    let dir = demo(&tmp);
+    add_users(&dir);
+    add_department_user(&dir, "boss", "admin-pass-1", "admin", "总经办");
+    let s = serve(&dir, &["--now", NOW]);
+    let request = collab_id(&dir, "【需求对接】Q3");
+    let member = login(&s.addr, MEMBER.0, MEMBER.1);
+    let page = http(
+        &s.addr,
+        "GET",
+        &format!("/collaborations/{request}"),
+        &[("Cookie", &member)],
+        "",
+    );
+    assert!(
+        page.body.contains("action=\"/collaborations/"),
+        "closing forms"
+    );
+    assert!(
+        page.body
+            .contains(&format!("/collaborations/{request}/confirm"))
+    );
+    assert!(
+        !page.body.contains("/archive\""),
+        "a member is offered no archive"
+    );
+    let csrf = form_value(&page.body, "csrf_token").unwrap();
+    let post = |cookie: &str, what: &str, body: &str| {
+        http(
+            &s.addr,
+            "POST",
+            &format!("/collaborations/{request}/{what}"),
+            &[("Cookie", cookie)],
+            body,
+        )
+    };
+    let status = |item: usize| -> String {
+        let (_, out, _) = liaison(
+            &dir,
+            &["--now", NOW, "show", &request, "--format", "json"],
+            None,
+        );
+        let v: Value = serde_json::from_str(&out).unwrap();
+        v["items"][item]["status"].as_str().unwrap().to_string()
+    };
+
+    // CSRF and roles first: nothing changes.
+    let before = events(&dir, &request);
+    for what in ["confirm", "retro", "archive"] {
+        let r = post(&member, what, "verdict=accept&item=1");
+        assert_eq!(r.status, 403, "{what} without csrf_token");
+    }
+    let viewer = login(&s.addr, VIEWER.0, VIEWER.1);
+    let vpage = http(
+        &s.addr,
+        "GET",
+        &format!("/collaborations/{request}"),
+        &[("Cookie", &viewer)],
+        "",
+    );
+    assert!(
+        !vpage.body.contains("/confirm\""),
+        "a viewer is offered no confirm"
+    );
+    let vcsrf = form_value(&vpage.body, "csrf_token").unwrap();
+    for what in ["confirm", "retro", "archive"] {
+        let r = post(
+            &viewer,
+            what,
+            &format!("verdict=accept&item=1&csrf_token={vcsrf}"),
+        );
+        assert_eq!(r.status, 403, "{what} by a viewer");
+    }
+    let r = post(&member, "archive", &format!("csrf_token={csrf}"));
+    assert_eq!(r.status, 403, "archive by a member");
+    assert_eq!(events(&dir, &request), before);
+
+    // Nothing delivered yet: nothing to confirm.
+    let (_, out, _) = liaison(
+        &dir,
+        &["--now", NOW, "show", &request, "--format", "json"],
+        None,
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let delivered = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| matches!(i["status"].as_str(), Some("delivered" | "confirmed")));
+    if !delivered {
+        let r = post(
+            &member,
+            "confirm",
+            &format!("verdict=accept&csrf_token={csrf}"),
+        );
+        assert_eq!(r.status, 422, "{}", r.body);
+    }
+    // Deliver item 1, reject it with a reason naming the new deadline: it is open again.
+    let r = post(
+        &member,
+        "mark",
+        &format!("mark=delivered&item=1&csrf_token={csrf}"),
+    );
+    assert_eq!(r.status, 303);
+    assert_eq!(status(0), "delivered");
+    let r = post(
+        &member,
+        "confirm",
+        &format!(
+            "verdict=reject&item=1&reason=%E7%BC%BA%E5%B0%91%E9%A3%8E%E9%99%A9&csrf_token={csrf}"
+        ),
+    );
+    assert_eq!(r.status, 422, "a reason without a deadline: {}", r.body);
+    let reason = "缺少风险评估，请于12月9日18:00前补充";
+    let body = format!(
+        "verdict=reject&item=1&reason={}&csrf_token={csrf}",
+        pct(reason)
+    );
+    let r = post(&member, "confirm", &body);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("id=\"closing-draft\""), "{}", r.body);
+    assert!(r.body.contains("【成果确认】"), "{}", r.body);
+    assert!(r.body.contains("缺少风险评估"));
+    assert_ne!(status(0), "delivered");
+    assert_eq!(events(&dir, &request), before + 3);
+    // Delivered again and accepted: confirmed.
+    post(
+        &member,
+        "mark",
+        &format!("mark=delivered&item=1&csrf_token={csrf}"),
+    );
+    let r = post(
+        &member,
+        "confirm",
+        &format!("verdict=accept&item=1&csrf_token={csrf}"),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(status(0), "confirmed");
+
+    // Retro: a dry run records nothing; the real one records the 复盘.
+    let n = events(&dir, &request);
+    let r = post(&member, "retro", &format!("dry_run=1&csrf_token={csrf}"));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("【复盘】"), "{}", r.body);
+    assert_eq!(events(&dir, &request), n);
+    let r = post(&member, "retro", &format!("csrf_token={csrf}"));
+    assert_eq!(r.status, 200);
+    assert_eq!(events(&dir, &request), n + 1);
+
+    // Forms and the calendar: byte for byte what `liaison form` and `liaison ics` write.
+    for kind in ["request", "assignment", "progress", "escalation", "retro"] {
+        let (st, h, body) = http_bytes(
+            &s.addr,
+            &format!("/collaborations/{request}/forms/{kind}?format=csv"),
+            &member,
+        );
+        assert_eq!(st, 200, "{kind}");
+        assert!(header_of(&h, "content-type").starts_with("text/csv"));
+        assert!(header_of(&h, "content-disposition").starts_with("attachment;"));
+        let out = dir.join(format!("{kind}.csv"));
+        let (code, _, err) = liaison(
+            &dir,
+            &[
+                "--now",
+                NOW,
+                "form",
+                kind,
+                &request,
+                "--format",
+                "csv",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(body, std::fs::read(&out).unwrap(), "form {kind}");
+        let (st, h, body) = http_bytes(
+            &s.addr,
+            &format!("/collaborations/{request}/forms/{kind}"),
+            &member,
+        );
+        assert_eq!(st, 200);
+        assert!(header_of(&h, "content-type").contains("spreadsheetml"));
+        assert!(body.starts_with(b"PK"), "{kind}.xlsx is a zip");
+    }
+    let (st, _, _) = http_bytes(
+        &s.addr,
+        &format!("/collaborations/{request}/forms/nope"),
+        &member,
+    );
+    assert_eq!(st, 404);
+    let (st, h, body) = http_bytes(&s.addr, &format!("/collaborations/{request}/ics"), &member);
+    assert_eq!(st, 200);
+    assert!(header_of(&h, "content-type").starts_with("text/calendar"));
+    let (_, cli, _) = liaison(&dir, &["--now", NOW, "ics", &request], None);
+    assert_eq!(String::from_utf8(body).unwrap(), cli);
+
+    // Archive: an admin's, into the server's working directory.
+    let admin = login(&s.addr, "boss", "admin-pass-1");
+    let apage = http(
+        &s.addr,
+        "GET",
+        &format!("/collaborations/{request}"),
+        &[("Cookie", &admin)],
+        "",
+    );
+    assert!(
+        apage.body.contains("/archive\""),
+        "an admin is offered archive"
+    );
+    let acsrf = form_value(&apage.body, "csrf_token").unwrap();
+    let r = post(&admin, "archive", &format!("csrf_token={acsrf}"));
+    assert_eq!(r.status, 200, "{}", r.body);
+    let archived: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("manifest.json").is_file())
+        .collect();
+    assert_eq!(archived.len(), 1, "one archive folder with its manifest");
+    let (_, out, _) = liaison(&dir, &["show", &request, "--format", "json"], None);
+    assert!(out.contains("\"archived\""), "{out}");
+}
+
+fn pct(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Compose: save as a draft (the outbox's `draft` state, listed on the page), attach files
+/// (in the .eml, under a safe name), and refuse one over `[web] max_upload_bytes`.
+#[test]
+fn compose_drafts_and_attachments() {
+    let tmp = seeded();
+    let dir = demo(&tmp);
+    add_users(&dir);
+    let cfg = dir.join("liaison.toml");
+    let mut text = std::fs::read_to_string(&cfg).unwrap();
+    text.push_str("\n[web]\nmax_upload_bytes = 2000\n");
+    std::fs::write(&cfg, text).unwrap();
+    let s = serve(&dir, &["--now", NOW]);
+    let member = login(&s.addr, MEMBER.0, MEMBER.1);
+    let page = http(&s.addr, "GET", "/compose", &[("Cookie", &member)], "");
+    assert!(page.body.contains("enctype=\"multipart/form-data\""));
+    assert!(page.body.contains("<datalist id=\"dl-people\">"));
+    assert!(
+        page.body.contains("zhangwei@example.com"),
+        "directory completion"
+    );
+    assert!(
+        page.body.contains("<option value=\"市场部\">"),
+        "department completion"
+    );
+    let csrf = form_value(&page.body, "csrf_token").unwrap();
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("kind", "request"),
+        ("project", "Q4预算"),
+        ("departments", "市场部"),
+        ("urgency", "重要"),
+        ("to", "zhangwei@example.com"),
+        ("purpose", "请市场部提供Q4推广预算"),
+        ("background", "Q4推广计划需要预算"),
+        ("goal", "12月10日前确定预算"),
+        ("item_what_0", "提供Q4推广预算"),
+        ("item_owner_0", "张伟"),
+        ("item_due_0", "12月8日18:00前"),
+        ("item_standard_0", "按渠道列出金额"),
+        ("reply_by", "12月3日18:00前"),
+        ("attachment_note", "预算模板，请按模板填写"),
+    ];
+    let file: &[u8] = b"channel,amount\nwechat,100\n";
+    // .eml: the attachment is in the mail under a safe name (no path).
+    let r = http_multipart(
+        &s.addr,
+        "/compose/eml",
+        &member,
+        &fields,
+        &[("attachment", "../../预算模板.csv", file)],
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(
+        r.body.contains("Content-Disposition: attachment"),
+        "{}",
+        r.body
+    );
+    assert!(!r.body.contains("../"), "the file name keeps no path");
+    // Preview shows the attachment in the drafted mail.
+    let r = http_multipart(
+        &s.addr,
+        "/compose/preview",
+        &member,
+        &fields,
+        &[("attachment", "预算模板.csv", file)],
+    );
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("预算模板.csv"), "{}", r.body);
+    // Too large: refused, nothing drafted.
+    let big = vec![b'x'; 2001];
+    let r = http_multipart(
+        &s.addr,
+        "/compose/draft",
+        &member,
+        &fields,
+        &[("attachment", "big.bin", &big)],
+    );
+    assert_eq!(r.status, 413, "{}", r.body);
+    // Save as draft: in the outbox as a draft, listed on the compose page.
+    let r = http_multipart(
+        &s.addr,
+        "/compose/draft",
+        &member,
+        &fields,
+        &[("attachment", "预算模板.csv", file)],
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("id=\"drafted\""), "{}", r.body);
+    let (_, out, _) = liaison(&dir, &["outbox", "--format", "json"], None);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let drafts: Vec<&Value> = v["outbox"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["state"] == "draft")
+        .collect();
+    assert_eq!(drafts.len(), 1, "{out}");
+    let page = http(&s.addr, "GET", "/compose", &[("Cookie", &member)], "");
+    assert!(page.body.contains("id=\"drafts\""));
+    assert!(page.body.contains("Q4预算"));
+    // Without the CSRF token, or as a viewer: refused.
+    let r = http_multipart(&s.addr, "/compose/draft", &member, &fields[1..], &[]);
+    assert_eq!(r.status, 403);
+    let viewer = login(&s.addr, VIEWER.0, VIEWER.1);
+    let vpage = http(&s.addr, "GET", "/compose", &[("Cookie", &viewer)], "");
+    let vcsrf = form_value(&vpage.body, "csrf_token").unwrap();
+    let mut vf = fields.to_vec();
+    vf[0] = ("csrf_token", vcsrf.as_str());
+    let r = http_multipart(&s.addr, "/compose/draft", &viewer, &vf, &[]);
+    assert_eq!(r.status, 403);
+}
+
+/// 报表: the report of `liaison report` with its chart (the same SVG) and downloads.
+#[test]
+fn reports_page() {
+    let tmp = seeded();
+    let dir = demo(&tmp);
+    let s = serve(&dir, &["--now", NOW]);
+    let r = http(&s.addr, "GET", "/reports?since=2026-01-01", &[], "");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("id=\"report-table\""), "{}", r.body);
+    assert!(r.body.contains("市场部"), "a department row");
+    assert!(
+        r.body
+            .contains("src=\"/reports/report.svg?since=2026-01-01\"")
+    );
+    let cookie = r
+        .cookies()
+        .into_iter()
+        .find(|c| c.starts_with("liaison_session="))
+        .unwrap();
+    let (st, h, svg) = http_bytes(&s.addr, "/reports/report.svg?since=2026-01-01", &cookie);
+    assert_eq!(st, 200);
+    assert_eq!(header_of(&h, "content-type"), "image/svg+xml");
+    let (_, cli, _) = liaison(
+        &dir,
+        &[
+            "--now",
+            NOW,
+            "report",
+            "--since",
+            "2026-01-01",
+            "--format",
+            "svg",
+        ],
+        None,
+    );
+    assert_eq!(String::from_utf8(svg).unwrap(), cli);
+    for ext in ["html", "csv", "json"] {
+        let (st, h, _) = http_bytes(
+            &s.addr,
+            &format!("/reports/report.{ext}?since=2026-01-01"),
+            &cookie,
+        );
+        assert_eq!(st, 200, "{ext}");
+        assert!(
+            header_of(&h, "content-disposition").starts_with("attachment;"),
+            "{ext}"
+        );
+    }
+    let r = http(
+        &s.addr,
+        "GET",
+        "/reports?since=yesterday",
+        &[("Cookie", &cookie)],
+        "",
+    );
+    assert_eq!(r.status, 400);
 }

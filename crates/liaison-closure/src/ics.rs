@@ -137,3 +137,71 @@ mod tests {
         );
     }
 }
+
+/// The entries `liaison ics` writes for `collabs`: a VEVENT per open item with a
+/// deadline, and a VTODO per planned action (`actions`, as the planner gives them).
+pub fn entries(
+    collabs: &[liaison_model::Collaboration],
+    actions: &[liaison_engine::DueAction],
+    lang: liaison_model::Lang,
+) -> Vec<Entry> {
+    use liaison_model::{EventKind, ItemStatus};
+    let mut entries = Vec::new();
+    for c in collabs {
+        for (i, it) in c.items.iter().enumerate() {
+            if !matches!(it.status, ItemStatus::Open | ItemStatus::Overdue) {
+                continue;
+            }
+            let Some(at) = it.promised.or(it.due) else {
+                continue;
+            };
+            let moves = c
+                .events
+                .iter()
+                .filter(|e| e.kind == EventKind::DeadlineChanged && e.item.is_none_or(|x| x == i))
+                .count();
+            let owner = it.owner.as_deref().unwrap_or("?");
+            entries.push(Entry {
+                key: format!("{}-item-{}", c.id, i + 1),
+                todo: false,
+                summary: match lang {
+                    liaison_model::Lang::Zh => format!("截止：{}（{owner}）", it.what),
+                    liaison_model::Lang::En => format!("Due: {} ({owner})", it.what),
+                },
+                description: format!(
+                    "{}\n{}{}",
+                    c.subject,
+                    lang.pick("交付标准：", "Standard: "),
+                    it.standard.as_deref().unwrap_or("-")
+                ),
+                at,
+                sequence: moves as u32,
+            });
+        }
+    }
+    for (n, a) in actions.iter().enumerate() {
+        let same_before = actions[..n]
+            .iter()
+            .filter(|b| b.collaboration == a.collaboration && b.action == a.action)
+            .count();
+        entries.push(Entry {
+            key: format!(
+                "{}-{}-{}",
+                a.collaboration,
+                format!("{:?}", a.action).to_lowercase(),
+                same_before + 1
+            ),
+            todo: true,
+            summary: format!(
+                "{}{}{}",
+                liaison_engine::views::action_label(lang, a.action),
+                lang.pick("：", ": "),
+                a.subject
+            ),
+            description: a.reason.clone(),
+            at: a.due_at,
+            sequence: 0,
+        });
+    }
+    entries
+}

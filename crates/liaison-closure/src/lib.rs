@@ -3,10 +3,12 @@
 //! file names safe on every system ([`names`]), the guide's forms as XLSX and CSV
 //! ([`forms`]), calendars ([`ics`]) and the department report ([`report`]).
 //!
-//! Everything here is a pure function of the collaborations and messages it is given
-//! (no clock, no store), so archiving twice gives the same bytes.
+//! Everything here but [`closing`] (which reads the store and records, for the CLI and
+//! `liaison serve` alike) is a pure function of the collaborations and messages it is
+//! given (no clock, no store), so archiving twice gives the same bytes.
 
 pub mod archive;
+pub mod closing;
 pub mod forms;
 pub mod ics;
 pub mod names;

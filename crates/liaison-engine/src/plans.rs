@@ -235,3 +235,121 @@ pub fn at(rows: &[PlanRow], cx: &PlanContext<'_>) -> Vec<DueAction> {
     planner::sort_actions(&mut out);
     out
 }
+
+/// One page of what is owed at `cx.now` ([`due_page`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DuePage {
+    /// How many actions are due in all, and how many of them are late.
+    pub count: liaison_store::PlanCount,
+    /// This page's actions, in [`due`]'s order.
+    pub actions: Vec<DueAction>,
+    /// Where the next page starts (pass it as `after`), when there may be one.
+    pub next: Option<(i64, String)>,
+}
+
+/// A page of [`due`] (without `upcoming`): at most `limit` actions after the key `after`,
+/// and the count of all, read from the store without decoding the other rows. Pages hold
+/// whole (due instant, collaboration) groups, so concatenating them gives [`due`] exactly.
+pub fn due_page(
+    store: &mut dyn Store,
+    cx: &PlanContext<'_>,
+    after: Option<(i64, &str)>,
+    limit: usize,
+) -> Result<DuePage, StoreError> {
+    refresh(store, cx)?;
+    let (actions, next) = due_rows(store, cx, after, limit)?;
+    let count = store.plans_due_count(micros(cx.now))?;
+    Ok(DuePage {
+        count,
+        actions,
+        next,
+    })
+}
+
+/// [`due_page`] without the count and without [`refresh`] (call it first): for a caller
+/// that keeps the count.
+pub fn due_rows(
+    store: &mut dyn Store,
+    cx: &PlanContext<'_>,
+    after: Option<(i64, &str)>,
+    limit: usize,
+) -> Result<(Vec<DueAction>, Option<(i64, String)>), StoreError> {
+    let at = micros(cx.now);
+    let mut want = limit.max(1);
+    loop {
+        let mut rows = store.plans_due_page(at, after, want)?;
+        let mut next = None;
+        if rows.len() == want {
+            // The last (due instant, collaboration) group may continue on the next page:
+            // leave it to that page, unless it is all this page holds (then read more).
+            let last = rows.last().map(|r| (r.due_at, r.collaboration.clone()));
+            if let Some((d, c)) = last {
+                let keep = rows
+                    .iter()
+                    .rposition(|r| r.due_at != d || r.collaboration != c)
+                    .map(|i| i + 1);
+                let Some(keep) = keep else {
+                    want *= 2;
+                    continue;
+                };
+                rows.truncate(keep);
+                next = rows.last().map(|r| (r.due_at, r.collaboration.clone()));
+            }
+        }
+        let mut actions = rows
+            .into_iter()
+            .map(|r| decode(r, cx))
+            .collect::<Result<Vec<_>, _>>()?;
+        planner::sort_actions(&mut actions);
+        return Ok((actions, next));
+    }
+}
+
+/// The actions of one collaboration due at exactly `due_at` (microseconds), as [`due`]
+/// lists them at `cx.now`: how a page's form finds again the action it shows.
+pub fn due_group(
+    store: &mut dyn Store,
+    cx: &PlanContext<'_>,
+    due_at: i64,
+    collaboration: &str,
+) -> Result<Vec<DueAction>, StoreError> {
+    refresh(store, cx)?;
+    // Start just before `due_at`: after every collaboration of the previous microsecond
+    // ('\u{10FFFF}' sorts after any id in byte order).
+    let mut start: (i64, String) = (due_at.saturating_sub(1), "\u{10FFFF}".into());
+    let mut want = 64;
+    loop {
+        let rows = store.plans_due_page(micros(cx.now), Some((start.0, &start.1)), want)?;
+        let full = rows.len() == want;
+        let last = rows.last().map(|r| (r.due_at, r.collaboration.clone()));
+        if full
+            && last
+                .as_ref()
+                .is_some_and(|(d, c)| *d == due_at && c == collaboration)
+        {
+            // The group may go on past this page: read it whole.
+            want *= 2;
+            continue;
+        }
+        let mut out = Vec::new();
+        let mut passed = !full;
+        for r in rows {
+            if r.due_at > due_at || (r.due_at == due_at && r.collaboration.as_str() > collaboration)
+            {
+                passed = true;
+                break;
+            }
+            if r.due_at == due_at && r.collaboration == collaboration {
+                out.push(decode(r, cx)?);
+            }
+        }
+        if passed || !out.is_empty() {
+            planner::sort_actions(&mut out);
+            return Ok(out);
+        }
+        match last {
+            Some(k) => start = k,
+            None => return Ok(out),
+        }
+    }
+}

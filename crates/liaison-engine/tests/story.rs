@@ -70,6 +70,43 @@ fn assert_stored_plans_agree(
         );
         let due: Vec<_> = all.into_iter().filter(|a| a.due_at <= now).collect();
         assert_eq!(plans::due(store, &cx, false).unwrap(), due, "due at {now}");
+        // Pages (the web's due page), however small, add up to the same list, and the
+        // count agrees; each action is found again by its (due instant, collaboration).
+        for limit in [1, 2, 50] {
+            let mut walked = Vec::new();
+            let mut after: Option<(i64, String)> = None;
+            loop {
+                let p = plans::due_page(
+                    store,
+                    &cx,
+                    after.as_ref().map(|(d, c)| (*d, c.as_str())),
+                    limit,
+                )
+                .unwrap();
+                assert_eq!(p.count.due, due.len(), "count at {now}");
+                assert_eq!(
+                    p.count.overdue,
+                    due.iter().filter(|a| a.overdue).count(),
+                    "overdue count at {now}"
+                );
+                walked.extend(p.actions);
+                match p.next {
+                    Some(k) => after = Some(k),
+                    None => break,
+                }
+            }
+            assert_eq!(walked, due, "pages of {limit} at {now}");
+        }
+        for a in &due {
+            let group = plans::due_group(store, &cx, a.due_at.timestamp_micros(), &a.collaboration)
+                .unwrap();
+            let want: Vec<_> = due
+                .iter()
+                .filter(|b| b.due_at == a.due_at && b.collaboration == a.collaboration)
+                .cloned()
+                .collect();
+            assert_eq!(group, want, "group of {} at {now}", a.collaboration);
+        }
     }
 }
 

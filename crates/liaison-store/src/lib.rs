@@ -516,6 +516,20 @@ pub trait Store: Send {
     /// then unless `upcoming`.
     fn plans_at(&mut self, at: i64, upcoming: bool) -> Result<Vec<PlanRow>>;
 
+    /// How many rows [`Store::plans_at`] returns for `at` without `upcoming`, and how many
+    /// of them are late (`overdue_at < at`): a count, nothing decoded.
+    fn plans_due_count(&mut self, at: i64) -> Result<PlanCount>;
+
+    /// Up to `limit` of the rows [`Store::plans_at`] returns for `at` without `upcoming`,
+    /// ordered by due instant, then collaboration (byte order), starting after the key
+    /// `after` (a due instant and a collaboration: the last row of the previous page).
+    fn plans_due_page(
+        &mut self,
+        at: i64,
+        after: Option<(i64, &str)>,
+        limit: usize,
+    ) -> Result<Vec<PlanRow>>;
+
     /// Adds or replaces a web user.
     fn web_user_put(&mut self, user: &WebUser) -> Result<()>;
 
@@ -542,6 +556,15 @@ pub trait Store: Send {
 
     /// One page of collaborations by keyset (see [`PageQuery`]).
     fn collaboration_page(&mut self, query: &PageQuery) -> Result<Vec<PagedCollaboration>>;
+}
+
+/// The stored plan rows due at an instant, counted ([`Store::plans_due_count`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlanCount {
+    /// Rows due by the instant.
+    pub due: usize,
+    /// Of those, the rows already late.
+    pub overdue: usize,
 }
 
 /// One row of a collaboration's stored plan: an owed action, valid while

@@ -1046,17 +1046,62 @@ impl Store for PgStore {
             .collect()
     }
 
+    fn plans_due_count(&mut self, at: i64) -> Result<crate::PlanCount> {
+        let r = self.client.query_one(
+            "SELECT COUNT(*), COUNT(*) FILTER (WHERE overdue_at < $1) FROM plans
+             WHERE due_at <= $1 AND valid_from <= $1 AND valid_until > $1",
+            &[&at],
+        )?;
+        let (due, overdue): (i64, i64) = (r.try_get(0)?, r.try_get(1)?);
+        Ok(crate::PlanCount {
+            due: due as usize,
+            overdue: overdue as usize,
+        })
+    }
+
+    fn plans_due_page(
+        &mut self,
+        at: i64,
+        after: Option<(i64, &str)>,
+        limit: usize,
+    ) -> Result<Vec<PlanRow>> {
+        // COLLATE "C": byte order, as the engine sorts (the database's collation may not be).
+        let (from, key) = after.unwrap_or((i64::MIN, ""));
+        let rows = self.client.query(
+            "SELECT collaboration, valid_from, valid_until, due_at, overdue_at, data FROM plans
+             WHERE due_at <= $1 AND valid_from <= $1 AND valid_until > $1
+               AND due_at >= $2 AND (due_at > $2 OR collaboration COLLATE \"C\" > $3)
+             ORDER BY due_at, collaboration COLLATE \"C\" LIMIT $4",
+            &[&at, &from, &key, &(limit as i64)],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(PlanRow {
+                    collaboration: r.try_get(0)?,
+                    valid_from: r.try_get(1)?,
+                    valid_until: r.try_get(2)?,
+                    due_at: r.try_get(3)?,
+                    overdue_at: r.try_get(4)?,
+                    data: r.try_get(5)?,
+                })
+            })
+            .collect()
+    }
+
     fn web_user_put(&mut self, user: &crate::WebUser) -> Result<()> {
         self.client.execute(
-            "INSERT INTO web_users (name, role, password_hash, lang, created_at) VALUES ($1, $2, $3, $4, $5)
+            "INSERT INTO web_users (name, role, password_hash, lang, created_at, department)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (name) DO UPDATE SET role = excluded.role,
-               password_hash = excluded.password_hash, lang = excluded.lang",
+               password_hash = excluded.password_hash, lang = excluded.lang,
+               department = excluded.department",
             &[
                 &user.name,
                 &user.role,
                 &user.password_hash,
                 &user.lang,
                 &schema::ts(chrono::Utc::now()),
+                &user.department,
             ],
         )?;
         Ok(())
@@ -1064,7 +1109,7 @@ impl Store for PgStore {
 
     fn web_user(&mut self, name: &str) -> Result<Option<crate::WebUser>> {
         let row = self.client.query_opt(
-            "SELECT name, role, password_hash, lang FROM web_users WHERE name = $1",
+            "SELECT name, role, password_hash, lang, department FROM web_users WHERE name = $1",
             &[&name],
         )?;
         row.map(|r| web_user_row(&r)).transpose()
@@ -1072,7 +1117,7 @@ impl Store for PgStore {
 
     fn web_users(&mut self) -> Result<Vec<crate::WebUser>> {
         let rows = self.client.query(
-            "SELECT name, role, password_hash, lang FROM web_users ORDER BY name",
+            "SELECT name, role, password_hash, lang, department FROM web_users ORDER BY name",
             &[],
         )?;
         rows.iter().map(web_user_row).collect()
@@ -1184,6 +1229,7 @@ fn web_user_row(r: &Row) -> Result<crate::WebUser> {
         role: r.try_get(1)?,
         password_hash: r.try_get(2)?,
         lang: r.try_get(3)?,
+        department: r.try_get(4)?,
     })
 }
 

@@ -15,7 +15,8 @@
 //! * `imap_folders` — per account and folder, the UIDVALIDITY and the last UID read
 //!   (version 3).
 //! * `web_users`, `web_sessions`, `web_tokens` — who may use `liaison serve`: argon2 password
-//!   hashes, sessions and API tokens stored as SHA-256 of the secret (version 6; operational).
+//!   hashes, sessions and API tokens stored as SHA-256 of the secret (version 6; operational;
+//!   the user's department since version 9).
 //! * `schema_migrations` — which migrations ran.
 //!
 //! Version 1 kept an append-only `events` table and a first-writer-wins `thread_keys`
@@ -394,6 +395,21 @@ CREATE TABLE plans (
 );
 CREATE INDEX plans_due ON plans(due_at);
 CREATE INDEX plans_collaboration ON plans(collaboration);
+"#,
+    },
+    Migration {
+        version: 9,
+        name: "the department of a web user; the due page's index on plans",
+        // The index covers what the due page reads (`Store::plans_due_count`, and
+        // `Store::plans_due_page` in its order), so neither touches the table's rows
+        // nor sorts the many actions that fall due at one instant.
+        sqlite: r#"
+ALTER TABLE web_users ADD COLUMN department TEXT;
+CREATE INDEX plans_due_page ON plans(due_at, collaboration, valid_from, valid_until, overdue_at);
+"#,
+        postgres: r#"
+ALTER TABLE web_users ADD COLUMN department TEXT;
+CREATE INDEX plans_due_page ON plans(due_at, collaboration COLLATE "C", valid_from, valid_until, overdue_at);
 "#,
     },
 ];

@@ -1013,17 +1013,61 @@ impl Store for SqliteStore {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
+    fn plans_due_count(&mut self, at: i64) -> Result<crate::PlanCount> {
+        let (due, overdue): (i64, i64) = self
+            .conn
+            .prepare_cached(
+                "SELECT COUNT(*), COALESCE(SUM(overdue_at < ?1), 0) FROM plans
+                 WHERE due_at <= ?1 AND valid_from <= ?1 AND valid_until > ?1",
+            )?
+            .query_row([at], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(crate::PlanCount {
+            due: due as usize,
+            overdue: overdue as usize,
+        })
+    }
+
+    fn plans_due_page(
+        &mut self,
+        at: i64,
+        after: Option<(i64, &str)>,
+        limit: usize,
+    ) -> Result<Vec<PlanRow>> {
+        // The index on due_at gives the order; ties on due_at are few and sorted after.
+        let (from, key) = after.unwrap_or((i64::MIN, ""));
+        let mut st = self.conn.prepare_cached(
+            "SELECT collaboration, valid_from, valid_until, due_at, overdue_at, data FROM plans
+             WHERE due_at <= ?1 AND valid_from <= ?1 AND valid_until > ?1
+               AND due_at >= ?2 AND (due_at > ?2 OR collaboration > ?3)
+             ORDER BY due_at, collaboration LIMIT ?4",
+        )?;
+        let rows = st.query_map(params![at, from, key, limit as i64], |r| {
+            Ok(PlanRow {
+                collaboration: r.get(0)?,
+                valid_from: r.get(1)?,
+                valid_until: r.get(2)?,
+                due_at: r.get(3)?,
+                overdue_at: r.get(4)?,
+                data: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     fn web_user_put(&mut self, user: &crate::WebUser) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO web_users (name, role, password_hash, lang, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO web_users (name, role, password_hash, lang, created_at, department)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (name) DO UPDATE SET role = excluded.role,
-               password_hash = excluded.password_hash, lang = excluded.lang",
+               password_hash = excluded.password_hash, lang = excluded.lang,
+               department = excluded.department",
             params![
                 user.name,
                 user.role,
                 user.password_hash,
                 user.lang,
-                schema::ts(chrono::Utc::now())
+                schema::ts(chrono::Utc::now()),
+                user.department
             ],
         )?;
         Ok(())
@@ -1033,7 +1077,7 @@ impl Store for SqliteStore {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT name, role, password_hash, lang FROM web_users WHERE name = ?1",
+                "SELECT name, role, password_hash, lang, department FROM web_users WHERE name = ?1",
             )?
             .query_row([name], |r| {
                 Ok(crate::WebUser {
@@ -1041,6 +1085,7 @@ impl Store for SqliteStore {
                     role: r.get(1)?,
                     password_hash: r.get(2)?,
                     lang: r.get(3)?,
+                    department: r.get(4)?,
                 })
             })
             .optional()?)
@@ -1048,7 +1093,7 @@ impl Store for SqliteStore {
 
     fn web_users(&mut self) -> Result<Vec<crate::WebUser>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT name, role, password_hash, lang FROM web_users ORDER BY name",
+            "SELECT name, role, password_hash, lang, department FROM web_users ORDER BY name",
         )?;
         let rows = st.query_map([], |r| {
             Ok(crate::WebUser {
@@ -1056,6 +1101,7 @@ impl Store for SqliteStore {
                 role: r.get(1)?,
                 password_hash: r.get(2)?,
                 lang: r.get(3)?,
+                department: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)

@@ -17,6 +17,9 @@ pub struct WebUser {
     pub password_hash: String,
     /// The user's language: `zh` or `en`.
     pub lang: String,
+    /// The user's department (as the directory names it), if any (migration 9): a member
+    /// with one sees only that department's collaborations in `liaison serve`.
+    pub department: Option<String>,
 }
 
 /// A logged-in session.

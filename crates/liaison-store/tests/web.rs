@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use liaison_model::State;
-use liaison_store::{Changes, PageQuery, Store, WebSession, WebUser};
+use liaison_store::{Changes, PageQuery, PlanCount, PlanRow, Store, WebSession, WebUser};
 
 fn users_sessions_tokens(s: &mut dyn Store) {
     assert!(s.web_users().unwrap().is_empty());
@@ -14,14 +14,33 @@ fn users_sessions_tokens(s: &mut dyn Store) {
         role: "member".into(),
         password_hash: "$argon2id$x".into(),
         lang: "zh".into(),
+        department: None,
     };
     s.web_user_put(&u).unwrap();
     let mut admin = u.clone();
     admin.role = "admin".into();
     s.web_user_put(&admin).unwrap();
-    assert_eq!(s.web_user("wanglei").unwrap(), Some(admin));
+    assert_eq!(s.web_user("wanglei").unwrap(), Some(admin.clone()));
     assert_eq!(s.web_users().unwrap().len(), 1);
     assert_eq!(s.web_user("nobody").unwrap(), None);
+    // The department (migration 9) is kept, replaced and cleared with the rest.
+    let mut placed = s.web_user("wanglei").unwrap().unwrap();
+    placed.department = Some("市场部".into());
+    s.web_user_put(&placed).unwrap();
+    assert_eq!(
+        s.web_user("wanglei")
+            .unwrap()
+            .unwrap()
+            .department
+            .as_deref(),
+        Some("市场部")
+    );
+    assert_eq!(
+        s.web_users().unwrap()[0].department.as_deref(),
+        Some("市场部")
+    );
+    s.web_user_put(&admin).unwrap();
+    assert_eq!(s.web_user("wanglei").unwrap().unwrap().department, None);
 
     let exp = chrono::Utc::now() + chrono::Duration::hours(1);
     let sess = WebSession {
@@ -119,11 +138,98 @@ fn pages(s: &mut dyn Store) {
     assert_eq!(hits, vec!["c00".to_string(), "c05".to_string()]);
 }
 
+/// The due page's reads of the stored plans: a count, and pages by (due instant,
+/// collaboration) that agree with `plans_at`.
+fn due_plans(s: &mut dyn Store) {
+    let cs: Vec<_> = (0..10)
+        .map(|n| collab(&format!("p{n}"), "2026-11-01T10:00:00+08:00"))
+        .collect();
+    s.apply(&Changes {
+        collaborations: cs,
+        ..Changes::default()
+    })
+    .unwrap();
+    let plans: Vec<(String, i64, Vec<PlanRow>)> = s
+        .unplanned(100)
+        .unwrap()
+        .into_iter()
+        .filter(|(_, c)| c.id.starts_with('p'))
+        .map(|(rev, c)| {
+            let n: i64 = c.id[1..].parse().unwrap();
+            let row = |due: i64, from: i64, until: i64, data: &str| PlanRow {
+                collaboration: c.id.clone(),
+                valid_from: from,
+                valid_until: until,
+                due_at: due,
+                overdue_at: due + 5,
+                data: format!("{}-{data}", c.id),
+            };
+            // Due instants shared by several collaborations; two actions on the even ones;
+            // one row no longer valid and one not yet due on every one.
+            let due = 1000 + (n % 3) * 10;
+            let mut rows = vec![row(due, 0, i64::MAX, "a")];
+            if n % 2 == 0 {
+                rows.push(row(due, 0, i64::MAX, "b"));
+            }
+            rows.push(row(900, 0, 500, "old"));
+            rows.push(row(5000, 0, i64::MAX, "later"));
+            (c.id.clone(), rev, rows)
+        })
+        .collect();
+    assert_eq!(s.put_plans(&plans).unwrap(), 10);
+    let at = 1012;
+    let mut all = s.plans_at(at, false).unwrap();
+    all.sort_by(|a, b| {
+        (a.due_at, &a.collaboration, &a.data).cmp(&(b.due_at, &b.collaboration, &b.data))
+    });
+    // p0 p3 p6 p9 at 1000 (overdue at 1005), p1 p4 p7 at 1010; the even ones twice.
+    assert_eq!(all.len(), 10);
+    assert_eq!(
+        s.plans_due_count(at).unwrap(),
+        PlanCount {
+            due: 10,
+            overdue: 6
+        }
+    );
+    assert_eq!(s.plans_due_count(999).unwrap(), PlanCount::default());
+    let sorted = |mut v: Vec<PlanRow>| {
+        v.sort_by(|a, b| {
+            (a.due_at, &a.collaboration, &a.data).cmp(&(b.due_at, &b.collaboration, &b.data))
+        });
+        v
+    };
+    assert_eq!(sorted(s.plans_due_page(at, None, 100).unwrap()), all);
+    let first = s.plans_due_page(at, None, 3).unwrap();
+    assert_eq!(
+        first
+            .iter()
+            .map(|r| r.collaboration.as_str())
+            .collect::<Vec<_>>(),
+        ["p0", "p0", "p3"]
+    );
+    // After a key: every row of a later (due instant, collaboration), none of the key's.
+    let rest = sorted(s.plans_due_page(at, Some((1000, "p3")), 100).unwrap());
+    assert_eq!(rest, all[3..].to_vec());
+    let rest = sorted(s.plans_due_page(at, Some((1000, "p9")), 100).unwrap());
+    assert_eq!(
+        rest.iter()
+            .map(|r| r.collaboration.as_str())
+            .collect::<Vec<_>>(),
+        ["p1", "p4", "p4", "p7"]
+    );
+    assert!(
+        s.plans_due_page(at, Some((1010, "p7")), 100)
+            .unwrap()
+            .is_empty()
+    );
+}
+
 #[test]
 fn web_tables_sqlite() {
     let (mut s, _d, _) = sqlite();
     users_sessions_tokens(s.as_mut());
     pages(s.as_mut());
+    due_plans(s.as_mut());
 }
 
 #[test]
@@ -131,6 +237,7 @@ fn web_tables_postgres() {
     let (mut s, _) = pg("web_tables");
     users_sessions_tokens(s.as_mut());
     pages(s.as_mut());
+    due_plans(s.as_mut());
 }
 
 /// A store migrated by a build that knew version 7 but not 6 (versions are numbered by the
@@ -143,8 +250,8 @@ fn a_missing_lower_migration_is_applied() {
         let conn = rusqlite::Connection::open(dir.path().join("liaison.db")).unwrap();
         conn.execute_batch(
             "DROP TABLE web_tokens; DROP TABLE web_sessions; DROP TABLE web_users;
-             DROP INDEX collaborations_state_started;
-             DELETE FROM schema_migrations WHERE version = 6;",
+             DROP INDEX collaborations_state_started; DROP INDEX plans_due_page;
+             DELETE FROM schema_migrations WHERE version IN (6, 9);",
         )
         .unwrap();
     }

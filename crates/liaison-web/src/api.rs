@@ -11,6 +11,7 @@ use axum::{Json, Router};
 use chrono::{DateTime, FixedOffset};
 use liaison_model::Lang;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The API routes.
@@ -31,9 +32,15 @@ fn internal(e: WebError) -> Response {
     error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string())
 }
 
-async fn authorized(state: &Arc<AppState>, headers: &HeaderMap) -> Result<(), Response> {
+/// The department the API user is confined to (see [`auth::Session::scope`]), or a 401.
+async fn authorized(
+    state: &Arc<AppState>,
+    headers: &HeaderMap,
+) -> Result<Option<String>, Response> {
     match auth::api_user(state, headers).await {
-        Ok(Some(_)) => Ok(()),
+        Ok(Some(s)) => Ok(s
+            .scope(state.config.web.members_see_all)
+            .map(str::to_string)),
         Ok(None) => Err((
             StatusCode::UNAUTHORIZED,
             [("www-authenticate", "Bearer")],
@@ -73,20 +80,22 @@ async fn collaborations(
     headers: HeaderMap,
     Query(q): Query<ListQuery>,
 ) -> Response {
-    if let Err(r) = authorized(&state, &headers).await {
-        return r;
-    }
+    let scope = match authorized(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
     let now = match parse_now(&state, q.now.as_deref()) {
         Ok(n) => n,
         Err(r) => return r,
     };
     match state
-        .store(move |s, _| {
-            Ok(liaison_engine::views::listing(
-                &s.collaborations()?,
-                now,
-                q.all,
-            ))
+        .store(move |s, st| {
+            let mut all = s.collaborations()?;
+            if let Some(d) = &scope {
+                let dir = st.directory();
+                all.retain(|c| crate::in_department(c, d, &dir));
+            }
+            Ok(liaison_engine::views::listing(&all, now, q.all))
         })
         .await
     {
@@ -100,11 +109,21 @@ async fn collaboration(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    if let Err(r) = authorized(&state, &headers).await {
-        return r;
-    }
+    let scope = match authorized(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
     let now = state.config.now();
-    match state.store(move |s, _| Ok(s.collaboration(&id)?)).await {
+    let found = state
+        .store(move |s, st| {
+            Ok(s.collaboration(&id)?.filter(|c| {
+                scope
+                    .as_deref()
+                    .is_none_or(|d| crate::in_department(c, d, &st.directory()))
+            }))
+        })
+        .await;
+    match found {
         Ok(Some(c)) => Json(liaison_engine::views::shown(&c, now)).into_response(),
         Ok(None) => error(StatusCode::NOT_FOUND, "no such collaboration"),
         Err(e) => internal(e),
@@ -121,9 +140,33 @@ pub struct DueQuery {
     pub upcoming: bool,
     /// Language of the reasons (`zh` or `en`; default the server's `--lang`).
     pub lang: Option<String>,
+    /// Only this many actions (a page, as the due page reads it): the answer then also
+    /// holds `total` (every action due) and `next` (pass it as `after`), or `null`.
+    pub limit: Option<usize>,
+    /// Where a page starts: the previous answer's `next`.
+    pub after: Option<String>,
 }
 
-/// The due listing at `now`, from the stored plans (shared with the due page).
+/// The planner's context at `now` in `lang`, over the directory `dir` in effect.
+pub(crate) fn plan_context<'a>(
+    st: &'a AppState,
+    dir: &'a liaison_model::Directory,
+    now: DateTime<FixedOffset>,
+    lang: Lang,
+) -> liaison_engine::PlanContext<'a> {
+    let time = &st.config.tracker.time;
+    liaison_engine::PlanContext {
+        policy: &st.config.policy,
+        calendar: &time.calendar,
+        hours: time.hours,
+        tz: time.tz,
+        directory: dir,
+        now,
+        lang,
+    }
+}
+
+/// The due listing at `now`, from the stored plans (the API's).
 pub(crate) fn due_at(
     store: &mut dyn liaison_store::Store,
     st: &AppState,
@@ -132,16 +175,7 @@ pub(crate) fn due_at(
     lang: Lang,
 ) -> Result<liaison_engine::views::DueListing, WebError> {
     let dir = st.directory();
-    let time = &st.config.tracker.time;
-    let ctx = liaison_engine::PlanContext {
-        policy: &st.config.policy,
-        calendar: &time.calendar,
-        hours: time.hours,
-        tz: time.tz,
-        directory: &dir,
-        now,
-        lang,
-    };
+    let ctx = plan_context(st, &dir, now, lang);
     Ok(liaison_engine::views::due_listing(store, &ctx, upcoming)?)
 }
 
@@ -150,9 +184,10 @@ async fn due(
     headers: HeaderMap,
     Query(q): Query<DueQuery>,
 ) -> Response {
-    if let Err(r) = authorized(&state, &headers).await {
-        return r;
-    }
+    let scope = match authorized(&state, &headers).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
     let now = match parse_now(&state, q.now.as_deref()) {
         Ok(n) => n,
         Err(r) => return r,
@@ -162,8 +197,73 @@ async fn due(
         Some("zh") => Lang::Zh,
         _ => state.config.lang,
     };
+    if let Some(limit) = q.limit.filter(|_| !q.upcoming) {
+        let after = q.after.clone();
+        let r = state
+            .store(move |s, st| {
+                let dir = st.directory();
+                let cx = plan_context(st, &dir, now, lang);
+                let key = after.as_deref().and_then(|a| {
+                    let (d, c) = a.split_once('|')?;
+                    Some((d.parse::<i64>().ok()?, c.to_string()))
+                });
+                let p = liaison_engine::plans::due_page(
+                    s,
+                    &cx,
+                    key.as_ref().map(|(d, c)| (*d, c.as_str())),
+                    limit.clamp(1, 1000),
+                )?;
+                let mut due = p.actions;
+                if let Some(dept) = &scope {
+                    let mut keep = Vec::with_capacity(due.len());
+                    for a in due {
+                        if s.collaboration(&a.collaboration)?
+                            .is_some_and(|c| crate::in_department(&c, dept, &dir))
+                        {
+                            keep.push(a);
+                        }
+                    }
+                    due = keep;
+                }
+                Ok(serde_json::json!({
+                    "now": now.to_rfc3339(),
+                    "due": due,
+                    "total": if scope.is_some() { None } else { Some(p.count.due) },
+                    "next": p.next.map(|(d, c)| format!("{d}|{c}")),
+                }))
+            })
+            .await;
+        return match r {
+            Ok(v) => Json(v).into_response(),
+            Err(e) => internal(e),
+        };
+    }
     match state
-        .store(move |s, st| due_at(s, st, now, q.upcoming, lang))
+        .store(move |s, st| {
+            let mut d = due_at(s, st, now, q.upcoming, lang)?;
+            if let Some(dept) = &scope {
+                let mut seen: HashMap<String, bool> = HashMap::new();
+                let dir = st.directory();
+                let mut keep = Vec::with_capacity(d.due.len());
+                for a in d.due {
+                    let ok = match seen.get(&a.collaboration) {
+                        Some(ok) => *ok,
+                        None => {
+                            let ok = s
+                                .collaboration(&a.collaboration)?
+                                .is_some_and(|c| crate::in_department(&c, dept, &dir));
+                            seen.insert(a.collaboration.clone(), ok);
+                            ok
+                        }
+                    };
+                    if ok {
+                        keep.push(a);
+                    }
+                }
+                d.due = keep;
+            }
+            Ok(d)
+        })
         .await
     {
         Ok(d) => Json(d).into_response(),

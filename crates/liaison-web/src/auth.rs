@@ -96,6 +96,20 @@ pub struct Session {
     pub cookie_hash: String,
     /// The implicit local user of a loopback server without users.
     pub local: bool,
+    /// The user's department (`liaison user add --department`), if any.
+    pub department: Option<String>,
+}
+
+impl Session {
+    /// The department this user is confined to, or `None` when they see every
+    /// collaboration: an admin, a user without a department, or anyone when
+    /// `[web] members_see_all = true`.
+    pub fn scope(&self, members_see_all: bool) -> Option<&str> {
+        if self.role == Role::Admin || members_see_all {
+            return None;
+        }
+        self.department.as_deref()
+    }
 }
 
 /// A random secret: 32 bytes as hex.
@@ -149,11 +163,12 @@ pub fn verify_password(hash: &str, password: &str) -> bool {
     })
 }
 
-/// Adds a user or replaces their role and password (`liaison user add`).
+/// Adds a user or replaces their role, department and password (`liaison user add`).
 pub fn add_user(
     store: &mut dyn Store,
     name: &str,
     role: &str,
+    department: Option<&str>,
     password: &str,
 ) -> Result<(), AuthError> {
     let role = Role::parse(role)?;
@@ -177,6 +192,10 @@ pub fn add_user(
         role: role.id().into(),
         password_hash: hash_password(password)?,
         lang,
+        department: department
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string),
     })?;
     Ok(())
 }
@@ -252,6 +271,7 @@ pub async fn current(
                         csrf: ws.csrf,
                         cookie_hash: h,
                         local: false,
+                        department: u.department,
                     }));
                 }
             }
@@ -271,6 +291,7 @@ pub fn local_session(state: &AppState) -> (String, Session) {
         csrf: random_secret(),
         cookie_hash: secret_hash(&secret),
         local: true,
+        department: None,
     };
     if let Ok(mut m) = state.local_sessions.lock() {
         // Clients that never send the cookie back (scripts, load generators) would grow the
@@ -336,11 +357,12 @@ pub fn locked(state: &AppState, name: &str) -> bool {
     })
 }
 
-/// The user of an API request (`Authorization: Bearer TOKEN`), if the token is known.
+/// The user of an API request (`Authorization: Bearer TOKEN`), if the token is known: as a
+/// session without cookie or CSRF token (the API changes nothing).
 pub async fn api_user(
     state: &Arc<AppState>,
     headers: &HeaderMap,
-) -> Result<Option<(String, Role)>, WebError> {
+) -> Result<Option<Session>, WebError> {
     let token = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -354,9 +376,15 @@ pub async fn api_user(
             let Some(name) = store.web_token_user(&secret_hash(&token))? else {
                 return Ok(None);
             };
-            Ok(store
-                .web_user(&name)?
-                .map(|u| (u.name, Role::parse(&u.role).unwrap_or(Role::Viewer))))
+            Ok(store.web_user(&name)?.map(|u| Session {
+                role: Role::parse(&u.role).unwrap_or(Role::Viewer),
+                lang: lang_of(&u.lang),
+                user: u.name,
+                csrf: String::new(),
+                cookie_hash: String::new(),
+                local: false,
+                department: u.department,
+            }))
         })
         .await
 }

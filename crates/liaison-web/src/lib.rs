@@ -11,14 +11,16 @@
 //! attachments served as downloads with a neutral type, and a strict Content-Security-Policy
 //! ([`pages::security_headers`]).
 
+pub mod actions;
 pub mod api;
 pub mod auth;
 pub mod pages;
 mod render;
+pub mod reports;
 
 use chrono::{DateTime, FixedOffset};
 use liaison_engine::{Policy, TrackerConfig};
-use liaison_model::{Directory, Lang};
+use liaison_model::{Collaboration, Directory, Lang};
 use liaison_store::{Location, Store};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -123,6 +125,41 @@ pub struct WebConfig {
     pub secure_cookies: bool,
     /// The directory file, which admins may replace by a CSV import.
     pub directory_path: Option<PathBuf>,
+    /// `[web]` of the configuration.
+    pub web: WebSection,
+    /// Where `liaison archive` writes (`[archive] root`, else the working directory).
+    pub archive_root: PathBuf,
+}
+
+/// `[web]` of `liaison.toml`: who sees what, and how large an upload may be.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WebSection {
+    /// Members and viewers with a department see every collaboration, not only their
+    /// department's (default `false`: they see their own department's only).
+    pub members_see_all: bool,
+    /// The largest attachment the compose page accepts, in bytes (default 10 MiB).
+    pub max_upload_bytes: usize,
+}
+
+impl Default for WebSection {
+    fn default() -> Self {
+        WebSection {
+            members_see_all: false,
+            max_upload_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+/// Whether collaboration `c` concerns department `dept`: the department is named in its
+/// subject, or it is the department (in `dir`) of its owner, a counterpart or a cc.
+pub fn in_department(c: &Collaboration, dept: &str, dir: &Directory) -> bool {
+    c.subject.contains(dept)
+        || c.counterparts
+            .iter()
+            .chain(&c.cc)
+            .chain(std::iter::once(&c.owner))
+            .any(|e| dir.person(e).is_some_and(|p| p.department == dept))
 }
 
 impl WebConfig {
@@ -153,6 +190,8 @@ pub struct AppState {
     pub(crate) failures: Mutex<std::collections::HashMap<String, Vec<std::time::Instant>>>,
     /// Directory replaced by an admin's import (else the configured one).
     pub(crate) directory_override: Mutex<Option<Arc<Directory>>>,
+    /// The last count of due actions: the instant counted at, when, and the count.
+    pub(crate) due_count: Mutex<Option<(i64, std::time::Instant, liaison_store::PlanCount)>>,
 }
 
 impl AppState {
@@ -165,6 +204,7 @@ impl AppState {
             local_sessions: Mutex::default(),
             failures: Mutex::default(),
             directory_override: Mutex::default(),
+            due_count: Mutex::default(),
         }))
     }
 
@@ -209,7 +249,11 @@ pub fn has_users(store: &mut dyn Store) -> Result<bool, WebError> {
 
 /// The router of every page and API route.
 pub fn router(state: Arc<AppState>) -> axum::Router {
+    let max_upload = state.config.web.max_upload_bytes;
     pages::routes()
+        .merge(pages::compose_routes(max_upload))
+        .merge(actions::routes())
+        .merge(reports::routes())
         .merge(api::routes())
         .layer(axum::middleware::from_fn(pages::security_headers))
         .with_state(state)

@@ -25,11 +25,26 @@ const HTMX: &str = include_str!("../static/htmx.min.js");
 const APP_JS: &str = include_str!("../static/app.js");
 const APP_CSS: &str = include_str!("../static/app.css");
 
-/// Due actions shown (drafted) on the due page; the rest are counted.
-pub const DUE_SHOWN: usize = 200;
+/// Due actions shown (drafted) per due page; the rest are counted, and paged through.
+pub const DUE_SHOWN: usize = 50;
 
 /// Rows per page of the collaboration list.
 pub const PAGE_SIZE: usize = 50;
+
+/// The compose form's POST routes, whose bodies may carry attachments up to
+/// `max_upload_bytes` each (`[web] max_upload_bytes`).
+pub fn compose_routes(max_upload_bytes: usize) -> Router<Arc<AppState>> {
+    // Room for a few attachments of the largest size and the form's text.
+    let limit = max_upload_bytes
+        .saturating_mul(MAX_ATTACHMENTS)
+        .saturating_add(1 << 20);
+    Router::new()
+        .route("/compose/preview", post(compose_preview))
+        .route("/compose/eml", post(compose_eml))
+        .route("/compose/send", post(compose_send))
+        .route("/compose/draft", post(compose_draft))
+        .layer(axum::extract::DefaultBodyLimit::max(limit))
+}
 
 /// The page routes.
 pub fn routes() -> Router<Arc<AppState>> {
@@ -63,13 +78,9 @@ pub fn routes() -> Router<Arc<AppState>> {
             get(attachment),
         )
         .route("/compose", get(compose_page))
-        .route("/compose/preview", post(compose_preview))
-        .route("/compose/eml", post(compose_eml))
-        .route("/compose/send", post(compose_send))
         .route("/lint", get(lint_page).post(lint_post))
         .route("/directory", get(directory_page))
         .route("/directory/import", post(directory_import))
-        .route("/reports", get(reports_page))
 }
 
 fn asset(body: &'static str, ty: &'static str) -> Response {
@@ -115,9 +126,9 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
 }
 
 /// A page's session, and the cookie to set when the local user's session was just made.
-struct Viewer {
-    session: Session,
-    set_cookie: Option<String>,
+pub(crate) struct Viewer {
+    pub(crate) session: Session,
+    pub(crate) set_cookie: Option<String>,
 }
 
 fn lang_code(l: Lang) -> &'static str {
@@ -127,7 +138,7 @@ fn lang_code(l: Lang) -> &'static str {
     }
 }
 
-fn error_page(status: StatusCode, lang: Lang, msg: &str) -> Response {
+pub(crate) fn error_page(status: StatusCode, lang: Lang, msg: &str) -> Response {
     let body = render(
         "error.html",
         context! { lang => lang_code(lang), status => status.as_u16(), message => msg },
@@ -141,13 +152,13 @@ fn error_page(status: StatusCode, lang: Lang, msg: &str) -> Response {
         .into_response()
 }
 
-fn internal(lang: Lang, e: WebError) -> Response {
+pub(crate) fn internal(lang: Lang, e: WebError) -> Response {
     tracing::error!("{e}");
     error_page(StatusCode::INTERNAL_SERVER_ERROR, lang, &e.to_string())
 }
 
 /// The session of a page request; a redirect to /login when there is none.
-async fn viewer(state: &Arc<AppState>, headers: &HeaderMap) -> Result<Viewer, Response> {
+pub(crate) async fn viewer(state: &Arc<AppState>, headers: &HeaderMap) -> Result<Viewer, Response> {
     match auth::current(state, headers).await {
         Ok(Some(session)) => Ok(Viewer {
             session,
@@ -178,7 +189,7 @@ async fn viewer(state: &Arc<AppState>, headers: &HeaderMap) -> Result<Viewer, Re
 
 /// The session of a POST with its CSRF token checked (403 otherwise), and, when `act`,
 /// a role that may change things (403 otherwise).
-async fn poster(
+pub(crate) async fn poster(
     state: &Arc<AppState>,
     headers: &HeaderMap,
     csrf: Option<&str>,
@@ -220,7 +231,7 @@ async fn poster(
     Ok(session)
 }
 
-fn page(v: &Viewer, name: &str, ctx: minijinja::Value) -> Response {
+pub(crate) fn page(v: &Viewer, name: &str, ctx: minijinja::Value) -> Response {
     let s = &v.session;
     let base = context! {
         lang => lang_code(s.lang),
@@ -452,6 +463,10 @@ pub struct NowQuery {
     /// Only the list (for htmx polling).
     #[serde(default)]
     pub fragment: bool,
+    /// Where a due page starts: `MICROS|ID` of the previous page's last action.
+    pub after: Option<String>,
+    /// Actions per due page (1–200; default [`DUE_SHOWN`]).
+    pub per: Option<usize>,
 }
 
 fn now_of(state: &AppState, q: Option<&str>) -> DateTime<FixedOffset> {
@@ -473,6 +488,208 @@ fn urgent(c: Option<&Collaboration>) -> bool {
         .is_some_and(|u| matches!(u, Urgency::Urgent | Urgency::Today))
 }
 
+/// Reads a due page key `MICROS|ID` (the last row of the previous page).
+fn due_key(s: &str) -> Option<(i64, String)> {
+    let (d, c) = s.split_once('|')?;
+    Some((d.parse().ok()?, c.to_string()))
+}
+
+/// Whether the session may see `c` (an admin, or a user without a department, sees all).
+pub(crate) fn may_see(
+    st: &AppState,
+    s: &Session,
+    c: &Collaboration,
+    dir: &liaison_model::Directory,
+) -> bool {
+    s.scope(st.config.web.members_see_all)
+        .is_none_or(|d| crate::in_department(c, d, dir))
+}
+
+/// How many rows a department-confined due page reads at most (its count is then a
+/// lower bound): a member's department is a small part of a large backlog.
+const SCOPED_SCAN: usize = 4000;
+
+/// One due page: the total, the late total, this page's actions with their
+/// collaborations (dismissed ones left out), the next key, whether the total is exact, and
+/// how many dismissed actions were passed over.
+struct DueView {
+    due: usize,
+    overdue: usize,
+    rows: Vec<(DueAction, Option<Collaboration>)>,
+    next: Option<(i64, String)>,
+    exact: bool,
+    dismissed: usize,
+}
+
+/// How many store pages one due page reads at most while passing over dismissed actions.
+const DUE_READS: usize = 20;
+
+/// How long a count of due actions is reused: counting reads one index entry per due
+/// action (10^5 of them cost tens of milliseconds), and the title may lag a few seconds
+/// behind another process's writes. Replans seen by this server recount at once.
+pub const DUE_COUNT_TTL: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// The count of actions due at `at` (microseconds), reused for [`DUE_COUNT_TTL`] unless
+/// `stale` (plans were just rewritten).
+fn due_count(
+    s: &mut dyn liaison_store::Store,
+    st: &AppState,
+    at: i64,
+    stale: bool,
+) -> Result<liaison_store::PlanCount, WebError> {
+    let cached = st.due_count.lock().ok().and_then(|c| {
+        // The clock moves on between requests: an instant within the TTL of the counted
+        // one is the same for this purpose.
+        let ttl = DUE_COUNT_TTL.as_micros() as i64;
+        c.filter(|(a, when, _)| !stale && (at - *a).abs() < ttl && when.elapsed() < DUE_COUNT_TTL)
+            .map(|(_, _, n)| n)
+    });
+    if let Some(n) = cached {
+        return Ok(n);
+    }
+    let n = s.plans_due_count(at)?;
+    if let Ok(mut c) = st.due_count.lock() {
+        *c = Some((at, std::time::Instant::now(), n));
+    }
+    Ok(n)
+}
+
+fn due_view(
+    s: &mut dyn liaison_store::Store,
+    st: &AppState,
+    session: &Session,
+    now: DateTime<FixedOffset>,
+    after: Option<(i64, String)>,
+    per: usize,
+) -> Result<DueView, WebError> {
+    let lang = session.lang;
+    let dir = st.directory();
+    let cx = crate::api::plan_context(st, &dir, now, lang);
+    match session.scope(st.config.web.members_see_all) {
+        None => {
+            // The count and one page from the store; the other rows are never decoded.
+            // Dismissed actions are passed over, reading on (a bounded number of pages)
+            // until the page is full.
+            let planned = liaison_engine::plans::refresh(s, &cx)?;
+            let count = due_count(s, st, now.timestamp_micros(), planned > 0)?;
+            let mut rows = Vec::with_capacity(per);
+            let mut cache: HashMap<String, Option<Collaboration>> = HashMap::new();
+            let mut key = after;
+            let mut dismissed = 0;
+            let mut next = None;
+            for _ in 0..DUE_READS {
+                let (actions, after_page) = liaison_engine::plans::due_rows(
+                    s,
+                    &cx,
+                    key.as_ref().map(|(d, c)| (*d, c.as_str())),
+                    per - rows.len().min(per - 1),
+                )?;
+                for a in actions {
+                    if s.meta(&dismiss_key(&a))?.is_some() {
+                        dismissed += 1;
+                        continue;
+                    }
+                    if !cache.contains_key(&a.collaboration) {
+                        let c = s.collaboration(&a.collaboration)?;
+                        cache.insert(a.collaboration.clone(), c);
+                    }
+                    let c = cache.get(&a.collaboration).cloned().flatten();
+                    rows.push((a, c));
+                }
+                next = after_page;
+                if rows.len() >= per || next.is_none() {
+                    break;
+                }
+                key = next.clone();
+            }
+            Ok(DueView {
+                due: count.due,
+                overdue: count.overdue,
+                rows,
+                next,
+                exact: true,
+                dismissed,
+            })
+        }
+        Some(dept) => {
+            // Only this department's: read pages in order and keep the visible actions,
+            // over at most SCOPED_SCAN rows.
+            let mut key = after;
+            let mut cache: HashMap<String, Option<Collaboration>> = HashMap::new();
+            let (mut due, mut overdue, mut scanned, mut dismissed) = (0, 0, 0, 0);
+            let mut rows = Vec::new();
+            let mut next = None;
+            let mut exact = true;
+            loop {
+                let p = liaison_engine::plans::due_page(
+                    s,
+                    &cx,
+                    key.as_ref().map(|(d, c)| (*d, c.as_str())),
+                    200,
+                )?;
+                scanned += p.actions.len();
+                for a in p.actions {
+                    if !cache.contains_key(&a.collaboration) {
+                        let c = s
+                            .collaboration(&a.collaboration)?
+                            .filter(|c| crate::in_department(c, dept, &dir));
+                        cache.insert(a.collaboration.clone(), c);
+                    }
+                    let Some(c) = cache.get(&a.collaboration).cloned().flatten() else {
+                        continue;
+                    };
+                    if s.meta(&dismiss_key(&a))?.is_some() {
+                        dismissed += 1;
+                        continue;
+                    }
+                    due += 1;
+                    if a.overdue {
+                        overdue += 1;
+                    }
+                    // A page ends after `per` actions, at the end of a collaboration's
+                    // group, so the next page starts with a whole one.
+                    let same_group = rows.last().is_some_and(|(l, _): &(DueAction, _)| {
+                        l.due_at == a.due_at && l.collaboration == a.collaboration
+                    });
+                    if rows.len() < per || (same_group && next.is_none()) {
+                        rows.push((a, Some(c)));
+                    } else if next.is_none() {
+                        next = rows
+                            .last()
+                            .map(|(l, _)| (l.due_at.timestamp_micros(), l.collaboration.clone()));
+                    }
+                }
+                match p.next {
+                    Some(k) if scanned < SCOPED_SCAN => key = Some(k),
+                    Some(k) => {
+                        exact = false;
+                        if next.is_none() {
+                            next = rows
+                                .last()
+                                .map(|(l, _)| {
+                                    (l.due_at.timestamp_micros(), l.collaboration.clone())
+                                })
+                                .or(Some(k));
+                        }
+                        break;
+                    }
+                    None => break,
+                }
+            }
+            // Dismissed ones are not counted here: the count is of what is shown.
+            let _ = dismissed;
+            Ok(DueView {
+                due,
+                overdue,
+                rows,
+                next,
+                exact,
+                dismissed: 0,
+            })
+        }
+    }
+}
+
 async fn due_page(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
@@ -484,86 +701,101 @@ async fn due_page(
     };
     let lang = v.session.lang;
     let now = now_of(&state, q.now.as_deref());
-    let r =
-        state
-            .store(move |s, st| {
-                let listing = crate::api::due_at(s, st, now, false, lang)?;
-                let mut by_id: HashMap<String, Option<Collaboration>> = HashMap::new();
-                let mut rows = Vec::new();
-                let mut more: HashMap<&'static str, usize> = HashMap::new();
-                let mut count = 0;
-                for a in listing.due {
-                    // Only the shown actions need their collaboration (urgency, items).
-                    if rows.len() < DUE_SHOWN && !by_id.contains_key(&a.collaboration) {
-                        let c = s.collaboration(&a.collaboration)?;
-                        by_id.insert(a.collaboration.clone(), c);
-                    }
-                    let c = by_id.get(&a.collaboration).and_then(Option::as_ref);
-                    let group = if a.overdue {
-                        "overdue"
-                    } else if urgent(c) {
-                        "urgent"
-                    } else {
-                        "normal"
-                    };
-                    // Only the first DUE_SHOWN actions are drafted and shown (and checked for a
-                    // dismissal); the rest are counted, so a huge backlog stays fast.
-                    if rows.len() >= DUE_SHOWN {
-                        *more.entry(group).or_default() += 1;
-                        count += 1;
-                        continue;
-                    }
-                    if s.meta(&dismiss_key(&a))?.is_some() {
-                        continue;
-                    }
-                    count += 1;
-                    let draft = draft_for(st, &a, c, lang, now).ok();
-                    rows.push((
-                        group,
-                        context! {
-                            collaboration => &a.collaboration,
-                            subject => &a.subject,
-                            action => a.action.id(),
-                            action_label => action_label(lang, a.action),
-                            due_at => a.due_at.format("%Y-%m-%d %H:%M").to_string(),
-                            due_at_rfc => a.due_at.to_rfc3339(),
-                            overdue => a.overdue,
-                            to => a.to.join(lang.pick("、", ", ")),
-                            cc => a.cc.join(lang.pick("、", ", ")),
-                            chat => a.channel == Channel::Chat,
-                            reason => &a.reason,
-                            mailable => draft.is_some(),
-                            draft => draft.map(|d| d.draft(lang)),
-                        },
-                    ));
-                }
-                let groups: Vec<minijinja::Value> = ["overdue", "urgent", "normal"]
+    let after = q.after.as_deref().and_then(due_key);
+    let paged = after.is_some();
+    let per = q.per.unwrap_or(DUE_SHOWN).clamp(1, 200);
+    let session = v.session.clone();
+    let r = state
+        .store(move |s, st| {
+            let view = due_view(s, st, &session, now, after, per)?;
+            let mut shown = Vec::new();
+            for (a, c) in view.rows {
+                let group = if a.overdue {
+                    "overdue"
+                } else if urgent(c.as_ref()) {
+                    "urgent"
+                } else {
+                    "normal"
+                };
+                let draft = draft_for(st, &a, c.as_ref(), lang, now).ok();
+                shown.push((
+                    group,
+                    context! {
+                        collaboration => &a.collaboration,
+                        subject => &a.subject,
+                        action => a.action.id(),
+                        action_label => action_label(lang, a.action),
+                        due_at => a.due_at.format("%Y-%m-%d %H:%M").to_string(),
+                        due_at_rfc => a.due_at.to_rfc3339(),
+                        overdue => a.overdue,
+                        to => a.to.join(lang.pick("、", ", ")),
+                        cc => a.cc.join(lang.pick("、", ", ")),
+                        chat => a.channel == Channel::Chat,
+                        reason => &a.reason,
+                        mailable => draft.is_some(),
+                        draft => draft.map(|d| d.draft(lang)),
+                    },
+                ));
+            }
+            // Dismissals are counted where they are seen (this page): the count is of the
+            // stored plans, and a dismissal is a mark on one action.
+            let count = view.due.saturating_sub(view.dismissed);
+            let groups: Vec<minijinja::Value> = ["overdue", "urgent", "normal"]
                 .iter()
                 .map(|g| {
-                    let items: Vec<&minijinja::Value> =
-                        rows.iter().filter(|(rg, _)| rg == g).map(|(_, r)| r).collect();
-                    let extra = more.get(g).copied().unwrap_or(0);
-                    context! { id => g, rows => items, more => extra, total => items.len() + extra }
+                    let items: Vec<&minijinja::Value> = shown
+                        .iter()
+                        .filter(|(rg, _)| rg == g)
+                        .map(|(_, r)| r)
+                        .collect();
+                    context! { id => g, rows => items, total => items.len() }
                 })
                 .collect();
-                Ok((groups, count))
-            })
-            .await;
-    let (groups, count) = match r {
+            Ok((
+                groups,
+                shown.len(),
+                count,
+                view.overdue,
+                view.next,
+                view.exact,
+            ))
+        })
+        .await;
+    let (groups, shown, count, overdue, next, exact) = match r {
         Ok(r) => r,
         Err(e) => return internal(lang, e),
     };
+    let mut params: Vec<(String, String)> = Vec::new();
+    if let Some(n) = &q.now {
+        params.push(("now".into(), n.clone()));
+    }
+    if let Some(p) = q.per {
+        params.push(("per".into(), p.to_string()));
+    }
+    let first_url = format!("/due?{}", encode_query(&params));
+    let next_url = next.map(|(d, c)| {
+        let mut p = params.clone();
+        p.push(("after".into(), format!("{d}|{c}")));
+        format!("/due?{}", encode_query(&p))
+    });
     let name = if q.fragment {
         "due_list.html"
     } else {
         "due.html"
     };
+    let count_label = if exact {
+        count.to_string()
+    } else {
+        format!("{count}+")
+    };
     page(
         &v,
         name,
-        context! { nav => "due", count => count, groups => groups,
+        context! { nav => "due", count => count, count_label => count_label, shown => shown,
+        overdue_total => overdue, groups => groups, next_url => next_url, paged => paged,
+        first_url => first_url,
         now => now.to_rfc3339(), now_q => q.now.is_some(), now_enc => q.now.as_deref().map(pct),
-                   fixed => q.now.is_some() },
+        after_enc => q.after.as_deref().map(pct), per_q => q.per, fixed => q.now.is_some() },
     )
 }
 
@@ -667,27 +899,31 @@ pub struct DueForm {
     pub now: Option<String>,
 }
 
-/// Finds the due action a form names, planned again now.
+/// Finds the due action a form names, planned again now (only its collaboration's group
+/// of the stored plans is read), with its collaboration; `None` when it is no longer due or
+/// the session may not see it.
 fn find_action(
     s: &mut dyn liaison_store::Store,
     st: &AppState,
+    session: &Session,
     f: &DueForm,
     now: DateTime<FixedOffset>,
-    lang: Lang,
 ) -> Result<Option<(DueAction, Option<Collaboration>)>, WebError> {
-    let listing = crate::api::due_at(s, st, now, true, lang)?;
-    let found = listing.due.into_iter().find(|a| {
-        a.collaboration == f.collaboration
-            && a.action.id() == f.action
-            && DateTime::parse_from_rfc3339(&f.due_at).is_ok_and(|d| d == a.due_at)
-    });
-    match found {
-        Some(a) => {
-            let c = s.collaboration(&a.collaboration)?;
-            Ok(Some((a, c)))
-        }
-        None => Ok(None),
+    let Ok(due_at) = DateTime::parse_from_rfc3339(&f.due_at) else {
+        return Ok(None);
+    };
+    let dir = st.directory();
+    let cx = crate::api::plan_context(st, &dir, now, session.lang);
+    let group =
+        liaison_engine::plans::due_group(s, &cx, due_at.timestamp_micros(), &f.collaboration)?;
+    let Some(a) = group.into_iter().find(|a| a.action.id() == f.action) else {
+        return Ok(None);
+    };
+    let c = s.collaboration(&a.collaboration)?;
+    if c.as_ref().is_some_and(|c| !may_see(st, session, c, &dir)) {
+        return Ok(None);
     }
+    Ok(Some((a, c)))
 }
 
 async fn due_dismiss(
@@ -703,7 +939,7 @@ async fn due_dismiss(
     let lang = s.lang;
     let r = state
         .store(move |st, app| {
-            let Some((a, _)) = find_action(st, app, &f, now, lang)? else {
+            let Some((a, _)) = find_action(st, app, &s, &f, now)? else {
                 return Ok(false);
             };
             st.set_meta(&dismiss_key(&a), &chrono::Utc::now().to_rfc3339())?;
@@ -804,14 +1040,12 @@ async fn due_send(
     let lang = s.lang;
     let r = state
         .store(move |st, app| {
-            let Some((a, c)) = find_action(st, app, &f, now, lang)? else {
-                return Ok(Err(lang
-                    .pick("该待办已不存在", "that action is no longer due")
-                    .to_string()));
+            let Some((a, c)) = find_action(st, app, &s, &f, now)? else {
+                return Ok(Err(None));
             };
             let mail = match draft_for(app, &a, c.as_ref(), lang, now) {
                 Ok(m) => m,
-                Err(e) => return Ok(Err(e)),
+                Err(e) => return Ok(Err(Some(e))),
             };
             let origin = liaison_engine::outbox::Origin {
                 collaboration: Some(a.collaboration.clone()),
@@ -821,12 +1055,18 @@ async fn due_send(
             if r.is_ok() {
                 st.set_meta(&dismiss_key(&a), &chrono::Utc::now().to_rfc3339())?;
             }
-            Ok(r)
+            Ok(r.map_err(Some))
         })
         .await;
     match r {
         Ok(Ok(_)) => redirect_due(&headers),
-        Ok(Err(msg)) => error_page(StatusCode::UNPROCESSABLE_ENTITY, lang, &msg),
+        // Not due (any more), or another department's: as for dismiss.
+        Ok(Err(None)) => error_page(
+            StatusCode::NOT_FOUND,
+            lang,
+            lang.pick("该待办已不存在", "that action is no longer due"),
+        ),
+        Ok(Err(Some(msg))) => error_page(StatusCode::UNPROCESSABLE_ENTITY, lang, &msg),
         Err(e) => internal(lang, e),
     }
 }
@@ -892,6 +1132,10 @@ async fn list_page(
         limit: PAGE_SIZE,
     };
     let department = nonempty(&q.department);
+    let scope = v
+        .session
+        .scope(state.config.web.members_see_all)
+        .map(str::to_string);
     let overdue = q.overdue.is_some();
     let r = state
         .store(move |s, st| {
@@ -899,10 +1143,10 @@ async fn list_page(
             let mut query = base;
             let mut rows = Vec::new();
             let mut next = None;
-            // Filters the SQL cannot see (department via the directory, overdue items) are
-            // applied here over a bounded number of batches, so a page never scans the whole
-            // table.
-            let post = department.is_some() || overdue;
+            // Filters the SQL cannot see (department via the directory, overdue items, the
+            // member's own department) are applied here over a bounded number of batches,
+            // so a page never scans the whole table.
+            let post = department.is_some() || overdue || scope.is_some();
             if post {
                 query.limit = 200;
             }
@@ -912,16 +1156,15 @@ async fn list_page(
                 for p in batch {
                     let c = &p.collaboration;
                     next = Some(p.key.clone());
-                    if let Some(d) = &department {
-                        let in_subject = c.subject.contains(d.as_str());
-                        let in_dir = c
-                            .counterparts
-                            .iter()
-                            .chain(std::iter::once(&c.owner))
-                            .any(|e| dir.person(e).is_some_and(|p| &p.department == d));
-                        if !in_subject && !in_dir {
-                            continue;
-                        }
+                    if let Some(d) = &department
+                        && !crate::in_department(c, d, &dir)
+                    {
+                        continue;
+                    }
+                    if let Some(d) = &scope
+                        && !crate::in_department(c, d, &dir)
+                    {
+                        continue;
                     }
                     if overdue && !c.items.iter().any(|i| item_status(i, now) == "overdue") {
                         continue;
@@ -1013,7 +1256,7 @@ fn encode_query(p: &[(String, String)]) -> String {
         .join("&")
 }
 
-fn pct(s: &str) -> String {
+pub(crate) fn pct(s: &str) -> String {
     let mut o = String::new();
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
@@ -1067,11 +1310,15 @@ async fn detail_page(
     };
     let lang = v.session.lang;
     let now = now_of(&state, q.now.as_deref());
+    let session = v.session.clone();
     let r = state
-        .store(move |s, _| {
+        .store(move |s, st| {
             let Some(c) = s.collaboration(&id)? else {
                 return Ok(None);
             };
+            if !may_see(st, &session, &c, &st.directory()) {
+                return Ok(None);
+            }
             // The stored messages of the timeline, to open and to download from.
             let mut shas: HashMap<String, String> = HashMap::new();
             let keys: Vec<String> = c
@@ -1153,7 +1400,10 @@ async fn detail_page(
             started => c.started.format("%Y-%m-%d %H:%M").to_string(),
             state => c.state.id(), state_label => state_label(lang, c.state.id()),
         }, items => items, events => events,
-        marks => ["delivered", "confirmed", "disputed", "dropped"] },
+        marks => ["delivered", "confirmed", "disputed", "dropped"],
+        forms => crate::actions::form_links(lang),
+        delivered => c.items.iter().any(|i| matches!(i.status,
+            liaison_model::ItemStatus::Delivered | liaison_model::ItemStatus::Confirmed)) },
     )
 }
 
@@ -1223,6 +1473,9 @@ async fn mark(
             let Some(c) = st.collaboration(&cid)? else {
                 return Ok(false);
             };
+            if !may_see(app, &s, &c, &app.directory()) {
+                return Ok(false);
+            }
             if item.is_some_and(|n| n >= c.items.len()) {
                 return Ok(false);
             }
@@ -1244,9 +1497,12 @@ async fn mark(
     }
 }
 
-/// A stored message of collaboration `id`, or `None` if it belongs elsewhere.
+/// A stored message of collaboration `id`, or `None` if it belongs elsewhere or the
+/// session may not see that collaboration.
 fn message_of(
     s: &mut dyn liaison_store::Store,
+    st: &AppState,
+    session: &Session,
     id: &str,
     sha: &str,
 ) -> Result<Option<Vec<u8>>, WebError> {
@@ -1255,6 +1511,14 @@ fn message_of(
     };
     if row.collaboration.as_deref() != Some(id) {
         return Ok(None);
+    }
+    if session.scope(st.config.web.members_see_all).is_some() {
+        let visible = s
+            .collaboration(id)?
+            .is_some_and(|c| may_see(st, session, &c, &st.directory()));
+        if !visible {
+            return Ok(None);
+        }
     }
     Ok(s.raw(sha)?.map(|r| r.bytes))
 }
@@ -1270,7 +1534,11 @@ async fn message_page(
     };
     let lang = v.session.lang;
     let (i2, s2) = (id.clone(), sha.clone());
-    let raw = match state.store(move |s, _| message_of(s, &i2, &s2)).await {
+    let session = v.session.clone();
+    let raw = match state
+        .store(move |s, st| message_of(s, st, &session, &i2, &s2))
+        .await
+    {
         Ok(Some(r)) => r,
         Ok(None) => {
             return error_page(
@@ -1308,7 +1576,11 @@ async fn attachment(
         Err(r) => return r,
     };
     let lang = v.session.lang;
-    let raw = match state.store(move |s, _| message_of(s, &id, &sha)).await {
+    let session = v.session.clone();
+    let raw = match state
+        .store(move |s, st| message_of(s, st, &session, &id, &sha))
+        .await
+    {
         Ok(Some(r)) => r,
         Ok(None) => {
             return error_page(
@@ -1389,13 +1661,18 @@ async fn compose_page(
         .map(|p| context! { email => &p.email, name => &p.name, department => &p.department })
         .collect();
     let departments: Vec<String> = dir.departments.iter().map(|d| d.name.clone()).collect();
-    let preview = preview_of(&state, &pre, lang);
+    let preview = preview_of(&state, &pre, &[], lang);
+    let drafts = match state.store(|s, _| drafts(s)).await {
+        Ok(d) => d,
+        Err(e) => return internal(lang, e),
+    };
     page(
         &v,
         "compose.html",
         context! { nav => "compose", kinds => kinds, people => people, departments => departments,
         f => &pre, items => (0..COMPOSE_ITEMS).collect::<Vec<_>>(), p => preview,
-        me => state.config.tracker.me.first() },
+        me => state.config.tracker.me.first(), drafts => drafts,
+        max_upload => state.config.web.max_upload_bytes, max_files => MAX_ATTACHMENTS },
     )
 }
 
@@ -1412,8 +1689,12 @@ fn list_field(f: &HashMap<String, String>, k: &str) -> Vec<String> {
         .collect()
 }
 
-/// The brief the compose form describes.
-fn brief_of(f: &HashMap<String, String>, st: &AppState) -> Result<Brief, String> {
+/// The brief the compose form describes, with its attached files' names.
+fn brief_of(
+    f: &HashMap<String, String>,
+    files: &[(String, Vec<u8>)],
+    st: &AppState,
+) -> Result<Brief, String> {
     let kind = Kind::parse(field(f, "kind")).unwrap_or(Kind::Request);
     let items = (0..COMPOSE_ITEMS)
         .filter(|n| !field(f, &format!("item_what_{n}")).is_empty())
@@ -1442,7 +1723,13 @@ fn brief_of(f: &HashMap<String, String>, st: &AppState) -> Result<Brief, String>
         goal: field(f, "goal").into(),
         items,
         outcome: opt("outcome"),
-        attachments: vec![],
+        attachments: files
+            .iter()
+            .map(|(name, _)| liaison_model::brief::BriefAttachment {
+                path: name.clone(),
+                description: opt("attachment_note").unwrap_or_default(),
+            })
+            .collect(),
         reply_by: opt("reply_by"),
         next_step: opt("next_step"),
         en: None,
@@ -1453,9 +1740,11 @@ fn brief_of(f: &HashMap<String, String>, st: &AppState) -> Result<Brief, String>
 fn composed(
     st: &AppState,
     f: &HashMap<String, String>,
+    files: &[(String, Vec<u8>)],
     lang: Lang,
 ) -> Result<liaison_compose::ComposedMail, String> {
-    let brief = brief_of(f, st)?;
+    let brief = brief_of(f, files, st)?;
+    let data: Vec<Vec<u8>> = files.iter().map(|(_, b)| b.clone()).collect();
     if brief.to.is_empty() {
         return Err(lang.pick("请填写收件人", "fill in the recipients").into());
     }
@@ -1467,7 +1756,7 @@ fn composed(
         lang,
         st.config.now(),
         &st.config.domain,
-        &[],
+        &data,
     )
     .map_err(|e| e.to_string())
 }
@@ -1490,11 +1779,16 @@ fn diagnostics(st: &AppState, name: &str, raw: &[u8], lang: Lang) -> Vec<minijin
         .collect()
 }
 
-fn preview_of(st: &AppState, f: &HashMap<String, String>, lang: Lang) -> minijinja::Value {
+fn preview_of(
+    st: &AppState,
+    f: &HashMap<String, String>,
+    files: &[(String, Vec<u8>)],
+    lang: Lang,
+) -> minijinja::Value {
     if f.is_empty() {
         return context! { empty => true };
     }
-    match composed(st, f, lang) {
+    match composed(st, f, files, lang) {
         Ok(m) => {
             let draft = m.draft(lang);
             let diags = diagnostics(st, "draft.md", draft.as_bytes(), lang);
@@ -1504,15 +1798,118 @@ fn preview_of(st: &AppState, f: &HashMap<String, String>, lang: Lang) -> minijin
     }
 }
 
-async fn compose_preview(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
+/// How many files the compose form attaches at most.
+pub const MAX_ATTACHMENTS: usize = 5;
+
+/// The compose form: its fields, and the attached files (safe name, bytes).
+struct ComposeForm {
+    fields: HashMap<String, String>,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+/// Reads the compose form from a urlencoded or multipart body; files larger than
+/// `[web] max_upload_bytes`, or more than [`MAX_ATTACHMENTS`], are refused (413).
+async fn compose_form(state: &AppState, req: Request) -> Result<ComposeForm, Response> {
+    use axum::extract::FromRequest;
+    let lang = state.config.lang;
+    let multipart = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !multipart {
+        return match Form::<HashMap<String, String>>::from_request(req, &()).await {
+            Ok(Form(fields)) => Ok(ComposeForm {
+                fields,
+                files: Vec::new(),
+            }),
+            Err(e) => Err(error_page(StatusCode::BAD_REQUEST, lang, &e.body_text())),
+        };
+    }
+    let mut m = match Multipart::from_request(req, &()).await {
+        Ok(m) => m,
+        Err(e) => return Err(error_page(StatusCode::BAD_REQUEST, lang, &e.body_text())),
+    };
+    let max = state.config.web.max_upload_bytes;
+    let too_large = |name: &str| {
+        error_page(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            lang,
+            &match lang {
+                Lang::Zh => {
+                    format!("附件 {name} 超过大小上限 {max} 字节（[web] max_upload_bytes）")
+                }
+                Lang::En => format!(
+                    "attachment {name} is larger than the limit of {max} bytes ([web] max_upload_bytes)"
+                ),
+            },
+        )
+    };
+    let mut fields = HashMap::new();
+    let mut files = Vec::new();
+    loop {
+        let field = match m.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => {
+                return Err(error_page(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    lang,
+                    &format!(
+                        "{}: {}",
+                        lang.pick(
+                            "表单无法读取（可能超过大小上限）",
+                            "the form could not be read (too large?)"
+                        ),
+                        e.body_text()
+                    ),
+                ));
+            }
+        };
+        let name = field.name().unwrap_or("").to_string();
+        let fname = field.file_name().map(str::to_string);
+        let bytes = match field.bytes().await {
+            Ok(b) => b,
+            Err(_) => return Err(too_large(fname.as_deref().unwrap_or(&name))),
+        };
+        match fname {
+            Some(f) if !bytes.is_empty() => {
+                // Kept in memory and put into the mail only: the name never reaches a path.
+                let safe = liaison_closure::names::safe_name(&f, "attachment");
+                if bytes.len() > max {
+                    return Err(too_large(&safe));
+                }
+                if files.len() == MAX_ATTACHMENTS {
+                    return Err(error_page(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        lang,
+                        &match lang {
+                            Lang::Zh => format!("最多 {MAX_ATTACHMENTS} 个附件"),
+                            Lang::En => format!("at most {MAX_ATTACHMENTS} attachments"),
+                        },
+                    ));
+                }
+                files.push((safe, bytes.to_vec()));
+            }
+            Some(_) => {}
+            None => {
+                fields.insert(name, String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+    }
+    Ok(ComposeForm { fields, files })
+}
+
+async fn compose_preview(State(state): State<Arc<AppState>>, req: Request) -> Response {
+    let headers = req.headers().clone();
+    let f = match compose_form(&state, req).await {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
     let s = match poster(
         &state,
         &headers,
-        f.get("csrf_token").map(String::as_str),
+        f.fields.get("csrf_token").map(String::as_str),
         false,
     )
     .await
@@ -1522,7 +1919,9 @@ async fn compose_preview(
     };
     let st = state.clone();
     let lang = s.lang;
-    let p = match tokio::task::spawn_blocking(move || preview_of(&st, &f, lang)).await {
+    let p = match tokio::task::spawn_blocking(move || preview_of(&st, &f.fields, &f.files, lang))
+        .await
+    {
         Ok(p) => p,
         Err(e) => return internal(lang, WebError::Internal(e.to_string())),
     };
@@ -1533,15 +1932,16 @@ async fn compose_preview(
     page(&v, "preview.html", context! { p => p })
 }
 
-async fn compose_eml(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
+async fn compose_eml(State(state): State<Arc<AppState>>, req: Request) -> Response {
+    let headers = req.headers().clone();
+    let f = match compose_form(&state, req).await {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
     let s = match poster(
         &state,
         &headers,
-        f.get("csrf_token").map(String::as_str),
+        f.fields.get("csrf_token").map(String::as_str),
         false,
     )
     .await
@@ -1549,7 +1949,7 @@ async fn compose_eml(
         Ok(s) => s,
         Err(r) => return r,
     };
-    match composed(&state, &f, s.lang) {
+    match composed(&state, &f.fields, &f.files, s.lang) {
         Ok(m) => (
             [
                 (header::CONTENT_TYPE, "message/rfc822".to_string()),
@@ -1565,15 +1965,26 @@ async fn compose_eml(
     }
 }
 
-async fn compose_send(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    Form(f): Form<HashMap<String, String>>,
-) -> Response {
+/// `POST /compose/draft`: the composed mail goes into the outbox as a `draft` (sent once
+/// approved, with `liaison outbox send ID`); lint errors do not stop a draft.
+async fn compose_draft(State(state): State<Arc<AppState>>, req: Request) -> Response {
+    compose_submit(state, req, true).await
+}
+
+async fn compose_send(State(state): State<Arc<AppState>>, req: Request) -> Response {
+    compose_submit(state, req, false).await
+}
+
+async fn compose_submit(state: Arc<AppState>, req: Request, draft: bool) -> Response {
+    let headers = req.headers().clone();
+    let f = match compose_form(&state, req).await {
+        Ok(f) => f,
+        Err(r) => return r,
+    };
     let s = match poster(
         &state,
         &headers,
-        f.get("csrf_token").map(String::as_str),
+        f.fields.get("csrf_token").map(String::as_str),
         true,
     )
     .await
@@ -1582,7 +1993,7 @@ async fn compose_send(
         Err(r) => return r,
     };
     let lang = s.lang;
-    let m = match composed(&state, &f, lang) {
+    let m = match composed(&state, &f.fields, &f.files, lang) {
         Ok(m) => m,
         Err(e) => return error_page(StatusCode::UNPROCESSABLE_ENTITY, lang, &e),
     };
@@ -1591,7 +2002,7 @@ async fn compose_send(
         .linter
         .lint_bytes("draft.md", m.draft(lang).as_bytes(), Some(lang))
         .errors();
-    if errors > 0 {
+    if errors > 0 && !draft {
         return error_page(
             StatusCode::UNPROCESSABLE_ENTITY,
             lang,
@@ -1604,6 +2015,9 @@ async fn compose_send(
     let now = state.config.now();
     let r = state
         .store(move |st, app| {
+            if draft {
+                return Ok(save_draft(st, app, &m.eml, now, lang));
+            }
             Ok(send_eml(
                 st,
                 app,
@@ -1619,10 +2033,52 @@ async fn compose_send(
         set_cookie: None,
     };
     match r {
-        Ok(Ok(res)) => page(&v, "preview.html", context! { sent => res }),
+        Ok(Ok(res)) => page(
+            &v,
+            "preview.html",
+            context! { sent => res, drafted => draft },
+        ),
         Ok(Err(e)) => error_page(StatusCode::UNPROCESSABLE_ENTITY, lang, &e),
         Err(e) => internal(lang, e),
     }
+}
+
+/// Puts `eml` in the outbox as a draft.
+fn save_draft(
+    store: &mut dyn liaison_store::Store,
+    st: &AppState,
+    eml: &[u8],
+    now: DateTime<FixedOffset>,
+    lang: Lang,
+) -> Result<SendResult, String> {
+    use liaison_engine::outbox;
+    let p = outbox::prepare(eml, now, &st.config.domain).map_err(|e| e.to_string())?;
+    outbox::enqueue(store, &p, &outbox::Origin::default(), true, now, false)
+        .map_err(|e| e.to_string())?;
+    Ok(SendResult {
+        message_id: p.message_id,
+        state: "draft".into(),
+        note: lang
+            .pick(
+                "已存为草稿（发件箱 draft 状态；确认后用 liaison outbox send 发送）",
+                "saved as a draft (outbox state draft; send it with liaison outbox send once approved)",
+            )
+            .into(),
+    })
+}
+
+/// The newest drafts in the outbox, for the compose page.
+fn drafts(store: &mut dyn liaison_store::Store) -> Result<Vec<minijinja::Value>, WebError> {
+    let mut list = store.outbox_list(&[liaison_store::OutboxState::Draft])?;
+    list.reverse();
+    Ok(list
+        .iter()
+        .take(20)
+        .map(|e| {
+            context! { message_id => &e.message_id, subject => &e.subject,
+            to => e.to.join(", "), created => e.created_at.format("%Y-%m-%d %H:%M").to_string() }
+        })
+        .collect())
 }
 
 // ---------------------------------------------------------------- lint
@@ -1820,12 +2276,4 @@ async fn directory_import(
             Lang::En => format!("imported {n} people"),
         }),
     )
-}
-
-async fn reports_page(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    let v = match viewer(&state, &headers).await {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    page(&v, "reports.html", context! { nav => "reports" })
 }

@@ -25,6 +25,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("reports.html", include_str!("../templates/reports.html")),
     ("error.html", include_str!("../templates/error.html")),
+    ("closing.html", include_str!("../templates/closing.html")),
 ];
 
 fn t(state: &State, zh: &str, en: &str) -> String {

@@ -1,4 +1,4 @@
-// liaison web: keyboard navigation on the due page (j/k, Enter, s, d). No build step;
+// liaison web: keyboard navigation on the due page (j/k, Enter, s, d, n). No build step;
 // served by the binary; the CSP allows scripts from this server only.
 (function () {
   "use strict";
@@ -9,6 +9,11 @@
   }
   document.addEventListener("keydown", function (e) {
     if (typing(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === "n") {
+      var next = document.querySelector('a[rel="next"]');
+      if (next) { window.location.href = next.getAttribute("href"); e.preventDefault(); }
+      return;
+    }
     var list = rows();
     if (!list.length) return;
     var i = list.indexOf(document.activeElement);

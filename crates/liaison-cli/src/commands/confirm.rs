@@ -7,8 +7,7 @@ use crate::output::tr;
 use crate::settings::Settings;
 use crate::views::find;
 use clap::Args;
-use liaison_closure::timeline::REJECTED_PREFIX;
-use liaison_model::{Event, EventKind, ItemStatus};
+use liaison_model::ItemStatus;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -108,33 +107,7 @@ pub fn run(s: &Settings, args: ConfirmArgs) -> anyhow::Result<ExitCode> {
         &s.config.identity.domain,
         &[],
     )?;
-    let mut events = Vec::new();
-    for &i in &items {
-        match &verdict {
-            Verdict::Draft => {}
-            Verdict::Accept => {
-                events.push(liaison_engine::Mark::Confirmed.event(now, Some(i)));
-            }
-            Verdict::Reject(reason, t) => {
-                events.push(Event {
-                    kind: EventKind::Disagreement,
-                    at: now,
-                    actor: None,
-                    message_id: None,
-                    item: Some(i),
-                    detail: Some(format!("{REJECTED_PREFIX}{reason}")),
-                });
-                events.push(Event {
-                    kind: EventKind::DeadlineChanged,
-                    at: now,
-                    actor: None,
-                    message_id: None,
-                    item: Some(i),
-                    detail: Some(t.to_rfc3339()),
-                });
-            }
-        }
-    }
+    let events = liaison_closure::closing::confirm_events(&items, &verdict, now);
     closing::record(store.as_mut(), &cfg, &c.id, &events)?;
     let after = find(store.as_mut(), &c.id)?;
     let result = match &verdict {

@@ -50,6 +50,11 @@ pub fn run(s: &Settings, args: ServeArgs) -> anyhow::Result<ExitCode> {
         send_options: s.send_options(),
         secure_cookies: args.secure_cookies,
         directory_path,
+        web: s.config.web.clone(),
+        archive_root: match &s.config.archive.root {
+            Some(r) => crate::config::relative(&s.config, r),
+            None => std::path::PathBuf::from("."),
+        },
     };
     let _ = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)

@@ -30,6 +30,11 @@ pub struct AddArgs {
     /// admin, member or viewer.
     #[arg(long)]
     pub role: String,
+    /// The user's department (as the directory names it, e.g. 市场部): a member or viewer
+    /// with one sees only that department's collaborations in `liaison serve` (unless
+    /// `[web] members_see_all = true`).
+    #[arg(long)]
+    pub department: Option<String>,
     /// Read the password from standard input (the only way: never on the command line).
     #[arg(long, required = true)]
     pub password_stdin: bool,
@@ -50,12 +55,22 @@ pub fn run(s: &Settings, cmd: UserCommand) -> anyhow::Result<ExitCode> {
             let mut pw = String::new();
             std::io::stdin().read_to_string(&mut pw)?;
             let pw = pw.trim_end_matches(['\r', '\n']);
-            liaison_web::auth::add_user(store.as_mut(), &a.name, &a.role, pw)?;
+            liaison_web::auth::add_user(
+                store.as_mut(),
+                &a.name,
+                &a.role,
+                a.department.as_deref(),
+                pw,
+            )?;
             eprintln!(
-                "{} {} ({})",
+                "{} {} ({}{})",
                 tr("已添加用户", "user added:"),
                 a.name,
-                a.role
+                a.role,
+                a.department
+                    .as_deref()
+                    .map(|d| format!(", {d}"))
+                    .unwrap_or_default()
             );
         }
         UserCommand::Token(a) => {
@@ -68,7 +83,7 @@ pub fn run(s: &Settings, cmd: UserCommand) -> anyhow::Result<ExitCode> {
                 DataFormat::Json => {
                     let v: Vec<_> = users
                         .iter()
-                        .map(|u| serde_json::json!({ "name": u.name, "role": u.role, "lang": u.lang }))
+                        .map(|u| serde_json::json!({ "name": u.name, "role": u.role, "lang": u.lang, "department": u.department }))
                         .collect();
                     println!(
                         "{}",
@@ -77,7 +92,15 @@ pub fn run(s: &Settings, cmd: UserCommand) -> anyhow::Result<ExitCode> {
                 }
                 DataFormat::Text => {
                     for u in users {
-                        println!("{}  {}", u.name, u.role);
+                        println!(
+                            "{}  {}{}",
+                            u.name,
+                            u.role,
+                            u.department
+                                .as_deref()
+                                .map(|d| format!("  {d}"))
+                                .unwrap_or_default()
+                        );
                     }
                 }
             }
