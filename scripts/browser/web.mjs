@@ -76,6 +76,12 @@ await step("due", async () => {
   await page.keyboard.press("k");
   const back = await page.evaluate(() => [...document.querySelectorAll("li.action")].indexOf(document.activeElement));
   checks.due_keyboard = first === 0 && second === 1 && back === 0;
+  // The drafted mail is loaded when its row is opened.
+  await page.locator("li.action details.draft-of summary").first().click();
+  const drafted = page.locator("li.action details.draft-of pre.draft").first();
+  await drafted.waitFor({ timeout: 15000 });
+  checks.due_draft_loaded = (await drafted.innerText()).includes("】");
+  await page.locator("li.action").first().focus();
   await page.screenshot({ path: `${SHOTS}/due-1440.png`, fullPage: false });
   // Send the first action's drafted mail (through the outbox) with the keyboard: s.
   const subject = await page.locator("li.action").first().locator("a.subject").innerText();

@@ -676,6 +676,7 @@ fn browser() {
         "compose_phone_no_overflow",
         "reports_phone_no_overflow",
         "due_summary",
+        "due_draft_loaded",
         "due_next_by_key",
         "preview_attachment",
         "draft_saved",
@@ -877,6 +878,22 @@ fn members_see_only_their_department() {
             .find(|a| a["collaboration"] == request.as_str())
             .expect("the request owes an action")
             .clone();
+        let draft = http(
+            &s.addr,
+            "GET",
+            &format!(
+                "/due/draft?collaboration={request}&action={}&due_at={}&now={}",
+                a["action"].as_str().unwrap(),
+                enc(a["due_at"].as_str().unwrap()),
+                enc(NOW)
+            ),
+            &[("Cookie", &me)],
+            "",
+        );
+        assert_eq!(
+            draft.status, 404,
+            "the drafted mail of another department's action"
+        );
         for path in ["/due/dismiss", "/due/send"] {
             let r = http(
                 &s.addr,

@@ -122,22 +122,6 @@ pub fn calendar(entries: &[Entry], now: DateTime<FixedOffset>, name: &str) -> St
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn long_chinese_lines_fold_on_characters() {
-        let mut out = String::new();
-        super::fold(&format!("SUMMARY:{}", "订单".repeat(40)), &mut out);
-        for l in out.split("\r\n") {
-            assert!(l.len() <= 75, "{l}");
-        }
-        assert_eq!(
-            out.replace("\r\n ", "").trim_end(),
-            format!("SUMMARY:{}", "订单".repeat(40))
-        );
-    }
-}
-
 /// The entries `liaison ics` writes for `collabs`: a VEVENT per open item with a
 /// deadline, and a VTODO per planned action (`actions`, as the planner gives them).
 pub fn entries(
@@ -204,4 +188,20 @@ pub fn entries(
         });
     }
     entries
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_chinese_lines_fold_on_characters() {
+        let mut out = String::new();
+        super::fold(&format!("SUMMARY:{}", "订单".repeat(40)), &mut out);
+        for l in out.split("\r\n") {
+            assert!(l.len() <= 75, "{l}");
+        }
+        assert_eq!(
+            out.replace("\r\n ", "").trim_end(),
+            format!("SUMMARY:{}", "订单".repeat(40))
+        );
+    }
 }

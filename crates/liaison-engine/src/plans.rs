@@ -236,6 +236,10 @@ pub fn at(rows: &[PlanRow], cx: &PlanContext<'_>) -> Vec<DueAction> {
     out
 }
 
+/// Where a page of due actions starts: the due instant (microseconds) and collaboration of
+/// the previous page's last action.
+pub type DueKey = (i64, String);
+
 /// One page of what is owed at `cx.now` ([`due_page`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DuePage {
@@ -244,7 +248,7 @@ pub struct DuePage {
     /// This page's actions, in [`due`]'s order.
     pub actions: Vec<DueAction>,
     /// Where the next page starts (pass it as `after`), when there may be one.
-    pub next: Option<(i64, String)>,
+    pub next: Option<DueKey>,
 }
 
 /// A page of [`due`] (without `upcoming`): at most `limit` actions after the key `after`,
@@ -273,7 +277,7 @@ pub fn due_rows(
     cx: &PlanContext<'_>,
     after: Option<(i64, &str)>,
     limit: usize,
-) -> Result<(Vec<DueAction>, Option<(i64, String)>), StoreError> {
+) -> Result<(Vec<DueAction>, Option<DueKey>), StoreError> {
     let at = micros(cx.now);
     let mut want = limit.max(1);
     loop {

@@ -207,13 +207,14 @@ async fn due(
                     let (d, c) = a.split_once('|')?;
                     Some((d.parse::<i64>().ok()?, c.to_string()))
                 });
-                let p = liaison_engine::plans::due_page(
+                let planned = liaison_engine::plans::refresh(s, &cx)?;
+                let count = crate::pages::due_count(s, st, now.timestamp_micros(), planned > 0)?;
+                let (mut due, next) = liaison_engine::plans::due_rows(
                     s,
                     &cx,
                     key.as_ref().map(|(d, c)| (*d, c.as_str())),
                     limit.clamp(1, 1000),
                 )?;
-                let mut due = p.actions;
                 if let Some(dept) = &scope {
                     let mut keep = Vec::with_capacity(due.len());
                     for a in due {
@@ -228,8 +229,8 @@ async fn due(
                 Ok(serde_json::json!({
                     "now": now.to_rfc3339(),
                     "due": due,
-                    "total": if scope.is_some() { None } else { Some(p.count.due) },
-                    "next": p.next.map(|(d, c)| format!("{d}|{c}")),
+                    "total": if scope.is_some() { None } else { Some(count.due) },
+                    "next": next.map(|(d, c)| format!("{d}|{c}")),
                 }))
             })
             .await;

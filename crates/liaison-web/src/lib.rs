@@ -192,6 +192,8 @@ pub struct AppState {
     pub(crate) directory_override: Mutex<Option<Arc<Directory>>>,
     /// The last count of due actions: the instant counted at, when, and the count.
     pub(crate) due_count: Mutex<Option<(i64, std::time::Instant, liaison_store::PlanCount)>>,
+    /// Held while due actions are counted.
+    pub(crate) counting: Mutex<()>,
 }
 
 impl AppState {
@@ -205,6 +207,7 @@ impl AppState {
             failures: Mutex::default(),
             directory_override: Mutex::default(),
             due_count: Mutex::default(),
+            counting: Mutex::default(),
         }))
     }
 

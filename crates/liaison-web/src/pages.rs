@@ -68,6 +68,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/lang", post(set_lang))
         .route("/due", get(due_page))
         .route("/due/send", post(due_send))
+        .route("/due/draft", get(due_draft))
         .route("/due/dismiss", post(due_dismiss))
         .route("/collaborations", get(list_page))
         .route("/collaborations/{id}", get(detail_page))
@@ -525,18 +526,21 @@ struct DueView {
 const DUE_READS: usize = 20;
 
 /// How long a count of due actions is reused: counting reads one index entry per due
-/// action (10^5 of them cost tens of milliseconds), and the title may lag a few seconds
+/// action (10^5 of them cost a few hundred milliseconds), and the title may lag this long
 /// behind another process's writes. Replans seen by this server recount at once.
-pub const DUE_COUNT_TTL: std::time::Duration = std::time::Duration::from_secs(5);
+pub const DUE_COUNT_TTL: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The count of actions due at `at` (microseconds), reused for [`DUE_COUNT_TTL`] unless
 /// `stale` (plans were just rewritten).
-fn due_count(
+pub(crate) fn due_count(
     s: &mut dyn liaison_store::Store,
     st: &AppState,
     at: i64,
     stale: bool,
 ) -> Result<liaison_store::PlanCount, WebError> {
+    // One count at a time: requests arriving while it runs reuse it instead of counting
+    // the same rows side by side.
+    let _one = st.counting.lock();
     let cached = st.due_count.lock().ok().and_then(|c| {
         // The clock moves on between requests: an instant within the TTL of the counted
         // one is the same for this purpose.
@@ -704,6 +708,7 @@ async fn due_page(
     let after = q.after.as_deref().and_then(due_key);
     let paged = after.is_some();
     let per = q.per.unwrap_or(DUE_SHOWN).clamp(1, 200);
+    let fixed = q.now.is_some();
     let session = v.session.clone();
     let r = state
         .store(move |s, st| {
@@ -717,7 +722,9 @@ async fn due_page(
                 } else {
                     "normal"
                 };
-                let draft = draft_for(st, &a, c.as_ref(), lang, now).ok();
+                // The mail is drafted when its row is opened (GET /due/draft): drafting every
+                // row of a page would cost more than the rest of the page together.
+                let mailable = a.action != Action::Archive && c.is_some();
                 shown.push((
                     group,
                     context! {
@@ -732,8 +739,14 @@ async fn due_page(
                         cc => a.cc.join(lang.pick("、", ", ")),
                         chat => a.channel == Channel::Chat,
                         reason => &a.reason,
-                        mailable => draft.is_some(),
-                        draft => draft.map(|d| d.draft(lang)),
+                        mailable => mailable,
+                        draft_url => format!(
+                            "/due/draft?collaboration={}&action={}&due_at={}{}",
+                            pct(&a.collaboration),
+                            a.action.id(),
+                            pct(&a.due_at.to_rfc3339()),
+                            if fixed { format!("&now={}", pct(&now.to_rfc3339())) } else { String::new() }
+                        ),
                     },
                 ));
             }
@@ -924,6 +937,42 @@ fn find_action(
         return Ok(None);
     }
     Ok(Some((a, c)))
+}
+
+/// `GET /due/draft?collaboration=&action=&due_at=&now=`: the drafted mail of one due
+/// action (an htmx fragment, loaded when its row is opened).
+async fn due_draft(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(f): Query<DueForm>,
+) -> Response {
+    let v = match viewer(&state, &headers).await {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let lang = v.session.lang;
+    let now = now_of(&state, f.now.as_deref());
+    let session = v.session.clone();
+    let r = state
+        .store(move |st, app| {
+            let Some((a, c)) = find_action(st, app, &session, &f, now)? else {
+                return Ok(None);
+            };
+            Ok(Some(
+                draft_for(app, &a, c.as_ref(), lang, now).map(|m| m.draft(lang)),
+            ))
+        })
+        .await;
+    match r {
+        Ok(Some(Ok(draft))) => page(&v, "due_draft.html", context! { draft => draft }),
+        Ok(Some(Err(e))) => error_page(StatusCode::UNPROCESSABLE_ENTITY, lang, &e),
+        Ok(None) => error_page(
+            StatusCode::NOT_FOUND,
+            lang,
+            lang.pick("该待办已不存在", "that action is no longer due"),
+        ),
+        Err(e) => internal(lang, e),
+    }
 }
 
 async fn due_dismiss(

@@ -9,6 +9,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("login.html", include_str!("../templates/login.html")),
     ("due.html", include_str!("../templates/due.html")),
     ("due_list.html", include_str!("../templates/due_list.html")),
+    (
+        "due_draft.html",
+        include_str!("../templates/due_draft.html"),
+    ),
     ("list.html", include_str!("../templates/list.html")),
     ("detail.html", include_str!("../templates/detail.html")),
     ("message.html", include_str!("../templates/message.html")),

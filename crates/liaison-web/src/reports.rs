@@ -89,7 +89,7 @@ async fn build(
             let cut = collabs.len() > REPORT_MAX;
             // The newest ones when there are too many.
             if cut {
-                collabs.sort_by(|a, b| b.started.cmp(&a.started));
+                collabs.sort_by_key(|c| std::cmp::Reverse(c.started));
                 collabs.truncate(REPORT_MAX);
             }
             let mut closings = Vec::with_capacity(collabs.len());
