@@ -716,10 +716,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     let asks_work = a
         .kind()
         .is_none_or(|k| k.expects_items() || k == liaison_model::Kind::Nudge);
+    // Work asked for there (`請採購部於12/23前完成議價`) stays an item.
     if !asks_work && let Some(c) = &a.closing {
         let (cs, ce) = (c.span.start, c.span.end);
-        a.items
-            .retain(|it| it.is_listed() || !(it.span.start >= cs && it.span.start < ce));
+        a.items.retain(|it| {
+            it.is_listed() || !(it.span.start >= cs && it.span.start < ce) || !reply_by(&it.what.text)
+        });
     }
     // A closing that holds an ask read as an item is the item: the closing is what comes
     // after it (`…请今天18:00前发我。谢谢！` closes with `谢谢！`), if anything.
@@ -887,6 +889,17 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         let idx = push_item(a, ws, we, "", ss + ai, opts, None);
         fill_item(a, idx, opts);
     }
+}
+
+/// An ask that only wants an answer (`confirm whether…`, `确认…`, `回复…`): a reply-by.
+fn reply_by(what: &str) -> bool {
+    let l = search_lower(what.trim());
+    [
+        "confirm", "let me know", "reply", "respond", "get back", "确认", "確認", "回复", "回覆",
+        "答复", "答覆", "反馈", "回饋", "告知", "核对", "核對", "审核", "審核",
+    ]
+    .iter()
+    .any(|w| l.starts_with(w))
 }
 
 /// A deadline stated once for a whole list (`Could you share them by Thursday?`, `以上请于
@@ -1690,6 +1703,11 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
     if label.contains(['，', '。', ',', '；', '！', '？']) {
         return None;
     }
+    // `修圖及交付——負責人：Eric——12/22前`: fields joined by dashes make an item line,
+    // whatever word the first field holds.
+    if label.contains(['—', '–']) {
+        return None;
+    }
     if let Some(kind) = classify_label(label) {
         // Without a colon, a keyword line must be styled or short and keyword-only.
         if colon.is_none()
@@ -2303,12 +2321,18 @@ const DEPT_EN: &[&str] = &[
     "Analytics",
 ];
 
+// Traditional forms beside the Simplified ones: the lists are matched as written.
 const OWNER_LABELS: &[&str] = &[
     "负责人",
+    "負責人",
     "责任人",
+    "責任人",
     "对接人",
+    "對接人",
     "负责部门",
+    "負責部門",
     "责任部门",
+    "責任部門",
     "owner",
     "responsible",
     "assignee",
@@ -2318,15 +2342,23 @@ static OWNER_LABELS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OWNER
 
 const OWNER_TITLES: &[&str] = &[
     "经理",
+    "經理",
     "总监",
+    "總監",
     "主管",
     "主任",
     "老师",
+    "老師",
     "专员",
+    "專員",
     "工程师",
+    "工程師",
     "组长",
+    "組長",
     "部长",
+    "部長",
     "负责",
+    "負責",
 ];
 static OWNER_TITLES_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OWNER_TITLES));
 
@@ -2396,7 +2428,7 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
     }
     // Han departments: …部 …中心 …团队 …组.
     // Only 部, 组, 中(心) and 团(队) end a department.
-    let chars: Vec<(usize, char)> = if text.contains(['部', '组', '中', '团']) {
+    let chars: Vec<(usize, char)> = if text.contains(['部', '组', '組', '中', '团', '團']) {
         text.char_indices().collect()
     } else {
         Vec::new()
@@ -2406,8 +2438,10 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         let suffix_len = match c {
             '部' if !matches!(next, Some('分' | '署' | '件' | '位' | '落' | '长')) => 1,
             '组' if !matches!(next, Some('织' | '合' | '成' | '件' | '建' | '装')) => 1,
+            '組' if !matches!(next, Some('織' | '合' | '成' | '件' | '建' | '裝')) => 1,
             '中' if next == Some('心') => 2,
             '团' if next == Some('队') => 2,
+            '團' if next == Some('隊') => 2,
             _ => 0,
         };
         if suffix_len == 0 {
@@ -2460,12 +2494,13 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
             while s > 0 && is_han(before[s - 1].1) && before.len() - s < 4 {
                 s -= 1;
             }
-            while s < before.len() && "需请由烦让给向与和及并对将从在为交".contains(before[s].1)
+            while s < before.len()
+                && "需请請由烦煩让讓给給向与與和及并並对對将將从從在为為交".contains(before[s].1)
             {
                 s += 1;
             }
             if s < before.len() {
-                let end = if title == "负责" {
+                let end = if title == "负责" || title == "負責" {
                     i
                 } else {
                     i + title.len()

@@ -2067,6 +2067,12 @@ impl<'a> S<'a> {
         {
             let e = self.skip_spaces(e);
             if let Some(f) = self.duration(e).or_else(|| self.dated(e)) {
+                // A hedge before a calendar day (`約於2027年2月28日`, `around Dec 5`) still
+                // names a computable day: the date is the time, the hedge only softens the
+                // writer's certainty. A hedged span (`大约3天内`, `大约在月中`) stays vague.
+                if f.kind == ExprKind::Deadline && f.value.is_some() && self.names_day(e, f.end) {
+                    return Some(f);
+                }
                 let mut v = Found::vague(f.end);
                 v.hint = f.value;
                 return Some(v);
@@ -2186,6 +2192,54 @@ impl<'a> S<'a> {
             }
         }
         None
+    }
+
+    /// Whether `[s, e)` is a full calendar date with its year: `2027年2月28日`,
+    /// `2027-02-28`, `Feb 28, 2027` — a day that needs no context to be found. (A hedged
+    /// day without its year, `Around Dec 3`, `大概周五`, stays vague: the writer is not
+    /// committing to a day.)
+    fn names_day(&self, s: usize, e: usize) -> bool {
+        let t: String = self.c[s..e.min(self.c.len())].iter().collect();
+        let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+        let nums: Vec<&str> = t
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let year = nums.iter().any(|w| {
+            let d = w.trim_end_matches('年');
+            digits(d) && d.len() == 4
+        }) || t.split('年').next().is_some_and(|y| {
+            let y: String = y.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+            y.len() == 4
+        }) && t.contains('年');
+        if !year || t.contains('天') {
+            return false;
+        }
+        // 2027年2月28日 / 2月28号
+        if let Some(k) = t.find('月') {
+            let day: String = t[k + '月'.len_utf8()..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            let rest = &t[k + '月'.len_utf8() + day.len()..];
+            return digits(&day) && (rest.starts_with(['日', '号', '號']));
+        }
+        // 2027-02-28, 2027/2/28, 2027.2.28
+        if nums.iter().filter(|w| digits(w)).count() >= 3 {
+            return true;
+        }
+        // Feb 28, 2027 / 28 February 2027
+        nums.iter().any(|w| {
+            let w = w.to_ascii_lowercase();
+            [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ]
+            .iter()
+            .any(|m| w.starts_with(m))
+        }) && nums.iter().any(|w| {
+            let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            digits(d) && d.len() <= 2
+        })
     }
 
     // ----- durations -------------------------------------------------------------------
