@@ -3027,8 +3027,16 @@ mod tests {
         );
         assert_eq!(
             whats(&a),
+            vec!["完成付款"],
+            "work asked for in a confirmation's last paragraph is an item"
+        );
+        let a = read(
+            "Subject: 【成果确认】税费预估-供应链部/财务部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n赵敏你好：\n\n税费预估已收到。\n\n麻烦财务部在12月22日前确认付款日期。\n\n宋佳\n供应链部\n微信：songjia_sh\n",
+        );
+        assert_eq!(
+            whats(&a),
             Vec::<String>::new(),
-            "a confirmation's last ask is its reply-by"
+            "a confirmation's last ask for an answer is its reply-by"
         );
         let a = read(
             "Subject: 【需求对接】税费-供应链部/财务部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n赵敏你好：\n\n年前要结清报关费。\n\n麻烦财务部在12月22日前完成付款。谢谢！\n\n宋佳\n供应链部\n微信：songjia_sh\n",
