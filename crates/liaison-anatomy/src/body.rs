@@ -867,6 +867,19 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
                 ws += w.len();
             }
         }
+        // `请协调技术部…`, `请督促供应商…`: the one asked to act follows the verb.
+        for w in ["协调", "協調", "督促", "安排"] {
+            let rest = &a.source[ws..se];
+            if rest.starts_with(w)
+                && rest[w.len()..]
+                    .chars()
+                    .take(8)
+                    .any(|c| matches!(c, '部' | '组' | '組' | '方' | '商' | '司'))
+            {
+                ws += w.len();
+                break;
+            }
+        }
         let we = ss
             + sent
                 .trim_end_matches(['。', '！', '!', '？', '?', '.', '；', ';'])
@@ -886,9 +899,82 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         {
             continue;
         }
-        let idx = push_item(a, ws, we, "", ss + ai, opts, None);
-        fill_item(a, idx, opts);
+        for (ps, pe) in several_asks(a, ws, we) {
+            let idx = push_item(a, ps, pe, "", if ps == ws { ss + ai } else { ps }, opts, None);
+            fill_item(a, idx, opts);
+        }
     }
+}
+
+/// Several asks in one sentence, each with its own deadline (`…今天18:00前完成补发，客服部明天
+/// 上午完成短信通知`, `…发给我，原件寄回的话月底前就行`): the ask `[s, e)` cut where a clause
+/// (after `，` `；` `,` `;` outside brackets) sets a deadline of its own while the clauses
+/// before it already have one. A clause that only says when something starts
+/// (`26号0点活动开始`) is no ask; a leading `另外`/`并`/`also` is dropped.
+fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let text = &a.source[s..e];
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (separator start, next clause start)
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' | '【' | '[' | '“' => depth += 1,
+            '）' | ')' | '】' | ']' | '”' => depth -= 1,
+            '，' | '；' | ',' | ';' if depth <= 0 => cuts.push((s + i, s + i + c.len_utf8())),
+            _ => {}
+        }
+    }
+    if cuts.is_empty() {
+        return vec![(s, e)];
+    }
+    let sent = a.date;
+    let dated = |x: usize, y: usize| {
+        a.times_in(a.span(x, y)).any(|t| {
+            t.kind == liaison_time::ExprKind::Deadline
+                && t.value.zip(sent).is_none_or(|(v, d)| v >= d)
+        })
+    };
+    let event = |x: usize, y: usize| {
+        let t = a.source[x..y].trim_end_matches(['。', '.', '！', '!', ' ']);
+        ["开始", "開始", "结束", "結束", "生效", "开播", "开门", "开会", "start", "begin"]
+            .iter()
+            .any(|w| t.ends_with(w))
+    };
+    let mut out = Vec::new();
+    let mut cur = s;
+    for (k, &(sep, next)) in cuts.iter().enumerate() {
+        let clause_end = cuts.get(k + 1).map_or(e, |c| c.0);
+        // A condition, a consequence or the writer's own part (`如需补充我今天就可以补`,
+        // `不然…只能改到下一班船`, `otherwise …`, `so we can pay …`, `我們12/21要開會`) asks
+        // nothing of its own.
+        let lead = search_lower(a.source[next..clause_end].trim_start());
+        let own = [
+            "如", "若", "不然", "否则", "否則", "要不", "以便", "这样", "這樣", "我", "咱",
+            "otherwise", "so ", "if ", "in case", "unless", "or ", "i ", "i'", "we ", "we'",
+            "which", "that ",
+        ]
+        .iter()
+        .any(|w| lead.starts_with(w));
+        if next >= clause_end
+            || own
+            || !dated(cur, sep)
+            || !dated(next, clause_end)
+            || event(next, clause_end)
+        {
+            continue;
+        }
+        out.push((cur, sep));
+        let lead = a.source[next..clause_end].len() - a.source[next..clause_end].trim_start().len();
+        let mut ns = next + lead;
+        for w in ["另外", "并且", "并", "同时", "还有", "再", "also ", "and "] {
+            if search_lower(&a.source[ns..clause_end]).starts_with(w) {
+                ns += w.len();
+                break;
+            }
+        }
+        cur = ns;
+    }
+    out.push((cur, e));
+    out
 }
 
 /// An ask that only wants an answer (`confirm whether…`, `确认…`, `回复…`): a reply-by.
@@ -2613,6 +2699,17 @@ fn person_after(t: &str) -> usize {
     if !super::items::han_person(&t[..two]) {
         return 0;
     }
+    // A time right after the department (`客服部明天上午完成…`, `设计组周五前…`): 明 and 周
+    // are surnames, but 明天 and 周五 are no names.
+    if [
+        "明天", "明早", "明晚", "明日", "明年", "周一", "周二", "周三", "周四", "周五", "周六",
+        "周日", "周末", "周内", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "週末",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
+    {
+        return 0;
+    }
     // Characters that begin what follows a name rather than end it.
     const AFTER: &str = "组安排提确负完更出在于於将做整准配跟处审补回发给联协牵统对检修开建推落核评制编上下等和与及是已会要需请于前后今明本每从即";
     match cs.get(2) {
@@ -3017,6 +3114,23 @@ mod tests {
         // Not a vocative: a sentence that happens to start with two characters and a comma.
         let a = read("Subject: x\n\n今天，系统升级完成了。\n");
         assert!(a.greeting.is_none());
+    }
+
+    #[test]
+    fn several_asks_in_one_sentence() {
+        let a = read(
+            "Subject: 【问题升级】积分补发-技术部-紧急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n郑总好：\n\n补发还没完成。\n\n请技术部今天18:00前完成补发，客服部明天上午完成短信通知。\n\n宋佳\n客服部\n微信：songjia_sh\n",
+        );
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
+        assert_eq!(
+            a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+            Some("客服部")
+        );
+        // A clause that says when something starts is no ask of its own.
+        let a = read(
+            "Subject: 【需求对接】首页banner-产品部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n袁帅好：\n\n麻烦12月25日18:00前换到小程序首页，26号0点活动开始。\n\n宋佳\n市场部\n微信：songjia_sh\n",
+        );
+        assert_eq!(a.items.len(), 1, "{:?}", whats(&a));
     }
 
     #[test]
