@@ -2700,14 +2700,17 @@ fn person_after(t: &str) -> usize {
         return 0;
     }
     // A time right after the department (`客服部明天上午完成…`, `设计组周五前…`): 明 and 周
-    // are surnames, but 明天 and 周五 are no names.
-    if [
-        "明天", "明早", "明晚", "明日", "明年", "周一", "周二", "周三", "周四", "周五", "周六",
-        "周日", "周末", "周内", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "週末",
+    // are surnames, but 明天 and 周五前 are no names (周一鸣 is).
+    let weekday = [
+        "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "週一", "週二", "週三",
+        "週四", "週五", "週六", "週日", "週末",
     ]
     .iter()
     .any(|w| t.starts_with(w))
-    {
+        && cs
+            .get(2)
+            .is_none_or(|&(_, c)| !is_han(c) || "前上下中晚早之内".contains(c));
+    if weekday || ["明天", "明早", "明晚", "明日", "明年"].iter().any(|w| t.starts_with(w)) {
         return 0;
     }
     // Characters that begin what follows a name rather than end it.
