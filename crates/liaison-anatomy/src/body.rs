@@ -518,6 +518,39 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     for idx in 0..a.items.len() {
         fill_item(a, idx, opts);
     }
+    // In a report, a listed line that names nobody and no time still ahead is where
+    // things stand (`整机方案：重量降到2.48kg，满足目标`), not open work.
+    // (A retrospective's measures may name nobody yet: they stay.)
+    let reports = matches!(
+        a.kind(),
+        Some(liaison_model::Kind::ProgressSync | liaison_model::Kind::Result)
+    );
+    if reports && !reply {
+        let sent = a.date;
+        let ahead = |it: &Item| {
+            it.deadlines.iter().any(|t| {
+                t.kind == liaison_time::ExprKind::Deadline
+                    && t.value.zip(sent).is_none_or(|(v, d)| v >= d)
+            })
+        };
+        a.items
+            .retain(|it| it.marker == "|" || !it.is_listed() || it.owner.is_some() || ahead(it));
+    }
+    // A list of terms (`要求见附件，重点几条：- 每箱12件 - 需通过跌落测试`, `请注意：1. 发票抬头…`)
+    // names no owner and no time on any line; when the running text asks for work with a
+    // deadline (`请12月15日前提供包装方案和报价`), those asks are the items and the list is
+    // their standard.
+    let terms = !reply
+        && !a.items.is_empty()
+        && a
+            .items
+            .iter()
+            .all(|it| it.marker != "|" && it.owner.is_none() && it.due.is_none());
+    let listed = if terms {
+        std::mem::take(&mut a.items)
+    } else {
+        Vec::new()
+    };
 
     // A mail with no list asks in prose: `麻烦市场部今天下班前把照片发我`, `Could you send
     // the PO by Dec 16?`. Each sentence with an ask and a deadline still ahead is an item.
@@ -542,6 +575,20 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             let l = lines[i];
             prose_asks(a, l.start, l.end, opts);
         }
+    }
+    // `Could you share them by Thursday?`, `以上请于12月3日前完成`: the ask is the list's, and
+    // its deadline covers every line (see `mail_wide_due`).
+    let refers = a.items.iter().any(|it| {
+        let l = search_lower(&a.source[it.span.start..it.span.end.min(a.source.len())]);
+        [
+            "them", "these", "those", "all of", "以上", "上述", "这些", "這些", "以下", "上面",
+            "如下", "下列", "below", "the following",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    });
+    if a.items.is_empty() || terms && refers {
+        a.items = listed;
     }
 
     // Background without a heading: the first free paragraph after the opening that reads
@@ -893,7 +940,10 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         if ["reply", "respond", "get back", "let me know", "answer"]
             .iter()
             .any(|w| ask.starts_with(w))
-            || ["回我", "回复", "回覆", "答复", "反馈", "回复我", "回个话"]
+            || [
+                "回我", "回复", "回覆", "答复", "反馈", "回复我", "回个话", "告诉我", "告訴我",
+                "通知我",
+            ]
                 .iter()
                 .any(|w| ask.ends_with(w))
         {
@@ -3117,6 +3167,28 @@ mod tests {
         // Not a vocative: a sentence that happens to start with two characters and a comma.
         let a = read("Subject: x\n\n今天，系统升级完成了。\n");
         assert!(a.greeting.is_none());
+    }
+
+    #[test]
+    fn a_list_of_terms_is_the_standard_of_the_asks_in_prose() {
+        let a = read(
+            "Subject: 包装方案打样\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n陈小姐你好，\n\n包装需要贵司出方案并打样，重点几条：\n- 每箱12件，毛重不超过18kg；\n- 需通过跌落测试。\n\n请12月15日前提供包装方案和报价，12月22日前送3套样品到厂。\n\n彭涛\n技术部\n电话：0512-6527 3318\n",
+        );
+        assert_eq!(whats(&a).len(), 2, "{:?}", whats(&a));
+        assert!(whats(&a)[0].contains("包装方案"), "{:?}", whats(&a));
+        // … unless the ask points back at the list.
+        let a = read(
+            "Subject: Assets\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Ann,\n\nFor the page we need:\n- photos of the gift sets\n- the logo in SVG\n\nCould you share them by Thursday, Dec 10?\n\nBen\nMarketing\nTel: 021-6258 3306\n",
+        );
+        assert_eq!(whats(&a).len(), 2, "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn a_report_line_with_no_owner_and_no_time_ahead_is_status() {
+        let a = read(
+            "Subject: 【进度同步】彩超一期-研发中心\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n马总：\n\n第3周进度汇报如下。\n\n1. 整机方案：重量降到2.48kg，满足目标；\n2. 临床评价路径：临床部叶青12月18日前出策略报告。\n\n罗志强\n研发中心\nTel: 021-6085 2233\n",
+        );
+        assert_eq!(whats(&a).len(), 1, "{:?}", whats(&a));
     }
 
     #[test]
