@@ -383,12 +383,26 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 Sec::None | Sec::Items | Sec::Closing => {
                     // A hard-wrapped numbered item whose next line happens to start with
                     // `- ` (`…(James) ⏎- by Fri 18 Dec`) goes on, it is no new bullet.
+                    // So does one whose `- ` line goes on in lower case after a line that
+                    // ends mid-sentence (`…supplier contracts ⏎- owner: Nordhaus - by …`).
+                    let prev = if i > 0 {
+                        &src[lines[i - 1].start..lines[i - 1].end]
+                    } else {
+                        ""
+                    };
+                    let goes_on = t
+                        .trim_start()
+                        .strip_prefix("- ")
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()))
+                        && !prev
+                            .trim_end()
+                            .ends_with(['.', ';', ':', '。', '；', '：', '!', '?']);
                     if let Some(ci) = cur_item
                         && !block_start
                         && t.trim_start().starts_with("- ")
                         && a.items[ci].marker.chars().any(|c| c.is_ascii_digit())
                         && i > 0
-                        && src[lines[i - 1].start..lines[i - 1].end].ends_with(' ')
+                        && (prev.ends_with(' ') || goes_on)
                     {
                         extend_item(a, ci, l.end);
                         roles[i] = Role::Item;
@@ -518,6 +532,16 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     for idx in 0..a.items.len() {
         fill_item(a, idx, opts);
     }
+    // `临床部：无需操作` / `Finance: no action needed`: a line that asks nothing.
+    a.items.retain(|it| {
+        let l = search_lower(&it.what.text);
+        ![
+            "无需操作", "無需操作", "无需处理", "無需處理", "不需要操作", "无需任何操作",
+            "no action needed", "no action required", "nothing needed", "nothing to do",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    });
     // In a report, a listed line that names nobody and no time still ahead is where
     // things stand (`整机方案：重量降到2.48kg，满足目标`), not open work.
     // (A retrospective's measures may name nobody yet: they stay.)
@@ -3187,6 +3211,18 @@ mod tests {
     fn a_report_line_with_no_owner_and_no_time_ahead_is_status() {
         let a = read(
             "Subject: 【进度同步】彩超一期-研发中心\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n马总：\n\n第3周进度汇报如下。\n\n1. 整机方案：重量降到2.48kg，满足目标；\n2. 临床评价路径：临床部叶青12月18日前出策略报告。\n\n罗志强\n研发中心\nTel: 021-6085 2233\n",
+        );
+        assert_eq!(whats(&a).len(), 1, "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn wrapped_fields_and_lines_that_ask_nothing() {
+        let a = read(
+            "Subject: [Retrospective] Sample issue - Supply Chain - Normal\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nDear Ma Chao,\n\nActions:\n1. Supplier change clause added to our contracts\n- owner: Nordhaus Purchasing - by 31 January 2027\n2. Burn-in for all lots until March 2027\n- owner: Nordhaus QA\n\nKind regards\nTom\nKey Account Manager\nTel: +49 89 1234 5678\n",
+        );
+        assert_eq!(whats(&a).len(), 2, "{:?}", whats(&a));
+        let a = read(
+            "Subject: 【问题协调】VPN-IT部/研发中心\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi all，\n\n需要各部门配合：\n- IT部：今天18:00前推送修正后的策略；\n- 临床部：无需操作，如有异常请报IT。\n\n杜峰\nIT部\n分机 3999\n",
         );
         assert_eq!(whats(&a).len(), 1, "{:?}", whats(&a));
     }
