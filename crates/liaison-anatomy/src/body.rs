@@ -1060,6 +1060,12 @@ fn reply_by(what: &str) -> bool {
     ]
     .iter()
     .any(|w| l.starts_with(w))
+        // `send any additions`, `补充意见`: comments on what was sent, no new work.
+        || [
+            "any addition", "any comment", "feedback", "意见", "意見", "补充", "補充",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
 }
 
 /// A deadline stated once for a whole list (`Could you share them by Thursday?`, `以上请于
@@ -1946,7 +1952,12 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "needed",
         "what i need",
         "待处理",
+        "待處理",
         "未完成",
+        "待完成",
+        "待辦",
+        "待跟进",
+        "待跟進",
         "下周计划",
         "need your input",
     ],

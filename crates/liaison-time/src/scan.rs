@@ -3672,7 +3672,12 @@ impl<'a> S<'a> {
         if let Some(sep) = self.ch(e).filter(|c| matches!(c, '/' | '.' | '-')) {
             // no M.D inside a longer number, version, or decimal amount, nor after a
             // reference (第4.1条, section 3.2, version 2.1, No. 3.2)
-            if i > 0 && matches!(self.c[i - 1], '.' | '/' | '-' | ':')
+            // A dash continues a number only after a letter or digit (`INV-12/23`,
+            // `2026-12/23`); a dash between fields (`负责人：Eric——12/22前`) does not.
+            let joined_dash = i > 1 && self.c[i - 1] == '-' && self.c[i - 2].is_ascii_alphanumeric();
+            if i > 0 && matches!(self.c[i - 1], '.' | '/' | ':')
+                || i == 1 && self.c[0] == '-'
+                || joined_dash
                 || self.is_letter_before(i)
                 || self.reference_before(i)
             {
