@@ -532,6 +532,28 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     for idx in 0..a.items.len() {
         fill_item(a, idx, opts);
     }
+    // `What I need from Qiheng:`, `请供应链部协助以下事项：`: the list's heading names who
+    // does its lines (those that name nobody themselves).
+    for idx in 0..a.items.len() {
+        if a.items[idx].owner.is_some() || !a.items[idx].is_listed() {
+            continue;
+        }
+        let start = a.items[idx].span.start;
+        let Some(mut k) = lines.iter().position(|l| l.start <= start && start <= l.end) else {
+            continue;
+        };
+        while k > 0 && matches!(roles[k - 1], Role::Item | Role::Blank) {
+            k -= 1;
+        }
+        if k == 0 || !matches!(roles[k - 1], Role::Heading | Role::Free | Role::Opening) {
+            continue;
+        }
+        let l = lines[k - 1];
+        if let Some((os, oe)) = list_owner(&a.source[l.start..l.end]) {
+            let part = a.part(l.start + os, l.start + oe);
+            a.items[idx].owner = Some(part);
+        }
+    }
     // `临床部：无需操作` / `Finance: no action needed`: a line that asks nothing.
     a.items.retain(|it| {
         let l = search_lower(&it.what.text);
@@ -1051,6 +1073,26 @@ fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// The one a list's heading asks (`What I need from Qiheng:` → `Qiheng`), as a range of
+/// `t`; only a heading that ends with a colon. (A Chinese intro such as `请贵司配合：` names
+/// nobody for each line: the guide wants 谁来做 on the item itself.)
+fn list_owner(t: &str) -> Option<(usize, usize)> {
+    let body = t.trim_end();
+    let body = body.strip_suffix([':', '：'])?;
+    let lower = search_lower(body);
+    for w in ["need from ", "needed from ", "asks for ", "ask of "] {
+        if let Some(i) = lower.rfind(w) {
+            let s = i + w.len();
+            let x = body[s..].trim();
+            let n = x.split_whitespace().count();
+            if (1..=4).contains(&n) && x.starts_with(|c: char| c.is_ascii_uppercase()) {
+                return Some((s, s + x.len()));
+            }
+        }
+    }
+    None
+}
+
 /// An ask that only wants an answer (`confirm whether…`, `确认…`, `回复…`): a reply-by.
 fn reply_by(what: &str) -> bool {
     let l = search_lower(what.trim());
@@ -1315,13 +1357,21 @@ fn column_kind(h: &str) -> Col {
         "对接人",
         "责任人",
         "負責人",
+        "對接人",
+        "責任人",
+        "承办",
+        "承辦",
+        "窗口",
         "owner",
         "responsible",
         "assignee",
         "who",
     ]) {
         Col::Person
-    } else if has(&["负责部门", "部门", "部門", "department", "team"]) {
+    } else if has(&[
+        "负责部门", "部门", "部門", "单位", "單位", "负责", "負責", "责任", "責任", "department",
+        "team",
+    ]) {
         Col::Dept
     } else if has(&[
         "标准",
@@ -1345,6 +1395,8 @@ fn column_kind(h: &str) -> Col {
         "date",
         "when",
         "计划完成",
+        "時程",
+        "期程",
     ]) {
         Col::Due
     } else if has(&[
@@ -1352,7 +1404,9 @@ fn column_kind(h: &str) -> Col {
         "任務",
         "事项",
         "事項",
+        "項目",
         "内容",
+        "內容",
         "工作",
         "做什么",
         "task",
@@ -2494,6 +2548,12 @@ const DEPT_EN: &[&str] = &[
 
 // Traditional forms beside the Simplified ones: the lists are matched as written.
 const OWNER_LABELS: &[&str] = &[
+    "负责单位",
+    "負責單位",
+    "责任单位",
+    "責任單位",
+    "承办人",
+    "承辦人",
     "负责人",
     "負責人",
     "责任人",
@@ -2599,7 +2659,8 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
     }
     // Han departments: …部 …中心 …团队 …组.
     // Only 部, 组, 中(心) and 团(队) end a department.
-    let chars: Vec<(usize, char)> = if text.contains(['部', '组', '組', '中', '团', '團']) {
+    let chars: Vec<(usize, char)> = if text.contains(['部', '组', '組', '中', '团', '團', '處', '課'])
+    {
         text.char_indices().collect()
     } else {
         Vec::new()
@@ -2613,6 +2674,9 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
             '中' if next == Some('心') => 2,
             '团' if next == Some('队') => 2,
             '團' if next == Some('隊') => 2,
+            // Taiwan's 財務處, 採購課 (not 處理, 課程).
+            '處' if !matches!(next, Some('理' | '置' | '於' | '在' | '分' | '境')) => 1,
+            '課' if !matches!(next, Some('程' | '堂' | '題' | '表')) => 1,
             _ => 0,
         };
         if suffix_len == 0 {
@@ -3236,6 +3300,19 @@ mod tests {
             "Subject: 【问题协调】VPN-IT部/研发中心\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi all，\n\n需要各部门配合：\n- IT部：今天18:00前推送修正后的策略；\n- 临床部：无需操作，如有异常请报IT。\n\n杜峰\nIT部\n分机 3999\n",
         );
         assert_eq!(whats(&a).len(), 1, "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn a_list_heading_names_the_owner_in_english_only() {
+        assert_eq!(
+            list_owner("What I need from Qiheng:").map(|(s, e)| &"What I need from Qiheng:"[s..e]),
+            Some("Qiheng")
+        );
+        assert_eq!(list_owner("请贵司配合以下事项："), None);
+        assert_eq!(list_owner("What I need from Qiheng"), None, "no colon, no heading");
+        assert_eq!(column_kind("負責單位"), Col::Dept);
+        assert_eq!(column_kind("承辦人"), Col::Person);
+        assert_eq!(column_kind("時程"), Col::Due);
     }
 
     #[test]

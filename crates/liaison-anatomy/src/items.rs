@@ -55,6 +55,19 @@ const LABELS: &[(&str, Label)] = &[
     ("对接人", Label::Owner),
     ("负责方", Label::Owner),
     ("負責方", Label::Owner),
+    ("负责单位", Label::Owner),
+    ("負責單位", Label::Owner),
+    ("责任单位", Label::Owner),
+    ("責任單位", Label::Owner),
+    ("承办单位", Label::Owner),
+    ("承辦單位", Label::Owner),
+    ("承办人", Label::Owner),
+    ("承辦人", Label::Owner),
+    ("牵头部门", Label::Owner),
+    ("牽頭部門", Label::Owner),
+    ("负责窗口", Label::Owner),
+    ("負責窗口", Label::Owner),
+    ("窗口", Label::Owner),
     ("负责", Label::Owner),
     ("負責", Label::Owner),
     ("Owners", Label::Owner),
@@ -101,7 +114,7 @@ const LABELS: &[(&str, Label)] = &[
 ];
 
 /// The first characters of [`LABELS`] (ASCII in lower case).
-const LABEL_STARTS: &str = "做事wt谁誰负责負責對对orapb何完截期时時dwtb交驗验标標要asdc";
+const LABEL_STARTS: &str = "做事wt谁誰负责負責對对承牵牽窗orapb何完截期时時dwtb交驗验标標要asdc";
 
 /// Characters that end a field before a label.
 fn is_sep(c: char) -> bool {
