@@ -22,11 +22,7 @@ mod score;
 use liaison_anatomy::reply::{self, ModelInput, ReplyClass, Strategy, model};
 use liaison_mail::Message;
 
-/// Training settings: features in at least `MIN_DOCS` replies, L2 penalty, step, steps.
-const MIN_DOCS: usize = 2;
-const L2: f64 = 0.0001;
-const RATE: f64 = 30.0;
-const STEPS: usize = 1000;
+use model::{L2, MIN_DOCS, RATE, STEPS};
 
 const STRATEGIES: [(&str, Strategy); 7] = [
     ("rules", Strategy::Rules),

@@ -539,7 +539,10 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             continue;
         }
         let start = a.items[idx].span.start;
-        let Some(mut k) = lines.iter().position(|l| l.start <= start && start <= l.end) else {
+        let Some(mut k) = lines
+            .iter()
+            .position(|l| l.start <= start && start <= l.end)
+        else {
             continue;
         };
         while k > 0 && matches!(roles[k - 1], Role::Item | Role::Blank) {
@@ -558,8 +561,16 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     a.items.retain(|it| {
         let l = search_lower(&it.what.text);
         ![
-            "无需操作", "無需操作", "无需处理", "無需處理", "不需要操作", "无需任何操作",
-            "no action needed", "no action required", "nothing needed", "nothing to do",
+            "无需操作",
+            "無需操作",
+            "无需处理",
+            "無需處理",
+            "不需要操作",
+            "无需任何操作",
+            "no action needed",
+            "no action required",
+            "nothing needed",
+            "nothing to do",
         ]
         .iter()
         .any(|w| l.contains(w))
@@ -588,8 +599,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     // their standard.
     let terms = !reply
         && !a.items.is_empty()
-        && a
-            .items
+        && a.items
             .iter()
             .all(|it| it.marker != "|" && it.owner.is_none() && it.due.is_none());
     let listed = if terms {
@@ -627,8 +637,20 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     let refers = a.items.iter().any(|it| {
         let l = search_lower(&a.source[it.span.start..it.span.end.min(a.source.len())]);
         [
-            "them", "these", "those", "all of", "以上", "上述", "这些", "這些", "以下", "上面",
-            "如下", "下列", "below", "the following",
+            "them",
+            "these",
+            "those",
+            "all of",
+            "以上",
+            "上述",
+            "这些",
+            "這些",
+            "以下",
+            "上面",
+            "如下",
+            "下列",
+            "below",
+            "the following",
         ]
         .iter()
         .any(|w| l.contains(w))
@@ -813,7 +835,9 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     if !asks_work && let Some(c) = &a.closing {
         let (cs, ce) = (c.span.start, c.span.end);
         a.items.retain(|it| {
-            it.is_listed() || !(it.span.start >= cs && it.span.start < ce) || !reply_by(&it.what.text)
+            it.is_listed()
+                || !(it.span.start >= cs && it.span.start < ce)
+                || !reply_by(&it.what.text)
         });
     }
     // A closing that holds an ask read as an item is the item: the closing is what comes
@@ -987,16 +1011,32 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
             .iter()
             .any(|w| ask.starts_with(w))
             || [
-                "回我", "回复", "回覆", "答复", "反馈", "回复我", "回个话", "告诉我", "告訴我",
+                "回我",
+                "回复",
+                "回覆",
+                "答复",
+                "反馈",
+                "回复我",
+                "回个话",
+                "告诉我",
+                "告訴我",
                 "通知我",
             ]
-                .iter()
-                .any(|w| ask.ends_with(w))
+            .iter()
+            .any(|w| ask.ends_with(w))
         {
             continue;
         }
         for (ps, pe) in several_asks(a, ws, we) {
-            let idx = push_item(a, ps, pe, "", if ps == ws { ss + ai } else { ps }, opts, None);
+            let idx = push_item(
+                a,
+                ps,
+                pe,
+                "",
+                if ps == ws { ss + ai } else { ps },
+                opts,
+                None,
+            );
             fill_item(a, idx, opts);
         }
     }
@@ -1031,9 +1071,11 @@ fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
     };
     let event = |x: usize, y: usize| {
         let t = a.source[x..y].trim_end_matches(['。', '.', '！', '!', ' ']);
-        ["开始", "開始", "结束", "結束", "生效", "开播", "开门", "开会", "start", "begin"]
-            .iter()
-            .any(|w| t.ends_with(w))
+        [
+            "开始", "開始", "结束", "結束", "生效", "开播", "开门", "开会", "start", "begin",
+        ]
+        .iter()
+        .any(|w| t.ends_with(w))
     };
     let mut out = Vec::new();
     let mut cur = s;
@@ -1044,9 +1086,29 @@ fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
         // nothing of its own.
         let lead = search_lower(a.source[next..clause_end].trim_start());
         let own = [
-            "如", "若", "不然", "否则", "否則", "要不", "以便", "这样", "這樣", "我", "咱",
-            "otherwise", "so ", "if ", "in case", "unless", "or ", "i ", "i'", "we ", "we'",
-            "which", "that ",
+            "如",
+            "若",
+            "不然",
+            "否则",
+            "否則",
+            "要不",
+            "以便",
+            "这样",
+            "這樣",
+            "我",
+            "咱",
+            "otherwise",
+            "so ",
+            "if ",
+            "in case",
+            "unless",
+            "or ",
+            "i ",
+            "i'",
+            "we ",
+            "we'",
+            "which",
+            "that ",
         ]
         .iter()
         .any(|w| lead.starts_with(w));
@@ -1369,7 +1431,16 @@ fn column_kind(h: &str) -> Col {
     ]) {
         Col::Person
     } else if has(&[
-        "负责部门", "部门", "部門", "单位", "單位", "负责", "負責", "责任", "責任", "department",
+        "负责部门",
+        "部门",
+        "部門",
+        "单位",
+        "單位",
+        "负责",
+        "負責",
+        "责任",
+        "責任",
+        "department",
         "team",
     ]) {
         Col::Dept
@@ -2659,12 +2730,12 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
     }
     // Han departments: …部 …中心 …团队 …组.
     // Only 部, 组, 中(心) and 团(队) end a department.
-    let chars: Vec<(usize, char)> = if text.contains(['部', '组', '組', '中', '团', '團', '處', '課'])
-    {
-        text.char_indices().collect()
-    } else {
-        Vec::new()
-    };
+    let chars: Vec<(usize, char)> =
+        if text.contains(['部', '组', '組', '中', '团', '團', '處', '課']) {
+            text.char_indices().collect()
+        } else {
+            Vec::new()
+        };
     for (k, &(i, c)) in chars.iter().enumerate() {
         let next = chars.get(k + 1).map(|x| x.1);
         let suffix_len = match c {
@@ -2859,7 +2930,11 @@ fn person_after(t: &str) -> usize {
         && cs
             .get(2)
             .is_none_or(|&(_, c)| !is_han(c) || "前上下中晚早之内".contains(c));
-    if weekday || ["明天", "明早", "明晚", "明日", "明年"].iter().any(|w| t.starts_with(w)) {
+    if weekday
+        || ["明天", "明早", "明晚", "明日", "明年"]
+            .iter()
+            .any(|w| t.starts_with(w))
+    {
         return 0;
     }
     // Characters that begin what follows a name rather than end it.
@@ -3309,7 +3384,11 @@ mod tests {
             Some("Qiheng")
         );
         assert_eq!(list_owner("请贵司配合以下事项："), None);
-        assert_eq!(list_owner("What I need from Qiheng"), None, "no colon, no heading");
+        assert_eq!(
+            list_owner("What I need from Qiheng"),
+            None,
+            "no colon, no heading"
+        );
         assert_eq!(column_kind("負責單位"), Col::Dept);
         assert_eq!(column_kind("承辦人"), Col::Person);
         assert_eq!(column_kind("時程"), Col::Due);

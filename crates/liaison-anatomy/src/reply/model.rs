@@ -31,6 +31,16 @@ pub const CLASSES: [ReplyClass; 7] = [
     ReplyClass::Dispute,
 ];
 
+/// Training settings of the committed model (see [`Model::train`]): features seen in at
+/// least this many replies …
+pub const MIN_DOCS: usize = 2;
+/// … the L2 penalty …
+pub const L2: f64 = 0.0001;
+/// … the step size …
+pub const RATE: f64 = 30.0;
+/// … and the number of steps (chosen by 10-fold cross-validation on the tuning part).
+pub const STEPS: usize = 1000;
+
 /// The binary features of a reply: `r:` rule findings, `c:` Chinese characters and
 /// character pairs, `w:` English words and word pairs; sorted, without duplicates.
 pub fn features(new_text: &str, flags: &[&str]) -> Vec<String> {
