@@ -24,6 +24,9 @@
 //!    - the side asked answers: auto-reply, dispute/decline, delay, partial delivery,
 //!      delivery, promise (a commitment with a time), question, acknowledgement — the
 //!      first that applies, in this order; our own progress report there is a sync.
+//!      A statistical model of these classes ([`model`]) can be combined with the rules
+//!      ([`Strategy`], [`combine`]); [`STRATEGY`] is the rules alone, because the model did
+//!      not beat them on the corpus' held-out part (docs/accuracy.md).
 //! 3. **The time promised** ([`ReplyReading::promised`]): for a promise, the latest future
 //!    time the writer commits to; for a delay, the new time; for a partial delivery, the
 //!    time for the rest. Past times and times in questions, conditions or negated clauses
