@@ -3082,6 +3082,12 @@ impl<'a> S<'a> {
         let (we, wd) = if let Some((e, _)) = self.lits(k, lits!["星期", "礼拜", "周"]) {
             let wd = zh_weekday(self.ch(e)?)??;
             (e + 1, wd)
+        } else if close
+            && self.is(k + 1, ')')
+            && let Some(Some(wd)) = self.ch(k).and_then(zh_weekday)
+        {
+            // A bare weekday numeral in brackets, as Taiwan writes it: 12/22（二）.
+            (k + 1, wd)
         } else {
             let (e, w) = self.word(k)?;
             let (wd, _) = en_weekday(&w)?;
