@@ -22,15 +22,15 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("attachments", 0.99, 0.99),
     ("items.what", 0.77, 0.58),
     ("items.owner", 0.88, 0.63),
-    ("items.due", 0.81, 0.61),
-    ("items.due_value", 0.87, 0.70),
+    ("items.due", 0.82, 0.61),
+    ("items.due_value", 0.88, 0.70),
     ("items.standard", 0.75, 0.57),
     ("signature.name", 0.99, 0.97),
     ("signature.department", 0.98, 0.95),
     ("signature.title", 0.98, 0.94),
     ("signature.contact", 0.99, 0.98),
     ("new_text", 0.98, 0.96),
-    ("reply.promised", 0.85, 0.81),
+    ("reply.promised", 0.88, 0.88),
     ("reply.items", 0.73, 0.68),
 ];
 
