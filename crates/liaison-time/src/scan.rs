@@ -3680,7 +3680,8 @@ impl<'a> S<'a> {
             // reference (第4.1条, section 3.2, version 2.1, No. 3.2)
             // A dash continues a number only after a letter or digit (`INV-12/23`,
             // `2026-12/23`); a dash between fields (`负责人：Eric——12/22前`) does not.
-            let joined_dash = i > 1 && self.c[i - 1] == '-' && self.c[i - 2].is_ascii_alphanumeric();
+            let joined_dash =
+                i > 1 && self.c[i - 1] == '-' && self.c[i - 2].is_ascii_alphanumeric();
             if i > 0 && matches!(self.c[i - 1], '.' | '/' | ':')
                 || i == 1 && self.c[0] == '-'
                 || joined_dash
