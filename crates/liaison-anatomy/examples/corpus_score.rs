@@ -30,7 +30,8 @@ fn lint(name: &str, raw: &[u8]) -> Vec<String> {
         .diagnostics
         .iter()
         .filter(|d| d.severity == liaison_lint::Severity::Error)
-        .map(|d| d.rule.to_string())
+        // The rule id and its message (which rule fires, and on what), for the listing.
+        .map(|d| format!("{} ({})", d.rule, d.message))
         .collect()
 }
 
@@ -142,6 +143,30 @@ fn main() {
         .iter()
         .position(|a| a == "--misses")
         .map(|i| args.get(i + 1).cloned().unwrap_or_else(|| "all".into()));
+    // `--show FILE`: what liaison reads of one tuning message (items, opening, closing).
+    if let Some(i) = args.iter().position(|a| a == "--show") {
+        let want = args.get(i + 1).cloned().unwrap_or_default();
+        let opts = score::options();
+        for (name, raw, _) in score::messages("tune") {
+            if name.starts_with(&want) {
+                let a = liaison_anatomy::Anatomy::parse_eml(&raw, &opts);
+                println!("{name}: kind {:?}", a.kind());
+                println!("opening: {:?}", a.opening.as_ref().map(|o| &o.text));
+                for it in &a.items {
+                    println!(
+                        "item [{}] what {:?} owner {:?} due {:?} standard {:?}",
+                        it.marker,
+                        it.what.text,
+                        it.owner.as_ref().map(|p| &p.text),
+                        it.due.as_ref().map(|p| &p.text),
+                        it.standard_value()
+                    );
+                }
+                println!("closing: {:?}", a.closing.as_ref().map(|o| &o.text));
+            }
+        }
+        return;
+    }
     if args.iter().any(|a| a == "--item-counts") {
         item_counts();
         return;

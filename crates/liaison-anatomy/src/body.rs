@@ -383,12 +383,26 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 Sec::None | Sec::Items | Sec::Closing => {
                     // A hard-wrapped numbered item whose next line happens to start with
                     // `- ` (`…(James) ⏎- by Fri 18 Dec`) goes on, it is no new bullet.
+                    // So does one whose `- ` line goes on in lower case after a line that
+                    // ends mid-sentence (`…supplier contracts ⏎- owner: Nordhaus - by …`).
+                    let prev = if i > 0 {
+                        &src[lines[i - 1].start..lines[i - 1].end]
+                    } else {
+                        ""
+                    };
+                    let goes_on = t
+                        .trim_start()
+                        .strip_prefix("- ")
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()))
+                        && !prev
+                            .trim_end()
+                            .ends_with(['.', ';', ':', '。', '；', '：', '!', '?']);
                     if let Some(ci) = cur_item
                         && !block_start
                         && t.trim_start().starts_with("- ")
                         && a.items[ci].marker.chars().any(|c| c.is_ascii_digit())
                         && i > 0
-                        && src[lines[i - 1].start..lines[i - 1].end].ends_with(' ')
+                        && (prev.ends_with(' ') || goes_on)
                     {
                         extend_item(a, ci, l.end);
                         roles[i] = Role::Item;
@@ -518,6 +532,81 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     for idx in 0..a.items.len() {
         fill_item(a, idx, opts);
     }
+    // `What I need from Qiheng:`, `请供应链部协助以下事项：`: the list's heading names who
+    // does its lines (those that name nobody themselves).
+    for idx in 0..a.items.len() {
+        if a.items[idx].owner.is_some() || !a.items[idx].is_listed() {
+            continue;
+        }
+        let start = a.items[idx].span.start;
+        let Some(mut k) = lines
+            .iter()
+            .position(|l| l.start <= start && start <= l.end)
+        else {
+            continue;
+        };
+        while k > 0 && matches!(roles[k - 1], Role::Item | Role::Blank) {
+            k -= 1;
+        }
+        if k == 0 || !matches!(roles[k - 1], Role::Heading | Role::Free | Role::Opening) {
+            continue;
+        }
+        let l = lines[k - 1];
+        if let Some((os, oe)) = list_owner(&a.source[l.start..l.end]) {
+            let part = a.part(l.start + os, l.start + oe);
+            a.items[idx].owner = Some(part);
+        }
+    }
+    // `临床部：无需操作` / `Finance: no action needed`: a line that asks nothing.
+    a.items.retain(|it| {
+        let l = search_lower(&it.what.text);
+        ![
+            "无需操作",
+            "無需操作",
+            "无需处理",
+            "無需處理",
+            "不需要操作",
+            "无需任何操作",
+            "no action needed",
+            "no action required",
+            "nothing needed",
+            "nothing to do",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    });
+    // In a report, a listed line that names nobody and no time still ahead is where
+    // things stand (`整机方案：重量降到2.48kg，满足目标`), not open work.
+    // (A retrospective's measures may name nobody yet: they stay.)
+    let reports = matches!(
+        a.kind(),
+        Some(liaison_model::Kind::ProgressSync | liaison_model::Kind::Result)
+    );
+    if reports && !reply {
+        let sent = a.date;
+        let ahead = |it: &Item| {
+            it.deadlines.iter().any(|t| {
+                t.kind == liaison_time::ExprKind::Deadline
+                    && t.value.zip(sent).is_none_or(|(v, d)| v >= d)
+            })
+        };
+        a.items
+            .retain(|it| it.marker == "|" || !it.is_listed() || it.owner.is_some() || ahead(it));
+    }
+    // A list of terms (`要求见附件，重点几条：- 每箱12件 - 需通过跌落测试`, `请注意：1. 发票抬头…`)
+    // names no owner and no time on any line; when the running text asks for work with a
+    // deadline (`请12月15日前提供包装方案和报价`), those asks are the items and the list is
+    // their standard.
+    let terms = !reply
+        && !a.items.is_empty()
+        && a.items
+            .iter()
+            .all(|it| it.marker != "|" && it.owner.is_none() && it.due.is_none());
+    let listed = if terms {
+        std::mem::take(&mut a.items)
+    } else {
+        Vec::new()
+    };
 
     // A mail with no list asks in prose: `麻烦市场部今天下班前把照片发我`, `Could you send
     // the PO by Dec 16?`. Each sentence with an ask and a deadline still ahead is an item.
@@ -542,6 +631,32 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             let l = lines[i];
             prose_asks(a, l.start, l.end, opts);
         }
+    }
+    // `Could you share them by Thursday?`, `以上请于12月3日前完成`: the ask is the list's, and
+    // its deadline covers every line (see `mail_wide_due`).
+    let refers = a.items.iter().any(|it| {
+        let l = search_lower(&a.source[it.span.start..it.span.end.min(a.source.len())]);
+        [
+            "them",
+            "these",
+            "those",
+            "all of",
+            "以上",
+            "上述",
+            "这些",
+            "這些",
+            "以下",
+            "上面",
+            "如下",
+            "下列",
+            "below",
+            "the following",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+    });
+    if a.items.is_empty() || terms && refers {
+        a.items = listed;
     }
 
     // Background without a heading: the first free paragraph after the opening that reads
@@ -716,10 +831,14 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     let asks_work = a
         .kind()
         .is_none_or(|k| k.expects_items() || k == liaison_model::Kind::Nudge);
+    // Work asked for there (`請採購部於12/23前完成議價`) stays an item.
     if !asks_work && let Some(c) = &a.closing {
         let (cs, ce) = (c.span.start, c.span.end);
-        a.items
-            .retain(|it| it.is_listed() || !(it.span.start >= cs && it.span.start < ce));
+        a.items.retain(|it| {
+            it.is_listed()
+                || !(it.span.start >= cs && it.span.start < ce)
+                || !reply_by(&it.what.text)
+        });
     }
     // A closing that holds an ask read as an item is the item: the closing is what comes
     // after it (`…请今天18:00前发我。谢谢！` closes with `谢谢！`), if anything.
@@ -865,6 +984,19 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
                 ws += w.len();
             }
         }
+        // `请协调技术部…`, `请督促供应商…`: the one asked to act follows the verb.
+        for w in ["协调", "協調", "督促", "安排"] {
+            let rest = &a.source[ws..se];
+            if rest.starts_with(w)
+                && rest[w.len()..]
+                    .chars()
+                    .take(8)
+                    .any(|c| matches!(c, '部' | '组' | '組' | '方' | '商' | '司'))
+            {
+                ws += w.len();
+                break;
+            }
+        }
         let we = ss
             + sent
                 .trim_end_matches(['。', '！', '!', '？', '?', '.', '；', ';'])
@@ -878,15 +1010,166 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         if ["reply", "respond", "get back", "let me know", "answer"]
             .iter()
             .any(|w| ask.starts_with(w))
-            || ["回我", "回复", "回覆", "答复", "反馈", "回复我", "回个话"]
-                .iter()
-                .any(|w| ask.ends_with(w))
+            || [
+                "回我",
+                "回复",
+                "回覆",
+                "答复",
+                "反馈",
+                "回复我",
+                "回个话",
+                "告诉我",
+                "告訴我",
+                "通知我",
+            ]
+            .iter()
+            .any(|w| ask.ends_with(w))
         {
             continue;
         }
-        let idx = push_item(a, ws, we, "", ss + ai, opts, None);
-        fill_item(a, idx, opts);
+        for (ps, pe) in several_asks(a, ws, we) {
+            let idx = push_item(
+                a,
+                ps,
+                pe,
+                "",
+                if ps == ws { ss + ai } else { ps },
+                opts,
+                None,
+            );
+            fill_item(a, idx, opts);
+        }
     }
+}
+
+/// Several asks in one sentence, each with its own deadline (`…今天18:00前完成补发，客服部明天
+/// 上午完成短信通知`, `…发给我，原件寄回的话月底前就行`): the ask `[s, e)` cut where a clause
+/// (after `，` `；` `,` `;` outside brackets) sets a deadline of its own while the clauses
+/// before it already have one. A clause that only says when something starts
+/// (`26号0点活动开始`) is no ask; a leading `另外`/`并`/`also` is dropped.
+fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let text = &a.source[s..e];
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (separator start, next clause start)
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' | '【' | '[' | '“' => depth += 1,
+            '）' | ')' | '】' | ']' | '”' => depth -= 1,
+            '，' | '；' | ',' | ';' if depth <= 0 => cuts.push((s + i, s + i + c.len_utf8())),
+            _ => {}
+        }
+    }
+    if cuts.is_empty() {
+        return vec![(s, e)];
+    }
+    let sent = a.date;
+    let dated = |x: usize, y: usize| {
+        a.times_in(a.span(x, y)).any(|t| {
+            t.kind == liaison_time::ExprKind::Deadline
+                && t.value.zip(sent).is_none_or(|(v, d)| v >= d)
+        })
+    };
+    let event = |x: usize, y: usize| {
+        let t = a.source[x..y].trim_end_matches(['。', '.', '！', '!', ' ']);
+        [
+            "开始", "開始", "结束", "結束", "生效", "开播", "开门", "开会", "start", "begin",
+        ]
+        .iter()
+        .any(|w| t.ends_with(w))
+    };
+    let mut out = Vec::new();
+    let mut cur = s;
+    for (k, &(sep, next)) in cuts.iter().enumerate() {
+        let clause_end = cuts.get(k + 1).map_or(e, |c| c.0);
+        // A condition, a consequence or the writer's own part (`如需补充我今天就可以补`,
+        // `不然…只能改到下一班船`, `otherwise …`, `so we can pay …`, `我們12/21要開會`) asks
+        // nothing of its own.
+        let lead = search_lower(a.source[next..clause_end].trim_start());
+        let own = [
+            "如",
+            "若",
+            "不然",
+            "否则",
+            "否則",
+            "要不",
+            "以便",
+            "这样",
+            "這樣",
+            "我",
+            "咱",
+            "otherwise",
+            "so ",
+            "if ",
+            "in case",
+            "unless",
+            "or ",
+            "i ",
+            "i'",
+            "we ",
+            "we'",
+            "which",
+            "that ",
+        ]
+        .iter()
+        .any(|w| lead.starts_with(w));
+        if next >= clause_end
+            || own
+            || !dated(cur, sep)
+            || !dated(next, clause_end)
+            || event(next, clause_end)
+        {
+            continue;
+        }
+        out.push((cur, sep));
+        let lead = a.source[next..clause_end].len() - a.source[next..clause_end].trim_start().len();
+        let mut ns = next + lead;
+        for w in ["另外", "并且", "并", "同时", "还有", "再", "also ", "and "] {
+            if search_lower(&a.source[ns..clause_end]).starts_with(w) {
+                ns += w.len();
+                break;
+            }
+        }
+        cur = ns;
+    }
+    out.push((cur, e));
+    out
+}
+
+/// The one a list's heading asks (`What I need from Qiheng:` → `Qiheng`), as a range of
+/// `t`; only a heading that ends with a colon. (A Chinese intro such as `请贵司配合：` names
+/// nobody for each line: the guide wants 谁来做 on the item itself.)
+fn list_owner(t: &str) -> Option<(usize, usize)> {
+    let body = t.trim_end();
+    let body = body.strip_suffix([':', '：'])?;
+    let lower = search_lower(body);
+    for w in ["need from ", "needed from ", "asks for ", "ask of "] {
+        if let Some(i) = lower.rfind(w) {
+            let s = i + w.len();
+            let x = body[s..].trim();
+            let n = x.split_whitespace().count();
+            if (1..=4).contains(&n) && x.starts_with(|c: char| c.is_ascii_uppercase()) {
+                return Some((s, s + x.len()));
+            }
+        }
+    }
+    None
+}
+
+/// An ask that only wants an answer (`confirm whether…`, `确认…`, `回复…`): a reply-by.
+fn reply_by(what: &str) -> bool {
+    let l = search_lower(what.trim());
+    [
+        "confirm", "let me know", "reply", "respond", "get back", "确认", "確認", "回复", "回覆",
+        "答复", "答覆", "反馈", "回饋", "告知", "核对", "核對", "审核", "審核",
+    ]
+    .iter()
+    .any(|w| l.starts_with(w))
+        // `send any additions`, `补充意见`: comments on what was sent, no new work.
+        || [
+            "any addition", "any comment", "feedback", "意见", "意見", "补充", "補充",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
 }
 
 /// A deadline stated once for a whole list (`Could you share them by Thursday?`, `以上请于
@@ -1136,13 +1419,30 @@ fn column_kind(h: &str) -> Col {
         "对接人",
         "责任人",
         "負責人",
+        "對接人",
+        "責任人",
+        "承办",
+        "承辦",
+        "窗口",
         "owner",
         "responsible",
         "assignee",
         "who",
     ]) {
         Col::Person
-    } else if has(&["负责部门", "部门", "部門", "department", "team"]) {
+    } else if has(&[
+        "负责部门",
+        "部门",
+        "部門",
+        "单位",
+        "單位",
+        "负责",
+        "負責",
+        "责任",
+        "責任",
+        "department",
+        "team",
+    ]) {
         Col::Dept
     } else if has(&[
         "标准",
@@ -1166,6 +1466,8 @@ fn column_kind(h: &str) -> Col {
         "date",
         "when",
         "计划完成",
+        "時程",
+        "期程",
     ]) {
         Col::Due
     } else if has(&[
@@ -1173,7 +1475,9 @@ fn column_kind(h: &str) -> Col {
         "任務",
         "事项",
         "事項",
+        "項目",
         "内容",
+        "內容",
         "工作",
         "做什么",
         "task",
@@ -1690,6 +1994,11 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
     if label.contains(['，', '。', ',', '；', '！', '？']) {
         return None;
     }
+    // `修圖及交付——負責人：Eric——12/22前`: fields joined by dashes make an item line,
+    // whatever word the first field holds.
+    if label.contains(['—', '–']) {
+        return None;
+    }
     if let Some(kind) = classify_label(label) {
         // Without a colon, a keyword line must be styled or short and keyword-only.
         if colon.is_none()
@@ -1768,7 +2077,12 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "needed",
         "what i need",
         "待处理",
+        "待處理",
         "未完成",
+        "待完成",
+        "待辦",
+        "待跟进",
+        "待跟進",
         "下周计划",
         "need your input",
     ],
@@ -2303,12 +2617,24 @@ const DEPT_EN: &[&str] = &[
     "Analytics",
 ];
 
+// Traditional forms beside the Simplified ones: the lists are matched as written.
 const OWNER_LABELS: &[&str] = &[
+    "负责单位",
+    "負責單位",
+    "责任单位",
+    "責任單位",
+    "承办人",
+    "承辦人",
     "负责人",
+    "負責人",
     "责任人",
+    "責任人",
     "对接人",
+    "對接人",
     "负责部门",
+    "負責部門",
     "责任部门",
+    "責任部門",
     "owner",
     "responsible",
     "assignee",
@@ -2318,15 +2644,23 @@ static OWNER_LABELS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OWNER
 
 const OWNER_TITLES: &[&str] = &[
     "经理",
+    "經理",
     "总监",
+    "總監",
     "主管",
     "主任",
     "老师",
+    "老師",
     "专员",
+    "專員",
     "工程师",
+    "工程師",
     "组长",
+    "組長",
     "部长",
+    "部長",
     "负责",
+    "負責",
 ];
 static OWNER_TITLES_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OWNER_TITLES));
 
@@ -2396,18 +2730,24 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
     }
     // Han departments: …部 …中心 …团队 …组.
     // Only 部, 组, 中(心) and 团(队) end a department.
-    let chars: Vec<(usize, char)> = if text.contains(['部', '组', '中', '团']) {
-        text.char_indices().collect()
-    } else {
-        Vec::new()
-    };
+    let chars: Vec<(usize, char)> =
+        if text.contains(['部', '组', '組', '中', '团', '團', '處', '課']) {
+            text.char_indices().collect()
+        } else {
+            Vec::new()
+        };
     for (k, &(i, c)) in chars.iter().enumerate() {
         let next = chars.get(k + 1).map(|x| x.1);
         let suffix_len = match c {
             '部' if !matches!(next, Some('分' | '署' | '件' | '位' | '落' | '长')) => 1,
             '组' if !matches!(next, Some('织' | '合' | '成' | '件' | '建' | '装')) => 1,
+            '組' if !matches!(next, Some('織' | '合' | '成' | '件' | '建' | '裝')) => 1,
             '中' if next == Some('心') => 2,
             '团' if next == Some('队') => 2,
+            '團' if next == Some('隊') => 2,
+            // Taiwan's 財務處, 採購課 (not 處理, 課程).
+            '處' if !matches!(next, Some('理' | '置' | '於' | '在' | '分' | '境')) => 1,
+            '課' if !matches!(next, Some('程' | '堂' | '題' | '表')) => 1,
             _ => 0,
         };
         if suffix_len == 0 {
@@ -2460,12 +2800,13 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
             while s > 0 && is_han(before[s - 1].1) && before.len() - s < 4 {
                 s -= 1;
             }
-            while s < before.len() && "需请由烦让给向与和及并对将从在为交".contains(before[s].1)
+            while s < before.len()
+                && "需请請由烦煩让讓给給向与與和及并並对對将將从從在为為交".contains(before[s].1)
             {
                 s += 1;
             }
             if s < before.len() {
-                let end = if title == "负责" {
+                let end = if title == "负责" || title == "負責" {
                     i
                 } else {
                     i + title.len()
@@ -2576,6 +2917,24 @@ fn person_after(t: &str) -> usize {
     }
     let two = cs.get(2).map_or(t.len(), |x| x.0);
     if !super::items::han_person(&t[..two]) {
+        return 0;
+    }
+    // A time right after the department (`客服部明天上午完成…`, `设计组周五前…`): 明 and 周
+    // are surnames, but 明天 and 周五前 are no names (周一鸣 is).
+    let weekday = [
+        "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "週一", "週二", "週三",
+        "週四", "週五", "週六", "週日", "週末",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
+        && cs
+            .get(2)
+            .is_none_or(|&(_, c)| !is_han(c) || "前上下中晚早之内".contains(c));
+    if weekday
+        || ["明天", "明早", "明晚", "明日", "明年"]
+            .iter()
+            .any(|w| t.starts_with(w))
+    {
         return 0;
     }
     // Characters that begin what follows a name rather than end it.
@@ -2985,6 +3344,74 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_terms_is_the_standard_of_the_asks_in_prose() {
+        let a = read(
+            "Subject: 包装方案打样\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n陈小姐你好，\n\n包装需要贵司出方案并打样，重点几条：\n- 每箱12件，毛重不超过18kg；\n- 需通过跌落测试。\n\n请12月15日前提供包装方案和报价，12月22日前送3套样品到厂。\n\n彭涛\n技术部\n电话：0512-6527 3318\n",
+        );
+        assert_eq!(whats(&a).len(), 2, "{:?}", whats(&a));
+        assert!(whats(&a)[0].contains("包装方案"), "{:?}", whats(&a));
+        // … unless the ask points back at the list.
+        let a = read(
+            "Subject: Assets\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Ann,\n\nFor the page we need:\n- photos of the gift sets\n- the logo in SVG\n\nCould you share them by Thursday, Dec 10?\n\nBen\nMarketing\nTel: 021-6258 3306\n",
+        );
+        assert_eq!(whats(&a).len(), 2, "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn a_report_line_with_no_owner_and_no_time_ahead_is_status() {
+        let a = read(
+            "Subject: 【进度同步】彩超一期-研发中心\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n马总：\n\n第3周进度汇报如下。\n\n1. 整机方案：重量降到2.48kg，满足目标；\n2. 临床评价路径：临床部叶青12月18日前出策略报告。\n\n罗志强\n研发中心\nTel: 021-6085 2233\n",
+        );
+        assert_eq!(whats(&a).len(), 1, "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn wrapped_fields_and_lines_that_ask_nothing() {
+        let a = read(
+            "Subject: [Retrospective] Sample issue - Supply Chain - Normal\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nDear Ma Chao,\n\nActions:\n1. Supplier change clause added to our contracts\n- owner: Nordhaus Purchasing - by 31 January 2027\n2. Burn-in for all lots until March 2027\n- owner: Nordhaus QA\n\nKind regards\nTom\nKey Account Manager\nTel: +49 89 1234 5678\n",
+        );
+        assert_eq!(whats(&a).len(), 2, "{:?}", whats(&a));
+        let a = read(
+            "Subject: 【问题协调】VPN-IT部/研发中心\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi all，\n\n需要各部门配合：\n- IT部：今天18:00前推送修正后的策略；\n- 临床部：无需操作，如有异常请报IT。\n\n杜峰\nIT部\n分机 3999\n",
+        );
+        assert_eq!(whats(&a).len(), 1, "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn a_list_heading_names_the_owner_in_english_only() {
+        assert_eq!(
+            list_owner("What I need from Qiheng:").map(|(s, e)| &"What I need from Qiheng:"[s..e]),
+            Some("Qiheng")
+        );
+        assert_eq!(list_owner("请贵司配合以下事项："), None);
+        assert_eq!(
+            list_owner("What I need from Qiheng"),
+            None,
+            "no colon, no heading"
+        );
+        assert_eq!(column_kind("負責單位"), Col::Dept);
+        assert_eq!(column_kind("承辦人"), Col::Person);
+        assert_eq!(column_kind("時程"), Col::Due);
+    }
+
+    #[test]
+    fn several_asks_in_one_sentence() {
+        let a = read(
+            "Subject: 【问题升级】积分补发-技术部-紧急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n郑总好：\n\n补发还没完成。\n\n请技术部今天18:00前完成补发，客服部明天上午完成短信通知。\n\n宋佳\n客服部\n微信：songjia_sh\n",
+        );
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
+        assert_eq!(
+            a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+            Some("客服部")
+        );
+        // A clause that says when something starts is no ask of its own.
+        let a = read(
+            "Subject: 【需求对接】首页banner-产品部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n袁帅好：\n\n麻烦12月25日18:00前换到小程序首页，26号0点活动开始。\n\n宋佳\n市场部\n微信：songjia_sh\n",
+        );
+        assert_eq!(a.items.len(), 1, "{:?}", whats(&a));
+    }
+
+    #[test]
     fn asks_in_the_last_paragraph() {
         // Work asked for in prose ends the closing before it.
         let a = read(
@@ -2992,8 +3419,16 @@ mod tests {
         );
         assert_eq!(
             whats(&a),
+            vec!["完成付款"],
+            "work asked for in a confirmation's last paragraph is an item"
+        );
+        let a = read(
+            "Subject: 【成果确认】税费预估-供应链部/财务部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n赵敏你好：\n\n税费预估已收到。\n\n麻烦财务部在12月22日前确认付款日期。\n\n宋佳\n供应链部\n微信：songjia_sh\n",
+        );
+        assert_eq!(
+            whats(&a),
             Vec::<String>::new(),
-            "a confirmation's last ask is its reply-by"
+            "a confirmation's last ask for an answer is its reply-by"
         );
         let a = read(
             "Subject: 【需求对接】税费-供应链部/财务部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n赵敏你好：\n\n年前要结清报关费。\n\n麻烦财务部在12月22日前完成付款。谢谢！\n\n宋佳\n供应链部\n微信：songjia_sh\n",

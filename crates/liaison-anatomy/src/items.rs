@@ -36,18 +36,38 @@ enum Label {
 /// Field labels, longest first within a language so that `交付标准` wins over `标准`.
 const LABELS: &[(&str, Label)] = &[
     ("做什么", Label::What),
+    ("做什麼", Label::What),
     ("事项内容", Label::What),
+    ("事項內容", Label::What),
     ("What", Label::What),
     ("Task", Label::What),
     ("谁来做", Label::Owner),
+    ("誰來做", Label::Owner),
     ("负责部门", Label::Owner),
+    ("負責部門", Label::Owner),
     ("责任部门", Label::Owner),
+    ("責任部門", Label::Owner),
     ("负责人", Label::Owner),
     ("負責人", Label::Owner),
     ("责任人", Label::Owner),
+    ("責任人", Label::Owner),
     ("對接人", Label::Owner),
     ("对接人", Label::Owner),
     ("负责方", Label::Owner),
+    ("負責方", Label::Owner),
+    ("负责单位", Label::Owner),
+    ("負責單位", Label::Owner),
+    ("责任单位", Label::Owner),
+    ("責任單位", Label::Owner),
+    ("承办单位", Label::Owner),
+    ("承辦單位", Label::Owner),
+    ("承办人", Label::Owner),
+    ("承辦人", Label::Owner),
+    ("牵头部门", Label::Owner),
+    ("牽頭部門", Label::Owner),
+    ("负责窗口", Label::Owner),
+    ("負責窗口", Label::Owner),
+    ("窗口", Label::Owner),
     ("负责", Label::Owner),
     ("負責", Label::Owner),
     ("Owners", Label::Owner),
@@ -57,6 +77,7 @@ const LABELS: &[(&str, Label)] = &[
     ("Who", Label::Owner),
     ("PIC", Label::Owner),
     ("何时完成", Label::Due),
+    ("何時完成", Label::Due),
     ("完成时间", Label::Due),
     ("完成時間", Label::Due),
     ("截止时间", Label::Due),
@@ -79,6 +100,7 @@ const LABELS: &[(&str, Label)] = &[
     ("验收标准", Label::Standard),
     ("驗收標準", Label::Standard),
     ("完成标准", Label::Standard),
+    ("完成標準", Label::Standard),
     ("交付物", Label::Standard),
     ("标准", Label::Standard),
     ("標準", Label::Standard),
@@ -92,7 +114,7 @@ const LABELS: &[(&str, Label)] = &[
 ];
 
 /// The first characters of [`LABELS`] (ASCII in lower case).
-const LABEL_STARTS: &str = "做事wt谁负责負對对orapb何完截期时時dwtb交驗验标標要asdc";
+const LABEL_STARTS: &str = "做事wt谁誰负责負責對对承牵牽窗orapb何完截期时時dwtb交驗验标標要asdc";
 
 /// Characters that end a field before a label.
 fn is_sep(c: char) -> bool {

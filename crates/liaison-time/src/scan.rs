@@ -2067,6 +2067,12 @@ impl<'a> S<'a> {
         {
             let e = self.skip_spaces(e);
             if let Some(f) = self.duration(e).or_else(|| self.dated(e)) {
+                // A hedge before a calendar day (`約於2027年2月28日`, `around Dec 5`) still
+                // names a computable day: the date is the time, the hedge only softens the
+                // writer's certainty. A hedged span (`大约3天内`, `大约在月中`) stays vague.
+                if f.kind == ExprKind::Deadline && f.value.is_some() && self.names_day(e, f.end) {
+                    return Some(f);
+                }
                 let mut v = Found::vague(f.end);
                 v.hint = f.value;
                 return Some(v);
@@ -2186,6 +2192,54 @@ impl<'a> S<'a> {
             }
         }
         None
+    }
+
+    /// Whether `[s, e)` is a full calendar date with its year: `2027年2月28日`,
+    /// `2027-02-28`, `Feb 28, 2027` — a day that needs no context to be found. (A hedged
+    /// day without its year, `Around Dec 3`, `大概周五`, stays vague: the writer is not
+    /// committing to a day.)
+    fn names_day(&self, s: usize, e: usize) -> bool {
+        let t: String = self.c[s..e.min(self.c.len())].iter().collect();
+        let digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+        let nums: Vec<&str> = t
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let year = nums.iter().any(|w| {
+            let d = w.trim_end_matches('年');
+            digits(d) && d.len() == 4
+        }) || t.split('年').next().is_some_and(|y| {
+            let y: String = y.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+            y.len() == 4
+        }) && t.contains('年');
+        if !year || t.contains('天') {
+            return false;
+        }
+        // 2027年2月28日 / 2月28号
+        if let Some(k) = t.find('月') {
+            let day: String = t[k + '月'.len_utf8()..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            let rest = &t[k + '月'.len_utf8() + day.len()..];
+            return digits(&day) && (rest.starts_with(['日', '号', '號']));
+        }
+        // 2027-02-28, 2027/2/28, 2027.2.28
+        if nums.iter().filter(|w| digits(w)).count() >= 3 {
+            return true;
+        }
+        // Feb 28, 2027 / 28 February 2027
+        nums.iter().any(|w| {
+            let w = w.to_ascii_lowercase();
+            [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ]
+            .iter()
+            .any(|m| w.starts_with(m))
+        }) && nums.iter().any(|w| {
+            let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            digits(d) && d.len() <= 2
+        })
     }
 
     // ----- durations -------------------------------------------------------------------
@@ -3028,6 +3082,12 @@ impl<'a> S<'a> {
         let (we, wd) = if let Some((e, _)) = self.lits(k, lits!["星期", "礼拜", "周"]) {
             let wd = zh_weekday(self.ch(e)?)??;
             (e + 1, wd)
+        } else if close
+            && self.is(k + 1, ')')
+            && let Some(Some(wd)) = self.ch(k).and_then(zh_weekday)
+        {
+            // A bare weekday numeral in brackets, as Taiwan writes it: 12/22（二）.
+            (k + 1, wd)
         } else {
             let (e, w) = self.word(k)?;
             let (wd, _) = en_weekday(&w)?;
@@ -3618,7 +3678,13 @@ impl<'a> S<'a> {
         if let Some(sep) = self.ch(e).filter(|c| matches!(c, '/' | '.' | '-')) {
             // no M.D inside a longer number, version, or decimal amount, nor after a
             // reference (第4.1条, section 3.2, version 2.1, No. 3.2)
-            if i > 0 && matches!(self.c[i - 1], '.' | '/' | '-' | ':')
+            // A dash continues a number only after a letter or digit (`INV-12/23`,
+            // `2026-12/23`); a dash between fields (`负责人：Eric——12/22前`) does not.
+            let joined_dash =
+                i > 1 && self.c[i - 1] == '-' && self.c[i - 2].is_ascii_alphanumeric();
+            if i > 0 && matches!(self.c[i - 1], '.' | '/' | ':')
+                || i == 1 && self.c[0] == '-'
+                || joined_dash
                 || self.is_letter_before(i)
                 || self.reference_before(i)
             {

@@ -24,6 +24,9 @@
 //!    - the side asked answers: auto-reply, dispute/decline, delay, partial delivery,
 //!      delivery, promise (a commitment with a time), question, acknowledgement — the
 //!      first that applies, in this order; our own progress report there is a sync.
+//!      A statistical model of these classes ([`model`]) can be combined with the rules
+//!      ([`Strategy`], [`combine`]); [`STRATEGY`] is the rules alone, because the model did
+//!      not beat them on the corpus' held-out part (docs/accuracy.md).
 //! 3. **The time promised** ([`ReplyReading::promised`]): for a promise, the latest future
 //!    time the writer commits to; for a delay, the new time; for a partial delivery, the
 //!    time for the rest. Past times and times in questions, conditions or negated clauses
@@ -36,6 +39,7 @@
 
 mod cues;
 mod items;
+pub mod model;
 pub mod text;
 
 pub use items::Found as ItemsFound;
@@ -426,7 +430,30 @@ pub fn read(m: &Message, opts: &ParseOptions, writer: Writer, items: &[ItemRef])
     let cls = clauses(&unwrap(&new_text), &ctx);
     let all = cues::normalize(&new_text);
     let negations = cues::negations(&all, cues::NEGATABLE);
-    let (class, cue) = decide(&cls, &all, &new_text, m, writer, files);
+    let (rule_class, rule_cue, asked) = decide(&cls, &all, &new_text, m, writer, files);
+    let (class, cue) = if asked && STRATEGY != Strategy::Rules {
+        let input = ModelInput {
+            rules: rule_class,
+            defaulted: rule_cue.is_none() && rule_class == ReplyClass::Acknowledgement,
+            flags: flags(&cls, &all, files),
+            features: Vec::new(),
+        };
+        let input = ModelInput {
+            features: model::features(&new_text, &input.flags),
+            ..input
+        };
+        let c = combine(STRATEGY, &input, &model::MODEL);
+        (
+            c,
+            if c == rule_class {
+                rule_cue
+            } else {
+                Some("(model)".into())
+            },
+        )
+    } else {
+        (rule_class, rule_cue)
+    };
     let promised = match class {
         ReplyClass::Promise | ReplyClass::Delay | ReplyClass::PartialDelivery => {
             promised_time(&cls, class)
@@ -489,15 +516,27 @@ fn decide(
     m: &Message,
     writer: Writer,
     files: usize,
-) -> (ReplyClass, Option<String>) {
+) -> (ReplyClass, Option<String>, bool) {
+    let (c, cue) = match decide_rules(cls, all, text, m, writer) {
+        Ok(x) => return (x.0, x.1, false),
+        Err(()) => asked(cls, all, files),
+    };
+    (c, cue, true)
+}
+
+/// The rules for everything but the answering side's classes: `Ok` when they decide (an
+/// auto-reply, the requester's own kinds, our progress report), `Err` when the answering
+/// side's classes are to be weighed ([`asked`]).
+#[allow(clippy::result_unit_err)]
+fn decide_rules(
+    cls: &[Clause],
+    all: &str,
+    text: &str,
+    m: &Message,
+    writer: Writer,
+) -> Result<(ReplyClass, Option<String>), ()> {
     use ReplyClass as C;
     let found = |words: &[&'static str]| cls.iter().find_map(|c| cues::first(&c.norm, words));
-    // Outside conditions (`如有误请告知` disputes nothing).
-    let stated = |words: &[&'static str]| {
-        cls.iter()
-            .filter(|c| !c.conditional)
-            .find_map(|c| cues::first(&c.norm, words))
-    };
     // A report, not a question about progress (`目前进度如何？` is a nudge).
     // … and not a request to report (`麻烦同步一下进展` is a nudge).
     let sync = || {
@@ -508,11 +547,11 @@ fn decide(
     let cue = |w: Option<&str>| w.map(str::to_string);
     // Out of office: a header, or the text says so.
     if m.auto_reply.is_some() {
-        return (C::AutoReply, m.auto_reply.clone());
+        return Ok((C::AutoReply, m.auto_reply.clone()));
     }
     let short = text.chars().count() <= 600;
     if let Some(w) = found(cues::AUTO_STRONG).filter(|_| short) {
-        return (C::AutoReply, cue(Some(w)));
+        return Ok((C::AutoReply, cue(Some(w))));
     }
     let away = found(cues::AUTO_AWAY);
     let slow = found(cues::AUTO_SLOW);
@@ -521,31 +560,31 @@ fn decide(
     if short && away.is_some() && (slow.is_some() || redirect.is_some() && dated)
         || short && slow.is_some() && redirect.is_some()
     {
-        return (C::AutoReply, cue(away.or(slow)));
+        return Ok((C::AutoReply, cue(away.or(slow))));
     }
     let question = cls.iter().any(|c| c.question);
     if writer.requester {
         if let Some(w) = found(cues::ESCALATION) {
-            return (C::Escalation, cue(Some(w)));
+            return Ok((C::Escalation, cue(Some(w))));
         }
         // Copying someone in and asking them to step in.
         if (cues::any(all, &["抄送", "cc ", "copying", "copied", "adding"]))
             && let Some(w) = found(cues::STEP_IN)
         {
-            return (C::Escalation, cue(Some(w)));
+            return Ok((C::Escalation, cue(Some(w))));
         }
         if let Some(w) = sync() {
-            return (C::Sync, cue(Some(w)));
+            return Ok((C::Sync, cue(Some(w))));
         }
         if let Some(w) = cls
             .iter()
             .filter(|c| !c.conditional && !c.question)
             .find_map(|c| cues::first(&c.norm, cues::CONFIRMATION))
         {
-            return (C::Confirmation, cue(Some(w)));
+            return Ok((C::Confirmation, cue(Some(w))));
         }
         if let Some(w) = found(cues::NUDGE) {
-            return (C::Nudge, cue(Some(w)));
+            return Ok((C::Nudge, cue(Some(w))));
         }
         // We may own an item of our own request too, and promise it.
         if writer.ours
@@ -553,10 +592,10 @@ fn decide(
                 .iter()
                 .find(|c| !c.conditional && !c.question && c.dated && c.commits())
         {
-            return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
+            return Ok((C::Promise, cue(cues::first(&c.norm, cues::COMMIT))));
         }
         if !writer.ours {
-            return (C::Acknowledgement, None);
+            return Ok((C::Acknowledgement, None));
         }
         // Our own word without a cue: asking for something is a nudge; several progress
         // statements are a sync; otherwise it answers a delivery (收到，辛苦了), which
@@ -566,17 +605,231 @@ fn decide(
             .iter()
             .filter(|c| !c.question && c.has(cues::PROGRESS))
             .count();
-        return match () {
+        return Ok(match () {
             _ if asks => (C::Nudge, None),
             _ if progress >= 2 => (C::Sync, Some("(progress report)".into())),
             _ => (C::Confirmation, None),
-        };
+        });
     }
     if writer.ours
         && let Some(w) = sync()
     {
-        return (C::Sync, cue(Some(w)));
+        return Ok((C::Sync, cue(Some(w))));
     }
+    Err(())
+}
+
+/// The rule findings the answering side's classes rest on, by name (features of the
+/// model, and the classes the rules see evidence for: [`candidates`]).
+fn flags(cls: &[Clause], all: &str, files: usize) -> Vec<&'static str> {
+    let found = |words: &[&'static str]| cls.iter().any(|c| cues::first(&c.norm, words).is_some());
+    let stated = |words: &[&'static str]| {
+        cls.iter()
+            .filter(|c| !c.conditional)
+            .any(|c| cues::first(&c.norm, words).is_some())
+    };
+    let new_time = cls
+        .iter()
+        .any(|c| !c.conditional && !c.times.is_empty() && (c.commits() || c.has(cues::DELAY_TO)));
+    let mut out = Vec::new();
+    let mut put = |cond: bool, name: &'static str| {
+        if cond {
+            out.push(name);
+        }
+    };
+    put(stated(cues::DISPUTE), "dispute");
+    put(cls.iter().any(|c| not_ours(&c.norm)), "not-ours");
+    put(
+        cls.iter()
+            .any(|c| !c.question && !c.conditional && !c.any_time && c.has(cues::REFUSE)),
+        "refuse",
+    );
+    put(cls.iter().any(|c| !c.conditional && c.late()), "late");
+    put(new_time, "new-time");
+    put(stated(cues::SOFT_DISPUTE), "soft-dispute");
+    put(handed_over(cls, files).is_some(), "handed-over");
+    put(
+        cls.iter()
+            .any(|c| cues::first_done(&c.norm, cues::HANDOVER).is_some()),
+        "handover",
+    );
+    put(files > 0, "files");
+    put(found(cues::COMPLETE), "complete");
+    put(found(cues::PENDING), "pending");
+    put(
+        cls.iter().any(|c| {
+            !c.conditional && !c.question && !c.times.is_empty() && c.commits() && !c.done()
+        }),
+        "later",
+    );
+    put(
+        cls.iter()
+            .any(|c| !c.conditional && !c.question && !c.times.is_empty() && c.commits()),
+        "commit-time",
+    );
+    put(
+        cls.iter().any(|c| !c.conditional && c.dated && c.commits()),
+        "commit-dated",
+    );
+    put(
+        cls.iter()
+            .any(|c| !c.conditional && !c.times.is_empty() && c.has(cues::AGREE)),
+        "agree-time",
+    );
+    put(cls.iter().any(|c| c.question), "question");
+    put(
+        cls.iter().any(|c| c.question && (c.any_time || c.late())),
+        "asks-time",
+    );
+    put(cls.iter().any(|c| c.any_time), "time");
+    put(
+        cues::any(all, &["想确认", "quick question", "two questions"]),
+        "question-words",
+    );
+    put(cls.iter().any(|c| c.conditional), "condition");
+    out
+}
+
+/// The answering side's classes the rules see some evidence for (always including an
+/// acknowledgement, which needs none).
+pub(crate) fn candidates(flags: &[&str]) -> Vec<ReplyClass> {
+    use ReplyClass as C;
+    let has = |f: &str| flags.contains(&f);
+    let mut out = vec![C::Acknowledgement];
+    if has("dispute") || has("not-ours") || has("refuse") || has("soft-dispute") {
+        out.push(C::Dispute);
+    }
+    if has("late") || has("soft-dispute") && has("new-time") {
+        out.push(C::Delay);
+    }
+    if has("handed-over") || has("handover") {
+        out.push(C::Delivery);
+        if has("late") || has("pending") || has("later") {
+            out.push(C::PartialDelivery);
+        }
+    }
+    if has("commit-time") || has("commit-dated") || has("agree-time") {
+        out.push(C::Promise);
+    }
+    if has("question") || has("question-words") {
+        out.push(C::Question);
+    }
+    out
+}
+
+/// What the combination of rules and model is given about one reply of the answering side.
+#[derive(Debug, Clone)]
+pub struct ModelInput {
+    /// The class the rules give.
+    pub rules: ReplyClass,
+    /// The rules found no cue and fell back to an acknowledgement.
+    pub defaulted: bool,
+    /// The rule findings ([`flags`]).
+    pub flags: Vec<&'static str>,
+    /// The model's features ([`model::features`]).
+    pub features: Vec<String>,
+}
+
+/// How rules and model are combined for the answering side's classes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Strategy {
+    /// The rules alone.
+    Rules,
+    /// The model alone.
+    Model,
+    /// The rules; the model where they found no cue at all (their acknowledgement by
+    /// default).
+    Default,
+    /// The model, choosing only among the classes the rules see evidence for.
+    Candidates,
+    /// The rules, unless the model gives another class at least this probability.
+    Confident(f64),
+}
+
+/// The strategy [`read`] uses (chosen by the generator's measurements; see
+/// docs/accuracy.md).
+pub const STRATEGY: Strategy = Strategy::Rules;
+
+/// The class for `input` by `strategy`, with `model`.
+pub fn combine(strategy: Strategy, input: &ModelInput, model: &model::Model) -> ReplyClass {
+    match strategy {
+        Strategy::Rules => input.rules,
+        Strategy::Model => model.predict(&input.features).0,
+        Strategy::Default => {
+            if input.defaulted {
+                model.predict(&input.features).0
+            } else {
+                input.rules
+            }
+        }
+        Strategy::Candidates => {
+            let p = model.probabilities(&input.features);
+            let allowed = candidates(&input.flags);
+            let mut best = input.rules;
+            let mut best_p = -1.0;
+            for (k, c) in model::CLASSES.iter().enumerate() {
+                if (allowed.contains(c) || *c == input.rules) && p[k] > best_p {
+                    best = *c;
+                    best_p = p[k];
+                }
+            }
+            best
+        }
+        Strategy::Confident(t) => {
+            let (c, p) = model.predict(&input.features);
+            if c != input.rules && p >= t {
+                c
+            } else {
+                input.rules
+            }
+        }
+    }
+}
+
+/// What [`read`] gives the model for `m`, or `None` when the rules decide alone (an
+/// auto-reply, the requester's side, our progress report). For the generator
+/// (`examples/train_reply_model.rs`), which trains and measures on exactly this.
+pub fn model_input(m: &Message, opts: &ParseOptions, writer: Writer) -> Option<ModelInput> {
+    let stripped = crate::strip_quoted(&m.body);
+    let new_text = text::own_text(&stripped.text, m.from_name.as_deref(), opts);
+    let ctx = liaison_time::Context {
+        now: m.date.unwrap_or(opts.time.now),
+        ..opts.time.clone()
+    };
+    let files = m
+        .attachments
+        .iter()
+        .filter(|a| !a.inline && !is_logo(&a.name, &a.content_type))
+        .count();
+    let cls = clauses(&unwrap(&new_text), &ctx);
+    let all = cues::normalize(&new_text);
+    let (rules, cue, asked) = decide(&cls, &all, &new_text, m, writer, files);
+    if !asked {
+        return None;
+    }
+    let flags = flags(&cls, &all, files);
+    Some(ModelInput {
+        rules,
+        defaulted: cue.is_none() && rules == ReplyClass::Acknowledgement,
+        features: model::features(&new_text, &flags),
+        flags,
+    })
+}
+
+/// The answering side's classes by rules: the first that applies of dispute, delay,
+/// partial delivery, delivery, promise, question, acknowledgement (see the module
+/// documentation).
+fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>) {
+    use ReplyClass as C;
+    let found = |words: &[&'static str]| cls.iter().find_map(|c| cues::first(&c.norm, words));
+    let stated = |words: &[&'static str]| {
+        cls.iter()
+            .filter(|c| !c.conditional)
+            .find_map(|c| cues::first(&c.norm, words))
+    };
+    let cue = |w: Option<&str>| w.map(str::to_string);
+    let question = cls.iter().any(|c| c.question);
+    // Outside conditions (`如有误请告知` disputes nothing).
     if let Some(w) = stated(cues::DISPUTE) {
         return (C::Dispute, cue(Some(w)));
     }

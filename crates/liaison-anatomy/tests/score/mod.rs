@@ -157,6 +157,21 @@ fn thread_root<'t>(m: &Message, threads: &'t Threads) -> Option<&'t Original> {
         .find_map(|id| threads.get(id))
 }
 
+/// The writer's side as the tracker knows it: `ours` when From is one of the message's
+/// `us` addresses, `requester` when that side sent the thread's original (when the
+/// original is not in the corpus, `requester = ours`).
+pub fn writer(m: &Message, exp: &Expected, threads: &Threads) -> Writer {
+    let is_us =
+        |addr: Option<&str>| addr.is_some_and(|f| exp.us.iter().any(|u| u.eq_ignore_ascii_case(f)));
+    let ours = is_us(m.from.as_deref());
+    // The thread's original: its sender tells who asked.
+    let requester = match thread_root(m, threads) {
+        Some(t) => ours == is_us(t.from.as_deref()),
+        None => ours,
+    };
+    Writer { ours, requester }
+}
+
 /// Asks liaison what it understood of one message.
 pub fn read(raw: &[u8], exp: &Expected, opts: &ParseOptions, threads: &Threads) -> Reading {
     let m = Message::parse(raw);
@@ -199,16 +214,8 @@ pub fn read(raw: &[u8], exp: &Expected, opts: &ParseOptions, threads: &Threads) 
         r.signature_contact = sig.contact.iter().map(|c| c.text.clone()).collect();
     }
     if matches!(exp.kind.as_str(), "reply" | "forward" | "auto-reply") {
-        let is_us = |addr: Option<&str>| {
-            addr.is_some_and(|f| exp.us.iter().any(|u| u.eq_ignore_ascii_case(f)))
-        };
-        let ours = is_us(m.from.as_deref());
-        // The thread's original: its sender tells who asked, its items what can be named.
         let root = thread_root(&m, threads);
-        let requester = match root {
-            Some(t) => ours == is_us(t.from.as_deref()),
-            None => ours,
-        };
+        let Writer { ours, requester } = writer(&m, exp, threads);
         let items: Vec<ItemRef> = root
             .map(|t| {
                 t.items
