@@ -294,7 +294,7 @@ pub fn run(s: &Settings, args: RunArgs) -> anyhow::Result<ExitCode> {
         target: "liaison::run",
         poll_seconds = poll.as_secs(),
         imap = if s.config.imap.is_none() { "none" } else if watcher.imap.is_some() { "idle" } else { "poll" },
-        now = %clock.now().to_rfc3339(),
+        now = %clock.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         "started"
     );
     while !STOP.load(Ordering::SeqCst) {
@@ -322,7 +322,7 @@ pub fn run(s: &Settings, args: RunArgs) -> anyhow::Result<ExitCode> {
         }
         let until = Instant::now() + wait;
         let wake_at = (clock.now() + chrono::Duration::from_std(wait).unwrap_or_default())
-            .to_rfc3339();
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
         if STOP.load(Ordering::SeqCst) {
             break;
         }
