@@ -568,12 +568,11 @@ fn dropped_draft_stays_dropped(b: Backend) {
             .find(|a| a["message_id"] == mid.as_str())
             .unwrap_or_else(|| panic!("the nudge is still due at {now}: {r}"));
         assert_eq!(nudge["outcome"], "skipped", "{r}");
+        assert!(nudge["detail"].as_str().unwrap().contains("dropped"), "{r}");
         assert!(
-            nudge["detail"].as_str().unwrap().contains("dropped"),
-            "{r}"
-        );
-        assert!(
-            w.outbox(now).iter().all(|e| e["message_id"] != mid.as_str()),
+            w.outbox(now)
+                .iter()
+                .all(|e| e["message_id"] != mid.as_str()),
             "not drafted again at {now}"
         );
     }
@@ -1258,7 +1257,11 @@ fn daemon_idles_and_ingests_new_mail_at_once() {
         .iter()
         .map(|e| e["kind"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(kinds[..2], ["sent", "replied"], "the reply was applied: {kinds:?}");
+    assert_eq!(
+        kinds[..2],
+        ["sent", "replied"],
+        "the reply was applied: {kinds:?}"
+    );
 }
 
 /// `[imap] idle = false`: the daemon polls the inbox every `--poll` seconds instead, and
@@ -1282,7 +1285,10 @@ fn daemon_polls_when_idle_is_off() {
     let mut c = w.cmd("2026-12-01T10:00:00+08:00");
     c.args(["run", "--poll", "1", "--format", "json", "-v"]);
     let mut d = Daemon::start(c);
-    assert!(d.logged(&["liaison::run: started"]).contains("imap=\"poll\""));
+    assert!(
+        d.logged(&["liaison::run: started"])
+            .contains("imap=\"poll\"")
+    );
     d.logged(&["liaison::run: waiting", "mode=\"poll\""]);
     let mid = format!("poll-reply.{}@sandbox.test", w.tag);
     deliver(&w.them, &w.us, &reply(&w, &open_mid, &mid));

@@ -47,12 +47,12 @@ use crate::pipeline::{Observer, PipelineError, track_pending};
 use crate::planner::{Action, Channel, DueAction, PlanContext};
 use crate::tracker::TrackerConfig;
 use chrono::{DateTime, FixedOffset, Utc};
-use std::collections::HashMap;
 use liaison_mail::transport::{ImapClient, SmtpClient};
 use liaison_model::{Collaboration, Directory, Event, EventKind, Person};
-use tracing::{debug, info, warn};
 use liaison_store::{OutboxEntry, OutboxState, Store, StoreError};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use tracing::{debug, info, warn};
 
 /// What to do with a due action of one kind (`[automation]`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
