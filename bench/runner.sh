@@ -85,7 +85,7 @@ liaison_pass() { # $1 = run, then db args…
   "$bin" --config "$work/$run/liaison.toml" --now 2026-12-01T09:30:00+08:00 "$@" ingest "$work/$run/mail" >/dev/null 2>&1
   local t0 t1 ok
   t0=$(now)
-  "$bin" --config "$work/$run/liaison.toml" --now 2026-12-02T10:00:00+08:00 "$@" run --once --format json >"$work/$run/out.json" 2>/dev/null
+  ${LIAISON_BENCH_WRAP:-} "$bin" --config "$work/$run/liaison.toml" --now 2026-12-02T10:00:00+08:00 "$@" run --once --format json >"$work/$run/out.json" 2>/dev/null
   t1=$(now)
   ok=$("$py" -c "import json,sys; r=json.load(open(sys.argv[1])); print(sum(1 for x in r['sent'] if x['outcome']=='sent'))" "$work/$run/out.json")
   [ "$ok" = "$N" ] || { log "$run: $ok of $N nudges sent"; exit 1; }

@@ -1,5 +1,7 @@
 //! The IMAP client: reads a folder by UID (without marking anything read), finds the
-//! special-use folders, appends to the Sent folder, and looks a message up by Message-ID.
+//! special-use folders, appends to the Sent folder, looks a message up by Message-ID, and
+//! waits for new mail with IDLE (RFC 2177: re-issued every 29 minutes, DONE on waking,
+//! interruptible by a stop signal).
 //!
 //! Folder names are given and returned in UTF-8 and encoded on the wire in IMAP's modified
 //! UTF-7 ([`super::utf7`]).
