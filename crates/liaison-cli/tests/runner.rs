@@ -481,11 +481,10 @@ fn story(b: Backend) {
 }
 both!(story);
 
-/// Draft mode (the default): the follow-up waits in the outbox as `draft` and in the IMAP
-/// Drafts folder; nothing reaches the colleague until a person sends it.
-#[test]
-fn draft_mode_waits_for_review() {
-    let w = World::new("review", Backend::Sqlite, true, 1, "");
+/// A world with nudges in draft mode, our request sent on Tuesday 09:00, and the runner's
+/// pass on Wednesday 10:00 that drafted its nudge: the world and the nudge's Message-ID.
+fn drafted_nudge(name: &str, b: Backend) -> (World, String) {
+    let w = World::new(name, b, true, 1, "");
     let cfg = std::fs::read_to_string(w.path("liaison.toml")).unwrap();
     std::fs::write(
         w.path("liaison.toml"),
@@ -502,6 +501,14 @@ fn draft_mode_waits_for_review() {
     let r = w.pass("2026-12-02T10:00:00+08:00");
     assert_eq!(r["acted"][0]["outcome"], "drafted", "{r}");
     let mid = r["acted"][0]["message_id"].as_str().unwrap().to_string();
+    (w, mid)
+}
+
+/// Draft mode (the default): the follow-up waits in the outbox as `draft` and in the IMAP
+/// Drafts folder; nothing reaches the colleague until a person sends it.
+#[test]
+fn draft_mode_waits_for_review() {
+    let (w, mid) = drafted_nudge("review", Backend::Sqlite);
     let out = w.outbox("2026-12-02T10:00:00+08:00");
     let e = out
         .iter()
@@ -535,23 +542,7 @@ fn draft_mode_waits_for_review() {
 /// A drafted follow-up that a person drops (`liaison outbox drop`) is not drafted again by
 /// the next passes for the same action and due instant, and nothing is sent.
 fn dropped_draft_stays_dropped(b: Backend) {
-    let w = World::new("dropped", b, true, 1, "");
-    let cfg = std::fs::read_to_string(w.path("liaison.toml")).unwrap();
-    std::fs::write(
-        w.path("liaison.toml"),
-        cfg.replace("nudge = \"send\"", "nudge = \"draft\""),
-    )
-    .unwrap();
-    let (_, raw) = w.opening(1, &w.them);
-    std::fs::write(w.path("open.eml"), &raw).unwrap();
-    let o = w.run_at(
-        "2026-12-01T09:00:00+08:00",
-        &["send", w.path("open.eml").to_str().unwrap()],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let r = w.pass("2026-12-02T10:00:00+08:00");
-    assert_eq!(r["acted"][0]["outcome"], "drafted", "{r}");
-    let mid = r["acted"][0]["message_id"].as_str().unwrap().to_string();
+    let (w, mid) = drafted_nudge("dropped", b);
     let o = w.run_at("2026-12-02T10:10:00+08:00", &["outbox", "drop", &mid]);
     assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
     assert!(
