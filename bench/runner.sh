@@ -27,7 +27,7 @@ fi
 bin="${LIAISON_BENCH_BIN:-$CARGO_TARGET_DIR/release/liaison}"
 
 work=$(mktemp -d /tmp/liaison-bench-runner.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+[ -n "${LIAISON_BENCH_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 tag="r$$x$(date +%s)"
 dom="$LIAISON_TEST_MAIL_SANDBOX_DOMAIN"
 export BENCH_PW="$LIAISON_TEST_MAIL_SANDBOX_PASSWORD"
@@ -85,12 +85,20 @@ liaison_pass() { # $1 = run, then db args…
   "$bin" --config "$work/$run/liaison.toml" --now 2026-12-01T09:30:00+08:00 "$@" ingest "$work/$run/mail" >/dev/null 2>&1
   local t0 t1 ok
   t0=$(now)
-  "$bin" --config "$work/$run/liaison.toml" --now 2026-12-02T10:00:00+08:00 "$@" run --once --format json >"$work/$run/out.json" 2>/dev/null
+  ${LIAISON_BENCH_WRAP:-} "$bin" --config "$work/$run/liaison.toml" --now 2026-12-02T10:00:00+08:00 "$@" run --once --format json >"$work/$run/out.json" 2>/dev/null
   t1=$(now)
   ok=$("$py" -c "import json,sys; r=json.load(open(sys.argv[1])); print(sum(1 for x in r['sent'] if x['outcome']=='sent'))" "$work/$run/out.json")
   [ "$ok" = "$N" ] || { log "$run: $ok of $N nudges sent"; exit 1; }
   "$bin" --config "$work/$run/liaison.toml" "$@" outbox --format json >"$work/$run/outbox.json"
-  secs "$t0" "$t1"
+  # A second pass the same morning: every nudge went out, nothing is due; what it costs is
+  # reading what is due (the stored plans) and the one-nudge-per-day bookkeeping.
+  local t2 t3
+  t2=$(now)
+  "$bin" --config "$work/$run/liaison.toml" --now 2026-12-02T10:30:00+08:00 "$@" run --once --format json >"$work/$run/out2.json" 2>/dev/null
+  t3=$(now)
+  ok=$("$py" -c "import json,sys; r=json.load(open(sys.argv[1])); print(len(r['sent']) + sum(1 for a in r['acted'] if a['outcome'] != 'skipped'))" "$work/$run/out2.json")
+  [ "$ok" = "0" ] || { log "$run: the second pass acted"; exit 1; }
+  echo "$(secs "$t0" "$t1") $(secs "$t2" "$t3")"
 }
 
 py_send() { # the nudges liaison sent in run $1, to the same recipients, over one connection
@@ -115,13 +123,13 @@ EOF
 
 declare -A R
 log "liaison run --once: $N nudges (SQLite)"
-R[l]=$(liaison_pass sq --db "$work/sq/liaison.db")
+read -r R[l] R[l2] <<<"$(liaison_pass sq --db "$work/sq/liaison.db")"
 log "Python smtplib: the same $N nudge mails"
 R[p]=$(py_send sq)
 if [ -n "${LIAISON_BENCH_DATABASE_URL:-}" ]; then
   url="$LIAISON_BENCH_DATABASE_URL"; sep='?'; case "$url" in *\?*) sep='&';; esac
   log "liaison run --once: $N nudges (PostgreSQL)"
-  R[pg]=$(liaison_pass pg --database-url "${url}${sep}schema=bench_run_$$")
+  read -r R[pg] R[pg2] <<<"$(liaison_pass pg --database-url "${url}${sep}schema=bench_run_$$")"
 fi
 
 echo "| run | liaison | liaison rate | Python smtplib | Python rate | liaison / Python speed |"
@@ -130,4 +138,8 @@ ratio=$("$py" -c "import sys; print(f'{float(sys.argv[2])/float(sys.argv[1]):.2f
 echo "| run --once, $N nudges, SQLite | ${R[l]} s | $(rate "$N" "${R[l]}")/s | ${R[p]} s | $(rate "$N" "${R[p]}")/s | $ratio |"
 if [ -n "${R[pg]:-}" ]; then
   echo "| run --once, $N nudges, PostgreSQL 15 | ${R[pg]} s | $(rate "$N" "${R[pg]}")/s | | | |"
+fi
+echo "| the next pass, nothing due, $N collaborations, SQLite | ${R[l2]} s | | | | |"
+if [ -n "${R[pg2]:-}" ]; then
+  echo "| the next pass, nothing due, $N collaborations, PostgreSQL 15 | ${R[pg2]} s | | | | |"
 fi

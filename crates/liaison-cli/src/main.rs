@@ -8,6 +8,7 @@ mod commands;
 mod config;
 mod drafts;
 mod errors;
+mod logging;
 mod output;
 mod samples;
 mod sending;

@@ -481,11 +481,10 @@ fn story(b: Backend) {
 }
 both!(story);
 
-/// Draft mode (the default): the follow-up waits in the outbox as `draft` and in the IMAP
-/// Drafts folder; nothing reaches the colleague until a person sends it.
-#[test]
-fn draft_mode_waits_for_review() {
-    let w = World::new("review", Backend::Sqlite, true, 1, "");
+/// A world with nudges in draft mode, our request sent on Tuesday 09:00, and the runner's
+/// pass on Wednesday 10:00 that drafted its nudge: the world and the nudge's Message-ID.
+fn drafted_nudge(name: &str, b: Backend) -> (World, String) {
+    let w = World::new(name, b, true, 1, "");
     let cfg = std::fs::read_to_string(w.path("liaison.toml")).unwrap();
     std::fs::write(
         w.path("liaison.toml"),
@@ -502,6 +501,14 @@ fn draft_mode_waits_for_review() {
     let r = w.pass("2026-12-02T10:00:00+08:00");
     assert_eq!(r["acted"][0]["outcome"], "drafted", "{r}");
     let mid = r["acted"][0]["message_id"].as_str().unwrap().to_string();
+    (w, mid)
+}
+
+/// Draft mode (the default): the follow-up waits in the outbox as `draft` and in the IMAP
+/// Drafts folder; nothing reaches the colleague until a person sends it.
+#[test]
+fn draft_mode_waits_for_review() {
+    let (w, mid) = drafted_nudge("review", Backend::Sqlite);
     let out = w.outbox("2026-12-02T10:00:00+08:00");
     let e = out
         .iter()
@@ -531,6 +538,38 @@ fn draft_mode_waits_for_review() {
     assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
     assert_eq!(inbox_with(&w.them, &mid, 1).len(), 1);
 }
+
+/// A drafted follow-up that a person drops (`liaison outbox drop`) is not drafted again by
+/// the next passes for the same action and due instant, and nothing is sent.
+fn dropped_draft_stays_dropped(b: Backend) {
+    let (w, mid) = drafted_nudge("dropped", b);
+    let o = w.run_at("2026-12-02T10:10:00+08:00", &["outbox", "drop", &mid]);
+    assert!(o.status.success(), "{}\n{}", stdout(&o), stderr(&o));
+    assert!(
+        w.outbox("2026-12-02T10:10:00+08:00")
+            .iter()
+            .all(|e| e["message_id"] != mid.as_str()),
+        "dropped"
+    );
+    for now in ["2026-12-02T11:00:00+08:00", "2026-12-02T16:00:00+08:00"] {
+        let r = w.pass(now);
+        let acted = r["acted"].as_array().unwrap();
+        let nudge = acted
+            .iter()
+            .find(|a| a["message_id"] == mid.as_str())
+            .unwrap_or_else(|| panic!("the nudge is still due at {now}: {r}"));
+        assert_eq!(nudge["outcome"], "skipped", "{r}");
+        assert!(nudge["detail"].as_str().unwrap().contains("dropped"), "{r}");
+        assert!(
+            w.outbox(now)
+                .iter()
+                .all(|e| e["message_id"] != mid.as_str()),
+            "not drafted again at {now}"
+        );
+    }
+    assert_eq!(inbox_with(&w.them, &mid, 0).len(), 0, "nothing was sent");
+}
+both!(dropped_draft_stays_dropped);
 
 /// Three `liaison run --once` at the same instant on one store, over 200 collaborations
 /// each owing a nudge to a different colleague: each nudge sent exactly once (counted in
@@ -1049,8 +1088,209 @@ fn demo_runs_the_loop_on_local_servers() {
     );
 }
 
-/// The daemon stops cleanly on SIGTERM: exit 0, the last log line says so; `--now` is
-/// refused without `--once` (the daemon runs on the real clock).
+// --- The daemon ---------------------------------------------------------------------------
+
+/// A running `liaison run` daemon, its stdout and stderr read line by line as they come.
+struct Daemon {
+    child: std::process::Child,
+    out: std::sync::mpsc::Receiver<String>,
+    err: std::sync::mpsc::Receiver<String>,
+    /// Every stderr line seen so far.
+    log: Vec<String>,
+}
+
+fn lines<R: Read + Send + 'static>(r: R) -> std::sync::mpsc::Receiver<String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for l in std::io::BufReader::new(r).lines() {
+            let Ok(l) = l else { break };
+            if tx.send(l).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+impl Daemon {
+    fn start(mut c: Command) -> Daemon {
+        let mut child = c
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = lines(child.stdout.take().unwrap());
+        let err = lines(child.stderr.take().unwrap());
+        Daemon {
+            child,
+            out,
+            err,
+            log: Vec::new(),
+        }
+    }
+
+    /// Waits (bounded) for a stderr line containing every one of `needles`.
+    fn logged(&mut self, needles: &[&str]) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.err.recv_timeout(left) {
+                Ok(l) => {
+                    self.log.push(l.clone());
+                    if needles.iter().all(|n| l.contains(n)) {
+                        return l;
+                    }
+                }
+                Err(_) => panic!("no log line with {needles:?}:\n{}", self.log.join("\n")),
+            }
+        }
+    }
+
+    /// Waits (bounded) for a pass report on stdout that `ok` accepts.
+    fn report(&mut self, ok: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.out.recv_timeout(left) {
+                Ok(l) => {
+                    let v: Value = serde_json::from_str(&l).unwrap_or_else(|e| panic!("{e}: {l}"));
+                    if ok(&v) {
+                        return v;
+                    }
+                }
+                Err(_) => {
+                    while let Ok(l) = self.err.try_recv() {
+                        self.log.push(l);
+                    }
+                    panic!("no such pass report; log:\n{}", self.log.join("\n"))
+                }
+            }
+        }
+    }
+
+    /// SIGTERM, then the exit status and the whole log.
+    fn stop(mut self) -> (std::process::ExitStatus, String) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let status = self.child.wait().unwrap();
+        while let Ok(l) = self.err.recv_timeout(Duration::from_secs(10)) {
+            self.log.push(l);
+        }
+        (status, self.log.join("\n"))
+    }
+}
+
+/// The messages a pass report says it read from the inbox.
+fn inbox_fetched(r: &Value) -> u64 {
+    r["fetched"]["folders"]
+        .as_array()
+        .map(|v| {
+            v.iter()
+                .filter(|f| f["role"] == "inbox")
+                .map(|f| f["fetched"].as_u64().unwrap_or(0))
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+/// A reply from `them` to the opening mail `open_mid`, with Message-ID `mid`.
+fn reply(w: &World, open_mid: &str, mid: &str) -> Vec<u8> {
+    format!(
+        "From: <{them}>\r\nTo: <{us}>\r\nSubject: =?UTF-8?B?{subj}?=\r\nDate: Tue, 01 Dec 2026 10:30:00 +0800\r\nMessage-ID: <{mid}>\r\nIn-Reply-To: <{open_mid}>\r\nReferences: <{open_mid}>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n王经理，您好：\r\n\r\n收到，12月3日17:00前提供。\r\n\r\n张伟\r\n",
+        them = w.them,
+        us = w.us,
+        subj = b64("回复：【需求对接】调研1-市场部-一般"),
+    )
+    .into_bytes()
+}
+
+/// The daemon sleeps with IMAP IDLE (Dovecot offers it): a reply delivered through Postfix
+/// while it waits is fetched and applied at once, although the next poll is an hour away;
+/// the clock starts at `--now`; SIGTERM ends the wait and the daemon cleanly.
+#[test]
+fn daemon_idles_and_ingests_new_mail_at_once() {
+    let w = World::new("idle", Backend::Sqlite, true, 1, "");
+    let (open_mid, raw) = w.opening(1, &w.them);
+    std::fs::write(w.path("open.eml"), &raw).unwrap();
+    let o = w.run_at(
+        "2026-12-01T09:00:00+08:00",
+        &["send", w.path("open.eml").to_str().unwrap()],
+    );
+    assert!(o.status.success(), "send: {}\n{}", stdout(&o), stderr(&o));
+    let mut c = w.cmd("2026-12-01T10:00:00+08:00");
+    c.args(["run", "--poll", "3600", "--format", "json", "-v"]);
+    let mut d = Daemon::start(c);
+    let started = d.logged(&["liaison::run: started"]);
+    assert!(
+        started.contains("imap=\"idle\"") && started.contains("now=2026-12-01T10:00:0"),
+        "{started}"
+    );
+    // The first pass, then the wait: IDLE on the inbox.
+    d.logged(&["waiting for new mail", "mode=\"idle\""]);
+    let mid = format!("idle-reply.{}@sandbox.test", w.tag);
+    deliver(&w.them, &w.us, &reply(&w, &open_mid, &mid));
+    let r = d.report(|r| inbox_fetched(r) >= 1);
+    assert!(r["working_time"].as_bool().unwrap(), "{r}");
+    d.logged(&["liaison::run: new mail"]);
+    // Back to waiting, then stopped by SIGTERM in the middle of the IDLE.
+    d.logged(&["waiting for new mail"]);
+    let (status, log) = d.stop();
+    assert!(status.success(), "{status:?}\n{log}");
+    assert!(log.trim_end().ends_with("liaison::run: stopped"), "{log}");
+    assert!(
+        log.contains("liaison::fetch: fetched") && log.contains("folder=INBOX"),
+        "structured fetch log: {log}"
+    );
+    let kinds: Vec<String> = w
+        .events("2026-12-01T11:00:00+08:00")
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        kinds[..2],
+        ["sent", "replied"],
+        "the reply was applied: {kinds:?}"
+    );
+}
+
+/// `[imap] idle = false`: the daemon polls the inbox every `--poll` seconds instead, and
+/// the reply is read at a poll.
+#[test]
+fn daemon_polls_when_idle_is_off() {
+    let w = World::new("poll", Backend::Sqlite, true, 1, "");
+    let cfg = std::fs::read_to_string(w.path("liaison.toml")).unwrap();
+    std::fs::write(
+        w.path("liaison.toml"),
+        cfg.replace("[imap]\n", "[imap]\nidle = false\n"),
+    )
+    .unwrap();
+    let (open_mid, raw) = w.opening(1, &w.them);
+    std::fs::write(w.path("open.eml"), &raw).unwrap();
+    let o = w.run_at(
+        "2026-12-01T09:00:00+08:00",
+        &["send", w.path("open.eml").to_str().unwrap()],
+    );
+    assert!(o.status.success(), "send: {}\n{}", stdout(&o), stderr(&o));
+    let mut c = w.cmd("2026-12-01T10:00:00+08:00");
+    c.args(["run", "--poll", "1", "--format", "json", "-v"]);
+    let mut d = Daemon::start(c);
+    assert!(
+        d.logged(&["liaison::run: started"])
+            .contains("imap=\"poll\"")
+    );
+    d.logged(&["liaison::run: waiting", "mode=\"poll\""]);
+    let mid = format!("poll-reply.{}@sandbox.test", w.tag);
+    deliver(&w.them, &w.us, &reply(&w, &open_mid, &mid));
+    d.report(|r| inbox_fetched(r) >= 1);
+    let (status, log) = d.stop();
+    assert!(status.success(), "{status:?}\n{log}");
+    assert!(!log.contains("mode=\"idle\""), "{log}");
+}
+
+/// The daemon stops cleanly on SIGTERM without any server configured: exit 0, the last log
+/// line says so; the structured log goes to stderr and nothing but reports to stdout.
 #[test]
 fn daemon_stops_on_sigterm() {
     let t = tempfile::tempdir().unwrap();
@@ -1060,43 +1300,27 @@ fn daemon_stops_on_sigterm() {
     )
     .unwrap();
     let db = t.path().join("liaison.db");
-    let base = || {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_liaison"));
-        c.current_dir(t.path())
-            .env_remove("LIAISON_NOW")
-            .env_remove("LIAISON_DATABASE_URL")
-            .env("LIAISON_LANG", "en")
-            .arg("--db")
-            .arg(&db);
-        c
-    };
-    let o = base()
-        .args(["--now", "2026-12-02T10:00:00+08:00", "run"])
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("--once"), "{}", stderr(&o));
-    let child = base()
-        .args(["run", "--poll", "3600"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Bounded polling until the first pass has opened the store.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !db.exists() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    // The handlers are installed before the first pass opens the store.
-    assert!(db.exists(), "the first pass ran");
-    let _ = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
-    let o = child.wait_with_output().unwrap();
-    assert!(o.status.success(), "{:?} {}", o.status, stderr(&o));
-    let err = stderr(&o);
+    let mut c = Command::new(env!("CARGO_BIN_EXE_liaison"));
+    c.current_dir(t.path())
+        .env_remove("LIAISON_NOW")
+        .env_remove("LIAISON_DATABASE_URL")
+        .env_remove("LIAISON_LOG")
+        .env_remove("RUST_LOG")
+        .env("LIAISON_LANG", "en")
+        .arg("--db")
+        .arg(&db)
+        .args(["run", "--poll", "3600", "--format", "json"]);
+    let mut d = Daemon::start(c);
+    let started = d.logged(&["liaison::run: started"]);
     assert!(
-        err.contains("liaison::run: started") && err.trim_end().ends_with("liaison::run: stopped"),
-        "{err}"
+        started.contains(" INFO ") && started.contains("imap=\"none\""),
+        "{started}"
     );
+    // The first pass's report on stdout: nothing to do.
+    let r = d.report(|_| true);
+    assert!(r["acted"].as_array().unwrap().is_empty(), "{r}");
+    let (status, log) = d.stop();
+    assert!(status.success(), "{status:?} {log}");
+    assert!(log.trim_end().ends_with("liaison::run: stopped"), "{log}");
+    assert!(!log.contains("DEBUG"), "info by default: {log}");
 }

@@ -200,6 +200,21 @@ pub fn fetch(
             crash(FetchCrash::Cursor);
         }
         report.last_uid = last;
+        let level_info = report.fetched > 0 || reset;
+        if level_info {
+            tracing::info!(
+                target: "liaison::fetch",
+                account = %account,
+                folder = %folder,
+                uid_validity = st.uid_validity,
+                reset,
+                messages = report.fetched,
+                last_uid = last,
+                "fetched"
+            );
+        } else {
+            tracing::debug!(target: "liaison::fetch", account = %account, folder = %folder, "nothing new");
+        }
         summary.folders.push(report);
     }
     if summary.folders.iter().all(|f| f.fetched == 0) {

@@ -505,6 +505,63 @@ pub fn send_one(
     now: DateTime<FixedOffset>,
     opts: &SendOptions,
 ) -> Result<SendReport, OutboxError> {
+    let r = send_one_inner(store, cfg, smtp, imap, message_id, from, now, opts);
+    if let Ok(r) = &r {
+        log_send(r);
+    }
+    r
+}
+
+/// Logs one message's fate (tracing, target `liaison::send`): its Message-ID, collaboration
+/// (when the runner made it), state and the server's word.
+fn log_send(r: &SendReport) {
+    let state = match &r.outcome {
+        Outcome::Sent => "sent",
+        Outcome::Retry { .. } => "retry",
+        Outcome::Failed => "failed",
+        Outcome::Held => "held",
+        Outcome::Skipped { .. } => "skipped",
+    };
+    let error = r.error.as_deref().unwrap_or("");
+    match &r.outcome {
+        Outcome::Sent => tracing::info!(
+            target: "liaison::send",
+            message_id = %r.message_id,
+            state,
+            attempts = r.attempts,
+            reply = r.reply.as_deref().unwrap_or(""),
+            warning = r.warning.as_deref().unwrap_or(""),
+            "sent"
+        ),
+        Outcome::Skipped { reason } => tracing::debug!(
+            target: "liaison::send",
+            message_id = %r.message_id,
+            state,
+            reason = %reason,
+            "not sent"
+        ),
+        _ => tracing::warn!(
+            target: "liaison::send",
+            message_id = %r.message_id,
+            state,
+            attempts = r.attempts,
+            error,
+            "not sent"
+        ),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn send_one_inner(
+    store: &mut dyn Store,
+    cfg: &TrackerConfig,
+    smtp: &mut SmtpClient,
+    imap: Option<&mut ImapClient>,
+    message_id: &str,
+    from: &[OutboxState],
+    now: DateTime<FixedOffset>,
+    opts: &SendOptions,
+) -> Result<SendReport, OutboxError> {
     if !store.outbox_try_lock(message_id)? {
         return Err(OutboxError::InFlight {
             message_id: message_id.into(),
@@ -889,7 +946,14 @@ pub fn send_many(
     Ok(out)
 }
 
-/// Removes a message from the outbox (any state but `sending` while its sender is alive).
+/// The [`Store::meta`] key marking a message a person dropped from the outbox, so that the
+/// runner does not draft the same follow-up (same Message-ID) again.
+pub fn dropped_key(message_id: &str) -> String {
+    format!("outbox-dropped:{message_id}")
+}
+
+/// Removes a message from the outbox (any state but `sending` while its sender is alive),
+/// leaving a tombstone ([`dropped_key`]) so the runner does not draft it again.
 pub fn drop_message(store: &mut dyn Store, message_id: &str) -> Result<OutboxEntry, OutboxError> {
     let Some(e) = store.outbox_get(message_id)? else {
         return Err(OutboxError::NotFound(message_id.into()));
@@ -900,9 +964,14 @@ pub fn drop_message(store: &mut dyn Store, message_id: &str) -> Result<OutboxEnt
         });
     }
     let all = OutboxState::ALL;
-    let r = store.outbox_delete(message_id, &all);
+    // The tombstone first: a crash between the two leaves the message in the outbox, where
+    // a person sees it and can drop it again, never a draft that comes back.
+    let r = store
+        .set_meta(&dropped_key(message_id), &Utc::now().to_rfc3339())
+        .and_then(|()| store.outbox_delete(message_id, &all));
     store.outbox_unlock(message_id)?;
     r?;
+    tracing::info!(target: "liaison::outbox", message_id, state = %e.state, "dropped");
     Ok(e)
 }
 

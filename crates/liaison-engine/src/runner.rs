@@ -19,21 +19,40 @@
 //! A crash between the claim and the event leaves a queued mail without its event: the
 //! mail is still sent by the next pass, and recording it makes the event then.
 //!
+//! # What is due
+//!
+//! The act phase reads what is due from the stored plans ([`crate::plans::due`], as
+//! `liaison due` does), refreshed first for the collaborations written since they were
+//! planned, and loads only the collaborations that owe something; it does not run the
+//! planner over every collaboration. The pass also reports the next due instant
+//! ([`PassReport::next_due`]), so a daemon can sleep until then.
+//!
 //! # When it acts
 //!
 //! Never at night or on a non-working day of the calendar (fetching still happens); at most
-//! one nudge per person per working day, across collaborations.
+//! one nudge per person per working day, across collaborations: the people nudged today are
+//! those of the outbox's nudges created today and those nudged by chat today (kept in the
+//! store's meta table under [`nudged_key`], written before the chat message is posted).
+//!
+//! # A person's word is final
+//!
+//! A follow-up that a person dropped from the outbox (`liaison outbox drop`) is not drafted
+//! again for the same action and due instant: [`crate::outbox::drop_message`] leaves a
+//! tombstone ([`crate::outbox::dropped_key`]) that the act phase honours. A new due instant
+//! (a later deadline, the next nudge) is a new action and is drafted.
 
 use crate::drafting::{self, DraftContext, FollowUp};
 use crate::outbox::{self, SendOptions, SendReport};
 use crate::pipeline::{Observer, PipelineError, track_pending};
-use crate::planner::{Action, Channel, DueAction, PlanContext, plan};
+use crate::planner::{Action, Channel, DueAction, PlanContext};
 use crate::tracker::TrackerConfig;
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use liaison_mail::transport::{ImapClient, SmtpClient};
 use liaison_model::{Collaboration, Directory, Event, EventKind, Person};
 use liaison_store::{OutboxEntry, OutboxState, Store, StoreError};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use tracing::{debug, info, warn};
 
 /// What to do with a due action of one kind (`[automation]`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,6 +193,9 @@ pub struct PassReport {
     pub sent: Vec<SendReport>,
     /// The send failure, when SMTP could not be used at all.
     pub send_error: Option<String>,
+    /// The earliest due instant after the pass's `now` among the stored plans (what a
+    /// daemon sleeps until, at most).
+    pub next_due: Option<DateTime<FixedOffset>>,
 }
 
 /// Everything a pass needs besides the store and the servers.
@@ -265,7 +287,10 @@ pub fn run_once(
     if let Some(i) = imap.as_deref_mut() {
         match crate::fetch::fetch(store, cx.tracker, i, &cx.fetch, obs) {
             Ok(s) => report.fetched = Some(s),
-            Err(crate::fetch::FetchError::Imap(e)) => report.fetch_error = Some(e.to_string()),
+            Err(crate::fetch::FetchError::Imap(e)) => {
+                warn!(target: "liaison::run", error = %e, "fetch failed; retried next pass");
+                report.fetch_error = Some(e.to_string());
+            }
             Err(e) => return Err(e.into()),
         }
     }
@@ -286,50 +311,69 @@ pub fn run_once(
         match outbox::send_due(store, cx.tracker, s, imap, cx.plan.now, &cx.send) {
             Ok(r) => report.sent = r,
             Err(e @ outbox::OutboxError::Store(_)) => return Err(e.into()),
-            Err(e) => report.send_error = Some(e.to_string()),
+            Err(e) => {
+                warn!(target: "liaison::run", error = %e, "send failed; retried next pass");
+                report.send_error = Some(e.to_string());
+            }
         }
     }
+    report.next_due = crate::plans::due(store, &cx.plan, true)?
+        .into_iter()
+        .map(|d| d.due_at)
+        .filter(|t| *t > cx.plan.now)
+        .min();
     Ok(report)
 }
 
-/// The people nudged (by mail or chat) on the working day of `now`, lower-case.
-fn nudged_today(
-    store: &mut dyn Store,
-    collabs: &[Collaboration],
-    cx: &PlanContext<'_>,
-) -> Result<Vec<String>, StoreError> {
-    let day = |t: DateTime<Utc>| -> NaiveDate { t.with_timezone(&cx.tz).date_naive() };
-    let today = cx.now.with_timezone(&cx.tz).date_naive();
-    let mut out: Vec<String> = Vec::new();
+/// The [`Store::meta`] key listing the people nudged by chat on `day` (a JSON array of
+/// lower-case addresses).
+pub fn nudged_key(day: chrono::NaiveDate) -> String {
+    format!("runner-chat-nudged:{day}")
+}
+
+fn today(cx: &PlanContext<'_>) -> chrono::NaiveDate {
+    cx.now.with_timezone(&cx.tz).date_naive()
+}
+
+/// The people nudged by chat on the working day of `now`.
+fn chat_nudged(store: &mut dyn Store, cx: &PlanContext<'_>) -> Result<Vec<String>, StoreError> {
+    Ok(store
+        .meta(&nudged_key(today(cx)))?
+        .and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default())
+}
+
+/// The people nudged (by mail or chat) on the working day of `now`, lower-case: the
+/// outbox's nudges created today and [`chat_nudged`].
+fn nudged_today(store: &mut dyn Store, cx: &PlanContext<'_>) -> Result<Vec<String>, StoreError> {
+    let day = today(cx);
+    let mut out = chat_nudged(store, cx)?;
     for e in store.outbox_list(&[])? {
-        if e.action.as_deref() == Some("nudge") && day(e.created_at) == today {
+        if e.action.as_deref() == Some("nudge")
+            && e.created_at.with_timezone(&cx.tz).date_naive() == day
+        {
             out.extend(e.to.iter().map(|t| t.to_ascii_lowercase()));
-        }
-    }
-    for c in collabs {
-        for e in &c.events {
-            if e.kind == EventKind::Nudged
-                && day(e.at.with_timezone(&Utc)) == today
-                && let Some(rest) = e.detail.as_deref().and_then(chat_recipients)
-            {
-                out.extend(rest);
-            }
         }
     }
     Ok(out)
 }
 
-/// The recipients written in a chat nudge's event detail (`chat PLATFORM: a@x, b@y …`).
-fn chat_recipients(detail: &str) -> Option<Vec<String>> {
-    let rest = detail.strip_prefix("chat ")?;
-    let (_, list) = rest.split_once(": ")?;
-    let list = list.split(" (").next().unwrap_or(list);
-    Some(
-        list.split(", ")
-            .map(|s| s.trim().to_ascii_lowercase())
-            .filter(|s| s.contains('@'))
-            .collect(),
-    )
+/// Adds `people` to today's chat nudges (before the message is posted: a crash after the
+/// post must not let a second nudge reach them today).
+fn remember_chat_nudge(
+    store: &mut dyn Store,
+    cx: &PlanContext<'_>,
+    people: &[String],
+) -> Result<(), StoreError> {
+    let mut v = chat_nudged(store, cx)?;
+    for p in people {
+        let p = p.to_ascii_lowercase();
+        if !v.contains(&p) {
+            v.push(p);
+        }
+    }
+    let json = serde_json::to_string(&v).unwrap_or_else(|_| "[]".into());
+    store.set_meta(&nudged_key(today(cx)), &json)
 }
 
 fn event_kind(a: Action) -> EventKind {
@@ -372,6 +416,38 @@ fn entry(
     }
 }
 
+/// Logs what was done with a due action (tracing, target `liaison::run`) and reports it.
+fn push(report: &mut PassReport, a: Acted) {
+    let (mid, detail) = (
+        a.message_id.as_deref().unwrap_or(""),
+        a.detail.as_deref().unwrap_or(""),
+    );
+    if a.outcome == "skipped" {
+        debug!(
+            target: "liaison::run",
+            collaboration = %a.collaboration,
+            action = a.action.id(),
+            due_at = %a.due_at.to_rfc3339(),
+            message_id = mid,
+            state = %a.outcome,
+            detail,
+            "action skipped"
+        );
+    } else {
+        info!(
+            target: "liaison::run",
+            collaboration = %a.collaboration,
+            action = a.action.id(),
+            due_at = %a.due_at.to_rfc3339(),
+            message_id = mid,
+            state = %a.outcome,
+            detail,
+            "action"
+        );
+    }
+    report.acted.push(a);
+}
+
 fn act(
     store: &mut dyn Store,
     cx: &RunContext<'_>,
@@ -381,14 +457,15 @@ fn act(
 ) -> Result<(), RunError> {
     let now = cx.plan.now;
     let utc = now.with_timezone(&Utc);
-    let collabs = store.collaborations()?;
-    let due: Vec<DueAction> = plan(&collabs, &cx.plan)
+    let due: Vec<DueAction> = crate::plans::due(store, &cx.plan, false)?
         .into_iter()
         .filter(|d| d.due_at <= now && d.action != Action::Archive)
         .collect();
     report.due = due.len();
-    let mut nudged = nudged_today(store, &collabs, &cx.plan)?;
+    let mut nudged = nudged_today(store, &cx.plan)?;
     let directory: &Directory = cx.plan.directory;
+    // Only the collaborations that owe something are read, each once.
+    let mut loaded: HashMap<String, Option<Collaboration>> = HashMap::new();
     for d in due {
         let Some(mode) = cx.automation.mode(d.action) else {
             continue;
@@ -401,7 +478,11 @@ fn act(
             message_id: None,
             detail: None,
         };
-        let Some(c) = collabs.iter().find(|c| c.id == d.collaboration) else {
+        if !loaded.contains_key(&d.collaboration) {
+            let c = store.collaboration(&d.collaboration)?;
+            loaded.insert(d.collaboration.clone(), c);
+        }
+        let Some(c) = loaded.get(&d.collaboration).and_then(Option::as_ref) else {
             continue;
         };
         if d.action == Action::Nudge
@@ -411,35 +492,43 @@ fn act(
         {
             acted.detail =
                 Some("nudged today already (at most one nudge per person per working day)".into());
-            report.acted.push(acted);
+            push(report, acted);
             continue;
         }
         let follow = match drafting::draft(c, &d, &cx.draft) {
             Ok(f) => f,
             Err(e) => {
                 acted.detail = Some(e.to_string());
-                report.acted.push(acted);
+                push(report, acted);
                 continue;
             }
         };
         acted.message_id = Some(follow.message_id.clone());
         if store.outbox_get(&follow.message_id)?.is_some() {
             acted.detail = Some("already drafted or sent".into());
-            report.acted.push(acted);
+            push(report, acted);
+            continue;
+        }
+        if store
+            .meta(&outbox::dropped_key(&follow.message_id))?
+            .is_some()
+        {
+            acted.detail = Some("dropped from the outbox by a person".into());
+            push(report, acted);
             continue;
         }
         let prepared = match outbox::prepare(&follow.eml, now, cx.draft.domain) {
             Ok(p) => p,
             Err(e) => {
                 acted.detail = Some(e.to_string());
-                report.acted.push(acted);
+                push(report, acted);
                 continue;
             }
         };
         if mode == Mode::Draft {
             if !store.outbox_insert(&entry(&follow, &prepared, OutboxState::Draft, utc))? {
                 acted.detail = Some("drafted by another process".into());
-                report.acted.push(acted);
+                push(report, acted);
                 continue;
             }
             acted.outcome = "drafted".into();
@@ -454,7 +543,7 @@ fn act(
             if d.action == Action::Nudge {
                 nudged.extend(d.to.iter().map(|t| t.to_ascii_lowercase()));
             }
-            report.acted.push(acted);
+            push(report, acted);
             continue;
         }
         // Send mode. A nudge to people with a chat handle goes by chat first.
@@ -471,6 +560,7 @@ fn act(
                     .map(|t| t.to_ascii_lowercase())
                     .collect::<Vec<_>>()
                     .join(", ");
+            remember_chat_nudge(store, &cx.plan, &d.to)?;
             match ch.post(&people, &follow.chat_text) {
                 Ok(platform) => {
                     store.record_manual(
@@ -488,7 +578,7 @@ fn act(
                     acted.outcome = "chat".into();
                     acted.message_id = None;
                     acted.detail = Some(platform);
-                    report.acted.push(acted);
+                    push(report, acted);
                     continue;
                 }
                 Err(why) => fallback = Some(why),
@@ -496,7 +586,7 @@ fn act(
         }
         if !store.outbox_insert(&entry(&follow, &prepared, OutboxState::Queued, utc))? {
             acted.detail = Some("claimed by another process".into());
-            report.acted.push(acted);
+            push(report, acted);
             continue;
         }
         crash(cx, RunCrash::Claimed);
@@ -525,7 +615,7 @@ fn act(
             "queued".into()
         };
         acted.detail = Some(detail);
-        report.acted.push(acted);
+        push(report, acted);
     }
     Ok(())
 }
@@ -533,15 +623,6 @@ fn act(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chat_details_name_their_recipients() {
-        assert_eq!(
-            chat_recipients("chat dingtalk: A@x.com, b@y.com"),
-            Some(vec!["a@x.com".to_string(), "b@y.com".to_string()])
-        );
-        assert_eq!(chat_recipients("mail"), None);
-    }
 
     #[test]
     fn automation_defaults_to_draft() {

@@ -513,3 +513,66 @@ fn imap_append_search_fetch_and_special_use() {
         "{e:?}"
     );
 }
+
+/// IDLE (RFC 2177) on Dovecot, over TLS and plain loopback: a wait with no mail ends at its
+/// deadline, re-issuing IDLE at the refresh interval; a mail delivered through Postfix
+/// wakes a wait whose deadline is two minutes away, and the connection then serves commands
+/// (DONE was sent); the interrupt ends a wait between read slices.
+#[test]
+fn idle_wakes_on_new_mail_refreshes_and_is_interrupted() {
+    use liaison_mail::transport::{IDLE_REFRESH, IdleOutcome};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let user = sandbox("idle");
+    let pass = env("LIAISON_TEST_MAIL_SANDBOX_PASSWORD");
+    for (var, sec) in [
+        ("LIAISON_TEST_IMAPS", Security::Tls),
+        ("LIAISON_TEST_IMAP", Security::None),
+    ] {
+        let mut c = ImapClient::new(imap_server(var, sec, &user, &pass));
+        assert!(c.can_idle().unwrap(), "Dovecot offers IDLE");
+        // Nothing watched yet: refused, not hung.
+        assert!(c.idle(Instant::now() + Duration::from_secs(60)).is_err());
+        c.watch("INBOX").unwrap();
+        c.set_idle_refresh(Duration::from_millis(50));
+        let r = c.idle(Instant::now() + Duration::from_millis(400)).unwrap();
+        assert_eq!(r.outcome, IdleOutcome::TimedOut, "{var}");
+        assert!(r.commands >= 2, "re-issued at the refresh interval: {r:?}");
+
+        c.set_idle_refresh(IDLE_REFRESH);
+        let mid = format!("idle.{}@liaison.test", var.to_lowercase());
+        let (to, m) = (user.clone(), message("a@example.com", &user, &mid));
+        let t = std::thread::spawn(move || {
+            let mut s = SmtpClient::new(
+                smtp_server("LIAISON_TEST_SMTP", Security::None, None, ""),
+                "sandbox.test",
+            );
+            s.send("a@example.com", &[to], &m, &mut no_hook()).unwrap();
+        });
+        let r = c.idle(Instant::now() + Duration::from_secs(120)).unwrap();
+        t.join().unwrap();
+        assert_eq!(r.outcome, IdleOutcome::NewMail, "{var}: {r:?}");
+        assert_eq!(r.commands, 1);
+        assert_eq!(delivered(&user, &mid, 1), 1);
+        assert_eq!(c.count_message_id("INBOX", &mid).unwrap(), 1, "{var}");
+    }
+
+    // The interrupt is asked at the start and between read slices: the fourth question
+    // says stop, in the middle of a wait whose deadline is two minutes away.
+    let asked = Arc::new(AtomicUsize::new(0));
+    let a = asked.clone();
+    let mut c = ImapClient::new(imap_server(
+        "LIAISON_TEST_IMAPS",
+        Security::Tls,
+        &user,
+        &pass,
+    ));
+    c.set_interrupt(Arc::new(move || a.fetch_add(1, Ordering::SeqCst) >= 3));
+    c.watch("INBOX").unwrap();
+    let r = c.idle(Instant::now() + Duration::from_secs(120)).unwrap();
+    assert_eq!(r.outcome, IdleOutcome::Interrupted, "{r:?}");
+    assert_eq!(r.commands, 1, "stopped inside the first IDLE");
+    assert!(asked.load(Ordering::SeqCst) >= 4);
+    // DONE was sent: the connection still answers.
+    assert!(c.examine("INBOX").is_ok());
+}

@@ -65,6 +65,9 @@ pub(crate) struct Collector<'a> {
     pub file: String,
     pub text: &'a str,
     pub problems: Vec<Problem>,
+    /// The byte offset of every newline, so a line number is a binary search: counting
+    /// from the start for every field made reading a large directory quadratic.
+    newlines: Vec<usize>,
 }
 
 impl<'a> Collector<'a> {
@@ -73,17 +76,20 @@ impl<'a> Collector<'a> {
             file: file.into(),
             text,
             problems: Vec::new(),
+            newlines: text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
         }
     }
 
     /// The 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
-        self.text.as_bytes()[..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        // Newlines before `end`.
+        self.newlines.partition_point(|&n| n < end) + 1
     }
 
     pub fn push(&mut self, offset: usize, zh: String, en: String, help: String, help_en: String) {
@@ -123,4 +129,24 @@ pub(crate) fn syntax(file: &str, text: &str, e: &toml::de::Error) -> Problems {
         help_en: "check the quotes, brackets and `=` on that line (strings need double quotes)"
             .into(),
     }])
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::Collector;
+
+    #[test]
+    fn line_numbers_count_the_newlines_before() {
+        let text = "a = 1\n\nb = \"二\"\nc = 3";
+        let c = Collector::new("f", text);
+        for offset in 0..=text.len() + 3 {
+            let naive = text.as_bytes()[..offset.min(text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            assert_eq!(c.line(offset), naive, "offset {offset}");
+        }
+        assert_eq!(Collector::new("f", "").line(5), 1);
+    }
 }

@@ -22,6 +22,9 @@ pub struct FetchArgs {
     /// Messages per IMAP FETCH and ingest batch.
     #[arg(long, default_value_t = 200, hide = true)]
     pub batch: usize,
+    /// Log lines on stderr (-v each folder read, -vv debug; default errors only, or LIAISON_LOG).
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    pub verbose: u8,
 }
 
 /// Tells the user about quarantined messages and notices, each notice once.
@@ -64,6 +67,7 @@ impl Observer for Notes {
 
 /// Runs `liaison fetch`.
 pub fn run(s: &Settings, args: FetchArgs) -> anyhow::Result<ExitCode> {
+    crate::logging::init(crate::logging::QUIET, args.verbose);
     let Some(mut imap) = s.imap()? else {
         anyhow::bail!(
             "{}",

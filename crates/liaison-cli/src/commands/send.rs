@@ -28,10 +28,15 @@ pub struct SendArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: DataFormat,
+    /// Log lines on stderr (-v each message sent, -vv debug; default errors only, or
+    /// LIAISON_LOG).
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    pub verbose: u8,
 }
 
 /// Runs `liaison send`.
 pub fn run(s: &Settings, args: SendArgs) -> anyhow::Result<ExitCode> {
+    crate::logging::init(crate::logging::QUIET, args.verbose);
     let mut msgs = Vec::new();
     for path in &args.files {
         let name = path.display().to_string();

@@ -75,6 +75,7 @@ pub struct SmtpConfig {
 /// username = "wanglei@example.com"
 /// password_env = "LIAISON_IMAP_PASSWORD"
 /// # inbox = "INBOX"; sent = "Sent"; drafts = "Drafts"  (default: found by SPECIAL-USE)
+/// # idle = false                 # `liaison run`: poll instead of IDLE (default: IDLE where offered)
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -101,6 +102,9 @@ pub struct ImapConfig {
     pub sent: Option<String>,
     /// The folder of drafts (default: the one marked `\Drafts`, else `Drafts`).
     pub drafts: Option<String>,
+    /// Whether `liaison run` waits for new mail with IDLE where the server offers it
+    /// (default `true`); `false` polls every `--poll` seconds instead.
+    pub idle: Option<bool>,
 }
 
 /// A configuration value that cannot be used.

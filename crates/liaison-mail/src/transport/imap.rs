@@ -1,5 +1,7 @@
 //! The IMAP client: reads a folder by UID (without marking anything read), finds the
-//! special-use folders, appends to the Sent folder, and looks a message up by Message-ID.
+//! special-use folders, appends to the Sent folder, looks a message up by Message-ID, and
+//! waits for new mail with IDLE (RFC 2177: re-issued every 29 minutes, DONE on waking,
+//! interruptible by a stop signal).
 //!
 //! Folder names are given and returned in UTF-8 and encoded on the wire in IMAP's modified
 //! UTF-7 ([`super::utf7`]).
@@ -8,9 +10,12 @@ use super::config::{Security, Server};
 use super::tls::{client_config, tls_cause};
 use super::utf7;
 use chrono::{DateTime, FixedOffset};
+use imap::extensions::idle::SetReadTimeout;
 use imap_proto::NameAttribute;
 use std::io::{Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// A folder's role, as the server marks it (RFC 6154).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,34 +117,145 @@ pub enum ImapError {
 
 /// The connection, plain or TLS.
 #[derive(Debug)]
-enum Stream {
+enum Inner {
     Plain(TcpStream),
     Tls(Box<rustls::StreamOwned<rustls::ClientConnection, TcpStream>>),
 }
 
+/// What interrupts a wait for new mail (a stop signal): asked between read slices.
+pub type Interrupt = Arc<dyn Fn() -> bool + Send + Sync>;
+
+/// How long one read waits while idling before the interrupt is asked again.
+const IDLE_SLICE: Duration = Duration::from_millis(250);
+
+/// The connection with its timeouts. Normally each read waits at most the configured
+/// timeout. While idling (the imap crate sets a read timeout through [`SetReadTimeout`]),
+/// reads wait in short slices until the idle deadline, asking the interrupt between slices,
+/// so a stop signal ends the wait promptly without tearing the TLS stream.
+struct Stream {
+    inner: Inner,
+    /// The per-operation timeout of `[imap] timeout`, restored when idling ends.
+    timeout: Duration,
+    /// While idling: when the wait ends.
+    idle_until: Option<Instant>,
+    interrupt: Option<Interrupt>,
+}
+
+impl std::fmt::Debug for Stream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stream")
+            .field("inner", &self.inner)
+            .field("idle_until", &self.idle_until)
+            .finish()
+    }
+}
+
+impl Stream {
+    fn new(inner: Inner, timeout: Duration, interrupt: Option<Interrupt>) -> Stream {
+        Stream {
+            inner,
+            timeout,
+            idle_until: None,
+            interrupt,
+        }
+    }
+
+    fn tcp(&self) -> &TcpStream {
+        match &self.inner {
+            Inner::Plain(s) => s,
+            Inner::Tls(s) => &s.sock,
+        }
+    }
+
+    fn interrupted(&self) -> bool {
+        self.interrupt.as_ref().is_some_and(|f| f())
+    }
+}
+
 impl Read for Stream {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        match self {
-            Stream::Plain(s) => s.read(buf),
-            Stream::Tls(s) => s.read(buf),
+        loop {
+            let r = match &mut self.inner {
+                Inner::Plain(s) => s.read(buf),
+                Inner::Tls(s) => s.read(buf),
+            };
+            match (r, self.idle_until) {
+                // A slice of an idle wait ended with nothing to read: wait on, unless the
+                // deadline passed or a stop was asked for. (rustls keeps its state across
+                // a timed-out read, as it does for non-blocking sockets.)
+                (Err(e), Some(until)) if is_timeout(&e) => {
+                    let left = until.saturating_duration_since(Instant::now());
+                    if left.is_zero() || self.interrupted() {
+                        return Err(std::io::ErrorKind::TimedOut.into());
+                    }
+                    self.tcp().set_read_timeout(Some(
+                        left.min(IDLE_SLICE).max(Duration::from_millis(1)),
+                    ))?;
+                }
+                (r, _) => return r,
+            }
         }
     }
 }
 
 impl Write for Stream {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match self {
-            Stream::Plain(s) => s.write(buf),
-            Stream::Tls(s) => s.write(buf),
+        match &mut self.inner {
+            Inner::Plain(s) => s.write(buf),
+            Inner::Tls(s) => s.write(buf),
         }
     }
     fn flush(&mut self) -> std::io::Result<()> {
-        match self {
-            Stream::Plain(s) => s.flush(),
-            Stream::Tls(s) => s.flush(),
+        match &mut self.inner {
+            Inner::Plain(s) => s.flush(),
+            Inner::Tls(s) => s.flush(),
         }
     }
 }
+
+impl SetReadTimeout for Stream {
+    /// Called by the imap crate around an IDLE wait: `Some` starts the wait (until now +
+    /// the timeout), `None` ends it and restores the per-operation timeout.
+    fn set_read_timeout(&mut self, timeout: Option<Duration>) -> imap::Result<()> {
+        let r = match timeout {
+            Some(t) => {
+                self.idle_until = Some(Instant::now() + t);
+                self.tcp()
+                    .set_read_timeout(Some(t.min(IDLE_SLICE).max(Duration::from_millis(1))))
+            }
+            None => {
+                self.idle_until = None;
+                self.tcp().set_read_timeout(Some(self.timeout))
+            }
+        };
+        r.map_err(imap::Error::Io)
+    }
+}
+
+/// What ended a wait for new mail ([`ImapClient::idle`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdleOutcome {
+    /// The server announced new mail in the watched folder.
+    NewMail,
+    /// The deadline came.
+    TimedOut,
+    /// The interrupt asked to stop.
+    Interrupted,
+}
+
+/// The result of [`ImapClient::idle`]: why it ended and how many IDLE commands it issued
+/// (more than one when the wait outlasted [`ImapClient::idle_refresh`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Idled {
+    /// Why the wait ended.
+    pub outcome: IdleOutcome,
+    /// IDLE commands issued.
+    pub commands: u32,
+}
+
+/// RFC 2177: a client should end IDLE and issue it again at least every 29 minutes, or the
+/// server may log it out as inactive.
+pub const IDLE_REFRESH: Duration = Duration::from_secs(29 * 60);
 
 type Session = imap::Session<Stream>;
 
@@ -167,6 +283,12 @@ pub struct ImapClient {
     names: FolderNames,
     /// Resolved names: inbox, sent, drafts.
     resolved: [Option<String>; 3],
+    /// Whether the server offers IDLE (asked once per connection).
+    can_idle: Option<bool>,
+    /// The folder opened for [`ImapClient::idle`] on this connection.
+    watching: Option<String>,
+    interrupt: Option<Interrupt>,
+    idle_refresh: Duration,
 }
 
 impl std::fmt::Debug for ImapClient {
@@ -199,6 +321,10 @@ impl ImapClient {
             folders: None,
             names: FolderNames::default(),
             resolved: [None, None, None],
+            can_idle: None,
+            watching: None,
+            interrupt: None,
+            idle_refresh: IDLE_REFRESH,
         }
     }
 
@@ -323,7 +449,7 @@ impl ImapClient {
         Err(unreachable(last))
     }
 
-    fn tls(&self, tcp: TcpStream) -> Result<Stream, ImapError> {
+    fn tls(&self, tcp: TcpStream) -> Result<Inner, ImapError> {
         let tls_err = |reason: String| ImapError::Tls {
             server: self.name(),
             reason,
@@ -353,18 +479,19 @@ impl ImapClient {
                 });
             }
         }
-        Ok(Stream::Tls(Box::new(s)))
+        Ok(Inner::Tls(Box::new(s)))
     }
 
     fn connect(&self) -> Result<Session, ImapError> {
         let tcp = self.tcp()?;
+        let stream = |inner: Inner| Stream::new(inner, self.server.timeout, self.interrupt.clone());
         let mut client = match self.server.security {
-            Security::Tls => imap::Client::new(self.tls(tcp)?),
-            Security::None => imap::Client::new(Stream::Plain(tcp)),
+            Security::Tls => imap::Client::new(stream(self.tls(tcp)?)),
+            Security::None => imap::Client::new(stream(Inner::Plain(tcp))),
             Security::Starttls => {
                 let tcp = self.starttls(tcp)?;
                 // No second greeting after STARTTLS.
-                return self.login(imap::Client::new(self.tls(tcp)?));
+                return self.login(imap::Client::new(stream(self.tls(tcp)?)));
             }
         };
         client
@@ -477,6 +604,9 @@ impl ImapClient {
 
     fn session(&mut self) -> Result<&mut Session, ImapError> {
         if self.session.is_none() {
+            // A new connection has nothing open and may be to a server that changed.
+            self.watching = None;
+            self.can_idle = None;
             self.session = Some(self.connect()?);
         }
         Ok(self.session.as_mut().expect("connected above"))
@@ -566,6 +696,7 @@ impl ImapClient {
     /// Opens `folder` read-only (EXAMINE: nothing is marked read) and says what it holds.
     pub fn examine(&mut self, folder: &str) -> Result<FolderStatus, ImapError> {
         let w = wire(folder);
+        self.watching = None;
         let mb = self.with(&format!("EXAMINE {folder}"), |s| s.examine(&w))?;
         let Some(uid_validity) = mb.uid_validity else {
             return Err(ImapError::Command {
@@ -662,6 +793,143 @@ impl ImapClient {
         // A selected folder cannot always be deleted: leave it first.
         let _ = self.with("CLOSE", |s| s.close());
         self.with(&format!("DELETE {folder}"), |s| s.delete(&w))
+    }
+
+    /// What interrupts [`ImapClient::idle`] (asked a few times a second while waiting):
+    /// a stop signal, so a daemon ends promptly. Applies to connections made after it is
+    /// set.
+    pub fn set_interrupt(&mut self, interrupt: Interrupt) {
+        self.interrupt = Some(interrupt);
+    }
+
+    /// How long one IDLE command may last before it is ended and issued again
+    /// ([`IDLE_REFRESH`], 29 minutes, by default; shorter only for tests).
+    pub fn set_idle_refresh(&mut self, every: Duration) {
+        self.idle_refresh = every.max(Duration::from_millis(10));
+    }
+
+    /// Whether the server offers IDLE (RFC 2177) in its capabilities.
+    pub fn can_idle(&mut self) -> Result<bool, ImapError> {
+        if let Some(b) = self.can_idle {
+            return Ok(b);
+        }
+        let caps = self.with("CAPABILITY", |s| s.capabilities())?;
+        let b = caps.has_str("IDLE");
+        self.can_idle = Some(b);
+        Ok(b)
+    }
+
+    /// Opens `folder` to be watched by [`ImapClient::idle`] (EXAMINE: nothing is marked
+    /// read); does nothing when it is watched already on this connection. Watch before
+    /// reading the folder: mail that arrives after this call is announced by the next
+    /// IDLE, so none slips in between the read and the wait.
+    pub fn watch(&mut self, folder: &str) -> Result<(), ImapError> {
+        if self.session.is_some() && self.watching.as_deref() == Some(folder) {
+            return Ok(());
+        }
+        self.examine(folder)?;
+        self.watching = Some(folder.to_string());
+        Ok(())
+    }
+
+    /// Waits for new mail in the watched folder ([`ImapClient::watch`]) with IDLE, until
+    /// `until` or the interrupt. An IDLE command is ended (DONE) and issued again every
+    /// [`ImapClient::idle_refresh`], as RFC 2177 asks; DONE is also sent on waking, so
+    /// the connection is ready for the next command. Only an announcement of new messages
+    /// (EXISTS, RECENT) wakes it; flag changes and expunges do not. Fails when nothing is
+    /// watched or the server has no IDLE ([`ImapClient::can_idle`]); after a failure the
+    /// connection is dropped (the next call reconnects).
+    pub fn idle(&mut self, until: Instant) -> Result<Idled, ImapError> {
+        let Some(folder) = self.watching.clone().filter(|_| self.session.is_some()) else {
+            return Err(ImapError::Command {
+                server: self.name(),
+                command: "IDLE".into(),
+                reason: "no folder is watched (watch it first)".into(),
+            });
+        };
+        if !self.can_idle()? {
+            return Err(ImapError::Command {
+                server: self.name(),
+                command: "IDLE".into(),
+                reason: "the server does not offer IDLE".into(),
+            });
+        }
+        let refresh = self.idle_refresh;
+        let command = format!("IDLE {folder}");
+        let mut commands = 0;
+        loop {
+            let left = until.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Ok(Idled {
+                    outcome: IdleOutcome::TimedOut,
+                    commands,
+                });
+            }
+            if self.interrupt.as_ref().is_some_and(|f| f()) {
+                return Ok(Idled {
+                    outcome: IdleOutcome::Interrupted,
+                    commands,
+                });
+            }
+            commands += 1;
+            let mut news = false;
+            let mut bye: Option<String> = None;
+            let session = self.session()?;
+            // The imap crate panics (`unreachable!`) when a server answers IDLE with a
+            // tagged OK and no continuation; such a server is a bad input, not a bug of
+            // ours: it becomes an error and the connection is dropped.
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut h = session.idle();
+                h.timeout(left.min(refresh)).keepalive(false);
+                // Dropping the handle sends DONE and reads the server's completion.
+                h.wait_while(|r| match r {
+                    imap::types::UnsolicitedResponse::Exists(_)
+                    | imap::types::UnsolicitedResponse::Recent(_) => {
+                        news = true;
+                        false
+                    }
+                    imap::types::UnsolicitedResponse::Bye { information, .. } => {
+                        bye = Some(information.unwrap_or_default());
+                        false
+                    }
+                    _ => true,
+                })
+            }));
+            let r = match r {
+                Ok(r) => r,
+                Err(_) => {
+                    self.session = None;
+                    return Err(ImapError::Command {
+                        server: self.name(),
+                        command,
+                        reason: "the server answered IDLE without a continuation".into(),
+                    });
+                }
+            };
+            if let Some(why) = bye {
+                self.session = None;
+                return Err(ImapError::Command {
+                    server: self.name(),
+                    command,
+                    reason: format!("BYE {why}"),
+                });
+            }
+            match r {
+                Ok(_) if news => {
+                    return Ok(Idled {
+                        outcome: IdleOutcome::NewMail,
+                        commands,
+                    });
+                }
+                // Timed out (the deadline, the interrupt, or the refresh): decided at the
+                // top of the loop.
+                Ok(_) => {}
+                Err(e) => {
+                    self.session = None;
+                    return Err(self.error(&command, e));
+                }
+            }
+        }
     }
 
     /// Logs out politely.

@@ -18,7 +18,10 @@ pub(crate) mod tls;
 pub mod utf7;
 
 pub use config::{ConfigError, ImapConfig, Security, Server, SmtpConfig};
-pub use imap::{FolderNames, FolderStatus, ImapClient, ImapError, SpecialUse};
+pub use imap::{
+    FolderNames, FolderStatus, IDLE_REFRESH, IdleOutcome, Idled, ImapClient, ImapError, Interrupt,
+    SpecialUse,
+};
 pub use smtp::{Accepted, Disposition, SmtpClient, SmtpError, Stage};
 
 /// Checks an address for the envelope (`MAIL FROM`, `RCPT TO`): one `local@domain` with no
