@@ -205,17 +205,28 @@ fn recompute(
         .iter()
         .filter_map(|m| m.collaboration.clone())
         .collect();
-    let mut all: Vec<Member> = Vec::with_capacity(members.len() + 1);
+    // What the index holds now, so rows a replay leaves as they are are not rewritten.
+    let stored: std::collections::HashMap<String, (String, Option<String>, bool)> = members
+        .iter()
+        .map(|m| {
+            (
+                m.sha256.clone(),
+                (m.thread.clone(), m.collaboration.clone(), m.opener),
+            )
+        })
+        .collect();
+    let mut all: Vec<Option<Member>> = Vec::with_capacity(members.len() + 1);
     for m in members {
-        all.push(load_member(store, &m, cfg)?);
+        all.push(Some(load_member(store, &m, cfg)?));
     }
     if let Some((info, raw)) = new {
-        all.push(Member { info, raw });
+        all.push(Some(Member { info, raw }));
     }
-    let rows: Vec<MessageRow> = all.iter().map(|m| m.info.row.clone()).collect();
+    let rows: Vec<MessageRow> = all.iter().flatten().map(|m| m.info.row.clone()).collect();
     let mut after = BTreeSet::new();
     for comp in components(&rows) {
-        let part: Vec<Member> = comp.iter().map(|&i| all[i].clone()).collect();
+        // Each index is in exactly one component.
+        let part: Vec<Member> = comp.iter().filter_map(|&i| all[i].take()).collect();
         let (thread, collab) = match opener(&part) {
             Some((oi, id)) => {
                 let manual = store.manual_events(&id)?;
@@ -235,7 +246,12 @@ fn recompute(
             let mut row = m.info.row;
             row.thread = thread.clone();
             row.collaboration = collab.clone();
-            changes.messages.push(row);
+            let same = stored.get(&row.sha256).is_some_and(|(t, c, o)| {
+                *t == row.thread && *c == row.collaboration && *o == row.opener
+            });
+            if !same {
+                changes.messages.push(row);
+            }
         }
     }
     changes.removed = before.difference(&after).cloned().collect();
