@@ -447,7 +447,13 @@ fn same_mbox_at_once(db: Db, clean: Db, dir: &Path) {
         .map(|_| {
             liaison()
                 .args(db.args())
-                .args(["ingest", "--format", "json", "--mbox", mbox.to_str().unwrap()])
+                .args([
+                    "ingest",
+                    "--format",
+                    "json",
+                    "--mbox",
+                    mbox.to_str().unwrap(),
+                ])
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .spawn()

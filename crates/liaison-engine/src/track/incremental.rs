@@ -16,8 +16,8 @@
 
 use super::graph::components;
 use super::info::{MessageInfo, SortKey};
-use super::replay::{Member, opener, replay};
 use super::memo;
+use super::replay::{Member, opener, replay};
 use crate::tracker::{TrackerConfig, TrackerError};
 use liaison_model::Event;
 use liaison_store::{Changes, Input, InputKind, KeyRole, MessageRow, Store};
