@@ -361,6 +361,17 @@ fn track_page(
     cfg: &TrackerConfig,
 ) -> Result<u64, PipelineError> {
     use rayon::prelude::*;
+    if pending.len() <= CHUNK {
+        // A handful of inputs (a mark, a fetched message or two): not worth a thread.
+        let mut n = 0;
+        for input in pending {
+            let changes = track_read(store, input, read_input(input, cfg), cfg)?;
+            if store.apply(&changes)? {
+                n += 1;
+            }
+        }
+        return Ok(n);
+    }
     std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Option<MessageInfo>>>(2);
         s.spawn(move || {
