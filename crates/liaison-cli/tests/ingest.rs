@@ -437,6 +437,67 @@ fn killed_mid_ingest_resumes_sqlite() {
     assert_exactly_once(&mut *db.open(), &mut *clean.open());
 }
 
+/// Issue 14: two processes ingest the same mailbox at once (parser threads feeding one
+/// writer each, pages of 1,024 inputs per transaction): both succeed, every message is
+/// stored and tracked once between them, and the store equals one clean ingest.
+fn same_mbox_at_once(db: Db, clean: Db, dir: &Path) {
+    let mbox = dir.join("same.mbox");
+    write_mbox(&mbox, CRASH_N);
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            liaison()
+                .args(db.args())
+                .args([
+                    "ingest",
+                    "--format",
+                    "json",
+                    "--mbox",
+                    mbox.to_str().unwrap(),
+                ])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut imported = 0;
+    let mut duplicates = 0;
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        imported += n(&v, "imported");
+        duplicates += n(&v, "duplicates");
+    }
+    assert_eq!(
+        (imported, duplicates),
+        (CRASH_N as u64, CRASH_N as u64),
+        "each message stored by exactly one process"
+    );
+    ingest_json(&clean, &["--mbox", mbox.to_str().unwrap()]);
+    assert_exactly_once(&mut *db.open(), &mut *clean.open());
+}
+
+#[test]
+fn same_mbox_at_once_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    same_mbox_at_once(
+        sqlite_db(dir.path(), "same"),
+        sqlite_db(dir.path(), "clean"),
+        dir.path(),
+    );
+}
+
+#[test]
+fn same_mbox_at_once_postgres() {
+    let dir = tempfile::tempdir().unwrap();
+    same_mbox_at_once(pg_db("same"), pg_db("same_clean"), dir.path());
+}
+
 /// `liaison rebuild [--apply]` as a user runs it; returns (exit code, JSON report).
 fn rebuild_json(db: &Db, extra: &[&str]) -> (i32, serde_json::Value) {
     let out = liaison()

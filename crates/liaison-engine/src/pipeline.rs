@@ -9,7 +9,7 @@
 //! in the quarantine with the reason; the rest are still imported.
 
 use crate::planner::Lang;
-use crate::track::track_input;
+use crate::track::{MessageInfo, read_input, track_read};
 use crate::tracker::{TrackerConfig, TrackerError};
 use liaison_mail::Message;
 use liaison_mail::mailbox::{Mailbox, MailboxError, RawMail};
@@ -197,6 +197,18 @@ pub fn ingest(
     opts: &IngestOptions,
     obs: &mut dyn Observer,
 ) -> Result<IngestSummary, PipelineError> {
+    // What the tracker reads is remembered for the whole ingest (one configuration), so
+    // replays of a thread do not read its messages again.
+    crate::track::memo::scope(|| ingest_sources(store, cfg, sources, opts, obs))
+}
+
+fn ingest_sources(
+    store: &mut dyn Store,
+    cfg: &TrackerConfig,
+    sources: Vec<Mailbox>,
+    opts: &IngestOptions,
+    obs: &mut dyn Observer,
+) -> Result<IngestSummary, PipelineError> {
     let mut summary = IngestSummary::default();
     if opts.track {
         for n in config_notices(store, cfg)? {
@@ -294,31 +306,34 @@ fn store_batch(
     Ok(())
 }
 
+/// Ledger inputs read per page (one transaction each).
+const PAGE: usize = 1024;
+/// Inputs the parser threads read at a time, ahead of the writer.
+const CHUNK: usize = 64;
+
 /// Applies every pending ledger entry, in ledger order, under the tracker lock; returns
 /// how many this process applied (an entry another process applied first is skipped).
+///
+/// Reading a message (parse, threading keys, the anatomy of an opening mail) does not need
+/// the store, so it runs in parser threads a few chunks ahead of this thread, which alone
+/// talks to the store: the tracker's decisions and writes stay in ledger order.
 pub fn track_pending(store: &mut dyn Store, cfg: &TrackerConfig) -> Result<u64, PipelineError> {
+    crate::track::memo::scope(|| track_pending_pages(store, cfg))
+}
+
+fn track_pending_pages(store: &mut dyn Store, cfg: &TrackerConfig) -> Result<u64, PipelineError> {
     let mut applied = 0;
     store.lock_tracker()?;
     let result = (|| -> Result<(), PipelineError> {
         loop {
-            let pending = store.pending(256)?;
+            let pending = store.pending(PAGE)?;
             if pending.is_empty() {
                 return Ok(());
             }
             // One transaction per page of inputs (each input still all-or-nothing): a
             // commit per message made PostgreSQL ingest ~7x slower than SQLite.
             store.begin_batch()?;
-            let page = (|| -> Result<u64, PipelineError> {
-                let mut n = 0;
-                for input in &pending {
-                    let changes = track_input(store, input, cfg)?;
-                    if store.apply(&changes)? {
-                        n += 1;
-                    }
-                }
-                Ok(n)
-            })();
-            match page {
+            match track_page(store, &pending, cfg) {
                 Ok(n) => {
                     store.end_batch(true)?;
                     applied += n;
@@ -335,4 +350,50 @@ pub fn track_pending(store: &mut dyn Store, cfg: &TrackerConfig) -> Result<u64, 
     store.unlock_tracker()?;
     result?;
     Ok(applied)
+}
+
+/// Tracks one page of inputs in order; the reading is done by a parser thread (itself
+/// spreading each chunk over the rayon pool), handed over through a bounded channel so
+/// memory stays at a few chunks whatever the page size.
+fn track_page(
+    store: &mut dyn Store,
+    pending: &[liaison_store::Input],
+    cfg: &TrackerConfig,
+) -> Result<u64, PipelineError> {
+    use rayon::prelude::*;
+    if pending.len() <= CHUNK {
+        // A handful of inputs (a mark, a fetched message or two): not worth a thread.
+        let mut n = 0;
+        for input in pending {
+            let changes = track_read(store, input, read_input(input, cfg), cfg)?;
+            if store.apply(&changes)? {
+                n += 1;
+            }
+        }
+        return Ok(n);
+    }
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Option<MessageInfo>>>(2);
+        s.spawn(move || {
+            for chunk in pending.chunks(CHUNK) {
+                let read: Vec<Option<MessageInfo>> =
+                    chunk.par_iter().map(|i| read_input(i, cfg)).collect();
+                if tx.send(read).is_err() {
+                    // The writer stopped (an error): nothing more to read.
+                    return;
+                }
+            }
+        });
+        let mut n = 0;
+        for (chunk, read) in pending.chunks(CHUNK).zip(rx.iter()) {
+            for (input, info) in chunk.iter().zip(read) {
+                let changes = track_read(store, input, info, cfg)?;
+                if store.apply(&changes)? {
+                    n += 1;
+                }
+            }
+        }
+        // Returning drops the receiver, so a parser still running stops at its next send.
+        Ok(n)
+    })
 }

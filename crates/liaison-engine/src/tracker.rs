@@ -314,6 +314,17 @@ pub fn read_reply(c: &Collaboration, m: &Message, cfg: &TrackerConfig) -> ReplyR
 ///   items the reply names (by number, words or owner); when it names none, to the
 ///   sender's open items, and when the sender owns none, to all open items.
 pub fn apply_message(c: &mut Collaboration, m: &Message, cfg: &TrackerConfig) -> Vec<Event> {
+    apply_message_read(c, m, cfg, |c| read_reply(c, m, cfg))
+}
+
+/// [`apply_message`] with the reply read by `read` (which the tracker memoises: a replay
+/// reads the same reply against the same items again and again).
+pub(crate) fn apply_message_read(
+    c: &mut Collaboration,
+    m: &Message,
+    cfg: &TrackerConfig,
+    read: impl FnOnce(&Collaboration) -> ReplyReading,
+) -> Vec<Event> {
     let at = date_of(m);
     let from = m.from.as_deref().map(lower);
     if let Some(mid) = &m.message_id
@@ -323,7 +334,7 @@ pub fn apply_message(c: &mut Collaboration, m: &Message, cfg: &TrackerConfig) ->
     {
         return Vec::new();
     }
-    let reading = read_reply(c, m, cfg);
+    let reading = read(c);
     let ev = |kind: EventKind, item: Option<usize>, detail: Option<String>| Event {
         kind,
         at,

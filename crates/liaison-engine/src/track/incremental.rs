@@ -16,8 +16,9 @@
 
 use super::graph::components;
 use super::info::{MessageInfo, SortKey};
+use super::memo;
 use super::replay::{Member, opener, replay};
-use crate::tracker::{TrackerConfig, TrackerError, apply_message, open};
+use crate::tracker::{TrackerConfig, TrackerError};
 use liaison_model::Event;
 use liaison_store::{Changes, Input, InputKind, KeyRole, MessageRow, Store};
 use std::collections::BTreeSet;
@@ -28,13 +29,38 @@ pub fn track_input(
     input: &Input,
     cfg: &TrackerConfig,
 ) -> Result<Changes, TrackerError> {
+    track_read(store, input, None, cfg)
+}
+
+/// What the tracker reads of `input` without the store: the message parsed, its keys and,
+/// for an opening mail, its collaboration ([`MessageInfo::read`]); `None` for a manual
+/// input. A pure function, so ingest runs it in parser threads ahead of the writer.
+pub fn read_input(input: &Input, cfg: &TrackerConfig) -> Option<MessageInfo> {
+    match &input.kind {
+        InputKind::Message { sha256, bytes, .. } => {
+            Some(MessageInfo::read(bytes, sha256, input.seq, cfg))
+        }
+        InputKind::Manual { .. } => None,
+    }
+}
+
+/// [`track_input`] with the message already read by [`read_input`] (`None`: read it here).
+pub fn track_read(
+    store: &mut dyn Store,
+    input: &Input,
+    read: Option<MessageInfo>,
+    cfg: &TrackerConfig,
+) -> Result<Changes, TrackerError> {
     let mut changes = Changes {
         input: Some(input.seq),
         ..Changes::default()
     };
     match &input.kind {
         InputKind::Message { sha256, bytes, .. } => {
-            let info = MessageInfo::read(bytes, sha256, input.seq, cfg);
+            let info = match read {
+                Some(info) if info.row.sha256 == *sha256 && info.row.seq == input.seq => info,
+                _ => MessageInfo::read(bytes, sha256, input.seq, cfg),
+            };
             track_message(store, info, bytes, cfg, &mut changes)?;
         }
         InputKind::Manual {
@@ -61,6 +87,7 @@ fn track_message(
         .chain(&info.row.keys.weak)
         .cloned()
         .collect();
+    memo::remember(&info, raw);
     let targets = store.messages_by_key(&lookups, &[KeyRole::Own])?;
     let lookers = store.messages_by_key(&info.row.keys.own, &[KeyRole::Strong, KeyRole::Weak])?;
     let threads: BTreeSet<String> = targets
@@ -77,7 +104,7 @@ fn track_message(
         let mut row = info.row.clone();
         row.thread = sha.clone();
         if row.opener
-            && let Some(c) = open(&info.message, raw, cfg)
+            && let Some(c) = info.opened.clone()
         {
             if !store.manual_events(&c.id)?.is_empty() {
                 // Marks recorded for this collaboration before this copy of its opening
@@ -94,7 +121,7 @@ fn track_message(
 
     let threads: Vec<String> = threads.into_iter().collect();
     let members = store.thread_members(&threads)?;
-    if threads.len() == 1 && !referred_to && fast_path(store, &info, raw, &members, cfg, changes)? {
+    if threads.len() == 1 && !referred_to && fast_path(store, &info, &members, cfg, changes)? {
         return Ok(());
     }
     recompute(store, members, Some((info, raw.to_vec())), cfg, changes)
@@ -105,7 +132,6 @@ fn track_message(
 fn fast_path(
     store: &mut dyn Store,
     info: &MessageInfo,
-    raw: &[u8],
     members: &[MessageRow],
     cfg: &TrackerConfig,
     changes: &mut Changes,
@@ -135,7 +161,7 @@ fn fast_path(
             let duplicate = info.row.message_id.is_some()
                 && members.iter().any(|m| m.message_id == info.row.message_id);
             if !duplicate {
-                apply_message(&mut c, &info.message, cfg);
+                memo::apply_message(&mut c, &info.row.sha256, &info.message, cfg);
             }
             row.collaboration = Some(id);
             changes.collaborations.push(c);
@@ -143,7 +169,7 @@ fn fast_path(
         None if info.row.opener => {
             // The first opening mail of a thread that had none: it is the latest message,
             // so the earlier ones stay outside the collaboration, as in a replay.
-            let Some(c) = open(&info.message, raw, cfg) else {
+            let Some(c) = info.opened.clone() else {
                 return Ok(false);
             };
             if !store.manual_events(&c.id)?.is_empty() {
@@ -179,24 +205,28 @@ fn recompute(
         .iter()
         .filter_map(|m| m.collaboration.clone())
         .collect();
-    let mut all: Vec<Member> = Vec::with_capacity(members.len() + 1);
+    // What the index holds now, so rows a replay leaves as they are are not rewritten.
+    let stored: std::collections::HashMap<String, (String, Option<String>, bool)> = members
+        .iter()
+        .map(|m| {
+            (
+                m.sha256.clone(),
+                (m.thread.clone(), m.collaboration.clone(), m.opener),
+            )
+        })
+        .collect();
+    let mut all: Vec<Option<Member>> = Vec::with_capacity(members.len() + 1);
     for m in members {
-        let Some(raw) = store.raw(&m.sha256)? else {
-            return Err(TrackerError::MissingRaw(m.sha256));
-        };
-        let info = MessageInfo::read(&raw.bytes, &m.sha256, m.seq, cfg);
-        all.push(Member {
-            info,
-            raw: raw.bytes,
-        });
+        all.push(Some(load_member(store, &m, cfg)?));
     }
     if let Some((info, raw)) = new {
-        all.push(Member { info, raw });
+        all.push(Some(Member { info, raw }));
     }
-    let rows: Vec<MessageRow> = all.iter().map(|m| m.info.row.clone()).collect();
+    let rows: Vec<MessageRow> = all.iter().flatten().map(|m| m.info.row.clone()).collect();
     let mut after = BTreeSet::new();
     for comp in components(&rows) {
-        let part: Vec<Member> = comp.iter().map(|&i| all[i].clone()).collect();
+        // Each index is in exactly one component.
+        let part: Vec<Member> = comp.iter().filter_map(|&i| all[i].take()).collect();
         let (thread, collab) = match opener(&part) {
             Some((oi, id)) => {
                 let manual = store.manual_events(&id)?;
@@ -216,11 +246,33 @@ fn recompute(
             let mut row = m.info.row;
             row.thread = thread.clone();
             row.collaboration = collab.clone();
-            changes.messages.push(row);
+            let same = stored.get(&row.sha256).is_some_and(|(t, c, o)| {
+                *t == row.thread && *c == row.collaboration && *o == row.opener
+            });
+            if !same {
+                changes.messages.push(row);
+            }
         }
     }
     changes.removed = before.difference(&after).cloned().collect();
     Ok(())
+}
+
+/// A thread member read from the raw store (or from what this ingest already read).
+fn load_member(
+    store: &mut dyn Store,
+    m: &MessageRow,
+    cfg: &TrackerConfig,
+) -> Result<Member, TrackerError> {
+    memo::member(&m.sha256, m.seq, || {
+        let Some(raw) = store.raw(&m.sha256)? else {
+            return Err(TrackerError::MissingRaw(m.sha256.clone()));
+        };
+        Ok(Member {
+            info: MessageInfo::read(&raw.bytes, &m.sha256, m.seq, cfg),
+            raw: raw.bytes,
+        })
+    })
 }
 
 fn min_sha(part: &[Member]) -> String {
@@ -283,13 +335,7 @@ fn recompute_with_manual(
 ) -> Result<(), TrackerError> {
     let mut all = Vec::with_capacity(members.len());
     for m in &members {
-        let Some(raw) = store.raw(&m.sha256)? else {
-            return Err(TrackerError::MissingRaw(m.sha256.clone()));
-        };
-        all.push(Member {
-            info: MessageInfo::read(&raw.bytes, &m.sha256, m.seq, cfg),
-            raw: raw.bytes,
-        });
+        all.push(load_member(store, m, cfg)?);
     }
     let Some((oi, id)) = opener(&all) else {
         return Ok(());

@@ -5,6 +5,7 @@ use crate::thread;
 use crate::tracker::{TrackerConfig, open};
 use chrono::{DateTime, FixedOffset, Utc};
 use liaison_mail::Message;
+use liaison_model::Collaboration;
 use liaison_store::{MessageKeys, MessageRow};
 
 /// A message read for threading.
@@ -14,6 +15,10 @@ pub struct MessageInfo {
     pub row: MessageRow,
     /// The parsed message.
     pub message: Message,
+    /// The collaboration this message opens ([`open`]), when it is an opening mail: kept
+    /// so the tracker reads the anatomy (the costly part) once per message, and in the
+    /// parser threads rather than the writer.
+    pub opened: Option<Collaboration>,
 }
 
 /// Where a message falls in replay order: by date (a message without one comes after every
@@ -76,8 +81,12 @@ impl MessageInfo {
         }
         // Only our own mail can open a collaboration; reading its anatomy is the costly part,
         // so the sender is checked first.
-        let opener = message.from.as_deref().is_some_and(|f| cfg.is_me(f))
-            && open(&message, raw, cfg).is_some();
+        let opened = if message.from.as_deref().is_some_and(|f| cfg.is_me(f)) {
+            open(&message, raw, cfg)
+        } else {
+            None
+        };
+        let opener = opened.is_some();
         MessageInfo {
             row: MessageRow {
                 sha256: sha256.to_string(),
@@ -90,6 +99,7 @@ impl MessageInfo {
                 keys,
             },
             message,
+            opened,
         }
     }
 

@@ -14,8 +14,9 @@ pub mod full;
 pub mod graph;
 pub mod incremental;
 pub mod info;
+pub(crate) mod memo;
 pub mod replay;
 
 pub use full::{Recomputed, recompute_all};
-pub use incremental::track_input;
+pub use incremental::{read_input, track_input, track_read};
 pub use info::{MessageInfo, SortKey};

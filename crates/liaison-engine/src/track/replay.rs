@@ -9,7 +9,7 @@
 //! INBOX) counts once.
 
 use super::info::{MessageInfo, SortKey};
-use crate::tracker::{TrackerConfig, apply_manual, apply_message, collaboration_id, open};
+use crate::tracker::{TrackerConfig, apply_manual, collaboration_id, open};
 use liaison_model::{Collaboration, Event};
 use std::collections::HashSet;
 
@@ -40,7 +40,11 @@ pub fn replay(
     cfg: &TrackerConfig,
 ) -> Option<Collaboration> {
     let first = &members[opener_index];
-    let mut c = open(&first.info.message, &first.raw, cfg)?;
+    // `MessageInfo::read` already opened it (the anatomy is read once per message).
+    let mut c = match &first.info.opened {
+        Some(c) => c.clone(),
+        None => open(&first.info.message, &first.raw, cfg)?,
+    };
     let start = first.info.key();
     let mut later: Vec<(SortKey, &Member)> = members
         .iter()
@@ -61,7 +65,7 @@ pub fn replay(
         {
             continue;
         }
-        apply_message(&mut c, &m.info.message, cfg);
+        super::memo::apply_message(&mut c, &m.info.row.sha256, &m.info.message, cfg);
     }
     for (_, e) in manual {
         apply_manual(&mut c, e.clone());
