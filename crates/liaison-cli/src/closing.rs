@@ -3,7 +3,7 @@
 //! ([`liaison_closure::closing`], shared with `liaison serve`) in the CLI's language, and
 //! the output of a draft.
 
-use crate::output::{self, tr};
+use crate::output;
 use anyhow::Context as _;
 use chrono::{DateTime, FixedOffset};
 use liaison_closure::closing as lib;
