@@ -575,6 +575,23 @@ fn security_checks() {
         last = r.status;
     }
     assert_eq!(last, 429);
+    // Locked out means the right password is refused too, with no session.
+    let p = http(&s.addr, "GET", "/login", &[], "");
+    let c = form_value(&p.body, "csrf_token").unwrap();
+    let r = http(
+        &s.addr,
+        "POST",
+        "/login",
+        &[("Cookie", &p.cookies().join("; "))],
+        &format!("username={}&password={}&csrf_token={c}", VIEWER.0, VIEWER.1),
+    );
+    assert_eq!(r.status, 429, "a locked name logged in: {}", r.body);
+    assert!(
+        !r.cookies()
+            .iter()
+            .any(|c| c.starts_with("liaison_session=")),
+        "a locked name got a session"
+    );
 
     // Attachments are downloads with a neutral type.
     let page = http(
