@@ -265,7 +265,7 @@ pub fn build(input: &ArchiveInput) -> Vec<(String, Vec<u8>)> {
             html.push_str(&format!(
                 "<tr><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                 e.at.format("%Y-%m-%d %H:%M"),
-                event_label(e.kind, lang),
+                liaison_engine::views::event_label(lang, e.kind),
                 detail,
                 esc(e.actor.as_deref().unwrap_or("")),
                 e.item.map(|i| (i + 1).to_string()).unwrap_or_default(),
@@ -347,26 +347,6 @@ pub fn build(input: &ArchiveInput) -> Vec<(String, Vec<u8>)> {
     m.push(b'\n');
     out.push((MANIFEST.into(), m));
     out
-}
-
-/// The event kind for people.
-pub fn event_label(k: EventKind, lang: Lang) -> &'static str {
-    let (zh, en) = match k {
-        EventKind::Sent => ("发出", "sent"),
-        EventKind::Replied => ("回复", "replied"),
-        EventKind::Nudged => ("催办", "nudged"),
-        EventKind::Synced => ("进度同步", "synced"),
-        EventKind::Escalated => ("升级", "escalated"),
-        EventKind::Delivered => ("交付", "delivered"),
-        EventKind::Confirmed => ("确认", "confirmed"),
-        EventKind::Retro => ("复盘", "retro"),
-        EventKind::Archived => ("归档", "archived"),
-        EventKind::DeadlineChanged => ("截止时间变更", "deadline changed"),
-        EventKind::Disagreement => ("异议/延期", "dispute/delay"),
-        EventKind::Dropped => ("取消", "dropped"),
-        EventKind::AutoReplied => ("自动回复", "auto-reply"),
-    };
-    lang.pick(zh, en)
 }
 
 fn esc(s: &str) -> String {
