@@ -11,29 +11,21 @@
 //!  [--svg docs/scale.svg] [--keep DIR]`
 
 use chrono::{DateTime, Duration, FixedOffset};
-use liaison_engine::{Lang, PlanContext, Policy, plan, plans};
+use liaison_engine::{Lang, PlanContext, Policy, plan, plan_parallel, plans};
 use liaison_model::{
-    ActionItem, Collaboration, Directory, Event, EventKind, ItemStatus, Kind, Person, State,
+    ActionItem, Collaboration, EventKind, ItemStatus, Kind, State,
 };
 use liaison_store::{Changes, Location};
 use liaison_time::{Calendar, WorkHours};
-use rayon::prelude::*;
 use std::time::Instant;
 
-fn t0() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-09-01T10:00:00+08:00").unwrap()
-}
+// The allocator of the liaison binary, so that the figures are the binary's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn ev(kind: EventKind, at: DateTime<FixedOffset>, actor: &str) -> Event {
-    Event {
-        kind,
-        at,
-        actor: Some(actor.into()),
-        message_id: None,
-        item: None,
-        detail: None,
-    }
-}
+#[path = "../benches/support/mix.rs"]
+mod mix;
+use mix::{directory, ev, t0};
 
 /// Collaboration `i` of a company's history: every 100th is open (in one of four shapes),
 /// started in the last weeks before `now`; the others were archived over ten years.
@@ -101,19 +93,16 @@ fn collaboration(i: usize, now: DateTime<FixedOffset>) -> Collaboration {
     c
 }
 
-fn directory() -> Directory {
-    let mut d = Directory::default();
-    for i in 0..500 {
-        d.people.push(Person {
-            name: format!("P{i}"),
-            email: format!("p{i}@example.com"),
-            department: "技术部".into(),
-            title: None,
-            superior: Some("boss@example.com".into()),
-            chat: Default::default(),
-        });
-    }
-    d
+/// CPU time of the calling thread, in seconds: steadier than the wall clock when other
+/// work shares the cores.
+fn thread_cpu() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the timespec we own.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -125,6 +114,8 @@ struct Row {
     n: usize,
     plan_one_core: f64,
     plan_all_cores: f64,
+    active_one_core: f64,
+    active_all_cores: f64,
     replan: f64,
     due: f64,
     due_count: usize,
@@ -151,15 +142,25 @@ fn measure(n: usize, dir: &std::path::Path) -> Row {
     let one = plan(&collabs, &cx);
     let plan_one_core = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let mut all: Vec<_> = collabs
-        .par_chunks(4096)
-        .flat_map_iter(|ch| plan(ch, &cx))
-        .collect();
-    all.sort_by(|a, b| {
-        (a.due_at, &a.collaboration, a.action).cmp(&(b.due_at, &b.collaboration, b.action))
-    });
+    let all = plan_parallel(&collabs, &cx);
     let plan_all_cores = t.elapsed().as_secs_f64();
     assert_eq!(one, all);
+
+    // The planner's worst case: every collaboration live (the planner bench's mix).
+    let active = mix::generate(n);
+    let active_now = DateTime::parse_from_rfc3339("2026-09-20T12:00:00+08:00").unwrap();
+    let acx = PlanContext {
+        now: active_now,
+        ..cx.clone()
+    };
+    let t = Instant::now();
+    let a1 = plan(&active, &acx);
+    let active_one_core = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let a2 = plan_parallel(&active, &acx);
+    let active_all_cores = t.elapsed().as_secs_f64();
+    assert_eq!(a1, a2);
+    drop((active, a1, a2));
 
     let path = dir.join(format!("scale-{n}.db"));
     let _ = std::fs::remove_file(&path);
@@ -197,17 +198,96 @@ fn measure(n: usize, dir: &std::path::Path) -> Row {
         n,
         plan_one_core,
         plan_all_cores,
+        active_one_core,
+        active_all_cores,
         replan,
         due: median(times),
         due_count,
     }
 }
 
+/// `--planner N`: the planner alone over `N` collaborations of the all-active mix, on one
+/// core and on all cores (median of 5 runs each).
+fn planner_only(n: usize) {
+    let policy = Policy::default();
+    let cal = Calendar::cn();
+    let people = directory();
+    let cx = PlanContext {
+        policy: &policy,
+        calendar: &cal,
+        hours: WorkHours::default(),
+        tz: chrono_tz::Asia::Shanghai,
+        directory: &people,
+        now: DateTime::parse_from_rfc3339("2026-09-20T12:00:00+08:00").unwrap(),
+        lang: Lang::Zh,
+    };
+    let collabs = mix::generate(n);
+    let (mut one, mut cpu, mut all, mut count) = (vec![], vec![], vec![], 0);
+    for _ in 0..5 {
+        let t = Instant::now();
+        let c = thread_cpu();
+        count = plan(&collabs, &cx).len();
+        cpu.push(thread_cpu() - c);
+        one.push(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        plan_parallel(&collabs, &cx);
+        all.push(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "{n} collaborations, {count} actions: 1 core {:.1} ms wall, {:.1} ms CPU ({:.2} µs each), {} threads {:.1} ms",
+        median(one) * 1e3,
+        median(cpu.clone()) * 1e3,
+        median(cpu) * 1e6 / n as f64,
+        rayon::current_num_threads(),
+        median(all) * 1e3
+    );
+}
+
+/// `--due DB`: `plans::due` on a store kept by `--keep`, step by step (median of 15 runs,
+/// a fresh connection each), to see where its time goes.
+fn due_only(path: &std::path::Path) {
+    let now = DateTime::parse_from_rfc3339("2026-12-07T10:00:00+08:00").unwrap();
+    let policy = Policy::default();
+    let cal = Calendar::cn();
+    let people = directory();
+    let cx = PlanContext {
+        policy: &policy,
+        calendar: &cal,
+        hours: WorkHours::default(),
+        tz: chrono_tz::Asia::Shanghai,
+        directory: &people,
+        now,
+        lang: Lang::Zh,
+    };
+    let (mut open, mut refresh, mut due, mut total) = (vec![], vec![], vec![], vec![]);
+    let mut count = 0;
+    for _ in 0..15 {
+        let t = Instant::now();
+        let mut s = liaison_store::open(&Location::Sqlite(path.to_path_buf())).unwrap();
+        let t1 = Instant::now();
+        plans::refresh(s.as_mut(), &cx).unwrap();
+        let t2 = Instant::now();
+        count = plans::due(s.as_mut(), &cx, false).unwrap().len();
+        let t3 = Instant::now();
+        open.push((t1 - t).as_secs_f64());
+        refresh.push((t2 - t1).as_secs_f64());
+        due.push((t3 - t2).as_secs_f64());
+        total.push((t3 - t).as_secs_f64());
+    }
+    println!(
+        "open {:.2} ms, refresh {:.2} ms, due {:.2} ms (its own refresh included), total {:.2} ms; {count} actions",
+        median(open) * 1e3,
+        median(refresh) * 1e3,
+        median(due) * 1e3,
+        median(total) * 1e3
+    );
+}
+
 fn svg(rows: &[Row]) -> String {
     // Log-log chart: x = collaborations, y = seconds; one line per measurement.
     let (w, h, m) = (640.0, 400.0, 60.0);
     let xs: Vec<f64> = rows.iter().map(|r| (r.n as f64).log10()).collect();
-    let series: [(&str, &str, Vec<f64>); 4] = [
+    let series: [(&str, &str, Vec<f64>); 6] = [
         (
             "planner, 1 core",
             "#d62728",
@@ -217,6 +297,16 @@ fn svg(rows: &[Row]) -> String {
             "planner, all cores",
             "#ff7f0e",
             rows.iter().map(|r| r.plan_all_cores).collect(),
+        ),
+        (
+            "planner, all active, 1 core",
+            "#9467bd",
+            rows.iter().map(|r| r.active_one_core).collect(),
+        ),
+        (
+            "planner, all active, all cores",
+            "#8c564b",
+            rows.iter().map(|r| r.active_all_cores).collect(),
         ),
         (
             "full replan into store",
@@ -287,8 +377,9 @@ fn svg(rows: &[Row]) -> String {
         );
         out += &format!(
             "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{color}\">{name}</text>\n",
-            m + 10.0,
-            m - 30.0 + 14.0 * k as f64 - 10.0
+            // Two columns of three above the plot.
+            m + 10.0 + 260.0 * (k % 2) as f64,
+            16.0 + 14.0 * (k / 2) as f64
         );
     }
     out += &format!(
@@ -311,23 +402,33 @@ fn main() {
         .split(',')
         .map(|s| s.parse().expect("--sizes N,N,…"))
         .collect();
+    if let Some(n) = arg("--planner") {
+        planner_only(n.parse().expect("--planner N"));
+        return;
+    }
+    if let Some(db) = arg("--due") {
+        due_only(std::path::Path::new(&db));
+        return;
+    }
     let keep = arg("--keep").map(std::path::PathBuf::from);
     let tmp = tempfile::tempdir().unwrap();
     let dir = keep.clone().unwrap_or_else(|| tmp.path().to_path_buf());
     std::fs::create_dir_all(&dir).unwrap();
     let mut rows = Vec::new();
     println!(
-        "| collaborations | planner, 1 core | planner, {} threads | full replan into SQLite | `due` from stored plans | actions due |",
-        rayon::current_num_threads()
+        "| collaborations | planner, 1 core | planner, {t} threads | planner, all active, 1 core | planner, all active, {t} threads | full replan into SQLite | `due` from stored plans | actions due |",
+        t = rayon::current_num_threads()
     );
-    println!("|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
     for n in sizes {
         let r = measure(n, &dir);
         println!(
-            "| {} | {:.1} ms | {:.1} ms | {:.1} ms | {:.2} ms | {} |",
+            "| {} | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms | {:.1} ms | {:.2} ms | {} |",
             r.n,
             r.plan_one_core * 1e3,
             r.plan_all_cores * 1e3,
+            r.active_one_core * 1e3,
+            r.active_all_cores * 1e3,
             r.replan * 1e3,
             r.due * 1e3,
             r.due_count

@@ -30,7 +30,7 @@ pub use pipeline::{
     IngestOptions, IngestSummary, Malformed, Notice, Observer, PipelineError, config_notices,
     ingest, track_pending,
 };
-pub use planner::{Action, Channel, DueAction, Lang, PlanContext, plan};
+pub use planner::{Action, Channel, DueAction, Lang, PlanContext, plan, plan_parallel};
 pub use policy::Policy;
 pub use track::{recompute_all, track_input};
 pub use tracker::{Mark, Tracker, TrackerConfig, TrackerError};

@@ -17,13 +17,14 @@ use liaison_model::{Collaboration, ItemStatus};
 use liaison_store::{PlanRow, Store, StoreError};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The [`Store::meta`] key of the fingerprint the stored plans were computed with.
 pub const FINGERPRINT_KEY: &str = "plan-config";
 
 /// Changes whenever the planner's logic changes, so that plans stored by an older liaison
 /// are recomputed rather than trusted.
-const PLANNER_VERSION: &str = "planner-1";
+const PLANNER_VERSION: &str = "planner-2";
 
 /// How many collaborations are planned per store transaction.
 const BATCH: usize = 4096;
@@ -38,18 +39,38 @@ pub fn fingerprint(cx: &PlanContext<'_>) -> String {
     liaison_store::sha256_hex(text.as_bytes())
 }
 
-/// One action as stored: the planner's output with the reason in both languages.
-#[derive(Debug, Serialize, Deserialize, PartialEq)]
+/// One action as stored: the planner's output with the reason in both languages. The due
+/// and overdue instants are the row's columns; only their UTC offsets are kept here, so
+/// that reading does not parse dates.
+#[derive(Debug, Serialize, PartialEq)]
 struct Stored {
     subject: String,
     action: Action,
-    due_at: DateTime<FixedOffset>,
-    overdue_at: DateTime<FixedOffset>,
+    due_offset: i32,
+    overdue_offset: i32,
     to: Vec<String>,
     cc: Vec<String>,
     channel: Channel,
     reason_zh: String,
     reason_en: String,
+}
+
+/// [`Stored`] as read: borrowed from the row where it can be, so that the reason in the
+/// other language is never copied.
+#[derive(Deserialize)]
+struct StoredRef<'a> {
+    #[serde(borrow)]
+    subject: Cow<'a, str>,
+    action: Action,
+    due_offset: i32,
+    overdue_offset: i32,
+    to: Vec<String>,
+    cc: Vec<String>,
+    channel: Channel,
+    #[serde(borrow)]
+    reason_zh: Cow<'a, str>,
+    #[serde(borrow)]
+    reason_en: Cow<'a, str>,
 }
 
 /// One stored action of a segment: its JSON, due instant and overdue instant.
@@ -120,8 +141,8 @@ fn rows_with(c: &Collaboration, cx: &PlanContext<'_>, people: &People<'_>) -> Ve
                 let json = serde_json::to_string(&Stored {
                     subject: z.subject,
                     action: z.action,
-                    due_at: z.due_at,
-                    overdue_at: z.overdue_at,
+                    due_offset: z.due_at.offset().local_minus_utc(),
+                    overdue_offset: z.overdue_at.offset().local_minus_utc(),
                     to: z.to,
                     cc: z.cc,
                     channel: z.channel,
@@ -204,22 +225,31 @@ pub fn due(
 }
 
 fn decode(r: PlanRow, cx: &PlanContext<'_>) -> Result<DueAction, StoreError> {
-    let s: Stored = serde_json::from_str(&r.data)
-        .map_err(|e| StoreError::corrupt(format!("plan of {}", r.collaboration), e))?;
+    let corrupt = |e: String| StoreError::corrupt(format!("plan of {}", r.collaboration), e);
+    let s: StoredRef<'_> = serde_json::from_str(&r.data).map_err(|e| corrupt(e.to_string()))?;
+    let instant = |micros: i64, offset: i32| {
+        let zone = FixedOffset::east_opt(offset).ok_or_else(|| format!("offset {offset}"))?;
+        DateTime::from_timestamp_micros(micros)
+            .map(|t| t.with_timezone(&zone))
+            .ok_or_else(|| format!("instant {micros}"))
+    };
+    let due_at = instant(r.due_at, s.due_offset).map_err(corrupt)?;
+    let overdue_at = instant(r.overdue_at, s.overdue_offset).map_err(corrupt)?;
+    let reason = match cx.lang {
+        Lang::Zh => s.reason_zh,
+        Lang::En => s.reason_en,
+    };
     Ok(DueAction {
-        collaboration: r.collaboration,
-        subject: s.subject,
+        subject: s.subject.into_owned(),
         action: s.action,
-        due_at: s.due_at,
-        overdue: cx.now > s.overdue_at,
-        overdue_at: s.overdue_at,
+        due_at,
+        overdue: cx.now > overdue_at,
+        overdue_at,
         to: s.to,
         cc: s.cc,
         channel: s.channel,
-        reason: match cx.lang {
-            Lang::Zh => s.reason_zh,
-            Lang::En => s.reason_en,
-        },
+        reason: reason.into_owned(),
+        collaboration: r.collaboration,
     })
 }
 

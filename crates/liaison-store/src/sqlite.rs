@@ -928,8 +928,8 @@ impl Store for SqliteStore {
             )?;
             let mut del = tx.prepare_cached("DELETE FROM plans WHERE collaboration = ?1")?;
             let mut ins = tx.prepare_cached(
-                "INSERT INTO plans (collaboration, valid_from, valid_until, due_at, overdue_at, data)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO plans (collaboration, valid_from, valid_until, due_at, overdue_at, data, seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             for (id, rev, rows) in plans {
                 if mark.execute(params![id, rev])? == 0 {
@@ -937,14 +937,15 @@ impl Store for SqliteStore {
                 }
                 stored += 1;
                 del.execute([id])?;
-                for r in rows {
+                for (seq, r) in rows.iter().enumerate() {
                     ins.execute(params![
                         r.collaboration,
                         r.valid_from,
                         r.valid_until,
                         r.due_at,
                         r.overdue_at,
-                        r.data
+                        r.data,
+                        seq as i64
                     ])?;
                 }
             }
