@@ -19,10 +19,6 @@ use liaison_store::{Changes, Location};
 use liaison_time::{Calendar, WorkHours};
 use std::time::Instant;
 
-// The allocator of the liaison binary, so that the figures are the binary's.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[path = "../benches/support/mix.rs"]
 mod mix;
 use mix::{directory, ev, t0};
