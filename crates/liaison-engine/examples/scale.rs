@@ -2,6 +2,8 @@
 //! generated collaborations (1 % open and due soon, the rest archived), on SQLite, measures
 //!
 //! * the planner over every collaboration, on one core and on all cores (rayon);
+//! * the planner over the same number of collaborations all live (the planner bench's mix,
+//!   its worst case per collaboration), on one core and on all cores;
 //! * the full replan into the store (`plans::refresh` after a configuration change);
 //! * `plans::due` read from the stored plans (median of repeated runs, fresh connection);
 //!
@@ -9,6 +11,10 @@
 //!
 //! `cargo run --release -p liaison-engine --example scale -- [--sizes 1000,10000,...]
 //!  [--svg docs/scale.svg] [--keep DIR]`
+//!
+//! Two narrower modes: `--planner N` times the planner alone on `N` live collaborations
+//! (wall and thread CPU time), and `--due DB` times `plans::due` on a store kept with
+//! `--keep`, step by step.
 
 use chrono::{DateTime, Duration, FixedOffset};
 use liaison_engine::{Lang, PlanContext, Policy, plan, plan_parallel, plans};
