@@ -18,9 +18,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset};
 use liaison_engine::{Lang, PlanContext, Policy, plan, plan_parallel, plans};
-use liaison_model::{
-    ActionItem, Collaboration, EventKind, ItemStatus, Kind, State,
-};
+use liaison_model::{ActionItem, Collaboration, EventKind, ItemStatus, Kind, State};
 use liaison_store::{Changes, Location};
 use liaison_time::{Calendar, WorkHours};
 use std::time::Instant;

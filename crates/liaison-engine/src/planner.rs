@@ -245,7 +245,11 @@ fn permute(out: Vec<DueAction>, index: &[u32]) -> Vec<DueAction> {
     let mut slots: Vec<Option<DueAction>> = out.into_iter().map(Some).collect();
     index
         .iter()
-        .map(|i| slots[*i as usize].take().expect("a permutation visits each once"))
+        .map(|i| {
+            slots[*i as usize]
+                .take()
+                .expect("a permutation visits each once")
+        })
         .collect()
 }
 
