@@ -179,6 +179,13 @@ proptest! {
         prop_assert_eq!(&incremental, &full.collaborations);
         prop_assert_eq!(incremental.as_slice(), natural());
     }
+}
+
+proptest! {
+    // A quarter of the cases of the test above: the same machinery, with memory.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("LIAISON_ORDER_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000) / 4
+    ))]
 
     #[test]
     fn the_tracker_memory_gives_the_same_state(
