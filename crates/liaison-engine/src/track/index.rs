@@ -75,12 +75,15 @@ impl Source for Direct<'_> {
 /// The derived tables as the store holds them plus the writes not yet sent.
 #[derive(Default)]
 pub(crate) struct Index {
-    /// Every tracked message, keys included, by SHA-256.
-    rows: HashMap<String, MessageRow>,
+    /// SHA-256 → the message's number in `rows` (the other tables hold numbers, not
+    /// 64-byte strings: a third less memory).
+    ids: HashMap<String, u32>,
+    /// Every tracked message, keys included.
+    rows: Vec<MessageRow>,
     /// Key → the messages holding it, and how.
-    holders: HashMap<String, Vec<(KeyRole, String)>>,
-    /// Thread → its members (SHA-256, sorted).
-    threads: HashMap<String, BTreeSet<String>>,
+    holders: HashMap<String, Vec<(KeyRole, u32)>>,
+    /// Thread → its members.
+    threads: HashMap<String, HashSet<u32>>,
     /// Collaborations read or written (`None`: none with that id).
     collabs: HashMap<String, Option<Collaboration>>,
     /// Collaborations with applied manual events (the others have none).
@@ -169,41 +172,36 @@ impl Index {
     /// A row as [`Store::apply`] writes it: a new message with its keys; a known one only
     /// moves to another thread or collaboration.
     fn put_row(&mut self, m: MessageRow) {
-        if let Some(old) = self.rows.get_mut(&m.sha256) {
+        if let Some(&id) = self.ids.get(&m.sha256) {
+            let old = &mut self.rows[id as usize];
             if old.thread != m.thread {
                 if let Some(set) = self.threads.get_mut(&old.thread) {
-                    set.remove(&m.sha256);
+                    set.remove(&id);
                     if set.is_empty() {
                         self.threads.remove(&old.thread);
                     }
                 }
-                self.threads
-                    .entry(m.thread.clone())
-                    .or_default()
-                    .insert(m.sha256.clone());
+                self.threads.entry(m.thread.clone()).or_default().insert(id);
                 old.thread = m.thread;
             }
             old.collaboration = m.collaboration;
             old.opener = m.opener;
             return;
         }
+        // At most MAX_ROWS (and a page) messages, far below u32::MAX.
+        let id = self.rows.len() as u32;
         for (role, keys) in [
             (KeyRole::Own, &m.keys.own),
             (KeyRole::Strong, &m.keys.strong),
             (KeyRole::Weak, &m.keys.weak),
         ] {
             for k in keys {
-                self.holders
-                    .entry(k.clone())
-                    .or_default()
-                    .push((role, m.sha256.clone()));
+                self.holders.entry(k.clone()).or_default().push((role, id));
             }
         }
-        self.threads
-            .entry(m.thread.clone())
-            .or_default()
-            .insert(m.sha256.clone());
-        self.rows.insert(m.sha256.clone(), m);
+        self.threads.entry(m.thread.clone()).or_default().insert(id);
+        self.ids.insert(m.sha256.clone(), id);
+        self.rows.push(m);
     }
 }
 
@@ -222,34 +220,37 @@ impl Source for Cached<'_> {
         roles: &[KeyRole],
     ) -> Result<Vec<KeyHit>, StoreError> {
         // The store's order (key, role, SHA-256), each hit once.
-        let mut hits: BTreeSet<(&str, KeyRole, &str)> = BTreeSet::new();
+        let mut hits: BTreeSet<(&str, KeyRole, &str, &str)> = BTreeSet::new();
         for k in keys {
-            for (role, sha) in self.index.holders.get(k).into_iter().flatten() {
+            for (role, id) in self.index.holders.get(k).into_iter().flatten() {
                 if roles.contains(role) {
-                    hits.insert((k.as_str(), *role, sha.as_str()));
+                    let m = &self.index.rows[*id as usize];
+                    hits.insert((k.as_str(), *role, m.sha256.as_str(), m.thread.as_str()));
                 }
             }
         }
         Ok(hits
             .into_iter()
-            .map(|(key, role, sha)| KeyHit {
+            .map(|(key, role, sha, thread)| KeyHit {
                 key: key.to_string(),
                 role,
                 sha256: sha.to_string(),
-                thread: self.index.rows[sha].thread.clone(),
+                thread: thread.to_string(),
             })
             .collect())
     }
 
     fn thread_members(&mut self, threads: &[String]) -> Result<Vec<MessageRow>, StoreError> {
-        let shas: BTreeSet<&String> = threads
+        // The store's order: by SHA-256, each member once.
+        let members: BTreeSet<&str> = threads
             .iter()
             .filter_map(|t| self.index.threads.get(t))
             .flatten()
+            .map(|&id| self.index.rows[id as usize].sha256.as_str())
             .collect();
-        Ok(shas
+        Ok(members
             .into_iter()
-            .map(|s| self.index.rows[s].clone())
+            .map(|s| self.index.rows[self.index.ids[s] as usize].clone())
             .collect())
     }
 
