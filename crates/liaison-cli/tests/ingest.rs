@@ -396,9 +396,22 @@ fn crash_mid_ingest_resumes_postgres() {
 #[test]
 fn killed_mid_ingest_resumes_sqlite() {
     let dir = tempfile::tempdir().unwrap();
-    let db = sqlite_db(dir.path(), "killed");
-    let clean = sqlite_db(dir.path(), "clean");
-    let mbox = dir.path().join("big.mbox");
+    killed_mid_ingest_resumes(
+        sqlite_db(dir.path(), "killed"),
+        sqlite_db(dir.path(), "clean"),
+        dir.path(),
+    );
+}
+
+/// The same on PostgreSQL, where the tracker writes a page at a time from memory.
+#[test]
+fn killed_mid_ingest_resumes_postgres() {
+    let dir = tempfile::tempdir().unwrap();
+    killed_mid_ingest_resumes(pg_db("killed"), pg_db("killed_clean"), dir.path());
+}
+
+fn killed_mid_ingest_resumes(db: Db, clean: Db, dir: &Path) {
+    let mbox = dir.join("big.mbox");
     write_mbox(&mbox, CRASH_N);
     let mut child = liaison()
         .args(db.args())

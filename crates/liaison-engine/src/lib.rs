@@ -27,8 +27,8 @@ pub mod views;
 pub use liaison_anatomy::reply::{self, ItemRef, ReplyClass, ReplyReading, Writer};
 pub use liaison_anatomy::{Stripped, strip_quoted};
 pub use pipeline::{
-    IngestOptions, IngestSummary, Malformed, Notice, Observer, PipelineError, config_notices,
-    ingest, track_pending,
+    IngestOptions, IngestSummary, Malformed, Notice, Observer, PipelineError, TrackerMemory,
+    config_notices, ingest, track_pending, track_pending_kept,
 };
 pub use planner::{Action, Channel, DueAction, Lang, PlanContext, plan, plan_parallel};
 pub use policy::Policy;

@@ -9,11 +9,13 @@
 //! in the quarantine with the reason; the rest are still imported.
 
 use crate::planner::Lang;
+use crate::track::incremental::track_from;
+use crate::track::index::{Cached, Index};
 use crate::track::{MessageInfo, read_input, track_read};
 use crate::tracker::{TrackerConfig, TrackerError};
 use liaison_mail::Message;
 use liaison_mail::mailbox::{Mailbox, MailboxError, RawMail};
-use liaison_store::{PutRaw, Store, StoreError};
+use liaison_store::{PutRaw, Store, StoreError, TRACKER_GENERATION_KEY};
 use serde::Serialize;
 
 /// Errors that stop an ingest (a single bad message never does).
@@ -210,6 +212,8 @@ fn ingest_sources(
     obs: &mut dyn Observer,
 ) -> Result<IngestSummary, PipelineError> {
     let mut summary = IngestSummary::default();
+    // The tracked state in memory, kept from one stored batch to the next.
+    let mut index = None;
     if opts.track {
         for n in config_notices(store, cfg)? {
             obs.notice(n);
@@ -218,7 +222,7 @@ fn ingest_sources(
     }
     // Finish what an interrupted run left pending before adding more.
     if opts.track {
-        summary.tracked += track_pending(store, cfg)?;
+        summary.tracked += track_pending_with(store, cfg, &mut index, CHUNK)?;
     }
     let batch_size = opts.batch.max(1);
     for mb in sources {
@@ -277,7 +281,7 @@ fn ingest_sources(
                     std::process::abort();
                 }
                 if opts.track {
-                    summary.tracked += track_pending(store, cfg)?;
+                    summary.tracked += track_pending_with(store, cfg, &mut index, CHUNK)?;
                 }
             }
         }
@@ -318,30 +322,122 @@ const CHUNK: usize = 64;
 /// the store, so it runs in parser threads a few chunks ahead of this thread, which alone
 /// talks to the store: the tracker's decisions and writes stay in ledger order.
 pub fn track_pending(store: &mut dyn Store, cfg: &TrackerConfig) -> Result<u64, PipelineError> {
-    crate::track::memo::scope(|| track_pending_pages(store, cfg))
+    track_pending_with(store, cfg, &mut None, usize::MAX)
 }
 
-fn track_pending_pages(store: &mut dyn Store, cfg: &TrackerConfig) -> Result<u64, PipelineError> {
+/// The tracked state kept in memory between runs of the tracker on one store, for one
+/// configuration (see [`crate::track::index`]): instead of asking the store per message,
+/// the tracker reads its messages, keys and collaborations once and keeps them up to date.
+/// It is read again when anyone else wrote since, so it is always safe to keep.
+#[derive(Default)]
+pub struct TrackerMemory {
+    index: Option<Index>,
+}
+
+impl std::fmt::Debug for TrackerMemory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TrackerMemory")
+            .field("loaded", &self.index.is_some())
+            .finish()
+    }
+}
+
+/// [`track_pending`] reading and writing through `memory` (loaded on first use, when the
+/// store is small enough to hold; else the store is asked per message as usual).
+pub fn track_pending_kept(
+    store: &mut dyn Store,
+    cfg: &TrackerConfig,
+    memory: &mut TrackerMemory,
+) -> Result<u64, PipelineError> {
+    track_pending_with(store, cfg, &mut memory.index, 0)
+}
+
+/// [`track_pending`] with the tracked state kept in memory in `index`, loaded when more
+/// than `min_pending` inputs wait (loading costs a read of every tracked message: not
+/// worth it for a fetched message or a mark).
+fn track_pending_with(
+    store: &mut dyn Store,
+    cfg: &TrackerConfig,
+    index: &mut Option<Index>,
+    min_pending: usize,
+) -> Result<u64, PipelineError> {
+    crate::track::memo::scope(|| track_pending_pages(store, cfg, index, min_pending))
+}
+
+/// A value written with every committed page ([`TRACKER_GENERATION_KEY`]), unique to it.
+fn new_generation() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!(
+        "{}-{nanos}-{}",
+        std::process::id(),
+        COUNT.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+fn track_pending_pages(
+    store: &mut dyn Store,
+    cfg: &TrackerConfig,
+    index: &mut Option<Index>,
+    min_pending: usize,
+) -> Result<u64, PipelineError> {
     let mut applied = 0;
     store.lock_tracker()?;
     let result = (|| -> Result<(), PipelineError> {
+        // Whoever held the lock since this process last did may have written: the index
+        // is kept only if the last page committed is still ours.
+        if let Some(ix) = index.as_ref()
+            && store.meta(TRACKER_GENERATION_KEY)?.as_deref() != ix.generation()
+        {
+            *index = None;
+        }
         loop {
             let pending = store.pending(PAGE)?;
             if pending.is_empty() {
                 return Ok(());
             }
+            if index.is_none() && pending.len() > min_pending {
+                *index = Index::load(store)?;
+            }
             // One transaction per page of inputs (each input still all-or-nothing): a
             // commit per message made PostgreSQL ingest ~7x slower than SQLite.
             store.begin_batch()?;
-            match track_page(store, &pending, cfg) {
-                Ok(n) => {
-                    store.end_batch(true)?;
+            let generation = new_generation();
+            let tracked = track_page(store, &pending, cfg, index.as_mut()).and_then(|n| {
+                if n.is_some() {
+                    store.set_meta(TRACKER_GENERATION_KEY, &generation)?;
+                }
+                Ok(n)
+            });
+            match tracked {
+                Ok(Some(n)) => {
+                    if let Err(e) = store.end_batch(true) {
+                        *index = None;
+                        return Err(e.into());
+                    }
                     applied += n;
+                    if let Some(ix) = index.as_mut() {
+                        ix.committed(generation);
+                        if ix.too_big() {
+                            *index = None;
+                        }
+                    }
+                }
+                Ok(None) => {
+                    // Another process applied an input of this page first (it ignored the
+                    // lock): roll back and read what is still pending, from the store.
+                    store.end_batch(false)?;
+                    *index = None;
                 }
                 Err(e) => {
                     // Roll back the page (its inputs stay pending); the first error is
                     // the one worth reporting.
                     let _ = store.end_batch(false);
+                    *index = None;
                     return Err(e);
                 }
             }
@@ -352,48 +448,75 @@ fn track_pending_pages(store: &mut dyn Store, cfg: &TrackerConfig) -> Result<u64
     Ok(applied)
 }
 
+/// Tracks one input and writes its changes: through the index when there is one (the
+/// writes then go with the page), else straight to the store. False when the store
+/// refused it (already applied).
+fn track_one(
+    store: &mut dyn Store,
+    index: &mut Option<&mut Index>,
+    input: &liaison_store::Input,
+    info: Option<MessageInfo>,
+    cfg: &TrackerConfig,
+) -> Result<bool, PipelineError> {
+    let Some(ix) = index.as_deref_mut() else {
+        let changes = track_read(store, input, info, cfg)?;
+        return Ok(store.apply(&changes)?);
+    };
+    if let liaison_store::InputKind::Manual { collaboration, .. } = &input.kind {
+        ix.note_manual(collaboration);
+    }
+    let changes = track_from(&mut Cached { store, index: ix }, input, info, cfg)?;
+    ix.record(changes);
+    Ok(true)
+}
+
 /// Tracks one page of inputs in order; the reading is done by a parser thread (itself
 /// spreading each chunk over the rayon pool), handed over through a bounded channel so
-/// memory stays at a few chunks whatever the page size.
+/// memory stays at a few chunks whatever the page size. `None` when the store refused a
+/// write of the page (the caller rolls it back).
 fn track_page(
     store: &mut dyn Store,
     pending: &[liaison_store::Input],
     cfg: &TrackerConfig,
-) -> Result<u64, PipelineError> {
+    mut index: Option<&mut Index>,
+) -> Result<Option<u64>, PipelineError> {
     use rayon::prelude::*;
+    let mut n = 0;
     if pending.len() <= CHUNK {
         // A handful of inputs (a mark, a fetched message or two): not worth a thread.
-        let mut n = 0;
         for input in pending {
-            let changes = track_read(store, input, read_input(input, cfg), cfg)?;
-            if store.apply(&changes)? {
+            if track_one(store, &mut index, input, read_input(input, cfg), cfg)? {
                 n += 1;
             }
         }
-        return Ok(n);
+    } else {
+        n = std::thread::scope(|s| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Option<MessageInfo>>>(2);
+            s.spawn(move || {
+                for chunk in pending.chunks(CHUNK) {
+                    let read: Vec<Option<MessageInfo>> =
+                        chunk.par_iter().map(|i| read_input(i, cfg)).collect();
+                    if tx.send(read).is_err() {
+                        // The writer stopped (an error): nothing more to read.
+                        return;
+                    }
+                }
+            });
+            let mut n = 0;
+            for (chunk, read) in pending.chunks(CHUNK).zip(rx.iter()) {
+                for (input, info) in chunk.iter().zip(read) {
+                    if track_one(store, &mut index, input, info, cfg)? {
+                        n += 1;
+                    }
+                }
+            }
+            // Returning drops the receiver, so a parser still running stops at its next
+            // send.
+            Ok::<_, PipelineError>(n)
+        })?;
     }
-    std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Option<MessageInfo>>>(2);
-        s.spawn(move || {
-            for chunk in pending.chunks(CHUNK) {
-                let read: Vec<Option<MessageInfo>> =
-                    chunk.par_iter().map(|i| read_input(i, cfg)).collect();
-                if tx.send(read).is_err() {
-                    // The writer stopped (an error): nothing more to read.
-                    return;
-                }
-            }
-        });
-        let mut n = 0;
-        for (chunk, read) in pending.chunks(CHUNK).zip(rx.iter()) {
-            for (input, info) in chunk.iter().zip(read) {
-                let changes = track_read(store, input, info, cfg)?;
-                if store.apply(&changes)? {
-                    n += 1;
-                }
-            }
-        }
-        // Returning drops the receiver, so a parser still running stops at its next send.
-        Ok(n)
-    })
+    match index {
+        Some(ix) => Ok((ix.flush(store)? && !ix.conflict()).then_some(n)),
+        None => Ok(Some(n)),
+    }
 }

@@ -7,7 +7,9 @@
 //! an opening mail with other bytes (the Sent copy and the received one), a stranger's
 //! mail, and manual marks placed anywhere in the ledger.
 
-use liaison_engine::{TrackerConfig, recompute_all, track_pending};
+use liaison_engine::{
+    TrackerConfig, TrackerMemory, recompute_all, track_pending, track_pending_kept,
+};
 use liaison_model::{Collaboration, Directory, Event, EventKind, KindTable};
 use liaison_store::{Location, Store};
 use liaison_time::Context;
@@ -89,7 +91,16 @@ fn corpus() -> Vec<Vec<u8>> {
 /// Ingests `order` in runs of the given sizes (each run stores its messages, then tracks)
 /// and returns the store.
 fn ingest(order: &[In], runs: &[usize], corpus: &[Vec<u8>]) -> Box<dyn Store> {
+    ingest_with(order, runs, corpus, &[])
+}
+
+/// [`ingest`], tracking the runs flagged in `kept` through one [`TrackerMemory`] (the
+/// tracked state in memory, as a big ingest keeps it) and the others straight against the
+/// store, as a second process would: the memory must notice those writes.
+fn ingest_with(order: &[In], runs: &[usize], corpus: &[Vec<u8>], kept: &[bool]) -> Box<dyn Store> {
     let cfg = config();
+    let mut memory = TrackerMemory::default();
+    let mut kept = kept.iter().copied().chain(std::iter::repeat(false));
     let mut s = liaison_store::open(&Location::Memory).unwrap();
     let mut i = 0;
     let mut runs = runs.iter().copied().chain(std::iter::repeat(usize::MAX));
@@ -113,7 +124,11 @@ fn ingest(order: &[In], runs: &[usize], corpus: &[Vec<u8>]) -> Box<dyn Store> {
                 }
             }
         }
-        track_pending(&mut *s, &cfg).unwrap();
+        if kept.next().unwrap() {
+            track_pending_kept(&mut *s, &cfg, &mut memory).unwrap();
+        } else {
+            track_pending(&mut *s, &cfg).unwrap();
+        }
         i += n;
     }
     s
@@ -163,5 +178,32 @@ proptest! {
         let full = recompute_all(&mut *s, &config()).unwrap();
         prop_assert_eq!(&incremental, &full.collaborations);
         prop_assert_eq!(incremental.as_slice(), natural());
+    }
+}
+
+proptest! {
+    // A quarter of the cases of the test above: the same machinery, with memory.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("LIAISON_ORDER_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000) / 4
+    ))]
+
+    #[test]
+    fn the_tracker_memory_gives_the_same_state(
+        perm in Just((0..corpus().len() + marks().len()).collect::<Vec<usize>>()).prop_shuffle(),
+        runs in proptest::collection::vec(1usize..6, 0..8),
+        kept in proptest::collection::vec(proptest::bool::weighted(0.7), 0..9),
+    ) {
+        let corpus = corpus();
+        let all: Vec<In> = (0..corpus.len()).map(In::Mail).chain(marks()).collect();
+        let order: Vec<In> = perm.iter().map(|&i| all[i].clone()).collect();
+        let mut s = ingest_with(&order, &runs, &corpus, &kept);
+        let incremental = s.collaborations().unwrap();
+        let full = recompute_all(&mut *s, &config()).unwrap();
+        prop_assert_eq!(&incremental, &full.collaborations);
+        prop_assert_eq!(incremental.as_slice(), natural());
+        // The threading index too: row for row what tracking without memory writes.
+        let mut plain = ingest(&order, &runs, &corpus);
+        prop_assert_eq!(s.all_messages().unwrap(), plain.all_messages().unwrap());
+        prop_assert_eq!(s.stats().unwrap(), plain.stats().unwrap());
     }
 }

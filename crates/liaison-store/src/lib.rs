@@ -140,6 +140,12 @@ pub fn open(loc: &Location) -> Result<Box<dyn Store>> {
     })
 }
 
+/// The [`Store::meta`] key the tracker writes with every page it commits (a value unique to
+/// that page), so a process that kept the tracked state in memory can tell, on taking the
+/// tracker lock again, whether anyone else wrote since. [`Store::reset_derived`] deletes
+/// it.
+pub const TRACKER_GENERATION_KEY: &str = "tracker-generation";
+
 /// The lower-case hex SHA-256 of `bytes`: the key of a raw message.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
@@ -430,6 +436,29 @@ pub trait Store: Send {
     /// The manual events already applied to `collaboration`, with their ledger sequence
     /// numbers, in ledger order.
     fn manual_events(&mut self, collaboration: &str) -> Result<Vec<(i64, Event)>>;
+
+    /// Every tracked message, keys included, ordered by SHA-256: what the tracker loads
+    /// into memory once per ingest instead of asking per message ([`Store::messages_by_key`],
+    /// [`Store::thread_members`]).
+    fn all_messages(&mut self) -> Result<Vec<MessageRow>>;
+
+    /// The collaborations that have applied manual events (the others have none, so the
+    /// tracker need not ask [`Store::manual_events`] about them).
+    fn manual_collaborations(&mut self) -> Result<Vec<String>>;
+
+    /// Writes a page of [`Changes`], in order, as [`Store::apply`] would one by one, with
+    /// as few statements as the backend allows. Returns `Ok(false)` when one of their
+    /// inputs was already applied: the page must then be rolled back
+    /// ([`Store::end_batch`] with `false`), as some of it may be written. Call inside a
+    /// batch ([`Store::begin_batch`]) under [`Store::lock_tracker`].
+    fn apply_page(&mut self, page: &[Changes]) -> Result<bool> {
+        for changes in page {
+            if !self.apply(changes)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
 
     /// Empties every derived table (messages, keys, collaborations) and marks every input
     /// pending again, in one transaction, so the tracker recomputes everything

@@ -365,6 +365,144 @@ fn write_changes(
     Ok(true)
 }
 
+// A page of changes in four statements ([`Store::apply_page`]): the ledger marks, the
+// collaborations removed, the collaborations written (each once, as it ends the page), and
+// the message rows with their keys. Arrays travel as parameters and are unnested on the
+// server, so the number of round trips does not grow with the page.
+const SQL_PAGE_MARK: &str =
+    "UPDATE inputs SET applied = TRUE WHERE seq = ANY($1::BIGINT[]) AND NOT applied";
+const SQL_PAGE_DELETE_COLLABS: &str =
+    "WITH c AS (DELETE FROM collaborations WHERE id = ANY($1::TEXT[])),
+     p AS (DELETE FROM plans WHERE collaboration = ANY($1::TEXT[]))
+     DELETE FROM stale_plans WHERE id = ANY($1::TEXT[])";
+const SQL_PAGE_UPSERT_COLLABS: &str = "WITH up AS (
+     INSERT INTO collaborations (id, kind, state, owner, subject, started_utc, data, event_count)
+     SELECT * FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::TEXT[],
+                          $6::TEXT[], $7::TEXT[], $8::BIGINT[])
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, state = excluded.state,
+       owner = excluded.owner, subject = excluded.subject,
+       started_utc = excluded.started_utc, data = excluded.data,
+       event_count = excluded.event_count,
+       revision = collaborations.revision + 1
+     RETURNING id)
+     INSERT INTO stale_plans (id) SELECT id FROM up ON CONFLICT DO NOTHING";
+// New rows are inserted with their keys; rows already stored get their thread,
+// collaboration and opener updated (the UPDATE sees the snapshot from before the INSERT,
+// so it touches only rows that were there), as [`write_changes`] does row by row.
+const SQL_PAGE_MESSAGES: &str = "WITH v AS (
+       SELECT * FROM unnest($1::TEXT[], $2::BIGINT[], $3::TEXT[], $4::TEXT[], $5::BOOLEAN[],
+                            $6::TEXT[], $7::TEXT[])
+         AS v(sha256, seq, message_id, date, opener, thread, collaboration)),
+     ins AS (
+       INSERT INTO messages (sha256, seq, message_id, date, opener, thread, collaboration)
+       SELECT * FROM v ON CONFLICT (sha256) DO NOTHING RETURNING sha256),
+     upd AS (
+       UPDATE messages m SET thread = v.thread, collaboration = v.collaboration,
+         opener = v.opener
+       FROM v WHERE m.sha256 = v.sha256)
+     INSERT INTO message_keys (key, role, sha256, pos)
+     SELECT k.key, k.role, k.sha256, k.pos
+     FROM unnest($8::TEXT[], $9::SMALLINT[], $10::TEXT[], $11::INTEGER[]) AS k(key, role, sha256, pos)
+     WHERE k.sha256 IN (SELECT sha256 FROM ins)
+     ON CONFLICT DO NOTHING";
+
+/// The prepared statements [`write_page`] uses.
+struct PageStatements {
+    mark: postgres::Statement,
+    delete: postgres::Statement,
+    upsert: postgres::Statement,
+    messages: postgres::Statement,
+}
+
+/// The writes of [`Store::apply_page`] on an open transaction; false when an input of the
+/// page was already applied (the caller rolls back).
+fn write_page(db: &mut Client, st: &PageStatements, page: &[Changes]) -> Result<bool> {
+    use std::collections::{BTreeSet, HashMap};
+    let seqs: BTreeSet<i64> = page.iter().filter_map(|c| c.input).collect();
+    if !seqs.is_empty() {
+        let seqs: Vec<i64> = seqs.into_iter().collect();
+        if db.execute(&st.mark, &[&seqs])? != seqs.len() as u64 {
+            return Ok(false);
+        }
+    }
+    // One apply after another: a collaboration removed anywhere in the page is deleted
+    // first (with its plans), then each one written is stored as the page leaves it —
+    // unless the page ends by removing it. Same for messages: the last row of each wins.
+    let mut removed: BTreeSet<&str> = BTreeSet::new();
+    let mut last: HashMap<&str, Option<&Collaboration>> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    let mut rows: HashMap<&str, &MessageRow> = HashMap::new();
+    let mut row_order: Vec<&str> = Vec::new();
+    for c in page {
+        for id in &c.removed {
+            removed.insert(id);
+            if last.insert(id, None).is_none() {
+                order.push(id);
+            }
+        }
+        for x in &c.collaborations {
+            if last.insert(&x.id, Some(x)).is_none() {
+                order.push(&x.id);
+            }
+        }
+        for m in &c.messages {
+            if rows.insert(&m.sha256, m).is_none() {
+                row_order.push(&m.sha256);
+            }
+        }
+    }
+    if !removed.is_empty() {
+        let ids: Vec<&str> = removed.into_iter().collect();
+        db.execute(&st.delete, &[&ids])?;
+    }
+    let written: Vec<&Collaboration> = order.iter().filter_map(|id| last[id]).collect();
+    if !written.is_empty() {
+        let ids: Vec<&str> = written.iter().map(|c| c.id.as_str()).collect();
+        let kinds: Vec<String> = written.iter().map(|c| schema::collab_kind(c)).collect();
+        let states: Vec<&str> = written.iter().map(|c| c.state.id()).collect();
+        let owners: Vec<&str> = written.iter().map(|c| c.owner.as_str()).collect();
+        let subjects: Vec<&str> = written.iter().map(|c| c.subject.as_str()).collect();
+        let started: Vec<String> = written
+            .iter()
+            .map(|c| schema::ts(c.started.with_timezone(&chrono::Utc)))
+            .collect();
+        let data: Vec<String> = written.iter().map(|c| schema::collab_json(c)).collect();
+        let events: Vec<i64> = written.iter().map(|c| c.events.len() as i64).collect();
+        db.execute(
+            &st.upsert,
+            &[
+                &ids, &kinds, &states, &owners, &subjects, &started, &data, &events,
+            ],
+        )?;
+    }
+    if !row_order.is_empty() {
+        let ms: Vec<&MessageRow> = row_order.iter().map(|s| rows[s]).collect();
+        let shas: Vec<&str> = ms.iter().map(|m| m.sha256.as_str()).collect();
+        let seq: Vec<i64> = ms.iter().map(|m| m.seq).collect();
+        let mids: Vec<Option<&str>> = ms.iter().map(|m| m.message_id.as_deref()).collect();
+        let dates: Vec<Option<String>> = ms.iter().map(|m| schema::date_text(m.date)).collect();
+        let openers: Vec<bool> = ms.iter().map(|m| m.opener).collect();
+        let threads: Vec<&str> = ms.iter().map(|m| m.thread.as_str()).collect();
+        let collabs: Vec<Option<&str>> = ms.iter().map(|m| m.collaboration.as_deref()).collect();
+        let (mut kk, mut kr, mut ks, mut kp) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for m in &ms {
+            for (role, pos, key) in schema::key_rows(&m.keys) {
+                kk.push(key);
+                kr.push(role as i16);
+                ks.push(m.sha256.as_str());
+                kp.push(pos as i32);
+            }
+        }
+        db.execute(
+            &st.messages,
+            &[
+                &shas, &seq, &mids, &dates, &openers, &threads, &collabs, &kk, &kr, &ks, &kp,
+            ],
+        )?;
+    }
+    Ok(true)
+}
+
 impl Store for PgStore {
     fn backend(&self) -> Backend {
         Backend::Postgres
@@ -692,10 +830,85 @@ impl Store for PgStore {
             .collect()
     }
 
+    fn all_messages(&mut self) -> Result<Vec<MessageRow>> {
+        let rows = self.client.query(
+            "SELECT sha256, seq, message_id, date, opener, thread, collaboration FROM messages
+             ORDER BY sha256",
+            &[],
+        )?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            out.push(MessageRow {
+                sha256: r.try_get(0)?,
+                seq: r.try_get(1)?,
+                message_id: r.try_get(2)?,
+                date: schema::parse_date(r.try_get(3)?)?,
+                opener: r.try_get(4)?,
+                thread: r.try_get(5)?,
+                collaboration: r.try_get(6)?,
+                keys: Default::default(),
+            });
+        }
+        let rows = self.client.query(
+            "SELECT sha256, role::BIGINT, key FROM message_keys ORDER BY sha256, role, pos",
+            &[],
+        )?;
+        let mut flat = Vec::with_capacity(rows.len());
+        for r in &rows {
+            flat.push((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?));
+        }
+        let mut keys = schema::group_keys(flat)?;
+        for m in &mut out {
+            if let Some(k) = keys.remove(&m.sha256) {
+                m.keys = k;
+            }
+        }
+        Ok(out)
+    }
+
+    fn manual_collaborations(&mut self) -> Result<Vec<String>> {
+        let rows = self.client.query(
+            "SELECT DISTINCT collaboration FROM inputs
+             WHERE kind = 'manual' AND applied AND collaboration IS NOT NULL",
+            &[],
+        )?;
+        rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+    }
+
+    fn apply_page(&mut self, page: &[Changes]) -> Result<bool> {
+        if page.is_empty() {
+            return Ok(true);
+        }
+        let own_tx = !self.in_batch;
+        if own_tx {
+            self.client.batch_execute("BEGIN")?;
+        }
+        let st = PageStatements {
+            mark: self.stmt(SQL_PAGE_MARK)?,
+            delete: self.stmt(SQL_PAGE_DELETE_COLLABS)?,
+            upsert: self.stmt(SQL_PAGE_UPSERT_COLLABS)?,
+            messages: self.stmt(SQL_PAGE_MESSAGES)?,
+        };
+        match write_page(&mut self.client, &st, page) {
+            Ok(true) => {
+                if own_tx {
+                    self.client.batch_execute("COMMIT")?;
+                }
+                Ok(true)
+            }
+            other => {
+                if own_tx {
+                    let _ = self.client.batch_execute("ROLLBACK");
+                }
+                other
+            }
+        }
+    }
+
     fn reset_derived(&mut self) -> Result<()> {
         self.client.batch_execute(
             "BEGIN; DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations; DELETE FROM plans; DELETE FROM stale_plans;
-             UPDATE inputs SET applied = FALSE; COMMIT;",
+             DELETE FROM meta WHERE key = 'tracker-generation'; UPDATE inputs SET applied = FALSE; COMMIT;",
         )?;
         Ok(())
     }

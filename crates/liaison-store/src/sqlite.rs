@@ -619,13 +619,52 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
+    fn all_messages(&mut self) -> Result<Vec<MessageRow>> {
+        // `message_rows` takes one argument; this condition holds for every row.
+        let mut out = message_rows(&self.conn, "?1 = ''", "")?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT sha256, role, key FROM message_keys ORDER BY sha256, role, pos",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut flat = Vec::new();
+        for row in rows {
+            flat.push(row?);
+        }
+        let mut keys = schema::group_keys(flat)?;
+        for m in &mut out {
+            if let Some(k) = keys.remove(&m.sha256) {
+                m.keys = k;
+            }
+        }
+        Ok(out)
+    }
+
+    fn manual_collaborations(&mut self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT DISTINCT collaboration FROM inputs
+             WHERE kind = 'manual' AND applied = 1 AND collaboration IS NOT NULL",
+        )?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for row in rows {
+            out.push(row?);
+        }
+        Ok(out)
+    }
+
     fn reset_derived(&mut self) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(
             "DELETE FROM message_keys; DELETE FROM messages; DELETE FROM collaborations; DELETE FROM plans;
-             DELETE FROM stale_plans;
+             DELETE FROM stale_plans; DELETE FROM meta WHERE key = 'tracker-generation';
              UPDATE inputs SET applied = 0;",
         )?;
         tx.commit()?;

@@ -597,6 +597,119 @@ fn concurrent_claims_on_postgres_never_double() {
     assert_eq!((n, all.len()), (100, 100));
 }
 
+/// A page of changes written at once ([`Store::apply_page`]) leaves the store exactly as
+/// applying them one by one does: rows inserted with their keys then moved, a
+/// collaboration written twice, one removed and written again, one written and removed.
+/// An input already applied makes the page refuse.
+fn page(s: &mut dyn Store) {
+    let mut one = liaison_store::open(&liaison_store::Location::Memory).unwrap();
+    let mut shas = Vec::new();
+    for id in ["p1@x", "p2@x", "p3@x", "p4@x"] {
+        let bytes = mail(id);
+        shas.push(
+            s.put_raw(&bytes, id, Some(id))
+                .unwrap()
+                .sha256()
+                .to_string(),
+        );
+        one.put_raw(&bytes, id, Some(id)).unwrap();
+    }
+    let seqs: Vec<i64> = s.pending(10).unwrap().iter().map(|i| i.seq).collect();
+    let other: Vec<i64> = one.pending(10).unwrap().iter().map(|i| i.seq).collect();
+    assert_eq!(seqs, other, "both ledgers number alike");
+    let keys = |k: usize| MessageKeys {
+        own: vec![format!("mid:p{k}@x"), format!("subj:t|{k}")],
+        strong: vec![format!("mid:p{}@x", k.saturating_sub(1))],
+        weak: vec!["subj:t|a".into()],
+    };
+    let c = |id: &str, state: State, events: usize| {
+        let mut c = collab(id, "2026-11-30T10:00:00+08:00");
+        c.state = state;
+        for i in 0..events {
+            c.events.push(event(
+                EventKind::Replied,
+                "2026-11-30T11:00:00+08:00",
+                &format!("e{i}"),
+            ));
+        }
+        c
+    };
+    let r = |k: usize, thread: &str, collab: Option<&str>| {
+        row(&shas[k], seqs[k], thread, collab, keys(k))
+    };
+    // A collaboration stored before the page, which the page removes and writes again.
+    let before = Changes {
+        collaborations: vec![c("c-old", State::Sent, 0), c("c-gone", State::Sent, 0)],
+        ..Changes::default()
+    };
+    assert!(s.apply(&before).unwrap());
+    assert!(one.apply(&before).unwrap());
+    let page = vec![
+        Changes {
+            input: Some(seqs[0]),
+            collaborations: vec![c("c-a", State::Sent, 0)],
+            messages: vec![r(0, "c-a", Some("c-a"))],
+            ..Changes::default()
+        },
+        Changes {
+            input: Some(seqs[1]),
+            collaborations: vec![c("c-a", State::Acknowledged, 1)],
+            removed: vec!["c-old".into()],
+            messages: vec![r(1, &shas[1], None)],
+        },
+        Changes {
+            input: Some(seqs[2]),
+            collaborations: vec![c("c-old", State::InProgress, 2), c("c-new", State::Sent, 0)],
+            removed: vec!["c-gone".into()],
+            // The second message moves into the first one's thread.
+            messages: vec![r(2, "c-a", Some("c-a")), r(1, "c-a", Some("c-a"))],
+        },
+        Changes {
+            input: Some(seqs[3]),
+            removed: vec!["c-new".into()],
+            ..Changes::default()
+        },
+    ];
+    s.begin_batch().unwrap();
+    assert!(s.apply_page(&page).unwrap());
+    s.end_batch(true).unwrap();
+    for ch in &page {
+        assert!(one.apply(ch).unwrap());
+    }
+    assert_eq!(s.all_messages().unwrap(), one.all_messages().unwrap());
+    assert_eq!(
+        s.all_messages().unwrap()[0].keys.strong.len(),
+        1,
+        "keys come along"
+    );
+    assert_eq!(s.collaborations().unwrap(), one.collaborations().unwrap());
+    assert_eq!(s.stats().unwrap(), one.stats().unwrap());
+    let ids = |s: &mut dyn Store| {
+        let mut v: Vec<String> = s
+            .unplanned(100)
+            .unwrap()
+            .into_iter()
+            .map(|(_, c)| c.id)
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(s), ids(&mut *one));
+    assert_eq!(ids(s), ["c-a", "c-old"]);
+    let hits = s
+        .messages_by_key(&strings(&["subj:t|a"]), &[KeyRole::Weak])
+        .unwrap();
+    assert_eq!(hits.len(), 3);
+    assert!(hits.iter().all(|h| h.thread == "c-a"), "{hits:?}");
+
+    // Already applied: refused, and the caller rolls back.
+    s.begin_batch().unwrap();
+    assert!(!s.apply_page(&page[3..]).unwrap());
+    s.end_batch(false).unwrap();
+    assert_eq!(s.stats().unwrap(), one.stats().unwrap());
+    assert!(s.manual_collaborations().unwrap().is_empty());
+}
+
 macro_rules! story {
     ($name:ident) => {
         mod $name {
@@ -626,6 +739,7 @@ story!(list_order);
 story!(quarantine);
 story!(batch);
 story!(outbox);
+story!(page);
 
 #[test]
 fn reopening_keeps_data_and_migrations_run_once_sqlite() {

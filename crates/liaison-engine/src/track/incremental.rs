@@ -15,6 +15,7 @@
 //! ([`super::full`]), whatever order the inputs arrived in; the property tests hold this.
 
 use super::graph::components;
+use super::index::{Direct, Source};
 use super::info::{MessageInfo, SortKey};
 use super::memo;
 use super::replay::{Member, opener, replay};
@@ -51,6 +52,16 @@ pub fn track_read(
     read: Option<MessageInfo>,
     cfg: &TrackerConfig,
 ) -> Result<Changes, TrackerError> {
+    track_from(&mut Direct(store), input, read, cfg)
+}
+
+/// [`track_read`] reading through `store` (the store itself, or the ingest's index).
+pub(crate) fn track_from(
+    store: &mut dyn Source,
+    input: &Input,
+    read: Option<MessageInfo>,
+    cfg: &TrackerConfig,
+) -> Result<Changes, TrackerError> {
     let mut changes = Changes {
         input: Some(input.seq),
         ..Changes::default()
@@ -72,7 +83,7 @@ pub fn track_read(
 }
 
 fn track_message(
-    store: &mut dyn Store,
+    store: &mut dyn Source,
     info: MessageInfo,
     raw: &[u8],
     cfg: &TrackerConfig,
@@ -130,7 +141,7 @@ fn track_message(
 /// Folds `info` onto its one thread when that gives what a replay would; false (nothing
 /// added to `changes`) when a replay is needed.
 fn fast_path(
-    store: &mut dyn Store,
+    store: &mut dyn Source,
     info: &MessageInfo,
     members: &[MessageRow],
     cfg: &TrackerConfig,
@@ -195,7 +206,7 @@ fn fast_path(
 /// writes every row and collaboration that results; collaborations that no longer have an
 /// opening mail are removed.
 fn recompute(
-    store: &mut dyn Store,
+    store: &mut dyn Source,
     members: Vec<MessageRow>,
     new: Option<(MessageInfo, Vec<u8>)>,
     cfg: &TrackerConfig,
@@ -260,7 +271,7 @@ fn recompute(
 
 /// A thread member read from the raw store (or from what this ingest already read).
 fn load_member(
-    store: &mut dyn Store,
+    store: &mut dyn Source,
     m: &MessageRow,
     cfg: &TrackerConfig,
 ) -> Result<Member, TrackerError> {
@@ -284,7 +295,7 @@ fn min_sha(part: &[Member]) -> String {
 }
 
 fn track_manual(
-    store: &mut dyn Store,
+    store: &mut dyn Source,
     seq: i64,
     collaboration: &str,
     event: &Event,
@@ -326,7 +337,7 @@ fn track_manual(
 }
 
 fn recompute_with_manual(
-    store: &mut dyn Store,
+    store: &mut dyn Source,
     members: Vec<MessageRow>,
     collaboration: &str,
     extra: (i64, Event),

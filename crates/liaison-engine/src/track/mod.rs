@@ -13,6 +13,7 @@
 pub mod full;
 pub mod graph;
 pub mod incremental;
+pub(crate) mod index;
 pub mod info;
 pub(crate) mod memo;
 pub mod replay;
