@@ -250,14 +250,17 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 roles[i] = Role::Heading;
                 continue;
             }
-            // A table of figures (no task, owner or date column) is information.
+            // A table of figures (no task, owner or date column) is information; so is a
+            // row that names a department or person and otherwise holds only figures
+            // (`| 设备部 | 14 | 9 | 5 |` under `| 部门 | 应交人数 | 已交 | 未交 |`): it says
+            // where things stand, not what is to be done.
             let actionable = table_header.as_ref().is_none_or(|h| {
                 h.iter().any(|c| {
                     matches!(
                         column_kind(c),
                         Col::What | Col::Person | Col::Dept | Col::Due
                     )
-                })
+                }) && !figure_row(t, h)
             });
             if matches!(sec, Sec::None | Sec::Items) && actionable {
                 let idx = push_item(
@@ -1385,6 +1388,36 @@ fn cell_table(
     }
     let last = rows.last()?.last().copied()?;
     Some(((cells[0], cells[k - 1] + 1), rows, last + 1))
+}
+
+/// A table row whose cells outside the owner columns are all figures (`14`, `95.4%`,
+/// `+5%`, `1,206`), under a header with no task or time column.
+fn figure_row(t: &str, header: &[String]) -> bool {
+    if header
+        .iter()
+        .any(|c| matches!(column_kind(c), Col::What | Col::Due | Col::Standard))
+    {
+        return false;
+    }
+    let cs = cells(t);
+    let mut figures = 0;
+    for (k, (s, e)) in cs.iter().enumerate() {
+        let kind = header.get(k).map_or(Col::Other, |h| column_kind(h));
+        if matches!(kind, Col::Person | Col::Dept) {
+            continue;
+        }
+        let c = t[*s..*e].trim();
+        let figure = !c.is_empty()
+            && c.chars().any(|ch| ch.is_ascii_digit())
+            && c.chars().all(|ch| {
+                ch.is_ascii_digit() || matches!(ch, '.' | ',' | '%' | '+' | '-' | '−' | ' ' | '/')
+            });
+        if !figure {
+            return false;
+        }
+        figures += 1;
+    }
+    figures > 0
 }
 
 fn is_number_column(t: &str) -> bool {
@@ -3451,6 +3484,16 @@ mod tests {
         );
         assert_eq!(whats(&a), ["压测报告"]);
         assert_eq!(a.items[0].owner.as_ref().unwrap().text, "测试部（吴九）");
+        // A department column with figures beside it is where things stand, not work.
+        let a = read(
+            "Subject: x\n\n各位：\n\n目前还有两个部门未提交完：\n\n| 部门 | 应交人数 | 已交 | 未交 |\n|---|---|---|---|\n| 设备部 | 14 | 9 | 5 |\n| 计划部 | 6 | 2 | 4 |\n\n请以上部门12月18日前督促员工在OA提交。\n\n谢谢。\n\n韩雪\n人力资源部\n",
+        );
+        assert!(whats(&a).iter().all(|w| !w.contains('|')), "{:?}", whats(&a));
+        // A department column with a task beside it is work.
+        let a = read(
+            "Subject: x\n\n各位：\n\n| 部门 | 事项 |\n|---|---|\n| 设备部 | 提交自评表 |\n\n谢谢。\n\n韩雪\n人力资源部\n",
+        );
+        assert_eq!(whats(&a), ["提交自评表"]);
     }
 
     #[test]
