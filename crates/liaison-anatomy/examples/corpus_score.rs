@@ -55,6 +55,10 @@ fn table(title: &str, s: &Score, md: bool) {
             t.support()
         );
     }
+    println!(
+        "\nItems: {} paired, {} expected but not read, {} read but not expected.",
+        s.items_paired, s.items_missed, s.items_extra
+    );
     let classes = s.classes();
     println!(
         "\nReply classes ({} replies):\n",

@@ -445,6 +445,10 @@ pub struct Score {
     /// Clean originals that got a lint error, with the rules.
     pub clean_with_errors: Vec<(String, Vec<String>)>,
     pub clean: u32,
+    /// Items compared in pairs, expected items left unpaired, read items left unpaired.
+    pub items_paired: u32,
+    pub items_missed: u32,
+    pub items_extra: u32,
 }
 
 impl Score {
@@ -579,6 +583,11 @@ impl Score {
         );
         self.list(file, "background", &exp.background, &r.background);
         for (ei, gi) in align_items(&exp.items, &r.items, self.align) {
+            match (ei, gi) {
+                (Some(_), Some(_)) => self.items_paired += 1,
+                (Some(_), None) => self.items_missed += 1,
+                _ => self.items_extra += 1,
+            }
             let e = ei.map(|i| exp.items[i].clone()).unwrap_or_default();
             let g = gi.map(|i| r.items[i].clone()).unwrap_or_default();
             let f = match (ei, gi) {
