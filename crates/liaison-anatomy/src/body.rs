@@ -916,12 +916,20 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
 /// Items asked for in running text between `s` and `e` (one line): each sentence with an ask
 /// word and a deadline still ahead becomes an item from the ask on.
 fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
-    const ASK: [&str; 12] = [
+    const ASK: &[&str] = &[
         "麻烦",
+        "麻煩",
         "烦请",
         "请",
         "請",
         "务必",
+        "務必",
+        "劳烦",
+        "勞煩",
+        "拜托",
+        "拜託",
+        "有劳",
+        "有勞",
         "需要",
         "could you",
         "can you",
@@ -935,6 +943,10 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
     for sent in liaison_model::text::sentences(&text) {
         let ss = s + (sent.as_ptr() as usize - base);
         let se = ss + sent.len();
+        // `…麻煩準備幾份資料：` introduces the list after it: the list's lines are the asks.
+        if sent.trim_end().ends_with(['：', ':']) {
+            continue;
+        }
         let lower = search_lower(sent);
         // `请` inside a word (申请, 邀请, 提请) asks nothing.
         let asks_at = |w: &str| {
@@ -3475,6 +3487,20 @@ mod tests {
         );
         assert_eq!(whats(&a), Vec::<String>::new());
         assert!(a.closing.is_some());
+    }
+
+    #[test]
+    fn traditional_ask_words_and_list_intros() {
+        let a = read(
+            "Subject: x\n\n志明你好，\n\n麻煩財務部12月18日前完成付款。\n\n謝謝。\n\n陳怡\n採購部\n",
+        );
+        assert_eq!(whats(&a), ["完成付款"]);
+        assert_eq!(a.items[0].owner.as_ref().unwrap().text, "財務部");
+        // An ask that ends with a colon introduces the list after it.
+        let a = read(
+            "Subject: x\n\n志明你好，\n\n12/18前麻煩準備幾份資料：\n1. 合約草稿\n2. 售價表\n\n謝謝。\n\n陳怡\n採購部\n",
+        );
+        assert_eq!(whats(&a), ["合約草稿", "售價表"]);
     }
 
     #[test]
