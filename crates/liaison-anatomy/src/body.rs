@@ -287,6 +287,53 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         if strong_item_marker(t).is_none()
             && let Some((kind, content)) = heading(t)
         {
+            // `1. 提供价卡设计稿 ⏎   截止：12月18日前`: a deadline label indented under an
+            // item is that item's field, like its indented `负责单位：` line (a label
+            // at the list's own indent after it states a due for the whole list).
+            if kind == Sec::DeadlineLabel
+                && content.is_some()
+                && !block_start
+                && let Some(ci) = cur_item
+                && l.indent > item_indent
+            {
+                extend_item(a, ci, l.end);
+                roles[i] = Role::Item;
+                continue;
+            }
+            // The same unindented, when the item's fields take a line each (`1. 提供设计稿 ⏎
+            // 负责单位：行销部 ⏎ 完成时间：12/18前 ⏎ 验收标准：…`): a field line next to
+            // another field line belongs to the item above them. (A single `截止：…` line
+            // right after a list may state the whole list's due, and stays a deadline line.)
+            let field_block = |j: usize| {
+                lines
+                    .get(j)
+                    .is_some_and(|n| !n.blank && super::items::field_line(&src[n.start..n.end]))
+            };
+            if !block_start
+                && let Some(ci) = cur_item
+                && super::items::field_line(t)
+                && (l.indent > item_indent || field_block(i - 1) || field_block(i + 1))
+            {
+                extend_item(a, ci, l.end);
+                roles[i] = Role::Item;
+                continue;
+            }
+            // `一、提供价卡设计稿` followed by its field lines is an item, not a part heading.
+            if kind == Sec::Other
+                && content.is_none()
+                && let Some((mlen, _)) = cn_numeral_marker(t.trim_start())
+                && field_block(i + 1)
+                && matches!(sec, Sec::None | Sec::Items | Sec::Other)
+            {
+                let ms = l.start + (t.len() - t.trim_start().len());
+                let idx = push_item(a, ms + mlen, l.end, &src[ms..ms + mlen], l.start, opts, None);
+                cur_item = Some(idx);
+                item_indent = l.indent;
+                roles[i] = Role::Item;
+                sec = Sec::Items;
+                sec_enumerated = true;
+                continue;
+            }
             cur_item = None;
             if kind == Sec::DeadlineLabel {
                 roles[i] = Role::Deadline;
@@ -3487,6 +3534,46 @@ mod tests {
         );
         assert_eq!(whats(&a), Vec::<String>::new());
         assert!(a.closing.is_some());
+    }
+
+    #[test]
+    fn field_lines_under_an_item_are_its_fields() {
+        let due = |a: &Anatomy| -> Vec<Option<String>> {
+            a.items
+                .iter()
+                .map(|i| i.due.as_ref().map(|d| d.text.clone()))
+                .collect()
+        };
+        // Indented, and unindented with one field a line, and under `一、`.
+        for body in [
+            "1. 提供价卡设计稿\n   负责单位：行销部\n   截止：12月18日前\n2. 确认立牌数量\n   负责单位：门市营运部\n   完成时间：12月16日\n",
+            "1. 提供价卡设计稿\n负责单位：行销部\n截止：12月18日前\n2. 确认立牌数量\n负责单位：门市营运部\n完成时间：12月16日\n",
+            "一、提供价卡设计稿\n负责单位：行销部\n截止：12月18日前\n二、确认立牌数量\n负责单位：门市营运部\n完成时间：12月16日\n",
+        ] {
+            let a = read(&format!(
+                "Subject: x\n\n志明你好，\n\n年终档期的门市物料需要行销部协助。\n\n{body}\n谢谢！\n\n陈怡\n采购部\n"
+            ));
+            assert_eq!(whats(&a), ["提供价卡设计稿", "确认立牌数量"], "{body}");
+            assert_eq!(
+                due(&a),
+                [Some("12月18日前".to_string()), Some("12月16日".to_string())],
+                "{body}"
+            );
+            assert_eq!(a.items[1].owner.as_ref().unwrap().text, "门市营运部");
+        }
+        // One `截止：` line right after a one-line-per-item list is the whole list's due.
+        let a = read(
+            "Subject: x\n\n志明你好，\n\n年终档期的门市物料需要行销部协助。\n\n1. 提供价卡设计稿\n2. 确认立牌数量\n截止：12月18日前\n\n谢谢！\n\n陈怡\n采购部\n",
+        );
+        assert_eq!(whats(&a), ["提供价卡设计稿", "确认立牌数量"]);
+        assert_eq!(a.deadline_lines.len(), 1);
+        // A field label's colon before the deadline is no part of the what.
+        let a = read(
+            "Subject: x\n\n志明你好，\n\n年终档期的门市物料需要行销部协助。\n\n1. 提供價卡設計稿：12月18日前\n2. 事項：海報印製；負責單位：行政部；完成期限：12月21日\n\n谢谢！\n\n陈怡\n采购部\n",
+        );
+        assert_eq!(whats(&a), ["提供價卡設計稿", "海報印製"]);
+        assert_eq!(a.items[1].owner.as_ref().unwrap().text, "行政部");
+        assert_eq!(a.items[1].due.as_ref().unwrap().text, "12月21日");
     }
 
     #[test]

@@ -39,6 +39,10 @@ const LABELS: &[(&str, Label)] = &[
     ("做什麼", Label::What),
     ("事项内容", Label::What),
     ("事項內容", Label::What),
+    ("事项", Label::What),
+    ("事項", Label::What),
+    ("任务", Label::What),
+    ("任務", Label::What),
     ("What", Label::What),
     ("Task", Label::What),
     ("谁来做", Label::Owner),
@@ -63,6 +67,16 @@ const LABELS: &[(&str, Label)] = &[
     ("承辦單位", Label::Owner),
     ("承办人", Label::Owner),
     ("承辦人", Label::Owner),
+    ("执行人", Label::Owner),
+    ("執行人", Label::Owner),
+    ("执行部门", Label::Owner),
+    ("執行部門", Label::Owner),
+    ("跟进人", Label::Owner),
+    ("跟進人", Label::Owner),
+    ("经办人", Label::Owner),
+    ("經辦人", Label::Owner),
+    ("处理人", Label::Owner),
+    ("處理人", Label::Owner),
     ("牵头部门", Label::Owner),
     ("牽頭部門", Label::Owner),
     ("负责窗口", Label::Owner),
@@ -84,6 +98,15 @@ const LABELS: &[(&str, Label)] = &[
     ("截止時間", Label::Due),
     ("截止日期", Label::Due),
     ("完成日期", Label::Due),
+    ("完成期限", Label::Due),
+    ("截止期限", Label::Due),
+    ("交付期限", Label::Due),
+    ("交付日期", Label::Due),
+    ("交付時間", Label::Due),
+    ("完成时限", Label::Due),
+    ("完成時限", Label::Due),
+    ("时限", Label::Due),
+    ("時限", Label::Due),
     ("交付时间", Label::Due),
     ("截止", Label::Due),
     ("期限", Label::Due),
@@ -99,6 +122,11 @@ const LABELS: &[(&str, Label)] = &[
     ("交付標準", Label::Standard),
     ("验收标准", Label::Standard),
     ("驗收標準", Label::Standard),
+    ("验收要求", Label::Standard),
+    ("驗收要求", Label::Standard),
+    ("交付要求", Label::Standard),
+    ("交付内容", Label::Standard),
+    ("交付內容", Label::Standard),
     ("完成标准", Label::Standard),
     ("完成標準", Label::Standard),
     ("交付物", Label::Standard),
@@ -114,7 +142,7 @@ const LABELS: &[(&str, Label)] = &[
 ];
 
 /// The first characters of [`LABELS`] (ASCII in lower case).
-const LABEL_STARTS: &str = "做事wt谁誰负责負責對对承牵牽窗orapb何完截期时時dwtb交驗验标標要asdc";
+const LABEL_STARTS: &str = "做事任wt谁誰负责負責對对承牵牽窗执執跟经經处處orapb何完截期时時dwtb交驗验标標要asdc";
 
 /// Characters that end a field before a label.
 fn is_sep(c: char) -> bool {
@@ -205,7 +233,20 @@ fn trim(t: &str, s: usize, e: usize) -> Option<(usize, usize)> {
         c.is_whitespace()
             || matches!(
                 c,
-                '；' | ';' | '，' | ',' | '。' | '.' | '|' | '｜' | '–' | '—' | '-' | '*' | '、'
+                '；' | ';'
+                    | '，'
+                    | ','
+                    | '。'
+                    | '.'
+                    | '|'
+                    | '｜'
+                    | '–'
+                    | '—'
+                    | '-'
+                    | '*'
+                    | '、'
+                    | '：'
+                    | ':'
             )
     });
     // A closing bracket or an abbreviation's full stop stays when the value needs it.
@@ -219,6 +260,15 @@ fn trim(t: &str, s: usize, e: usize) -> Option<(usize, usize)> {
         kept
     };
     (!kept.is_empty()).then(|| (s + lead, s + lead + kept.len()))
+}
+
+/// A line that starts with an item field's label other than the what (`负责单位：…`,
+/// `完成时间：…`, `Owner: …`, `验收标准：…`).
+pub(super) fn field_line(t: &str) -> bool {
+    let t = t.trim_start().trim_start_matches(['-', '*', '•', '·', ' ']);
+    labels(t)
+        .first()
+        .is_some_and(|&(s, _, kind)| s == 0 && kind != Label::What)
 }
 
 /// A line made of labelled fields that starts with the what (`做什么：…；谁来做：…`,
