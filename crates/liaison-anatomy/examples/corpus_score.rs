@@ -238,7 +238,15 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let tune = score::score_with("tune", &lint, align);
+    // `--only TEXT`: score only the messages whose file name contains TEXT (`-en-`, `-zht-`,
+    // `outlook-`), to see where a part's misses lie without listing them.
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1).cloned())
+        .unwrap_or_default();
+    let keep = |name: &str| name.contains(only.as_str());
+    let tune = score::score_some("tune", &lint, align, &keep);
     if let Some(field) = misses {
         for m in &tune.misses {
             if field == "all" || m.field == field {
@@ -262,7 +270,7 @@ fn main() {
     );
     table("Tuning part", &tune, md);
     if args.iter().any(|a| a == "--heldout") {
-        let held = score::score_with("heldout", &lint, align);
+        let held = score::score_some("heldout", &lint, align, &keep);
         table("Held-out part", &held, md);
     } else {
         eprintln!("(the held-out part is scored with --heldout, for reports only)");

@@ -856,7 +856,18 @@ fn after_due(t: &str, (a, b): (usize, usize), e: usize) -> Option<(usize, usize)
     }
     let r = trim(t, from, e)?;
     let p = &t[r.0..r.1];
-    // A bare verb (`完成`, `提交`, `发我`) says nothing about what done looks like.
+    let n = p.chars().count();
+    ((2..=30).contains(&n)
+        && p.chars().next().is_some_and(is_han)
+        && !bare_act(p)
+        // `确认名单`: confirming is the act itself, not what it must look like.
+        && !p.starts_with(['确', '確'])
+        && !p.ends_with(['吗', '嗎', '？', '?']))
+    .then_some(r)
+}
+
+/// A bare verb (`完成`, `提交`, `发我`): it says nothing about what done looks like.
+fn bare_act(p: &str) -> bool {
     const BARE: [&str; 16] = [
         "完成",
         "提交",
@@ -875,14 +886,7 @@ fn after_due(t: &str, (a, b): (usize, usize), e: usize) -> Option<(usize, usize)
         "审稿",
         "審稿",
     ];
-    let n = p.chars().count();
-    ((2..=30).contains(&n)
-        && p.chars().next().is_some_and(is_han)
-        && !BARE.contains(&p)
-        // `确认名单`: confirming is the act itself, not what it must look like.
-        && !p.starts_with(['确', '確'])
-        && !p.ends_with(['吗', '嗎', '？', '?']))
-    .then_some(r)
+    BARE.contains(&p)
 }
 
 /// Where the text after a deadline starts, past its `前`/`之前`/`以前`/`内`.
@@ -1127,7 +1131,8 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             }
         } else {
             what = before;
-            if f.standard.is_none() {
+            // `價卡設計稿：12/18前完成，…`: a bare verb after the deadline is no standard.
+            if f.standard.is_none() && !bare_act(&t[after.0..after.1]) {
                 f.standard = Some(after);
             }
         }

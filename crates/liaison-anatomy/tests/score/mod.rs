@@ -754,6 +754,16 @@ pub fn score(part: &str, lint: &dyn Fn(&str, &[u8]) -> Vec<String>) -> Score {
 
 /// [`score`] with a chosen item alignment.
 pub fn score_with(part: &str, lint: &dyn Fn(&str, &[u8]) -> Vec<String>, align: Align) -> Score {
+    score_some(part, lint, align, &|_| true)
+}
+
+/// [`score_with`] over the messages whose file name `keep` accepts (a language, a client).
+pub fn score_some(
+    part: &str,
+    lint: &dyn Fn(&str, &[u8]) -> Vec<String>,
+    align: Align,
+    keep: &dyn Fn(&str) -> bool,
+) -> Score {
     let opts = options();
     let threads = threads();
     let mut s = Score {
@@ -761,6 +771,9 @@ pub fn score_with(part: &str, lint: &dyn Fn(&str, &[u8]) -> Vec<String>, align: 
         ..Score::default()
     };
     for (name, raw, exp) in messages(part) {
+        if !keep(&name) {
+            continue;
+        }
         let r = read(&raw, &exp, &opts, &threads);
         s.add(&name, &exp, &r);
         if exp.clean {
