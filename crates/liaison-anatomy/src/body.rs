@@ -3572,14 +3572,14 @@ mod tests {
             "Subject: x\n\n志明你好，\n\n年终档期的门市物料需要行销部协助。\n\n1. 提供價卡設計稿：12月18日前\n2. 事項：海報印製；負責單位：行政部；完成期限：12月21日\n\n谢谢！\n\n陈怡\n采购部\n",
         );
         assert_eq!(whats(&a), ["提供價卡設計稿", "海報印製"]);
+        assert_eq!(a.items[1].owner.as_ref().unwrap().text, "行政部");
+        assert_eq!(a.items[1].due.as_ref().unwrap().text, "12月21日");
         // A bare verb after the deadline (`…12月18日前完成，…`) is no standard.
         let a = read(
             "Subject: x\n\n志明你好，\n\n年终档期的门市物料需要行销部协助。\n\n1. 价卡设计稿12月18日前完成，需可直接送印\n\n谢谢！\n\n陈怡\n采购部\n",
         );
         assert_eq!(whats(&a), ["价卡设计稿"]);
         assert_eq!(a.items[0].standard_value(), None);
-        assert_eq!(a.items[1].owner.as_ref().unwrap().text, "行政部");
-        assert_eq!(a.items[1].due.as_ref().unwrap().text, "12月21日");
     }
 
     #[test]
