@@ -173,7 +173,10 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             && matches!(sec, Sec::None | Sec::Items | Sec::Other)
             && lines.get(i + 1).is_some_and(|n| n.blank)
             && src[l.start..l.end].len() <= 72
-            && is_header_cell(&src[l.start..l.end])
+            && (is_header_cell(&src[l.start..l.end])
+                || lines
+                    .get(i + 2)
+                    .is_some_and(|n| !n.blank && is_header_cell(&src[n.start..n.end])))
             && let Some((header, rows, next)) = cell_table(src, lines, i, end)
         {
             for r in roles.iter_mut().take(header.1).skip(header.0) {
@@ -1413,14 +1416,27 @@ fn cell_table(
         cells.push(j);
         j += 1;
     }
-    let k = cells
+    let known = |t: &str| t.chars().count() <= 24 && (column_kind(t) != Col::Other || number_col(t));
+    // The header: up to two leading cells that name no known column (`Document`, `Topic`,
+    // `Description`: the task column under another name), then a run of known ones
+    // (`Owner`, `Due`). A leading cell with a digit or a sentence is a value, not a header.
+    let lead = cells
         .iter()
-        .take_while(|&&c| {
+        .take(3)
+        .enumerate()
+        .take_while(|&(n, &c)| {
             let t = text(c);
-            t.chars().count() <= 24 && (column_kind(t) != Col::Other || number_col(t))
+            n == 0 && number_col(t)
+                || !known(t)
+                    && t.chars().count() <= 24
+                && !t.chars().any(|c| c.is_ascii_digit())
+                    && t.split_whitespace().count() <= 3
+                    && !t.ends_with(['。', '.', '：', ':'])
         })
         .count();
-    if k < 3 {
+    let run = cells[lead..].iter().take_while(|&&c| known(text(c))).count();
+    let k = lead + run;
+    if k < 3 || run < 2 {
         return None;
     }
     let numbered = number_col(text(cells[0]));
@@ -1631,6 +1647,9 @@ fn fill_from_columns(a: &Anatomy, item: &mut Item, cs: &[(usize, usize)], header
         }
     }
     if let Some(w) = what.or(first_other) {
+        item.what = w;
+    } else if let Some(w) = item.standard.take() {
+        // `Deliverable | Owner | Due`: with no task column the deliverable is the what.
         item.what = w;
     }
 }
@@ -3613,6 +3632,35 @@ mod tests {
             "Subject: x\n\n各位：\n\n| 部门 | 事项 |\n|---|---|\n| 设备部 | 提交自评表 |\n\n谢谢。\n\n韩雪\n人力资源部\n",
         );
         assert_eq!(whats(&a), ["提交自评表"]);
+    }
+
+    #[test]
+    fn one_cell_per_paragraph_tables_with_other_task_headers() {
+        for head in [
+            "Document\n\nOwner\n\nDue",
+            "Deliverable\n\nOwner\n\nDeadline",
+            "Topic\n\nResponsible\n\nBy when",
+            "Request\n\nWho\n\nWhen",
+            "No.\n\nDescription\n\nOwner\n\nTarget date",
+        ] {
+            let numbered = head.starts_with("No.");
+            let row = |n: &str, w: &str, o: &str, d: &str| {
+                if numbered {
+                    format!("{n}\n\n{w}\n\n{o}\n\n{d}\n\n")
+                } else {
+                    format!("{w}\n\n{o}\n\n{d}\n\n")
+                }
+            };
+            let a = read(&format!(
+                "Subject: [Request] Launch - Marketing - Normal\n\nHi Tom,\n\nWe need the following from your team.\n\n{head}\n\n{}{}Thanks,\nAmy\n",
+                row("1", "Send the signed NDA", "Tom Lee", "Dec 11"),
+                row("2", "Book the venue", "Lisa Wong", "Dec 14"),
+            ));
+            assert_eq!(whats(&a), ["Send the signed NDA", "Book the venue"], "{head}");
+            assert_eq!(a.items[1].owner.as_ref().unwrap().text, "Lisa Wong", "{head}");
+            assert_eq!(a.items[1].due.as_ref().unwrap().text, "Dec 14", "{head}");
+            assert!(a.items.iter().all(|i| i.standard.is_none()), "{head}");
+        }
     }
 
     #[test]
