@@ -245,7 +245,14 @@ fn main() {
         .position(|a| a == "--only")
         .and_then(|i| args.get(i + 1).cloned())
         .unwrap_or_default();
-    let keep = |name: &str| name.contains(only.as_str());
+    // `--type TYPE`: only originals, replies, forwards or auto-replies.
+    let only_type = args
+        .iter()
+        .position(|a| a == "--type")
+        .and_then(|i| args.get(i + 1).cloned());
+    let keep = |name: &str, exp: &score::Expected| {
+        name.contains(only.as_str()) && only_type.as_ref().is_none_or(|t| *t == exp.kind)
+    };
     let tune = score::score_some("tune", &lint, align, &keep);
     if let Some(field) = misses {
         for m in &tune.misses {

@@ -754,7 +754,7 @@ pub fn score(part: &str, lint: &dyn Fn(&str, &[u8]) -> Vec<String>) -> Score {
 
 /// [`score`] with a chosen item alignment.
 pub fn score_with(part: &str, lint: &dyn Fn(&str, &[u8]) -> Vec<String>, align: Align) -> Score {
-    score_some(part, lint, align, &|_| true)
+    score_some(part, lint, align, &|_, _| true)
 }
 
 /// [`score_with`] over the messages whose file name `keep` accepts (a language, a client).
@@ -762,7 +762,7 @@ pub fn score_some(
     part: &str,
     lint: &dyn Fn(&str, &[u8]) -> Vec<String>,
     align: Align,
-    keep: &dyn Fn(&str) -> bool,
+    keep: &dyn Fn(&str, &Expected) -> bool,
 ) -> Score {
     let opts = options();
     let threads = threads();
@@ -771,7 +771,7 @@ pub fn score_some(
         ..Score::default()
     };
     for (name, raw, exp) in messages(part) {
-        if !keep(&name) {
+        if !keep(&name, &exp) {
             continue;
         }
         let r = read(&raw, &exp, &opts, &threads);
