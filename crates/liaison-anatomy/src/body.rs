@@ -1478,7 +1478,7 @@ fn figure_row(t: &str, header: &[String]) -> bool {
     let mut figures = 0;
     for (k, (s, e)) in cs.iter().enumerate() {
         let kind = header.get(k).map_or(Col::Other, |h| column_kind(h));
-        if matches!(kind, Col::Person | Col::Dept) {
+        if matches!(kind, Col::Person | Col::Dept | Col::Note) {
             continue;
         }
         let c = t[*s..*e].trim();
@@ -1516,17 +1516,28 @@ enum Col {
     Dept,
     Due,
     Standard,
+    /// Remarks (`备注`, `Notes`): a known column that holds none of the item's fields.
+    Note,
     Other,
 }
 
 fn column_kind(h: &str) -> Col {
     let h = search_lower(h);
     let has = |ws: &[&str]| ws.iter().any(|k| h.contains(k));
+    if matches!(
+        h.trim(),
+        "备注" | "備註" | "说明" | "說明" | "remarks" | "remark" | "notes" | "note" | "comments"
+    ) {
+        return Col::Note;
+    }
     if has(&[
         "负责人",
         "对接人",
         "责任人",
         "負責人",
+        "联系人",
+        "聯絡人",
+        "負責同仁",
         "對接人",
         "責任人",
         "承办",
@@ -1574,6 +1585,12 @@ fn column_kind(h: &str) -> Col {
         "date",
         "when",
         "计划完成",
+        "預計完成",
+        "预计完成",
+        "完成日",
+        "交期",
+        "target",
+        "by when",
         "時程",
         "期程",
     ]) {
@@ -1624,6 +1641,7 @@ fn fill_from_columns(a: &Anatomy, item: &mut Item, cs: &[(usize, usize)], header
                 }
             }
             Col::Standard => item.standard = Some(cell),
+            Col::Note => {}
             Col::Due => {
                 if item.due.is_none() {
                     item.due = Some(cell);
@@ -3660,6 +3678,20 @@ mod tests {
             assert_eq!(a.items[1].owner.as_ref().unwrap().text, "Lisa Wong", "{head}");
             assert_eq!(a.items[1].due.as_ref().unwrap().text, "Dec 14", "{head}");
             assert!(a.items.iter().all(|i| i.standard.is_none()), "{head}");
+        }
+    }
+
+    #[test]
+    fn a_remarks_column_holds_no_field() {
+        let cells = "項目\n\n負責單位\n\n時程\n\n備註\n\n價卡設計稿\n\n行銷部\n\n12/18前\n\n需可送印\n\n立牌文案\n\n門市營運部\n\n12/16前\n\n無\n\n";
+        let rows = "| 項目 | 負責同仁 | 預計完成日 | 備註 |\n|---|---|---|---|\n| 價卡設計稿 | 王小明 | 12/18前 | 需可送印 |\n| 立牌文案 | 門市營運部 | 12/16前 | 無 |\n\n";
+        for table in [cells, rows] {
+            let a = read(&format!(
+                "Subject: x\n\n志明你好，\n\n年終檔期的門市物料請協助。\n\n{table}謝謝！\n\n陳怡\n採購部\n"
+            ));
+            assert_eq!(whats(&a), ["價卡設計稿", "立牌文案"], "{table}");
+            assert_eq!(a.items[1].owner.as_ref().unwrap().text, "門市營運部");
+            assert_eq!(a.items[1].due.as_ref().unwrap().text, "12/16前");
         }
     }
 
