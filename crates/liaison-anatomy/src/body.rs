@@ -329,7 +329,15 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 && matches!(sec, Sec::None | Sec::Items | Sec::Other)
             {
                 let ms = l.start + (t.len() - t.trim_start().len());
-                let idx = push_item(a, ms + mlen, l.end, &src[ms..ms + mlen], l.start, opts, None);
+                let idx = push_item(
+                    a,
+                    ms + mlen,
+                    l.end,
+                    &src[ms..ms + mlen],
+                    l.start,
+                    opts,
+                    None,
+                );
                 cur_item = Some(idx);
                 item_indent = l.indent;
                 roles[i] = Role::Item;
@@ -704,6 +712,16 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             "下列",
             "below",
             "the following",
+            "both",
+            "each of",
+            "the above",
+            "everything",
+            "这两",
+            "這兩",
+            "两项",
+            "兩項",
+            "各项",
+            "各項",
         ]
         .iter()
         .any(|w| l.contains(w))
@@ -1258,6 +1276,16 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
             "全部",
             "以下",
             "所有",
+            "both",
+            "each of",
+            "the above",
+            "everything",
+            "这两",
+            "這兩",
+            "两项",
+            "兩項",
+            "各项",
+            "各項",
         ]
         .iter()
         .any(|w| l.contains(w))
@@ -1416,7 +1444,8 @@ fn cell_table(
         cells.push(j);
         j += 1;
     }
-    let known = |t: &str| t.chars().count() <= 24 && (column_kind(t) != Col::Other || number_col(t));
+    let known =
+        |t: &str| t.chars().count() <= 24 && (column_kind(t) != Col::Other || number_col(t));
     // The header: up to two leading cells that name no known column (`Document`, `Topic`,
     // `Description`: the task column under another name), then a run of known ones
     // (`Owner`, `Due`). A leading cell with a digit or a sentence is a value, not a header.
@@ -1429,12 +1458,15 @@ fn cell_table(
             n == 0 && number_col(t)
                 || !known(t)
                     && t.chars().count() <= 24
-                && !t.chars().any(|c| c.is_ascii_digit())
+                    && !t.chars().any(|c| c.is_ascii_digit())
                     && t.split_whitespace().count() <= 3
                     && !t.ends_with(['。', '.', '：', ':'])
         })
         .count();
-    let run = cells[lead..].iter().take_while(|&&c| known(text(c))).count();
+    let run = cells[lead..]
+        .iter()
+        .take_while(|&&c| known(text(c)))
+        .count();
     let k = lead + run;
     if k < 3 || run < 2 {
         return None;
@@ -3644,7 +3676,11 @@ mod tests {
         let a = read(
             "Subject: x\n\n各位：\n\n目前还有两个部门未提交完：\n\n| 部门 | 应交人数 | 已交 | 未交 |\n|---|---|---|---|\n| 设备部 | 14 | 9 | 5 |\n| 计划部 | 6 | 2 | 4 |\n\n请以上部门12月18日前督促员工在OA提交。\n\n谢谢。\n\n韩雪\n人力资源部\n",
         );
-        assert!(whats(&a).iter().all(|w| !w.contains('|')), "{:?}", whats(&a));
+        assert!(
+            whats(&a).iter().all(|w| !w.contains('|')),
+            "{:?}",
+            whats(&a)
+        );
         // A department column with a task beside it is work.
         let a = read(
             "Subject: x\n\n各位：\n\n| 部门 | 事项 |\n|---|---|\n| 设备部 | 提交自评表 |\n\n谢谢。\n\n韩雪\n人力资源部\n",
@@ -3674,11 +3710,43 @@ mod tests {
                 row("1", "Send the signed NDA", "Tom Lee", "Dec 11"),
                 row("2", "Book the venue", "Lisa Wong", "Dec 14"),
             ));
-            assert_eq!(whats(&a), ["Send the signed NDA", "Book the venue"], "{head}");
-            assert_eq!(a.items[1].owner.as_ref().unwrap().text, "Lisa Wong", "{head}");
+            assert_eq!(
+                whats(&a),
+                ["Send the signed NDA", "Book the venue"],
+                "{head}"
+            );
+            assert_eq!(
+                a.items[1].owner.as_ref().unwrap().text,
+                "Lisa Wong",
+                "{head}"
+            );
             assert_eq!(a.items[1].due.as_ref().unwrap().text, "Dec 14", "{head}");
             assert!(a.items.iter().all(|i| i.standard.is_none()), "{head}");
         }
+    }
+
+    #[test]
+    fn english_teams_and_lists_asked_for_as_both() {
+        let a = read(
+            "Subject: x\n\nDear Ms. Weber,\n\nWe still need two documents.\n\n1. Safety data sheet - your QA team - by Dec 16\n2. Certificate of origin - your export team - by Dec 18\n\nItem 3: Packing list. Owner: QA. Due: Dec 18.\n\nBest regards,\nLi Ming\n",
+        );
+        let owners: Vec<_> = a
+            .items
+            .iter()
+            .map(|i| i.owner.as_ref().map(|o| o.text.as_str()))
+            .collect();
+        assert_eq!(
+            owners,
+            [Some("your QA team"), Some("your export team"), Some("QA")]
+        );
+        let a = read(
+            "Subject: x\n\nDear Ms. Weber,\n\nWe still need two documents from your side:\n\n- the safety data sheet\n- the certificate of origin\n\nCould you send both by Wednesday, Dec 16?\n\nBest regards,\nLi Ming\n",
+        );
+        assert_eq!(
+            whats(&a),
+            ["the safety data sheet", "the certificate of origin"]
+        );
+        assert!(a.items.iter().all(|i| i.due.is_some()));
     }
 
     #[test]

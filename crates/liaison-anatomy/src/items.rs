@@ -142,7 +142,8 @@ const LABELS: &[(&str, Label)] = &[
 ];
 
 /// The first characters of [`LABELS`] (ASCII in lower case).
-const LABEL_STARTS: &str = "做事任wt谁誰负责負責對对承牵牽窗执執跟经經处處orapb何完截期时時dwtb交驗验标標要asdc";
+const LABEL_STARTS: &str =
+    "做事任wt谁誰负责負責對对承牵牽窗执執跟经經处處orapb何完截期时時dwtb交驗验标標要asdc";
 
 /// Characters that end a field before a label.
 fn is_sep(c: char) -> bool {
@@ -251,8 +252,11 @@ fn trim(t: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     });
     // A closing bracket or an abbreviation's full stop stays when the value needs it.
     let kept = if body.len() > kept.len() && body[kept.len()..].starts_with('.') && {
+        // `Co.`, `Ltd.`, `Dept.`, `U.S.` keep their stop; `QA.` at a sentence's end does not.
         let last = kept.rsplit([' ', '(']).next().unwrap_or("");
-        last.len() <= 4 && last.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        last.len() <= 4
+            && last.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && last.chars().any(|c| c.is_ascii_lowercase())
             || last.contains('.')
     } {
         &body[..kept.len() + 1]
@@ -710,6 +714,23 @@ pub(super) fn owner_like(s: &str, opts: &ParseOptions) -> bool {
         .collect();
     if words.is_empty() || words.len() > 8 {
         return false;
+    }
+    // `your export team`, `the logistics department`: a group by what it is called.
+    if words.len() <= 5
+        && words.last().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "team" | "department" | "dept" | "dept." | "group" | "office"
+            )
+        })
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "please" | "send" | "with" | "for" | "to" | "by"
+            )
+        })
+    {
+        return true;
     }
     let lower_ok = [
         "and", "of", "&", "the", "team", "dept.", "on", "side", "our", "your",
