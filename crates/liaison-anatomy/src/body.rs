@@ -2113,6 +2113,7 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
     }
     // Numbering: 一、 （一） 1. 1、 Part.
     let mut numbered_cn = false;
+    let mut listed = false;
     if let Some((mlen, _)) = cn_numeral_marker(s) {
         s = &s[mlen..];
         off += mlen;
@@ -2120,6 +2121,7 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
     } else if let Some((mlen, _)) = list_marker(s) {
         s = &s[mlen..];
         off += mlen;
+        listed = true;
     }
     // 【背景】 / [Background]
     if let Some(r) = s.strip_prefix('【')
@@ -2161,6 +2163,18 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
         return None;
     }
     if let Some(kind) = classify_label(label) {
+        // `2. 完成教育訓練：人資部負責，12/22前`, `3. 完成培训（负责：人资部）`: a list line
+        // whose label only holds a weak keyword (`完成`) among other words is an item, not
+        // a part heading.
+        if listed
+            && !styled
+            && kind == Sec::Other
+            && content.is_some()
+            && label.chars().count() > 4
+            && label.chars().any(is_han)
+        {
+            return None;
+        }
         // Without a colon, a keyword line must be styled or short and keyword-only.
         if colon.is_none()
             && !styled
@@ -2809,6 +2823,8 @@ const OWNER_TITLES: &[&str] = &[
     "总监",
     "總監",
     "主管",
+    "店长",
+    "店長",
     "主任",
     "老师",
     "老師",
@@ -2845,6 +2861,41 @@ static STANDARD_EN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STANDA
 /// space).
 fn after_char(text: &str, j: usize) -> usize {
     j + text[j..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// The one an ask names by its shape, whatever the name looks like: `请人资于12月18日前…`,
+/// `麻煩採購單位在本週五前…` (between the ask word and `于`/`於`/`在` followed by a time), or
+/// `…请小明协助` (between the ask word and `协助`/`配合`/`帮忙`).
+fn asked_one(text: &str) -> Option<(usize, usize)> {
+    const ASK: [&str; 6] = ["烦请", "煩請", "麻烦", "麻煩", "请", "請"];
+    let (i, w) = ASK
+        .iter()
+        .filter_map(|w| text.find(w).map(|i| (i, w.len())))
+        .min_by_key(|x| x.0)?;
+    let s = i + w;
+    let rest = &text[s..];
+    for (j, c) in rest.char_indices().take(9) {
+        let after = &rest[j + c.len_utf8()..];
+        let name = rest[..j].trim();
+        let n = name.chars().count();
+        if !(2..=8).contains(&n) || name.contains(['，', ',', '、', '。', ' ']) {
+            continue;
+        }
+        let time_follows = matches!(c, '于' | '於' | '在')
+            && after.chars().next().is_some_and(|d| {
+                d.is_ascii_digit() || "今明本下这這周週月年后後下午上中晚".contains(d)
+            });
+        let helps = ["协助", "協助", "配合", "帮忙", "幫忙"]
+            .iter()
+            .any(|h| rest[j..].starts_with(h));
+        if time_follows || helps {
+            return Some((
+                s + (rest[..j].len() - rest[..j].trim_start().len()),
+                s + rest[..j].trim_end().len(),
+            ));
+        }
+    }
+    None
 }
 
 /// Finds who is responsible in an item's text: returns a byte range.
@@ -2920,7 +2971,7 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         while s > 0
             && is_han(chars[s - 1].1)
             && k - s < 6
-            && !"需请請由烦让给給向与與和及并對对将將从從在为為交经协调等或者至的报報寄我方们們个個则后前于於則"
+            && !"需请請由烦煩让讓给給向与與和及并並對对将將从從在为為交经經协協调調等或者至的报報寄我方们們个個则后後前于於則"
                 .contains(chars[s - 1].1)
         {
             s -= 1;
@@ -2974,8 +3025,29 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
                 };
                 return Some((before[s].0, end));
             }
+            // `由 Kevin Lin 負責`: a Latin name between `由` and `负责`.
+            if title == "负责" || title == "負責" {
+                let head = text[..i].trim_end();
+                let name_start = head
+                    .rfind(|c: char| !(c.is_ascii_alphabetic() || c == ' ' || c == '.'))
+                    .map_or(0, |j| after_char(head, j));
+                let name = head[name_start..].trim();
+                let lead = head[..name_start].trim_end();
+                if !name.is_empty()
+                    && name.split(' ').filter(|w| !w.is_empty()).count() <= 3
+                    && name.starts_with(|c: char| c.is_ascii_uppercase())
+                    && (lead.is_empty() || lead.ends_with(['由', '，', ',', '：', ':']))
+                {
+                    let ns = name_start
+                        + (head[name_start..].len() - head[name_start..].trim_start().len());
+                    return Some((ns, ns + name.len()));
+                }
+            }
             from = i + title.len();
         }
+    }
+    if let Some(r) = asked_one(text) {
+        return Some(r);
     }
     let found = OWNER_SELF_SET.found(text);
     for (k, &w) in OWNER_SELF.iter().enumerate() {
@@ -3747,6 +3819,30 @@ mod tests {
             ["the safety data sheet", "the certificate of origin"]
         );
         assert!(a.items.iter().all(|i| i.due.is_some()));
+    }
+
+    #[test]
+    fn owners_named_by_the_shape_of_the_ask() {
+        let owner = |line: &str| -> Option<String> {
+            let a = read(&format!(
+                "Subject: x\n\n志明你好，\n\n新系統上線需要協助。\n\n1. 開通帳號，資訊部負責，12/18（五）前\n{line}\n\n謝謝！\n\n陳怡\n採購部\n"
+            ));
+            assert_eq!(a.items.len(), 2, "{line}");
+            a.items[1].owner.as_ref().map(|o| o.text.clone())
+        };
+        for (line, want) in [
+            ("2. 請人資於12/22（二）前發出通知", "人資"),
+            ("2. 請採購單位於12/22（二）前確認報價", "採購單位"),
+            ("2. 請各門市店長於12/22（二）前回報", "各門市店長"),
+            ("2. 麻煩財務部Amy於12/22（二）前完成付款", "財務部"),
+            ("2. 價卡設計稿請小明協助，12/22（二）前", "小明"),
+            ("2. 完成教育訓練，由 Kevin 負責，12/22（二）前", "Kevin"),
+            // A list line whose label holds `完成` among other words is an item.
+            ("2. 完成教育訓練：人資部負責，12/22（二）前", "人資部"),
+            ("2. 完成教育訓練（主責：人資部）", "人資部"),
+        ] {
+            assert_eq!(owner(line).as_deref(), Some(want), "{line}");
+        }
     }
 
     #[test]

@@ -310,7 +310,19 @@ fn owner_named(t: &str, (s, e): (usize, usize)) -> Option<(usize, usize)> {
         "your team",
         "our team",
     ];
-    (!PRONOUNS.contains(&lower.as_str())).then_some((s, e))
+    if PRONOUNS.contains(&lower.as_str()) {
+        return None;
+    }
+    // `人資部負責`: the verb after the name is no part of it.
+    let p = &t[s..e];
+    for v in ["负责", "負責", "主责", "主責"] {
+        if let Some(stem) = p.strip_suffix(v)
+            && stem.trim().chars().count() >= 2
+        {
+            return Some((s, s + stem.trim_end().len()));
+        }
+    }
+    Some((s, e))
 }
 
 fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
