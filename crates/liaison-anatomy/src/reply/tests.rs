@@ -735,3 +735,24 @@ fn soft_disputes_and_agreements() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn cue_words_added_in_the_third_round() {
+    check(&[("這個部分不是我們負責的，請洽資訊部。", ASKED)], ReplyClass::Dispute);
+    check(
+        &[
+            ("The EN version is attached. The JP version will come on Dec 4.", ASKED),
+            ("账号已开通，权限配置预计12月3日完成。", ASKED),
+            ("海報已定稿，立牌文案週五前給您。", ASKED),
+            ("Done with the first part. I'll finish the rest by Friday.", ASKED),
+        ],
+        ReplyClass::PartialDelivery,
+    );
+    check(
+        &[
+            ("报告还需要两天，预计12月3日给您。", ASKED),
+            ("抱歉，原定今天的评审需要改到下周二。", ASKED),
+        ],
+        ReplyClass::Delay,
+    );
+}
