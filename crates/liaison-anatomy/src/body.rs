@@ -2445,7 +2445,14 @@ fn classify_label_naive(label: &str) -> Option<Sec> {
 
 /// `一、` `（一）` `(一)` at the start: returns (byte length, number).
 fn cn_numeral_marker(s: &str) -> Option<(usize, u32)> {
-    let cn = |c: char| "一二三四五六七八九十".find(c).map(|i| (i / 3) as u32 + 1);
+    // The common numerals and the formal ones (`壹、貳、`, as Taiwan numbers parts).
+    let cn = |c: char| {
+        "一二三四五六七八九十"
+            .find(c)
+            .or_else(|| "壹貳參肆伍陸柒捌玖拾".find(c))
+            .or_else(|| "壹贰叁肆伍陆柒捌玖拾".find(c))
+            .map(|i| (i / 3) as u32 + 1)
+    };
     let mut it = s.char_indices();
     let (_, c0) = it.next()?;
     if matches!(c0, '（' | '(') {
@@ -2548,7 +2555,32 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
                 return finish(first.len_utf8() + digits + c.len_utf8());
             }
         }
+        // `（一）`: a Chinese numeral in brackets, read below.
+        if cn_numeral_marker(s).is_none() {
+            return None;
+        }
+    }
+    // １．２、: full-width digits, as some input methods type them.
+    if ('０'..='９').contains(&first) {
+        let digits: usize = s
+            .chars()
+            .take_while(|c| ('０'..='９').contains(c))
+            .map(char::len_utf8)
+            .sum();
+        if digits <= 6
+            && let Some(sep) = s[digits..].chars().next()
+            && matches!(sep, '．' | '.' | '、' | '）' | ')')
+        {
+            return finish(digits + sep.len_utf8());
+        }
         return None;
+    }
+    // Ａ．Ｂ、: full-width letters.
+    if ('Ａ'..='Ｈ').contains(&first)
+        && let Some(sep) = s[first.len_utf8()..].chars().next()
+        && matches!(sep, '．' | '.' | '、' | '）' | ')')
+    {
+        return finish(first.len_utf8() + sep.len_utf8());
     }
     if ('①'..='⑳').contains(&first) || is_symbol_bullet(first) {
         return finish(first.len_utf8());
@@ -2587,6 +2619,21 @@ fn is_symbol_bullet(c: char) -> bool {
     matches!(
         c,
         '✅' | '☑'
+            | '※'
+            | '★'
+            | '☆'
+            | '◎'
+            | '◉'
+            | '➢'
+            | '➣'
+            | '▸'
+            | '◦'
+            | '‧'
+            | '§'
+            | '❖'
+            | '♦'
+            // Outlook's text part writes a Wingdings arrow bullet as `Ø`.
+            | 'Ø'
             | '✔'
             | '✓'
             | '⏳'
@@ -3843,6 +3890,30 @@ mod tests {
         ] {
             assert_eq!(owner(line).as_deref(), Some(want), "{line}");
         }
+    }
+
+    #[test]
+    fn more_list_markers_and_slash_separated_fields() {
+        for (a, b) in [
+            ("（一）", "（二）"),
+            ("１．", "２．"),
+            ("壹、", "貳、"),
+            ("Ａ．", "Ｂ．"),
+            ("※ ", "※ "),
+            ("‧ ", "‧ "),
+            ("Ø ", "Ø "),
+            ("◎ ", "◎ "),
+        ] {
+            let doc = read(&format!(
+                "Subject: x\n\n志明你好，\n\n年終檔期的門市物料需要協助。\n\n{a}價卡設計稿，行銷部，12/18前\n{b}立牌文案，門市營運部，12/16前\n\n謝謝！\n\n陳怡\n採購部\n"
+            ));
+            assert_eq!(whats(&doc), ["價卡設計稿", "立牌文案"], "{a}");
+        }
+        let doc = read(
+            "Subject: x\n\n志明你好，\n\n年終檔期的門市物料需要協助。\n\n(1) 價卡設計稿 / 行銷部 / 12/18前\n(2) 立牌文案 / 門市營運部 / 12/16前\n\n謝謝！\n\n陳怡\n採購部\n",
+        );
+        assert_eq!(whats(&doc), ["價卡設計稿", "立牌文案"]);
+        assert_eq!(doc.items[1].owner.as_ref().unwrap().text, "門市營運部");
     }
 
     #[test]

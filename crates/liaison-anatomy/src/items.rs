@@ -510,6 +510,7 @@ fn dash_parts(t: &str) -> Vec<(usize, usize)> {
             || t[i..].starts_with(" — ")
             || t[i..].starts_with(" - ")
             || t[i..].starts_with(" | ")
+            || t[i..].starts_with(" / ") && t.matches(" / ").count() >= 2
         {
             t[i..].chars().take(3).map(char::len_utf8).sum()
         } else if matches!(c, '｜' | '\t' | '—' | '–') {
