@@ -1005,6 +1005,15 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         "kindly",
         "would you",
         "i need",
+        "would like you to",
+        "ask you to",
+        "grateful if you could",
+        "great if you could",
+        "appreciate it if you could",
+        "are you able to",
+        "could your team",
+        "can your team",
+        "let us have",
     ];
     let text = a.source[s..e].to_string();
     let base = text.as_ptr() as usize;
@@ -1019,11 +1028,18 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         // `请` inside a word (申请, 邀请, 提请) asks nothing.
         let asks_at = |w: &str| {
             lower.match_indices(w).map(|(i, _)| i).find(|&i| {
-                !(w == "请" || w == "請")
-                    || !lower[..i]
+                // An English ask word ends a word (`could you`, not `could your`).
+                let bounded = !w.is_ascii()
+                    || !lower[i + w.len()..]
                         .chars()
-                        .next_back()
-                        .is_some_and(|c| "申邀提报報聘宴敬烦煩".contains(c))
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphanumeric());
+                bounded
+                    && (!(w == "请" || w == "請")
+                        || !lower[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| "申邀提报報聘宴敬烦煩".contains(c)))
             })
         };
         let Some((ai, aw)) = ASK
@@ -1062,6 +1078,15 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         }
         // From the ask on, without the ask word, a polite `您帮忙`, and the sentence's end.
         let mut ws = ss + ai + aw;
+        // `Send the signed NDA by Dec 11, please.`: a closing `please` asks for what is before.
+        let tail = a.source[ws..se].trim_matches(|c: char| !c.is_alphanumeric());
+        let please_after = aw == "please".len()
+            && tail.is_empty()
+            && lower[..ai].trim_end().ends_with(',')
+            && ai > 8;
+        if please_after {
+            ws = ss;
+        }
         for w in ["您", "你们", "你", "大家", "帮忙", "幫忙", "帮我", "幫我"] {
             if a.source[ws..se].starts_with(w) {
                 ws += w.len();
@@ -1080,10 +1105,21 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
                 break;
             }
         }
-        let we = ss
-            + sent
+        let we = if please_after {
+            ss + lower[..ai].trim_end().trim_end_matches(',').len()
+        } else {
+            ss + sent
                 .trim_end_matches(['。', '！', '!', '？', '?', '.', '；', ';'])
-                .len();
+                .len()
+        };
+        // `please make sure …`, `kindly send …`: the politeness is no part of the what.
+        for w in ["please ", "kindly ", "also ", "ask you to ", "be able to "] {
+            let r = &a.source[ws..we];
+            let lead = r.len() - r.trim_start().len();
+            if r[lead..].to_ascii_lowercase().starts_with(w) {
+                ws += lead + w.len();
+            }
+        }
         if we <= ws + 3 {
             continue;
         }
@@ -1116,7 +1152,11 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
                 ps,
                 pe,
                 "",
-                if ps == ws { ss + ai } else { ps },
+                if ps == ws && !please_after {
+                    ss + ai
+                } else {
+                    ps
+                },
                 opts,
                 None,
             );
@@ -3914,6 +3954,30 @@ mod tests {
         );
         assert_eq!(whats(&doc), ["價卡設計稿", "立牌文案"]);
         assert_eq!(doc.items[1].owner.as_ref().unwrap().text, "門市營運部");
+    }
+
+    #[test]
+    fn english_asks_in_prose() {
+        for line in [
+            "We would like you to send the signed NDA by Dec 11.",
+            "We kindly ask you to send the signed NDA by Dec 11.",
+            "I'd be grateful if you could send the signed NDA by Dec 11.",
+            "Would you be able to send the signed NDA by Dec 11?",
+            "Could your team send the signed NDA by Dec 11?",
+            "Send the signed NDA by Dec 11, please.",
+        ] {
+            let a = read(&format!(
+                "Subject: [Request] Launch - Marketing - Normal\n\nHi Tom,\n\nWe are preparing the launch on Dec 20 and need a few things.\n\n{line}\n\nThanks,\nAmy Chen\nMarketing\n"
+            ));
+            let w: Vec<String> = whats(&a).iter().map(|w| w.to_lowercase()).collect();
+            assert_eq!(w, ["send the signed nda"], "{line}");
+            assert_eq!(a.items[0].due.as_ref().unwrap().text, "Dec 11", "{line}");
+        }
+        // `needs` is no `i need`: a statement about someone else asks nothing.
+        let a = read(
+            "Subject: x\n\nHi Tom,\n\nThe file did not arrive.\n\nKai needs the corrected file from you today so this is a bit urgent.\n\nThanks,\nAmy\n",
+        );
+        assert!(a.items.is_empty(), "{:?}", whats(&a));
     }
 
     #[test]
