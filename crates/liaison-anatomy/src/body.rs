@@ -1042,8 +1042,12 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
                             .is_some_and(|c| "申邀提报報聘宴敬烦煩".contains(c)))
             })
         };
+        // Only the words of the scripts the sentence is written in are searched for.
+        let latin = lower.bytes().any(|b| b.is_ascii_alphabetic());
+        let other = !lower.is_ascii();
         let Some((ai, aw)) = ASK
             .iter()
+            .filter(|w| if w.is_ascii() { latin } else { other })
             .filter_map(|w| asks_at(w).map(|i| (i, w.len())))
             .min_by_key(|x| x.0)
         else {
