@@ -2600,9 +2600,7 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
             }
         }
         // `（一）`: a Chinese numeral in brackets, read below.
-        if cn_numeral_marker(s).is_none() {
-            return None;
-        }
+        cn_numeral_marker(s)?;
     }
     // １．２、: full-width digits, as some input methods type them.
     if ('０'..='９').contains(&first) {
