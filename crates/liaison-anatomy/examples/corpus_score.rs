@@ -6,15 +6,18 @@
 //! cargo run -p liaison-anatomy --example corpus_score            # the tuning part
 //! cargo run -p liaison-anatomy --example corpus_score -- --misses signature.name
 //! cargo run -p liaison-anatomy --example corpus_score -- --heldout --markdown > table.md
+//! cargo run -p liaison-anatomy --example corpus_score -- --heldout --align position
 //! ```
-//! `--misses FIELD` lists the tuning part's misses of one field (or `all`). The held-out
+//! Items are aligned by an order-preserving maximum matching on their `what` (default,
+//! `--align best`) or by position (`--align position`, the scorer's first alignment); see
+//! `tests/score/mod.rs`. `--misses FIELD` lists the tuning part's misses of one field (or `all`). The held-out
 //! part is scored only with `--heldout` (for the report, not while tuning), and its misses
 //! are never listed, so that it stays out of the tuning loop.
 
 #[path = "../tests/score/mod.rs"]
 mod score;
 
-use score::{Score, Tally};
+use score::{Align, Score, Tally};
 
 fn lint(name: &str, raw: &[u8]) -> Vec<String> {
     let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+08:00").unwrap();
@@ -52,6 +55,10 @@ fn table(title: &str, s: &Score, md: bool) {
             t.support()
         );
     }
+    println!(
+        "\nItems: {} paired, {} expected but not read, {} read but not expected.",
+        s.items_paired, s.items_missed, s.items_extra
+    );
     let classes = s.classes();
     println!(
         "\nReply classes ({} replies):\n",
@@ -136,6 +143,49 @@ fn item_counts() {
     }
 }
 
+/// The tuning messages where the two alignments give a different number of item fields
+/// right, with the pairs each makes (to check the matching's threshold).
+fn align_diff() {
+    let opts = score::options();
+    let threads = score::threads();
+    let tp = |s: &Score| -> u32 {
+        s.fields
+            .iter()
+            .filter(|(f, _)| f.starts_with("items."))
+            .map(|(_, t)| t.tp)
+            .sum()
+    };
+    for (name, raw, exp) in score::messages("tune") {
+        let r = score::read(&raw, &exp, &opts, &threads);
+        let mut by = Vec::new();
+        for align in [Align::Position, Align::Best] {
+            let mut s = Score {
+                align,
+                ..Score::default()
+            };
+            s.add(&name, &exp, &r);
+            by.push(tp(&s));
+        }
+        if by[0] == by[1] {
+            continue;
+        }
+        println!("{name}: right fields by position {}, best {}", by[0], by[1]);
+        for (e, g) in score::align_items(&exp.items, &r.items, Align::Best) {
+            let w = |it: Option<&score::ExpItem>| {
+                it.and_then(|i| i.what.clone())
+                    .unwrap_or_else(|| "-".into())
+            };
+            let (ew, gw) = (w(e.map(|i| &exp.items[i])), w(g.map(|j| &r.items[j])));
+            println!(
+                "  {:?}/{:?} {:.2}  {ew}  <>  {gw}",
+                e,
+                g,
+                score::what_similarity(&ew, &gw)
+            );
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let md = args.iter().any(|a| a == "--markdown");
@@ -167,11 +217,43 @@ fn main() {
         }
         return;
     }
+    if args.iter().any(|a| a == "--align-diff") {
+        align_diff();
+        return;
+    }
     if args.iter().any(|a| a == "--item-counts") {
         item_counts();
         return;
     }
-    let tune = score::score("tune", &lint);
+    let align = match args
+        .iter()
+        .position(|a| a == "--align")
+        .map(|i| args.get(i + 1))
+    {
+        None => Align::Best,
+        Some(Some(a)) if a == "best" => Align::Best,
+        Some(Some(a)) if a == "position" => Align::Position,
+        Some(other) => {
+            eprintln!("--align takes best or position, not {other:?}");
+            std::process::exit(2);
+        }
+    };
+    // `--only TEXT`: score only the messages whose file name contains TEXT (`-en-`, `-zht-`,
+    // `outlook-`), to see where a part's misses lie without listing them.
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1).cloned())
+        .unwrap_or_default();
+    // `--type TYPE`: only originals, replies, forwards or auto-replies.
+    let only_type = args
+        .iter()
+        .position(|a| a == "--type")
+        .and_then(|i| args.get(i + 1).cloned());
+    let keep = |name: &str, exp: &score::Expected| {
+        name.contains(only.as_str()) && only_type.as_ref().is_none_or(|t| *t == exp.kind)
+    };
+    let tune = score::score_some("tune", &lint, align, &keep);
     if let Some(field) = misses {
         for m in &tune.misses {
             if field == "all" || m.field == field {
@@ -186,9 +268,16 @@ fn main() {
     println!(
         "## Mail reading on the corpus (`cargo run -p liaison-anatomy --example corpus_score -- --heldout`)"
     );
+    println!(
+        "\nItems aligned {}.",
+        match align {
+            Align::Best => "by an order-preserving maximum matching on `what` (`--align best`)",
+            Align::Position => "by position (`--align position`)",
+        }
+    );
     table("Tuning part", &tune, md);
     if args.iter().any(|a| a == "--heldout") {
-        let held = score::score("heldout", &lint);
+        let held = score::score_some("heldout", &lint, align, &keep);
         table("Held-out part", &held, md);
     } else {
         eprintln!("(the held-out part is scored with --heldout, for reports only)");

@@ -173,7 +173,10 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             && matches!(sec, Sec::None | Sec::Items | Sec::Other)
             && lines.get(i + 1).is_some_and(|n| n.blank)
             && src[l.start..l.end].len() <= 72
-            && is_header_cell(&src[l.start..l.end])
+            && (is_header_cell(&src[l.start..l.end])
+                || lines
+                    .get(i + 2)
+                    .is_some_and(|n| !n.blank && is_header_cell(&src[n.start..n.end])))
             && let Some((header, rows, next)) = cell_table(src, lines, i, end)
         {
             for r in roles.iter_mut().take(header.1).skip(header.0) {
@@ -250,14 +253,17 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 roles[i] = Role::Heading;
                 continue;
             }
-            // A table of figures (no task, owner or date column) is information.
+            // A table of figures (no task, owner or date column) is information; so is a
+            // row that names a department or person and otherwise holds only figures
+            // (`| 设备部 | 14 | 9 | 5 |` under `| 部门 | 应交人数 | 已交 | 未交 |`): it says
+            // where things stand, not what is to be done.
             let actionable = table_header.as_ref().is_none_or(|h| {
                 h.iter().any(|c| {
                     matches!(
                         column_kind(c),
                         Col::What | Col::Person | Col::Dept | Col::Due
                     )
-                })
+                }) && !figure_row(t, h)
             });
             if matches!(sec, Sec::None | Sec::Items) && actionable {
                 let idx = push_item(
@@ -284,6 +290,61 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         if strong_item_marker(t).is_none()
             && let Some((kind, content)) = heading(t)
         {
+            // `1. 提供价卡设计稿 ⏎   截止：12月18日前`: a deadline label indented under an
+            // item is that item's field, like its indented `负责单位：` line (a label
+            // at the list's own indent after it states a due for the whole list).
+            if kind == Sec::DeadlineLabel
+                && content.is_some()
+                && !block_start
+                && let Some(ci) = cur_item
+                && l.indent > item_indent
+            {
+                extend_item(a, ci, l.end);
+                roles[i] = Role::Item;
+                continue;
+            }
+            // The same unindented, when the item's fields take a line each (`1. 提供设计稿 ⏎
+            // 负责单位：行销部 ⏎ 完成时间：12/18前 ⏎ 验收标准：…`): a field line next to
+            // another field line belongs to the item above them. (A single `截止：…` line
+            // right after a list may state the whole list's due, and stays a deadline line.)
+            let field_block = |j: usize| {
+                lines
+                    .get(j)
+                    .is_some_and(|n| !n.blank && super::items::field_line(&src[n.start..n.end]))
+            };
+            if !block_start
+                && let Some(ci) = cur_item
+                && super::items::field_line(t)
+                && (l.indent > item_indent || field_block(i - 1) || field_block(i + 1))
+            {
+                extend_item(a, ci, l.end);
+                roles[i] = Role::Item;
+                continue;
+            }
+            // `一、提供价卡设计稿` followed by its field lines is an item, not a part heading.
+            if kind == Sec::Other
+                && content.is_none()
+                && let Some((mlen, _)) = cn_numeral_marker(t.trim_start())
+                && field_block(i + 1)
+                && matches!(sec, Sec::None | Sec::Items | Sec::Other)
+            {
+                let ms = l.start + (t.len() - t.trim_start().len());
+                let idx = push_item(
+                    a,
+                    ms + mlen,
+                    l.end,
+                    &src[ms..ms + mlen],
+                    l.start,
+                    opts,
+                    None,
+                );
+                cur_item = Some(idx);
+                item_indent = l.indent;
+                roles[i] = Role::Item;
+                sec = Sec::Items;
+                sec_enumerated = true;
+                continue;
+            }
             cur_item = None;
             if kind == Sec::DeadlineLabel {
                 roles[i] = Role::Deadline;
@@ -651,6 +712,16 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             "下列",
             "below",
             "the following",
+            "both",
+            "each of",
+            "the above",
+            "everything",
+            "这两",
+            "這兩",
+            "两项",
+            "兩項",
+            "各项",
+            "各項",
         ]
         .iter()
         .any(|w| l.contains(w))
@@ -913,12 +984,20 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
 /// Items asked for in running text between `s` and `e` (one line): each sentence with an ask
 /// word and a deadline still ahead becomes an item from the ask on.
 fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
-    const ASK: [&str; 12] = [
+    const ASK: &[&str] = &[
         "麻烦",
+        "麻煩",
         "烦请",
         "请",
         "請",
         "务必",
+        "務必",
+        "劳烦",
+        "勞煩",
+        "拜托",
+        "拜託",
+        "有劳",
+        "有勞",
         "需要",
         "could you",
         "can you",
@@ -926,25 +1005,49 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         "kindly",
         "would you",
         "i need",
+        "would like you to",
+        "ask you to",
+        "grateful if you could",
+        "great if you could",
+        "appreciate it if you could",
+        "are you able to",
+        "could your team",
+        "can your team",
+        "let us have",
     ];
     let text = a.source[s..e].to_string();
     let base = text.as_ptr() as usize;
     for sent in liaison_model::text::sentences(&text) {
         let ss = s + (sent.as_ptr() as usize - base);
         let se = ss + sent.len();
+        // `…麻煩準備幾份資料：` introduces the list after it: the list's lines are the asks.
+        if sent.trim_end().ends_with(['：', ':']) {
+            continue;
+        }
         let lower = search_lower(sent);
         // `请` inside a word (申请, 邀请, 提请) asks nothing.
         let asks_at = |w: &str| {
             lower.match_indices(w).map(|(i, _)| i).find(|&i| {
-                !(w == "请" || w == "請")
-                    || !lower[..i]
+                // An English ask word ends a word (`could you`, not `could your`).
+                let bounded = !w.is_ascii()
+                    || !lower[i + w.len()..]
                         .chars()
-                        .next_back()
-                        .is_some_and(|c| "申邀提报報聘宴敬烦煩".contains(c))
+                        .next()
+                        .is_some_and(|c| c.is_ascii_alphanumeric());
+                bounded
+                    && (!(w == "请" || w == "請")
+                        || !lower[..i]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| "申邀提报報聘宴敬烦煩".contains(c)))
             })
         };
+        // Only the words of the scripts the sentence is written in are searched for.
+        let latin = lower.bytes().any(|b| b.is_ascii_alphabetic());
+        let other = !lower.is_ascii();
         let Some((ai, aw)) = ASK
             .iter()
+            .filter(|w| if w.is_ascii() { latin } else { other })
             .filter_map(|w| asks_at(w).map(|i| (i, w.len())))
             .min_by_key(|x| x.0)
         else {
@@ -979,6 +1082,15 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         }
         // From the ask on, without the ask word, a polite `您帮忙`, and the sentence's end.
         let mut ws = ss + ai + aw;
+        // `Send the signed NDA by Dec 11, please.`: a closing `please` asks for what is before.
+        let tail = a.source[ws..se].trim_matches(|c: char| !c.is_alphanumeric());
+        let please_after = aw == "please".len()
+            && tail.is_empty()
+            && lower[..ai].trim_end().ends_with(',')
+            && ai > 8;
+        if please_after {
+            ws = ss;
+        }
         for w in ["您", "你们", "你", "大家", "帮忙", "幫忙", "帮我", "幫我"] {
             if a.source[ws..se].starts_with(w) {
                 ws += w.len();
@@ -997,10 +1109,21 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
                 break;
             }
         }
-        let we = ss
-            + sent
+        let we = if please_after {
+            ss + lower[..ai].trim_end().trim_end_matches(',').len()
+        } else {
+            ss + sent
                 .trim_end_matches(['。', '！', '!', '？', '?', '.', '；', ';'])
-                .len();
+                .len()
+        };
+        // `please make sure …`, `kindly send …`: the politeness is no part of the what.
+        for w in ["please ", "kindly ", "also ", "ask you to ", "be able to "] {
+            let r = &a.source[ws..we];
+            let lead = r.len() - r.trim_start().len();
+            if r[lead..].to_ascii_lowercase().starts_with(w) {
+                ws += lead + w.len();
+            }
+        }
         if we <= ws + 3 {
             continue;
         }
@@ -1033,7 +1156,11 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
                 ps,
                 pe,
                 "",
-                if ps == ws { ss + ai } else { ps },
+                if ps == ws && !please_after {
+                    ss + ai
+                } else {
+                    ps
+                },
                 opts,
                 None,
             );
@@ -1193,6 +1320,16 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
             "全部",
             "以下",
             "所有",
+            "both",
+            "each of",
+            "the above",
+            "everything",
+            "这两",
+            "這兩",
+            "两项",
+            "兩項",
+            "各项",
+            "各項",
         ]
         .iter()
         .any(|w| l.contains(w))
@@ -1351,14 +1488,31 @@ fn cell_table(
         cells.push(j);
         j += 1;
     }
-    let k = cells
+    let known =
+        |t: &str| t.chars().count() <= 24 && (column_kind(t) != Col::Other || number_col(t));
+    // The header: up to two leading cells that name no known column (`Document`, `Topic`,
+    // `Description`: the task column under another name), then a run of known ones
+    // (`Owner`, `Due`). A leading cell with a digit or a sentence is a value, not a header.
+    let lead = cells
         .iter()
-        .take_while(|&&c| {
+        .take(3)
+        .enumerate()
+        .take_while(|&(n, &c)| {
             let t = text(c);
-            t.chars().count() <= 24 && (column_kind(t) != Col::Other || number_col(t))
+            n == 0 && number_col(t)
+                || !known(t)
+                    && t.chars().count() <= 24
+                    && !t.chars().any(|c| c.is_ascii_digit())
+                    && t.split_whitespace().count() <= 3
+                    && !t.ends_with(['。', '.', '：', ':'])
         })
         .count();
-    if k < 3 {
+    let run = cells[lead..]
+        .iter()
+        .take_while(|&&c| known(text(c)))
+        .count();
+    let k = lead + run;
+    if k < 3 || run < 2 {
         return None;
     }
     let numbered = number_col(text(cells[0]));
@@ -1387,6 +1541,36 @@ fn cell_table(
     Some(((cells[0], cells[k - 1] + 1), rows, last + 1))
 }
 
+/// A table row whose cells outside the owner columns are all figures (`14`, `95.4%`,
+/// `+5%`, `1,206`), under a header with no task or time column.
+fn figure_row(t: &str, header: &[String]) -> bool {
+    if header
+        .iter()
+        .any(|c| matches!(column_kind(c), Col::What | Col::Due | Col::Standard))
+    {
+        return false;
+    }
+    let cs = cells(t);
+    let mut figures = 0;
+    for (k, (s, e)) in cs.iter().enumerate() {
+        let kind = header.get(k).map_or(Col::Other, |h| column_kind(h));
+        if matches!(kind, Col::Person | Col::Dept | Col::Note) {
+            continue;
+        }
+        let c = t[*s..*e].trim();
+        let figure = !c.is_empty()
+            && c.chars().any(|ch| ch.is_ascii_digit())
+            && c.chars().all(|ch| {
+                ch.is_ascii_digit() || matches!(ch, '.' | ',' | '%' | '+' | '-' | '−' | ' ' | '/')
+            });
+        if !figure {
+            return false;
+        }
+        figures += 1;
+    }
+    figures > 0
+}
+
 fn is_number_column(t: &str) -> bool {
     matches!(
         search_lower(t.trim()).as_ref(),
@@ -1408,17 +1592,28 @@ enum Col {
     Dept,
     Due,
     Standard,
+    /// Remarks (`备注`, `Notes`): a known column that holds none of the item's fields.
+    Note,
     Other,
 }
 
 fn column_kind(h: &str) -> Col {
     let h = search_lower(h);
     let has = |ws: &[&str]| ws.iter().any(|k| h.contains(k));
+    if matches!(
+        h.trim(),
+        "备注" | "備註" | "说明" | "說明" | "remarks" | "remark" | "notes" | "note" | "comments"
+    ) {
+        return Col::Note;
+    }
     if has(&[
         "负责人",
         "对接人",
         "责任人",
         "負責人",
+        "联系人",
+        "聯絡人",
+        "負責同仁",
         "對接人",
         "責任人",
         "承办",
@@ -1466,6 +1661,12 @@ fn column_kind(h: &str) -> Col {
         "date",
         "when",
         "计划完成",
+        "預計完成",
+        "预计完成",
+        "完成日",
+        "交期",
+        "target",
+        "by when",
         "時程",
         "期程",
     ]) {
@@ -1516,6 +1717,7 @@ fn fill_from_columns(a: &Anatomy, item: &mut Item, cs: &[(usize, usize)], header
                 }
             }
             Col::Standard => item.standard = Some(cell),
+            Col::Note => {}
             Col::Due => {
                 if item.due.is_none() {
                     item.due = Some(cell);
@@ -1539,6 +1741,9 @@ fn fill_from_columns(a: &Anatomy, item: &mut Item, cs: &[(usize, usize)], header
         }
     }
     if let Some(w) = what.or(first_other) {
+        item.what = w;
+    } else if let Some(w) = item.standard.take() {
+        // `Deliverable | Owner | Due`: with no task column the deliverable is the what.
         item.what = w;
     }
 }
@@ -1952,6 +2157,7 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
     }
     // Numbering: 一、 （一） 1. 1、 Part.
     let mut numbered_cn = false;
+    let mut listed = false;
     if let Some((mlen, _)) = cn_numeral_marker(s) {
         s = &s[mlen..];
         off += mlen;
@@ -1959,6 +2165,7 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
     } else if let Some((mlen, _)) = list_marker(s) {
         s = &s[mlen..];
         off += mlen;
+        listed = true;
     }
     // 【背景】 / [Background]
     if let Some(r) = s.strip_prefix('【')
@@ -2000,6 +2207,18 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
         return None;
     }
     if let Some(kind) = classify_label(label) {
+        // `2. 完成教育訓練：人資部負責，12/22前`, `3. 完成培训（负责：人资部）`: a list line
+        // whose label only holds a weak keyword (`完成`) among other words is an item, not
+        // a part heading.
+        if listed
+            && !styled
+            && kind == Sec::Other
+            && content.is_some()
+            && label.chars().count() > 4
+            && label.chars().any(is_han)
+        {
+            return None;
+        }
         // Without a colon, a keyword line must be styled or short and keyword-only.
         if colon.is_none()
             && !styled
@@ -2270,7 +2489,14 @@ fn classify_label_naive(label: &str) -> Option<Sec> {
 
 /// `一、` `（一）` `(一)` at the start: returns (byte length, number).
 fn cn_numeral_marker(s: &str) -> Option<(usize, u32)> {
-    let cn = |c: char| "一二三四五六七八九十".find(c).map(|i| (i / 3) as u32 + 1);
+    // The common numerals and the formal ones (`壹、貳、`, as Taiwan numbers parts).
+    let cn = |c: char| {
+        "一二三四五六七八九十"
+            .find(c)
+            .or_else(|| "壹貳參肆伍陸柒捌玖拾".find(c))
+            .or_else(|| "壹贰叁肆伍陆柒捌玖拾".find(c))
+            .map(|i| (i / 3) as u32 + 1)
+    };
     let mut it = s.char_indices();
     let (_, c0) = it.next()?;
     if matches!(c0, '（' | '(') {
@@ -2373,7 +2599,30 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
                 return finish(first.len_utf8() + digits + c.len_utf8());
             }
         }
+        // `（一）`: a Chinese numeral in brackets, read below.
+        cn_numeral_marker(s)?;
+    }
+    // １．２、: full-width digits, as some input methods type them.
+    if ('０'..='９').contains(&first) {
+        let digits: usize = s
+            .chars()
+            .take_while(|c| ('０'..='９').contains(c))
+            .map(char::len_utf8)
+            .sum();
+        if digits <= 6
+            && let Some(sep) = s[digits..].chars().next()
+            && matches!(sep, '．' | '.' | '、' | '）' | ')')
+        {
+            return finish(digits + sep.len_utf8());
+        }
         return None;
+    }
+    // Ａ．Ｂ、: full-width letters.
+    if ('Ａ'..='Ｈ').contains(&first)
+        && let Some(sep) = s[first.len_utf8()..].chars().next()
+        && matches!(sep, '．' | '.' | '、' | '）' | ')')
+    {
+        return finish(first.len_utf8() + sep.len_utf8());
     }
     if ('①'..='⑳').contains(&first) || is_symbol_bullet(first) {
         return finish(first.len_utf8());
@@ -2412,6 +2661,21 @@ fn is_symbol_bullet(c: char) -> bool {
     matches!(
         c,
         '✅' | '☑'
+            | '※'
+            | '★'
+            | '☆'
+            | '◎'
+            | '◉'
+            | '➢'
+            | '➣'
+            | '▸'
+            | '◦'
+            | '‧'
+            | '§'
+            | '❖'
+            | '♦'
+            // Outlook's text part writes a Wingdings arrow bullet as `Ø`.
+            | 'Ø'
             | '✔'
             | '✓'
             | '⏳'
@@ -2648,6 +2912,8 @@ const OWNER_TITLES: &[&str] = &[
     "总监",
     "總監",
     "主管",
+    "店长",
+    "店長",
     "主任",
     "老师",
     "老師",
@@ -2684,6 +2950,41 @@ static STANDARD_EN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STANDA
 /// space).
 fn after_char(text: &str, j: usize) -> usize {
     j + text[j..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// The one an ask names by its shape, whatever the name looks like: `请人资于12月18日前…`,
+/// `麻煩採購單位在本週五前…` (between the ask word and `于`/`於`/`在` followed by a time), or
+/// `…请小明协助` (between the ask word and `协助`/`配合`/`帮忙`).
+fn asked_one(text: &str) -> Option<(usize, usize)> {
+    const ASK: [&str; 6] = ["烦请", "煩請", "麻烦", "麻煩", "请", "請"];
+    let (i, w) = ASK
+        .iter()
+        .filter_map(|w| text.find(w).map(|i| (i, w.len())))
+        .min_by_key(|x| x.0)?;
+    let s = i + w;
+    let rest = &text[s..];
+    for (j, c) in rest.char_indices().take(9) {
+        let after = &rest[j + c.len_utf8()..];
+        let name = rest[..j].trim();
+        let n = name.chars().count();
+        if !(2..=8).contains(&n) || name.contains(['，', ',', '、', '。', ' ']) {
+            continue;
+        }
+        let time_follows = matches!(c, '于' | '於' | '在')
+            && after.chars().next().is_some_and(|d| {
+                d.is_ascii_digit() || "今明本下这這周週月年后後下午上中晚".contains(d)
+            });
+        let helps = ["协助", "協助", "配合", "帮忙", "幫忙"]
+            .iter()
+            .any(|h| rest[j..].starts_with(h));
+        if time_follows || helps {
+            return Some((
+                s + (rest[..j].len() - rest[..j].trim_start().len()),
+                s + rest[..j].trim_end().len(),
+            ));
+        }
+    }
+    None
 }
 
 /// Finds who is responsible in an item's text: returns a byte range.
@@ -2759,7 +3060,7 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         while s > 0
             && is_han(chars[s - 1].1)
             && k - s < 6
-            && !"需请請由烦让给給向与與和及并對对将將从從在为為交经协调等或者至的报報寄我方们們个個则后前于於則"
+            && !"需请請由烦煩让讓给給向与與和及并並對对将將从從在为為交经經协協调調等或者至的报報寄我方们們个個则后後前于於則"
                 .contains(chars[s - 1].1)
         {
             s -= 1;
@@ -2813,8 +3114,29 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
                 };
                 return Some((before[s].0, end));
             }
+            // `由 Kevin Lin 負責`: a Latin name between `由` and `负责`.
+            if title == "负责" || title == "負責" {
+                let head = text[..i].trim_end();
+                let name_start = head
+                    .rfind(|c: char| !(c.is_ascii_alphabetic() || c == ' ' || c == '.'))
+                    .map_or(0, |j| after_char(head, j));
+                let name = head[name_start..].trim();
+                let lead = head[..name_start].trim_end();
+                if !name.is_empty()
+                    && name.split(' ').filter(|w| !w.is_empty()).count() <= 3
+                    && name.starts_with(|c: char| c.is_ascii_uppercase())
+                    && (lead.is_empty() || lead.ends_with(['由', '，', ',', '：', ':']))
+                {
+                    let ns = name_start
+                        + (head[name_start..].len() - head[name_start..].trim_start().len());
+                    return Some((ns, ns + name.len()));
+                }
+            }
             from = i + title.len();
         }
+    }
+    if let Some(r) = asked_one(text) {
+        return Some(r);
     }
     let found = OWNER_SELF_SET.found(text);
     for (k, &w) in OWNER_SELF.iter().enumerate() {
@@ -3445,12 +3767,233 @@ mod tests {
     }
 
     #[test]
+    fn field_lines_under_an_item_are_its_fields() {
+        let due = |a: &Anatomy| -> Vec<Option<String>> {
+            a.items
+                .iter()
+                .map(|i| i.due.as_ref().map(|d| d.text.clone()))
+                .collect()
+        };
+        // Indented, and unindented with one field a line, and under `一、`.
+        for body in [
+            "1. 提供价卡设计稿\n   负责单位：行销部\n   截止：12月18日前\n2. 确认立牌数量\n   负责单位：门市营运部\n   完成时间：12月16日\n",
+            "1. 提供价卡设计稿\n负责单位：行销部\n截止：12月18日前\n2. 确认立牌数量\n负责单位：门市营运部\n完成时间：12月16日\n",
+            "一、提供价卡设计稿\n负责单位：行销部\n截止：12月18日前\n二、确认立牌数量\n负责单位：门市营运部\n完成时间：12月16日\n",
+        ] {
+            let a = read(&format!(
+                "Subject: x\n\n志明你好，\n\n年终档期的门市物料需要行销部协助。\n\n{body}\n谢谢！\n\n陈怡\n采购部\n"
+            ));
+            assert_eq!(whats(&a), ["提供价卡设计稿", "确认立牌数量"], "{body}");
+            assert_eq!(
+                due(&a),
+                [Some("12月18日前".to_string()), Some("12月16日".to_string())],
+                "{body}"
+            );
+            assert_eq!(a.items[1].owner.as_ref().unwrap().text, "门市营运部");
+        }
+        // One `截止：` line right after a one-line-per-item list is the whole list's due.
+        let a = read(
+            "Subject: x\n\n志明你好，\n\n年终档期的门市物料需要行销部协助。\n\n1. 提供价卡设计稿\n2. 确认立牌数量\n截止：12月18日前\n\n谢谢！\n\n陈怡\n采购部\n",
+        );
+        assert_eq!(whats(&a), ["提供价卡设计稿", "确认立牌数量"]);
+        assert_eq!(a.deadline_lines.len(), 1);
+        // A field label's colon before the deadline is no part of the what.
+        let a = read(
+            "Subject: x\n\n志明你好，\n\n年终档期的门市物料需要行销部协助。\n\n1. 提供價卡設計稿：12月18日前\n2. 事項：海報印製；負責單位：行政部；完成期限：12月21日\n\n谢谢！\n\n陈怡\n采购部\n",
+        );
+        assert_eq!(whats(&a), ["提供價卡設計稿", "海報印製"]);
+        assert_eq!(a.items[1].owner.as_ref().unwrap().text, "行政部");
+        assert_eq!(a.items[1].due.as_ref().unwrap().text, "12月21日");
+        // A bare verb after the deadline (`…12月18日前完成，…`) is no standard.
+        let a = read(
+            "Subject: x\n\n志明你好，\n\n年终档期的门市物料需要行销部协助。\n\n1. 价卡设计稿12月18日前完成，需可直接送印\n\n谢谢！\n\n陈怡\n采购部\n",
+        );
+        assert_eq!(whats(&a), ["价卡设计稿"]);
+        assert_eq!(a.items[0].standard_value(), None);
+    }
+
+    #[test]
+    fn traditional_ask_words_and_list_intros() {
+        let a = read(
+            "Subject: x\n\n志明你好，\n\n麻煩財務部12月18日前完成付款。\n\n謝謝。\n\n陳怡\n採購部\n",
+        );
+        assert_eq!(whats(&a), ["完成付款"]);
+        assert_eq!(a.items[0].owner.as_ref().unwrap().text, "財務部");
+        // An ask that ends with a colon introduces the list after it.
+        let a = read(
+            "Subject: x\n\n志明你好，\n\n12/18前麻煩準備幾份資料：\n1. 合約草稿\n2. 售價表\n\n謝謝。\n\n陳怡\n採購部\n",
+        );
+        assert_eq!(whats(&a), ["合約草稿", "售價表"]);
+    }
+
+    #[test]
     fn status_lists_and_figure_tables_are_not_items() {
         let a = read(
             "Subject: x\n\n各位：\n\n同步一下本周进展：\n\n1. 接口联调已完成；\n2. 测试用例已评审。\n\n下周计划：\n1. 压测报告——测试部（吴九）——12月4日前\n\n区域\t销量\t同比\n华东\t120\t+5%\n\n谢谢。\n\n吴九\n测试部\n",
         );
         assert_eq!(whats(&a), ["压测报告"]);
         assert_eq!(a.items[0].owner.as_ref().unwrap().text, "测试部（吴九）");
+        // A department column with figures beside it is where things stand, not work.
+        let a = read(
+            "Subject: x\n\n各位：\n\n目前还有两个部门未提交完：\n\n| 部门 | 应交人数 | 已交 | 未交 |\n|---|---|---|---|\n| 设备部 | 14 | 9 | 5 |\n| 计划部 | 6 | 2 | 4 |\n\n请以上部门12月18日前督促员工在OA提交。\n\n谢谢。\n\n韩雪\n人力资源部\n",
+        );
+        assert!(
+            whats(&a).iter().all(|w| !w.contains('|')),
+            "{:?}",
+            whats(&a)
+        );
+        // A department column with a task beside it is work.
+        let a = read(
+            "Subject: x\n\n各位：\n\n| 部门 | 事项 |\n|---|---|\n| 设备部 | 提交自评表 |\n\n谢谢。\n\n韩雪\n人力资源部\n",
+        );
+        assert_eq!(whats(&a), ["提交自评表"]);
+    }
+
+    #[test]
+    fn one_cell_per_paragraph_tables_with_other_task_headers() {
+        for head in [
+            "Document\n\nOwner\n\nDue",
+            "Deliverable\n\nOwner\n\nDeadline",
+            "Topic\n\nResponsible\n\nBy when",
+            "Request\n\nWho\n\nWhen",
+            "No.\n\nDescription\n\nOwner\n\nTarget date",
+        ] {
+            let numbered = head.starts_with("No.");
+            let row = |n: &str, w: &str, o: &str, d: &str| {
+                if numbered {
+                    format!("{n}\n\n{w}\n\n{o}\n\n{d}\n\n")
+                } else {
+                    format!("{w}\n\n{o}\n\n{d}\n\n")
+                }
+            };
+            let a = read(&format!(
+                "Subject: [Request] Launch - Marketing - Normal\n\nHi Tom,\n\nWe need the following from your team.\n\n{head}\n\n{}{}Thanks,\nAmy\n",
+                row("1", "Send the signed NDA", "Tom Lee", "Dec 11"),
+                row("2", "Book the venue", "Lisa Wong", "Dec 14"),
+            ));
+            assert_eq!(
+                whats(&a),
+                ["Send the signed NDA", "Book the venue"],
+                "{head}"
+            );
+            assert_eq!(
+                a.items[1].owner.as_ref().unwrap().text,
+                "Lisa Wong",
+                "{head}"
+            );
+            assert_eq!(a.items[1].due.as_ref().unwrap().text, "Dec 14", "{head}");
+            assert!(a.items.iter().all(|i| i.standard.is_none()), "{head}");
+        }
+    }
+
+    #[test]
+    fn english_teams_and_lists_asked_for_as_both() {
+        let a = read(
+            "Subject: x\n\nDear Ms. Weber,\n\nWe still need two documents.\n\n1. Safety data sheet - your QA team - by Dec 16\n2. Certificate of origin - your export team - by Dec 18\n\nItem 3: Packing list. Owner: QA. Due: Dec 18.\n\nBest regards,\nLi Ming\n",
+        );
+        let owners: Vec<_> = a
+            .items
+            .iter()
+            .map(|i| i.owner.as_ref().map(|o| o.text.as_str()))
+            .collect();
+        assert_eq!(
+            owners,
+            [Some("your QA team"), Some("your export team"), Some("QA")]
+        );
+        let a = read(
+            "Subject: x\n\nDear Ms. Weber,\n\nWe still need two documents from your side:\n\n- the safety data sheet\n- the certificate of origin\n\nCould you send both by Wednesday, Dec 16?\n\nBest regards,\nLi Ming\n",
+        );
+        assert_eq!(
+            whats(&a),
+            ["the safety data sheet", "the certificate of origin"]
+        );
+        assert!(a.items.iter().all(|i| i.due.is_some()));
+    }
+
+    #[test]
+    fn owners_named_by_the_shape_of_the_ask() {
+        let owner = |line: &str| -> Option<String> {
+            let a = read(&format!(
+                "Subject: x\n\n志明你好，\n\n新系統上線需要協助。\n\n1. 開通帳號，資訊部負責，12/18（五）前\n{line}\n\n謝謝！\n\n陳怡\n採購部\n"
+            ));
+            assert_eq!(a.items.len(), 2, "{line}");
+            a.items[1].owner.as_ref().map(|o| o.text.clone())
+        };
+        for (line, want) in [
+            ("2. 請人資於12/22（二）前發出通知", "人資"),
+            ("2. 請採購單位於12/22（二）前確認報價", "採購單位"),
+            ("2. 請各門市店長於12/22（二）前回報", "各門市店長"),
+            ("2. 麻煩財務部Amy於12/22（二）前完成付款", "財務部"),
+            ("2. 價卡設計稿請小明協助，12/22（二）前", "小明"),
+            ("2. 完成教育訓練，由 Kevin 負責，12/22（二）前", "Kevin"),
+            // A list line whose label holds `完成` among other words is an item.
+            ("2. 完成教育訓練：人資部負責，12/22（二）前", "人資部"),
+            ("2. 完成教育訓練（主責：人資部）", "人資部"),
+        ] {
+            assert_eq!(owner(line).as_deref(), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn more_list_markers_and_slash_separated_fields() {
+        for (a, b) in [
+            ("（一）", "（二）"),
+            ("１．", "２．"),
+            ("壹、", "貳、"),
+            ("Ａ．", "Ｂ．"),
+            ("※ ", "※ "),
+            ("‧ ", "‧ "),
+            ("Ø ", "Ø "),
+            ("◎ ", "◎ "),
+        ] {
+            let doc = read(&format!(
+                "Subject: x\n\n志明你好，\n\n年終檔期的門市物料需要協助。\n\n{a}價卡設計稿，行銷部，12/18前\n{b}立牌文案，門市營運部，12/16前\n\n謝謝！\n\n陳怡\n採購部\n"
+            ));
+            assert_eq!(whats(&doc), ["價卡設計稿", "立牌文案"], "{a}");
+        }
+        let doc = read(
+            "Subject: x\n\n志明你好，\n\n年終檔期的門市物料需要協助。\n\n(1) 價卡設計稿 / 行銷部 / 12/18前\n(2) 立牌文案 / 門市營運部 / 12/16前\n\n謝謝！\n\n陳怡\n採購部\n",
+        );
+        assert_eq!(whats(&doc), ["價卡設計稿", "立牌文案"]);
+        assert_eq!(doc.items[1].owner.as_ref().unwrap().text, "門市營運部");
+    }
+
+    #[test]
+    fn english_asks_in_prose() {
+        for line in [
+            "We would like you to send the signed NDA by Dec 11.",
+            "We kindly ask you to send the signed NDA by Dec 11.",
+            "I'd be grateful if you could send the signed NDA by Dec 11.",
+            "Would you be able to send the signed NDA by Dec 11?",
+            "Could your team send the signed NDA by Dec 11?",
+            "Send the signed NDA by Dec 11, please.",
+        ] {
+            let a = read(&format!(
+                "Subject: [Request] Launch - Marketing - Normal\n\nHi Tom,\n\nWe are preparing the launch on Dec 20 and need a few things.\n\n{line}\n\nThanks,\nAmy Chen\nMarketing\n"
+            ));
+            let w: Vec<String> = whats(&a).iter().map(|w| w.to_lowercase()).collect();
+            assert_eq!(w, ["send the signed nda"], "{line}");
+            assert_eq!(a.items[0].due.as_ref().unwrap().text, "Dec 11", "{line}");
+        }
+        // `needs` is no `i need`: a statement about someone else asks nothing.
+        let a = read(
+            "Subject: x\n\nHi Tom,\n\nThe file did not arrive.\n\nKai needs the corrected file from you today so this is a bit urgent.\n\nThanks,\nAmy\n",
+        );
+        assert!(a.items.is_empty(), "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn a_remarks_column_holds_no_field() {
+        let cells = "項目\n\n負責單位\n\n時程\n\n備註\n\n價卡設計稿\n\n行銷部\n\n12/18前\n\n需可送印\n\n立牌文案\n\n門市營運部\n\n12/16前\n\n無\n\n";
+        let rows = "| 項目 | 負責同仁 | 預計完成日 | 備註 |\n|---|---|---|---|\n| 價卡設計稿 | 王小明 | 12/18前 | 需可送印 |\n| 立牌文案 | 門市營運部 | 12/16前 | 無 |\n\n";
+        for table in [cells, rows] {
+            let a = read(&format!(
+                "Subject: x\n\n志明你好，\n\n年終檔期的門市物料請協助。\n\n{table}謝謝！\n\n陳怡\n採購部\n"
+            ));
+            assert_eq!(whats(&a), ["價卡設計稿", "立牌文案"], "{table}");
+            assert_eq!(a.items[1].owner.as_ref().unwrap().text, "門市營運部");
+            assert_eq!(a.items[1].due.as_ref().unwrap().text, "12/16前");
+        }
     }
 
     #[test]

@@ -39,6 +39,10 @@ const LABELS: &[(&str, Label)] = &[
     ("做什麼", Label::What),
     ("事项内容", Label::What),
     ("事項內容", Label::What),
+    ("事项", Label::What),
+    ("事項", Label::What),
+    ("任务", Label::What),
+    ("任務", Label::What),
     ("What", Label::What),
     ("Task", Label::What),
     ("谁来做", Label::Owner),
@@ -63,6 +67,16 @@ const LABELS: &[(&str, Label)] = &[
     ("承辦單位", Label::Owner),
     ("承办人", Label::Owner),
     ("承辦人", Label::Owner),
+    ("执行人", Label::Owner),
+    ("執行人", Label::Owner),
+    ("执行部门", Label::Owner),
+    ("執行部門", Label::Owner),
+    ("跟进人", Label::Owner),
+    ("跟進人", Label::Owner),
+    ("经办人", Label::Owner),
+    ("經辦人", Label::Owner),
+    ("处理人", Label::Owner),
+    ("處理人", Label::Owner),
     ("牵头部门", Label::Owner),
     ("牽頭部門", Label::Owner),
     ("负责窗口", Label::Owner),
@@ -84,6 +98,15 @@ const LABELS: &[(&str, Label)] = &[
     ("截止時間", Label::Due),
     ("截止日期", Label::Due),
     ("完成日期", Label::Due),
+    ("完成期限", Label::Due),
+    ("截止期限", Label::Due),
+    ("交付期限", Label::Due),
+    ("交付日期", Label::Due),
+    ("交付時間", Label::Due),
+    ("完成时限", Label::Due),
+    ("完成時限", Label::Due),
+    ("时限", Label::Due),
+    ("時限", Label::Due),
     ("交付时间", Label::Due),
     ("截止", Label::Due),
     ("期限", Label::Due),
@@ -99,6 +122,11 @@ const LABELS: &[(&str, Label)] = &[
     ("交付標準", Label::Standard),
     ("验收标准", Label::Standard),
     ("驗收標準", Label::Standard),
+    ("验收要求", Label::Standard),
+    ("驗收要求", Label::Standard),
+    ("交付要求", Label::Standard),
+    ("交付内容", Label::Standard),
+    ("交付內容", Label::Standard),
     ("完成标准", Label::Standard),
     ("完成標準", Label::Standard),
     ("交付物", Label::Standard),
@@ -114,7 +142,8 @@ const LABELS: &[(&str, Label)] = &[
 ];
 
 /// The first characters of [`LABELS`] (ASCII in lower case).
-const LABEL_STARTS: &str = "做事wt谁誰负责負責對对承牵牽窗orapb何完截期时時dwtb交驗验标標要asdc";
+const LABEL_STARTS: &str =
+    "做事任wt谁誰负责負責對对承牵牽窗执執跟经經处處orapb何完截期时時dwtb交驗验标標要asdc";
 
 /// Characters that end a field before a label.
 fn is_sep(c: char) -> bool {
@@ -205,13 +234,29 @@ fn trim(t: &str, s: usize, e: usize) -> Option<(usize, usize)> {
         c.is_whitespace()
             || matches!(
                 c,
-                '；' | ';' | '，' | ',' | '。' | '.' | '|' | '｜' | '–' | '—' | '-' | '*' | '、'
+                '；' | ';'
+                    | '，'
+                    | ','
+                    | '。'
+                    | '.'
+                    | '|'
+                    | '｜'
+                    | '–'
+                    | '—'
+                    | '-'
+                    | '*'
+                    | '、'
+                    | '：'
+                    | ':'
             )
     });
     // A closing bracket or an abbreviation's full stop stays when the value needs it.
     let kept = if body.len() > kept.len() && body[kept.len()..].starts_with('.') && {
+        // `Co.`, `Ltd.`, `Dept.`, `U.S.` keep their stop; `QA.` at a sentence's end does not.
         let last = kept.rsplit([' ', '(']).next().unwrap_or("");
-        last.len() <= 4 && last.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        last.len() <= 4
+            && last.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && last.chars().any(|c| c.is_ascii_lowercase())
             || last.contains('.')
     } {
         &body[..kept.len() + 1]
@@ -219,6 +264,15 @@ fn trim(t: &str, s: usize, e: usize) -> Option<(usize, usize)> {
         kept
     };
     (!kept.is_empty()).then(|| (s + lead, s + lead + kept.len()))
+}
+
+/// A line that starts with an item field's label other than the what (`负责单位：…`,
+/// `完成时间：…`, `Owner: …`, `验收标准：…`).
+pub(super) fn field_line(t: &str) -> bool {
+    let t = t.trim_start().trim_start_matches(['-', '*', '•', '·', ' ']);
+    labels(t)
+        .first()
+        .is_some_and(|&(s, _, kind)| s == 0 && kind != Label::What)
 }
 
 /// A line made of labelled fields that starts with the what (`做什么：…；谁来做：…`,
@@ -256,7 +310,19 @@ fn owner_named(t: &str, (s, e): (usize, usize)) -> Option<(usize, usize)> {
         "your team",
         "our team",
     ];
-    (!PRONOUNS.contains(&lower.as_str())).then_some((s, e))
+    if PRONOUNS.contains(&lower.as_str()) {
+        return None;
+    }
+    // `人資部負責`: the verb after the name is no part of it.
+    let p = &t[s..e];
+    for v in ["负责", "負責", "主责", "主責"] {
+        if let Some(stem) = p.strip_suffix(v)
+            && stem.trim().chars().count() >= 2
+        {
+            return Some((s, s + stem.trim_end().len()));
+        }
+    }
+    Some((s, e))
 }
 
 fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
@@ -444,6 +510,7 @@ fn dash_parts(t: &str) -> Vec<(usize, usize)> {
             || t[i..].starts_with(" — ")
             || t[i..].starts_with(" - ")
             || t[i..].starts_with(" | ")
+            || t[i..].starts_with(" / ") && t.matches(" / ").count() >= 2
         {
             t[i..].chars().take(3).map(char::len_utf8).sum()
         } else if matches!(c, '｜' | '\t' | '—' | '–') {
@@ -661,6 +728,23 @@ pub(super) fn owner_like(s: &str, opts: &ParseOptions) -> bool {
     if words.is_empty() || words.len() > 8 {
         return false;
     }
+    // `your export team`, `the logistics department`: a group by what it is called.
+    if words.len() <= 5
+        && words.last().is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "team" | "department" | "dept" | "dept." | "group" | "office"
+            )
+        })
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "please" | "send" | "with" | "for" | "to" | "by"
+            )
+        })
+    {
+        return true;
+    }
     let lower_ok = [
         "and", "of", "&", "the", "team", "dept.", "on", "side", "our", "your",
     ];
@@ -806,7 +890,18 @@ fn after_due(t: &str, (a, b): (usize, usize), e: usize) -> Option<(usize, usize)
     }
     let r = trim(t, from, e)?;
     let p = &t[r.0..r.1];
-    // A bare verb (`完成`, `提交`, `发我`) says nothing about what done looks like.
+    let n = p.chars().count();
+    ((2..=30).contains(&n)
+        && p.chars().next().is_some_and(is_han)
+        && !bare_act(p)
+        // `确认名单`: confirming is the act itself, not what it must look like.
+        && !p.starts_with(['确', '確'])
+        && !p.ends_with(['吗', '嗎', '？', '?']))
+    .then_some(r)
+}
+
+/// A bare verb (`完成`, `提交`, `发我`): it says nothing about what done looks like.
+fn bare_act(p: &str) -> bool {
     const BARE: [&str; 16] = [
         "完成",
         "提交",
@@ -825,14 +920,7 @@ fn after_due(t: &str, (a, b): (usize, usize), e: usize) -> Option<(usize, usize)
         "审稿",
         "審稿",
     ];
-    let n = p.chars().count();
-    ((2..=30).contains(&n)
-        && p.chars().next().is_some_and(is_han)
-        && !BARE.contains(&p)
-        // `确认名单`: confirming is the act itself, not what it must look like.
-        && !p.starts_with(['确', '確'])
-        && !p.ends_with(['吗', '嗎', '？', '?']))
-    .then_some(r)
+    BARE.contains(&p)
 }
 
 /// Where the text after a deadline starts, past its `前`/`之前`/`以前`/`内`.
@@ -1077,7 +1165,8 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             }
         } else {
             what = before;
-            if f.standard.is_none() {
+            // `價卡設計稿：12/18前完成，…`: a bare verb after the deadline is no standard.
+            if f.standard.is_none() && !bare_act(&t[after.0..after.1]) {
                 f.standard = Some(after);
             }
         }

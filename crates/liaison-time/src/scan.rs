@@ -3155,7 +3155,20 @@ impl<'a> S<'a> {
                     self.note(Rule::WorkdayStart);
                     return Some((e, DateP::Instant(day.and_time(self.ctx.hours.start))));
                 }
-                _ => return Some((e, DateP::Day(day))),
+                _ => {
+                    // 今天（12月3日）, 明天（12/4）: the day with its date in brackets is one
+                    // expression, so a time after it (`今天（12月3日）18:00前`) belongs to
+                    // that day; the written date wins, as after a weekday.
+                    let saved = self.rules.get();
+                    if self.is(e, '(')
+                        && let Some((de, DateP::Day(dated))) = self.ymd(e + 1, None)
+                        && self.is(de, ')')
+                    {
+                        return Some((de + 1, DateP::Day(dated)));
+                    }
+                    self.rules.set(saved);
+                    return Some((e, DateP::Day(day)));
+                }
             }
         }
         // 节后第一个工作日, 假期后, 放假回来

@@ -735,3 +735,44 @@ fn soft_disputes_and_agreements() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn cue_words_added_in_the_third_round() {
+    check(
+        &[
+            ("這個部分不是我們負責的，請洽資訊部。", ASKED),
+            ("这个价格我们接受不了，和之前谈的不一样。", ASKED),
+            ("合同里没有这一条，这部分费用不应该我们承担。", ASKED),
+            ("The figures in your summary don't match ours.", ASKED),
+            ("That's not what we agreed in the meeting on Monday.", ASKED),
+            ("我们没有收到过这份订单，所以不存在延误。", ASKED),
+        ],
+        ReplyClass::Dispute,
+    );
+    check(
+        &[("Understood — expect the report Thursday.", ASKED)],
+        ReplyClass::Promise,
+    );
+    check(
+        &[
+            (
+                "The EN version is attached. The JP version will come on Dec 4.",
+                ASKED,
+            ),
+            ("账号已开通，权限配置预计12月3日完成。", ASKED),
+            ("海報已定稿，立牌文案週五前給您。", ASKED),
+            (
+                "Done with the first part. I'll finish the rest by Friday.",
+                ASKED,
+            ),
+        ],
+        ReplyClass::PartialDelivery,
+    );
+    check(
+        &[
+            ("报告还需要两天，预计12月3日给您。", ASKED),
+            ("抱歉，原定今天的评审需要改到下周二。", ASKED),
+        ],
+        ReplyClass::Delay,
+    );
+}

@@ -4,10 +4,17 @@
 //! `tests/corpus.rs` (no panic, and the floors).
 //!
 //! Texts are compared after collapsing whitespace and dropping trailing punctuation. Lists
-//! (background sentences, departments, attachments, contacts) are matched as multisets;
-//! items are aligned by position. For a field, a prediction that equals the expectation is
-//! a true positive; a prediction where none is expected, or a wrong one, a false positive;
-//! an expectation not met, a false negative.
+//! (background sentences, departments, attachments, contacts) are matched as multisets.
+//! Items are aligned one of two ways ([`Align`]): by default the read items are matched to
+//! the expected ones by an order-preserving maximum matching on the similarity of their
+//! `what` (as information-extraction scoring does), and an item left unmatched counts every
+//! field it has as a false positive (read) or a false negative (expected); `Align::Position`
+//! pairs the n-th read item with the n-th expected one (the scorer's first alignment, so one
+//! missing or extra item shifts every later one). Either way a matched pair's fields are
+//! compared exactly as any other text: the alignment decides only which items are compared.
+//! For a field, a prediction that equals the expectation is a true positive; a prediction
+//! where none is expected, or a wrong one, a false positive; an expectation not met, a false
+//! negative.
 #![allow(dead_code)]
 
 use chrono::{DateTime, FixedOffset};
@@ -319,9 +326,117 @@ pub struct Miss {
     pub got: String,
 }
 
+/// How read items are paired with expected ones before their fields are compared.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Align {
+    /// Order-preserving maximum matching on the `what` similarity ([`what_similarity`]);
+    /// pairs below [`MIN_WHAT_SIMILARITY`] are not matched. Unmatched items count as false
+    /// positives or false negatives, once per field they have.
+    #[default]
+    Best,
+    /// The n-th read item with the n-th expected one (one missing or extra item shifts every
+    /// later one, and counts each of their fields wrong twice).
+    Position,
+}
+
+/// Below this `what` similarity two items are not the same item (see [`align_items`]).
+pub const MIN_WHAT_SIMILARITY: f64 = 0.4;
+
+/// Similarity of two `what` texts after [`norm`], in 0..=1: the longest common
+/// subsequence of their characters, as `2·lcs / (len a + len b)` (Dice), raised to 0.5 when
+/// nearly all of the shorter text (≥ 80 %, at least two characters) lies in order inside
+/// the longer one, since a what read too long or cut short (`完成付款` for
+/// `麻烦财务部在12月22日前完成付款`) is still the same item.
+pub fn what_similarity(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = norm(a).chars().filter(|c| !c.is_whitespace()).collect();
+    let b: Vec<char> = norm(b).chars().filter(|c| !c.is_whitespace()).collect();
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for x in &a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let lcs = prev[b.len()] as f64;
+    let dice = 2.0 * lcs / (a.len() + b.len()) as f64;
+    let shorter = a.len().min(b.len());
+    if shorter >= 2 && lcs >= 0.8 * shorter as f64 {
+        dice.max(0.5)
+    } else {
+        dice
+    }
+}
+
+/// Pairs of (expected index, read index) in order, each item once: matched pairs have both
+/// sides, an unmatched item one. `Align::Best` maximises the summed `what` similarity of
+/// the matched pairs over order-preserving matchings (dynamic programming, as in sequence
+/// alignment with free gaps); `Align::Position` pairs by index.
+pub fn align_items(
+    exp: &[ExpItem],
+    got: &[ExpItem],
+    align: Align,
+) -> Vec<(Option<usize>, Option<usize>)> {
+    if align == Align::Position {
+        return (0..exp.len().max(got.len()))
+            .map(|i| ((i < exp.len()).then_some(i), (i < got.len()).then_some(i)))
+            .collect();
+    }
+    let (n, m) = (exp.len(), got.len());
+    let sim = |i: usize, j: usize| {
+        what_similarity(
+            exp[i].what.as_deref().unwrap_or(""),
+            got[j].what.as_deref().unwrap_or(""),
+        )
+    };
+    // best[i][j]: the best total over exp[i..] and got[j..].
+    let mut best = vec![vec![0.0f64; m + 1]; n + 1];
+    let mut pair = vec![vec![0.0f64; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let s = sim(i, j);
+            pair[i][j] = s;
+            let take = if s >= MIN_WHAT_SIMILARITY {
+                s + best[i + 1][j + 1]
+            } else {
+                f64::NEG_INFINITY
+            };
+            best[i][j] = take.max(best[i + 1][j]).max(best[i][j + 1]);
+        }
+    }
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        let s = pair[i][j];
+        if s >= MIN_WHAT_SIMILARITY && (s + best[i + 1][j + 1] - best[i][j]).abs() < 1e-9 {
+            out.push((Some(i), Some(j)));
+            i += 1;
+            j += 1;
+        } else if (best[i + 1][j] - best[i][j]).abs() < 1e-9 {
+            out.push((Some(i), None));
+            i += 1;
+        } else {
+            out.push((None, Some(j)));
+            j += 1;
+        }
+    }
+    out.extend((i..n).map(|i| (Some(i), None)));
+    out.extend((j..m).map(|j| (None, Some(j))));
+    out
+}
+
 /// The score of one part of the corpus.
 #[derive(Debug, Default)]
 pub struct Score {
+    /// How items are paired (set before [`Score::add`]).
+    pub align: Align,
     pub messages: u32,
     pub fields: BTreeMap<&'static str, Tally>,
     /// (expected class, predicted class) → count, over replies.
@@ -330,6 +445,10 @@ pub struct Score {
     /// Clean originals that got a lint error, with the rules.
     pub clean_with_errors: Vec<(String, Vec<String>)>,
     pub clean: u32,
+    /// Items compared in pairs, expected items left unpaired, read items left unpaired.
+    pub items_paired: u32,
+    pub items_missed: u32,
+    pub items_extra: u32,
 }
 
 impl Score {
@@ -463,11 +582,19 @@ impl Score {
             text,
         );
         self.list(file, "background", &exp.background, &r.background);
-        let n = exp.items.len().max(r.items.len());
-        for i in 0..n {
-            let e = exp.items.get(i).cloned().unwrap_or_default();
-            let g = r.items.get(i).cloned().unwrap_or_default();
-            let f = format!("{file}#item{}", i + 1);
+        for (ei, gi) in align_items(&exp.items, &r.items, self.align) {
+            match (ei, gi) {
+                (Some(_), Some(_)) => self.items_paired += 1,
+                (Some(_), None) => self.items_missed += 1,
+                _ => self.items_extra += 1,
+            }
+            let e = ei.map(|i| exp.items[i].clone()).unwrap_or_default();
+            let g = gi.map(|i| r.items[i].clone()).unwrap_or_default();
+            let f = match (ei, gi) {
+                (Some(i), _) => format!("{file}#item{}", i + 1),
+                (None, Some(j)) => format!("{file}#read{}", j + 1),
+                (None, None) => unreachable!("an aligned pair has at least one side"),
+            };
             self.scalar(&f, "items.what", e.what.as_deref(), g.what.as_deref(), text);
             self.scalar(
                 &f,
@@ -477,7 +604,7 @@ impl Score {
                 text,
             );
             self.scalar(&f, "items.due", e.due.as_deref(), g.due.as_deref(), text);
-            if e.due_value.is_some() || exp.items.get(i).is_none() {
+            if e.due_value.is_some() || ei.is_none() {
                 self.scalar(
                     &f,
                     "items.due_value",
@@ -619,12 +746,34 @@ pub fn messages(part: &str) -> Vec<(String, Vec<u8>, Expected)> {
         .collect()
 }
 
-/// Scores one part, linting its clean originals with `lint` (returns the error rule ids).
+/// Scores one part, linting its clean originals with `lint` (returns the error rule ids),
+/// with items aligned by [`Align::Best`].
 pub fn score(part: &str, lint: &dyn Fn(&str, &[u8]) -> Vec<String>) -> Score {
+    score_with(part, lint, Align::Best)
+}
+
+/// [`score`] with a chosen item alignment.
+pub fn score_with(part: &str, lint: &dyn Fn(&str, &[u8]) -> Vec<String>, align: Align) -> Score {
+    score_some(part, lint, align, &|_, _| true)
+}
+
+/// [`score_with`] over the messages whose file name `keep` accepts (a language, a client).
+pub fn score_some(
+    part: &str,
+    lint: &dyn Fn(&str, &[u8]) -> Vec<String>,
+    align: Align,
+    keep: &dyn Fn(&str, &Expected) -> bool,
+) -> Score {
     let opts = options();
     let threads = threads();
-    let mut s = Score::default();
+    let mut s = Score {
+        align,
+        ..Score::default()
+    };
     for (name, raw, exp) in messages(part) {
+        if !keep(&name, &exp) {
+            continue;
+        }
         let r = read(&raw, &exp, &opts, &threads);
         s.add(&name, &exp, &r);
         if exp.clean {
