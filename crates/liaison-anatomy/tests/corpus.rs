@@ -21,7 +21,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("background", 0.71, 0.63),
     ("closing", 0.92, 0.88),
     ("attachments", 0.99, 0.99),
-    ("items.what", 0.78, 0.62),
+    ("items.what", 0.78, 0.61),
     ("items.owner", 0.87, 0.7),
     ("items.due", 0.82, 0.62),
     ("items.due_value", 0.87, 0.7),
@@ -41,7 +41,7 @@ const POSITION_FLOORS: &[(&str, f64, f64)] = &[
     ("items.what", 0.77, 0.58),
     ("items.owner", 0.89, 0.66),
     ("items.due", 0.83, 0.61),
-    ("items.due_value", 0.89, 0.70),
+    ("items.due_value", 0.89, 0.69),
     ("items.standard", 0.75, 0.57),
 ];
 

@@ -3695,7 +3695,11 @@ impl<'a> S<'a> {
             // `2026-12/23`); a dash between fields (`负责人：Eric——12/22前`) does not.
             let joined_dash =
                 i > 1 && self.c[i - 1] == '-' && self.c[i - 2].is_ascii_alphanumeric();
-            if i > 0 && matches!(self.c[i - 1], '.' | '/' | ':')
+            // A colon after a digit is a clock's (`10:12/…`); after a label (`期限：12/18`,
+            // the full-width colon read as `:`) a date follows.
+            let clock_colon = i > 1 && self.c[i - 1] == ':' && self.c[i - 2].is_ascii_digit();
+            if i > 0 && matches!(self.c[i - 1], '.' | '/')
+                || clock_colon
                 || i == 1 && self.c[0] == '-'
                 || joined_dash
                 || self.is_letter_before(i)
