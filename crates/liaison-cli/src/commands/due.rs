@@ -1,11 +1,12 @@
-//! `liaison due`: what is owed now (nudge, sync, escalate, confirm, retro, archive), from
-//! the planner over every collaboration in the store.
+//! `liaison due`: what is owed now (nudge, sync, escalate, confirm, retro, archive), read
+//! from the planner's stored result (replanned first where a collaboration changed).
 
 use crate::output::DataFormat;
 use crate::settings::Settings;
 use crate::views::print_due;
 use clap::Args;
 use liaison_engine::views::due_listing;
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Arguments of `liaison due`.
@@ -30,7 +31,14 @@ pub fn run(s: &Settings, args: DueArgs) -> anyhow::Result<ExitCode> {
         args.upcoming,
     )?;
     match args.format {
-        DataFormat::Json => println!("{}", serde_json::to_string_pretty(&listing)?),
+        DataFormat::Json => {
+            // Straight to stdout: at 10^4 due actions the text is megabytes, and building it
+            // as one string first cost as much as reading the plans.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            serde_json::to_writer_pretty(&mut out, &listing)?;
+            writeln!(out)?;
+            out.flush()?;
+        }
         DataFormat::Text => print_due(&listing.due),
     }
     Ok(ExitCode::SUCCESS)
