@@ -12,6 +12,9 @@
 //! `cargo run --release -p liaison-engine --example scale -- [--sizes 1000,10000,...]
 //!  [--svg docs/scale.svg] [--keep DIR]`
 //!
+//! With `LIAISON_BENCH_DATABASE_URL=postgres://…` the stores are PostgreSQL schemas
+//! (`scale_N`) instead of SQLite files.
+//!
 //! Two narrower modes: `--planner N` times the planner alone on `N` live collaborations
 //! (wall and thread CPU time), and `--due DB` times `plans::due` on a store kept with
 //! `--keep`, step by step.
@@ -121,6 +124,28 @@ struct Row {
     due_count: usize,
 }
 
+/// Where the store of size `n` goes: a new SQLite file in `dir`, or, when
+/// `LIAISON_BENCH_DATABASE_URL` is set, a new schema `scale_N` in that PostgreSQL database
+/// (dropped first if a previous run left it).
+fn fresh_store(n: usize, dir: &std::path::Path) -> Location {
+    match std::env::var("LIAISON_BENCH_DATABASE_URL") {
+        Ok(url) => {
+            let schema = format!("scale_{n}");
+            let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            client
+                .batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+                .unwrap();
+            let sep = if url.contains('?') { '&' } else { '?' };
+            Location::Postgres(format!("{url}{sep}schema={schema}"))
+        }
+        Err(_) => {
+            let path = dir.join(format!("scale-{n}.db"));
+            let _ = std::fs::remove_file(&path);
+            Location::Sqlite(path)
+        }
+    }
+}
+
 fn measure(n: usize, dir: &std::path::Path) -> Row {
     let now = DateTime::parse_from_rfc3339("2026-12-07T10:00:00+08:00").unwrap();
     let policy = Policy::default();
@@ -162,9 +187,8 @@ fn measure(n: usize, dir: &std::path::Path) -> Row {
     assert_eq!(a1, a2);
     drop((active, a1, a2));
 
-    let path = dir.join(format!("scale-{n}.db"));
-    let _ = std::fs::remove_file(&path);
-    let mut store = liaison_store::open(&Location::Sqlite(path.clone())).unwrap();
+    let location = fresh_store(n, dir);
+    let mut store = liaison_store::open(&location).unwrap();
     store.begin_batch().unwrap();
     for ch in collabs.chunks(10_000) {
         store
@@ -187,7 +211,7 @@ fn measure(n: usize, dir: &std::path::Path) -> Row {
     let mut due_count = 0;
     for _ in 0..15 {
         let t = Instant::now();
-        let mut s = liaison_store::open(&Location::Sqlite(path.clone())).unwrap();
+        let mut s = liaison_store::open(&location).unwrap();
         let due = plans::due(s.as_mut(), &cx, false).unwrap();
         times.push(t.elapsed().as_secs_f64());
         due_count = due.len();
@@ -416,7 +440,12 @@ fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut rows = Vec::new();
     println!(
-        "| collaborations | planner, 1 core | planner, {t} threads | planner, all active, 1 core | planner, all active, {t} threads | full replan into SQLite | `due` from stored plans | actions due |",
+        "| collaborations | planner, 1 core | planner, {t} threads | planner, all active, 1 core | planner, all active, {t} threads | full replan into {store} | `due` from stored plans | actions due |",
+        store = if std::env::var_os("LIAISON_BENCH_DATABASE_URL").is_some() {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        },
         t = rayon::current_num_threads()
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
