@@ -435,7 +435,7 @@ fn each_hit(hay: &str, words: &[&str], mut hit: impl FnMut(usize, usize) -> bool
     // starting inside the previous accepted match of the same word is skipped. The
     // overlapping search reports matches by end offset, so per word by start offset too.
     let mut last_end: Vec<(usize, usize)> = Vec::new();
-    for m in ac.1.find_overlapping_iter(hay) {
+    for m in ac.ac.find_overlapping_iter(hay) {
         let (p, i) = (m.pattern().as_usize(), m.start());
         if last_end.iter().any(|&(q, end)| q == p && i < end) {
             continue;
@@ -464,7 +464,13 @@ fn occurrences_at<'h>(hay: &'h str, word: &'h str) -> impl Iterator<Item = (usiz
 /// (the lists are `'static` constants, so each is built once); the words are kept to check
 /// that a list found at a known address is still the same list.
 struct Automata {
-    lists: HashMap<(usize, usize), Arc<(Vec<Box<str>>, AhoCorasick)>>,
+    lists: HashMap<(usize, usize), Arc<List>>,
+}
+
+/// A cue list's automaton and the words it was built from.
+struct List {
+    words: Vec<Box<str>>,
+    ac: AhoCorasick,
 }
 
 /// Lists kept at most (ours are about 40; a caller building lists on the fly must not grow
@@ -478,12 +484,12 @@ static BUILT: LazyLock<RwLock<Automata>> = LazyLock::new(|| {
 });
 
 /// The automaton of `words`, built on first use; `None` when a word is empty.
-fn automaton(words: &[&str]) -> Option<Arc<(Vec<Box<str>>, AhoCorasick)>> {
+fn automaton(words: &[&str]) -> Option<Arc<List>> {
     let key = (words.as_ptr() as usize, words.len());
     let same = |built: &[Box<str>]| built.iter().map(|w| &**w).eq(words.iter().copied());
     if let Ok(b) = BUILT.read()
         && let Some(a) = b.lists.get(&key)
-        && same(&a.0)
+        && same(&a.words)
     {
         return Some(a.clone());
     }
@@ -494,7 +500,10 @@ fn automaton(words: &[&str]) -> Option<Arc<(Vec<Box<str>>, AhoCorasick)>> {
         .match_kind(MatchKind::Standard)
         .build(words)
         .ok()?;
-    let a = Arc::new((words.iter().map(|w| Box::from(*w)).collect(), ac));
+    let a = Arc::new(List {
+        words: words.iter().map(|w| Box::from(*w)).collect(),
+        ac,
+    });
     if let Ok(mut b) = BUILT.write() {
         if b.lists.len() >= AUTOMATA {
             b.lists.clear();
@@ -564,13 +573,50 @@ mod matching {
     // Pieces that make cues, negations, futures, overlaps (`aa` in `aaa`) and word
     // boundaries likely.
     const PIECES: &[&str] = &[
-        "延期", "不会", "没有", "异议", "不", "确认", "完成", "已", "，", " ", "delay", "no ",
-        "not ", "won't ", "will ", "be ", "to ", "done", "deliver", "ed", "ion", "pro", "motion",
-        "sorry for the ", "aa", "a", "ok", "。", "x", "'ll ",
+        "延期",
+        "不会",
+        "没有",
+        "异议",
+        "不",
+        "确认",
+        "完成",
+        "已",
+        "，",
+        " ",
+        "delay",
+        "no ",
+        "not ",
+        "won't ",
+        "will ",
+        "be ",
+        "to ",
+        "done",
+        "deliver",
+        "ed",
+        "ion",
+        "pro",
+        "motion",
+        "sorry for the ",
+        "aa",
+        "a",
+        "ok",
+        "。",
+        "x",
+        "'ll ",
     ];
     const LIST: &[&str] = &[
-        "delay", "延期", "aa", "a", "异议", "deliver", "delivered", "done", "ion", "确认完成",
-        "no objection", "ok",
+        "delay",
+        "延期",
+        "aa",
+        "a",
+        "异议",
+        "deliver",
+        "delivered",
+        "done",
+        "ion",
+        "确认完成",
+        "no objection",
+        "ok",
     ];
 
     fn text() -> impl Strategy<Value = String> {
