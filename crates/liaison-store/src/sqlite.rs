@@ -592,47 +592,28 @@ impl Store for SqliteStore {
     }
 
     fn thread_members(&mut self, threads: &[String]) -> Result<Vec<MessageRow>> {
-        // The rows and their keys in one statement per thread (the tracker asks for every
-        // message it tracks; a query per member for its keys was a tenth of an ingest).
-        let mut st = self.conn.prepare_cached(
-            "SELECT m.sha256, m.seq, m.message_id, m.date, m.opener, m.thread, m.collaboration,
-                    k.role, k.key
-             FROM messages m LEFT JOIN message_keys k ON k.sha256 = m.sha256
-             WHERE m.thread = ?1 ORDER BY m.sha256, k.role, k.pos",
-        )?;
-        let mut out: Vec<MessageRow> = Vec::new();
+        let mut out = Vec::new();
         for t in threads {
-            let mut rows = st.query([t])?;
-            // Rows of one message are consecutive; `first` is where this thread's start.
-            let first = out.len();
-            while let Some(r) = rows.next()? {
-                let sha256: String = r.get(0)?;
-                if out.len() == first || out[out.len() - 1].sha256 != sha256 {
-                    out.push(MessageRow {
-                        seq: r.get(1)?,
-                        message_id: r.get(2)?,
-                        date: schema::parse_date(r.get(3)?)?,
-                        opener: r.get(4)?,
-                        thread: r.get(5)?,
-                        collaboration: r.get(6)?,
-                        keys: Default::default(),
-                        sha256,
-                    });
-                }
-                if let Some(role) = r.get::<_, Option<i64>>(7)? {
-                    let key: String = r.get(8)?;
-                    let k = &mut out.last_mut().expect("a row was pushed").keys;
-                    match KeyRole::from_code(role) {
-                        Some(KeyRole::Own) => k.own.push(key),
-                        Some(KeyRole::Strong) => k.strong.push(key),
-                        Some(KeyRole::Weak) => k.weak.push(key),
-                        None => return Err(StoreError::corrupt("message key role", role)),
-                    }
-                }
-            }
+            out.extend(message_rows(&self.conn, "thread = ?1", t)?);
         }
         out.sort_by(|a, b| a.sha256.cmp(&b.sha256));
         out.dedup_by(|a, b| a.sha256 == b.sha256);
+        let mut st = self.conn.prepare_cached(
+            "SELECT role, key FROM message_keys WHERE sha256 = ?1 ORDER BY role, pos",
+        )?;
+        for m in &mut out {
+            let rows = st.query_map([&m.sha256], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?;
+            let mut flat = Vec::new();
+            for row in rows {
+                let (role, key) = row?;
+                flat.push((m.sha256.clone(), role, key));
+            }
+            if let Some(k) = schema::group_keys(flat)?.remove(&m.sha256) {
+                m.keys = k;
+            }
+        }
         Ok(out)
     }
 
