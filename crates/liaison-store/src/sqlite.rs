@@ -90,6 +90,19 @@ impl SqliteStore {
             .map_err(|e| fail(e.to_string()))?;
         conn.pragma_update(None, "temp_store", "MEMORY")
             .map_err(|e| fail(e.to_string()))?;
+        // Checkpoint the WAL every 64 MiB of it instead of every 4 MiB (SQLite's default):
+        // an ingest rewrites the same index pages in every page of the tracker, and each
+        // checkpoint copied them into the database again (a tenth of an ingest's CPU).
+        // Safe: a checkpoint only moves committed pages from the WAL into the database; a
+        // crash at any moment (kill -9 mid-ingest, before, during or after a checkpoint)
+        // leaves every committed transaction in the WAL or the database, and the next open
+        // recovers it, as before. With `synchronous = NORMAL` the WAL is synced at each
+        // checkpoint, so on power loss (not a process crash) the transactions since the last
+        // one may be lost, never half-applied: a message lost that way is simply stored
+        // again by the next ingest of its mailbox (ingest is idempotent), and the database
+        // is never corrupted. Readers (the dashboard) read a longer WAL through its index.
+        conn.pragma_update(None, "wal_autocheckpoint", 16_384)
+            .map_err(|e| fail(e.to_string()))?;
         let mut s = SqliteStore {
             conn,
             path: Some(path.to_path_buf()),

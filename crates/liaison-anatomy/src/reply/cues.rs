@@ -6,6 +6,10 @@
 //! (`不会延期`, `没有异议`, `no objection`, `won't delay`) does not count; it is kept as a
 //! negation instead.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, RwLock};
+
 /// Lower case, Traditional → Simplified and Cantonese → Mandarin, character by character
 /// (the character count is kept).
 pub fn normalize(s: &str) -> String {
@@ -236,9 +240,10 @@ fn simplify(c: char) -> char {
 }
 
 /// Where `word` occurs in `hay` (both normalized), each with whether it is negated.
+// The lists are matched with their automata now; kept for a rule that asks about one word.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn occurrences(hay: &str, word: &str) -> Vec<(usize, bool)> {
-    hay.match_indices(word)
-        .filter(|(i, _)| ascii_word_bounded(hay, *i, word))
+    occurrences_at(hay, word)
         .map(|(i, _)| (i, negation_at(hay, i).is_some()))
         .collect()
 }
@@ -322,19 +327,29 @@ fn negation_at(hay: &str, i: usize) -> Option<usize> {
 
 /// Whether any of `words` occurs in `hay` un-negated.
 pub fn any(hay: &str, words: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|w| occurrences(hay, w).iter().any(|(_, neg)| !neg))
+    let mut found = false;
+    each_hit(hay, words, |_, i| {
+        found = negation_at(hay, i).is_none();
+        found
+    });
+    found
 }
 
 /// Whether an English cue at `i` is in the future (`will be uploaded`, `to be shipped`):
 /// something promised, not done.
 fn future(hay: &str, i: usize) -> bool {
-    let words: Vec<&str> = hay[..i]
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+    // The last two words before `i`, read backwards (no list of every word before).
+    let mut last: [&str; 2] = [""; 2];
+    let mut n = 0;
+    for w in hay[..i]
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
-        .collect();
-    let last: Vec<&str> = words.iter().rev().take(2).copied().collect();
+        .take(2)
+    {
+        last[n] = w;
+        n += 1;
+    }
+    let last = &last[..n];
     last.iter().any(|w| {
         matches!(*w, "will" | "shall" | "going" | "would" | "can" | "could") || w.ends_with("'ll")
     }) || last.first() == Some(&"be") && last.get(1) == Some(&"to")
@@ -347,42 +362,288 @@ pub fn any_done(hay: &str, words: &[&str]) -> bool {
 
 /// The first of `words` found un-negated and not in the future.
 pub fn first_done<'w>(hay: &str, words: &[&'w str]) -> Option<&'w str> {
-    words
-        .iter()
-        .find(|w| {
-            occurrences(hay, w)
-                .iter()
-                .any(|(i, neg)| !(*neg || w.is_ascii() && future(hay, *i)))
-        })
-        .copied()
+    first_where(hay, words, |w, i| {
+        negation_at(hay, i).is_none() && !(w.is_ascii() && future(hay, i))
+    })
 }
 
 /// The first of `words` found un-negated.
 pub fn first<'w>(hay: &str, words: &[&'w str]) -> Option<&'w str> {
-    words
-        .iter()
-        .find(|w| occurrences(hay, w).iter().any(|(_, neg)| !neg))
-        .copied()
+    first_where(hay, words, |_, i| negation_at(hay, i).is_none())
 }
 
 /// Negated occurrences of `words`, as the phrase with its negation (`没有异议`,
 /// `won't delay`).
 pub fn negations(hay: &str, words: &[&str]) -> Vec<String> {
+    // Word by word in list order, each word's occurrences left to right.
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    each_hit(hay, words, |p, i| {
+        if let Some(s) = negation_at(hay, i) {
+            hits.push((p, i, s));
+        }
+        false
+    });
+    hits.sort_unstable();
     let mut out = Vec::new();
-    for w in words {
-        for (i, _) in hay.match_indices(w) {
-            if !ascii_word_bounded(hay, i, w) {
-                continue;
-            }
-            if let Some(s) = negation_at(hay, i) {
-                let phrase = hay[s..i + w.len()].trim().to_string();
-                if !out.contains(&phrase) {
-                    out.push(phrase);
-                }
-            }
+    for (p, i, s) in hits {
+        let phrase = hay[s..i + words[p].len()].trim().to_string();
+        if !out.contains(&phrase) {
+            out.push(phrase);
         }
     }
     out
+}
+
+/// The first of `words` (in list order) with an occurrence `ok` accepts.
+fn first_where<'w>(
+    hay: &str,
+    words: &[&'w str],
+    mut ok: impl FnMut(&str, usize) -> bool,
+) -> Option<&'w str> {
+    let mut best: Option<usize> = None;
+    each_hit(hay, words, |p, i| {
+        if best.is_none_or(|b| p < b) && ok(words[p], i) {
+            best = Some(p);
+        }
+        // Nothing can come before the list's first word.
+        best == Some(0)
+    });
+    best.map(|p| words[p])
+}
+
+/// Calls `hit(word index, byte offset)` for every occurrence of every word in `hay` that
+/// [`occurrences`] reports (each word's matches as `str::match_indices` finds them, English
+/// cues only at the start of a word), until `hit` returns true. The order across words is
+/// by end offset, not list order.
+///
+/// One scan with the list's Aho-Corasick automaton instead of one substring search per
+/// word: the reply reader asks about 30 lists of up to 100 words for every clause of every
+/// reply, and building a two-way searcher per word and clause was a fifth of an ingest.
+fn each_hit(hay: &str, words: &[&str], mut hit: impl FnMut(usize, usize) -> bool) {
+    let Some(ac) = automaton(words) else {
+        // A list with an empty word (never one of ours): the plain search, word by word.
+        for (p, w) in words.iter().enumerate() {
+            for (i, _) in occurrences_at(hay, w) {
+                if hit(p, i) {
+                    return;
+                }
+            }
+        }
+        return;
+    };
+    // `match_indices` reports a word's matches without overlap, left to right: a match
+    // starting inside the previous accepted match of the same word is skipped. The
+    // overlapping search reports matches by end offset, so per word by start offset too.
+    let mut last_end: Vec<(usize, usize)> = Vec::new();
+    for m in ac.ac.find_overlapping_iter(hay) {
+        let (p, i) = (m.pattern().as_usize(), m.start());
+        if last_end.iter().any(|&(q, end)| q == p && i < end) {
+            continue;
+        }
+        if let Some(e) = last_end.iter_mut().find(|(q, _)| *q == p) {
+            e.1 = m.end();
+        } else {
+            last_end.push((p, m.end()));
+        }
+        if !ascii_word_bounded(hay, i, words[p]) {
+            continue;
+        }
+        if hit(p, i) {
+            return;
+        }
+    }
+}
+
+/// Where `word` occurs in `hay`, word-bounded as [`occurrences`] counts it.
+fn occurrences_at<'h>(hay: &'h str, word: &'h str) -> impl Iterator<Item = (usize, &'h str)> {
+    hay.match_indices(word)
+        .filter(move |(i, _)| ascii_word_bounded(hay, *i, word))
+}
+
+/// Automata built so far, by the address and length of the word list they were built for
+/// (the lists are `'static` constants, so each is built once); the words are kept to check
+/// that a list found at a known address is still the same list.
+struct Automata {
+    lists: HashMap<(usize, usize), Arc<List>>,
+}
+
+/// A cue list's automaton and the words it was built from.
+struct List {
+    words: Vec<Box<str>>,
+    ac: AhoCorasick,
+}
+
+/// Lists kept at most (ours are about 40; a caller building lists on the fly must not grow
+/// the table without bound).
+const AUTOMATA: usize = 512;
+
+static BUILT: LazyLock<RwLock<Automata>> = LazyLock::new(|| {
+    RwLock::new(Automata {
+        lists: HashMap::new(),
+    })
+});
+
+/// The automaton of `words`, built on first use; `None` when a word is empty.
+fn automaton(words: &[&str]) -> Option<Arc<List>> {
+    let key = (words.as_ptr() as usize, words.len());
+    let same = |built: &[Box<str>]| built.iter().map(|w| &**w).eq(words.iter().copied());
+    if let Ok(b) = BUILT.read()
+        && let Some(a) = b.lists.get(&key)
+        && same(&a.words)
+    {
+        return Some(a.clone());
+    }
+    if words.iter().any(|w| w.is_empty()) {
+        return None;
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(words)
+        .ok()?;
+    let a = Arc::new(List {
+        words: words.iter().map(|w| Box::from(*w)).collect(),
+        ac,
+    });
+    if let Ok(mut b) = BUILT.write() {
+        if b.lists.len() >= AUTOMATA {
+            b.lists.clear();
+        }
+        b.lists.insert(key, a.clone());
+    }
+    Some(a)
+}
+
+/// The automata give what a search per word gives.
+#[cfg(test)]
+mod matching {
+    use super::*;
+    use proptest::prelude::{Strategy, prop, prop_assert_eq, proptest};
+
+    // The search per word this module did before the automata, kept as the reference.
+    fn any_ref(hay: &str, words: &[&str]) -> bool {
+        words
+            .iter()
+            .any(|w| occurrences(hay, w).iter().any(|(_, neg)| !neg))
+    }
+    fn future_ref(hay: &str, i: usize) -> bool {
+        let words: Vec<&str> = hay[..i]
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let last: Vec<&str> = words.iter().rev().take(2).copied().collect();
+        last.iter().any(|w| {
+            matches!(*w, "will" | "shall" | "going" | "would" | "can" | "could")
+                || w.ends_with("'ll")
+        }) || last.first() == Some(&"be") && last.get(1) == Some(&"to")
+    }
+    fn first_done_ref<'w>(hay: &str, words: &[&'w str]) -> Option<&'w str> {
+        words
+            .iter()
+            .find(|w| {
+                occurrences(hay, w)
+                    .iter()
+                    .any(|(i, neg)| !(*neg || w.is_ascii() && future_ref(hay, *i)))
+            })
+            .copied()
+    }
+    fn first_ref<'w>(hay: &str, words: &[&'w str]) -> Option<&'w str> {
+        words
+            .iter()
+            .find(|w| occurrences(hay, w).iter().any(|(_, neg)| !neg))
+            .copied()
+    }
+    fn negations_ref(hay: &str, words: &[&str]) -> Vec<String> {
+        let mut out = Vec::new();
+        for w in words {
+            for (i, _) in hay.match_indices(w) {
+                if !ascii_word_bounded(hay, i, w) {
+                    continue;
+                }
+                if let Some(s) = negation_at(hay, i) {
+                    let phrase = hay[s..i + w.len()].trim().to_string();
+                    if !out.contains(&phrase) {
+                        out.push(phrase);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    // Pieces that make cues, negations, futures, overlaps (`aa` in `aaa`) and word
+    // boundaries likely.
+    const PIECES: &[&str] = &[
+        "延期",
+        "不会",
+        "没有",
+        "异议",
+        "不",
+        "确认",
+        "完成",
+        "已",
+        "，",
+        " ",
+        "delay",
+        "no ",
+        "not ",
+        "won't ",
+        "will ",
+        "be ",
+        "to ",
+        "done",
+        "deliver",
+        "ed",
+        "ion",
+        "pro",
+        "motion",
+        "sorry for the ",
+        "aa",
+        "a",
+        "ok",
+        "。",
+        "x",
+        "'ll ",
+    ];
+    const LIST: &[&str] = &[
+        "delay",
+        "延期",
+        "aa",
+        "a",
+        "异议",
+        "deliver",
+        "delivered",
+        "done",
+        "ion",
+        "确认完成",
+        "no objection",
+        "ok",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn same_as_a_search_per_word(hay in text(), pick in prop::collection::vec(0..LIST.len(), 1..6)) {
+            let words: Vec<&str> = pick.iter().map(|&i| LIST[i]).collect();
+            for w in [&words[..], LIST] {
+                prop_assert_eq!(any(&hay, w), any_ref(&hay, w));
+                prop_assert_eq!(first(&hay, w), first_ref(&hay, w));
+                prop_assert_eq!(first_done(&hay, w), first_done_ref(&hay, w));
+                prop_assert_eq!(negations(&hay, w), negations_ref(&hay, w));
+            }
+        }
+    }
+
+    #[test]
+    fn every_list_of_ours_builds() {
+        for list in [AUTO_STRONG, AUTO_AWAY, DONE, COMMIT, DELAY, NEGATABLE] {
+            assert!(automaton(list).is_some());
+        }
+        assert!(automaton(&["", "x"]).is_none());
+        assert_eq!(any("x y", &["", "y"]), any_ref("x y", &["", "y"]));
+    }
 }
 
 /// An out-of-office reply says so outright.

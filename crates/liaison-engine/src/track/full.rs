@@ -73,8 +73,8 @@ pub fn recompute_all(
                 return Err(TrackerError::MissingRaw(sha.clone()));
             };
             part.push(Member {
-                info: MessageInfo::read(&raw.bytes, sha, rows[i].seq, cfg),
-                raw: raw.bytes,
+                info: MessageInfo::read(&raw.bytes, sha, rows[i].seq, cfg).into(),
+                raw: raw.bytes.into(),
             });
         }
         let Some((oi, id)) = opener(&part) else {

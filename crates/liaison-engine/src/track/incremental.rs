@@ -98,7 +98,9 @@ fn track_message(
         .chain(&info.row.keys.weak)
         .cloned()
         .collect();
-    memo::remember(&info, raw);
+    // Kept (not copied) for later replays of its thread; `info` is the kept reading.
+    let new = memo::remember(info, raw);
+    let info = &new.info;
     let targets = store.messages_by_key(&lookups, &[KeyRole::Own])?;
     let lookers = store.messages_by_key(&info.row.keys.own, &[KeyRole::Strong, KeyRole::Weak])?;
     let threads: BTreeSet<String> = targets
@@ -120,7 +122,7 @@ fn track_message(
             if !store.manual_events(&c.id)?.is_empty() {
                 // Marks recorded for this collaboration before this copy of its opening
                 // mail arrived: replay them in their place.
-                return recompute(store, Vec::new(), Some((info, raw.to_vec())), cfg, changes);
+                return recompute(store, Vec::new(), Some(new), cfg, changes);
             }
             row.thread = c.id.clone();
             row.collaboration = Some(c.id.clone());
@@ -132,10 +134,10 @@ fn track_message(
 
     let threads: Vec<String> = threads.into_iter().collect();
     let members = store.thread_members(&threads)?;
-    if threads.len() == 1 && !referred_to && fast_path(store, &info, &members, cfg, changes)? {
+    if threads.len() == 1 && !referred_to && fast_path(store, info, &members, cfg, changes)? {
         return Ok(());
     }
-    recompute(store, members, Some((info, raw.to_vec())), cfg, changes)
+    recompute(store, members, Some(new), cfg, changes)
 }
 
 /// Folds `info` onto its one thread when that gives what a replay would; false (nothing
@@ -208,7 +210,7 @@ fn fast_path(
 fn recompute(
     store: &mut dyn Source,
     members: Vec<MessageRow>,
-    new: Option<(MessageInfo, Vec<u8>)>,
+    new: Option<Member>,
     cfg: &TrackerConfig,
     changes: &mut Changes,
 ) -> Result<(), TrackerError> {
@@ -230,8 +232,8 @@ fn recompute(
     for m in members {
         all.push(Some(load_member(store, &m, cfg)?));
     }
-    if let Some((info, raw)) = new {
-        all.push(Some(Member { info, raw }));
+    if let Some(new) = new {
+        all.push(Some(new));
     }
     let rows: Vec<MessageRow> = all.iter().flatten().map(|m| m.info.row.clone()).collect();
     let mut after = BTreeSet::new();
@@ -254,7 +256,7 @@ fn recompute(
             None => (min_sha(&part), None),
         };
         for m in part {
-            let mut row = m.info.row;
+            let mut row = m.info.row.clone();
             row.thread = thread.clone();
             row.collaboration = collab.clone();
             let same = stored.get(&row.sha256).is_some_and(|(t, c, o)| {
@@ -280,8 +282,8 @@ fn load_member(
             return Err(TrackerError::MissingRaw(m.sha256.clone()));
         };
         Ok(Member {
-            info: MessageInfo::read(&raw.bytes, &m.sha256, m.seq, cfg),
-            raw: raw.bytes,
+            info: MessageInfo::read(&raw.bytes, &m.sha256, m.seq, cfg).into(),
+            raw: raw.bytes.into(),
         })
     })
 }

@@ -92,21 +92,23 @@ pub(crate) fn member<E>(
 }
 
 /// Remembers a member the tracker has just read (the new message of an input), so a later
-/// replay of its thread does not parse it again.
-pub(crate) fn remember(info: &MessageInfo, raw: &[u8]) {
+/// replay of its thread does not parse it again; returns it (shared with the memory).
+pub(crate) fn remember(info: MessageInfo, raw: &[u8]) -> Member {
+    let m = Member {
+        info: info.into(),
+        raw: raw.into(),
+    };
     MEMO.with(|memo| {
         if let Some(memo) = memo.borrow_mut().as_mut() {
             if memo.members.len() >= MEMBERS {
                 memo.members.clear();
             }
             memo.members
-                .entry((info.row.sha256.clone(), info.row.seq))
-                .or_insert_with(|| Member {
-                    info: info.clone(),
-                    raw: raw.to_vec(),
-                });
+                .entry((m.info.row.sha256.clone(), m.info.row.seq))
+                .or_insert_with(|| m.clone());
         }
     });
+    m
 }
 
 /// [`crate::tracker::apply_message`] of the message stored under `sha256`, its reply

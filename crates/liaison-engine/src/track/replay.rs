@@ -12,14 +12,16 @@ use super::info::{MessageInfo, SortKey};
 use crate::tracker::{TrackerConfig, apply_manual, collaboration_id, open};
 use liaison_model::{Collaboration, Event};
 use std::collections::HashSet;
+use std::sync::Arc;
 
-/// One message of a thread with its raw bytes.
+/// One message of a thread with its raw bytes. Both are shared, not copied: the tracker's
+/// memory ([`super::memo`]) hands the same member to every replay of its thread.
 #[derive(Debug, Clone)]
 pub struct Member {
     /// What the index knows of it.
-    pub info: MessageInfo,
+    pub info: Arc<MessageInfo>,
     /// The raw message.
-    pub raw: Vec<u8>,
+    pub raw: Arc<[u8]>,
 }
 
 /// The opening mail of a thread (index into `members`) and the id of its collaboration.
