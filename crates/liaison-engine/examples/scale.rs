@@ -267,7 +267,8 @@ fn planner_only(n: usize) {
     );
 }
 
-/// `--due DB`: `plans::due` on a store kept by `--keep`, step by step (median of 15 runs,
+/// `--due DB`: `plans::due` on a store kept by `--keep` (or a PostgreSQL URL with
+/// `?schema=scale_N`), step by step (median of 15 runs,
 /// a fresh connection each), to see where its time goes.
 fn due_only(path: &std::path::Path) {
     let now = DateTime::parse_from_rfc3339("2026-12-07T10:00:00+08:00").unwrap();
@@ -283,11 +284,16 @@ fn due_only(path: &std::path::Path) {
         now,
         lang: Lang::Zh,
     };
+    // A PostgreSQL URL (with `?schema=scale_N`) names a store kept in PostgreSQL.
+    let location = match path.to_str() {
+        Some(url) if url.starts_with("postgres") => Location::Postgres(url.to_string()),
+        _ => Location::Sqlite(path.to_path_buf()),
+    };
     let (mut open, mut refresh, mut due, mut total) = (vec![], vec![], vec![], vec![]);
     let mut count = 0;
     for _ in 0..15 {
         let t = Instant::now();
-        let mut s = liaison_store::open(&Location::Sqlite(path.to_path_buf())).unwrap();
+        let mut s = liaison_store::open(&location).unwrap();
         let t1 = Instant::now();
         plans::refresh(s.as_mut(), &cx).unwrap();
         let t2 = Instant::now();
