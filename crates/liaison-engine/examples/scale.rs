@@ -96,6 +96,36 @@ fn collaboration(i: usize, now: DateTime<FixedOffset>) -> Collaboration {
     c
 }
 
+/// What every measurement plans with besides the collaborations: the default policy, the
+/// PRC calendar, Shanghai time and the generated directory.
+struct Setting {
+    policy: Policy,
+    cal: Calendar,
+    people: liaison_model::Directory,
+}
+
+impl Setting {
+    fn new() -> Setting {
+        Setting {
+            policy: Policy::default(),
+            cal: Calendar::cn(),
+            people: directory(),
+        }
+    }
+
+    fn cx(&self, now: DateTime<FixedOffset>) -> PlanContext<'_> {
+        PlanContext {
+            policy: &self.policy,
+            calendar: &self.cal,
+            hours: WorkHours::default(),
+            tz: chrono_tz::Asia::Shanghai,
+            directory: &self.people,
+            now,
+            lang: Lang::Zh,
+        }
+    }
+}
+
 /// CPU time of the calling thread, in seconds: steadier than the wall clock when other
 /// work shares the cores.
 fn thread_cpu() -> f64 {
@@ -148,18 +178,8 @@ fn fresh_store(n: usize, dir: &std::path::Path) -> Location {
 
 fn measure(n: usize, dir: &std::path::Path) -> Row {
     let now = DateTime::parse_from_rfc3339("2026-12-07T10:00:00+08:00").unwrap();
-    let policy = Policy::default();
-    let cal = Calendar::cn();
-    let people = directory();
-    let cx = PlanContext {
-        policy: &policy,
-        calendar: &cal,
-        hours: WorkHours::default(),
-        tz: chrono_tz::Asia::Shanghai,
-        directory: &people,
-        now,
-        lang: Lang::Zh,
-    };
+    let setting = Setting::new();
+    let cx = setting.cx(now);
     let collabs: Vec<Collaboration> = (0..n).map(|i| collaboration(i, now)).collect();
 
     // The planner itself, over everything in memory.
@@ -233,18 +253,8 @@ fn measure(n: usize, dir: &std::path::Path) -> Row {
 /// `--planner N`: the planner alone over `N` collaborations of the all-active mix, on one
 /// core and on all cores (median of 5 runs each).
 fn planner_only(n: usize) {
-    let policy = Policy::default();
-    let cal = Calendar::cn();
-    let people = directory();
-    let cx = PlanContext {
-        policy: &policy,
-        calendar: &cal,
-        hours: WorkHours::default(),
-        tz: chrono_tz::Asia::Shanghai,
-        directory: &people,
-        now: DateTime::parse_from_rfc3339("2026-09-20T12:00:00+08:00").unwrap(),
-        lang: Lang::Zh,
-    };
+    let setting = Setting::new();
+    let cx = setting.cx(DateTime::parse_from_rfc3339("2026-09-20T12:00:00+08:00").unwrap());
     let collabs = mix::generate(n);
     let (mut one, mut cpu, mut all, mut count) = (vec![], vec![], vec![], 0);
     for _ in 0..5 {
@@ -272,18 +282,8 @@ fn planner_only(n: usize) {
 /// a fresh connection each), to see where its time goes.
 fn due_only(path: &std::path::Path) {
     let now = DateTime::parse_from_rfc3339("2026-12-07T10:00:00+08:00").unwrap();
-    let policy = Policy::default();
-    let cal = Calendar::cn();
-    let people = directory();
-    let cx = PlanContext {
-        policy: &policy,
-        calendar: &cal,
-        hours: WorkHours::default(),
-        tz: chrono_tz::Asia::Shanghai,
-        directory: &people,
-        now,
-        lang: Lang::Zh,
-    };
+    let setting = Setting::new();
+    let cx = setting.cx(now);
     // A PostgreSQL URL (with `?schema=scale_N`) names a store kept in PostgreSQL.
     let location = match path.to_str() {
         Some(url) if url.starts_with("postgres") => Location::Postgres(url.to_string()),
