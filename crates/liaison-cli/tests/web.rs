@@ -662,6 +662,10 @@ fn browser() {
     let (_, before, _) = liaison(&dir, &["outbox", "--format", "json"], None);
     let out = Command::new("node")
         .arg(browser_dir.join("web.mjs"))
+        // Chromium names a download from its UTF-8 name only under a UTF-8 locale; without
+        // one (a bare CI shell) every download is called "download". Users' desktops are
+        // UTF-8; so is this run, whatever the caller's locale.
+        .env("LC_ALL", "C.UTF-8")
         .env("BASE", format!("http://{}", s.addr))
         .env("NOW", NOW)
         .env("MEMBER", format!("{}:{}", MEMBER.0, MEMBER.1))
