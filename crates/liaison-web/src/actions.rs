@@ -69,7 +69,7 @@ fn closing_err(e: ClosingError) -> WebError {
 }
 
 /// A download with a safe name (ASCII fallback and the UTF-8 name).
-fn download(bytes: Vec<u8>, name: &str, ty: &str) -> Response {
+pub(crate) fn download(bytes: Vec<u8>, name: &str, ty: &str) -> Response {
     let ascii: String = name
         .chars()
         .map(|c| {

@@ -1659,29 +1659,7 @@ async fn attachment(
         );
     };
     // Attacker-chosen names and types: always a download, never rendered by the browser.
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let disposition = format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-        pct(&name)
-    );
-    let mut res = (
-        [(header::CONTENT_TYPE, "application/octet-stream".to_string())],
-        bytes,
-    )
-        .into_response();
-    if let Ok(h) = HeaderValue::from_str(&disposition) {
-        res.headers_mut().insert(header::CONTENT_DISPOSITION, h);
-    }
-    res
+    crate::actions::download(bytes, &name, "application/octet-stream")
 }
 
 // ---------------------------------------------------------------- compose
