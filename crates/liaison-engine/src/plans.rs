@@ -40,14 +40,19 @@ pub fn fingerprint(cx: &PlanContext<'_>) -> String {
 }
 
 /// One action as stored: the planner's output with the reason in both languages. The due
-/// and overdue instants are the row's columns; only their UTC offsets are kept here, so
-/// that reading does not parse dates.
+/// and overdue instants are the row's columns (microseconds); only their UTC offsets, and
+/// the nanoseconds of their second when an instant has them (a mark made on the clock),
+/// are kept here, so that reading does not parse dates.
 #[derive(Debug, Serialize, PartialEq)]
 struct Stored {
     subject: String,
     action: Action,
     due_offset: i32,
     overdue_offset: i32,
+    #[serde(skip_serializing_if = "is_zero")]
+    due_nanos: u32,
+    #[serde(skip_serializing_if = "is_zero")]
+    overdue_nanos: u32,
     to: Vec<String>,
     cc: Vec<String>,
     channel: Channel,
@@ -64,6 +69,10 @@ struct StoredRef<'a> {
     action: Action,
     due_offset: i32,
     overdue_offset: i32,
+    #[serde(default)]
+    due_nanos: u32,
+    #[serde(default)]
+    overdue_nanos: u32,
     to: Vec<String>,
     cc: Vec<String>,
     channel: Channel,
@@ -71,6 +80,10 @@ struct StoredRef<'a> {
     reason_zh: Cow<'a, str>,
     #[serde(borrow)]
     reason_en: Cow<'a, str>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// One stored action of a segment: its JSON, due instant and overdue instant.
@@ -143,6 +156,8 @@ fn rows_with(c: &Collaboration, cx: &PlanContext<'_>, people: &People<'_>) -> Ve
                     action: z.action,
                     due_offset: z.due_at.offset().local_minus_utc(),
                     overdue_offset: z.overdue_at.offset().local_minus_utc(),
+                    due_nanos: z.due_at.timestamp_subsec_nanos(),
+                    overdue_nanos: z.overdue_at.timestamp_subsec_nanos(),
                     to: z.to,
                     cc: z.cc,
                     channel: z.channel,
@@ -227,14 +242,14 @@ pub fn due(
 fn decode(r: PlanRow, cx: &PlanContext<'_>) -> Result<DueAction, StoreError> {
     let corrupt = |e: String| StoreError::corrupt(format!("plan of {}", r.collaboration), e);
     let s: StoredRef<'_> = serde_json::from_str(&r.data).map_err(|e| corrupt(e.to_string()))?;
-    let instant = |micros: i64, offset: i32| {
+    let instant = |micros: i64, nanos: u32, offset: i32| {
         let zone = FixedOffset::east_opt(offset).ok_or_else(|| format!("offset {offset}"))?;
-        DateTime::from_timestamp_micros(micros)
+        DateTime::from_timestamp(micros.div_euclid(1_000_000), nanos)
             .map(|t| t.with_timezone(&zone))
             .ok_or_else(|| format!("instant {micros}"))
     };
-    let due_at = instant(r.due_at, s.due_offset).map_err(corrupt)?;
-    let overdue_at = instant(r.overdue_at, s.overdue_offset).map_err(corrupt)?;
+    let due_at = instant(r.due_at, s.due_nanos, s.due_offset).map_err(corrupt)?;
+    let overdue_at = instant(r.overdue_at, s.overdue_nanos, s.overdue_offset).map_err(corrupt)?;
     let reason = match cx.lang {
         Lang::Zh => s.reason_zh,
         Lang::En => s.reason_en,

@@ -109,8 +109,11 @@ prop_compose! {
         ]),
         counterparts in 1usize..3,
         items in proptest::collection::vec(item(), 0..4),
+        // Event times with any nanoseconds (a mark made on the clock) and in another zone
+        // (a mail's Date header), which the stored rows must give back exactly.
         events in proptest::collection::vec(
-            (kind(), 0i64..400, 0usize..3, proptest::option::of(0usize..4)), 0..8),
+            (kind(), 0i64..400, 0usize..3, proptest::option::of(0usize..4),
+             0i64..1_000_000_000, any::<bool>()), 0..8),
     ) -> Collaboration {
         let mut ev = vec![Event {
             kind: EventKind::Sent,
@@ -120,10 +123,12 @@ prop_compose! {
             item: None,
             detail: None,
         }];
-        for (k, h, who, item) in events {
+        for (k, h, who, item, nanos, utc) in events {
+            let at = t0() + Duration::hours(h) + Duration::nanoseconds(nanos);
+            let at = if utc { at.with_timezone(&FixedOffset::east_opt(0).unwrap()) } else { at };
             ev.push(Event {
                 kind: k,
-                at: t0() + Duration::hours(h),
+                at,
                 actor: Some(PEOPLE[who].into()),
                 message_id: None,
                 item,
