@@ -159,14 +159,7 @@ pub fn open(m: &Message, raw: &[u8], cfg: &TrackerConfig) -> Option<Collaboratio
     if !cfg.is_me(from) {
         return None;
     }
-    // Resolve against the mail's own date (never the clock), so replay is deterministic.
-    let mut opts = ParseOptions::new(liaison_time::Context {
-        now: date_of(m),
-        ..cfg.time.clone()
-    });
-    opts.kinds = cfg.kinds.clone();
-    opts.directory = Some(cfg.directory.clone());
-    let a = Anatomy::from_message(m, raw, &opts);
+    let a = Anatomy::from_message(m, raw, &parse_options(m, cfg));
     let subject = a.subject.as_ref()?;
     let kind = subject.kind?;
     let project = subject
@@ -273,31 +266,53 @@ fn owner_email(written: &str, cfg: &TrackerConfig) -> String {
 /// ([`liaison_anatomy::reply::read`]), with the collaboration's items to point at. Our own
 /// mail in a collaboration is the requester's (we opened it); theirs is the answer.
 pub fn read_reply(c: &Collaboration, m: &Message, cfg: &TrackerConfig) -> ReplyReading {
+    prepare_reply(m, cfg).into_reading(&item_refs(c))
+}
+
+/// [`read_reply`] as far as it goes without the collaboration's items
+/// ([`liaison_anatomy::reply::prepare`]): a pure function of the message and the
+/// configuration, so ingest runs it in its parser threads.
+pub fn prepare_reply(m: &Message, cfg: &TrackerConfig) -> reply::Prepared {
     let ours = m.from.as_deref().is_some_and(|f| cfg.is_me(f));
-    let mut opts = ParseOptions::new(liaison_time::Context {
-        now: date_of(m),
-        ..cfg.time.clone()
-    });
-    opts.kinds = cfg.kinds.clone();
-    opts.directory = Some(cfg.directory.clone());
-    let items: Vec<ItemRef> = c
-        .items
+    reply::prepare(
+        m,
+        &parse_options(m, cfg),
+        Writer {
+            ours,
+            requester: ours,
+        },
+    )
+}
+
+/// The items of `c` as the reply reader points at them.
+pub(crate) fn item_refs(c: &Collaboration) -> Vec<ItemRef> {
+    c.items
         .iter()
         .map(|i| ItemRef {
             what: i.what.clone(),
             owner: i.owner.clone(),
             due: i.promised.or(i.due),
         })
-        .collect();
-    reply::read(
-        m,
-        &opts,
-        Writer {
-            ours,
-            requester: ours,
-        },
-        &items,
-    )
+        .collect()
+}
+
+/// The anatomy's options for reading `m`: the configuration's tags and directory, and
+/// deadlines resolved against the mail's own date (never the clock), so replay is
+/// deterministic.
+fn parse_options(m: &Message, cfg: &TrackerConfig) -> ParseOptions {
+    let time = liaison_time::Context {
+        now: date_of(m),
+        ..cfg.time.clone()
+    };
+    // Not `ParseOptions::new(..)` with the fields replaced: building the default tag table
+    // only to drop it was a measurable part of reading every reply.
+    ParseOptions {
+        kinds: cfg.kinds.clone(),
+        urgency_words: Default::default(),
+        time,
+        directory: Some(cfg.directory.clone()),
+        default_offset: FixedOffset::east_opt(8 * 3600).expect("valid offset"),
+    }
 }
 
 /// Applies a message already threaded to `c`; returns the events it produced (also pushed

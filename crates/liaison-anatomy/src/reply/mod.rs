@@ -412,8 +412,31 @@ fn is_logo(name: &str, content_type: &str) -> bool {
             .any(|w| stem.contains(w))
 }
 
-/// Reads one reply (see the module documentation).
+/// Reads one reply (see the module documentation): [`prepare`] then
+/// [`Prepared::against`] the items.
 pub fn read(m: &Message, opts: &ParseOptions, writer: Writer, items: &[ItemRef]) -> ReplyReading {
+    prepare(m, opts, writer).into_reading(items)
+}
+
+/// A reply read as far as it can be without the collaboration's items: its new text,
+/// class, promised time and cues. The items the reply is about are found by
+/// [`Prepared::against`]. The split lets the tracker read replies in parser threads, ahead
+/// of the thread that knows the items, and point a reading kept from an earlier replay at
+/// items that have changed since.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    reading: ReplyReading,
+    /// The new text normalised ([`cues::normalize`]), where items are looked for.
+    all: String,
+    /// Its clauses (a partial delivery names its delivered items in them).
+    clauses: Vec<Clause>,
+    /// The writer's display name and address (their items are the ones a reply that names
+    /// none is about).
+    writer_names: Vec<String>,
+}
+
+/// Reads everything of a reply that does not depend on the items (see [`read`]).
+pub fn prepare(m: &Message, opts: &ParseOptions, writer: Writer) -> Prepared {
     let stripped = crate::strip_quoted(&m.body);
     let new_text = text::own_text(&stripped.text, m.from_name.as_deref(), opts);
     let ctx = liaison_time::Context {
@@ -467,30 +490,72 @@ pub fn read(m: &Message, opts: &ParseOptions, writer: Writer, items: &[ItemRef])
     if let Some(f) = m.from.as_deref() {
         writer_names.push(f.to_string());
     }
-    let about = match class {
-        ReplyClass::Acknowledgement | ReplyClass::AutoReply => None,
-        _ => items::about(&all, items, &writer_names),
-    };
-    let delivered = match class {
-        ReplyClass::Delivery => about.as_ref().map(|(v, _)| v.clone()).unwrap_or_default(),
-        ReplyClass::PartialDelivery => delivered_items(&cls, items),
-        _ => Vec::new(),
-    };
-    ReplyReading {
-        class,
-        new_text,
-        quoted: stripped.quoted,
-        promised,
-        items: about.as_ref().map(|(v, _)| v.clone()),
-        items_found: about.map(|(_, f)| f),
-        delivered,
-        negations,
-        cue,
-        retro: cls.iter().any(|c| {
-            !c.question && !c.conditional && c.has(cues::RETRO) && c.has(cues::RETRO_HELD)
-        }),
-        auto_header: m.auto_reply.clone(),
-        files,
+    let retro = cls
+        .iter()
+        .any(|c| !c.question && !c.conditional && c.has(cues::RETRO) && c.has(cues::RETRO_HELD));
+    Prepared {
+        reading: ReplyReading {
+            class,
+            new_text,
+            quoted: stripped.quoted,
+            promised,
+            items: None,
+            items_found: None,
+            delivered: Vec::new(),
+            negations,
+            cue,
+            retro,
+            auto_header: m.auto_reply.clone(),
+            files,
+        },
+        all,
+        clauses: cls,
+        writer_names,
+    }
+}
+
+impl Prepared {
+    /// The class, known before the items.
+    pub fn class(&self) -> ReplyClass {
+        self.reading.class
+    }
+
+    /// The whole reading, pointed at `items` (the collaboration's items when the reply is
+    /// applied).
+    pub fn against(&self, items: &[ItemRef]) -> ReplyReading {
+        let (found, delivered) = self.point(items);
+        ReplyReading {
+            items: found.as_ref().map(|(v, _)| v.clone()),
+            items_found: found.map(|(_, f)| f),
+            delivered,
+            ..self.reading.clone()
+        }
+    }
+
+    /// [`Prepared::against`], consuming the preparation (no copy of the text).
+    pub fn into_reading(self, items: &[ItemRef]) -> ReplyReading {
+        let (found, delivered) = self.point(items);
+        ReplyReading {
+            items: found.as_ref().map(|(v, _)| v.clone()),
+            items_found: found.map(|(_, f)| f),
+            delivered,
+            ..self.reading
+        }
+    }
+
+    /// The items the reply is about, and those it delivers.
+    fn point(&self, items: &[ItemRef]) -> (Option<(Vec<usize>, ItemsFound)>, Vec<usize>) {
+        let class = self.reading.class;
+        let about = match class {
+            ReplyClass::Acknowledgement | ReplyClass::AutoReply => None,
+            _ => items::about(&self.all, items, &self.writer_names),
+        };
+        let delivered = match class {
+            ReplyClass::Delivery => about.as_ref().map(|(v, _)| v.clone()).unwrap_or_default(),
+            ReplyClass::PartialDelivery => delivered_items(&self.clauses, items),
+            _ => Vec::new(),
+        };
+        (about, delivered)
     }
 }
 

@@ -486,6 +486,49 @@ fn partial_delivery_names_what_was_delivered() {
     assert_eq!(r.items, Some(vec![1]));
 }
 
+/// The tracker prepares a reply once (in a parser thread) and points it at the items as
+/// they are whenever it is applied: each pointing must equal a fresh read against those
+/// items, whatever it was pointed at before.
+#[test]
+fn a_prepared_reply_points_at_any_items_like_a_fresh_read() {
+    let one = |what: &str, owner: Option<&str>| ItemRef {
+        what: what.into(),
+        owner: owner.map(Into::into),
+        due: None,
+    };
+    let lists = [
+        vec![
+            one("导出会员积分明细表", Some("数据组（周敏）")),
+            one("兑换页视觉稿", Some("设计部（何雪）")),
+        ],
+        vec![one("兑换页视觉稿", Some("设计部（何雪）"))],
+        vec![],
+        vec![
+            one("root cause analysis", None),
+            one("replacement batch", None),
+            one("会员积分明细表", None),
+        ],
+    ];
+    let bodies = [
+        "第2项周五下班前发你。",
+        "视觉稿周五下班前发你。",
+        "周五下班前发你。",
+        "明细表已发，请查收；视觉稿下周一给到。",
+        "Please find attached the root cause analysis (item 1). The replacement batch will ship on Friday, Dec 4.",
+        "收到。",
+    ];
+    for body in bodies {
+        let m = message(body);
+        let prepared = prepare(&m, &opts(), ASKED);
+        for items in lists.iter().chain(lists.iter().rev()) {
+            let fresh = read(&m, &opts(), ASKED, items);
+            assert_eq!(prepared.against(items), fresh, "{body} / {items:?}");
+            assert_eq!(prepared.class(), fresh.class);
+            assert_eq!(prepared.clone().into_reading(items), fresh, "{body}");
+        }
+    }
+}
+
 #[test]
 fn reading_never_panics_on_odd_text() {
     for body in [

@@ -50,7 +50,7 @@ pub fn recompute_all(
                     if actual != sha256 {
                         out.altered.push((sha256.clone(), actual));
                     }
-                    rows.push(MessageInfo::read(&bytes, &sha256, input.seq, cfg).row);
+                    rows.push(MessageInfo::row(&bytes, &sha256, input.seq, cfg));
                 }
                 InputKind::Manual {
                     collaboration,

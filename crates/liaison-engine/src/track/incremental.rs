@@ -174,7 +174,7 @@ fn fast_path(
             let duplicate = info.row.message_id.is_some()
                 && members.iter().any(|m| m.message_id == info.row.message_id);
             if !duplicate {
-                memo::apply_message(&mut c, &info.row.sha256, &info.message, cfg);
+                memo::apply_message(&mut c, info, cfg);
             }
             row.collaboration = Some(id);
             changes.collaborations.push(c);

@@ -2,8 +2,9 @@
 //! open a collaboration.
 
 use crate::thread;
-use crate::tracker::{TrackerConfig, open};
+use crate::tracker::{TrackerConfig, open, prepare_reply};
 use chrono::{DateTime, FixedOffset, Utc};
+use liaison_anatomy::reply::Prepared;
 use liaison_mail::Message;
 use liaison_model::Collaboration;
 use liaison_store::{MessageKeys, MessageRow};
@@ -19,6 +20,12 @@ pub struct MessageInfo {
     /// so the tracker reads the anatomy (the costly part) once per message, and in the
     /// parser threads rather than the writer.
     pub opened: Option<Collaboration>,
+    /// The reply read as far as it can be without the items
+    /// ([`liaison_anatomy::reply::prepare`]), for a message that can join a collaboration
+    /// (it answers something, or carries a 【类型】 tag): read in the parser threads, since
+    /// it is the costliest part of applying a reply; `None` otherwise (the tracker reads
+    /// it if it ever needs it).
+    pub reply: Option<Prepared>,
 }
 
 /// Where a message falls in replay order: by date (a message without one comes after every
@@ -57,6 +64,22 @@ impl SortKey {
 impl MessageInfo {
     /// Reads `raw` (the message stored under `sha256`, ledger entry `seq`).
     pub fn read(raw: &[u8], sha256: &str, seq: i64, cfg: &TrackerConfig) -> MessageInfo {
+        Self::read_with(raw, sha256, seq, cfg, true)
+    }
+
+    /// The row only ([`MessageInfo::read`] without the reply's reading: for threading
+    /// every message of a store, where most are never applied as replies).
+    pub fn row(raw: &[u8], sha256: &str, seq: i64, cfg: &TrackerConfig) -> MessageRow {
+        Self::read_with(raw, sha256, seq, cfg, false).row
+    }
+
+    fn read_with(
+        raw: &[u8],
+        sha256: &str,
+        seq: i64,
+        cfg: &TrackerConfig,
+        reply: bool,
+    ) -> MessageInfo {
         let message = Message::parse(raw);
         let k = thread::keys(&message);
         // Subject keys only for subjects with a 【类型】 tag: untagged subjects ("Re: 周报")
@@ -87,6 +110,9 @@ impl MessageInfo {
             None
         };
         let opener = opened.is_some();
+        // Without a reference to answer or a tag to join by, a message never reaches a
+        // collaboration's replay.
+        let reply = (reply && tagged).then(|| prepare_reply(&message, cfg));
         MessageInfo {
             row: MessageRow {
                 sha256: sha256.to_string(),
@@ -100,6 +126,7 @@ impl MessageInfo {
             },
             message,
             opened,
+            reply,
         }
     }
 

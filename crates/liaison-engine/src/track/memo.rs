@@ -6,35 +6,25 @@
 //! every member again and read every reply again, so a thread of n messages cost O(n²)
 //! reads. Both are pure functions of their inputs, so their results are kept here:
 //!
-//! * a member (raw bytes and [`MessageInfo`]) by SHA-256 and ledger entry;
-//! * a reply reading by SHA-256 and the items it was read against (what it depends on
-//!   besides the message and the configuration).
+//! * a member (raw bytes and [`MessageInfo`], which holds the reply read as far as it can
+//!   be without the items) by SHA-256 and ledger entry.
 //!
 //! The memory is a thread-local installed by [`scope`] (the ingest, or one run of the
 //! tracker) for one configuration, and dropped when the scope ends; outside a scope nothing
-//! is kept. Each table is bounded: when full it is emptied (a miss only costs a read).
+//! is kept. The table is bounded: when full it is emptied (a miss only costs a read).
 
 use super::info::MessageInfo;
 use super::replay::Member;
-use crate::tracker::{TrackerConfig, apply_message_read, read_reply};
-use chrono::{DateTime, FixedOffset};
-use liaison_anatomy::reply::ReplyReading;
-use liaison_mail::Message;
+use crate::tracker::{TrackerConfig, apply_message_read, item_refs, read_reply};
 use liaison_model::{Collaboration, Event};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// Members kept at most (about the raw size plus the parsed message each).
 const MEMBERS: usize = 4096;
-/// Reply readings kept at most.
-const READINGS: usize = 32_768;
-
-type Items = Vec<(String, Option<String>, Option<DateTime<FixedOffset>>)>;
-
 #[derive(Default)]
 struct Memo {
     members: HashMap<(String, i64), Member>,
-    readings: HashMap<(String, Items), ReplyReading>,
 }
 
 thread_local! {
@@ -111,41 +101,17 @@ pub(crate) fn remember(info: MessageInfo, raw: &[u8]) -> Member {
     m
 }
 
-/// [`crate::tracker::apply_message`] of the message stored under `sha256`, its reply
-/// reading taken from memory when it was read against the same items before.
+/// [`crate::tracker::apply_message`] of a message read by [`MessageInfo::read`]: its reply
+/// as the parser threads prepared it, pointed at the collaboration's items as they are now
+/// (a replay applies the same reply to items that have moved since).
 pub(crate) fn apply_message(
     c: &mut Collaboration,
-    sha256: &str,
-    m: &Message,
+    info: &MessageInfo,
     cfg: &TrackerConfig,
 ) -> Vec<Event> {
-    apply_message_read(c, m, cfg, |c| {
-        let installed = MEMO.with(|memo| memo.borrow().is_some());
-        if !installed {
-            return read_reply(c, m, cfg);
-        }
-        let items: Items = c
-            .items
-            .iter()
-            .map(|i| (i.what.clone(), i.owner.clone(), i.promised.or(i.due)))
-            .collect();
-        let key = (sha256.to_string(), items);
-        if let Some(r) = MEMO.with(|memo| {
-            memo.borrow()
-                .as_ref()
-                .and_then(|memo| memo.readings.get(&key).cloned())
-        }) {
-            return r;
-        }
-        let r = read_reply(c, m, cfg);
-        MEMO.with(|memo| {
-            if let Some(memo) = memo.borrow_mut().as_mut() {
-                if memo.readings.len() >= READINGS {
-                    memo.readings.clear();
-                }
-                memo.readings.insert(key, r.clone());
-            }
-        });
-        r
+    let m = &info.message;
+    apply_message_read(c, m, cfg, |c| match &info.reply {
+        Some(prepared) => prepared.against(&item_refs(c)),
+        None => read_reply(c, m, cfg),
     })
 }

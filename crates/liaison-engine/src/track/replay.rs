@@ -67,7 +67,7 @@ pub fn replay(
         {
             continue;
         }
-        super::memo::apply_message(&mut c, &m.info.row.sha256, &m.info.message, cfg);
+        super::memo::apply_message(&mut c, &m.info, cfg);
     }
     for (_, e) in manual {
         apply_manual(&mut c, e.clone());
