@@ -12,6 +12,9 @@ use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
+mod checkpoint;
+use checkpoint::Checkpointer;
+
 /// A store in a SQLite database.
 pub struct SqliteStore {
     conn: Connection,
@@ -23,6 +26,8 @@ pub struct SqliteStore {
     in_batch: bool,
     /// Outbox locks held: lock-file bucket → (the locked file, the messages using it).
     outbox_locks: HashMap<u32, (File, HashSet<String>)>,
+    /// The thread that checkpoints the WAL (file databases only).
+    checkpointer: Option<Checkpointer>,
 }
 
 /// How many lock files the outbox's per-message locks share.
@@ -64,6 +69,13 @@ fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 impl SqliteStore {
+    /// A transaction was committed: the checkpointing thread may have work.
+    fn committed(&self) {
+        if let Some(c) = &self.checkpointer {
+            c.committed();
+        }
+    }
+
     /// Opens or creates the database file at `path` (and its folder), sets WAL mode and
     /// runs pending migrations.
     pub fn open(path: &Path) -> Result<SqliteStore> {
@@ -101,7 +113,16 @@ impl SqliteStore {
         // one may be lost, never half-applied: a message lost that way is simply stored
         // again by the next ingest of its mailbox (ingest is idempotent), and the database
         // is never corrupted. Readers (the dashboard) read a longer WAL through its index.
-        conn.pragma_update(None, "wal_autocheckpoint", 16_384)
+        //
+        // The checkpoints themselves run on a thread of their own ([`checkpoint`]); the
+        // writer's automatic checkpoint stays only as a backstop.
+        let checkpointer = Checkpointer::start(path);
+        let pages = if checkpointer.is_some() {
+            checkpoint::BACKSTOP_PAGES
+        } else {
+            16_384
+        };
+        conn.pragma_update(None, "wal_autocheckpoint", pages)
             .map_err(|e| fail(e.to_string()))?;
         let mut s = SqliteStore {
             conn,
@@ -109,6 +130,7 @@ impl SqliteStore {
             lock: None,
             in_batch: false,
             outbox_locks: HashMap::new(),
+            checkpointer,
         };
         s.migrate().map_err(|e| fail(e.to_string()))?;
         Ok(s)
@@ -124,6 +146,7 @@ impl SqliteStore {
             lock: None,
             in_batch: false,
             outbox_locks: HashMap::new(),
+            checkpointer: None,
         };
         s.migrate()?;
         Ok(s)
@@ -415,6 +438,7 @@ impl Store for SqliteStore {
             out.push(put_raw_tx(&tx, bytes, source, *mid, &now)?);
         }
         tx.commit()?;
+        self.committed();
         Ok(out)
     }
 
@@ -534,6 +558,9 @@ impl Store for SqliteStore {
             self.in_batch = false;
             self.conn
                 .execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
+            if commit {
+                self.committed();
+            }
         }
         Ok(())
     }
