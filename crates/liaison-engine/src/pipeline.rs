@@ -227,48 +227,60 @@ fn ingest_sources(
     let batch_size = opts.batch.max(1);
     for mb in sources {
         obs.source_started(&mb);
-        let mut batch: Vec<(RawMail, Option<String>)> = Vec::with_capacity(batch_size);
-        let mut mb = mb.peekable();
-        while let Some(item) = mb.next() {
-            match item {
-                Err(e) => {
-                    let text = e.render(opts.lang == Lang::En);
-                    if e.is_note() {
-                        // Left alone on purpose (a hidden file, a FIFO, mbox garbage):
-                        // reported, but not a failure.
-                        obs.skipped(&text);
-                        summary.skipped.push(text);
-                    } else {
-                        obs.unreadable(&e, &text);
-                        summary.errors.push(text);
-                    }
-                }
-                Ok(raw) => {
-                    summary.read += 1;
-                    obs.position(raw.position);
-                    // Storing needs the header only; the tracker reads the whole message.
-                    let msg = Message::parse_headers(&raw.bytes);
-                    if let Some(reason) = malformed_reason(&raw.bytes, &msg, opts.lang) {
-                        // The same bytes kept aside by an earlier run count as a duplicate.
-                        if store.quarantine(&raw.bytes, &raw.source, &reason)? {
-                            let m = Malformed {
-                                source: raw.source,
-                                reason,
-                            };
-                            obs.quarantined(&m);
-                            summary.malformed += 1;
-                            summary.quarantined.push(m);
-                        } else {
-                            summary.duplicates += 1;
+        std::thread::scope(|s| -> Result<(), PipelineError> {
+            // Reading the mailbox and the headers runs a batch ahead of this thread, which
+            // stores and tracks: the writer is what limits an ingest.
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Read>>(1);
+            s.spawn(move || read_batches(mb, batch_size, opts.lang, tx));
+            let mut batch: Vec<(RawMail, Option<String>)> = Vec::with_capacity(batch_size);
+            for chunk in rx {
+                for item in chunk {
+                    match item {
+                        Read::Failed(e) => {
+                            let text = e.render(opts.lang == Lang::En);
+                            if e.is_note() {
+                                // Left alone on purpose (a hidden file, a FIFO, mbox
+                                // garbage): reported, but not a failure.
+                                obs.skipped(&text);
+                                summary.skipped.push(text);
+                            } else {
+                                obs.unreadable(&e, &text);
+                                summary.errors.push(text);
+                            }
                         }
-                    } else {
-                        batch.push((raw, msg.message_id));
+                        Read::Mail {
+                            raw,
+                            message_id,
+                            malformed,
+                        } => {
+                            summary.read += 1;
+                            obs.position(raw.position);
+                            if let Some(reason) = malformed {
+                                // The same bytes kept aside by an earlier run count as a
+                                // duplicate.
+                                if store.quarantine(&raw.bytes, &raw.source, &reason)? {
+                                    let m = Malformed {
+                                        source: raw.source,
+                                        reason,
+                                    };
+                                    obs.quarantined(&m);
+                                    summary.malformed += 1;
+                                    summary.quarantined.push(m);
+                                } else {
+                                    summary.duplicates += 1;
+                                }
+                            } else {
+                                batch.push((raw, message_id));
+                            }
+                        }
                     }
                 }
-            }
-            if batch.len() >= batch_size || (mb.peek().is_none() && !batch.is_empty()) {
+                // A chunk ends with a full batch or with the mailbox.
+                if batch.is_empty() {
+                    continue;
+                }
                 let before = summary.imported;
-                store_batch(store, &mut batch, &mut summary)?;
+                store_batch(&mut *store, &mut batch, &mut summary)?;
                 obs.stored(summary.read, summary.imported);
                 if let Some(n) = opts.crash_after
                     && before < n
@@ -281,14 +293,67 @@ fn ingest_sources(
                     std::process::abort();
                 }
                 if opts.track {
-                    summary.tracked += track_pending_with(store, cfg, &mut index, CHUNK)?;
+                    summary.tracked += track_pending_with(&mut *store, cfg, &mut index, CHUNK)?;
                 }
             }
-        }
+            Ok(())
+        })?;
         obs.source_finished();
     }
     summary.pending = store.stats()?.pending;
     Ok(summary)
+}
+
+/// One item of a mailbox as the reader thread hands it over.
+enum Read {
+    /// A message, with its Message-ID and, when nothing a tracker could use is readable,
+    /// why it is kept aside ([`malformed_reason`]).
+    Mail {
+        raw: RawMail,
+        message_id: Option<String>,
+        malformed: Option<String>,
+    },
+    /// A file or folder that could not be read, or was deliberately not read.
+    Failed(MailboxError),
+}
+
+/// Reads `mb` into chunks that end after `batch_size` storable messages or at the end of
+/// the mailbox, and sends them in order (stopping when the receiver is gone).
+fn read_batches(
+    mb: Mailbox,
+    batch_size: usize,
+    lang: Lang,
+    tx: std::sync::mpsc::SyncSender<Vec<Read>>,
+) {
+    let mut chunk = Vec::new();
+    let mut storable = 0;
+    for item in mb {
+        match item {
+            Err(e) => chunk.push(Read::Failed(e)),
+            Ok(raw) => {
+                // Storing needs the header only; the tracker reads the whole message.
+                let msg = Message::parse_headers(&raw.bytes);
+                let malformed = malformed_reason(&raw.bytes, &msg, lang);
+                if malformed.is_none() {
+                    storable += 1;
+                }
+                chunk.push(Read::Mail {
+                    raw,
+                    message_id: msg.message_id,
+                    malformed,
+                });
+            }
+        }
+        if storable >= batch_size {
+            if tx.send(std::mem::take(&mut chunk)).is_err() {
+                return;
+            }
+            storable = 0;
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = tx.send(chunk);
+    }
 }
 
 fn store_batch(
