@@ -26,7 +26,7 @@ pub struct SqliteStore {
     in_batch: bool,
     /// Outbox locks held: lock-file bucket → (the locked file, the messages using it).
     outbox_locks: HashMap<u32, (File, HashSet<String>)>,
-    /// The thread that checkpoints the WAL (file databases only).
+    /// The thread that checkpoints the WAL (file databases only, once a batch committed).
     checkpointer: Option<Checkpointer>,
 }
 
@@ -69,8 +69,14 @@ fn set_wal(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 impl SqliteStore {
-    /// A transaction was committed: the checkpointing thread may have work.
-    fn committed(&self) {
+    /// A batch was committed: the checkpointing thread (started now if need be) may have
+    /// work. A store that never commits a batch (a dashboard's reads, a mark) starts none.
+    fn committed(&mut self) {
+        if self.checkpointer.is_none()
+            && let Some(path) = &self.path
+        {
+            self.checkpointer = Checkpointer::start(path);
+        }
         if let Some(c) = &self.checkpointer {
             c.committed();
         }
@@ -114,15 +120,10 @@ impl SqliteStore {
         // again by the next ingest of its mailbox (ingest is idempotent), and the database
         // is never corrupted. Readers (the dashboard) read a longer WAL through its index.
         //
-        // The checkpoints themselves run on a thread of their own ([`checkpoint`]); the
-        // writer's automatic checkpoint stays only as a backstop.
-        let checkpointer = Checkpointer::start(path);
-        let pages = if checkpointer.is_some() {
-            checkpoint::BACKSTOP_PAGES
-        } else {
-            16_384
-        };
-        conn.pragma_update(None, "wal_autocheckpoint", pages)
+        // The checkpoints themselves run on a thread of their own ([`checkpoint`]), started
+        // at the first batch committed; the writer's automatic checkpoint stays only as a
+        // backstop.
+        conn.pragma_update(None, "wal_autocheckpoint", checkpoint::BACKSTOP_PAGES)
             .map_err(|e| fail(e.to_string()))?;
         let mut s = SqliteStore {
             conn,
@@ -130,7 +131,7 @@ impl SqliteStore {
             lock: None,
             in_batch: false,
             outbox_locks: HashMap::new(),
-            checkpointer,
+            checkpointer: None,
         };
         s.migrate().map_err(|e| fail(e.to_string()))?;
         Ok(s)

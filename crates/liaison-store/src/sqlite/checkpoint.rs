@@ -38,8 +38,8 @@ pub(super) struct Checkpointer {
 }
 
 impl Checkpointer {
-    /// Starts the thread for the database at `path` (it opens its connection lazily, at
-    /// the first wake-up, so a store that never writes much costs only an idle thread).
+    /// Starts the thread for the database at `path` (it opens its connection at the first
+    /// wake-up that finds the WAL past [`WAL_BYTES`]).
     pub(super) fn start(path: &Path) -> Option<Checkpointer> {
         let (tx, rx) = sync_channel::<()>(1);
         let path = path.to_path_buf();
