@@ -1781,7 +1781,8 @@ fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
         .filter(|t| t.span.start >= ws)
         .map(|t| (t.span.start - ws, t.span.end - ws))
         .collect();
-    let f = super::items::read(&text, &rel, opts);
+    let listed = !a.items[idx].marker.is_empty();
+    let f = super::items::read_item(&text, &rel, opts, listed);
     let part = |r: Option<(usize, usize)>, a: &Anatomy| r.map(|(s, e)| a.part(ws + s, ws + e));
     if let Some(w) = part(f.what, a) {
         a.items[idx].what = w;
@@ -2588,19 +2589,72 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
             _ => return None,
         }
     }
-    if matches!(first, '（' | '(') {
+    // `【1】` `[2]` `〔3〕` `（1）` `(a)` `（Ａ）`: a number or a letter in brackets.
+    if let Some(close) = match first {
+        '（' | '(' => Some(&[')', '）'][..]),
+        '【' => Some(&['】'][..]),
+        '[' => Some(&[']'][..]),
+        '［' => Some(&['］'][..]),
+        '〔' => Some(&['〕'][..]),
+        _ => None,
+    } {
         let r = &s[first.len_utf8()..];
         let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if digits > 0 && digits <= 2 {
-            let r2 = &r[digits..];
+        // A single letter in round brackets (`(a)`, `(B)`), not a word (`(see)`).
+        let letter = if digits == 0 && matches!(first, '（' | '(') {
+            r.chars()
+                .next()
+                .filter(|c| ('a'..='h').contains(c) || ('A'..='H').contains(c))
+                .map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        let inner = digits.max(letter);
+        if inner > 0 && inner <= 2 {
+            let r2 = &r[inner..];
             if let Some(c) = r2.chars().next()
-                && matches!(c, '）' | ')')
+                && close.contains(&c)
             {
-                return finish(first.len_utf8() + digits + c.len_utf8());
+                return finish(first.len_utf8() + inner + c.len_utf8());
             }
         }
         // `（一）`: a Chinese numeral in brackets, read below.
-        cn_numeral_marker(s)?;
+        if matches!(first, '（' | '(') {
+            cn_numeral_marker(s)?;
+        } else {
+            return None;
+        }
+    }
+    // `⑴` `❶` `➊` `Ⅰ.`: enclosed and Roman-numeral characters.
+    if ('⑴'..='⒇').contains(&first)
+        || ('❶'..='❿').contains(&first)
+        || ('➀'..='➓').contains(&first)
+        || ('⓵'..='⓾').contains(&first)
+    {
+        return finish(first.len_utf8());
+    }
+    if ('Ⅰ'..='Ⅻ').contains(&first) || ('ⅰ'..='ⅻ').contains(&first) {
+        let r = &s[first.len_utf8()..];
+        if let Some(c) = r.chars().next()
+            && matches!(c, '.' | '．' | '、' | ')' | '）')
+        {
+            return finish(first.len_utf8() + c.len_utf8());
+        }
+        return None;
+    }
+    // `第一，` `第二、` `第三：`: ordinal words starting the items of a list.
+    if let Some(r) = s.strip_prefix('第')
+        && let Some(c) = r.chars().next()
+        && "一二三四五六七八九十".contains(c)
+        && let Some(sep) = r[c.len_utf8()..].chars().next()
+        && matches!(sep, '，' | '、' | '：' | ':' | ',')
+        && s[('第'.len_utf8() + c.len_utf8() + sep.len_utf8())..]
+            .trim()
+            .chars()
+            .count()
+            > 4
+    {
+        return finish('第'.len_utf8() + c.len_utf8() + sep.len_utf8());
     }
     // １．２、: full-width digits, as some input methods type them.
     if ('０'..='９').contains(&first) {
@@ -2633,15 +2687,31 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
     {
         return finish(mlen);
     }
-    // a) b） a. : lettered items.
-    if ('a'..='h').contains(&first) {
+    // a) b） a. A. B) : lettered items.
+    if ('a'..='h').contains(&first) || ('A'..='H').contains(&first) {
         let r = &s[1..];
         if let Some(c) = r.chars().next()
-            && (matches!(c, ')' | '）') || c == '.' && r[1..].starts_with(' '))
+            && (matches!(c, ')' | '）' | '、') || c == '.' && r[1..].starts_with(' '))
         {
             return finish(1 + c.len_utf8());
         }
-        return None;
+        if first.is_ascii_lowercase() {
+            return None;
+        }
+    }
+    // i. ii) iv. : lower-case Roman numerals.
+    {
+        let roman = s.len() - s.trim_start_matches(['i', 'v', 'x']).len();
+        if (1..=4).contains(&roman)
+            && matches!(
+                &s[..roman],
+                "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x"
+            )
+            && let Some(c) = s[roman..].chars().next()
+            && (matches!(c, ')' | '）') || c == '.' && s[roman + 1..].starts_with(' '))
+        {
+            return finish(roman + c.len_utf8());
+        }
     }
     if matches!(first, '-' | '*' | '•' | '·' | '+' | '–') {
         let r = &s[first.len_utf8()..];
@@ -3634,6 +3704,66 @@ mod tests {
 
     fn whats(a: &Anatomy) -> Vec<&str> {
         a.items.iter().map(|i| i.what.text.as_str()).collect()
+    }
+
+    #[test]
+    fn more_list_markers_and_fields_in_a_trailing_bracket() {
+        // Each marker style, with the fields in a bracket after the what.
+        for (m1, m2) in [
+            ("【1】", "【2】"),
+            ("[1] ", "[2] "),
+            ("A. ", "B. "),
+            ("(a) ", "(b) "),
+            ("⑴", "⑵"),
+            ("❶ ", "❷ "),
+            ("Ⅰ. ", "Ⅱ. "),
+            ("i. ", "ii. "),
+            ("第一，", "第二，"),
+        ] {
+            let a = read(&format!(
+                "Subject: 【需求对接】价签-市场部/设计部-紧急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n王磊你好，\n\n需要配合以下事项：\n\n{m1}40家门店价签印刷文件（设计部，12月11日18:00前）\n{m2}旗舰店打样一份（王磊，12月9日前）\n\n谢谢！\n\n陈佳\n市场部\n电话：021-6258 3306\n"
+            ));
+            assert_eq!(
+                whats(&a),
+                ["40家门店价签印刷文件", "旗舰店打样一份"],
+                "{m1}"
+            );
+            let owners: Vec<_> = a
+                .items
+                .iter()
+                .map(|i| i.owner.as_ref().map(|o| o.text.as_str()))
+                .collect();
+            assert_eq!(owners, [Some("设计部"), Some("王磊")], "{m1}");
+            let dues: Vec<_> = a
+                .items
+                .iter()
+                .map(|i| i.due.as_ref().map(|o| o.text.as_str()))
+                .collect();
+            assert_eq!(dues, [Some("12月11日18:00前"), Some("12月9日前")], "{m1}");
+        }
+        let a = read(
+            "Subject: [Request] Cards - Marketing - Urgent\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Sarah,\n\nTwo things:\n\n(1) Print-ready price cards for 40 stores (Sarah, by Fri Dec 11)\n(2) A workaround deployed by Friday, Dec 4 (our holiday hours start Saturday).\n\nThanks.\n\nJessica Chen\nMarketing\nTel: +86 21 6258 3306\n",
+        );
+        assert_eq!(
+            whats(&a),
+            [
+                "Print-ready price cards for 40 stores",
+                "A workaround deployed"
+            ]
+        );
+        assert_eq!(
+            a.items[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("Sarah")
+        );
+        // A bracket after a deadline is a remark, not the item's fields.
+        assert_eq!(
+            a.items[1].due.as_ref().map(|o| o.text.as_str()),
+            Some("Friday, Dec 4")
+        );
+        // Not markers: a word in brackets, an ordinal inside a word, a decimal.
+        assert!(list_marker("(see the file) for details").is_none());
+        assert!(list_marker("1.5 days late").is_none());
+        assert!(list_marker("第一次见面很愉快").is_none());
     }
 
     #[test]

@@ -283,8 +283,21 @@ pub(super) fn labelled_item(t: &str) -> bool {
 }
 
 /// Reads an item's fields. `times`: deadline ranges (relative to `t`) liaison-time found.
+#[cfg(test)]
 pub(super) fn read(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
-    let mut f = read_fields(t, times, opts);
+    read_item(t, times, opts, false)
+}
+
+/// [`read`] for an item that stands on a list line of its own (`listed`: a marker or a
+/// table row, not an ask found in running text), where a trailing bracket of fields
+/// (`（仓储部，12月10日前）`) can be trusted to hold the item's owner and due.
+pub(super) fn read_item(
+    t: &str,
+    times: &[(usize, usize)],
+    opts: &ParseOptions,
+    listed: bool,
+) -> Fields {
+    let mut f = read_fields(t, times, opts, listed);
     f.owner = f.owner.and_then(|o| owner_named(t, o));
     f
 }
@@ -325,7 +338,7 @@ fn owner_named(t: &str, (s, e): (usize, usize)) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
-fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
+fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions, listed: bool) -> Fields {
     let found = labels(t);
     if !found.is_empty() {
         return by_labels(t, &found, times, opts);
@@ -336,7 +349,62 @@ fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields
     if parts.len() >= 2 {
         return by_parts(t, &parts, times, opts);
     }
+    if listed && let Some(parts) = bracket_parts(&t[..line_end], times, opts) {
+        return by_parts(t, &parts, times, opts);
+    }
     prose(t, times, opts)
+}
+
+/// `到货时段确认（仓储部，12月10日前）`, `Delivery slot (Tom, by Thu Dec 10)`: a line that
+/// ends with a bracket of comma-separated fields, one of them a deadline and the others an
+/// owner or a short note, is the what followed by its fields (as if joined by dashes).
+fn bracket_parts(
+    t: &str,
+    times: &[(usize, usize)],
+    opts: &ParseOptions,
+) -> Option<Vec<(usize, usize)>> {
+    let end = t.trim_end_matches(['。', '.', '；', ';', ' ']).len();
+    let ((bs, _), (is, ie)) = trailing_bracket(t, (0, end))?;
+    let what = trim(t, 0, bs)?;
+    let mut parts = vec![what];
+    let mut start = is;
+    let inner = &t[is..ie];
+    for (i, c) in inner
+        .char_indices()
+        .chain(std::iter::once((inner.len(), ',')))
+    {
+        if matches!(c, '，' | ',' | '；' | ';') {
+            parts.push(trim(t, start, is + i)?);
+            start = is + i + c.len_utf8();
+        }
+    }
+    let inner_parts = &parts[1..];
+    let timed = |&(s, e): &(usize, usize)| times.iter().any(|&(a, b)| a >= s && b <= e);
+    // A deadline already before the bracket makes the bracket a remark (`…by Friday, Dec 4
+    // (our holiday hours start Saturday)`).
+    if timed(&what) {
+        return None;
+    }
+    // The deadline part is a deadline and little else (`by Thu Dec 10`, `12月10日前完成`),
+    // not a sentence that mentions a day.
+    let short_deadline = |&(s, e): &(usize, usize)| {
+        times.iter().any(|&(a, b)| {
+            a >= s
+                && b <= e
+                && t[s..a].chars().count() + t[b..e].chars().count() <= 8
+                && t[s..a].split_whitespace().count() + t[b..e].split_whitespace().count() <= 2
+        })
+    };
+    if !inner_parts.iter().any(short_deadline) {
+        return None;
+    }
+    let with_time = inner_parts.iter().filter(|p| timed(p)).count();
+    let owners = inner_parts
+        .iter()
+        .filter(|p| !timed(p) && owner_like(strip_connector(&t[p.0..p.1]), opts))
+        .count();
+    (with_time == 1 && inner_parts.len() <= 3 && owners + with_time >= inner_parts.len().min(2))
+        .then_some(parts)
 }
 
 fn first_time_in(times: &[(usize, usize)], s: usize, e: usize) -> Option<(usize, usize)> {
