@@ -177,6 +177,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 || lines
                     .get(i + 2)
                     .is_some_and(|n| !n.blank && is_header_cell(&src[n.start..n.end])))
+            // A table starts at its first header cell, not at the second one after the
+            // whole table was not read as one.
+            && !(i >= 2
+                && lines[i - 1].blank
+                && !lines[i - 2].blank
+                && is_header_cell(&src[lines[i - 2].start..lines[i - 2].end]))
             && let Some((header, rows, next)) = cell_table(src, lines, i, end)
         {
             for r in roles.iter_mut().take(header.1).skip(header.0) {
@@ -1474,17 +1480,26 @@ fn cell_table(
 ) -> Option<((usize, usize), Vec<Vec<usize>>, usize)> {
     let text = |j: usize| src[lines[j].start..lines[j].end].trim();
     let number_col = is_number_column;
-    // Single-line paragraphs from `i` on.
+    // Single-line paragraphs from `i` on. An empty cell is an empty paragraph: three blank
+    // lines between two cells instead of one (its blank line stands for it).
     let mut cells = Vec::new();
     let mut j = i;
+    let mut blanks = 0usize;
     while j < end && cells.len() < 200 {
         if lines[j].blank {
+            blanks += 1;
             j += 1;
             continue;
         }
         if j + 1 < end && !lines[j + 1].blank {
             break;
         }
+        if !cells.is_empty() {
+            for k in 0..blanks.saturating_sub(1) / 2 {
+                cells.push(j - blanks + 1 + 2 * k);
+            }
+        }
+        blanks = 0;
         cells.push(j);
         j += 1;
     }
@@ -1529,9 +1544,11 @@ fn cell_table(
         {
             break;
         }
-        if chunk
-            .iter()
-            .any(|&c| text(c).ends_with('。') || text(c).chars().count() > 80)
+        // A sentence ends the table when it stands where a row starts (the paragraph after
+        // the table); a full stop inside a row (`每店一个PDF，含出血。`) is the cell's own.
+        if text(chunk[0]).ends_with('。')
+            || text(chunk[0]).is_empty()
+            || chunk.iter().any(|&c| text(c).chars().count() > 80)
         {
             break;
         }
@@ -1600,11 +1617,47 @@ enum Col {
 fn column_kind(h: &str) -> Col {
     let h = search_lower(h);
     let has = |ws: &[&str]| ws.iter().any(|k| h.contains(k));
+    // Short English header words matched as whole words (`eta` is not in `details`).
+    let word = |ws: &[&str]| {
+        h.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| ws.contains(&w))
+    };
     if matches!(
         h.trim(),
         "备注" | "備註" | "说明" | "說明" | "remarks" | "remark" | "notes" | "note" | "comments"
     ) {
         return Col::Note;
+    }
+    // Where a row stands (`Status`, `狀態`, `进度`): no field of the item.
+    if matches!(
+        h.trim(),
+        "状态" | "狀態" | "进度" | "進度" | "进展" | "進展" | "status" | "progress" | "state"
+    ) {
+        return Col::Note;
+    }
+    if word(&["pic", "lead", "assigned"]) || has(&["person in charge", "負責窗口"]) {
+        return Col::Person;
+    }
+    if word(&["eta", "timeline", "milestone"]) || has(&["到期", "目标日", "目標日"]) {
+        return Col::Due;
+    }
+    if word(&[
+        "activity",
+        "activities",
+        "step",
+        "steps",
+        "topic",
+        "request",
+        "description",
+    ]) && !has(&[
+        "owner",
+        "due",
+        "date",
+        "deadline",
+        "standard",
+        "deliverable",
+    ]) {
+        return Col::What;
     }
     if has(&[
         "负责人",
@@ -3764,6 +3817,98 @@ mod tests {
         assert!(list_marker("(see the file) for details").is_none());
         assert!(list_marker("1.5 days late").is_none());
         assert!(list_marker("第一次见面很愉快").is_none());
+    }
+
+    #[test]
+    fn one_cell_per_paragraph_tables_with_more_column_names() {
+        let table = |cells: &[&str]| cells.iter().map(|c| format!("{c}\n\n")).collect::<String>();
+        let mail = |body: String| {
+            read(&format!(
+                "Subject: [Kickoff] Cards - Marketing - Urgent\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Sarah,\n\nThe plan is below.\n\n{body}Please confirm by Wednesday.\n\nJessica Chen\nMarketing\nTel: +86 21 6258 3306\n"
+            ))
+        };
+        // A status column, `PIC`, `Action item`, `Target date`.
+        let a = mail(table(&[
+            "Action item",
+            "Status",
+            "PIC",
+            "Target date",
+            "Price cards",
+            "In progress",
+            "Sarah Mitchell",
+            "Fri, Dec 11",
+            "Flagship proof",
+            "Not started",
+            "Hannah Lee",
+            "Wed, Dec 9",
+        ]));
+        assert_eq!(whats(&a), ["Price cards", "Flagship proof"]);
+        assert_eq!(
+            a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+            Some("Hannah Lee")
+        );
+        // Traditional headers with a status column last.
+        let a = mail(table(&[
+            "項次",
+            "工作事項",
+            "負責窗口",
+            "預計完成日",
+            "狀態",
+            "1",
+            "門市價卡",
+            "王小明",
+            "12/11（五）",
+            "進行中",
+            "2",
+            "旗艦店打樣",
+            "林美玲",
+            "12/9（三）",
+            "未開始",
+        ]));
+        assert_eq!(whats(&a), ["門市價卡", "旗艦店打樣"]);
+        assert_eq!(
+            a.items[0].due.as_ref().map(|o| o.text.as_str()),
+            Some("12/11（五）")
+        );
+        // A cell that ends with a full stop, and an empty cell (three blank lines).
+        let a = mail(table(&[
+            "任务",
+            "负责人",
+            "完成时间",
+            "交付标准",
+            "门店价签",
+            "王小明",
+            "12月11日前",
+            "每店一个PDF，含出血。",
+            "旗舰店打样",
+            "林美玲",
+            "12月9日前",
+            "实物样张一份。",
+        ]));
+        assert_eq!(whats(&a), ["门店价签", "旗舰店打样"]);
+        assert_eq!(
+            a.items[0].standard_value().as_deref(),
+            Some("每店一个PDF，含出血。")
+        );
+        let a = mail(table(&[
+            "Task",
+            "Owner",
+            "Due",
+            "Notes",
+            "Price cards",
+            "Sarah Mitchell",
+            "Fri, Dec 11",
+            "\n",
+            "Flagship proof",
+            "Hannah Lee",
+            "Wed, Dec 9",
+            "urgent",
+        ]));
+        assert_eq!(whats(&a), ["Price cards", "Flagship proof"]);
+        assert_eq!(
+            a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+            Some("Hannah Lee")
+        );
     }
 
     #[test]
