@@ -502,7 +502,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                     }
                     continue;
                 }
-                _ if strong => {
+                // `時程安排：`, `改善措施：`, `Timeline:` (a part the guide does not name
+                // for items): a list line that carries an item's fields, an owner and a
+                // deadline still ahead, is an item all the same.
+                _ if strong
+                    || sec == Sec::Other && carries_fields(a, l.start + mlen, l.end, opts) =>
+                {
                     let idx = push_item(
                         a,
                         l.start + mlen,
@@ -1396,6 +1401,25 @@ fn introduces_status(t: &str) -> bool {
     .iter()
     .any(|w| l.contains(w))
         && !["请", "需", "please", "need"].iter().any(|w| l.contains(w))
+}
+
+/// A line that names an owner and sets a deadline not yet past (`門市價卡——設計部——12/11前`),
+/// read as an item would be.
+fn carries_fields(a: &Anatomy, s: usize, e: usize, opts: &ParseOptions) -> bool {
+    let sent = a.date;
+    let times: Vec<(usize, usize)> = a
+        .times_in(a.span(s, e))
+        .filter(|x| {
+            x.kind == liaison_time::ExprKind::Deadline
+                && x.value.zip(sent).is_none_or(|(v, d)| v >= d)
+        })
+        .map(|x| (x.span.start - s, x.span.end - s))
+        .collect();
+    if times.is_empty() {
+        return false;
+    }
+    let f = super::items::read_item(&a.source[s..e], &times, opts, true);
+    f.owner.is_some() && f.due.is_some()
 }
 
 fn role_for_content(sec: Sec) -> Role {
@@ -3909,6 +3933,21 @@ mod tests {
             a.items[1].owner.as_ref().map(|o| o.text.as_str()),
             Some("Hannah Lee")
         );
+    }
+
+    #[test]
+    fn a_list_with_owners_and_deadlines_under_another_part_is_items() {
+        for heading in ["時程安排：", "改善措施：", "Timeline:", "工作安排："] {
+            let a = read(&format!(
+                "Subject: 【需求對接】價卡-行銷部/設計部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n志明您好，\n\n為配合門市上新，說明如下。\n\n{heading}\n1. 門市價卡印刷檔——設計部（王志明）——12/11前\n2. 旗艦店打樣——林美玲——12/9前\n\n謝謝！\n\n陳佳\n行銷部\n電話：02-2345-6789\n"
+            ));
+            assert_eq!(whats(&a), ["門市價卡印刷檔", "旗艦店打樣"], "{heading}");
+        }
+        // A timeline of what happened (no owner, dates past) stays information.
+        let a = read(
+            "Subject: [Issue] Samples - Supply Chain - Urgent\nDate: Tue, 8 Dec 2026 10:00:00 +0800\n\nDear Tom,\n\nThe samples failed again.\n\nTimeline:\n- Dec 1: samples failed IQC.\n- Dec 4: 8D report received.\n\nPlease call me.\n\nMa Chao\nSupply Chain\nTel: +86 512 6688 2301\n",
+        );
+        assert!(whats(&a).is_empty(), "{:?}", whats(&a));
     }
 
     #[test]
