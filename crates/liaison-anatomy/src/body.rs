@@ -2498,6 +2498,10 @@ fn classify_label(label: &str) -> Option<Sec> {
         return Some(Sec::Items);
     }
     let gw = &*LABEL_SET;
+    // Traditional labels (`問題描述`, `行動項目`, `後續`) are read as their Simplified
+    // forms, which the groups hold.
+    let label = super::reply::cues::normalize(label);
+    let label = label.as_str();
     // The words of each group found in `label.to_lowercase()` (the groups are lower case).
     let f = gw.set.found_in_lower(label);
     let has = |g: usize| gw.has(f, g);
@@ -3948,6 +3952,20 @@ mod tests {
             "Subject: [Issue] Samples - Supply Chain - Urgent\nDate: Tue, 8 Dec 2026 10:00:00 +0800\n\nDear Tom,\n\nThe samples failed again.\n\nTimeline:\n- Dec 1: samples failed IQC.\n- Dec 4: 8D report received.\n\nPlease call me.\n\nMa Chao\nSupply Chain\nTel: +86 512 6688 2301\n",
         );
         assert!(whats(&a).is_empty(), "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn traditional_part_labels_are_read_like_simplified_ones() {
+        assert_eq!(classify_label("問題描述"), Some(Sec::Problem));
+        assert_eq!(classify_label("行動項目"), Some(Sec::Items));
+        assert_eq!(classify_label("背景與目標"), Some(Sec::Background));
+        assert_eq!(classify_label("後續"), Some(Sec::Closing));
+        assert_eq!(classify_label("進度"), Some(Sec::Other));
+        let a = read(
+            "Subject: 【問題協調】POS-資訊部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n佩君您好，\n\n門市POS離線時有交易遺失，需要資訊部協助。\n\n問題描述：\n12月5日門市網路中斷，約47筆交易未回傳總部。\n\n謝謝！\n\n吳俊傑\n研發部\nTel: 02-2712-3456\n",
+        );
+        assert_eq!(a.problem.len(), 1);
+        assert!(a.problem[0].text.contains("47筆"), "{:?}", a.problem);
     }
 
     #[test]

@@ -37,7 +37,7 @@
 //!    item. `None` for acknowledgements and auto-replies, and when nothing points at an
 //!    item ([`ReplyReading::items_found`] says how they were found).
 
-mod cues;
+pub(crate) mod cues;
 mod items;
 pub mod model;
 pub mod text;
