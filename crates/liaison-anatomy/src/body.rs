@@ -322,6 +322,8 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 && let Some(ci) = cur_item
                 && super::items::field_line(t)
                 && (l.indent > item_indent || field_block(i - 1) || field_block(i + 1))
+                // `2. 事項：…` at the list's own indent is the next item, not a field.
+                && (l.indent > item_indent || list_marker(t).is_none())
             {
                 extend_item(a, ci, l.end);
                 roles[i] = Role::Item;
@@ -361,7 +363,9 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             status_list = false;
             sec_enumerated = false;
             inline_label = content.is_some();
-            if kind == Sec::Items {
+            // A list line labelled inline (`2. 事項：海報印製；…`) is one item, not a heading
+            // that names the mail's items.
+            if kind == Sec::Items && !(content.is_some() && list_marker(t).is_some()) {
                 has_items_heading = true;
             }
             // `风险：…` / `Next step: …` on one line is running text (it may close the mail).
