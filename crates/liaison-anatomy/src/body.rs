@@ -3973,6 +3973,24 @@ mod tests {
     }
 
     #[test]
+    fn a_topic_then_an_ask_about_it() {
+        let a = read(
+            "Subject: 【需求對接】價卡-行銷部/設計部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n志明您好，\n\n需請設計部協助以下事項：\n\n  *   門市價卡印刷檔：請設計部於12/11（五）18:00前提供，PDF格式。\n  *   到貨時段：麻煩倉儲部本週四前確認。\n  *   研發中心：请各组组长12月3日下班前统计名单。\n\n謝謝！\n\n陳佳\n行銷部\n電話：02-2345-6789\n",
+        );
+        assert_eq!(whats(&a)[..2], ["門市價卡印刷檔", "到貨時段"]);
+        assert_eq!(
+            a.items[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("設計部")
+        );
+        assert_eq!(
+            a.items[1].due.as_ref().map(|o| o.text.as_str()),
+            Some("本週四前")
+        );
+        // A department before the colon is whom the line asks, not its topic.
+        assert_ne!(whats(&a)[2], "研发中心");
+    }
+
+    #[test]
     fn department_owners_take_the_person_after_them() {
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
         let opts = ParseOptions::new(liaison_time::Context::new(now));

@@ -352,7 +352,47 @@ fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions, listed: b
     if listed && let Some(parts) = bracket_parts(&t[..line_end], times, opts) {
         return by_parts(t, &parts, times, opts);
     }
-    prose(t, times, opts)
+    let mut f = prose(t, times, opts);
+    // `旗艦店打樣：請美玲12/9前安排一份`, `Hero banners: please ask Hannah to…`: a topic, then
+    // an ask about it. The topic is the what; the ask gives the owner and the due.
+    if listed && let Some(topic) = topic_before_ask(&t[..line_end], opts) {
+        f.what = Some(topic);
+    }
+    f
+}
+
+/// The topic of a `topic：ask` line: a short noun phrase, a colon, then an ask word. A
+/// department or person before the colon (`研发中心：请各组组长…`) is whom the line asks, no
+/// topic.
+fn topic_before_ask(t: &str, opts: &ParseOptions) -> Option<(usize, usize)> {
+    let (ci, c) = t.char_indices().find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let topic = trim(t, 0, ci)?;
+    let tt = &t[topic.0..topic.1];
+    if tt.chars().count() > 24
+        || owner_like(tt, opts)
+        || tt.contains(['，', '。', ',', '；', ';', '(', '（'])
+        || tt.chars().any(|c| c.is_ascii_digit()) && !tt.chars().any(is_han)
+    {
+        return None;
+    }
+    let rest = t[ci + c.len_utf8()..].trim_start();
+    let lower = rest.to_ascii_lowercase();
+    let asks = [
+        "請",
+        "请",
+        "麻煩",
+        "麻烦",
+        "煩請",
+        "烦请",
+        "敬請",
+        "敬请",
+        "勞煩",
+        "please",
+        "kindly",
+        "could you",
+        "can you",
+    ];
+    asks.iter().any(|w| lower.starts_with(w)).then_some(topic)
 }
 
 /// `到货时段确认（仓储部，12月10日前）`, `Delivery slot (Tom, by Thu Dec 10)`: a line that
