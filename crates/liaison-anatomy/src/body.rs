@@ -673,11 +673,25 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     // names no owner and no time on any line; when the running text asks for work with a
     // deadline (`请12月15日前提供包装方案和报价`), those asks are the items and the list is
     // their standard.
+    // A list under `请注意：` / `Please note:` / `要求：` states rules (`超过5,000元的报销需部门
+    // 总监签字`): a role named in a rule does not make it work for someone.
+    let notes = a.items.first().is_some_and(|it| {
+        let Some(mut k) = lines
+            .iter()
+            .position(|l| l.start <= it.span.start && it.span.start <= l.end)
+        else {
+            return false;
+        };
+        while k > 0 && matches!(roles[k - 1], Role::Blank) {
+            k -= 1;
+        }
+        k > 0 && notes_heading(&a.source[lines[k - 1].start..lines[k - 1].end])
+    });
     let terms = !reply
         && !a.items.is_empty()
         && a.items
             .iter()
-            .all(|it| it.marker != "|" && it.owner.is_none() && it.due.is_none());
+            .all(|it| it.marker != "|" && (it.owner.is_none() || notes) && it.due.is_none());
     let listed = if terms {
         std::mem::take(&mut a.items)
     } else {
@@ -1424,6 +1438,30 @@ fn carries_fields(a: &Anatomy, s: usize, e: usize, opts: &ParseOptions) -> bool 
     }
     let f = super::items::read_item(&a.source[s..e], &times, opts, true);
     f.owner.is_some() && f.due.is_some()
+}
+
+/// A line that introduces rules or notes (`请注意：`, `注意事项：`, `Please note:`), not work.
+fn notes_heading(t: &str) -> bool {
+    let t = search_lower(t.trim());
+    let Some(label) = t.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    let label = label.trim();
+    label.chars().count() <= 12
+        && [
+            "注意",
+            "须知",
+            "須知",
+            "please note",
+            "note",
+            "notes",
+            "規定",
+            "规定",
+            "规则",
+            "規則",
+        ]
+        .iter()
+        .any(|w| label.contains(w))
 }
 
 fn role_for_content(sec: Sec) -> Role {
@@ -3252,14 +3290,15 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         while let Some(rel) = text[from..].find(title) {
             let i = from + rel;
             let before: Vec<(usize, char)> = text[..i].char_indices().collect();
+            // Back to a function word (`…报销需部门总监签字` → 部门总监, not 销需部门总监).
+            let stop = "需请請由烦煩让讓给給向与與和及并並对對将將从從在为為交";
             let mut s = before.len();
-            while s > 0 && is_han(before[s - 1].1) && before.len() - s < 4 {
-                s -= 1;
-            }
-            while s < before.len()
-                && "需请請由烦煩让讓给給向与與和及并並对對将將从從在为為交".contains(before[s].1)
+            while s > 0
+                && is_han(before[s - 1].1)
+                && before.len() - s < 4
+                && !stop.contains(before[s - 1].1)
             {
-                s += 1;
+                s -= 1;
             }
             if s < before.len() {
                 let end = if title == "负责" || title == "負責" {
@@ -3988,6 +4027,21 @@ mod tests {
         );
         // A department before the colon is whom the line asks, not its topic.
         assert_ne!(whats(&a)[2], "研发中心");
+    }
+
+    #[test]
+    fn a_list_of_rules_under_please_note_is_no_work() {
+        let a = read(
+            "Subject: 报销提醒\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各位同事：\n\n提醒一下，请大家在本周五（12月4日）18:00前提交11月的费用报销单据。\n\n请注意：\n1. 发票抬头须为公司全称，税号完整；\n2. 超过5,000元的单笔报销需部门总监签字。\n\n如有疑问请联系财务部赵敏。\n\n赵敏\n财务部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(whats(&a), ["提交11月的费用报销单据"]);
+        assert!(notes_heading("请注意：") && notes_heading("Please note:"));
+        assert!(!notes_heading("需协调事项："));
+        // A title after a function word: the owner starts after it.
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let opts = ParseOptions::new(liaison_time::Context::new(now));
+        let own = |t: &str| find_owner(t, &opts).map(|(s, e)| t[s..e].to_string());
+        assert_eq!(own("单笔报销需部门总监签字").as_deref(), Some("部门总监"));
     }
 
     #[test]
