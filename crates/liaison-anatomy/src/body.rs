@@ -1102,11 +1102,31 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
             continue;
         }
         let sent_date = a.date;
-        let ahead = a.times_in(a.span(ss, se)).any(|t| {
+        let is_ahead = |t: &super::TimeExpr| {
             t.kind == liaison_time::ExprKind::Deadline
                 && t.value.zip(sent_date).is_none_or(|(v, d)| v >= d)
+        };
+        let ahead = a.times_in(a.span(ss, se)).any(is_ahead);
+        // `Could you send the PO by then?`, `届时请…`: the deadline is the one the paragraph
+        // set just before (`We are holding the slot until Wednesday, Dec 16, 12:00 CET.`).
+        let then = [
+            " by then",
+            " before then",
+            "by that time",
+            "到时",
+            "到時",
+            "届时",
+            "屆時",
+        ]
+        .iter()
+        .find_map(|w| lower.find(w).map(|i| (i, w.len())));
+        let earlier = then.filter(|_| !ahead).and_then(|_| {
+            a.times_in(a.span(s, ss))
+                .filter(|t| is_ahead(t))
+                .last()
+                .cloned()
         });
-        if !ahead {
+        if !ahead && earlier.is_none() {
             continue;
         }
         // From the ask on, without the ask word, a polite `您帮忙`, and the sentence's end.
@@ -1138,13 +1158,21 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
                 break;
             }
         }
-        let we = if please_after {
+        let mut we = if please_after {
             ss + lower[..ai].trim_end().trim_end_matches(',').len()
         } else {
             ss + sent
                 .trim_end_matches(['。', '！', '!', '？', '?', '.', '；', ';'])
                 .len()
         };
+        // `…by then` ends the what; the time it points at is the due (below).
+        if earlier.is_some()
+            && let Some((ti, tl)) = then
+            && ss + ti + tl >= we.saturating_sub(1)
+            && ss + ti > ws
+        {
+            we = ss + ti;
+        }
         // `please make sure …`, `kindly send …`: the politeness is no part of the what.
         for w in ["please ", "kindly ", "also ", "ask you to ", "be able to "] {
             let r = &a.source[ws..we];
@@ -1194,6 +1222,15 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
                 None,
             );
             fill_item(a, idx, opts);
+            if let Some(t) = &earlier
+                && a.items[idx].due.is_none()
+            {
+                // The item runs to the sentence's end (`…by then?`), its what does not.
+                let start = a.items[idx].span.start;
+                a.items[idx].span = a.span(start, se.max(pe));
+                a.items[idx].due = Some(a.part(t.span.start, t.span.end));
+                a.items[idx].deadlines = vec![t.clone()];
+            }
         }
     }
 }
@@ -4042,6 +4079,27 @@ mod tests {
         let opts = ParseOptions::new(liaison_time::Context::new(now));
         let own = |t: &str| find_owner(t, &opts).map(|(s, e)| t[s..e].to_string());
         assert_eq!(own("单笔报销需部门总监签字").as_deref(), Some("部门总监"));
+    }
+
+    #[test]
+    fn an_ask_by_then_takes_the_deadline_set_before_it() {
+        let a = read(
+            "Subject: PO\nDate: Mon, 7 Dec 2026 10:00:00 +0800\n\nHi Ma Chao,\n\nWe have not received the purchase order yet.\n\nWe are holding a production slot for you until Wednesday, Dec 16, 12:00. Could you send the PO by then? After that the next slot is in January.\n\nMarco Rossi\nSales\nTel: +39 02 5555 0177\n",
+        );
+        assert_eq!(whats(&a), ["send the PO"]);
+        assert_eq!(
+            a.items[0].due.as_ref().map(|d| d.text.as_str()),
+            Some("Wednesday, Dec 16, 12:00")
+        );
+        assert_eq!(
+            a.closing.as_ref().map(|c| c.text.as_str()),
+            Some("After that the next slot is in January.")
+        );
+        // Without a deadline before it, `by then` sets none.
+        let a = read(
+            "Subject: PO\nDate: Mon, 7 Dec 2026 10:00:00 +0800\n\nHi Ma Chao,\n\nCould you send the PO by then?\n\nMarco Rossi\nSales\nTel: +39 02 5555 0177\n",
+        );
+        assert!(a.items.iter().all(|i| i.due.is_none()));
     }
 
     #[test]
