@@ -704,22 +704,36 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     // the next step); `prose_asks` wants an ask word and a deadline still ahead.
     let asks_expected = true;
     if a.items.is_empty() && !reply && asks_expected {
-        for i in cursor..end {
-            if roles[i] != Role::Free {
-                continue;
+        // Paragraph by paragraph: a hard-wrapped sentence (`…麻烦设计部把价签整理好，⏎
+        // 在12月11日前发给我`, Thunderbird's and Apple Mail's wrapped plain text) has its ask
+        // on one line and its deadline on the next.
+        let paragraphs = |role: Role, from: usize| {
+            let mut out = Vec::new();
+            let mut i = from;
+            while i < end {
+                if roles[i] != role {
+                    i += 1;
+                    continue;
+                }
+                let s = i;
+                while i + 1 < end && roles[i + 1] == role {
+                    i += 1;
+                }
+                out.push((lines[s].start, lines[i].end));
+                i += 1;
             }
-            let l = lines[i];
-            prose_asks(a, l.start, l.end, opts);
+            out
+        };
+        for (ps, pe) in paragraphs(Role::Free, cursor) {
+            prose_asks(a, ps, pe, opts);
         }
         // When the rest asks nothing, the opening may carry the ask itself (`…, could you
-        // send us the list by Jan 6?`).
-        for i in 0..end {
-            if !a.items.is_empty() || roles[i] != Role::Opening {
-                continue;
+        // send us the list by Jan 6?`). Its lines keep their role: they may still be the
+        // mail's closing paragraph.
+        if a.items.is_empty() {
+            for (ps, pe) in paragraphs(Role::Opening, 0) {
+                prose_asks(a, ps, pe, opts);
             }
-            // The line keeps its role: it may still be the mail's closing paragraph.
-            let l = lines[i];
-            prose_asks(a, l.start, l.end, opts);
         }
     }
     // `Could you share them by Thursday?`, `以上请于12月3日前完成`: the ask is the list's, and
@@ -4100,6 +4114,26 @@ mod tests {
             "Subject: PO\nDate: Mon, 7 Dec 2026 10:00:00 +0800\n\nHi Ma Chao,\n\nCould you send the PO by then?\n\nMarco Rossi\nSales\nTel: +39 02 5555 0177\n",
         );
         assert!(a.items.iter().all(|i| i.due.is_none()));
+    }
+
+    #[test]
+    fn a_hard_wrapped_ask_is_read_across_its_lines() {
+        let a = read(
+            "Subject: SFTP key\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nJames,\n\nour SFTP client refuses to connect to your upload server since this \nmorning. Could you please send the new host key fingerprint to me by \nThursday, Dec 3 via a second channel? We will not accept it otherwise.\n\nThanks,\nLiu Yang\nQiheng IT Ops\n+86 138 0000 4521\n",
+        );
+        assert_eq!(whats(&a), ["send the new host key fingerprint to me"]);
+        assert_eq!(
+            a.items[0].due.as_ref().map(|d| d.text.as_str()),
+            Some("Thursday, Dec 3")
+        );
+        let a = read(
+            "Subject: 价签\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n王磊你好，\n\n门店上新在即，麻烦设计部把门店价签的印刷文件整理好，\n在12月11日18:00前发给我，格式用PDF/X-4。\n\n谢谢！\n\n陈佳\n市场部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(whats(&a), ["把门店价签的印刷文件整理好"]);
+        assert_eq!(
+            a.items[0].owner.as_ref().map(|d| d.text.as_str()),
+            Some("设计部")
+        );
     }
 
     #[test]

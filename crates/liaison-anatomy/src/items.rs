@@ -1095,7 +1095,10 @@ fn first_clause(t: &str) -> (usize, usize) {
         match c {
             '(' | '（' | '《' | '“' => depth += 1,
             ')' | '）' | '》' | '”' => depth -= 1,
-            '，' | '；' | ';' | '。' | '\n' if depth <= 0 => return (0, i),
+            // A line break after a space is a soft wrap (format=flowed, a hard-wrapped
+            // paragraph: `…to me by ⏎Thursday`), inside the clause.
+            '\n' if depth <= 0 && !t[..i].ends_with(' ') => return (0, i),
+            '，' | '；' | ';' | '。' if depth <= 0 => return (0, i),
             ',' | '.' if depth <= 0 && t[i + 1..].starts_with(' ') => return (0, i),
             _ => {}
         }
