@@ -3214,7 +3214,7 @@ fn asked_one(text: &str) -> Option<(usize, usize)> {
         if !(2..=8).contains(&n) || name.contains(['，', ',', '、', '。', ' ']) {
             continue;
         }
-        let time_follows = matches!(c, '于' | '於' | '在')
+        let time_follows = matches!(c, '于' | '於' | '在' | '喺')
             && after.chars().next().is_some_and(|d| {
                 d.is_ascii_digit() || "今明本下这這周週月年后後下午上中晚".contains(d)
             });
@@ -4134,6 +4134,40 @@ mod tests {
             a.items[0].owner.as_ref().map(|d| d.text.as_str()),
             Some("设计部")
         );
+    }
+
+    #[test]
+    fn more_owner_forms() {
+        for (line, owner) in [
+            ("2. 舊機資料轉移——由資訊部跟進——12月23日前", "資訊部"),
+            ("2. 舊機資料轉移——跟進：劉洋——12月23日前", "劉洋"),
+            ("2. 舊機資料轉移，劉洋跟進，12月23日前完成", "劉洋"),
+            (
+                "2. 舊機資料轉移——負責同事：Kevin Chan——12月23日前",
+                "Kevin Chan",
+            ),
+            (
+                "2. 麻煩資訊部同事喺12月23日前完成舊機資料轉移",
+                "資訊部同事",
+            ),
+            ("2. 舊機資料轉移 負責：資訊部 期限：12月23日", "資訊部"),
+            (
+                "2. 舊機資料轉移——供應商（聯想）——12月23日前",
+                "供應商（聯想）",
+            ),
+        ] {
+            let a = read(&format!(
+                "Subject: 【需求對接】筆電-財務部/資訊部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n劉洋，你好！\n\n香港辦公室需要更新手提電腦。\n\n需要：\n1. 12部手提電腦——負責：資訊部（劉洋）——12月23日前\n{line}\n\n有問題隨時搵我。\n\n黃家豪\n財務部\nT: +852 2555 0188\n"
+            ));
+            assert_eq!(a.items.len(), 2, "{line}");
+            assert_eq!(
+                a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+                Some(owner),
+                "{line}"
+            );
+            assert!(a.items[1].what.text.contains("舊機資料轉移"), "{line}");
+            assert!(!a.items[1].what.text.contains("負責"), "{line}");
+        }
     }
 
     #[test]

@@ -73,6 +73,12 @@ const LABELS: &[(&str, Label)] = &[
     ("執行部門", Label::Owner),
     ("跟进人", Label::Owner),
     ("跟進人", Label::Owner),
+    ("跟进", Label::Owner),
+    ("跟進", Label::Owner),
+    ("负责同事", Label::Owner),
+    ("負責同事", Label::Owner),
+    ("负责同仁", Label::Owner),
+    ("負責同仁", Label::Owner),
     ("经办人", Label::Owner),
     ("經辦人", Label::Owner),
     ("处理人", Label::Owner),
@@ -185,8 +191,14 @@ fn labels(t: &str) -> Vec<(usize, usize, Label)> {
             let before = t[..i].trim_end_matches([' ', '*']);
             before.is_empty() || before.chars().next_back().is_some_and(is_sep)
         };
-        if boundary {
+        // `舊機資料轉移 負責：資訊部 期限：12月23日`: a space before a Han label separates
+        // fields too.
+        let spaced = t[..i].ends_with([' ', '\u{3000}']);
+        if boundary || spaced {
             for (w, kind) in LABELS {
+                if !boundary && w.is_ascii() {
+                    continue;
+                }
                 let ok = if w.is_ascii() {
                     rest.len() >= w.len()
                         && rest.is_char_boundary(w.len())
@@ -327,15 +339,37 @@ fn owner_named(t: &str, (s, e): (usize, usize)) -> Option<(usize, usize)> {
         return None;
     }
     // `人資部負責`: the verb after the name is no part of it.
-    let p = &t[s..e];
-    for v in ["负责", "負責", "主责", "主責"] {
+    let mut p = &t[s..e];
+    let mut s = s;
+    // `由資訊部跟進`: the `由` before the name is no part of it either.
+    for w in ["由", "交由"] {
+        if let Some(r) = p.strip_prefix(w)
+            && r.trim().chars().count() >= 2
+        {
+            let r2 = r.trim_start();
+            s += w.len() + (r.len() - r2.len());
+            p = r2;
+        }
+    }
+    for v in [
+        "负责",
+        "負責",
+        "主责",
+        "主責",
+        "跟进",
+        "跟進",
+        "负责跟进",
+        "負責跟進",
+        "处理",
+        "處理",
+    ] {
         if let Some(stem) = p.strip_suffix(v)
             && stem.trim().chars().count() >= 2
         {
             return Some((s, s + stem.trim_end().len()));
         }
     }
-    Some((s, e))
+    Some((s, s + p.len()))
 }
 
 fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions, listed: bool) -> Fields {
@@ -750,11 +784,39 @@ fn starts_or_refers(p: &str) -> bool {
         || p.trim_end_matches(['。', '；', ';']).ends_with('起')
 }
 
+/// `王磊负责`, `由資訊部跟進`, `劉洋處理`: a short clause naming who does the item; the name's
+/// range within it.
+fn owner_clause(c: &str) -> Option<(usize, usize)> {
+    let c = c.trim();
+    if c.chars().count() > 14 {
+        return None;
+    }
+    let start = ["交由", "由"]
+        .iter()
+        .find(|w| c.starts_with(*w))
+        .map_or(0, |w| w.len());
+    let start = start + (c[start..].len() - c[start..].trim_start().len());
+    let body = &c[start..];
+    let end = [
+        "负责跟进",
+        "負責跟進",
+        "负责",
+        "負責",
+        "跟进",
+        "跟進",
+        "主责",
+        "主責",
+    ]
+    .iter()
+    .find_map(|v| body.strip_suffix(v))?;
+    (end.trim().chars().count() >= 2).then(|| (start, start + end.trim_end().len()))
+}
+
 /// `by `, `before `, `due ` and the like at the end of an owner part.
 fn strip_connector(s: &str) -> &str {
     let mut s = s.trim();
     for w in [
-        " by", " before", " due", " until", "，", ",", "于", "於", "在",
+        " by", " before", " due", " until", "，", ",", "于", "於", "在", "喺",
     ] {
         if let Some(r) = s.strip_suffix(w) {
             s = r.trim_end();
@@ -819,6 +881,27 @@ pub(super) fn owner_like(s: &str, opts: &ParseOptions) -> bool {
             && s.chars().count() <= 16
         {
             return true;
+        }
+        // An outside party by its role (`供應商（聯想）`, `物流商`, `经销商`).
+        const PARTIES: [&str; 12] = [
+            "供应商",
+            "供應商",
+            "厂商",
+            "廠商",
+            "代理商",
+            "经销商",
+            "經銷商",
+            "物流商",
+            "承包商",
+            "服务商",
+            "服務商",
+            "外包商",
+        ];
+        if let Some(p) = PARTIES.iter().find(|p| s.starts_with(*p)) {
+            let rest = s[p.len()..].trim();
+            if rest.is_empty() || rest.starts_with(['（', '(']) && rest.ends_with(['）', ')']) {
+                return true;
+            }
         }
         if let Some(e) = han_department_end(s) {
             let rest = s[e..].trim();
@@ -1128,6 +1211,7 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
             || super::body::find_owner(clause, opts).is_some_and(|(os, _)| os == 0)
                 && han_department_end(clause).is_some()
             || super::body::find_standard(clause).is_some()
+            || owner_clause(clause).is_some()
             || starts_or_refers(clause)
             || clause.chars().count() > 40;
         if stop {
@@ -1203,6 +1287,24 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     // `负责人冯磊` / `对接人：陆鑫` in a later clause names the owner over a leading department.
     if let Some(r) = owner_after_word(t, ce) {
         f.owner = Some(r);
+    } else if f.owner.is_none() {
+        // `…，王磊负责，12月9日前完成`, `…，由資訊部跟進`: a clause that only says who does it.
+        let mut from = ce;
+        while from < t.len() {
+            let rest = &t[from..];
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '\n'))
+                .map_or(rest.len(), |(j, _)| j);
+            if let Some((os, oe)) = trim(t, from, from + end)
+                && let Some(n) = owner_clause(&t[os..oe])
+                && owner_like(&t[os + n.0..os + n.1], opts)
+            {
+                f.owner = Some((os + n.0, os + n.1));
+                break;
+            }
+            from += end + rest[end..].chars().next().map_or(1, char::len_utf8);
+        }
     }
     // `若無法提供，請品牌部確認…`, `补货到厂前，…`, `或者…`: a condition or an alternative
     // leads the action.
@@ -1226,7 +1328,10 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
         && let Some(after) = trim(t, after_deadline(t, b), what.1)
     {
         inner_due = Some((a, b));
-        let head = t[before.0..before.1].trim_start_matches(['请', '請']);
+        let mut head = t[before.0..before.1].trim_start_matches(['请', '請']);
+        for w in ["麻烦", "麻煩", "烦请", "煩請", "劳烦", "勞煩"] {
+            head = head.strip_prefix(w).unwrap_or(head);
+        }
         // `大促话术由客服部马丽在…前发到各组`, `精修图请在…前交付`: the thing first, then who.
         let by = ["由", "请在", "请于", "請在", "請於"]
             .iter()
