@@ -295,6 +295,13 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         // Headings and labels.
         if strong_item_marker(t).is_none()
             && let Some((kind, content)) = heading(t)
+            // `- Impact: the pilot run is blocked` inside a problem description: a listed
+            // line with a label of its own goes on describing it.
+            && !(matches!(sec, Sec::Background | Sec::Problem)
+                && kind == Sec::Other
+                && content.is_some()
+                && !block_start
+                && list_marker(t).is_some())
         {
             // `1. 提供价卡设计稿 ⏎   截止：12月18日前`: a deadline label indented under an
             // item is that item's field, like its indented `负责单位：` line (a label
@@ -1531,7 +1538,13 @@ fn add_section_text(a: &mut Anatomy, cur: &mut Option<(Sec, usize)>, sec: Sec, s
     let Some((k, idx)) = *cur else {
         return;
     };
-    let line = a.source[s..e].trim().to_string();
+    // A list marker (`- 11 of 50 samples…`, `1. 现象：…`) is no part of the sentence.
+    let raw = a.source[s..e].trim();
+    let line = match list_marker(raw) {
+        Some((mlen, _)) if !raw[mlen..].trim().is_empty() => raw[mlen..].trim(),
+        _ => raw,
+    }
+    .to_string();
     let span_start = if k == Sec::Background {
         a.background[idx].span.start
     } else {
