@@ -2491,6 +2491,7 @@ const LABEL_GROUPS: [&[&str]; 9] = [
     ],
     // 4: background (what happened, in issues and retrospectives).
     &[
+        "what went wrong",
         "经过",
         "經過",
         "what happened",
