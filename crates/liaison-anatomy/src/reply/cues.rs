@@ -1501,6 +1501,10 @@ pub const COMPLETE: &[&str] = &[
 
 /// A commitment to do something (with a time, a promise).
 pub const COMMIT: &[&str] = &[
+    "eta",
+    "coming by",
+    "on track for",
+    "will do",
     "一定",
     "保证",
     "争取",
@@ -1601,6 +1605,11 @@ pub const ORIGINAL: &[&str] = &[
 /// Agreeing to the time asked for, which is not yet a commitment of one's own
 /// (`周五前寄到没问题`).
 pub const AGREE: &[&str] = &[
+    "confirmed",
+    "works for us",
+    "works for me",
+    "fine with",
+    "可以",
     "没问题",
     "没有问题",
     "no problem",
@@ -1611,6 +1620,11 @@ pub const AGREE: &[&str] = &[
 /// Refusing in the first person (`我们无法…`, `we can't…`): a dispute when no time is
 /// named, else a delay.
 pub const REFUSE: &[&str] = &[
+    "我们这边没法",
+    "这边没法",
+    "没办法做",
+    "做不了",
+    "接不了",
     "我们无法",
     "我们没法",
     "我们不能",

@@ -494,8 +494,14 @@ pub fn read(m: &Message, opts: &ParseOptions, writer: Writer, items: &[ItemRef])
     }
 }
 
-/// `不是…的问题` / `不是…的范围`: the writer says it is not theirs.
+/// `不是…的问题` / `不是…的范围` / `不在…范围内`: the writer says it is not theirs.
 fn not_ours(norm: &str) -> bool {
+    for (i, _) in norm.match_indices("不在") {
+        let rest: String = norm[i + "不在".len()..].chars().take(14).collect();
+        if rest.contains("范围") || rest.contains("职责") {
+            return true;
+        }
+    }
     for (i, _) in norm.match_indices("不是") {
         let rest: String = norm[i + "不是".len()..].chars().take(14).collect();
         for end in ["的问题", "范围", "职责", "的责任", "的事"] {

@@ -776,3 +776,36 @@ fn cue_words_added_in_the_third_round() {
         ReplyClass::Delay,
     );
 }
+
+#[test]
+fn more_promises_refusals_and_a_closing_line_that_ends_with_a_date() {
+    check(
+        &[
+            // The last line ends with a date, not a full stop after a word: still the new
+            // text, not a signature line.
+            (
+                "Hi Jessica,\n\nWe'll have the mockups ready by Thursday, Dec 3.\n\nSarah",
+                ASKED,
+            ),
+            (
+                "Hi Jessica,\n\nwill do, files coming by Fri Dec 4\n\nSarah",
+                ASKED,
+            ),
+            (
+                "Hi Jessica, we're on it. ETA for the mockups is Thursday 10am PT.\n\nSarah",
+                ASKED,
+            ),
+        ],
+        ReplyClass::Promise,
+    );
+    check(
+        &[
+            (
+                "佳佳你好，\n\n这个需求之前没有提过，不在这次的合同范围内，我们这边没法做。\n\n王磊",
+                ASKED,
+            ),
+            ("这个我们这边做不了，请另找供应商。", ASKED),
+        ],
+        ReplyClass::Dispute,
+    );
+}
