@@ -770,6 +770,10 @@ pub const AUTO_REDIRECT: &[&str] = &[
 
 /// Refusing, disputing, correcting the request.
 pub const DISPUTE: &[&str] = &[
+    "isn't on us",
+    "is not on us",
+    "not on our side",
+    "your team's job",
     "that's not right",
     "not right",
     "isn't correct",
@@ -1433,6 +1437,10 @@ pub const HANDOVER: &[&str] = &[
 
 /// The rest is still to come.
 pub const PENDING: &[&str] = &[
+    "working on",
+    "the other ",
+    "should be ready",
+    "still being",
     "in progress",
     "进行中",
     "处理中",
@@ -1501,6 +1509,9 @@ pub const COMPLETE: &[&str] = &[
 
 /// A commitment to do something (with a time, a promise).
 pub const COMMIT: &[&str] = &[
+    "can get",
+    "get it done",
+    "get this done",
     "eta",
     "coming by",
     "on track for",

@@ -809,3 +809,34 @@ fn more_promises_refusals_and_a_closing_line_that_ends_with_a_date() {
         ReplyClass::Dispute,
     );
 }
+
+#[test]
+fn the_rest_later_after_a_handover() {
+    check(
+        &[
+            (
+                "Hi Jessica,\n\nPlease find the first 20 price cards on the SFTP (/out/cards). The other 20 go out tomorrow by noon.\n\nSarah",
+                ASKED,
+            ),
+            (
+                "Hi Jessica,\n\nDone with item 1 - link: https://figma.com/f/1\nWorking on item 2, should be ready Wednesday.\n\nSarah",
+                ASKED,
+            ),
+        ],
+        ReplyClass::PartialDelivery,
+    );
+    check(
+        &[(
+            "Hi Jessica,\n\nNoted. Our team can get this done by next Wednesday.\n\nSarah",
+            ASKED,
+        )],
+        ReplyClass::Promise,
+    );
+    check(
+        &[(
+            "Hi Jessica,\n\nThis isn't on us - the specs you sent were incomplete.\n\nSarah",
+            ASKED,
+        )],
+        ReplyClass::Dispute,
+    );
+}
