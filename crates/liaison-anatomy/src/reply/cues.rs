@@ -770,6 +770,11 @@ pub const AUTO_REDIRECT: &[&str] = &[
 
 /// Refusing, disputing, correcting the request.
 pub const DISPUTE: &[&str] = &[
+    "never agreed",
+    "didn't agree to",
+    "did not agree to",
+    "不是我们能决定",
+    "不由我们决定",
     "isn't on us",
     "is not on us",
     "not on our side",
@@ -1165,6 +1170,16 @@ pub const DELAY_TO: &[&str] = &[
 
 /// Something is handed over now: a file, a link, the answer.
 pub const DONE: &[&str] = &[
+    "发到你邮箱",
+    "发到您邮箱",
+    "已经发到",
+    "已发到",
+    "we shipped",
+    "i shipped",
+    "is in the doc",
+    "are in the doc",
+    "is in the folder",
+    "are in the folder",
     "准备好了",
     "确认好了",
     "备好了",
@@ -1360,6 +1375,16 @@ pub const DONE: &[&str] = &[
 /// Of those, the ones that hand a thing over (a file, a link, a shipment) rather than report
 /// a status (`已完成70%`).
 pub const HANDOVER: &[&str] = &[
+    "发到你邮箱",
+    "发到您邮箱",
+    "已经发到",
+    "已发到",
+    "we shipped",
+    "i shipped",
+    "is in the doc",
+    "are in the doc",
+    "is in the folder",
+    "are in the folder",
     "请查收",
     "请查阅",
     "请查看附件",
@@ -1437,6 +1462,9 @@ pub const HANDOVER: &[&str] = &[
 
 /// The rest is still to come.
 pub const PENDING: &[&str] = &[
+    "is due",
+    "are due",
+    "still due",
     "working on",
     "the other ",
     "should be ready",
@@ -1509,6 +1537,9 @@ pub const COMPLETE: &[&str] = &[
 
 /// A commitment to do something (with a time, a promise).
 pub const COMMIT: &[&str] = &[
+    "will reach you",
+    "target is",
+    "with you by",
     "can get",
     "get it done",
     "get this done",

@@ -840,3 +840,48 @@ fn the_rest_later_after_a_handover() {
         ReplyClass::Dispute,
     );
 }
+
+#[test]
+fn part_handed_over_in_other_words() {
+    check(
+        &[
+            (
+                "30家门店的价签已经发到你邮箱了，剩下10家明天上午补。",
+                ASKED,
+            ),
+            (
+                "We shipped 30 of the 50 units today (tracking DHL 1234567890). The remaining 20 ship on Dec 8.",
+                ASKED,
+            ),
+            (
+                "See the link below for the mockups: https://figma.com/f/1\nBanners are due Tuesday as planned.",
+                ASKED,
+            ),
+            (
+                "Copy for the landing page is in the doc now. I'll finish the banner texts on Monday.",
+                ASKED,
+            ),
+        ],
+        ReplyClass::PartialDelivery,
+    );
+    check(
+        &[
+            (
+                "Understood - the report will reach you by Thursday noon.",
+                ASKED,
+            ),
+            ("Yes, we can do that. Target is Wed Dec 9.", ASKED),
+        ],
+        ReplyClass::Promise,
+    );
+    check(
+        &[
+            (
+                "Sorry, but we never agreed to a Dec 3 deadline - the contract says 10 working days after sign-off.",
+                ASKED,
+            ),
+            ("這部分不是我們能決定的，請直接找品牌部。", ASKED),
+        ],
+        ReplyClass::Dispute,
+    );
+}
