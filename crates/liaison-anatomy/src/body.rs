@@ -4185,6 +4185,30 @@ mod tests {
     }
 
     #[test]
+    fn the_part_between_the_what_and_the_due_is_the_owner() {
+        for (part, owner) in [
+            ("行政", "行政"),
+            ("我", "我"),
+            ("財務（家豪）", "財務（家豪）"),
+            ("各門市店長", "各門市店長"),
+        ] {
+            let a = read(&format!(
+                "Subject: 【需求對接】筆電-財務部/資訊部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n劉洋，你好！\n\n香港辦公室需要更新手提電腦。\n\n需要：\n1. 12部手提電腦——負責：資訊部（劉洋）——12月23日前\n2. 預算審批——{part}——12/18前——附報價單\n\n謝謝！\n\n黃家豪\n財務部\nT: +852 2555 0188\n"
+            ));
+            assert_eq!(
+                a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+                Some(owner),
+                "{part}"
+            );
+            assert_eq!(
+                a.items[1].standard_value().as_deref(),
+                Some("附報價單"),
+                "{part}"
+            );
+        }
+    }
+
+    #[test]
     fn department_owners_take_the_person_after_them() {
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
         let opts = ParseOptions::new(liaison_time::Context::new(now));

@@ -698,11 +698,20 @@ fn by_parts(
     f.due = first_time_in(times, what.0, what.1).filter(|_| false);
     let mut rest = Vec::new();
     let mut due_tail = None;
+    // A short part between the what and the due (`預算審批——行政——12/18前`, `——我——`):
+    // that place holds the owner, whatever the name looks like.
+    let mut before_due: Option<(usize, usize)> = None;
     for &(s, e) in &parts[1..] {
         let p = &t[s..e];
         if f.due.is_none()
             && let Some(r) = first_time_in(times, s, e)
         {
+            if f.owner.is_none()
+                && let Some(b) = before_due
+            {
+                f.owner = Some(b);
+                rest.retain(|&x| x != b);
+            }
             f.due = Some(r);
             // `12月11日前提交排程表`: what done means, after the deadline.
             due_tail = after_due(t, r, e);
@@ -739,6 +748,14 @@ fn by_parts(
             }
             f.due = trim(t, ds, de);
             continue;
+        }
+        if f.due.is_none()
+            && rest.is_empty()
+            && before_due.is_none()
+            && p.chars().count() <= 8
+            && p.chars().all(|c| is_han(c) || "（）()".contains(c))
+        {
+            before_due = Some((s, e));
         }
         rest.push((s, e));
     }
