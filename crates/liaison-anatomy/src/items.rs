@@ -899,6 +899,23 @@ pub(super) fn owner_like(s: &str, opts: &ParseOptions) -> bool {
         {
             return true;
         }
+        // A department named by its function alone (`行政`, `採購（馬超）`, `法務同事`), as
+        // colleagues write it.
+        const FUNCTIONS: [&str; 34] = [
+            "行政", "人事", "人资", "人資", "财务", "財務", "采购", "採購", "法务", "法務", "业务",
+            "業務", "物流", "仓储", "倉儲", "品管", "品保", "质量", "品質", "研发", "研發", "设计",
+            "設計", "客服", "市场", "市場", "行销", "行銷", "营运", "營運", "技术", "技術", "资讯",
+            "資訊",
+        ];
+        if let Some(f) = FUNCTIONS.iter().find(|f| s.starts_with(*f)) {
+            let rest = s[f.len()..].trim();
+            if rest.is_empty()
+                || ["同事", "同仁", "团队", "團隊", "窗口", "组", "組"].contains(&rest)
+                || rest.starts_with(['（', '(']) && rest.ends_with(['）', ')'])
+            {
+                return true;
+            }
+        }
         // An outside party by its role (`供應商（聯想）`, `物流商`, `经销商`).
         const PARTIES: [&str; 12] = [
             "供应商",
@@ -1375,7 +1392,12 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             what = trim(t, hs, hs + i).unwrap_or(before);
             if let Some(o) = trim(t, hs + i + wl, before.1) {
                 let o_text = strip_connector(&t[o.0..o.1]);
-                if f.owner.is_none() && owner_like(o_text, opts) {
+                // `客服：大促话术由客服部马丽在…前发到各组`: the one named after 由 is more
+                // precise than the part's label it extends.
+                let extends = f
+                    .owner
+                    .is_some_and(|(a, b)| o_text.starts_with(&t[a..b]) && o_text.len() > b - a);
+                if (f.owner.is_none() || extends) && owner_like(o_text, opts) {
                     f.owner = Some((o.0, o.0 + o_text.len()));
                 }
             }
