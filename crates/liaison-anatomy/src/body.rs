@@ -4228,6 +4228,26 @@ mod tests {
     }
 
     #[test]
+    fn a_hard_wrapped_item_line_goes_on_in_lower_case() {
+        let a = read(
+            "Subject: [Request] Cards - Marketing - Urgent\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Sarah,\n\nTwo things:\n\n1. Print-ready price cards for 40 stores - owner: Sarah Mitchell - due: Fri Dec 11\n2. One printed proof for the flagship store, checked against the colour\nguide - owner: Hannah Lee - due: Wed Dec 9\n\nThanks.\n\nJessica Chen\nMarketing\nTel: +86 21 6258 3306\n",
+        );
+        assert_eq!(
+            a.items[1]
+                .what
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            "One printed proof for the flagship store, checked against the colour guide"
+        );
+        assert_eq!(
+            a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+            Some("Hannah Lee")
+        );
+    }
+
+    #[test]
     fn department_owners_take_the_person_after_them() {
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
         let opts = ParseOptions::new(liaison_time::Context::new(now));

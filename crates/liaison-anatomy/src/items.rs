@@ -1214,7 +1214,13 @@ fn first_clause(t: &str) -> (usize, usize) {
             ')' | '）' | '》' | '”' => depth -= 1,
             // A line break after a space is a soft wrap (format=flowed, a hard-wrapped
             // paragraph: `…to me by ⏎Thursday`), inside the clause.
-            '\n' if depth <= 0 && !t[..i].ends_with(' ') => return (0, i),
+            // So is one before a word in lower case (`…against the colour⏎guide - owner: …`).
+            '\n' if depth <= 0
+                && !t[..i].ends_with(' ')
+                && !t[i + 1..].starts_with(|c: char| c.is_ascii_lowercase()) =>
+            {
+                return (0, i);
+            }
             '，' | '；' | ';' | '。' if depth <= 0 => return (0, i),
             ',' | '.' if depth <= 0 && t[i + 1..].starts_with(' ') => return (0, i),
             _ => {}
@@ -1237,7 +1243,9 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
         let ne = ns + rel_end;
         let clause = t[ns..ne].trim();
         let stop = clause.is_empty()
-            || t[ce..].starts_with(['。', '；', ';', '.', '\n'])
+            || t[ce..].starts_with(['。', '；', ';', '.'])
+            || t[ce..].starts_with('\n')
+                && !t[ce + 1..].starts_with(|c: char| c.is_ascii_lowercase())
             || times.iter().any(|&(a, b)| a < ne && b > ns)
             || ["负责", "負責", "对接人", "由", "owner", "Owner"]
                 .iter()
