@@ -193,7 +193,7 @@ fn labels(t: &str) -> Vec<(usize, usize, Label)> {
         };
         // `舊機資料轉移 負責：資訊部 期限：12月23日`: a space before a Han label separates
         // fields too.
-        let spaced = t[..i].ends_with([' ', '\u{3000}']);
+        let spaced = !c0.is_ascii() && t[..i].ends_with([' ', '\u{3000}']);
         if boundary || spaced {
             for (w, kind) in LABELS {
                 if !boundary && w.is_ascii() {
