@@ -4248,6 +4248,29 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_condition_is_no_what() {
+        let a = read(
+            "Subject: 【问题升级】报关资料-单证组/供应链部-紧急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n宋佳：\n\n报关资料仍缺申报要素，请协助：\n1. 今天15:00前补齐3个SKU的申报要素——负责人：供应链部；\n2. 如15:00前无法补齐，16:00前确认是否先拆柜——负责人：马超。\n3. 如期完成样品寄送——负责人：仓储部——12月3日前\n\n谢谢！\n\n杨帆\n客户部\nTel: 021-5888 7766\n",
+        );
+        assert_eq!(a.items.len(), 3);
+        assert!(
+            a.items[1].what.text.starts_with("确认是否先拆柜"),
+            "{:?}",
+            whats(&a)
+        );
+        assert_eq!(
+            a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+            Some("马超")
+        );
+        // `如期` is no condition.
+        assert!(
+            a.items[2].what.text.starts_with("如期完成"),
+            "{:?}",
+            whats(&a)
+        );
+    }
+
+    #[test]
     fn department_owners_take_the_person_after_them() {
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
         let opts = ParseOptions::new(liaison_time::Context::new(now));

@@ -1232,7 +1232,28 @@ fn first_clause(t: &str) -> (usize, usize) {
 /// The what of a prose item: the first clause and the clauses after it that neither set a
 /// time, name an owner nor state a standard (`查明原因，避免上线前再出现，负责人：…`).
 fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usize, usize) {
-    let (cs, mut ce) = first_clause(t);
+    let (mut cs, mut ce) = first_clause(t);
+    // `如15:00前无法补齐，16:00前确认是否先拆柜`, `拿到后，…`, `If that is not possible, …`:
+    // a leading condition is no what; the action follows it.
+    let lead = t[cs..ce].trim_start().to_ascii_lowercase();
+    let condition = ["如果", "假如", "若", "如", "万一", "萬一", "if ", "unless ", "in case "]
+        .iter()
+        .any(|w| lead.starts_with(w))
+        // (`如期`, `如下`, `如何`, `如实` are no conditions.)
+        && !["如期", "如下", "如何", "如实", "如實", "如此"]
+            .iter()
+            .any(|w| lead.starts_with(w))
+        || lead.chars().count() <= 8 && lead.trim_end().ends_with(['后', '後']);
+    if condition && ce < t.len() {
+        let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
+        if !t[ce..].starts_with(['。', '\n', '.', '；', ';'])
+            && let Some(_) = trim(t, ce + sep, t.len())
+        {
+            let (_, rel_end) = first_clause(&t[ce + sep..]);
+            cs = ce + sep;
+            ce = cs + rel_end;
+        }
+    }
     if times.iter().any(|&(a, _)| a < ce) {
         return (cs, ce);
     }
