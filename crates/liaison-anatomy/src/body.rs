@@ -4271,6 +4271,21 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_title_is_no_owner_leading_its_clause() {
+        let a = read(
+            "Subject: [Request] Documents - Regulatory - Urgent\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nDear Markus,\n\nWe need the documents below.\n\n1. Free Sale Certificate (notarised and apostilled). Owner: MediSense Regulatory (Markus Weber). Due: Dec 3, 17:00 CET.\n2. IEC 60601-2-37 test report. Owner: Markus Weber. Due: Dec 3.\n\nThanks.\n\nLi Na\nRegulatory\nTel: +86 21 6258 3306\n",
+        );
+        assert_eq!(
+            whats(&a)[0],
+            "Free Sale Certificate (notarised and apostilled)"
+        );
+        assert_eq!(
+            a.items[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("MediSense Regulatory (Markus Weber)")
+        );
+    }
+
+    #[test]
     fn department_owners_take_the_person_after_them() {
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
         let opts = ParseOptions::new(liaison_time::Context::new(now));

@@ -1340,8 +1340,14 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
                 rest += w.len();
             }
         }
+        // An English name leads its clause when a verb follows it (`Tom sends…`, `Finance
+        // to confirm…`), not a bracket or a title's next part (`Free Sale Certificate
+        // (notarised)`).
+        let verb_follows = t[oe..what.1]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_lowercase());
         if han_department_end(&t[os..oe]).is_some()
-            || t[os..oe].chars().any(|c| c.is_ascii_uppercase())
+            || t[os..oe].chars().any(|c| c.is_ascii_uppercase()) && verb_follows
         {
             f.owner = Some((os, oe));
             what = trim(t, rest, what.1).unwrap_or(what);
