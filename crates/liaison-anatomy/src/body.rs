@@ -1127,7 +1127,11 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
             t.kind == liaison_time::ExprKind::Deadline
                 && t.value.zip(sent_date).is_none_or(|(v, d)| v >= d)
         };
-        let ahead = a.times_in(a.span(ss, se)).any(is_ahead);
+        // `请尽快提供…`, `…收到发票后30天内付款`: a vague or event-relative time still asks
+        // for the work.
+        let ahead = a
+            .times_in(a.span(ss, se))
+            .any(|t| is_ahead(t) || t.kind == liaison_time::ExprKind::Vague);
         // `Could you send the PO by then?`, `届时请…`: the deadline is the one the paragraph
         // set just before (`We are holding the slot until Wednesday, Dec 16, 12:00 CET.`).
         let then = [
