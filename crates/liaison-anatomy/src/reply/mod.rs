@@ -261,7 +261,16 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
             for f in &found {
                 if f.start >= s && f.start < e {
                     cl.any_time = true;
-                    cl.dated |= f.kind == ExprKind::Deadline;
+                    // A span counted from an event (`到港后3个工作日内`) is vague to
+                    // liaison-time and still a time the writer commits to.
+                    cl.dated |= f.kind == ExprKind::Deadline
+                        || f.kind == ExprKind::Vague
+                            && sentence.get(f.start..f.end).is_some_and(|x| {
+                                x.ends_with(['内', '內'])
+                                    && x.chars().any(|c| {
+                                        c.is_ascii_digit() || "一二三四五六七八九十两兩".contains(c)
+                                    })
+                            });
                     let after = cues::normalize(&sentence[f.end.min(e)..e]);
                     match verb_after_time(&after) {
                         Some(AfterTime::Verb) => cl.time_verb = !cues::any(&norm, cues::AGREE),
