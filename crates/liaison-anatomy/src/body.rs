@@ -4290,6 +4290,29 @@ mod tests {
     }
 
     #[test]
+    fn more_field_separators_and_orders() {
+        for line in [
+            "2. 資訊部——舊機資料轉移——12月23日前",
+            "2. 舊機資料轉移 → 資訊部 → 12/23前",
+            "2. 舊機資料轉移（資訊部 / 12月23日前）",
+            "2. 舊機資料轉移；負責：資訊部；12月23日前",
+            "2. 舊機資料轉移，負責：資訊部，12月23日前",
+            "2. 舊機資料轉移\u{3000}資訊部\u{3000}12月23日前",
+        ] {
+            let a = read(&format!(
+                "Subject: 【需求對接】筆電-財務部/資訊部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n劉洋，你好！\n\n香港辦公室需要更新手提電腦。\n\n需要：\n1. 12部手提電腦——負責：資訊部（劉洋）——12月23日前\n{line}\n\n謝謝！\n\n黃家豪\n財務部\nT: +852 2555 0188\n"
+            ));
+            assert_eq!(a.items[1].what.text, "舊機資料轉移", "{line}");
+            assert_eq!(
+                a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+                Some("資訊部"),
+                "{line}"
+            );
+            assert!(a.items[1].due.is_some(), "{line}");
+        }
+    }
+
+    #[test]
     fn department_owners_take_the_person_after_them() {
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
         let opts = ParseOptions::new(liaison_time::Context::new(now));

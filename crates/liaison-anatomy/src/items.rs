@@ -447,7 +447,10 @@ fn bracket_parts(
         .char_indices()
         .chain(std::iter::once((inner.len(), ',')))
     {
-        if matches!(c, '，' | ',' | '；' | ';') {
+        if matches!(c, '，' | ',' | '；' | ';' | '／' | '/' | '｜' | '|')
+            // A slash inside a word (`PDF/X-4`, `12/11`) separates nothing.
+            && (!matches!(c, '/' | '|') || inner[..i].ends_with(' '))
+        {
             parts.push(trim(t, start, is + i)?);
             start = is + i + c.len_utf8();
         }
@@ -531,6 +534,32 @@ fn by_labels(
                 }
             }
             vs + parts[0].1
+        } else {
+            ve
+        };
+        // `負責：設計部，12/11前`, `負責：資訊部；12月23日前`: a deadline after a comma ends
+        // an owner's value (a bracket's commas stay in it).
+        let ve = if kind == Label::Owner {
+            let mut depth = 0i32;
+            let mut cut = ve;
+            for (i, c) in t[vs..ve].char_indices() {
+                match c {
+                    '(' | '（' => depth += 1,
+                    ')' | '）' => depth -= 1,
+                    '，' | ',' | '；' | ';' if depth <= 0 => {
+                        let rest = vs + i + c.len_utf8();
+                        if let Some(r) = first_time_in(times, rest, ve) {
+                            if f.due.is_none() && !found.iter().any(|x| x.2 == Label::Due) {
+                                f.due = Some(r);
+                            }
+                            cut = vs + i;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            cut
         } else {
             ve
         };
@@ -655,7 +684,7 @@ fn dash_parts(t: &str) -> Vec<(usize, usize)> {
             || t[i..].starts_with(" / ") && t.matches(" / ").count() >= 2
         {
             t[i..].chars().take(3).map(char::len_utf8).sum()
-        } else if matches!(c, '｜' | '\t' | '—' | '–') {
+        } else if matches!(c, '｜' | '\t' | '—' | '–' | '→' | '\u{3000}') {
             c.len_utf8()
         } else {
             0
@@ -679,9 +708,25 @@ fn by_parts(
     opts: &ParseOptions,
 ) -> Fields {
     let mut f = Fields::default();
+    // `資訊部——舊機資料轉移——12月23日前`: the owner first, then the what.
+    let swapped;
+    let parts = if parts.len() >= 3
+        && owner_like(&t[parts[0].0..parts[0].1], opts)
+        && !owner_like(&t[parts[1].0..parts[1].1], opts)
+        && first_time_in(times, parts[1].0, parts[1].1).is_none()
+        && first_time_in(times, parts[0].0, parts[0].1).is_none()
+    {
+        f.owner = Some(parts[0]);
+        swapped = parts[1..].to_vec();
+        &swapped[..]
+    } else {
+        parts
+    };
     let (ws, we) = parts[0];
     let (ws, lead_owner) = leading_owner(t, ws, we, opts);
-    f.owner = lead_owner;
+    if f.owner.is_none() {
+        f.owner = lead_owner;
+    }
     let mut what = trim(t, ws, we).unwrap_or((ws, we));
     // `Test plan (Nordhaus QA, Lukas Hoffmann)`: an owner in brackets at the end.
     if let Some(((ps, pe), (is, ie))) = trailing_bracket(t, what)
