@@ -4313,6 +4313,24 @@ mod tests {
     }
 
     #[test]
+    fn an_owner_tag_or_name_before_the_action() {
+        for (line, what) in [
+            ("2. Tom to send the PO by Friday, Dec 4", "send the PO"),
+            ("2. [Tom] Send the PO by Fri Dec 4", "Send the PO"),
+        ] {
+            let a = read(&format!(
+                "Subject: [Request] Supplies - Marketing - Urgent\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Tom,\n\nTwo things:\n\n1. Print-ready price cards - owner: Sarah - due: Fri Dec 11\n{line}\n\nThanks.\n\nJessica Chen\nMarketing\nTel: +86 21 6258 3306\n"
+            ));
+            assert_eq!(a.items[1].what.text, what, "{line}");
+            assert_eq!(
+                a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+                Some("Tom"),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
     fn department_owners_take_the_person_after_them() {
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
         let opts = ParseOptions::new(liaison_time::Context::new(now));

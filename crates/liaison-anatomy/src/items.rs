@@ -309,6 +309,32 @@ pub(super) fn read_item(
     opts: &ParseOptions,
     listed: bool,
 ) -> Fields {
+    // `[Tom] Send the PO by Friday`, `【資訊部】舊機資料轉移`: a tag naming the owner first.
+    if let Some(close) = match t.chars().next() {
+        Some('[') => Some(']'),
+        Some('【') => Some('】'),
+        _ => None,
+    } && let Some(ci) = t.find(close)
+    {
+        let inner = t[t.chars().next().map_or(1, char::len_utf8)..ci].trim();
+        let rest = ci + close.len_utf8();
+        if !inner.is_empty() && owner_like(inner, opts) && trim(t, rest, t.len()).is_some() {
+            let shifted: Vec<(usize, usize)> = times
+                .iter()
+                .filter(|&&(a, _)| a >= rest)
+                .map(|&(a, b)| (a - rest, b - rest))
+                .collect();
+            let inner_start = t.find(inner).unwrap_or(0);
+            let g = read_item(&t[rest..], &shifted, opts, listed);
+            let sh = |r: Option<(usize, usize)>| r.map(|(a, b)| (a + rest, b + rest));
+            return Fields {
+                what: sh(g.what),
+                owner: sh(g.owner).or(Some((inner_start, inner_start + inner.len()))),
+                due: sh(g.due),
+                standard: sh(g.standard),
+            };
+        }
+    }
     let mut f = read_fields(t, times, opts, listed);
     f.owner = f.owner.and_then(|o| owner_named(t, o));
     f
@@ -1380,6 +1406,8 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             "配合",
             "来",
             "按规则在",
+            " to ",
+            " will ",
         ] {
             if t[rest..what.1].starts_with(w) {
                 rest += w.len();
