@@ -1229,10 +1229,24 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
             ]
             .iter()
             .any(|w| ask.ends_with(w))
+                // (`確認台灣是否可自行重製，12月3日下班前回覆`: the reply carries an action
+                // asked for in a clause of its own; that is work.)
+                && !ask.contains(['，', ','])
         {
             continue;
         }
         for (ps, pe) in several_asks(a, ws, we) {
+            // A later ask of the sentence loses its own ask word (`請品牌部確認…` → 品牌部 asked
+            // to `確認…`).
+            let mut ps = ps;
+            if ps != ws {
+                for w in ["请", "請", "麻烦", "麻煩", "烦请", "煩請"] {
+                    if a.source[ps..pe].starts_with(w) && pe > ps + w.len() + 3 {
+                        ps += w.len();
+                        break;
+                    }
+                }
+            }
             let idx = push_item(
                 a,
                 ps,
@@ -1330,11 +1344,43 @@ fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
         ]
         .iter()
         .any(|w| lead.starts_with(w));
+        // `…提供分層原始檔，另外也請品牌部確認…，12月3日下班前回覆`: a clause that asks again
+        // starts a new ask, which takes the deadline of the clauses after it.
+        let asks_again = {
+            let mut l: &str = &lead;
+            for w in [
+                "另外", "并且", "並且", "同时", "同時", "还有", "還有", "再", "也", "also ", "and ",
+            ] {
+                l = l.strip_prefix(w).unwrap_or(l).trim_start();
+            }
+            // Not after a condition (`如不能，请给出最早的时间`), nor an ask to add to the
+            // one before (`请一并列出`).
+            let prev_start = if k == 0 { cur } else { cuts[k - 1].1 };
+            let prev = search_lower(a.source[prev_start..sep].trim_start());
+            let after_condition = ["如", "若", "if ", "unless"]
+                .iter()
+                .any(|w| prev.starts_with(w));
+            !after_condition
+                && !l.contains("一并")
+                && !l.contains("一併")
+                && [
+                    "请",
+                    "請",
+                    "麻烦",
+                    "麻煩",
+                    "烦请",
+                    "煩請",
+                    "please ",
+                    "could you",
+                    "can you",
+                ]
+                .iter()
+                .any(|w| l.starts_with(w))
+        };
         if next >= clause_end
             || own
             || !dated(cur, sep)
-            || !dated(next, clause_end)
-            || event(next, clause_end)
+            || !(asks_again || dated(next, clause_end) && !event(next, clause_end))
         {
             continue;
         }
@@ -1346,6 +1392,9 @@ fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
                 ns += w.len();
                 break;
             }
+        }
+        if a.source[ns..clause_end].starts_with('也') {
+            ns += '也'.len_utf8();
         }
         cur = ns;
     }
@@ -4328,6 +4377,28 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn a_second_ask_in_a_sentence_takes_the_deadline_after_it() {
+        let a = read(
+            "Subject: 【問題升級】物料-行銷部/品牌部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n李娜您好，\n\n門市物料需於12月15日前送印。\n\n麻煩品牌部在12月3日（四）上午10點前提供分層原始檔，另外也請品牌部確認台灣是否可自行以JPG重製，12月3日下班前回覆即可。\n\n謝謝！\n\n林雅婷\n行銷部\n電話：02-2345-6789\n",
+        );
+        assert_eq!(whats(&a), ["提供分層原始檔", "確認台灣是否可自行以JPG重製"]);
+        assert_eq!(
+            a.items[1].due.as_ref().map(|d| d.text.as_str()),
+            Some("12月3日下班前")
+        );
+        // An action with its reply-by is work; a reply-by alone is the closing's next step.
+        let a = read(
+            "Subject: 【問題升級】物料-行銷部/品牌部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n李娜您好，\n\n門市物料需於12月15日前送印。\n\n請品牌部確認台灣是否可自行以JPG重製，12月3日下班前回覆。\n\n麻烦今天下班前回我。\n\n林雅婷\n行銷部\n電話：02-2345-6789\n",
+        );
+        assert_eq!(whats(&a), ["確認台灣是否可自行以JPG重製"]);
+        // A new ask after a condition is no second item.
+        let a = read(
+            "Subject: 【问题升级】冻品-华东大区/供应链部-紧急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n邱总：\n\n冻品还没有排上配送。\n\n请供应链部12月17日下班前明确能否在12月28日上午配送，如不能，请给出最早的配送时间。\n\n曾凡\n华东大区\n手机 138 1688 2730\n",
+        );
+        assert_eq!(whats(&a).len(), 1, "{:?}", whats(&a));
     }
 
     #[test]
