@@ -1063,6 +1063,10 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         "are you able to",
         "could your team",
         "can your team",
+        "could your ",
+        "can your ",
+        "if you could",
+        "if your team could",
         "let us have",
     ];
     let text = a.source[s..e].to_string();
@@ -1080,6 +1084,7 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
             lower.match_indices(w).map(|(i, _)| i).find(|&i| {
                 // An English ask word ends a word (`could you`, not `could your`).
                 let bounded = !w.is_ascii()
+                    || w.ends_with(' ')
                     || !lower[i + w.len()..]
                         .chars()
                         .next()
@@ -1106,19 +1111,23 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         // `如有补充请于…前反馈`, `If anything is missing, please…`: a conditional reply-by
         // (the closing's next step), not work asked for.
         let lead = &lower[..ai];
-        if [
-            "如有",
-            "如果",
-            "若有",
-            "如需",
-            "如對",
-            "如对",
-            "if ",
-            "should you",
-            "in case",
-        ]
-        .iter()
-        .any(|w| lead.contains(w) || ai == 0 && lower.starts_with(w))
+        // (`It would be great if you could…` is an ask put politely, no condition.)
+        let polite_if =
+            lower[ai..].starts_with("if you could") || lower[ai..].starts_with("if your team");
+        if !polite_if
+            && [
+                "如有",
+                "如果",
+                "若有",
+                "如需",
+                "如對",
+                "如对",
+                "if ",
+                "should you",
+                "in case",
+            ]
+            .iter()
+            .any(|w| lead.contains(w) || ai == 0 && lower.starts_with(w))
         {
             continue;
         }
@@ -1197,6 +1206,19 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
             && ss + ti > ws
         {
             we = ss + ti;
+        }
+        // `Could your logistics team book…`: the team asked (a pronoun's, so no owner) is no
+        // part of the what.
+        if lower[ai..].starts_with("could your ") || lower[ai..].starts_with("can your ") {
+            let r = search_lower(&a.source[ws..se]).into_owned();
+            if let Some(k) = [" team ", " department ", " side ", " colleagues "]
+                .iter()
+                .filter_map(|w| r.find(w).map(|k| k + w.len()))
+                .filter(|&k| r[..k].split_whitespace().count() <= 4)
+                .min()
+            {
+                ws += k;
+            }
         }
         // `please make sure …`, `kindly send …`: the politeness is no part of the what.
         for w in ["please ", "kindly ", "also ", "ask you to ", "be able to "] {
@@ -4399,6 +4421,30 @@ mod tests {
             "Subject: 【问题升级】冻品-华东大区/供应链部-紧急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n邱总：\n\n冻品还没有排上配送。\n\n请供应链部12月17日下班前明确能否在12月28日上午配送，如不能，请给出最早的配送时间。\n\n曾凡\n华东大区\n手机 138 1688 2730\n",
         );
         assert_eq!(whats(&a).len(), 1, "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn polite_english_asks() {
+        for (body, what) in [
+            (
+                "It would be great if your team could share the test report before Dec 4.",
+                "share the test report",
+            ),
+            (
+                "Could your logistics team book the container by Dec 8?",
+                "book the container",
+            ),
+        ] {
+            let a = read(&format!(
+                "Subject: Contract\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Tom,\n\nThanks for the call yesterday.\n\n{body}\n\nBest regards,\nJessica Chen\nMarketing\nTel: +86 21 6258 3306\n"
+            ));
+            assert_eq!(whats(&a), [what], "{body}");
+        }
+        // A real condition still asks nothing of its own.
+        let a = read(
+            "Subject: Contract\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Tom,\n\nThanks for the call yesterday.\n\nIf anything is missing, could you tell me by Dec 4?\n\nBest regards,\nJessica Chen\nMarketing\nTel: +86 21 6258 3306\n",
+        );
+        assert!(whats(&a).is_empty(), "{:?}", whats(&a));
     }
 
     #[test]
