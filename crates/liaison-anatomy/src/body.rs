@@ -177,6 +177,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 || lines
                     .get(i + 2)
                     .is_some_and(|n| !n.blank && is_header_cell(&src[n.start..n.end])))
+            // A table starts at its first header cell, not at the second one after the
+            // whole table was not read as one.
+            && !(i >= 2
+                && lines[i - 1].blank
+                && !lines[i - 2].blank
+                && is_header_cell(&src[lines[i - 2].start..lines[i - 2].end]))
             && let Some((header, rows, next)) = cell_table(src, lines, i, end)
         {
             for r in roles.iter_mut().take(header.1).skip(header.0) {
@@ -289,6 +295,13 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         // Headings and labels.
         if strong_item_marker(t).is_none()
             && let Some((kind, content)) = heading(t)
+            // `- Impact: the pilot run is blocked` inside a problem description: a listed
+            // line with a label of its own goes on describing it.
+            && !(matches!(sec, Sec::Background | Sec::Problem)
+                && kind == Sec::Other
+                && content.is_some()
+                && !block_start
+                && list_marker(t).is_some())
         {
             // `1. 提供价卡设计稿 ⏎   截止：12月18日前`: a deadline label indented under an
             // item is that item's field, like its indented `负责单位：` line (a label
@@ -316,6 +329,8 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 && let Some(ci) = cur_item
                 && super::items::field_line(t)
                 && (l.indent > item_indent || field_block(i - 1) || field_block(i + 1))
+                // `2. 事項：…` at the list's own indent is the next item, not a field.
+                && (l.indent > item_indent || list_marker(t).is_none())
             {
                 extend_item(a, ci, l.end);
                 roles[i] = Role::Item;
@@ -355,7 +370,9 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             status_list = false;
             sec_enumerated = false;
             inline_label = content.is_some();
-            if kind == Sec::Items {
+            // A list line labelled inline (`2. 事項：海報印製；…`) is one item, not a heading
+            // that names the mail's items.
+            if kind == Sec::Items && !(content.is_some() && list_marker(t).is_some()) {
                 has_items_heading = true;
             }
             // `风险：…` / `Next step: …` on one line is running text (it may close the mail).
@@ -496,7 +513,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                     }
                     continue;
                 }
-                _ if strong => {
+                // `時程安排：`, `改善措施：`, `Timeline:` (a part the guide does not name
+                // for items): a list line that carries an item's fields, an owner and a
+                // deadline still ahead, is an item all the same.
+                _ if strong
+                    || sec == Sec::Other && carries_fields(a, l.start + mlen, l.end, opts) =>
+                {
                     let idx = push_item(
                         a,
                         l.start + mlen,
@@ -658,11 +680,25 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     // names no owner and no time on any line; when the running text asks for work with a
     // deadline (`请12月15日前提供包装方案和报价`), those asks are the items and the list is
     // their standard.
+    // A list under `请注意：` / `Please note:` / `要求：` states rules (`超过5,000元的报销需部门
+    // 总监签字`): a role named in a rule does not make it work for someone.
+    let notes = a.items.first().is_some_and(|it| {
+        let Some(mut k) = lines
+            .iter()
+            .position(|l| l.start <= it.span.start && it.span.start <= l.end)
+        else {
+            return false;
+        };
+        while k > 0 && matches!(roles[k - 1], Role::Blank) {
+            k -= 1;
+        }
+        k > 0 && notes_heading(&a.source[lines[k - 1].start..lines[k - 1].end])
+    });
     let terms = !reply
         && !a.items.is_empty()
         && a.items
             .iter()
-            .all(|it| it.marker != "|" && it.owner.is_none() && it.due.is_none());
+            .all(|it| it.marker != "|" && (it.owner.is_none() || notes) && it.due.is_none());
     let listed = if terms {
         std::mem::take(&mut a.items)
     } else {
@@ -675,22 +711,36 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     // the next step); `prose_asks` wants an ask word and a deadline still ahead.
     let asks_expected = true;
     if a.items.is_empty() && !reply && asks_expected {
-        for i in cursor..end {
-            if roles[i] != Role::Free {
-                continue;
+        // Paragraph by paragraph: a hard-wrapped sentence (`…麻烦设计部把价签整理好，⏎
+        // 在12月11日前发给我`, Thunderbird's and Apple Mail's wrapped plain text) has its ask
+        // on one line and its deadline on the next.
+        let paragraphs = |role: Role, from: usize| {
+            let mut out = Vec::new();
+            let mut i = from;
+            while i < end {
+                if roles[i] != role {
+                    i += 1;
+                    continue;
+                }
+                let s = i;
+                while i + 1 < end && roles[i + 1] == role {
+                    i += 1;
+                }
+                out.push((lines[s].start, lines[i].end));
+                i += 1;
             }
-            let l = lines[i];
-            prose_asks(a, l.start, l.end, opts);
+            out
+        };
+        for (ps, pe) in paragraphs(Role::Free, cursor) {
+            prose_asks(a, ps, pe, opts);
         }
         // When the rest asks nothing, the opening may carry the ask itself (`…, could you
-        // send us the list by Jan 6?`).
-        for i in 0..end {
-            if !a.items.is_empty() || roles[i] != Role::Opening {
-                continue;
+        // send us the list by Jan 6?`). Its lines keep their role: they may still be the
+        // mail's closing paragraph.
+        if a.items.is_empty() {
+            for (ps, pe) in paragraphs(Role::Opening, 0) {
+                prose_asks(a, ps, pe, opts);
             }
-            // The line keeps its role: it may still be the mail's closing paragraph.
-            let l = lines[i];
-            prose_asks(a, l.start, l.end, opts);
         }
     }
     // `Could you share them by Thursday?`, `以上请于12月3日前完成`: the ask is the list's, and
@@ -1013,6 +1063,10 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         "are you able to",
         "could your team",
         "can your team",
+        "could your ",
+        "can your ",
+        "if you could",
+        "if your team could",
         "let us have",
     ];
     let text = a.source[s..e].to_string();
@@ -1030,6 +1084,7 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
             lower.match_indices(w).map(|(i, _)| i).find(|&i| {
                 // An English ask word ends a word (`could you`, not `could your`).
                 let bounded = !w.is_ascii()
+                    || w.ends_with(' ')
                     || !lower[i + w.len()..]
                         .chars()
                         .next()
@@ -1056,28 +1111,56 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         // `如有补充请于…前反馈`, `If anything is missing, please…`: a conditional reply-by
         // (the closing's next step), not work asked for.
         let lead = &lower[..ai];
-        if [
-            "如有",
-            "如果",
-            "若有",
-            "如需",
-            "如對",
-            "如对",
-            "if ",
-            "should you",
-            "in case",
-        ]
-        .iter()
-        .any(|w| lead.contains(w) || ai == 0 && lower.starts_with(w))
+        // (`It would be great if you could…` is an ask put politely, no condition.)
+        let polite_if =
+            lower[ai..].starts_with("if you could") || lower[ai..].starts_with("if your team");
+        if !polite_if
+            && [
+                "如有",
+                "如果",
+                "若有",
+                "如需",
+                "如對",
+                "如对",
+                "if ",
+                "should you",
+                "in case",
+            ]
+            .iter()
+            .any(|w| lead.contains(w) || ai == 0 && lower.starts_with(w))
         {
             continue;
         }
         let sent_date = a.date;
-        let ahead = a.times_in(a.span(ss, se)).any(|t| {
+        let is_ahead = |t: &super::TimeExpr| {
             t.kind == liaison_time::ExprKind::Deadline
                 && t.value.zip(sent_date).is_none_or(|(v, d)| v >= d)
+        };
+        // `请尽快提供…`, `…收到发票后30天内付款`: a vague or event-relative time still asks
+        // for the work.
+        let ahead = a
+            .times_in(a.span(ss, se))
+            .any(|t| is_ahead(t) || t.kind == liaison_time::ExprKind::Vague);
+        // `Could you send the PO by then?`, `届时请…`: the deadline is the one the paragraph
+        // set just before (`We are holding the slot until Wednesday, Dec 16, 12:00 CET.`).
+        let then = [
+            " by then",
+            " before then",
+            "by that time",
+            "到时",
+            "到時",
+            "届时",
+            "屆時",
+        ]
+        .iter()
+        .find_map(|w| lower.find(w).map(|i| (i, w.len())));
+        let earlier = then.filter(|_| !ahead).and_then(|_| {
+            a.times_in(a.span(s, ss))
+                .filter(|t| is_ahead(t))
+                .last()
+                .cloned()
         });
-        if !ahead {
+        if !ahead && earlier.is_none() {
             continue;
         }
         // From the ask on, without the ask word, a polite `您帮忙`, and the sentence's end.
@@ -1109,13 +1192,34 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
                 break;
             }
         }
-        let we = if please_after {
+        let mut we = if please_after {
             ss + lower[..ai].trim_end().trim_end_matches(',').len()
         } else {
             ss + sent
                 .trim_end_matches(['。', '！', '!', '？', '?', '.', '；', ';'])
                 .len()
         };
+        // `…by then` ends the what; the time it points at is the due (below).
+        if earlier.is_some()
+            && let Some((ti, tl)) = then
+            && ss + ti + tl >= we.saturating_sub(1)
+            && ss + ti > ws
+        {
+            we = ss + ti;
+        }
+        // `Could your logistics team book…`: the team asked (a pronoun's, so no owner) is no
+        // part of the what.
+        if lower[ai..].starts_with("could your ") || lower[ai..].starts_with("can your ") {
+            let r = search_lower(&a.source[ws..se]).into_owned();
+            if let Some(k) = [" team ", " department ", " side ", " colleagues "]
+                .iter()
+                .filter_map(|w| r.find(w).map(|k| k + w.len()))
+                .filter(|&k| r[..k].split_whitespace().count() <= 4)
+                .min()
+            {
+                ws += k;
+            }
+        }
         // `please make sure …`, `kindly send …`: the politeness is no part of the what.
         for w in ["please ", "kindly ", "also ", "ask you to ", "be able to "] {
             let r = &a.source[ws..we];
@@ -1147,10 +1251,24 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
             ]
             .iter()
             .any(|w| ask.ends_with(w))
+                // (`確認台灣是否可自行重製，12月3日下班前回覆`: the reply carries an action
+                // asked for in a clause of its own; that is work.)
+                && !ask.contains(['，', ','])
         {
             continue;
         }
         for (ps, pe) in several_asks(a, ws, we) {
+            // A later ask of the sentence loses its own ask word (`請品牌部確認…` → 品牌部 asked
+            // to `確認…`).
+            let mut ps = ps;
+            if ps != ws {
+                for w in ["请", "請", "麻烦", "麻煩", "烦请", "煩請"] {
+                    if a.source[ps..pe].starts_with(w) && pe > ps + w.len() + 3 {
+                        ps += w.len();
+                        break;
+                    }
+                }
+            }
             let idx = push_item(
                 a,
                 ps,
@@ -1165,6 +1283,15 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
                 None,
             );
             fill_item(a, idx, opts);
+            if let Some(t) = &earlier
+                && a.items[idx].due.is_none()
+            {
+                // The item runs to the sentence's end (`…by then?`), its what does not.
+                let start = a.items[idx].span.start;
+                a.items[idx].span = a.span(start, se.max(pe));
+                a.items[idx].due = Some(a.part(t.span.start, t.span.end));
+                a.items[idx].deadlines = vec![t.clone()];
+            }
         }
     }
 }
@@ -1239,11 +1366,43 @@ fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
         ]
         .iter()
         .any(|w| lead.starts_with(w));
+        // `…提供分層原始檔，另外也請品牌部確認…，12月3日下班前回覆`: a clause that asks again
+        // starts a new ask, which takes the deadline of the clauses after it.
+        let asks_again = {
+            let mut l: &str = &lead;
+            for w in [
+                "另外", "并且", "並且", "同时", "同時", "还有", "還有", "再", "也", "also ", "and ",
+            ] {
+                l = l.strip_prefix(w).unwrap_or(l).trim_start();
+            }
+            // Not after a condition (`如不能，请给出最早的时间`), nor an ask to add to the
+            // one before (`请一并列出`).
+            let prev_start = if k == 0 { cur } else { cuts[k - 1].1 };
+            let prev = search_lower(a.source[prev_start..sep].trim_start());
+            let after_condition = ["如", "若", "if ", "unless"]
+                .iter()
+                .any(|w| prev.starts_with(w));
+            !after_condition
+                && !l.contains("一并")
+                && !l.contains("一併")
+                && [
+                    "请",
+                    "請",
+                    "麻烦",
+                    "麻煩",
+                    "烦请",
+                    "煩請",
+                    "please ",
+                    "could you",
+                    "can you",
+                ]
+                .iter()
+                .any(|w| l.starts_with(w))
+        };
         if next >= clause_end
             || own
             || !dated(cur, sep)
-            || !dated(next, clause_end)
-            || event(next, clause_end)
+            || !(asks_again || dated(next, clause_end) && !event(next, clause_end))
         {
             continue;
         }
@@ -1255,6 +1414,9 @@ fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
                 ns += w.len();
                 break;
             }
+        }
+        if a.source[ns..clause_end].starts_with('也') {
+            ns += '也'.len_utf8();
         }
         cur = ns;
     }
@@ -1392,6 +1554,49 @@ fn introduces_status(t: &str) -> bool {
         && !["请", "需", "please", "need"].iter().any(|w| l.contains(w))
 }
 
+/// A line that names an owner and sets a deadline not yet past (`門市價卡——設計部——12/11前`),
+/// read as an item would be.
+fn carries_fields(a: &Anatomy, s: usize, e: usize, opts: &ParseOptions) -> bool {
+    let sent = a.date;
+    let times: Vec<(usize, usize)> = a
+        .times_in(a.span(s, e))
+        .filter(|x| {
+            x.kind == liaison_time::ExprKind::Deadline
+                && x.value.zip(sent).is_none_or(|(v, d)| v >= d)
+        })
+        .map(|x| (x.span.start - s, x.span.end - s))
+        .collect();
+    if times.is_empty() {
+        return false;
+    }
+    let f = super::items::read_item(&a.source[s..e], &times, opts, true);
+    f.owner.is_some() && f.due.is_some()
+}
+
+/// A line that introduces rules or notes (`请注意：`, `注意事项：`, `Please note:`), not work.
+fn notes_heading(t: &str) -> bool {
+    let t = search_lower(t.trim());
+    let Some(label) = t.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    let label = label.trim();
+    label.chars().count() <= 12
+        && [
+            "注意",
+            "须知",
+            "須知",
+            "please note",
+            "note",
+            "notes",
+            "規定",
+            "规定",
+            "规则",
+            "規則",
+        ]
+        .iter()
+        .any(|w| label.contains(w))
+}
+
 fn role_for_content(sec: Sec) -> Role {
     match sec {
         Sec::Background | Sec::Problem => Role::Background,
@@ -1408,7 +1613,13 @@ fn add_section_text(a: &mut Anatomy, cur: &mut Option<(Sec, usize)>, sec: Sec, s
     let Some((k, idx)) = *cur else {
         return;
     };
-    let line = a.source[s..e].trim().to_string();
+    // A list marker (`- 11 of 50 samples…`, `1. 现象：…`) is no part of the sentence.
+    let raw = a.source[s..e].trim();
+    let line = match list_marker(raw) {
+        Some((mlen, _)) if !raw[mlen..].trim().is_empty() => raw[mlen..].trim(),
+        _ => raw,
+    }
+    .to_string();
     let span_start = if k == Sec::Background {
         a.background[idx].span.start
     } else {
@@ -1474,17 +1685,26 @@ fn cell_table(
 ) -> Option<((usize, usize), Vec<Vec<usize>>, usize)> {
     let text = |j: usize| src[lines[j].start..lines[j].end].trim();
     let number_col = is_number_column;
-    // Single-line paragraphs from `i` on.
+    // Single-line paragraphs from `i` on. An empty cell is an empty paragraph: three blank
+    // lines between two cells instead of one (its blank line stands for it).
     let mut cells = Vec::new();
     let mut j = i;
+    let mut blanks = 0usize;
     while j < end && cells.len() < 200 {
         if lines[j].blank {
+            blanks += 1;
             j += 1;
             continue;
         }
         if j + 1 < end && !lines[j + 1].blank {
             break;
         }
+        if !cells.is_empty() {
+            for k in 0..blanks.saturating_sub(1) / 2 {
+                cells.push(j - blanks + 1 + 2 * k);
+            }
+        }
+        blanks = 0;
         cells.push(j);
         j += 1;
     }
@@ -1529,9 +1749,11 @@ fn cell_table(
         {
             break;
         }
-        if chunk
-            .iter()
-            .any(|&c| text(c).ends_with('。') || text(c).chars().count() > 80)
+        // A sentence ends the table when it stands where a row starts (the paragraph after
+        // the table); a full stop inside a row (`每店一个PDF，含出血。`) is the cell's own.
+        if text(chunk[0]).ends_with('。')
+            || text(chunk[0]).is_empty()
+            || chunk.iter().any(|&c| text(c).chars().count() > 80)
         {
             break;
         }
@@ -1600,11 +1822,47 @@ enum Col {
 fn column_kind(h: &str) -> Col {
     let h = search_lower(h);
     let has = |ws: &[&str]| ws.iter().any(|k| h.contains(k));
+    // Short English header words matched as whole words (`eta` is not in `details`).
+    let word = |ws: &[&str]| {
+        h.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| ws.contains(&w))
+    };
     if matches!(
         h.trim(),
         "备注" | "備註" | "说明" | "說明" | "remarks" | "remark" | "notes" | "note" | "comments"
     ) {
         return Col::Note;
+    }
+    // Where a row stands (`Status`, `狀態`, `进度`): no field of the item.
+    if matches!(
+        h.trim(),
+        "状态" | "狀態" | "进度" | "進度" | "进展" | "進展" | "status" | "progress" | "state"
+    ) {
+        return Col::Note;
+    }
+    if word(&["pic", "lead", "assigned"]) || has(&["person in charge", "負責窗口"]) {
+        return Col::Person;
+    }
+    if word(&["eta", "timeline", "milestone"]) || has(&["到期", "目标日", "目標日"]) {
+        return Col::Due;
+    }
+    if word(&[
+        "activity",
+        "activities",
+        "step",
+        "steps",
+        "topic",
+        "request",
+        "description",
+    ]) && !has(&[
+        "owner",
+        "due",
+        "date",
+        "deadline",
+        "standard",
+        "deliverable",
+    ]) {
+        return Col::What;
     }
     if has(&[
         "负责人",
@@ -1781,7 +2039,8 @@ fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
         .filter(|t| t.span.start >= ws)
         .map(|t| (t.span.start - ws, t.span.end - ws))
         .collect();
-    let f = super::items::read(&text, &rel, opts);
+    let listed = !a.items[idx].marker.is_empty();
+    let f = super::items::read_item(&text, &rel, opts, listed);
     let part = |r: Option<(usize, usize)>, a: &Anatomy| r.map(|(s, e)| a.part(ws + s, ws + e));
     if let Some(w) = part(f.what, a) {
         a.items[idx].what = w;
@@ -2307,6 +2566,7 @@ const LABEL_GROUPS: [&[&str]; 9] = [
     ],
     // 4: background (what happened, in issues and retrospectives).
     &[
+        "what went wrong",
         "经过",
         "經過",
         "what happened",
@@ -2420,6 +2680,10 @@ fn classify_label(label: &str) -> Option<Sec> {
         return Some(Sec::Items);
     }
     let gw = &*LABEL_SET;
+    // Traditional labels (`問題描述`, `行動項目`, `後續`) are read as their Simplified
+    // forms, which the groups hold.
+    let label = super::reply::cues::normalize(label);
+    let label = label.as_str();
     // The words of each group found in `label.to_lowercase()` (the groups are lower case).
     let f = gw.set.found_in_lower(label);
     let has = |g: usize| gw.has(f, g);
@@ -2588,19 +2852,72 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
             _ => return None,
         }
     }
-    if matches!(first, '（' | '(') {
+    // `【1】` `[2]` `〔3〕` `（1）` `(a)` `（Ａ）`: a number or a letter in brackets.
+    if let Some(close) = match first {
+        '（' | '(' => Some(&[')', '）'][..]),
+        '【' => Some(&['】'][..]),
+        '[' => Some(&[']'][..]),
+        '［' => Some(&['］'][..]),
+        '〔' => Some(&['〕'][..]),
+        _ => None,
+    } {
         let r = &s[first.len_utf8()..];
         let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if digits > 0 && digits <= 2 {
-            let r2 = &r[digits..];
+        // A single letter in round brackets (`(a)`, `(B)`), not a word (`(see)`).
+        let letter = if digits == 0 && matches!(first, '（' | '(') {
+            r.chars()
+                .next()
+                .filter(|c| ('a'..='h').contains(c) || ('A'..='H').contains(c))
+                .map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        let inner = digits.max(letter);
+        if inner > 0 && inner <= 2 {
+            let r2 = &r[inner..];
             if let Some(c) = r2.chars().next()
-                && matches!(c, '）' | ')')
+                && close.contains(&c)
             {
-                return finish(first.len_utf8() + digits + c.len_utf8());
+                return finish(first.len_utf8() + inner + c.len_utf8());
             }
         }
         // `（一）`: a Chinese numeral in brackets, read below.
-        cn_numeral_marker(s)?;
+        if matches!(first, '（' | '(') {
+            cn_numeral_marker(s)?;
+        } else {
+            return None;
+        }
+    }
+    // `⑴` `❶` `➊` `Ⅰ.`: enclosed and Roman-numeral characters.
+    if ('⑴'..='⒇').contains(&first)
+        || ('❶'..='❿').contains(&first)
+        || ('➀'..='➓').contains(&first)
+        || ('⓵'..='⓾').contains(&first)
+    {
+        return finish(first.len_utf8());
+    }
+    if ('Ⅰ'..='Ⅻ').contains(&first) || ('ⅰ'..='ⅻ').contains(&first) {
+        let r = &s[first.len_utf8()..];
+        if let Some(c) = r.chars().next()
+            && matches!(c, '.' | '．' | '、' | ')' | '）')
+        {
+            return finish(first.len_utf8() + c.len_utf8());
+        }
+        return None;
+    }
+    // `第一，` `第二、` `第三：`: ordinal words starting the items of a list.
+    if let Some(r) = s.strip_prefix('第')
+        && let Some(c) = r.chars().next()
+        && "一二三四五六七八九十".contains(c)
+        && let Some(sep) = r[c.len_utf8()..].chars().next()
+        && matches!(sep, '，' | '、' | '：' | ':' | ',')
+        && s[('第'.len_utf8() + c.len_utf8() + sep.len_utf8())..]
+            .trim()
+            .chars()
+            .count()
+            > 4
+    {
+        return finish('第'.len_utf8() + c.len_utf8() + sep.len_utf8());
     }
     // １．２、: full-width digits, as some input methods type them.
     if ('０'..='９').contains(&first) {
@@ -2633,15 +2950,31 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
     {
         return finish(mlen);
     }
-    // a) b） a. : lettered items.
-    if ('a'..='h').contains(&first) {
+    // a) b） a. A. B) : lettered items.
+    if ('a'..='h').contains(&first) || ('A'..='H').contains(&first) {
         let r = &s[1..];
         if let Some(c) = r.chars().next()
-            && (matches!(c, ')' | '）') || c == '.' && r[1..].starts_with(' '))
+            && (matches!(c, ')' | '）' | '、') || c == '.' && r[1..].starts_with(' '))
         {
             return finish(1 + c.len_utf8());
         }
-        return None;
+        if first.is_ascii_lowercase() {
+            return None;
+        }
+    }
+    // i. ii) iv. : lower-case Roman numerals.
+    {
+        let roman = s.len() - s.trim_start_matches(['i', 'v', 'x']).len();
+        if (1..=4).contains(&roman)
+            && matches!(
+                &s[..roman],
+                "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x"
+            )
+            && let Some(c) = s[roman..].chars().next()
+            && (matches!(c, ')' | '）') || c == '.' && s[roman + 1..].starts_with(' '))
+        {
+            return finish(roman + c.len_utf8());
+        }
     }
     if matches!(first, '-' | '*' | '•' | '·' | '+' | '–') {
         let r = &s[first.len_utf8()..];
@@ -2970,7 +3303,7 @@ fn asked_one(text: &str) -> Option<(usize, usize)> {
         if !(2..=8).contains(&n) || name.contains(['，', ',', '、', '。', ' ']) {
             continue;
         }
-        let time_follows = matches!(c, '于' | '於' | '在')
+        let time_follows = matches!(c, '于' | '於' | '在' | '喺')
             && after.chars().next().is_some_and(|d| {
                 d.is_ascii_digit() || "今明本下这這周週月年后後下午上中晚".contains(d)
             });
@@ -3097,14 +3430,15 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         while let Some(rel) = text[from..].find(title) {
             let i = from + rel;
             let before: Vec<(usize, char)> = text[..i].char_indices().collect();
+            // Back to a function word (`…报销需部门总监签字` → 部门总监, not 销需部门总监).
+            let stop = "需请請由烦煩让讓给給向与與和及并並对對将將从從在为為交";
             let mut s = before.len();
-            while s > 0 && is_han(before[s - 1].1) && before.len() - s < 4 {
-                s -= 1;
-            }
-            while s < before.len()
-                && "需请請由烦煩让讓给給向与與和及并並对對将將从從在为為交".contains(before[s].1)
+            while s > 0
+                && is_han(before[s - 1].1)
+                && before.len() - s < 4
+                && !stop.contains(before[s - 1].1)
             {
-                s += 1;
+                s -= 1;
             }
             if s < before.len() {
                 let end = if title == "负责" || title == "負責" {
@@ -3634,6 +3968,483 @@ mod tests {
 
     fn whats(a: &Anatomy) -> Vec<&str> {
         a.items.iter().map(|i| i.what.text.as_str()).collect()
+    }
+
+    #[test]
+    fn more_list_markers_and_fields_in_a_trailing_bracket() {
+        // Each marker style, with the fields in a bracket after the what.
+        for (m1, m2) in [
+            ("【1】", "【2】"),
+            ("[1] ", "[2] "),
+            ("A. ", "B. "),
+            ("(a) ", "(b) "),
+            ("⑴", "⑵"),
+            ("❶ ", "❷ "),
+            ("Ⅰ. ", "Ⅱ. "),
+            ("i. ", "ii. "),
+            ("第一，", "第二，"),
+        ] {
+            let a = read(&format!(
+                "Subject: 【需求对接】价签-市场部/设计部-紧急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n王磊你好，\n\n需要配合以下事项：\n\n{m1}40家门店价签印刷文件（设计部，12月11日18:00前）\n{m2}旗舰店打样一份（王磊，12月9日前）\n\n谢谢！\n\n陈佳\n市场部\n电话：021-6258 3306\n"
+            ));
+            assert_eq!(
+                whats(&a),
+                ["40家门店价签印刷文件", "旗舰店打样一份"],
+                "{m1}"
+            );
+            let owners: Vec<_> = a
+                .items
+                .iter()
+                .map(|i| i.owner.as_ref().map(|o| o.text.as_str()))
+                .collect();
+            assert_eq!(owners, [Some("设计部"), Some("王磊")], "{m1}");
+            let dues: Vec<_> = a
+                .items
+                .iter()
+                .map(|i| i.due.as_ref().map(|o| o.text.as_str()))
+                .collect();
+            assert_eq!(dues, [Some("12月11日18:00前"), Some("12月9日前")], "{m1}");
+        }
+        let a = read(
+            "Subject: [Request] Cards - Marketing - Urgent\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Sarah,\n\nTwo things:\n\n(1) Print-ready price cards for 40 stores (Sarah, by Fri Dec 11)\n(2) A workaround deployed by Friday, Dec 4 (our holiday hours start Saturday).\n\nThanks.\n\nJessica Chen\nMarketing\nTel: +86 21 6258 3306\n",
+        );
+        assert_eq!(
+            whats(&a),
+            [
+                "Print-ready price cards for 40 stores",
+                "A workaround deployed"
+            ]
+        );
+        assert_eq!(
+            a.items[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("Sarah")
+        );
+        // A bracket after a deadline is a remark, not the item's fields.
+        assert_eq!(
+            a.items[1].due.as_ref().map(|o| o.text.as_str()),
+            Some("Friday, Dec 4")
+        );
+        // Not markers: a word in brackets, an ordinal inside a word, a decimal.
+        assert!(list_marker("(see the file) for details").is_none());
+        assert!(list_marker("1.5 days late").is_none());
+        assert!(list_marker("第一次见面很愉快").is_none());
+    }
+
+    #[test]
+    fn one_cell_per_paragraph_tables_with_more_column_names() {
+        let table = |cells: &[&str]| cells.iter().map(|c| format!("{c}\n\n")).collect::<String>();
+        let mail = |body: String| {
+            read(&format!(
+                "Subject: [Kickoff] Cards - Marketing - Urgent\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Sarah,\n\nThe plan is below.\n\n{body}Please confirm by Wednesday.\n\nJessica Chen\nMarketing\nTel: +86 21 6258 3306\n"
+            ))
+        };
+        // A status column, `PIC`, `Action item`, `Target date`.
+        let a = mail(table(&[
+            "Action item",
+            "Status",
+            "PIC",
+            "Target date",
+            "Price cards",
+            "In progress",
+            "Sarah Mitchell",
+            "Fri, Dec 11",
+            "Flagship proof",
+            "Not started",
+            "Hannah Lee",
+            "Wed, Dec 9",
+        ]));
+        assert_eq!(whats(&a), ["Price cards", "Flagship proof"]);
+        assert_eq!(
+            a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+            Some("Hannah Lee")
+        );
+        // Traditional headers with a status column last.
+        let a = mail(table(&[
+            "項次",
+            "工作事項",
+            "負責窗口",
+            "預計完成日",
+            "狀態",
+            "1",
+            "門市價卡",
+            "王小明",
+            "12/11（五）",
+            "進行中",
+            "2",
+            "旗艦店打樣",
+            "林美玲",
+            "12/9（三）",
+            "未開始",
+        ]));
+        assert_eq!(whats(&a), ["門市價卡", "旗艦店打樣"]);
+        assert_eq!(
+            a.items[0].due.as_ref().map(|o| o.text.as_str()),
+            Some("12/11（五）")
+        );
+        // A cell that ends with a full stop, and an empty cell (three blank lines).
+        let a = mail(table(&[
+            "任务",
+            "负责人",
+            "完成时间",
+            "交付标准",
+            "门店价签",
+            "王小明",
+            "12月11日前",
+            "每店一个PDF，含出血。",
+            "旗舰店打样",
+            "林美玲",
+            "12月9日前",
+            "实物样张一份。",
+        ]));
+        assert_eq!(whats(&a), ["门店价签", "旗舰店打样"]);
+        assert_eq!(
+            a.items[0].standard_value().as_deref(),
+            Some("每店一个PDF，含出血。")
+        );
+        let a = mail(table(&[
+            "Task",
+            "Owner",
+            "Due",
+            "Notes",
+            "Price cards",
+            "Sarah Mitchell",
+            "Fri, Dec 11",
+            "\n",
+            "Flagship proof",
+            "Hannah Lee",
+            "Wed, Dec 9",
+            "urgent",
+        ]));
+        assert_eq!(whats(&a), ["Price cards", "Flagship proof"]);
+        assert_eq!(
+            a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+            Some("Hannah Lee")
+        );
+    }
+
+    #[test]
+    fn a_list_with_owners_and_deadlines_under_another_part_is_items() {
+        for heading in ["時程安排：", "改善措施：", "Timeline:", "工作安排："] {
+            let a = read(&format!(
+                "Subject: 【需求對接】價卡-行銷部/設計部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n志明您好，\n\n為配合門市上新，說明如下。\n\n{heading}\n1. 門市價卡印刷檔——設計部（王志明）——12/11前\n2. 旗艦店打樣——林美玲——12/9前\n\n謝謝！\n\n陳佳\n行銷部\n電話：02-2345-6789\n"
+            ));
+            assert_eq!(whats(&a), ["門市價卡印刷檔", "旗艦店打樣"], "{heading}");
+        }
+        // A timeline of what happened (no owner, dates past) stays information.
+        let a = read(
+            "Subject: [Issue] Samples - Supply Chain - Urgent\nDate: Tue, 8 Dec 2026 10:00:00 +0800\n\nDear Tom,\n\nThe samples failed again.\n\nTimeline:\n- Dec 1: samples failed IQC.\n- Dec 4: 8D report received.\n\nPlease call me.\n\nMa Chao\nSupply Chain\nTel: +86 512 6688 2301\n",
+        );
+        assert!(whats(&a).is_empty(), "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn traditional_part_labels_are_read_like_simplified_ones() {
+        assert_eq!(classify_label("問題描述"), Some(Sec::Problem));
+        assert_eq!(classify_label("行動項目"), Some(Sec::Items));
+        assert_eq!(classify_label("背景與目標"), Some(Sec::Background));
+        assert_eq!(classify_label("後續"), Some(Sec::Closing));
+        assert_eq!(classify_label("進度"), Some(Sec::Other));
+        let a = read(
+            "Subject: 【問題協調】POS-資訊部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n佩君您好，\n\n門市POS離線時有交易遺失，需要資訊部協助。\n\n問題描述：\n12月5日門市網路中斷，約47筆交易未回傳總部。\n\n謝謝！\n\n吳俊傑\n研發部\nTel: 02-2712-3456\n",
+        );
+        assert_eq!(a.problem.len(), 1);
+        assert!(a.problem[0].text.contains("47筆"), "{:?}", a.problem);
+    }
+
+    #[test]
+    fn a_topic_then_an_ask_about_it() {
+        let a = read(
+            "Subject: 【需求對接】價卡-行銷部/設計部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n志明您好，\n\n需請設計部協助以下事項：\n\n  *   門市價卡印刷檔：請設計部於12/11（五）18:00前提供，PDF格式。\n  *   到貨時段：麻煩倉儲部本週四前確認。\n  *   研發中心：请各组组长12月3日下班前统计名单。\n\n謝謝！\n\n陳佳\n行銷部\n電話：02-2345-6789\n",
+        );
+        assert_eq!(whats(&a)[..2], ["門市價卡印刷檔", "到貨時段"]);
+        assert_eq!(
+            a.items[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("設計部")
+        );
+        assert_eq!(
+            a.items[1].due.as_ref().map(|o| o.text.as_str()),
+            Some("本週四前")
+        );
+        // A department before the colon is whom the line asks, not its topic.
+        assert_ne!(whats(&a)[2], "研发中心");
+    }
+
+    #[test]
+    fn a_list_of_rules_under_please_note_is_no_work() {
+        let a = read(
+            "Subject: 报销提醒\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各位同事：\n\n提醒一下，请大家在本周五（12月4日）18:00前提交11月的费用报销单据。\n\n请注意：\n1. 发票抬头须为公司全称，税号完整；\n2. 超过5,000元的单笔报销需部门总监签字。\n\n如有疑问请联系财务部赵敏。\n\n赵敏\n财务部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(whats(&a), ["提交11月的费用报销单据"]);
+        assert!(notes_heading("请注意：") && notes_heading("Please note:"));
+        assert!(!notes_heading("需协调事项："));
+        // A title after a function word: the owner starts after it.
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let opts = ParseOptions::new(liaison_time::Context::new(now));
+        let own = |t: &str| find_owner(t, &opts).map(|(s, e)| t[s..e].to_string());
+        assert_eq!(own("单笔报销需部门总监签字").as_deref(), Some("部门总监"));
+    }
+
+    #[test]
+    fn an_ask_by_then_takes_the_deadline_set_before_it() {
+        let a = read(
+            "Subject: PO\nDate: Mon, 7 Dec 2026 10:00:00 +0800\n\nHi Ma Chao,\n\nWe have not received the purchase order yet.\n\nWe are holding a production slot for you until Wednesday, Dec 16, 12:00. Could you send the PO by then? After that the next slot is in January.\n\nMarco Rossi\nSales\nTel: +39 02 5555 0177\n",
+        );
+        assert_eq!(whats(&a), ["send the PO"]);
+        assert_eq!(
+            a.items[0].due.as_ref().map(|d| d.text.as_str()),
+            Some("Wednesday, Dec 16, 12:00")
+        );
+        assert_eq!(
+            a.closing.as_ref().map(|c| c.text.as_str()),
+            Some("After that the next slot is in January.")
+        );
+        // Without a deadline before it, `by then` sets none.
+        let a = read(
+            "Subject: PO\nDate: Mon, 7 Dec 2026 10:00:00 +0800\n\nHi Ma Chao,\n\nCould you send the PO by then?\n\nMarco Rossi\nSales\nTel: +39 02 5555 0177\n",
+        );
+        assert!(a.items.iter().all(|i| i.due.is_none()));
+    }
+
+    #[test]
+    fn a_hard_wrapped_ask_is_read_across_its_lines() {
+        let a = read(
+            "Subject: SFTP key\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nJames,\n\nour SFTP client refuses to connect to your upload server since this \nmorning. Could you please send the new host key fingerprint to me by \nThursday, Dec 3 via a second channel? We will not accept it otherwise.\n\nThanks,\nLiu Yang\nQiheng IT Ops\n+86 138 0000 4521\n",
+        );
+        assert_eq!(whats(&a), ["send the new host key fingerprint to me"]);
+        assert_eq!(
+            a.items[0].due.as_ref().map(|d| d.text.as_str()),
+            Some("Thursday, Dec 3")
+        );
+        let a = read(
+            "Subject: 价签\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n王磊你好，\n\n门店上新在即，麻烦设计部把门店价签的印刷文件整理好，\n在12月11日18:00前发给我，格式用PDF/X-4。\n\n谢谢！\n\n陈佳\n市场部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(whats(&a), ["把门店价签的印刷文件整理好"]);
+        assert_eq!(
+            a.items[0].owner.as_ref().map(|d| d.text.as_str()),
+            Some("设计部")
+        );
+    }
+
+    #[test]
+    fn more_owner_forms() {
+        for (line, owner) in [
+            ("2. 舊機資料轉移——由資訊部跟進——12月23日前", "資訊部"),
+            ("2. 舊機資料轉移——跟進：劉洋——12月23日前", "劉洋"),
+            ("2. 舊機資料轉移，劉洋跟進，12月23日前完成", "劉洋"),
+            (
+                "2. 舊機資料轉移——負責同事：Kevin Chan——12月23日前",
+                "Kevin Chan",
+            ),
+            (
+                "2. 麻煩資訊部同事喺12月23日前完成舊機資料轉移",
+                "資訊部同事",
+            ),
+            ("2. 舊機資料轉移 負責：資訊部 期限：12月23日", "資訊部"),
+            (
+                "2. 舊機資料轉移——供應商（聯想）——12月23日前",
+                "供應商（聯想）",
+            ),
+        ] {
+            let a = read(&format!(
+                "Subject: 【需求對接】筆電-財務部/資訊部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n劉洋，你好！\n\n香港辦公室需要更新手提電腦。\n\n需要：\n1. 12部手提電腦——負責：資訊部（劉洋）——12月23日前\n{line}\n\n有問題隨時搵我。\n\n黃家豪\n財務部\nT: +852 2555 0188\n"
+            ));
+            assert_eq!(a.items.len(), 2, "{line}");
+            assert_eq!(
+                a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+                Some(owner),
+                "{line}"
+            );
+            assert!(a.items[1].what.text.contains("舊機資料轉移"), "{line}");
+            assert!(!a.items[1].what.text.contains("負責"), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_part_between_the_what_and_the_due_is_the_owner() {
+        for (part, owner) in [
+            ("行政", "行政"),
+            ("我", "我"),
+            ("財務（家豪）", "財務（家豪）"),
+            ("各門市店長", "各門市店長"),
+        ] {
+            let a = read(&format!(
+                "Subject: 【需求對接】筆電-財務部/資訊部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n劉洋，你好！\n\n香港辦公室需要更新手提電腦。\n\n需要：\n1. 12部手提電腦——負責：資訊部（劉洋）——12月23日前\n2. 預算審批——{part}——12/18前——附報價單\n\n謝謝！\n\n黃家豪\n財務部\nT: +852 2555 0188\n"
+            ));
+            assert_eq!(
+                a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+                Some(owner),
+                "{part}"
+            );
+            assert_eq!(
+                a.items[1].standard_value().as_deref(),
+                Some("附報價單"),
+                "{part}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_department_named_by_its_function_alone() {
+        for line in [
+            "2. 預算審批：行政，12/18前",
+            "2. 預算審批（行政，12/18前）",
+            "2. 行政：12/18前完成預算審批",
+        ] {
+            let a = read(&format!(
+                "Subject: 【需求對接】筆電-財務部/資訊部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n劉洋，你好！\n\n香港辦公室需要更新手提電腦。\n\n需要：\n1. 12部手提電腦——負責：資訊部（劉洋）——12月23日前\n{line}\n\n謝謝！\n\n黃家豪\n財務部\nT: +852 2555 0188\n"
+            ));
+            assert_eq!(
+                a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+                Some("行政"),
+                "{line}"
+            );
+            assert!(a.items[1].what.text.ends_with("預算審批"), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_hard_wrapped_item_line_goes_on_in_lower_case() {
+        let a = read(
+            "Subject: [Request] Cards - Marketing - Urgent\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Sarah,\n\nTwo things:\n\n1. Print-ready price cards for 40 stores - owner: Sarah Mitchell - due: Fri Dec 11\n2. One printed proof for the flagship store, checked against the colour\nguide - owner: Hannah Lee - due: Wed Dec 9\n\nThanks.\n\nJessica Chen\nMarketing\nTel: +86 21 6258 3306\n",
+        );
+        assert_eq!(
+            a.items[1]
+                .what
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            "One printed proof for the flagship store, checked against the colour guide"
+        );
+        assert_eq!(
+            a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+            Some("Hannah Lee")
+        );
+    }
+
+    #[test]
+    fn a_leading_condition_is_no_what() {
+        let a = read(
+            "Subject: 【问题升级】报关资料-单证组/供应链部-紧急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n宋佳：\n\n报关资料仍缺申报要素，请协助：\n1. 今天15:00前补齐3个SKU的申报要素——负责人：供应链部；\n2. 如15:00前无法补齐，16:00前确认是否先拆柜——负责人：马超。\n3. 如期完成样品寄送——负责人：仓储部——12月3日前\n\n谢谢！\n\n杨帆\n客户部\nTel: 021-5888 7766\n",
+        );
+        assert_eq!(a.items.len(), 3);
+        assert!(
+            a.items[1].what.text.starts_with("确认是否先拆柜"),
+            "{:?}",
+            whats(&a)
+        );
+        assert_eq!(
+            a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+            Some("马超")
+        );
+        // `如期` is no condition.
+        assert!(
+            a.items[2].what.text.starts_with("如期完成"),
+            "{:?}",
+            whats(&a)
+        );
+    }
+
+    #[test]
+    fn a_capitalised_title_is_no_owner_leading_its_clause() {
+        let a = read(
+            "Subject: [Request] Documents - Regulatory - Urgent\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nDear Markus,\n\nWe need the documents below.\n\n1. Free Sale Certificate (notarised and apostilled). Owner: MediSense Regulatory (Markus Weber). Due: Dec 3, 17:00 CET.\n2. IEC 60601-2-37 test report. Owner: Markus Weber. Due: Dec 3.\n\nThanks.\n\nLi Na\nRegulatory\nTel: +86 21 6258 3306\n",
+        );
+        assert_eq!(
+            whats(&a)[0],
+            "Free Sale Certificate (notarised and apostilled)"
+        );
+        assert_eq!(
+            a.items[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("MediSense Regulatory (Markus Weber)")
+        );
+    }
+
+    #[test]
+    fn more_field_separators_and_orders() {
+        for line in [
+            "2. 資訊部——舊機資料轉移——12月23日前",
+            "2. 舊機資料轉移 → 資訊部 → 12/23前",
+            "2. 舊機資料轉移（資訊部 / 12月23日前）",
+            "2. 舊機資料轉移；負責：資訊部；12月23日前",
+            "2. 舊機資料轉移，負責：資訊部，12月23日前",
+            "2. 舊機資料轉移\u{3000}資訊部\u{3000}12月23日前",
+        ] {
+            let a = read(&format!(
+                "Subject: 【需求對接】筆電-財務部/資訊部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n劉洋，你好！\n\n香港辦公室需要更新手提電腦。\n\n需要：\n1. 12部手提電腦——負責：資訊部（劉洋）——12月23日前\n{line}\n\n謝謝！\n\n黃家豪\n財務部\nT: +852 2555 0188\n"
+            ));
+            assert_eq!(a.items[1].what.text, "舊機資料轉移", "{line}");
+            assert_eq!(
+                a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+                Some("資訊部"),
+                "{line}"
+            );
+            assert!(a.items[1].due.is_some(), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_owner_tag_or_name_before_the_action() {
+        for (line, what) in [
+            ("2. Tom to send the PO by Friday, Dec 4", "send the PO"),
+            ("2. [Tom] Send the PO by Fri Dec 4", "Send the PO"),
+        ] {
+            let a = read(&format!(
+                "Subject: [Request] Supplies - Marketing - Urgent\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Tom,\n\nTwo things:\n\n1. Print-ready price cards - owner: Sarah - due: Fri Dec 11\n{line}\n\nThanks.\n\nJessica Chen\nMarketing\nTel: +86 21 6258 3306\n"
+            ));
+            assert_eq!(a.items[1].what.text, what, "{line}");
+            assert_eq!(
+                a.items[1].owner.as_ref().map(|o| o.text.as_str()),
+                Some("Tom"),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_second_ask_in_a_sentence_takes_the_deadline_after_it() {
+        let a = read(
+            "Subject: 【問題升級】物料-行銷部/品牌部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n李娜您好，\n\n門市物料需於12月15日前送印。\n\n麻煩品牌部在12月3日（四）上午10點前提供分層原始檔，另外也請品牌部確認台灣是否可自行以JPG重製，12月3日下班前回覆即可。\n\n謝謝！\n\n林雅婷\n行銷部\n電話：02-2345-6789\n",
+        );
+        assert_eq!(whats(&a), ["提供分層原始檔", "確認台灣是否可自行以JPG重製"]);
+        assert_eq!(
+            a.items[1].due.as_ref().map(|d| d.text.as_str()),
+            Some("12月3日下班前")
+        );
+        // An action with its reply-by is work; a reply-by alone is the closing's next step.
+        let a = read(
+            "Subject: 【問題升級】物料-行銷部/品牌部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n李娜您好，\n\n門市物料需於12月15日前送印。\n\n請品牌部確認台灣是否可自行以JPG重製，12月3日下班前回覆。\n\n麻烦今天下班前回我。\n\n林雅婷\n行銷部\n電話：02-2345-6789\n",
+        );
+        assert_eq!(whats(&a), ["確認台灣是否可自行以JPG重製"]);
+        // A new ask after a condition is no second item.
+        let a = read(
+            "Subject: 【问题升级】冻品-华东大区/供应链部-紧急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n邱总：\n\n冻品还没有排上配送。\n\n请供应链部12月17日下班前明确能否在12月28日上午配送，如不能，请给出最早的配送时间。\n\n曾凡\n华东大区\n手机 138 1688 2730\n",
+        );
+        assert_eq!(whats(&a).len(), 1, "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn polite_english_asks() {
+        for (body, what) in [
+            (
+                "It would be great if your team could share the test report before Dec 4.",
+                "share the test report",
+            ),
+            (
+                "Could your logistics team book the container by Dec 8?",
+                "book the container",
+            ),
+        ] {
+            let a = read(&format!(
+                "Subject: Contract\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Tom,\n\nThanks for the call yesterday.\n\n{body}\n\nBest regards,\nJessica Chen\nMarketing\nTel: +86 21 6258 3306\n"
+            ));
+            assert_eq!(whats(&a), [what], "{body}");
+        }
+        // A real condition still asks nothing of its own.
+        let a = read(
+            "Subject: Contract\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Tom,\n\nThanks for the call yesterday.\n\nIf anything is missing, could you tell me by Dec 4?\n\nBest regards,\nJessica Chen\nMarketing\nTel: +86 21 6258 3306\n",
+        );
+        assert!(whats(&a).is_empty(), "{:?}", whats(&a));
     }
 
     #[test]

@@ -73,6 +73,12 @@ const LABELS: &[(&str, Label)] = &[
     ("執行部門", Label::Owner),
     ("跟进人", Label::Owner),
     ("跟進人", Label::Owner),
+    ("跟进", Label::Owner),
+    ("跟進", Label::Owner),
+    ("负责同事", Label::Owner),
+    ("負責同事", Label::Owner),
+    ("负责同仁", Label::Owner),
+    ("負責同仁", Label::Owner),
     ("经办人", Label::Owner),
     ("經辦人", Label::Owner),
     ("处理人", Label::Owner),
@@ -185,8 +191,14 @@ fn labels(t: &str) -> Vec<(usize, usize, Label)> {
             let before = t[..i].trim_end_matches([' ', '*']);
             before.is_empty() || before.chars().next_back().is_some_and(is_sep)
         };
-        if boundary {
+        // `舊機資料轉移 負責：資訊部 期限：12月23日`: a space before a Han label separates
+        // fields too.
+        let spaced = !c0.is_ascii() && t[..i].ends_with([' ', '\u{3000}']);
+        if boundary || spaced {
             for (w, kind) in LABELS {
+                if !boundary && w.is_ascii() {
+                    continue;
+                }
                 let ok = if w.is_ascii() {
                     rest.len() >= w.len()
                         && rest.is_char_boundary(w.len())
@@ -283,8 +295,47 @@ pub(super) fn labelled_item(t: &str) -> bool {
 }
 
 /// Reads an item's fields. `times`: deadline ranges (relative to `t`) liaison-time found.
+#[cfg(test)]
 pub(super) fn read(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
-    let mut f = read_fields(t, times, opts);
+    read_item(t, times, opts, false)
+}
+
+/// [`read`] for an item that stands on a list line of its own (`listed`: a marker or a
+/// table row, not an ask found in running text), where a trailing bracket of fields
+/// (`（仓储部，12月10日前）`) can be trusted to hold the item's owner and due.
+pub(super) fn read_item(
+    t: &str,
+    times: &[(usize, usize)],
+    opts: &ParseOptions,
+    listed: bool,
+) -> Fields {
+    // `[Tom] Send the PO by Friday`, `【資訊部】舊機資料轉移`: a tag naming the owner first.
+    if let Some(close) = match t.chars().next() {
+        Some('[') => Some(']'),
+        Some('【') => Some('】'),
+        _ => None,
+    } && let Some(ci) = t.find(close)
+    {
+        let inner = t[t.chars().next().map_or(1, char::len_utf8)..ci].trim();
+        let rest = ci + close.len_utf8();
+        if !inner.is_empty() && owner_like(inner, opts) && trim(t, rest, t.len()).is_some() {
+            let shifted: Vec<(usize, usize)> = times
+                .iter()
+                .filter(|&&(a, _)| a >= rest)
+                .map(|&(a, b)| (a - rest, b - rest))
+                .collect();
+            let inner_start = t.find(inner).unwrap_or(0);
+            let g = read_item(&t[rest..], &shifted, opts, listed);
+            let sh = |r: Option<(usize, usize)>| r.map(|(a, b)| (a + rest, b + rest));
+            return Fields {
+                what: sh(g.what),
+                owner: sh(g.owner).or(Some((inner_start, inner_start + inner.len()))),
+                due: sh(g.due),
+                standard: sh(g.standard),
+            };
+        }
+    }
+    let mut f = read_fields(t, times, opts, listed);
     f.owner = f.owner.and_then(|o| owner_named(t, o));
     f
 }
@@ -314,18 +365,40 @@ fn owner_named(t: &str, (s, e): (usize, usize)) -> Option<(usize, usize)> {
         return None;
     }
     // `人資部負責`: the verb after the name is no part of it.
-    let p = &t[s..e];
-    for v in ["负责", "負責", "主责", "主責"] {
+    let mut p = &t[s..e];
+    let mut s = s;
+    // `由資訊部跟進`: the `由` before the name is no part of it either.
+    for w in ["由", "交由"] {
+        if let Some(r) = p.strip_prefix(w)
+            && r.trim().chars().count() >= 2
+        {
+            let r2 = r.trim_start();
+            s += w.len() + (r.len() - r2.len());
+            p = r2;
+        }
+    }
+    for v in [
+        "负责",
+        "負責",
+        "主责",
+        "主責",
+        "跟进",
+        "跟進",
+        "负责跟进",
+        "負責跟進",
+        "处理",
+        "處理",
+    ] {
         if let Some(stem) = p.strip_suffix(v)
             && stem.trim().chars().count() >= 2
         {
             return Some((s, s + stem.trim_end().len()));
         }
     }
-    Some((s, e))
+    Some((s, s + p.len()))
 }
 
-fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
+fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions, listed: bool) -> Fields {
     let found = labels(t);
     if !found.is_empty() {
         return by_labels(t, &found, times, opts);
@@ -336,7 +409,105 @@ fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields
     if parts.len() >= 2 {
         return by_parts(t, &parts, times, opts);
     }
-    prose(t, times, opts)
+    if listed && let Some(parts) = bracket_parts(&t[..line_end], times, opts) {
+        return by_parts(t, &parts, times, opts);
+    }
+    let mut f = prose(t, times, opts);
+    // `旗艦店打樣：請美玲12/9前安排一份`, `Hero banners: please ask Hannah to…`: a topic, then
+    // an ask about it. The topic is the what; the ask gives the owner and the due.
+    if listed && let Some(topic) = topic_before_ask(&t[..line_end], opts) {
+        f.what = Some(topic);
+    }
+    f
+}
+
+/// The topic of a `topic：ask` line: a short noun phrase, a colon, then an ask word. A
+/// department or person before the colon (`研发中心：请各组组长…`) is whom the line asks, no
+/// topic.
+fn topic_before_ask(t: &str, opts: &ParseOptions) -> Option<(usize, usize)> {
+    let (ci, c) = t.char_indices().find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let topic = trim(t, 0, ci)?;
+    let tt = &t[topic.0..topic.1];
+    if tt.chars().count() > 24
+        || owner_like(tt, opts)
+        || tt.contains(['，', '。', ',', '；', ';', '(', '（'])
+        || tt.chars().any(|c| c.is_ascii_digit()) && !tt.chars().any(is_han)
+    {
+        return None;
+    }
+    let rest = t[ci + c.len_utf8()..].trim_start();
+    let lower = rest.to_ascii_lowercase();
+    let asks = [
+        "請",
+        "请",
+        "麻煩",
+        "麻烦",
+        "煩請",
+        "烦请",
+        "敬請",
+        "敬请",
+        "勞煩",
+        "please",
+        "kindly",
+        "could you",
+        "can you",
+    ];
+    asks.iter().any(|w| lower.starts_with(w)).then_some(topic)
+}
+
+/// `到货时段确认（仓储部，12月10日前）`, `Delivery slot (Tom, by Thu Dec 10)`: a line that
+/// ends with a bracket of comma-separated fields, one of them a deadline and the others an
+/// owner or a short note, is the what followed by its fields (as if joined by dashes).
+fn bracket_parts(
+    t: &str,
+    times: &[(usize, usize)],
+    opts: &ParseOptions,
+) -> Option<Vec<(usize, usize)>> {
+    let end = t.trim_end_matches(['。', '.', '；', ';', ' ']).len();
+    let ((bs, _), (is, ie)) = trailing_bracket(t, (0, end))?;
+    let what = trim(t, 0, bs)?;
+    let mut parts = vec![what];
+    let mut start = is;
+    let inner = &t[is..ie];
+    for (i, c) in inner
+        .char_indices()
+        .chain(std::iter::once((inner.len(), ',')))
+    {
+        if matches!(c, '，' | ',' | '；' | ';' | '／' | '/' | '｜' | '|')
+            // A slash inside a word (`PDF/X-4`, `12/11`) separates nothing.
+            && (!matches!(c, '/' | '|') || inner[..i].ends_with(' '))
+        {
+            parts.push(trim(t, start, is + i)?);
+            start = is + i + c.len_utf8();
+        }
+    }
+    let inner_parts = &parts[1..];
+    let timed = |&(s, e): &(usize, usize)| times.iter().any(|&(a, b)| a >= s && b <= e);
+    // A deadline already before the bracket makes the bracket a remark (`…by Friday, Dec 4
+    // (our holiday hours start Saturday)`).
+    if timed(&what) {
+        return None;
+    }
+    // The deadline part is a deadline and little else (`by Thu Dec 10`, `12月10日前完成`),
+    // not a sentence that mentions a day.
+    let short_deadline = |&(s, e): &(usize, usize)| {
+        times.iter().any(|&(a, b)| {
+            a >= s
+                && b <= e
+                && t[s..a].chars().count() + t[b..e].chars().count() <= 8
+                && t[s..a].split_whitespace().count() + t[b..e].split_whitespace().count() <= 2
+        })
+    };
+    if !inner_parts.iter().any(short_deadline) {
+        return None;
+    }
+    let with_time = inner_parts.iter().filter(|p| timed(p)).count();
+    let owners = inner_parts
+        .iter()
+        .filter(|p| !timed(p) && owner_like(strip_connector(&t[p.0..p.1]), opts))
+        .count();
+    (with_time == 1 && inner_parts.len() <= 3 && owners + with_time >= inner_parts.len().min(2))
+        .then_some(parts)
 }
 
 fn first_time_in(times: &[(usize, usize)], s: usize, e: usize) -> Option<(usize, usize)> {
@@ -389,6 +560,32 @@ fn by_labels(
                 }
             }
             vs + parts[0].1
+        } else {
+            ve
+        };
+        // `負責：設計部，12/11前`, `負責：資訊部；12月23日前`: a deadline after a comma ends
+        // an owner's value (a bracket's commas stay in it).
+        let ve = if kind == Label::Owner {
+            let mut depth = 0i32;
+            let mut cut = ve;
+            for (i, c) in t[vs..ve].char_indices() {
+                match c {
+                    '(' | '（' => depth += 1,
+                    ')' | '）' => depth -= 1,
+                    '，' | ',' | '；' | ';' if depth <= 0 => {
+                        let rest = vs + i + c.len_utf8();
+                        if let Some(r) = first_time_in(times, rest, ve) {
+                            if f.due.is_none() && !found.iter().any(|x| x.2 == Label::Due) {
+                                f.due = Some(r);
+                            }
+                            cut = vs + i;
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            cut
         } else {
             ve
         };
@@ -513,7 +710,7 @@ fn dash_parts(t: &str) -> Vec<(usize, usize)> {
             || t[i..].starts_with(" / ") && t.matches(" / ").count() >= 2
         {
             t[i..].chars().take(3).map(char::len_utf8).sum()
-        } else if matches!(c, '｜' | '\t' | '—' | '–') {
+        } else if matches!(c, '｜' | '\t' | '—' | '–' | '→' | '\u{3000}') {
             c.len_utf8()
         } else {
             0
@@ -537,9 +734,25 @@ fn by_parts(
     opts: &ParseOptions,
 ) -> Fields {
     let mut f = Fields::default();
+    // `資訊部——舊機資料轉移——12月23日前`: the owner first, then the what.
+    let swapped;
+    let parts = if parts.len() >= 3
+        && owner_like(&t[parts[0].0..parts[0].1], opts)
+        && !owner_like(&t[parts[1].0..parts[1].1], opts)
+        && first_time_in(times, parts[1].0, parts[1].1).is_none()
+        && first_time_in(times, parts[0].0, parts[0].1).is_none()
+    {
+        f.owner = Some(parts[0]);
+        swapped = parts[1..].to_vec();
+        &swapped[..]
+    } else {
+        parts
+    };
     let (ws, we) = parts[0];
     let (ws, lead_owner) = leading_owner(t, ws, we, opts);
-    f.owner = lead_owner;
+    if f.owner.is_none() {
+        f.owner = lead_owner;
+    }
     let mut what = trim(t, ws, we).unwrap_or((ws, we));
     // `Test plan (Nordhaus QA, Lukas Hoffmann)`: an owner in brackets at the end.
     if let Some(((ps, pe), (is, ie))) = trailing_bracket(t, what)
@@ -556,11 +769,20 @@ fn by_parts(
     f.due = first_time_in(times, what.0, what.1).filter(|_| false);
     let mut rest = Vec::new();
     let mut due_tail = None;
+    // A short part between the what and the due (`預算審批——行政——12/18前`, `——我——`):
+    // that place holds the owner, whatever the name looks like.
+    let mut before_due: Option<(usize, usize)> = None;
     for &(s, e) in &parts[1..] {
         let p = &t[s..e];
         if f.due.is_none()
             && let Some(r) = first_time_in(times, s, e)
         {
+            if f.owner.is_none()
+                && let Some(b) = before_due
+            {
+                f.owner = Some(b);
+                rest.retain(|&x| x != b);
+            }
             f.due = Some(r);
             // `12月11日前提交排程表`: what done means, after the deadline.
             due_tail = after_due(t, r, e);
@@ -597,6 +819,14 @@ fn by_parts(
             }
             f.due = trim(t, ds, de);
             continue;
+        }
+        if f.due.is_none()
+            && rest.is_empty()
+            && before_due.is_none()
+            && p.chars().count() <= 8
+            && p.chars().all(|c| is_han(c) || "（）()".contains(c))
+        {
+            before_due = Some((s, e));
         }
         rest.push((s, e));
     }
@@ -642,11 +872,39 @@ fn starts_or_refers(p: &str) -> bool {
         || p.trim_end_matches(['。', '；', ';']).ends_with('起')
 }
 
+/// `王磊负责`, `由資訊部跟進`, `劉洋處理`: a short clause naming who does the item; the name's
+/// range within it.
+fn owner_clause(c: &str) -> Option<(usize, usize)> {
+    let c = c.trim();
+    if c.chars().count() > 14 {
+        return None;
+    }
+    let start = ["交由", "由"]
+        .iter()
+        .find(|w| c.starts_with(*w))
+        .map_or(0, |w| w.len());
+    let start = start + (c[start..].len() - c[start..].trim_start().len());
+    let body = &c[start..];
+    let end = [
+        "负责跟进",
+        "負責跟進",
+        "负责",
+        "負責",
+        "跟进",
+        "跟進",
+        "主责",
+        "主責",
+    ]
+    .iter()
+    .find_map(|v| body.strip_suffix(v))?;
+    (end.trim().chars().count() >= 2).then(|| (start, start + end.trim_end().len()))
+}
+
 /// `by `, `before `, `due ` and the like at the end of an owner part.
 fn strip_connector(s: &str) -> &str {
     let mut s = s.trim();
     for w in [
-        " by", " before", " due", " until", "，", ",", "于", "於", "在",
+        " by", " before", " due", " until", "，", ",", "于", "於", "在", "喺",
     ] {
         if let Some(r) = s.strip_suffix(w) {
             s = r.trim_end();
@@ -711,6 +969,44 @@ pub(super) fn owner_like(s: &str, opts: &ParseOptions) -> bool {
             && s.chars().count() <= 16
         {
             return true;
+        }
+        // A department named by its function alone (`行政`, `採購（馬超）`, `法務同事`), as
+        // colleagues write it.
+        const FUNCTIONS: [&str; 34] = [
+            "行政", "人事", "人资", "人資", "财务", "財務", "采购", "採購", "法务", "法務", "业务",
+            "業務", "物流", "仓储", "倉儲", "品管", "品保", "质量", "品質", "研发", "研發", "设计",
+            "設計", "客服", "市场", "市場", "行销", "行銷", "营运", "營運", "技术", "技術", "资讯",
+            "資訊",
+        ];
+        if let Some(f) = FUNCTIONS.iter().find(|f| s.starts_with(*f)) {
+            let rest = s[f.len()..].trim();
+            if rest.is_empty()
+                || ["同事", "同仁", "团队", "團隊", "窗口", "组", "組"].contains(&rest)
+                || rest.starts_with(['（', '(']) && rest.ends_with(['）', ')'])
+            {
+                return true;
+            }
+        }
+        // An outside party by its role (`供應商（聯想）`, `物流商`, `经销商`).
+        const PARTIES: [&str; 12] = [
+            "供应商",
+            "供應商",
+            "厂商",
+            "廠商",
+            "代理商",
+            "经销商",
+            "經銷商",
+            "物流商",
+            "承包商",
+            "服务商",
+            "服務商",
+            "外包商",
+        ];
+        if let Some(p) = PARTIES.iter().find(|p| s.starts_with(*p)) {
+            let rest = s[p.len()..].trim();
+            if rest.is_empty() || rest.starts_with(['（', '(']) && rest.ends_with(['）', ')']) {
+                return true;
+            }
         }
         if let Some(e) = han_department_end(s) {
             let rest = s[e..].trim();
@@ -987,7 +1283,16 @@ fn first_clause(t: &str) -> (usize, usize) {
         match c {
             '(' | '（' | '《' | '“' => depth += 1,
             ')' | '）' | '》' | '”' => depth -= 1,
-            '，' | '；' | ';' | '。' | '\n' if depth <= 0 => return (0, i),
+            // A line break after a space is a soft wrap (format=flowed, a hard-wrapped
+            // paragraph: `…to me by ⏎Thursday`), inside the clause.
+            // So is one before a word in lower case (`…against the colour⏎guide - owner: …`).
+            '\n' if depth <= 0
+                && !t[..i].ends_with(' ')
+                && !t[i + 1..].starts_with(|c: char| c.is_ascii_lowercase()) =>
+            {
+                return (0, i);
+            }
+            '，' | '；' | ';' | '。' if depth <= 0 => return (0, i),
             ',' | '.' if depth <= 0 && t[i + 1..].starts_with(' ') => return (0, i),
             _ => {}
         }
@@ -998,7 +1303,28 @@ fn first_clause(t: &str) -> (usize, usize) {
 /// The what of a prose item: the first clause and the clauses after it that neither set a
 /// time, name an owner nor state a standard (`查明原因，避免上线前再出现，负责人：…`).
 fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usize, usize) {
-    let (cs, mut ce) = first_clause(t);
+    let (mut cs, mut ce) = first_clause(t);
+    // `如15:00前无法补齐，16:00前确认是否先拆柜`, `拿到后，…`, `If that is not possible, …`:
+    // a leading condition is no what; the action follows it.
+    let lead = t[cs..ce].trim_start().to_ascii_lowercase();
+    let condition = ["如果", "假如", "若", "如", "万一", "萬一", "if ", "unless ", "in case "]
+        .iter()
+        .any(|w| lead.starts_with(w))
+        // (`如期`, `如下`, `如何`, `如实` are no conditions.)
+        && !["如期", "如下", "如何", "如实", "如實", "如此"]
+            .iter()
+            .any(|w| lead.starts_with(w))
+        || lead.chars().count() <= 8 && lead.trim_end().ends_with(['后', '後']);
+    if condition && ce < t.len() {
+        let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
+        if !t[ce..].starts_with(['。', '\n', '.', '；', ';'])
+            && let Some(_) = trim(t, ce + sep, t.len())
+        {
+            let (_, rel_end) = first_clause(&t[ce + sep..]);
+            cs = ce + sep;
+            ce = cs + rel_end;
+        }
+    }
     if times.iter().any(|&(a, _)| a < ce) {
         return (cs, ce);
     }
@@ -1009,7 +1335,9 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
         let ne = ns + rel_end;
         let clause = t[ns..ne].trim();
         let stop = clause.is_empty()
-            || t[ce..].starts_with(['。', '；', ';', '.', '\n'])
+            || t[ce..].starts_with(['。', '；', ';', '.'])
+            || t[ce..].starts_with('\n')
+                && !t[ce + 1..].starts_with(|c: char| c.is_ascii_lowercase())
             || times.iter().any(|&(a, b)| a < ne && b > ns)
             || ["负责", "負責", "对接人", "由", "owner", "Owner"]
                 .iter()
@@ -1017,6 +1345,7 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
             || super::body::find_owner(clause, opts).is_some_and(|(os, _)| os == 0)
                 && han_department_end(clause).is_some()
             || super::body::find_standard(clause).is_some()
+            || owner_clause(clause).is_some()
             || starts_or_refers(clause)
             || clause.chars().count() > 40;
         if stop {
@@ -1077,13 +1406,21 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             "配合",
             "来",
             "按规则在",
+            " to ",
+            " will ",
         ] {
             if t[rest..what.1].starts_with(w) {
                 rest += w.len();
             }
         }
+        // An English name leads its clause when a verb follows it (`Tom sends…`, `Finance
+        // to confirm…`), not a bracket or a title's next part (`Free Sale Certificate
+        // (notarised)`).
+        let verb_follows = t[oe..what.1]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_lowercase());
         if han_department_end(&t[os..oe]).is_some()
-            || t[os..oe].chars().any(|c| c.is_ascii_uppercase())
+            || t[os..oe].chars().any(|c| c.is_ascii_uppercase()) && verb_follows
         {
             f.owner = Some((os, oe));
             what = trim(t, rest, what.1).unwrap_or(what);
@@ -1092,6 +1429,24 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     // `负责人冯磊` / `对接人：陆鑫` in a later clause names the owner over a leading department.
     if let Some(r) = owner_after_word(t, ce) {
         f.owner = Some(r);
+    } else if f.owner.is_none() {
+        // `…，王磊负责，12月9日前完成`, `…，由資訊部跟進`: a clause that only says who does it.
+        let mut from = ce;
+        while from < t.len() {
+            let rest = &t[from..];
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| matches!(c, '，' | ',' | '；' | ';' | '。' | '\n'))
+                .map_or(rest.len(), |(j, _)| j);
+            if let Some((os, oe)) = trim(t, from, from + end)
+                && let Some(n) = owner_clause(&t[os..oe])
+                && owner_like(&t[os + n.0..os + n.1], opts)
+            {
+                f.owner = Some((os + n.0, os + n.1));
+                break;
+            }
+            from += end + rest[end..].chars().next().map_or(1, char::len_utf8);
+        }
     }
     // `若無法提供，請品牌部確認…`, `补货到厂前，…`, `或者…`: a condition or an alternative
     // leads the action.
@@ -1115,7 +1470,10 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
         && let Some(after) = trim(t, after_deadline(t, b), what.1)
     {
         inner_due = Some((a, b));
-        let head = t[before.0..before.1].trim_start_matches(['请', '請']);
+        let mut head = t[before.0..before.1].trim_start_matches(['请', '請']);
+        for w in ["麻烦", "麻煩", "烦请", "煩請", "劳烦", "勞煩"] {
+            head = head.strip_prefix(w).unwrap_or(head);
+        }
         // `大促话术由客服部马丽在…前发到各组`, `精修图请在…前交付`: the thing first, then who.
         let by = ["由", "请在", "请于", "請在", "請於"]
             .iter()
@@ -1142,7 +1500,12 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             what = trim(t, hs, hs + i).unwrap_or(before);
             if let Some(o) = trim(t, hs + i + wl, before.1) {
                 let o_text = strip_connector(&t[o.0..o.1]);
-                if f.owner.is_none() && owner_like(o_text, opts) {
+                // `客服：大促话术由客服部马丽在…前发到各组`: the one named after 由 is more
+                // precise than the part's label it extends.
+                let extends = f
+                    .owner
+                    .is_some_and(|(a, b)| o_text.starts_with(&t[a..b]) && o_text.len() > b - a);
+                if (f.owner.is_none() || extends) && owner_like(o_text, opts) {
                     f.owner = Some((o.0, o.0 + o_text.len()));
                 }
             }

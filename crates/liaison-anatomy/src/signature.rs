@@ -1047,11 +1047,20 @@ fn line_kind(t: &str, hints: &[String], opts: &ParseOptions) -> LineKind {
     let n = t.chars().count();
     // Prose: a sentence is not a signature line.
     let last_word = t.rsplit(' ').next().unwrap_or("").trim_end_matches('.');
+    // (`We'll have the mockups ready by Thursday, Dec 3.` ends with a number, and is a
+    // sentence all the same: several words in lower case.)
+    let lower_words = t
+        .split_whitespace()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+            w.len() >= 2 && w.chars().all(|c| c.is_ascii_lowercase() || c == '\'')
+        })
+        .count();
     let sentence = t.ends_with(['。', '？', '?', '！', '!', '；', ';', '：', ':'])
         || (t.ends_with('.')
             && t.split_whitespace().count() >= 4
-            && last_word.len() >= 3
-            && last_word.chars().all(|c| c.is_ascii_lowercase()));
+            && (last_word.len() >= 3 && last_word.chars().all(|c| c.is_ascii_lowercase())
+                || lower_words >= 3 && t.split_whitespace().count() >= 5));
     if list_item(t) {
         return LineKind::Other;
     }

@@ -18,14 +18,14 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("quoted_first_line", 0.99, 0.96),
     ("greeting", 0.96, 0.97),
     ("opening", 0.92, 0.90),
-    ("background", 0.71, 0.63),
-    ("closing", 0.92, 0.88),
+    ("background", 0.77, 0.63),
+    ("closing", 0.93, 0.89),
     ("attachments", 0.99, 0.99),
-    ("items.what", 0.78, 0.61),
-    ("items.owner", 0.87, 0.7),
-    ("items.due", 0.82, 0.62),
-    ("items.due_value", 0.87, 0.7),
-    ("items.standard", 0.76, 0.63),
+    ("items.what", 0.79, 0.72),
+    ("items.owner", 0.88, 0.8),
+    ("items.due", 0.83, 0.71),
+    ("items.due_value", 0.89, 0.8),
+    ("items.standard", 0.76, 0.67),
     ("signature.name", 0.99, 0.97),
     ("signature.department", 0.98, 0.95),
     ("signature.title", 0.98, 0.94),
@@ -38,11 +38,11 @@ const FLOORS: &[(&str, f64, f64)] = &[
 /// The item fields with items aligned by position (`score::Align::Position`, the scorer's
 /// first alignment, kept for comparison with earlier rounds).
 const POSITION_FLOORS: &[(&str, f64, f64)] = &[
-    ("items.what", 0.77, 0.58),
-    ("items.owner", 0.89, 0.66),
-    ("items.due", 0.83, 0.61),
-    ("items.due_value", 0.89, 0.69),
-    ("items.standard", 0.75, 0.57),
+    ("items.what", 0.79, 0.68),
+    ("items.owner", 0.89, 0.76),
+    ("items.due", 0.83, 0.7),
+    ("items.due_value", 0.9, 0.79),
+    ("items.standard", 0.75, 0.63),
 ];
 
 /// Reply classes (issue 10 item 4): (class, floor of precision and of recall on the tuning

@@ -2080,6 +2080,15 @@ impl<'a> S<'a> {
             return None;
         }
         if let Some(f) = self.duration(i) {
+            // `新机到货后三个工作日内`, `发补通知后10个工作日内`: counted from an event, not
+            // from the mail (`收到后…` was read above): no computable time.
+            let mut k = i;
+            while k > 0 && self.c[k - 1] == ' ' {
+                k -= 1;
+            }
+            if k > 0 && matches!(self.c[k - 1], '后' | '後') {
+                return Some(Found::vague(f.end));
+            }
             return Some(f);
         }
         self.dated(i)

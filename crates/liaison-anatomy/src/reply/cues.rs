@@ -770,6 +770,15 @@ pub const AUTO_REDIRECT: &[&str] = &[
 
 /// Refusing, disputing, correcting the request.
 pub const DISPUTE: &[&str] = &[
+    "never agreed",
+    "didn't agree to",
+    "did not agree to",
+    "不是我们能决定",
+    "不由我们决定",
+    "isn't on us",
+    "is not on us",
+    "not on our side",
+    "your team's job",
     "that's not right",
     "not right",
     "isn't correct",
@@ -1161,6 +1170,16 @@ pub const DELAY_TO: &[&str] = &[
 
 /// Something is handed over now: a file, a link, the answer.
 pub const DONE: &[&str] = &[
+    "发到你邮箱",
+    "发到您邮箱",
+    "已经发到",
+    "已发到",
+    "we shipped",
+    "i shipped",
+    "is in the doc",
+    "are in the doc",
+    "is in the folder",
+    "are in the folder",
     "准备好了",
     "确认好了",
     "备好了",
@@ -1356,6 +1375,16 @@ pub const DONE: &[&str] = &[
 /// Of those, the ones that hand a thing over (a file, a link, a shipment) rather than report
 /// a status (`已完成70%`).
 pub const HANDOVER: &[&str] = &[
+    "发到你邮箱",
+    "发到您邮箱",
+    "已经发到",
+    "已发到",
+    "we shipped",
+    "i shipped",
+    "is in the doc",
+    "are in the doc",
+    "is in the folder",
+    "are in the folder",
     "请查收",
     "请查阅",
     "请查看附件",
@@ -1433,6 +1462,13 @@ pub const HANDOVER: &[&str] = &[
 
 /// The rest is still to come.
 pub const PENDING: &[&str] = &[
+    "is due",
+    "are due",
+    "still due",
+    "working on",
+    "the other ",
+    "should be ready",
+    "still being",
     "in progress",
     "进行中",
     "处理中",
@@ -1501,6 +1537,16 @@ pub const COMPLETE: &[&str] = &[
 
 /// A commitment to do something (with a time, a promise).
 pub const COMMIT: &[&str] = &[
+    "will reach you",
+    "target is",
+    "with you by",
+    "can get",
+    "get it done",
+    "get this done",
+    "eta",
+    "coming by",
+    "on track for",
+    "will do",
     "一定",
     "保证",
     "争取",
@@ -1601,6 +1647,11 @@ pub const ORIGINAL: &[&str] = &[
 /// Agreeing to the time asked for, which is not yet a commitment of one's own
 /// (`周五前寄到没问题`).
 pub const AGREE: &[&str] = &[
+    "confirmed",
+    "works for us",
+    "works for me",
+    "fine with",
+    "可以",
     "没问题",
     "没有问题",
     "no problem",
@@ -1611,6 +1662,11 @@ pub const AGREE: &[&str] = &[
 /// Refusing in the first person (`我们无法…`, `we can't…`): a dispute when no time is
 /// named, else a delay.
 pub const REFUSE: &[&str] = &[
+    "我们这边没法",
+    "这边没法",
+    "没办法做",
+    "做不了",
+    "接不了",
     "我们无法",
     "我们没法",
     "我们不能",

@@ -37,7 +37,7 @@
 //!    item. `None` for acknowledgements and auto-replies, and when nothing points at an
 //!    item ([`ReplyReading::items_found`] says how they were found).
 
-mod cues;
+pub(crate) mod cues;
 mod items;
 pub mod model;
 pub mod text;
@@ -261,7 +261,16 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
             for f in &found {
                 if f.start >= s && f.start < e {
                     cl.any_time = true;
-                    cl.dated |= f.kind == ExprKind::Deadline;
+                    // A span counted from an event (`到港后3个工作日内`) is vague to
+                    // liaison-time and still a time the writer commits to.
+                    cl.dated |= f.kind == ExprKind::Deadline
+                        || f.kind == ExprKind::Vague
+                            && sentence.get(f.start..f.end).is_some_and(|x| {
+                                x.ends_with(['内', '內'])
+                                    && x.chars().any(|c| {
+                                        c.is_ascii_digit() || "一二三四五六七八九十两兩".contains(c)
+                                    })
+                            });
                     let after = cues::normalize(&sentence[f.end.min(e)..e]);
                     match verb_after_time(&after) {
                         Some(AfterTime::Verb) => cl.time_verb = !cues::any(&norm, cues::AGREE),
@@ -559,8 +568,14 @@ impl Prepared {
     }
 }
 
-/// `不是…的问题` / `不是…的范围`: the writer says it is not theirs.
+/// `不是…的问题` / `不是…的范围` / `不在…范围内`: the writer says it is not theirs.
 fn not_ours(norm: &str) -> bool {
+    for (i, _) in norm.match_indices("不在") {
+        let rest: String = norm[i + "不在".len()..].chars().take(14).collect();
+        if rest.contains("范围") || rest.contains("职责") {
+            return true;
+        }
+    }
     for (i, _) in norm.match_indices("不是") {
         let rest: String = norm[i + "不是".len()..].chars().take(14).collect();
         for end in ["的问题", "范围", "职责", "的责任", "的事"] {

@@ -819,3 +819,112 @@ fn cue_words_added_in_the_third_round() {
         ReplyClass::Delay,
     );
 }
+
+#[test]
+fn more_promises_refusals_and_a_closing_line_that_ends_with_a_date() {
+    check(
+        &[
+            // The last line ends with a date, not a full stop after a word: still the new
+            // text, not a signature line.
+            (
+                "Hi Jessica,\n\nWe'll have the mockups ready by Thursday, Dec 3.\n\nSarah",
+                ASKED,
+            ),
+            (
+                "Hi Jessica,\n\nwill do, files coming by Fri Dec 4\n\nSarah",
+                ASKED,
+            ),
+            (
+                "Hi Jessica, we're on it. ETA for the mockups is Thursday 10am PT.\n\nSarah",
+                ASKED,
+            ),
+        ],
+        ReplyClass::Promise,
+    );
+    check(
+        &[
+            (
+                "佳佳你好，\n\n这个需求之前没有提过，不在这次的合同范围内，我们这边没法做。\n\n王磊",
+                ASKED,
+            ),
+            ("这个我们这边做不了，请另找供应商。", ASKED),
+        ],
+        ReplyClass::Dispute,
+    );
+}
+
+#[test]
+fn the_rest_later_after_a_handover() {
+    check(
+        &[
+            (
+                "Hi Jessica,\n\nPlease find the first 20 price cards on the SFTP (/out/cards). The other 20 go out tomorrow by noon.\n\nSarah",
+                ASKED,
+            ),
+            (
+                "Hi Jessica,\n\nDone with item 1 - link: https://figma.com/f/1\nWorking on item 2, should be ready Wednesday.\n\nSarah",
+                ASKED,
+            ),
+        ],
+        ReplyClass::PartialDelivery,
+    );
+    check(
+        &[(
+            "Hi Jessica,\n\nNoted. Our team can get this done by next Wednesday.\n\nSarah",
+            ASKED,
+        )],
+        ReplyClass::Promise,
+    );
+    check(
+        &[(
+            "Hi Jessica,\n\nThis isn't on us - the specs you sent were incomplete.\n\nSarah",
+            ASKED,
+        )],
+        ReplyClass::Dispute,
+    );
+}
+
+#[test]
+fn part_handed_over_in_other_words() {
+    check(
+        &[
+            (
+                "30家门店的价签已经发到你邮箱了，剩下10家明天上午补。",
+                ASKED,
+            ),
+            (
+                "We shipped 30 of the 50 units today (tracking DHL 1234567890). The remaining 20 ship on Dec 8.",
+                ASKED,
+            ),
+            (
+                "See the link below for the mockups: https://figma.com/f/1\nBanners are due Tuesday as planned.",
+                ASKED,
+            ),
+            (
+                "Copy for the landing page is in the doc now. I'll finish the banner texts on Monday.",
+                ASKED,
+            ),
+        ],
+        ReplyClass::PartialDelivery,
+    );
+    check(
+        &[
+            (
+                "Understood - the report will reach you by Thursday noon.",
+                ASKED,
+            ),
+            ("Yes, we can do that. Target is Wed Dec 9.", ASKED),
+        ],
+        ReplyClass::Promise,
+    );
+    check(
+        &[
+            (
+                "Sorry, but we never agreed to a Dec 3 deadline - the contract says 10 working days after sign-off.",
+                ASKED,
+            ),
+            ("這部分不是我們能決定的，請直接找品牌部。", ASKED),
+        ],
+        ReplyClass::Dispute,
+    );
+}
