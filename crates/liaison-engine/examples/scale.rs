@@ -20,7 +20,9 @@
 //! `--keep`, step by step.
 
 use chrono::{DateTime, Duration, FixedOffset};
-use liaison_engine::{Lang, PlanContext, Policy, plan, plan_parallel, plans};
+use liaison_engine::{
+    Lang, PlanContext, Policy, plan, plan_compact, plan_compact_parallel, plan_parallel, plans,
+};
 use liaison_model::{ActionItem, Collaboration, EventKind, ItemStatus, Kind, State};
 use liaison_store::{Changes, Location};
 use liaison_time::{Calendar, WorkHours};
@@ -251,28 +253,52 @@ fn measure(n: usize, dir: &std::path::Path) -> Row {
 }
 
 /// `--planner N`: the planner alone over `N` collaborations of the all-active mix, on one
-/// core and on all cores (median of 5 runs each).
+/// core and on all cores (median of 5 runs each): the full recompute in compact form
+/// ([`plan_compact`]), and [`plan`], which also makes every action's display strings. Each
+/// timing includes dropping the result.
 fn planner_only(n: usize) {
     let setting = Setting::new();
     let cx = setting.cx(DateTime::parse_from_rfc3339("2026-09-20T12:00:00+08:00").unwrap());
     let collabs = mix::generate(n);
+    if std::env::var_os("SCALE_PROFILE_COMPACT").is_some() {
+        // For `perf record`: only the compact recompute, on this thread.
+        for _ in 0..5 {
+            std::hint::black_box(plan_compact(&collabs, &cx));
+        }
+        return;
+    }
     let (mut one, mut cpu, mut all, mut count) = (vec![], vec![], vec![], 0);
+    let (mut c_one, mut c_cpu, mut c_all) = (vec![], vec![], vec![]);
     for _ in 0..5 {
+        let t = Instant::now();
+        let c = thread_cpu();
+        let k = plan_compact(&collabs, &cx).len();
+        c_cpu.push(thread_cpu() - c);
+        c_one.push(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        assert_eq!(plan_compact_parallel(&collabs, &cx).len(), k);
+        c_all.push(t.elapsed().as_secs_f64());
+
         let t = Instant::now();
         let c = thread_cpu();
         count = plan(&collabs, &cx).len();
         cpu.push(thread_cpu() - c);
         one.push(t.elapsed().as_secs_f64());
+        assert_eq!(count, k);
         let t = Instant::now();
         plan_parallel(&collabs, &cx);
         all.push(t.elapsed().as_secs_f64());
     }
+    let threads = rayon::current_num_threads();
     println!(
-        "{n} collaborations, {count} actions: 1 core {:.1} ms wall, {:.1} ms CPU ({:.2} µs each), {} threads {:.1} ms",
+        "{n} collaborations, {count} actions\n  plan_compact: 1 core {:.1} ms wall, {:.1} ms CPU ({:.2} µs each), {threads} threads {:.1} ms\n  plan:         1 core {:.1} ms wall, {:.1} ms CPU ({:.2} µs each), {threads} threads {:.1} ms",
+        median(c_one) * 1e3,
+        median(c_cpu.clone()) * 1e3,
+        median(c_cpu) * 1e6 / n as f64,
+        median(c_all) * 1e3,
         median(one) * 1e3,
         median(cpu.clone()) * 1e3,
         median(cpu) * 1e6 / n as f64,
-        rayon::current_num_threads(),
         median(all) * 1e3
     );
 }

@@ -11,7 +11,7 @@
 //! hours, time zone or directory (the [`fingerprint`]) replans everything. The result equals
 //! [`crate::plan`] at every `now` (property-tested).
 
-use crate::planner::{self, Action, Channel, DueAction, Lang, People, PlanContext};
+use crate::planner::{self, Action, Channel, DueAction, Lang, People, PlanContext, WorkingDays};
 use chrono::{DateTime, FixedOffset, Utc};
 use liaison_model::{Collaboration, ItemStatus};
 use liaison_store::{PlanRow, Store, StoreError};
@@ -96,10 +96,15 @@ fn micros(t: DateTime<FixedOffset>) -> i64 {
 /// The stored plan of one collaboration: every action it owes, for every stretch of time
 /// between the deadlines of its open items.
 pub fn rows(c: &Collaboration, cx: &PlanContext<'_>) -> Vec<PlanRow> {
-    rows_with(c, cx, &People::new(cx.directory))
+    rows_with(c, cx, &People::new(cx.directory), &WorkingDays::new(cx, 1))
 }
 
-fn rows_with(c: &Collaboration, cx: &PlanContext<'_>, people: &People<'_>) -> Vec<PlanRow> {
+fn rows_with(
+    c: &Collaboration,
+    cx: &PlanContext<'_>,
+    people: &People<'_>,
+    days: &WorkingDays<'_>,
+) -> Vec<PlanRow> {
     let mut cuts: Vec<DateTime<FixedOffset>> = c
         .items
         .iter()
@@ -109,8 +114,10 @@ fn rows_with(c: &Collaboration, cx: &PlanContext<'_>, people: &People<'_>) -> Ve
     cuts.sort();
     cuts.dedup();
     let mut out: Vec<PlanRow> = Vec::new();
-    // The rows of the previous segment (start index in `out`), to merge equal neighbours.
-    let mut prev: Option<(usize, Vec<SegmentRow>)> = None;
+    // The plan of the previous segment and where its rows start in `out`, to merge equal
+    // neighbours.
+    let mut prev: Option<Vec<planner::Planned>> = None;
+    let mut prev_start = 0;
     for k in 0..=cuts.len() {
         let from = if k == 0 {
             i64::MIN
@@ -124,32 +131,32 @@ fn rows_with(c: &Collaboration, cx: &PlanContext<'_>, people: &People<'_>) -> Ve
         } else {
             cuts[k - 1]
         };
-        let mut zh = Vec::new();
-        let mut en = Vec::new();
-        planner::plan_one(
-            c,
-            &PlanContext {
-                now,
-                lang: Lang::Zh,
-                ..cx.clone()
-            },
-            people,
-            &mut zh,
-        );
-        planner::plan_one(
-            c,
-            &PlanContext {
-                now,
-                lang: Lang::En,
-                ..cx.clone()
-            },
-            people,
-            &mut en,
-        );
-        let data: Vec<SegmentRow> = zh
-            .into_iter()
-            .zip(en)
-            .map(|(z, e)| {
+        // One plan per segment; both languages are shown from it.
+        let mut planned = Vec::new();
+        planner::plan_one(c, 0, &PlanContext { now, ..cx.clone() }, days, &mut planned);
+        if let Some(last) = &prev
+            && last.len() == planned.len()
+            && last.iter().zip(&planned).all(|(a, b)| a.same(b))
+        {
+            // The same actions as the previous segment: it lasts until this one's end.
+            for r in &mut out[prev_start..] {
+                r.valid_until = until;
+            }
+            continue;
+        }
+        let zh = PlanContext {
+            now,
+            lang: Lang::Zh,
+            ..cx.clone()
+        };
+        let en = PlanContext {
+            lang: Lang::En,
+            ..zh.clone()
+        };
+        let data: Vec<SegmentRow> = planned
+            .iter()
+            .map(|p| {
+                let z = planner::render(p, c, &zh, people);
                 let (due, late) = (micros(z.due_at), micros(z.overdue_at));
                 let json = serde_json::to_string(&Stored {
                     subject: z.subject,
@@ -162,32 +169,25 @@ fn rows_with(c: &Collaboration, cx: &PlanContext<'_>, people: &People<'_>) -> Ve
                     cc: z.cc,
                     channel: z.channel,
                     reason_zh: z.reason,
-                    reason_en: e.reason,
+                    reason_en: planner::reason(p, c, &en, people),
                 })
                 .expect("plans always serialise");
                 (json, due, late)
             })
             .collect();
-        if let Some((start, last)) = &prev
-            && *last == data
-        {
-            for r in &mut out[*start..] {
-                r.valid_until = until;
-            }
-            continue;
-        }
         let start = out.len();
-        for (d, due, late) in &data {
+        for (d, due, late) in data {
             out.push(PlanRow {
                 collaboration: c.id.clone(),
                 valid_from: from,
                 valid_until: until,
-                due_at: *due,
-                overdue_at: *late,
-                data: d.clone(),
+                due_at: due,
+                overdue_at: late,
+                data: d,
             });
         }
-        prev = Some((start, data));
+        prev_start = start;
+        prev = Some(planned);
     }
     out
 }
@@ -202,14 +202,17 @@ pub fn refresh(store: &mut dyn Store, cx: &PlanContext<'_>) -> Result<usize, Sto
     }
     let mut planned = store.settle_plans(&planner::UNPLANNED_STATES.map(|s| s.id()))?;
     let people = People::new(cx.directory);
+    let mut days = None;
     loop {
         let batch = store.unplanned(BATCH)?;
         if batch.is_empty() {
             return Ok(planned);
         }
+        // The working-day table pays once a whole batch is to be planned.
+        let days = days.get_or_insert_with(|| WorkingDays::new(cx, batch.len()));
         let plans: Vec<(String, i64, Vec<PlanRow>)> = batch
             .par_iter()
-            .map(|(rev, c)| (c.id.clone(), *rev, rows_with(c, cx, &people)))
+            .map(|(rev, c)| (c.id.clone(), *rev, rows_with(c, cx, &people, days)))
             .collect();
         let stored = store.put_plans(&plans)?;
         if stored == 0 {
