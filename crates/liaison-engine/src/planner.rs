@@ -2,7 +2,9 @@
 //! directory and `now` to the actions that are owed.
 
 use crate::Policy;
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike,
+};
 /// Language of the reasons.
 pub use liaison_model::Lang;
 use liaison_model::{Collaboration, Directory, EventKind, ItemStatus, State, Urgency};
@@ -273,8 +275,46 @@ macro_rules! tr {
     };
 }
 
+/// A fast hash for the directory's index (rustc's "Fx" hash): its keys are the directory's
+/// addresses, which the configuration gives, so the default hash's defence against chosen
+/// colliding keys buys nothing there, and it cost more than the lookups it served.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The directory indexed by lower-case email, built once per [`plan`] call.
-pub(crate) struct People<'a>(std::collections::HashMap<String, &'a liaison_model::Person>);
+pub(crate) struct People<'a>(
+    std::collections::HashMap<String, &'a liaison_model::Person, std::hash::BuildHasherDefault<Fx>>,
+);
 
 impl<'a> People<'a> {
     pub(crate) fn new(d: &'a Directory) -> People<'a> {
@@ -859,7 +899,15 @@ fn escalation(
             Some(o) if o.contains('@') => vec![o.as_str()],
             _ => c.counterparts.iter().map(String::as_str).collect(),
         };
-        let when = cx.local(d).format("%m-%d %H:%M");
+        // "%m-%d %H:%M", written directly: parsing the format each time cost more.
+        let l = cx.local(d);
+        let when = format!(
+            "{:02}-{:02} {:02}:{:02}",
+            l.month(),
+            l.day(),
+            l.hour(),
+            l.minute()
+        );
         found.push((
             d,
             who,
