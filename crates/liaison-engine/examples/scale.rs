@@ -16,8 +16,10 @@
 //! (`scale_N`) instead of SQLite files.
 //!
 //! Two narrower modes: `--planner N` times the planner alone on `N` live collaborations
-//! (wall and thread CPU time), and `--due DB` times `plans::due` on a store kept with
-//! `--keep`, step by step.
+//! (wall and thread CPU time; the full recompute `plan_compact` and `plan`, which also makes
+//! every action's strings; with `SCALE_PROFILE_COMPACT` set, only `plan_compact`, for
+//! `perf record`), and `--due DB` times `plans::due` on a store kept with `--keep`, step by
+//! step.
 
 use chrono::{DateTime, Duration, FixedOffset};
 use liaison_engine::{

@@ -4,7 +4,7 @@
 mod common;
 
 use liaison_model::State;
-use liaison_store::{Changes, Store};
+use liaison_store::Changes;
 
 /// Replanning 12,000 collaborations (here: settled as archived, as a full replan settles
 /// most of a company's history) deletes 12,000 `stale_plans` rows; once nothing is left to
