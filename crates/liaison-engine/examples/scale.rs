@@ -17,7 +17,7 @@
 //!
 //! Two narrower modes: `--planner N` times the planner alone on `N` live collaborations
 //! (wall and thread CPU time; the full recompute `plan_compact` and `plan`, which also makes
-//! every action's strings; with `SCALE_PROFILE_COMPACT` set, only `plan_compact`, for
+//! every action's strings; with `SCALE_PROFILE=compact` or `plan`, only that one, for
 //! `perf record`), and `--due DB` times `plans::due` on a store kept with `--keep`, step by
 //! step.
 
@@ -262,12 +262,21 @@ fn planner_only(n: usize) {
     let setting = Setting::new();
     let cx = setting.cx(DateTime::parse_from_rfc3339("2026-09-20T12:00:00+08:00").unwrap());
     let collabs = mix::generate(n);
-    if std::env::var_os("SCALE_PROFILE_COMPACT").is_some() {
-        // For `perf record`: only the compact recompute, on this thread.
-        for _ in 0..5 {
-            std::hint::black_box(plan_compact(&collabs, &cx));
+    match std::env::var("SCALE_PROFILE").as_deref() {
+        // For `perf record`: one way of planning only, on this thread.
+        Ok("compact") => {
+            for _ in 0..5 {
+                std::hint::black_box(plan_compact(&collabs, &cx));
+            }
+            return;
         }
-        return;
+        Ok("plan") => {
+            for _ in 0..5 {
+                std::hint::black_box(plan(&collabs, &cx));
+            }
+            return;
+        }
+        _ => {}
     }
     let (mut one, mut cpu, mut all, mut count) = (vec![], vec![], vec![], 0);
     let (mut c_one, mut c_cpu, mut c_all) = (vec![], vec![], vec![]);
