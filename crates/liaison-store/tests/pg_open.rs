@@ -8,7 +8,7 @@ use liaison_store::{Location, StoreError};
 
 #[test]
 fn reopening_checks_the_migrations_it_skips() {
-    let loc = common::pg_location("reopen");
+    let loc = common::pg_location("pg_open");
     let Location::Postgres(url) = &loc else {
         unreachable!()
     };
