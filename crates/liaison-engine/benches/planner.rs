@@ -1,11 +1,12 @@
 //! Planner cost over 10^3 … 10^6 generated collaborations (a mix of silent, acknowledged,
-//! delayed, delivered and confirmed ones), to show how it grows.
+//! delayed, delivered and confirmed ones), to show how it grows: `plan` (every action with
+//! its display strings) and `plan_compact` (the decisions alone, the full recompute).
 //!
 //! `cargo bench -p liaison-engine --bench planner`
 
 use chrono::DateTime;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use liaison_engine::{Lang, PlanContext, Policy, plan};
+use liaison_engine::{Lang, PlanContext, Policy, plan, plan_compact};
 use liaison_time::{Calendar, WorkHours};
 use std::hint::black_box;
 
@@ -34,6 +35,18 @@ fn bench(c: &mut Criterion) {
                 lang: Lang::Zh,
             };
             b.iter(|| black_box(plan(black_box(cs), &cx)).len())
+        });
+        g.bench_with_input(BenchmarkId::new("compact", n), &collabs, |b, cs| {
+            let cx = PlanContext {
+                policy: &policy,
+                calendar: &cal,
+                hours: WorkHours::default(),
+                tz: chrono_tz::Asia::Shanghai,
+                directory: &dir,
+                now,
+                lang: Lang::Zh,
+            };
+            b.iter(|| black_box(plan_compact(black_box(cs), &cx)).len())
         });
     }
     g.finish();

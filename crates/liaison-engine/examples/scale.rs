@@ -16,11 +16,15 @@
 //! (`scale_N`) instead of SQLite files.
 //!
 //! Two narrower modes: `--planner N` times the planner alone on `N` live collaborations
-//! (wall and thread CPU time), and `--due DB` times `plans::due` on a store kept with
-//! `--keep`, step by step.
+//! (wall and thread CPU time; the full recompute `plan_compact` and `plan`, which also makes
+//! every action's strings; with `SCALE_PROFILE=compact` or `plan`, only that one, for
+//! `perf record`), and `--due DB` times `plans::due` on a store kept with `--keep`, step by
+//! step.
 
 use chrono::{DateTime, Duration, FixedOffset};
-use liaison_engine::{Lang, PlanContext, Policy, plan, plan_parallel, plans};
+use liaison_engine::{
+    Lang, PlanContext, Policy, plan, plan_compact, plan_compact_parallel, plan_parallel, plans,
+};
 use liaison_model::{ActionItem, Collaboration, EventKind, ItemStatus, Kind, State};
 use liaison_store::{Changes, Location};
 use liaison_time::{Calendar, WorkHours};
@@ -251,28 +255,61 @@ fn measure(n: usize, dir: &std::path::Path) -> Row {
 }
 
 /// `--planner N`: the planner alone over `N` collaborations of the all-active mix, on one
-/// core and on all cores (median of 5 runs each).
+/// core and on all cores (median of 5 runs each): the full recompute in compact form
+/// ([`plan_compact`]), and [`plan`], which also makes every action's display strings. Each
+/// timing includes dropping the result.
 fn planner_only(n: usize) {
     let setting = Setting::new();
     let cx = setting.cx(DateTime::parse_from_rfc3339("2026-09-20T12:00:00+08:00").unwrap());
     let collabs = mix::generate(n);
+    match std::env::var("SCALE_PROFILE").as_deref() {
+        // For `perf record`: one way of planning only, on this thread.
+        Ok("compact") => {
+            for _ in 0..5 {
+                std::hint::black_box(plan_compact(&collabs, &cx));
+            }
+            return;
+        }
+        Ok("plan") => {
+            for _ in 0..5 {
+                std::hint::black_box(plan(&collabs, &cx));
+            }
+            return;
+        }
+        _ => {}
+    }
     let (mut one, mut cpu, mut all, mut count) = (vec![], vec![], vec![], 0);
+    let (mut c_one, mut c_cpu, mut c_all) = (vec![], vec![], vec![]);
     for _ in 0..5 {
+        let t = Instant::now();
+        let c = thread_cpu();
+        let k = plan_compact(&collabs, &cx).len();
+        c_cpu.push(thread_cpu() - c);
+        c_one.push(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        assert_eq!(plan_compact_parallel(&collabs, &cx).len(), k);
+        c_all.push(t.elapsed().as_secs_f64());
+
         let t = Instant::now();
         let c = thread_cpu();
         count = plan(&collabs, &cx).len();
         cpu.push(thread_cpu() - c);
         one.push(t.elapsed().as_secs_f64());
+        assert_eq!(count, k);
         let t = Instant::now();
         plan_parallel(&collabs, &cx);
         all.push(t.elapsed().as_secs_f64());
     }
+    let threads = rayon::current_num_threads();
     println!(
-        "{n} collaborations, {count} actions: 1 core {:.1} ms wall, {:.1} ms CPU ({:.2} µs each), {} threads {:.1} ms",
+        "{n} collaborations, {count} actions\n  plan_compact: 1 core {:.1} ms wall, {:.1} ms CPU ({:.2} µs each), {threads} threads {:.1} ms\n  plan:         1 core {:.1} ms wall, {:.1} ms CPU ({:.2} µs each), {threads} threads {:.1} ms",
+        median(c_one) * 1e3,
+        median(c_cpu.clone()) * 1e3,
+        median(c_cpu) * 1e6 / n as f64,
+        median(c_all) * 1e3,
         median(one) * 1e3,
         median(cpu.clone()) * 1e3,
         median(cpu) * 1e6 / n as f64,
-        rayon::current_num_threads(),
         median(all) * 1e3
     );
 }
@@ -290,27 +327,56 @@ fn due_only(path: &std::path::Path) {
         _ => Location::Sqlite(path.to_path_buf()),
     };
     let (mut open, mut refresh, mut due, mut total) = (vec![], vec![], vec![], vec![]);
+    let (mut read, mut decode, mut cpu) = (vec![], vec![], vec![]);
     let mut count = 0;
     for _ in 0..15 {
+        let c0 = process_cpu();
         let t = Instant::now();
         let mut s = liaison_store::open(&location).unwrap();
         let t1 = Instant::now();
         plans::refresh(s.as_mut(), &cx).unwrap();
         let t2 = Instant::now();
-        count = plans::due(s.as_mut(), &cx, false).unwrap().len();
+        // Dropped after the clock is read, as `measure` does.
+        let due_now = plans::due(s.as_mut(), &cx, false).unwrap();
         let t3 = Instant::now();
+        cpu.push(process_cpu() - c0);
+        count = due_now.len();
+        drop(due_now);
         open.push((t1 - t).as_secs_f64());
         refresh.push((t2 - t1).as_secs_f64());
         due.push((t3 - t2).as_secs_f64());
         total.push((t3 - t).as_secs_f64());
+        // The read alone, and the decoding of what it read (with a copy of each row).
+        let t4 = Instant::now();
+        let rows = s.plans_at(cx.now.timestamp_micros(), false).unwrap();
+        let t5 = Instant::now();
+        let decoded = plans::at(&rows, &cx);
+        decode.push(t5.elapsed().as_secs_f64());
+        read.push((t5 - t4).as_secs_f64());
+        let n = decoded.len();
+        assert_eq!(n, count);
     }
     println!(
-        "open {:.2} ms, refresh {:.2} ms, due {:.2} ms (its own refresh included), total {:.2} ms; {count} actions",
+        "open {:.2} ms, refresh {:.2} ms, due {:.2} ms (its own refresh included), total {:.2} ms (process CPU {:.2} ms); {count} actions; the read alone {:.2} ms, decoding it {:.2} ms",
         median(open) * 1e3,
         median(refresh) * 1e3,
         median(due) * 1e3,
-        median(total) * 1e3
+        median(total) * 1e3,
+        median(cpu) * 1e3,
+        median(read) * 1e3,
+        median(decode) * 1e3,
     );
+}
+
+/// CPU time of the whole process (every thread), in seconds.
+fn process_cpu() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the timespec we own.
+    unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
 }
 
 fn svg(rows: &[Row]) -> String {

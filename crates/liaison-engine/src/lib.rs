@@ -30,7 +30,10 @@ pub use pipeline::{
     IngestOptions, IngestSummary, Malformed, Notice, Observer, PipelineError, TrackerMemory,
     config_notices, ingest, track_pending, track_pending_kept,
 };
-pub use planner::{Action, Channel, DueAction, Lang, PlanContext, plan, plan_parallel};
+pub use planner::{
+    Action, Channel, DueAction, Lang, PlanContext, Planned, plan, plan_compact,
+    plan_compact_parallel, plan_parallel,
+};
 pub use policy::Policy;
 pub use track::{recompute_all, track_input};
 pub use tracker::{Mark, Tracker, TrackerConfig, TrackerError};

@@ -2,7 +2,9 @@
 //! directory and `now` to the actions that are owed.
 
 use crate::Policy;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, TimeZone};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike,
+};
 /// Language of the reasons.
 pub use liaison_model::Lang;
 use liaison_model::{Collaboration, Directory, EventKind, ItemStatus, State, Urgency};
@@ -107,42 +109,158 @@ impl PlanContext<'_> {
             .unwrap_or_else(|| self.tz.from_utc_datetime(&n))
             .fixed_offset()
     }
+}
+
+/// The calendar's working days over the years around `now`, one bit a day, with the
+/// calendar itself asked for days outside them. Asking the calendar costs two ordered-set
+/// lookups a day, and the working-day walks of a full recompute ask millions of times.
+pub(crate) struct WorkingDays<'a> {
+    calendar: &'a Calendar,
+    /// The day of bit 0, as days from the common era.
+    first: i32,
+    /// How many days the bits cover.
+    len: usize,
+    bits: Vec<u64>,
+}
+
+impl<'a> WorkingDays<'a> {
+    /// Collaborations planned together from which on the table pays for itself (it costs
+    /// about 0.1 ms to fill).
+    const WORTH: usize = 64;
+
+    /// The table for planning `collabs` collaborations at `cx.now`: four years before it to
+    /// two after, or none when planning too few for it to pay.
+    pub(crate) fn new(cx: &PlanContext<'a>, collabs: usize) -> WorkingDays<'a> {
+        let mut days = WorkingDays {
+            calendar: cx.calendar,
+            first: 0,
+            len: 0,
+            bits: Vec::new(),
+        };
+        if collabs < Self::WORTH {
+            return days;
+        }
+        let today = cx.local(cx.now).date();
+        let Some(first) = today.checked_sub_signed(Duration::days(4 * 366)) else {
+            return days;
+        };
+        let len: usize = 6 * 366;
+        let mut bits = vec![0u64; len.div_ceil(64)];
+        let mut d = first;
+        for k in 0..len {
+            if cx.calendar.is_working_day(d) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+            match d.succ_opt() {
+                Some(n) => d = n,
+                None => return days,
+            }
+        }
+        days.first = first.num_days_from_ce();
+        days.len = len;
+        days.bits = bits;
+        days
+    }
+
+    /// [`Calendar::is_working_day`].
+    fn is_working_day(&self, day: NaiveDate) -> bool {
+        let k = day.num_days_from_ce() as i64 - self.first as i64;
+        if k >= 0 && (k as usize) < self.len {
+            let k = k as usize;
+            self.bits[k / 64] & (1 << (k % 64)) != 0
+        } else {
+            self.calendar.is_working_day(day)
+        }
+    }
+
+    /// [`Calendar::add_working_days`], from the table.
+    fn add_working_days(&self, day: NaiveDate, n: u32) -> NaiveDate {
+        let mut d = day;
+        let mut left = n;
+        while left > 0 {
+            match d.succ_opt() {
+                Some(next) => d = next,
+                None => return d,
+            }
+            if self.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        d
+    }
+
+    /// [`Calendar::next_working_day`], from the table.
+    fn next_working_day(&self, day: NaiveDate) -> NaiveDate {
+        let mut d = day;
+        for _ in 0..400 {
+            if self.is_working_day(d) {
+                return d;
+            }
+            match d.succ_opt() {
+                Some(n) => d = n,
+                None => return d,
+            }
+        }
+        d
+    }
+
+    /// [`Calendar::next_working_instant`], from the table.
+    fn next_working_instant(&self, t: NaiveDateTime, hours: &WorkHours) -> NaiveDateTime {
+        let day = t.date();
+        if self.is_working_day(day) {
+            if t.time() < hours.start {
+                return day.and_time(hours.start);
+            }
+            if t.time() < hours.end {
+                return t;
+            }
+        }
+        let next = self.next_working_day(day + Duration::days(1));
+        next.and_time(hours.start)
+    }
+}
+
+/// Working-time arithmetic in the context's zone and hours, on its calendar's days.
+struct Clock<'a, 'c> {
+    cx: &'a PlanContext<'c>,
+    days: &'a WorkingDays<'c>,
+}
+
+impl Clock<'_, '_> {
     /// The first working instant at or after `t`.
     fn working(&self, t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
-        self.back(
-            self.calendar
-                .next_working_instant(self.local(t), &self.hours),
-        )
+        let cx = self.cx;
+        cx.back(self.days.next_working_instant(cx.local(t), &cx.hours))
     }
     /// `t` plus `h` working hours.
     fn add_working_hours(&self, t: DateTime<FixedOffset>, h: u32) -> DateTime<FixedOffset> {
-        let mut cur = self
-            .calendar
-            .next_working_instant(self.local(t), &self.hours);
+        let cx = self.cx;
+        let mut cur = self.days.next_working_instant(cx.local(t), &cx.hours);
         let mut left = Duration::hours(h as i64);
         loop {
-            let end = cur.date().and_time(self.hours.end);
+            let end = cur.date().and_time(cx.hours.end);
             if end - cur >= left {
-                return self.back(cur + left);
+                return cx.back(cur + left);
             }
             left -= end - cur;
-            cur = self.calendar.next_working_instant(end, &self.hours);
+            cur = self.days.next_working_instant(end, &cx.hours);
         }
     }
     /// `n` working days after `t`'s day, same time of day, moved into working hours.
     fn add_working_days(&self, t: DateTime<FixedOffset>, n: u32) -> DateTime<FixedOffset> {
-        let l = self.local(t);
-        let d = self.calendar.add_working_days(l.date(), n);
-        self.working(self.back(d.and_time(l.time())))
+        let l = self.cx.local(t);
+        let d = self.days.add_working_days(l.date(), n);
+        self.working(self.cx.back(d.and_time(l.time())))
     }
     fn workday_end(&self, t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
-        let l = self.local(t);
-        let d = if self.calendar.is_working_day(l.date()) && l.time() < self.hours.end {
+        let cx = self.cx;
+        let l = cx.local(t);
+        let d = if self.days.is_working_day(l.date()) && l.time() < cx.hours.end {
             l.date()
         } else {
-            self.calendar.next_working_day(l.date() + Duration::days(1))
+            self.days.next_working_day(l.date() + Duration::days(1))
         };
-        self.back(d.and_time(self.hours.end))
+        cx.back(d.and_time(cx.hours.end))
     }
 }
 
@@ -157,8 +275,46 @@ macro_rules! tr {
     };
 }
 
+/// A fast hash for the directory's index (rustc's "Fx" hash): its keys are the directory's
+/// addresses, which the configuration gives, so the default hash's defence against chosen
+/// colliding keys buys nothing there, and it cost more than the lookups it served.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The directory indexed by lower-case email, built once per [`plan`] call.
-pub(crate) struct People<'a>(std::collections::HashMap<String, &'a liaison_model::Person>);
+pub(crate) struct People<'a>(
+    std::collections::HashMap<String, &'a liaison_model::Person, std::hash::BuildHasherDefault<Fx>>,
+);
 
 impl<'a> People<'a> {
     pub(crate) fn new(d: &'a Directory) -> People<'a> {
@@ -189,11 +345,6 @@ impl<'a> People<'a> {
             _ => Channel::Email,
         }
     }
-    fn name(&self, email: &str) -> String {
-        self.person(email)
-            .map(|p| p.name.clone())
-            .unwrap_or_else(|| email.to_string())
-    }
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {
@@ -202,17 +353,155 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
     }
 }
 
+/// A set of positions (of counterparts, items or events), visited in ascending order: a bit
+/// mask for positions below 64 — every real collaboration's — so that planning allocates
+/// nothing; larger positions go to a list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Picks {
+    bits: u64,
+    /// Positions from 64 on. Boxed: they are rare, and one pointer keeps a plan smaller
+    /// than a vector's three words would (a full recompute holds 1.7 million plans).
+    #[allow(clippy::box_collection)]
+    more: Option<Box<Vec<u32>>>,
+}
+
+impl Picks {
+    /// Adds `i`; positions are added in ascending order.
+    fn insert(&mut self, i: usize) {
+        if i < 64 {
+            self.bits |= 1 << i;
+        } else {
+            self.more.get_or_insert_default().push(i as u32);
+        }
+    }
+    /// Whether it holds no position.
+    pub fn is_empty(&self) -> bool {
+        self.bits == 0 && self.more.is_none()
+    }
+    /// The positions, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut bits = self.bits;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let i = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                i
+            })
+        })
+        .chain(self.more.iter().flat_map(|m| m.iter().map(|i| *i as usize)))
+    }
+}
+
+/// Why an action is owed, as positions into its collaboration and counts: everything the
+/// display strings (recipients, copies, channel, reason) are made from, without making them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Why {
+    /// These counterparts (positions in `counterparts`) have not replied, after `nudges`
+    /// nudges.
+    Nudge {
+        /// The silent counterparts.
+        silent: Picks,
+        /// Nudges sent so far.
+        nudges: u32,
+    },
+    /// The reasons to escalate not yet escalated: silence after too many nudges, items past
+    /// their deadline, disputes.
+    Escalate {
+        /// When the silence became a reason, the silent counterparts and the nudges sent.
+        silent: Option<(DateTime<FixedOffset>, Picks, u32)>,
+        /// Items (positions in `items`) past their deadline.
+        items: Picks,
+        /// Disagreement events (positions in `events`).
+        disputes: Picks,
+    },
+    /// A progress update is owed.
+    Sync,
+    /// The delivery event (position in `events`) awaits confirmation.
+    Confirm {
+        /// The last delivery event.
+        event: u32,
+    },
+    /// Something slipped: a retrospective is owed.
+    Retro,
+    /// The collaboration can be archived (`reviewed`: after its retrospective, else after
+    /// confirmation).
+    Archive {
+        /// Whether a retrospective was held.
+        reviewed: bool,
+    },
+}
+
+/// One owed action as the planner decides it ([`plan_compact`]): the action, its instants
+/// and why, pointing into the collaborations planned instead of copying their strings. A
+/// full recompute needs only this; [`Planned::show`] makes the [`DueAction`] to display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    /// Position of the collaboration in the planned slice.
+    pub collaboration: u32,
+    /// What to do.
+    pub action: Action,
+    /// When it is due.
+    pub due_at: DateTime<FixedOffset>,
+    /// After when it is late.
+    pub overdue_at: DateTime<FixedOffset>,
+    /// Whether it is late (`now` past `overdue_at`).
+    pub overdue: bool,
+    /// Why, to make the recipients and the reason from.
+    pub why: Why,
+}
+
+impl Planned {
+    /// The action to display: `c` is the collaboration it was planned for (`collabs[p.collaboration]`).
+    pub fn show(&self, c: &Collaboration, cx: &PlanContext<'_>) -> DueAction {
+        render(self, c, cx, &People::new(cx.directory))
+    }
+
+    /// Whether two plans of one collaboration hold the same action at the same instants
+    /// (offsets included) for the same reasons: whether they display the same, whatever
+    /// `now` said about lateness.
+    pub(crate) fn same(&self, o: &Planned) -> bool {
+        self.action == o.action
+            && self.due_at == o.due_at
+            && self.due_at.offset() == o.due_at.offset()
+            && self.overdue_at == o.overdue_at
+            && self.overdue_at.offset() == o.overdue_at.offset()
+            && self.why == o.why
+    }
+}
+
 /// Computes every owed action (due now or later) for the collaborations, sorted by due
 /// time, collaboration and action. Pure: the same inputs give the same output.
 pub fn plan(collabs: &[Collaboration], cx: &PlanContext<'_>) -> Vec<DueAction> {
+    let planned = plan_unsorted(collabs, cx);
+    let mut keys = sort_keys(collabs, &planned);
+    keys.sort_unstable();
+    let people = People::new(cx.directory);
+    keys.iter()
+        .map(|k| {
+            let p = &planned[k.4 as usize];
+            render(p, &collabs[p.collaboration as usize], cx, &people)
+        })
+        .collect()
+}
+
+/// The planner's decisions without display strings: [`plan`]'s actions in the same order,
+/// in compact form (each [`Planned::show`] gives the [`DueAction`] at its place). This is
+/// the full recompute: the time and zone arithmetic, the events scanned, no string copied.
+pub fn plan_compact(collabs: &[Collaboration], cx: &PlanContext<'_>) -> Vec<Planned> {
+    let planned = plan_unsorted(collabs, cx);
+    let mut keys = sort_keys(collabs, &planned);
+    keys.sort_unstable();
+    in_order(planned, &keys)
+}
+
+fn plan_unsorted(collabs: &[Collaboration], cx: &PlanContext<'_>) -> Vec<Planned> {
+    let days = WorkingDays::new(cx, collabs.len());
     // About one action per live collaboration: reserving for it saves regrowing (and
     // copying) a large result several times.
     let mut out = Vec::with_capacity(collabs.len());
-    let people = People::new(cx.directory);
-    for c in collabs {
-        plan_one(c, cx, &people, &mut out);
+    for (n, c) in collabs.iter().enumerate() {
+        plan_one(c, n as u32, cx, &days, &mut out);
     }
-    sort_actions(&mut out);
     out
 }
 
@@ -220,24 +509,92 @@ pub fn plan(collabs: &[Collaboration], cx: &PlanContext<'_>) -> Vec<DueAction> {
 /// recompute over many collaborations.
 pub fn plan_parallel(collabs: &[Collaboration], cx: &PlanContext<'_>) -> Vec<DueAction> {
     use rayon::prelude::*;
+    let planned = plan_compact_parallel(collabs, cx);
     let people = People::new(cx.directory);
-    let parts: Vec<Vec<DueAction>> = collabs
-        .par_chunks(4096)
-        .map(|chunk| {
+    planned
+        .par_iter()
+        .map(|p| render(p, &collabs[p.collaboration as usize], cx, &people))
+        .collect()
+}
+
+/// [`plan_compact`] spread over the rayon pool: the same result.
+pub fn plan_compact_parallel(collabs: &[Collaboration], cx: &PlanContext<'_>) -> Vec<Planned> {
+    use rayon::prelude::*;
+    const CHUNK: usize = 4096;
+    let days = WorkingDays::new(cx, collabs.len());
+    let parts: Vec<Vec<Planned>> = collabs
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(k, chunk)| {
             let mut part = Vec::with_capacity(chunk.len());
-            for c in chunk {
-                plan_one(c, cx, &people, &mut part);
+            for (n, c) in chunk.iter().enumerate() {
+                plan_one(c, (k * CHUNK + n) as u32, cx, &days, &mut part);
             }
             part
         })
         .collect();
-    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    let mut planned = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     for part in parts {
-        out.extend(part);
+        planned.extend(part);
     }
-    let mut index: Vec<u32> = (0..out.len() as u32).collect();
-    index.par_sort_unstable_by(|a, b| order(&out[*a as usize], &out[*b as usize]));
-    permute(out, &index)
+    let mut keys = sort_keys(collabs, &planned);
+    keys.par_sort_unstable();
+    in_order(planned, &keys)
+}
+
+/// What [`plan`]'s order compares, as one plain tuple per action: the due instant (UTC
+/// seconds and nanoseconds), the rank of the collaboration's id, the action; and last the
+/// action's position, which tells no two apart that the order does not.
+type SortKey = (i64, u32, u32, Action, u32);
+
+fn sort_keys(collabs: &[Collaboration], planned: &[Planned]) -> Vec<SortKey> {
+    let ranks = id_ranks(collabs);
+    planned
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let n = p.collaboration as usize;
+            (
+                p.due_at.timestamp(),
+                p.due_at.timestamp_subsec_nanos(),
+                ranks.as_ref().map_or(n as u32, |r| r[n]),
+                p.action,
+                k as u32,
+            )
+        })
+        .collect()
+}
+
+/// The rank of each collaboration's id among all (equal ids rank equal), so that sorting
+/// compares numbers instead of strings; `None` when the positions are the ranks already,
+/// as for a store's collaborations, which come in id order.
+fn id_ranks(collabs: &[Collaboration]) -> Option<Vec<u32>> {
+    if collabs.windows(2).all(|w| w[0].id < w[1].id) {
+        return None;
+    }
+    let mut by_id: Vec<u32> = (0..collabs.len() as u32).collect();
+    by_id.sort_unstable_by(|a, b| collabs[*a as usize].id.cmp(&collabs[*b as usize].id));
+    let mut ranks = vec![0u32; collabs.len()];
+    let mut rank = 0;
+    for (k, i) in by_id.iter().enumerate() {
+        if k > 0 && collabs[by_id[k - 1] as usize].id != collabs[*i as usize].id {
+            rank += 1;
+        }
+        ranks[*i as usize] = rank;
+    }
+    Some(ranks)
+}
+
+/// `planned` in the order of the sorted keys.
+fn in_order(planned: Vec<Planned>, keys: &[SortKey]) -> Vec<Planned> {
+    let mut slots: Vec<Option<Planned>> = planned.into_iter().map(Some).collect();
+    keys.iter()
+        .map(|k| {
+            slots[k.4 as usize]
+                .take()
+                .expect("the keys hold each position once")
+        })
+        .collect()
 }
 
 /// `out` in the order of `index` (a permutation of its positions).
@@ -277,254 +634,160 @@ pub(crate) fn effective_due(i: &liaison_model::ActionItem) -> Option<DateTime<Fi
     i.promised.or(i.due)
 }
 
+/// The latest instant of the events of these kinds (the last of equal ones, as
+/// `Iterator::max` gives).
+fn last_of(c: &Collaboration, kinds: &[EventKind]) -> Option<DateTime<FixedOffset>> {
+    c.events
+        .iter()
+        .filter(|e| kinds.contains(&e.kind))
+        .map(|e| e.at)
+        .max()
+}
+
+/// Plans collaboration `c` (position `n` of the planned slice) into `out`, in compact form.
+/// Nothing here depends on the directory or the language: those only shape the display.
 pub(crate) fn plan_one(
     c: &Collaboration,
+    n: u32,
     cx: &PlanContext<'_>,
-    people: &People<'_>,
-    out: &mut Vec<DueAction>,
+    days: &WorkingDays<'_>,
+    out: &mut Vec<Planned>,
 ) {
     if UNPLANNED_STATES.contains(&c.state) {
         return;
     }
+    let clock = Clock { cx, days };
     let p = cx.policy;
     let mk = |action: Action,
               due_at: DateTime<FixedOffset>,
               overdue_at: DateTime<FixedOffset>,
-              to: Vec<String>,
-              cc: Vec<String>,
-              reason: String| DueAction {
-        collaboration: c.id.clone(),
-        subject: c.subject.clone(),
+              why: Why| Planned {
+        collaboration: n,
         action,
         due_at,
-        overdue: cx.now > overdue_at,
         overdue_at,
-        channel: people.channel(&to),
-        to,
-        cc,
-        reason,
+        overdue: cx.now > overdue_at,
+        why,
     };
     let ev = &c.events;
-    let last_of = |kinds: &[EventKind]| {
-        ev.iter()
-            .filter(|e| kinds.contains(&e.kind))
-            .map(|e| e.at)
-            .max()
-    };
-    let live: Vec<(usize, &liaison_model::ActionItem)> = c
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| i.status != ItemStatus::Dropped)
-        .collect();
-    let all_delivered = !live.is_empty()
-        && live
+    // Items not dropped (the planner's "live" items), with their positions.
+    let live = || {
+        c.items
             .iter()
-            .all(|(_, i)| matches!(i.status, ItemStatus::Delivered | ItemStatus::Confirmed));
+            .enumerate()
+            .filter(|(_, i)| i.status != ItemStatus::Dropped)
+    };
+    let mut live_any = false;
+    let mut all_delivered = true;
+    for (_, i) in live() {
+        live_any = true;
+        all_delivered &= matches!(i.status, ItemStatus::Delivered | ItemStatus::Confirmed);
+    }
+    let all_delivered = live_any && all_delivered;
     let active = matches!(
         c.state,
         State::Sent | State::Acknowledged | State::InProgress
     ) && !all_delivered;
-    let last_escalation = last_of(&[EventKind::Escalated]);
+    let last_escalation = last_of(c, &[EventKind::Escalated]);
     let after_escalation = |t: DateTime<FixedOffset>| last_escalation.is_none_or(|e| e < t);
-    let superiors = |who_all: &[String]| {
-        let mut cc = Vec::new();
-        for who in std::iter::once(&c.owner).chain(who_all.iter()) {
-            if let Some(s) = people.superior_of(who) {
-                push_unique(&mut cc, &s.email.to_ascii_lowercase());
-            }
-        }
-        cc
-    };
 
     if active {
         // Who has not answered at all.
-        let repliers: Vec<&str> = ev
-            .iter()
-            .filter(|e| e.kind == EventKind::Replied)
-            .filter_map(|e| e.actor.as_deref())
-            .collect();
-        let silent: Vec<String> = c
-            .counterparts
-            .iter()
-            .filter(|p| !repliers.iter().any(|r| r.eq_ignore_ascii_case(p)))
-            .cloned()
-            .collect();
-        let nudges: Vec<DateTime<FixedOffset>> = ev
-            .iter()
-            .filter(|e| e.kind == EventKind::Nudged)
-            .map(|e| e.at)
-            .collect();
-        let mut escalations: Vec<(DateTime<FixedOffset>, Vec<String>, String)> = Vec::new();
+        let mut silent = Picks::default();
+        for (k, who) in c.counterparts.iter().enumerate() {
+            let replied = ev.iter().any(|e| {
+                e.kind == EventKind::Replied
+                    && e.actor
+                        .as_deref()
+                        .is_some_and(|r| r.eq_ignore_ascii_case(who))
+            });
+            if !replied {
+                silent.insert(k);
+            }
+        }
+        let mut nudges = 0u32;
+        let mut last_nudge = None;
+        for e in ev.iter().filter(|e| e.kind == EventKind::Nudged) {
+            nudges += 1;
+            last_nudge = Some(e.at);
+        }
+        let mut silent_part = None;
         if !silent.is_empty() {
-            let last_out = last_of(&[EventKind::Sent, EventKind::Nudged]).unwrap_or(c.started);
-            let mut due = match (&c.urgency, nudges.is_empty()) {
+            let last_out = last_of(c, &[EventKind::Sent, EventKind::Nudged]).unwrap_or(c.started);
+            let mut due = match (&c.urgency, nudges == 0) {
                 (Some(Urgency::Urgent), _) => {
-                    cx.add_working_hours(last_out, p.urgent_reply_working_hours)
+                    clock.add_working_hours(last_out, p.urgent_reply_working_hours)
                 }
-                (Some(Urgency::Today), true) => cx.workday_end(last_out),
-                _ => cx.working(last_out + Duration::hours(p.reply_window_hours as i64)),
+                (Some(Urgency::Today), true) => clock.workday_end(last_out),
+                _ => clock.working(last_out + Duration::hours(p.reply_window_hours as i64)),
             };
-            if let Some(ln) = nudges.last()
-                && cx.local(*ln).date() == cx.local(due).date()
+            if let Some(ln) = last_nudge
+                && cx.local(ln).date() == cx.local(due).date()
             {
-                due = cx.working(
+                due = clock.working(
                     cx.back(
-                        cx.calendar
-                            .next_working_day(cx.local(due).date() + Duration::days(1))
+                        days.next_working_day(cx.local(due).date() + Duration::days(1))
                             .and_time(cx.hours.start),
                     ),
                 );
             }
-            let names = silent
-                .iter()
-                .map(|s| people.name(s))
-                .collect::<Vec<_>>()
-                .join("、");
-            if nudges.len() as u32 >= p.nudges_before_escalation {
-                escalations.push((
-                    due,
-                    silent.clone(),
-                    tr!(
-                        cx,
-                        format!("{names} 已被催办 {} 次仍未回复", nudges.len()),
-                        format!("{names} did not answer {} nudges", nudges.len()),
-                    ),
-                ));
+            if nudges >= p.nudges_before_escalation {
+                silent_part = Some((due, silent, nudges));
             } else {
-                let reason = if nudges.is_empty() {
-                    tr!(
-                        cx,
-                        format!("{names} 在回复时限内未回复"),
-                        format!("{names} did not reply within the reply window"),
-                    )
-                } else {
-                    tr!(
-                        cx,
-                        format!("{names} 在第 {} 次催办后仍未回复", nudges.len()),
-                        format!("{names} still silent after nudge {}", nudges.len()),
-                    )
-                };
-                out.push(mk(
-                    Action::Nudge,
-                    due,
-                    due,
-                    silent.clone(),
-                    Vec::new(),
-                    reason,
-                ));
+                out.push(mk(Action::Nudge, due, due, Why::Nudge { silent, nudges }));
             }
         }
-        // Deadlines passed without delivery.
-        for (i, it) in &live {
+        // The reasons to escalate not escalated yet: silence, deadlines passed without
+        // delivery, disputes and delays.
+        let silent_part = silent_part.filter(|s| after_escalation(s.0));
+        let mut at = silent_part.as_ref().map(|s| s.0);
+        let mut earliest = |t: DateTime<FixedOffset>| {
+            // The first of equal instants, as `min` keeps.
+            if at.is_none_or(|a| t < a) {
+                at = Some(t);
+            }
+        };
+        let mut items = Picks::default();
+        for (i, it) in live() {
             if !matches!(it.status, ItemStatus::Open | ItemStatus::Overdue) {
                 continue;
             }
             if let Some(d) = effective_due(it)
                 && d <= cx.now
+                && after_escalation(d)
             {
-                let who: Vec<String> = match &it.owner {
-                    Some(o) if o.contains('@') => vec![o.clone()],
-                    _ => c.counterparts.clone(),
-                };
-                escalations.push((
-                    d,
-                    who,
-                    tr!(
-                        cx,
-                        format!(
-                            "事项{}「{}」已过截止时间 {} 仍未交付",
-                            i + 1,
-                            it.what,
-                            cx.local(d).format("%m-%d %H:%M")
-                        ),
-                        format!(
-                            "item {} \"{}\" passed its deadline {} undelivered",
-                            i + 1,
-                            it.what,
-                            cx.local(d).format("%m-%d %H:%M")
-                        ),
-                    ),
-                ));
+                items.insert(i);
+                earliest(d);
             }
         }
-        // Disputes and delays.
-        for e in ev.iter().filter(|e| e.kind == EventKind::Disagreement) {
-            let who: Vec<String> = e
-                .actor
-                .iter()
-                .filter(|a| !a.eq_ignore_ascii_case(&c.owner))
-                .cloned()
-                .collect();
-            let who = if who.is_empty() {
-                c.counterparts.clone()
-            } else {
-                who
-            };
-            let phrase = e.detail.clone().unwrap_or_default();
-            escalations.push((
-                e.at,
-                who.clone(),
-                tr!(
-                    cx,
-                    format!(
-                        "{} 的回复有异议或延期（“{}”）",
-                        who.iter()
-                            .map(|w| people.name(w))
-                            .collect::<Vec<_>>()
-                            .join("、"),
-                        phrase
-                    ),
-                    format!("{} disputed or delayed (\"{}\")", who.join(", "), phrase),
-                ),
+        let mut disputes = Picks::default();
+        for (k, e) in ev.iter().enumerate() {
+            if e.kind == EventKind::Disagreement && after_escalation(e.at) {
+                disputes.insert(k);
+                earliest(e.at);
+            }
+        }
+        if let Some(at) = at {
+            out.push(mk(
+                Action::Escalate,
+                at,
+                at,
+                Why::Escalate {
+                    silent: silent_part,
+                    items,
+                    disputes,
+                },
             ));
         }
-        let pending: Vec<_> = escalations
-            .into_iter()
-            .filter(|(t, _, _)| after_escalation(*t))
-            .collect();
-        if let Some(at) = pending.iter().map(|e| e.0).min() {
-            let mut sorted = pending;
-            sorted.sort_by_key(|a| a.0);
-            let mut who = Vec::new();
-            let mut reasons: Vec<String> = Vec::new();
-            for (_, w, r) in sorted {
-                for x in &w {
-                    push_unique(&mut who, x);
-                }
-                if !reasons.contains(&r) {
-                    reasons.push(r);
-                }
-            }
-            let cc = superiors(&who);
-            let sep = if cx.lang == Lang::Zh { "；" } else { "; " };
-            out.push(mk(Action::Escalate, at, at, who, cc, reasons.join(sep)));
-        }
         // Progress syncs for long collaborations.
-        let last_deadline = live.iter().filter_map(|(_, i)| effective_due(i)).max();
+        let last_deadline = live().filter_map(|(_, i)| effective_due(i)).max();
         if let Some(ld) = last_deadline
             && ld - c.started > Duration::days(p.sync_min_span_days as i64)
         {
-            let last = last_of(&[EventKind::Sent, EventKind::Synced]).unwrap_or(c.started);
-            let due = cx.add_working_days(last, p.sync_every_working_days);
-            let late = cx.add_working_days(last, p.sync_overdue_working_days);
-            let mut to = c.counterparts.clone();
-            to.retain(|x| !x.eq_ignore_ascii_case(&c.owner));
-            out.push(mk(
-                Action::Sync,
-                due,
-                late,
-                to,
-                c.cc.clone(),
-                tr!(
-                    cx,
-                    format!("距上次进度同步已满 {} 个工作日", p.sync_every_working_days),
-                    format!(
-                        "{} working days since the last progress update",
-                        p.sync_every_working_days
-                    ),
-                ),
-            ));
+            let last = last_of(c, &[EventKind::Sent, EventKind::Synced]).unwrap_or(c.started);
+            let due = clock.add_working_days(last, p.sync_every_working_days);
+            let late = clock.add_working_days(last, p.sync_overdue_working_days);
+            out.push(mk(Action::Sync, due, late, Why::Sync));
         }
     }
 
@@ -533,53 +796,32 @@ pub(crate) fn plan_one(
         c.state,
         State::Acknowledged | State::InProgress | State::Delivered | State::Sent
     ) {
-        let delivered: Vec<usize> = live
+        let delivered = |i: usize| {
+            c.items
+                .get(i)
+                .is_some_and(|it| it.status == ItemStatus::Delivered)
+        };
+        let any_delivered = c.items.iter().any(|i| i.status == ItemStatus::Delivered);
+        if let Some((k, d)) = ev
             .iter()
-            .filter(|(_, i)| i.status == ItemStatus::Delivered)
-            .map(|(n, _)| *n)
-            .collect();
-        if let Some(d) = ev
-            .iter()
-            .filter(|e| {
-                e.kind == EventKind::Delivered && e.item.is_none_or(|i| delivered.contains(&i))
-            })
-            .max_by_key(|e| e.at)
-            .filter(|_| !delivered.is_empty())
+            .enumerate()
+            .filter(|(_, e)| e.kind == EventKind::Delivered && e.item.is_none_or(delivered))
+            .max_by_key(|(_, e)| e.at)
+            .filter(|_| any_delivered)
         {
-            let to = match &d.actor {
-                Some(a) => vec![a.clone()],
-                None => c.counterparts.clone(),
-            };
             let due = d.at + Duration::hours(p.confirm_within_hours as i64);
-            let list = delivered
-                .iter()
-                .map(|n| (n + 1).to_string())
-                .collect::<Vec<_>>()
-                .join("、");
             out.push(mk(
                 Action::Confirm,
                 due,
                 due,
-                to,
-                Vec::new(),
-                tr!(
-                    cx,
-                    format!(
-                        "事项{list} 已交付，需在 {} 小时内确认",
-                        p.confirm_within_hours
-                    ),
-                    format!(
-                        "item(s) {list} delivered; confirm within {} hours",
-                        p.confirm_within_hours
-                    ),
-                ),
+                Why::Confirm { event: k as u32 },
             ));
         }
     }
 
     // Retro and archive after confirmation.
     if c.state == State::Confirmed {
-        let confirmed_at = last_of(&[EventKind::Confirmed]).unwrap_or(c.started);
+        let confirmed_at = last_of(c, &[EventKind::Confirmed]).unwrap_or(c.started);
         let slipped = ev.iter().any(|e| {
             matches!(
                 e.kind,
@@ -592,20 +834,258 @@ pub(crate) fn plan_one(
                 })
             })
         });
-        let mut all = vec![c.owner.clone()];
-        for x in &c.counterparts {
-            push_unique(&mut all, x);
-        }
         if slipped {
             let l = cx.local(confirmed_at);
-            let d = cx
-                .calendar
-                .add_working_days(l.date(), p.retro_within_working_days);
+            let d = days.add_working_days(l.date(), p.retro_within_working_days);
             let due = cx.back(d.and_time(cx.hours.end));
+            out.push(mk(Action::Retro, due, due, Why::Retro));
+        } else {
             out.push(mk(
-                Action::Retro,
-                due,
-                due,
+                Action::Archive,
+                confirmed_at,
+                confirmed_at,
+                Why::Archive { reviewed: false },
+            ));
+        }
+    }
+    if c.state == State::Reviewed {
+        let at = last_of(c, &[EventKind::Retro]).unwrap_or(c.started);
+        out.push(mk(Action::Archive, at, at, Why::Archive { reviewed: true }));
+    }
+}
+
+/// The names of these addresses (the directory's, else the address), joined with "、".
+fn names<'s>(people: &People<'_>, who: impl Iterator<Item = &'s str>) -> String {
+    let mut out = String::new();
+    for (k, w) in who.enumerate() {
+        if k > 0 {
+            out.push('、');
+        }
+        match people.person(w) {
+            Some(p) => out.push_str(&p.name),
+            None => out.push_str(w),
+        }
+    }
+    out
+}
+
+/// The recipients, copies and reason of an escalation, in the context's language.
+fn escalation(
+    c: &Collaboration,
+    cx: &PlanContext<'_>,
+    people: &People<'_>,
+    silent: &Option<(DateTime<FixedOffset>, Picks, u32)>,
+    items: &Picks,
+    disputes: &Picks,
+) -> (Vec<String>, Vec<String>, String) {
+    // The reasons in the order they were found (silence, items, disputes), then by time
+    // (a stable sort): who each concerns and what it says.
+    let mut found: Vec<(DateTime<FixedOffset>, Vec<&str>, String)> = Vec::new();
+    if let Some((due, who, nudges)) = silent {
+        let who: Vec<&str> = who.iter().map(|k| c.counterparts[k].as_str()).collect();
+        let names = names(people, who.iter().copied());
+        found.push((
+            *due,
+            who,
+            tr!(
+                cx,
+                format!("{names} 已被催办 {nudges} 次仍未回复"),
+                format!("{names} did not answer {nudges} nudges"),
+            ),
+        ));
+    }
+    for i in items.iter() {
+        let it = &c.items[i];
+        let Some(d) = effective_due(it) else { continue };
+        let who: Vec<&str> = match &it.owner {
+            Some(o) if o.contains('@') => vec![o.as_str()],
+            _ => c.counterparts.iter().map(String::as_str).collect(),
+        };
+        // "%m-%d %H:%M", written directly: parsing the format each time cost more.
+        let l = cx.local(d);
+        let when = format!(
+            "{:02}-{:02} {:02}:{:02}",
+            l.month(),
+            l.day(),
+            l.hour(),
+            l.minute()
+        );
+        found.push((
+            d,
+            who,
+            tr!(
+                cx,
+                format!("事项{}「{}」已过截止时间 {when} 仍未交付", i + 1, it.what),
+                format!(
+                    "item {} \"{}\" passed its deadline {when} undelivered",
+                    i + 1,
+                    it.what
+                ),
+            ),
+        ));
+    }
+    for k in disputes.iter() {
+        let e = &c.events[k];
+        let mut who: Vec<&str> = e
+            .actor
+            .iter()
+            .filter(|a| !a.eq_ignore_ascii_case(&c.owner))
+            .map(String::as_str)
+            .collect();
+        if who.is_empty() {
+            who = c.counterparts.iter().map(String::as_str).collect();
+        }
+        let phrase = e.detail.as_deref().unwrap_or_default();
+        let reason = tr!(
+            cx,
+            format!(
+                "{} 的回复有异议或延期（“{}”）",
+                names(people, who.iter().copied()),
+                phrase
+            ),
+            format!("{} disputed or delayed (\"{}\")", who.join(", "), phrase),
+        );
+        found.push((e.at, who, reason));
+    }
+    found.sort_by_key(|a| a.0);
+    let mut who: Vec<String> = Vec::new();
+    let mut reasons: Vec<String> = Vec::new();
+    for (_, w, r) in found {
+        for x in w {
+            push_unique(&mut who, x);
+        }
+        if !reasons.contains(&r) {
+            reasons.push(r);
+        }
+    }
+    let mut cc = Vec::new();
+    for w in std::iter::once(&c.owner).chain(who.iter()) {
+        if let Some(s) = people.superior_of(w) {
+            push_unique(&mut cc, &s.email.to_ascii_lowercase());
+        }
+    }
+    let sep = if cx.lang == Lang::Zh { "；" } else { "; " };
+    (who, cc, reasons.join(sep))
+}
+
+/// The display form of a planned action of `c`, in the context's language.
+pub(crate) fn render(
+    pl: &Planned,
+    c: &Collaboration,
+    cx: &PlanContext<'_>,
+    people: &People<'_>,
+) -> DueAction {
+    let (to, cc, reason) = display(pl, c, cx, people);
+    DueAction {
+        collaboration: c.id.clone(),
+        subject: c.subject.clone(),
+        action: pl.action,
+        due_at: pl.due_at,
+        overdue: pl.overdue,
+        overdue_at: pl.overdue_at,
+        channel: people.channel(&to),
+        to,
+        cc,
+        reason,
+    }
+}
+
+/// The reason of a planned action of `c` in the context's language (for the stored plans,
+/// which keep both).
+pub(crate) fn reason(
+    pl: &Planned,
+    c: &Collaboration,
+    cx: &PlanContext<'_>,
+    people: &People<'_>,
+) -> String {
+    display(pl, c, cx, people).2
+}
+
+/// Recipients, copies and reason.
+fn display(
+    pl: &Planned,
+    c: &Collaboration,
+    cx: &PlanContext<'_>,
+    people: &People<'_>,
+) -> (Vec<String>, Vec<String>, String) {
+    let p = cx.policy;
+    match &pl.why {
+        Why::Nudge { silent, nudges } => {
+            let to: Vec<String> = silent.iter().map(|k| c.counterparts[k].clone()).collect();
+            let names = names(people, to.iter().map(String::as_str));
+            let reason = if *nudges == 0 {
+                tr!(
+                    cx,
+                    format!("{names} 在回复时限内未回复"),
+                    format!("{names} did not reply within the reply window"),
+                )
+            } else {
+                tr!(
+                    cx,
+                    format!("{names} 在第 {nudges} 次催办后仍未回复"),
+                    format!("{names} still silent after nudge {nudges}"),
+                )
+            };
+            (to, Vec::new(), reason)
+        }
+        Why::Escalate {
+            silent,
+            items,
+            disputes,
+        } => escalation(c, cx, people, silent, items, disputes),
+        Why::Sync => {
+            let mut to = c.counterparts.clone();
+            to.retain(|x| !x.eq_ignore_ascii_case(&c.owner));
+            (
+                to,
+                c.cc.clone(),
+                tr!(
+                    cx,
+                    format!("距上次进度同步已满 {} 个工作日", p.sync_every_working_days),
+                    format!(
+                        "{} working days since the last progress update",
+                        p.sync_every_working_days
+                    ),
+                ),
+            )
+        }
+        Why::Confirm { event } => {
+            let to = match &c.events[*event as usize].actor {
+                Some(a) => vec![a.clone()],
+                None => c.counterparts.clone(),
+            };
+            let mut list = String::new();
+            for (k, (n, _)) in c
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.status == ItemStatus::Delivered)
+                .enumerate()
+            {
+                if k > 0 {
+                    list.push('、');
+                }
+                list.push_str(&(n + 1).to_string());
+            }
+            let reason = tr!(
+                cx,
+                format!(
+                    "事项{list} 已交付，需在 {} 小时内确认",
+                    p.confirm_within_hours
+                ),
+                format!(
+                    "item(s) {list} delivered; confirm within {} hours",
+                    p.confirm_within_hours
+                ),
+            );
+            (to, Vec::new(), reason)
+        }
+        Why::Retro => {
+            let mut all = vec![c.owner.clone()];
+            for x in &c.counterparts {
+                push_unique(&mut all, x);
+            }
+            (
                 all,
                 Vec::new(),
                 tr!(
@@ -614,36 +1094,25 @@ pub(crate) fn plan_one(
                     "something slipped or was escalated; hold a retro after confirmation"
                         .to_string(),
                 ),
-            ));
-        } else {
-            out.push(mk(
-                Action::Archive,
-                confirmed_at,
-                confirmed_at,
-                vec![c.owner.clone()],
-                Vec::new(),
+            )
+        }
+        Why::Archive { reviewed } => (
+            vec![c.owner.clone()],
+            Vec::new(),
+            if *reviewed {
+                tr!(
+                    cx,
+                    "复盘已完成，可以归档".into(),
+                    "retro held; archive".into()
+                )
+            } else {
                 tr!(
                     cx,
                     "交付已确认，可以归档".into(),
                     "deliveries confirmed; archive".into(),
-                ),
-            ));
-        }
-    }
-    if c.state == State::Reviewed {
-        let at = last_of(&[EventKind::Retro]).unwrap_or(c.started);
-        out.push(mk(
-            Action::Archive,
-            at,
-            at,
-            vec![c.owner.clone()],
-            Vec::new(),
-            tr!(
-                cx,
-                "复盘已完成，可以归档".into(),
-                "retro held; archive".into()
-            ),
-        ));
+                )
+            },
+        ),
     }
 }
 

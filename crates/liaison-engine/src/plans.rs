@@ -11,7 +11,7 @@
 //! hours, time zone or directory (the [`fingerprint`]) replans everything. The result equals
 //! [`crate::plan`] at every `now` (property-tested).
 
-use crate::planner::{self, Action, Channel, DueAction, Lang, People, PlanContext};
+use crate::planner::{self, Action, Channel, DueAction, Lang, People, PlanContext, WorkingDays};
 use chrono::{DateTime, FixedOffset, Utc};
 use liaison_model::{Collaboration, ItemStatus};
 use liaison_store::{PlanRow, Store, StoreError};
@@ -24,7 +24,7 @@ pub const FINGERPRINT_KEY: &str = "plan-config";
 
 /// Changes whenever the planner's logic changes, so that plans stored by an older liaison
 /// are recomputed rather than trusted.
-const PLANNER_VERSION: &str = "planner-2";
+const PLANNER_VERSION: &str = "planner-3";
 
 /// How many collaborations are planned per store transaction.
 const BATCH: usize = 4096;
@@ -39,52 +39,44 @@ pub fn fingerprint(cx: &PlanContext<'_>) -> String {
     liaison_store::sha256_hex(text.as_bytes())
 }
 
-/// One action as stored: the planner's output with the reason in both languages. The due
-/// and overdue instants are the row's columns (microseconds); only their UTC offsets, and
-/// the nanoseconds of their second when an instant has them (a mark made on the clock),
-/// are kept here, so that reading does not parse dates.
-#[derive(Debug, Serialize, PartialEq)]
-struct Stored {
-    subject: String,
-    action: Action,
-    due_offset: i32,
-    overdue_offset: i32,
-    #[serde(skip_serializing_if = "is_zero")]
-    due_nanos: u32,
-    #[serde(skip_serializing_if = "is_zero")]
-    overdue_nanos: u32,
-    to: Vec<String>,
-    cc: Vec<String>,
-    channel: Channel,
-    reason_zh: String,
-    reason_en: String,
-}
+/// One action as stored: the planner's output with the reason in both languages, as a JSON
+/// array (subject, action, UTC offsets of the due and overdue instants, nanoseconds of
+/// their second, recipients, copies, channel, reason in Chinese, in English). The instants
+/// themselves are the row's columns (microseconds); only their offsets, and the nanoseconds
+/// when an instant has them (a mark made on the clock), are kept here, so that reading
+/// parses no dates. An array, not an object: the keys were a third of every row, and `due`
+/// reads and decodes every row due (planner-3; planner-2 kept objects).
+#[derive(Debug, Serialize)]
+struct Stored<'a>(
+    &'a str,
+    Action,
+    i32,
+    i32,
+    u32,
+    u32,
+    &'a [String],
+    &'a [String],
+    Channel,
+    &'a str,
+    &'a str,
+);
 
 /// [`Stored`] as read: borrowed from the row where it can be, so that the reason in the
 /// other language is never copied.
 #[derive(Deserialize)]
-struct StoredRef<'a> {
-    #[serde(borrow)]
-    subject: Cow<'a, str>,
-    action: Action,
-    due_offset: i32,
-    overdue_offset: i32,
-    #[serde(default)]
-    due_nanos: u32,
-    #[serde(default)]
-    overdue_nanos: u32,
-    to: Vec<String>,
-    cc: Vec<String>,
-    channel: Channel,
-    #[serde(borrow)]
-    reason_zh: Cow<'a, str>,
-    #[serde(borrow)]
-    reason_en: Cow<'a, str>,
-}
-
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
+struct StoredRef<'a>(
+    #[serde(borrow)] Cow<'a, str>,
+    Action,
+    i32,
+    i32,
+    u32,
+    u32,
+    Vec<String>,
+    Vec<String>,
+    Channel,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Cow<'a, str>,
+);
 
 /// One stored action of a segment: its JSON, due instant and overdue instant.
 type SegmentRow = (String, i64, i64);
@@ -96,10 +88,15 @@ fn micros(t: DateTime<FixedOffset>) -> i64 {
 /// The stored plan of one collaboration: every action it owes, for every stretch of time
 /// between the deadlines of its open items.
 pub fn rows(c: &Collaboration, cx: &PlanContext<'_>) -> Vec<PlanRow> {
-    rows_with(c, cx, &People::new(cx.directory))
+    rows_with(c, cx, &People::new(cx.directory), &WorkingDays::new(cx, 1))
 }
 
-fn rows_with(c: &Collaboration, cx: &PlanContext<'_>, people: &People<'_>) -> Vec<PlanRow> {
+fn rows_with(
+    c: &Collaboration,
+    cx: &PlanContext<'_>,
+    people: &People<'_>,
+    days: &WorkingDays<'_>,
+) -> Vec<PlanRow> {
     let mut cuts: Vec<DateTime<FixedOffset>> = c
         .items
         .iter()
@@ -109,8 +106,10 @@ fn rows_with(c: &Collaboration, cx: &PlanContext<'_>, people: &People<'_>) -> Ve
     cuts.sort();
     cuts.dedup();
     let mut out: Vec<PlanRow> = Vec::new();
-    // The rows of the previous segment (start index in `out`), to merge equal neighbours.
-    let mut prev: Option<(usize, Vec<SegmentRow>)> = None;
+    // The plan of the previous segment and where its rows start in `out`, to merge equal
+    // neighbours.
+    let mut prev: Option<Vec<planner::Planned>> = None;
+    let mut prev_start = 0;
     for k in 0..=cuts.len() {
         let from = if k == 0 {
             i64::MIN
@@ -124,70 +123,64 @@ fn rows_with(c: &Collaboration, cx: &PlanContext<'_>, people: &People<'_>) -> Ve
         } else {
             cuts[k - 1]
         };
-        let mut zh = Vec::new();
-        let mut en = Vec::new();
-        planner::plan_one(
-            c,
-            &PlanContext {
-                now,
-                lang: Lang::Zh,
-                ..cx.clone()
-            },
-            people,
-            &mut zh,
-        );
-        planner::plan_one(
-            c,
-            &PlanContext {
-                now,
-                lang: Lang::En,
-                ..cx.clone()
-            },
-            people,
-            &mut en,
-        );
-        let data: Vec<SegmentRow> = zh
-            .into_iter()
-            .zip(en)
-            .map(|(z, e)| {
-                let (due, late) = (micros(z.due_at), micros(z.overdue_at));
-                let json = serde_json::to_string(&Stored {
-                    subject: z.subject,
-                    action: z.action,
-                    due_offset: z.due_at.offset().local_minus_utc(),
-                    overdue_offset: z.overdue_at.offset().local_minus_utc(),
-                    due_nanos: z.due_at.timestamp_subsec_nanos(),
-                    overdue_nanos: z.overdue_at.timestamp_subsec_nanos(),
-                    to: z.to,
-                    cc: z.cc,
-                    channel: z.channel,
-                    reason_zh: z.reason,
-                    reason_en: e.reason,
-                })
-                .expect("plans always serialise");
-                (json, due, late)
-            })
-            .collect();
-        if let Some((start, last)) = &prev
-            && *last == data
+        // One plan per segment; both languages are shown from it.
+        let mut planned = Vec::new();
+        planner::plan_one(c, 0, &PlanContext { now, ..cx.clone() }, days, &mut planned);
+        if let Some(last) = &prev
+            && last.len() == planned.len()
+            && last.iter().zip(&planned).all(|(a, b)| a.same(b))
         {
-            for r in &mut out[*start..] {
+            // The same actions as the previous segment: it lasts until this one's end.
+            for r in &mut out[prev_start..] {
                 r.valid_until = until;
             }
             continue;
         }
+        let zh = PlanContext {
+            now,
+            lang: Lang::Zh,
+            ..cx.clone()
+        };
+        let en = PlanContext {
+            lang: Lang::En,
+            ..zh.clone()
+        };
+        let data: Vec<SegmentRow> = planned
+            .iter()
+            .map(|p| {
+                let z = planner::render(p, c, &zh, people);
+                let (due, late) = (micros(z.due_at), micros(z.overdue_at));
+                let en = planner::reason(p, c, &en, people);
+                let json = serde_json::to_string(&Stored(
+                    &z.subject,
+                    z.action,
+                    z.due_at.offset().local_minus_utc(),
+                    z.overdue_at.offset().local_minus_utc(),
+                    z.due_at.timestamp_subsec_nanos(),
+                    z.overdue_at.timestamp_subsec_nanos(),
+                    &z.to,
+                    &z.cc,
+                    z.channel,
+                    &z.reason,
+                    &en,
+                ))
+                .expect("plans always serialise");
+                (json, due, late)
+            })
+            .collect();
         let start = out.len();
-        for (d, due, late) in &data {
+        for (d, due, late) in data {
             out.push(PlanRow {
                 collaboration: c.id.clone(),
                 valid_from: from,
                 valid_until: until,
-                due_at: *due,
-                overdue_at: *late,
-                data: d.clone(),
+                due_at: due,
+                overdue_at: late,
+                data: d,
             });
         }
-        prev = Some((start, data));
+        prev_start = start;
+        prev = Some(planned);
     }
     out
 }
@@ -202,14 +195,17 @@ pub fn refresh(store: &mut dyn Store, cx: &PlanContext<'_>) -> Result<usize, Sto
     }
     let mut planned = store.settle_plans(&planner::UNPLANNED_STATES.map(|s| s.id()))?;
     let people = People::new(cx.directory);
+    let mut days = None;
     loop {
         let batch = store.unplanned(BATCH)?;
         if batch.is_empty() {
             return Ok(planned);
         }
+        // The working-day table pays once a whole batch is to be planned.
+        let days = days.get_or_insert_with(|| WorkingDays::new(cx, batch.len()));
         let plans: Vec<(String, i64, Vec<PlanRow>)> = batch
             .par_iter()
-            .map(|(rev, c)| (c.id.clone(), *rev, rows_with(c, cx, &people)))
+            .map(|(rev, c)| (c.id.clone(), *rev, rows_with(c, cx, &people, days)))
             .collect();
         let stored = store.put_plans(&plans)?;
         if stored == 0 {
@@ -241,28 +237,40 @@ pub fn due(
 
 fn decode(r: PlanRow, cx: &PlanContext<'_>) -> Result<DueAction, StoreError> {
     let corrupt = |e: String| StoreError::corrupt(format!("plan of {}", r.collaboration), e);
-    let s: StoredRef<'_> = serde_json::from_str(&r.data).map_err(|e| corrupt(e.to_string()))?;
+    let StoredRef(
+        subject,
+        action,
+        due_offset,
+        overdue_offset,
+        due_nanos,
+        overdue_nanos,
+        to,
+        cc,
+        channel,
+        zh,
+        en,
+    ) = serde_json::from_str(&r.data).map_err(|e| corrupt(e.to_string()))?;
     let instant = |micros: i64, nanos: u32, offset: i32| {
         let zone = FixedOffset::east_opt(offset).ok_or_else(|| format!("offset {offset}"))?;
         DateTime::from_timestamp(micros.div_euclid(1_000_000), nanos)
             .map(|t| t.with_timezone(&zone))
             .ok_or_else(|| format!("instant {micros}"))
     };
-    let due_at = instant(r.due_at, s.due_nanos, s.due_offset).map_err(corrupt)?;
-    let overdue_at = instant(r.overdue_at, s.overdue_nanos, s.overdue_offset).map_err(corrupt)?;
+    let due_at = instant(r.due_at, due_nanos, due_offset).map_err(corrupt)?;
+    let overdue_at = instant(r.overdue_at, overdue_nanos, overdue_offset).map_err(corrupt)?;
     let reason = match cx.lang {
-        Lang::Zh => s.reason_zh,
-        Lang::En => s.reason_en,
+        Lang::Zh => zh,
+        Lang::En => en,
     };
     Ok(DueAction {
-        subject: s.subject.into_owned(),
-        action: s.action,
+        subject: subject.into_owned(),
+        action,
         due_at,
         overdue: cx.now > overdue_at,
         overdue_at,
-        to: s.to,
-        cc: s.cc,
-        channel: s.channel,
+        to,
+        cc,
+        channel,
         reason: reason.into_owned(),
         collaboration: r.collaboration,
     })
