@@ -1268,7 +1268,19 @@ fn not_a_deadline(text: &str, s: usize, e: usize) -> bool {
     let w = &text[s..e];
     let before = text[..s].chars().next_back();
     let after = text[e..].chars().next();
-    w.ends_with('时') && after == Some('间') || before == Some('为') && !w.is_ascii()
+    w.ends_with('时') && after == Some('间')
+        || before == Some('为') && !w.is_ascii()
+        || counted_from_an_event(text, s)
+}
+
+/// A span counted from an event (`交付后24小时内`, `到货后三个工作日内`): liaison-time
+/// cannot place it on the calendar, but it is a firm rule, the guide's own form ("confirm
+/// within 24 hours of a delivery"), not a vague time such as 尽快.
+fn counted_from_an_event(text: &str, s: usize) -> bool {
+    matches!(
+        text[..s].trim_end_matches(' ').chars().next_back(),
+        Some('后' | '後')
+    )
 }
 
 fn closing(c: &mut Ctx) {
@@ -1580,6 +1592,29 @@ mod tests {
         assert!(!fires(
             "I am writing to ask for the report by Dec 3.\nGood call on Monday."
         ));
+    }
+
+    /// A span counted from an event (`交付后24小时内`) is a firm rule, not a vague time;
+    /// 尽快 and a bare 近期 still are.
+    #[test]
+    fn a_span_after_an_event_is_not_vague() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let cfg = crate::LintConfig::default();
+        let l = Linter::new(&cfg, None, liaison_time::Context::new(now)).unwrap();
+        let vague = |ask: &str| {
+            let draft = format!(
+                "Subject: 【需求对接】数据迁移-技术部-重要\nDate: 2026-11-30 10:00\n\n王磊：\n\n{ask}\n\n张伟\n产品部\n"
+            );
+            let r = l.lint_bytes("d.md", draft.as_bytes(), Some(Lang::Zh));
+            r.diagnostics
+                .iter()
+                .filter(|d| d.rule == "deadline-vague")
+                .count()
+        };
+        assert_eq!(vague("请在新机到货后三个工作日内完成数据迁移。"), 0);
+        assert_eq!(vague("请在交付后 24小时内完成确认。"), 0);
+        assert_eq!(vague("请尽快完成数据迁移。"), 1);
+        assert_eq!(vague("请在三个工作日内完成数据迁移，近期给结果。"), 1);
     }
 
     /// The body automaton reports every word a case-sensitive or lower-cased search finds
