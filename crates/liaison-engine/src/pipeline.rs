@@ -231,8 +231,11 @@ fn ingest_sources(
             // Reading the mailbox and the headers runs a batch ahead of this thread, which
             // stores and tracks: the writer is what limits an ingest.
             let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Read>>(1);
-            s.spawn(move || read_batches(mb, batch_size, opts.lang, tx));
+            let reading = opts.track.then_some(cfg);
+            s.spawn(move || read_batches(mb, batch_size, opts.lang, reading, tx));
             let mut batch: Vec<(RawMail, Option<String>)> = Vec::with_capacity(batch_size);
+            let mut infos: Vec<Option<Box<MessageInfo>>> = Vec::with_capacity(batch_size);
+            let mut ready = Ready::new();
             for chunk in rx {
                 for item in chunk {
                     match item {
@@ -252,6 +255,7 @@ fn ingest_sources(
                             raw,
                             message_id,
                             malformed,
+                            info,
                         } => {
                             summary.read += 1;
                             obs.position(raw.position);
@@ -271,6 +275,7 @@ fn ingest_sources(
                                 }
                             } else {
                                 batch.push((raw, message_id));
+                                infos.push(info);
                             }
                         }
                     }
@@ -280,7 +285,16 @@ fn ingest_sources(
                     continue;
                 }
                 let before = summary.imported;
-                store_batch(&mut *store, &mut batch, &mut summary)?;
+                let puts = store_batch(&mut *store, &mut batch, &mut summary)?;
+                // The messages stored for the first time now have their ledger entries.
+                for (put, info) in puts.into_iter().zip(infos.drain(..)) {
+                    if let (PutRaw::New { sha256, seq }, Some(mut info)) = (put, info)
+                        && info.row.sha256 == sha256
+                    {
+                        info.row.seq = seq;
+                        ready.insert(seq, *info);
+                    }
+                }
                 obs.stored(summary.read, summary.imported);
                 if let Some(n) = opts.crash_after
                     && before < n
@@ -293,7 +307,8 @@ fn ingest_sources(
                     std::process::abort();
                 }
                 if opts.track {
-                    summary.tracked += track_pending_with(&mut *store, cfg, &mut index, CHUNK)?;
+                    summary.tracked +=
+                        track_pending_ready(&mut *store, cfg, &mut index, CHUNK, &mut ready)?;
                 }
             }
             Ok(())
@@ -312,19 +327,43 @@ enum Read {
         raw: RawMail,
         message_id: Option<String>,
         malformed: Option<String>,
+        /// The message read for the tracker (ledger sequence number still 0), when the
+        /// ingest tracks.
+        info: Option<Box<MessageInfo>>,
     },
     /// A file or folder that could not be read, or was deliberately not read.
     Failed(MailboxError),
 }
 
 /// Reads `mb` into chunks that end after `batch_size` storable messages or at the end of
-/// the mailbox, and sends them in order (stopping when the receiver is gone).
+/// the mailbox, and sends them in order (stopping when the receiver is gone). With `cfg`,
+/// each storable message is also read for the tracker, spread over the rayon pool, so the
+/// parsing of a batch overlaps the storing and tracking of the one before.
 fn read_batches(
     mb: Mailbox,
     batch_size: usize,
     lang: Lang,
+    cfg: Option<&TrackerConfig>,
     tx: std::sync::mpsc::SyncSender<Vec<Read>>,
 ) {
+    let send = |mut chunk: Vec<Read>| {
+        if let Some(cfg) = cfg {
+            use rayon::prelude::*;
+            chunk.par_iter_mut().for_each(|r| {
+                if let Read::Mail {
+                    raw,
+                    malformed: None,
+                    info,
+                    ..
+                } = r
+                {
+                    let sha = liaison_store::sha256_hex(&raw.bytes);
+                    *info = Some(Box::new(MessageInfo::read(&raw.bytes, &sha, 0, cfg)));
+                }
+            });
+        }
+        tx.send(chunk).is_ok()
+    };
     let mut chunk = Vec::new();
     let mut storable = 0;
     for item in mb {
@@ -341,38 +380,42 @@ fn read_batches(
                     raw,
                     message_id: msg.message_id,
                     malformed,
+                    info: None,
                 });
             }
         }
         if storable >= batch_size {
-            if tx.send(std::mem::take(&mut chunk)).is_err() {
+            if !send(std::mem::take(&mut chunk)) {
                 return;
             }
             storable = 0;
         }
     }
     if !chunk.is_empty() {
-        let _ = tx.send(chunk);
+        send(chunk);
     }
 }
 
+/// Stores `batch` (emptied) in one transaction; returns what became of each message.
 fn store_batch(
     store: &mut dyn Store,
     batch: &mut Vec<(RawMail, Option<String>)>,
     summary: &mut IngestSummary,
-) -> Result<(), StoreError> {
+) -> Result<Vec<PutRaw>, StoreError> {
     let refs: Vec<(&[u8], &str, Option<&str>)> = batch
         .iter()
         .map(|(r, mid)| (r.bytes.as_slice(), r.source.as_str(), mid.as_deref()))
         .collect();
-    for put in store.put_raw_batch(&refs)? {
+    let puts = store.put_raw_batch(&refs)?;
+    for put in &puts {
         match put {
             PutRaw::New { .. } => summary.imported += 1,
             PutRaw::Duplicate { .. } => summary.duplicates += 1,
         }
     }
+    drop(refs);
     batch.clear();
-    Ok(())
+    Ok(puts)
 }
 
 /// Ledger inputs read per page (one transaction each).
@@ -426,7 +469,25 @@ fn track_pending_with(
     index: &mut Option<Index>,
     min_pending: usize,
 ) -> Result<u64, PipelineError> {
-    crate::track::memo::scope(|| track_pending_pages(store, cfg, index, min_pending))
+    track_pending_ready(store, cfg, index, min_pending, &mut Ready::new())
+}
+
+/// Messages already read ([`MessageInfo::read`]) before they were stored, by ledger
+/// sequence number: the tracker uses them instead of reading the message again.
+type Ready = std::collections::HashMap<i64, MessageInfo>;
+
+/// [`track_pending_with`] using (and emptying) the messages in `ready`.
+fn track_pending_ready(
+    store: &mut dyn Store,
+    cfg: &TrackerConfig,
+    index: &mut Option<Index>,
+    min_pending: usize,
+    ready: &mut Ready,
+) -> Result<u64, PipelineError> {
+    let r =
+        crate::track::memo::scope(|| track_pending_pages(store, cfg, index, min_pending, ready));
+    ready.clear();
+    r
 }
 
 /// A value written with every committed page ([`TRACKER_GENERATION_KEY`]), unique to it.
@@ -449,6 +510,7 @@ fn track_pending_pages(
     cfg: &TrackerConfig,
     index: &mut Option<Index>,
     min_pending: usize,
+    ready: &mut Ready,
 ) -> Result<u64, PipelineError> {
     let mut applied = 0;
     store.lock_tracker()?;
@@ -472,7 +534,7 @@ fn track_pending_pages(
             // commit per message made PostgreSQL ingest ~7x slower than SQLite.
             store.begin_batch()?;
             let generation = new_generation();
-            let tracked = track_page(store, &pending, cfg, index.as_mut()).and_then(|n| {
+            let tracked = track_page(store, &pending, cfg, index.as_mut(), ready).and_then(|n| {
                 if n.is_some() {
                     store.set_meta(TRACKER_GENERATION_KEY, &generation)?;
                 }
@@ -544,10 +606,23 @@ fn track_page(
     pending: &[liaison_store::Input],
     cfg: &TrackerConfig,
     mut index: Option<&mut Index>,
+    ready: &mut Ready,
 ) -> Result<Option<u64>, PipelineError> {
     use rayon::prelude::*;
     let mut n = 0;
-    if pending.len() <= CHUNK {
+    let all_ready = pending.iter().all(|i| match &i.kind {
+        liaison_store::InputKind::Message { .. } => ready.contains_key(&i.seq),
+        liaison_store::InputKind::Manual { .. } => true,
+    });
+    if all_ready {
+        // Ingest read these messages while the previous batch was stored and tracked.
+        for input in pending {
+            let info = ready.remove(&input.seq);
+            if track_one(store, &mut index, input, info, cfg)? {
+                n += 1;
+            }
+        }
+    } else if pending.len() <= CHUNK {
         // A handful of inputs (a mark, a fetched message or two): not worth a thread.
         for input in pending {
             if track_one(store, &mut index, input, read_input(input, cfg), cfg)? {

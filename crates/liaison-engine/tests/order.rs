@@ -7,9 +7,11 @@
 //! an opening mail with other bytes (the Sent copy and the received one), a stranger's
 //! mail, and manual marks placed anywhere in the ledger.
 
+use liaison_engine::pipeline::{self, IngestOptions, Quiet};
 use liaison_engine::{
     TrackerConfig, TrackerMemory, recompute_all, track_pending, track_pending_kept,
 };
+use liaison_mail::mailbox::{Mailbox, RawMail};
 use liaison_model::{Collaboration, Directory, Event, EventKind, KindTable};
 use liaison_store::{Location, Store};
 use liaison_time::Context;
@@ -186,6 +188,56 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(
         std::env::var("LIAISON_ORDER_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1000) / 4
     ))]
+
+    /// The whole ingest pipeline (mailbox reader, messages read for the tracker before
+    /// they are stored, storing and tracking batch by batch): any order, any batch size,
+    /// messages repeated (duplicates never enter the ledger twice) and a message left
+    /// pending by an earlier run give the full recompute's state, and the same
+    /// collaborations and threading index as tracking the same ledger without the pipeline.
+    #[test]
+    fn the_ingest_pipeline_gives_the_same_state(
+        perm in Just((0..corpus().len()).collect::<Vec<usize>>()).prop_shuffle(),
+        batch in 1usize..9,
+        repeats in proptest::collection::vec(0..corpus().len(), 0..4),
+        left_pending in proptest::option::of(0..corpus().len()),
+    ) {
+        let corpus = corpus();
+        let cfg = config();
+        let mut s = liaison_store::open(&Location::Memory).unwrap();
+        if let Some(k) = left_pending {
+            s.put_raw(&corpus[k], "earlier", None).unwrap();
+        }
+        let mails: Vec<RawMail> = perm
+            .iter()
+            .chain(&repeats)
+            .enumerate()
+            .map(|(i, &k)| RawMail {
+                bytes: corpus[k].clone(),
+                source: format!("test#{i}"),
+                position: i as u64,
+            })
+            .collect();
+        let opts = IngestOptions { batch, ..IngestOptions::default() };
+        let summary =
+            pipeline::ingest(&mut *s, &cfg, vec![Mailbox::from_messages(mails)], &opts, &mut Quiet)
+                .unwrap();
+        prop_assert_eq!(summary.pending, 0);
+        prop_assert_eq!(summary.imported as usize, corpus.len() - usize::from(left_pending.is_some()));
+        let collaborations = s.collaborations().unwrap();
+        prop_assert_eq!(collaborations.len(), 2);
+        let full = recompute_all(&mut *s, &cfg).unwrap();
+        prop_assert_eq!(&collaborations, &full.collaborations);
+        // The same ledger tracked without the pipeline.
+        let mut plain = liaison_store::open(&Location::Memory).unwrap();
+        for input in s.inputs(0, 10_000).unwrap() {
+            if let liaison_store::InputKind::Message { bytes, .. } = input.kind {
+                plain.put_raw(&bytes, "test", None).unwrap();
+            }
+        }
+        track_pending(&mut *plain, &cfg).unwrap();
+        prop_assert_eq!(&collaborations, &plain.collaborations().unwrap());
+        prop_assert_eq!(s.all_messages().unwrap(), plain.all_messages().unwrap());
+    }
 
     #[test]
     fn the_tracker_memory_gives_the_same_state(
