@@ -110,9 +110,13 @@ impl MessageInfo {
             None
         };
         let opener = opened.is_some();
-        // Without a reference to answer or a tag to join by, a message never reaches a
-        // collaboration's replay.
-        let reply = (reply && tagged).then(|| prepare_reply(&message, cfg));
+        // Read ahead only what will most likely be applied as a reply: a tagged message (an
+        // untagged one reaches a collaboration only by its references, and most of those
+        // are personal threads), but not a fresh opening mail, which opens its own
+        // collaboration rather than joining one. Whatever is not read here is read by the
+        // tracker when it is applied.
+        let fresh_opener = opener && keys.strong.is_empty();
+        let reply = (reply && tagged && !fresh_opener).then(|| prepare_reply(&message, cfg));
         MessageInfo {
             row: MessageRow {
                 sha256: sha256.to_string(),
