@@ -228,8 +228,8 @@ fn ingest_sources(
     for mb in sources {
         obs.source_started(&mb);
         std::thread::scope(|s| -> Result<(), PipelineError> {
-            // Reading the mailbox and the headers runs a batch ahead of this thread, which
-            // stores and tracks: the writer is what limits an ingest.
+            // The mailbox is read, and its messages read for the tracker, a batch ahead of
+            // this thread, which alone stores and tracks (in ledger order).
             let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Read>>(1);
             let reading = opts.track.then_some(cfg);
             s.spawn(move || read_batches(mb, batch_size, opts.lang, reading, tx));
