@@ -8,7 +8,7 @@ use chrono::{
 /// Language of the reasons.
 pub use liaison_model::Lang;
 use liaison_model::{Collaboration, Directory, EventKind, ItemStatus, State, Urgency};
-use liaison_time::{Calendar, WorkHours};
+use liaison_time::{Calendar, WorkHours, WorkingDaySet};
 use serde::{Deserialize, Serialize};
 
 /// What to do.
@@ -161,7 +161,9 @@ impl<'a> WorkingDays<'a> {
         days.bits = bits;
         days
     }
+}
 
+impl WorkingDaySet for WorkingDays<'_> {
     /// [`Calendar::is_working_day`].
     fn is_working_day(&self, day: NaiveDate) -> bool {
         let k = day.num_days_from_ce() as i64 - self.first as i64;
@@ -171,52 +173,6 @@ impl<'a> WorkingDays<'a> {
         } else {
             self.calendar.is_working_day(day)
         }
-    }
-
-    /// [`Calendar::add_working_days`], from the table.
-    fn add_working_days(&self, day: NaiveDate, n: u32) -> NaiveDate {
-        let mut d = day;
-        let mut left = n;
-        while left > 0 {
-            match d.succ_opt() {
-                Some(next) => d = next,
-                None => return d,
-            }
-            if self.is_working_day(d) {
-                left -= 1;
-            }
-        }
-        d
-    }
-
-    /// [`Calendar::next_working_day`], from the table.
-    fn next_working_day(&self, day: NaiveDate) -> NaiveDate {
-        let mut d = day;
-        for _ in 0..400 {
-            if self.is_working_day(d) {
-                return d;
-            }
-            match d.succ_opt() {
-                Some(n) => d = n,
-                None => return d,
-            }
-        }
-        d
-    }
-
-    /// [`Calendar::next_working_instant`], from the table.
-    fn next_working_instant(&self, t: NaiveDateTime, hours: &WorkHours) -> NaiveDateTime {
-        let day = t.date();
-        if self.is_working_day(day) {
-            if t.time() < hours.start {
-                return day.and_time(hours.start);
-            }
-            if t.time() < hours.end {
-                return t;
-            }
-        }
-        let next = self.next_working_day(day + Duration::days(1));
-        next.and_time(hours.start)
     }
 }
 

@@ -344,50 +344,18 @@ impl Calendar {
 
     /// The `n`-th working day after `day` (today not counted). `n = 0` returns `day`.
     pub fn add_working_days(&self, day: NaiveDate, n: u32) -> NaiveDate {
-        let mut d = day;
-        let mut left = n;
-        while left > 0 {
-            match d.succ_opt() {
-                Some(next) => d = next,
-                None => return d,
-            }
-            if self.is_working_day(d) {
-                left -= 1;
-            }
-        }
-        d
+        WorkingDaySet::add_working_days(self, day, n)
     }
 
     /// The first working day on or after `day`.
     pub fn next_working_day(&self, day: NaiveDate) -> NaiveDate {
-        let mut d = day;
-        // A calendar never has more than a few weeks off in a row; bound the walk anyway.
-        for _ in 0..400 {
-            if self.is_working_day(d) {
-                return d;
-            }
-            match d.succ_opt() {
-                Some(n) => d = n,
-                None => return d,
-            }
-        }
-        d
+        WorkingDaySet::next_working_day(self, day)
     }
 
     /// The first instant at or after `t` that falls within working hours on a working day:
     /// `t` itself when it is inside them, else the next workday start.
     pub fn next_working_instant(&self, t: NaiveDateTime, hours: &WorkHours) -> NaiveDateTime {
-        let day = t.date();
-        if self.is_working_day(day) {
-            if t.time() < hours.start {
-                return day.and_time(hours.start);
-            }
-            if t.time() < hours.end {
-                return t;
-            }
-        }
-        let next = self.next_working_day(day + Duration::days(1));
-        next.and_time(hours.start)
+        WorkingDaySet::next_working_instant(self, t, hours)
     }
 
     /// Working hours between two local times: the time within `hours` on working days from
@@ -432,6 +400,68 @@ impl Calendar {
             .map(|i| monday + Duration::days(i))
             .find(|d| self.is_working_day(*d))
             .unwrap_or(monday + Duration::days(4))
+    }
+}
+
+/// A set of working days and the walks over it. [`Calendar`] is one; a caller that asks
+/// millions of times (the planner's full recompute) can answer
+/// [`WorkingDaySet::is_working_day`] from a table of its own and keep the same walks.
+pub trait WorkingDaySet {
+    /// Whether `day` is a working day.
+    fn is_working_day(&self, day: NaiveDate) -> bool;
+
+    /// The `n`-th working day after `day` (today not counted). `n = 0` returns `day`.
+    fn add_working_days(&self, day: NaiveDate, n: u32) -> NaiveDate {
+        let mut d = day;
+        let mut left = n;
+        while left > 0 {
+            match d.succ_opt() {
+                Some(next) => d = next,
+                None => return d,
+            }
+            if self.is_working_day(d) {
+                left -= 1;
+            }
+        }
+        d
+    }
+
+    /// The first working day on or after `day`.
+    fn next_working_day(&self, day: NaiveDate) -> NaiveDate {
+        let mut d = day;
+        // A calendar never has more than a few weeks off in a row; bound the walk anyway.
+        for _ in 0..400 {
+            if self.is_working_day(d) {
+                return d;
+            }
+            match d.succ_opt() {
+                Some(n) => d = n,
+                None => return d,
+            }
+        }
+        d
+    }
+
+    /// The first instant at or after `t` that falls within working hours on a working day:
+    /// `t` itself when it is inside them, else the next workday start.
+    fn next_working_instant(&self, t: NaiveDateTime, hours: &WorkHours) -> NaiveDateTime {
+        let day = t.date();
+        if self.is_working_day(day) {
+            if t.time() < hours.start {
+                return day.and_time(hours.start);
+            }
+            if t.time() < hours.end {
+                return t;
+            }
+        }
+        let next = self.next_working_day(day + Duration::days(1));
+        next.and_time(hours.start)
+    }
+}
+
+impl WorkingDaySet for Calendar {
+    fn is_working_day(&self, day: NaiveDate) -> bool {
+        Calendar::is_working_day(self, day)
     }
 }
 

@@ -33,7 +33,7 @@ pub mod holidays;
 pub mod scan;
 pub mod zones;
 
-pub use calendar::{Calendar, CalendarError, WorkHours};
+pub use calendar::{Calendar, CalendarError, WorkHours, WorkingDaySet};
 pub use explain::{Rule, Rules};
 pub use scan::{
     Context, Detailed, ExprKind, Expression, InvalidReason, ScanStats, WeekdayMismatch, scan,
