@@ -10,13 +10,16 @@
 
 use crate::planner::Lang;
 use crate::track::incremental::track_from;
-use crate::track::index::{Cached, Index};
+use crate::track::index::{Cached, Index, MAX_ROWS};
 use crate::track::{MessageInfo, read_input, track_read};
 use crate::tracker::{TrackerConfig, TrackerError};
 use liaison_mail::Message;
 use liaison_mail::mailbox::{Mailbox, MailboxError, RawMail};
 use liaison_store::{PutRaw, Store, StoreError, TRACKER_GENERATION_KEY};
 use serde::Serialize;
+
+/// The default of [`IngestOptions::memory_rows`].
+pub const MAX_MEMORY_ROWS: usize = MAX_ROWS;
 
 /// Errors that stop an ingest (a single bad message never does).
 #[derive(Debug, thiserror::Error)]
@@ -97,6 +100,9 @@ pub struct IngestOptions {
     /// Test hook: abort the process right after the batch holding the N-th stored message
     /// is committed, before the tracker runs on it (the worst moment for a crash).
     pub crash_after: Option<u64>,
+    /// The most tracked messages the tracker keeps in memory (about 1.5 KB each); past it
+    /// it keeps only what the current pages need, so memory does not grow with the store.
+    pub memory_rows: usize,
 }
 
 impl Default for IngestOptions {
@@ -106,6 +112,7 @@ impl Default for IngestOptions {
             track: true,
             lang: Lang::Zh,
             crash_after: None,
+            memory_rows: MAX_ROWS,
         }
     }
 }
@@ -213,7 +220,7 @@ fn ingest_sources(
 ) -> Result<IngestSummary, PipelineError> {
     let mut summary = IngestSummary::default();
     // The tracked state in memory, kept from one stored batch to the next.
-    let mut index = None;
+    let mut index = TrackerMemory::with_rows(opts.memory_rows);
     if opts.track {
         for n in config_notices(store, cfg)? {
             obs.notice(n);
@@ -430,22 +437,38 @@ const CHUNK: usize = 64;
 /// the store, so it runs in parser threads a few chunks ahead of this thread, which alone
 /// talks to the store: the tracker's decisions and writes stay in ledger order.
 pub fn track_pending(store: &mut dyn Store, cfg: &TrackerConfig) -> Result<u64, PipelineError> {
-    track_pending_with(store, cfg, &mut None, usize::MAX)
+    track_pending_with(store, cfg, &mut TrackerMemory::default(), usize::MAX)
 }
 
 /// The tracked state kept in memory between runs of the tracker on one store, for one
 /// configuration (see [`crate::track::index`]): instead of asking the store per message,
 /// the tracker reads its messages, keys and collaborations once and keeps them up to date.
 /// It is read again when anyone else wrote since, so it is always safe to keep.
-#[derive(Default)]
 pub struct TrackerMemory {
     index: Option<Index>,
+    /// The most tracked messages held ([`IngestOptions::memory_rows`]).
+    rows: usize,
+}
+
+impl Default for TrackerMemory {
+    fn default() -> Self {
+        TrackerMemory::with_rows(MAX_ROWS)
+    }
+}
+
+impl TrackerMemory {
+    /// Memory that holds at most `rows` tracked messages (see
+    /// [`IngestOptions::memory_rows`]).
+    pub fn with_rows(rows: usize) -> TrackerMemory {
+        TrackerMemory { index: None, rows }
+    }
 }
 
 impl std::fmt::Debug for TrackerMemory {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TrackerMemory")
             .field("loaded", &self.index.is_some())
+            .field("rows", &self.rows)
             .finish()
     }
 }
@@ -457,7 +480,7 @@ pub fn track_pending_kept(
     cfg: &TrackerConfig,
     memory: &mut TrackerMemory,
 ) -> Result<u64, PipelineError> {
-    track_pending_with(store, cfg, &mut memory.index, 0)
+    track_pending_with(store, cfg, memory, 0)
 }
 
 /// [`track_pending`] with the tracked state kept in memory in `index`, loaded when more
@@ -466,7 +489,7 @@ pub fn track_pending_kept(
 fn track_pending_with(
     store: &mut dyn Store,
     cfg: &TrackerConfig,
-    index: &mut Option<Index>,
+    index: &mut TrackerMemory,
     min_pending: usize,
 ) -> Result<u64, PipelineError> {
     track_pending_ready(store, cfg, index, min_pending, &mut Ready::new())
@@ -480,7 +503,7 @@ type Ready = std::collections::HashMap<i64, MessageInfo>;
 fn track_pending_ready(
     store: &mut dyn Store,
     cfg: &TrackerConfig,
-    index: &mut Option<Index>,
+    index: &mut TrackerMemory,
     min_pending: usize,
     ready: &mut Ready,
 ) -> Result<u64, PipelineError> {
@@ -508,10 +531,12 @@ fn new_generation() -> String {
 fn track_pending_pages(
     store: &mut dyn Store,
     cfg: &TrackerConfig,
-    index: &mut Option<Index>,
+    memory: &mut TrackerMemory,
     min_pending: usize,
     ready: &mut Ready,
 ) -> Result<u64, PipelineError> {
+    let rows = memory.rows;
+    let index = &mut memory.index;
     let mut applied = 0;
     store.lock_tracker()?;
     let result = (|| -> Result<(), PipelineError> {
@@ -528,7 +553,7 @@ fn track_pending_pages(
                 return Ok(());
             }
             if index.is_none() && pending.len() > min_pending {
-                *index = Index::load(store)?;
+                *index = Some(Index::load(store, rows)?);
             }
             // One transaction per page of inputs (each input still all-or-nothing): a
             // commit per message made PostgreSQL ingest ~7x slower than SQLite.
@@ -549,9 +574,6 @@ fn track_pending_pages(
                     applied += n;
                     if let Some(ix) = index.as_mut() {
                         ix.committed(generation);
-                        if ix.too_big() {
-                            *index = None;
-                        }
                     }
                 }
                 Ok(None) => {
@@ -616,6 +638,11 @@ fn track_page(
     });
     if all_ready {
         // Ingest read these messages while the previous batch was stored and tracked.
+        prefetch(
+            store,
+            index.as_deref_mut(),
+            pending.iter().map(|i| ready.get(&i.seq)),
+        )?;
         for input in pending {
             let info = ready.remove(&input.seq);
             if track_one(store, &mut index, input, info, cfg)? {
@@ -644,6 +671,7 @@ fn track_page(
             });
             let mut n = 0;
             for (chunk, read) in pending.chunks(CHUNK).zip(rx.iter()) {
+                prefetch(store, index.as_deref_mut(), read.iter().map(Option::as_ref))?;
                 for (input, info) in chunk.iter().zip(read) {
                     if track_one(store, &mut index, input, info, cfg)? {
                         n += 1;
@@ -659,4 +687,20 @@ fn track_page(
         Some(ix) => Ok((ix.flush(store)? && !ix.conflict()).then_some(n)),
         None => Ok(Some(n)),
     }
+}
+
+/// Fetches into a partial index, in one go, what tracking these messages will ask (the
+/// holders of their keys and their threads' members) instead of a few queries per message:
+/// on PostgreSQL each is a round trip.
+fn prefetch<'a>(
+    store: &mut dyn Store,
+    index: Option<&mut Index>,
+    infos: impl Iterator<Item = Option<&'a MessageInfo>>,
+) -> Result<(), StoreError> {
+    let Some(ix) = index else { return Ok(()) };
+    let keys = infos.flatten().flat_map(|i| {
+        let k = &i.row.keys;
+        k.own.iter().chain(&k.strong).chain(&k.weak)
+    });
+    ix.fill(store, keys, [])
 }

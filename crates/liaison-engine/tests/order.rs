@@ -93,15 +93,22 @@ fn corpus() -> Vec<Vec<u8>> {
 /// Ingests `order` in runs of the given sizes (each run stores its messages, then tracks)
 /// and returns the store.
 fn ingest(order: &[In], runs: &[usize], corpus: &[Vec<u8>]) -> Box<dyn Store> {
-    ingest_with(order, runs, corpus, &[])
+    ingest_with(order, runs, corpus, &[], usize::MAX)
 }
 
 /// [`ingest`], tracking the runs flagged in `kept` through one [`TrackerMemory`] (the
 /// tracked state in memory, as a big ingest keeps it) and the others straight against the
-/// store, as a second process would: the memory must notice those writes.
-fn ingest_with(order: &[In], runs: &[usize], corpus: &[Vec<u8>], kept: &[bool]) -> Box<dyn Store> {
+/// store, as a second process would: the memory must notice those writes. The memory holds
+/// at most `rows` messages (fewer than the corpus: it turns partial).
+fn ingest_with(
+    order: &[In],
+    runs: &[usize],
+    corpus: &[Vec<u8>],
+    kept: &[bool],
+    rows: usize,
+) -> Box<dyn Store> {
     let cfg = config();
-    let mut memory = TrackerMemory::default();
+    let mut memory = TrackerMemory::with_rows(rows);
     let mut kept = kept.iter().copied().chain(std::iter::repeat(false));
     let mut s = liaison_store::open(&Location::Memory).unwrap();
     let mut i = 0;
@@ -200,6 +207,7 @@ proptest! {
         batch in 1usize..9,
         repeats in proptest::collection::vec(0..corpus().len(), 0..4),
         left_pending in proptest::option::of(0..corpus().len()),
+        memory_rows in proptest::option::of(0..corpus().len()),
     ) {
         let corpus = corpus();
         let cfg = config();
@@ -217,7 +225,11 @@ proptest! {
                 position: i as u64,
             })
             .collect();
-        let opts = IngestOptions { batch, ..IngestOptions::default() };
+        let mut opts = IngestOptions { batch, ..IngestOptions::default() };
+        if let Some(rows) = memory_rows {
+            // Fewer than the corpus: the tracker's memory turns partial on the way.
+            opts.memory_rows = rows;
+        }
         let summary =
             pipeline::ingest(&mut *s, &cfg, vec![Mailbox::from_messages(mails)], &opts, &mut Quiet)
                 .unwrap();
@@ -244,11 +256,13 @@ proptest! {
         perm in Just((0..corpus().len() + marks().len()).collect::<Vec<usize>>()).prop_shuffle(),
         runs in proptest::collection::vec(1usize..6, 0..8),
         kept in proptest::collection::vec(proptest::bool::weighted(0.7), 0..9),
+        rows in proptest::option::of(0..corpus().len()),
     ) {
         let corpus = corpus();
         let all: Vec<In> = (0..corpus.len()).map(In::Mail).chain(marks()).collect();
         let order: Vec<In> = perm.iter().map(|&i| all[i].clone()).collect();
-        let mut s = ingest_with(&order, &runs, &corpus, &kept);
+        let rows = rows.unwrap_or(usize::MAX);
+        let mut s = ingest_with(&order, &runs, &corpus, &kept, rows);
         let incremental = s.collaborations().unwrap();
         let full = recompute_all(&mut *s, &config()).unwrap();
         prop_assert_eq!(&incremental, &full.collaborations);

@@ -279,6 +279,9 @@ pub enum KeyRole {
 }
 
 impl KeyRole {
+    /// Every role, in the order of their codes.
+    pub const ALL: [KeyRole; 3] = [KeyRole::Own, KeyRole::Strong, KeyRole::Weak];
+
     pub(crate) fn code(self) -> i64 {
         match self {
             KeyRole::Own => 0,

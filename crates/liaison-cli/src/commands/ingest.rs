@@ -40,6 +40,10 @@ pub struct IngestArgs {
     /// applies them).
     #[arg(long)]
     pub no_track: bool,
+    /// The most tracked messages the tracker keeps in memory (about 1.5 KB each); past it
+    /// it asks the store a page at a time, so memory stays the same for any mailbox.
+    #[arg(long, value_name = "N", default_value_t = liaison_engine::pipeline::MAX_MEMORY_ROWS)]
+    pub memory_rows: usize,
 }
 
 /// The test hook for the crash test: `LIAISON_TEST_CRASH_AFTER=N` aborts the process
@@ -83,6 +87,7 @@ pub fn run(s: &Settings, args: IngestArgs) -> anyhow::Result<ExitCode> {
         track: !args.no_track,
         lang: crate::output::lang(),
         crash_after: crash_after(),
+        memory_rows: args.memory_rows,
     };
     let mut progress = Progress::default();
     let summary = liaison_engine::ingest(&mut *store, &tracker, boxes, &opts, &mut progress)?;

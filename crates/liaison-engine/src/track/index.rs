@@ -15,17 +15,28 @@
 //! index only if the stored value is still the one it wrote, i.e. nobody (another process,
 //! a `rebuild`) wrote in between. Otherwise it reads the store again.
 //!
-//! Memory is bounded: the index holds at most [`MAX_ROWS`] messages (else the tracker asks
-//! the store as before) and at most [`MAX_COLLABORATIONS`] collaborations between pages.
+//! Memory is bounded, whatever the size of the store: the index holds every tracked
+//! message only while there are at most `rows` of them ([`MAX_ROWS`] by default). Past that
+//! it is *partial*: it holds what the current pages need, fetched from the store a page at
+//! a time ([`Index::fill`]: one query for the holders of the page's keys, one for the members
+//! of their threads), and is emptied at a commit once it outgrows `rows` again. It also
+//! keeps at most [`MAX_COLLABORATIONS`] collaborations between pages.
+//!
+//! A partial index answers a question only when it knows the whole answer: it remembers
+//! the keys whose holders and the threads whose members it fetched. Its own rows are always
+//! the current ones (every write goes through it and reaches the store with the page), so a
+//! row the store returns that the index already holds is skipped, and a row it does not
+//! hold was not written since the last commit and is current in the store.
 
 use liaison_model::{Collaboration, Event};
 use liaison_store::{Changes, KeyHit, KeyRole, MessageRow, RawMessage, Store, StoreError};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-/// Messages the index holds at most (about 1.5 KB each with their keys and the key index,
-/// measured: +30 MB of peak RSS at 20,000): past this it is dropped and the tracker reads
-/// the store per message.
-pub(crate) const MAX_ROWS: usize = 100_000;
+/// Messages the index holds by default (about 1.5 KB each with their keys and the key index,
+/// measured: +30 MB of peak RSS at 20,000); past this it turns partial. A partial index
+/// costs little more: an ingest of 10^5 messages took the same CPU with 20,000 as with
+/// 100,000 (and 100 MB less memory).
+pub(crate) const MAX_ROWS: usize = 20_000;
 /// Collaborations kept between pages at most (read again from the store on a miss).
 pub(crate) const MAX_COLLABORATIONS: usize = 20_000;
 
@@ -94,26 +105,80 @@ pub(crate) struct Index {
     conflict: bool,
     /// The generation this process last committed ([`liaison_store::TRACKER_GENERATION_KEY`]).
     generation: Option<String>,
+    /// The most rows held; past it the index is emptied at the next commit.
+    cap: usize,
+    /// Whether `rows` holds every tracked message (loaded whole); else only what was
+    /// fetched, as recorded in `keys_done` and `threads_done`.
+    complete: bool,
+    /// Partial index: keys whose every holder is in `rows`.
+    keys_done: HashSet<String>,
+    /// Partial index: threads whose every member is in `rows`.
+    threads_done: HashSet<String>,
 }
 
 impl Index {
-    /// Reads the store's tracked messages and manual collaborations; `None` when the store
-    /// holds more messages than the index may.
-    pub(crate) fn load(store: &mut dyn Store) -> Result<Option<Index>, StoreError> {
-        if store.stats()?.messages as usize > MAX_ROWS {
-            return Ok(None);
-        }
-        let mut ix = Index::default();
-        for m in store.all_messages()? {
-            ix.put_row(m);
+    /// Reads the store's manual collaborations, and its tracked messages when there are at
+    /// most `cap` of them (else the index starts partial and empty).
+    pub(crate) fn load(store: &mut dyn Store, cap: usize) -> Result<Index, StoreError> {
+        let mut ix = Index {
+            cap,
+            ..Index::default()
+        };
+        if store.stats()?.messages as usize <= cap {
+            for m in store.all_messages()? {
+                ix.put_row(m);
+            }
+            ix.complete = true;
         }
         ix.manual = store.manual_collaborations()?.into_iter().collect();
-        Ok(Some(ix))
+        Ok(ix)
     }
 
-    /// Whether the index outgrew its bound.
-    pub(crate) fn too_big(&self) -> bool {
-        self.rows.len() > MAX_ROWS
+    /// Fetches from the store what the index lacks to answer for `keys` (their holders,
+    /// with the members of the holders' threads) and for `threads` (their members): two
+    /// queries at most, whatever the number of keys. Nothing to do for a complete index.
+    pub(crate) fn fill<'k>(
+        &mut self,
+        store: &mut dyn Store,
+        keys: impl IntoIterator<Item = &'k String>,
+        threads: impl IntoIterator<Item = &'k String>,
+    ) -> Result<(), StoreError> {
+        if self.complete {
+            return Ok(());
+        }
+        let mut want_keys: Vec<String> = keys
+            .into_iter()
+            .filter(|k| !self.keys_done.contains(*k))
+            .cloned()
+            .collect();
+        want_keys.sort_unstable();
+        want_keys.dedup();
+        let mut want_threads: BTreeSet<String> = threads
+            .into_iter()
+            .filter(|t| !self.threads_done.contains(*t))
+            .cloned()
+            .collect();
+        if !want_keys.is_empty() {
+            let hits = store.messages_by_key(&want_keys, &KeyRole::ALL)?;
+            for h in hits {
+                // A holder the index has is current here; one it lacks is current in its
+                // store thread, fetched below.
+                if !self.ids.contains_key(&h.sha256) && !self.threads_done.contains(&h.thread) {
+                    want_threads.insert(h.thread);
+                }
+            }
+        }
+        if !want_threads.is_empty() {
+            let threads: Vec<String> = want_threads.into_iter().collect();
+            for m in store.thread_members(&threads)? {
+                if !self.ids.contains_key(&m.sha256) {
+                    self.put_row(m);
+                }
+            }
+            self.threads_done.extend(threads);
+        }
+        self.keys_done.extend(want_keys);
+        Ok(())
     }
 
     /// The generation this process last committed.
@@ -121,12 +186,22 @@ impl Index {
         self.generation.as_deref()
     }
 
-    /// Notes the page just committed with generation `g`; trims the collaboration cache.
+    /// Notes the page just committed with generation `g`; trims the collaboration cache,
+    /// and empties the rows (the index turns partial) once there are more than it may hold.
     pub(crate) fn committed(&mut self, g: String) {
         self.generation = Some(g);
+        // Everything written is in the store now, so any of these can be read again.
         if self.collabs.len() > MAX_COLLABORATIONS {
-            // Everything written is in the store now, so any of these can be read again.
             self.collabs.clear();
+        }
+        if self.rows.len() > self.cap {
+            self.ids = HashMap::new();
+            self.rows = Vec::new();
+            self.holders = HashMap::new();
+            self.threads = HashMap::new();
+            self.keys_done = HashSet::new();
+            self.threads_done = HashSet::new();
+            self.complete = false;
         }
     }
 
@@ -188,7 +263,7 @@ impl Index {
             old.opener = m.opener;
             return;
         }
-        // At most MAX_ROWS (and a page) messages, far below u32::MAX.
+        // At most `cap` (and a page) messages: a cap near u32::MAX would be terabytes.
         let id = self.rows.len() as u32;
         for (role, keys) in [
             (KeyRole::Own, &m.keys.own),
@@ -219,6 +294,7 @@ impl Source for Cached<'_> {
         keys: &[String],
         roles: &[KeyRole],
     ) -> Result<Vec<KeyHit>, StoreError> {
+        self.index.fill(self.store, keys, [])?;
         // The store's order (key, role, SHA-256), each hit once.
         let mut hits: BTreeSet<(&str, KeyRole, &str, &str)> = BTreeSet::new();
         for k in keys {
@@ -241,6 +317,7 @@ impl Source for Cached<'_> {
     }
 
     fn thread_members(&mut self, threads: &[String]) -> Result<Vec<MessageRow>, StoreError> {
+        self.index.fill(self.store, [], threads)?;
         // The store's order: by SHA-256, each member once.
         let members: BTreeSet<&str> = threads
             .iter()
