@@ -365,31 +365,46 @@ impl ParseOptions {
 
     /// Recognises an urgency word: configured words first, then the built-in ones.
     pub fn urgency(&self, word: &str) -> Option<Urgency> {
-        let w = word.trim();
-        if let Some(u) = self.urgency_words.get(w) {
-            return Some(u.clone());
-        }
-        if let Some((_, u)) = self
-            .urgency_words
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(w))
-        {
-            return Some(u.clone());
-        }
-        Urgency::parse(w).or_else(|| {
-            let l = w.to_ascii_lowercase();
-            match l.as_str() {
-                "urgent" => Some(Urgency::Urgent),
-                "important" => Some(Urgency::Important),
-                "normal" | "routine" | "low" => Some(Urgency::Normal),
-                "reply today" | "today" => Some(Urgency::Today),
-                _ => l
-                    .strip_prefix("reply by ")
-                    .filter(|r| !r.trim().is_empty())
-                    .map(|r| Urgency::FeedbackBy(r.trim().to_string())),
-            }
-        })
+        urgency_in(&self.urgency_words, word)
     }
+}
+
+/// The collaboration kind a subject names by its 【】 tag, read exactly as [`Anatomy`]
+/// reads [`Subject::kind`] with these `kinds` and configured `urgency_words` (the same
+/// function), without reading the rest of the mail: whether a mail of ours can open a
+/// collaboration is decided by this alone.
+pub fn subject_kind(
+    subject: &str,
+    kinds: &KindTable,
+    urgency_words: &BTreeMap<String, Urgency>,
+) -> Option<Kind> {
+    let rest = &subject[subject::prefixes(subject).len..];
+    let l = subject::layout(rest, |w| urgency_in(urgency_words, w).is_some());
+    l.tag.and_then(|(a, b)| kinds.lookup(rest[a..b].trim()))
+}
+
+/// [`ParseOptions::urgency`] with these configured words.
+fn urgency_in(words: &BTreeMap<String, Urgency>, word: &str) -> Option<Urgency> {
+    let w = word.trim();
+    if let Some(u) = words.get(w) {
+        return Some(u.clone());
+    }
+    if let Some((_, u)) = words.iter().find(|(k, _)| k.eq_ignore_ascii_case(w)) {
+        return Some(u.clone());
+    }
+    Urgency::parse(w).or_else(|| {
+        let l = w.to_ascii_lowercase();
+        match l.as_str() {
+            "urgent" => Some(Urgency::Urgent),
+            "important" => Some(Urgency::Important),
+            "normal" | "routine" | "low" => Some(Urgency::Normal),
+            "reply today" | "today" => Some(Urgency::Today),
+            _ => l
+                .strip_prefix("reply by ")
+                .filter(|r| !r.trim().is_empty())
+                .map(|r| Urgency::FeedbackBy(r.trim().to_string())),
+        }
+    })
 }
 
 /// The kind of input, decided by file extension or by sniffing.
@@ -805,7 +820,7 @@ impl Anatomy {
         Subject {
             text: text.to_string(),
             span: self.span(s, e),
-            kind: tag.as_ref().and_then(|t| opts.kinds.lookup(t.text.trim())),
+            kind: subject_kind(text, &opts.kinds, &opts.urgency_words),
             tag,
             project: l.project.map(part),
             departments: l.departments.into_iter().map(part).collect(),

@@ -152,6 +152,23 @@ pub fn collaboration_id(m: &Message, raw: &[u8]) -> String {
     format!("c{}", &basis[..10])
 }
 
+/// Whether [`open`] opens a collaboration from `m`: our mail whose subject names a known
+/// 【类型】. Decided from the subject alone (the same reading as the anatomy's), without
+/// reading the rest of the mail, which is the costly part of [`open`].
+pub fn opens(m: &Message, cfg: &TrackerConfig) -> bool {
+    if !m.from.as_deref().is_some_and(|f| cfg.is_me(f)) {
+        return false;
+    }
+    // The anatomy reads a subject that spans lines as one line.
+    let subject: std::borrow::Cow<str> = if m.subject.contains(['\r', '\n']) {
+        m.subject.replace(['\r', '\n'], " ").into()
+    } else {
+        m.subject.as_str().into()
+    };
+    // No configured urgency words, as in `parse_options`.
+    liaison_anatomy::subject_kind(&subject, &cfg.kinds, &Default::default()).is_some()
+}
+
 /// Opens a collaboration from an outgoing message whose subject carries a known 【类型】;
 /// `None` for any other message.
 pub fn open(m: &Message, raw: &[u8], cfg: &TrackerConfig) -> Option<Collaboration> {

@@ -116,9 +116,7 @@ fn track_message(
     if threads.is_empty() {
         let mut row = info.row.clone();
         row.thread = sha.clone();
-        if row.opener
-            && let Some(c) = info.opened.clone()
-        {
+        if let Some(c) = info.collaboration(&new.raw, cfg) {
             if !store.manual_events(&c.id)?.is_empty() {
                 // Marks recorded for this collaboration before this copy of its opening
                 // mail arrived: replay them in their place.
@@ -134,7 +132,10 @@ fn track_message(
 
     let threads: Vec<String> = threads.into_iter().collect();
     let members = store.thread_members(&threads)?;
-    if threads.len() == 1 && !referred_to && fast_path(store, info, &members, cfg, changes)? {
+    if threads.len() == 1
+        && !referred_to
+        && fast_path(store, info, &new.raw, &members, cfg, changes)?
+    {
         return Ok(());
     }
     recompute(store, members, Some(new), cfg, changes)
@@ -145,6 +146,7 @@ fn track_message(
 fn fast_path(
     store: &mut dyn Source,
     info: &MessageInfo,
+    raw: &[u8],
     members: &[MessageRow],
     cfg: &TrackerConfig,
     changes: &mut Changes,
@@ -182,7 +184,7 @@ fn fast_path(
         None if info.row.opener => {
             // The first opening mail of a thread that had none: it is the latest message,
             // so the earlier ones stay outside the collaboration, as in a replay.
-            let Some(c) = info.opened.clone() else {
+            let Some(c) = info.collaboration(raw, cfg) else {
                 return Ok(false);
             };
             if !store.manual_events(&c.id)?.is_empty() {

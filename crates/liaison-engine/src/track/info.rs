@@ -2,7 +2,7 @@
 //! open a collaboration.
 
 use crate::thread;
-use crate::tracker::{TrackerConfig, open, prepare_reply};
+use crate::tracker::{TrackerConfig, open, opens, prepare_reply};
 use chrono::{DateTime, FixedOffset, Utc};
 use liaison_anatomy::reply::Prepared;
 use liaison_mail::Message;
@@ -16,9 +16,12 @@ pub struct MessageInfo {
     pub row: MessageRow,
     /// The parsed message.
     pub message: Message,
-    /// The collaboration this message opens ([`open`]), when it is an opening mail: kept
-    /// so the tracker reads the anatomy (the costly part) once per message, and in the
-    /// parser threads rather than the writer.
+    /// The collaboration this message opens ([`open`]), read ahead for a fresh opening
+    /// mail (one that refers to nothing): kept so the tracker reads the anatomy (the costly
+    /// part) once per message, and in the parser threads rather than the writer. `None` for
+    /// any other message, also for an opening mail that replies to something (our own
+    /// nudges and syncs carry the tag too), which almost always joins the collaboration
+    /// already open: [`MessageInfo::collaboration`] reads it when it does not.
     pub opened: Option<Collaboration>,
     /// The reply read as far as it can be without the items
     /// ([`liaison_anatomy::reply::prepare`]), for a message that can join a collaboration
@@ -102,20 +105,20 @@ impl MessageInfo {
                 keys.strong.push(key.clone());
             }
         }
-        // Only our own mail can open a collaboration; reading its anatomy is the costly part,
-        // so the sender is checked first.
-        let opened = if message.from.as_deref().is_some_and(|f| cfg.is_me(f)) {
+        // Whether it opens a collaboration is decided by the subject; the collaboration
+        // itself (the anatomy: the costly part) is read ahead only for a fresh opening mail.
+        let opener = opens(&message, cfg);
+        let fresh_opener = opener && keys.strong.is_empty();
+        let opened = if fresh_opener {
             open(&message, raw, cfg)
         } else {
             None
         };
-        let opener = opened.is_some();
         // Read ahead only what will most likely be applied as a reply: a tagged message (an
         // untagged one reaches a collaboration only by its references, and most of those
         // are personal threads), but not a fresh opening mail, which opens its own
         // collaboration rather than joining one. Whatever is not read here is read by the
         // tracker when it is applied.
-        let fresh_opener = opener && keys.strong.is_empty();
         let reply = (reply && tagged && !fresh_opener).then(|| prepare_reply(&message, cfg));
         MessageInfo {
             row: MessageRow {
@@ -131,6 +134,18 @@ impl MessageInfo {
             message,
             opened,
             reply,
+        }
+    }
+
+    /// The collaboration this message opens (its `raw` bytes given): the one read ahead,
+    /// else read now; `None` when it is no opening mail.
+    pub fn collaboration(&self, raw: &[u8], cfg: &TrackerConfig) -> Option<Collaboration> {
+        if !self.row.opener {
+            return None;
+        }
+        match &self.opened {
+            Some(c) => Some(c.clone()),
+            None => open(&self.message, raw, cfg),
         }
     }
 

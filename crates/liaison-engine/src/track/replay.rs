@@ -9,7 +9,7 @@
 //! INBOX) counts once.
 
 use super::info::{MessageInfo, SortKey};
-use crate::tracker::{TrackerConfig, apply_manual, collaboration_id, open};
+use crate::tracker::{TrackerConfig, apply_manual, collaboration_id};
 use liaison_model::{Collaboration, Event};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -42,11 +42,7 @@ pub fn replay(
     cfg: &TrackerConfig,
 ) -> Option<Collaboration> {
     let first = &members[opener_index];
-    // `MessageInfo::read` already opened it (the anatomy is read once per message).
-    let mut c = match &first.info.opened {
-        Some(c) => c.clone(),
-        None => open(&first.info.message, &first.raw, cfg)?,
-    };
+    let mut c = first.info.collaboration(&first.raw, cfg)?;
     let start = first.info.key();
     let mut later: Vec<(SortKey, &Member)> = members
         .iter()
