@@ -69,6 +69,7 @@
 
 mod error;
 mod outbox;
+mod packing;
 mod pg;
 mod schema;
 mod sqlite;

@@ -312,8 +312,8 @@ fn is_retryable(e: &postgres::Error) -> bool {
 }
 
 const INPUT_COLUMNS: &str =
-    "i.seq, i.kind, i.recorded_at, i.applied, i.sha256, r.bytes, r.source, i.collaboration, i.event
-     FROM inputs i LEFT JOIN raw_messages r ON r.sha256 = i.sha256";
+    "i.seq, i.kind, i.recorded_at, i.applied, i.sha256, r.bytes, r.source, i.collaboration, i.event,
+     r.size FROM inputs i LEFT JOIN raw_messages r ON r.sha256 = i.sha256";
 
 fn input_of(r: &Row) -> Result<Input> {
     make_input((
@@ -326,6 +326,7 @@ fn input_of(r: &Row) -> Result<Input> {
         r.try_get(6)?,
         r.try_get(7)?,
         r.try_get(8)?,
+        r.try_get(9)?,
     ))
 }
 
@@ -555,6 +556,11 @@ impl Store for PgStore {
 
     fn put_raw_batch(&mut self, batch: &[(&[u8], &str, Option<&str>)]) -> Result<Vec<PutRaw>> {
         let now = schema::ts(chrono::Utc::now());
+        // Packed once, whatever the number of attempts below.
+        let packed: Vec<std::borrow::Cow<'_, [u8]>> = batch
+            .iter()
+            .map(|(b, _, _)| crate::packing::pack(b))
+            .collect();
         // Two processes storing overlapping batches in different orders can deadlock on the
         // unique index; PostgreSQL aborts one of them, which then simply tries again.
         let mut attempt = 0;
@@ -574,7 +580,7 @@ impl Store for PgStore {
                 let mut uniq: Vec<usize> = first.values().copied().collect();
                 uniq.sort_by(|&a, &b| shas[a].cmp(&shas[b]));
                 let u_sha: Vec<&str> = uniq.iter().map(|&i| shas[i].as_str()).collect();
-                let u_bytes: Vec<&[u8]> = uniq.iter().map(|&i| batch[i].0).collect();
+                let u_bytes: Vec<&[u8]> = uniq.iter().map(|&i| &packed[i][..]).collect();
                 let u_mid: Vec<Option<&str>> = uniq.iter().map(|&i| batch[i].2).collect();
                 let u_src: Vec<&str> = uniq.iter().map(|&i| batch[i].1).collect();
                 let u_size: Vec<i64> = uniq.iter().map(|&i| batch[i].0.len() as i64).collect();
@@ -632,14 +638,14 @@ impl Store for PgStore {
 
     fn raw(&mut self, sha256: &str) -> Result<Option<RawMessage>> {
         let row = self.client.query_opt(
-            "SELECT r.sha256, r.bytes, r.message_id, r.source, i.seq
+            "SELECT r.sha256, r.bytes, r.message_id, r.source, i.seq, r.size
              FROM raw_messages r JOIN inputs i ON i.sha256 = r.sha256 WHERE r.sha256 = $1",
             &[&sha256],
         )?;
         Ok(match row {
             Some(r) => Some(RawMessage {
                 sha256: r.try_get(0)?,
-                bytes: r.try_get(1)?,
+                bytes: crate::packing::unpack(r.try_get(1)?, r.try_get(5)?, sha256)?,
                 message_id: r.try_get(2)?,
                 source: r.try_get(3)?,
                 seq: r.try_get(4)?,

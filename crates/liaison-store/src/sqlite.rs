@@ -219,6 +219,7 @@ fn put_raw_tx(
     now: &str,
 ) -> Result<PutRaw> {
     let sha256 = crate::sha256_hex(bytes);
+    let packed = crate::packing::pack(bytes);
     let n = tx
         .prepare_cached(
             "INSERT INTO raw_messages (sha256, bytes, message_id, source, size, stored_at)
@@ -226,7 +227,7 @@ fn put_raw_tx(
         )?
         .execute(params![
             sha256,
-            bytes,
+            &packed[..],
             message_id,
             source,
             bytes.len() as i64,
@@ -244,8 +245,8 @@ fn put_raw_tx(
 }
 
 const INPUT_COLUMNS: &str =
-    "i.seq, i.kind, i.recorded_at, i.applied, i.sha256, r.bytes, r.source, i.collaboration, i.event
-     FROM inputs i LEFT JOIN raw_messages r ON r.sha256 = i.sha256";
+    "i.seq, i.kind, i.recorded_at, i.applied, i.sha256, r.bytes, r.source, i.collaboration, i.event,
+     r.size FROM inputs i LEFT JOIN raw_messages r ON r.sha256 = i.sha256";
 
 type InputRow = (
     i64,
@@ -257,6 +258,7 @@ type InputRow = (
     Option<String>,
     Option<String>,
     Option<String>,
+    Option<i64>,
 );
 
 fn input_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InputRow> {
@@ -270,18 +272,26 @@ fn input_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InputRow> {
         r.get(6)?,
         r.get(7)?,
         r.get(8)?,
+        r.get(9)?,
     ))
 }
 
 /// Builds an [`Input`] from its columns (shared with the PostgreSQL backend).
 pub(crate) fn make_input(row: InputRowOwned) -> Result<Input> {
-    let (seq, kind, recorded_at, applied, sha256, bytes, source, collaboration, event) = row;
+    let (seq, kind, recorded_at, applied, sha256, bytes, source, collaboration, event, size) = row;
     let kind = match kind.as_str() {
         "message" => InputKind::Message {
             sha256: sha256
                 .ok_or_else(|| StoreError::corrupt(format!("input {seq}"), "no sha256"))?,
-            bytes: bytes
-                .ok_or_else(|| StoreError::corrupt(format!("input {seq}"), "raw bytes missing"))?,
+            bytes: match (bytes, size) {
+                (Some(b), Some(n)) => crate::packing::unpack(b, n, &format!("of input {seq}"))?,
+                _ => {
+                    return Err(StoreError::corrupt(
+                        format!("input {seq}"),
+                        "raw bytes missing",
+                    ));
+                }
+            },
             source: source.unwrap_or_default(),
         },
         "manual" => InputKind::Manual {
@@ -447,19 +457,27 @@ impl Store for SqliteStore {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT r.sha256, r.bytes, r.message_id, r.source, i.seq
+                "SELECT r.sha256, r.bytes, r.message_id, r.source, i.seq, r.size
                  FROM raw_messages r JOIN inputs i ON i.sha256 = r.sha256 WHERE r.sha256 = ?1",
             )?
             .query_row([sha256], |r| {
-                Ok(RawMessage {
-                    sha256: r.get(0)?,
-                    bytes: r.get(1)?,
-                    message_id: r.get(2)?,
-                    source: r.get(3)?,
-                    seq: r.get(4)?,
-                })
+                Ok((
+                    RawMessage {
+                        sha256: r.get(0)?,
+                        bytes: r.get(1)?,
+                        message_id: r.get(2)?,
+                        source: r.get(3)?,
+                        seq: r.get(4)?,
+                    },
+                    r.get::<_, i64>(5)?,
+                ))
             })
-            .optional()?)
+            .optional()?
+            .map(|(mut m, size)| {
+                m.bytes = crate::packing::unpack(std::mem::take(&mut m.bytes), size, sha256)?;
+                Ok::<_, StoreError>(m)
+            })
+            .transpose()?)
     }
 
     fn quarantine(&mut self, bytes: &[u8], source: &str, reason: &str) -> Result<bool> {
@@ -1308,6 +1326,27 @@ fn outbox_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<outbox::Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_mail_is_stored_packed_and_short_mail_as_is() {
+        let mut s = SqliteStore::memory().unwrap();
+        let long = "Subject: x\r\n\r\n".to_string() + &"请于本周五下班前提供数据。\r\n".repeat(200);
+        s.put_raw(long.as_bytes(), "long", None).unwrap();
+        s.put_raw(b"Subject: y\r\n\r\nok\r\n", "short", None)
+            .unwrap();
+        let rows: Vec<(String, i64, i64)> = s
+            .conn
+            .prepare("SELECT source, length(bytes), size FROM raw_messages ORDER BY source")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows[0].0, "long");
+        assert!(rows[0].1 * 10 < rows[0].2, "{rows:?}");
+        assert_eq!(rows[0].2, long.len() as i64);
+        assert_eq!(rows[1].1, rows[1].2, "{rows:?}");
+    }
 
     #[test]
     fn raw_messages_refuse_changes() {

@@ -50,6 +50,32 @@ fn raw_round_trip(s: &mut dyn Store) {
     assert_eq!(news, [true, false, true, false]);
     let st = s.stats().unwrap();
     assert_eq!((st.raw_messages, st.inputs, st.pending), (4, 4, 4));
+
+    // A long mail is stored packed: read back byte for byte, alone and as a ledger entry,
+    // by its SHA-256 of the original; stored again, it is a duplicate.
+    let mut long = mail("long@x");
+    for i in 0..300 {
+        long.extend_from_slice(
+            format!("> 第{i}行：请于本周五下班前提供Q4活动数据。\r\n").as_bytes(),
+        );
+    }
+    let put = s.put_raw_batch(&[(&long, "long", None)]).unwrap().remove(0);
+    let PutRaw::New { sha256, seq } = put else {
+        panic!("{put:?}")
+    };
+    assert_eq!(sha256, liaison_store::sha256_hex(&long));
+    assert_eq!(s.raw(&sha256).unwrap().unwrap().bytes, long);
+    let input = s
+        .pending(100)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.seq == seq)
+        .unwrap();
+    let liaison_store::InputKind::Message { bytes, .. } = input.kind else {
+        panic!("{input:?}")
+    };
+    assert_eq!(bytes, long);
+    assert!(!s.put_raw(&long, "again", None).unwrap().is_new());
 }
 
 fn row(sha: &str, seq: i64, thread: &str, collab: Option<&str>, keys: MessageKeys) -> MessageRow {

@@ -126,10 +126,17 @@ mod tests {
             .unwrap();
         let before = std::fs::metadata(&path).unwrap().len();
         let mb = 1 << 20;
+        // Bodies that do not compress (raw messages are stored packed when they do).
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
         let bodies: Vec<Vec<u8>> = (0..(WAL_BYTES / mb + 8))
             .map(|i| {
                 let mut b = format!("Subject: {i}\r\n\r\n").into_bytes();
-                b.resize(mb as usize, b'a' + (i % 26) as u8);
+                while b.len() < mb as usize {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    b.push(x as u8);
+                }
                 b
             })
             .collect();
