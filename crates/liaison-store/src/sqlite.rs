@@ -454,8 +454,7 @@ impl Store for SqliteStore {
     }
 
     fn raw(&mut self, sha256: &str) -> Result<Option<RawMessage>> {
-        Ok(self
-            .conn
+        self.conn
             .prepare_cached(
                 "SELECT r.sha256, r.bytes, r.message_id, r.source, i.seq, r.size
                  FROM raw_messages r JOIN inputs i ON i.sha256 = r.sha256 WHERE r.sha256 = ?1",
@@ -477,7 +476,7 @@ impl Store for SqliteStore {
                 m.bytes = crate::packing::unpack(std::mem::take(&mut m.bytes), size, sha256)?;
                 Ok::<_, StoreError>(m)
             })
-            .transpose()?)
+            .transpose()
     }
 
     fn quarantine(&mut self, bytes: &[u8], source: &str, reason: &str) -> Result<bool> {
