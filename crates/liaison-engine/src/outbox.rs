@@ -761,6 +761,11 @@ pub struct Recovered {
     pub note: String,
 }
 
+/// How long recovery waits for the lock of a sender that may have just died
+/// ([`Store::outbox_lock_within`]); a live sender holds it for a whole SMTP exchange, so
+/// waiting this long for one only delays this run's recovery of that message.
+const DEAD_SENDER_WAIT: std::time::Duration = std::time::Duration::from_millis(1000);
+
 /// Settles what a process that is gone left behind: messages in `sending` (queued again
 /// when nothing was handed over; sent when the Sent folder has them; else held), and sent
 /// messages not yet recorded or appended. Messages whose sender is alive are left alone.
@@ -774,7 +779,7 @@ pub fn recover(
     let utc = now.with_timezone(&Utc);
     let mut out = Vec::new();
     for e in store.outbox_list(&[OutboxState::Sending])? {
-        if !store.outbox_try_lock(&e.message_id)? {
+        if !store.outbox_lock_within(&e.message_id, DEAD_SENDER_WAIT)? {
             continue;
         }
         let r = (|| -> Result<Option<Recovered>, OutboxError> {
@@ -839,7 +844,7 @@ pub fn recover(
         }
     }
     for mut e in store.outbox_unfinished()? {
-        if !store.outbox_try_lock(&e.message_id)? {
+        if !store.outbox_lock_within(&e.message_id, DEAD_SENDER_WAIT)? {
             continue;
         }
         let r = finish(store, cfg, imap.as_deref_mut(), &mut e, true, opts);

@@ -1150,6 +1150,32 @@ impl Store for PgStore {
         Ok(got)
     }
 
+    fn outbox_lock_within(&mut self, message_id: &str, wait: std::time::Duration) -> Result<bool> {
+        if self.outbox_try_lock(message_id)? {
+            return Ok(true);
+        }
+        let (k1, k2) = self.outbox_lock_keys(message_id);
+        let mut tx = self.client.transaction()?;
+        // The wait bounds this statement only; a session lock taken in a transaction stays
+        // after the commit, like one taken outside.
+        tx.batch_execute(&format!(
+            "SET LOCAL lock_timeout = '{}ms'",
+            wait.as_millis().max(1)
+        ))?;
+        match tx.execute("SELECT pg_advisory_lock($1, $2)", &[&k1, &k2]) {
+            Ok(_) => {
+                tx.commit()?;
+                self.outbox_locks.insert(
+                    k2,
+                    std::collections::HashSet::from([message_id.to_string()]),
+                );
+                Ok(true)
+            }
+            Err(e) if e.code() == Some(&postgres::error::SqlState::LOCK_NOT_AVAILABLE) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     fn outbox_unlock(&mut self, message_id: &str) -> Result<()> {
         let (k1, k2) = self.outbox_lock_keys(message_id);
         if let Some(users) = self.outbox_locks.get_mut(&k2) {
