@@ -18,6 +18,12 @@ use liaison_mail::mailbox::{Mailbox, MailboxError, RawMail};
 use liaison_store::{PutRaw, Store, StoreError, TRACKER_GENERATION_KEY};
 use serde::Serialize;
 
+/// The default of [`IngestOptions::batch`]. Larger transactions write less: an index page
+/// several messages of one batch touch goes to the WAL once per commit. 2,000 against 500:
+/// 36 % fewer bytes written and 5–12 % less CPU at 2·10^4 messages, 25 % fewer bytes and 8 %
+/// less CPU at 10^5, for 50–70 MB more peak memory (the batch read ahead).
+pub const DEFAULT_BATCH: usize = 2_000;
+
 /// The default of [`IngestOptions::memory_rows`].
 pub const MAX_MEMORY_ROWS: usize = MAX_ROWS;
 
@@ -108,7 +114,7 @@ pub struct IngestOptions {
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
-            batch: 500,
+            batch: DEFAULT_BATCH,
             track: true,
             lang: Lang::Zh,
             crash_after: None,

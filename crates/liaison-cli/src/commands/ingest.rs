@@ -34,7 +34,7 @@ pub struct IngestArgs {
     #[arg(long, value_enum, default_value_t)]
     pub format: DataFormat,
     /// Messages per transaction when storing.
-    #[arg(long, default_value_t = 500, hide = true)]
+    #[arg(long, default_value_t = liaison_engine::pipeline::DEFAULT_BATCH, hide = true)]
     pub batch: usize,
     /// Store raw messages only; leave them pending for the tracker (a later `ingest`
     /// applies them).
