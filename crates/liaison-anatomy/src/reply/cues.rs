@@ -1131,6 +1131,13 @@ pub const DELAY: &[&str] = &[
     "move the",
     "slip",
     "later than planned",
+    "days late",
+    "week late",
+    "weeks late",
+    "moves to",
+    "now looking at",
+    "now aiming for",
+    "now targeting",
     "later than expected",
     "behind schedule",
     "running behind",
@@ -1179,6 +1186,13 @@ pub const DONE: &[&str] = &[
     "is in the doc",
     "are in the doc",
     "is in the folder",
+    "in the shared folder",
+    "on the shared drive",
+    "in the shared drive",
+    "is now in the",
+    "are now in the",
+    "is now on the",
+    "are now on the",
     "are in the folder",
     "准备好了",
     "确认好了",
@@ -1384,6 +1398,13 @@ pub const HANDOVER: &[&str] = &[
     "is in the doc",
     "are in the doc",
     "is in the folder",
+    "in the shared folder",
+    "on the shared drive",
+    "in the shared drive",
+    "is now in the",
+    "are now in the",
+    "is now on the",
+    "are now on the",
     "are in the folder",
     "请查收",
     "请查阅",
@@ -1642,6 +1663,18 @@ pub const ORIGINAL: &[&str] = &[
     "originally",
     "as agreed",
     "as requested",
+];
+
+/// The delay cues that only say the writer cannot ([`unable`]): with no time in the reply
+/// they decline rather than delay.
+pub const INABILITY: &[&str] = &[
+    "won't be able to",
+    "will not be able to",
+    "not be able to",
+    "unable to",
+    "交不了",
+    "给不了",
+    "出不了",
 ];
 
 /// Agreeing to the time asked for, which is not yet a commitment of one's own
@@ -2124,4 +2157,74 @@ mod tests {
         assert!(!any("promotion", &["ion"]));
         assert!(any("it was delivered", &["deliver"]));
     }
+}
+
+/// The writer says it cannot (or will not) do something: the shape of a negated ability,
+/// not a list of whole phrases. Chinese: a potential complement in the negative (`V不了`,
+/// `承担不了`, not `少不了`/`免不了`/`不了解`), a negated modal before a verb (`没法`, `无法`,
+/// `没办法`, `不能`, `难以`) or a withheld act (`暂不`, `暂时不`, `不再`, `不接`); English: a
+/// negated modal of ability (`can't`, `cannot`, `unable to`, `won't be able to`, `not in a
+/// position to`, `don't think we can`) or a stated choice not to act (`decided not to`,
+/// `pass on`, `rather not`). A negation of the inability itself (`不会无法…`) is rare enough
+/// to ignore. Returns the phrase found.
+pub fn unable(norm: &str) -> Option<&'static str> {
+    const MODALS: &[&str] = &[
+        "没法", "无法", "没办法", "不能", "难以", "暂不", "暂时不", "不再", "不接", "不参与",
+        "不考虑",
+    ];
+    const EN: &[&str] = &[
+        "can't ",
+        "cannot ",
+        "can not ",
+        "unable to",
+        "won't be able to",
+        "will not be able to",
+        "not be able to",
+        "not able to",
+        "not in a position to",
+        "don't think we can",
+        "don't think i can",
+        "do not think we can",
+        "not sure we can",
+        "decided not to",
+        "have to pass",
+        "will pass on",
+        "'ll pass on",
+        "pass on this",
+        "rather not",
+    ];
+    for m in MODALS {
+        for (i, _) in norm.match_indices(m) {
+            // `能不能…` and `不能不…` are a question and a must, not an inability.
+            let before = &norm[..i];
+            let after = &norm[i + m.len()..];
+            if *m == "不能" && (before.ends_with('能') || after.starts_with('不')) {
+                continue;
+            }
+            // A verb must follow (not `无法律…`); any Han character will do.
+            if after
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            {
+                return Some(m);
+            }
+        }
+    }
+    for (i, _) in norm.match_indices("不了") {
+        let prev = norm[..i].chars().next_back();
+        let next = norm[i + "不了".len()..].chars().next();
+        let verb = prev.is_some_and(|c| {
+            ('\u{4e00}'..='\u{9fff}').contains(&c) && !"少免受大罢得为说".contains(c)
+        });
+        if verb && next != Some('解') {
+            return Some("不了");
+        }
+    }
+    EN.iter()
+        .find(|w| {
+            norm.match_indices(**w)
+                .any(|(i, _)| ascii_word_bounded(norm, i, w))
+        })
+        .copied()
 }

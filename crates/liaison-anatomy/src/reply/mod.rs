@@ -208,7 +208,23 @@ impl Clause {
     }
     /// The writer says it will be late.
     fn late(&self) -> bool {
-        self.has(cues::DELAY) || self.time_late
+        self.has(cues::DELAY) || self.time_late || self.any_time && self.unable()
+    }
+    /// Refusing: a first-person refusal cue or any inability ([`cues::unable`]).
+    fn refuses(&self) -> bool {
+        self.has(cues::REFUSE) || self.unable()
+    }
+    /// The writer says it cannot do something ([`cues::unable`]).
+    fn unable(&self) -> bool {
+        cues::unable(&self.norm).is_some()
+    }
+    /// Late only by saying it cannot (`won't be able to take this on`), with no time in
+    /// the clause: a decline when the reply names no time at all.
+    fn late_by_inability_only(&self) -> bool {
+        !self.any_time
+            && !self.time_late
+            && self.unable()
+            && cues::first(&self.norm, cues::DELAY).is_none_or(|w| cues::INABILITY.contains(&w))
     }
 }
 
@@ -721,7 +737,7 @@ fn flags(cls: &[Clause], all: &str, files: usize) -> Vec<&'static str> {
     put(cls.iter().any(|c| not_ours(&c.norm)), "not-ours");
     put(
         cls.iter()
-            .any(|c| !c.question && !c.conditional && !c.any_time && c.has(cues::REFUSE)),
+            .any(|c| !c.question && !c.conditional && !c.any_time && c.refuses()),
         "refuse",
     );
     put(cls.iter().any(|c| !c.conditional && c.late()), "late");
@@ -919,12 +935,15 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
     // `我们无法提供…` with no time and no new date: a refusal.
     if let Some(c) = cls
         .iter()
-        .find(|c| !c.question && !c.conditional && !c.any_time && c.has(cues::REFUSE))
+        .find(|c| !c.question && !c.conditional && !c.any_time && c.refuses())
         && !cls
             .iter()
             .any(|c| c.late() || (c.commits() && !c.times.is_empty()))
     {
-        return (C::Dispute, cue(cues::first(&c.norm, cues::REFUSE)));
+        return (
+            C::Dispute,
+            cue(cues::first(&c.norm, cues::REFUSE).or(cues::unable(&c.norm))),
+        );
     }
     // A delay: not meeting the time, outside a condition.
     let delay: Vec<&Clause> = cls.iter().filter(|c| !c.conditional && c.late()).collect();
@@ -933,6 +952,15 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
             !c.conditional && !c.times.is_empty() && (c.commits() || c.has(cues::DELAY_TO))
         });
         let asks_time = cls.iter().any(|c| c.question && (c.any_time || c.late()));
+        // Saying it cannot, with no time anywhere in the reply (no old date missed, no
+        // new one): a polite decline, not a delay.
+        if !new_time
+            && !asks_time
+            && delay.iter().all(|c| c.late_by_inability_only())
+            && !cls.iter().any(|c| c.any_time && !c.conditional)
+        {
+            return (C::Dispute, cue(cues::unable(&first.norm)));
+        }
         if !(question && !new_time && !asks_time) {
             // Something handed over now and the rest late: a partial delivery.
             if let Some(d) = cls
