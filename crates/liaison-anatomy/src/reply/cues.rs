@@ -917,6 +917,15 @@ pub const DISPUTE: &[&str] = &[
     "do not match",
     "does not match",
     "never part of",
+    "never in scope",
+    "not in scope",
+    "don't look right",
+    "doesn't look right",
+    "don't seem right",
+    "doesn't seem right",
+    "理解不一样",
+    "理解不同",
+    "理解有偏差",
     "not part of the agreed",
     "won't be doing",
     "not what we agreed",
@@ -2227,4 +2236,33 @@ pub fn unable(norm: &str) -> Option<&'static str> {
                 .any(|(i, _)| ascii_word_bounded(norm, i, w))
         })
         .copied()
+}
+
+/// A correction of the request's facts in the shape `是X，不是Y` / `X, not Y`: the writer
+/// sets a fact against the one it was given (a dispute when nothing else is said).
+pub fn corrects(norm: &str, previous: Option<&str>) -> bool {
+    let t = norm.trim_start();
+    for lead in ["不是", "而不是", "并不是", "并非"] {
+        if let Some(rest) = t.strip_prefix(lead) {
+            // `不是问题`, `不是什么大事`: no correction.
+            let trivial = ["问题", "大问题", "什么", "很", "太", "特别"]
+                .iter()
+                .any(|w| rest.starts_with(w));
+            let stated = previous.is_some_and(|p| {
+                p.contains('是') || p.chars().any(|c| c.is_ascii_digit())
+            });
+            return !trivial && stated && rest.chars().count() >= 2;
+        }
+    }
+    norm.match_indices(", not ").any(|(i, m)| {
+        let rest = &norm[i + m.len()..];
+        let trivial = ["yet", "sure", "a problem", "an issue", "urgent", "only", "just", "at all"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+        !trivial
+            && rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '$')
+    })
 }

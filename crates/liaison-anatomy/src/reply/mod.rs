@@ -376,10 +376,18 @@ fn verb_after_time(after: &str) -> Option<AfterTime> {
     if rest.starts_with('才') {
         return Some(AfterTime::Late);
     }
-    VERBS
-        .iter()
-        .any(|v| rest.starts_with(v))
-        .then_some(AfterTime::Verb)
+    // A verb with a result complement (`搭好`, `改完`, `补齐`) is a verb of doing too,
+    // whatever the verb.
+    let resulting = rest
+        .chars()
+        .take(3)
+        .skip(1)
+        .any(|c| "好完齐妥".contains(c))
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"不没还".contains(c));
+    (resulting || VERBS.iter().any(|v| rest.starts_with(v))).then_some(AfterTime::Verb)
 }
 
 /// The text without URLs (whose `?` is not a question).
@@ -1013,6 +1021,17 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
         .find(|c| !c.conditional && !c.times.is_empty() && c.has(cues::AGREE))
     {
         return (C::Promise, cue(cues::first(&c.norm, cues::AGREE)));
+    }
+    // Setting a fact against the one given (`是到港后付款，不是发货前`, `42 returns, not 75`).
+    if cls.iter().enumerate().any(|(k, c)| {
+        let prev = k
+            .checked_sub(1)
+            .map(|j| &cls[j])
+            .filter(|p| p.sentence == c.sentence)
+            .map(|p| p.norm.as_str());
+        !c.conditional && !c.question && cues::corrects(&c.norm, prev)
+    }) {
+        return (C::Dispute, Some("(correction)".into()));
     }
     (C::Acknowledgement, None)
 }
