@@ -958,6 +958,13 @@ pub const SOFT_DISPUTE: &[&str] = &[
     "doesn't work for us",
     "does not work for us",
     "not workable",
+    "isn't realistic",
+    "not realistic",
+    "unrealistic",
+    "不现实",
+    "problem with the date",
+    "problem with the deadline",
+    "problem with the timing",
 ];
 
 /// Not meeting the time: the work will be late.
@@ -2264,5 +2271,70 @@ pub fn corrects(norm: &str, previous: Option<&str>) -> bool {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_ascii_alphanumeric() || c == '$')
+    })
+}
+
+/// Something is done, by the shape of the clause rather than a listed phrase: a verb with
+/// a result complement and `了` (`订好了`, `改完了`, `补齐了`, not `说好了`/`太好了`), a
+/// status value after a label (`报价单：已附上`, `Price list: attached`), an English
+/// present perfect or state passive (`has been booked`, `PO is raised`, `are complete`).
+pub fn done_shape(norm: &str) -> bool {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    // Not `看完了`/`说完了` (read, said: an acknowledgement) nor `安排好了` (arranged: a
+    // plan, not a thing handed over).
+    for end in ["好了", "齐了", "妥了"] {
+        for (i, _) in norm.match_indices(end) {
+            let prev = norm[..i].chars().next_back();
+            if prev.is_some_and(|c| han(c) && !"说那太就最还都也算很真不没快要排听看".contains(c)) {
+                return true;
+            }
+        }
+    }
+    let t = norm.trim().trim_end_matches(['.', '。', ';', '；', ',', '，']);
+    const STATUS: &[&str] = &[
+        "attached", "done", "sent", "uploaded", "shared", "complete", "completed", "已附上",
+        "已完成", "已发送", "已上传", "已提供", "见附件", "附件",
+    ];
+    if STATUS.contains(&t) {
+        return true;
+    }
+    if !norm.is_ascii() {
+        return false;
+    }
+    let words: Vec<&str> = norm
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Verbs whose perfect or passive hands something over (not `is related`, `is
+    // delayed`, `has been scheduled`).
+    const HANDED: &[&str] = &[
+        "sent", "uploaded", "attached", "shared", "signed", "approved", "raised", "submitted",
+        "published", "released", "delivered", "shipped", "placed", "issued", "paid", "filed",
+        "completed", "finished", "done", "complete", "ready", "fixed",
+    ];
+    for w in words.windows(3) {
+        if matches!(w[0], "has" | "have") && w[1] == "been" && HANDED.contains(&w[2]) {
+            return true;
+        }
+    }
+    for w in words.windows(2) {
+        if matches!(w[0], "is" | "are") && HANDED.contains(&w[1]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// An English commitment by its tense: `will`/`'ll`/`going to` before a verb, not
+/// negated and not asking (`will you`).
+pub fn future_act(norm: &str) -> bool {
+    let words: Vec<&str> = norm
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).enumerate().any(|(k, w)| {
+        let modal = w[0] == "will" || w[0].ends_with("'ll") || w[0] == "going" && w[1] == "to";
+        let asking = w[0] == "will" && (k == 0 || matches!(w[1], "you" | "it" | "that" | "this"));
+        modal && !asking && !matches!(w[1], "not" | "never" | "be")
     })
 }

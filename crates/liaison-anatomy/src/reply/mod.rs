@@ -200,11 +200,13 @@ impl Clause {
         cues::any(&self.norm, words)
     }
     fn done(&self) -> bool {
-        cues::any_done(&self.norm, cues::DONE)
+        cues::any_done(&self.norm, cues::DONE) || cues::done_shape(&self.norm)
     }
     /// The writer commits to doing something (a cue, or a time followed by a verb).
     fn commits(&self) -> bool {
-        self.has(cues::COMMIT) || self.time_verb && !self.has(cues::ORIGINAL)
+        self.has(cues::COMMIT)
+            || self.time_verb && !self.has(cues::ORIGINAL)
+            || !self.times.is_empty() && cues::future_act(&self.norm)
     }
     /// The writer says it will be late.
     fn late(&self) -> bool {
@@ -933,6 +935,14 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
     };
     let cue = |w: Option<&str>| w.map(str::to_string);
     let question = cls.iter().any(|c| c.question);
+    // Turning down the time asked for (`12月3日这个时间我们做不到`, `The Dec 3 deadline
+    // isn't realistic`, `週四恐怕不行`) and naming a later one the writer commits to: a
+    // delay, however the refusal is worded. The refusal must be about a time (a time in
+    // its clause, or the word for one); a refusal of the scope or the standard with a
+    // time elsewhere stays a dispute.
+    if let Some(w) = refused_time(cls) {
+        return (C::Delay, cue(Some(w)));
+    }
     // Outside conditions (`如有误请告知` disputes nothing).
     if let Some(w) = stated(cues::DISPUTE) {
         return (C::Dispute, cue(Some(w)));
@@ -1036,6 +1046,36 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
     (C::Acknowledgement, None)
 }
 
+/// A clause that turns down a time (see [`asked`]) followed by a later time the writer
+/// commits to or names as the new one; the refusal's cue.
+fn refused_time(cls: &[Clause]) -> Option<&'static str> {
+    const TIME_WORDS: &[&str] = &[
+        "时间", "日期", "期限", "截止", "交期", "date", "deadline", "timeline", "timing",
+    ];
+    let (k, c) = cls.iter().enumerate().find(|(_, c)| {
+        !c.conditional
+            && !c.question
+            && (c.any_time || c.has(TIME_WORDS))
+            && (c.has(cues::DISPUTE) || c.has(cues::SOFT_DISPUTE) || c.refuses())
+    })?;
+    let old = c.times.iter().min().copied();
+    let later = cls[k + 1..].iter().any(|o| {
+        !o.conditional
+            && !o.question
+            && !o.refuses()
+            && !o.has(cues::DISPUTE)
+            && (o.commits() || o.has(cues::DELAY_TO) || o.has(cues::AGREE))
+            && o.times.iter().any(|t| old.is_none_or(|old| *t > old))
+    });
+    if !later {
+        return None;
+    }
+    cues::first(&c.norm, cues::DISPUTE)
+        .or(cues::first(&c.norm, cues::SOFT_DISPUTE))
+        .or(cues::first(&c.norm, cues::REFUSE))
+        .or(cues::unable(&c.norm))
+}
+
 /// The items a partial delivery names as handed over: those named in a clause that hands
 /// something over, else in the rest of its sentence outside the clauses that promise or
 /// leave something pending.
@@ -1067,6 +1107,11 @@ fn delivered_items(cls: &[Clause], items: &[ItemRef]) -> Vec<usize> {
 fn handed_over(cls: &[Clause], files: usize) -> Option<&'static str> {
     cls.iter()
         .find_map(|c| cues::first_done(&c.norm, cues::DONE))
+        .or_else(|| {
+            cls.iter()
+                .any(|c| !c.conditional && !c.question && cues::done_shape(&c.norm))
+                .then_some("(done)")
+        })
         .or((files > 0).then_some("(attachment)"))
 }
 

@@ -1006,6 +1006,21 @@ fn probe_fifth_round() {
         ("李工你好，\n\n抱歉，我们这边无法在12月3日前完成第2项，能否延期到12月9日？\n\n周敏", C::Delay),
         ("Hi Anna,\n\nWe can't make the Dec 3 date. The translation agency needs until Dec 8.\n\nRegards", C::Delay),
         ("陳經理您好，\n\n不好意思，原訂週五的報告要晚兩天，預計下週二給您。\n\n周敏", C::Delay),
+        // batch 3: partial deliveries in status form, answers given inline, delays
+        // argued
+        ("王经理，\n\n进展如下：\n1. 报价单：已附上\n2. 样品：12月5日寄出\n3. 检测报告：下周一提供\n\n周敏", C::PartialDelivery),
+        ("Hi Tom,\n\nQuick status:\n- Price list: attached\n- Samples: shipping Dec 7\n\nBest", C::PartialDelivery),
+        ("李工你好，\n\n型号是HX-200，单价380元；交期我们周四前跟工厂确认后回复你。\n\n周敏", C::PartialDelivery),
+        ("Hi Anna,\n\nTo your first question: the launch stays on Dec 15. On the second, I'm checking with finance and will come back to you by Thursday.\n\nRegards", C::PartialDelivery),
+        ("陳經理您好，\n\n數據如下：上月退貨42件，換貨17件。明細表我們週五前補上。\n\n周敏", C::PartialDelivery),
+        ("Hi Kevin,\n\nDone with the first two. The third will take until Friday.\n\nThanks", C::PartialDelivery),
+        ("收到。场地已经订好了，餐饮那边明天中午前给你答复。", C::PartialDelivery),
+        ("Hi Sara,\n\nPO is raised (PO 4500018832). Payment will go out on Dec 10 as agreed.\n\nBest", C::PartialDelivery),
+        ("王经理，\n\n12月3日这个时间我们做不到，机器还在维修，最早12月10日能出货。\n\n周敏", C::Delay),
+        ("Hi Tom,\n\nThe Dec 3 deadline isn't realistic for us given the holiday; we can commit to Dec 10.\n\nBest", C::Delay),
+        ("李工你好，\n\n时间上有困难，原材料要下周才到，我们最快12月9日完成。\n\n周敏", C::Delay),
+        ("Hi Anna,\n\nWe have a problem with the date: our plant is closed until Dec 6, so Dec 9 is the best we can do.\n\nRegards", C::Delay),
+        ("陳經理您好，\n\n週四恐怕不行，工程師出差中，下週一（12/7）可以到場。\n\n周敏", C::Delay),
     ];
     let mut bad = 0;
     for (body, want) in cases {
