@@ -1013,6 +1013,12 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
         .iter()
         .find(|c| !c.conditional && !c.question && !c.times.is_empty() && c.commits())
     {
+        // Values given in the text before the promise (`型号是HX-200，单价380元；交期…`,
+        // `數據如下：…`): part answered now, the rest promised.
+        let k = cls.iter().position(|o| std::ptr::eq(o, c)).unwrap_or(0);
+        if cls[..k].iter().any(gives_values) {
+            return (C::PartialDelivery, Some("(values given)".into()));
+        }
         return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
     }
     if question || cues::any(all, &["想确认", "quick question", "two questions"]) {
@@ -1044,6 +1050,20 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
         return (C::Dispute, Some("(correction)".into()));
     }
     (C::Acknowledgement, None)
+}
+
+/// A clause that gives values asked for in the text itself: a statement (no question,
+/// condition, time or commitment) that introduces data (`如下`, `as follows`) or states a
+/// figure or code (`单价380元`, `型号是HX-200`).
+fn gives_values(c: &Clause) -> bool {
+    if c.question || c.conditional || c.any_time || c.commits() || c.late() {
+        return false;
+    }
+    let t = c.norm.trim();
+    let digits = t.chars().filter(|ch| ch.is_ascii_digit()).count();
+    c.has(&["如下", "as follows", "as below"])
+        || digits >= 2 && (t.contains('是') || t.contains(" is ") || t.contains(" are "))
+        || digits >= 2 && t.chars().any(|ch| "元件台个套箱%".contains(ch))
 }
 
 /// A clause that turns down a time (see [`asked`]) followed by a later time the writer
