@@ -31,7 +31,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("signature.title", 0.98, 0.94),
     ("signature.contact", 0.99, 0.98),
     ("new_text", 0.98, 0.96),
-    ("reply.promised", 0.88, 0.88),
+    ("reply.promised", 0.87, 0.85),
     ("reply.items", 0.73, 0.68),
 ];
 
@@ -50,16 +50,16 @@ const POSITION_FLOORS: &[(&str, f64, f64)] = &[
 /// value by 0.1–0.5; the floors are what the reader reaches today.
 const CLASS_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     // class, tune P, tune R, held-out P, held-out R
-    ("acknowledgement", 0.95, 0.95, 0.7, 1.0),
+    ("acknowledgement", 0.95, 0.95, 0.8, 1.0),
     ("auto-reply", 0.95, 0.95, 1.0, 1.0),
     ("confirmation", 0.95, 0.95, 1.0, 1.0),
-    ("delay", 0.95, 0.95, 1.0, 0.6),
+    ("delay", 0.95, 0.95, 1.0, 0.8),
     ("delivery", 0.95, 0.95, 1.0, 1.0),
     ("dispute", 0.95, 0.95, 0.8, 0.8),
     ("escalation", 0.95, 0.95, 1.0, 1.0),
     ("nudge", 0.95, 0.95, 1.0, 1.0),
-    ("partial-delivery", 0.95, 0.95, 0.85, 0.75),
-    ("promise", 0.95, 0.95, 0.65, 0.8),
+    ("partial-delivery", 0.95, 0.95, 0.95, 0.85),
+    ("promise", 0.95, 0.95, 0.8, 0.95),
     ("question", 0.95, 0.95, 1.0, 1.0),
     ("sync", 0.95, 0.95, 1.0, 1.0),
 ];

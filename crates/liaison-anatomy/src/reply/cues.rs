@@ -1147,6 +1147,11 @@ pub const DELAY: &[&str] = &[
     "move the",
     "slip",
     "later than planned",
+    "taking longer",
+    "take longer",
+    "longer than planned",
+    "longer than expected",
+    "now expect",
     "days late",
     "week late",
     "weeks late",
@@ -2178,14 +2183,22 @@ mod tests {
 /// The writer says it cannot (or will not) do something: the shape of a negated ability,
 /// not a list of whole phrases. Chinese: a potential complement in the negative (`V不了`,
 /// `承担不了`, not `少不了`/`免不了`/`不了解`), a negated modal before a verb (`没法`, `无法`,
-/// `没办法`, `不能`, `难以`) or a withheld act (`暂不`, `暂时不`, `不再`, `不接`); English: a
+/// `没办法`, `不能`, `难以`) or a withheld act (`暂不`, `暂时不`, `不接`); English: a
 /// negated modal of ability (`can't`, `cannot`, `unable to`, `won't be able to`, `not in a
 /// position to`, `don't think we can`) or a stated choice not to act (`decided not to`,
 /// `pass on`, `rather not`). A negation of the inability itself (`不会无法…`) is rare enough
 /// to ignore. Returns the phrase found.
 pub fn unable(norm: &str) -> Option<&'static str> {
     const MODALS: &[&str] = &[
-        "没法", "无法", "没办法", "不能", "难以", "暂不", "暂时不", "不再", "不接", "不参与",
+        "没法",
+        "无法",
+        "没办法",
+        "不能",
+        "难以",
+        "暂不",
+        "暂时不",
+        "不接",
+        "不参与",
         "不考虑",
     ];
     const EN: &[&str] = &[
@@ -2255,17 +2268,25 @@ pub fn corrects(norm: &str, previous: Option<&str>) -> bool {
             let trivial = ["问题", "大问题", "什么", "很", "太", "特别"]
                 .iter()
                 .any(|w| rest.starts_with(w));
-            let stated = previous.is_some_and(|p| {
-                p.contains('是') || p.chars().any(|c| c.is_ascii_digit())
-            });
+            let stated =
+                previous.is_some_and(|p| p.contains('是') || p.chars().any(|c| c.is_ascii_digit()));
             return !trivial && stated && rest.chars().count() >= 2;
         }
     }
     norm.match_indices(", not ").any(|(i, m)| {
         let rest = &norm[i + m.len()..];
-        let trivial = ["yet", "sure", "a problem", "an issue", "urgent", "only", "just", "at all"]
-            .iter()
-            .any(|w| rest.starts_with(w));
+        let trivial = [
+            "yet",
+            "sure",
+            "a problem",
+            "an issue",
+            "urgent",
+            "only",
+            "just",
+            "at all",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
         !trivial
             && rest
                 .chars()
@@ -2285,15 +2306,30 @@ pub fn done_shape(norm: &str) -> bool {
     for end in ["好了", "齐了", "妥了"] {
         for (i, _) in norm.match_indices(end) {
             let prev = norm[..i].chars().next_back();
-            if prev.is_some_and(|c| han(c) && !"说那太就最还都也算很真不没快要排听看".contains(c)) {
+            if prev.is_some_and(|c| han(c) && !"说那太就最还都也算很真不没快要排听看".contains(c))
+            {
                 return true;
             }
         }
     }
-    let t = norm.trim().trim_end_matches(['.', '。', ';', '；', ',', '，']);
+    let t = norm
+        .trim()
+        .trim_end_matches(['.', '。', ';', '；', ',', '，']);
     const STATUS: &[&str] = &[
-        "attached", "done", "sent", "uploaded", "shared", "complete", "completed", "已附上",
-        "已完成", "已发送", "已上传", "已提供", "见附件", "附件",
+        "attached",
+        "done",
+        "sent",
+        "uploaded",
+        "shared",
+        "complete",
+        "completed",
+        "已附上",
+        "已完成",
+        "已发送",
+        "已上传",
+        "已提供",
+        "见附件",
+        "附件",
     ];
     if STATUS.contains(&t) {
         return true;
@@ -2308,9 +2344,28 @@ pub fn done_shape(norm: &str) -> bool {
     // Verbs whose perfect or passive hands something over (not `is related`, `is
     // delayed`, `has been scheduled`).
     const HANDED: &[&str] = &[
-        "sent", "uploaded", "attached", "shared", "signed", "approved", "raised", "submitted",
-        "published", "released", "delivered", "shipped", "placed", "issued", "paid", "filed",
-        "completed", "finished", "done", "complete", "ready", "fixed",
+        "sent",
+        "uploaded",
+        "attached",
+        "shared",
+        "signed",
+        "approved",
+        "raised",
+        "submitted",
+        "published",
+        "released",
+        "delivered",
+        "shipped",
+        "placed",
+        "issued",
+        "paid",
+        "filed",
+        "completed",
+        "finished",
+        "done",
+        "complete",
+        "ready",
+        "fixed",
     ];
     for w in words.windows(3) {
         if matches!(w[0], "has" | "have") && w[1] == "been" && HANDED.contains(&w[2]) {
@@ -2337,4 +2392,29 @@ pub fn future_act(norm: &str) -> bool {
         let asking = w[0] == "will" && (k == 0 || matches!(w[1], "you" | "it" | "that" | "this"));
         modal && !asking && !matches!(w[1], "not" | "never" | "be")
     })
+}
+
+/// The clause speaks in the first person (`我们`, `我方`, `我司`, `we`, `I`, `our`): a
+/// refusal is the writer's only when it says so (`不能错过` in an advertisement is none).
+pub fn first_person(norm: &str) -> bool {
+    if ["我", "本公司", "本部门", "咱们"]
+        .iter()
+        .any(|w| norm.contains(w))
+    {
+        return true;
+    }
+    norm.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .any(|w| {
+            matches!(w, "we" | "i" | "our" | "us" | "my" | "me")
+                || w.starts_with("we'")
+                || w.starts_with("i'")
+        })
+}
+
+/// The clause gives a reason (`因…`, `由于…`, `because …`): what it says cannot be done is
+/// the cause of something else, not the writer's refusal.
+pub fn reason(norm: &str) -> bool {
+    ["因", "由于", "鉴于", "because", "since ", "due to"]
+        .iter()
+        .any(|w| norm.contains(w))
 }

@@ -193,6 +193,10 @@ struct Clause {
     time_verb: bool,
     /// A time followed by 才 (`要到周五才能到`): later than hoped.
     time_late: bool,
+    /// The text is a reply of a few lines (600 characters at most): shapes that are read
+    /// without a listed cue (an inability, [`cues::unable`]) count only there; in a long
+    /// text (a letter, a story, an advertisement) they are narrative.
+    short: bool,
 }
 
 impl Clause {
@@ -200,7 +204,7 @@ impl Clause {
         cues::any(&self.norm, words)
     }
     fn done(&self) -> bool {
-        cues::any_done(&self.norm, cues::DONE) || cues::done_shape(&self.norm)
+        cues::any_done(&self.norm, cues::DONE) || self.short && cues::done_shape(&self.norm)
     }
     /// The writer commits to doing something (a cue, or a time followed by a verb).
     fn commits(&self) -> bool {
@@ -212,13 +216,15 @@ impl Clause {
     fn late(&self) -> bool {
         self.has(cues::DELAY) || self.time_late || self.any_time && self.unable()
     }
-    /// Refusing: a first-person refusal cue or any inability ([`cues::unable`]).
+    /// Refusing: a first-person refusal cue or an inability ([`cues::unable`]) the writer
+    /// states in the first person.
     fn refuses(&self) -> bool {
-        self.has(cues::REFUSE) || self.unable()
+        self.has(cues::REFUSE)
+            || self.unable() && cues::first_person(&self.norm) && !cues::reason(&self.norm)
     }
     /// The writer says it cannot do something ([`cues::unable`]).
     fn unable(&self) -> bool {
-        cues::unable(&self.norm).is_some()
+        self.short && cues::unable(&self.norm).is_some()
     }
     /// Late only by saying it cannot (`won't be able to take this on`), with no time in
     /// the clause: a decline when the reply names no time at all.
@@ -235,6 +241,7 @@ impl Clause {
 /// they start; a condition earlier in the sentence makes the rest conditional.
 fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
     let mut out = Vec::new();
+    let short = text.chars().count() <= 600;
     for (si, sentence) in liaison_model::text::sentences(text).enumerate() {
         let found = liaison_time::scan(sentence, ctx);
         let mut cuts = vec![0];
@@ -273,6 +280,7 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
                 question: without_links(piece).contains(['?', '？'])
                     || cues::any(&norm, cues::QUESTION),
                 conditional: conditional || own_condition,
+                short,
                 ..Clause::default()
             };
             conditional |= own_condition;
@@ -380,11 +388,7 @@ fn verb_after_time(after: &str) -> Option<AfterTime> {
     }
     // A verb with a result complement (`搭好`, `改完`, `补齐`) is a verb of doing too,
     // whatever the verb.
-    let resulting = rest
-        .chars()
-        .take(3)
-        .skip(1)
-        .any(|c| "好完齐妥".contains(c))
+    let resulting = rest.chars().take(3).skip(1).any(|c| "好完齐妥".contains(c))
         && rest
             .chars()
             .next()
@@ -1045,7 +1049,7 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
             .map(|j| &cls[j])
             .filter(|p| p.sentence == c.sentence)
             .map(|p| p.norm.as_str());
-        !c.conditional && !c.question && cues::corrects(&c.norm, prev)
+        c.short && !c.conditional && !c.question && cues::corrects(&c.norm, prev)
     }) {
         return (C::Dispute, Some("(correction)".into()));
     }
@@ -1056,7 +1060,7 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
 /// condition, time or commitment) that introduces data (`如下`, `as follows`) or states a
 /// figure or code (`单价380元`, `型号是HX-200`).
 fn gives_values(c: &Clause) -> bool {
-    if c.question || c.conditional || c.any_time || c.commits() || c.late() {
+    if !c.short || c.question || c.conditional || c.any_time || c.commits() || c.late() {
         return false;
     }
     let t = c.norm.trim();
@@ -1129,7 +1133,7 @@ fn handed_over(cls: &[Clause], files: usize) -> Option<&'static str> {
         .find_map(|c| cues::first_done(&c.norm, cues::DONE))
         .or_else(|| {
             cls.iter()
-                .any(|c| !c.conditional && !c.question && cues::done_shape(&c.norm))
+                .any(|c| c.short && !c.conditional && !c.question && cues::done_shape(&c.norm))
                 .then_some("(done)")
         })
         .or((files > 0).then_some("(attachment)"))
