@@ -31,7 +31,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("signature.title", 0.98, 0.94),
     ("signature.contact", 0.99, 0.98),
     ("new_text", 0.98, 0.96),
-    ("reply.promised", 0.87, 0.85),
+    ("reply.promised", 0.88, 0.85),
     ("reply.items", 0.73, 0.68),
 ];
 
