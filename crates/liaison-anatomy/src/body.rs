@@ -3719,7 +3719,9 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
         }
     }
     let s = best?;
-    // The clause: back to the previous separator, forward to the next.
+    // The clause: back to the previous separator, forward to the next. A bracket that
+    // opens after the standard's word is inside it (`网络类型（WiFi/4G/5G）、所在城市`:
+    // its commas and its end are no separators); one the word stands in ends it.
     let seps = |c: char| {
         matches!(
             c,
@@ -3730,7 +3732,27 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
         .rfind(seps)
         .map(|j| j + text[j..].chars().next().map_or(1, |c| c.len_utf8()))
         .unwrap_or(0);
-    let ce = text[s..].find(seps).map(|j| s + j).unwrap_or(text.len());
+    let mut depth = 0i32;
+    let mut ce = text.len();
+    for (j, c) in text[s..].char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' if depth > 0 => depth -= 1,
+            '）' | ')' => {
+                ce = s + j;
+                break;
+            }
+            '，' | ',' | '；' | ';' | '。' | '\n' if depth == 0 => {
+                ce = s + j;
+                break;
+            }
+            '\n' => {
+                ce = s + j;
+                break;
+            }
+            _ => {}
+        }
+    }
     let (cs, ce) = {
         let t = &text[cs..ce];
         (
