@@ -4174,6 +4174,18 @@ mod tests {
     }
 
     #[test]
+    fn a_topic_then_who_does_it_by_when() {
+        let a = read(
+            "Subject: 【进度同步】年货节-市场部/设计部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各位好，\n\n年货节物料进度如下，待完成：\n\n1. 活动视频：设计部12月8日前出终稿\n2. 直播脚本：市场部王磊12月10日前提交\n3. 价签贴：12月9日前印好，约1200张\n\n谢谢！\n\n陈佳\n市场部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(whats(&a)[..2], ["活动视频", "直播脚本"]);
+        assert_eq!(
+            a.items[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("设计部")
+        );
+    }
+
+    #[test]
     fn a_topic_then_an_ask_about_it() {
         let a = read(
             "Subject: 【需求對接】價卡-行銷部/設計部-急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n志明您好，\n\n需請設計部協助以下事項：\n\n  *   門市價卡印刷檔：請設計部於12/11（五）18:00前提供，PDF格式。\n  *   到貨時段：麻煩倉儲部本週四前確認。\n  *   研發中心：请各组组长12月3日下班前统计名单。\n\n謝謝！\n\n陳佳\n行銷部\n電話：02-2345-6789\n",
