@@ -1403,6 +1403,29 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             what = w;
         }
     }
+    // `請品牌部確認…`, `需财务部吴刚提供…`, `请吴总协调…`: an ask word, then whom it asks,
+    // then the action. The one asked is the owner and the action is the what.
+    if f.owner.is_none() {
+        let w = &t[what.0..what.1];
+        for ask in ["请", "請", "需", "麻烦", "麻煩", "烦请", "煩請"] {
+            let Some(r) = w.strip_prefix(ask) else {
+                continue;
+            };
+            let r0 = what.0 + ask.len();
+            if let Some((os, oe)) = super::body::find_owner(r, opts)
+                && os == 0
+                && oe < r.len()
+                && owner_like(&r[..oe], opts)
+                && (han_department_end(&r[..oe]).is_some() || han_person(&r[..oe]))
+                && r[oe..].starts_with(|c: char| is_han(c) && !"的在于於将會会前".contains(c))
+                && let Some(rest) = trim(t, r0 + oe, what.1)
+            {
+                f.owner = Some((r0, r0 + oe));
+                what = rest;
+            }
+            break;
+        }
+    }
     // A leading `部门：` or owner.
     let (ns, lead) = if f.owner.is_some() {
         (what.0, None)
@@ -1629,6 +1652,23 @@ mod tests {
 
     fn get(t: &str, r: Option<(usize, usize)>) -> Option<&str> {
         r.map(|(s, e)| &t[s..e])
+    }
+
+    /// An ask word, whom it asks, then the action: the one asked is the owner, the action
+    /// the what (fifth round).
+    #[test]
+    fn an_ask_word_then_whom_it_asks() {
+        for (t, what, owner) in [
+            ("請品牌部確認台灣是否可自行重製", "確認台灣是否可自行重製", "品牌部"),
+            ("需财务部吴刚提供11月的对账差异明细", "提供11月的对账差异明细", "财务部吴刚"),
+        ] {
+            let f = read(t, &[], &opts());
+            assert_eq!(get(t, f.what), Some(what), "{t}");
+            assert_eq!(get(t, f.owner), Some(owner), "{t}");
+        }
+        // Not when what follows is no action (`请在…`, `需要的…`).
+        let t = "请在周五前提交报名表";
+        assert_eq!(read(t, &[], &opts()).owner, None);
     }
 
     /// The prefilter knows every label's first character.
