@@ -1417,7 +1417,7 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
                 && oe < r.len()
                 && owner_like(&r[..oe], opts)
                 && (han_department_end(&r[..oe]).is_some() || han_person(&r[..oe]))
-                && r[oe..].starts_with(|c: char| is_han(c) && !"的在于於将會会前".contains(c))
+                && r[oe..].starts_with(|c: char| is_han(c) && !"的在于於将會会前同团團这這那喺".contains(c))
                 && let Some(rest) = trim(t, r0 + oe, what.1)
             {
                 f.owner = Some((r0, r0 + oe));
