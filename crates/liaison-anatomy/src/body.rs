@@ -731,15 +731,23 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             }
             out
         };
-        for (ps, pe) in paragraphs(Role::Free, cursor) {
-            prose_asks(a, ps, pe, opts);
-        }
-        // When the rest asks nothing, the opening may carry the ask itself (`…, could you
-        // send us the list by Jan 6?`). Its lines keep their role: they may still be the
-        // mail's closing paragraph.
-        if a.items.is_empty() {
-            for (ps, pe) in paragraphs(Role::Opening, 0) {
-                prose_asks(a, ps, pe, opts);
+        // A need stated (`面试官需要提前参加培训`, `I need the file`) is an ask only when
+        // nothing in the mail asks outright (`请…`, `could you…`): beside an outright ask it
+        // is the situation the ask comes from (the background).
+        for weak in [false, true] {
+            for (ps, pe) in paragraphs(Role::Free, cursor) {
+                prose_asks(a, ps, pe, opts, weak);
+            }
+            // When the rest asks nothing, the opening may carry the ask itself (`…, could
+            // you send us the list by Jan 6?`). Its lines keep their role: they may still
+            // be the mail's closing paragraph.
+            if a.items.is_empty() {
+                for (ps, pe) in paragraphs(Role::Opening, 0) {
+                    prose_asks(a, ps, pe, opts, weak);
+                }
+            }
+            if !a.items.is_empty() {
+                break;
             }
         }
     }
@@ -1033,7 +1041,9 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
 
 /// Items asked for in running text between `s` and `e` (one line): each sentence with an ask
 /// word and a deadline still ahead becomes an item from the ask on.
-fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
+fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions, weak: bool) {
+    // A stated need asks only in the second pass (see the caller).
+    const WEAK: &[&str] = &["需要", "i need"];
     const ASK: &[&str] = &[
         "麻烦",
         "麻煩",
@@ -1102,6 +1112,7 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         let other = !lower.is_ascii();
         let Some((ai, aw)) = ASK
             .iter()
+            .filter(|w| weak || !WEAK.contains(w))
             .filter(|w| if w.is_ascii() { latin } else { other })
             .filter_map(|w| asks_at(w).map(|i| (i, w.len())))
             .min_by_key(|x| x.0)
@@ -4855,6 +4866,20 @@ mod tests {
         assert_eq!(whats(&a), ["整理台账", "复核台账"]);
         assert_eq!(a.items[1].owner.as_ref().unwrap().text, "王一");
         assert_eq!(a.items[1].due.as_ref().unwrap().text, "12月11日前");
+    }
+
+    #[test]
+    fn a_stated_need_beside_an_outright_ask_is_no_item() {
+        let a = read(
+            "Subject: 【需求对接】招聘-人力资源部-紧急\nDate: 2026-11-30 10:00\n\n小林：\n\n笔试安排在12月16日，面试官需要在12月10日前参加面试官培训。\n\n麻烦用人部门12月4日前把面试官名单发我。\n\n谢谢！\n\n周一\n人力资源部\n",
+        );
+        assert_eq!(a.items.len(), 1, "{:?}", whats(&a));
+        assert!(whats(&a)[0].starts_with("把面试官名单发我"), "{:?}", whats(&a));
+        // Alone, the need is the ask.
+        let a = read(
+            "Subject: 【需求对接】招聘-人力资源部-紧急\nDate: 2026-11-30 10:00\n\n小林：\n\n面试官需要在12月10日前参加面试官培训。\n\n谢谢！\n\n周一\n人力资源部\n",
+        );
+        assert_eq!(a.items.len(), 1);
     }
 
     #[test]
