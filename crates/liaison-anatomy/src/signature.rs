@@ -206,6 +206,9 @@ fn is_disclaimer(t: &str) -> bool {
         "the information contained in this",
         "the information in this",
         "please consider the environment",
+        "this email has been scanned",
+        "this e-mail has been scanned",
+        "this message has been scanned",
         "注意：本邮件",
     ]
     .iter()
