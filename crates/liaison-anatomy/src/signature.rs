@@ -1413,6 +1413,10 @@ mod tests {
         let s = sig("Thanks for the update.\n\nRegards,\nLena Ohm\nData Team\n\nThis email and any attachments are confidential and intended solely for the addressee.\n").unwrap();
         assert_eq!(s.name.unwrap().text, "Lena Ohm");
         assert_eq!(s.department.unwrap().text, "Data Team");
+        // A virus-scan notice under the signature is a disclaimer too (fifth round).
+        let s = sig("Please reply by Friday.\n\nLena Ohm\nData Team\nExt. 8120 | lena@example.com\n\nThis email has been scanned for viruses and malware. If you receive an unexpected payment request, do not reply.\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "Lena Ohm");
+        assert_eq!(s.department.unwrap().text, "Data Team");
     }
 
     #[test]
