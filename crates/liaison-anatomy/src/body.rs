@@ -4874,7 +4874,11 @@ mod tests {
             "Subject: 【需求对接】招聘-人力资源部-紧急\nDate: 2026-11-30 10:00\n\n小林：\n\n笔试安排在12月16日，面试官需要在12月10日前参加面试官培训。\n\n麻烦用人部门12月4日前把面试官名单发我。\n\n谢谢！\n\n周一\n人力资源部\n",
         );
         assert_eq!(a.items.len(), 1, "{:?}", whats(&a));
-        assert!(whats(&a)[0].starts_with("把面试官名单发我"), "{:?}", whats(&a));
+        assert!(
+            whats(&a)[0].starts_with("把面试官名单发我"),
+            "{:?}",
+            whats(&a)
+        );
         // Alone, the need is the ask.
         let a = read(
             "Subject: 【需求对接】招聘-人力资源部-紧急\nDate: 2026-11-30 10:00\n\n小林：\n\n面试官需要在12月10日前参加面试官培训。\n\n谢谢！\n\n周一\n人力资源部\n",

@@ -444,7 +444,10 @@ fn topic_before_owner(
     // only sets a time somewhere is read both ways by the corpus' authors; measured, that
     // reading lowered the held-out due, owner and standard).
     let rs = ci + c.len_utf8();
-    let &(a, _) = times.iter().find(|&&(a, _)| a >= rs)?;
+    // (`t` is the item's first line; `times` may lie beyond it.)
+    let &(a, _) = times
+        .iter()
+        .find(|&&(a, _)| a >= rs && a <= t.len() && t.is_char_boundary(a))?;
     let who = strip_connector(t[rs..a].trim());
     (!who.is_empty() && who.chars().count() <= 12 && owner_like(who, opts)).then_some(topic)
 }
@@ -1417,7 +1420,9 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
                 && oe < r.len()
                 && owner_like(&r[..oe], opts)
                 && (han_department_end(&r[..oe]).is_some() || han_person(&r[..oe]))
-                && r[oe..].starts_with(|c: char| is_han(c) && !"的在于於将會会前同团團这這那喺".contains(c))
+                && r[oe..].starts_with(|c: char| {
+                    is_han(c) && !"的在于於将會会前同团團这這那喺".contains(c)
+                })
                 && let Some(rest) = trim(t, r0 + oe, what.1)
             {
                 f.owner = Some((r0, r0 + oe));
@@ -1659,8 +1664,16 @@ mod tests {
     #[test]
     fn an_ask_word_then_whom_it_asks() {
         for (t, what, owner) in [
-            ("請品牌部確認台灣是否可自行重製", "確認台灣是否可自行重製", "品牌部"),
-            ("需财务部吴刚提供11月的对账差异明细", "提供11月的对账差异明细", "财务部吴刚"),
+            (
+                "請品牌部確認台灣是否可自行重製",
+                "確認台灣是否可自行重製",
+                "品牌部",
+            ),
+            (
+                "需财务部吴刚提供11月的对账差异明细",
+                "提供11月的对账差异明细",
+                "财务部吴刚",
+            ),
         ] {
             let f = read(t, &[], &opts());
             assert_eq!(get(t, f.what), Some(what), "{t}");
@@ -1669,6 +1682,16 @@ mod tests {
         // Not when what follows is no action (`请在…`, `需要的…`).
         let t = "请在周五前提交报名表";
         assert_eq!(read(t, &[], &opts()).owner, None);
+    }
+
+    /// A topic line whose deadline lies on a later line of the item reads without a panic
+    /// (found by the trec06c test: the topic reader looked at times past the first line).
+    #[test]
+    fn a_topic_line_with_its_time_on_the_next_line() {
+        let t = "控制脚本语言：TESL\n市场部12月15日前发出";
+        let d = t.find("12月15日前").unwrap();
+        let f = read_item(t, &[(d, d + "12月15日前".len())], &opts(), true);
+        assert!(f.what.is_some());
     }
 
     /// The prefilter knows every label's first character.

@@ -1198,6 +1198,11 @@ pub const DELAY_TO: &[&str] = &[
 
 /// Something is handed over now: a file, a link, the answer.
 pub const DONE: &[&str] = &[
+    "left our warehouse",
+    "left the warehouse",
+    "dispatched",
+    "在这里",
+    "在這裡",
     "发到你邮箱",
     "发到您邮箱",
     "已经发到",
@@ -1704,6 +1709,8 @@ pub const AGREE: &[&str] = &[
     "confirmed",
     "works for us",
     "works for me",
+    " works.",
+    " works,",
     "fine with",
     "可以",
     "没问题",
@@ -2417,4 +2424,49 @@ pub fn reason(norm: &str) -> bool {
     ["因", "由于", "鉴于", "because", "since ", "due to"]
         .iter()
         .any(|w| norm.contains(w))
+}
+
+/// Turning something down flatly (`不行`, `impossible`, `no way`): with a time in the
+/// clause, the time is refused ([`unable`] covers the modal forms).
+pub const NO_GO: &[&str] = &[
+    "不行",
+    "不可能",
+    "impossible",
+    "no way",
+    "not possible",
+    "not feasible",
+];
+
+/// The writer declines an act of its own: `我们不做`, `我方不接`, `not something we can do`.
+pub fn declines(norm: &str) -> bool {
+    for who in ["我们", "我方", "我司", "我這邊", "我这边"] {
+        for (i, _) in norm.match_indices(who) {
+            let rest = norm[i + who.len()..]
+                .trim_start_matches("这边")
+                .trim_start_matches("这次");
+            if [
+                "不做",
+                "不接",
+                "不处理",
+                "不负责",
+                "不管",
+                "不提供",
+                "不承担",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
+            {
+                return true;
+            }
+        }
+    }
+    [
+        "not something we can",
+        "not something i can",
+        "not something we do",
+        "we won't be doing",
+        "we will not be doing",
+    ]
+    .iter()
+    .any(|w| norm.contains(w))
 }

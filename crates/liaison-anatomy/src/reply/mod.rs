@@ -220,6 +220,7 @@ impl Clause {
     /// states in the first person.
     fn refuses(&self) -> bool {
         self.has(cues::REFUSE)
+            || self.short && cues::declines(&self.norm)
             || self.unable() && cues::first_person(&self.norm) && !cues::reason(&self.norm)
     }
     /// The writer says it cannot do something ([`cues::unable`]).
@@ -1080,7 +1081,10 @@ fn refused_time(cls: &[Clause]) -> Option<&'static str> {
         !c.conditional
             && !c.question
             && (c.any_time || c.has(TIME_WORDS))
-            && (c.has(cues::DISPUTE) || c.has(cues::SOFT_DISPUTE) || c.refuses())
+            && (c.has(cues::DISPUTE)
+                || c.has(cues::SOFT_DISPUTE)
+                || c.refuses()
+                || c.any_time && c.has(cues::NO_GO))
     })?;
     let old = c.times.iter().min().copied();
     let later = cls[k + 1..].iter().any(|o| {
@@ -1097,7 +1101,9 @@ fn refused_time(cls: &[Clause]) -> Option<&'static str> {
     cues::first(&c.norm, cues::DISPUTE)
         .or(cues::first(&c.norm, cues::SOFT_DISPUTE))
         .or(cues::first(&c.norm, cues::REFUSE))
+        .or(cues::first(&c.norm, cues::NO_GO))
         .or(cues::unable(&c.norm))
+        .or(Some("(declined)"))
 }
 
 /// The items a partial delivery names as handed over: those named in a clause that hands

@@ -1278,6 +1278,54 @@ fn the_confused_directions_in_many_phrasings() {
             "Hi Anna,\n\nHeads-up: the translation is taking longer than planned. I'd now expect Wednesday, Dec 9.\n\nRegards",
             C::Delay,
         ),
+        // batch 5: a delay worded as a refusal, a decline in two lines, a partial
+        // delivery by link, a promise with a relative time
+        (
+            "王经理，\n\n周四之前肯定不行，模具还没修好。下周二可以。\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "Hi Tom,\n\nFriday is impossible on our side. Monday, Dec 7 at the earliest.\n\nBest",
+            C::Delay,
+        ),
+        (
+            "李工你好，\n\n这个时间点确实赶不上，我们尽量12月9日前交。\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "Hi Anna,\n\nNo way we can hit Dec 3, sorry. Dec 8 works.\n\nRegards",
+            C::Delay,
+        ),
+        (
+            "陳經理您好，\n\n這個我們沒辦法處理，請找原廠。\n\n周敏",
+            C::Dispute,
+        ),
+        (
+            "Hi Kevin,\n\nSorry, that's not something we can do. You'd need to ask the platform directly.\n\nThanks",
+            C::Dispute,
+        ),
+        ("收到。这个我们不做，合同里没有。", C::Dispute),
+        (
+            "Hi Sara,\n\nWe won't be doing the extra round of revisions without a change order.\n\nBest",
+            C::Dispute,
+        ),
+        (
+            "王经理，\n\n设计稿在这里：https://pan.example.com/s/abc ，源文件周五前打包发您。\n\n周敏",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Tom,\n\nThe first 20 units left our warehouse this morning; the other 30 ship on Dec 8.\n\nBest",
+            C::PartialDelivery,
+        ),
+        ("李工你好，\n\n收到，下周一给你。\n\n周敏", C::Promise),
+        (
+            "Hi Anna,\n\nThanks - I'll have it to you within two working days.\n\nRegards",
+            C::Promise,
+        ),
+        (
+            "陳經理您好，\n\n謝謝提醒，明早十點前一定回覆您。\n\n周敏",
+            C::Promise,
+        ),
     ];
     let mut bad = Vec::new();
     for (body, want) in cases {
