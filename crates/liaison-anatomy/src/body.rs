@@ -734,7 +734,14 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         // A need stated (`面试官需要提前参加培训`, `I need the file`) is an ask only when
         // nothing in the mail asks outright (`请…`, `could you…`): beside an outright ask it
         // is the situation the ask comes from (the background).
+        let needs = {
+            let body = &a.source[lines[0].start.min(a.source.len())..];
+            body.contains("需要") || search_lower(body).contains("i need")
+        };
         for weak in [false, true] {
+            if weak && !needs {
+                break;
+            }
             for (ps, pe) in paragraphs(Role::Free, cursor) {
                 prose_asks(a, ps, pe, opts, weak);
             }
