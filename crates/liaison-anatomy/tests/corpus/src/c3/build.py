@@ -507,9 +507,11 @@ def quote_header(style, p, fwd):
              + "".join(f"<div>{esc(x)}</div>" for x in L) + "<br>")
         return L, H
 
-    if style in ("ol", "ol-line", "ol-week", "ol-mailto", "ol-orig", "ol-en", "ol-line-en"):
+    if style in ("ol", "ol-line", "ol-week", "ol-mailto", "ol-orig", "ol-en", "ol-line-en", "ol-line-zht"):
         en = style in ("ol-en", "ol-line-en")
-        lab = (("From", "Sent", "To", "Cc", "Subject") if en else ("发件人", "发送时间", "收件人", "抄送", "主题"))
+        lab = (("From", "Sent", "To", "Cc", "Subject") if en else
+               ("寄件者", "寄件日期", "收件者", "副本", "主旨") if style == "ol-line-zht" else
+               ("发件人", "发送时间", "收件人", "抄送", "主题"))
         if style in ("ol-mailto", "ol-orig"):
             fr = f"{frm_n} [mailto:{frm_a}] " if frm_n else f"{frm_a} "
         else:
@@ -523,7 +525,7 @@ def quote_header(style, p, fwd):
         L = []
         if style == "ol-orig":
             L.append("-----原始邮件-----")
-        if style in ("ol-line", "ol-line-en"):
+        if style in ("ol-line", "ol-line-en", "ol-line-zht"):
             L.append("________________________________")
         L += [f"{lab[0]}: {fr}", f"{lab[1]}: {ds}", f"{lab[2]}: {tol}"]
         if cc:
@@ -538,14 +540,14 @@ def quote_header(style, p, fwd):
         pre = ""
         if style == "ol-orig":
             pre = "<p class=MsoNormal><span lang=EN-US>-----原始邮件-----<o:p></o:p></span></p>\n"
-        if style in ("ol-line", "ol-line-en"):
+        if style in ("ol-line", "ol-line-en", "ol-line-zht"):
             pre = ('<div class=MsoNormal align=center style="text-align:center"><hr size=2 width="98%" '
                    'align=center></div>\n')
             L[0] = "________________________________"
         H = (f'<div><div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">{pre}'
              f'<p class=MsoNormal>{inner}<o:p></o:p></p></div></div>\n'
              '<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>\n')
-        if style in ("ol-line", "ol-line-en"):
+        if style in ("ol-line", "ol-line-en", "ol-line-zht"):
             # the html rendering of the line is an <hr>, not underscores
             H = (pre + f'<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" '
                  f'style="font-size:11pt" color="#000000">{inner}</font><div>&nbsp;</div></div>\n')
