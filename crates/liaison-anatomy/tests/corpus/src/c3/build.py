@@ -553,10 +553,12 @@ def quote_header(style, p, fwd):
                  f'style="font-size:11pt" color="#000000">{inner}</font><div>&nbsp;</div></div>\n')
         return L, H
 
-    if style in ("apple", "apple-en"):
+    if style in ("apple", "apple-en", "apple-zht"):
         who = f"{frm_n} <{frm_a}>" if frm_n else frm_a
         if style == "apple":
             line = f"在 {d.year}年{d.month}月{d.day}日，{d:%H:%M}，{who} 写道："
+        elif style == "apple-zht":
+            line = f"{who} 於 {d.year}年{d.month}月{d.day}日 {d:%H:%M} 寫道："
         else:
             line = f"On {MON_EN[d.month-1][:3]} {d.day}, {d.year}, at {d:%H:%M}, {who} wrote:"
         return [line], f'<div dir="ltr"><br><blockquote type="cite">{esc(line)}<br><br></blockquote></div>'
@@ -688,7 +690,7 @@ def quote_parts(style, parent, fwd):
         html_ = H + ('<blockquote id="isReplyContent" style="PADDING-LEFT: 1ex; MARGIN: 0px 0px 0px 0.8ex; '
                      f'BORDER-LEFT: #ccc 1px solid">{parent["inner"]}</blockquote>')
         return text, html_
-    if style in ("apple", "apple-en"):
+    if style in ("apple", "apple-en", "apple-zht"):
         body = "\n".join("> " + x if x else ">" for x in ptext.split("\n"))
         text = "> " + L[0] + "\n> \n" + body
         return text, H + f'<blockquote type="cite"><div dir="ltr">{parent["inner"]}</div></blockquote>'
