@@ -579,9 +579,23 @@ def quote_header(style, p, fwd):
             hl = f"{head} {hwho} wrote:"
         return [line], f'<div class="gmail_quote"><div dir="ltr" class="gmail_attr">{hl}<br></div>'
 
-    if style in ("tbird", "tbird-en"):
+    if style in ("tbird-fwd-zht", "tbird-fwd", "tbird-fwd-en"):
+        lab = {"tbird-fwd-zht": ("-------- 轉寄的訊息 --------", "主旨：", "日期：", "寄件者：", "收件者："),
+               "tbird-fwd": ("-------- 转发的消息 --------", "主题：", "日期：", "发件人：", "收件人："),
+               "tbird-fwd-en": ("-------- Forwarded Message --------", "Subject:", "Date:", "From:", "To:")}[style]
+        who = f"{frm_n} <{frm_a}>" if frm_n else frm_a
+        L = [lab[0], f"{lab[1]} \t{subj}", f"{lab[2]} \t{rfc_date(p['date'])}", f"{lab[3]} \t{who}",
+             f"{lab[4]} \t" + ", ".join(f"{n} <{a}>" if n else a for n, a in to)]
+        H = ('<div class="moz-forward-container"><br><br>' + esc(lab[0]) + '<table class="moz-email-headers-table">'
+             + "".join(f"<tr><th>{esc(x.split(chr(9))[0].strip())}</th><td>{esc(x.split(chr(9))[1])}</td></tr>" for x in L[1:])
+             + "</table><br>")
+        return L, H
+
+    if style in ("tbird", "tbird-en", "tbird-zht"):
         who = frm_n or frm_a
-        if style == "tbird":
+        if style == "tbird-zht":
+            line = f"於 {d.year}/{d.month}/{d.day} {d:%H:%M}, {who} 寫道:"
+        elif style == "tbird":
             line = f"在 {d.year}/{d.month}/{d.day} {d:%H:%M}, {who} 写道:"
         else:
             line = f"On {d.month}/{d.day}/{d:%y} {d:%H:%M}, {who} wrote:"
@@ -694,7 +708,10 @@ def quote_parts(style, parent, fwd):
         body = "\n".join("> " + x if x else ">" for x in ptext.split("\n"))
         text = "> " + L[0] + "\n> \n" + body
         return text, H + f'<blockquote type="cite"><div dir="ltr">{parent["inner"]}</div></blockquote>'
-    if style in ("gmail", "gmail-en", "tbird", "tbird-en"):
+    if style in ("tbird-fwd-zht", "tbird-fwd", "tbird-fwd-en"):
+        text = "\n".join(L) + "\n\n\n" + ptext
+        return text, H + parent["inner"] + "</div>"
+    if style in ("gmail", "gmail-en", "tbird", "tbird-en", "tbird-zht"):
         body = "\n".join(("> " + x if not x.startswith(">") else ">" + x) if x else ">" for x in ptext.split("\n"))
         text = L[0] + "\n" + body
         if style.startswith("gmail"):
@@ -1246,7 +1263,7 @@ def render(m, byrec):
             add("MIME-Version: 1.0")
             add(f"User-Agent: {meta.get('xmailer', 'Mozilla Thunderbird')}")
             add(sj)
-            add(f"Content-Language: {meta.get('content_language', 'zh-CN' if meta['lang'] != 'en' else 'en-US')}")
+            add(f"Content-Language: {meta.get('content_language', {'en': 'en-US', 'zht': 'zh-TW'}.get(meta['lang'], 'zh-CN'))}")
             for x in (to_h, cc_h):
                 if x:
                     add(x)
@@ -1323,6 +1340,13 @@ def render(m, byrec):
         all_atts = parent["attach"] + all_atts
     if shape == "plain":
         plain_b = part_bytes("text/plain", charset, text_cte, text + "\n", eol)
+        if all_atts:
+            # a plain-text mail with files: multipart/mixed of the text and the files
+            bm = boundary(ctx, 1)
+            aps = [attachment_part(ctx, a, eol) for a in all_atts]
+            plain_b = (f"Content-Type: multipart/mixed;{eol} boundary=\"{bm}\"{eol}{eol}").encode() + \
+                multipart("mixed", bm, [plain_b] + aps, eol,
+                          preamble="This is a multi-part message in MIME format." if c == "tbird" else None)
         main_head, main_body = plain_b.split((eol + eol).encode(), 1)
         main = (main_head, main_body)
         struct_parts = None
