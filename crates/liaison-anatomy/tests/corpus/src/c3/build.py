@@ -579,6 +579,23 @@ def quote_header(style, p, fwd):
             hl = f"{head} {hwho} wrote:"
         return [line], f'<div class="gmail_quote"><div dir="ltr" class="gmail_attr">{hl}<br></div>'
 
+    if style in ("gmail-fwd", "gmail-fwd-en"):
+        who = f"{frm_n} <{frm_a}>" if frm_n else f"<{frm_a}>"
+        h = d.hour % 12 or 12
+        ap = "AM" if d.hour < 12 else "PM"
+        if style == "gmail-fwd":
+            ds = f"{d.year}年{d.month}月{d.day}日周{WEEK_CN[d.weekday()]} {d:%H:%M}"
+            L = ["---------- Forwarded message ---------", f"发件人： {who}", f"Date: {ds}"]
+        else:
+            ds = f"{cn_date(d, 'short-en')} at {h}:{d:%M} {ap}"
+            L = ["---------- Forwarded message ---------", f"From: {who}", f"Date: {ds}"]
+        L += [f"Subject: {subj}", "To: " + ", ".join(f"{n} <{a}>" if n else a for n, a in to)]
+        if cc:
+            L.append("Cc: " + ", ".join(f"{n} <{a}>" if n else a for n, a in cc))
+        H = ('<div class="gmail_quote"><div dir="ltr" class="gmail_attr">'
+             + "<br>".join(esc(x) for x in L) + "<br></div><br><br>")
+        return L, H
+
     if style in ("tbird-fwd-zht", "tbird-fwd", "tbird-fwd-en"):
         lab = {"tbird-fwd-zht": ("-------- 轉寄的訊息 --------", "主旨：", "日期：", "寄件者：", "收件者："),
                "tbird-fwd": ("-------- 转发的消息 --------", "主题：", "日期：", "发件人：", "收件人："),
@@ -708,6 +725,9 @@ def quote_parts(style, parent, fwd):
         body = "\n".join("> " + x if x else ">" for x in ptext.split("\n"))
         text = "> " + L[0] + "\n> \n" + body
         return text, H + f'<blockquote type="cite"><div dir="ltr">{parent["inner"]}</div></blockquote>'
+    if style in ("gmail-fwd", "gmail-fwd-en"):
+        text = "\n".join(L) + "\n\n\n" + ptext
+        return text, H + parent["inner"] + "</div>"
     if style in ("tbird-fwd-zht", "tbird-fwd", "tbird-fwd-en"):
         text = "\n".join(L) + "\n\n\n" + ptext
         return text, H + parent["inner"] + "</div>"
