@@ -1584,6 +1584,12 @@ pub const COMPLETE: &[&str] = &[
 
 /// A commitment to do something (with a time, a promise).
 pub const COMMIT: &[&str] = &[
+    "照常",
+    "按原计划",
+    "as planned",
+    "as scheduled",
+    "回您",
+    "回你",
     "will reach you",
     "target is",
     "with you by",
@@ -1807,6 +1813,11 @@ pub const REQUEST: &[&str] = &[
 
 /// The requester brings in superiors.
 pub const ESCALATION: &[&str] = &[
+    "出面协调",
+    "出面",
+    "帮忙盯",
+    "need your help",
+    "打个招呼",
     "需升级",
     "升级协调",
     "升级一下",
@@ -1902,6 +1913,10 @@ pub const PROGRESS: &[&str] = &[
 
 /// The requester accepts what was delivered.
 pub const CONFIRMATION: &[&str] = &[
+    "按这个来",
+    "就按这个",
+    "按此执行",
+    "按这个执行",
     "确认收到",
     "looks correct",
     "look correct",
@@ -2247,14 +2262,20 @@ pub fn unable(norm: &str) -> Option<&'static str> {
             }
         }
     }
-    for (i, _) in norm.match_indices("不了") {
-        let prev = norm[..i].chars().next_back();
-        let next = norm[i + "不了".len()..].chars().next();
-        let verb = prev.is_some_and(|c| {
-            ('\u{4e00}'..='\u{9fff}').contains(&c) && !"少免受大罢得为说".contains(c)
-        });
-        if verb && next != Some('解') {
-            return Some("不了");
+    // The potential complement in the negative: `做不了`, `排不进去`, `赶不及`, `赶不切`
+    // (Cantonese 趕唔切), `做不完`, `交不上` (not `少不了`, `免不了`, `不了解`, `算不上`,
+    // `谈不上`, `看不出`).
+    for comp in ["不了", "不进", "不完", "不及", "不切", "不上"] {
+        for (i, _) in norm.match_indices(comp) {
+            let prev = norm[..i].chars().next_back();
+            let next = norm[i + comp.len()..].chars().next();
+            let verb = prev.is_some_and(|c| {
+                ('\u{4e00}'..='\u{9fff}').contains(&c)
+                    && !"少免受大罢得为说算谈比看来等对".contains(c)
+            });
+            if verb && !(comp == "不了" && next == Some('解')) {
+                return Some(comp);
+            }
         }
     }
     EN.iter()
@@ -2322,6 +2343,13 @@ pub fn done_shape(norm: &str) -> bool {
     let t = norm
         .trim()
         .trim_end_matches(['.', '。', ';', '；', ',', '，']);
+    // `Done on item 1: …`, `已完成：…`: a status first.
+    if ["done on ", "done with ", "done:", "已完成：", "已完成:"]
+        .iter()
+        .any(|w| t.starts_with(w))
+    {
+        return true;
+    }
     const STATUS: &[&str] = &[
         "attached",
         "done",

@@ -214,7 +214,9 @@ impl Clause {
     }
     /// The writer says it will be late.
     fn late(&self) -> bool {
-        self.has(cues::DELAY) || self.time_late || self.any_time && self.unable()
+        self.has(cues::DELAY)
+            || self.time_late
+            || self.any_time && (self.unable() || self.short && self.has(cues::NO_GO))
     }
     /// Refusing: a first-person refusal cue or an inability ([`cues::unable`]) the writer
     /// states in the first person.
@@ -360,9 +362,9 @@ fn verb_after_time(after: &str) -> Option<AfterTime> {
         "，",
     ];
     const VERBS: &[&str] = &[
-        "发", "给", "交", "出", "寄", "做", "补", "提供", "完成", "到", "上线", "提交", "送",
-        "回复", "答复", "确认", "安排", "装", "搞定", "弄好", "修复", "更新", "上传", "整理",
-        "准备",
+        "提测", "交付", "启动", "发", "给", "交", "出", "寄", "做", "补", "提供", "完成", "到",
+        "上线", "提交", "送", "回复", "答复", "确认", "安排", "装", "搞定", "弄好", "修复", "更新",
+        "上传", "整理", "准备",
     ];
     let mut rest = after;
     for _ in 0..6 {

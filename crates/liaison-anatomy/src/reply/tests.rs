@@ -1403,3 +1403,47 @@ fn probe_file() {
     let r = read(&m, &o, ASKED, &[]);
     println!("{:?} {:?} {:?}", r.class, r.promised, r.cue);
 }
+
+/// Forms the third author's tuning replies showed (fifth round), written anew here.
+#[test]
+fn forms_of_the_third_authors_tuning_part() {
+    check(
+        &[
+            (
+                "刘总：\n\n这件事需要您出面协调一下，供应商一直不给确切日期。",
+                US_ASKING,
+            ),
+            (
+                "胡总，\n\n麻烦您帮忙盯一下，确保周五前拿到初稿。",
+                US_ASKING,
+            ),
+            (
+                "Hi Daniel,\n\nI need your help on item 3: the vendor has not replied in a week.",
+                US_ASKING,
+            ),
+        ],
+        ReplyClass::Escalation,
+    );
+    check(
+        &[("好，那就两家比价，时间不变，按这个来。", US_ASKING)],
+        ReplyClass::Confirmation,
+    );
+    check(
+        &[
+            ("试产这周恐怕排不进去，产线12月3日前都在跑急单。", ASKED),
+            ("4號前升級完恐怕趕唔切，我等供應商回覆再話你知。", ASKED),
+            (
+                "Repacking all 4,200 pcs by tomorrow evening is not possible, sorry.",
+                ASKED,
+            ),
+        ],
+        ReplyClass::Delay,
+    );
+    check(
+        &[
+            ("试产不会延期，12月4日照常。", ASKED),
+            ("两边都按12月8日提测，没问题。", ASKED),
+        ],
+        ReplyClass::Promise,
+    );
+}
