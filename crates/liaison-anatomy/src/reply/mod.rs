@@ -696,6 +696,22 @@ fn decide_rules(
         {
             return Ok((C::Confirmation, cue(Some(w))));
         }
+        // `跟您确认一下今天谈定的几点：…`: confirming what was agreed, as statements (no
+        // question mark anywhere): a confirmation, although `确认一下` can also ask.
+        if !text.contains(['?', '？'])
+            && let Some(w) = cues::first(
+                all,
+                &[
+                    "确认一下处理",
+                    "跟你确认",
+                    "跟您确认",
+                    "确认一下今天",
+                    "确认一下周",
+                ],
+            )
+        {
+            return Ok((C::Confirmation, cue(Some(w))));
+        }
         if let Some(w) = found(cues::NUDGE) {
             return Ok((C::Nudge, cue(Some(w))));
         }

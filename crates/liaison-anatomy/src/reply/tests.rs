@@ -1425,7 +1425,13 @@ fn forms_of_the_third_authors_tuning_part() {
         ReplyClass::Escalation,
     );
     check(
-        &[("好，那就两家比价，时间不变，按这个来。", US_ASKING)],
+        &[
+            ("好，那就两家比价，时间不变，按这个来。", US_ASKING),
+            (
+                "陈经理：\n\n跟您确认一下今天电话里谈定的几点：一、加车照常；二、卸货改为每天早上6:00开始。",
+                US_ASKING,
+            ),
+        ],
         ReplyClass::Confirmation,
     );
     check(
