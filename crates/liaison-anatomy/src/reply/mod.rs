@@ -680,6 +680,23 @@ fn decide_rules(
         if let Some(w) = found(cues::ESCALATION) {
             return Ok((C::Escalation, cue(Some(w))));
         }
+        // Written to an executive (`胡总，`, `郑总：` as the greeting) and asking them to
+        // act: the requester brings in a superior.
+        let to_executive = cls.first().is_some_and(|c| {
+            let g = c
+                .norm
+                .trim()
+                .trim_end_matches(['，', '：', ',', ':', '\n'])
+                .trim();
+            g.chars().count() <= 4 && g.ends_with('总')
+        });
+        if to_executive
+            && (found(cues::REQUEST).is_some()
+                || cues::any(all, &["需要您", "麻烦您", "请您", "能否请您"]))
+            && sync().is_none()
+        {
+            return Ok((C::Escalation, Some("(to an executive)".into())));
+        }
         // Copying someone in and asking them to step in.
         if (cues::any(all, &["抄送", "cc ", "copying", "copied", "adding"]))
             && let Some(w) = found(cues::STEP_IN)
