@@ -1453,3 +1453,13 @@ fn forms_of_the_third_authors_tuning_part() {
         ReplyClass::Promise,
     );
 }
+
+/// The requester writing to an executive (`X总` as the greeting) and asking them to act
+/// brings in a superior; to a colleague, the same ask is a nudge.
+#[test]
+fn an_ask_to_an_executive_escalates() {
+    let body = "结构计算书明天出不来。需要您今晚给华美的老板打个电话，请他们明天安排签字。";
+    let to = |greeting: &str| class_of(&message(&format!("{greeting}\n\n{body}")), US_ASKING);
+    assert_eq!(to("高总："), ReplyClass::Escalation);
+    assert_ne!(to("小林："), ReplyClass::Escalation);
+}
