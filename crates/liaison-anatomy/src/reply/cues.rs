@@ -1148,6 +1148,8 @@ pub const DELAY: &[&str] = &[
     "slip",
     "later than planned",
     "taking longer",
+    "只能挪",
+    "挪到",
     "take longer",
     "longer than planned",
     "longer than expected",
@@ -1173,6 +1175,8 @@ pub const DELAY: &[&str] = &[
 
 /// Where a delay names its new time (`延到16日`, `最快周一`, `need until Monday`).
 pub const DELAY_TO: &[&str] = &[
+    "最快",
+    "挪到",
     "earliest",
     "pushed to",
     "moved to",
@@ -1586,8 +1590,6 @@ pub const COMPLETE: &[&str] = &[
 pub const COMMIT: &[&str] = &[
     "照常",
     "按原计划",
-    "as planned",
-    "as scheduled",
     "回您",
     "回你",
     "will reach you",
