@@ -276,6 +276,11 @@ fn segments(t: &str) -> Vec<(usize, usize)> {
                     t[i..].len() - t[i..].trim_start_matches(' ').len()
                 }
                 ' ' if t[i..].starts_with(" / ") => 3,
+                // `Marketing Dept. - Amazon Ads Lead`: a spaced hyphen between parts (an en
+                // dash joins one department's parts: `Supply Chain Dept. – International
+                // Logistics`).
+                ' ' if t[i..].starts_with(" - ") => 3,
+
                 _ => 0,
             }
         };
@@ -463,6 +468,8 @@ const COMPANY_WORDS: &[&str] = &[
     "s.a.",
     "ag",
     "plc",
+    "global",
+    "holdings",
 ];
 
 fn is_company(s: &str) -> bool {
@@ -1354,6 +1361,29 @@ mod tests {
     fn sig(body: &str) -> Option<Signature> {
         let src = format!("Subject: x\nFrom: \"Kim Rowe\" <kim@example.com>\n\n{body}");
         Anatomy::parse_plain(src.as_bytes(), &opts()).signature
+    }
+
+    /// English signatures with a department and a title on one line, and no contact line
+    /// (the third author's DingTalk and Feishu mail in English).
+    #[test]
+    fn english_department_and_title_without_contact() {
+        for (body, name, dept) in [
+            (
+                "Please send the report by Friday.\n\nAny question, ping me in DingTalk.\n\nLeo Sun\nMarketing Dept. - Amazon Ads Lead\n",
+                "Leo Sun",
+                "Marketing Dept.",
+            ),
+            (
+                "Please send the report by Friday.\n\nBest regards,\n\nCathy Fang\nHead of Overseas Operations | Operations Dept.\nMili Global (Hangzhou)\n",
+                "Cathy Fang",
+                "Operations Dept.",
+            ),
+        ] {
+            let s = sig(body);
+            let s = s.expect(body);
+            assert_eq!(s.name.map(|x| x.text).as_deref(), Some(name));
+            assert_eq!(s.department.map(|x| x.text).as_deref(), Some(dept));
+        }
     }
 
     /// Found in real 2005 mail: a line led by a multi-byte bullet with no space after it.
