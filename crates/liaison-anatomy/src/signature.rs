@@ -1161,6 +1161,41 @@ pub(super) fn detect(
     }
     // What each line reads as, computed once.
     let mut kinds: Vec<Option<LineKind>> = vec![None; lines.len()];
+    // The last paragraph starts with the writer's name as the From header gives it (after a
+    // valediction, if any): its short lines below are the signature's, whatever they say
+    // (`Finance Controller | Finance`, `Beijing office, ext. 6108`, `Product | Growth &
+    // Billing`).
+    {
+        let mut p = content_end;
+        while p > first && !lines[p - 1].blank {
+            p -= 1;
+        }
+        let mut n = p;
+        if n < content_end
+            && matches!(
+                line_kind(&text(n), &hints, opts),
+                LineKind::Strong | LineKind::Weak
+            )
+        {
+            n += 1;
+        }
+        let named = n < content_end && hints.first().is_some_and(|h| text(n).trim() == h.as_str());
+        let short = (n + 1..content_end).all(|i| {
+            let t = text(i);
+            let t = t.trim();
+            t.chars().count() <= 60 && !t.ends_with(['。', '.', '!', '！', '?', '？', '：', ':'])
+        });
+        if named && short && content_end - n <= 5 {
+            for (i, slot) in kinds.iter_mut().enumerate().take(content_end).skip(n) {
+                let k = line_kind(&text(i), &hints, opts);
+                *slot = Some(if k == LineKind::Other {
+                    LineKind::Sig
+                } else {
+                    k
+                });
+            }
+        }
+    }
     // Walk up.
     let mut k = content_end;
     let mut start = content_end;
@@ -1384,6 +1419,19 @@ mod tests {
             assert_eq!(s.name.map(|x| x.text).as_deref(), Some(name));
             assert_eq!(s.department.map(|x| x.text).as_deref(), Some(dept));
         }
+    }
+
+    /// The last paragraph starts with the From display name: its short lines are the
+    /// signature's even when none of them reads as a department or a contact.
+    #[test]
+    fn the_from_name_heads_the_last_paragraph() {
+        let s = sig("Please confirm by Friday.\n\nThanks,\n\nKim Rowe\nProduct Director\nProduct | Growth & Billing\nBeijing office, ext. 6108\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "Kim Rowe");
+        // Not when the paragraph is prose.
+        let s = sig(
+            "Please confirm by Friday.\n\nKim Rowe will send the file tomorrow.\nIt is nearly done.\n",
+        );
+        assert!(s.is_none_or(|s| s.name.is_none()));
     }
 
     /// Found in real 2005 mail: a line led by a multi-byte bullet with no space after it.
