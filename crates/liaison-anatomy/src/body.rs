@@ -1117,13 +1117,16 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions, weak: bo
         // Only the words of the scripts the sentence is written in are searched for.
         let latin = lower.bytes().any(|b| b.is_ascii_alphabetic());
         let other = !lower.is_ascii();
-        let Some((ai, aw)) = ASK
+        let found = ASK
             .iter()
             .filter(|w| weak || !WEAK.contains(w))
             .filter(|w| if w.is_ascii() { latin } else { other })
             .filter_map(|w| asks_at(w).map(|i| (i, w.len())))
-            .min_by_key(|x| x.0)
-        else {
+            .min_by_key(|x| x.0);
+        // `商务部李涛12月8日前把权益清单汇总给我`, `仓储部韩梅负责…，12月30日前出方案`: a
+        // sentence led by whom it names, then (负责 or) a deadline: an ask without an ask
+        // word, as a 公文 or a terse phone mail writes one.
+        let Some((ai, aw)) = found.or_else(|| owner_led(a, ss, se, opts).then_some((0, 0))) else {
             continue;
         };
         // `如有补充请于…前反馈`, `If anything is missing, please…`: a conditional reply-by
@@ -1312,6 +1315,35 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions, weak: bo
             }
         }
     }
+}
+
+/// A sentence `[s, e)` led by an owner (a department or a person, as items name them) and
+/// then a deadline still ahead, right after the owner or after its `负责…，`.
+fn owner_led(a: &Anatomy, s: usize, e: usize, opts: &ParseOptions) -> bool {
+    let sent = &a.source[s..e];
+    let lead = sent.len() - sent.trim_start().len();
+    let t = &sent[lead..];
+    let Some((os, oe)) = find_owner(t, opts) else {
+        return false;
+    };
+    // A department, with or without the person after it (`商务部李涛`, `IT部罗斌`).
+    if os != 0
+        || !t[..oe].chars().any(is_han)
+        || !t[..oe].contains(['部', '组', '組', '室', '处', '處', '心'])
+    {
+        return false;
+    }
+    let rest = t[oe..].trim_start_matches(['于', '於', '在', ' ']);
+    let date = a.date;
+    let ahead = |x: &super::TimeExpr| {
+        x.kind == liaison_time::ExprKind::Deadline && x.value.zip(date).is_none_or(|(v, d)| v >= d)
+    };
+    let at = s + lead + (t.len() - rest.len());
+    let right_after = a
+        .times_in(a.span(at, e))
+        .any(|x| ahead(x) && x.span.start == at);
+    let charged = rest.starts_with("负责") || rest.starts_with("負責");
+    right_after || charged && a.times_in(a.span(at, e)).any(ahead)
 }
 
 /// Several asks in one sentence, each with its own deadline (`…今天18:00前完成补发，客服部明天
@@ -4873,6 +4905,28 @@ mod tests {
         assert_eq!(whats(&a), ["整理台账", "复核台账"]);
         assert_eq!(a.items[1].owner.as_ref().unwrap().text, "王一");
         assert_eq!(a.items[1].due.as_ref().unwrap().text, "12月11日前");
+    }
+
+    #[test]
+    fn a_sentence_led_by_its_owner_and_deadline_is_an_ask() {
+        let a = read(
+            "Subject: 【需求对接】赞助商权益-商务部/内容中心-紧急\nDate: 2026-11-30 10:00\n\n李涛、周敏：\n\n三家赞助商的权益要在下周五给客户过稿。\n\n商务部李涛12月8日前把三家赞助商的权益清单汇总给我，按合同条款逐条列。内容中心周敏12月10日前出口播脚本初稿，每家不少于2版。\n\n宋佳\n市场部总监\n",
+        );
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
+        assert_eq!(
+            a.items[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("商务部李涛")
+        );
+        assert!(
+            whats(&a)[0].starts_with("把三家赞助商的权益清单汇总给我"),
+            "{:?}",
+            whats(&a)
+        );
+        // A status with a past date is no ask.
+        let a = read(
+            "Subject: 【进度同步】赞助商权益-商务部-一般\nDate: 2026-11-30 10:00\n\n各位：\n\n商务部11月20日已把清单汇总完毕。\n\n宋佳\n市场部\n",
+        );
+        assert!(a.items.is_empty(), "{:?}", whats(&a));
     }
 
     #[test]
