@@ -797,6 +797,14 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
 
     // Background without a heading: the first free paragraph after the opening that reads
     // like one.
+    // Every such paragraph up to the first item counts (`…the situation paragraphs between
+    // the opening and the ask`), also before an ask made in prose.
+    let first_ask = a
+        .items
+        .iter()
+        .filter(|it| !it.is_listed())
+        .map(|it| it.span.start)
+        .min();
     if a.background.is_empty() {
         let mut i = cursor;
         while i < end {
@@ -808,7 +816,18 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 let (bs, be) = (lines[s].start, lines[i - 1].end);
                 let text = a.source[bs..be].to_string();
                 // Not the last paragraph (that is the closing), nor a line introducing a list.
-                let more_after = (i..end).any(|k| matches!(roles[k], Role::Item | Role::Heading));
+                // (A block of data lines, `鑫达五金（￥186,420.00）` one a line, states no
+                // situation: no line of it is a sentence.)
+                let data_block = i - s >= 2
+                    && (s..i).all(|k| {
+                        let l = a.source[lines[k].start..lines[k].end].trim_end();
+                        !(l.contains(['。', '，', '；'])
+                            || l.contains(", ")
+                            || l.contains(". ")
+                            || l.ends_with('.'))
+                    });
+                let more_after = (i..end).any(|k| matches!(roles[k], Role::Item | Role::Heading))
+                    || first_ask.is_some_and(|f| f >= be) && !data_block;
                 let intro = text.trim_end().ends_with(['：', ':'])
                     || heading(&a.source[lines[s].start..lines[s].end]).is_some();
                 if reads_like_background(&text) || more_after && !intro {
@@ -840,6 +859,10 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                         text,
                         span,
                     });
+                    // The next free paragraph before the ask is background too.
+                    if first_ask.is_some_and(|f| f > be) {
+                        continue;
+                    }
                 }
                 break;
             }
@@ -4927,6 +4950,18 @@ mod tests {
             "Subject: 【进度同步】赞助商权益-商务部-一般\nDate: 2026-11-30 10:00\n\n各位：\n\n商务部11月20日已把清单汇总完毕。\n\n宋佳\n市场部\n",
         );
         assert!(a.items.is_empty(), "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn situation_paragraphs_before_a_prose_ask_are_background() {
+        let a = read(
+            "Subject: 【问题协调】冷链理赔-仓储部-紧急\nDate: 2026-11-30 10:00\n\n韩梅：\n\n上周五客户投诉17单冻品化冻，要求理赔。\n\n周末我把17单的物流轨迹查了一遍，运输途中没有异常停留，问题更可能出在出库打包环节。\n\n客户的索赔金额是23,600元，对方法务已经在问处理时间。\n\n麻烦仓储部12月4日前调出打包环节的监控截图发我。\n\n谢谢！\n\n郑航\n运营中心\n",
+        );
+        assert_eq!(a.items.len(), 1, "{:?}", whats(&a));
+        let bg: Vec<&str> = a.background.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(bg.len(), 2, "{bg:?}");
+        assert!(bg[0].starts_with("周末我把17单"), "{bg:?}");
+        assert!(bg[1].starts_with("客户的索赔金额"), "{bg:?}");
     }
 
     #[test]
