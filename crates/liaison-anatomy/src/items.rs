@@ -1247,7 +1247,15 @@ fn bare_act(p: &str) -> bool {
         "审稿",
         "審稿",
     ];
+    let n = p.chars().count();
+    // A short hand-over or answer (`给我`, `到厂`, `出方案`, `回复确认`, `书面确认`): who gets
+    // it or that it is confirmed, not what done looks like.
     BARE.contains(&p)
+        || n <= 3
+            && ["给", "发", "到", "送", "寄", "交", "出"]
+                .iter()
+                .any(|w| p.starts_with(w))
+        || (2..=6).contains(&n) && (p.ends_with("确认") || p.ends_with("確認"))
 }
 
 /// Where the text after a deadline starts, past its `前`/`之前`/`以前`/`内`.
@@ -1692,6 +1700,13 @@ mod tests {
         let d = t.find("12月15日前").unwrap();
         let f = read_item(t, &[(d, d + "12月15日前".len())], &opts(), true);
         assert!(f.what.is_some());
+    }
+
+    /// After a deadline, a short hand-over or a confirmation is no standard (fifth round).
+    #[test]
+    fn a_hand_over_after_the_deadline_is_no_standard() {
+        assert!(bare_act("到厂") && bare_act("给我") && bare_act("出方案") && bare_act("书面确认"));
+        assert!(!bare_act("每家不少于2版") && !bare_act("发到各组"));
     }
 
     /// The prefilter knows every label's first character.
