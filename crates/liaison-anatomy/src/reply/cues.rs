@@ -1702,6 +1702,8 @@ pub const ORIGINAL: &[&str] = &[
 /// The delay cues that only say the writer cannot ([`unable`]): with no time in the reply
 /// they decline rather than delay.
 pub const INABILITY: &[&str] = &[
+    "i'm afraid",
+    "afraid we",
     "won't be able to",
     "will not be able to",
     "not be able to",

@@ -1463,3 +1463,15 @@ fn an_ask_to_an_executive_escalates() {
     assert_eq!(to("高总："), ReplyClass::Escalation);
     assert_ne!(to("小林："), ReplyClass::Escalation);
 }
+
+/// `I'm afraid we can't…` with no time anywhere declines, even beside a delivered file
+/// and a question about an alternative.
+#[test]
+fn a_hedged_refusal_without_a_time_declines() {
+    let m = with_file(
+        "Rates are attached.\n\nOn the SLA, I'm afraid we can't put a 99.9% commitment in writing. What we can offer is 97% on our own route. Would that work for you?",
+        "rates.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    assert_eq!(class_of(&m, ASKED), ReplyClass::Dispute);
+}
