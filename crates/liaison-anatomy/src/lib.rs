@@ -1179,6 +1179,17 @@ pub mod words;
 pub use quote::{Stripped, strip_quoted};
 pub use reply::{ItemRef, ReplyClass, ReplyReading, Writer};
 
+/// A message sent automatically: the auto-reply headers, or an out-of-office text at the
+/// top of a short body.
+fn is_automatic(m: &Message) -> bool {
+    if m.auto_reply.is_some() {
+        return true;
+    }
+    let head: String = m.body.chars().take(600).collect();
+    let norm = reply::cues::normalize(&head);
+    m.body.chars().count() <= 1200 && reply::cues::any(&norm, reply::cues::AUTO_STRONG)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1400,15 +1411,4 @@ mod tests {
         assert!(sig.contact[0].text.contains("wanglei01"));
         assert!(sig.signoff.as_ref().unwrap().text.contains("此致"));
     }
-}
-
-/// A message sent automatically: the auto-reply headers, or an out-of-office text at the
-/// top of a short body.
-fn is_automatic(m: &Message) -> bool {
-    if m.auto_reply.is_some() {
-        return true;
-    }
-    let head: String = m.body.chars().take(600).collect();
-    let norm = reply::cues::normalize(&head);
-    m.body.chars().count() <= 1200 && reply::cues::any(&norm, reply::cues::AUTO_STRONG)
 }
