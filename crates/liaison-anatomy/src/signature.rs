@@ -84,6 +84,12 @@ const WEAK_VALEDICTIONS: &[&str] = &[
     "thanks a lot",
     "thx",
     "tks",
+    "thanks both",
+    "thanks all",
+    "thanks in advance",
+    "thank you both",
+    "谢谢您",
+    "謝謝您",
 ];
 
 fn valediction_key(t: &str) -> String {
@@ -143,6 +149,9 @@ fn is_client_tag(t: &str) -> bool {
         "發送自",
         "发送自",
         "sent from my",
+        "sent from dingtalk",
+        "sent from feishu",
+        "sent from lark",
         "sent from outlook",
         "sent from mail for",
         "sent from yahoo",
@@ -1185,7 +1194,13 @@ pub(super) fn detect(
             let t = t.trim();
             t.chars().count() <= 60 && !t.ends_with(['。', '.', '!', '！', '?', '？', '：', ':'])
         });
-        if named && short && content_end - n <= 5 {
+        // The `-- ` line (RFC 3676, Gmail and Thunderbird put it above the signature) ends
+        // the text: what follows it in the last paragraph is the signature.
+        let dashed = p < content_end && text(p).trim_end() == "--" && content_end - p <= 6;
+        if dashed {
+            n = p + 1;
+        }
+        if (named || dashed) && short && content_end - n <= 5 {
             for (i, slot) in kinds.iter_mut().enumerate().take(content_end).skip(n) {
                 let k = line_kind(&text(i), &hints, opts);
                 *slot = Some(if k == LineKind::Other {
@@ -1432,6 +1447,23 @@ mod tests {
             "Please confirm by Friday.\n\nKim Rowe will send the file tomorrow.\nIt is nearly done.\n",
         );
         assert!(s.is_none_or(|s| s.name.is_none()));
+    }
+
+    /// The `-- ` line heads the signature; `Thanks both,` is a valediction; DingTalk's
+    /// English tag is no closing (fifth round).
+    #[test]
+    fn dash_line_valedictions_and_tags() {
+        let s = sig("请各部门按时推进。\n\n-- \n林峰\n首席执行官\n总经办 / 产品委员会\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "林峰");
+        let s = sig("Please confirm by Friday.\n\nThanks both,\nLena Ohm\nData Team\n").unwrap();
+        assert!(s.signoff.is_some());
+        let src = "Subject: x\n\nHi Tom,\n\nPlease confirm by Friday.\n\nCathy\n\nSent from DingTalk business mail\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        assert!(
+            a.closing
+                .as_ref()
+                .is_none_or(|c| !c.text.contains("DingTalk"))
+        );
     }
 
     /// Found in real 2005 mail: a line led by a multi-byte bullet with no space after it.
