@@ -223,7 +223,9 @@ impl Clause {
     fn refuses(&self) -> bool {
         self.has(cues::REFUSE)
             || self.short && cues::declines(&self.norm)
-            || self.unable() && cues::first_person(&self.norm) && !cues::reason(&self.norm)
+            || self.unable()
+                && (cues::first_person(&self.norm) || self.has(&["恐怕", "afraid"]))
+                && !cues::reason(&self.norm)
     }
     /// The writer says it cannot do something ([`cues::unable`]).
     fn unable(&self) -> bool {

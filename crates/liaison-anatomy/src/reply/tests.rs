@@ -1475,3 +1475,12 @@ fn a_hedged_refusal_without_a_time_declines() {
     );
     assert_eq!(class_of(&m, ASKED), ReplyClass::Dispute);
 }
+
+/// A hedged inability without a first person (`恐怕不能直接批`) is the writer's refusal too.
+#[test]
+fn a_hedged_inability_refuses() {
+    check(
+        &[("采购申请我看了，恐怕不能直接批，这个金额需要总经理签字。", ASKED)],
+        ReplyClass::Dispute,
+    );
+}
