@@ -827,6 +827,23 @@ fn is_name(s: &str, hints: &[String]) -> bool {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
+    // `CK Wong` for `Wong Chi Keung`: the given names' initials and the display name's
+    // surname (Hong Kong and Singapore write themselves so).
+    if let [initials, surname] = words[..]
+        && (2..=3).contains(&initials.len())
+        && initials.chars().all(|c| c.is_ascii_uppercase())
+        && hints.iter().any(|h| {
+            let hw: Vec<&str> = h.split_whitespace().collect();
+            let given: String = hw
+                .iter()
+                .filter(|w| **w != surname)
+                .filter_map(|w| w.chars().next())
+                .collect();
+            hw.contains(&surname) && given == initials
+        })
+    {
+        return true;
+    }
     let han_word = |w: &str| {
         let n = w.chars().count();
         w.chars().all(is_han)
@@ -1464,6 +1481,15 @@ mod tests {
                 .as_ref()
                 .is_none_or(|c| !c.text.contains("DingTalk"))
         );
+    }
+
+    /// `CK Wong` signs for `Wong Chi Keung` (the display name): initials and surname.
+    #[test]
+    fn initials_and_surname_of_the_display_name() {
+        let src = "Subject: x\nFrom: \"Wong Chi Keung\" <ck@example.com>\n\nBudget is approved.\n\nThanks,\n\nCK Wong\nIT Department | Systems Manager\n+852 2388 6233\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        assert_eq!(a.signature.unwrap().name.unwrap().text, "CK Wong");
+        assert!(!is_name("CK Wong", &["Lena Ohm".to_string()]));
     }
 
     /// Found in real 2005 mail: a line led by a multi-byte bullet with no space after it.

@@ -1480,7 +1480,10 @@ fn a_hedged_refusal_without_a_time_declines() {
 #[test]
 fn a_hedged_inability_refuses() {
     check(
-        &[("采购申请我看了，恐怕不能直接批，这个金额需要总经理签字。", ASKED)],
+        &[(
+            "采购申请我看了，恐怕不能直接批，这个金额需要总经理签字。",
+            ASKED,
+        )],
         ReplyClass::Dispute,
     );
 }
