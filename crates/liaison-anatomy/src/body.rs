@@ -1158,6 +1158,16 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions, weak: bo
         // (`It would be great if you could…` is an ask put politely, no condition.)
         let polite_if =
             lower[ai..].starts_with("if you could") || lower[ai..].starts_with("if your team");
+        // `有不同意见的请…`, `有问题的话请…`: whoever has one is asked, a condition too.
+        let whoever = {
+            let l = lead.trim();
+            l.starts_with('有')
+                && (l.ends_with('的') || l.ends_with("的话"))
+                && l.chars().count() <= 12
+        };
+        if whoever {
+            continue;
+        }
         if !polite_if
             && [
                 "如有",
@@ -4962,6 +4972,14 @@ mod tests {
         assert_eq!(bg.len(), 2, "{bg:?}");
         assert!(bg[0].starts_with("周末我把17单"), "{bg:?}");
         assert!(bg[1].starts_with("客户的索赔金额"), "{bg:?}");
+    }
+
+    #[test]
+    fn whoever_has_an_objection_is_asked_conditionally() {
+        let a = read(
+            "Subject: 【成果同步】双十二复盘-运营中心-一般\nDate: 2026-11-30 10:00\n\n各位：\n\n方案已定稿。\n\n有不同意见的请在本周五前提出来。\n\n郑航\n运营中心\n",
+        );
+        assert!(a.items.is_empty(), "{:?}", whats(&a));
     }
 
     #[test]
