@@ -1149,7 +1149,27 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions, weak: bo
         // `商务部李涛12月8日前把权益清单汇总给我`, `仓储部韩梅负责…，12月30日前出方案`: a
         // sentence led by whom it names, then (负责 or) a deadline: an ask without an ask
         // word, as a 公文 or a terse phone mail writes one.
-        let Some((ai, aw)) = found.or_else(|| owner_led(a, ss, se, opts).then_some((0, 0))) else {
+        // `明天上午10点前把新版放到播控服务器，可以吗？`: the ask put as a question at its end.
+        let asked_back = {
+            let t = sent.trim_end();
+            [
+                "可以吗？",
+                "可以吗?",
+                "行吗？",
+                "行吗?",
+                "好吗？",
+                "好吗?",
+                "可以嗎？",
+                "行嗎？",
+                "好嗎？",
+            ]
+            .iter()
+            .any(|w| t.ends_with(w))
+        };
+        let Some((ai, aw)) = found
+            .or_else(|| owner_led(a, ss, se, opts).then_some((0, 0)))
+            .or_else(|| asked_back.then_some((0, 0)))
+        else {
             continue;
         };
         // `如有补充请于…前反馈`, `If anything is missing, please…`: a conditional reply-by
@@ -4972,6 +4992,19 @@ mod tests {
         assert_eq!(bg.len(), 2, "{bg:?}");
         assert!(bg[0].starts_with("周末我把17单"), "{bg:?}");
         assert!(bg[1].starts_with("客户的索赔金额"), "{bg:?}");
+    }
+
+    #[test]
+    fn an_ask_put_as_a_question_at_its_end() {
+        let a = read(
+            "Subject: 【需求对接】跨年晚会-技术部-紧急\nDate: 2026-11-30 10:00\n\n小王：\n\n成片改好了。明天上午10点前把新版放到播控服务器，可以吗？\n\n宋佳\n市场部\n",
+        );
+        assert_eq!(a.items.len(), 1, "{:?}", whats(&a));
+        assert!(
+            whats(&a)[0].contains("把新版放到播控服务器"),
+            "{:?}",
+            whats(&a)
+        );
     }
 
     #[test]
