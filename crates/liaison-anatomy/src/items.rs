@@ -1332,6 +1332,14 @@ fn first_clause(t: &str) -> (usize, usize) {
                 return (0, i);
             }
             '，' | '；' | ';' | '。' if depth <= 0 => return (0, i),
+            // (`…per country, with the operator split`, `…, including a 99.9% commitment`,
+            // `…, or a written statement`: a modifier or an alternative of the thing asked,
+            // not a clause of its own.)
+            ',' if depth <= 0
+                && t[i + 1..].starts_with(' ')
+                && ["with ", "including ", "or ", "plus ", "incl. "]
+                    .iter()
+                    .any(|w| t[i + 2..].starts_with(w)) => {}
             ',' | '.' if depth <= 0 && t[i + 1..].starts_with(' ') => return (0, i),
             _ => {}
         }
@@ -1707,6 +1715,15 @@ mod tests {
     fn a_hand_over_after_the_deadline_is_no_standard() {
         assert!(bare_act("到厂") && bare_act("给我") && bare_act("出方案") && bare_act("书面确认"));
         assert!(!bare_act("每家不少于2版") && !bare_act("发到各组"));
+    }
+
+    /// `, with …`, `, including …`, `, or …` after the thing asked belong to its what.
+    #[test]
+    fn a_modifier_after_a_comma_stays_in_the_what() {
+        let t = "Delivery rate for the last 90 days per country, with the operator split (Telkomsel, Viettel)";
+        assert_eq!(get(t, read(t, &[], &opts()).what), Some(t));
+        let t = "send us the registration number, or a written statement of the status";
+        assert_eq!(get(t, read(t, &[], &opts()).what), Some(t));
     }
 
     /// The prefilter knows every label's first character.
