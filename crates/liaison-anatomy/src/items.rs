@@ -1332,14 +1332,19 @@ fn first_clause(t: &str) -> (usize, usize) {
                 return (0, i);
             }
             '，' | '；' | ';' | '。' if depth <= 0 => return (0, i),
-            // (`…per country, with the operator split`, `…, including a 99.9% commitment`,
-            // `…, or a written statement`: a modifier or an alternative of the thing asked,
-            // not a clause of its own.)
+            // (`Your SLA draft, including a 99.9% commitment`, `…, or a written statement`:
+            // a part or an alternative of the thing asked, not a clause of its own; `, with
+            // …` is what done means, as lint's fixtures read it.)
+            // After a deadline (`…by Dec 3 17:00, including feature frequency`) it says
+            // what done means: the clause ends there, as before.
             ',' if depth <= 0
                 && t[i + 1..].starts_with(' ')
-                && ["with ", "including ", "or ", "plus ", "incl. "]
+                && ["including ", "or ", "plus ", "incl. "]
                     .iter()
-                    .any(|w| t[i + 2..].starts_with(w)) => {}
+                    .any(|w| t[i + 2..].starts_with(w))
+                && !t[..i].contains(" by ")
+                && !t[..i].contains(" before ")
+                && !t[..i].chars().rev().take(12).any(|c| c.is_ascii_digit()) => {}
             ',' | '.' if depth <= 0 && t[i + 1..].starts_with(' ') => return (0, i),
             _ => {}
         }
@@ -1717,13 +1722,19 @@ mod tests {
         assert!(!bare_act("每家不少于2版") && !bare_act("发到各组"));
     }
 
-    /// `, with …`, `, including …`, `, or …` after the thing asked belong to its what.
+    /// `, including …`, `, or …` after the thing asked belong to its what; after the
+    /// deadline they say what done means, and `, with …` does so anywhere (lint's fixtures).
     #[test]
     fn a_modifier_after_a_comma_stays_in_the_what() {
-        let t = "Delivery rate for the last 90 days per country, with the operator split (Telkomsel, Viettel)";
+        let t = "Your SLA draft, including a 99.9% delivery commitment for OTP traffic";
         assert_eq!(get(t, read(t, &[], &opts()).what), Some(t));
         let t = "send us the registration number, or a written statement of the status";
         assert_eq!(get(t, read(t, &[], &opts()).what), Some(t));
+        let t = "Marketing to line up 5 user interviews, with users aged 25-35 in tier-1 cities";
+        assert_eq!(
+            get(t, read(t, &[], &opts()).what),
+            Some("line up 5 user interviews")
+        );
     }
 
     /// The prefilter knows every label's first character.
