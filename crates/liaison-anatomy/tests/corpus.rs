@@ -38,7 +38,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
 /// The item fields with items aligned by position (`score::Align::Position`, the scorer's
 /// first alignment, kept for comparison with earlier rounds).
 const POSITION_FLOORS: &[(&str, f64, f64)] = &[
-    ("items.what", 0.8, 0.68),
+    ("items.what", 0.81, 0.68),
     ("items.owner", 0.89, 0.79),
     ("items.due", 0.81, 0.72),
     ("items.due_value", 0.89, 0.81),
