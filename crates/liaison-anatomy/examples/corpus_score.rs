@@ -7,6 +7,7 @@
 //! cargo run -p liaison-anatomy --example corpus_score -- --misses signature.name
 //! cargo run -p liaison-anatomy --example corpus_score -- --heldout --markdown > table.md
 //! cargo run -p liaison-anatomy --example corpus_score -- --heldout --align position
+//! cargo run -p liaison-anatomy --example corpus_score -- --heldout --numbers 1-999   # the parts before the c3 author
 //! ```
 //! Items are aligned by an order-preserving maximum matching on their `what` (default,
 //! `--align best`) or by position (`--align position`, the scorer's first alignment); see
@@ -250,8 +251,24 @@ fn main() {
         .iter()
         .position(|a| a == "--type")
         .and_then(|i| args.get(i + 1).cloned());
+    // `--numbers A-B`: only the messages numbered A to B (the authors' ranges: 1-499 zh,
+    // 500-999 en, 1000-1399 c3), so that the parts before an author joined can be scored.
+    let numbers = args
+        .iter()
+        .position(|a| a == "--numbers")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|r| r.split_once('-'))
+        .and_then(|(a, b)| Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)));
+    let number = |name: &str| {
+        name.trim_end_matches(".eml")
+            .rsplit('-')
+            .next()
+            .and_then(|n| n.parse::<u32>().ok())
+    };
     let keep = |name: &str, exp: &score::Expected| {
-        name.contains(only.as_str()) && only_type.as_ref().is_none_or(|t| *t == exp.kind)
+        name.contains(only.as_str())
+            && only_type.as_ref().is_none_or(|t| *t == exp.kind)
+            && numbers.is_none_or(|(a, b)| number(name).is_some_and(|n| (a..=b).contains(&n)))
     };
     let tune = score::score_some("tune", &lint, align, &keep);
     if let Some(field) = misses {

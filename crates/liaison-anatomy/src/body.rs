@@ -731,15 +731,30 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             }
             out
         };
-        for (ps, pe) in paragraphs(Role::Free, cursor) {
-            prose_asks(a, ps, pe, opts);
-        }
-        // When the rest asks nothing, the opening may carry the ask itself (`…, could you
-        // send us the list by Jan 6?`). Its lines keep their role: they may still be the
-        // mail's closing paragraph.
-        if a.items.is_empty() {
-            for (ps, pe) in paragraphs(Role::Opening, 0) {
-                prose_asks(a, ps, pe, opts);
+        // A need stated (`面试官需要提前参加培训`, `I need the file`) is an ask only when
+        // nothing in the mail asks outright (`请…`, `could you…`): beside an outright ask it
+        // is the situation the ask comes from (the background).
+        let needs = {
+            let body = &a.source[lines[0].start.min(a.source.len())..];
+            body.contains("需要") || search_lower(body).contains("i need")
+        };
+        for weak in [false, true] {
+            if weak && !needs {
+                break;
+            }
+            for (ps, pe) in paragraphs(Role::Free, cursor) {
+                prose_asks(a, ps, pe, opts, weak);
+            }
+            // When the rest asks nothing, the opening may carry the ask itself (`…, could
+            // you send us the list by Jan 6?`). Its lines keep their role: they may still
+            // be the mail's closing paragraph.
+            if a.items.is_empty() {
+                for (ps, pe) in paragraphs(Role::Opening, 0) {
+                    prose_asks(a, ps, pe, opts, weak);
+                }
+            }
+            if !a.items.is_empty() {
+                break;
             }
         }
     }
@@ -782,6 +797,14 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
 
     // Background without a heading: the first free paragraph after the opening that reads
     // like one.
+    // Every such paragraph up to the first item counts (`…the situation paragraphs between
+    // the opening and the ask`), also before an ask made in prose.
+    let first_ask = a
+        .items
+        .iter()
+        .filter(|it| !it.is_listed())
+        .map(|it| it.span.start)
+        .min();
     if a.background.is_empty() {
         let mut i = cursor;
         while i < end {
@@ -793,7 +816,18 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 let (bs, be) = (lines[s].start, lines[i - 1].end);
                 let text = a.source[bs..be].to_string();
                 // Not the last paragraph (that is the closing), nor a line introducing a list.
-                let more_after = (i..end).any(|k| matches!(roles[k], Role::Item | Role::Heading));
+                // (A block of data lines, `鑫达五金（￥186,420.00）` one a line, states no
+                // situation: no line of it is a sentence.)
+                let data_block = i - s >= 2
+                    && (s..i).all(|k| {
+                        let l = a.source[lines[k].start..lines[k].end].trim_end();
+                        !(l.contains(['。', '，', '；'])
+                            || l.contains(", ")
+                            || l.contains(". ")
+                            || l.ends_with('.'))
+                    });
+                let more_after = (i..end).any(|k| matches!(roles[k], Role::Item | Role::Heading))
+                    || first_ask.is_some_and(|f| f >= be) && !data_block;
                 let intro = text.trim_end().ends_with(['：', ':'])
                     || heading(&a.source[lines[s].start..lines[s].end]).is_some();
                 if reads_like_background(&text) || more_after && !intro {
@@ -825,6 +859,10 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                         text,
                         span,
                     });
+                    // The next free paragraph before the ask is background too.
+                    if first_ask.is_some_and(|f| f > be) {
+                        continue;
+                    }
                 }
                 break;
             }
@@ -1033,7 +1071,9 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
 
 /// Items asked for in running text between `s` and `e` (one line): each sentence with an ask
 /// word and a deadline still ahead becomes an item from the ask on.
-fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
+fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions, weak: bool) {
+    // A stated need asks only in the second pass (see the caller).
+    const WEAK: &[&str] = &["需要", "i need"];
     const ASK: &[&str] = &[
         "麻烦",
         "麻煩",
@@ -1100,11 +1140,35 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         // Only the words of the scripts the sentence is written in are searched for.
         let latin = lower.bytes().any(|b| b.is_ascii_alphabetic());
         let other = !lower.is_ascii();
-        let Some((ai, aw)) = ASK
+        let found = ASK
             .iter()
+            .filter(|w| weak || !WEAK.contains(w))
             .filter(|w| if w.is_ascii() { latin } else { other })
             .filter_map(|w| asks_at(w).map(|i| (i, w.len())))
-            .min_by_key(|x| x.0)
+            .min_by_key(|x| x.0);
+        // `商务部李涛12月8日前把权益清单汇总给我`, `仓储部韩梅负责…，12月30日前出方案`: a
+        // sentence led by whom it names, then (负责 or) a deadline: an ask without an ask
+        // word, as a 公文 or a terse phone mail writes one.
+        // `明天上午10点前把新版放到播控服务器，可以吗？`: the ask put as a question at its end.
+        let asked_back = {
+            let t = sent.trim_end();
+            [
+                "可以吗？",
+                "可以吗?",
+                "行吗？",
+                "行吗?",
+                "好吗？",
+                "好吗?",
+                "可以嗎？",
+                "行嗎？",
+                "好嗎？",
+            ]
+            .iter()
+            .any(|w| t.ends_with(w))
+        };
+        let Some((ai, aw)) = found
+            .or_else(|| owner_led(a, ss, se, opts).then_some((0, 0)))
+            .or_else(|| asked_back.then_some((0, 0)))
         else {
             continue;
         };
@@ -1114,6 +1178,16 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
         // (`It would be great if you could…` is an ask put politely, no condition.)
         let polite_if =
             lower[ai..].starts_with("if you could") || lower[ai..].starts_with("if your team");
+        // `有不同意见的请…`, `有问题的话请…`: whoever has one is asked, a condition too.
+        let whoever = {
+            let l = lead.trim();
+            l.starts_with('有')
+                && (l.ends_with('的') || l.ends_with("的话"))
+                && l.chars().count() <= 12
+        };
+        if whoever {
+            continue;
+        }
         if !polite_if
             && [
                 "如有",
@@ -1294,6 +1368,35 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions) {
             }
         }
     }
+}
+
+/// A sentence `[s, e)` led by an owner (a department or a person, as items name them) and
+/// then a deadline still ahead, right after the owner or after its `负责…，`.
+fn owner_led(a: &Anatomy, s: usize, e: usize, opts: &ParseOptions) -> bool {
+    let sent = &a.source[s..e];
+    let lead = sent.len() - sent.trim_start().len();
+    let t = &sent[lead..];
+    let Some((os, oe)) = find_owner(t, opts) else {
+        return false;
+    };
+    // A department, with or without the person after it (`商务部李涛`, `IT部罗斌`).
+    if os != 0
+        || !t[..oe].chars().any(is_han)
+        || !t[..oe].contains(['部', '组', '組', '室', '处', '處', '心'])
+    {
+        return false;
+    }
+    let rest = t[oe..].trim_start_matches(['于', '於', '在', ' ']);
+    let date = a.date;
+    let ahead = |x: &super::TimeExpr| {
+        x.kind == liaison_time::ExprKind::Deadline && x.value.zip(date).is_none_or(|(v, d)| v >= d)
+    };
+    let at = s + lead + (t.len() - rest.len());
+    let right_after = a
+        .times_in(a.span(at, e))
+        .any(|x| ahead(x) && x.span.start == at);
+    let charged = rest.starts_with("负责") || rest.starts_with("負責");
+    right_after || charged && a.times_in(a.span(at, e)).any(ahead)
 }
 
 /// Several asks in one sentence, each with its own deadline (`…今天18:00前完成补发，客服部明天
@@ -3719,7 +3822,9 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
         }
     }
     let s = best?;
-    // The clause: back to the previous separator, forward to the next.
+    // The clause: back to the previous separator, forward to the next. A bracket that
+    // opens after the standard's word is inside it (`网络类型（WiFi/4G/5G）、所在城市`:
+    // its commas and its end are no separators); one the word stands in ends it.
     let seps = |c: char| {
         matches!(
             c,
@@ -3730,7 +3835,27 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
         .rfind(seps)
         .map(|j| j + text[j..].chars().next().map_or(1, |c| c.len_utf8()))
         .unwrap_or(0);
-    let ce = text[s..].find(seps).map(|j| s + j).unwrap_or(text.len());
+    let mut depth = 0i32;
+    let mut ce = text.len();
+    for (j, c) in text[s..].char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' if depth > 0 => depth -= 1,
+            '）' | ')' => {
+                ce = s + j;
+                break;
+            }
+            '，' | ',' | '；' | ';' | '。' | '\n' if depth == 0 => {
+                ce = s + j;
+                break;
+            }
+            '\n' => {
+                ce = s + j;
+                break;
+            }
+            _ => {}
+        }
+    }
     let (cs, ce) = {
         let t = &text[cs..ce];
         (
@@ -4149,6 +4274,18 @@ mod tests {
         );
         assert_eq!(a.problem.len(), 1);
         assert!(a.problem[0].text.contains("47筆"), "{:?}", a.problem);
+    }
+
+    #[test]
+    fn a_topic_then_who_does_it_by_when() {
+        let a = read(
+            "Subject: 【进度同步】年货节-市场部/设计部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各位好，\n\n年货节物料进度如下，待完成：\n\n1. 活动视频：设计部12月8日前出终稿\n2. 直播脚本：市场部王磊12月10日前提交\n3. 价签贴：12月9日前印好，约1200张\n\n谢谢！\n\n陈佳\n市场部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(whats(&a)[..2], ["活动视频", "直播脚本"]);
+        assert_eq!(
+            a.items[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("设计部")
+        );
     }
 
     #[test]
@@ -4821,6 +4958,79 @@ mod tests {
         assert_eq!(whats(&a), ["整理台账", "复核台账"]);
         assert_eq!(a.items[1].owner.as_ref().unwrap().text, "王一");
         assert_eq!(a.items[1].due.as_ref().unwrap().text, "12月11日前");
+    }
+
+    #[test]
+    fn a_sentence_led_by_its_owner_and_deadline_is_an_ask() {
+        let a = read(
+            "Subject: 【需求对接】赞助商权益-商务部/内容中心-紧急\nDate: 2026-11-30 10:00\n\n李涛、周敏：\n\n三家赞助商的权益要在下周五给客户过稿。\n\n商务部李涛12月8日前把三家赞助商的权益清单汇总给我，按合同条款逐条列。内容中心周敏12月10日前出口播脚本初稿，每家不少于2版。\n\n宋佳\n市场部总监\n",
+        );
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
+        assert_eq!(
+            a.items[0].owner.as_ref().map(|o| o.text.as_str()),
+            Some("商务部李涛")
+        );
+        assert!(
+            whats(&a)[0].starts_with("把三家赞助商的权益清单汇总给我"),
+            "{:?}",
+            whats(&a)
+        );
+        // A status with a past date is no ask.
+        let a = read(
+            "Subject: 【进度同步】赞助商权益-商务部-一般\nDate: 2026-11-30 10:00\n\n各位：\n\n商务部11月20日已把清单汇总完毕。\n\n宋佳\n市场部\n",
+        );
+        assert!(a.items.is_empty(), "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn situation_paragraphs_before_a_prose_ask_are_background() {
+        let a = read(
+            "Subject: 【问题协调】冷链理赔-仓储部-紧急\nDate: 2026-11-30 10:00\n\n韩梅：\n\n上周五客户投诉17单冻品化冻，要求理赔。\n\n周末我把17单的物流轨迹查了一遍，运输途中没有异常停留，问题更可能出在出库打包环节。\n\n客户的索赔金额是23,600元，对方法务已经在问处理时间。\n\n麻烦仓储部12月4日前调出打包环节的监控截图发我。\n\n谢谢！\n\n郑航\n运营中心\n",
+        );
+        assert_eq!(a.items.len(), 1, "{:?}", whats(&a));
+        let bg: Vec<&str> = a.background.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(bg.len(), 2, "{bg:?}");
+        assert!(bg[0].starts_with("周末我把17单"), "{bg:?}");
+        assert!(bg[1].starts_with("客户的索赔金额"), "{bg:?}");
+    }
+
+    #[test]
+    fn an_ask_put_as_a_question_at_its_end() {
+        let a = read(
+            "Subject: 【需求对接】跨年晚会-技术部-紧急\nDate: 2026-11-30 10:00\n\n小王：\n\n成片改好了。明天上午10点前把新版放到播控服务器，可以吗？\n\n宋佳\n市场部\n",
+        );
+        assert_eq!(a.items.len(), 1, "{:?}", whats(&a));
+        assert!(
+            whats(&a)[0].contains("把新版放到播控服务器"),
+            "{:?}",
+            whats(&a)
+        );
+    }
+
+    #[test]
+    fn whoever_has_an_objection_is_asked_conditionally() {
+        let a = read(
+            "Subject: 【成果同步】双十二复盘-运营中心-一般\nDate: 2026-11-30 10:00\n\n各位：\n\n方案已定稿。\n\n有不同意见的请在本周五前提出来。\n\n郑航\n运营中心\n",
+        );
+        assert!(a.items.is_empty(), "{:?}", whats(&a));
+    }
+
+    #[test]
+    fn a_stated_need_beside_an_outright_ask_is_no_item() {
+        let a = read(
+            "Subject: 【需求对接】招聘-人力资源部-紧急\nDate: 2026-11-30 10:00\n\n小林：\n\n笔试安排在12月16日，面试官需要在12月10日前参加面试官培训。\n\n麻烦用人部门12月4日前把面试官名单发我。\n\n谢谢！\n\n周一\n人力资源部\n",
+        );
+        assert_eq!(a.items.len(), 1, "{:?}", whats(&a));
+        assert!(
+            whats(&a)[0].starts_with("把面试官名单发我"),
+            "{:?}",
+            whats(&a)
+        );
+        // Alone, the need is the ask.
+        let a = read(
+            "Subject: 【需求对接】招聘-人力资源部-紧急\nDate: 2026-11-30 10:00\n\n小林：\n\n面试官需要在12月10日前参加面试官培训。\n\n谢谢！\n\n周一\n人力资源部\n",
+        );
+        assert_eq!(a.items.len(), 1);
     }
 
     #[test]

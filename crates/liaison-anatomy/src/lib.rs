@@ -500,6 +500,16 @@ impl Anatomy {
     /// Builds the anatomy of an already parsed message. `raw` is used to locate spans in the
     /// file itself when it is UTF-8 and the body appears in it verbatim.
     pub fn from_message(m: &Message, raw: &[u8], opts: &ParseOptions) -> Anatomy {
+        let mut a = Anatomy::from_message_read(m, raw, opts);
+        // An automatic reply greets nobody: its `您好，` / `Hi,` is part of the template (every
+        // author of the corpus reads it so).
+        if a.greeting.is_some() && is_automatic(m) {
+            a.greeting = None;
+        }
+        a
+    }
+
+    fn from_message_read(m: &Message, raw: &[u8], opts: &ParseOptions) -> Anatomy {
         let problems: Vec<Problem> = m
             .problems
             .iter()
@@ -1184,9 +1194,39 @@ pub mod words;
 pub use quote::{Stripped, strip_quoted};
 pub use reply::{ItemRef, ReplyClass, ReplyReading, Writer};
 
+/// A message sent automatically: the auto-reply headers, or an out-of-office text at the
+/// top of a short body.
+fn is_automatic(m: &Message) -> bool {
+    if m.auto_reply.is_some() {
+        return true;
+    }
+    let head: String = m.body.chars().take(600).collect();
+    let norm = reply::cues::normalize(&head);
+    m.body.chars().count() <= 1200 && reply::cues::any(&norm, reply::cues::AUTO_STRONG)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An automatic reply greets nobody; the same text sent by hand does (fifth round).
+    #[test]
+    fn an_automatic_reply_has_no_greeting() {
+        let opts = ParseOptions::new(liaison_time::Context::new(
+            DateTime::parse_from_rfc3339("2026-12-01T10:00:00+08:00").unwrap(),
+        ));
+        let eml = |extra: &str| {
+            format!(
+                "From: =?UTF-8?B?5ZGo5pWP?= <zhou@example.com>\r\nTo: a@example.com\r\nSubject: =?UTF-8?B?6Ieq5Yqo5Zue5aSN?=\r\nDate: Tue, 1 Dec 2026 10:00:00 +0800\r\n{extra}MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n您好，我12月2日至12月4日出差，期间邮件回复可能不及时。\r\n"
+            )
+        };
+        let auto = eml("Auto-Submitted: auto-replied\r\n");
+        let a = Anatomy::parse_eml(auto.as_bytes(), &opts);
+        assert!(a.greeting.is_none());
+        let by_hand = eml("");
+        let a = Anatomy::parse_eml(by_hand.as_bytes(), &opts);
+        assert!(a.greeting.is_some());
+    }
 
     /// The `YYYY-MM-DD HH:MM` shortcut reads what the format parsers read.
     #[test]

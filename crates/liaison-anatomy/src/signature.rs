@@ -84,6 +84,12 @@ const WEAK_VALEDICTIONS: &[&str] = &[
     "thanks a lot",
     "thx",
     "tks",
+    "thanks both",
+    "thanks all",
+    "thanks in advance",
+    "thank you both",
+    "谢谢您",
+    "謝謝您",
 ];
 
 fn valediction_key(t: &str) -> String {
@@ -143,6 +149,9 @@ fn is_client_tag(t: &str) -> bool {
         "發送自",
         "发送自",
         "sent from my",
+        "sent from dingtalk",
+        "sent from feishu",
+        "sent from lark",
         "sent from outlook",
         "sent from mail for",
         "sent from yahoo",
@@ -206,6 +215,9 @@ fn is_disclaimer(t: &str) -> bool {
         "the information contained in this",
         "the information in this",
         "please consider the environment",
+        "this email has been scanned",
+        "this e-mail has been scanned",
+        "this message has been scanned",
         "注意：本邮件",
     ]
     .iter()
@@ -273,6 +285,11 @@ fn segments(t: &str) -> Vec<(usize, usize)> {
                     t[i..].len() - t[i..].trim_start_matches(' ').len()
                 }
                 ' ' if t[i..].starts_with(" / ") => 3,
+                // `Marketing Dept. - Amazon Ads Lead`: a spaced hyphen between parts (an en
+                // dash joins one department's parts: `Supply Chain Dept. – International
+                // Logistics`).
+                ' ' if t[i..].starts_with(" - ") => 3,
+
                 _ => 0,
             }
         };
@@ -460,6 +477,8 @@ const COMPANY_WORDS: &[&str] = &[
     "s.a.",
     "ag",
     "plc",
+    "global",
+    "holdings",
 ];
 
 fn is_company(s: &str) -> bool {
@@ -808,6 +827,23 @@ fn is_name(s: &str, hints: &[String]) -> bool {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
+    // `CK Wong` for `Wong Chi Keung`: the given names' initials and the display name's
+    // surname (Hong Kong and Singapore write themselves so).
+    if let [initials, surname] = words[..]
+        && (2..=3).contains(&initials.len())
+        && initials.chars().all(|c| c.is_ascii_uppercase())
+        && hints.iter().any(|h| {
+            let hw: Vec<&str> = h.split_whitespace().collect();
+            let given: String = hw
+                .iter()
+                .filter(|w| **w != surname)
+                .filter_map(|w| w.chars().next())
+                .collect();
+            hw.contains(&surname) && given == initials
+        })
+    {
+        return true;
+    }
     let han_word = |w: &str| {
         let n = w.chars().count();
         w.chars().all(is_han)
@@ -1151,6 +1187,47 @@ pub(super) fn detect(
     }
     // What each line reads as, computed once.
     let mut kinds: Vec<Option<LineKind>> = vec![None; lines.len()];
+    // The last paragraph starts with the writer's name as the From header gives it (after a
+    // valediction, if any): its short lines below are the signature's, whatever they say
+    // (`Finance Controller | Finance`, `Beijing office, ext. 6108`, `Product | Growth &
+    // Billing`).
+    {
+        let mut p = content_end;
+        while p > first && !lines[p - 1].blank {
+            p -= 1;
+        }
+        let mut n = p;
+        if n < content_end
+            && matches!(
+                line_kind(&text(n), &hints, opts),
+                LineKind::Strong | LineKind::Weak
+            )
+        {
+            n += 1;
+        }
+        let named = n < content_end && hints.first().is_some_and(|h| text(n).trim() == h.as_str());
+        let short = (n + 1..content_end).all(|i| {
+            let t = text(i);
+            let t = t.trim();
+            t.chars().count() <= 60 && !t.ends_with(['。', '.', '!', '！', '?', '？', '：', ':'])
+        });
+        // The `-- ` line (RFC 3676, Gmail and Thunderbird put it above the signature) ends
+        // the text: what follows it in the last paragraph is the signature.
+        let dashed = p < content_end && text(p).trim_end() == "--" && content_end - p <= 6;
+        if dashed {
+            n = p + 1;
+        }
+        if (named || dashed) && short && content_end - n <= 5 {
+            for (i, slot) in kinds.iter_mut().enumerate().take(content_end).skip(n) {
+                let k = line_kind(&text(i), &hints, opts);
+                *slot = Some(if k == LineKind::Other {
+                    LineKind::Sig
+                } else {
+                    k
+                });
+            }
+        }
+    }
     // Walk up.
     let mut k = content_end;
     let mut start = content_end;
@@ -1353,6 +1430,68 @@ mod tests {
         Anatomy::parse_plain(src.as_bytes(), &opts()).signature
     }
 
+    /// English signatures with a department and a title on one line, and no contact line
+    /// (the third author's DingTalk and Feishu mail in English).
+    #[test]
+    fn english_department_and_title_without_contact() {
+        for (body, name, dept) in [
+            (
+                "Please send the report by Friday.\n\nAny question, ping me in DingTalk.\n\nLeo Sun\nMarketing Dept. - Amazon Ads Lead\n",
+                "Leo Sun",
+                "Marketing Dept.",
+            ),
+            (
+                "Please send the report by Friday.\n\nBest regards,\n\nCathy Fang\nHead of Overseas Operations | Operations Dept.\nMili Global (Hangzhou)\n",
+                "Cathy Fang",
+                "Operations Dept.",
+            ),
+        ] {
+            let s = sig(body);
+            let s = s.expect(body);
+            assert_eq!(s.name.map(|x| x.text).as_deref(), Some(name));
+            assert_eq!(s.department.map(|x| x.text).as_deref(), Some(dept));
+        }
+    }
+
+    /// The last paragraph starts with the From display name: its short lines are the
+    /// signature's even when none of them reads as a department or a contact.
+    #[test]
+    fn the_from_name_heads_the_last_paragraph() {
+        let s = sig("Please confirm by Friday.\n\nThanks,\n\nKim Rowe\nProduct Director\nProduct | Growth & Billing\nBeijing office, ext. 6108\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "Kim Rowe");
+        // Not when the paragraph is prose.
+        let s = sig(
+            "Please confirm by Friday.\n\nKim Rowe will send the file tomorrow.\nIt is nearly done.\n",
+        );
+        assert!(s.is_none_or(|s| s.name.is_none()));
+    }
+
+    /// The `-- ` line heads the signature; `Thanks both,` is a valediction; DingTalk's
+    /// English tag is no closing (fifth round).
+    #[test]
+    fn dash_line_valedictions_and_tags() {
+        let s = sig("请各部门按时推进。\n\n-- \n林峰\n首席执行官\n总经办 / 产品委员会\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "林峰");
+        let s = sig("Please confirm by Friday.\n\nThanks both,\nLena Ohm\nData Team\n").unwrap();
+        assert!(s.signoff.is_some());
+        let src = "Subject: x\n\nHi Tom,\n\nPlease confirm by Friday.\n\nCathy\n\nSent from DingTalk business mail\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        assert!(
+            a.closing
+                .as_ref()
+                .is_none_or(|c| !c.text.contains("DingTalk"))
+        );
+    }
+
+    /// `CK Wong` signs for `Wong Chi Keung` (the display name): initials and surname.
+    #[test]
+    fn initials_and_surname_of_the_display_name() {
+        let src = "Subject: x\nFrom: \"Wong Chi Keung\" <ck@example.com>\n\nBudget is approved.\n\nThanks,\n\nCK Wong\nIT Department | Systems Manager\n+852 2388 6233\n";
+        let a = Anatomy::parse_plain(src.as_bytes(), &opts());
+        assert_eq!(a.signature.unwrap().name.unwrap().text, "CK Wong");
+        assert!(!is_name("CK Wong", &["Lena Ohm".to_string()]));
+    }
+
     /// Found in real 2005 mail: a line led by a multi-byte bullet with no space after it.
     #[test]
     fn multibyte_bullets_without_a_space() {
@@ -1408,6 +1547,10 @@ mod tests {
     fn mobile_tag_and_disclaimer_are_not_the_signature() {
         assert!(sig("好的，收到。\n\n发自我的iPhone\n").is_none());
         let s = sig("Thanks for the update.\n\nRegards,\nLena Ohm\nData Team\n\nThis email and any attachments are confidential and intended solely for the addressee.\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "Lena Ohm");
+        assert_eq!(s.department.unwrap().text, "Data Team");
+        // A virus-scan notice under the signature is a disclaimer too (fifth round).
+        let s = sig("Please reply by Friday.\n\nLena Ohm\nData Team\nExt. 8120 | lena@example.com\n\nThis email has been scanned for viruses and malware. If you receive an unexpected payment request, do not reply.\n").unwrap();
         assert_eq!(s.name.unwrap().text, "Lena Ohm");
         assert_eq!(s.department.unwrap().text, "Data Team");
     }

@@ -10,58 +10,59 @@ mod score;
 /// (field, floor of the F1 on the tuning part, floor on the held-out part), items aligned
 /// by the order-preserving maximum matching on `what` (`score::Align::Best`).
 const FLOORS: &[(&str, f64, f64)] = &[
-    ("subject.tag", 0.99, 0.99),
-    ("subject.project", 0.99, 0.99),
-    ("subject.departments", 0.99, 0.99),
-    ("subject.urgency", 0.99, 0.99),
-    ("subject.kind", 0.99, 0.99),
-    ("quoted_first_line", 0.99, 0.96),
-    ("greeting", 0.96, 0.97),
-    ("opening", 0.92, 0.90),
-    ("background", 0.77, 0.63),
-    ("closing", 0.93, 0.89),
-    ("attachments", 0.99, 0.99),
-    ("items.what", 0.79, 0.72),
-    ("items.owner", 0.88, 0.8),
-    ("items.due", 0.83, 0.71),
-    ("items.due_value", 0.89, 0.8),
-    ("items.standard", 0.76, 0.67),
-    ("signature.name", 0.99, 0.97),
-    ("signature.department", 0.98, 0.95),
-    ("signature.title", 0.98, 0.94),
-    ("signature.contact", 0.99, 0.98),
-    ("new_text", 0.98, 0.96),
-    ("reply.promised", 0.88, 0.88),
-    ("reply.items", 0.73, 0.68),
+    ("subject.tag", 1.0, 1.0),
+    ("subject.project", 0.99, 1.0),
+    ("subject.departments", 0.99, 1.0),
+    ("subject.urgency", 0.99, 1.0),
+    ("subject.kind", 1.0, 1.0),
+    ("quoted_first_line", 0.99, 0.97),
+    ("greeting", 0.98, 0.98),
+    ("opening", 0.94, 0.91),
+    ("background", 0.82, 0.66),
+    ("closing", 0.94, 0.84),
+    ("attachments", 1.0, 1.0),
+    ("items.what", 0.81, 0.71),
+    ("items.owner", 0.88, 0.82),
+    ("items.due", 0.79, 0.73),
+    ("items.due_value", 0.87, 0.82),
+    ("items.standard", 0.78, 0.67),
+    ("signature.name", 0.98, 0.97),
+    ("signature.department", 0.96, 0.95),
+    ("signature.title", 0.95, 0.94),
+    ("signature.contact", 0.98, 0.98),
+    ("new_text", 0.97, 0.96),
+    ("reply.promised", 0.79, 0.79),
+    ("reply.items", 0.72, 0.66),
 ];
 
 /// The item fields with items aligned by position (`score::Align::Position`, the scorer's
 /// first alignment, kept for comparison with earlier rounds).
 const POSITION_FLOORS: &[(&str, f64, f64)] = &[
-    ("items.what", 0.79, 0.68),
-    ("items.owner", 0.89, 0.76),
-    ("items.due", 0.83, 0.7),
-    ("items.due_value", 0.9, 0.79),
-    ("items.standard", 0.75, 0.63),
+    ("items.what", 0.81, 0.68),
+    ("items.owner", 0.89, 0.79),
+    ("items.due", 0.81, 0.72),
+    ("items.due_value", 0.89, 0.81),
+    ("items.standard", 0.78, 0.64),
 ];
 
 /// Reply classes (issue 10 item 4): (class, floor of precision and of recall on the tuning
-/// part, on the held-out part). Held-out classes have 2–9 replies, so one reply moves a
-/// value by 0.1–0.5; the floors are what the reader reaches today.
+/// part, on the held-out part). Held-out classes have 4–14 replies, so one reply moves a
+/// value by 0.07–0.25; the floors are what the reader reaches today (set on the three
+/// authors' grown corpus in the fifth round, see docs/accuracy.md).
 const CLASS_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     // class, tune P, tune R, held-out P, held-out R
-    ("acknowledgement", 0.95, 0.95, 0.7, 1.0),
-    ("auto-reply", 0.95, 0.95, 1.0, 1.0),
-    ("confirmation", 0.95, 0.95, 1.0, 1.0),
-    ("delay", 0.95, 0.95, 1.0, 0.6),
-    ("delivery", 0.95, 0.95, 1.0, 1.0),
-    ("dispute", 0.95, 0.95, 0.8, 0.8),
-    ("escalation", 0.95, 0.95, 1.0, 1.0),
-    ("nudge", 0.95, 0.95, 1.0, 1.0),
-    ("partial-delivery", 0.95, 0.95, 0.85, 0.75),
-    ("promise", 0.95, 0.95, 0.65, 0.8),
-    ("question", 0.95, 0.95, 1.0, 1.0),
-    ("sync", 0.95, 0.95, 1.0, 1.0),
+    ("acknowledgement", 0.94, 0.94, 0.79, 1.0),
+    ("auto-reply", 1.0, 1.0, 1.0, 1.0),
+    ("confirmation", 1.0, 1.0, 1.0, 1.0),
+    ("delay", 0.91, 1.0, 1.0, 0.85),
+    ("delivery", 1.0, 0.84, 1.0, 1.0),
+    ("dispute", 1.0, 0.87, 0.89, 0.81),
+    ("escalation", 1.0, 1.0, 1.0, 1.0),
+    ("nudge", 1.0, 1.0, 1.0, 1.0),
+    ("partial-delivery", 0.76, 0.86, 1.0, 0.85),
+    ("promise", 0.88, 0.96, 0.59, 0.85),
+    ("question", 1.0, 0.95, 1.0, 1.0),
+    ("sync", 1.0, 1.0, 1.0, 0.87),
 ];
 
 /// Every span of every corpus message, read as an .eml, lies on character boundaries inside

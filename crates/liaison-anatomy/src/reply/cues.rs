@@ -917,6 +917,15 @@ pub const DISPUTE: &[&str] = &[
     "do not match",
     "does not match",
     "never part of",
+    "never in scope",
+    "not in scope",
+    "don't look right",
+    "doesn't look right",
+    "don't seem right",
+    "doesn't seem right",
+    "理解不一样",
+    "理解不同",
+    "理解有偏差",
     "not part of the agreed",
     "won't be doing",
     "not what we agreed",
@@ -949,6 +958,13 @@ pub const SOFT_DISPUTE: &[&str] = &[
     "doesn't work for us",
     "does not work for us",
     "not workable",
+    "isn't realistic",
+    "not realistic",
+    "unrealistic",
+    "不现实",
+    "problem with the date",
+    "problem with the deadline",
+    "problem with the timing",
 ];
 
 /// Not meeting the time: the work will be late.
@@ -1131,6 +1147,20 @@ pub const DELAY: &[&str] = &[
     "move the",
     "slip",
     "later than planned",
+    "taking longer",
+    "只能挪",
+    "挪到",
+    "take longer",
+    "longer than planned",
+    "longer than expected",
+    "now expect",
+    "days late",
+    "week late",
+    "weeks late",
+    "moves to",
+    "now looking at",
+    "now aiming for",
+    "now targeting",
     "later than expected",
     "behind schedule",
     "running behind",
@@ -1145,6 +1175,8 @@ pub const DELAY: &[&str] = &[
 
 /// Where a delay names its new time (`延到16日`, `最快周一`, `need until Monday`).
 pub const DELAY_TO: &[&str] = &[
+    "最快",
+    "挪到",
     "earliest",
     "pushed to",
     "moved to",
@@ -1170,6 +1202,11 @@ pub const DELAY_TO: &[&str] = &[
 
 /// Something is handed over now: a file, a link, the answer.
 pub const DONE: &[&str] = &[
+    "left our warehouse",
+    "left the warehouse",
+    "dispatched",
+    "在这里",
+    "在這裡",
     "发到你邮箱",
     "发到您邮箱",
     "已经发到",
@@ -1179,6 +1216,13 @@ pub const DONE: &[&str] = &[
     "is in the doc",
     "are in the doc",
     "is in the folder",
+    "in the shared folder",
+    "on the shared drive",
+    "in the shared drive",
+    "is now in the",
+    "are now in the",
+    "is now on the",
+    "are now on the",
     "are in the folder",
     "准备好了",
     "确认好了",
@@ -1384,6 +1428,13 @@ pub const HANDOVER: &[&str] = &[
     "is in the doc",
     "are in the doc",
     "is in the folder",
+    "in the shared folder",
+    "on the shared drive",
+    "in the shared drive",
+    "is now in the",
+    "are now in the",
+    "is now on the",
+    "are now on the",
     "are in the folder",
     "请查收",
     "请查阅",
@@ -1537,6 +1588,10 @@ pub const COMPLETE: &[&str] = &[
 
 /// A commitment to do something (with a time, a promise).
 pub const COMMIT: &[&str] = &[
+    "照常",
+    "按原计划",
+    "回您",
+    "回你",
     "will reach you",
     "target is",
     "with you by",
@@ -1644,12 +1699,28 @@ pub const ORIGINAL: &[&str] = &[
     "as requested",
 ];
 
+/// The delay cues that only say the writer cannot ([`unable`]): with no time in the reply
+/// they decline rather than delay.
+pub const INABILITY: &[&str] = &[
+    "i'm afraid",
+    "afraid we",
+    "won't be able to",
+    "will not be able to",
+    "not be able to",
+    "unable to",
+    "交不了",
+    "给不了",
+    "出不了",
+];
+
 /// Agreeing to the time asked for, which is not yet a commitment of one's own
 /// (`周五前寄到没问题`).
 pub const AGREE: &[&str] = &[
     "confirmed",
     "works for us",
     "works for me",
+    " works.",
+    " works,",
     "fine with",
     "可以",
     "没问题",
@@ -1746,6 +1817,11 @@ pub const REQUEST: &[&str] = &[
 
 /// The requester brings in superiors.
 pub const ESCALATION: &[&str] = &[
+    "出面协调",
+    "出面",
+    "帮忙盯",
+    "need your help",
+    "打个招呼",
     "需升级",
     "升级协调",
     "升级一下",
@@ -1841,6 +1917,10 @@ pub const PROGRESS: &[&str] = &[
 
 /// The requester accepts what was delivered.
 pub const CONFIRMATION: &[&str] = &[
+    "按这个来",
+    "就按这个",
+    "按此执行",
+    "按这个执行",
     "确认收到",
     "looks correct",
     "look correct",
@@ -2124,4 +2204,301 @@ mod tests {
         assert!(!any("promotion", &["ion"]));
         assert!(any("it was delivered", &["deliver"]));
     }
+}
+
+/// The writer says it cannot (or will not) do something: the shape of a negated ability,
+/// not a list of whole phrases. Chinese: a potential complement in the negative (`V不了`,
+/// `承担不了`, not `少不了`/`免不了`/`不了解`), a negated modal before a verb (`没法`, `无法`,
+/// `没办法`, `不能`, `难以`) or a withheld act (`暂不`, `暂时不`, `不接`); English: a
+/// negated modal of ability (`can't`, `cannot`, `unable to`, `won't be able to`, `not in a
+/// position to`, `don't think we can`) or a stated choice not to act (`decided not to`,
+/// `pass on`, `rather not`). A negation of the inability itself (`不会无法…`) is rare enough
+/// to ignore. Returns the phrase found.
+pub fn unable(norm: &str) -> Option<&'static str> {
+    const MODALS: &[&str] = &[
+        "没法",
+        "无法",
+        "没办法",
+        "不能",
+        "难以",
+        "暂不",
+        "暂时不",
+        "不接",
+        "不参与",
+        "不考虑",
+    ];
+    const EN: &[&str] = &[
+        "can't ",
+        "cannot ",
+        "can not ",
+        "unable to",
+        "won't be able to",
+        "will not be able to",
+        "not be able to",
+        "not able to",
+        "not in a position to",
+        "don't think we can",
+        "don't think i can",
+        "do not think we can",
+        "not sure we can",
+        "decided not to",
+        "have to pass",
+        "will pass on",
+        "'ll pass on",
+        "pass on this",
+        "rather not",
+    ];
+    for m in MODALS {
+        for (i, _) in norm.match_indices(m) {
+            // `能不能…` and `不能不…` are a question and a must, not an inability.
+            let before = &norm[..i];
+            let after = &norm[i + m.len()..];
+            if *m == "不能" && (before.ends_with('能') || after.starts_with('不')) {
+                continue;
+            }
+            // A verb must follow (not `无法律…`); any Han character will do.
+            if after
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            {
+                return Some(m);
+            }
+        }
+    }
+    // The potential complement in the negative: `做不了`, `排不进去`, `赶不及`, `赶不切`
+    // (Cantonese 趕唔切), `做不完`, `交不上` (not `少不了`, `免不了`, `不了解`, `算不上`,
+    // `谈不上`, `看不出`).
+    for comp in ["不了", "不进", "不完", "不及", "不切", "不上"] {
+        for (i, _) in norm.match_indices(comp) {
+            let prev = norm[..i].chars().next_back();
+            let next = norm[i + comp.len()..].chars().next();
+            let verb = prev.is_some_and(|c| {
+                ('\u{4e00}'..='\u{9fff}').contains(&c)
+                    && !"少免受大罢得为说算谈比看来等对".contains(c)
+            });
+            if verb && !(comp == "不了" && next == Some('解')) {
+                return Some(comp);
+            }
+        }
+    }
+    EN.iter()
+        .find(|w| {
+            norm.match_indices(**w)
+                .any(|(i, _)| ascii_word_bounded(norm, i, w))
+        })
+        .copied()
+}
+
+/// A correction of the request's facts in the shape `是X，不是Y` / `X, not Y`: the writer
+/// sets a fact against the one it was given (a dispute when nothing else is said).
+pub fn corrects(norm: &str, previous: Option<&str>) -> bool {
+    let t = norm.trim_start();
+    for lead in ["不是", "而不是", "并不是", "并非"] {
+        if let Some(rest) = t.strip_prefix(lead) {
+            // `不是问题`, `不是什么大事`: no correction.
+            let trivial = ["问题", "大问题", "什么", "很", "太", "特别"]
+                .iter()
+                .any(|w| rest.starts_with(w));
+            let stated =
+                previous.is_some_and(|p| p.contains('是') || p.chars().any(|c| c.is_ascii_digit()));
+            return !trivial && stated && rest.chars().count() >= 2;
+        }
+    }
+    norm.match_indices(", not ").any(|(i, m)| {
+        let rest = &norm[i + m.len()..];
+        let trivial = [
+            "yet",
+            "sure",
+            "a problem",
+            "an issue",
+            "urgent",
+            "only",
+            "just",
+            "at all",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
+        !trivial
+            && rest
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '$')
+    })
+}
+
+/// Something is done, by the shape of the clause rather than a listed phrase: a verb with
+/// a result complement and `了` (`订好了`, `改完了`, `补齐了`, not `说好了`/`太好了`), a
+/// status value after a label (`报价单：已附上`, `Price list: attached`), an English
+/// present perfect or state passive (`has been booked`, `PO is raised`, `are complete`).
+pub fn done_shape(norm: &str) -> bool {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    // Not `看完了`/`说完了` (read, said: an acknowledgement) nor `安排好了` (arranged: a
+    // plan, not a thing handed over).
+    for end in ["好了", "齐了", "妥了"] {
+        for (i, _) in norm.match_indices(end) {
+            let prev = norm[..i].chars().next_back();
+            if prev.is_some_and(|c| han(c) && !"说那太就最还都也算很真不没快要排听看".contains(c))
+            {
+                return true;
+            }
+        }
+    }
+    let t = norm
+        .trim()
+        .trim_end_matches(['.', '。', ';', '；', ',', '，']);
+    // `Done on item 1: …`, `已完成：…`: a status first.
+    if ["done on ", "done with ", "done:", "已完成：", "已完成:"]
+        .iter()
+        .any(|w| t.starts_with(w))
+    {
+        return true;
+    }
+    const STATUS: &[&str] = &[
+        "attached",
+        "done",
+        "sent",
+        "uploaded",
+        "shared",
+        "complete",
+        "completed",
+        "已附上",
+        "已完成",
+        "已发送",
+        "已上传",
+        "已提供",
+        "见附件",
+        "附件",
+    ];
+    if STATUS.contains(&t) {
+        return true;
+    }
+    if !norm.is_ascii() {
+        return false;
+    }
+    let words: Vec<&str> = norm
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Verbs whose perfect or passive hands something over (not `is related`, `is
+    // delayed`, `has been scheduled`).
+    const HANDED: &[&str] = &[
+        "sent",
+        "uploaded",
+        "attached",
+        "shared",
+        "signed",
+        "approved",
+        "raised",
+        "submitted",
+        "published",
+        "released",
+        "delivered",
+        "shipped",
+        "placed",
+        "issued",
+        "paid",
+        "filed",
+        "completed",
+        "finished",
+        "done",
+        "complete",
+        "ready",
+        "fixed",
+    ];
+    for w in words.windows(3) {
+        if matches!(w[0], "has" | "have") && w[1] == "been" && HANDED.contains(&w[2]) {
+            return true;
+        }
+    }
+    for w in words.windows(2) {
+        if matches!(w[0], "is" | "are") && HANDED.contains(&w[1]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// An English commitment by its tense: `will`/`'ll`/`going to` before a verb, not
+/// negated and not asking (`will you`).
+pub fn future_act(norm: &str) -> bool {
+    let words: Vec<&str> = norm
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).enumerate().any(|(k, w)| {
+        let modal = w[0] == "will" || w[0].ends_with("'ll") || w[0] == "going" && w[1] == "to";
+        let asking = w[0] == "will" && (k == 0 || matches!(w[1], "you" | "it" | "that" | "this"));
+        modal && !asking && !matches!(w[1], "not" | "never" | "be")
+    })
+}
+
+/// The clause speaks in the first person (`我们`, `我方`, `我司`, `we`, `I`, `our`): a
+/// refusal is the writer's only when it says so (`不能错过` in an advertisement is none).
+pub fn first_person(norm: &str) -> bool {
+    if ["我", "本公司", "本部门", "咱们"]
+        .iter()
+        .any(|w| norm.contains(w))
+    {
+        return true;
+    }
+    norm.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .any(|w| {
+            matches!(w, "we" | "i" | "our" | "us" | "my" | "me")
+                || w.starts_with("we'")
+                || w.starts_with("i'")
+        })
+}
+
+/// The clause gives a reason (`因…`, `由于…`, `because …`): what it says cannot be done is
+/// the cause of something else, not the writer's refusal.
+pub fn reason(norm: &str) -> bool {
+    ["因", "由于", "鉴于", "because", "since ", "due to"]
+        .iter()
+        .any(|w| norm.contains(w))
+}
+
+/// Turning something down flatly (`不行`, `impossible`, `no way`): with a time in the
+/// clause, the time is refused ([`unable`] covers the modal forms).
+pub const NO_GO: &[&str] = &[
+    "不行",
+    "不可能",
+    "impossible",
+    "no way",
+    "not possible",
+    "not feasible",
+];
+
+/// The writer declines an act of its own: `我们不做`, `我方不接`, `not something we can do`.
+pub fn declines(norm: &str) -> bool {
+    for who in ["我们", "我方", "我司", "我這邊", "我这边"] {
+        for (i, _) in norm.match_indices(who) {
+            let rest = norm[i + who.len()..]
+                .trim_start_matches("这边")
+                .trim_start_matches("这次");
+            if [
+                "不做",
+                "不接",
+                "不处理",
+                "不负责",
+                "不管",
+                "不提供",
+                "不承担",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
+            {
+                return true;
+            }
+        }
+    }
+    [
+        "not something we can",
+        "not something i can",
+        "not something we do",
+        "we won't be doing",
+        "we will not be doing",
+    ]
+    .iter()
+    .any(|w| norm.contains(w))
 }

@@ -193,6 +193,10 @@ struct Clause {
     time_verb: bool,
     /// A time followed by 才 (`要到周五才能到`): later than hoped.
     time_late: bool,
+    /// The text is a reply of a few lines (600 characters at most): shapes that are read
+    /// without a listed cue (an inability, [`cues::unable`]) count only there; in a long
+    /// text (a letter, a story, an advertisement) they are narrative.
+    short: bool,
 }
 
 impl Clause {
@@ -200,15 +204,40 @@ impl Clause {
         cues::any(&self.norm, words)
     }
     fn done(&self) -> bool {
-        cues::any_done(&self.norm, cues::DONE)
+        cues::any_done(&self.norm, cues::DONE) || self.short && cues::done_shape(&self.norm)
     }
     /// The writer commits to doing something (a cue, or a time followed by a verb).
     fn commits(&self) -> bool {
-        self.has(cues::COMMIT) || self.time_verb && !self.has(cues::ORIGINAL)
+        self.has(cues::COMMIT)
+            || self.time_verb && !self.has(cues::ORIGINAL)
+            || !self.times.is_empty() && cues::future_act(&self.norm)
     }
     /// The writer says it will be late.
     fn late(&self) -> bool {
-        self.has(cues::DELAY) || self.time_late
+        self.has(cues::DELAY)
+            || self.time_late
+            || self.any_time && (self.unable() || self.short && self.has(cues::NO_GO))
+    }
+    /// Refusing: a first-person refusal cue or an inability ([`cues::unable`]) the writer
+    /// states in the first person.
+    fn refuses(&self) -> bool {
+        self.has(cues::REFUSE)
+            || self.short && cues::declines(&self.norm)
+            || self.unable()
+                && (cues::first_person(&self.norm) || self.has(&["恐怕", "afraid"]))
+                && !cues::reason(&self.norm)
+    }
+    /// The writer says it cannot do something ([`cues::unable`]).
+    fn unable(&self) -> bool {
+        self.short && cues::unable(&self.norm).is_some()
+    }
+    /// Late only by saying it cannot (`won't be able to take this on`), with no time in
+    /// the clause: a decline when the reply names no time at all.
+    fn late_by_inability_only(&self) -> bool {
+        !self.any_time
+            && !self.time_late
+            && self.unable()
+            && cues::first(&self.norm, cues::DELAY).is_none_or(|w| cues::INABILITY.contains(&w))
     }
 }
 
@@ -217,6 +246,7 @@ impl Clause {
 /// they start; a condition earlier in the sentence makes the rest conditional.
 fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
     let mut out = Vec::new();
+    let short = text.chars().count() <= 600;
     for (si, sentence) in liaison_model::text::sentences(text).enumerate() {
         let found = liaison_time::scan(sentence, ctx);
         let mut cuts = vec![0];
@@ -255,6 +285,7 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
                 question: without_links(piece).contains(['?', '？'])
                     || cues::any(&norm, cues::QUESTION),
                 conditional: conditional || own_condition,
+                short,
                 ..Clause::default()
             };
             conditional |= own_condition;
@@ -333,9 +364,9 @@ fn verb_after_time(after: &str) -> Option<AfterTime> {
         "，",
     ];
     const VERBS: &[&str] = &[
-        "发", "给", "交", "出", "寄", "做", "补", "提供", "完成", "到", "上线", "提交", "送",
-        "回复", "答复", "确认", "安排", "装", "搞定", "弄好", "修复", "更新", "上传", "整理",
-        "准备",
+        "提测", "交付", "启动", "发", "给", "交", "出", "寄", "做", "补", "提供", "完成", "到",
+        "上线", "提交", "送", "回复", "答复", "确认", "安排", "装", "搞定", "弄好", "修复", "更新",
+        "上传", "整理", "准备",
     ];
     let mut rest = after;
     for _ in 0..6 {
@@ -360,10 +391,14 @@ fn verb_after_time(after: &str) -> Option<AfterTime> {
     if rest.starts_with('才') {
         return Some(AfterTime::Late);
     }
-    VERBS
-        .iter()
-        .any(|v| rest.starts_with(v))
-        .then_some(AfterTime::Verb)
+    // A verb with a result complement (`搭好`, `改完`, `补齐`) is a verb of doing too,
+    // whatever the verb.
+    let resulting = rest.chars().take(3).skip(1).any(|c| "好完齐妥".contains(c))
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"不没还".contains(c));
+    (resulting || VERBS.iter().any(|v| rest.starts_with(v))).then_some(AfterTime::Verb)
 }
 
 /// The text without URLs (whose `?` is not a question).
@@ -647,6 +682,23 @@ fn decide_rules(
         if let Some(w) = found(cues::ESCALATION) {
             return Ok((C::Escalation, cue(Some(w))));
         }
+        // Written to an executive (`胡总，`, `郑总：` as the greeting) and asking them to
+        // act: the requester brings in a superior.
+        let to_executive = cls.first().is_some_and(|c| {
+            let g = c
+                .norm
+                .trim()
+                .trim_end_matches(['，', '：', ',', ':', '\n'])
+                .trim();
+            g.chars().count() <= 4 && g.ends_with('总')
+        });
+        if to_executive
+            && (found(cues::REQUEST).is_some()
+                || cues::any(all, &["需要您", "麻烦您", "请您", "能否请您"]))
+            && sync().is_none()
+        {
+            return Ok((C::Escalation, Some("(to an executive)".into())));
+        }
         // Copying someone in and asking them to step in.
         if (cues::any(all, &["抄送", "cc ", "copying", "copied", "adding"]))
             && let Some(w) = found(cues::STEP_IN)
@@ -660,6 +712,22 @@ fn decide_rules(
             .iter()
             .filter(|c| !c.conditional && !c.question)
             .find_map(|c| cues::first(&c.norm, cues::CONFIRMATION))
+        {
+            return Ok((C::Confirmation, cue(Some(w))));
+        }
+        // `跟您确认一下今天谈定的几点：…`: confirming what was agreed, as statements (no
+        // question mark anywhere): a confirmation, although `确认一下` can also ask.
+        if !text.contains(['?', '？'])
+            && let Some(w) = cues::first(
+                all,
+                &[
+                    "确认一下处理",
+                    "跟你确认",
+                    "跟您确认",
+                    "确认一下今天",
+                    "确认一下周",
+                ],
+            )
         {
             return Ok((C::Confirmation, cue(Some(w))));
         }
@@ -721,7 +789,7 @@ fn flags(cls: &[Clause], all: &str, files: usize) -> Vec<&'static str> {
     put(cls.iter().any(|c| not_ours(&c.norm)), "not-ours");
     put(
         cls.iter()
-            .any(|c| !c.question && !c.conditional && !c.any_time && c.has(cues::REFUSE)),
+            .any(|c| !c.question && !c.conditional && !c.any_time && c.refuses()),
         "refuse",
     );
     put(cls.iter().any(|c| !c.conditional && c.late()), "late");
@@ -909,6 +977,14 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
     };
     let cue = |w: Option<&str>| w.map(str::to_string);
     let question = cls.iter().any(|c| c.question);
+    // Turning down the time asked for (`12月3日这个时间我们做不到`, `The Dec 3 deadline
+    // isn't realistic`, `週四恐怕不行`) and naming a later one the writer commits to: a
+    // delay, however the refusal is worded. The refusal must be about a time (a time in
+    // its clause, or the word for one); a refusal of the scope or the standard with a
+    // time elsewhere stays a dispute.
+    if let Some(w) = refused_time(cls) {
+        return (C::Delay, cue(Some(w)));
+    }
     // Outside conditions (`如有误请告知` disputes nothing).
     if let Some(w) = stated(cues::DISPUTE) {
         return (C::Dispute, cue(Some(w)));
@@ -919,12 +995,15 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
     // `我们无法提供…` with no time and no new date: a refusal.
     if let Some(c) = cls
         .iter()
-        .find(|c| !c.question && !c.conditional && !c.any_time && c.has(cues::REFUSE))
+        .find(|c| !c.question && !c.conditional && !c.any_time && c.refuses())
         && !cls
             .iter()
             .any(|c| c.late() || (c.commits() && !c.times.is_empty()))
     {
-        return (C::Dispute, cue(cues::first(&c.norm, cues::REFUSE)));
+        return (
+            C::Dispute,
+            cue(cues::first(&c.norm, cues::REFUSE).or(cues::unable(&c.norm))),
+        );
     }
     // A delay: not meeting the time, outside a condition.
     let delay: Vec<&Clause> = cls.iter().filter(|c| !c.conditional && c.late()).collect();
@@ -933,6 +1012,15 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
             !c.conditional && !c.times.is_empty() && (c.commits() || c.has(cues::DELAY_TO))
         });
         let asks_time = cls.iter().any(|c| c.question && (c.any_time || c.late()));
+        // Saying it cannot, with no time anywhere in the reply (no old date missed, no
+        // new one): a polite decline, not a delay.
+        if !new_time
+            && !asks_time
+            && delay.iter().all(|c| c.late_by_inability_only())
+            && !cls.iter().any(|c| c.any_time && !c.conditional)
+        {
+            return (C::Dispute, cue(cues::unable(&first.norm)));
+        }
         if !(question && !new_time && !asks_time) {
             // Something handed over now and the rest late: a partial delivery.
             if let Some(d) = cls
@@ -967,6 +1055,12 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
         .iter()
         .find(|c| !c.conditional && !c.question && !c.times.is_empty() && c.commits())
     {
+        // Values given in the text before the promise (`型号是HX-200，单价380元；交期…`,
+        // `數據如下：…`): part answered now, the rest promised.
+        let k = cls.iter().position(|o| std::ptr::eq(o, c)).unwrap_or(0);
+        if cls[..k].iter().any(gives_values) {
+            return (C::PartialDelivery, Some("(values given)".into()));
+        }
         return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)));
     }
     if question || cues::any(all, &["想确认", "quick question", "two questions"]) {
@@ -986,7 +1080,67 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
     {
         return (C::Promise, cue(cues::first(&c.norm, cues::AGREE)));
     }
+    // Setting a fact against the one given (`是到港后付款，不是发货前`, `42 returns, not 75`).
+    if cls.iter().enumerate().any(|(k, c)| {
+        let prev = k
+            .checked_sub(1)
+            .map(|j| &cls[j])
+            .filter(|p| p.sentence == c.sentence)
+            .map(|p| p.norm.as_str());
+        c.short && !c.conditional && !c.question && cues::corrects(&c.norm, prev)
+    }) {
+        return (C::Dispute, Some("(correction)".into()));
+    }
     (C::Acknowledgement, None)
+}
+
+/// A clause that gives values asked for in the text itself: a statement (no question,
+/// condition, time or commitment) that introduces data (`如下`, `as follows`) or states a
+/// figure or code (`单价380元`, `型号是HX-200`).
+fn gives_values(c: &Clause) -> bool {
+    if !c.short || c.question || c.conditional || c.any_time || c.commits() || c.late() {
+        return false;
+    }
+    let t = c.norm.trim();
+    let digits = t.chars().filter(|ch| ch.is_ascii_digit()).count();
+    c.has(&["如下", "as follows", "as below"])
+        || digits >= 2 && (t.contains('是') || t.contains(" is ") || t.contains(" are "))
+        || digits >= 2 && t.chars().any(|ch| "元件台个套箱%".contains(ch))
+}
+
+/// A clause that turns down a time (see [`asked`]) followed by a later time the writer
+/// commits to or names as the new one; the refusal's cue.
+fn refused_time(cls: &[Clause]) -> Option<&'static str> {
+    const TIME_WORDS: &[&str] = &[
+        "时间", "日期", "期限", "截止", "交期", "date", "deadline", "timeline", "timing",
+    ];
+    let (k, c) = cls.iter().enumerate().find(|(_, c)| {
+        !c.conditional
+            && !c.question
+            && (c.any_time || c.has(TIME_WORDS))
+            && (c.has(cues::DISPUTE)
+                || c.has(cues::SOFT_DISPUTE)
+                || c.refuses()
+                || c.any_time && c.has(cues::NO_GO))
+    })?;
+    let old = c.times.iter().min().copied();
+    let later = cls[k + 1..].iter().any(|o| {
+        !o.conditional
+            && !o.question
+            && !o.refuses()
+            && !o.has(cues::DISPUTE)
+            && (o.commits() || o.has(cues::DELAY_TO) || o.has(cues::AGREE))
+            && o.times.iter().any(|t| old.is_none_or(|old| *t > old))
+    });
+    if !later {
+        return None;
+    }
+    cues::first(&c.norm, cues::DISPUTE)
+        .or(cues::first(&c.norm, cues::SOFT_DISPUTE))
+        .or(cues::first(&c.norm, cues::REFUSE))
+        .or(cues::first(&c.norm, cues::NO_GO))
+        .or(cues::unable(&c.norm))
+        .or(Some("(declined)"))
 }
 
 /// The items a partial delivery names as handed over: those named in a clause that hands
@@ -1020,6 +1174,11 @@ fn delivered_items(cls: &[Clause], items: &[ItemRef]) -> Vec<usize> {
 fn handed_over(cls: &[Clause], files: usize) -> Option<&'static str> {
     cls.iter()
         .find_map(|c| cues::first_done(&c.norm, cues::DONE))
+        .or_else(|| {
+            cls.iter()
+                .any(|c| c.short && !c.conditional && !c.question && cues::done_shape(&c.norm))
+                .then_some("(done)")
+        })
         .or((files > 0).then_some("(attachment)"))
 }
 

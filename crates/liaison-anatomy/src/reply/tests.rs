@@ -928,3 +928,562 @@ fn part_handed_over_in_other_words() {
         ReplyClass::Dispute,
     );
 }
+
+/// The fifth round: replies written in the held-out confusions' directions (a delay with a
+/// reason and a new date, a polite decline, a partial delivery that promises the rest, a
+/// promise that begins with thanks, and later batches in other shapes), zh, zht and en,
+/// with greetings and sign-offs as people write them. Written before the rules were
+/// changed; 24 of the first 36 and then 12 of the next 42 were misread.
+#[test]
+fn the_confused_directions_in_many_phrasings() {
+    use ReplyClass as C;
+    let cases: &[(&str, C)] = &[
+        // delay with a reason and a new date
+        (
+            "王经理，\n\n不好意思，因为供应商的原材料还没到，样品没法按12月3日给到，预计12月8日可以寄出。\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "Hi Tom,\n\nThe customs clearance took longer than expected, so we won't make Friday. New ETA for the samples is Tuesday, Dec 8.\n\nBest,\nZhou Min",
+            C::Delay,
+        ),
+        (
+            "Hi Anna,\n\nApologies - our QA found two issues in the build, so the release moves to Dec 9. I'll keep you posted.\n\nRegards",
+            C::Delay,
+        ),
+        (
+            "李工你好，\n\n由于测试环境被占用，第2项要推迟两天，改为12月5日完成。给您添麻烦了。\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "各位好，\n\n受年底封账影响，对账单需要顺延，我们会在12月10日前发出。\n\n谢谢",
+            C::Delay,
+        ),
+        (
+            "Hi,\n\nOur designer is off sick this week, so the mockups will be a few days late - realistically Monday, Dec 7.\n\nThanks",
+            C::Delay,
+        ),
+        (
+            "陳經理您好，\n\n因為廠商交期延誤，報價單恐怕無法於週四提供，最晚12月8日前補上，敬請見諒。\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "Hi Kevin,\n\nI'm afraid we need more time on the contract review. Legal is backed up; can we say Dec 10 instead of Dec 3?\n\nThanks",
+            C::Delay,
+        ),
+        (
+            "收到。这周人手不够，原定周三的培训材料要往后挪，下周一给到。",
+            C::Delay,
+        ),
+        (
+            "Hi Sara,\n\nUnfortunately the vendor pushed their delivery, which means the install can't happen on the 3rd. We're now looking at the 9th.\n\nBest",
+            C::Delay,
+        ),
+        // polite decline
+        (
+            "王经理，\n\n感谢邀请。经内部评估，这次的联合推广我们暂不参与，预算已经用完了。后续有机会再合作。\n\n周敏",
+            C::Dispute,
+        ),
+        (
+            "Hi Tom,\n\nThanks for thinking of us. Unfortunately we won't be able to take this on this quarter - the team is fully committed to the launch.\n\nBest regards",
+            C::Dispute,
+        ),
+        (
+            "Hi Anna,\n\nI appreciate the request, but we'll have to pass on the extra report. It's outside what our contract covers.\n\nRegards",
+            C::Dispute,
+        ),
+        (
+            "李工你好，\n\n感谢信任，不过这部分工作我们部门确实承担不了，建议找IT部。\n\n周敏",
+            C::Dispute,
+        ),
+        (
+            "Hi Kevin,\n\nThank you for the proposal. After discussing it internally, we've decided not to go ahead with the second batch.\n\nBest",
+            C::Dispute,
+        ),
+        (
+            "陳經理您好，\n\n謝謝您的邀請，這次我們恐怕無法配合，人力已經排滿了。\n\n周敏",
+            C::Dispute,
+        ),
+        (
+            "收到，谢谢。不过这个需求我们这边这次就不接了，排期已经满了。",
+            C::Dispute,
+        ),
+        (
+            "Hi,\n\nThanks, but I don't think we can commit to that date. We'd rather not promise something we can't deliver.\n\nThanks",
+            C::Dispute,
+        ),
+        (
+            "Thanks for the note. We respectfully decline the revised terms.",
+            C::Dispute,
+        ),
+        // partial delivery that also promises the rest
+        (
+            "王经理，\n\n第1项的报价单附上了，第2项的样品我们12月5日前寄出。\n\n周敏",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Tom,\n\nAttached is the first draft of the brochure. The price list will follow by Thursday, Dec 3.\n\nBest",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Anna,\n\nThe logo files are in the shared folder now; I'll send the brand guide on Friday.\n\nRegards",
+            C::PartialDelivery,
+        ),
+        (
+            "李工你好，\n\n测试报告已经发到你邮箱了，整改方案我们周四前给你。\n\n周敏",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Kevin,\n\nHere's the updated schedule (link: https://x.example/s/1). I'll have the budget to you by Dec 4.\n\nThanks",
+            C::PartialDelivery,
+        ),
+        (
+            "陳經理您好，\n\n報價單已上傳到雲端，樣品會在12月7日前寄出。\n\n周敏",
+            C::PartialDelivery,
+        ),
+        (
+            "收到。名单先发你，见附件；物料清单明天中午前补上。",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Sara,\n\nTwo of the three translations are done and uploaded; the Japanese one will be ready by Monday, Dec 7.\n\nBest",
+            C::PartialDelivery,
+        ),
+        // promise that begins with thanks
+        (
+            "王经理，\n\n谢谢提醒！我们会在12月4日下班前把报价发给您。\n\n周敏",
+            C::Promise,
+        ),
+        (
+            "Hi Tom,\n\nThanks for the details. We'll send the revised quote by Friday, Dec 4.\n\nBest",
+            C::Promise,
+        ),
+        (
+            "Hi Anna,\n\nThank you - noted. You'll have the samples by Tuesday, Dec 8.\n\nRegards",
+            C::Promise,
+        ),
+        (
+            "李工你好，\n\n收到，谢谢。第2项我们周五前完成。\n\n周敏",
+            C::Promise,
+        ),
+        (
+            "Hi Kevin,\n\nThanks, this is clear. I will get the updated files over to you by Thursday noon.\n\nThanks",
+            C::Promise,
+        ),
+        (
+            "陳經理您好，\n\n謝謝您的說明，我們會於12月7日前提供測試報告。\n\n周敏",
+            C::Promise,
+        ),
+        (
+            "Thanks a lot! We can deliver the first batch on Dec 9.",
+            C::Promise,
+        ),
+        ("感谢！收到需求，明天下午给您初稿。", C::Promise),
+        (
+            "Hi Sara,\n\nThanks for flagging. Noted - we'll have it fixed by end of day Wednesday.\n\nBest",
+            C::Promise,
+        ),
+        // batch 2: other phrasings
+        (
+            "王经理，\n\n关于第3项，我们的理解和您不一样：合同里写的是到港后付款，不是发货前。请再核对一下。\n\n周敏",
+            C::Dispute,
+        ),
+        (
+            "Hi Tom,\n\nI think there's a misunderstanding - the quote we sent was for 500 units, not 5,000. The price can't apply to the larger order.\n\nBest",
+            C::Dispute,
+        ),
+        (
+            "Hi Anna,\n\nThe numbers in your summary don't look right to us. Our records show 42 returns, not 75.\n\nRegards",
+            C::Dispute,
+        ),
+        (
+            "李工你好，\n\n这个数据有出入，我们系统里显示的是12台，不是20台，麻烦再核实。\n\n周敏",
+            C::Dispute,
+        ),
+        (
+            "陳經理您好，\n\n這部分應該由貴司負責，之前會議上已經講好了，我們這邊不會處理。\n\n周敏",
+            C::Dispute,
+        ),
+        (
+            "Hi Kevin,\n\nThis was never in scope for our team. Please check with procurement.\n\nThanks",
+            C::Dispute,
+        ),
+        ("收到。但是这个截止时间太紧了，我们不同意。", C::Dispute),
+        (
+            "Hi,\n\nWe disagree that the delay was on our side; the files arrived from your agency on Nov 30.\n\nThanks",
+            C::Dispute,
+        ),
+        (
+            "Hi Sara,\n\nThanks for this. I'll get it done first thing tomorrow morning.\n\nBest",
+            C::Promise,
+        ),
+        (
+            "王经理，\n\n好的，没问题，今天下班前给您回复。\n\n周敏",
+            C::Promise,
+        ),
+        (
+            "Hi Tom,\n\nThanks for the reminder - I'll send it over by EOD today.\n\nCheers",
+            C::Promise,
+        ),
+        (
+            "李工你好，\n\n收到，我们两个工作日内给到测试结果。\n\n周敏",
+            C::Promise,
+        ),
+        (
+            "陳經理您好，\n\n感謝來信，我們預計下週三前完成並回覆您。\n\n周敏",
+            C::Promise,
+        ),
+        (
+            "Hi Anna,\n\nMany thanks. We're on it and expect to have the revised layout to you on Monday, Dec 7.\n\nRegards",
+            C::Promise,
+        ),
+        ("Thanks Kevin - will do. Expect it by Thursday.", C::Promise),
+        ("感谢跟进。这边已经排期了，周四上午给您。", C::Promise),
+        (
+            "王经理，\n\n第1、2项已经改好，请查收附件。第3项还在等供应商报价，拿到后我们12月7日前补给您。\n\n周敏",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Tom,\n\nThe English version is done (attached). The Chinese one is still being proofread; you'll have it by Friday.\n\nBest",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Anna,\n\nI've sent the invoice separately. The packing list will come with the shipment on Dec 9.\n\nRegards",
+            C::PartialDelivery,
+        ),
+        (
+            "李工你好，\n\n接口文档已经更新到wiki上了，联调环境周五前搭好。\n\n周敏",
+            C::PartialDelivery,
+        ),
+        (
+            "陳經理您好，\n\n報價單已寄出，樣品下週一會到。\n\n周敏",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Kevin,\n\nFirst half of the data is uploaded to the portal. We'll finish the rest by Wednesday.\n\nThanks",
+            C::PartialDelivery,
+        ),
+        (
+            "收到，海报已经定稿发你了，展架的稿子明天下午给。",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Sara,\n\nGood news: items 1 and 2 are complete and in the tracker. Item 3 needs another two days - we'll close it by Dec 4.\n\nBest",
+            C::PartialDelivery,
+        ),
+        (
+            "王经理，\n\n非常抱歉，因为系统升级，对账单本周五出不来，我们会在下周二（12月8日）前补发。\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "Hi Tom,\n\nI'm sorry, but we can't get the samples to you by Friday - the courier strike has held everything up. Tuesday, Dec 8 is the earliest.\n\nBest",
+            C::Delay,
+        ),
+        (
+            "李工你好，\n\n抱歉，我们这边无法在12月3日前完成第2项，能否延期到12月9日？\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "Hi Anna,\n\nWe can't make the Dec 3 date. The translation agency needs until Dec 8.\n\nRegards",
+            C::Delay,
+        ),
+        (
+            "陳經理您好，\n\n不好意思，原訂週五的報告要晚兩天，預計下週二給您。\n\n周敏",
+            C::Delay,
+        ),
+        // batch 3: partial deliveries in status form, answers given inline, delays
+        // argued
+        (
+            "王经理，\n\n进展如下：\n1. 报价单：已附上\n2. 样品：12月5日寄出\n3. 检测报告：下周一提供\n\n周敏",
+            C::PartialDelivery,
+        ),
+        (
+            "李工你好，\n\n型号是HX-200，单价380元；交期我们周四前跟工厂确认后回复你。\n\n周敏",
+            C::PartialDelivery,
+        ),
+        (
+            "陳經理您好，\n\n數據如下：上月退貨42件，換貨17件。明細表我們週五前補上。\n\n周敏",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Kevin,\n\nDone with the first two. The third will take until Friday.\n\nThanks",
+            C::PartialDelivery,
+        ),
+        (
+            "收到。场地已经订好了，餐饮那边明天中午前给你答复。",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Sara,\n\nPO is raised (PO 4500018832). Payment will go out on Dec 10 as agreed.\n\nBest",
+            C::PartialDelivery,
+        ),
+        (
+            "王经理，\n\n12月3日这个时间我们做不到，机器还在维修，最早12月10日能出货。\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "Hi Tom,\n\nThe Dec 3 deadline isn't realistic for us given the holiday; we can commit to Dec 10.\n\nBest",
+            C::Delay,
+        ),
+        (
+            "李工你好，\n\n时间上有困难，原材料要下周才到，我们最快12月9日完成。\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "Hi Anna,\n\nWe have a problem with the date: our plant is closed until Dec 6, so Dec 9 is the best we can do.\n\nRegards",
+            C::Delay,
+        ),
+        (
+            "陳經理您好，\n\n週四恐怕不行，工程師出差中，下週一（12/7）可以到場。\n\n周敏",
+            C::Delay,
+        ),
+        // batch 4: disputes without the usual words, delays that argue
+        (
+            "王经理，\n\n按合同约定，运费应由贵司承担，这笔费用我们不会支付。\n\n周敏",
+            C::Dispute,
+        ),
+        (
+            "李工你好，\n\n这个责任不在我方，延误是因为贵司图纸晚了一周。\n\n周敏",
+            C::Dispute,
+        ),
+        (
+            "Hi Tom,\n\nI'd push back on item 2 - the spec was signed off in October and we built to it.\n\nBest",
+            C::Dispute,
+        ),
+        (
+            "Hi Anna,\n\nThat's not accurate. We delivered on Nov 20, as the courier receipt shows.\n\nRegards",
+            C::Dispute,
+        ),
+        (
+            "陳經理您好，\n\n這筆費用應該由貴司負擔，我們無法接受。\n\n周敏",
+            C::Dispute,
+        ),
+        (
+            "Hi Kevin,\n\nThis should sit with your IT team, not with us. We don't have access to that system.\n\nThanks",
+            C::Dispute,
+        ),
+        (
+            "收到。这个要求超出了我们的合同范围，需要另外报价。",
+            C::Dispute,
+        ),
+        (
+            "Hi Sara,\n\nWe don't agree with the root cause in your report. Our logs show the outage started on your side.\n\nBest",
+            C::Dispute,
+        ),
+        (
+            "李工你好，\n\n第2项恐怕要晚一点，测试发现兼容性问题，需要再修一轮，预计12月8日。\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "Hi Anna,\n\nHeads-up: the translation is taking longer than planned. I'd now expect Wednesday, Dec 9.\n\nRegards",
+            C::Delay,
+        ),
+        // batch 5: a delay worded as a refusal, a decline in two lines, a partial
+        // delivery by link, a promise with a relative time
+        (
+            "王经理，\n\n周四之前肯定不行，模具还没修好。下周二可以。\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "Hi Tom,\n\nFriday is impossible on our side. Monday, Dec 7 at the earliest.\n\nBest",
+            C::Delay,
+        ),
+        (
+            "李工你好，\n\n这个时间点确实赶不上，我们尽量12月9日前交。\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "Hi Anna,\n\nNo way we can hit Dec 3, sorry. Dec 8 works.\n\nRegards",
+            C::Delay,
+        ),
+        (
+            "陳經理您好，\n\n這個我們沒辦法處理，請找原廠。\n\n周敏",
+            C::Dispute,
+        ),
+        (
+            "Hi Kevin,\n\nSorry, that's not something we can do. You'd need to ask the platform directly.\n\nThanks",
+            C::Dispute,
+        ),
+        ("收到。这个我们不做，合同里没有。", C::Dispute),
+        (
+            "Hi Sara,\n\nWe won't be doing the extra round of revisions without a change order.\n\nBest",
+            C::Dispute,
+        ),
+        (
+            "王经理，\n\n设计稿在这里：https://pan.example.com/s/abc ，源文件周五前打包发您。\n\n周敏",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Tom,\n\nThe first 20 units left our warehouse this morning; the other 30 ship on Dec 8.\n\nBest",
+            C::PartialDelivery,
+        ),
+        ("李工你好，\n\n收到，下周一给你。\n\n周敏", C::Promise),
+        (
+            "Hi Anna,\n\nThanks - I'll have it to you within two working days.\n\nRegards",
+            C::Promise,
+        ),
+        (
+            "陳經理您好，\n\n謝謝提醒，明早十點前一定回覆您。\n\n周敏",
+            C::Promise,
+        ),
+    ];
+    let mut bad = Vec::new();
+    for (body, want) in cases {
+        let r = read(&message(body), &opts(), ASKED, &[]);
+        if r.class != *want {
+            bad.push(format!(
+                "want {want:?} got {:?} (cue {:?}): {body}",
+                r.class, r.cue
+            ));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// Replies of the same batches the rules still misread (the act is in their meaning: an
+/// answer given in words, a status line in the progressive, a deadline argued as never
+/// agreed). Kept to measure a later change: `cargo test --lib still_misread -- --ignored`.
+#[test]
+#[ignore]
+fn still_misread() {
+    use ReplyClass as C;
+    let cases: &[(&str, C)] = &[
+        (
+            "Hi Tom,\n\nQuick status:\n- Price list: attached\n- Samples: shipping Dec 7\n\nBest",
+            C::PartialDelivery,
+        ),
+        (
+            "Hi Anna,\n\nTo your first question: the launch stays on Dec 15. On the second, I'm checking with finance and will come back to you by Thursday.\n\nRegards",
+            C::PartialDelivery,
+        ),
+        (
+            "王经理，\n\n说实话这个时间点不是我们定的，当时会上说的是月底。我们按月底排的，12月31日前交。\n\n周敏",
+            C::Delay,
+        ),
+        (
+            "Hi Tom,\n\nJust to flag: we never committed to Dec 3. Our plan has always been Dec 10, and we're on track for that.\n\nBest",
+            C::Delay,
+        ),
+    ];
+    for (body, want) in cases {
+        let r = read(&message(body), &opts(), ASKED, &[]);
+        assert_eq!(r.class, *want, "{body}");
+    }
+}
+
+/// Debugging aid: `PROBE_FILE=path cargo test --lib probe_file -- --ignored --nocapture`
+/// prints the clauses and reading of one tuning message.
+#[test]
+#[ignore]
+fn probe_file() {
+    let Ok(path) = std::env::var("PROBE_FILE") else {
+        return;
+    };
+    let raw = std::fs::read(&path).unwrap();
+    let m = Message::parse(&raw);
+    let o = opts();
+    let stripped = crate::strip_quoted(&m.body);
+    let new_text = text::own_text(&stripped.text, m.from_name.as_deref(), &o);
+    let ctx = liaison_time::Context {
+        now: m.date.unwrap_or(o.time.now),
+        ..o.time.clone()
+    };
+    for c in clauses(&unwrap(&new_text), &ctx) {
+        println!(
+            "{:?} times={:?} commits={} late={} done={} q={} cond={}",
+            c.norm,
+            c.times,
+            c.commits(),
+            c.late(),
+            c.done(),
+            c.question,
+            c.conditional
+        );
+    }
+    let r = read(&m, &o, ASKED, &[]);
+    println!("{:?} {:?} {:?}", r.class, r.promised, r.cue);
+}
+
+/// Forms the third author's tuning replies showed (fifth round), written anew here.
+#[test]
+fn forms_of_the_third_authors_tuning_part() {
+    check(
+        &[
+            (
+                "刘总：\n\n这件事需要您出面协调一下，供应商一直不给确切日期。",
+                US_ASKING,
+            ),
+            (
+                "胡总，\n\n麻烦您帮忙盯一下，确保周五前拿到初稿。",
+                US_ASKING,
+            ),
+            (
+                "Hi Daniel,\n\nI need your help on item 3: the vendor has not replied in a week.",
+                US_ASKING,
+            ),
+        ],
+        ReplyClass::Escalation,
+    );
+    check(
+        &[
+            ("好，那就两家比价，时间不变，按这个来。", US_ASKING),
+            (
+                "陈经理：\n\n跟您确认一下今天电话里谈定的几点：一、加车照常；二、卸货改为每天早上6:00开始。",
+                US_ASKING,
+            ),
+        ],
+        ReplyClass::Confirmation,
+    );
+    check(
+        &[
+            ("试产这周恐怕排不进去，产线12月3日前都在跑急单。", ASKED),
+            ("4號前升級完恐怕趕唔切，我等供應商回覆再話你知。", ASKED),
+            (
+                "Repacking all 4,200 pcs by tomorrow evening is not possible, sorry.",
+                ASKED,
+            ),
+        ],
+        ReplyClass::Delay,
+    );
+    check(
+        &[
+            ("试产不会延期，12月4日照常。", ASKED),
+            ("两边都按12月8日提测，没问题。", ASKED),
+        ],
+        ReplyClass::Promise,
+    );
+}
+
+/// The requester writing to an executive (`X总` as the greeting) and asking them to act
+/// brings in a superior; to a colleague, the same ask is a nudge.
+#[test]
+fn an_ask_to_an_executive_escalates() {
+    let body = "结构计算书明天出不来。需要您今晚给华美的老板打个电话，请他们明天安排签字。";
+    let to = |greeting: &str| class_of(&message(&format!("{greeting}\n\n{body}")), US_ASKING);
+    assert_eq!(to("高总："), ReplyClass::Escalation);
+    assert_ne!(to("小林："), ReplyClass::Escalation);
+}
+
+/// `I'm afraid we can't…` with no time anywhere declines, even beside a delivered file
+/// and a question about an alternative.
+#[test]
+fn a_hedged_refusal_without_a_time_declines() {
+    let m = with_file(
+        "Rates are attached.\n\nOn the SLA, I'm afraid we can't put a 99.9% commitment in writing. What we can offer is 97% on our own route. Would that work for you?",
+        "rates.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    assert_eq!(class_of(&m, ASKED), ReplyClass::Dispute);
+}
+
+/// A hedged inability without a first person (`恐怕不能直接批`) is the writer's refusal too.
+#[test]
+fn a_hedged_inability_refuses() {
+    check(
+        &[(
+            "采购申请我看了，恐怕不能直接批，这个金额需要总经理签字。",
+            ASKED,
+        )],
+        ReplyClass::Dispute,
+    );
+}
