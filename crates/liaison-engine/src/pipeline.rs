@@ -479,8 +479,8 @@ impl std::fmt::Debug for TrackerMemory {
     }
 }
 
-/// [`track_pending`] reading and writing through `memory` (loaded on first use, when the
-/// store is small enough to hold; else the store is asked per message as usual).
+/// [`track_pending`] reading and writing through `memory` (loaded on first use: the whole
+/// store when it holds at most the memory's rows, else only what each page needs).
 pub fn track_pending_kept(
     store: &mut dyn Store,
     cfg: &TrackerConfig,
@@ -489,9 +489,9 @@ pub fn track_pending_kept(
     track_pending_with(store, cfg, memory, 0)
 }
 
-/// [`track_pending`] with the tracked state kept in memory in `index`, loaded when more
-/// than `min_pending` inputs wait (loading costs a read of every tracked message: not
-/// worth it for a fetched message or a mark).
+/// [`track_pending`] with the tracked state kept in `index`, loaded when more than
+/// `min_pending` inputs wait (loading a small store reads every tracked message: not worth
+/// it for a fetched message or a mark).
 fn track_pending_with(
     store: &mut dyn Store,
     cfg: &TrackerConfig,
