@@ -18,7 +18,9 @@
 //!   keys it owns, and the keys it looks up, strong or weak), the thread it belongs to and
 //!   that thread's collaboration. A message whose parent has not arrived yet is kept here
 //!   with its keys (an orphan), so the parent finds it when it comes — the state never
-//!   depends on the order in which mail arrives.
+//!   depends on the order in which mail arrives. Rows are keyed by the message's ledger
+//!   sequence number, so that ingest appends to their indexes instead of writing to a
+//!   random page of each.
 //! * `collaborations`: one JSON document per collaboration, its timeline included.
 //!
 //! The tracker (liaison-engine) turns each input into a [`Changes`] (messages to index or

@@ -55,22 +55,23 @@ const SQL_DELETE_STALE_PLAN: &str = "DELETE FROM stale_plans WHERE id = $1";
 
 const SQL_INSERT_MESSAGE: &str =
     "INSERT INTO messages (sha256, seq, message_id, date, opener, thread, collaboration)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO NOTHING";
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (seq) DO NOTHING";
 const SQL_UPDATE_MESSAGE: &str =
-    "UPDATE messages SET thread = $2, collaboration = $3, opener = $4 WHERE sha256 = $1";
-const SQL_INSERT_KEYS: &str = "INSERT INTO message_keys (key, role, sha256, pos)
+    "UPDATE messages SET thread = $2, collaboration = $3, opener = $4 WHERE seq = $1";
+const SQL_INSERT_KEYS: &str = "INSERT INTO message_keys (key, role, seq, pos)
      SELECT k, r, $3, p FROM unnest($1::TEXT[], $2::SMALLINT[], $4::INTEGER[]) AS t(k, r, p)
      ON CONFLICT DO NOTHING";
 const SQL_GET_COLLAB: &str = "SELECT data FROM collaborations WHERE id = $1";
-const SQL_BY_KEY: &str = "SELECT k.key, k.role::BIGINT, k.sha256, m.thread
-     FROM message_keys k JOIN messages m ON m.sha256 = k.sha256
+const SQL_BY_KEY: &str = "SELECT k.key, k.role::BIGINT, m.sha256, m.thread
+     FROM message_keys k JOIN messages m ON m.seq = k.seq
      WHERE k.key = ANY($1::TEXT[]) AND k.role = ANY($2::SMALLINT[])
-     ORDER BY k.key, k.role, k.sha256";
+     ORDER BY k.key, k.role, m.sha256";
 const SQL_MEMBERS: &str =
     "SELECT sha256, seq, message_id, date, opener, thread, collaboration FROM messages
      WHERE thread = ANY($1::TEXT[]) ORDER BY sha256";
-const SQL_MEMBER_KEYS: &str = "SELECT sha256, role::BIGINT, key FROM message_keys
-     WHERE sha256 = ANY($1::TEXT[]) ORDER BY sha256, role, pos";
+const SQL_MEMBER_KEYS: &str = "SELECT m.sha256, k.role::BIGINT, k.key
+     FROM message_keys k JOIN messages m ON m.seq = k.seq
+     WHERE k.seq = ANY($1::BIGINT[]) ORDER BY k.seq, k.role, k.pos";
 const SQL_MANUAL: &str = "SELECT seq, event FROM inputs
      WHERE kind = 'manual' AND collaboration = $1 AND applied ORDER BY seq";
 
@@ -393,11 +394,11 @@ fn write_changes(
             let keys: Vec<&str> = rows.iter().map(|r| r.2).collect();
             let roles: Vec<i16> = rows.iter().map(|r| r.0 as i16).collect();
             let pos: Vec<i32> = rows.iter().map(|r| r.1 as i32).collect();
-            db.execute(&st.insert_keys, &[&keys, &roles, &m.sha256, &pos])?;
+            db.execute(&st.insert_keys, &[&keys, &roles, &m.seq, &pos])?;
         } else {
             db.execute(
                 &st.update_message,
-                &[&m.sha256, &m.thread, &m.collaboration, &m.opener],
+                &[&m.seq, &m.thread, &m.collaboration, &m.opener],
             )?;
         }
     }
@@ -434,15 +435,15 @@ const SQL_PAGE_MESSAGES: &str = "WITH v AS (
          AS v(sha256, seq, message_id, date, opener, thread, collaboration)),
      ins AS (
        INSERT INTO messages (sha256, seq, message_id, date, opener, thread, collaboration)
-       SELECT * FROM v ON CONFLICT (sha256) DO NOTHING RETURNING sha256),
+       SELECT * FROM v ON CONFLICT (seq) DO NOTHING RETURNING seq),
      upd AS (
        UPDATE messages m SET thread = v.thread, collaboration = v.collaboration,
          opener = v.opener
-       FROM v WHERE m.sha256 = v.sha256)
-     INSERT INTO message_keys (key, role, sha256, pos)
-     SELECT k.key, k.role, k.sha256, k.pos
-     FROM unnest($8::TEXT[], $9::SMALLINT[], $10::TEXT[], $11::INTEGER[]) AS k(key, role, sha256, pos)
-     WHERE k.sha256 IN (SELECT sha256 FROM ins)
+       FROM v WHERE m.seq = v.seq)
+     INSERT INTO message_keys (key, role, seq, pos)
+     SELECT k.key, k.role, k.seq, k.pos
+     FROM unnest($8::TEXT[], $9::SMALLINT[], $10::BIGINT[], $11::INTEGER[]) AS k(key, role, seq, pos)
+     WHERE k.seq IN (SELECT seq FROM ins)
      ON CONFLICT DO NOTHING";
 
 /// The prepared statements [`write_page`] uses.
@@ -528,7 +529,7 @@ fn write_page(db: &mut Client, st: &PageStatements, page: &[Changes]) -> Result<
             for (role, pos, key) in schema::key_rows(&m.keys) {
                 kk.push(key);
                 kr.push(role as i16);
-                ks.push(m.sha256.as_str());
+                ks.push(m.seq);
                 kp.push(pos as i32);
             }
         }
@@ -810,7 +811,7 @@ impl Store for PgStore {
     fn message_row(&mut self, sha256: &str) -> Result<Option<MessageRow>> {
         let row = self.client.query_opt(
             "SELECT sha256, seq, message_id, date, opener, thread, collaboration FROM messages
-             WHERE sha256 = $1",
+             WHERE seq = (SELECT seq FROM inputs WHERE sha256 = $1)",
             &[&sha256],
         )?;
         let Some(r) = row else { return Ok(None) };
@@ -845,9 +846,9 @@ impl Store for PgStore {
                 keys: Default::default(),
             });
         }
-        let shas: Vec<&str> = out.iter().map(|m| m.sha256.as_str()).collect();
+        let seqs: Vec<i64> = out.iter().map(|m| m.seq).collect();
         let st = self.stmt(SQL_MEMBER_KEYS)?;
-        let rows = self.client.query(&st, &[&shas])?;
+        let rows = self.client.query(&st, &[&seqs])?;
         let mut flat = Vec::with_capacity(rows.len());
         for r in &rows {
             flat.push((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?));
@@ -894,7 +895,8 @@ impl Store for PgStore {
             });
         }
         let rows = self.client.query(
-            "SELECT sha256, role::BIGINT, key FROM message_keys ORDER BY sha256, role, pos",
+            "SELECT m.sha256, k.role::BIGINT, k.key FROM message_keys k
+             JOIN messages m ON m.seq = k.seq ORDER BY k.seq, k.role, k.pos",
             &[],
         )?;
         let mut flat = Vec::with_capacity(rows.len());

@@ -440,6 +440,76 @@ INSERT OR IGNORE INTO stale_plans (id) SELECT id FROM collaborations;
         // PostgreSQL reads the due range through its index as before; nothing to change.
         postgres: "SELECT 1;",
     },
+    Migration {
+        version: 12,
+        name: "tracked messages keyed by their ledger entry",
+        // Every message ingested inserts into each index of these tables. Keyed by SHA-256,
+        // an insert lands on a random page of each index; once the indexes outgrow the page
+        // cache every message dirties a page per index (written to the WAL and again at the
+        // checkpoint), and ingest slows as the store grows. Keyed by the ledger sequence
+        // number, the rows and the index of a message's keys are appended. The SHA-256 of a
+        // message is still found through `inputs` (one index per store is enough). The two
+        // indexes dropped were never read (`raw_messages.message_id`,
+        // `messages.collaboration`). Rows are copied as they are: nothing is recomputed.
+        sqlite: r#"
+DROP INDEX raw_messages_message_id;
+CREATE TABLE messages_by_seq (
+    seq           INTEGER PRIMARY KEY REFERENCES inputs(seq),
+    sha256        TEXT NOT NULL,
+    message_id    TEXT,
+    date          TEXT,
+    opener        INTEGER NOT NULL,
+    thread        TEXT NOT NULL,
+    collaboration TEXT
+);
+INSERT INTO messages_by_seq (seq, sha256, message_id, date, opener, thread, collaboration)
+    SELECT seq, sha256, message_id, date, opener, thread, collaboration FROM messages ORDER BY seq;
+CREATE TABLE message_keys_by_seq (
+    key  TEXT NOT NULL,
+    role INTEGER NOT NULL,
+    seq  INTEGER NOT NULL,
+    pos  INTEGER NOT NULL,
+    PRIMARY KEY (key, role, seq)
+) WITHOUT ROWID;
+INSERT INTO message_keys_by_seq (key, role, seq, pos)
+    SELECT k.key, k.role, m.seq, k.pos FROM message_keys k JOIN messages m ON m.sha256 = k.sha256;
+DROP TABLE message_keys;
+DROP TABLE messages;
+ALTER TABLE messages_by_seq RENAME TO messages;
+ALTER TABLE message_keys_by_seq RENAME TO message_keys;
+CREATE INDEX messages_thread ON messages(thread);
+CREATE INDEX message_keys_seq ON message_keys(seq);
+"#,
+        postgres: r#"
+DROP INDEX raw_messages_message_id;
+CREATE TABLE messages_by_seq (
+    seq           BIGINT PRIMARY KEY REFERENCES inputs(seq),
+    sha256        TEXT NOT NULL,
+    message_id    TEXT,
+    date          TEXT,
+    opener        BOOLEAN NOT NULL,
+    thread        TEXT NOT NULL,
+    collaboration TEXT
+);
+INSERT INTO messages_by_seq (seq, sha256, message_id, date, opener, thread, collaboration)
+    SELECT seq, sha256, message_id, date, opener, thread, collaboration FROM messages;
+CREATE TABLE message_keys_by_seq (
+    key  TEXT NOT NULL,
+    role SMALLINT NOT NULL,
+    seq  BIGINT NOT NULL,
+    pos  INTEGER NOT NULL,
+    PRIMARY KEY (key, role, seq)
+);
+INSERT INTO message_keys_by_seq (key, role, seq, pos)
+    SELECT k.key, k.role, m.seq, k.pos FROM message_keys k JOIN messages m ON m.sha256 = k.sha256;
+DROP TABLE message_keys;
+DROP TABLE messages;
+ALTER TABLE messages_by_seq RENAME TO messages;
+ALTER TABLE message_keys_by_seq RENAME TO message_keys;
+CREATE INDEX messages_thread ON messages(thread);
+CREATE INDEX message_keys_seq ON message_keys(seq);
+"#,
+    },
 ];
 
 /// The newest schema version this build knows.

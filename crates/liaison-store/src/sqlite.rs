@@ -363,13 +363,13 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
         }
         let mut ins = conn.prepare_cached(
             "INSERT INTO messages (sha256, seq, message_id, date, opener, thread, collaboration)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (sha256) DO NOTHING",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (seq) DO NOTHING",
         )?;
         let mut upd = conn.prepare_cached(
-            "UPDATE messages SET thread = ?2, collaboration = ?3, opener = ?4 WHERE sha256 = ?1",
+            "UPDATE messages SET thread = ?2, collaboration = ?3, opener = ?4 WHERE seq = ?1",
         )?;
         let mut key = conn.prepare_cached(
-            "INSERT INTO message_keys (key, role, sha256, pos) VALUES (?1, ?2, ?3, ?4)
+            "INSERT INTO message_keys (key, role, seq, pos) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT DO NOTHING",
         )?;
         for m in &changes.messages {
@@ -384,20 +384,20 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
             ])?;
             if n == 1 {
                 for (role, pos, k) in schema::key_rows(&m.keys) {
-                    key.execute(params![k, role, m.sha256, pos])?;
+                    key.execute(params![k, role, m.seq, pos])?;
                 }
             } else {
-                upd.execute(params![m.sha256, m.thread, m.collaboration, m.opener])?;
+                upd.execute(params![m.seq, m.thread, m.collaboration, m.opener])?;
             }
         }
     }
     Ok(true)
 }
 
-/// Message rows (without keys) for a `WHERE` clause over `messages`.
+/// Message rows (without keys) for a `WHERE` clause over `messages`, by SHA-256.
 fn message_rows(conn: &Connection, sql_where: &str, arg: &str) -> Result<Vec<MessageRow>> {
     let mut st = conn.prepare_cached(&format!(
-        "SELECT sha256, seq, message_id, date, opener, thread, collaboration FROM messages WHERE {sql_where} ORDER BY sha256"
+        "SELECT sha256, seq, message_id, date, opener, thread, collaboration FROM messages WHERE {sql_where}"
     ))?;
     let rows = st.query_map([arg], |r| {
         Ok((
@@ -424,6 +424,9 @@ fn message_rows(conn: &Connection, sql_where: &str, arg: &str) -> Result<Vec<Mes
             keys: Default::default(),
         });
     }
+    // The rows are stored in ledger order; callers get them in the order of the messages'
+    // identity, as before the rows were keyed by their ledger entry.
+    out.sort_unstable_by(|a, b| a.sha256.cmp(&b.sha256));
     Ok(out)
 }
 
@@ -611,8 +614,8 @@ impl Store for SqliteStore {
         // One lookup per key (the primary key's prefix), not one per key and role: the
         // tracker asks two or three roles at a time.
         let mut st = self.conn.prepare_cached(
-            "SELECT k.role, k.sha256, m.thread FROM message_keys k
-             JOIN messages m ON m.sha256 = k.sha256 WHERE k.key = ?1",
+            "SELECT k.role, m.sha256, m.thread FROM message_keys k
+             JOIN messages m ON m.seq = k.seq WHERE k.key = ?1",
         )?;
         let mut out = Vec::new();
         let mut found: Vec<(i64, String, String)> = Vec::new();
@@ -628,7 +631,8 @@ impl Store for SqliteStore {
             for row in rows {
                 found.push(row?);
             }
-            // The caller's role order, each role's hits by SHA-256 (the index order).
+            found.sort_unstable_by(|a, b| a.1.cmp(&b.1));
+            // The caller's role order, each role's hits by SHA-256.
             for role in roles {
                 for (code, sha256, thread) in &found {
                     if *code == role.code() {
@@ -646,7 +650,12 @@ impl Store for SqliteStore {
     }
 
     fn message_row(&mut self, sha256: &str) -> Result<Option<MessageRow>> {
-        Ok(message_rows(&self.conn, "sha256 = ?1", sha256)?.pop())
+        Ok(message_rows(
+            &self.conn,
+            "seq = (SELECT seq FROM inputs WHERE sha256 = ?1)",
+            sha256,
+        )?
+        .pop())
     }
 
     fn thread_members(&mut self, threads: &[String]) -> Result<Vec<MessageRow>> {
@@ -657,10 +666,10 @@ impl Store for SqliteStore {
         out.sort_by(|a, b| a.sha256.cmp(&b.sha256));
         out.dedup_by(|a, b| a.sha256 == b.sha256);
         let mut st = self.conn.prepare_cached(
-            "SELECT role, key FROM message_keys WHERE sha256 = ?1 ORDER BY role, pos",
+            "SELECT role, key FROM message_keys WHERE seq = ?1 ORDER BY role, pos",
         )?;
         for m in &mut out {
-            let rows = st.query_map([&m.sha256], |r| {
+            let rows = st.query_map([m.seq], |r| {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
             })?;
             let mut flat = Vec::new();
@@ -694,7 +703,8 @@ impl Store for SqliteStore {
         // `message_rows` takes one argument; this condition holds for every row.
         let mut out = message_rows(&self.conn, "?1 = ''", "")?;
         let mut st = self.conn.prepare_cached(
-            "SELECT sha256, role, key FROM message_keys ORDER BY sha256, role, pos",
+            "SELECT m.sha256, k.role, k.key FROM message_keys k JOIN messages m ON m.seq = k.seq
+             ORDER BY k.seq, k.role, k.pos",
         )?;
         let rows = st.query_map([], |r| {
             Ok((
@@ -1399,5 +1409,57 @@ mod tests {
             (1, 1, 1, 0, 0)
         );
         assert_eq!(s.raw("aa").unwrap().unwrap().bytes, b"A");
+    }
+    /// A version-11 database (tracked messages keyed by SHA-256) upgrades to version 12
+    /// with every message row and threading key kept, now found through the ledger entry.
+    #[test]
+    fn version_11_messages_are_kept_when_keyed_by_ledger_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v11.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE schema_migrations (
+                    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+            )
+            .unwrap();
+            for m in MIGRATIONS.iter().filter(|m| m.version <= 11) {
+                conn.execute_batch(m.sqlite).unwrap();
+                conn.execute(
+                    "INSERT INTO schema_migrations VALUES (?1, ?2, 'x')",
+                    params![m.version, m.name],
+                )
+                .unwrap();
+            }
+            conn.execute_batch(
+                "INSERT INTO raw_messages VALUES ('bb', x'42', 'b@x', 'b.eml', 1, 'x');
+                 INSERT INTO raw_messages VALUES ('aa', x'41', 'a@x', 'a.eml', 1, 'x');
+                 INSERT INTO inputs (kind, sha256, recorded_at, applied) VALUES ('message', 'bb', 'x', 1);
+                 INSERT INTO inputs (kind, sha256, recorded_at, applied) VALUES ('message', 'aa', 'x', 1);
+                 INSERT INTO messages VALUES ('bb', 1, 'b@x', NULL, 1, 'bb', 'c1');
+                 INSERT INTO messages VALUES ('aa', 2, 'a@x', NULL, 0, 'bb', 'c1');
+                 INSERT INTO message_keys VALUES ('mid:b@x', 0, 'bb', 0);
+                 INSERT INTO message_keys VALUES ('mid:a@x', 0, 'aa', 0);
+                 INSERT INTO message_keys VALUES ('mid:b@x', 1, 'aa', 0);
+                 INSERT INTO message_keys VALUES ('subj:x', 2, 'aa', 0);",
+            )
+            .unwrap();
+        }
+        let mut s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), schema::latest());
+        let a = s.message_row("aa").unwrap().unwrap();
+        assert_eq!((a.seq, a.thread.as_str(), a.opener), (2, "bb", false));
+        assert!(s.message_row("cc").unwrap().is_none());
+        let hits = s
+            .messages_by_key(&["mid:b@x".to_string()], &KeyRole::ALL)
+            .unwrap();
+        let hits: Vec<(KeyRole, &str)> = hits.iter().map(|h| (h.role, h.sha256.as_str())).collect();
+        assert_eq!(hits, [(KeyRole::Own, "bb"), (KeyRole::Strong, "aa")]);
+        let members = s.thread_members(&["bb".to_string()]).unwrap();
+        let shas: Vec<&str> = members.iter().map(|m| m.sha256.as_str()).collect();
+        assert_eq!(shas, ["aa", "bb"]);
+        assert_eq!(members[0].keys.strong, ["mid:b@x"]);
+        assert_eq!(members[0].keys.weak, ["subj:x"]);
+        assert_eq!(s.all_messages().unwrap(), members);
     }
 }
