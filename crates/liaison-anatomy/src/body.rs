@@ -495,6 +495,16 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                         roles[i] = Role::Item;
                         continue;
                     }
+                    // So does one at the item's own indent (plain text loses indents)
+                    // when it is marked in a lesser way (see `sub_point`).
+                    if let Some(ci) = cur_item
+                        && !strong
+                        && sub_point(a, lines, i, end, ci, t[..mlen].trim())
+                    {
+                        extend_item(a, ci, l.end);
+                        roles[i] = Role::Item;
+                        continue;
+                    }
                     let idx = push_item(
                         a,
                         l.start + mlen,
@@ -1525,6 +1535,64 @@ fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
     }
     out.push((cur, e));
     out
+}
+
+/// `1. 提供陈列方案：` then `- 含门店平面图` (or `(a) …`, `① …`) then `2. …`: a line marked
+/// in a lesser way than the numbered item above it is a sub-point of that item when the
+/// item introduces it (ends with a colon) or when the item's numbering goes on after it.
+fn sub_point(a: &Anatomy, lines: &[Line], i: usize, end: usize, ci: usize, marker: &str) -> bool {
+    use super::items::{marker_family, marker_value, may_be_sub_point};
+    let parent = a.items[ci].marker.as_str();
+    if !may_be_sub_point(parent, marker) {
+        return false;
+    }
+    let it = &a.items[ci];
+    let text = &a.source[it.span.start..it.span.end.min(a.source.len())];
+    // (The item's own line: its earlier sub-points follow it. A short label such as
+    // `1. 信息中心：` heads a group whose lines are items of their own.)
+    let own = a.source[it.what.span.start..it.span.end.min(a.source.len())]
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_end();
+    if text
+        .lines()
+        .next()
+        .is_some_and(|f| f.trim_end().ends_with(['：', ':']))
+        && own.chars().count() > 12
+    {
+        return true;
+    }
+    let (Some(pf), Some(cf), Some(pv)) = (
+        marker_family(parent),
+        marker_family(marker),
+        marker_value(parent),
+    ) else {
+        return false;
+    };
+    let mut blank = false;
+    for l in lines.iter().take(end).skip(i + 1).take(40) {
+        if l.blank {
+            blank = true;
+            continue;
+        }
+        let t = &a.source[l.start..l.end];
+        let Some((mlen, _)) = strong_item_marker(t).or_else(|| list_marker(t)) else {
+            // A wrapped sub-point goes on; a paragraph after a blank line ends the list.
+            if blank {
+                return false;
+            }
+            continue;
+        };
+        blank = false;
+        let m = t[..mlen].trim();
+        match marker_family(m) {
+            Some(f) if f == cf => continue,
+            Some(f) if f == pf => return marker_value(m) == Some(pv + 1),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The one a list's heading asks (`What I need from Qiheng:` → `Qiheng`), as a range of
@@ -4093,6 +4161,47 @@ mod tests {
 
     fn whats(a: &Anatomy) -> Vec<&str> {
         a.items.iter().map(|i| i.what.text.as_str()).collect()
+    }
+
+    /// Bullets written at a numbered item's own indent (plain text keeps no indents) are
+    /// its sub-points when the numbering goes on after them or the item ends with a colon.
+    #[test]
+    fn lesser_marked_lines_under_a_numbered_item_are_its_sub_points() {
+        let head = "Subject: 【需求對接】展位物料-行銷部/總務部-重要\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n美玲你好，\n\n展會物料請協助準備：\n\n";
+        let tail = "\n有問題隨時找我，多謝！\n\n陳家豪\n行銷部\n電話：02-2712-3456\n";
+        for sub in ["- ", "• ", "(a) ", "a) ", "① "] {
+            let sub2 = match sub {
+                "(a) " => "(b) ",
+                "a) " => "b) ",
+                "① " => "② ",
+                s => s,
+            };
+            let body = format!(
+                "1. 背板輸出兩款——負責：總務部（美玲）——12月10日前\n{sub}尺寸3x2.4米\n{sub2}附出血位\n2. 試印樣張——負責：行銷部——12月8日前\n"
+            );
+            let a = read(&format!("{head}{body}{tail}"));
+            assert_eq!(whats(&a), ["背板輸出兩款", "試印樣張"], "{sub}");
+        }
+        // The item introduces its points with a colon: they are its points even last.
+        let a = read(&format!(
+            "{head}1. 試印樣張——負責：行銷部——12月8日前\n2. 背板輸出（總務部，12月10日前），規格如下：\n- 尺寸3x2.4米\n- 附出血位\n{tail}"
+        ));
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
+        // A short label with a colon heads a group: its lines are items.
+        let a = read(&format!(
+            "{head}1. 總務部：\n- 背板輸出（美玲，12月10日前）\n- 試印樣張（家豪，12月8日前）\n{tail}"
+        ));
+        assert_eq!(a.items.len(), 3, "{:?}", whats(&a));
+        // A list of one kind throughout stays a list of items.
+        let a = read(&format!(
+            "{head}- 背板輸出（總務部，12月10日前）\n- 試印樣張（行銷部，12月8日前）\n{tail}"
+        ));
+        assert_eq!(whats(&a), ["背板輸出", "試印樣張"]);
+        // Bullets after the last numbered line, not introduced by it, are not taken in.
+        let a = read(&format!(
+            "{head}1. 背板輸出（總務部，12月10日前）\n- 試印樣張（行銷部，12月8日前）\n{tail}"
+        ));
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
     }
 
     #[test]

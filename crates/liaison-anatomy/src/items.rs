@@ -1666,6 +1666,101 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     f
 }
 
+/// How a list marker numbers its line: lines of one list share a family, and a line of
+/// another family inside it is a sub-point (`1. …` then `- …` or `(a) …`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum MarkerFamily {
+    /// `1.` `1、` `1)` `１．`
+    Digit,
+    /// `（1）` `(1)` `【1】` `[1]`
+    BracketDigit,
+    /// `①` `⑴` `❶` `➀`
+    Circled,
+    /// `一、` `（一）` `第一，`
+    Numeral,
+    /// `a)` `(a)` `A.` `Ａ．` `i.` `Ⅱ.`
+    Letter,
+    /// `-` `*` `•` `●` and other symbols.
+    Bullet,
+}
+
+/// The family of a list marker as written (`marker` as [`super::Item::marker`] keeps it).
+pub(super) fn marker_family(marker: &str) -> Option<MarkerFamily> {
+    let m = marker.trim();
+    let first = m.chars().next()?;
+    let inner = m.trim_start_matches(['（', '(', '【', '[', '［', '〔']);
+    let bracketed = inner.len() < m.len();
+    let second = inner.chars().next()?;
+    Some(
+        if second.is_ascii_digit() || ('０'..='９').contains(&second) {
+            if bracketed {
+                MarkerFamily::BracketDigit
+            } else {
+                MarkerFamily::Digit
+            }
+        } else if ('①'..='⒇').contains(&first)
+            || ('❶'..='❿').contains(&first)
+            || ('➀'..='➓').contains(&first)
+            || ('⓵'..='⓾').contains(&first)
+        {
+            MarkerFamily::Circled
+        } else if "一二三四五六七八九十壹貳贰參叁肆伍陸陆柒捌玖拾第".contains(second)
+        {
+            MarkerFamily::Numeral
+        } else if second.is_ascii_alphabetic()
+            || ('Ａ'..='Ｚ').contains(&second)
+            || ('Ⅰ'..='ⅻ').contains(&second)
+        {
+            MarkerFamily::Letter
+        } else {
+            MarkerFamily::Bullet
+        },
+    )
+}
+
+/// Whether a line marked `child` right under an item marked `parent` may be one of its
+/// sub-points: the parent is numbered and the child is marked in another, lesser way
+/// (bullets, letters, bracketed or circled numbers under `1.` or `一、`). Plain `1.` lines
+/// under `一、` are left alone: `一、` may title a part whose numbered lines are the items.
+pub(super) fn may_be_sub_point(parent: &str, child: &str) -> bool {
+    use MarkerFamily::*;
+    let (Some(p), Some(c)) = (marker_family(parent), marker_family(child)) else {
+        return false;
+    };
+    p != c && matches!(p, Digit | Numeral | BracketDigit | Circled) && c != Digit && c != Numeral
+}
+
+/// The number a numbered marker stands for (`3.` `（3）` `③` `三、` → 3).
+pub(super) fn marker_value(marker: &str) -> Option<u32> {
+    let m = marker.trim();
+    let digits: String = m
+        .chars()
+        .filter_map(|c| match c {
+            '0'..='9' => Some(c),
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            _ => None,
+        })
+        .collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    for c in m.chars() {
+        for (start, end) in [('①', '⑳'), ('⑴', '⒇'), ('❶', '❿'), ('➀', '➉'), ('⓵', '⓾')]
+        {
+            if (start..=end).contains(&c) {
+                return Some(c as u32 - start as u32 + 1);
+            }
+        }
+        if let Some(i) = "一二三四五六七八九十".chars().position(|x| x == c) {
+            return Some(i as u32 + 1);
+        }
+        if let Some(i) = "壹貳參肆伍陸柒捌玖拾".chars().position(|x| x == c) {
+            return Some(i as u32 + 1);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1678,6 +1773,37 @@ mod tests {
 
     fn get(t: &str, r: Option<(usize, usize)>) -> Option<&str> {
         r.map(|(s, e)| &t[s..e])
+    }
+
+    #[test]
+    fn marker_families_and_values() {
+        use MarkerFamily::*;
+        for (m, f, v) in [
+            ("1.", Digit, Some(1)),
+            ("12、", Digit, Some(12)),
+            ("２．", Digit, Some(2)),
+            ("（3）", BracketDigit, Some(3)),
+            ("[4]", BracketDigit, Some(4)),
+            ("②", Circled, Some(2)),
+            ("⑶", Circled, Some(3)),
+            ("三、", Numeral, Some(3)),
+            ("（二）", Numeral, Some(2)),
+            ("b)", Letter, None),
+            ("(a)", Letter, None),
+            ("ii.", Letter, None),
+            ("-", Bullet, None),
+            ("●", Bullet, None),
+        ] {
+            assert_eq!(marker_family(m), Some(f), "{m}");
+            assert_eq!(marker_value(m), v, "{m}");
+        }
+        assert!(may_be_sub_point("1.", "-"));
+        assert!(may_be_sub_point("一、", "（1）"));
+        assert!(may_be_sub_point("(1)", "a)"));
+        assert!(!may_be_sub_point("-", "1."));
+        assert!(!may_be_sub_point("1.", "2."));
+        assert!(!may_be_sub_point("一、", "1."));
+        assert!(!may_be_sub_point("-", "•"));
     }
 
     /// An ask word, whom it asks, then the action: the one asked is the owner, the action
