@@ -650,6 +650,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             a.items[idx].owner = Some(part);
         }
     }
+    drop_bare_lists(a, lines, &roles);
     // `临床部：无需操作` / `Finance: no action needed`: a line that asks nothing.
     a.items.retain(|it| {
         let l = search_lower(&it.what.text);
@@ -1535,6 +1536,50 @@ fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
     }
     out.push((cur, e));
     out
+}
+
+/// Two lists in one mail, one assigning work (its lines name an owner or a due) and one
+/// naming neither on any line (`目前狀況：- 12部電腦已超過5年 - 保養已過期`): the bare one
+/// says where things stand or what to keep in mind; the work is the other list.
+fn drop_bare_lists(a: &mut Anatomy, lines: &[Line], roles: &[Role]) {
+    let line_of = |pos: usize| lines.iter().position(|l| l.start <= pos && pos <= l.end);
+    // The list each item belongs to: a new list starts after a line that is neither an
+    // item nor blank (a `3. 截止时间：…` line inside a list does not end it).
+    let mut run = Vec::with_capacity(a.items.len());
+    let mut cur = 0usize;
+    let mut prev_line: Option<usize> = None;
+    for it in &a.items {
+        let k = line_of(it.span.start);
+        if let (Some(p), Some(k)) = (prev_line, k)
+            && (p + 1..k).any(|j| !matches!(roles[j], Role::Item | Role::Blank | Role::Deadline))
+        {
+            cur += 1;
+        }
+        if k.is_some() {
+            prev_line = line_of(it.span.end.saturating_sub(1)).or(k);
+        }
+        run.push(cur);
+    }
+    if cur == 0 || a.items.iter().any(|it| !it.is_listed()) {
+        return;
+    }
+    let bare = |r: usize| {
+        a.items
+            .iter()
+            .zip(&run)
+            .filter(|(_, x)| **x == r)
+            .all(|(it, _)| it.owner.is_none() && it.due.is_none())
+    };
+    let bare_runs: Vec<bool> = (0..=cur).map(bare).collect();
+    if bare_runs.iter().all(|b| *b) {
+        return;
+    }
+    let mut k = 0;
+    a.items.retain(|_| {
+        let keep = !bare_runs[run[k]];
+        k += 1;
+        keep
+    });
 }
 
 /// `1. 提供陈列方案：` then `- 含门店平面图` (or `(a) …`, `① …`) then `2. …`: a line marked
@@ -2649,11 +2694,13 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
         {
             return None;
         }
-        // Without a colon, a keyword line must be styled or short and keyword-only.
+        // Without a colon, a keyword line must be styled or short and keyword-only; a
+        // bulleted line without one is a point of a list (`- 保养合约已经过期` holds 经过
+        // by chance).
         if colon.is_none()
             && !styled
             && !numbered_cn
-            && (label.chars().count() > 14 || kind == Sec::Other)
+            && (label.chars().count() > 14 || kind == Sec::Other || listed)
         {
             return None;
         }
@@ -4161,6 +4208,35 @@ mod tests {
 
     fn whats(a: &Anatomy) -> Vec<&str> {
         a.items.iter().map(|i| i.what.text.as_str()).collect()
+    }
+
+    /// A bulleted line without a colon is a point of its list even when a heading word
+    /// hides in it (`已經過期` holds `經過`, a background label).
+    #[test]
+    fn a_bulleted_sentence_is_no_heading() {
+        assert_eq!(heading("- 保養合約已經過期"), None);
+        assert_eq!(heading("1. 经过测试确认无误"), None);
+        assert!(heading("经过：").is_some());
+        assert!(heading("**经过**").is_some());
+    }
+
+    /// A list naming no owner and no due on any line, beside a list that assigns work, says
+    /// where things stand: only the other list's lines are items.
+    #[test]
+    fn a_bare_list_beside_a_list_of_work_is_no_items() {
+        let head = "Subject: 【需求對接】辦公室電腦更新-資訊部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n劉洋你好，\n\n辦公室電腦需要更新，麻煩資訊部協助。\n\n";
+        let tail = "\n有問題隨時找我。\n\n黃家豪\n財務部\n電話：+852 2555 0188\n";
+        let status = "目前情況：\n- 12部手提電腦用了超過5年\n- 部分電池經常斷電\n\n";
+        let work = "需要：\n1. 採購12部手提電腦——負責：資訊部（劉洋）——12月23日前\n2. 舊機資料轉移——負責：資訊部——12月30日前\n";
+        for body in [format!("{status}{work}"), format!("{work}\n{status}")] {
+            let a = read(&format!("{head}{body}{tail}"));
+            assert_eq!(whats(&a), ["採購12部手提電腦", "舊機資料轉移"], "{body}");
+        }
+        // Two bare lists: nothing tells them apart, both stay.
+        let a = read(&format!(
+            "{head}{status}需要：\n1. 採購12部手提電腦\n2. 舊機資料轉移\n{tail}"
+        ));
+        assert_eq!(a.items.len(), 4, "{:?}", whats(&a));
     }
 
     /// Bullets written at a numbered item's own indent (plain text keeps no indents) are
