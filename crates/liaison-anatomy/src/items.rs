@@ -337,7 +337,49 @@ pub(super) fn read_item(
     }
     let mut f = read_fields(t, times, opts, listed);
     f.owner = f.owner.and_then(|o| owner_named(t, o));
+    spec_in_bracket(t, times, &mut f);
     f
+}
+
+/// `提供分层原始档（含字体说明）`, `high-res photos (white background + one shot each)`: a
+/// bracket closing the what that says what the delivery must contain or look like is its
+/// standard, when no other clause states one.
+fn spec_in_bracket(t: &str, times: &[(usize, usize)], f: &mut Fields) {
+    let Some(what) = f.what else {
+        return;
+    };
+    if f.standard.is_some() {
+        return;
+    }
+    let Some(((bs, _), (is, ie))) = trailing_bracket(t, what) else {
+        return;
+    };
+    if times.iter().any(|&(a, b)| a < ie && b > is) || !reads_like_spec(&t[is..ie]) {
+        return;
+    }
+    if let (Some(w), Some(sd)) = (trim(t, what.0, bs), trim(t, is, ie)) {
+        f.what = Some(w);
+        f.standard = Some(sd);
+    }
+}
+
+/// What a delivery must look like: sizes (`1080×1920`, `@2x`), `… each`, a check it must
+/// pass (`…复核`), `…即可`. (What it contains, `（含…）`, `(PDF)`, `(about 1.2M rows)`,
+/// describes the thing asked for: it stays in the what.)
+fn reads_like_spec(s: &str) -> bool {
+    let s = s.trim();
+    let l = s.to_ascii_lowercase();
+    ["即可", "就行", "就好"].iter().any(|w| s.ends_with(w))
+        || ["×", "@2x", "复核", "複核", "验收", "驗收"]
+            .iter()
+            .any(|w| s.contains(w))
+        || l.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w == "each")
+        || s.char_indices().any(|(i, c)| {
+            c == '*'
+                && s[..i].ends_with(|d: char| d.is_ascii_digit())
+                && s[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+        })
 }
 
 /// An owner names someone: a pronoun (`我们`, `我方`, `your team`) names nobody (the
@@ -1773,6 +1815,41 @@ mod tests {
 
     fn get(t: &str, r: Option<(usize, usize)>) -> Option<&str> {
         r.map(|(s, e)| &t[s..e])
+    }
+
+    /// A closing bracket that says what done looks like is the standard; one that says what
+    /// the thing holds stays in the what.
+    #[test]
+    fn a_spec_in_a_closing_bracket_is_the_standard() {
+        for (t, what, std) in [
+            (
+                "商品详情长图（750×3000，分屏切好）",
+                "商品详情长图",
+                Some("750×3000，分屏切好"),
+            ),
+            (
+                "门店名单（先发区域经理复核）",
+                "门店名单",
+                Some("先发区域经理复核"),
+            ),
+            ("应用图标（@2x，PNG）", "应用图标", Some("@2x，PNG")),
+            ("产品照片（白底一张即可）", "产品照片", Some("白底一张即可")),
+            (
+                "two product shots (one close-up each)",
+                "two product shots",
+                Some("one close-up each"),
+            ),
+            ("投标文件（含报价单）", "投标文件（含报价单）", None),
+            (
+                "the signed contract (PDF)",
+                "the signed contract (PDF)",
+                None,
+            ),
+        ] {
+            let f = read(t, &[], &opts());
+            assert_eq!(get(t, f.what), Some(what), "{t}");
+            assert_eq!(get(t, f.standard), std, "{t}");
+        }
     }
 
     #[test]
