@@ -3137,6 +3137,14 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
     {
         return finish('第'.len_utf8() + c.len_utf8() + sep.len_utf8());
     }
+    // `一是…；` `二是…。`: the ordinal clauses official Chinese writing lists asks with.
+    if let Some(c) = s.chars().next()
+        && "一二三四五六七八九".contains(c)
+        && s[c.len_utf8()..].starts_with('是')
+        && s[c.len_utf8() + '是'.len_utf8()..].trim().chars().count() > 4
+    {
+        return finish(c.len_utf8() + '是'.len_utf8());
+    }
     // １．２、: full-width digits, as some input methods type them.
     if ('０'..='９').contains(&first) {
         let digits: usize = s
@@ -4208,6 +4216,18 @@ mod tests {
 
     fn whats(a: &Anatomy) -> Vec<&str> {
         a.items.iter().map(|i| i.what.text.as_str()).collect()
+    }
+
+    /// `一是…；二是…。` on lines of their own number a list as `1.` `2.` do.
+    #[test]
+    fn ordinal_clauses_number_a_list() {
+        assert!(list_marker("二是样品什么时候能寄出；").is_some());
+        assert!(list_marker("一是好").is_none());
+        assert!(list_marker("是否需要").is_none());
+        let a = read(
+            "Subject: 【问题协调】样品延期-采购部-紧急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n李娜：\n\n样品还没到，麻烦帮我确认两件事：\n一是样品什么时候能寄出；\n二是首批大货会不会跟着延期。\n\n谢谢。\n\n王建国\n采购部\n电话：0571-8816 2290\n",
+        );
+        assert_eq!(whats(&a), ["样品什么时候能寄出", "首批大货会不会跟着延期"]);
     }
 
     /// A bulleted line without a colon is a point of its list even when a heading word
