@@ -1373,6 +1373,12 @@ fn first_clause(t: &str) -> (usize, usize) {
             {
                 return (0, i);
             }
+            // `恢复测试环境，或提供一套临时环境`: an alternative of the thing asked, as
+            // `, or …` below.
+            '，' if depth <= 0
+                && (t[i + '，'.len_utf8()..].starts_with("或")
+                    && !t[i + '，'.len_utf8()..].starts_with("或许"))
+                && !t[..i].chars().rev().take(8).any(|c| c.is_ascii_digit()) => {}
             '，' | '；' | ';' | '。' if depth <= 0 => return (0, i),
             // (`Your SLA draft, including a 99.9% commitment`, `…, or a written statement`:
             // a part or an alternative of the thing asked, not a clause of its own; `, with
@@ -1932,6 +1938,8 @@ mod tests {
         let t = "Your SLA draft, including a 99.9% delivery commitment for OTP traffic";
         assert_eq!(get(t, read(t, &[], &opts()).what), Some(t));
         let t = "send us the registration number, or a written statement of the status";
+        assert_eq!(get(t, read(t, &[], &opts()).what), Some(t));
+        let t = "修复登录页的报错，或者先回退到上一版";
         assert_eq!(get(t, read(t, &[], &opts()).what), Some(t));
         let t = "Marketing to line up 5 user interviews, with users aged 25-35 in tier-1 cities";
         assert_eq!(
