@@ -338,7 +338,32 @@ pub(super) fn read_item(
     let mut f = read_fields(t, times, opts, listed);
     f.owner = f.owner.and_then(|o| owner_named(t, o));
     spec_in_bracket(t, times, &mut f);
+    f.due = f.due.map(|d| start_words(t, d));
     f
+}
+
+/// `从12月14日起执行`, `12月21日起`: a date that says when something starts is written with
+/// its `从`/`自` and `起(执行)`; the due is all of it (no deadline: nothing to finish by then).
+fn start_words(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    let rest = &t[b..];
+    let Some(r) = rest.strip_prefix('起') else {
+        return (a, b);
+    };
+    let tail = ["执行", "執行", "实施", "實施", "生效", "开始", "開始"]
+        .iter()
+        .find(|w| r.starts_with(*w))
+        .map_or(0, |w| w.len());
+    // `起` must end the phrase (`12月21日起，…`), not begin a word (`起草`).
+    let after = &r[tail..];
+    if tail == 0 && after.starts_with(|c: char| is_han(c)) {
+        return (a, b);
+    }
+    let e = b + '起'.len_utf8() + tail;
+    let s = ["从", "從", "自"]
+        .iter()
+        .find(|w| t[..a].ends_with(*w))
+        .map_or(a, |w| a - w.len());
+    (s, e)
 }
 
 /// `提供分层原始档（含字体说明）`, `high-res photos (white background + one shot each)`: a
@@ -1856,6 +1881,28 @@ mod tests {
             assert_eq!(get(t, f.what), Some(what), "{t}");
             assert_eq!(get(t, f.standard), std, "{t}");
         }
+    }
+
+    /// A start date keeps its `从…起执行` in the due.
+    #[test]
+    fn a_start_date_keeps_its_start_words() {
+        for (t, due) in [
+            ("巡检改为每日两次，从12月14日起执行", "从12月14日起执行"),
+            ("新版报销流程——财务部，12月21日起", "12月21日起"),
+            (
+                "夜间卸货每晚不少于2车，何时完成：12月9日起實施。",
+                "12月9日起實施",
+            ),
+        ] {
+            let a = t.find("12月").unwrap();
+            let b = a + t[a..].find('日').unwrap() + '日'.len_utf8();
+            let f = read(t, &[(a, b)], &opts());
+            assert_eq!(get(t, f.due), Some(due), "{t}");
+        }
+        // `起草` is a verb, not a start.
+        let t = "12月14日起草合同";
+        let f = read(t, &[(0, "12月14日".len())], &opts());
+        assert_eq!(get(t, f.due), Some("12月14日"));
     }
 
     #[test]
