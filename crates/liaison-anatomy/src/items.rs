@@ -490,6 +490,17 @@ fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions, listed: b
     f
 }
 
+/// The first colon of `t` that ends a label or topic: not one inside a clock time
+/// (`20:55 SGT`, `17:00 ICT`).
+fn label_colon(t: &str) -> Option<(usize, char)> {
+    t.char_indices().find(|&(i, c)| {
+        c == '：'
+            || c == ':'
+                && !(t[..i].ends_with(|d: char| d.is_ascii_digit())
+                    && t[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+    })
+}
+
 /// `资料包：市场部12月15日前发出`: a topic, then who does it by when. As with
 /// [`topic_before_ask`], the topic is the what.
 fn topic_before_owner(
@@ -497,7 +508,7 @@ fn topic_before_owner(
     times: &[(usize, usize)],
     opts: &ParseOptions,
 ) -> Option<(usize, usize)> {
-    let (ci, c) = t.char_indices().find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let (ci, c) = label_colon(t)?;
     let topic = trim(t, 0, ci)?;
     let tt = &t[topic.0..topic.1];
     if tt.chars().count() > 24
@@ -523,7 +534,7 @@ fn topic_before_owner(
 /// department or person before the colon (`研发中心：请各组组长…`) is whom the line asks, no
 /// topic.
 fn topic_before_ask(t: &str, opts: &ParseOptions) -> Option<(usize, usize)> {
-    let (ci, c) = t.char_indices().find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let (ci, c) = label_colon(t)?;
     let topic = trim(t, 0, ci)?;
     let tt = &t[topic.0..topic.1];
     if tt.chars().count() > 24
@@ -1489,7 +1500,7 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
         return f;
     };
     // `调整建议：教研部陈晨，12月15日前`: the what, then its owner after a colon.
-    if let Some(ci) = t[what.0..what.1].find(['：', ':']) {
+    if let Some((ci, _)) = label_colon(&t[what.0..what.1]) {
         let c = what.0 + ci;
         let colon = t[c..].chars().next().map_or(1, char::len_utf8);
         if let (Some(w), Some(o)) = (trim(t, what.0, c), trim(t, c + colon, what.1))
@@ -1881,6 +1892,17 @@ mod tests {
             assert_eq!(get(t, f.what), Some(what), "{t}");
             assert_eq!(get(t, f.standard), std, "{t}");
         }
+    }
+
+    /// The colon of a clock time is no topic's colon: what follows it names nobody.
+    #[test]
+    fn a_clock_colon_splits_nothing() {
+        assert_eq!(label_colon("at 20:55 SGT"), None);
+        assert_eq!(label_colon("Slides: Anna").map(|(i, _)| i), Some(6));
+        let t = "Upload the slides by Dec 3 20:55 SGT";
+        let a = t.find("Dec").unwrap();
+        let f = read(t, &[(a, t.len())], &opts());
+        assert_eq!(get(t, f.owner), None);
     }
 
     /// A start date keeps its `从…起执行` in the due.
