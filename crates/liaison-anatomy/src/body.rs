@@ -495,6 +495,16 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                         roles[i] = Role::Item;
                         continue;
                     }
+                    // So does one at the item's own indent (plain text loses indents)
+                    // when it is marked in a lesser way (see `sub_point`).
+                    if let Some(ci) = cur_item
+                        && !strong
+                        && sub_point(a, lines, i, end, ci, t[..mlen].trim())
+                    {
+                        extend_item(a, ci, l.end);
+                        roles[i] = Role::Item;
+                        continue;
+                    }
                     let idx = push_item(
                         a,
                         l.start + mlen,
@@ -640,6 +650,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             a.items[idx].owner = Some(part);
         }
     }
+    drop_bare_lists(a, lines, &roles);
     // `临床部：无需操作` / `Finance: no action needed`: a line that asks nothing.
     a.items.retain(|it| {
         let l = search_lower(&it.what.text);
@@ -1525,6 +1536,108 @@ fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
     }
     out.push((cur, e));
     out
+}
+
+/// Two lists in one mail, one assigning work (its lines name an owner or a due) and one
+/// naming neither on any line (`目前狀況：- 12部電腦已超過5年 - 保養已過期`): the bare one
+/// says where things stand or what to keep in mind; the work is the other list.
+fn drop_bare_lists(a: &mut Anatomy, lines: &[Line], roles: &[Role]) {
+    let line_of = |pos: usize| lines.iter().position(|l| l.start <= pos && pos <= l.end);
+    // The list each item belongs to: a new list starts after a line that is neither an
+    // item nor blank (a `3. 截止时间：…` line inside a list does not end it).
+    let mut run = Vec::with_capacity(a.items.len());
+    let mut cur = 0usize;
+    let mut prev_line: Option<usize> = None;
+    for it in &a.items {
+        let k = line_of(it.span.start);
+        if let (Some(p), Some(k)) = (prev_line, k)
+            && (p + 1..k).any(|j| !matches!(roles[j], Role::Item | Role::Blank | Role::Deadline))
+        {
+            cur += 1;
+        }
+        if k.is_some() {
+            prev_line = line_of(it.span.end.saturating_sub(1)).or(k);
+        }
+        run.push(cur);
+    }
+    if cur == 0 || a.items.iter().any(|it| !it.is_listed()) {
+        return;
+    }
+    let bare = |r: usize| {
+        a.items
+            .iter()
+            .zip(&run)
+            .filter(|(_, x)| **x == r)
+            .all(|(it, _)| it.owner.is_none() && it.due.is_none())
+    };
+    let bare_runs: Vec<bool> = (0..=cur).map(bare).collect();
+    if bare_runs.iter().all(|b| *b) {
+        return;
+    }
+    let mut k = 0;
+    a.items.retain(|_| {
+        let keep = !bare_runs[run[k]];
+        k += 1;
+        keep
+    });
+}
+
+/// `1. 提供陈列方案：` then `- 含门店平面图` (or `(a) …`, `① …`) then `2. …`: a line marked
+/// in a lesser way than the numbered item above it is a sub-point of that item when the
+/// item introduces it (ends with a colon) or when the item's numbering goes on after it.
+fn sub_point(a: &Anatomy, lines: &[Line], i: usize, end: usize, ci: usize, marker: &str) -> bool {
+    use super::items::{marker_family, marker_value, may_be_sub_point};
+    let parent = a.items[ci].marker.as_str();
+    if !may_be_sub_point(parent, marker) {
+        return false;
+    }
+    let it = &a.items[ci];
+    let text = &a.source[it.span.start..it.span.end.min(a.source.len())];
+    // (The item's own line: its earlier sub-points follow it. A short label such as
+    // `1. 信息中心：` heads a group whose lines are items of their own.)
+    let own = a.source[it.what.span.start..it.span.end.min(a.source.len())]
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_end();
+    if text
+        .lines()
+        .next()
+        .is_some_and(|f| f.trim_end().ends_with(['：', ':']))
+        && own.chars().count() > 12
+    {
+        return true;
+    }
+    let (Some(pf), Some(cf), Some(pv)) = (
+        marker_family(parent),
+        marker_family(marker),
+        marker_value(parent),
+    ) else {
+        return false;
+    };
+    let mut blank = false;
+    for l in lines.iter().take(end).skip(i + 1).take(40) {
+        if l.blank {
+            blank = true;
+            continue;
+        }
+        let t = &a.source[l.start..l.end];
+        let Some((mlen, _)) = strong_item_marker(t).or_else(|| list_marker(t)) else {
+            // A wrapped sub-point goes on; a paragraph after a blank line ends the list.
+            if blank {
+                return false;
+            }
+            continue;
+        };
+        blank = false;
+        let m = t[..mlen].trim();
+        match marker_family(m) {
+            Some(f) if f == cf => continue,
+            Some(f) if f == pf => return marker_value(m) == Some(pv + 1),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The one a list's heading asks (`What I need from Qiheng:` → `Qiheng`), as a range of
@@ -2581,11 +2694,13 @@ fn heading(t: &str) -> Option<(Sec, Option<usize>)> {
         {
             return None;
         }
-        // Without a colon, a keyword line must be styled or short and keyword-only.
+        // Without a colon, a keyword line must be styled or short and keyword-only; a
+        // bulleted line without one is a point of a list (`- 保养合约已经过期` holds 经过
+        // by chance).
         if colon.is_none()
             && !styled
             && !numbered_cn
-            && (label.chars().count() > 14 || kind == Sec::Other)
+            && (label.chars().count() > 14 || kind == Sec::Other || listed)
         {
             return None;
         }
@@ -3021,6 +3136,14 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
             > 4
     {
         return finish('第'.len_utf8() + c.len_utf8() + sep.len_utf8());
+    }
+    // `一是…；` `二是…。`: the ordinal clauses official Chinese writing lists asks with.
+    if let Some(c) = s.chars().next()
+        && "一二三四五六七八九".contains(c)
+        && s[c.len_utf8()..].starts_with('是')
+        && s[c.len_utf8() + '是'.len_utf8()..].trim().chars().count() > 4
+    {
+        return finish(c.len_utf8() + '是'.len_utf8());
     }
     // １．２、: full-width digits, as some input methods type them.
     if ('０'..='９').contains(&first) {
@@ -4093,6 +4216,88 @@ mod tests {
 
     fn whats(a: &Anatomy) -> Vec<&str> {
         a.items.iter().map(|i| i.what.text.as_str()).collect()
+    }
+
+    /// `一是…；二是…。` on lines of their own number a list as `1.` `2.` do.
+    #[test]
+    fn ordinal_clauses_number_a_list() {
+        assert!(list_marker("二是样品什么时候能寄出；").is_some());
+        assert!(list_marker("一是好").is_none());
+        assert!(list_marker("是否需要").is_none());
+        let a = read(
+            "Subject: 【问题协调】样品延期-采购部-紧急\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n李娜：\n\n样品还没到，麻烦帮我确认两件事：\n一是样品什么时候能寄出；\n二是首批大货会不会跟着延期。\n\n谢谢。\n\n王建国\n采购部\n电话：0571-8816 2290\n",
+        );
+        assert_eq!(whats(&a), ["样品什么时候能寄出", "首批大货会不会跟着延期"]);
+    }
+
+    /// A bulleted line without a colon is a point of its list even when a heading word
+    /// hides in it (`已經過期` holds `經過`, a background label).
+    #[test]
+    fn a_bulleted_sentence_is_no_heading() {
+        assert_eq!(heading("- 保養合約已經過期"), None);
+        assert_eq!(heading("1. 经过测试确认无误"), None);
+        assert!(heading("经过：").is_some());
+        assert!(heading("**经过**").is_some());
+    }
+
+    /// A list naming no owner and no due on any line, beside a list that assigns work, says
+    /// where things stand: only the other list's lines are items.
+    #[test]
+    fn a_bare_list_beside_a_list_of_work_is_no_items() {
+        let head = "Subject: 【需求對接】辦公室電腦更新-資訊部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n劉洋你好，\n\n辦公室電腦需要更新，麻煩資訊部協助。\n\n";
+        let tail = "\n有問題隨時找我。\n\n黃家豪\n財務部\n電話：+852 2555 0188\n";
+        let status = "目前情況：\n- 12部手提電腦用了超過5年\n- 部分電池經常斷電\n\n";
+        let work = "需要：\n1. 採購12部手提電腦——負責：資訊部（劉洋）——12月23日前\n2. 舊機資料轉移——負責：資訊部——12月30日前\n";
+        for body in [format!("{status}{work}"), format!("{work}\n{status}")] {
+            let a = read(&format!("{head}{body}{tail}"));
+            assert_eq!(whats(&a), ["採購12部手提電腦", "舊機資料轉移"], "{body}");
+        }
+        // Two bare lists: nothing tells them apart, both stay.
+        let a = read(&format!(
+            "{head}{status}需要：\n1. 採購12部手提電腦\n2. 舊機資料轉移\n{tail}"
+        ));
+        assert_eq!(a.items.len(), 4, "{:?}", whats(&a));
+    }
+
+    /// Bullets written at a numbered item's own indent (plain text keeps no indents) are
+    /// its sub-points when the numbering goes on after them or the item ends with a colon.
+    #[test]
+    fn lesser_marked_lines_under_a_numbered_item_are_its_sub_points() {
+        let head = "Subject: 【需求對接】展位物料-行銷部/總務部-重要\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n美玲你好，\n\n展會物料請協助準備：\n\n";
+        let tail = "\n有問題隨時找我，多謝！\n\n陳家豪\n行銷部\n電話：02-2712-3456\n";
+        for sub in ["- ", "• ", "(a) ", "a) ", "① "] {
+            let sub2 = match sub {
+                "(a) " => "(b) ",
+                "a) " => "b) ",
+                "① " => "② ",
+                s => s,
+            };
+            let body = format!(
+                "1. 背板輸出兩款——負責：總務部（美玲）——12月10日前\n{sub}尺寸3x2.4米\n{sub2}附出血位\n2. 試印樣張——負責：行銷部——12月8日前\n"
+            );
+            let a = read(&format!("{head}{body}{tail}"));
+            assert_eq!(whats(&a), ["背板輸出兩款", "試印樣張"], "{sub}");
+        }
+        // The item introduces its points with a colon: they are its points even last.
+        let a = read(&format!(
+            "{head}1. 試印樣張——負責：行銷部——12月8日前\n2. 背板輸出（總務部，12月10日前），規格如下：\n- 尺寸3x2.4米\n- 附出血位\n{tail}"
+        ));
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
+        // A short label with a colon heads a group: its lines are items.
+        let a = read(&format!(
+            "{head}1. 總務部：\n- 背板輸出（美玲，12月10日前）\n- 試印樣張（家豪，12月8日前）\n{tail}"
+        ));
+        assert_eq!(a.items.len(), 3, "{:?}", whats(&a));
+        // A list of one kind throughout stays a list of items.
+        let a = read(&format!(
+            "{head}- 背板輸出（總務部，12月10日前）\n- 試印樣張（行銷部，12月8日前）\n{tail}"
+        ));
+        assert_eq!(whats(&a), ["背板輸出", "試印樣張"]);
+        // Bullets after the last numbered line, not introduced by it, are not taken in.
+        let a = read(&format!(
+            "{head}1. 背板輸出（總務部，12月10日前）\n- 試印樣張（行銷部，12月8日前）\n{tail}"
+        ));
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
     }
 
     #[test]

@@ -337,7 +337,74 @@ pub(super) fn read_item(
     }
     let mut f = read_fields(t, times, opts, listed);
     f.owner = f.owner.and_then(|o| owner_named(t, o));
+    spec_in_bracket(t, times, &mut f);
+    f.due = f.due.map(|d| start_words(t, d));
     f
+}
+
+/// `从12月14日起执行`, `12月21日起`: a date that says when something starts is written with
+/// its `从`/`自` and `起(执行)`; the due is all of it (no deadline: nothing to finish by then).
+fn start_words(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    let rest = &t[b..];
+    let Some(r) = rest.strip_prefix('起') else {
+        return (a, b);
+    };
+    let tail = ["执行", "執行", "实施", "實施", "生效", "开始", "開始"]
+        .iter()
+        .find(|w| r.starts_with(*w))
+        .map_or(0, |w| w.len());
+    // `起` must end the phrase (`12月21日起，…`), not begin a word (`起草`).
+    let after = &r[tail..];
+    if tail == 0 && after.starts_with(|c: char| is_han(c)) {
+        return (a, b);
+    }
+    let e = b + '起'.len_utf8() + tail;
+    let s = ["从", "從", "自"]
+        .iter()
+        .find(|w| t[..a].ends_with(*w))
+        .map_or(a, |w| a - w.len());
+    (s, e)
+}
+
+/// `提供分层原始档（含字体说明）`, `high-res photos (white background + one shot each)`: a
+/// bracket closing the what that says what the delivery must contain or look like is its
+/// standard, when no other clause states one.
+fn spec_in_bracket(t: &str, times: &[(usize, usize)], f: &mut Fields) {
+    let Some(what) = f.what else {
+        return;
+    };
+    if f.standard.is_some() {
+        return;
+    }
+    let Some(((bs, _), (is, ie))) = trailing_bracket(t, what) else {
+        return;
+    };
+    if times.iter().any(|&(a, b)| a < ie && b > is) || !reads_like_spec(&t[is..ie]) {
+        return;
+    }
+    if let (Some(w), Some(sd)) = (trim(t, what.0, bs), trim(t, is, ie)) {
+        f.what = Some(w);
+        f.standard = Some(sd);
+    }
+}
+
+/// What a delivery must look like: sizes (`1080×1920`, `@2x`), `… each`, a check it must
+/// pass (`…复核`), `…即可`. (What it contains, `（含…）`, `(PDF)`, `(about 1.2M rows)`,
+/// describes the thing asked for: it stays in the what.)
+fn reads_like_spec(s: &str) -> bool {
+    let s = s.trim();
+    let l = s.to_ascii_lowercase();
+    ["即可", "就行", "就好"].iter().any(|w| s.ends_with(w))
+        || ["×", "@2x", "复核", "複核", "验收", "驗收"]
+            .iter()
+            .any(|w| s.contains(w))
+        || l.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w == "each")
+        || s.char_indices().any(|(i, c)| {
+            c == '*'
+                && s[..i].ends_with(|d: char| d.is_ascii_digit())
+                && s[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+        })
 }
 
 /// An owner names someone: a pronoun (`我们`, `我方`, `your team`) names nobody (the
@@ -423,6 +490,17 @@ fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions, listed: b
     f
 }
 
+/// The first colon of `t` that ends a label or topic: not one inside a clock time
+/// (`20:55 SGT`, `17:00 ICT`).
+fn label_colon(t: &str) -> Option<(usize, char)> {
+    t.char_indices().find(|&(i, c)| {
+        c == '：'
+            || c == ':'
+                && !(t[..i].ends_with(|d: char| d.is_ascii_digit())
+                    && t[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+    })
+}
+
 /// `资料包：市场部12月15日前发出`: a topic, then who does it by when. As with
 /// [`topic_before_ask`], the topic is the what.
 fn topic_before_owner(
@@ -430,7 +508,7 @@ fn topic_before_owner(
     times: &[(usize, usize)],
     opts: &ParseOptions,
 ) -> Option<(usize, usize)> {
-    let (ci, c) = t.char_indices().find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let (ci, c) = label_colon(t)?;
     let topic = trim(t, 0, ci)?;
     let tt = &t[topic.0..topic.1];
     if tt.chars().count() > 24
@@ -456,7 +534,7 @@ fn topic_before_owner(
 /// department or person before the colon (`研发中心：请各组组长…`) is whom the line asks, no
 /// topic.
 fn topic_before_ask(t: &str, opts: &ParseOptions) -> Option<(usize, usize)> {
-    let (ci, c) = t.char_indices().find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let (ci, c) = label_colon(t)?;
     let topic = trim(t, 0, ci)?;
     let tt = &t[topic.0..topic.1];
     if tt.chars().count() > 24
@@ -1331,6 +1409,12 @@ fn first_clause(t: &str) -> (usize, usize) {
             {
                 return (0, i);
             }
+            // `恢复测试环境，或提供一套临时环境`: an alternative of the thing asked, as
+            // `, or …` below.
+            '，' if depth <= 0
+                && (t[i + '，'.len_utf8()..].starts_with("或")
+                    && !t[i + '，'.len_utf8()..].starts_with("或许"))
+                && !t[..i].chars().rev().take(8).any(|c| c.is_ascii_digit()) => {}
             '，' | '；' | ';' | '。' if depth <= 0 => return (0, i),
             // (`Your SLA draft, including a 99.9% commitment`, `…, or a written statement`:
             // a part or an alternative of the thing asked, not a clause of its own; `, with
@@ -1416,7 +1500,7 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
         return f;
     };
     // `调整建议：教研部陈晨，12月15日前`: the what, then its owner after a colon.
-    if let Some(ci) = t[what.0..what.1].find(['：', ':']) {
+    if let Some((ci, _)) = label_colon(&t[what.0..what.1]) {
         let c = what.0 + ci;
         let colon = t[c..].chars().next().map_or(1, char::len_utf8);
         if let (Some(w), Some(o)) = (trim(t, what.0, c), trim(t, c + colon, what.1))
@@ -1666,6 +1750,101 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     f
 }
 
+/// How a list marker numbers its line: lines of one list share a family, and a line of
+/// another family inside it is a sub-point (`1. …` then `- …` or `(a) …`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum MarkerFamily {
+    /// `1.` `1、` `1)` `１．`
+    Digit,
+    /// `（1）` `(1)` `【1】` `[1]`
+    BracketDigit,
+    /// `①` `⑴` `❶` `➀`
+    Circled,
+    /// `一、` `（一）` `第一，`
+    Numeral,
+    /// `a)` `(a)` `A.` `Ａ．` `i.` `Ⅱ.`
+    Letter,
+    /// `-` `*` `•` `●` and other symbols.
+    Bullet,
+}
+
+/// The family of a list marker as written (`marker` as [`super::Item::marker`] keeps it).
+pub(super) fn marker_family(marker: &str) -> Option<MarkerFamily> {
+    let m = marker.trim();
+    let first = m.chars().next()?;
+    let inner = m.trim_start_matches(['（', '(', '【', '[', '［', '〔']);
+    let bracketed = inner.len() < m.len();
+    let second = inner.chars().next()?;
+    Some(
+        if second.is_ascii_digit() || ('０'..='９').contains(&second) {
+            if bracketed {
+                MarkerFamily::BracketDigit
+            } else {
+                MarkerFamily::Digit
+            }
+        } else if ('①'..='⒇').contains(&first)
+            || ('❶'..='❿').contains(&first)
+            || ('➀'..='➓').contains(&first)
+            || ('⓵'..='⓾').contains(&first)
+        {
+            MarkerFamily::Circled
+        } else if "一二三四五六七八九十壹貳贰參叁肆伍陸陆柒捌玖拾第".contains(second)
+        {
+            MarkerFamily::Numeral
+        } else if second.is_ascii_alphabetic()
+            || ('Ａ'..='Ｚ').contains(&second)
+            || ('Ⅰ'..='ⅻ').contains(&second)
+        {
+            MarkerFamily::Letter
+        } else {
+            MarkerFamily::Bullet
+        },
+    )
+}
+
+/// Whether a line marked `child` right under an item marked `parent` may be one of its
+/// sub-points: the parent is numbered and the child is marked in another, lesser way
+/// (bullets, letters, bracketed or circled numbers under `1.` or `一、`). Plain `1.` lines
+/// under `一、` are left alone: `一、` may title a part whose numbered lines are the items.
+pub(super) fn may_be_sub_point(parent: &str, child: &str) -> bool {
+    use MarkerFamily::*;
+    let (Some(p), Some(c)) = (marker_family(parent), marker_family(child)) else {
+        return false;
+    };
+    p != c && matches!(p, Digit | Numeral | BracketDigit | Circled) && c != Digit && c != Numeral
+}
+
+/// The number a numbered marker stands for (`3.` `（3）` `③` `三、` → 3).
+pub(super) fn marker_value(marker: &str) -> Option<u32> {
+    let m = marker.trim();
+    let digits: String = m
+        .chars()
+        .filter_map(|c| match c {
+            '0'..='9' => Some(c),
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            _ => None,
+        })
+        .collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    for c in m.chars() {
+        for (start, end) in [('①', '⑳'), ('⑴', '⒇'), ('❶', '❿'), ('➀', '➉'), ('⓵', '⓾')]
+        {
+            if (start..=end).contains(&c) {
+                return Some(c as u32 - start as u32 + 1);
+            }
+        }
+        if let Some(i) = "一二三四五六七八九十".chars().position(|x| x == c) {
+            return Some(i as u32 + 1);
+        }
+        if let Some(i) = "壹貳參肆伍陸柒捌玖拾".chars().position(|x| x == c) {
+            return Some(i as u32 + 1);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1678,6 +1857,105 @@ mod tests {
 
     fn get(t: &str, r: Option<(usize, usize)>) -> Option<&str> {
         r.map(|(s, e)| &t[s..e])
+    }
+
+    /// A closing bracket that says what done looks like is the standard; one that says what
+    /// the thing holds stays in the what.
+    #[test]
+    fn a_spec_in_a_closing_bracket_is_the_standard() {
+        for (t, what, std) in [
+            (
+                "商品详情长图（750×3000，分屏切好）",
+                "商品详情长图",
+                Some("750×3000，分屏切好"),
+            ),
+            (
+                "门店名单（先发区域经理复核）",
+                "门店名单",
+                Some("先发区域经理复核"),
+            ),
+            ("应用图标（@2x，PNG）", "应用图标", Some("@2x，PNG")),
+            ("产品照片（白底一张即可）", "产品照片", Some("白底一张即可")),
+            (
+                "two product shots (one close-up each)",
+                "two product shots",
+                Some("one close-up each"),
+            ),
+            ("投标文件（含报价单）", "投标文件（含报价单）", None),
+            (
+                "the signed contract (PDF)",
+                "the signed contract (PDF)",
+                None,
+            ),
+        ] {
+            let f = read(t, &[], &opts());
+            assert_eq!(get(t, f.what), Some(what), "{t}");
+            assert_eq!(get(t, f.standard), std, "{t}");
+        }
+    }
+
+    /// The colon of a clock time is no topic's colon: what follows it names nobody.
+    #[test]
+    fn a_clock_colon_splits_nothing() {
+        assert_eq!(label_colon("at 20:55 SGT"), None);
+        assert_eq!(label_colon("Slides: Anna").map(|(i, _)| i), Some(6));
+        let t = "Upload the slides by Dec 3 20:55 SGT";
+        let a = t.find("Dec").unwrap();
+        let f = read(t, &[(a, t.len())], &opts());
+        assert_eq!(get(t, f.owner), None);
+    }
+
+    /// A start date keeps its `从…起执行` in the due.
+    #[test]
+    fn a_start_date_keeps_its_start_words() {
+        for (t, due) in [
+            ("巡检改为每日两次，从12月14日起执行", "从12月14日起执行"),
+            ("新版报销流程——财务部，12月21日起", "12月21日起"),
+            (
+                "夜间卸货每晚不少于2车，何时完成：12月9日起實施。",
+                "12月9日起實施",
+            ),
+        ] {
+            let a = t.find("12月").unwrap();
+            let b = a + t[a..].find('日').unwrap() + '日'.len_utf8();
+            let f = read(t, &[(a, b)], &opts());
+            assert_eq!(get(t, f.due), Some(due), "{t}");
+        }
+        // `起草` is a verb, not a start.
+        let t = "12月14日起草合同";
+        let f = read(t, &[(0, "12月14日".len())], &opts());
+        assert_eq!(get(t, f.due), Some("12月14日"));
+    }
+
+    #[test]
+    fn marker_families_and_values() {
+        use MarkerFamily::*;
+        for (m, f, v) in [
+            ("1.", Digit, Some(1)),
+            ("12、", Digit, Some(12)),
+            ("２．", Digit, Some(2)),
+            ("（3）", BracketDigit, Some(3)),
+            ("[4]", BracketDigit, Some(4)),
+            ("②", Circled, Some(2)),
+            ("⑶", Circled, Some(3)),
+            ("三、", Numeral, Some(3)),
+            ("（二）", Numeral, Some(2)),
+            ("b)", Letter, None),
+            ("(a)", Letter, None),
+            ("ii.", Letter, None),
+            ("-", Bullet, None),
+            ("●", Bullet, None),
+        ] {
+            assert_eq!(marker_family(m), Some(f), "{m}");
+            assert_eq!(marker_value(m), v, "{m}");
+        }
+        assert!(may_be_sub_point("1.", "-"));
+        assert!(may_be_sub_point("一、", "（1）"));
+        assert!(may_be_sub_point("(1)", "a)"));
+        assert!(!may_be_sub_point("-", "1."));
+        assert!(!may_be_sub_point("1.", "2."));
+        assert!(!may_be_sub_point("一、", "1."));
+        assert!(!may_be_sub_point("-", "•"));
     }
 
     /// An ask word, whom it asks, then the action: the one asked is the owner, the action
@@ -1729,6 +2007,8 @@ mod tests {
         let t = "Your SLA draft, including a 99.9% delivery commitment for OTP traffic";
         assert_eq!(get(t, read(t, &[], &opts()).what), Some(t));
         let t = "send us the registration number, or a written statement of the status";
+        assert_eq!(get(t, read(t, &[], &opts()).what), Some(t));
+        let t = "修复登录页的报错，或者先回退到上一版";
         assert_eq!(get(t, read(t, &[], &opts()).what), Some(t));
         let t = "Marketing to line up 5 user interviews, with users aged 25-35 in tier-1 cities";
         assert_eq!(
