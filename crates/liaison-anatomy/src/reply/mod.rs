@@ -592,7 +592,7 @@ impl Prepared {
         let class = self.reading.class;
         let about = match class {
             ReplyClass::Acknowledgement | ReplyClass::AutoReply => None,
-            _ => items::about(&self.all, items, &self.writer_names),
+            _ => self.about(items),
         };
         let delivered = match class {
             ReplyClass::Delivery => about.as_ref().map(|(v, _)| v.clone()).unwrap_or_default(),
@@ -600,6 +600,52 @@ impl Prepared {
             _ => Vec::new(),
         };
         (about, delivered)
+    }
+}
+
+impl Prepared {
+    /// The items the reply's act is about: those named in the sentences that carry the
+    /// act (the late clause of a delay, the refusal of a dispute, the commitment of a
+    /// promise, the question), when those sentences name any; else those the whole text
+    /// names. A reply that delivers one item and says another will be late is a delay of
+    /// that other item only.
+    fn about(&self, items: &[ItemRef]) -> Option<(Vec<usize>, ItemsFound)> {
+        let whole = items::about(&self.all, items, &self.writer_names);
+        let class = self.reading.class;
+        let acting: std::collections::BTreeSet<usize> = self
+            .clauses
+            .iter()
+            .filter(|c| carries(c, class))
+            .map(|c| c.sentence)
+            .collect();
+        if acting.is_empty() {
+            return whole;
+        }
+        let text: Vec<&str> = self
+            .clauses
+            .iter()
+            .filter(|c| acting.contains(&c.sentence))
+            .map(|c| c.norm.as_str())
+            .collect();
+        match items::about(&text.join("\n"), items, &[]) {
+            Some((v, f @ (ItemsFound::Number | ItemsFound::What | ItemsFound::Owner))) => {
+                Some((v, f))
+            }
+            _ => whole,
+        }
+    }
+}
+
+/// A clause that carries the act of a reply of `class` (see [`Prepared::about`]); for the
+/// classes whose act is the whole text (a delivery, a sync, a confirmation…), none.
+fn carries(c: &Clause, class: ReplyClass) -> bool {
+    use ReplyClass as C;
+    match class {
+        C::Delay => !c.conditional && c.late(),
+        C::Dispute => {
+            c.has(cues::DISPUTE) || c.has(cues::SOFT_DISPUTE) || not_ours(&c.norm) || c.refuses()
+        }
+        _ => false,
     }
 }
 

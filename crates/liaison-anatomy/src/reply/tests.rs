@@ -465,6 +465,47 @@ fn items_by_number_what_owner_or_writer() {
     assert_eq!(r.items, None);
 }
 
+/// A delay or a dispute is about the items named where the writer says it will be late or
+/// refuses, not about the items it says are fine in another sentence.
+#[test]
+fn a_delay_or_dispute_is_about_the_items_of_its_own_sentence() {
+    let items = vec![
+        ItemRef {
+            what: "门店陈列照片".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "季度销售对账单".into(),
+            ..ItemRef::default()
+        },
+    ];
+    let m =
+        message("陈列照片没问题，明天给你。对账单财务还在核，12月3日前恐怕出不来，最快12月7日给。");
+    let r = read(&m, &opts(), ASKED, &items);
+    assert_eq!(r.class, ReplyClass::Delay, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![2]));
+    let m = message(
+        "The shelf photos are fine, I'll send them tomorrow. The quarterly statement is not something our team can sign off, that is not our responsibility.",
+    );
+    let items = vec![
+        ItemRef {
+            what: "shelf photos".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "quarterly statement signed off".into(),
+            ..ItemRef::default()
+        },
+    ];
+    let r = read(&m, &opts(), ASKED, &items);
+    assert_eq!(r.class, ReplyClass::Dispute, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![2]));
+    // A delay whose late sentence names no item: the items of the whole text.
+    let m = message("照片和对账单都要晚两天，抱歉。");
+    let r = read(&m, &opts(), ASKED, &items[..1]);
+    assert_eq!(r.items, Some(vec![1]));
+}
+
 #[test]
 fn partial_delivery_names_what_was_delivered() {
     let items = vec![
