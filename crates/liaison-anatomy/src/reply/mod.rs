@@ -1088,7 +1088,10 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
     }
     if let Some(d) = handed_over(cls, files) {
         let complete = found(cues::COMPLETE).is_some();
-        let pending = found(cues::PENDING);
+        let pending = cls
+            .iter()
+            .filter(|c| !rest_done(c))
+            .find_map(|c| cues::first(&c.norm, cues::PENDING));
         let later = cls.iter().any(|c| {
             !c.conditional && !c.question && !c.times.is_empty() && c.commits() && !c.done()
         });
@@ -1138,6 +1141,37 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
         return (C::Dispute, Some("(correction)".into()));
     }
     (C::Acknowledgement, None)
+}
+
+/// A clause that names the remainder (`其余`, `剩下的`, `the rest`) as done in the
+/// perfective (`其余几家我都确认了`, `剩下的已经发了`): the remainder is no longer pending.
+fn rest_done(c: &Clause) -> bool {
+    const REST: &[&str] = &[
+        "其余",
+        "剩下",
+        "剩余",
+        "余下",
+        "the rest",
+        "the other",
+        "另一项",
+    ];
+    let Some(w) = cues::first(&c.norm, cues::PENDING) else {
+        return false;
+    };
+    if !REST.contains(&w) || c.question || c.conditional || !c.times.is_empty() {
+        return false;
+    }
+    let negated = cues::any(&c.norm, &["没", "未", "不", "not", "yet"]);
+    let perfective = c.done()
+        || c.norm.contains('已')
+        || c.norm
+            .trim_end_matches(['。', '.', '，', ',', '！', '!'])
+            .ends_with('了')
+        || cues::any(
+            &c.norm,
+            &[" are done", " is done", " have been ", " has been "],
+        );
+    perfective && !negated
 }
 
 /// A clause that gives values asked for in the text itself: a statement (no question,

@@ -506,6 +506,29 @@ fn a_delay_or_dispute_is_about_the_items_of_its_own_sentence() {
     assert_eq!(r.items, Some(vec![1]));
 }
 
+/// "The rest" said as done (`其余…我核对了`) leaves nothing pending; said as open it does.
+#[test]
+fn the_rest_done_is_a_whole_delivery() {
+    let done = with_file(
+        "其余三份报告我都核对了，签字版见附件。",
+        "报告.pdf",
+        "application/pdf",
+    );
+    assert_eq!(class_of(&done, ASKED), ReplyClass::Delivery);
+    let done = with_file(
+        "The rest have been checked as well, signed copies attached.",
+        "a.pdf",
+        "application/pdf",
+    );
+    assert_eq!(class_of(&done, ASKED), ReplyClass::Delivery);
+    let open = with_file(
+        "其余三份还没核对完，先把签好的两份发你，见附件。",
+        "报告.pdf",
+        "application/pdf",
+    );
+    assert_eq!(class_of(&open, ASKED), ReplyClass::PartialDelivery);
+}
+
 #[test]
 fn partial_delivery_names_what_was_delivered() {
     let items = vec![
