@@ -1072,6 +1072,12 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
             if let Some(d) = cls
                 .iter()
                 .find_map(|c| cues::first_done(&c.norm, cues::HANDOVER))
+                .or_else(|| {
+                    // A thing moved somewhere (`已经传到共享盘`), not progress (`已完成70%`).
+                    cls.iter()
+                        .any(|c| c.short && cues::perfective_transfer(&c.norm))
+                        .then_some("(moved)")
+                })
                 .or((files > 0).then_some("(attachment)"))
             {
                 return (C::PartialDelivery, cue(Some(d)));

@@ -529,6 +529,19 @@ fn the_rest_done_is_a_whole_delivery() {
     assert_eq!(class_of(&open, ASKED), ReplyClass::PartialDelivery);
 }
 
+/// A thing moved somewhere in the perfective (`已经传到…`, `已放在…`) is handed over, so
+/// a reply that also says the rest comes late is a partial delivery; a plan in the
+/// perfective (`已经安排`) hands nothing over.
+#[test]
+fn a_perfective_transfer_hands_over() {
+    let m = message("报价单已经传到群文件了。合同还差盖章，法务下周三才能给，拿到后当天转您。");
+    assert_eq!(class_of(&m, ASKED), ReplyClass::PartialDelivery);
+    let m = message("样品照片已放在共享盘的项目目录里，请查看。");
+    assert_eq!(class_of(&m, ASKED), ReplyClass::Delivery);
+    let m = message("合同已经安排盖章了，法务下周三才能给，拿到后当天转您。");
+    assert_eq!(class_of(&m, ASKED), ReplyClass::Delay);
+}
+
 #[test]
 fn partial_delivery_names_what_was_delivered() {
     let items = vec![
