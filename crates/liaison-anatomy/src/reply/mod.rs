@@ -214,10 +214,42 @@ impl Clause {
     }
     /// The writer says it will be late.
     fn late(&self) -> bool {
-        self.has(cues::DELAY)
+        self.delay_cue()
             || self.time_late
             || self.any_time && (self.unable() || self.short && self.has(cues::NO_GO))
     }
+    /// A delay cue. A hedge (`I'm afraid`, `恐怕要`) softens whatever follows: it says
+    /// late only about a time (a time expression or a word for one in the clause); else
+    /// it softens a refusal or a concern.
+    fn delay_cue(&self) -> bool {
+        const HEDGES: &[&str] = &["i'm afraid", "afraid we", "恐怕要"];
+        const ABOUT_TIME: &[&str] = &[
+            "until",
+            "later",
+            "more time",
+            "deadline",
+            "date",
+            "delay",
+            "延",
+            "晚",
+            "推迟",
+            "时间",
+            "日期",
+            "来不及",
+        ];
+        if !self.has(cues::DELAY) {
+            return false;
+        }
+        if !self.has(HEDGES) || self.any_time || self.has(ABOUT_TIME) {
+            return true;
+        }
+        let mut rest = self.norm.clone();
+        for h in HEDGES {
+            rest = rest.replace(h, " ");
+        }
+        cues::any(&rest, cues::DELAY)
+    }
+
     /// Refusing: a first-person refusal cue or an inability ([`cues::unable`]) the writer
     /// states in the first person.
     fn refuses(&self) -> bool {
@@ -226,6 +258,21 @@ impl Clause {
             || self.unable()
                 && (cues::first_person(&self.norm) || self.has(&["恐怕", "afraid"]))
                 && !cues::reason(&self.norm)
+            || self.short && self.hedged_no()
+    }
+    /// A hedge before a negation, about no time (`I'm afraid that is not something we
+    /// can sign up to`, `恐怕不能直接批`): a polite no.
+    fn hedged_no(&self) -> bool {
+        let Some(h) = ["i'm afraid", "i am afraid", "恐怕"]
+            .iter()
+            .find_map(|h| self.norm.find(h).map(|i| i + h.len()))
+        else {
+            return false;
+        };
+        let after = &self.norm[h..];
+        !self.any_time
+            && !self.question
+            && cues::any(after, &[" not ", "n't", "不", "无法", "没法", "cannot"])
     }
     /// The writer says it cannot do something ([`cues::unable`]).
     fn unable(&self) -> bool {

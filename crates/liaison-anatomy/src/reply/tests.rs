@@ -1564,3 +1564,29 @@ fn a_hedged_inability_refuses() {
         ReplyClass::Dispute,
     );
 }
+
+/// A hedge (`I'm afraid`, `恐怕`) says late only about a time; before a negation about no
+/// time it is a polite no.
+#[test]
+fn a_hedge_is_late_only_about_a_time() {
+    check(
+        &[
+            (
+                "I'm afraid a same-day turnaround is not something our lab can commit to. Three days is what we can do for every sample.",
+                ASKED,
+            ),
+            ("恐怕不能按这个标准验收，行业里通行的是抽检5%。", ASKED),
+        ],
+        ReplyClass::Dispute,
+    );
+    check(
+        &[
+            (
+                "I'm afraid we need until Friday, Dec 4 for the translation.",
+                ASKED,
+            ),
+            ("恐怕要晚两天，12月4日前给你。", ASKED),
+        ],
+        ReplyClass::Delay,
+    );
+}
