@@ -2337,7 +2337,7 @@ pub fn corrects(norm: &str, previous: Option<&str>) -> bool {
 pub fn perfective_transfer(norm: &str) -> bool {
     const MOVE: &[&str] = &[
         "上传", "传到", "传至", "传上", "放到", "放在", "放进", "存到", "存在", "寄出", "寄到",
-        "交到",
+        "交到", "发给", "发您", "发你", "发到", "发出", "发送",
     ];
     for (i, _) in norm.match_indices('已') {
         let mut rest = &norm[i + '已'.len_utf8()..];

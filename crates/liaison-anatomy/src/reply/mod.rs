@@ -358,6 +358,7 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
                     if f.kind == ExprKind::Deadline
                         && let Some(v) = f.value
                         && v > ctx.now
+                        && !perfect_after(&after)
                     {
                         cl.times.push(v);
                     }
@@ -368,6 +369,16 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
         }
     }
     out
+}
+
+/// A time followed by the perfective `已`/`已经` (`周五已经发您邮箱了`, `昨天我已发`): the
+/// act is done, so a bare weekday there is the past one, not a time to come.
+fn perfect_after(after: &str) -> bool {
+    let mut rest = after.trim_start();
+    for filler in ["我们", "我", "都", "就", "也"] {
+        rest = rest.strip_prefix(filler).unwrap_or(rest).trim_start();
+    }
+    rest.starts_with('已')
 }
 
 /// What follows a time expression.
@@ -1146,7 +1157,12 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
             .filter(|c| !rest_done(c))
             .find_map(|c| cues::first(&c.norm, cues::PENDING));
         let later = cls.iter().any(|c| {
-            !c.conditional && !c.question && !c.times.is_empty() && c.commits() && !c.done()
+            !c.conditional
+                && !c.question
+                && !c.times.is_empty()
+                && c.commits()
+                && !c.done()
+                && !arrival_forecast(c)
         });
         if !complete && (pending.is_some() || later) {
             return (C::PartialDelivery, cue(pending.or(Some(d))));
@@ -1194,6 +1210,21 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
         return (C::Dispute, Some("(correction)".into()));
     }
     (C::Acknowledgement, None)
+}
+
+/// When a thing already sent is expected to arrive (`预计明天下午到`, `expected to arrive
+/// Friday`, `ETA Dec 16`): the carrier's forecast after a handover, not work still to do.
+fn arrival_forecast(c: &Clause) -> bool {
+    let estimate = c.has(&[
+        "预计",
+        "预估",
+        "估计",
+        "expected to",
+        "should arrive",
+        "eta ",
+    ]);
+    let arrives = c.has(&["到", "送达", "arrive", "eta "]);
+    estimate && arrives && !c.has(cues::PENDING) && !cues::first_person(&c.norm)
 }
 
 /// A clause that names the remainder (`其余`, `剩下的`, `the rest`) as done in the

@@ -1590,3 +1590,31 @@ fn a_hedge_is_late_only_about_a_time() {
         ReplyClass::Delay,
     );
 }
+
+/// After a handover, the carrier's forecast (`预计明天到`, `expected to arrive`) is no work
+/// still to do; a weekday before the perfective `已经` (`周五已经发了`) is the past one.
+#[test]
+fn a_forecast_or_a_past_weekday_after_a_handover_is_a_delivery() {
+    check(
+        &[
+            (
+                "模具已经发货，快递单号SF0000 1111 2222，预计明天下午到。",
+                ASKED,
+            ),
+            (
+                "The parts have been shipped by DHL today, expected to arrive Friday, Dec 4.",
+                ASKED,
+            ),
+            (
+                "样品已经发货了。检测报告周一已经发您邮箱了，请查收。",
+                ASKED,
+            ),
+        ],
+        ReplyClass::Delivery,
+    );
+    // The writer's own later step stays pending work.
+    check(
+        &[("模具已经发货，报价我周五前发您。", ASKED)],
+        ReplyClass::PartialDelivery,
+    );
+}
