@@ -1270,6 +1270,31 @@ fn gives_values(c: &Clause) -> bool {
     c.has(&["如下", "as follows", "as below"])
         || digits >= 2 && (t.contains('是') || t.contains(" is ") || t.contains(" are "))
         || digits >= 2 && t.chars().any(|ch| "元件台个套箱%".contains(ch))
+        || reports_finding(t)
+}
+
+/// A clause that reports a finding or a verdict as settled (`the assessment shows that
+/// …`, `经核实…`, `结论是…`, `判定为…`): an answer given in the mail itself.
+fn reports_finding(t: &str) -> bool {
+    cues::any(
+        t,
+        &[
+            "shows that",
+            "show that",
+            "showed that",
+            "confirmed that",
+            "confirms that",
+            "we found that",
+            "is not valid",
+            "remains valid",
+            "remain valid",
+            "经核实",
+            "经核查",
+            "结论是",
+            "判定为",
+            "查明",
+        ],
+    )
 }
 
 /// A clause that turns down a time (see [`asked`]) followed by a later time the writer

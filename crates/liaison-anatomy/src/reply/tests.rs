@@ -1618,3 +1618,26 @@ fn a_forecast_or_a_past_weekday_after_a_handover_is_a_delivery() {
         ReplyClass::PartialDelivery,
     );
 }
+
+/// A finding stated as settled before a promise (`the audit shows that…`, `经核实…`): one
+/// ask answered in the mail, the rest promised.
+#[test]
+fn a_finding_before_a_promise_is_a_partial_delivery() {
+    check(
+        &[
+            (
+                "Our audit shows that the batch was stored above 25°C, so the certificate cannot stand. We will send the new certificate by Friday, Dec 4.",
+                ASKED,
+            ),
+            (
+                "经核实，这批货的标签贴错了版本。更正后的标签12月4日前寄给您。",
+                ASKED,
+            ),
+        ],
+        ReplyClass::PartialDelivery,
+    );
+    check(
+        &[("We will send the new certificate by Friday, Dec 4.", ASKED)],
+        ReplyClass::Promise,
+    );
+}
