@@ -266,11 +266,33 @@ fn by_owner(text: &str, items: &[ItemRef]) -> Vec<usize> {
         let owner = normalize(owner);
         let named = owner
             .split(['（', '）', '(', ')', '/', '、', ',', '，', ' '])
-            .map(str::trim)
+            .flat_map(owner_parts)
             .filter(|p| p.chars().count() >= 2 && p.chars().all(is_han))
-            .any(|p| text.contains(p));
+            .any(|p| text.contains(p.as_str()));
         if named {
             out.push(k + 1);
+        }
+    }
+    out
+}
+
+/// The ways a reply names an owner written as one word: itself, without a trailing
+/// `这边`/`那边`/`方面` (`物流这边` → `物流`), and a department and a person written
+/// together split apart (`市场部白露` → `市场部`, `白露`).
+fn owner_parts(part: &str) -> Vec<String> {
+    let mut p = part.trim();
+    for tail in ["这边", "那边", "方面", "负责"] {
+        p = p.strip_suffix(tail).unwrap_or(p);
+    }
+    let mut out = vec![p.to_string()];
+    for unit in ["部", "组", "室", "中心", "团队"] {
+        if let Some(k) = p.find(unit) {
+            let (dept, person) = p.split_at(k + unit.len());
+            if person.chars().count() >= 2 && dept.chars().count() >= 2 {
+                out.push(dept.to_string());
+                out.push(person.to_string());
+            }
+            break;
         }
     }
     out
@@ -326,5 +348,24 @@ mod tests {
         );
         assert_eq!(about(&t, &items[..1], &[]), Some((vec![1], Found::Only)));
         assert_eq!(about(&normalize("第5项"), &items, &[]), None);
+    }
+
+    #[test]
+    fn owners_written_as_one_word() {
+        let items = vec![
+            item("核对库存差异", Some("仓储这边")),
+            item("门店海报", Some("市场部林青")),
+            item("线上横幅", Some("市场部林青")),
+            item("价签", Some("商品部")),
+        ];
+        let t = normalize("这个不是仓储的问题，是系统同步晚了。");
+        assert_eq!(about(&t, &items, &[]), Some((vec![1], Found::Owner)));
+        let t = normalize("林青，两样我都看过了，按这版下印。");
+        assert_eq!(about(&t, &items, &[]), Some((vec![2, 3], Found::Owner)));
+        assert_eq!(
+            owner_parts("市场部林青"),
+            vec!["市场部林青", "市场部", "林青"]
+        );
+        assert_eq!(owner_parts("商品部"), vec!["商品部"]);
     }
 }
