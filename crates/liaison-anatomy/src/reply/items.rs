@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 /// How the items were found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Found {
-    /// The reply names them by number.
+    /// The reply names them by number (also by their count: `both`, `两项都`).
     Number,
     /// The reply uses the items' own words.
     What,
@@ -36,6 +36,9 @@ pub fn about(text: &str, items: &[ItemRef], writer: &[String]) -> Option<(Vec<us
     if !numbers.is_empty() {
         return Some((numbers, Found::Number));
     }
+    if names_all(text, n) {
+        return Some(((1..=n).collect(), Found::Number));
+    }
     let by_what = by_what(text, items);
     if !by_what.is_empty() {
         return Some((by_what, Found::What));
@@ -58,6 +61,29 @@ pub fn about(text: &str, items: &[ItemRef], writer: &[String]) -> Option<(Vec<us
         return Some((mine, Found::Writer));
     }
     (n == 1).then(|| (vec![1], Found::Only))
+}
+
+/// The reply counts the items as a whole (`both files`, `两项都`, `all three`, `三样`),
+/// when the thread has exactly that many.
+fn names_all(text: &str, n: usize) -> bool {
+    let word = |w: &str| {
+        text.match_indices(w).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    };
+    match n {
+        2 => {
+            word("both")
+                || ["两项", "两件", "两样", "两者", "二者"]
+                    .iter()
+                    .any(|w| text.contains(w))
+        }
+        3 => word("all three") || ["三项", "三件", "三样"].iter().any(|w| text.contains(w)),
+        _ => false,
+    }
 }
 
 fn cn_digit(c: char) -> Option<usize> {
@@ -348,6 +374,23 @@ mod tests {
         );
         assert_eq!(about(&t, &items[..1], &[]), Some((vec![1], Found::Only)));
         assert_eq!(about(&normalize("第5项"), &items, &[]), None);
+    }
+
+    #[test]
+    fn both_and_all_three_name_every_item() {
+        let two = vec![item("报价单", None), item("样品照片", None)];
+        let t = normalize("you'll have both files by friday.");
+        assert_eq!(about(&t, &two, &[]), Some((vec![1, 2], Found::Number)));
+        let t = normalize("两项都没问题，周五前给。");
+        assert_eq!(about(&t, &two, &[]), Some((vec![1, 2], Found::Number)));
+        // A count that is not the thread's.
+        let three = vec![item("a", None), item("b", None), item("c", None)];
+        assert_eq!(about(&normalize("两项都没问题"), &three, &[]), None);
+        assert_eq!(
+            about(&normalize("all three are on track"), &three, &[]),
+            Some((vec![1, 2, 3], Found::Number))
+        );
+        assert_eq!(about(&normalize("bothersome"), &two, &[]), None);
     }
 
     #[test]
