@@ -208,9 +208,42 @@ impl Clause {
     }
     /// The writer commits to doing something (a cue, or a time followed by a verb).
     fn commits(&self) -> bool {
-        self.has(cues::COMMIT)
-            || self.time_verb && !self.has(cues::ORIGINAL)
-            || !self.times.is_empty() && cues::future_act(&self.norm)
+        !self.asks_reader()
+            && (self.has(cues::COMMIT)
+                || self.time_verb && !self.has(cues::ORIGINAL)
+                || !self.times.is_empty() && cues::future_act(&self.norm))
+    }
+    /// The clause asks the reader to act (`请在1月10日前到港`, `please send it by Friday`):
+    /// the reader's deed, not the writer's commitment. Courtesy formulas (`请放心`,
+    /// `请查收`, `please note`) ask nothing.
+    fn asks_reader(&self) -> bool {
+        const COURTESY: &[&str] = &[
+            "请放心",
+            "请知悉",
+            "请查收",
+            "请见",
+            "请参考",
+            "请注意",
+            "please note",
+            "please be assured",
+            "please rest assured",
+            "please find",
+            "please see",
+        ];
+        let t = self.norm.trim_start();
+        // At the start, or after a short topic (`第二批请在…`) that is not the writer.
+        ["请", "麻烦", "please"].iter().any(|w| {
+            t.match_indices(w).any(|(i, _)| {
+                let topic = &t[..i];
+                let rest = &t[i..];
+                topic.chars().count() <= 8
+                    && !topic.contains('我')
+                    && !topic.contains("we ")
+                    && !topic.ends_with(['申', '邀'])
+                    && !["请假", "请示", "请教"].iter().any(|x| rest.starts_with(x))
+                    && !COURTESY.iter().any(|c| rest.starts_with(c))
+            })
+        })
     }
     /// The writer says it will be late.
     fn late(&self) -> bool {

@@ -1641,3 +1641,20 @@ fn a_finding_before_a_promise_is_a_partial_delivery() {
         ReplyClass::Promise,
     );
 }
+
+/// A time in a clause that asks the reader to act (`第二批请在…前到港`, `please send …
+/// by`) is the reader's, not a time the writer promises; courtesy (`请放心`) asks nothing.
+#[test]
+fn a_request_to_the_reader_promises_nothing() {
+    let r = read(
+        &message("第一批我们周五前发出，第二批请在12月18日前确认数量。"),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Promise, "{:?}", r.cue);
+    assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
+    let r = read(&message("请放心，周五前发给您。"), &opts(), ASKED, &[]);
+    assert_eq!(r.class, ReplyClass::Promise, "{:?}", r.cue);
+    assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
+}
