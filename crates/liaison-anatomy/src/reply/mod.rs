@@ -660,6 +660,7 @@ impl Prepared {
     pub fn against(&self, items: &[ItemRef]) -> ReplyReading {
         let (found, delivered) = self.point(items);
         ReplyReading {
+            promised: self.as_planned(items, found.as_ref()),
             items: found.as_ref().map(|(v, _)| v.clone()),
             items_found: found.map(|(_, f)| f),
             delivered,
@@ -667,10 +668,42 @@ impl Prepared {
         }
     }
 
+    /// The promised time, made precise by the plan: a day promised "as planned"
+    /// (`11日照常`, `on schedule for the 11th`) is the deadline an item it is about has on
+    /// that day, hour included.
+    fn as_planned(
+        &self,
+        items: &[ItemRef],
+        found: Option<&(Vec<usize>, ItemsFound)>,
+    ) -> Option<DateTime<FixedOffset>> {
+        const PLANNED: &[&str] = &[
+            "照常",
+            "如期",
+            "按原计划",
+            "按计划",
+            "按时",
+            "as planned",
+            "on schedule",
+            "as scheduled",
+            "on time",
+        ];
+        let p = self.reading.promised?;
+        if !end_of_day(&p) || !cues::any(&self.all, PLANNED) {
+            return Some(p);
+        }
+        let due = found?
+            .0
+            .iter()
+            .filter_map(|&k| items.get(k - 1)?.due)
+            .find(|d| d.date_naive() == p.date_naive() && !end_of_day(d));
+        Some(due.unwrap_or(p))
+    }
+
     /// [`Prepared::against`], consuming the preparation (no copy of the text).
     pub fn into_reading(self, items: &[ItemRef]) -> ReplyReading {
         let (found, delivered) = self.point(items);
         ReplyReading {
+            promised: self.as_planned(items, found.as_ref()),
             items: found.as_ref().map(|(v, _)| v.clone()),
             items_found: found.map(|(_, f)| f),
             delivered,

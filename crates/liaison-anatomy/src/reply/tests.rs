@@ -1658,3 +1658,19 @@ fn a_request_to_the_reader_promises_nothing() {
     assert_eq!(r.class, ReplyClass::Promise, "{:?}", r.cue);
     assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
 }
+
+/// A day promised "as planned" is the deadline the item has on that day, hour included;
+/// without the reference to the plan the day stays a day.
+#[test]
+fn a_day_as_planned_is_the_items_deadline() {
+    let items = vec![ItemRef {
+        what: "首批样品试产".into(),
+        owner: None,
+        due: Some(at("2026-12-04T17:00:00+08:00")),
+    }];
+    let r = read(&message("试产不会延期，4日照常。"), &opts(), ASKED, &items);
+    assert_eq!(r.class, ReplyClass::Promise, "{:?}", r.cue);
+    assert_eq!(r.promised, Some(at("2026-12-04T17:00:00+08:00")));
+    let r = read(&message("试产12月4日前完成。"), &opts(), ASKED, &items);
+    assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
+}
