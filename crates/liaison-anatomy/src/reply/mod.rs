@@ -489,7 +489,12 @@ fn verb_after_time(after: &str) -> Option<AfterTime> {
             .chars()
             .next()
             .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"不没还".contains(c));
-    (resulting || VERBS.iter().any(|v| rest.starts_with(v))).then_some(AfterTime::Verb)
+    // `周二能上公众号`: 上 as "put up, publish", not 上午/上旬/上周 (part of a time).
+    let put_up = rest
+        .strip_prefix('上')
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"午旬半周月个次".contains(c));
+    (resulting || put_up || VERBS.iter().any(|v| rest.starts_with(v))).then_some(AfterTime::Verb)
 }
 
 /// The text without URLs (whose `?` is not a question).

@@ -1674,3 +1674,21 @@ fn a_day_as_planned_is_the_items_deadline() {
     let r = read(&message("试产12月4日前完成。"), &opts(), ASKED, &items);
     assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
 }
+
+/// `上` after a time is a verb (`周二能上官网`: put up), not the start of 上午/上旬.
+#[test]
+fn shang_after_a_time_is_a_verb() {
+    let r = read(
+        &message("海报今天就发，长图周二能上官网。"),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Promise, "{:?}", r.cue);
+    assert_eq!(r.promised, Some(at("2026-12-08T23:59:59+08:00")));
+    assert!(matches!(
+        verb_after_time("能上公众号"),
+        Some(AfterTime::Verb)
+    ));
+    assert!(verb_after_time("上午有会").is_none());
+}
