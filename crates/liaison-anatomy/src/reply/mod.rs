@@ -1456,12 +1456,21 @@ fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffs
             // The new time: where the writer commits or names it (`延到…`, `最快…`), else
             // where it asks for it (`能不能顺延到16日？`); the time a delay clause names by
             // itself is the old deadline.
-            let mut t = times(&|c| firm(c) && (c.commits() || c.has(cues::DELAY_TO)));
+            // A time promised before the writer says anything is late (`A没问题，明天给；
+            // B恐怕要晚`) belongs to another item, not the new time.
+            let from = cls
+                .iter()
+                .find(|c| !c.conditional && c.late())
+                .map_or(0, |c| c.sentence);
+            let mut t =
+                times(&|c| c.sentence >= from && firm(c) && (c.commits() || c.has(cues::DELAY_TO)));
             if t.is_empty() {
                 t = times(&|c| c.question && (c.late() || c.has(cues::DELAY_TO)));
             }
             if t.is_empty() {
-                t = times(&|c| !c.question && (c.commits() || c.has(cues::DELAY_TO)));
+                t = times(&|c| {
+                    c.sentence >= from && !c.question && (c.commits() || c.has(cues::DELAY_TO))
+                });
             }
             t
         }

@@ -1692,3 +1692,26 @@ fn shang_after_a_time_is_a_verb() {
     ));
     assert!(verb_after_time("上午有会").is_none());
 }
+
+/// A delay's new time comes from where the writer says it is late or after; a time
+/// promised earlier for another item is not it.
+#[test]
+fn a_delay_takes_no_time_promised_before_it() {
+    let r = read(
+        &message(
+            "照片没问题，明天中午前发您。视频剪辑师这两天生病，明天中午恐怕出不来，我尽量往前赶。",
+        ),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Delay, "{:?}", r.cue);
+    assert_eq!(r.promised, None);
+    let r = read(
+        &message("照片没问题，明天中午前发您。视频恐怕要晚两天，12月4日前给您。"),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
+}
