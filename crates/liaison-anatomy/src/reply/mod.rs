@@ -1462,14 +1462,17 @@ fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffs
                 .iter()
                 .find(|c| !c.conditional && c.late())
                 .map_or(0, |c| c.sentence);
-            let mut t =
-                times(&|c| c.sentence >= from && firm(c) && (c.commits() || c.has(cues::DELAY_TO)));
+            let mut t = times(&|c| {
+                c.sentence >= from && firm(c) && (c.commits() && !c.late() || c.has(cues::DELAY_TO))
+            });
             if t.is_empty() {
                 t = times(&|c| c.question && (c.late() || c.has(cues::DELAY_TO)));
             }
             if t.is_empty() {
                 t = times(&|c| {
-                    c.sentence >= from && !c.question && (c.commits() || c.has(cues::DELAY_TO))
+                    c.sentence >= from
+                        && !c.question
+                        && (c.commits() && !c.late() || c.has(cues::DELAY_TO))
                 });
             }
             t

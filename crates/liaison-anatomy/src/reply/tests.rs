@@ -1715,3 +1715,19 @@ fn a_delay_takes_no_time_promised_before_it() {
     );
     assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
 }
+
+/// The time in the clause that says it will be late is the old deadline, not a new one:
+/// a delay that names no other time promises none.
+#[test]
+fn the_late_clause_names_the_old_time() {
+    let r = read(
+        &message(
+            "供应商的补丁还没到，4号前升级完恐怕赶不上，具体什么时候能做完，我收到回复再告诉你。",
+        ),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Delay, "{:?}", r.cue);
+    assert_eq!(r.promised, None);
+}
