@@ -31,8 +31,8 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("signature.title", 0.95, 0.94),
     ("signature.contact", 0.98, 0.98),
     ("new_text", 0.97, 0.96),
-    ("reply.promised", 0.79, 0.79),
-    ("reply.items", 0.72, 0.66),
+    ("reply.promised", 0.85, 0.83),
+    ("reply.items", 0.74, 0.66),
 ];
 
 /// The item fields with items aligned by position (`score::Align::Position`, the scorer's
@@ -56,13 +56,13 @@ const CLASS_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("acknowledgement", 0.94, 0.94, 0.79, 1.0),
     ("auto-reply", 1.0, 1.0, 1.0, 1.0),
     ("confirmation", 1.0, 1.0, 1.0, 1.0),
-    ("delay", 0.91, 1.0, 1.0, 0.85),
-    ("delivery", 1.0, 0.84, 1.0, 1.0),
-    ("dispute", 1.0, 0.87, 0.89, 0.81),
+    ("delay", 1.0, 1.0, 1.0, 0.85),
+    ("delivery", 1.0, 0.92, 1.0, 1.0),
+    ("dispute", 1.0, 1.0, 0.89, 0.81),
     ("escalation", 1.0, 1.0, 1.0, 1.0),
     ("nudge", 1.0, 1.0, 1.0, 1.0),
-    ("partial-delivery", 0.76, 0.86, 1.0, 0.85),
-    ("promise", 0.88, 0.96, 0.59, 0.85),
+    ("partial-delivery", 0.93, 1.0, 1.0, 0.85),
+    ("promise", 0.91, 0.96, 0.59, 0.85),
     ("question", 1.0, 0.95, 1.0, 1.0),
     ("sync", 1.0, 1.0, 1.0, 0.87),
 ];

@@ -2876,6 +2876,14 @@ impl<'a> S<'a> {
         if mer == Mer::None && self.reference_before(i) {
             return None;
         }
+        // 这两点 / 那三点 / 有两点: "these two points", a count of points, not an hour
+        if mer == Mer::None
+            && i > 0
+            && matches!(self.c[i - 1], '这' | '那' | '這' | '有')
+            && !self.is(ue, '前')
+        {
+            return None;
+        }
         let (h, hl) = match h {
             Num::Slot => {
                 // X点, XX时XX分

@@ -2331,6 +2331,26 @@ pub fn corrects(norm: &str, previous: Option<&str>) -> bool {
 /// a result complement and `了` (`订好了`, `改完了`, `补齐了`, not `说好了`/`太好了`), a
 /// status value after a label (`报价单：已附上`, `Price list: attached`), an English
 /// present perfect or state passive (`has been booked`, `PO is raised`, `are complete`).
+/// `已(经)` + a verb that moves a thing somewhere (`已经传到共享盘`, `已放在群文件`,
+/// `已经上传`): the perfective of a transfer, whatever the place. Not `已经安排` or
+/// `已经通知` (a plan, a message), which move nothing.
+pub fn perfective_transfer(norm: &str) -> bool {
+    const MOVE: &[&str] = &[
+        "上传", "传到", "传至", "传上", "放到", "放在", "放进", "存到", "存在", "寄出", "寄到",
+        "交到", "发给", "发您", "发你", "发到", "发出", "发送",
+    ];
+    for (i, _) in norm.match_indices('已') {
+        let mut rest = &norm[i + '已'.len_utf8()..];
+        for filler in ["经", "都", "全部", "全"] {
+            rest = rest.strip_prefix(filler).unwrap_or(rest);
+        }
+        if MOVE.iter().any(|v| rest.starts_with(v)) {
+            return true;
+        }
+    }
+    false
+}
+
 pub fn done_shape(norm: &str) -> bool {
     let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     // Not `看完了`/`说完了` (read, said: an acknowledgement) nor `安排好了` (arranged: a
@@ -2371,6 +2391,9 @@ pub fn done_shape(norm: &str) -> bool {
         "附件",
     ];
     if STATUS.contains(&t) {
+        return true;
+    }
+    if perfective_transfer(norm) {
         return true;
     }
     if !norm.is_ascii() {

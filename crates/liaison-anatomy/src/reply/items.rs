@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 /// How the items were found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Found {
-    /// The reply names them by number.
+    /// The reply names them by number (also by their count: `both`, `两项都`).
     Number,
     /// The reply uses the items' own words.
     What,
@@ -36,6 +36,9 @@ pub fn about(text: &str, items: &[ItemRef], writer: &[String]) -> Option<(Vec<us
     if !numbers.is_empty() {
         return Some((numbers, Found::Number));
     }
+    if names_all(text, n) {
+        return Some(((1..=n).collect(), Found::Number));
+    }
     let by_what = by_what(text, items);
     if !by_what.is_empty() {
         return Some((by_what, Found::What));
@@ -58,6 +61,29 @@ pub fn about(text: &str, items: &[ItemRef], writer: &[String]) -> Option<(Vec<us
         return Some((mine, Found::Writer));
     }
     (n == 1).then(|| (vec![1], Found::Only))
+}
+
+/// The reply counts the items as a whole (`both files`, `两项都`, `all three`, `三样`),
+/// when the thread has exactly that many.
+fn names_all(text: &str, n: usize) -> bool {
+    let word = |w: &str| {
+        text.match_indices(w).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    };
+    match n {
+        2 => {
+            word("both")
+                || ["两项", "两件", "两样", "两者", "二者"]
+                    .iter()
+                    .any(|w| text.contains(w))
+        }
+        3 => word("all three") || ["三项", "三件", "三样"].iter().any(|w| text.contains(w)),
+        _ => false,
+    }
 }
 
 fn cn_digit(c: char) -> Option<usize> {
@@ -266,11 +292,33 @@ fn by_owner(text: &str, items: &[ItemRef]) -> Vec<usize> {
         let owner = normalize(owner);
         let named = owner
             .split(['（', '）', '(', ')', '/', '、', ',', '，', ' '])
-            .map(str::trim)
+            .flat_map(owner_parts)
             .filter(|p| p.chars().count() >= 2 && p.chars().all(is_han))
-            .any(|p| text.contains(p));
+            .any(|p| text.contains(p.as_str()));
         if named {
             out.push(k + 1);
+        }
+    }
+    out
+}
+
+/// The ways a reply names an owner written as one word: itself, without a trailing
+/// `这边`/`那边`/`方面` (`物流这边` → `物流`), and a department and a person written
+/// together split apart (`市场部白露` → `市场部`, `白露`).
+fn owner_parts(part: &str) -> Vec<String> {
+    let mut p = part.trim();
+    for tail in ["这边", "那边", "方面", "负责"] {
+        p = p.strip_suffix(tail).unwrap_or(p);
+    }
+    let mut out = vec![p.to_string()];
+    for unit in ["部", "组", "室", "中心", "团队"] {
+        if let Some(k) = p.find(unit) {
+            let (dept, person) = p.split_at(k + unit.len());
+            if person.chars().count() >= 2 && dept.chars().count() >= 2 {
+                out.push(dept.to_string());
+                out.push(person.to_string());
+            }
+            break;
         }
     }
     out
@@ -326,5 +374,41 @@ mod tests {
         );
         assert_eq!(about(&t, &items[..1], &[]), Some((vec![1], Found::Only)));
         assert_eq!(about(&normalize("第5项"), &items, &[]), None);
+    }
+
+    #[test]
+    fn both_and_all_three_name_every_item() {
+        let two = vec![item("报价单", None), item("样品照片", None)];
+        let t = normalize("you'll have both files by friday.");
+        assert_eq!(about(&t, &two, &[]), Some((vec![1, 2], Found::Number)));
+        let t = normalize("两项都没问题，周五前给。");
+        assert_eq!(about(&t, &two, &[]), Some((vec![1, 2], Found::Number)));
+        // A count that is not the thread's.
+        let three = vec![item("a", None), item("b", None), item("c", None)];
+        assert_eq!(about(&normalize("两项都没问题"), &three, &[]), None);
+        assert_eq!(
+            about(&normalize("all three are on track"), &three, &[]),
+            Some((vec![1, 2, 3], Found::Number))
+        );
+        assert_eq!(about(&normalize("bothersome"), &two, &[]), None);
+    }
+
+    #[test]
+    fn owners_written_as_one_word() {
+        let items = vec![
+            item("核对库存差异", Some("仓储这边")),
+            item("门店海报", Some("市场部林青")),
+            item("线上横幅", Some("市场部林青")),
+            item("价签", Some("商品部")),
+        ];
+        let t = normalize("这个不是仓储的问题，是系统同步晚了。");
+        assert_eq!(about(&t, &items, &[]), Some((vec![1], Found::Owner)));
+        let t = normalize("林青，两样我都看过了，按这版下印。");
+        assert_eq!(about(&t, &items, &[]), Some((vec![2, 3], Found::Owner)));
+        assert_eq!(
+            owner_parts("市场部林青"),
+            vec!["市场部林青", "市场部", "林青"]
+        );
+        assert_eq!(owner_parts("商品部"), vec!["商品部"]);
     }
 }

@@ -208,16 +208,81 @@ impl Clause {
     }
     /// The writer commits to doing something (a cue, or a time followed by a verb).
     fn commits(&self) -> bool {
-        self.has(cues::COMMIT)
-            || self.time_verb && !self.has(cues::ORIGINAL)
-            || !self.times.is_empty() && cues::future_act(&self.norm)
+        !self.asks_reader()
+            && (self.has(cues::COMMIT)
+                || self.time_verb && !self.has(cues::ORIGINAL)
+                || !self.times.is_empty() && cues::future_act(&self.norm))
+    }
+    /// The clause asks the reader to act (`请在1月10日前到港`, `please send it by Friday`):
+    /// the reader's deed, not the writer's commitment. Courtesy formulas (`请放心`,
+    /// `请查收`, `please note`) ask nothing.
+    fn asks_reader(&self) -> bool {
+        const COURTESY: &[&str] = &[
+            "请放心",
+            "请知悉",
+            "请查收",
+            "请见",
+            "请参考",
+            "请注意",
+            "please note",
+            "please be assured",
+            "please rest assured",
+            "please find",
+            "please see",
+        ];
+        let t = self.norm.trim_start();
+        // At the start, or after a short topic (`第二批请在…`) that is not the writer.
+        ["请", "麻烦", "please"].iter().any(|w| {
+            t.match_indices(w).any(|(i, _)| {
+                let topic = &t[..i];
+                let rest = &t[i..];
+                topic.chars().count() <= 8
+                    && !topic.contains('我')
+                    && !topic.contains("we ")
+                    && !topic.ends_with(['申', '邀'])
+                    && !["请假", "请示", "请教"].iter().any(|x| rest.starts_with(x))
+                    && !COURTESY.iter().any(|c| rest.starts_with(c))
+            })
+        })
     }
     /// The writer says it will be late.
     fn late(&self) -> bool {
-        self.has(cues::DELAY)
+        self.delay_cue()
             || self.time_late
             || self.any_time && (self.unable() || self.short && self.has(cues::NO_GO))
     }
+    /// A delay cue. A hedge (`I'm afraid`, `恐怕要`) softens whatever follows: it says
+    /// late only about a time (a time expression or a word for one in the clause); else
+    /// it softens a refusal or a concern.
+    fn delay_cue(&self) -> bool {
+        const HEDGES: &[&str] = &["i'm afraid", "afraid we", "恐怕要"];
+        const ABOUT_TIME: &[&str] = &[
+            "until",
+            "later",
+            "more time",
+            "deadline",
+            "date",
+            "delay",
+            "延",
+            "晚",
+            "推迟",
+            "时间",
+            "日期",
+            "来不及",
+        ];
+        if !self.has(cues::DELAY) {
+            return false;
+        }
+        if !self.has(HEDGES) || self.any_time || self.has(ABOUT_TIME) {
+            return true;
+        }
+        let mut rest = self.norm.clone();
+        for h in HEDGES {
+            rest = rest.replace(h, " ");
+        }
+        cues::any(&rest, cues::DELAY)
+    }
+
     /// Refusing: a first-person refusal cue or an inability ([`cues::unable`]) the writer
     /// states in the first person.
     fn refuses(&self) -> bool {
@@ -226,6 +291,21 @@ impl Clause {
             || self.unable()
                 && (cues::first_person(&self.norm) || self.has(&["恐怕", "afraid"]))
                 && !cues::reason(&self.norm)
+            || self.short && self.hedged_no()
+    }
+    /// A hedge before a negation, about no time (`I'm afraid that is not something we
+    /// can sign up to`, `恐怕不能直接批`): a polite no.
+    fn hedged_no(&self) -> bool {
+        let Some(h) = ["i'm afraid", "i am afraid", "恐怕"]
+            .iter()
+            .find_map(|h| self.norm.find(h).map(|i| i + h.len()))
+        else {
+            return false;
+        };
+        let after = &self.norm[h..];
+        !self.any_time
+            && !self.question
+            && cues::any(after, &[" not ", "n't", "不", "无法", "没法", "cannot"])
     }
     /// The writer says it cannot do something ([`cues::unable`]).
     fn unable(&self) -> bool {
@@ -311,6 +391,7 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
                     if f.kind == ExprKind::Deadline
                         && let Some(v) = f.value
                         && v > ctx.now
+                        && !perfect_after(&after)
                     {
                         cl.times.push(v);
                     }
@@ -321,6 +402,16 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
         }
     }
     out
+}
+
+/// A time followed by the perfective `已`/`已经` (`周五已经发您邮箱了`, `昨天我已发`): the
+/// act is done, so a bare weekday there is the past one, not a time to come.
+fn perfect_after(after: &str) -> bool {
+    let mut rest = after.trim_start();
+    for filler in ["我们", "我", "都", "就", "也"] {
+        rest = rest.strip_prefix(filler).unwrap_or(rest).trim_start();
+    }
+    rest.starts_with('已')
 }
 
 /// What follows a time expression.
@@ -398,7 +489,12 @@ fn verb_after_time(after: &str) -> Option<AfterTime> {
             .chars()
             .next()
             .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"不没还".contains(c));
-    (resulting || VERBS.iter().any(|v| rest.starts_with(v))).then_some(AfterTime::Verb)
+    // `周二能上公众号`: 上 as "put up, publish", not 上午/上旬/上周 (part of a time).
+    let put_up = rest
+        .strip_prefix('上')
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"午旬半周月个次".contains(c));
+    (resulting || put_up || VERBS.iter().any(|v| rest.starts_with(v))).then_some(AfterTime::Verb)
 }
 
 /// The text without URLs (whose `?` is not a question).
@@ -569,6 +665,7 @@ impl Prepared {
     pub fn against(&self, items: &[ItemRef]) -> ReplyReading {
         let (found, delivered) = self.point(items);
         ReplyReading {
+            promised: self.as_planned(items, found.as_ref()),
             items: found.as_ref().map(|(v, _)| v.clone()),
             items_found: found.map(|(_, f)| f),
             delivered,
@@ -576,10 +673,42 @@ impl Prepared {
         }
     }
 
+    /// The promised time, made precise by the plan: a day promised "as planned"
+    /// (`11日照常`, `on schedule for the 11th`) is the deadline an item it is about has on
+    /// that day, hour included.
+    fn as_planned(
+        &self,
+        items: &[ItemRef],
+        found: Option<&(Vec<usize>, ItemsFound)>,
+    ) -> Option<DateTime<FixedOffset>> {
+        const PLANNED: &[&str] = &[
+            "照常",
+            "如期",
+            "按原计划",
+            "按计划",
+            "按时",
+            "as planned",
+            "on schedule",
+            "as scheduled",
+            "on time",
+        ];
+        let p = self.reading.promised?;
+        if !end_of_day(&p) || !cues::any(&self.all, PLANNED) {
+            return Some(p);
+        }
+        let due = found?
+            .0
+            .iter()
+            .filter_map(|&k| items.get(k - 1)?.due)
+            .find(|d| d.date_naive() == p.date_naive() && !end_of_day(d));
+        Some(due.unwrap_or(p))
+    }
+
     /// [`Prepared::against`], consuming the preparation (no copy of the text).
     pub fn into_reading(self, items: &[ItemRef]) -> ReplyReading {
         let (found, delivered) = self.point(items);
         ReplyReading {
+            promised: self.as_planned(items, found.as_ref()),
             items: found.as_ref().map(|(v, _)| v.clone()),
             items_found: found.map(|(_, f)| f),
             delivered,
@@ -592,7 +721,7 @@ impl Prepared {
         let class = self.reading.class;
         let about = match class {
             ReplyClass::Acknowledgement | ReplyClass::AutoReply => None,
-            _ => items::about(&self.all, items, &self.writer_names),
+            _ => self.about(items),
         };
         let delivered = match class {
             ReplyClass::Delivery => about.as_ref().map(|(v, _)| v.clone()).unwrap_or_default(),
@@ -600,6 +729,52 @@ impl Prepared {
             _ => Vec::new(),
         };
         (about, delivered)
+    }
+}
+
+impl Prepared {
+    /// The items the reply's act is about: those named in the sentences that carry the
+    /// act (the late clause of a delay, the refusal of a dispute, the commitment of a
+    /// promise, the question), when those sentences name any; else those the whole text
+    /// names. A reply that delivers one item and says another will be late is a delay of
+    /// that other item only.
+    fn about(&self, items: &[ItemRef]) -> Option<(Vec<usize>, ItemsFound)> {
+        let whole = items::about(&self.all, items, &self.writer_names);
+        let class = self.reading.class;
+        let acting: std::collections::BTreeSet<usize> = self
+            .clauses
+            .iter()
+            .filter(|c| carries(c, class))
+            .map(|c| c.sentence)
+            .collect();
+        if acting.is_empty() {
+            return whole;
+        }
+        let text: Vec<&str> = self
+            .clauses
+            .iter()
+            .filter(|c| acting.contains(&c.sentence))
+            .map(|c| c.norm.as_str())
+            .collect();
+        match items::about(&text.join("\n"), items, &[]) {
+            Some((v, f @ (ItemsFound::Number | ItemsFound::What | ItemsFound::Owner))) => {
+                Some((v, f))
+            }
+            _ => whole,
+        }
+    }
+}
+
+/// A clause that carries the act of a reply of `class` (see [`Prepared::about`]); for the
+/// classes whose act is the whole text (a delivery, a sync, a confirmation…), none.
+fn carries(c: &Clause, class: ReplyClass) -> bool {
+    use ReplyClass as C;
+    match class {
+        C::Delay => !c.conditional && c.late(),
+        C::Dispute => {
+            c.has(cues::DISPUTE) || c.has(cues::SOFT_DISPUTE) || not_ours(&c.norm) || c.refuses()
+        }
+        _ => false,
     }
 }
 
@@ -1026,6 +1201,12 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
             if let Some(d) = cls
                 .iter()
                 .find_map(|c| cues::first_done(&c.norm, cues::HANDOVER))
+                .or_else(|| {
+                    // A thing moved somewhere (`已经传到共享盘`), not progress (`已完成70%`).
+                    cls.iter()
+                        .any(|c| c.short && cues::perfective_transfer(&c.norm))
+                        .then_some("(moved)")
+                })
                 .or((files > 0).then_some("(attachment)"))
             {
                 return (C::PartialDelivery, cue(Some(d)));
@@ -1042,9 +1223,17 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
     }
     if let Some(d) = handed_over(cls, files) {
         let complete = found(cues::COMPLETE).is_some();
-        let pending = found(cues::PENDING);
+        let pending = cls
+            .iter()
+            .filter(|c| !rest_done(c))
+            .find_map(|c| cues::first(&c.norm, cues::PENDING));
         let later = cls.iter().any(|c| {
-            !c.conditional && !c.question && !c.times.is_empty() && c.commits() && !c.done()
+            !c.conditional
+                && !c.question
+                && !c.times.is_empty()
+                && c.commits()
+                && !c.done()
+                && !arrival_forecast(c)
         });
         if !complete && (pending.is_some() || later) {
             return (C::PartialDelivery, cue(pending.or(Some(d))));
@@ -1094,6 +1283,52 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
     (C::Acknowledgement, None)
 }
 
+/// When a thing already sent is expected to arrive (`预计明天下午到`, `expected to arrive
+/// Friday`, `ETA Dec 16`): the carrier's forecast after a handover, not work still to do.
+fn arrival_forecast(c: &Clause) -> bool {
+    let estimate = c.has(&[
+        "预计",
+        "预估",
+        "估计",
+        "expected to",
+        "should arrive",
+        "eta ",
+    ]);
+    let arrives = c.has(&["到", "送达", "arrive", "eta "]);
+    estimate && arrives && !c.has(cues::PENDING) && !cues::first_person(&c.norm)
+}
+
+/// A clause that names the remainder (`其余`, `剩下的`, `the rest`) as done in the
+/// perfective (`其余几家我都确认了`, `剩下的已经发了`): the remainder is no longer pending.
+fn rest_done(c: &Clause) -> bool {
+    const REST: &[&str] = &[
+        "其余",
+        "剩下",
+        "剩余",
+        "余下",
+        "the rest",
+        "the other",
+        "另一项",
+    ];
+    let Some(w) = cues::first(&c.norm, cues::PENDING) else {
+        return false;
+    };
+    if !REST.contains(&w) || c.question || c.conditional || !c.times.is_empty() {
+        return false;
+    }
+    let negated = cues::any(&c.norm, &["没", "未", "不", "not", "yet"]);
+    let perfective = c.done()
+        || c.norm.contains('已')
+        || c.norm
+            .trim_end_matches(['。', '.', '，', ',', '！', '!'])
+            .ends_with('了')
+        || cues::any(
+            &c.norm,
+            &[" are done", " is done", " have been ", " has been "],
+        );
+    perfective && !negated
+}
+
 /// A clause that gives values asked for in the text itself: a statement (no question,
 /// condition, time or commitment) that introduces data (`如下`, `as follows`) or states a
 /// figure or code (`单价380元`, `型号是HX-200`).
@@ -1106,6 +1341,31 @@ fn gives_values(c: &Clause) -> bool {
     c.has(&["如下", "as follows", "as below"])
         || digits >= 2 && (t.contains('是') || t.contains(" is ") || t.contains(" are "))
         || digits >= 2 && t.chars().any(|ch| "元件台个套箱%".contains(ch))
+        || reports_finding(t)
+}
+
+/// A clause that reports a finding or a verdict as settled (`the assessment shows that
+/// …`, `经核实…`, `结论是…`, `判定为…`): an answer given in the mail itself.
+fn reports_finding(t: &str) -> bool {
+    cues::any(
+        t,
+        &[
+            "shows that",
+            "show that",
+            "showed that",
+            "confirmed that",
+            "confirms that",
+            "we found that",
+            "is not valid",
+            "remains valid",
+            "remain valid",
+            "经核实",
+            "经核查",
+            "结论是",
+            "判定为",
+            "查明",
+        ],
+    )
 }
 
 /// A clause that turns down a time (see [`asked`]) followed by a later time the writer
@@ -1196,12 +1456,24 @@ fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffs
             // The new time: where the writer commits or names it (`延到…`, `最快…`), else
             // where it asks for it (`能不能顺延到16日？`); the time a delay clause names by
             // itself is the old deadline.
-            let mut t = times(&|c| firm(c) && (c.commits() || c.has(cues::DELAY_TO)));
+            // A time promised before the writer says anything is late (`A没问题，明天给；
+            // B恐怕要晚`) belongs to another item, not the new time.
+            let from = cls
+                .iter()
+                .find(|c| !c.conditional && c.late())
+                .map_or(0, |c| c.sentence);
+            let mut t = times(&|c| {
+                c.sentence >= from && firm(c) && (c.commits() && !c.late() || c.has(cues::DELAY_TO))
+            });
             if t.is_empty() {
                 t = times(&|c| c.question && (c.late() || c.has(cues::DELAY_TO)));
             }
             if t.is_empty() {
-                t = times(&|c| !c.question && (c.commits() || c.has(cues::DELAY_TO)));
+                t = times(&|c| {
+                    c.sentence >= from
+                        && !c.question
+                        && (c.commits() && !c.late() || c.has(cues::DELAY_TO))
+                });
             }
             t
         }

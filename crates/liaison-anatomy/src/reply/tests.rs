@@ -465,6 +465,83 @@ fn items_by_number_what_owner_or_writer() {
     assert_eq!(r.items, None);
 }
 
+/// A delay or a dispute is about the items named where the writer says it will be late or
+/// refuses, not about the items it says are fine in another sentence.
+#[test]
+fn a_delay_or_dispute_is_about_the_items_of_its_own_sentence() {
+    let items = vec![
+        ItemRef {
+            what: "门店陈列照片".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "季度销售对账单".into(),
+            ..ItemRef::default()
+        },
+    ];
+    let m =
+        message("陈列照片没问题，明天给你。对账单财务还在核，12月3日前恐怕出不来，最快12月7日给。");
+    let r = read(&m, &opts(), ASKED, &items);
+    assert_eq!(r.class, ReplyClass::Delay, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![2]));
+    let m = message(
+        "The shelf photos are fine, I'll send them tomorrow. The quarterly statement is not something our team can sign off, that is not our responsibility.",
+    );
+    let items = vec![
+        ItemRef {
+            what: "shelf photos".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "quarterly statement signed off".into(),
+            ..ItemRef::default()
+        },
+    ];
+    let r = read(&m, &opts(), ASKED, &items);
+    assert_eq!(r.class, ReplyClass::Dispute, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![2]));
+    // A delay whose late sentence names no item: the items of the whole text.
+    let m = message("照片和对账单都要晚两天，抱歉。");
+    let r = read(&m, &opts(), ASKED, &items[..1]);
+    assert_eq!(r.items, Some(vec![1]));
+}
+
+/// "The rest" said as done (`其余…我核对了`) leaves nothing pending; said as open it does.
+#[test]
+fn the_rest_done_is_a_whole_delivery() {
+    let done = with_file(
+        "其余三份报告我都核对了，签字版见附件。",
+        "报告.pdf",
+        "application/pdf",
+    );
+    assert_eq!(class_of(&done, ASKED), ReplyClass::Delivery);
+    let done = with_file(
+        "The rest have been checked as well, signed copies attached.",
+        "a.pdf",
+        "application/pdf",
+    );
+    assert_eq!(class_of(&done, ASKED), ReplyClass::Delivery);
+    let open = with_file(
+        "其余三份还没核对完，先把签好的两份发你，见附件。",
+        "报告.pdf",
+        "application/pdf",
+    );
+    assert_eq!(class_of(&open, ASKED), ReplyClass::PartialDelivery);
+}
+
+/// A thing moved somewhere in the perfective (`已经传到…`, `已放在…`) is handed over, so
+/// a reply that also says the rest comes late is a partial delivery; a plan in the
+/// perfective (`已经安排`) hands nothing over.
+#[test]
+fn a_perfective_transfer_hands_over() {
+    let m = message("报价单已经传到群文件了。合同还差盖章，法务下周三才能给，拿到后当天转您。");
+    assert_eq!(class_of(&m, ASKED), ReplyClass::PartialDelivery);
+    let m = message("样品照片已放在共享盘的项目目录里，请查看。");
+    assert_eq!(class_of(&m, ASKED), ReplyClass::Delivery);
+    let m = message("合同已经安排盖章了，法务下周三才能给，拿到后当天转您。");
+    assert_eq!(class_of(&m, ASKED), ReplyClass::Delay);
+}
+
 #[test]
 fn partial_delivery_names_what_was_delivered() {
     let items = vec![
@@ -1486,4 +1563,171 @@ fn a_hedged_inability_refuses() {
         )],
         ReplyClass::Dispute,
     );
+}
+
+/// A hedge (`I'm afraid`, `恐怕`) says late only about a time; before a negation about no
+/// time it is a polite no.
+#[test]
+fn a_hedge_is_late_only_about_a_time() {
+    check(
+        &[
+            (
+                "I'm afraid a same-day turnaround is not something our lab can commit to. Three days is what we can do for every sample.",
+                ASKED,
+            ),
+            ("恐怕不能按这个标准验收，行业里通行的是抽检5%。", ASKED),
+        ],
+        ReplyClass::Dispute,
+    );
+    check(
+        &[
+            (
+                "I'm afraid we need until Friday, Dec 4 for the translation.",
+                ASKED,
+            ),
+            ("恐怕要晚两天，12月4日前给你。", ASKED),
+        ],
+        ReplyClass::Delay,
+    );
+}
+
+/// After a handover, the carrier's forecast (`预计明天到`, `expected to arrive`) is no work
+/// still to do; a weekday before the perfective `已经` (`周五已经发了`) is the past one.
+#[test]
+fn a_forecast_or_a_past_weekday_after_a_handover_is_a_delivery() {
+    check(
+        &[
+            (
+                "模具已经发货，快递单号SF0000 1111 2222，预计明天下午到。",
+                ASKED,
+            ),
+            (
+                "The parts have been shipped by DHL today, expected to arrive Friday, Dec 4.",
+                ASKED,
+            ),
+            (
+                "样品已经发货了。检测报告周一已经发您邮箱了，请查收。",
+                ASKED,
+            ),
+        ],
+        ReplyClass::Delivery,
+    );
+    // The writer's own later step stays pending work.
+    check(
+        &[("模具已经发货，报价我周五前发您。", ASKED)],
+        ReplyClass::PartialDelivery,
+    );
+}
+
+/// A finding stated as settled before a promise (`the audit shows that…`, `经核实…`): one
+/// ask answered in the mail, the rest promised.
+#[test]
+fn a_finding_before_a_promise_is_a_partial_delivery() {
+    check(
+        &[
+            (
+                "Our audit shows that the batch was stored above 25°C, so the certificate cannot stand. We will send the new certificate by Friday, Dec 4.",
+                ASKED,
+            ),
+            (
+                "经核实，这批货的标签贴错了版本。更正后的标签12月4日前寄给您。",
+                ASKED,
+            ),
+        ],
+        ReplyClass::PartialDelivery,
+    );
+    check(
+        &[("We will send the new certificate by Friday, Dec 4.", ASKED)],
+        ReplyClass::Promise,
+    );
+}
+
+/// A time in a clause that asks the reader to act (`第二批请在…前到港`, `please send …
+/// by`) is the reader's, not a time the writer promises; courtesy (`请放心`) asks nothing.
+#[test]
+fn a_request_to_the_reader_promises_nothing() {
+    let r = read(
+        &message("第一批我们周五前发出，第二批请在12月18日前确认数量。"),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Promise, "{:?}", r.cue);
+    assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
+    let r = read(&message("请放心，周五前发给您。"), &opts(), ASKED, &[]);
+    assert_eq!(r.class, ReplyClass::Promise, "{:?}", r.cue);
+    assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
+}
+
+/// A day promised "as planned" is the deadline the item has on that day, hour included;
+/// without the reference to the plan the day stays a day.
+#[test]
+fn a_day_as_planned_is_the_items_deadline() {
+    let items = vec![ItemRef {
+        what: "首批样品试产".into(),
+        owner: None,
+        due: Some(at("2026-12-04T17:00:00+08:00")),
+    }];
+    let r = read(&message("试产不会延期，4日照常。"), &opts(), ASKED, &items);
+    assert_eq!(r.class, ReplyClass::Promise, "{:?}", r.cue);
+    assert_eq!(r.promised, Some(at("2026-12-04T17:00:00+08:00")));
+    let r = read(&message("试产12月4日前完成。"), &opts(), ASKED, &items);
+    assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
+}
+
+/// `上` after a time is a verb (`周二能上官网`: put up), not the start of 上午/上旬.
+#[test]
+fn shang_after_a_time_is_a_verb() {
+    let r = read(
+        &message("海报今天就发，长图周二能上官网。"),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Promise, "{:?}", r.cue);
+    assert_eq!(r.promised, Some(at("2026-12-08T23:59:59+08:00")));
+    assert!(matches!(
+        verb_after_time("能上公众号"),
+        Some(AfterTime::Verb)
+    ));
+    assert!(verb_after_time("上午有会").is_none());
+}
+
+/// A delay's new time comes from where the writer says it is late or after; a time
+/// promised earlier for another item is not it.
+#[test]
+fn a_delay_takes_no_time_promised_before_it() {
+    let r = read(
+        &message(
+            "照片没问题，明天中午前发您。视频剪辑师这两天生病，明天中午恐怕出不来，我尽量往前赶。",
+        ),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Delay, "{:?}", r.cue);
+    assert_eq!(r.promised, None);
+    let r = read(
+        &message("照片没问题，明天中午前发您。视频恐怕要晚两天，12月4日前给您。"),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
+}
+
+/// The time in the clause that says it will be late is the old deadline, not a new one:
+/// a delay that names no other time promises none.
+#[test]
+fn the_late_clause_names_the_old_time() {
+    let r = read(
+        &message(
+            "供应商的补丁还没到，4号前升级完恐怕赶不上，具体什么时候能做完，我收到回复再告诉你。",
+        ),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Delay, "{:?}", r.cue);
+    assert_eq!(r.promised, None);
 }
