@@ -5,8 +5,11 @@ use super::{
     Anatomy, AttachmentRef, Greeting, GreetingKind, Item, Line, ParseOptions, Part, Section,
 };
 use liaison_model::is_han;
-use liaison_model::text::sentence_count;
 use std::sync::LazyLock;
+
+mod background;
+mod closing;
+mod opening;
 
 /// The part of the body a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,49 +102,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     }
 
     // Opening: the rest of the greeting line and/or the next block, up to a heading or list.
-    {
-        let mut i = cursor;
-        if opening_from.is_none() {
-            while i < end && lines[i].blank {
-                i += 1;
-            }
-        }
-        let start_off = opening_from.or_else(|| (i < end).then(|| lines[i].start));
-        let mut last_end = None;
-        if let Some(s) = opening_from {
-            last_end = Some(lines[cursor - 1].end.max(s));
-        }
-        while i < end && !lines[i].blank {
-            let t = &a.source[lines[i].start..lines[i].end];
-            // `本周进度：整体完成约55%` or `进度简单说下：` opening the mail is its opening, not a
-            // part heading; a part the guide names (背景, 需求, 附件…) ends it.
-            let first_line = last_end.is_none();
-            let part = heading(t).is_some_and(|(k, _)| !(first_line && k == Sec::Other));
-            if part || list_marker(t).is_some() || table_row(t) {
-                break;
-            }
-            roles[i] = Role::Opening;
-            last_end = Some(lines[i].end);
-            i += 1;
-            // A line that introduces what follows (`麻烦采购部催一下：`) ends the opening.
-            if t.trim_end().ends_with(['：', ':']) && first_line {
-                break;
-            }
-        }
-        if let (Some(s), Some(e)) = (start_off, last_end)
-            && e > s
-        {
-            let span = a.span(s, e);
-            let text = a.source[s..e].trim().to_string();
-            a.opening = Some(Section {
-                heading: None,
-                sentences: sentence_count(&text),
-                text,
-                span,
-            });
-        }
-        cursor = i;
-    }
+    cursor = opening::read(a, lines, &mut roles, cursor, end, opening_from);
 
     // Main pass. An opening that announces a status list (`进展如下：`) makes the list that
     // follows information, not items.
@@ -806,86 +767,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         a.items = listed;
     }
 
-    // Background without a heading: the first free paragraph after the opening that reads
-    // like one.
-    // Every such paragraph up to the first item counts (`…the situation paragraphs between
-    // the opening and the ask`), also before an ask made in prose.
-    let first_ask = a
-        .items
-        .iter()
-        .filter(|it| !it.is_listed())
-        .map(|it| it.span.start)
-        .min();
-    if a.background.is_empty() {
-        let mut i = cursor;
-        while i < end {
-            if roles[i] == Role::Free {
-                let s = i;
-                while i < end && roles[i] == Role::Free {
-                    i += 1;
-                }
-                let (bs, be) = (lines[s].start, lines[i - 1].end);
-                let text = a.source[bs..be].to_string();
-                // Not the last paragraph (that is the closing), nor a line introducing a list.
-                // (A block of data lines, `鑫达五金（￥186,420.00）` one a line, states no
-                // situation: no line of it is a sentence.)
-                let data_block = i - s >= 2
-                    && (s..i).all(|k| {
-                        let l = a.source[lines[k].start..lines[k].end].trim_end();
-                        !(l.contains(['。', '，', '；'])
-                            || l.contains(", ")
-                            || l.contains(". ")
-                            || l.ends_with('.'))
-                    });
-                let more_after = (i..end).any(|k| matches!(roles[k], Role::Item | Role::Heading))
-                    || first_ask.is_some_and(|f| f >= be) && !data_block;
-                let intro = text.trim_end().ends_with(['：', ':'])
-                    || heading(&a.source[lines[s].start..lines[s].end]).is_some();
-                if reads_like_background(&text) || more_after && !intro {
-                    for r in roles.iter_mut().take(i).skip(s) {
-                        *r = Role::Background;
-                    }
-                    // `原因：…`, `Overall: …`, `What slipped: …`: the label is no sentence.
-                    let label_end = text.find(['：', ':']).filter(|&ci| {
-                        let label = text[..ci].trim();
-                        let n = label.chars().count();
-                        (1..=16).contains(&n)
-                            && !label.contains(['，', '。', ',', '.', '；', ';'])
-                            && !label.ends_with(|c: char| c.is_ascii_digit())
-                            && label.split_whitespace().count() <= 3
-                            && !text[ci..].trim_start_matches(['：', ':']).trim().is_empty()
-                    });
-                    let (bs, text) = match label_end {
-                        Some(ci) => {
-                            let colon = text[ci..].chars().next().map_or(1, char::len_utf8);
-                            let rest = text[ci + colon..].trim_start();
-                            (be - rest.len(), rest.to_string())
-                        }
-                        None => (bs, text),
-                    };
-                    let span = a.span(bs, be);
-                    a.background.push(Section {
-                        heading: None,
-                        sentences: sentence_count(&text),
-                        text,
-                        span,
-                    });
-                    // The next free paragraph before the ask is background too.
-                    if first_ask.is_some_and(|f| f > be) {
-                        continue;
-                    }
-                }
-                break;
-            }
-            if matches!(roles[i], Role::Heading | Role::Item) {
-                break;
-            }
-            i += 1;
-        }
-    }
-    for s in a.background.iter_mut().chain(a.problem.iter_mut()) {
-        s.sentences = sentence_count(&s.text);
-    }
+    background::read(a, lines, &mut roles, cursor, end);
 
     // Attachment references in running text. The English words are looked for in a line only
     // when the body (lower-cased) has one of them.
@@ -910,92 +792,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         inline_attachment_refs(a, src, l.start, l.end, en_refs);
     }
 
-    // Closing: the free paragraph right before the signature.
-    {
-        let mut j = end;
-        while j > cursor.min(end) && roles[j - 1] == Role::Blank {
-            j -= 1;
-        }
-        let last = j;
-        // A mail that ends with a link (`Prototype: https://…`) has no closing.
-        let link_end = last > 0 && {
-            let t = &a.source[lines[last - 1].start..lines[last - 1].end];
-            let l = search_lower(t);
-            (l.contains("http://") || l.contains("https://") || l.contains("www."))
-                && t.split_whitespace().count() <= 4
-        };
-        let mut blocks = 0;
-        let mut k = if link_end { 0 } else { j };
-        while k > 0 && blocks < 1 {
-            if !matches!(roles[k - 1], Role::Free | Role::Opening | Role::Deadline) {
-                break;
-            }
-            let mut s = k;
-            while s > 0 && matches!(roles[s - 1], Role::Free | Role::Opening | Role::Deadline) {
-                s -= 1;
-            }
-            let only_opening = (s..k).all(|x| roles[x] == Role::Opening);
-            if only_opening && blocks > 0 {
-                break;
-            }
-            k = s;
-            blocks += 1;
-            if only_opening {
-                break;
-            }
-            // Skip blank lines between two closing paragraphs.
-            let mut b = k;
-            while b > 0 && roles[b - 1] == Role::Blank {
-                b -= 1;
-            }
-            if b == k || b == 0 {
-                break;
-            }
-            if !matches!(roles[b - 1], Role::Free) {
-                break;
-            }
-            k = b;
-        }
-        if blocks > 0 && k < last {
-            let mut s = k;
-            while s < last && roles[s] == Role::Blank {
-                s += 1;
-            }
-            let (cs, ce) = (lines[s].start, lines[last - 1].end);
-            // When the opening shares its line with the greeting, start after the greeting.
-            let cs = if roles[s] == Role::Opening {
-                a.opening
-                    .as_ref()
-                    .map(|o| o.span.start.max(cs))
-                    .unwrap_or(cs)
-            } else {
-                cs
-            };
-            // `…请今天回复。\n谢谢！`: the thanks line alone closes the mail.
-            let cs = if last - s >= 2 {
-                let tl = lines[last - 1];
-                let t = &a.source[tl.start..tl.end];
-                if super::signature::is_weak_valediction(t) && !t.trim_end().ends_with([',', '，'])
-                {
-                    tl.start
-                } else {
-                    cs
-                }
-            } else {
-                cs
-            };
-            if ce > cs {
-                let text = a.source[cs..ce].trim().to_string();
-                let span = a.span(cs, ce);
-                a.closing = Some(Section {
-                    heading: None,
-                    sentences: sentence_count(&text),
-                    text,
-                    span,
-                });
-            }
-        }
-    }
+    closing::read(a, lines, &roles, cursor, end);
     // In a report or a confirmation an ask in the last paragraph is its reply-by
     // (`Please confirm by Dec 1 whether…`): the closing, not an item.
     let asks_work = a
@@ -1010,40 +807,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 || !reply_by(&it.what.text)
         });
     }
-    // A closing that holds an ask read as an item is the item: the closing is what comes
-    // after it (`…请今天18:00前发我。谢谢！` closes with `谢谢！`), if anything.
-    if let Some(c) = &a.closing
-        && let Some(last) = a
-            .items
-            .iter()
-            .filter(|it| it.span.start >= c.span.start && it.span.start < c.span.end)
-            .map(|it| it.span.end)
-            .max()
-    {
-        let ce = c.span.end;
-        let tail = &a.source[last.min(ce)..ce];
-        let rest = tail
-            .trim_start_matches(|ch: char| ch.is_whitespace() || "。！？!?.；;，,".contains(ch))
-            .trim_end();
-        a.closing = if rest.is_empty() {
-            None
-        } else {
-            let cs = last.min(ce)
-                + (tail.len()
-                    - tail
-                        .trim_start_matches(|ch: char| {
-                            ch.is_whitespace() || "。！？!?.；;，,".contains(ch)
-                        })
-                        .len());
-            let text = rest.to_string();
-            Some(Section {
-                heading: None,
-                sentences: sentence_count(&text),
-                span: a.span(cs, cs + text.len()),
-                text,
-            })
-        };
-    }
+    closing::trim_asks(a);
     if !reply {
         mail_wide_due(a, lines, end);
     }

@@ -1,0 +1,90 @@
+//! The background (背景/目标) written without a heading.
+
+use super::{Role, heading, reads_like_background};
+use crate::{Anatomy, Line, Section};
+use liaison_model::text::sentence_count;
+
+/// Reads the background paragraphs between the opening (lines before `cursor`) and the
+/// first item, when no heading named them.
+pub(super) fn read(a: &mut Anatomy, lines: &[Line], roles: &mut [Role], cursor: usize, end: usize) {
+    // Background without a heading: the first free paragraph after the opening that reads
+    // like one.
+    // Every such paragraph up to the first item counts (`…the situation paragraphs between
+    // the opening and the ask`), also before an ask made in prose.
+    let first_ask = a
+        .items
+        .iter()
+        .filter(|it| !it.is_listed())
+        .map(|it| it.span.start)
+        .min();
+    if a.background.is_empty() {
+        let mut i = cursor;
+        while i < end {
+            if roles[i] == Role::Free {
+                let s = i;
+                while i < end && roles[i] == Role::Free {
+                    i += 1;
+                }
+                let (bs, be) = (lines[s].start, lines[i - 1].end);
+                let text = a.source[bs..be].to_string();
+                // Not the last paragraph (that is the closing), nor a line introducing a list.
+                // (A block of data lines, `鑫达五金（￥186,420.00）` one a line, states no
+                // situation: no line of it is a sentence.)
+                let data_block = i - s >= 2
+                    && (s..i).all(|k| {
+                        let l = a.source[lines[k].start..lines[k].end].trim_end();
+                        !(l.contains(['。', '，', '；'])
+                            || l.contains(", ")
+                            || l.contains(". ")
+                            || l.ends_with('.'))
+                    });
+                let more_after = (i..end).any(|k| matches!(roles[k], Role::Item | Role::Heading))
+                    || first_ask.is_some_and(|f| f >= be) && !data_block;
+                let intro = text.trim_end().ends_with(['：', ':'])
+                    || heading(&a.source[lines[s].start..lines[s].end]).is_some();
+                if reads_like_background(&text) || more_after && !intro {
+                    for r in roles.iter_mut().take(i).skip(s) {
+                        *r = Role::Background;
+                    }
+                    // `原因：…`, `Overall: …`, `What slipped: …`: the label is no sentence.
+                    let label_end = text.find(['：', ':']).filter(|&ci| {
+                        let label = text[..ci].trim();
+                        let n = label.chars().count();
+                        (1..=16).contains(&n)
+                            && !label.contains(['，', '。', ',', '.', '；', ';'])
+                            && !label.ends_with(|c: char| c.is_ascii_digit())
+                            && label.split_whitespace().count() <= 3
+                            && !text[ci..].trim_start_matches(['：', ':']).trim().is_empty()
+                    });
+                    let (bs, text) = match label_end {
+                        Some(ci) => {
+                            let colon = text[ci..].chars().next().map_or(1, char::len_utf8);
+                            let rest = text[ci + colon..].trim_start();
+                            (be - rest.len(), rest.to_string())
+                        }
+                        None => (bs, text),
+                    };
+                    let span = a.span(bs, be);
+                    a.background.push(Section {
+                        heading: None,
+                        sentences: sentence_count(&text),
+                        text,
+                        span,
+                    });
+                    // The next free paragraph before the ask is background too.
+                    if first_ask.is_some_and(|f| f > be) {
+                        continue;
+                    }
+                }
+                break;
+            }
+            if matches!(roles[i], Role::Heading | Role::Item) {
+                break;
+            }
+            i += 1;
+        }
+    }
+    for s in a.background.iter_mut().chain(a.problem.iter_mut()) {
+        s.sentences = sentence_count(&s.text);
+    }
+}

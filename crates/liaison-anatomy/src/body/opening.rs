@@ -1,0 +1,58 @@
+//! The opening (开场白): the first paragraph after the greeting.
+
+use super::{Role, Sec, heading, list_marker, table_row};
+use crate::{Anatomy, Line, Section};
+use liaison_model::text::sentence_count;
+
+/// Reads the opening: the rest of the greeting line (from `opening_from`, a byte offset)
+/// and/or the block at `cursor`, up to a heading or a list. Returns the line after it.
+pub(super) fn read(
+    a: &mut Anatomy,
+    lines: &[Line],
+    roles: &mut [Role],
+    cursor: usize,
+    end: usize,
+    opening_from: Option<usize>,
+) -> usize {
+    let mut i = cursor;
+    if opening_from.is_none() {
+        while i < end && lines[i].blank {
+            i += 1;
+        }
+    }
+    let start_off = opening_from.or_else(|| (i < end).then(|| lines[i].start));
+    let mut last_end = None;
+    if let Some(s) = opening_from {
+        last_end = Some(lines[cursor - 1].end.max(s));
+    }
+    while i < end && !lines[i].blank {
+        let t = &a.source[lines[i].start..lines[i].end];
+        // `本周进度：整体完成约55%` or `进度简单说下：` opening the mail is its opening, not a
+        // part heading; a part the guide names (背景, 需求, 附件…) ends it.
+        let first_line = last_end.is_none();
+        let part = heading(t).is_some_and(|(k, _)| !(first_line && k == Sec::Other));
+        if part || list_marker(t).is_some() || table_row(t) {
+            break;
+        }
+        roles[i] = Role::Opening;
+        last_end = Some(lines[i].end);
+        i += 1;
+        // A line that introduces what follows (`麻烦采购部催一下：`) ends the opening.
+        if t.trim_end().ends_with(['：', ':']) && first_line {
+            break;
+        }
+    }
+    if let (Some(s), Some(e)) = (start_off, last_end)
+        && e > s
+    {
+        let span = a.span(s, e);
+        let text = a.source[s..e].trim().to_string();
+        a.opening = Some(Section {
+            heading: None,
+            sentences: sentence_count(&text),
+            text,
+            span,
+        });
+    }
+    i
+}
