@@ -1370,6 +1370,25 @@ mod tests {
         assert_eq!(s.schema_version().unwrap(), schema::latest());
     }
 
+    /// A database at `path` as a liaison that knew migrations up to `version` left it.
+    fn migrated_to(path: &Path, version: i64) -> Connection {
+        let conn = Connection::open(path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE schema_migrations (
+                version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        )
+        .unwrap();
+        for m in MIGRATIONS.iter().filter(|m| m.version <= version) {
+            conn.execute_batch(m.sqlite).unwrap();
+            conn.execute(
+                "INSERT INTO schema_migrations VALUES (?1, ?2, 'x')",
+                params![m.version, m.name],
+            )
+            .unwrap();
+        }
+        conn
+    }
+
     /// A version-1 database (append-only events, first-writer thread keys) upgrades to
     /// version 2 with its ledger intact, its derived state emptied and every input pending,
     /// so the next tracker run recomputes it.
@@ -1378,16 +1397,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v1.db");
         {
-            let conn = Connection::open(&path).unwrap();
+            let conn = migrated_to(&path, 1);
             conn.execute_batch(
-                "CREATE TABLE schema_migrations (
-                    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-            )
-            .unwrap();
-            conn.execute_batch(MIGRATIONS[0].sqlite).unwrap();
-            conn.execute_batch(
-                "INSERT INTO schema_migrations VALUES (1, 'initial', 'x');
-                 INSERT INTO raw_messages VALUES ('aa', x'41', 'a@x', 'a.eml', 1, 'x');
+                "INSERT INTO raw_messages VALUES ('aa', x'41', 'a@x', 'a.eml', 1, 'x');
                  INSERT INTO inputs (kind, sha256, recorded_at, applied) VALUES ('message', 'aa', 'x', 1);
                  INSERT INTO collaborations VALUES ('c1', 'request', 'sent', 'o', 's', 'x', '{}');
                  INSERT INTO events (collaboration, kind, at, data) VALUES ('c1', 'sent', 'x', '{}');
@@ -1417,20 +1429,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v11.db");
         {
-            let conn = Connection::open(&path).unwrap();
-            conn.execute_batch(
-                "CREATE TABLE schema_migrations (
-                    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-            )
-            .unwrap();
-            for m in MIGRATIONS.iter().filter(|m| m.version <= 11) {
-                conn.execute_batch(m.sqlite).unwrap();
-                conn.execute(
-                    "INSERT INTO schema_migrations VALUES (?1, ?2, 'x')",
-                    params![m.version, m.name],
-                )
-                .unwrap();
-            }
+            let conn = migrated_to(&path, 11);
             conn.execute_batch(
                 "INSERT INTO raw_messages VALUES ('bb', x'42', 'b@x', 'b.eml', 1, 'x');
                  INSERT INTO raw_messages VALUES ('aa', x'41', 'a@x', 'a.eml', 1, 'x');
