@@ -66,7 +66,7 @@ impl Settings {
             None => Ok(None),
             Some(p) => load_directory(p).map(Some).map_err(|e| format!("{e:#}")),
         };
-        let store = store_location(&global, &config);
+        let store = store_location(&global, &config)?;
         Ok(Settings {
             global,
             config,
@@ -400,17 +400,57 @@ pub fn data_dir() -> PathBuf {
 /// Where the store is, most specific first: `--database-url` / `LIAISON_DATABASE_URL`
 /// (PostgreSQL), `--db FILE` / `LIAISON_DB` (SQLite), `[store] database_url`, `[store] db`
 /// (relative to the config file), else `liaison.db` in the data directory.
-fn store_location(g: &GlobalArgs, cfg: &Config) -> Location {
+///
+/// A URL given where a SQLite file is expected is an error: taken as a path it would
+/// silently create a database in a folder named `postgres:`, and the user would believe
+/// they were writing to the team server.
+fn store_location(g: &GlobalArgs, cfg: &Config) -> anyhow::Result<Location> {
     if let Some(url) = g.database_url.as_deref().filter(|u| !u.trim().is_empty()) {
-        return Location::Postgres(url.trim().to_string());
+        return Ok(Location::Postgres(url.trim().to_string()));
     }
     if let Some(db) = &g.db {
-        return Location::Sqlite(db.clone());
+        reject_url_as_file(
+            db,
+            "--db / LIAISON_DB",
+            "--database-url / LIAISON_DATABASE_URL",
+        )?;
+        return Ok(Location::Sqlite(db.clone()));
+    }
+    if let Some(db) = &cfg.store.db {
+        let what = format!("{}: [store] db", config::shown_source(cfg));
+        reject_url_as_file(db, &what, "[store] database_url")?;
     }
     let db = cfg.store.db.as_ref().map(|p| config::relative(cfg, p));
-    Location::choose(
+    Ok(Location::choose(
         cfg.store.database_url.as_deref(),
         db.as_deref(),
         &data_dir(),
-    )
+    ))
+}
+
+/// An error when `path` is written as a URL (`scheme://…`) rather than a file name.
+fn reject_url_as_file(path: &Path, what: &str, instead: &str) -> anyhow::Result<()> {
+    let text = path.to_string_lossy();
+    let Some((scheme, _)) = text.split_once("://") else {
+        return Ok(());
+    };
+    let is_scheme = !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !is_scheme {
+        return Ok(());
+    }
+    let (zh, en) = if scheme.starts_with("postgres") {
+        (
+            format!("这是 PostgreSQL 地址，不是 SQLite 文件；请改用 {instead}"),
+            format!("this is a PostgreSQL URL, not a SQLite file; use {instead} instead"),
+        )
+    } else {
+        (
+            format!("这里需要 SQLite 文件路径，不是 URL；PostgreSQL 请用 {instead}"),
+            format!("a SQLite file path is expected here, not a URL; for PostgreSQL use {instead}"),
+        )
+    };
+    Err(anyhow::anyhow!("{what} = {text:?}: {}", tr(&zh, &en)))
 }

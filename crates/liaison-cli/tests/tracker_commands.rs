@@ -251,3 +251,54 @@ fn mark_retro_and_archive_close_a_collaboration() {
         .collect();
     assert!(kinds.ends_with(&["retro", "archived"]), "{kinds:?}");
 }
+
+/// A PostgreSQL URL given to `--db` (or `[store] db`) used to be taken as a file path, so
+/// liaison quietly created `postgres:/…/x.db` beside the user and wrote there. It is an
+/// error naming the flag to use, and nothing is created.
+#[test]
+fn a_url_given_as_the_sqlite_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], lang: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_liaison"))
+            .args(args)
+            .env_remove("LIAISON_DATABASE_URL")
+            .env_remove("LIAISON_DB")
+            .env_remove("LIAISON_CONFIG")
+            .env("LIAISON_LANG", lang)
+            .env("HOME", dir.path())
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+
+    let (code, err) = run(
+        &["--db", "postgres://liaison@127.0.0.1:5432/team", "list"],
+        "zh",
+    );
+    assert_ne!(code, Some(0), "{err}");
+    assert!(err.contains("--db"), "{err}");
+    assert!(err.contains("--database-url"), "{err}");
+    assert!(err.contains("PostgreSQL 地址"), "{err}");
+
+    std::fs::write(
+        dir.path().join("liaison.toml"),
+        "[store]\ndb = \"postgresql://db.example.com/liaison\"\n",
+    )
+    .unwrap();
+    let config = dir.path().join("liaison.toml");
+    let (code, err) = run(&["--config", config.to_str().unwrap(), "list"], "en");
+    assert_ne!(code, Some(0), "{err}");
+    assert!(err.contains("liaison.toml"), "{err}");
+    assert!(err.contains("[store] database_url"), "{err}");
+    assert!(err.contains("not a SQLite file"), "{err}");
+
+    // Nothing was created under a folder named after the scheme.
+    assert!(!dir.path().join("postgres:").exists());
+    assert!(!dir.path().join("postgresql:").exists());
+
+    // A plain file name still works.
+    let (code, err) = run(&["--db", "plain.db", "list"], "zh");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(dir.path().join("plain.db").exists());
+}
