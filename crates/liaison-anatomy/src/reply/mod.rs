@@ -200,7 +200,7 @@ struct Clause {
 }
 
 impl Clause {
-    fn has(&self, words: &[&str]) -> bool {
+    fn has(&self, words: cues::Words) -> bool {
         cues::any(&self.norm, words)
     }
     fn done(&self) -> bool {
@@ -826,7 +826,7 @@ fn decide_rules(
     writer: Writer,
 ) -> Result<(ReplyClass, Option<String>), ()> {
     use ReplyClass as C;
-    let found = |words: &[&'static str]| cls.iter().find_map(|c| cues::first(&c.norm, words));
+    let found = |words: cues::Words| cls.iter().find_map(|c| cues::first(&c.norm, words));
     // A report, not a question about progress (`目前进度如何？` is a nudge).
     // … and not a request to report (`麻烦同步一下进展` is a nudge).
     let sync = || {
@@ -945,8 +945,8 @@ fn decide_rules(
 /// The rule findings the answering side's classes rest on, by name (features of the
 /// model, and the classes the rules see evidence for: [`candidates`]).
 fn flags(cls: &[Clause], all: &str, files: usize) -> Vec<&'static str> {
-    let found = |words: &[&'static str]| cls.iter().any(|c| cues::first(&c.norm, words).is_some());
-    let stated = |words: &[&'static str]| {
+    let found = |words: cues::Words| cls.iter().any(|c| cues::first(&c.norm, words).is_some());
+    let stated = |words: cues::Words| {
         cls.iter()
             .filter(|c| !c.conditional)
             .any(|c| cues::first(&c.norm, words).is_some())
@@ -1144,8 +1144,8 @@ pub fn model_input(m: &Message, opts: &ParseOptions, writer: Writer) -> Option<M
 /// documentation).
 fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>) {
     use ReplyClass as C;
-    let found = |words: &[&'static str]| cls.iter().find_map(|c| cues::first(&c.norm, words));
-    let stated = |words: &[&'static str]| {
+    let found = |words: cues::Words| cls.iter().find_map(|c| cues::first(&c.norm, words));
+    let stated = |words: cues::Words| {
         cls.iter()
             .filter(|c| !c.conditional)
             .find_map(|c| cues::first(&c.norm, words))
