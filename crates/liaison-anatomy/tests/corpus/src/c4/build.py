@@ -40,7 +40,15 @@ HELDOUT_SEED = "liaison-corpus-c4-2026"
 BASE = {"foxmail": "foxmail", "qqmail": "qqmail", "netease": "netease", "outlook": "outlook",
         "dingtalk": "dingtalk", "feishu": "feishu", "wecom": "qqmail", "exmail": "qqmail",
         "alimail": "dingtalk", "outlook-mobile": "outlook", "apple-mail": "apple",
-        "gmail": "gmail", "thunderbird": "tbird"}
+        "gmail": "gmail", "thunderbird": "tbird",
+        # c4: new engines, and Coremail XT self-hosted on the NetEase/Coremail engine
+        "notes": "notes", "cmcc-mail": "richmail", "telecom-mail": "ctmail", "sina": "sina",
+        "sohu": "sohu", "huawei": "huawei", "outlook-mac": "macol", "windows-mail": "winmail",
+        "coremail": "netease", "roundcube": "roundcube", "zimbra": "zimbra"}
+NEW_ENGINES = {"notes", "richmail", "ctmail", "sina", "sohu", "huawei", "macol", "winmail",
+               "roundcube", "zimbra"}
+# set by render(): the sender of the message being built (Notes names the forwarder)
+CURRENT = {}
 CLIENTS = set(BASE)
 
 WEEK_CN = "一二三四五六日"
@@ -361,7 +369,23 @@ def html_line(ln, flavour):
         if not ln.strip():
             return '<div dir="ltr"><br></div>'
         return f'<div dir="ltr">{linkify(ln)}</div>'
-    # foxmail, qq, gmail, thunderbird
+    if flavour == "notes":
+        if not ln.strip():
+            return "<br>"
+        return f'<font size=2 face="sans-serif">{linkify(ln)}</font><br>'
+    if flavour == "roundcube":
+        if not ln.strip():
+            return "<p>&nbsp;</p>"
+        return f"<p>{linkify(ln)}</p>"
+    if flavour == "macol":
+        if not ln.strip():
+            return '<div><p class="MsoNormal"><span lang="EN-US">&nbsp;</span></p></div>'
+        return f'<div><p class="MsoNormal"><span style="font-size:11.0pt">{linkify(ln)}</span></p></div>'
+    if flavour == "huawei":
+        if not ln.strip():
+            return "<p><br></p>"
+        return f'<p dir="ltr">{linkify(ln)}</p>'
+    # foxmail, qq, gmail, thunderbird, 139/189/sina/sohu/zimbra/windows mail
     if not ln.strip():
         return "<div><br></div>"
     return f"<div>{linkify(ln)}</div>"
@@ -701,12 +725,123 @@ def quote_header(style, p, fwd):
              'style="padding:12px;background:#f5f6f7;border-radius:4px;font-size:12px;">'
              + "".join(f"<div>{esc(x)}</div>" for x in L) + "</div>")
         return L, H
+    r4 = c4_quote_header(style, p, fwd)
+    if r4 is not None:
+        return r4
     raise ValueError(f"unknown quote style {style}")
+
+
+def notes_name(name, addr):
+    """How Notes shows a person: the hierarchical name for the replier's own domino domain,
+    the internet address for everybody else."""
+    me = CURRENT.get("addr", "")
+    if name and me and addr.split("@")[1] == me.split("@")[1]:
+        org = addr.split("@")[1].split(".")[0].upper()
+        return f"{name}/{org}@{org}"
+    return f'"{name}" <{addr}>' if name else addr
+
+
+def c4_quote_header(style, p, fwd):
+    frm_n, frm_a = p["from"]
+    to = p["to"]
+    cc = p["cc"]
+    d = local(p["date"])
+    subj = p["subject"]
+    people = lambda xs, f: ", ".join(f(n, a) for n, a in xs)  # noqa: E731
+    angle = lambda n, a: f"{n} <{a}>" if n else a  # noqa: E731
+    quoted = lambda n, a: f'"{n}" <{a}>' if n else a  # noqa: E731
+    divs = lambda L: "".join(f"<div>{esc(x)}</div>" for x in L)  # noqa: E731
+    if style in ("notes", "notes-fwd"):
+        L = []
+        if style == "notes-fwd":
+            me_n, me_a = CURRENT.get("name", ""), CURRENT.get("addr", "")
+            org = me_a.split("@")[1].split(".")[0].upper()
+            L.append(f"----- 转发者 {me_n}/{org} 于 {CURRENT['date']:%Y/%m/%d %H:%M} -----")
+        L += [f"发件人:\t{notes_name(frm_n, frm_a)}", f"收件人:\t{people(to, notes_name)}"]
+        if cc:
+            L.append(f"抄送:\t{people(cc, notes_name)}")
+        L += [f"日期:\t{d:%Y/%m/%d %H:%M}", f"主题:\t{subj}"]
+        H = ('<br><br><font size=1 color=#5f5f5f face="sans-serif">'
+             + "<br>".join(esc(x).replace("\t", "&nbsp;&nbsp;") for x in L) + "</font><br><hr><br>")
+        return L, H
+    if style == "richmail":
+        L = ["----邮件原文----", f"发件人：{angle(frm_n, frm_a)}", f"收件人：{people(to, angle)}"]
+        if cc:
+            L.append(f"抄　送：{people(cc, angle)}")
+        L += [f"发送时间：{d:%Y-%m-%d %H:%M:%S}", f"主题：{subj}"]
+        H = '<div style="font-size:12px;color:#888;padding:6px 0;">' + divs(L) + "</div>"
+        return L, H
+    if style == "ctmail":
+        L = ["-----原始邮件-----", f"发件人：{quoted(frm_n, frm_a)}",
+             f"发送时间：{d.year}年{d.month}月{d.day}日 星期{WEEK_CN[d.weekday()]} {d:%H:%M}",
+             f"收件人：{people(to, quoted)}"]
+        if cc:
+            L.append(f"抄送：{people(cc, quoted)}")
+        L.append(f"主题：{subj}")
+        H = '<div style="background:#f4f4f4;padding:8px;font-size:12px;">' + divs(L) + "</div>"
+        return L, H
+    if style == "sina":
+        L = ["----- 原始邮件 -----", f"发件人：{quoted(frm_n, frm_a)}", f"收件人：{people(to, quoted)}"]
+        if cc:
+            L.append(f"抄送：{people(cc, quoted)}")
+        L += [f"主题：{subj}", f"日期：{d.year}年{d.month}月{d.day}日 {d:%H}时{d:%M}分"]
+        H = '<div style="font-size:12px;">' + divs(L) + "</div>"
+        return L, H
+    if style == "sohu":
+        L = ["--------------原始邮件--------------", f"发件人：{quoted(frm_n, frm_a)}",
+             f"发送时间：{d:%Y-%m-%d %H:%M:%S}", f"收件人：{people(to, quoted)}"]
+        if cc:
+            L.append(f"抄送：{people(cc, quoted)}")
+        L.append(f"主题：{subj}")
+        H = '<div class="sohu-quote-head" style="font-size:12px;color:#666;">' + divs(L) + "</div>"
+        return L, H
+    if style == "huawei":
+        h = d.hour
+        ap, hh = ("上午", h) if h < 12 else ("下午", h - 12 if h > 12 else 12)
+        L = ["-------- 原始邮件 --------", f"发件人： {angle(frm_n, frm_a)}",
+             f"日期： {d.year}年{d.month}月{d.day}日周{WEEK_CN[d.weekday()]} {ap}{hh}:{d:%M}",
+             f"收件人： {people(to, angle)}"]
+        if cc:
+            L.append(f"抄送： {people(cc, angle)}")
+        L.append(f"主题： {subj}")
+        H = '<div class="quote">' + "<br>".join(esc(x) for x in L) + "<br><br></div>"
+        return L, H
+    if style == "macol":
+        L = [f"发件人: {angle(frm_n, frm_a)}",
+             f"日期: {d.year}年{d.month}月{d.day}日 星期{WEEK_CN[d.weekday()]} {d:%H:%M}",
+             f"收件人: {people(to, angle)}"]
+        if cc:
+            L.append(f"抄送: {people(cc, angle)}")
+        L.append(f"主题: {subj}")
+        H = ('<div style="border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+             '<p class="MsoNormal" style="margin-bottom:12.0pt">'
+             + "<br>".join(f"<b>{esc(x.split(': ', 1)[0])}: </b>{esc(x.split(': ', 1)[1])}" for x in L)
+             + "</p></div>")
+        return L, H
+    if style == "roundcube":
+        line = f"在 {d:%Y-%m-%d %H:%M}，{frm_n or frm_a} 写道:"
+        return [line], f"<p>{esc(line)}</p>"
+    if style == "zimbra":
+        h = d.hour
+        ap, hh = ("上午", h) if h < 12 else ("下午", h - 12 if h > 12 else 12)
+        L = ["----- 原始邮件 -----", f"发件人: {people([(frm_n, frm_a)], quoted)}",
+             f"收件人: {people(to, quoted)}"]
+        if cc:
+            L.append(f"抄送: {people(cc, quoted)}")
+        L += [f"发送时间: 星期{WEEK_CN[d.weekday()]}, {d.year}年 {d.month} 月 {d.day:02d}日 {ap} {hh}:{d:%M}:{d:%S}",
+              f"主题: {subj}"]
+        H = ('<hr id="zwchr" data-marker="__DIVIDER__"><div data-marker="__HEADERS__">'
+             + "".join(f"<b>{esc(x.split(': ', 1)[0])}: </b>{esc(x.split(': ', 1)[1])}<br>" for x in L[1:])
+             + "</div><br>")
+        return L, H
+    return None
 
 
 DEFAULT_QUOTE = {"foxmail": "box", "qqmail": "yuanshi", "netease": "xiedao", "outlook": "ol",
                  "dingtalk": "ali", "feishu": "fs", "apple": "apple", "gmail": "gmail", "tbird": "tbird",
-                 "outlook-mobile": "ol-line"}
+                 "outlook-mobile": "ol-line", "notes": "notes", "richmail": "richmail",
+                 "ctmail": "ctmail", "sina": "sina", "sohu": "sohu", "huawei": "huawei",
+                 "macol": "macol", "winmail": "ol-line", "roundcube": "roundcube", "zimbra": "zimbra"}
 # a replier whose client runs in English gets the English form of its client's quote header
 EN_STYLE = {"box": "box-en", "yuanshi": "yuanshi-en", "ol": "ol-en", "ol-line": "ol-line-en",
             "ali": "ali-en", "fs": "fs-en", "apple": "apple-en", "gmail": "gmail-en", "tbird": "tbird-en",
@@ -717,6 +852,18 @@ def quote_parts(style, parent, fwd):
     """(text, html) of the whole quoted part: header block + the parent's own text/html."""
     L, H = quote_header(style, parent, fwd)
     ptext = parent["plain"]
+    if style == "roundcube":
+        body = "\n".join(("> " + x if not x.startswith(">") else ">" + x) if x else ">" for x in ptext.split("\n"))
+        return L[0] + "\n" + body, H + ('<blockquote type="cite" style="padding: 0 0.4em; border-left: #1010ff 2px '
+                                         f'solid; margin: 0">{parent["inner"]}</blockquote>')
+    if style in ("notes", "notes-fwd", "richmail", "ctmail", "sina", "sohu", "huawei", "macol", "zimbra"):
+        text = "\n".join(L) + "\n\n" + ptext
+        if style == "zimbra":
+            return text, H + parent["inner"]
+        if style.startswith("notes"):
+            return text, H + parent["inner"]
+        return text, H + ('<blockquote style="margin:0 0 0 .8ex;border-left:1px solid #ccc;padding-left:1ex">'
+                          f'{parent["inner"]}</blockquote>')
     if style in ("xiedao", "xiedao-en"):
         body = "\n".join(">" + x if x else ">" for x in ptext.split("\n"))
         text = "\n".join(L) + "\n" + body
@@ -796,6 +943,26 @@ CLIENT_DEFAULTS = {
                   eol="\r\n", quote_words=False, flavour="gmail"),
     "tbird": dict(charset="UTF-8", text_cte="8bit", html_cte="8bit", subj="B",
                   eol="\r\n", quote_words=False, flavour="tbird"),
+    "notes": dict(charset="GB2312", text_cte="base64", html_cte="base64", subj="B",
+                  eol="\r\n", quote_words=True, flavour="notes"),
+    "richmail": dict(charset="GBK", text_cte="base64", html_cte="base64", subj="B",
+                     eol="\r\n", quote_words=True, flavour="plain"),
+    "ctmail": dict(charset="UTF-8", text_cte="base64", html_cte="base64", subj="B",
+                   eol="\r\n", quote_words=True, flavour="plain"),
+    "sina": dict(charset="GBK", text_cte="quoted-printable", html_cte="quoted-printable", subj="B",
+                 eol="\r\n", quote_words=True, flavour="plain"),
+    "sohu": dict(charset="UTF-8", text_cte="quoted-printable", html_cte="base64", subj="B",
+                 eol="\n", quote_words=True, flavour="plain"),
+    "huawei": dict(charset="UTF-8", text_cte="base64", html_cte="base64", subj="B",
+                   eol="\r\n", quote_words=False, flavour="huawei"),
+    "macol": dict(charset="utf-8", text_cte="quoted-printable", html_cte="quoted-printable", subj="B",
+                  eol="\r\n", quote_words=False, flavour="macol"),
+    "winmail": dict(charset="utf-8", text_cte="base64", html_cte="base64", subj="B",
+                    eol="\r\n", quote_words=False, flavour="plain"),
+    "roundcube": dict(charset="UTF-8", text_cte="quoted-printable", html_cte="quoted-printable", subj="Q",
+                      eol="\r\n", quote_words=False, flavour="roundcube"),
+    "zimbra": dict(charset="utf-8", text_cte="quoted-printable", html_cte="quoted-printable", subj="B",
+                   eol="\r\n", quote_words=True, flavour="plain"),
 }
 
 
@@ -850,6 +1017,28 @@ def message_id(ctx, domain):
         return f"<CA{''.join(r.choice(a) for _ in range(10))}+{''.join(r.choice(a) for _ in range(38))}@mail.gmail.com>"
     if c == "tbird":
         return f"<{hexs(r, 8, False)}-{hexs(r, 4, False)}-{hexs(r, 4, False)}-{hexs(r, 4, False)}-{hexs(r, 12, False)}@{domain}>"
+    if c == "notes":
+        return f"<OF{hexs(r, 8)}.{hexs(r, 8)}-ON4825{hexs(r, 4)}.00{hexs(r, 6)}-4825{hexs(r, 4)}.00{hexs(r, 6)}@{ctx.meta.get('notes_domain', 'LocalDomain')}>"
+    if c == "richmail":
+        return f"<{hexs(r, 4, False)}{hexs(r, 12, False)}-{digits(r, 5)}@139.com>" if frm.endswith("139.com") \
+            else f"<{hexs(r, 4, False)}{hexs(r, 12, False)}-{digits(r, 5)}@{domain}>"
+    if c == "ctmail":
+        return f"<{d:%Y%m%d%H%M%S}{digits(r, 3)}.{digits(r, 8)}.{hexs(r, 6, False)}@{domain}>"
+    if c == "sina":
+        return f"<{d:%Y%m%d%H%M%S}.{hexs(r, 6)}@vip.sina.net>" if v == "corp" else f"<{hexs(r, 8)}{digits(r, 6)}@sina.com>"
+    if c == "sohu":
+        return f"<{digits(r, 13)}.{digits(r, 6)}.{hexs(r, 8, False)}@{domain}>"
+    if c == "huawei":
+        return f"<{hexs(r, 16, False)}.{digits(r, 13)}@email.android.com>" if v == "phone" \
+            else f"<{hexs(r, 32, False)}@welink.huaweicloud.com>"
+    if c == "macol":
+        return f"<{hexs(r, 8)}-{hexs(r, 4)}-{hexs(r, 4)}-{hexs(r, 4)}-{hexs(r, 12)}@{domain}>"
+    if c == "winmail":
+        return f"<{hexs(r, 8, False)}.{hexs(r, 8, False)}.{hexs(r, 4, False)}.{hexs(r, 4, False)}@mx.{domain}>"
+    if c == "roundcube":
+        return f"<{hexs(r, 32, False)}@{domain}>"
+    if c == "zimbra":
+        return f"<{digits(r, 9)}.{digits(r, 6)}.{int(d.timestamp())}{digits(r, 3)}.JavaMail.zimbra@{domain}>"
     raise ValueError(c)
 
 
@@ -938,6 +1127,8 @@ def client_headers(ctx):
         end.append(f"X-Mailer: {ctx.meta.get('xmailer', 'iPhone Mail (22B91)')}")
     elif c == "tbird":
         pass
+    elif c in NEW_ENGINES:
+        c4_headers(ctx, c, v, r, d, frm, dom, ip, top, mid, end)
     cn = ctx.meta.get("cname")
     if cn in ("wecom", "exmail"):
         end[:] = [x for x in end if not x.startswith(("X-Mailer", "X-QQ-Mailer"))]
@@ -950,6 +1141,57 @@ def client_headers(ctx):
         ua = "[AliMail][iOS]" if v == "mobile" else "[ForAliMail][Chrome]"
         mid.append(f"X-Mailer: [Alimail-Mailagent revision 4][W4_0.2.11]{ua}")
     return top, mid, end
+
+
+def c4_headers(ctx, c, v, r, d, frm, dom, ip, top, mid, end):
+    xm = ctx.meta.get("xmailer")
+    mid.append(f"Message-ID: {ctx.msgid}")
+    if c == "notes":
+        end.append(f"X-Mailer: {xm or 'HCL Notes Release 12.0.2 November 03, 2022'}")
+        end.append(f"X-KeepSent: {hexs(r, 8)}:{hexs(r, 8)}-4825{hexs(r, 4)}:00{hexs(r, 6)}; type=4; name=$KeepSent")
+        srv = ctx.meta.get("notes_server", "MAIL01/" + dom.split(".")[0].upper())
+        end.append(f"X-MIMETrack: Serialize by Router on {srv}({xm and xm.split()[2] or 'Release 12.0.2'}|November 03, 2022) at"
+                   f"{ctx.eol} {d:%Y/%m/%d %H:%M:%S}")
+        end.append("X-TNEFEvaluated: 1")
+    elif c == "richmail":
+        top.append(f"X-RM-TRANSID:{hexs(r, 4, False)}{hexs(r, 12, False)}-{digits(r, 5)}")
+        top.append("X-RM-TagInfo: emlType=0                                       ")
+        top.append("X-RM-SPAM-FLAG:00000000")
+        end.append(f"X-Mailer: {xm or ('139Mail Android 10.3.1' if v == 'phone' else 'Richmail_Webapp(2.8.3.21)')}")
+    elif c == "ctmail":
+        top.append(f"HMM_SOURCE_IP:{ip}")
+        top.append("HMM_ATTACHE_NUM:" + f"{len(ctx.meta.get('attach', [])):04d}")
+        top.append("HMM_SOURCE_TYPE:SMTP")
+        end.append(f"X-Mailer: {xm or ('189Mail Android 7.5.0' if v == 'phone' else '189Mail Webmail Server 4.0')}")
+    elif c == "sina":
+        end.append(f"X-Mailer: {xm or 'Sina WebMail 4.0'}")
+        end.append(f"X-Sina-MID: {hexs(r, 16, False)}")
+        end.append(f"X-Originating-IP: [{ip}]")
+    elif c == "sohu":
+        end.append(f"X-Mailer: {xm or 'Sohu Enterprise Mail 5.0'}")
+        end.append(f"X-Sohu-Antispam-Language: 1")
+        end.append(f"X-SOHU-ANTISPAM-Source-Ip: {ip}")
+    elif c == "huawei":
+        end.append(f"X-Mailer: {xm or ('Huawei Email 12.1.0.309' if v == 'phone' else 'WeLink Mail 7.42.6')}")
+        if v == "phone":
+            end.append("Importance: Normal")
+    elif c == "macol":
+        mid.insert(0, f"Thread-Topic: {ctx.thread_topic_hdr}")
+        mid.insert(1, f"Thread-Index: {ctx.thread_index}")
+        end.append(f"User-Agent: {xm or 'Microsoft-MacOutlook/16.91.24111020'}")
+        end.append(f"Content-Language: {ctx.meta.get('content_language', 'zh-CN')}")
+    elif c == "winmail":
+        end.append("Importance: normal")
+        end.append("X-Priority: 3")
+    elif c == "roundcube":
+        end.append(f"User-Agent: {xm or 'Roundcube Webmail/1.6.9'}")
+        end.append(f"X-Sender: {frm}")
+        end.append(f"Organization: {ctx.meta.get('org', '')}" if ctx.meta.get("org") else "X-Priority: 3 (Normal)")
+    elif c == "zimbra":
+        mid.insert(0, f"Thread-Topic: {ctx.thread_topic_hdr}")
+        mid.insert(1, f"Thread-Index: {ctx.thread_index[:28]}")
+        end.append(f"X-Originating-IP: [{ip}]")
+        end.append(f"X-Mailer: {xm or 'Zimbra 9.0.0_GA_4546 (ZimbraWebClient - GC119 (Win)/9.0.0_GA_4546)'}")
 
 
 def boundary(ctx, level):
@@ -979,6 +1221,26 @@ def boundary(ctx, level):
     if c == "tbird":
         a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
         return f"------------{''.join(r.choice(a) for _ in range(24))}"
+    if c == "notes":
+        return f"=_{['alternative', 'related', 'mixed'][min(level, 3) - 1]} 00{hexs(r, 6)}4825{hexs(r, 4)}_="
+    if c == "richmail":
+        return f"----=_Part_{digits(r, 7)}_{digits(r, 9)}.{int(ctx.date.timestamp())}{digits(r, 3)}"
+    if c == "ctmail":
+        return f"----=_Part_{digits(r, 5)}_{digits(r, 8)}.{int(ctx.date.timestamp())}{digits(r, 3)}"
+    if c == "sina":
+        return f"=_SinaMail_{hexs(r, 8)}_{level}"
+    if c == "sohu":
+        return f"----=_Part_{digits(r, 6)}_{hexs(r, 10, False)}"
+    if c == "huawei":
+        return f"--_com.android.email_{digits(r, 16)}{level}"
+    if c == "macol":
+        return f"B_{digits(r, 10)}_{digits(r, 10)}"
+    if c == "winmail":
+        return f"_{hexs(r, 8)}-{hexs(r, 4)}-{hexs(r, 4)}-{hexs(r, 4)}-{hexs(r, 12)}_"
+    if c == "roundcube":
+        return f"=_{hexs(r, 32, False)}"
+    if c == "zimbra":
+        return f"----=_Part_{digits(r, 6)}_{digits(r, 9)}.{int(ctx.date.timestamp())}{digits(r, 3)}"
     raise ValueError(c)
 
 
@@ -1016,7 +1278,9 @@ def attachment_part(ctx, name, eol, logo=False, cid=None):
     if mode is None:
         mode = {"foxmail": "2047", "qqmail": "2047", "netease": "2047", "outlook": "2047",
                 "dingtalk": "2231", "feishu": "2231", "apple": "2231", "gmail": "2047",
-                "tbird": "2231"}[c]
+                "tbird": "2231", "notes": "2047", "richmail": "2047", "ctmail": "2047",
+                "sina": "2047", "sohu": "2231", "huawei": "2231", "macol": "2231",
+                "winmail": "2047", "roundcube": "2231", "zimbra": "2047"}[c]
     ascii_name = all(ord(ch) < 128 for ch in name)
     if ascii_name:
         nm_ct = f'name="{name}"'
@@ -1093,6 +1357,29 @@ def html_doc(ctx, inner, charset):
     if c == "tbird":
         return ('<!DOCTYPE html>\n<html>\n  <head>\n    <meta http-equiv="Content-Type" content="text/html; '
                 'charset=UTF-8">\n  </head>\n  <body>\n' + inner + "\n  </body>\n</html>")
+    if c == "notes":
+        return f'<html><body><font size=2 face="sans-serif">{inner}</font></body></html>'
+    if c == "roundcube":
+        return ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8" /></head>'
+                "<body style='font-size: 10pt; font-family: Verdana,Geneva,sans-serif'>\n" + inner + "\n</body></html>\n")
+    if c == "macol":
+        return ('<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" '
+                'xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" xmlns="http://www.w3.org/TR/REC-html40">'
+                '<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><meta name="Generator" '
+                'content="Microsoft Word 15 (filtered medium)"></head><body lang="ZH-CN" link="#0563C1" '
+                'vlink="#954F72" style="word-wrap:break-word"><div class="WordSection1">' + inner + "</div></body></html>")
+    if c == "zimbra":
+        return ('<html><body><div style="font-family: 宋体; font-size: 12pt; color: #000000">'
+                + inner + "</div></body></html>")
+    if c == "huawei":
+        return '<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head><body>' + inner + "</body></html>"
+    if c == "winmail":
+        return ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>'
+                '<div dir="ltr">' + inner + "</div></body></html>")
+    if c in ("richmail", "ctmail", "sina", "sohu"):
+        font = {"richmail": "微软雅黑", "ctmail": "宋体", "sina": "宋体", "sohu": "Microsoft YaHei"}[c]
+        return (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}"></head>'
+                f'<body><div style="font-family:{font};font-size:14px;">' + inner + "</div></body></html>")
     if c == "feishu":
         return ('<html><head><meta charset="UTF-8"></head><body><div id="lark-mail-body" '
                 'style="font-family:-apple-system,BlinkMacSystemFont,\'PingFang SC\',sans-serif;font-size:14px;">'
@@ -1113,12 +1400,15 @@ def render(m, byrec):
               "thunderbird": "plain", "apple-mail": "plain"}.get(cname)
         if d0 is not None:
             meta["variant"] = d0
+    if cname == "coremail":
+        meta.setdefault("variant", "corp")
     if meta.get("variant") == "plain" and "shape" not in meta:
         meta["shape"] = "plain"
     r = rng_for(m["id"])
     ctx = Ctx(m, r)
     ctx.date = parse_date(meta["date"])
     ctx.frm = parse_addr(meta["from"])
+    CURRENT.update(name=ctx.frm[0], addr=ctx.frm[1])
     ctx.to = [parse_addr(x) for x in meta.get("to", [])]
     ctx.cc = [parse_addr(x) for x in meta.get("cc", [])]
     eol = opt(ctx, "eol")
@@ -1203,6 +1493,9 @@ def render(m, byrec):
             style = EN_STYLE[style]
         if c == "netease" and fwd and not meta.get("quote"):
             style = "zhuanfa"
+        if c == "notes" and fwd and not meta.get("quote"):
+            style = "notes-fwd"
+        CURRENT.update(name=ctx.frm[0], addr=ctx.frm[1], date=local(ctx.date))
         qt, qh = quote_parts(style, parent, fwd)
         sep = "\n\n" if style not in ("xiedao", "xiedao-en") else "\n\n\n"
         if style in ("gmail", "gmail-en") and meta.get("sigdash") != "yes":
@@ -1243,7 +1536,12 @@ def render(m, byrec):
     rcv_host = {"foxmail": "smtp.exmail.qq.com", "qqmail": "smtpbguseast1.qq.com", "netease": "m16.mail.163.com",
                 "outlook": "mail-sgaapc01on2070.outbound.protection.outlook.com", "dingtalk": "out30-131.freemail.mail.aliyun.com",
                 "feishu": "va-1-19.ptr.blmpb.com", "apple": f"smtp.{dom}",
-                "gmail": "mail-pj1-f54.google.com", "tbird": f"smtp.{dom}"}[c]
+                "gmail": "mail-pj1-f54.google.com", "tbird": f"smtp.{dom}",
+                "richmail": "n139-rmsmtp-01.mail.10086.cn", "ctmail": "smtp.189.cn",
+                "sina": "mail3-166.sinamail.sina.com.cn", "sohu": "smtp.sohu.com",
+                "huawei": "szxga01-in.huawei.com" if variant != "phone" else f"smtp.{dom}",
+                "macol": f"smtp.{dom}", "winmail": f"smtp.{dom}", "notes": f"notes01.{dom}",
+                "roundcube": f"mail.{dom}", "zimbra": f"mail.{dom}"}[c]
     if cname == "wecom" or cname == "exmail":
         rcv_host = "smtpbg150.qq.com"
     if (variant == "corp" and c == "netease") or (c == "outlook" and variant != "o365"):
@@ -1328,7 +1626,7 @@ def render(m, byrec):
             add("X-MS-TNEF-Correlator: ")
             add(f"x-originating-ip: [10.{r.randint(1, 250)}.{r.randint(1, 250)}.{r.randint(1, 250)}]")
     else:
-        if c == "netease" or c == "foxmail" or c == "feishu" or c == "dingtalk":
+        if c in ("netease", "foxmail", "feishu", "dingtalk") or c in NEW_ENGINES:
             add(f"Date: {date_hdr}")
         add(header_addrs("From", [ctx.frm], charset, addr_mode, quote_words, eol))
         if ctx.to:
