@@ -818,6 +818,19 @@ def c4_quote_header(style, p, fwd):
              + "<br>".join(f"<b>{esc(x.split(': ', 1)[0])}: </b>{esc(x.split(': ', 1)[1])}" for x in L)
              + "</p></div>")
         return L, H
+    if style == "macol-en":
+        dz = p["date"].astimezone(CURRENT.get("tz") or d.tzinfo)
+        L = [f"From: {angle(frm_n, frm_a)}",
+             f"Date: {WEEK_EN[dz.weekday()]}, {dz.day} {MON_EN[dz.month-1]} {dz.year} at {dz:%H:%M}",
+             f"To: {people(to, angle)}"]
+        if cc:
+            L.append(f"Cc: {people(cc, angle)}")
+        L.append(f"Subject: {subj}")
+        H = ('<div style="border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+             '<p class="MsoNormal" style="margin-bottom:12.0pt">'
+             + "<br>".join(f"<b>{esc(x.split(': ', 1)[0])}: </b>{esc(x.split(': ', 1)[1])}" for x in L)
+             + "</p></div>")
+        return L, H
     if style == "roundcube":
         line = f"在 {d:%Y-%m-%d %H:%M}，{frm_n or frm_a} 写道:"
         return [line], f"<p>{esc(line)}</p>"
@@ -845,7 +858,7 @@ DEFAULT_QUOTE = {"foxmail": "box", "qqmail": "yuanshi", "netease": "xiedao", "ou
 # a replier whose client runs in English gets the English form of its client's quote header
 EN_STYLE = {"box": "box-en", "yuanshi": "yuanshi-en", "ol": "ol-en", "ol-line": "ol-line-en",
             "ali": "ali-en", "fs": "fs-en", "apple": "apple-en", "gmail": "gmail-en", "tbird": "tbird-en",
-            "xiedao": "xiedao-en"}
+            "xiedao": "xiedao-en", "macol": "macol-en"}
 
 
 def quote_parts(style, parent, fwd):
@@ -856,7 +869,8 @@ def quote_parts(style, parent, fwd):
         body = "\n".join(("> " + x if not x.startswith(">") else ">" + x) if x else ">" for x in ptext.split("\n"))
         return L[0] + "\n" + body, H + ('<blockquote type="cite" style="padding: 0 0.4em; border-left: #1010ff 2px '
                                          f'solid; margin: 0">{parent["inner"]}</blockquote>')
-    if style in ("notes", "notes-fwd", "richmail", "ctmail", "sina", "sohu", "huawei", "macol", "zimbra"):
+    if style in ("notes", "notes-fwd", "richmail", "ctmail", "sina", "sohu", "huawei", "macol", "macol-en",
+                 "zimbra"):
         text = "\n".join(L) + "\n\n" + ptext
         if style == "zimbra":
             return text, H + parent["inner"]
@@ -1495,7 +1509,7 @@ def render(m, byrec):
             style = "zhuanfa"
         if c == "notes" and fwd and not meta.get("quote"):
             style = "notes-fwd"
-        CURRENT.update(name=ctx.frm[0], addr=ctx.frm[1], date=local(ctx.date))
+        CURRENT.update(name=ctx.frm[0], addr=ctx.frm[1], date=local(ctx.date), tz=ctx.date.tzinfo)
         qt, qh = quote_parts(style, parent, fwd)
         sep = "\n\n" if style not in ("xiedao", "xiedao-en") else "\n\n\n"
         if style in ("gmail", "gmail-en") and meta.get("sigdash") != "yes":
