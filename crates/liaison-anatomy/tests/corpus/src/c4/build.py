@@ -818,6 +818,18 @@ def c4_quote_header(style, p, fwd):
              + "<br>".join(f"<b>{esc(x.split(': ', 1)[0])}: </b>{esc(x.split(': ', 1)[1])}" for x in L)
              + "</p></div>")
         return L, H
+    if style == "macol-zht":
+        L = [f"寄件者: {angle(frm_n, frm_a)}",
+             f"日期: {d.year}年{d.month}月{d.day}日 星期{WEEK_CN[d.weekday()]} {d:%H:%M}",
+             f"收件者: {people(to, angle)}"]
+        if cc:
+            L.append(f"副本: {people(cc, angle)}")
+        L.append(f"主旨: {subj}")
+        H = ('<div style="border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+             '<p class="MsoNormal" style="margin-bottom:12.0pt">'
+             + "<br>".join(f"<b>{esc(x.split(': ', 1)[0])}: </b>{esc(x.split(': ', 1)[1])}" for x in L)
+             + "</p></div>")
+        return L, H
     if style == "macol-en":
         dz = p["date"].astimezone(CURRENT.get("tz") or d.tzinfo)
         L = [f"From: {angle(frm_n, frm_a)}",
@@ -869,7 +881,7 @@ def quote_parts(style, parent, fwd):
         body = "\n".join(("> " + x if not x.startswith(">") else ">" + x) if x else ">" for x in ptext.split("\n"))
         return L[0] + "\n" + body, H + ('<blockquote type="cite" style="padding: 0 0.4em; border-left: #1010ff 2px '
                                          f'solid; margin: 0">{parent["inner"]}</blockquote>')
-    if style in ("notes", "notes-fwd", "richmail", "ctmail", "sina", "sohu", "huawei", "macol", "macol-en",
+    if style in ("notes", "notes-fwd", "richmail", "ctmail", "sina", "sohu", "huawei", "macol", "macol-en", "macol-zht",
                  "zimbra"):
         text = "\n".join(L) + "\n\n" + ptext
         if style == "zimbra":
