@@ -843,8 +843,12 @@ def c4_quote_header(style, p, fwd):
              + "<br>".join(f"<b>{esc(x.split(': ', 1)[0])}: </b>{esc(x.split(': ', 1)[1])}" for x in L)
              + "</p></div>")
         return L, H
-    if style == "roundcube":
-        line = f"在 {d:%Y-%m-%d %H:%M}，{frm_n or frm_a} 写道:"
+    if style in ("roundcube", "roundcube-en"):
+        if style == "roundcube":
+            line = f"在 {d:%Y-%m-%d %H:%M}，{frm_n or frm_a} 写道:"
+        else:
+            dz = p["date"].astimezone(CURRENT.get("tz") or d.tzinfo)
+            line = f"On {dz:%Y-%m-%d %H:%M}, {frm_n or frm_a} wrote:"
         return [line], f"<p>{esc(line)}</p>"
     if style == "zimbra":
         h = d.hour
@@ -870,14 +874,14 @@ DEFAULT_QUOTE = {"foxmail": "box", "qqmail": "yuanshi", "netease": "xiedao", "ou
 # a replier whose client runs in English gets the English form of its client's quote header
 EN_STYLE = {"box": "box-en", "yuanshi": "yuanshi-en", "ol": "ol-en", "ol-line": "ol-line-en",
             "ali": "ali-en", "fs": "fs-en", "apple": "apple-en", "gmail": "gmail-en", "tbird": "tbird-en",
-            "xiedao": "xiedao-en", "macol": "macol-en"}
+            "xiedao": "xiedao-en", "macol": "macol-en", "roundcube": "roundcube-en"}
 
 
 def quote_parts(style, parent, fwd):
     """(text, html) of the whole quoted part: header block + the parent's own text/html."""
     L, H = quote_header(style, parent, fwd)
     ptext = parent["plain"]
-    if style == "roundcube":
+    if style in ("roundcube", "roundcube-en"):
         body = "\n".join(("> " + x if not x.startswith(">") else ">" + x) if x else ">" for x in ptext.split("\n"))
         return L[0] + "\n" + body, H + ('<blockquote type="cite" style="padding: 0 0.4em; border-left: #1010ff 2px '
                                          f'solid; margin: 0">{parent["inner"]}</blockquote>')
