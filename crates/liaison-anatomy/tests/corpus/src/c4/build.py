@@ -859,7 +859,7 @@ def c4_quote_header(style, p, fwd):
             L.append(f"抄送: {people(cc, quoted)}")
         L += [f"发送时间: 星期{WEEK_CN[d.weekday()]}, {d.year}年 {d.month} 月 {d.day:02d}日 {ap} {hh}:{d:%M}:{d:%S}",
               f"主题: {subj}"]
-        H = ('<hr id="zwchr" data-marker="__DIVIDER__"><div data-marker="__HEADERS__">'
+        H = ('<hr id="zwchr" data-marker="__DIVIDER__"><div>----- 原始邮件 -----</div><div data-marker="__HEADERS__">'
              + "".join(f"<b>{esc(x.split(': ', 1)[0])}: </b>{esc(x.split(': ', 1)[1])}<br>" for x in L[1:])
              + "</div><br>")
         return L, H
