@@ -1666,7 +1666,7 @@ def render(m, byrec):
         if c == "dingtalk":
             add(f"Message-ID: {ctx.msgid}")
         add(header_text("Subject", subject, charset, subj_mode, eol))
-        if refp is not None and c in ("foxmail", "netease", "dingtalk", "feishu"):
+        if refp is not None and (c in ("foxmail", "netease", "dingtalk", "feishu") or c in NEW_ENGINES):
             add(f"References: {refp['refs']}")
             add(f"In-Reply-To: {refp['msgid']}")
         for x in midh:
