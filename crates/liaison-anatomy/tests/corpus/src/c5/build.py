@@ -365,7 +365,19 @@ def html_line(ln, flavour):
         if not ln.strip():
             return '<div dir="ltr"><br></div>'
         return f'<div dir="ltr">{linkify(ln)}</div>'
-    # foxmail, qq, gmail, thunderbird
+    if flavour == "yahoo":
+        if not ln.strip():
+            return '<div dir="ltr" data-setdir="false"><br></div>'
+        return f'<div dir="ltr" data-setdir="false">{linkify(ln)}</div>'
+    if flavour == "samsung":
+        if not ln.strip():
+            return '<div dir="auto"><br></div>'
+        return f'<div dir="auto">{linkify(ln)}</div>'
+    if flavour == "spark":
+        if not ln.strip():
+            return '<div><br /></div>'
+        return f'<div>{linkify(ln)}</div>'
+    # foxmail, qq, gmail, thunderbird, zoho
     if not ln.strip():
         return "<div><br></div>"
     return f"<div>{linkify(ln)}</div>"
@@ -708,9 +720,137 @@ def quote_header(style, p, fwd):
     raise ValueError(f"unknown quote style {style}")
 
 
+# the replier's UTC offset in hours: the c5 quote headers show the parent's time in the
+# replying client's own zone, as these clients do (set per message in render)
+REPLY_TZ = [8]
+
+C5_STYLES = {"zoho", "zoho-fwd", "yahoo", "samsung", "gmail-android", "olmac", "spark", "proton",
+             "proton-fwd", "fastmail", "k9", "apple-mac-zht", "superhuman"}
+# styles whose text/plain part prefixes the quoted lines with '>'
+C5_PREFIX = {"zoho", "gmail-android", "spark", "proton", "fastmail", "k9", "apple-mac-zht",
+             "superhuman"}
+
+
+def gmt_off(d, colon=False):
+    mins = int(d.utcoffset().total_seconds() // 60)
+    sign = "+" if mins >= 0 else "-"
+    mins = abs(mins)
+    if colon:
+        return f"GMT{sign}{mins // 60:02d}:{mins % 60:02d}"
+    return f"GMT{sign}{mins // 60}" + (f":{mins % 60:02d}" if mins % 60 else "")
+
+
+def ordinal(n):
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def quote_c5(style, p, fwd):
+    """(text, html) of the quoted parent for the c5 clients."""
+    frm_n, frm_a = p["from"]
+    d = local(p["date"], REPLY_TZ[0])
+    subj = p["subject"]
+    who = f"{frm_n} <{frm_a}>" if frm_n else frm_a
+    ppl = lambda xs: ", ".join(f"{n} <{a}>" if n else a for n, a in xs)  # noqa: E731
+    h12 = d.hour % 12 or 12
+    ap = "AM" if d.hour < 12 else "PM"
+    wd = WEEK_EN[d.weekday()]
+    mon = MON_EN[d.month - 1]
+    ptext = p["plain"]
+    inner = p["inner"]
+    if style == "zoho":
+        L = [f"---- On {rfc_date(d)} {who} wrote ---"]
+        H = ('<div class="zmail_extra_hr" style="border-top: 1px solid rgb(204, 204, 204); height: 0px; '
+             'margin-top: 10px; margin-bottom: 10px; line-height: 0px;"><br></div>'
+             f'<div class="zmail_extra" data-zmail_extra=""><div><br></div><div id="Zm-_Id_-Sgn1">{esc(L[0])}<br></div>'
+             '<div><br></div></div><blockquote style="border-left: 1px solid rgb(204, 204, 204); padding-left: 6px; '
+             f'margin: 0px 0px 0px 5px;">{inner}</blockquote>')
+    elif style == "zoho-fwd":
+        L = ["============ Forwarded message ============", f"From: {who}", f"To: {ppl(p['to'])}",
+             f"Date: {rfc_date(d)}", f"Subject: {subj}", "============ Forwarded message ============"]
+        H = ('<div class="zmail_extra" data-zmail_extra=""><div><br></div>'
+             + "".join(f"<div>{esc(x)}<br></div>" for x in L) + f'</div><div><br></div>{inner}')
+    elif style == "yahoo":
+        L = [f"On {wd}, {mon} {d.day}, {d.year} at {h12}:{d:%M}:{d:%S} {ap} {gmt_off(d)}, {who} wrote:"]
+        H = (f'<div id="yahoo_quoted_{digits(random.Random(p["msgid"]), 10)}" class="yahoo_quoted">'
+             '<div style="font-family:\'Helvetica Neue\', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;">'
+             f'<div>{esc(L[0])}</div><div><br></div><div><br></div><div><div dir="ltr">{inner}</div></div></div></div>')
+    elif style == "samsung":
+        L = ["-------- Original message --------", f"From: {who} ", f"Date: {d:%d/%m/%Y %H:%M} ({gmt_off(d, True)}) ",
+             f"To: {ppl(p['to'])} "]
+        if p["cc"]:
+            L.append(f"Cc: {ppl(p['cc'])} ")
+        L.append(f"Subject: {subj} ")
+        H = ('<div><br></div><div><br></div><div align="left" dir="auto" style="font-size:100%;color:#000000">'
+             + "".join(f"<div>{esc(x)}</div>" for x in L) + f"</div><br>{inner}")
+    elif style == "gmail-android":
+        L = [f"On {wd[:3]}, {d.day} {mon[:3]} {d.year}, {d:%H:%M} {frm_n}, <{frm_a}> wrote:"]
+        H = ('<div class="gmail_quote"><div dir="ltr" class="gmail_attr">'
+             f'{esc(L[0])}<br></div><blockquote class="gmail_quote" style="margin:0 0 0 .8ex;'
+             f'border-left:1px #ccc solid;padding-left:1ex">{inner}</blockquote></div>')
+    elif style == "olmac":
+        L = [f"From: {who}", f"Date: {wd}, {d.day} {mon} {d.year} at {d:%H:%M}", f"To: {ppl(p['to'])}"]
+        if p["cc"]:
+            L.append(f"Cc: {ppl(p['cc'])}")
+        L.append(f"Subject: {subj}")
+
+        def b(x):
+            k, v = x.split(": ", 1)
+            return (f'<b><span style="font-size:12.0pt;color:black">{k}: </span></b>'
+                    f'<span style="font-size:12.0pt;color:black">{esc(v)}<br></span>')
+        H = ('<div style="border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+             '<p class=MsoNormal style="margin-bottom:12.0pt">' + "".join(b(x) for x in L)
+             + f"</p></div>{inner}")
+    elif style == "spark":
+        L = [f"On {d.day} {mon[:3]} {d.year} at {d:%H:%M} {rfc_date(d)[-5:]}, {who}, wrote:"]
+        H = (f'<div name="messageReplySection">{esc(L[0])}<br><blockquote type="cite" '
+             f'style="margin: 5px 5px; padding-left: 10px; border-left: thin solid #1abc9c;">{inner}</blockquote></div>')
+    elif style == "proton":
+        L = ["------- Original Message -------",
+             f"On {wd}, {mon} {ordinal(d.day)}, {d.year} at {d:%H:%M}, {who} wrote:"]
+        H = ('<div class="protonmail_quote">' + "<br>".join(esc(x) for x in L)
+             + f'<br><br><blockquote class="protonmail_quote" type="cite">{inner}</blockquote><br></div>')
+    elif style == "proton-fwd":
+        L = ["------- Forwarded Message -------", f"From: {who}",
+             f"Date: On {wd}, {mon} {ordinal(d.day)}, {d.year} at {d:%H:%M}", f"Subject: {subj}",
+             f"To: {ppl(p['to'])}"]
+        H = ('<div class="protonmail_quote">' + "<br>".join(esc(x) for x in L)
+             + f'<br><br><blockquote class="protonmail_quote" type="cite">{inner}</blockquote><br></div>')
+    elif style == "fastmail":
+        L = [f"On {wd[:3]}, {d.day} {mon[:3]} {d.year}, at {d:%H:%M}, {frm_n or frm_a} wrote:"]
+        H = (f'<div>{esc(L[0])}<br></div><blockquote type="cite" id="qt" style="">{inner}</blockquote>')
+    elif style == "k9":
+        L = [f"On {d.day} {mon} {d.year} {d:%H:%M:%S} {gmt_off(d, True)}, {who} wrote:"]
+        H = (f'<div class="gmail_quote">{esc(L[0])}<blockquote class="gmail_quote" style="margin: 0pt 0pt 0pt 0.8ex; '
+             f'border-left: 1px solid rgb(204, 204, 204); padding-left: 1ex;">{inner}</blockquote></div>')
+    elif style == "apple-mac-zht":
+        ap_zh = "上午" if d.hour < 12 else "下午"
+        L = [f"{who} 於 {d.year}年{d.month}月{d.day}日 {ap_zh}{h12}:{d:%M} 寫道："]
+        H = (f'<div><br><blockquote type="cite"><div>{esc(L[0])}</div><br class="Apple-interchange-newline">'
+             f'<div>{inner}</div></blockquote></div>')
+    elif style == "superhuman":
+        L = [f"On {wd[:3]}, {mon[:3]} {d.day}, {d.year} at {h12}:{d:%M} {ap}, {who} wrote:"]
+        H = ('<div class="gmail_quote sh-quote"><div dir="ltr" class="gmail_attr">'
+             f'{esc(L[0])}<br></div><blockquote class="gmail_quote" style="margin:0 0 0 .8ex;'
+             f'border-left:1px #ccc solid;padding-left:1ex">{inner}</blockquote></div>')
+    else:
+        raise ValueError(style)
+    if style == "apple-mac-zht":
+        body = "\n".join("> " + x if x else ">" for x in ptext.split("\n"))
+        return "> " + L[0] + "\n> \n" + body, H
+    if style in C5_PREFIX:
+        body = "\n".join(("> " + x if not x.startswith(">") else ">" + x) if x else ">" for x in ptext.split("\n"))
+        return "\n".join(L) + "\n" + body, H
+    return "\n".join(L) + "\n\n" + ptext, H
+
+
 DEFAULT_QUOTE = {"foxmail": "box", "qqmail": "yuanshi", "netease": "xiedao", "outlook": "ol",
                  "dingtalk": "ali", "feishu": "fs", "apple": "apple", "gmail": "gmail", "tbird": "tbird",
-                 "outlook-mobile": "ol-line"}
+                 "outlook-mobile": "ol-line",
+                 "zoho": "zoho", "lark": "fs-en", "yahoo": "yahoo", "samsung": "samsung",
+                 "gmail-android": "gmail-android", "outlook-mac": "olmac", "spark": "spark",
+                 "proton": "proton", "fastmail": "fastmail", "k9": "k9", "superhuman": "superhuman"}
+FWD_QUOTE = {"zoho": "zoho-fwd", "proton": "proton-fwd", "gmail-android": "gmail-fwd-en",
+             "superhuman": "gmail-fwd-en", "lark": "fs-en", "fastmail": "gmail-fwd-en"}
 # a replier whose client runs in English gets the English form of its client's quote header
 EN_STYLE = {"box": "box-en", "yuanshi": "yuanshi-en", "ol": "ol-en", "ol-line": "ol-line-en",
             "ali": "ali-en", "fs": "fs-en", "apple": "apple-en", "gmail": "gmail-en", "tbird": "tbird-en",
@@ -719,6 +859,8 @@ EN_STYLE = {"box": "box-en", "yuanshi": "yuanshi-en", "ol": "ol-en", "ol-line": 
 
 def quote_parts(style, parent, fwd):
     """(text, html) of the whole quoted part: header block + the parent's own text/html."""
+    if style in C5_STYLES:
+        return quote_c5(style, parent, fwd)
     L, H = quote_header(style, parent, fwd)
     ptext = parent["plain"]
     if style in ("xiedao", "xiedao-en"):
@@ -820,7 +962,21 @@ def opt(ctx, key):
         d.update(charset="utf-8")
     if c == "tbird" and variant == "html":
         d.update(text_cte="8bit", html_cte="8bit")
+    d.update(CNAME_DEFAULTS.get(ctx.meta.get("cname"), {}))
     return d[key]
+
+
+CNAME_DEFAULTS = {
+    "zoho": dict(charset="UTF-8", text_cte="quoted-printable", html_cte="quoted-printable", flavour="zoho"),
+    "yahoo": dict(charset="UTF-8", text_cte="quoted-printable", html_cte="quoted-printable", flavour="yahoo"),
+    "samsung": dict(charset="UTF-8", text_cte="base64", html_cte="base64", flavour="samsung"),
+    "outlook-mac": dict(charset="utf-8", text_cte="quoted-printable", html_cte="quoted-printable"),
+    "proton": dict(charset="utf-8", text_cte="quoted-printable", html_cte="base64", eol="\r\n"),
+    "fastmail": dict(charset="utf-8", text_cte="quoted-printable", html_cte="quoted-printable"),
+    "k9": dict(charset="UTF-8", text_cte="quoted-printable", html_cte="quoted-printable"),
+    "superhuman": dict(charset="UTF-8", text_cte="quoted-printable", html_cte="quoted-printable"),
+    "spark": dict(charset="utf-8", text_cte="quoted-printable", html_cte="quoted-printable", flavour="spark"),
+}
 
 
 def message_id(ctx, domain):
@@ -829,6 +985,27 @@ def message_id(ctx, domain):
     r = ctx.r
     d = ctx.date
     frm = ctx.frm[1]
+    cn = ctx.meta.get("cname")
+    an = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    if cn == "zoho":
+        return f"<{int(d.timestamp() * 1000):x}.{hexs(r, 16, False)}.{digits(r, 19)}@{domain}>"
+    if cn == "lark":
+        return f"<{hexs(r, 32, False)}@larksuite.com>"
+    if cn == "yahoo":
+        return f"<{digits(r, 10)}.{digits(r, 7)}.{int(d.timestamp() * 1000)}@mail.yahoo.com>"
+    if cn in ("samsung", "k9"):
+        return f"<{''.join(r.choice(an) for _ in range(24))}@email.android.com>"
+    if cn == "outlook-mac":
+        return f"<{hexs(r, 8)}-{hexs(r, 4)}-{hexs(r, 4)}-{hexs(r, 4)}-{hexs(r, 12)}@{domain}>"
+    if cn == "spark":
+        return f"<{hexs(r, 8, False)}-{hexs(r, 4, False)}-{hexs(r, 4, False)}-{hexs(r, 4, False)}-{hexs(r, 12, False)}@Spark>"
+    if cn == "proton":
+        a = an + "-_"
+        return f"<{''.join(r.choice(a) for _ in range(86))}=@proton.me>"
+    if cn == "fastmail":
+        return f"<{hexs(r, 8, False)}-{hexs(r, 4, False)}-{hexs(r, 4, False)}-{hexs(r, 4, False)}-{hexs(r, 12, False)}@app.fastmail.com>"
+    if cn == "superhuman":
+        return f"<{''.join(r.choice(an) for _ in range(16)).lower()}.{hexs(r, 8, False)}@we.are.superhuman.com>"
     if c == "foxmail":
         return f"<{d:%Y%m%d%H%M%S}{digits(r, 7)}@{domain}>"
     if c == "qqmail":
@@ -921,7 +1098,7 @@ def client_headers(ctx):
         if v in ("smtp", "smtp-plain"):
             end.append("X-Mailer: Microsoft Outlook 16.0")
             end.append(f"Thread-Index: {ctx.thread_index}")
-            end.append(f"Content-Language: {ctx.meta.get('content_language', 'zh-cn')}")
+            end.append(f"Content-Language: {ctx.meta.get('content_language', 'en-GB' if ctx.meta.get('cname') == 'outlook-mac' else 'zh-cn')}")
         else:
             mid.append(f"Thread-Topic: {ctx.thread_topic_hdr}")
             mid.append(f"Thread-Index: {ctx.thread_index}")
@@ -939,7 +1116,8 @@ def client_headers(ctx):
         mid.append(f"X-Original-From: {ctx.frm[0]} <{frm}>" if all(ord(ch) < 128 for ch in ctx.frm[0])
                    else f"X-Original-From: =?UTF-8?B?{base64.b64encode(ctx.frm[0].encode()).decode()}?= <{frm}>")
     elif c == "apple":
-        end.append(f"X-Mailer: {ctx.meta.get('xmailer', 'iPhone Mail (22B91)')}")
+        dflt = "Apple Mail (2.3826.300.87.2.22)" if v == "mac" else "iPhone Mail (22B91)"
+        end.append(f"X-Mailer: {ctx.meta.get('xmailer', dflt)}")
     elif c == "tbird":
         pass
     cn = ctx.meta.get("cname")
@@ -949,6 +1127,33 @@ def client_headers(ctx):
             end.append(f"X-Mailer: {ctx.meta.get('xmailer', 'WeCom Mail 4.1.33 [iPhone]')}")
         else:
             end.append(f"X-Mailer: {ctx.meta.get('xmailer', 'Tencent Exmail iPhone 5.6.2')}")
+    if cn == "zoho":
+        mid += ["Importance: Medium", "User-Agent: Zoho Mail", "X-Mailer: Zoho Mail"]
+    elif cn == "lark":
+        top[:] = [x.replace("@feishu.cn", "@larksuite.com") for x in top]
+        mid[:] = [x for x in mid if not x.startswith("X-Mailer")] + ["X-Mailer: Lark Mail"]
+    elif cn == "yahoo":
+        ver = "YahooMailIosMobile" if v == "mobile" else "YMailNorrin"
+        mid.append(f"X-Mailer: WebService/1.1.{r.randint(22800, 23200)} {ver}")
+        mid.append(f"X-Sonic-MF: <{frm}>")
+    elif cn == "samsung":
+        mid += ["Importance: Normal", "X-Priority: 3"]
+    elif cn == "outlook-mac":
+        end[:] = [x for x in end if not x.startswith("X-Mailer")]
+        end.append(f"User-Agent: {ctx.meta.get('xmailer', 'Microsoft-MacOutlook/16.91.24111020')}")
+    elif cn == "spark":
+        end[:] = [x for x in end if not x.startswith("X-Mailer")]
+        end.append(f"X-Readdle-Message-ID: {ctx.msgid.strip('<>')}")
+    elif cn == "proton":
+        mid.append(f"X-Pm-Message-ID: {base64.b64encode(r.randbytes(64)).decode()}")
+        mid += ["X-Pm-Origin: internal", "X-Pm-Content-Encryption: end-to-end"]
+    elif cn == "fastmail":
+        mid.append("User-Agent: Cyrus-JMAP/3.11.0-alpha0-1108-g3a29173c6-fm-20241125.001-g3a29173c")
+        mid.append(f"X-ME-Sender: <xms:{base64.b64encode(r.randbytes(30)).decode()}>")
+    elif cn == "superhuman":
+        mid.append(f"X-Mailer: Superhuman Desktop ({(d - timedelta(days=5)):%Y-%m-%dT%H:%M:%S}Z)")
+        mid.append(f"X-Superhuman-ID: {hexs(r, 8, False)}")
+        mid.append(f"X-Superhuman-Draft-ID: draft00{hexs(r, 14, False)}")
     if cn == "alimail":
         mid[:] = [x for x in mid if not x.startswith("X-Mailer")]
         ua = "[AliMail][iOS]" if v == "mobile" else "[ForAliMail][Chrome]"
@@ -960,6 +1165,24 @@ def boundary(ctx, level):
     c = ctx.meta["client"]
     v = ctx.meta.get("variant", "")
     r = rng_for(ctx.m["id"], f"b{level}")
+    cn = ctx.meta.get("cname")
+    an = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    if cn == "zoho":
+        return f"----=_Part_{digits(r, 6)}_{digits(r, 9)}.{int(ctx.date.timestamp())}{digits(r, 3)}"
+    if cn == "yahoo":
+        return f"----=_Part_{digits(r, 7)}_{digits(r, 9)}.{int(ctx.date.timestamp())}{digits(r, 3)}"
+    if cn == "samsung":
+        return f"--_com.samsung.android.email_{digits(r, 16)}{level}"
+    if cn == "outlook-mac":
+        return f"B_{int(ctx.date.timestamp()) + 2082844800}_{digits(r, 7)}"
+    if cn == "spark":
+        return f"{hexs(r, 8, False)}_{hexs(r, 8, False)}_{hexs(r, 4, False)}"
+    if cn == "proton":
+        return f"b{level}_{''.join(r.choice(an) for _ in range(43))}"
+    if cn == "fastmail":
+        return f"{hexs(r, 32, False)}"
+    if cn == "k9":
+        return f"----{''.join(r.choice(an.upper()[:36]) for _ in range(30))}"
     if c == "foxmail":
         if v == "fox6":
             return f"=====00{level}_Dragon{digits(r, 6)}{digits(r, 6)}_====="
@@ -1074,6 +1297,27 @@ def html_doc(ctx, inner, charset):
     if c == "netease":
         return ('<div style="line-height:1.7;color:#000000;font-size:14px;font-family:Arial">'
                 + inner + "</div>")
+    if ctx.meta.get("cname") == "outlook-mac":
+        return ('<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" '
+                'xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" xmlns="http://www.w3.org/TR/REC-html40">'
+                f'<head>\n<meta http-equiv="Content-Type" content="text/html; charset={charset}">\n'
+                '<meta name="Generator" content="Microsoft Word 15 (filtered medium)">\n<style><!--\n'
+                'p.MsoNormal, li.MsoNormal, div.MsoNormal\n\t{margin:0cm;\n\tfont-size:11.0pt;\n\tfont-family:"Calibri",sans-serif;}\n'
+                'span.EmailStyle19\n\t{mso-style-type:personal-reply;}\n--></style>\n</head>\n'
+                '<body lang="EN-GB" link="#0563C1" vlink="#954F72" style="word-wrap:break-word">\n'
+                '<div class="WordSection1">\n' + inner + "\n</div>\n</body>\n</html>")
+    if ctx.meta.get("cname") == "yahoo":
+        return ('<html><head></head><body><div class="ydp2f5d3c8ayahoo-style-wrap" style="font-family:Helvetica Neue, '
+                'Helvetica, Arial, sans-serif;font-size:13px;">' + inner + "</div></body></html>")
+    if ctx.meta.get("cname") == "zoho":
+        return ('<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"><html><head><meta content="text/html;'
+                'charset=UTF-8" http-equiv="Content-Type"></head><body ><div style="font-family: Verdana, Arial, '
+                'Helvetica, sans-serif; font-size: 10pt;">' + inner + "</div><br></body></html>")
+    if ctx.meta.get("cname") == "proton":
+        return ('<div style="font-family: Arial, sans-serif; font-size: 14px;">' + inner + "</div>")
+    if ctx.meta.get("cname") == "samsung":
+        return ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head><body>'
+                + inner + "</body></html>")
     if c == "outlook":
         return ('<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
                 'xmlns:w="urn:schemas-microsoft-com:office:word" xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" '
@@ -1114,7 +1358,8 @@ def render(m, byrec):
     cname = meta["cname"]
     if "variant" not in meta:
         d0 = {"wecom": "exmail", "exmail": "exmail", "outlook-mobile": "o365", "alimail": "",
-              "thunderbird": "plain", "apple-mail": "plain"}.get(cname)
+              "thunderbird": "plain", "apple-mail": "plain", "outlook-mac": "smtp",
+              "k9": "plain"}.get(cname)
         if d0 is not None:
             meta["variant"] = d0
     if meta.get("variant") == "plain" and "shape" not in meta:
@@ -1207,6 +1452,9 @@ def render(m, byrec):
             style = EN_STYLE[style]
         if c == "netease" and fwd and not meta.get("quote"):
             style = "zhuanfa"
+        if fwd and not meta.get("quote") and cname in FWD_QUOTE:
+            style = FWD_QUOTE[cname]
+        REPLY_TZ[0] = ctx.date.utcoffset().total_seconds() / 3600
         qt, qh = quote_parts(style, parent, fwd)
         sep = "\n\n" if style not in ("xiedao", "xiedao-en") else "\n\n\n"
         if style in ("gmail", "gmail-en") and meta.get("sigdash") != "yes":
@@ -1250,6 +1498,9 @@ def render(m, byrec):
                 "gmail": "mail-pj1-f54.google.com", "tbird": f"smtp.{dom}"}[c]
     if cname == "wecom" or cname == "exmail":
         rcv_host = "smtpbg150.qq.com"
+    rcv_host = {"zoho": "sender4-op-o12.zoho.com", "lark": "sg-1-22.ptr.larksuite.com",
+                "yahoo": "sonic301-21.consmr.mail.sg3.yahoo.com", "proton": "mail-40131.protonmail.ch",
+                "fastmail": "fout-a1-smtp.messagingengine.com"}.get(cname, rcv_host)
     if (variant == "corp" and c == "netease") or (c == "outlook" and variant != "o365"):
         rcv_host = f"mail.{dom}"
     rd = ctx.date + timedelta(seconds=rng_for(m["id"], "rcv").randint(2, 40))
@@ -1287,7 +1538,7 @@ def render(m, byrec):
             add(f"Message-ID: {ctx.msgid}")
             add(f"Date: {date_hdr}")
             add("MIME-Version: 1.0")
-            add(f"User-Agent: {meta.get('xmailer', 'Mozilla Thunderbird')}")
+            add(f"User-Agent: {meta.get('xmailer', 'K-9 Mail for Android' if cname == 'k9' else 'Mozilla Thunderbird')}")
             add(sj)
             add(f"Content-Language: {meta.get('content_language', {'en': 'en-US', 'zht': 'zh-TW'}.get(meta['lang'], 'zh-CN'))}")
             for x in (to_h, cc_h):
@@ -1300,7 +1551,10 @@ def render(m, byrec):
                 add(refs_h[1])
         else:
             add(fr)
-            add("Mime-Version: 1.0 (1.0)")
+            if variant == "mac":
+                add("Mime-Version: 1.0 (Mac OS X Mail 16.0 \\(3826.300.87.2.22\\))")
+            else:
+                add("Mime-Version: 1.0 (1.0)" if cname != "spark" else "MIME-Version: 1.0")
             add(f"Date: {date_hdr}")
             add(sj)
             add(f"Message-Id: {ctx.msgid}")
