@@ -1738,7 +1738,7 @@ def main():
         d = CORPUS / part
         d.mkdir(parents=True, exist_ok=True)
         for f in d.iterdir():
-            mm = re.fullmatch(r"[a-z-]+-(zh|zht|en)-(\d{4})\.(eml|json)", f.name)
+            mm = re.fullmatch(r"[a-z0-9-]+-(zh|zht|en)-(\d{4})\.(eml|json)", f.name)
             if mm and 1600 <= int(mm.group(2)) <= 1799:
                 f.unlink()
     byrec = {}

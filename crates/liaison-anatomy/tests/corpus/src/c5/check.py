@@ -247,7 +247,7 @@ def check_one(eml, jf, errs):
     msg = email.message_from_bytes(raw, policy=email.policy.compat32)
     j = json.loads(jf.read_text(encoding="utf-8"))
     check_shape(j, errs)
-    m = re.fullmatch(r"([a-z-]+)-(zh|zht|en)-(\d{4})", eml.stem)
+    m = re.fullmatch(r"([a-z0-9-]+)-(zh|zht|en)-(\d{4})", eml.stem)
     if j.get("client") != m.group(1) or j.get("lang") != m.group(2):
         errs.append("file name and client/lang disagree")
     d = parsedate_to_datetime(msg["Date"])
@@ -326,7 +326,7 @@ def main():
     clean = 0
     for part in ("tune", "heldout"):
         for eml in sorted((CORPUS / part).glob("*.eml")):
-            m = re.fullmatch(r"[a-z-]+-(zh|zht|en)-(\d{4})", eml.stem)
+            m = re.fullmatch(r"[a-z0-9-]+-(zh|zht|en)-(\d{4})", eml.stem)
             if not m or not (1600 <= int(m.group(2)) <= 1799):
                 continue
             jf = eml.with_suffix(".json")
