@@ -724,7 +724,7 @@ def quote_header(style, p, fwd):
 # replying client's own zone, as these clients do (set per message in render)
 REPLY_TZ = [8]
 
-C5_STYLES = {"zoho", "zoho-fwd", "yahoo", "samsung", "gmail-android", "olmac", "spark", "proton",
+C5_STYLES = {"zoho", "zoho-fwd", "yahoo", "yahoo-zht", "olmac-zht", "samsung", "gmail-android", "olmac", "spark", "proton",
              "proton-fwd", "fastmail", "k9", "apple-mac-zht", "superhuman"}
 # styles whose text/plain part prefixes the quoted lines with '>'
 C5_PREFIX = {"zoho", "gmail-android", "spark", "proton", "fastmail", "k9", "apple-mac-zht",
@@ -774,6 +774,28 @@ def quote_c5(style, p, fwd):
         H = (f'<div id="yahoo_quoted_{digits(random.Random(p["msgid"]), 10)}" class="yahoo_quoted">'
              '<div style="font-family:\'Helvetica Neue\', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;">'
              f'<div>{esc(L[0])}</div><div><br></div><div><br></div><div><div dir="ltr">{inner}</div></div></div></div>')
+    elif style == "yahoo-zht":
+        ap_zh = "上午" if d.hour < 12 else "下午"
+        L = [f"於 {d.year}年{d.month}月{d.day}日 星期{WEEK_CN[d.weekday()].replace('日', '日')} {ap_zh}{h12}:{d:%M}:{d:%S} "
+             f"[{gmt_off(d)}], {who} 寫道:"]
+        H = (f'<div id="yahoo_quoted_{digits(random.Random(p["msgid"]), 10)}" class="yahoo_quoted">'
+             '<div style="font-family:\'Helvetica Neue\', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;">'
+             f'<div>{esc(L[0])}</div><div><br></div><div><br></div><div><div dir="ltr">{inner}</div></div></div></div>')
+    elif style == "olmac-zht":
+        ap_zh = "上午" if d.hour < 12 else "下午"
+        L = [f"寄件者: {who}", f"日期: {d.year}年{d.month}月{d.day}日 星期{WEEK_CN[d.weekday()]} {ap_zh}{h12}:{d:%M}",
+             f"收件者: {ppl(p['to'])}"]
+        if p["cc"]:
+            L.append(f"副本: {ppl(p['cc'])}")
+        L.append(f"主旨: {subj}")
+
+        def bz(x):
+            k, v = x.split(": ", 1)
+            return (f'<b><span style="font-size:12.0pt;color:black">{k}: </span></b>'
+                    f'<span style="font-size:12.0pt;color:black">{esc(v)}<br></span>')
+        H = ('<div style="border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+             '<p class=MsoNormal style="margin-bottom:12.0pt">' + "".join(bz(x) for x in L)
+             + f"</p></div>{inner}")
     elif style == "samsung":
         L = ["-------- Original message --------", f"From: {who} ", f"Date: {d:%d/%m/%Y %H:%M} ({gmt_off(d, True)}) ",
              f"To: {ppl(p['to'])} "]
