@@ -8,6 +8,7 @@ use liaison_anatomy::reply::Prepared;
 use liaison_mail::Message;
 use liaison_model::Collaboration;
 use liaison_store::{MessageKeys, MessageRow};
+use std::sync::OnceLock;
 
 /// A message read for threading.
 #[derive(Debug, Clone)]
@@ -16,13 +17,15 @@ pub struct MessageInfo {
     pub row: MessageRow,
     /// The parsed message.
     pub message: Message,
-    /// The collaboration this message opens ([`open`]), read ahead for a fresh opening
-    /// mail (one that refers to nothing): kept so the tracker reads the anatomy (the costly
-    /// part) once per message, and in the parser threads rather than the writer. `None` for
-    /// any other message, also for an opening mail that replies to something (our own
-    /// nudges and syncs carry the tag too), which almost always joins the collaboration
-    /// already open: [`MessageInfo::collaboration`] reads it when it does not.
-    pub opened: Option<Collaboration>,
+    /// The collaboration this message opens ([`open`]), once read: read ahead for a fresh
+    /// opening mail (one that refers to nothing), in the parser threads rather than the
+    /// writer; for an opening mail that replies to something (our own nudges and syncs
+    /// carry the tag too, and almost always join the collaboration already open), read by
+    /// [`MessageInfo::collaboration`] the first time the tracker needs it. Kept either way:
+    /// a member is shared by every replay of its thread, and each replay starts from its
+    /// opening mail's collaboration, so without it each replay read the opener's anatomy
+    /// (the costly part) again.
+    pub opened: OnceLock<Option<Collaboration>>,
     /// The reply read as far as it can be without the items
     /// ([`liaison_anatomy::reply::prepare`]), for a message that can join a collaboration
     /// (it answers something, or carries a 【类型】 tag): read in the parser threads, since
@@ -109,11 +112,10 @@ impl MessageInfo {
         // itself (the anatomy: the costly part) is read ahead only for a fresh opening mail.
         let opener = opens(&message, cfg);
         let fresh_opener = opener && keys.strong.is_empty();
-        let opened = if fresh_opener {
-            open(&message, raw, cfg)
-        } else {
-            None
-        };
+        let opened = OnceLock::new();
+        if fresh_opener {
+            let _ = opened.set(open(&message, raw, cfg));
+        }
         // Read ahead only what will most likely be applied as a reply: a tagged message (an
         // untagged one reaches a collaboration only by its references, and most of those
         // are personal threads), but not a fresh opening mail, which opens its own
@@ -143,10 +145,9 @@ impl MessageInfo {
         if !self.row.opener {
             return None;
         }
-        match &self.opened {
-            Some(c) => Some(c.clone()),
-            None => open(&self.message, raw, cfg),
-        }
+        self.opened
+            .get_or_init(|| open(&self.message, raw, cfg))
+            .clone()
     }
 
     /// Its replay order key.
