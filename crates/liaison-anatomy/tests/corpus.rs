@@ -105,6 +105,39 @@ fn every_span_of_the_corpus_lies_in_its_source() {
     }
 }
 
+/// `Anatomy::signature_start_plain` (the reply reader's way to find a signature without
+/// reading the rest) finds the signature `Anatomy::parse_plain` finds, on the text of every
+/// corpus message, whole and with its quoted part cut off as the reply reader cuts it.
+#[test]
+fn the_signature_alone_is_the_signature_of_the_whole_reading() {
+    let opts = score::options();
+    let mut with_signature = 0;
+    for part in ["tune", "heldout"] {
+        for (name, raw, _) in score::messages(part) {
+            let m = liaison_mail::Message::parse(&raw);
+            let head = match m.from_name.as_deref() {
+                Some(n) if !n.trim().is_empty() => format!("From: {} <x@x>\n\n", n.trim()),
+                _ => "From: x@x\n\n".to_string(),
+            };
+            let own = liaison_anatomy::strip_quoted(&m.body).text;
+            for body in [m.body.as_str(), own.as_str()] {
+                let draft = format!("{head}{body}\n");
+                let whole = liaison_anatomy::Anatomy::parse_plain(draft.as_bytes(), &opts)
+                    .signature
+                    .map(|s| s.span.start);
+                with_signature += usize::from(whole.is_some());
+                assert_eq!(
+                    liaison_anatomy::Anatomy::signature_start_plain(&draft, &opts),
+                    whole,
+                    "{part}/{name}"
+                );
+            }
+        }
+    }
+    // Not a comparison of two nothings.
+    assert!(with_signature > 1000, "only {with_signature} signatures");
+}
+
 fn no_lint(_: &str, _: &[u8]) -> Vec<String> {
     Vec::new()
 }

@@ -462,9 +462,7 @@ fn anatomy_signature(
     };
     let body = lines.join("\n");
     let draft = format!("{head}{body}\n");
-    let a = Anatomy::parse_plain(draft.as_bytes(), opts);
-    let sig = a.signature.as_ref()?;
-    let at = sig.span.start.checked_sub(head.len())?;
+    let at = Anatomy::signature_start_plain(&draft, opts)?.checked_sub(head.len())?;
     if at > body.len() {
         return None;
     }
