@@ -1483,6 +1483,22 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
         let one = it.next()?.clone();
         it.next().is_none().then_some(one)
     };
+    // The line that introduces the list (`Can you send me by Thu EOD:`, `麻烦12月14日前确认
+    // 下面三点：`): an ask ending with a colon whose one deadline is the list's.
+    if let Some(t) = intro_due(a, lines) {
+        let part = a.part(t.span.start, t.span.end);
+        for it in a
+            .items
+            .iter_mut()
+            .filter(|it| it.due.is_none() && it.is_listed() && it.span.start > t.span.end)
+        {
+            it.due = Some(part.clone());
+            it.deadlines.push(t.clone());
+        }
+        if a.items.iter().all(|it| it.due.is_some()) {
+            return;
+        }
+    }
     // The block right after the list.
     let mut found = None;
     if let Some(k) = lines.iter().position(|l| l.start >= last_end) {
@@ -1509,6 +1525,60 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
         it.due = Some(part.clone());
         it.deadlines.push(t.clone());
     }
+}
+
+/// The one deadline of the sentence that introduces the mail's first list: the non-blank
+/// line before the list's first line, ending with a colon (`Could you send us the following
+/// by Friday, Dec 4:`, `麻烦今天下班前告诉我两件事：`). Only its last sentence counts (the
+/// ones before it tell the situation), and only when that sentence sets one limit for work
+/// (other times in it say when things happen: `12月下旬还有三车货要发，麻烦…前确认：`).
+fn intro_due(a: &Anatomy, lines: &[Line]) -> Option<super::TimeExpr> {
+    let first = a.items.iter().filter(|it| it.is_listed()).min_by_key(|it| it.span.start)?;
+    let k = lines
+        .iter()
+        .position(|l| l.start <= first.span.start && first.span.start < l.end.max(l.start + 1))?;
+    let mut j = k.checked_sub(1)?;
+    while lines[j].blank {
+        j = j.checked_sub(1)?;
+    }
+    let (ls, le) = (lines[j].start, lines[j].end);
+    let text = a.source.get(ls..le)?.trim_end();
+    if !text.ends_with([':', '：']) {
+        return None;
+    }
+    // The last sentence: after the last full stop, exclamation or question mark.
+    let from = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '。' | '！' | '？')
+                || matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' ')
+        })
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut it = a
+        .times_in(a.span(ls + from, ls + text.len()))
+        .filter(|t| {
+            t.kind == liaison_time::ExprKind::Deadline
+                && bounds_work(&a.source, t.span.start, t.span.end)
+        });
+    let one = it.next()?.clone();
+    it.next().is_none().then_some(one)
+}
+
+/// A time written as a limit for work (`by Thu EOD`, `before Friday`, `12月14日前`,
+/// `三个工作日内`), not as when something happens (`下周一开始`, `年底了`, `12月下旬`).
+fn bounds_work(src: &str, s: usize, e: usize) -> bool {
+    let (Some(before), Some(t), Some(after)) = (src.get(..s), src.get(s..e), src.get(e..)) else {
+        return false;
+    };
+    let before = search_lower(before.trim_end());
+    t.trim_end().ends_with(['前', '内', '內'])
+        || ["前", "之前", "以前", "内", "內", "以内", "以內"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        || [" by", " before", " until", " no later than", "最晚", "最迟", "最遲", "截止"]
+            .iter()
+            .any(|w| before.ends_with(w))
 }
 
 /// A line that introduces a list of what was done or where things stand (`进展如下：`,
@@ -3980,6 +4050,34 @@ mod tests {
 
     fn whats(a: &Anatomy) -> Vec<&str> {
         a.items.iter().map(|i| i.what.text.as_str()).collect()
+    }
+
+    fn dues(a: &Anatomy) -> Vec<Option<&str>> {
+        a.items
+            .iter()
+            .map(|i| i.due.as_ref().map(|d| d.text.as_str()))
+            .collect()
+    }
+
+    /// The line introducing a list sets the deadline of every line that has none of its own,
+    /// when its time is written as a limit (`by …`, `…前`); a time telling when something
+    /// happens (`下周三开始`) sets none.
+    #[test]
+    fn a_list_intro_with_a_limit_gives_its_due() {
+        let a = read(
+            "Subject: Trade fair\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Mia,\n\nThe booth plan is approved. Could you get me these by Friday, Dec 4:\n- the final stand drawing\n- the electricity order form, signed by Leo by Dec 3\n\nThanks,\nOwen\nEvents\nTel: 021-6258 3306\n",
+        );
+        assert_eq!(dues(&a).len(), 2, "{:?}", whats(&a));
+        assert_eq!(dues(&a)[0], Some("Friday, Dec 4"));
+        assert_eq!(dues(&a)[1], Some("Dec 3"));
+        let a = read(
+            "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置下周三开始，请行政部12月4日前准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
+        );
+        assert_eq!(dues(&a), vec![Some("12月4日前"), Some("12月4日前")]);
+        let a = read(
+            "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置下周三开始，需要准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
+        );
+        assert_eq!(dues(&a), vec![None, None]);
     }
 
     /// `一是…；二是…。` on lines of their own number a list as `1.` `2.` do.
