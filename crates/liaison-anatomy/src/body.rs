@@ -2103,6 +2103,103 @@ fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
     }
     a.items[idx].due = part(f.due, a);
     a.items[idx].deadlines = times;
+    if a.items[idx].owner.is_none() {
+        addressee_owner(a, idx);
+    }
+}
+
+/// The people the greeting names one by one (`钱敏、顾文：`, `吴总、郑总：`), as written: a Han
+/// name or a surname with a title, not a group (`各位`, `大家`).
+fn addressees(a: &Anatomy) -> Vec<String> {
+    let Some(g) = &a.greeting else {
+        return Vec::new();
+    };
+    let mut who = g
+        .text
+        .trim_end_matches(['：', ':', '，', ',', '！', '!', '～', '~', ' '])
+        .trim_end();
+    for h in ["你们好", "你們好", "您好", "你好", "早上好", "下午好", "好"] {
+        if let Some(r) = who.strip_suffix(h) {
+            who = r.trim_end();
+            break;
+        }
+    }
+    who.split(['、', '，', ',', '/', '和'])
+        .map(str::trim)
+        .filter(|n| {
+            let c = n.chars().count();
+            n.chars().all(is_han)
+                && (2..=4).contains(&c)
+                && !["各", "大家", "同事", "同仁", "团队", "團隊"]
+                    .iter()
+                    .any(|w| n.contains(w))
+                && (super::items::han_person(n)
+                    && (c <= 3 || ["总", "總", "经理", "經理"].iter().any(|t| n.ends_with(t))))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// `郑总在12月16日前跟顺捷确认…`, `请吴总于12月17日前确认`, `韩梅安排两个拣货员…`: one of the
+/// people the greeting names, leading the ask (before its deadline and its verb), is its
+/// owner; a name inside the what (`把报价发给吴总`) is not.
+fn addressee_owner(a: &mut Anatomy, idx: usize) {
+    let names = addressees(a);
+    if names.is_empty() {
+        return;
+    }
+    let span = a.items[idx].span;
+    let what = a.items[idx].what.span;
+    let Some(text) = a.source.get(span.start..span.end) else {
+        return;
+    };
+    let mut found: Option<(usize, usize)> = None;
+    for n in &names {
+        for (i, _) in text.match_indices(n.as_str()) {
+            let (s, e) = (span.start + i, span.start + i + n.len());
+            let before = text[..i].trim_end_matches(' ');
+            let led = before.is_empty()
+                || ["请", "請", "麻烦", "麻煩", "：", ":", "，", "；", "—", "-", "由"]
+                    .iter()
+                    .any(|w| before.ends_with(w));
+            let after = &text[i + n.len()..];
+            // The name's clause goes on with when or how it acts, not `的…` (`郑总的意见`).
+            let acts = [
+                "在", "于", "於", "这边", "這邊", "那边", "那邊", "负责", "負責", "麻烦", "麻煩",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
+                || a.times_in(a.span(e, span.end)).any(|t| t.span.start == e)
+                || e == what.start
+                || s == what.start && after.starts_with(|c: char| is_han(c) && c != '的');
+            let inside = s >= what.start && s < what.end && s != what.start;
+            if !led || !acts || inside {
+                continue;
+            }
+            if found.is_some_and(|(fs, fe)| a.source[fs..fe] != *n.as_str()) {
+                // Two different people lead clauses of one item: whose it is stays open.
+                return;
+            }
+            found.get_or_insert((s, e));
+        }
+    }
+    let Some((s, e)) = found else {
+        return;
+    };
+    a.items[idx].owner = Some(a.part(s, e));
+    // The name led the what itself (`韩梅安排…`): the what is the action after it.
+    if s == what.start {
+        let mut ws = e;
+        for w in ["这边", "這邊", "那边", "那邊", "负责", "負責", "在", "于", "於"] {
+            if a.source[ws..what.end].starts_with(w) {
+                ws += w.len();
+                break;
+            }
+        }
+        if what.end > ws + 3 {
+            a.items[idx].what = a.part(ws, what.end);
+        }
+    }
 }
 
 // ----------------------------------------------------------------------------------------
@@ -4078,6 +4175,36 @@ mod tests {
             "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置下周三开始，需要准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
         );
         assert_eq!(dues(&a), vec![None, None]);
+    }
+
+    fn owners(a: &Anatomy) -> Vec<Option<&str>> {
+        a.items
+            .iter()
+            .map(|i| i.owner.as_ref().map(|o| o.text.as_str()))
+            .collect()
+    }
+
+    /// A person the greeting names, leading an ask, owns it; named inside the what, they do
+    /// not.
+    #[test]
+    fn an_addressee_leading_an_ask_owns_it() {
+        let a = read(
+            "Subject: 展会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁、马总：\n\n展位图纸昨天已经定稿，搭建商催着要下单。\n\n想请两位帮忙：孙洁在12月8日前把灯箱画面的源文件整理好；马总在12月9日前决定是否加做背板。\n\n谢谢！\n何平\n市场部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(owners(&a), vec![Some("孙洁"), Some("马总")], "{:?}", whats(&a));
+        let a = read(
+            "Subject: 展会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁、马总：\n\n展位图纸已定稿：\n\n1. 灯箱画面是否加做背板——请马总于12月9日前确认\n2. 灯箱画面源文件——孙洁，12月8日前\n\n谢谢！\n何平\n市场部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(owners(&a), vec![Some("马总"), Some("孙洁")], "{:?}", whats(&a));
+        let a = read(
+            "Subject: 展会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁：\n\n展位图纸已定稿。\n\n请12月8日前把灯箱画面的报价发给马总。\n\n谢谢！\n何平\n市场部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(owners(&a), vec![None], "{:?}", whats(&a));
+        let a = read(
+            "Subject: 展会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁：\n\n展位图纸已定稿。\n\n请孙洁12月8日前整理灯箱画面的源文件。\n\n谢谢！\n何平\n市场部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(owners(&a), vec![Some("孙洁")], "{:?}", whats(&a));
+        assert_eq!(whats(&a), vec!["整理灯箱画面的源文件"]);
     }
 
     /// `一是…；二是…。` on lines of their own number a list as `1.` `2.` do.
