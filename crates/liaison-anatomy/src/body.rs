@@ -1533,7 +1533,11 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
 /// ones before it tell the situation), and only when that sentence sets one limit for work
 /// (other times in it say when things happen: `12月下旬还有三车货要发，麻烦…前确认：`).
 fn intro_due(a: &Anatomy, lines: &[Line]) -> Option<super::TimeExpr> {
-    let first = a.items.iter().filter(|it| it.is_listed()).min_by_key(|it| it.span.start)?;
+    let first = a
+        .items
+        .iter()
+        .filter(|it| it.is_listed())
+        .min_by_key(|it| it.span.start)?;
     let k = lines
         .iter()
         .position(|l| l.start <= first.span.start && first.span.start < l.end.max(l.start + 1))?;
@@ -1555,12 +1559,10 @@ fn intro_due(a: &Anatomy, lines: &[Line]) -> Option<super::TimeExpr> {
         })
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let mut it = a
-        .times_in(a.span(ls + from, ls + text.len()))
-        .filter(|t| {
-            t.kind == liaison_time::ExprKind::Deadline
-                && bounds_work(&a.source, t.span.start, t.span.end)
-        });
+    let mut it = a.times_in(a.span(ls + from, ls + text.len())).filter(|t| {
+        t.kind == liaison_time::ExprKind::Deadline
+            && bounds_work(&a.source, t.span.start, t.span.end)
+    });
     let one = it.next()?.clone();
     it.next().is_none().then_some(one)
 }
@@ -1576,9 +1578,18 @@ fn bounds_work(src: &str, s: usize, e: usize) -> bool {
         || ["前", "之前", "以前", "内", "內", "以内", "以內"]
             .iter()
             .any(|w| after.starts_with(w))
-        || [" by", " before", " until", " no later than", "最晚", "最迟", "最遲", "截止"]
-            .iter()
-            .any(|w| before.ends_with(w))
+        || [
+            " by",
+            " before",
+            " until",
+            " no later than",
+            "最晚",
+            "最迟",
+            "最遲",
+            "截止",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// A line that introduces a list of what was done or where things stand (`进展如下：`,
@@ -2159,9 +2170,11 @@ fn addressee_owner(a: &mut Anatomy, idx: usize) {
             let (s, e) = (span.start + i, span.start + i + n.len());
             let before = text[..i].trim_end_matches(' ');
             let led = before.is_empty()
-                || ["请", "請", "麻烦", "麻煩", "：", ":", "，", "；", "—", "-", "由"]
-                    .iter()
-                    .any(|w| before.ends_with(w));
+                || [
+                    "请", "請", "麻烦", "麻煩", "：", ":", "，", "；", "—", "-", "由",
+                ]
+                .iter()
+                .any(|w| before.ends_with(w));
             let after = &text[i + n.len()..];
             // The name's clause goes on with when or how it acts, not `的…` (`郑总的意见`).
             let acts = [
@@ -2190,7 +2203,9 @@ fn addressee_owner(a: &mut Anatomy, idx: usize) {
     // The name led the what itself (`韩梅安排…`): the what is the action after it.
     if s == what.start {
         let mut ws = e;
-        for w in ["这边", "這邊", "那边", "那邊", "负责", "負責", "在", "于", "於"] {
+        for w in [
+            "这边", "這邊", "那边", "那邊", "负责", "負責", "在", "于", "於",
+        ] {
             if a.source[ws..what.end].starts_with(w) {
                 ws += w.len();
                 break;
@@ -4191,11 +4206,21 @@ mod tests {
         let a = read(
             "Subject: 展会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁、马总：\n\n展位图纸昨天已经定稿，搭建商催着要下单。\n\n想请两位帮忙：孙洁在12月8日前把灯箱画面的源文件整理好；马总在12月9日前决定是否加做背板。\n\n谢谢！\n何平\n市场部\n电话：021-6258 3306\n",
         );
-        assert_eq!(owners(&a), vec![Some("孙洁"), Some("马总")], "{:?}", whats(&a));
+        assert_eq!(
+            owners(&a),
+            vec![Some("孙洁"), Some("马总")],
+            "{:?}",
+            whats(&a)
+        );
         let a = read(
             "Subject: 展会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁、马总：\n\n展位图纸已定稿：\n\n1. 灯箱画面是否加做背板——请马总于12月9日前确认\n2. 灯箱画面源文件——孙洁，12月8日前\n\n谢谢！\n何平\n市场部\n电话：021-6258 3306\n",
         );
-        assert_eq!(owners(&a), vec![Some("马总"), Some("孙洁")], "{:?}", whats(&a));
+        assert_eq!(
+            owners(&a),
+            vec![Some("马总"), Some("孙洁")],
+            "{:?}",
+            whats(&a)
+        );
         let a = read(
             "Subject: 展会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁：\n\n展位图纸已定稿。\n\n请12月8日前把灯箱画面的报价发给马总。\n\n谢谢！\n何平\n市场部\n电话：021-6258 3306\n",
         );

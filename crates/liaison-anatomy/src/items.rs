@@ -1461,6 +1461,31 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
             ce = cs + rel_end;
         }
     }
+    // `12月9日前，回覆選定的顏色方向`: a clause that is only the deadline is no what; the
+    // action is the clause after it.
+    let only_time = |cs: usize, ce: usize| {
+        let mut rest = t[cs..ce].to_string();
+        for &(a, b) in times.iter().rev() {
+            if a >= cs && b <= ce {
+                rest.replace_range(a - cs..b - cs, "");
+            }
+        }
+        let rest = rest.trim_matches(|c: char| c.is_whitespace() || "，,前之以内內".contains(c));
+        let l = rest.to_ascii_lowercase();
+        rest.len() < ce - cs
+            && [
+                "", "by", "before", "请于", "請於", "请在", "請在", "于", "於", "在",
+            ]
+            .contains(&l.as_str())
+    };
+    if only_time(cs, ce) && t[ce..].starts_with(['，', ',']) {
+        let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
+        if trim(t, ce + sep, t.len()).is_some() {
+            let (_, rel_end) = first_clause(&t[ce + sep..]);
+            cs = ce + sep;
+            ce = cs + rel_end;
+        }
+    }
     if times.iter().any(|&(a, _)| a < ce) {
         return (cs, ce);
     }
@@ -2126,6 +2151,26 @@ mod tests {
         // A pronoun names no owner.
         let t = "我们：12月4日前完成抓包";
         assert_eq!(get(t, read(t, &at(t, "12月4日前"), &opts()).owner), None);
+    }
+
+    /// A first clause that is only the deadline is no what: the action follows it.
+    #[test]
+    fn a_deadline_clause_first_is_no_what() {
+        let at = |t: &str, d: &str| {
+            let i = t.find(d).unwrap();
+            vec![(i, i + d.len())]
+        };
+        let t = "3月2日（週一）前，寄回簽好的報價單；";
+        let f = read(t, &at(t, "3月2日（週一）前"), &opts());
+        assert_eq!(get(t, f.what), Some("寄回簽好的報價單"));
+        assert_eq!(get(t, f.due), Some("3月2日（週一）前"));
+        let t = "By March 2, the signed quote";
+        let f = read(t, &at(t, "March 2"), &opts());
+        assert_eq!(get(t, f.what), Some("the signed quote"));
+        // A clause with more than the time keeps it as the what.
+        let t = "3月2日前寄样，之后安排测试";
+        let f = read(t, &at(t, "3月2日前"), &opts());
+        assert_eq!(get(t, f.what), Some("寄样"));
     }
 
     #[test]
