@@ -2113,10 +2113,41 @@ fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
         a.items[idx].standard = part(f.standard, a);
     }
     a.items[idx].due = part(f.due, a);
+    limit_due(a, idx, &times);
     a.items[idx].deadlines = times;
     if a.items[idx].owner.is_none() {
         addressee_owner(a, idx);
     }
+}
+
+/// `…在12月4日上午10点到12点之间拣200单，当天下班前把记录表发给我`, `The slot is Dec 18;
+/// please confirm by Wednesday, Dec 16`: of an item's times, the due is the one written as a
+/// limit for the work (`…前`, `by …`), not one that says when something happens. A due
+/// after a label (`截止：12月9日`) is the writer's choice and stays.
+fn limit_due(a: &mut Anatomy, idx: usize, times: &[super::TimeExpr]) {
+    let Some(d) = &a.items[idx].due else {
+        return;
+    };
+    let (ds, de) = (d.span.start, d.span.end);
+    let labelled = a.source[..ds]
+        .trim_end_matches([' ', '*'])
+        .ends_with([':', '：']);
+    if labelled || bounds_work(&a.source, ds, de) {
+        return;
+    }
+    // Only a due that is a time the scanner read (not `same deadline`, `即日起`).
+    if !times.iter().any(|t| t.span.start == ds && t.span.end == de) {
+        return;
+    }
+    let is_limit = |t: &&super::TimeExpr| {
+        t.kind == liaison_time::ExprKind::Deadline
+            && (t.span.start, t.span.end) != (ds, de)
+            && bounds_work(&a.source, t.span.start, t.span.end)
+    };
+    let Some(t) = times.iter().find(is_limit) else {
+        return;
+    };
+    a.items[idx].due = Some(a.part(t.span.start, t.span.end));
 }
 
 /// The people the greeting names one by one (`钱敏、顾文：`, `吴总、郑总：`), as written: a Han
@@ -4197,6 +4228,24 @@ mod tests {
             .iter()
             .map(|i| i.owner.as_ref().map(|o| o.text.as_str()))
             .collect()
+    }
+
+    /// Of an item's times, the one written as a limit is its due; a labelled due stays.
+    #[test]
+    fn the_limit_among_an_items_times_is_its_due() {
+        let a = read(
+            "Subject: 盘点\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小陈：\n\n年底盘点安排如下：\n\n1. 12月5日晚上盘点A区，12月7日前把差异表发我\n2. B区盘点——截止：12月9日，12月8日前先报人数\n\n谢谢！\n何平\n仓储部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(
+            dues(&a),
+            vec![Some("12月7日前"), Some("12月9日")],
+            "{:?}",
+            whats(&a)
+        );
+        let a = read(
+            "Subject: Stock count\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Ann,\n\nFor the year-end count:\n\n1. The count runs on Saturday, Dec 5; please send the variance list by Monday, Dec 7\n\nThanks,\nOwen\nWarehouse\nTel: 021-6258 3306\n",
+        );
+        assert_eq!(dues(&a), vec![Some("Monday, Dec 7")], "{:?}", whats(&a));
     }
 
     /// A person the greeting names, leading an ask, owns it; named inside the what, they do
