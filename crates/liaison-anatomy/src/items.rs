@@ -637,9 +637,8 @@ fn by_labels(
         let mut ve = found.get(k + 1).map_or(t.len(), |n| n.0);
         if matches!(kind, Label::Owner | Label::Due)
             && k + 1 == found.len()
-            && let Some(stop) = t[vs..ve.max(vs)]
-                .find(". ")
-                .or_else(|| t[vs..ve.max(vs)].find('。'))
+            && let Some(stop) =
+                sentence_stop(&t[vs..ve.max(vs)]).or_else(|| t[vs..ve.max(vs)].find('。'))
         {
             let cut = vs + stop;
             let after = t[cut..ve].trim_start_matches(['.', '。', ' ']);
@@ -775,6 +774,15 @@ fn by_labels(
         f.standard = extra_standard;
     }
     f
+}
+
+/// The first `. ` that ends a sentence: not the stop of a title before a name (`Ms. Weber`,
+/// `Dr. Keller`).
+fn sentence_stop(t: &str) -> Option<usize> {
+    t.match_indices(". ").map(|(i, _)| i).find(|&i| {
+        let word = t[..i].rsplit([' ', '(', ',']).next().unwrap_or("");
+        !["Mr", "Ms", "Mrs", "Dr", "Prof", "St"].contains(&word)
+    })
 }
 
 /// A leading `信息中心：` / `Marketing:` naming the owner: (where the rest starts, the owner).
@@ -2151,6 +2159,19 @@ mod tests {
         // A pronoun names no owner.
         let t = "我们：12月4日前完成抓包";
         assert_eq!(get(t, read(t, &at(t, "12月4日前"), &opts()).owner), None);
+    }
+
+    /// A title's stop before a name ends no sentence in a labelled owner.
+    #[test]
+    fn a_title_before_a_name_is_no_sentence_end() {
+        let t = "Price list for 2027 – owner: Mr. Okafor – by Friday";
+        let d = t.find("Friday").unwrap();
+        let f = read(t, &[(d, d + "Friday".len())], &opts());
+        assert_eq!(get(t, f.owner), Some("Mr. Okafor"));
+        let t = "Owner: Dana. Send the signed price list with the stamp by Friday.";
+        let d = t.find("Friday").unwrap();
+        let f = read(t, &[(d, d + "Friday".len())], &opts());
+        assert_eq!(get(t, f.owner), Some("Dana"));
     }
 
     /// A first clause that is only the deadline is no what: the action follows it.
