@@ -1257,6 +1257,7 @@ fn strip_times(
             } else if t[b..e]
                 .trim_matches(|c: char| c.is_whitespace() || "；;，,。.前之以内".contains(c))
                 .is_empty()
+                && !names_a_target(&t[s..a])
             {
                 // At the end: drop it with its connector.
                 let mut ne = a;
@@ -1292,6 +1293,26 @@ fn strip_times(
         }
     }
     if e <= s { orig } else { (s, e) }
+}
+
+/// `推迟到`, `压缩到`, `move it from Dec 9 to`, `between Jan 18 and`: the words before a
+/// time make it what the item changes or asks about (a new date, a span), not its deadline,
+/// so it stays in the what. (`截止到` is a deadline's connector.)
+fn names_a_target(head: &str) -> bool {
+    let head = head.trim_end();
+    let lower = head.to_ascii_lowercase();
+    if ["截止到", "截至", "截止至"]
+        .iter()
+        .any(|w| head.ends_with(w))
+    {
+        return false;
+    }
+    ["到", "至", "为", "為", "成"]
+        .iter()
+        .any(|w| head.ends_with(w))
+        || [" to", " and", " from", " between", " still", " is", " was"]
+            .iter()
+            .any(|w| lower.ends_with(w))
 }
 
 /// The words after a `…前`/`…内` deadline up to `e` (`12月11日前提交排程表` → `提交排程表`),
@@ -2159,6 +2180,30 @@ mod tests {
         // A pronoun names no owner.
         let t = "我们：12月4日前完成抓包";
         assert_eq!(get(t, read(t, &at(t, "12月4日前"), &opts()).owner), None);
+    }
+
+    /// A time the item changes or asks about (`延到…`, `from … to …`) stays in the what.
+    #[test]
+    fn a_target_time_stays_in_the_what() {
+        let at = |t: &str, d: &str| {
+            let i = t.find(d).unwrap();
+            vec![(i, i + d.len())]
+        };
+        let t = "年会彩排改到1月9日";
+        assert_eq!(get(t, read(t, &at(t, "1月9日"), &opts()).what), Some(t));
+        let t = "Move the audit from March 3 to March 5";
+        let (a, b) = (t.find("March 3").unwrap(), t.find("March 5").unwrap());
+        let f = read(t, &[(a, a + 7), (b, b + 7)], &opts());
+        assert_eq!(get(t, f.what), Some(t));
+        // A deadline at the end still goes, with its connector.
+        let t = "寄回签好的合同，截止到1月9日";
+        assert_eq!(
+            get(t, read(t, &at(t, "1月9日"), &opts()).what),
+            Some("寄回签好的合同")
+        );
+        let t = "Send the signed contract by March 5";
+        let f = read(t, &at(t, "March 5"), &opts());
+        assert_eq!(get(t, f.what), Some("Send the signed contract"));
     }
 
     /// A title's stop before a name ends no sentence in a labelled owner.
