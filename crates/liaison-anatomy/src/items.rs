@@ -1674,6 +1674,27 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
         }
         _ => what,
     };
+    // `各部门于12月17日前报送名单`, `研发中心：请各组组长今天下班前统计…`: a collective owner
+    // (各 + a unit or role) leading the action is whom it asks, over a leading department.
+    // With a deadline after it, the deadline's reading below cuts the what.
+    let collective = collective_lead(&t[what.0..what.1]).map(|(a, b)| (what.0 + a, what.0 + b));
+    let mut what = what;
+    if let Some((os, oe)) = collective {
+        f.owner = Some((os, oe));
+        let mut rest = oe;
+        for w in [
+            "于", "於", "在", "将", "將", "需", "须", "須", "负责", "負責",
+        ] {
+            if t[rest..what.1].starts_with(w) {
+                rest += w.len();
+                break;
+            }
+        }
+        let timed = times.iter().any(|&(a, b)| a >= rest && b <= what.1);
+        if !timed && let Some(r) = trim(t, rest, what.1) {
+            what = r;
+        }
+    }
     let mut what = strip_times(t, what, times);
     // A deadline inside the what: `两个严重缺陷今天18:00前修完提测` (the thing, when, what
     // done means) or `供应链部12月17日下班前明确…` (who, when, the action).
@@ -1727,7 +1748,11 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             if f.standard.is_none() {
                 f.standard = Some(after);
             }
-        } else if linked || owner_like(bare, opts) || bare.is_empty() {
+        } else if linked
+            || owner_like(bare, opts)
+            || bare.is_empty()
+            || collective_lead(bare) == Some((0, bare.len()))
+        {
             if f.owner.is_none() && owner_like(bare, opts) {
                 f.owner = Some((hs, hs + bare.len()));
             }
@@ -1798,10 +1823,76 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     }
     if f.owner.is_none()
         && let Some((os, oe)) = super::body::find_owner(t, opts)
+        && !hands_to(&t[..os])
     {
         f.owner = Some((os, oe));
     }
     f
+}
+
+/// `各部门`, `各组组长`, `各部门负责人`, `各室主任` at the start of `w` (after an ask word):
+/// everyone of a kind, named as the item's owner. The range within `w`.
+fn collective_lead(w: &str) -> Option<(usize, usize)> {
+    let s = ["请", "請", "由"]
+        .iter()
+        .find(|p| w.starts_with(*p))
+        .map_or(0, |p| p.len());
+    let body = &w[s..];
+    if !body.starts_with('各') {
+        return None;
+    }
+    const ENDS: [&str; 24] = [
+        "负责人",
+        "負責人",
+        "部门",
+        "部門",
+        "主任",
+        "组长",
+        "組長",
+        "助理",
+        "经理",
+        "經理",
+        "店长",
+        "店長",
+        "单位",
+        "單位",
+        "中心",
+        "同事",
+        "同仁",
+        "门店",
+        "門店",
+        "老师",
+        "老師",
+        "室",
+        "组",
+        "組",
+    ];
+    // The longest run of Han characters from 各 (at most ten) that ends with a unit or role.
+    let run: Vec<(usize, char)> = body
+        .char_indices()
+        .take_while(|&(_, c)| is_han(c))
+        .take(10)
+        .collect();
+    (2..=run.len())
+        .rev()
+        .map(|n| run[n - 1].0 + run[n - 1].1.len_utf8())
+        .find(|&e| ENDS.iter().any(|x| body[..e].ends_with(x)))
+        .map(|e| (s, s + e))
+}
+
+/// `…报至行政部黄婷`, `寄给财务部`, `send it to Finance`: the words before a name hand the
+/// result over to it; whom it goes to is not who does the item.
+fn hands_to(before: &str) -> bool {
+    let b = before.trim_end();
+    let lower = b.to_ascii_lowercase();
+    [
+        "报至", "報至", "报送", "報送", "报给", "報給", "寄至", "寄给", "寄給", "发给", "發給",
+        "发至", "發至", "交给", "交給", "送至", "送给", "送給", "抄送", "报", "報", "给", "給",
+        "至",
+    ]
+    .iter()
+    .any(|w| b.ends_with(w))
+        || [" to", " cc", " copy"].iter().any(|w| lower.ends_with(w))
 }
 
 /// How a list marker numbers its line: lines of one list share a family, and a line of
@@ -2180,6 +2271,28 @@ mod tests {
         // A pronoun names no owner.
         let t = "我们：12月4日前完成抓包";
         assert_eq!(get(t, read(t, &at(t, "12月4日前"), &opts()).owner), None);
+    }
+
+    /// Everyone of a kind leading the action (`各门店店长…`) owns the item; a department the
+    /// result is handed to (`报至财务部`) does not.
+    #[test]
+    fn collective_owners_and_recipients() {
+        let at = |t: &str, d: &str| {
+            let i = t.find(d).unwrap();
+            vec![(i, i + d.len())]
+        };
+        let t = "各门店店长于3月5日前将盘点表报至财务部";
+        let f = read(t, &at(t, "3月5日前"), &opts());
+        assert_eq!(get(t, f.owner), Some("各门店店长"));
+        assert_eq!(get(t, f.what), Some("将盘点表报至财务部"));
+        let t = "运营中心：请各区域经理3月5日前汇总门店反馈";
+        let f = read(t, &at(t, "3月5日前"), &opts());
+        assert_eq!(get(t, f.owner), Some("各区域经理"));
+        assert_eq!(get(t, f.what), Some("汇总门店反馈"));
+        let t = "3月5日前开具发票并寄至财务部王琳";
+        let f = read(t, &at(t, "3月5日前"), &opts());
+        assert_eq!(get(t, f.owner), None);
+        assert_eq!(collective_lead("各项指标3月5日前复核"), None);
     }
 
     /// A time the item changes or asks about (`延到…`, `from … to …`) stays in the what.
