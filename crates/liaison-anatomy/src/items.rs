@@ -902,7 +902,7 @@ fn by_parts(
             }
             f.due = Some(r);
             // `12月11日前提交排程表`: what done means, after the deadline.
-            due_tail = after_due(t, r, e);
+            due_tail = clause_after_due(t, r.1, e, times, opts).or_else(|| after_due(t, r, e));
             // `Owner, by Friday` in one part: the owner part before the deadline.
             let before = trim(t, s, r.0);
             if let Some((bs, be)) = before
@@ -1334,6 +1334,113 @@ fn after_due(t: &str, (a, b): (usize, usize), e: usize) -> Option<(usize, usize)
     .then_some(r)
 }
 
+/// `…——12月23日前，需在2家门店灰度一周`, `12月25日前完成，输出内审报告`: the clause right after
+/// the deadline's clause (up to `e`) says what done looks like, when it is neither the
+/// writer's own part, a condition or a consequence, a time, an owner, nor thanks.
+fn clause_after_due(
+    t: &str,
+    from: usize,
+    e: usize,
+    times: &[(usize, usize)],
+    opts: &ParseOptions,
+) -> Option<(usize, usize)> {
+    let e = e.min(t.len());
+    // The deadline whose clause it is: the last one ending at or before `from`.
+    let due_end = times.iter().map(|&(_, b)| b).filter(|&b| b <= from).max()?;
+    let mut depth = 0i32;
+    let mut start = None;
+    for (i, c) in t.get(from..e)?.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            '，' if depth <= 0 => {
+                start = Some(from + i + c.len_utf8());
+                break;
+            }
+            '；' | ';' | '。' | '\n' | '.' | ',' if depth <= 0 => return None,
+            _ => {}
+        }
+    }
+    let start = start?;
+    let mut depth = 0i32;
+    let end = t[start..e]
+        .char_indices()
+        .find(|&(_, c)| {
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth -= 1,
+                _ => {}
+            }
+            depth <= 0 && matches!(c, '，' | ',' | '；' | ';' | '。' | '\n')
+        })
+        .map_or(e, |(j, _)| start + j);
+    let r = trim(t, start, end)?;
+    let p = &t[r.0..r.1];
+    let n = p.chars().count();
+    let own = [
+        "我",
+        "咱",
+        "如",
+        "若",
+        "没有",
+        "沒有",
+        "逾期",
+        "另外",
+        "用于",
+        "用於",
+        "以便",
+        "谢谢",
+        "謝謝",
+        "辛苦",
+        "感谢",
+        "感謝",
+        "当前",
+        "當前",
+        "目前",
+        "其余",
+        "其餘",
+        "审批后",
+        "審批後",
+        "或",
+        "否则",
+        "否則",
+        "不然",
+        "请",
+        "請",
+        "麻烦",
+        "麻煩",
+        "方便",
+        "负责",
+        "負責",
+        "对接",
+        "對接",
+        "由",
+        "同时",
+        "同時",
+        "并且",
+        "並且",
+    ];
+    // Only after a deadline written as a limit (`…前`, `…内`), not after a time when
+    // something happens (`12月4日上午10点到12点之间，按新规则各拣200单`).
+    let limit = t[..due_end].ends_with(['前', '内', '內'])
+        || ["前", "之前", "以前", "内", "內", "以内"]
+            .iter()
+            .any(|w| t[due_end..].starts_with(w));
+    if !limit {
+        return None;
+    }
+    ((2..=40).contains(&n)
+        && p.chars().next().is_some_and(is_han)
+        && !own.iter().any(|w| p.starts_with(w))
+        && !p.ends_with(['吗', '嗎', '？', '?', '～', '~'])
+        && !times.iter().any(|&(a, b)| a < r.1 && b > r.0)
+        && owner_clause(p).is_none()
+        && !starts_or_refers(p)
+        && !owner_like(p, opts)
+        && labels(p).is_empty())
+    .then_some(r)
+}
+
 /// A bare verb (`完成`, `提交`, `发我`): it says nothing about what done looks like.
 fn bare_act(p: &str) -> bool {
     const BARE: [&str; 16] = [
@@ -1757,6 +1864,10 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
                 f.owner = Some((hs, hs + bare.len()));
             }
             what = after;
+            // `商务部李涛12月8日前把清单汇总给我，按合同条款逐条列`: the clause after.
+            if f.standard.is_none() {
+                f.standard = clause_after_due(t, b, t.len(), times, opts);
+            }
             // `统计受影响人员名单（姓名+电脑编号）`: after the deadline, a bracket details the result.
             if let Some(((ps, _), (is, ie))) = trailing_bracket(t, what)
                 && let Some(w) = trim(t, what.0, ps)
@@ -1794,7 +1905,15 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
         && d.0 >= what.1
     {
         let (_, rel) = first_clause(&t[d.1..]);
-        f.standard = after_due(t, d, d.1 + rel);
+        f.standard =
+            clause_after_due(t, d.1, t.len(), times, opts).or_else(|| after_due(t, d, d.1 + rel));
+    } else if f.standard.is_none()
+        && let Some(d) = f.due
+        && d.1 <= what.0
+    {
+        // `商务部李涛12月8日前把清单汇总给我，按合同条款逐条列`: the deadline leads the what;
+        // the clause after the what's says what done looks like.
+        f.standard = clause_after_due(t, what.1.max(d.1), t.len(), times, opts);
     }
     // `…，即日起执行`: a start as the when, when no deadline is there.
     if f.due.is_none() {
@@ -2271,6 +2390,35 @@ mod tests {
         // A pronoun names no owner.
         let t = "我们：12月4日前完成抓包";
         assert_eq!(get(t, read(t, &at(t, "12月4日前"), &opts()).owner), None);
+    }
+
+    /// The clause right after a `…前` deadline's clause says what done looks like, unless it
+    /// is the writer's own part, a condition, another ask or a time.
+    #[test]
+    fn the_clause_after_the_deadline_is_the_standard() {
+        let at = |t: &str, d: &str| {
+            let i = t.find(d).unwrap();
+            vec![(i, i + d.len())]
+        };
+        let t = "门店陈列照片——各店店长——3月6日前，每店不少于5张";
+        let f = read(t, &at(t, "3月6日"), &opts());
+        assert_eq!(get(t, f.standard), Some("每店不少于5张"));
+        let t = "仓储部3月6日前把盘点差异表发给我，按库位逐行列出。";
+        let f = read(t, &at(t, "3月6日"), &opts());
+        assert_eq!(get(t, f.what), Some("把盘点差异表发给我"));
+        assert_eq!(get(t, f.standard), Some("按库位逐行列出"));
+        for t in [
+            "仓储部3月6日前把盘点差异表发给我，我好安排复盘。",
+            "仓储部3月6日前把盘点差异表发给我，如有困难请提前说。",
+            "仓储部3月6日前把盘点差异表发给我，请财务部3月9日前复核。",
+        ] {
+            let f = read(t, &at(t, "3月6日"), &opts());
+            assert_eq!(get(t, f.standard), None, "{t}");
+        }
+        // After a time that says when something happens, not a limit, nothing is taken.
+        let t = "门店陈列照片——各店店长——3月6日下午，每店不少于5张";
+        let f = read(t, &at(t, "3月6日下午"), &opts());
+        assert_eq!(get(t, f.standard), None);
     }
 
     /// Everyone of a kind leading the action (`各门店店长…`) owns the item; a department the
