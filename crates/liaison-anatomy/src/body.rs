@@ -1106,7 +1106,7 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions, weak: bo
         {
             continue;
         }
-        for (ps, pe) in several_asks(a, ws, we) {
+        for (ps, pe) in several_asks(a, ws, we, opts) {
             // A later ask of the sentence loses its own ask word (`請品牌部確認…` → 品牌部 asked
             // to `確認…`).
             let mut ps = ps;
@@ -1179,7 +1179,7 @@ fn owner_led(a: &Anatomy, s: usize, e: usize, opts: &ParseOptions) -> bool {
 /// (after `，` `；` `,` `;` outside brackets) sets a deadline of its own while the clauses
 /// before it already have one. A clause that only says when something starts
 /// (`26号0点活动开始`) is no ask; a leading `另外`/`并`/`also` is dropped.
-fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
+fn several_asks(a: &Anatomy, s: usize, e: usize, opts: &ParseOptions) -> Vec<(usize, usize)> {
     let text = &a.source[s..e];
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (separator start, next clause start)
     let mut depth = 0i32;
@@ -1277,10 +1277,65 @@ fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
                 .iter()
                 .any(|w| l.starts_with(w))
         };
+        // `…，1月8日前完成`, `…，当天下班前把记录表发给我`: a clause that only finishes or
+        // hands back the work before it gives that work its deadline; it asks nothing new.
+        let hands_back = a
+            .times_in(a.span(next, clause_end))
+            .next()
+            .is_some_and(|t| a.source[next..t.span.start].trim().is_empty())
+            && {
+                let mut rest = a.source[next..clause_end].to_string();
+                for t in a
+                    .times_in(a.span(next, clause_end))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .rev()
+                {
+                    rest.replace_range(t.span.start - next..t.span.end - next, "");
+                }
+                let r = rest
+                    .trim()
+                    .trim_start_matches(['前', '内', '內'])
+                    .trim_start_matches(['之', '以'])
+                    .trim_start_matches(['前', '内', '內'])
+                    .trim()
+                    .trim_end_matches(['。', '！', '!', '；', ';', '一', '下'])
+                    .trim();
+                super::items::bare_act(r)
+                    || [
+                        "给我",
+                        "給我",
+                        "发我",
+                        "發我",
+                        "回我",
+                        "告诉我",
+                        "告訴我",
+                        "交给我",
+                        "交給我",
+                        "发给我",
+                        "發給我",
+                        "给结论",
+                        "給結論",
+                    ]
+                    .iter()
+                    .any(|w| r.ends_with(w))
+            };
+        // `…；IT部罗斌负责补充压测，1月8日前完成`: a clause led by whom it names and `负责`
+        // starts another ask.
+        let owner_charged = {
+            let c = a.source[next..clause_end].trim_start();
+            find_owner(c, opts).is_some_and(|(os, oe)| {
+                os == 0
+                    && c[..oe].contains(['部', '组', '組', '室', '处', '處', '心'])
+                    && (c[oe..].starts_with("负责") || c[oe..].starts_with("負責"))
+            })
+        };
         if next >= clause_end
             || own
             || !dated(cur, sep)
-            || !(asks_again || dated(next, clause_end) && !event(next, clause_end))
+            || !(asks_again
+                || owner_charged
+                || dated(next, clause_end) && !event(next, clause_end) && !hands_back)
         {
             continue;
         }
@@ -4228,6 +4283,24 @@ mod tests {
             .iter()
             .map(|i| i.owner.as_ref().map(|o| o.text.as_str()))
             .collect()
+    }
+
+    /// A clause that only finishes or hands back the work before it (`…，3月6日前发给我`)
+    /// gives that work its deadline; a clause led by whom it charges (`财务部王琳负责…`)
+    /// starts the next ask.
+    #[test]
+    fn a_hand_back_clause_is_the_due_of_the_ask_before_it() {
+        let a = read(
+            "Subject: 年终盘点\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁、何平：\n\n年终盘点定在下周，有两件事要提前准备。仓储部孙洁负责在3月5日晚上把A区货位重新编号，3月6日前把新编号表发给我；财务部何平负责核对上季度的差异记录，3月9日前完成。\n\n谢谢！\n马丁\n运营中心\n电话：021-6258 3306\n",
+        );
+        assert_eq!(
+            whats(&a),
+            vec!["把A区货位重新编号", "核对上季度的差异记录"],
+            "{:?}",
+            dues(&a)
+        );
+        assert_eq!(dues(&a), vec![Some("3月6日前"), Some("3月9日前")]);
+        assert_eq!(owners(&a), vec![Some("仓储部孙洁"), Some("财务部何平")]);
     }
 
     /// Of an item's times, the one written as a limit is its due; a labelled due stays.

@@ -1442,7 +1442,7 @@ fn clause_after_due(
 }
 
 /// A bare verb (`完成`, `提交`, `发我`): it says nothing about what done looks like.
-fn bare_act(p: &str) -> bool {
+pub(super) fn bare_act(p: &str) -> bool {
     const BARE: [&str; 16] = [
         "完成",
         "提交",
