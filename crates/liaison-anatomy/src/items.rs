@@ -1419,6 +1419,12 @@ fn clause_after_due(
         "同時",
         "并且",
         "並且",
+        "之后",
+        "之後",
+        "此后",
+        "此後",
+        "届时",
+        "屆時",
     ];
     // Only after a deadline written as a limit (`…前`, `…内`), not after a time when
     // something happens (`12月4日上午10点到12点之间，按新规则各拣200单`).
@@ -2408,6 +2414,7 @@ mod tests {
         assert_eq!(get(t, f.what), Some("把盘点差异表发给我"));
         assert_eq!(get(t, f.standard), Some("按库位逐行列出"));
         for t in [
+            "仓储部3月6日前把盘点差异表发给我，之后的差异计入下月。",
             "仓储部3月6日前把盘点差异表发给我，我好安排复盘。",
             "仓储部3月6日前把盘点差异表发给我，如有困难请提前说。",
             "仓储部3月6日前把盘点差异表发给我，请财务部3月9日前复核。",
