@@ -1569,6 +1569,8 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
             let (bs, be) = (lines[s].start, lines[k - 1].end);
             if covers(&a.source[bs..be]) {
                 found = deadline_in(a, bs, be);
+            } else {
+                found = hand_back_due(a, bs, be);
             }
         }
     }
@@ -1580,6 +1582,54 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
         it.due = Some(part.clone());
         it.deadlines.push(t.clone());
     }
+}
+
+/// `最好能在12/18（五）前給我，…`, `Please send them to me by Friday.`: the block after a list
+/// opening with a hand-back to the writer and one limit, which is the list's deadline.
+fn hand_back_due(a: &Anatomy, bs: usize, be: usize) -> Option<super::TimeExpr> {
+    let text = &a.source[bs..be];
+    let ce = text
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '，' | '。' | '；' | '！' | '!' | ';' | '\n')
+                || matches!(c, ',' | '.') && text[i + 1..].starts_with(' ')
+        })
+        .map_or(text.len(), |(i, _)| i);
+    let clause = &text[..ce];
+    let mut times = a
+        .times_in(a.span(bs, bs + ce))
+        .filter(|t| t.kind == liaison_time::ExprKind::Deadline);
+    let one = times.next()?.clone();
+    if times.next().is_some() || !bounds_work(&a.source, one.span.start, one.span.end) {
+        return None;
+    }
+    let l = search_lower(clause);
+    let l = l.trim_end_matches(['一', '下', ' ', '?', '？']);
+    let back = [
+        "给我",
+        "給我",
+        "发我",
+        "發我",
+        "交给我",
+        "交給我",
+        "发给我",
+        "發給我",
+        "传给我",
+        "傳給我",
+    ]
+    .iter()
+    .any(|w| l.ends_with(w))
+        || [
+            "send them",
+            "send these",
+            "send it",
+            "send me",
+            "share them",
+            "get them",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+    back.then_some(one)
 }
 
 /// The one deadline of the sentence that introduces the mail's first list: the non-blank
@@ -4276,6 +4326,11 @@ mod tests {
             "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置下周三开始，需要准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
         );
         assert_eq!(dues(&a), vec![None, None]);
+        // After the list: a hand-back to the writer with one limit.
+        let a = read(
+            "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置需要准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n最好12月4日前给我，我们周末要布场。\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
+        );
+        assert_eq!(dues(&a), vec![Some("12月4日前"), Some("12月4日前")]);
     }
 
     fn owners(a: &Anatomy) -> Vec<Option<&str>> {
