@@ -1658,11 +1658,10 @@ fn intro_due(a: &Anatomy, lines: &[Line]) -> Option<super::TimeExpr> {
     // The last sentence: after the last full stop, exclamation or question mark.
     let from = text
         .char_indices()
-        .filter(|&(i, c)| {
+        .rfind(|&(i, c)| {
             matches!(c, '。' | '！' | '？')
                 || matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' ')
         })
-        .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
     let mut it = a.times_in(a.span(ls + from, ls + text.len())).filter(|t| {
         t.kind == liaison_time::ExprKind::Deadline
