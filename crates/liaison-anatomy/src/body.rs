@@ -1106,7 +1106,7 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions, weak: bo
         {
             continue;
         }
-        for (ps, pe) in several_asks(a, ws, we) {
+        for (ps, pe) in several_asks(a, ws, we, opts) {
             // A later ask of the sentence loses its own ask word (`請品牌部確認…` → 品牌部 asked
             // to `確認…`).
             let mut ps = ps;
@@ -1179,7 +1179,7 @@ fn owner_led(a: &Anatomy, s: usize, e: usize, opts: &ParseOptions) -> bool {
 /// (after `，` `；` `,` `;` outside brackets) sets a deadline of its own while the clauses
 /// before it already have one. A clause that only says when something starts
 /// (`26号0点活动开始`) is no ask; a leading `另外`/`并`/`also` is dropped.
-fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
+fn several_asks(a: &Anatomy, s: usize, e: usize, opts: &ParseOptions) -> Vec<(usize, usize)> {
     let text = &a.source[s..e];
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (separator start, next clause start)
     let mut depth = 0i32;
@@ -1277,10 +1277,65 @@ fn several_asks(a: &Anatomy, s: usize, e: usize) -> Vec<(usize, usize)> {
                 .iter()
                 .any(|w| l.starts_with(w))
         };
+        // `…，1月8日前完成`, `…，当天下班前把记录表发给我`: a clause that only finishes or
+        // hands back the work before it gives that work its deadline; it asks nothing new.
+        let hands_back = a
+            .times_in(a.span(next, clause_end))
+            .next()
+            .is_some_and(|t| a.source[next..t.span.start].trim().is_empty())
+            && {
+                let mut rest = a.source[next..clause_end].to_string();
+                for t in a
+                    .times_in(a.span(next, clause_end))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .rev()
+                {
+                    rest.replace_range(t.span.start - next..t.span.end - next, "");
+                }
+                let r = rest
+                    .trim()
+                    .trim_start_matches(['前', '内', '內'])
+                    .trim_start_matches(['之', '以'])
+                    .trim_start_matches(['前', '内', '內'])
+                    .trim()
+                    .trim_end_matches(['。', '！', '!', '；', ';', '一', '下'])
+                    .trim();
+                super::items::bare_act(r)
+                    || [
+                        "给我",
+                        "給我",
+                        "发我",
+                        "發我",
+                        "回我",
+                        "告诉我",
+                        "告訴我",
+                        "交给我",
+                        "交給我",
+                        "发给我",
+                        "發給我",
+                        "给结论",
+                        "給結論",
+                    ]
+                    .iter()
+                    .any(|w| r.ends_with(w))
+            };
+        // `…；IT部罗斌负责补充压测，1月8日前完成`: a clause led by whom it names and `负责`
+        // starts another ask.
+        let owner_charged = {
+            let c = a.source[next..clause_end].trim_start();
+            find_owner(c, opts).is_some_and(|(os, oe)| {
+                os == 0
+                    && c[..oe].contains(['部', '组', '組', '室', '处', '處', '心'])
+                    && (c[oe..].starts_with("负责") || c[oe..].starts_with("負責"))
+            })
+        };
         if next >= clause_end
             || own
             || !dated(cur, sep)
-            || !(asks_again || dated(next, clause_end) && !event(next, clause_end))
+            || !(asks_again
+                || owner_charged
+                || dated(next, clause_end) && !event(next, clause_end) && !hands_back)
         {
             continue;
         }
@@ -1483,6 +1538,22 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
         let one = it.next()?.clone();
         it.next().is_none().then_some(one)
     };
+    // The line that introduces the list (`Can you send me by Thu EOD:`, `麻烦12月14日前确认
+    // 下面三点：`): an ask ending with a colon whose one deadline is the list's.
+    if let Some(t) = intro_due(a, lines) {
+        let part = a.part(t.span.start, t.span.end);
+        for it in a
+            .items
+            .iter_mut()
+            .filter(|it| it.due.is_none() && it.is_listed() && it.span.start > t.span.end)
+        {
+            it.due = Some(part.clone());
+            it.deadlines.push(t.clone());
+        }
+        if a.items.iter().all(|it| it.due.is_some()) {
+            return;
+        }
+    }
     // The block right after the list.
     let mut found = None;
     if let Some(k) = lines.iter().position(|l| l.start >= last_end) {
@@ -1498,6 +1569,8 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
             let (bs, be) = (lines[s].start, lines[k - 1].end);
             if covers(&a.source[bs..be]) {
                 found = deadline_in(a, bs, be);
+            } else {
+                found = hand_back_due(a, bs, be);
             }
         }
     }
@@ -1509,6 +1582,118 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
         it.due = Some(part.clone());
         it.deadlines.push(t.clone());
     }
+}
+
+/// `最好能在12/18（五）前給我，…`, `Please send them to me by Friday.`: the block after a list
+/// opening with a hand-back to the writer and one limit, which is the list's deadline.
+fn hand_back_due(a: &Anatomy, bs: usize, be: usize) -> Option<super::TimeExpr> {
+    let text = &a.source[bs..be];
+    let ce = text
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '，' | '。' | '；' | '！' | '!' | ';' | '\n')
+                || matches!(c, ',' | '.') && text[i + 1..].starts_with(' ')
+        })
+        .map_or(text.len(), |(i, _)| i);
+    let clause = &text[..ce];
+    let mut times = a
+        .times_in(a.span(bs, bs + ce))
+        .filter(|t| t.kind == liaison_time::ExprKind::Deadline);
+    let one = times.next()?.clone();
+    if times.next().is_some() || !bounds_work(&a.source, one.span.start, one.span.end) {
+        return None;
+    }
+    let l = search_lower(clause);
+    let l = l.trim_end_matches(['一', '下', ' ', '?', '？']);
+    let back = [
+        "给我",
+        "給我",
+        "发我",
+        "發我",
+        "交给我",
+        "交給我",
+        "发给我",
+        "發給我",
+        "传给我",
+        "傳給我",
+    ]
+    .iter()
+    .any(|w| l.ends_with(w))
+        || [
+            "send them",
+            "send these",
+            "send it",
+            "send me",
+            "share them",
+            "get them",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+    back.then_some(one)
+}
+
+/// The one deadline of the sentence that introduces the mail's first list: the non-blank
+/// line before the list's first line, ending with a colon (`Could you send us the following
+/// by Friday, Dec 4:`, `麻烦今天下班前告诉我两件事：`). Only its last sentence counts (the
+/// ones before it tell the situation), and only when that sentence sets one limit for work
+/// (other times in it say when things happen: `12月下旬还有三车货要发，麻烦…前确认：`).
+fn intro_due(a: &Anatomy, lines: &[Line]) -> Option<super::TimeExpr> {
+    let first = a
+        .items
+        .iter()
+        .filter(|it| it.is_listed())
+        .min_by_key(|it| it.span.start)?;
+    let k = lines
+        .iter()
+        .position(|l| l.start <= first.span.start && first.span.start < l.end.max(l.start + 1))?;
+    let mut j = k.checked_sub(1)?;
+    while lines[j].blank {
+        j = j.checked_sub(1)?;
+    }
+    let (ls, le) = (lines[j].start, lines[j].end);
+    let text = a.source.get(ls..le)?.trim_end();
+    if !text.ends_with([':', '：']) {
+        return None;
+    }
+    // The last sentence: after the last full stop, exclamation or question mark.
+    let from = text
+        .char_indices()
+        .rfind(|&(i, c)| {
+            matches!(c, '。' | '！' | '？')
+                || matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' ')
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut it = a.times_in(a.span(ls + from, ls + text.len())).filter(|t| {
+        t.kind == liaison_time::ExprKind::Deadline
+            && bounds_work(&a.source, t.span.start, t.span.end)
+    });
+    let one = it.next()?.clone();
+    it.next().is_none().then_some(one)
+}
+
+/// A time written as a limit for work (`by Thu EOD`, `before Friday`, `12月14日前`,
+/// `三个工作日内`), not as when something happens (`下周一开始`, `年底了`, `12月下旬`).
+fn bounds_work(src: &str, s: usize, e: usize) -> bool {
+    let (Some(before), Some(t), Some(after)) = (src.get(..s), src.get(s..e), src.get(e..)) else {
+        return false;
+    };
+    let before = search_lower(before.trim_end());
+    t.trim_end().ends_with(['前', '内', '內'])
+        || ["前", "之前", "以前", "内", "內", "以内", "以內"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        || [
+            " by",
+            " before",
+            " until",
+            " no later than",
+            "最晚",
+            "最迟",
+            "最遲",
+            "截止",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// A line that introduces a list of what was done or where things stand (`进展如下：`,
@@ -2032,7 +2217,139 @@ fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
         a.items[idx].standard = part(f.standard, a);
     }
     a.items[idx].due = part(f.due, a);
+    limit_due(a, idx, &times);
     a.items[idx].deadlines = times;
+    if a.items[idx].owner.is_none() {
+        addressee_owner(a, idx);
+    }
+}
+
+/// `…在12月4日上午10点到12点之间拣200单，当天下班前把记录表发给我`, `The slot is Dec 18;
+/// please confirm by Wednesday, Dec 16`: of an item's times, the due is the one written as a
+/// limit for the work (`…前`, `by …`), not one that says when something happens. A due
+/// after a label (`截止：12月9日`) is the writer's choice and stays.
+fn limit_due(a: &mut Anatomy, idx: usize, times: &[super::TimeExpr]) {
+    let Some(d) = &a.items[idx].due else {
+        return;
+    };
+    let (ds, de) = (d.span.start, d.span.end);
+    let labelled = a.source[..ds]
+        .trim_end_matches([' ', '*'])
+        .ends_with([':', '：']);
+    if labelled || bounds_work(&a.source, ds, de) {
+        return;
+    }
+    // Only a due that is a time the scanner read (not `same deadline`, `即日起`).
+    if !times.iter().any(|t| t.span.start == ds && t.span.end == de) {
+        return;
+    }
+    let is_limit = |t: &&super::TimeExpr| {
+        t.kind == liaison_time::ExprKind::Deadline
+            && (t.span.start, t.span.end) != (ds, de)
+            && bounds_work(&a.source, t.span.start, t.span.end)
+    };
+    let Some(t) = times.iter().find(is_limit) else {
+        return;
+    };
+    a.items[idx].due = Some(a.part(t.span.start, t.span.end));
+}
+
+/// The people the greeting names one by one (`钱敏、顾文：`, `吴总、郑总：`), as written: a Han
+/// name or a surname with a title, not a group (`各位`, `大家`).
+fn addressees(a: &Anatomy) -> Vec<String> {
+    let Some(g) = &a.greeting else {
+        return Vec::new();
+    };
+    let mut who = g
+        .text
+        .trim_end_matches(['：', ':', '，', ',', '！', '!', '～', '~', ' '])
+        .trim_end();
+    for h in ["你们好", "你們好", "您好", "你好", "早上好", "下午好", "好"] {
+        if let Some(r) = who.strip_suffix(h) {
+            who = r.trim_end();
+            break;
+        }
+    }
+    who.split(['、', '，', ',', '/', '和'])
+        .map(str::trim)
+        .filter(|n| {
+            let c = n.chars().count();
+            n.chars().all(is_han)
+                && (2..=4).contains(&c)
+                && !["各", "大家", "同事", "同仁", "团队", "團隊"]
+                    .iter()
+                    .any(|w| n.contains(w))
+                && (super::items::han_person(n)
+                    && (c <= 3 || ["总", "總", "经理", "經理"].iter().any(|t| n.ends_with(t))))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// `郑总在12月16日前跟顺捷确认…`, `请吴总于12月17日前确认`, `韩梅安排两个拣货员…`: one of the
+/// people the greeting names, leading the ask (before its deadline and its verb), is its
+/// owner; a name inside the what (`把报价发给吴总`) is not.
+fn addressee_owner(a: &mut Anatomy, idx: usize) {
+    let names = addressees(a);
+    if names.is_empty() {
+        return;
+    }
+    let span = a.items[idx].span;
+    let what = a.items[idx].what.span;
+    let Some(text) = a.source.get(span.start..span.end) else {
+        return;
+    };
+    let mut found: Option<(usize, usize)> = None;
+    for n in &names {
+        for (i, _) in text.match_indices(n.as_str()) {
+            let (s, e) = (span.start + i, span.start + i + n.len());
+            let before = text[..i].trim_end_matches(' ');
+            let led = before.is_empty()
+                || [
+                    "请", "請", "麻烦", "麻煩", "：", ":", "，", "；", "—", "-", "由",
+                ]
+                .iter()
+                .any(|w| before.ends_with(w));
+            let after = &text[i + n.len()..];
+            // The name's clause goes on with when or how it acts, not `的…` (`郑总的意见`).
+            let acts = [
+                "在", "于", "於", "这边", "這邊", "那边", "那邊", "负责", "負責", "麻烦", "麻煩",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
+                || a.times_in(a.span(e, span.end)).any(|t| t.span.start == e)
+                || e == what.start
+                || s == what.start && after.starts_with(|c: char| is_han(c) && c != '的');
+            let inside = s >= what.start && s < what.end && s != what.start;
+            if !led || !acts || inside {
+                continue;
+            }
+            if found.is_some_and(|(fs, fe)| a.source[fs..fe] != *n.as_str()) {
+                // Two different people lead clauses of one item: whose it is stays open.
+                return;
+            }
+            found.get_or_insert((s, e));
+        }
+    }
+    let Some((s, e)) = found else {
+        return;
+    };
+    a.items[idx].owner = Some(a.part(s, e));
+    // The name led the what itself (`韩梅安排…`): the what is the action after it.
+    if s == what.start {
+        let mut ws = e;
+        for w in [
+            "这边", "這邊", "那边", "那邊", "负责", "負責", "在", "于", "於",
+        ] {
+            if a.source[ws..what.end].starts_with(w) {
+                ws += w.len();
+                break;
+            }
+        }
+        if what.end > ws + 3 {
+            a.items[idx].what = a.part(ws, what.end);
+        }
+    }
 }
 
 // ----------------------------------------------------------------------------------------
@@ -3980,6 +4297,115 @@ mod tests {
 
     fn whats(a: &Anatomy) -> Vec<&str> {
         a.items.iter().map(|i| i.what.text.as_str()).collect()
+    }
+
+    fn dues(a: &Anatomy) -> Vec<Option<&str>> {
+        a.items
+            .iter()
+            .map(|i| i.due.as_ref().map(|d| d.text.as_str()))
+            .collect()
+    }
+
+    /// The line introducing a list sets the deadline of every line that has none of its own,
+    /// when its time is written as a limit (`by …`, `…前`); a time telling when something
+    /// happens (`下周三开始`) sets none.
+    #[test]
+    fn a_list_intro_with_a_limit_gives_its_due() {
+        let a = read(
+            "Subject: Trade fair\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Mia,\n\nThe booth plan is approved. Could you get me these by Friday, Dec 4:\n- the final stand drawing\n- the electricity order form, signed by Leo by Dec 3\n\nThanks,\nOwen\nEvents\nTel: 021-6258 3306\n",
+        );
+        assert_eq!(dues(&a).len(), 2, "{:?}", whats(&a));
+        assert_eq!(dues(&a)[0], Some("Friday, Dec 4"));
+        assert_eq!(dues(&a)[1], Some("Dec 3"));
+        let a = read(
+            "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置下周三开始，请行政部12月4日前准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
+        );
+        assert_eq!(dues(&a), vec![Some("12月4日前"), Some("12月4日前")]);
+        let a = read(
+            "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置下周三开始，需要准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
+        );
+        assert_eq!(dues(&a), vec![None, None]);
+        // After the list: a hand-back to the writer with one limit.
+        let a = read(
+            "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置需要准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n最好12月4日前给我，我们周末要布场。\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
+        );
+        assert_eq!(dues(&a), vec![Some("12月4日前"), Some("12月4日前")]);
+    }
+
+    fn owners(a: &Anatomy) -> Vec<Option<&str>> {
+        a.items
+            .iter()
+            .map(|i| i.owner.as_ref().map(|o| o.text.as_str()))
+            .collect()
+    }
+
+    /// A clause that only finishes or hands back the work before it (`…，3月6日前发给我`)
+    /// gives that work its deadline; a clause led by whom it charges (`财务部王琳负责…`)
+    /// starts the next ask.
+    #[test]
+    fn a_hand_back_clause_is_the_due_of_the_ask_before_it() {
+        let a = read(
+            "Subject: 年终盘点\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁、何平：\n\n年终盘点定在下周，有两件事要提前准备。仓储部孙洁负责在3月5日晚上把A区货位重新编号，3月6日前把新编号表发给我；财务部何平负责核对上季度的差异记录，3月9日前完成。\n\n谢谢！\n马丁\n运营中心\n电话：021-6258 3306\n",
+        );
+        assert_eq!(
+            whats(&a),
+            vec!["把A区货位重新编号", "核对上季度的差异记录"],
+            "{:?}",
+            dues(&a)
+        );
+        assert_eq!(dues(&a), vec![Some("3月6日前"), Some("3月9日前")]);
+        assert_eq!(owners(&a), vec![Some("仓储部孙洁"), Some("财务部何平")]);
+    }
+
+    /// Of an item's times, the one written as a limit is its due; a labelled due stays.
+    #[test]
+    fn the_limit_among_an_items_times_is_its_due() {
+        let a = read(
+            "Subject: 盘点\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小陈：\n\n年底盘点安排如下：\n\n1. 12月5日晚上盘点A区，12月7日前把差异表发我\n2. B区盘点——截止：12月9日，12月8日前先报人数\n\n谢谢！\n何平\n仓储部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(
+            dues(&a),
+            vec![Some("12月7日前"), Some("12月9日")],
+            "{:?}",
+            whats(&a)
+        );
+        let a = read(
+            "Subject: Stock count\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Ann,\n\nFor the year-end count:\n\n1. The count runs on Saturday, Dec 5; please send the variance list by Monday, Dec 7\n\nThanks,\nOwen\nWarehouse\nTel: 021-6258 3306\n",
+        );
+        assert_eq!(dues(&a), vec![Some("Monday, Dec 7")], "{:?}", whats(&a));
+    }
+
+    /// A person the greeting names, leading an ask, owns it; named inside the what, they do
+    /// not.
+    #[test]
+    fn an_addressee_leading_an_ask_owns_it() {
+        let a = read(
+            "Subject: 展会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁、马总：\n\n展位图纸昨天已经定稿，搭建商催着要下单。\n\n想请两位帮忙：孙洁在12月8日前把灯箱画面的源文件整理好；马总在12月9日前决定是否加做背板。\n\n谢谢！\n何平\n市场部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(
+            owners(&a),
+            vec![Some("孙洁"), Some("马总")],
+            "{:?}",
+            whats(&a)
+        );
+        let a = read(
+            "Subject: 展会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁、马总：\n\n展位图纸已定稿：\n\n1. 灯箱画面是否加做背板——请马总于12月9日前确认\n2. 灯箱画面源文件——孙洁，12月8日前\n\n谢谢！\n何平\n市场部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(
+            owners(&a),
+            vec![Some("马总"), Some("孙洁")],
+            "{:?}",
+            whats(&a)
+        );
+        let a = read(
+            "Subject: 展会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁：\n\n展位图纸已定稿。\n\n请12月8日前把灯箱画面的报价发给马总。\n\n谢谢！\n何平\n市场部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(owners(&a), vec![None], "{:?}", whats(&a));
+        let a = read(
+            "Subject: 展会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n孙洁：\n\n展位图纸已定稿。\n\n请孙洁12月8日前整理灯箱画面的源文件。\n\n谢谢！\n何平\n市场部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(owners(&a), vec![Some("孙洁")], "{:?}", whats(&a));
+        assert_eq!(whats(&a), vec!["整理灯箱画面的源文件"]);
     }
 
     /// `一是…；二是…。` on lines of their own number a list as `1.` `2.` do.

@@ -637,9 +637,8 @@ fn by_labels(
         let mut ve = found.get(k + 1).map_or(t.len(), |n| n.0);
         if matches!(kind, Label::Owner | Label::Due)
             && k + 1 == found.len()
-            && let Some(stop) = t[vs..ve.max(vs)]
-                .find(". ")
-                .or_else(|| t[vs..ve.max(vs)].find('。'))
+            && let Some(stop) =
+                sentence_stop(&t[vs..ve.max(vs)]).or_else(|| t[vs..ve.max(vs)].find('。'))
         {
             let cut = vs + stop;
             let after = t[cut..ve].trim_start_matches(['.', '。', ' ']);
@@ -777,6 +776,15 @@ fn by_labels(
     f
 }
 
+/// The first `. ` that ends a sentence: not the stop of a title before a name (`Ms. Weber`,
+/// `Dr. Keller`).
+fn sentence_stop(t: &str) -> Option<usize> {
+    t.match_indices(". ").map(|(i, _)| i).find(|&i| {
+        let word = t[..i].rsplit([' ', '(', ',']).next().unwrap_or("");
+        !["Mr", "Ms", "Mrs", "Dr", "Prof", "St"].contains(&word)
+    })
+}
+
 /// A leading `信息中心：` / `Marketing:` naming the owner: (where the rest starts, the owner).
 fn leading_owner(
     t: &str,
@@ -894,7 +902,7 @@ fn by_parts(
             }
             f.due = Some(r);
             // `12月11日前提交排程表`: what done means, after the deadline.
-            due_tail = after_due(t, r, e);
+            due_tail = clause_after_due(t, r.1, e, times, opts).or_else(|| after_due(t, r, e));
             // `Owner, by Friday` in one part: the owner part before the deadline.
             let before = trim(t, s, r.0);
             if let Some((bs, be)) = before
@@ -1249,6 +1257,7 @@ fn strip_times(
             } else if t[b..e]
                 .trim_matches(|c: char| c.is_whitespace() || "；;，,。.前之以内".contains(c))
                 .is_empty()
+                && !names_a_target(&t[s..a])
             {
                 // At the end: drop it with its connector.
                 let mut ne = a;
@@ -1286,6 +1295,26 @@ fn strip_times(
     if e <= s { orig } else { (s, e) }
 }
 
+/// `推迟到`, `压缩到`, `move it from Dec 9 to`, `between Jan 18 and`: the words before a
+/// time make it what the item changes or asks about (a new date, a span), not its deadline,
+/// so it stays in the what. (`截止到` is a deadline's connector.)
+fn names_a_target(head: &str) -> bool {
+    let head = head.trim_end();
+    let lower = head.to_ascii_lowercase();
+    if ["截止到", "截至", "截止至"]
+        .iter()
+        .any(|w| head.ends_with(w))
+    {
+        return false;
+    }
+    ["到", "至", "为", "為", "成"]
+        .iter()
+        .any(|w| head.ends_with(w))
+        || [" to", " and", " from", " between", " still", " is", " was"]
+            .iter()
+            .any(|w| lower.ends_with(w))
+}
+
 /// The words after a `…前`/`…内` deadline up to `e` (`12月11日前提交排程表` → `提交排程表`),
 /// when they are short and hold no other time.
 fn after_due(t: &str, (a, b): (usize, usize), e: usize) -> Option<(usize, usize)> {
@@ -1305,8 +1334,121 @@ fn after_due(t: &str, (a, b): (usize, usize), e: usize) -> Option<(usize, usize)
     .then_some(r)
 }
 
+/// `…——12月23日前，需在2家门店灰度一周`, `12月25日前完成，输出内审报告`: the clause right after
+/// the deadline's clause (up to `e`) says what done looks like, when it is neither the
+/// writer's own part, a condition or a consequence, a time, an owner, nor thanks.
+fn clause_after_due(
+    t: &str,
+    from: usize,
+    e: usize,
+    times: &[(usize, usize)],
+    opts: &ParseOptions,
+) -> Option<(usize, usize)> {
+    let e = e.min(t.len());
+    // The deadline whose clause it is: the last one ending at or before `from`.
+    let due_end = times.iter().map(|&(_, b)| b).filter(|&b| b <= from).max()?;
+    let mut depth = 0i32;
+    let mut start = None;
+    for (i, c) in t.get(from..e)?.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            '，' if depth <= 0 => {
+                start = Some(from + i + c.len_utf8());
+                break;
+            }
+            '；' | ';' | '。' | '\n' | '.' | ',' if depth <= 0 => return None,
+            _ => {}
+        }
+    }
+    let start = start?;
+    let mut depth = 0i32;
+    let end = t[start..e]
+        .char_indices()
+        .find(|&(_, c)| {
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth -= 1,
+                _ => {}
+            }
+            depth <= 0 && matches!(c, '，' | ',' | '；' | ';' | '。' | '\n')
+        })
+        .map_or(e, |(j, _)| start + j);
+    let r = trim(t, start, end)?;
+    let p = &t[r.0..r.1];
+    let n = p.chars().count();
+    let own = [
+        "我",
+        "咱",
+        "如",
+        "若",
+        "没有",
+        "沒有",
+        "逾期",
+        "另外",
+        "用于",
+        "用於",
+        "以便",
+        "谢谢",
+        "謝謝",
+        "辛苦",
+        "感谢",
+        "感謝",
+        "当前",
+        "當前",
+        "目前",
+        "其余",
+        "其餘",
+        "审批后",
+        "審批後",
+        "或",
+        "否则",
+        "否則",
+        "不然",
+        "请",
+        "請",
+        "麻烦",
+        "麻煩",
+        "方便",
+        "负责",
+        "負責",
+        "对接",
+        "對接",
+        "由",
+        "同时",
+        "同時",
+        "并且",
+        "並且",
+        "之后",
+        "之後",
+        "此后",
+        "此後",
+        "届时",
+        "屆時",
+    ];
+    // Only after a deadline written as a limit (`…前`, `…内`), not after a time when
+    // something happens (`12月4日上午10点到12点之间，按新规则各拣200单`).
+    let limit = t[..due_end].ends_with(['前', '内', '內'])
+        || ["前", "之前", "以前", "内", "內", "以内"]
+            .iter()
+            .any(|w| t[due_end..].starts_with(w));
+    if !limit {
+        return None;
+    }
+    ((2..=40).contains(&n)
+        && p.chars().next().is_some_and(is_han)
+        && !own.iter().any(|w| p.starts_with(w))
+        && !p.ends_with(['吗', '嗎', '？', '?', '～', '~'])
+        && !times.iter().any(|&(a, b)| a < r.1 && b > r.0)
+        && owner_clause(p).is_none()
+        && !starts_or_refers(p)
+        && !owner_like(p, opts)
+        && labels(p).is_empty())
+    .then_some(r)
+}
+
 /// A bare verb (`完成`, `提交`, `发我`): it says nothing about what done looks like.
-fn bare_act(p: &str) -> bool {
+pub(super) fn bare_act(p: &str) -> bool {
     const BARE: [&str; 16] = [
         "完成",
         "提交",
@@ -1456,6 +1598,31 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
         if !t[ce..].starts_with(['。', '\n', '.', '；', ';'])
             && let Some(_) = trim(t, ce + sep, t.len())
         {
+            let (_, rel_end) = first_clause(&t[ce + sep..]);
+            cs = ce + sep;
+            ce = cs + rel_end;
+        }
+    }
+    // `12月9日前，回覆選定的顏色方向`: a clause that is only the deadline is no what; the
+    // action is the clause after it.
+    let only_time = |cs: usize, ce: usize| {
+        let mut rest = t[cs..ce].to_string();
+        for &(a, b) in times.iter().rev() {
+            if a >= cs && b <= ce {
+                rest.replace_range(a - cs..b - cs, "");
+            }
+        }
+        let rest = rest.trim_matches(|c: char| c.is_whitespace() || "，,前之以内內".contains(c));
+        let l = rest.to_ascii_lowercase();
+        rest.len() < ce - cs
+            && [
+                "", "by", "before", "请于", "請於", "请在", "請在", "于", "於", "在",
+            ]
+            .contains(&l.as_str())
+    };
+    if only_time(cs, ce) && t[ce..].starts_with(['，', ',']) {
+        let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
+        if trim(t, ce + sep, t.len()).is_some() {
             let (_, rel_end) = first_clause(&t[ce + sep..]);
             cs = ce + sep;
             ce = cs + rel_end;
@@ -1620,6 +1787,27 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
         }
         _ => what,
     };
+    // `各部门于12月17日前报送名单`, `研发中心：请各组组长今天下班前统计…`: a collective owner
+    // (各 + a unit or role) leading the action is whom it asks, over a leading department.
+    // With a deadline after it, the deadline's reading below cuts the what.
+    let collective = collective_lead(&t[what.0..what.1]).map(|(a, b)| (what.0 + a, what.0 + b));
+    let mut what = what;
+    if let Some((os, oe)) = collective {
+        f.owner = Some((os, oe));
+        let mut rest = oe;
+        for w in [
+            "于", "於", "在", "将", "將", "需", "须", "須", "负责", "負責",
+        ] {
+            if t[rest..what.1].starts_with(w) {
+                rest += w.len();
+                break;
+            }
+        }
+        let timed = times.iter().any(|&(a, b)| a >= rest && b <= what.1);
+        if !timed && let Some(r) = trim(t, rest, what.1) {
+            what = r;
+        }
+    }
     let mut what = strip_times(t, what, times);
     // A deadline inside the what: `两个严重缺陷今天18:00前修完提测` (the thing, when, what
     // done means) or `供应链部12月17日下班前明确…` (who, when, the action).
@@ -1673,11 +1861,19 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             if f.standard.is_none() {
                 f.standard = Some(after);
             }
-        } else if linked || owner_like(bare, opts) || bare.is_empty() {
+        } else if linked
+            || owner_like(bare, opts)
+            || bare.is_empty()
+            || collective_lead(bare) == Some((0, bare.len()))
+        {
             if f.owner.is_none() && owner_like(bare, opts) {
                 f.owner = Some((hs, hs + bare.len()));
             }
             what = after;
+            // `商务部李涛12月8日前把清单汇总给我，按合同条款逐条列`: the clause after.
+            if f.standard.is_none() {
+                f.standard = clause_after_due(t, b, t.len(), times, opts);
+            }
             // `统计受影响人员名单（姓名+电脑编号）`: after the deadline, a bracket details the result.
             if let Some(((ps, _), (is, ie))) = trailing_bracket(t, what)
                 && let Some(w) = trim(t, what.0, ps)
@@ -1715,7 +1911,15 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
         && d.0 >= what.1
     {
         let (_, rel) = first_clause(&t[d.1..]);
-        f.standard = after_due(t, d, d.1 + rel);
+        f.standard =
+            clause_after_due(t, d.1, t.len(), times, opts).or_else(|| after_due(t, d, d.1 + rel));
+    } else if f.standard.is_none()
+        && let Some(d) = f.due
+        && d.1 <= what.0
+    {
+        // `商务部李涛12月8日前把清单汇总给我，按合同条款逐条列`: the deadline leads the what;
+        // the clause after the what's says what done looks like.
+        f.standard = clause_after_due(t, what.1.max(d.1), t.len(), times, opts);
     }
     // `…，即日起执行`: a start as the when, when no deadline is there.
     if f.due.is_none() {
@@ -1744,10 +1948,76 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     }
     if f.owner.is_none()
         && let Some((os, oe)) = super::body::find_owner(t, opts)
+        && !hands_to(&t[..os])
     {
         f.owner = Some((os, oe));
     }
     f
+}
+
+/// `各部门`, `各组组长`, `各部门负责人`, `各室主任` at the start of `w` (after an ask word):
+/// everyone of a kind, named as the item's owner. The range within `w`.
+fn collective_lead(w: &str) -> Option<(usize, usize)> {
+    let s = ["请", "請", "由"]
+        .iter()
+        .find(|p| w.starts_with(*p))
+        .map_or(0, |p| p.len());
+    let body = &w[s..];
+    if !body.starts_with('各') {
+        return None;
+    }
+    const ENDS: [&str; 24] = [
+        "负责人",
+        "負責人",
+        "部门",
+        "部門",
+        "主任",
+        "组长",
+        "組長",
+        "助理",
+        "经理",
+        "經理",
+        "店长",
+        "店長",
+        "单位",
+        "單位",
+        "中心",
+        "同事",
+        "同仁",
+        "门店",
+        "門店",
+        "老师",
+        "老師",
+        "室",
+        "组",
+        "組",
+    ];
+    // The longest run of Han characters from 各 (at most ten) that ends with a unit or role.
+    let run: Vec<(usize, char)> = body
+        .char_indices()
+        .take_while(|&(_, c)| is_han(c))
+        .take(10)
+        .collect();
+    (2..=run.len())
+        .rev()
+        .map(|n| run[n - 1].0 + run[n - 1].1.len_utf8())
+        .find(|&e| ENDS.iter().any(|x| body[..e].ends_with(x)))
+        .map(|e| (s, s + e))
+}
+
+/// `…报至行政部黄婷`, `寄给财务部`, `send it to Finance`: the words before a name hand the
+/// result over to it; whom it goes to is not who does the item.
+fn hands_to(before: &str) -> bool {
+    let b = before.trim_end();
+    let lower = b.to_ascii_lowercase();
+    [
+        "报至", "報至", "报送", "報送", "报给", "報給", "寄至", "寄给", "寄給", "发给", "發給",
+        "发至", "發至", "交给", "交給", "送至", "送给", "送給", "抄送", "报", "報", "给", "給",
+        "至",
+    ]
+    .iter()
+    .any(|w| b.ends_with(w))
+        || [" to", " cc", " copy"].iter().any(|w| lower.ends_with(w))
 }
 
 /// How a list marker numbers its line: lines of one list share a family, and a line of
@@ -2126,6 +2396,115 @@ mod tests {
         // A pronoun names no owner.
         let t = "我们：12月4日前完成抓包";
         assert_eq!(get(t, read(t, &at(t, "12月4日前"), &opts()).owner), None);
+    }
+
+    /// The clause right after a `…前` deadline's clause says what done looks like, unless it
+    /// is the writer's own part, a condition, another ask or a time.
+    #[test]
+    fn the_clause_after_the_deadline_is_the_standard() {
+        let at = |t: &str, d: &str| {
+            let i = t.find(d).unwrap();
+            vec![(i, i + d.len())]
+        };
+        let t = "门店陈列照片——各店店长——3月6日前，每店不少于5张";
+        let f = read(t, &at(t, "3月6日"), &opts());
+        assert_eq!(get(t, f.standard), Some("每店不少于5张"));
+        let t = "仓储部3月6日前把盘点差异表发给我，按库位逐行列出。";
+        let f = read(t, &at(t, "3月6日"), &opts());
+        assert_eq!(get(t, f.what), Some("把盘点差异表发给我"));
+        assert_eq!(get(t, f.standard), Some("按库位逐行列出"));
+        for t in [
+            "仓储部3月6日前把盘点差异表发给我，之后的差异计入下月。",
+            "仓储部3月6日前把盘点差异表发给我，我好安排复盘。",
+            "仓储部3月6日前把盘点差异表发给我，如有困难请提前说。",
+            "仓储部3月6日前把盘点差异表发给我，请财务部3月9日前复核。",
+        ] {
+            let f = read(t, &at(t, "3月6日"), &opts());
+            assert_eq!(get(t, f.standard), None, "{t}");
+        }
+        // After a time that says when something happens, not a limit, nothing is taken.
+        let t = "门店陈列照片——各店店长——3月6日下午，每店不少于5张";
+        let f = read(t, &at(t, "3月6日下午"), &opts());
+        assert_eq!(get(t, f.standard), None);
+    }
+
+    /// Everyone of a kind leading the action (`各门店店长…`) owns the item; a department the
+    /// result is handed to (`报至财务部`) does not.
+    #[test]
+    fn collective_owners_and_recipients() {
+        let at = |t: &str, d: &str| {
+            let i = t.find(d).unwrap();
+            vec![(i, i + d.len())]
+        };
+        let t = "各门店店长于3月5日前将盘点表报至财务部";
+        let f = read(t, &at(t, "3月5日前"), &opts());
+        assert_eq!(get(t, f.owner), Some("各门店店长"));
+        assert_eq!(get(t, f.what), Some("将盘点表报至财务部"));
+        let t = "运营中心：请各区域经理3月5日前汇总门店反馈";
+        let f = read(t, &at(t, "3月5日前"), &opts());
+        assert_eq!(get(t, f.owner), Some("各区域经理"));
+        assert_eq!(get(t, f.what), Some("汇总门店反馈"));
+        let t = "3月5日前开具发票并寄至财务部王琳";
+        let f = read(t, &at(t, "3月5日前"), &opts());
+        assert_eq!(get(t, f.owner), None);
+        assert_eq!(collective_lead("各项指标3月5日前复核"), None);
+    }
+
+    /// A time the item changes or asks about (`延到…`, `from … to …`) stays in the what.
+    #[test]
+    fn a_target_time_stays_in_the_what() {
+        let at = |t: &str, d: &str| {
+            let i = t.find(d).unwrap();
+            vec![(i, i + d.len())]
+        };
+        let t = "年会彩排改到1月9日";
+        assert_eq!(get(t, read(t, &at(t, "1月9日"), &opts()).what), Some(t));
+        let t = "Move the audit from March 3 to March 5";
+        let (a, b) = (t.find("March 3").unwrap(), t.find("March 5").unwrap());
+        let f = read(t, &[(a, a + 7), (b, b + 7)], &opts());
+        assert_eq!(get(t, f.what), Some(t));
+        // A deadline at the end still goes, with its connector.
+        let t = "寄回签好的合同，截止到1月9日";
+        assert_eq!(
+            get(t, read(t, &at(t, "1月9日"), &opts()).what),
+            Some("寄回签好的合同")
+        );
+        let t = "Send the signed contract by March 5";
+        let f = read(t, &at(t, "March 5"), &opts());
+        assert_eq!(get(t, f.what), Some("Send the signed contract"));
+    }
+
+    /// A title's stop before a name ends no sentence in a labelled owner.
+    #[test]
+    fn a_title_before_a_name_is_no_sentence_end() {
+        let t = "Price list for 2027 – owner: Mr. Okafor – by Friday";
+        let d = t.find("Friday").unwrap();
+        let f = read(t, &[(d, d + "Friday".len())], &opts());
+        assert_eq!(get(t, f.owner), Some("Mr. Okafor"));
+        let t = "Owner: Dana. Send the signed price list with the stamp by Friday.";
+        let d = t.find("Friday").unwrap();
+        let f = read(t, &[(d, d + "Friday".len())], &opts());
+        assert_eq!(get(t, f.owner), Some("Dana"));
+    }
+
+    /// A first clause that is only the deadline is no what: the action follows it.
+    #[test]
+    fn a_deadline_clause_first_is_no_what() {
+        let at = |t: &str, d: &str| {
+            let i = t.find(d).unwrap();
+            vec![(i, i + d.len())]
+        };
+        let t = "3月2日（週一）前，寄回簽好的報價單；";
+        let f = read(t, &at(t, "3月2日（週一）前"), &opts());
+        assert_eq!(get(t, f.what), Some("寄回簽好的報價單"));
+        assert_eq!(get(t, f.due), Some("3月2日（週一）前"));
+        let t = "By March 2, the signed quote";
+        let f = read(t, &at(t, "March 2"), &opts());
+        assert_eq!(get(t, f.what), Some("the signed quote"));
+        // A clause with more than the time keeps it as the what.
+        let t = "3月2日前寄样，之后安排测试";
+        let f = read(t, &at(t, "3月2日前"), &opts());
+        assert_eq!(get(t, f.what), Some("寄样"));
     }
 
     #[test]
