@@ -441,16 +441,24 @@ fn reject_url_as_file(path: &Path, what: &str, instead: &str) -> anyhow::Result<
     if !is_scheme {
         return Ok(());
     }
-    let (zh, en) = if scheme.starts_with("postgres") {
-        (
-            format!("这是 PostgreSQL 地址，不是 SQLite 文件；请改用 {instead}"),
-            format!("this is a PostgreSQL URL, not a SQLite file; use {instead} instead"),
-        )
-    } else {
-        (
-            format!("这里需要 SQLite 文件路径，不是 URL；PostgreSQL 请用 {instead}"),
-            format!("a SQLite file path is expected here, not a URL; for PostgreSQL use {instead}"),
-        )
+    let postgres = scheme.starts_with("postgres");
+    let fix = match output::lang() {
+        Lang::Zh => {
+            if postgres {
+                format!("这是 PostgreSQL 地址，不是 SQLite 文件；请改用 {instead}")
+            } else {
+                format!("这里需要 SQLite 文件路径，不是 URL；PostgreSQL 请用 {instead}")
+            }
+        }
+        Lang::En => {
+            if postgres {
+                format!("this is a PostgreSQL URL, not a SQLite file; use {instead} instead")
+            } else {
+                format!(
+                    "a SQLite file path is expected here, not a URL; for PostgreSQL use {instead}"
+                )
+            }
+        }
     };
-    Err(anyhow::anyhow!("{what} = {text:?}: {}", tr(&zh, &en)))
+    Err(anyhow::anyhow!("{what} = {text:?}: {fix}"))
 }
