@@ -320,19 +320,85 @@ pub(crate) type InputRowOwned = InputRow;
 /// input was already applied. The ledger mark comes first, so returning early leaves
 /// nothing to undo.
 fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
-    if let Some(seq) = changes.input {
-        let n = conn
-            .prepare_cached("UPDATE inputs SET applied = 1 WHERE seq = ?1 AND applied = 0")?
-            .execute([seq])?;
-        if n == 0 {
+    if !mark_applied(conn, changes.input.into_iter())? {
+        return Ok(false);
+    }
+    let removed: Vec<&str> = changes.removed.iter().map(String::as_str).collect();
+    let collaborations: Vec<&Collaboration> = changes.collaborations.iter().collect();
+    let messages: Vec<&MessageRow> = changes.messages.iter().collect();
+    write_rows(conn, &removed, &collaborations, &messages)?;
+    Ok(true)
+}
+
+/// The writes of [`Store::apply_page`] on an open transaction, as PostgreSQL's page does
+/// them: every input marked, the collaborations removed anywhere in the page deleted, each
+/// collaboration written once as the page leaves it (unless the page ends by removing it),
+/// and the last row of each message. Writing a collaboration once per page instead of once
+/// per message that touches it saves serialising its whole timeline again and again (a
+/// thread's replies mostly arrive in the same page). False when an input of the page was
+/// already applied (the caller rolls back).
+fn write_page(conn: &Connection, page: &[Changes]) -> Result<bool> {
+    if !mark_applied(conn, page.iter().filter_map(|c| c.input))? {
+        return Ok(false);
+    }
+    let mut removed: Vec<&str> = Vec::new();
+    let mut seen_removed: HashSet<&str> = HashSet::new();
+    let mut last: HashMap<&str, Option<&Collaboration>> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    let mut rows: HashMap<&str, &MessageRow> = HashMap::new();
+    let mut row_order: Vec<&str> = Vec::new();
+    for c in page {
+        for id in &c.removed {
+            if seen_removed.insert(id) {
+                removed.push(id);
+            }
+            if last.insert(id, None).is_none() {
+                order.push(id);
+            }
+        }
+        for x in &c.collaborations {
+            if last.insert(&x.id, Some(x)).is_none() {
+                order.push(&x.id);
+            }
+        }
+        for m in &c.messages {
+            if rows.insert(&m.sha256, m).is_none() {
+                row_order.push(&m.sha256);
+            }
+        }
+    }
+    let written: Vec<&Collaboration> = order.iter().filter_map(|id| last[id]).collect();
+    let messages: Vec<&MessageRow> = row_order.iter().map(|s| rows[s]).collect();
+    write_rows(conn, &removed, &written, &messages)?;
+    Ok(true)
+}
+
+/// Marks `seqs` applied; false when one of them already was.
+fn mark_applied(conn: &Connection, seqs: impl Iterator<Item = i64>) -> Result<bool> {
+    let mut mark =
+        conn.prepare_cached("UPDATE inputs SET applied = 1 WHERE seq = ?1 AND applied = 0")?;
+    for seq in seqs {
+        if mark.execute([seq])? == 0 {
             return Ok(false);
         }
     }
+    Ok(true)
+}
+
+/// Deletes `removed` (with their plans), writes `collaborations` whole and indexes
+/// `messages` (with their keys the first time; a row already there gets its thread,
+/// collaboration and opener updated).
+fn write_rows(
+    conn: &Connection,
+    removed: &[&str],
+    collaborations: &[&Collaboration],
+    messages: &[&MessageRow],
+) -> Result<()> {
     {
         let mut del = conn.prepare_cached("DELETE FROM collaborations WHERE id = ?1")?;
         let mut del_plans = conn.prepare_cached("DELETE FROM plans WHERE collaboration = ?1")?;
         let mut del_stale = conn.prepare_cached("DELETE FROM stale_plans WHERE id = ?1")?;
-        for id in &changes.removed {
+        for id in removed {
             del.execute([id])?;
             del_plans.execute([id])?;
             del_stale.execute([id])?;
@@ -348,7 +414,7 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
                event_count = excluded.event_count,
                revision = collaborations.revision + 1",
         )?;
-        for c in &changes.collaborations {
+        for c in collaborations {
             up.execute(params![
                 c.id,
                 schema::collab_kind(c),
@@ -372,7 +438,7 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
             "INSERT INTO message_keys (key, role, seq, pos) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT DO NOTHING",
         )?;
-        for m in &changes.messages {
+        for m in messages {
             let n = ins.execute(params![
                 m.sha256,
                 m.seq,
@@ -391,7 +457,7 @@ fn write_changes(conn: &Connection, changes: &Changes) -> Result<bool> {
             }
         }
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Message rows (without keys) for a `WHERE` clause over `messages`, by SHA-256.
@@ -560,6 +626,20 @@ impl Store for SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         if !write_changes(&tx, changes)? {
+            return Ok(false);
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    fn apply_page(&mut self, page: &[Changes]) -> Result<bool> {
+        if self.in_batch {
+            return write_page(&self.conn, page);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if !write_page(&tx, page)? {
             return Ok(false);
         }
         tx.commit()?;
