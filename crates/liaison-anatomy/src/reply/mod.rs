@@ -245,6 +245,18 @@ impl Clause {
             })
         })
     }
+    /// The clause asks the reader to step in (`恳请您协调`, `这个需要你拍板`, `Could you
+    /// help push …`, `Request your support`): the cue, unless the help is only a look.
+    fn asks_step_in(&self) -> Option<&'static str> {
+        let asks = self.asks_reader()
+            || self.question
+            || self.has(cues::REQUEST)
+            || self.has(cues::READER_ACTS);
+        if !asks || cues::light_help(&self.norm) {
+            return None;
+        }
+        cues::first(&self.norm, cues::STEP_IN_ASK)
+    }
     /// The writer says it will be late.
     fn late(&self) -> bool {
         self.delay_cue()
@@ -832,7 +844,10 @@ fn decide_rules(
     let sync = || {
         cls.iter()
             .filter(|c| !c.question && !c.has(cues::REQUEST))
-            .find_map(|c| cues::first(&c.norm, cues::SYNC))
+            .find_map(|c| {
+                cues::first(&c.norm, cues::SYNC)
+                    .or_else(|| cues::report_follows(&c.norm).then_some("…如下"))
+            })
     };
     let cue = |w: Option<&str>| w.map(str::to_string);
     // Out of office: a header, or the text says so.
@@ -857,6 +872,9 @@ fn decide_rules(
         if let Some(w) = found(cues::ESCALATION) {
             return Ok((C::Escalation, cue(Some(w))));
         }
+        if cls.iter().any(|c| cues::brings_in(&c.norm)) {
+            return Ok((C::Escalation, Some("(brings someone in)".into())));
+        }
         // Written to an executive (`胡总，`, `郑总：` as the greeting) and asking them to
         // act: the requester brings in a superior.
         let to_executive = cls.first().is_some_and(|c| {
@@ -880,13 +898,29 @@ fn decide_rules(
         {
             return Ok((C::Escalation, cue(Some(w))));
         }
+        // Asking the reader to step in (decide, coordinate, push, support): the requester
+        // turns to someone who can unblock it, whoever is copied.
+        if let Some(w) = cls.iter().find_map(Clause::asks_step_in) {
+            return Ok((C::Escalation, cue(Some(w))));
+        }
+        // Opening with `Confirming …` / `To confirm …` / `跟贵部确认一下：`: restating what
+        // was agreed, even when it reads like a status (`Confirming where we are: …`).
+        if let Some(w) = cls
+            .iter()
+            .take(3)
+            // `确认一下` is also a question cue; only a question mark makes it one here.
+            .filter(|c| !c.norm.contains(['?', '？']))
+            .find_map(|c| cues::confirms_opening(&c.norm))
+        {
+            return Ok((C::Confirmation, cue(Some(w))));
+        }
         if let Some(w) = sync() {
             return Ok((C::Sync, cue(Some(w))));
         }
         if let Some(w) = cls
             .iter()
             .filter(|c| !c.conditional && !c.question)
-            .find_map(|c| cues::first(&c.norm, cues::CONFIRMATION))
+            .find_map(|c| cues::own_confirmation(&c.norm))
         {
             return Ok((C::Confirmation, cue(Some(w))));
         }
@@ -909,11 +943,17 @@ fn decide_rules(
         if let Some(w) = found(cues::NUDGE) {
             return Ok((C::Nudge, cue(Some(w))));
         }
-        // We may own an item of our own request too, and promise it.
+        // We may own an item of our own request too, and promise it: the writer is the
+        // one who acts (`第三項我這邊會在…完成`), not the reader (`下班前给我一个版本`,
+        // `我需要你在周四之前给个方向`) nor a third party (`放射科16日先完成`).
         if writer.ours
-            && let Some(c) = cls
-                .iter()
-                .find(|c| !c.conditional && !c.question && c.dated && c.commits())
+            && let Some(c) = cls.iter().find(|c| {
+                !c.conditional
+                    && !c.question
+                    && c.dated
+                    && c.commits()
+                    && cues::writer_acts(&c.norm)
+            })
         {
             return Ok((C::Promise, cue(cues::first(&c.norm, cues::COMMIT))));
         }

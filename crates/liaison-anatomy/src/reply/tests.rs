@@ -1731,3 +1731,72 @@ fn the_late_clause_names_the_old_time() {
     assert_eq!(r.class, ReplyClass::Delay, "{:?}", r.cue);
     assert_eq!(r.promised, None);
 }
+
+#[test]
+fn requester_asks_the_reader_to_step_in_is_an_escalation() {
+    check(
+        &[
+            ("李院长：\n\n采购和财务一直定不下来，恳请您出个主意协调一下。", US_ASKING),
+            ("老周，这件事需要你拍板：换供应商，还是等到下个月？", US_ASKING),
+            ("Hi Dana,\n\nCould you help us push the vendor for a date?", US_ASKING),
+            ("Request your support to close the permit by Friday.", US_ASKING),
+            // Bringing someone in, with the object between verb and `in`.
+            ("Hi Sam, looping my director in on the missing parts.", US_ASKING),
+            ("Dear Ms Lee, I am bringing the open invoice to your attention.", US_ASKING),
+        ],
+        ReplyClass::Escalation,
+    );
+    // A help that is only a look stays a reminder.
+    check(
+        &[("上周的单子还没收到回复，麻烦帮忙看一下能不能排进周五。", US_ASKING)],
+        ReplyClass::Nudge,
+    );
+}
+
+#[test]
+fn requester_promise_needs_the_writer_to_act() {
+    // The reader is asked to act, or a third party acts: no promise of ours.
+    check(
+        &[
+            ("小林，样册今天能定稿吗？下班前给我一版就行。", US_ASKING),
+            ("合同约好12月1日前寄回，到今天还是没有。麻烦明天上午前补寄。", US_ASKING),
+        ],
+        ReplyClass::Nudge,
+    );
+    check(
+        &[("第二项我们这边会在周五前提交，其余照旧。", US_ASKING)],
+        ReplyClass::Promise,
+    );
+    assert!(cues::writer_acts("我们周五前提交"));
+    assert!(!cues::writer_acts("周五前发给我"));
+    assert!(!cues::writer_acts("我需要你周五前定下来"));
+    assert!(cues::writer_acts("we'll send it on friday"));
+}
+
+#[test]
+fn requester_decides_or_restates_is_a_confirmation() {
+    check(
+        &[
+            ("Dear Ken,\n\nThe second option is acceptable to us; please keep the date.", US_ASKING),
+            ("Thanks. Please go ahead with the larger batch.", US_ASKING),
+            ("行，就按您说的，先发一半。", US_ASKING),
+            ("张经理：\n\n跟财务处确认过了，发票按季度开即可。", US_ASKING),
+            ("各位：\n\n和贵司电话确认一下：场地改到三楼，人数不变。", US_ASKING),
+            ("Hi Ann,\n\nConfirming where we stand: both drafts are approved.", US_ASKING),
+        ],
+        ReplyClass::Confirmation,
+    );
+    // Another's confirmation, reported in a reminder, is no confirmation of ours.
+    check(
+        &[(
+            "Your team confirmed last week that the cable would ship. Could you send the tracking number today?",
+            US_ASKING,
+        )],
+        ReplyClass::Nudge,
+    );
+    // A report announced as following is a sync.
+    check(
+        &[("各位：\n\n本周进度汇报如下：\n一、接口已联调；\n二、压测下周开始。", US_ASKING)],
+        ReplyClass::Sync,
+    );
+}
