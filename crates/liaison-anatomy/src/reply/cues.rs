@@ -2590,7 +2590,10 @@ pub fn writer_acts(norm: &str) -> bool {
         !norm[..i].chars().next_back().is_some_and(|c| OBJECT.contains(&c))
     }) || ["本公司", "本部门", "咱们"].iter().any(|w| norm.contains(w));
     zh || words(norm).iter().any(|w| {
-        matches!(*w, "i" | "we" | "i'll" | "we'll" | "i'm" | "we're" | "i've" | "we've")
+        matches!(
+            *w,
+            "i" | "we" | "i'll" | "we'll" | "i'm" | "we're" | "i've" | "we've" | "mine"
+        )
     })
 }
 

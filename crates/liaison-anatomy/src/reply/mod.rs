@@ -257,6 +257,26 @@ impl Clause {
         }
         cues::first(&self.norm, cues::STEP_IN_ASK)
     }
+    /// The writer takes a task on: `我(们)来` + a verb, `is mine`, `交给我`, or a
+    /// commitment (`I will …`, `就回您`) with the writer as its subject.
+    fn takes_on(&self) -> bool {
+        let n = &self.norm;
+        if self.asks_reader() || !cues::writer_acts(n) {
+            return false;
+        }
+        let comes = n.match_indices('来').any(|(i, _)| {
+            let before: Vec<char> = n[..i].chars().rev().take(3).collect();
+            let next = n[i + '来'.len_utf8()..].chars().next();
+            before.contains(&'我')
+                && next.is_some_and(|c| {
+                    ('\u{4e00}'..='\u{9fff}').contains(&c) && !"了的说自源看过".contains(c)
+                })
+        });
+        comes
+            || cues::any(n, &["is mine", "交给我", "包在我"])
+            || cues::future_act(n)
+            || self.has(cues::COMMIT) && !self.has(cues::AGREE)
+    }
     /// The writer says it will be late.
     fn late(&self) -> bool {
         self.delay_cue()
@@ -397,7 +417,11 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
                     let after = cues::normalize(&sentence[f.end.min(e)..e]);
                     match verb_after_time(&after) {
                         Some(AfterTime::Verb) => cl.time_verb = !cues::any(&norm, cues::AGREE),
-                        Some(AfterTime::Late) => cl.time_late = true,
+                        // `上周五才到`: only then, but past — a reason given, not the
+                        // writer's lateness.
+                        Some(AfterTime::Late) => {
+                            cl.time_late |= f.value.is_none_or(|v| v > ctx.now)
+                        }
                         None => {}
                     }
                     if f.kind == ExprKind::Deadline
@@ -1308,6 +1332,14 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
         .find(|c| !c.conditional && !c.times.is_empty() && c.has(cues::AGREE))
     {
         return (C::Promise, cue(cues::first(&c.norm, cues::AGREE)));
+    }
+    // Taking a task on with no time (`这项我来跟`, `决算表我们科来审`, `EDI mapping is
+    // mine`, `I will arrange it`): a promise without a time.
+    if let Some(c) = cls
+        .iter()
+        .find(|c| !c.conditional && !c.question && c.takes_on())
+    {
+        return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)).or(Some("(takes it on)".into())));
     }
     // Setting a fact against the one given (`是到港后付款，不是发货前`, `42 returns, not 75`).
     if cls.iter().enumerate().any(|(k, c)| {

@@ -1800,3 +1800,33 @@ fn requester_decides_or_restates_is_a_confirmation() {
         ReplyClass::Sync,
     );
 }
+
+#[test]
+fn taking_a_task_on_without_a_time_is_a_promise() {
+    check(
+        &[
+            ("报价单我来改，改好发群里。", ASKED),
+            ("周经理，盘点表我们组来核，仓库那边数到了我们就开始。", ASKED),
+            ("The venue booking is mine. Waiting on the head count first.", ASKED),
+            ("Hi Jo, noted on the audit. I will book the auditors and share the plan.", ASKED),
+            ("李经理，我等财务回话以后就回您。", ASKED),
+        ],
+        ReplyClass::Promise,
+    );
+    // Another person's act, or only a look, is no promise of the writer's.
+    check(
+        &[
+            ("Thanks, received. Tom is on it and he'll get back to you.", ASKED),
+            ("收到，这边对接人是我。", ASKED),
+        ],
+        ReplyClass::Acknowledgement,
+    );
+}
+
+#[test]
+fn only_then_in_the_past_is_a_reason_not_a_delay() {
+    // `上周三才到`: the money came late, which explains; the writer is not late.
+    check(&[("这笔我来跟，货款上周三才到账，我今天找财务划过去。", ASKED)], ReplyClass::Promise);
+    // `下周三才能到`: later than asked.
+    check(&[("抱歉，配件下周三才能到。", ASKED)], ReplyClass::Delay);
+}
