@@ -318,6 +318,8 @@ fn negation_at(hay: &str, i: usize) -> Option<usize> {
                 | "didn't"
                 | "never"
                 | "without"
+                | "cannot"
+                | "can't"
                 | "isn't"
                 | "aren't"
                 | "wasn't"
@@ -773,6 +775,17 @@ pub const AUTO_REDIRECT: &[&str] = &[
 
 /// Refusing, disputing, correcting the request.
 pub const DISPUTE: &[&str] = &[
+    // Saying one sees the matter another way (`we see it differently`, `理解上有些不同`).
+    "see it differently",
+    "see this differently",
+    "see things differently",
+    "view it differently",
+    "理解上有些不同",
+    "理解有些不同",
+    "理解上不同",
+    "理解不一样",
+    "看法不同",
+    "看法不一样",
     "never agreed",
     "didn't agree to",
     "did not agree to",
@@ -945,6 +958,9 @@ pub const DISPUTE: &[&str] = &[
 
 /// Finding the request hard or having concerns (a dispute when no new time is named).
 pub const SOFT_DISPUTE: &[&str] = &[
+    "有点难",
+    "not comfortable",
+    "uncomfortable with",
     "比较难",
     "有困难",
     "有点困难",

@@ -416,7 +416,12 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
                             });
                     let after = cues::normalize(&sentence[f.end.min(e)..e]);
                     match verb_after_time(&after) {
-                        Some(AfterTime::Verb) => cl.time_verb = !cues::any(&norm, cues::AGREE),
+                        // Agreeing to a time (`周五可以`) is no commitment of one's
+                        // own, but `可以` before the verb is an ability (`周五前可以交`).
+                        Some(AfterTime::Verb) => {
+                            cl.time_verb = cues::first(&norm, cues::AGREE)
+                                .is_none_or(|w| w == "可以" && after.contains("可以"))
+                        }
                         // `上周五才到`: only then, but past — a reason given, not the
                         // writer's lateness.
                         Some(AfterTime::Late) => {

@@ -1830,3 +1830,27 @@ fn only_then_in_the_past_is_a_reason_not_a_delay() {
     // `下周三才能到`: later than asked.
     check(&[("抱歉，配件下周三才能到。", ASKED)], ReplyClass::Delay);
 }
+
+#[test]
+fn seeing_it_another_way_is_a_dispute() {
+    check(
+        &[
+            ("Dear Kim,\n\nOn point 3 we see this differently: the spec never asked for a second log.", ASKED),
+            ("第二条我们理解上有些不同，合同写的是配合，不是牵头。", ASKED),
+            ("I'm not comfortable signing off the budget before the audit.", ASKED),
+            ("会场这块有点难，元旦前整层都被订了。", ASKED),
+        ],
+        ReplyClass::Dispute,
+    );
+    // `cannot` negates what follows it: the two lists cannot disagree is no dispute.
+    assert!(!cues::any("both tabs read one table so they cannot disagree", cues::DISPUTE));
+}
+
+#[test]
+fn able_to_hand_over_by_a_time_is_a_commitment() {
+    // `可以` before the verb is an ability, so the rest is promised for Friday.
+    let m = with_file("检测报告见附件。整改表周五前可以交。", "a.pdf", "application/pdf");
+    assert_eq!(class_of(&m, ASKED), ReplyClass::PartialDelivery);
+    // `周五可以` alone agrees to the time asked for.
+    check(&[("周五可以。", ASKED)], ReplyClass::Promise);
+}
