@@ -281,6 +281,10 @@ fn negation_at(hay: &str, i: usize) -> Option<usize> {
         "apologies for my ",
         "apologize for the ",
         "apologise for the ",
+        // `抱歉耽误了`: the same apology for something past, in Chinese.
+        "抱歉",
+        "不好意思",
+        "对不起",
     ] {
         if before.ends_with(apology) {
             return Some(i - apology.len());
@@ -988,6 +992,15 @@ pub const SOFT_DISPUTE: &[&str] = &[
 
 /// Not meeting the time: the work will be late.
 pub const DELAY: &[&str] = &[
+    // Only then, in English (`I can only confirm on Monday`, `not until Friday`): 才.
+    "can only confirm",
+    "can only send",
+    "can only ship",
+    "can only deliver",
+    "can only give",
+    "not until",
+    // Held up (`检修耽误了十来天`).
+    "耽误了",
     "earliest we can",
     "the earliest",
     "been moved to",
@@ -1795,6 +1808,9 @@ pub const CONDITION: &[&str] = &[
     "unless",
     "once ",
     "in case",
+    // The consequence of not doing it (`otherwise we cannot reproduce`, `否则赶不上`).
+    "otherwise",
+    "否则",
 ];
 
 /// Asking.
@@ -2302,7 +2318,9 @@ pub fn unable(norm: &str) -> Option<&'static str> {
             let next = norm[i + comp.len()..].chars().next();
             let verb = prev.is_some_and(|c| {
                 ('\u{4e00}'..='\u{9fff}').contains(&c)
-                    && !"少免受大罢得为说算谈比看来等对".contains(c)
+                    && !"少免受大罢得为说算谈比看等对".contains(c)
+                    // `来不了` cannot come; `来不及` is a delay cue of its own.
+                    && (c != '来' || comp == "不了")
             });
             if verb && !(comp == "不了" && next == Some('解')) {
                 return Some(comp);

@@ -1854,3 +1854,38 @@ fn able_to_hand_over_by_a_time_is_a_commitment() {
     // `周五可以` alone agrees to the time asked for.
     check(&[("周五可以。", ASKED)], ReplyClass::Promise);
 }
+
+#[test]
+fn later_than_asked_in_other_words_is_a_delay() {
+    check(
+        &[
+            // English `only` before the act and a time: 才.
+            ("Hi Lee, the port has not published the schedule. I can only confirm on Friday.", ASKED),
+            ("Sorry, we can't start. Not until the permit comes on Friday.", ASKED),
+            // Held up, said as such.
+            ("王经理，实在抱歉。模具上周返修耽误了一周，剩下的周四才能发。", ASKED),
+            // Someone else cannot come today.
+            ("厂家那边说维修师傅今天来不了，具体哪天还没定。", ASKED),
+        ],
+        ReplyClass::Delay,
+    );
+    // An apology right before it is for something past.
+    let m = with_file("合同见附件，抱歉耽误了。", "c.pdf", "application/pdf");
+    assert_eq!(class_of(&m, ASKED), ReplyClass::Delivery);
+}
+
+#[test]
+fn otherwise_is_a_condition() {
+    // `otherwise we cannot …` states a consequence, not a refusal: the mail asks.
+    check(
+        &[("Which firmware was on the unit? We need it before testing, otherwise we cannot compare.", ASKED)],
+        ReplyClass::Question,
+    );
+}
+
+#[test]
+fn a_time_before_a_verb_of_reporting_is_a_commitment() {
+    let r = read(&message("清单我们按模板填，12月9日下班前报送。"), &opts(), ASKED, &[]);
+    assert_eq!(r.class, ReplyClass::Promise);
+    assert_eq!(r.promised, Some(at("2026-12-09T18:00:00+08:00")));
+}
