@@ -992,13 +992,6 @@ pub const SOFT_DISPUTE: &[&str] = &[
 
 /// Not meeting the time: the work will be late.
 pub const DELAY: &[&str] = &[
-    // Only then, in English (`I can only confirm on Monday`, `not until Friday`): 才.
-    "can only confirm",
-    "can only send",
-    "can only ship",
-    "can only deliver",
-    "can only give",
-    "not until",
     // Held up (`检修耽误了十来天`).
     "耽误了",
     "earliest we can",
@@ -1213,6 +1206,7 @@ pub const DELAY_TO: &[&str] = &[
     "pushed to",
     "moved to",
     "延到",
+    "推到",
     "推迟到",
     "顺延到",
     "延后到",
@@ -2704,3 +2698,7 @@ pub fn report_follows(norm: &str) -> bool {
         ["进展", "进度", "情况", "状态"].iter().any(|w| before.contains(w))
     })
 }
+
+/// Only then, in English (`I can only confirm on Monday`, `not until Friday`): what 才
+/// says after a time in Chinese.
+pub const ONLY_THEN: &[&str] = &["can only", "could only", "not until", "only be able to"];

@@ -438,6 +438,8 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
                     }
                 }
             }
+            // `I can only confirm on Monday`: the time named is later than hoped.
+            cl.time_late |= !cl.times.is_empty() && cues::any(&norm, cues::ONLY_THEN);
             cl.norm = norm;
             out.push(cl);
         }
@@ -1539,8 +1541,12 @@ fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffs
                 .iter()
                 .find(|c| !c.conditional && c.late())
                 .map_or(0, |c| c.sentence);
+            // A time said to come only then (`周五才能到`, `can only confirm on Monday`) is
+            // the new time too.
             let mut t = times(&|c| {
-                c.sentence >= from && firm(c) && (c.commits() && !c.late() || c.has(cues::DELAY_TO))
+                c.sentence >= from
+                    && firm(c)
+                    && (c.commits() && !c.late() || c.has(cues::DELAY_TO) || c.time_late)
             });
             if t.is_empty() {
                 t = times(&|c| c.question && (c.late() || c.has(cues::DELAY_TO)));
@@ -1557,7 +1563,35 @@ fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffs
         ReplyClass::PartialDelivery => times(&|c| {
             firm(c) && (c.commits() || c.has(cues::PENDING) || c.has(cues::DELAY_TO)) && !c.done()
         }),
-        _ => times(&|c| firm(c) && c.commits()),
+        // A clause that goes on from a commitment in the same sentence with only a thing
+        // and a time (`事故报告会在10日前交你，根治方案12月15日前`, `We will send (i) by
+        // 4 December, and (ii) by 9 December`) is promised too.
+        _ => cls
+            .iter()
+            .enumerate()
+            .filter(|(k, c)| {
+                firm(c)
+                    && (c.commits()
+                        || k.checked_sub(1).map(|j| &cls[j]).is_some_and(|p| {
+                            p.sentence == c.sentence
+                                && firm(p)
+                                && p.commits()
+                                && !c.late()
+                                && !c.done()
+                                && !c.asks_reader()
+                                // Its own negation or reason is a clause of its own
+                                // (`不会拖到明天`, `since she leaves on the 18th`).
+                                // nor one of the reader's (`方便你周一上午先看`).
+                                && ![
+                                    "不", "没", "not ", "n't", "since", "because", "因为",
+                                    "由于", "你", "您", "you",
+                                ]
+                                    .iter()
+                                    .any(|w| c.norm.contains(w))
+                        }))
+            })
+            .flat_map(|(_, c)| c.times.clone())
+            .collect(),
     };
     let max = latest(found)?;
     if !end_of_day(&max) {

@@ -1889,3 +1889,47 @@ fn a_time_before_a_verb_of_reporting_is_a_commitment() {
     assert_eq!(r.class, ReplyClass::Promise);
     assert_eq!(r.promised, Some(at("2026-12-09T18:00:00+08:00")));
 }
+
+#[test]
+fn only_then_names_the_new_time() {
+    let r = read(
+        &message("Hi Lee, the port has not published the schedule. I can only confirm on Friday."),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Delay);
+    assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
+}
+
+#[test]
+fn a_verbless_clause_after_a_commitment_is_promised_too() {
+    for body in [
+        "测试报告我们会在12月3日前发您，整改计划12月8日前。",
+        "We will send the drawings by Dec 3, and the bill of materials by Dec 8.",
+    ] {
+        let r = read(&message(body), &opts(), ASKED, &[]);
+        assert_eq!(r.class, ReplyClass::Promise, "{body}");
+        assert_eq!(r.promised, Some(at("2026-12-08T23:59:59+08:00")), "{body}");
+    }
+    // Its own negation, reason or reader keeps it out.
+    for body in [
+        "测试报告我们会在12月3日前发您，不会拖到12月8日。",
+        "报告我12月3日前发你，方便你12月8日的评审。",
+    ] {
+        let r = read(&message(body), &opts(), ASKED, &[]);
+        assert_eq!(r.promised, Some(at("2026-12-03T23:59:59+08:00")), "{body}");
+    }
+}
+
+#[test]
+fn pushed_to_names_the_new_time() {
+    let r = read(
+        &message("厂家的样机周三才能给到，8日完成有困难，预计要推到12月15日。"),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Delay);
+    assert_eq!(r.promised, Some(at("2026-12-15T23:59:59+08:00")));
+}
