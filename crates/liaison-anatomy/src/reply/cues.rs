@@ -2613,10 +2613,17 @@ pub fn writer_acts(norm: &str) -> bool {
     if READER_ACTS.iter().any(|w| norm.contains(w)) {
         return false;
     }
-    const OBJECT: &[char] = &['给', '帮', '回', '诉', '知', '让', '跟', '和', '向', '对', '替', '找'];
+    const OBJECT: &[char] = &[
+        '给', '帮', '回', '诉', '知', '让', '跟', '和', '向', '对', '替', '找',
+    ];
     let zh = norm.match_indices('我').any(|(i, _)| {
-        !norm[..i].chars().next_back().is_some_and(|c| OBJECT.contains(&c))
-    }) || ["本公司", "本部门", "咱们"].iter().any(|w| norm.contains(w));
+        !norm[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| OBJECT.contains(&c))
+    }) || ["本公司", "本部门", "咱们"]
+        .iter()
+        .any(|w| norm.contains(w));
     zh || words(norm).iter().any(|w| {
         matches!(
             *w,
@@ -2648,9 +2655,17 @@ pub const STEP_IN_ASK: &[&str] = &[
 /// A help that is only a look or a check (`帮忙看一下`, `help check`): a courtesy of a
 /// reminder, not a call to step in.
 pub fn light_help(norm: &str) -> bool {
-    ["帮忙看", "帮忙查", "帮忙确认", "帮手看", "help check", "help to check", "help look"]
-        .iter()
-        .any(|w| norm.contains(w))
+    [
+        "帮忙看",
+        "帮忙查",
+        "帮忙确认",
+        "帮手看",
+        "help check",
+        "help to check",
+        "help look",
+    ]
+    .iter()
+    .any(|w| norm.contains(w))
 }
 
 /// A mail that opens by restating what was agreed: `Confirming …`, `To confirm …`, or
@@ -2669,8 +2684,12 @@ pub fn confirms_opening(norm: &str) -> Option<&'static str> {
     let k = rest.find("确认")?;
     let between = rest[..k].chars().count() - 1;
     let after = &rest[k + "确认".len()..];
-    (with == 0 && (1..=8).contains(&between) && ["一下", "过", "了", "："].iter().any(|w| after.starts_with(w)))
-        .then_some("跟…确认")
+    (with == 0
+        && (1..=8).contains(&between)
+        && ["一下", "过", "了", "："]
+            .iter()
+            .any(|w| after.starts_with(w)))
+    .then_some("跟…确认")
 }
 
 /// The requester accepts: a [`CONFIRMATION`] cue that is the writer's, not reported of
@@ -2682,7 +2701,9 @@ pub fn own_confirmation(norm: &str) -> Option<&'static str> {
     let other = words(before)
         .iter()
         .any(|x| matches!(*x, "your" | "you" | "they" | "he" | "she"))
-        || ["对方", "他们", "他", "她"].iter().any(|x| before.contains(x));
+        || ["对方", "他们", "他", "她"]
+            .iter()
+            .any(|x| before.contains(x));
     (!other).then_some(w)
 }
 
@@ -2695,7 +2716,9 @@ pub fn report_follows(norm: &str) -> bool {
             b.reverse();
             b.into_iter().collect()
         };
-        ["进展", "进度", "情况", "状态"].iter().any(|w| before.contains(w))
+        ["进展", "进度", "情况", "状态"]
+            .iter()
+            .any(|w| before.contains(w))
     })
 }
 

@@ -1346,7 +1346,10 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
         .iter()
         .find(|c| !c.conditional && !c.question && c.takes_on())
     {
-        return (C::Promise, cue(cues::first(&c.norm, cues::COMMIT)).or(Some("(takes it on)".into())));
+        return (
+            C::Promise,
+            cue(cues::first(&c.norm, cues::COMMIT)).or(Some("(takes it on)".into())),
+        );
     }
     // Setting a fact against the one given (`是到港后付款，不是发货前`, `42 returns, not 75`).
     if cls.iter().enumerate().any(|(k, c)| {
