@@ -261,7 +261,9 @@ impl Clause {
     /// commitment (`I will …`, `就回您`) with the writer as its subject.
     fn takes_on(&self) -> bool {
         let n = &self.norm;
-        if self.asks_reader() || !cues::writer_acts(n) {
+        // A shape without a time, so read only in a reply of a few lines (in a letter or
+        // an advertisement, `我们来…`/`we will…` is narrative).
+        if !self.short || self.asks_reader() || !cues::writer_acts(n) {
             return false;
         }
         let comes = n.match_indices('来').any(|(i, _)| {
@@ -275,7 +277,8 @@ impl Clause {
         comes
             || cues::any(n, &["is mine", "交给我", "包在我"])
             || cues::future_act(n)
-            || self.has(cues::COMMIT) && !self.has(cues::AGREE)
+            // Coming back to the reader (`就回您`, `再答复你`).
+            || self.has(&["回您", "回你", "答复您", "答复你", "回复您", "回复你"])
     }
     /// The writer says it will be late.
     fn late(&self) -> bool {

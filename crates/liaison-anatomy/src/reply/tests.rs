@@ -2020,3 +2020,15 @@ fn pushed_to_names_the_new_time() {
     assert_eq!(r.class, ReplyClass::Delay);
     assert_eq!(r.promised, Some(at("2026-12-15T23:59:59+08:00")));
 }
+
+#[test]
+fn taking_on_is_read_only_in_a_short_reply() {
+    // In a long letter, `我们来…` is narrative, not a promise to the reader.
+    let long = format!(
+        "各位客户：\n\n{}今年的年会我们来办，地点在江边的老厂房。",
+        "本公司成立十周年，感谢一路同行的伙伴与朋友。".repeat(30)
+    );
+    assert!(long.chars().count() > 600);
+    assert_ne!(class_of(&message(&long), ASKED), ReplyClass::Promise);
+    check(&[("今年的年会我们来办。", ASKED)], ReplyClass::Promise);
+}
