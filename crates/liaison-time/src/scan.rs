@@ -3072,6 +3072,20 @@ impl<'a> S<'a> {
         if let DateP::Day(day) = d
             && let Some((we, wd)) = self.trailing_weekday(e)
         {
+            // `7/12 (Mon)` from a day-first writer (Malaysia, the UK, India): when the
+            // month-first reading has another weekday and the day-first one has the stated
+            // weekday, the weekday says which was meant. Only with an English weekday:
+            // Chinese writes month first, and `12/3（周五）` is a mismatch to report.
+            if wd != day.weekday()
+                && self.c[e..we].iter().any(|c| c.is_ascii_alphabetic())
+                && let Some(alt) = self.day_first(i, e)
+                && alt.weekday() == wd
+                // A near date only: a far one (`12/3 (Fri)` as 12 March) is likelier a
+                // wrong weekday, which is reported.
+                && (alt - self.today).num_days().abs() <= 62
+            {
+                return Some((we, DateP::Day(alt), None));
+            }
             let mism = (wd != day.weekday()).then_some(WeekdayMismatch {
                 stated: wd,
                 actual: day.weekday(),
@@ -3079,6 +3093,25 @@ impl<'a> S<'a> {
             return Some((we, d, mism));
         }
         Some((e, d, None))
+    }
+
+    /// The day-first reading of a bare `A/B` at `i..e` (no year, nothing else), if it is a
+    /// date.
+    fn day_first(&self, i: usize, e: usize) -> Option<NaiveDate> {
+        let text: String = self.c.get(i..e)?.iter().collect();
+        let (a, b) = text.split_once('/')?;
+        if a.is_empty() || b.is_empty() || !(a.chars().chain(b.chars())).all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let (dd, m) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+        if !(1..=12).contains(&m) || !(1..=31).contains(&dd) {
+            return None;
+        }
+        match self.checked_date(None, m, dd) {
+            DateP::Day(x) => Some(x),
+            _ => None,
+        }
     }
 
     fn trailing_weekday(&self, i: usize) -> Option<(usize, Weekday)> {

@@ -281,6 +281,10 @@ fn negation_at(hay: &str, i: usize) -> Option<usize> {
         "apologies for my ",
         "apologize for the ",
         "apologise for the ",
+        // `抱歉耽误了`: the same apology for something past, in Chinese.
+        "抱歉",
+        "不好意思",
+        "对不起",
     ] {
         if before.ends_with(apology) {
             return Some(i - apology.len());
@@ -318,6 +322,8 @@ fn negation_at(hay: &str, i: usize) -> Option<usize> {
                 | "didn't"
                 | "never"
                 | "without"
+                | "cannot"
+                | "can't"
                 | "isn't"
                 | "aren't"
                 | "wasn't"
@@ -773,6 +779,17 @@ pub const AUTO_REDIRECT: &[&str] = &[
 
 /// Refusing, disputing, correcting the request.
 pub const DISPUTE: &[&str] = &[
+    // Saying one sees the matter another way (`we see it differently`, `理解上有些不同`).
+    "see it differently",
+    "see this differently",
+    "see things differently",
+    "view it differently",
+    "理解上有些不同",
+    "理解有些不同",
+    "理解上不同",
+    "理解不一样",
+    "看法不同",
+    "看法不一样",
     "never agreed",
     "didn't agree to",
     "did not agree to",
@@ -945,6 +962,9 @@ pub const DISPUTE: &[&str] = &[
 
 /// Finding the request hard or having concerns (a dispute when no new time is named).
 pub const SOFT_DISPUTE: &[&str] = &[
+    "有点难",
+    "not comfortable",
+    "uncomfortable with",
     "比较难",
     "有困难",
     "有点困难",
@@ -972,6 +992,8 @@ pub const SOFT_DISPUTE: &[&str] = &[
 
 /// Not meeting the time: the work will be late.
 pub const DELAY: &[&str] = &[
+    // Held up (`检修耽误了十来天`).
+    "耽误了",
     "earliest we can",
     "the earliest",
     "been moved to",
@@ -1184,6 +1206,7 @@ pub const DELAY_TO: &[&str] = &[
     "pushed to",
     "moved to",
     "延到",
+    "推到",
     "推迟到",
     "顺延到",
     "延后到",
@@ -1779,6 +1802,9 @@ pub const CONDITION: &[&str] = &[
     "unless",
     "once ",
     "in case",
+    // The consequence of not doing it (`otherwise we cannot reproduce`, `否则赶不上`).
+    "otherwise",
+    "否则",
 ];
 
 /// Asking.
@@ -1997,6 +2023,14 @@ pub const CONFIRMATION: &[&str] = &[
     "meets our",
     "meet our",
     "as expected",
+    // Deciding for the partner's proposal (`Please go ahead with the RS485 version`,
+    // `P1 only is acceptable to us`, `就按你说的`).
+    "go ahead",
+    "acceptable",
+    "按你说的",
+    "按您说的",
+    "照你说的",
+    "照您说的",
 ];
 
 /// The requester reports progress.
@@ -2278,7 +2312,9 @@ pub fn unable(norm: &str) -> Option<&'static str> {
             let next = norm[i + comp.len()..].chars().next();
             let verb = prev.is_some_and(|c| {
                 ('\u{4e00}'..='\u{9fff}').contains(&c)
-                    && !"少免受大罢得为说算谈比看来等对".contains(c)
+                    && !"少免受大罢得为说算谈比看等对".contains(c)
+                    // `来不了` cannot come; `来不及` is a delay cue of its own.
+                    && (c != '来' || comp == "不了")
             });
             if verb && !(comp == "不了" && next == Some('解')) {
                 return Some(comp);
@@ -2528,3 +2564,164 @@ pub fn declines(norm: &str) -> bool {
     .iter()
     .any(|w| norm.contains(w))
 }
+
+/// English words of a clause (letters, digits and apostrophes).
+fn words(norm: &str) -> Vec<&str> {
+    norm.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Bringing someone into the thread: `loop`/`copy`/`cc` with whoever is brought in between
+/// the verb and `in` (`looping you in`, `copying my manager in`), or `to your attention`.
+pub fn brings_in(norm: &str) -> bool {
+    if ["to your attention", "to the attention of"]
+        .iter()
+        .any(|w| norm.contains(w))
+    {
+        return true;
+    }
+    let w = words(norm);
+    w.iter().enumerate().any(|(k, v)| {
+        matches!(
+            *v,
+            "loop" | "looping" | "looped" | "copy" | "copying" | "copied" | "cc" | "cc'ing"
+        ) && w[k + 1..].iter().take(4).any(|x| *x == "in")
+    })
+}
+
+/// The reader is the one asked to act (`需要你…`, `need you to`, `request your`): whatever
+/// time and verb follow are the reader's, not the writer's.
+pub const READER_ACTS: &[&str] = &[
+    "需要你",
+    "需要您",
+    "要你",
+    "要您",
+    "让你",
+    "让您",
+    "请你",
+    "请您",
+    "need you to",
+    "request your",
+    "you to ",
+];
+
+/// The writer is the subject of the clause's act: `我`/`我们`/`我这边` not as an object
+/// (`给我`, `告诉我`, `跟我`), or `I`/`we` in English; and the reader is not the one asked
+/// to act ([`READER_ACTS`]).
+pub fn writer_acts(norm: &str) -> bool {
+    if READER_ACTS.iter().any(|w| norm.contains(w)) {
+        return false;
+    }
+    const OBJECT: &[char] = &[
+        '给', '帮', '回', '诉', '知', '让', '跟', '和', '向', '对', '替', '找',
+    ];
+    let zh = norm.match_indices('我').any(|(i, _)| {
+        !norm[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| OBJECT.contains(&c))
+    }) || ["本公司", "本部门", "咱们"]
+        .iter()
+        .any(|w| norm.contains(w));
+    zh || words(norm).iter().any(|w| {
+        matches!(
+            *w,
+            "i" | "we" | "i'll" | "we'll" | "i'm" | "we're" | "i've" | "we've" | "mine"
+        )
+    })
+}
+
+/// Turning to someone who can unblock: words of deciding, coordinating, pushing,
+/// supporting.
+pub const STEP_IN_ASK: &[&str] = &[
+    "协调",
+    "决策",
+    "定夺",
+    "拍板",
+    "介入",
+    "推动",
+    "帮忙",
+    "帮手",
+    "decide",
+    "decision",
+    "help",
+    "support",
+    "intervene",
+    "step in",
+    "unblock",
+];
+
+/// A help that is only a look or a check (`帮忙看一下`, `help check`): a courtesy of a
+/// reminder, not a call to step in.
+pub fn light_help(norm: &str) -> bool {
+    [
+        "帮忙看",
+        "帮忙查",
+        "帮忙确认",
+        "帮手看",
+        "help check",
+        "help to check",
+        "help look",
+    ]
+    .iter()
+    .any(|w| norm.contains(w))
+}
+
+/// A mail that opens by restating what was agreed: `Confirming …`, `To confirm …`, or
+/// `跟/和/与 <someone> 确认一下/过/了` (`跟贵部电话确认一下：`, `跟信息科确认过了`).
+pub fn confirms_opening(norm: &str) -> Option<&'static str> {
+    let t = norm.trim_start();
+    if t.starts_with("confirming") {
+        return Some("confirming");
+    }
+    if t.starts_with("to confirm") {
+        return Some("to confirm");
+    }
+    let head: String = t.chars().take(12).collect();
+    let with = head.find(['跟', '和', '与'])?;
+    let rest = &head[with..];
+    let k = rest.find("确认")?;
+    let between = rest[..k].chars().count() - 1;
+    let after = &rest[k + "确认".len()..];
+    (with == 0
+        && (1..=8).contains(&between)
+        && ["一下", "过", "了", "："]
+            .iter()
+            .any(|w| after.starts_with(w)))
+    .then_some("跟…确认")
+}
+
+/// The requester accepts: a [`CONFIRMATION`] cue that is the writer's, not reported of
+/// another (`Your engineer confirmed on Tuesday that …`, `他们已经确认了`).
+pub fn own_confirmation(norm: &str) -> Option<&'static str> {
+    let w = first(norm, CONFIRMATION)?;
+    let at = norm.find(w).unwrap_or(0);
+    let before = &norm[..at];
+    let other = words(before)
+        .iter()
+        .any(|x| matches!(*x, "your" | "you" | "they" | "he" | "she"))
+        || ["对方", "他们", "他", "她"]
+            .iter()
+            .any(|x| before.contains(x));
+    (!other).then_some(w)
+}
+
+/// A report announced as following (`进展同步如下：`, `进度通报如下：`, `情况汇报如下`): the
+/// word for progress or state shortly before `如下`.
+pub fn report_follows(norm: &str) -> bool {
+    norm.match_indices("如下").any(|(i, _)| {
+        let before: String = {
+            let mut b: Vec<char> = norm[..i].chars().rev().take(8).collect();
+            b.reverse();
+            b.into_iter().collect()
+        };
+        ["进展", "进度", "情况", "状态"]
+            .iter()
+            .any(|w| before.contains(w))
+    })
+}
+
+/// Only then, in English (`I can only confirm on Monday`, `not until Friday`): what 才
+/// says after a time in Chinese.
+pub const ONLY_THEN: &[&str] = &["can only", "could only", "not until", "only be able to"];

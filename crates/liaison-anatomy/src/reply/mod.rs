@@ -245,6 +245,41 @@ impl Clause {
             })
         })
     }
+    /// The clause asks the reader to step in (`恳请您协调`, `这个需要你拍板`, `Could you
+    /// help push …`, `Request your support`): the cue, unless the help is only a look.
+    fn asks_step_in(&self) -> Option<&'static str> {
+        let asks = self.asks_reader()
+            || self.question
+            || self.has(cues::REQUEST)
+            || self.has(cues::READER_ACTS);
+        if !asks || cues::light_help(&self.norm) {
+            return None;
+        }
+        cues::first(&self.norm, cues::STEP_IN_ASK)
+    }
+    /// The writer takes a task on: `我(们)来` + a verb, `is mine`, `交给我`, or a
+    /// commitment (`I will …`, `就回您`) with the writer as its subject.
+    fn takes_on(&self) -> bool {
+        let n = &self.norm;
+        // A shape without a time, so read only in a reply of a few lines (in a letter or
+        // an advertisement, `我们来…`/`we will…` is narrative).
+        if !self.short || self.asks_reader() || !cues::writer_acts(n) {
+            return false;
+        }
+        let comes = n.match_indices('来').any(|(i, _)| {
+            let before: Vec<char> = n[..i].chars().rev().take(3).collect();
+            let next = n[i + '来'.len_utf8()..].chars().next();
+            before.contains(&'我')
+                && next.is_some_and(|c| {
+                    ('\u{4e00}'..='\u{9fff}').contains(&c) && !"了的说自源看过".contains(c)
+                })
+        });
+        comes
+            || cues::any(n, &["is mine", "交给我", "包在我"])
+            || cues::future_act(n)
+            // Coming back to the reader (`就回您`, `再答复你`).
+            || self.has(&["回您", "回你", "答复您", "答复你", "回复您", "回复你"])
+    }
     /// The writer says it will be late.
     fn late(&self) -> bool {
         self.delay_cue()
@@ -384,8 +419,17 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
                             });
                     let after = cues::normalize(&sentence[f.end.min(e)..e]);
                     match verb_after_time(&after) {
-                        Some(AfterTime::Verb) => cl.time_verb = !cues::any(&norm, cues::AGREE),
-                        Some(AfterTime::Late) => cl.time_late = true,
+                        // Agreeing to a time (`周五可以`) is no commitment of one's
+                        // own, but `可以` before the verb is an ability (`周五前可以交`).
+                        Some(AfterTime::Verb) => {
+                            cl.time_verb = cues::first(&norm, cues::AGREE)
+                                .is_none_or(|w| w == "可以" && after.contains("可以"))
+                        }
+                        // `上周五才到`: only then, but past — a reason given, not the
+                        // writer's lateness.
+                        Some(AfterTime::Late) => {
+                            cl.time_late |= f.value.is_none_or(|v| v > ctx.now)
+                        }
                         None => {}
                     }
                     if f.kind == ExprKind::Deadline
@@ -397,6 +441,8 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
                     }
                 }
             }
+            // `I can only confirm on Monday`: the time named is later than hoped.
+            cl.time_late |= !cl.times.is_empty() && cues::any(&norm, cues::ONLY_THEN);
             cl.norm = norm;
             out.push(cl);
         }
@@ -457,7 +503,7 @@ fn verb_after_time(after: &str) -> Option<AfterTime> {
     const VERBS: &[&str] = &[
         "提测", "交付", "启动", "发", "给", "交", "出", "寄", "做", "补", "提供", "完成", "到",
         "上线", "提交", "送", "回复", "答复", "确认", "安排", "装", "搞定", "弄好", "修复", "更新",
-        "上传", "整理", "准备",
+        "上传", "整理", "准备", "报送",
     ];
     let mut rest = after;
     for _ in 0..6 {
@@ -832,7 +878,10 @@ fn decide_rules(
     let sync = || {
         cls.iter()
             .filter(|c| !c.question && !c.has(cues::REQUEST))
-            .find_map(|c| cues::first(&c.norm, cues::SYNC))
+            .find_map(|c| {
+                cues::first(&c.norm, cues::SYNC)
+                    .or_else(|| cues::report_follows(&c.norm).then_some("…如下"))
+            })
     };
     let cue = |w: Option<&str>| w.map(str::to_string);
     // Out of office: a header, or the text says so.
@@ -857,6 +906,9 @@ fn decide_rules(
         if let Some(w) = found(cues::ESCALATION) {
             return Ok((C::Escalation, cue(Some(w))));
         }
+        if cls.iter().any(|c| cues::brings_in(&c.norm)) {
+            return Ok((C::Escalation, Some("(brings someone in)".into())));
+        }
         // Written to an executive (`胡总，`, `郑总：` as the greeting) and asking them to
         // act: the requester brings in a superior.
         let to_executive = cls.first().is_some_and(|c| {
@@ -880,13 +932,29 @@ fn decide_rules(
         {
             return Ok((C::Escalation, cue(Some(w))));
         }
+        // Asking the reader to step in (decide, coordinate, push, support): the requester
+        // turns to someone who can unblock it, whoever is copied.
+        if let Some(w) = cls.iter().find_map(Clause::asks_step_in) {
+            return Ok((C::Escalation, cue(Some(w))));
+        }
+        // Opening with `Confirming …` / `To confirm …` / `跟贵部确认一下：`: restating what
+        // was agreed, even when it reads like a status (`Confirming where we are: …`).
+        if let Some(w) = cls
+            .iter()
+            .take(3)
+            // `确认一下` is also a question cue; only a question mark makes it one here.
+            .filter(|c| !c.norm.contains(['?', '？']))
+            .find_map(|c| cues::confirms_opening(&c.norm))
+        {
+            return Ok((C::Confirmation, cue(Some(w))));
+        }
         if let Some(w) = sync() {
             return Ok((C::Sync, cue(Some(w))));
         }
         if let Some(w) = cls
             .iter()
             .filter(|c| !c.conditional && !c.question)
-            .find_map(|c| cues::first(&c.norm, cues::CONFIRMATION))
+            .find_map(|c| cues::own_confirmation(&c.norm))
         {
             return Ok((C::Confirmation, cue(Some(w))));
         }
@@ -909,11 +977,17 @@ fn decide_rules(
         if let Some(w) = found(cues::NUDGE) {
             return Ok((C::Nudge, cue(Some(w))));
         }
-        // We may own an item of our own request too, and promise it.
+        // We may own an item of our own request too, and promise it: the writer is the
+        // one who acts (`第三項我這邊會在…完成`), not the reader (`下班前给我一个版本`,
+        // `我需要你在周四之前给个方向`) nor a third party (`放射科16日先完成`).
         if writer.ours
-            && let Some(c) = cls
-                .iter()
-                .find(|c| !c.conditional && !c.question && c.dated && c.commits())
+            && let Some(c) = cls.iter().find(|c| {
+                !c.conditional
+                    && !c.question
+                    && c.dated
+                    && c.commits()
+                    && cues::writer_acts(&c.norm)
+            })
         {
             return Ok((C::Promise, cue(cues::first(&c.norm, cues::COMMIT))));
         }
@@ -1269,6 +1343,17 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
     {
         return (C::Promise, cue(cues::first(&c.norm, cues::AGREE)));
     }
+    // Taking a task on with no time (`这项我来跟`, `决算表我们科来审`, `EDI mapping is
+    // mine`, `I will arrange it`): a promise without a time.
+    if let Some(c) = cls
+        .iter()
+        .find(|c| !c.conditional && !c.question && c.takes_on())
+    {
+        return (
+            C::Promise,
+            cue(cues::first(&c.norm, cues::COMMIT)).or(Some("(takes it on)".into())),
+        );
+    }
     // Setting a fact against the one given (`是到港后付款，不是发货前`, `42 returns, not 75`).
     if cls.iter().enumerate().any(|(k, c)| {
         let prev = k
@@ -1462,8 +1547,12 @@ fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffs
                 .iter()
                 .find(|c| !c.conditional && c.late())
                 .map_or(0, |c| c.sentence);
+            // A time said to come only then (`周五才能到`, `can only confirm on Monday`) is
+            // the new time too.
             let mut t = times(&|c| {
-                c.sentence >= from && firm(c) && (c.commits() && !c.late() || c.has(cues::DELAY_TO))
+                c.sentence >= from
+                    && firm(c)
+                    && (c.commits() && !c.late() || c.has(cues::DELAY_TO) || c.time_late)
             });
             if t.is_empty() {
                 t = times(&|c| c.question && (c.late() || c.has(cues::DELAY_TO)));
@@ -1480,7 +1569,35 @@ fn promised_time(cls: &[Clause], class: ReplyClass) -> Option<DateTime<FixedOffs
         ReplyClass::PartialDelivery => times(&|c| {
             firm(c) && (c.commits() || c.has(cues::PENDING) || c.has(cues::DELAY_TO)) && !c.done()
         }),
-        _ => times(&|c| firm(c) && c.commits()),
+        // A clause that goes on from a commitment in the same sentence with only a thing
+        // and a time (`事故报告会在10日前交你，根治方案12月15日前`, `We will send (i) by
+        // 4 December, and (ii) by 9 December`) is promised too.
+        _ => cls
+            .iter()
+            .enumerate()
+            .filter(|(k, c)| {
+                firm(c)
+                    && (c.commits()
+                        || k.checked_sub(1).map(|j| &cls[j]).is_some_and(|p| {
+                            p.sentence == c.sentence
+                                && firm(p)
+                                && p.commits()
+                                && !c.late()
+                                && !c.done()
+                                && !c.asks_reader()
+                                // Its own negation or reason is a clause of its own
+                                // (`不会拖到明天`, `since she leaves on the 18th`).
+                                // nor one of the reader's (`方便你周一上午先看`).
+                                && ![
+                                    "不", "没", "not ", "n't", "since", "because", "因为",
+                                    "由于", "你", "您", "you",
+                                ]
+                                    .iter()
+                                    .any(|w| c.norm.contains(w))
+                        }))
+            })
+            .flat_map(|(_, c)| c.times.clone())
+            .collect(),
     };
     let max = latest(found)?;
     if !end_of_day(&max) {

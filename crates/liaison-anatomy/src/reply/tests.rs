@@ -1731,3 +1731,304 @@ fn the_late_clause_names_the_old_time() {
     assert_eq!(r.class, ReplyClass::Delay, "{:?}", r.cue);
     assert_eq!(r.promised, None);
 }
+
+#[test]
+fn requester_asks_the_reader_to_step_in_is_an_escalation() {
+    check(
+        &[
+            (
+                "李院长：\n\n采购和财务一直定不下来，恳请您出个主意协调一下。",
+                US_ASKING,
+            ),
+            (
+                "老周，这件事需要你拍板：换供应商，还是等到下个月？",
+                US_ASKING,
+            ),
+            (
+                "Hi Dana,\n\nCould you help us push the vendor for a date?",
+                US_ASKING,
+            ),
+            (
+                "Request your support to close the permit by Friday.",
+                US_ASKING,
+            ),
+            // Bringing someone in, with the object between verb and `in`.
+            (
+                "Hi Sam, looping my director in on the missing parts.",
+                US_ASKING,
+            ),
+            (
+                "Dear Ms Lee, I am bringing the open invoice to your attention.",
+                US_ASKING,
+            ),
+        ],
+        ReplyClass::Escalation,
+    );
+    // A help that is only a look stays a reminder.
+    check(
+        &[(
+            "上周的单子还没收到回复，麻烦帮忙看一下能不能排进周五。",
+            US_ASKING,
+        )],
+        ReplyClass::Nudge,
+    );
+}
+
+#[test]
+fn requester_promise_needs_the_writer_to_act() {
+    // The reader is asked to act, or a third party acts: no promise of ours.
+    check(
+        &[
+            ("小林，样册今天能定稿吗？下班前给我一版就行。", US_ASKING),
+            (
+                "合同约好12月1日前寄回，到今天还是没有。麻烦明天上午前补寄。",
+                US_ASKING,
+            ),
+        ],
+        ReplyClass::Nudge,
+    );
+    check(
+        &[("第二项我们这边会在周五前提交，其余照旧。", US_ASKING)],
+        ReplyClass::Promise,
+    );
+    assert!(cues::writer_acts("我们周五前提交"));
+    assert!(!cues::writer_acts("周五前发给我"));
+    assert!(!cues::writer_acts("我需要你周五前定下来"));
+    assert!(cues::writer_acts("we'll send it on friday"));
+}
+
+#[test]
+fn requester_decides_or_restates_is_a_confirmation() {
+    check(
+        &[
+            (
+                "Dear Ken,\n\nThe second option is acceptable to us; please keep the date.",
+                US_ASKING,
+            ),
+            ("Thanks. Please go ahead with the larger batch.", US_ASKING),
+            ("行，就按您说的，先发一半。", US_ASKING),
+            (
+                "张经理：\n\n跟财务处确认过了，发票按季度开即可。",
+                US_ASKING,
+            ),
+            (
+                "各位：\n\n和贵司电话确认一下：场地改到三楼，人数不变。",
+                US_ASKING,
+            ),
+            (
+                "Hi Ann,\n\nConfirming where we stand: both drafts are approved.",
+                US_ASKING,
+            ),
+        ],
+        ReplyClass::Confirmation,
+    );
+    // Another's confirmation, reported in a reminder, is no confirmation of ours.
+    check(
+        &[(
+            "Your team confirmed last week that the cable would ship. Could you send the tracking number today?",
+            US_ASKING,
+        )],
+        ReplyClass::Nudge,
+    );
+    // A report announced as following is a sync.
+    check(
+        &[(
+            "各位：\n\n本周进度汇报如下：\n一、接口已联调；\n二、压测下周开始。",
+            US_ASKING,
+        )],
+        ReplyClass::Sync,
+    );
+}
+
+#[test]
+fn taking_a_task_on_without_a_time_is_a_promise() {
+    check(
+        &[
+            ("报价单我来改，改好发群里。", ASKED),
+            (
+                "周经理，盘点表我们组来核，仓库那边数到了我们就开始。",
+                ASKED,
+            ),
+            (
+                "The venue booking is mine. Waiting on the head count first.",
+                ASKED,
+            ),
+            (
+                "Hi Jo, noted on the audit. I will book the auditors and share the plan.",
+                ASKED,
+            ),
+            ("李经理，我等财务回话以后就回您。", ASKED),
+        ],
+        ReplyClass::Promise,
+    );
+    // Another person's act, or only a look, is no promise of the writer's.
+    check(
+        &[
+            (
+                "Thanks, received. Tom is on it and he'll get back to you.",
+                ASKED,
+            ),
+            ("收到，这边对接人是我。", ASKED),
+        ],
+        ReplyClass::Acknowledgement,
+    );
+}
+
+#[test]
+fn only_then_in_the_past_is_a_reason_not_a_delay() {
+    // `上周三才到`: the money came late, which explains; the writer is not late.
+    check(
+        &[("这笔我来跟，货款上周三才到账，我今天找财务划过去。", ASKED)],
+        ReplyClass::Promise,
+    );
+    // `下周三才能到`: later than asked.
+    check(&[("抱歉，配件下周三才能到。", ASKED)], ReplyClass::Delay);
+}
+
+#[test]
+fn seeing_it_another_way_is_a_dispute() {
+    check(
+        &[
+            (
+                "Dear Kim,\n\nOn point 3 we see this differently: the spec never asked for a second log.",
+                ASKED,
+            ),
+            (
+                "第二条我们理解上有些不同，合同写的是配合，不是牵头。",
+                ASKED,
+            ),
+            (
+                "I'm not comfortable signing off the budget before the audit.",
+                ASKED,
+            ),
+            ("会场这块有点难，元旦前整层都被订了。", ASKED),
+        ],
+        ReplyClass::Dispute,
+    );
+    // `cannot` negates what follows it: the two lists cannot disagree is no dispute.
+    assert!(!cues::any(
+        "both tabs read one table so they cannot disagree",
+        cues::DISPUTE
+    ));
+}
+
+#[test]
+fn able_to_hand_over_by_a_time_is_a_commitment() {
+    // `可以` before the verb is an ability, so the rest is promised for Friday.
+    let m = with_file(
+        "检测报告见附件。整改表周五前可以交。",
+        "a.pdf",
+        "application/pdf",
+    );
+    assert_eq!(class_of(&m, ASKED), ReplyClass::PartialDelivery);
+    // `周五可以` alone agrees to the time asked for.
+    check(&[("周五可以。", ASKED)], ReplyClass::Promise);
+}
+
+#[test]
+fn later_than_asked_in_other_words_is_a_delay() {
+    check(
+        &[
+            // English `only` before the act and a time: 才.
+            (
+                "Hi Lee, the port has not published the schedule. I can only confirm on Friday.",
+                ASKED,
+            ),
+            (
+                "Sorry, we can't start. Not until the permit comes on Friday.",
+                ASKED,
+            ),
+            // Held up, said as such.
+            (
+                "王经理，实在抱歉。模具上周返修耽误了一周，剩下的周四才能发。",
+                ASKED,
+            ),
+            // Someone else cannot come today.
+            ("厂家那边说维修师傅今天来不了，具体哪天还没定。", ASKED),
+        ],
+        ReplyClass::Delay,
+    );
+    // An apology right before it is for something past.
+    let m = with_file("合同见附件，抱歉耽误了。", "c.pdf", "application/pdf");
+    assert_eq!(class_of(&m, ASKED), ReplyClass::Delivery);
+}
+
+#[test]
+fn otherwise_is_a_condition() {
+    // `otherwise we cannot …` states a consequence, not a refusal: the mail asks.
+    check(
+        &[(
+            "Which firmware was on the unit? We need it before testing, otherwise we cannot compare.",
+            ASKED,
+        )],
+        ReplyClass::Question,
+    );
+}
+
+#[test]
+fn a_time_before_a_verb_of_reporting_is_a_commitment() {
+    let r = read(
+        &message("清单我们按模板填，12月9日下班前报送。"),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Promise);
+    assert_eq!(r.promised, Some(at("2026-12-09T18:00:00+08:00")));
+}
+
+#[test]
+fn only_then_names_the_new_time() {
+    let r = read(
+        &message("Hi Lee, the port has not published the schedule. I can only confirm on Friday."),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Delay);
+    assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")));
+}
+
+#[test]
+fn a_verbless_clause_after_a_commitment_is_promised_too() {
+    for body in [
+        "测试报告我们会在12月3日前发您，整改计划12月8日前。",
+        "We will send the drawings by Dec 3, and the bill of materials by Dec 8.",
+    ] {
+        let r = read(&message(body), &opts(), ASKED, &[]);
+        assert_eq!(r.class, ReplyClass::Promise, "{body}");
+        assert_eq!(r.promised, Some(at("2026-12-08T23:59:59+08:00")), "{body}");
+    }
+    // Its own negation, reason or reader keeps it out.
+    for body in [
+        "测试报告我们会在12月3日前发您，不会拖到12月8日。",
+        "报告我12月3日前发你，方便你12月8日的评审。",
+    ] {
+        let r = read(&message(body), &opts(), ASKED, &[]);
+        assert_eq!(r.promised, Some(at("2026-12-03T23:59:59+08:00")), "{body}");
+    }
+}
+
+#[test]
+fn pushed_to_names_the_new_time() {
+    let r = read(
+        &message("厂家的样机周三才能给到，8日完成有困难，预计要推到12月15日。"),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.class, ReplyClass::Delay);
+    assert_eq!(r.promised, Some(at("2026-12-15T23:59:59+08:00")));
+}
+
+#[test]
+fn taking_on_is_read_only_in_a_short_reply() {
+    // In a long letter, `我们来…` is narrative, not a promise to the reader.
+    let long = format!(
+        "各位客户：\n\n{}今年的年会我们来办，地点在江边的老厂房。",
+        "本公司成立十周年，感谢一路同行的伙伴与朋友。".repeat(30)
+    );
+    assert!(long.chars().count() > 600);
+    assert_ne!(class_of(&message(&long), ASKED), ReplyClass::Promise);
+    check(&[("今年的年会我们来办。", ASKED)], ReplyClass::Promise);
+}
