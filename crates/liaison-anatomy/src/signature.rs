@@ -180,6 +180,22 @@ fn is_client_tag(t: &str) -> bool {
     ]
     .iter()
     .any(|p| l.starts_with(p))
+        || mailer_tag(t)
+}
+
+/// `来自139邮箱客户端`, `来自阿里邮箱 iPhone版`, `发自 Sina 邮箱`: a short line saying which
+/// mailbox or app sent the mail (every Chinese provider words it so), not one of a list.
+fn mailer_tag(t: &str) -> bool {
+    let lead = ["来自", "发自", "發自", "寄自", "來自"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p));
+    lead.is_some_and(|r| {
+        r.chars().count() <= 24
+            && !r.contains(['，', '。', ',', '：', ':'])
+            && ["邮箱", "郵箱", "客户端", "客戶端", "mail", "Mail", "App", "app"]
+                .iter()
+                .any(|w| r.contains(w))
+    })
 }
 
 /// The first line of a legal disclaimer: everything from it on is left out.
@@ -1553,6 +1569,20 @@ mod tests {
         let s = sig("Please reply by Friday.\n\nLena Ohm\nData Team\nExt. 8120 | lena@example.com\n\nThis email has been scanned for viruses and malware. If you receive an unexpected payment request, do not reply.\n").unwrap();
         assert_eq!(s.name.unwrap().text, "Lena Ohm");
         assert_eq!(s.department.unwrap().text, "Data Team");
+    }
+
+    /// Any provider's `来自…邮箱…` line under the text is a mobile tag, not the signature.
+    #[test]
+    fn provider_mailer_tags() {
+        for t in ["来自189邮箱客户端", "发自 Sina 邮箱 Android 版", "来自阿里邮箱 Mac版"] {
+            assert!(is_client_tag(t), "{t}");
+        }
+        for t in ["来自客户的反馈", "来自邮箱的报错，见截图，请查看：日志"] {
+            assert!(!is_client_tag(t), "{t}");
+        }
+        let s = sig("请周五前回复。\n\n马力\n工程部\n\n来自189邮箱客户端\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "马力");
+        assert_eq!(s.department.unwrap().text, "工程部");
     }
 
     #[test]
