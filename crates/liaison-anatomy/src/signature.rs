@@ -8,6 +8,56 @@
 use super::{Anatomy, Line, ParseOptions, Signature};
 use liaison_model::is_han;
 
+/// What the headers say about the writer: the From display name (and the directory's
+/// people), and the main label of the sender's mail domain, which a company name in the
+/// signature usually spells (`Jingyun Software` at `jingyun-soft.com`).
+#[derive(Debug, Default)]
+struct Hints {
+    names: Vec<String>,
+    /// Lower-cased, hyphens kept (`hengrui-mfg`); empty when unknown.
+    domain: String,
+}
+
+impl std::ops::Deref for Hints {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.names
+    }
+}
+
+impl Hints {
+    /// A Latin segment of one to four words, one of which (four letters or more) spells the
+    /// mail domain's main label or one of its hyphenated parts: the writer's company.
+    fn is_domain_company(&self, s: &str) -> bool {
+        if self.domain.len() < 4 || s.chars().any(is_han) {
+            return false;
+        }
+        let words: Vec<String> = s
+            .split_whitespace()
+            .map(|w| {
+                w.chars()
+                    .filter_map(|c| match c {
+                        'à' | 'á' | 'â' | 'ä' | 'å' => Some('a'),
+                        'è' | 'é' | 'ê' | 'ë' => Some('e'),
+                        'ì' | 'í' | 'î' | 'ï' => Some('i'),
+                        'ò' | 'ó' | 'ô' | 'ö' => Some('o'),
+                        'ù' | 'ú' | 'û' | 'ü' => Some('u'),
+                        c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        let joined: String = self.domain.chars().filter(|c| *c != '-').collect();
+        (1..=4).contains(&words.len())
+            && words.iter().any(|w| {
+                w.len() >= 4
+                    && (joined.starts_with(w.as_str())
+                        || self.domain.split('-').any(|part| part == w))
+            })
+    }
+}
+
 /// What a segment of a signature line reads as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Seg {
@@ -596,6 +646,21 @@ const TITLES_ZH: &[&str] = &[
     "處長",
     "厂长",
     "廠長",
+    "课长",
+    "課長",
+    "教授",
+    "执行官",
+    "執行官",
+    "技师",
+    "技師",
+    "安全员",
+    "管理员",
+    "管理員",
+    "技术员",
+    "技術員",
+    "业务员",
+    "業務員",
+    "质检员",
 ];
 
 const TITLES_EN: &[&str] = &[
@@ -644,6 +709,13 @@ const TITLES_EN: &[&str] = &[
     "counsel",
     "agent",
     "principal",
+    "partner",
+    "gm",
+    "ciso",
+    "cio",
+    "fae",
+    "adviser",
+    "professor",
 ];
 
 fn is_title(s: &str) -> bool {
@@ -745,6 +817,37 @@ pub(super) fn han_department_end(s: &str) -> Option<usize> {
     None
 }
 
+/// Units a signature names besides the item lists' departments: schools, branch factories,
+/// workshops and Taiwanese 課 (kept out of [`han_department_end`], which the item reader
+/// shares).
+const UNIT_SUFFIXES: &[&str] = &["学院", "學院", "分厂", "分廠", "车间", "車間", "课", "課"];
+
+/// A whole Han segment that names a unit by its ending (`材料科学与工程学院`, `市场部直播组`,
+/// `資訊科技部`, `第三分厂`): the last suffix decides, so a 科 or 部 inside the name
+/// (`材料科学…`, `科技部`) does not end it early, and a company word inside the stem
+/// (`科技`) does not make it a company.
+fn han_unit(s: &str) -> bool {
+    let n = s.chars().count();
+    // Three characters and fewer are left to [`is_department`] (`设备科`), which knows a
+    // person's name (`王建科`) is no longer.
+    if !(4..=16).contains(&n)
+        || !s.chars().any(is_han)
+        || s.chars().any(|c| !(is_han(c) || c.is_ascii_alphanumeric()))
+        || ["公司", "集团", "集團", "有限", "事务所", "事務所"]
+            .iter()
+            .any(|w| s.contains(w))
+    {
+        return false;
+    }
+    DEPT_SUFFIXES
+        .iter()
+        .chain(UNIT_SUFFIXES)
+        .any(|suf| {
+            s.strip_suffix(suf)
+                .is_some_and(|stem| stem.chars().count() >= 2 && !is_title(s))
+        })
+}
+
 /// A department name (the directory's, or by its shape).
 pub(super) fn is_department_name(s: &str, opts: &ParseOptions) -> bool {
     is_department(s, opts)
@@ -811,7 +914,7 @@ const NOT_NAMES: &[&str] = &[
 
 /// A person's name as it stands on a signature line: 2–4 Han characters, 1–3 capitalised
 /// words, both (`林雅婷 Tiffany Lin`), an initial (`S.`), or the sender's display name.
-fn is_name(s: &str, hints: &[String]) -> bool {
+fn is_name(s: &str, hints: &Hints) -> bool {
     let s = s
         .trim_start_matches("姓名")
         .trim_start_matches([':', '：', ' '])
@@ -898,7 +1001,7 @@ fn is_name(s: &str, hints: &[String]) -> bool {
 }
 
 /// Reads one segment.
-fn classify(s: &str, hints: &[String], opts: &ParseOptions) -> Seg {
+fn classify(s: &str, hints: &Hints, opts: &ParseOptions) -> Seg {
     if is_strong_valediction(s) || is_weak_valediction(s) {
         return Seg::Valediction;
     }
@@ -907,6 +1010,12 @@ fn classify(s: &str, hints: &[String], opts: &ParseOptions) -> Seg {
     }
     if hints.iter().any(|h| !h.is_empty() && s == h) {
         return Seg::Name;
+    }
+    if han_unit(s) {
+        return Seg::Department;
+    }
+    if hints.is_domain_company(s) {
+        return Seg::Company;
     }
     if is_company(s) && !is_title(s) {
         return Seg::Company;
@@ -938,7 +1047,7 @@ fn classify(s: &str, hints: &[String], opts: &ParseOptions) -> Seg {
 
 /// The segments of a line with what they read as, Han lines also cut at single spaces (but
 /// `林雅婷 Tiffany Lin` and contact values stay whole). Byte ranges are relative to `t`.
-fn read_line(t: &str, hints: &[String], opts: &ParseOptions) -> Vec<(usize, usize, Seg)> {
+fn read_line(t: &str, hints: &Hints, opts: &ParseOptions) -> Vec<(usize, usize, Seg)> {
     let mut out = Vec::new();
     for (s, e) in segments(t) {
         let seg = &t[s..e];
@@ -1004,9 +1113,11 @@ fn read_line(t: &str, hints: &[String], opts: &ParseOptions) -> Vec<(usize, usiz
             out.push((s, e, whole));
             continue;
         }
-        // Han words split at spaces; ASCII words next to each other stay together.
+        // Han words split at spaces; ASCII words next to each other stay together, and so
+        // does a bracket (`Translator (EN / 繁中)`).
         let mut parts: Vec<(usize, usize)> = Vec::new();
         let mut pos = 0;
+        let mut depth = 0i32;
         for w in seg.split(' ') {
             let ws = pos;
             pos += w.len() + 1;
@@ -1014,9 +1125,12 @@ fn read_line(t: &str, hints: &[String], opts: &ParseOptions) -> Vec<(usize, usiz
                 continue;
             }
             let we = ws + w.len();
+            let inside = depth > 0;
+            depth += w.matches(['(', '（']).count() as i32 - w.matches([')', '）']).count() as i32;
             match parts.last_mut() {
                 Some(last)
-                    if !w.chars().any(is_han) && !seg[last.0..last.1].chars().any(is_han) =>
+                    if inside
+                        || !w.chars().any(is_han) && !seg[last.0..last.1].chars().any(is_han) =>
                 {
                     last.1 = we
                 }
@@ -1071,7 +1185,7 @@ enum LineKind {
     Other,
 }
 
-fn line_kind(t: &str, hints: &[String], opts: &ParseOptions) -> LineKind {
+fn line_kind(t: &str, hints: &Hints, opts: &ParseOptions) -> LineKind {
     let t = t.trim();
     if t.is_empty() {
         return LineKind::Blank;
@@ -1186,15 +1300,33 @@ pub(super) fn detect(
             break;
         }
     }
-    let mut hints: Vec<String> = Vec::new();
+    let mut hints = Hints::default();
     if let Some(n) = a.from.as_ref().and_then(|f| f.name.as_deref()) {
         let n = n.trim().trim_matches('"').trim();
         if !n.is_empty() && !n.contains('@') && !n.contains("=?") {
-            hints.push(n.to_string());
+            hints.names.push(n.to_string());
         }
     }
+    if let Some(host) = a
+        .from
+        .as_ref()
+        .and_then(|f| f.email.as_deref())
+        .and_then(|e| e.rsplit_once('@'))
+        .map(|(_, h)| h)
+    {
+        // The label before the public suffix: `hengrui-mfg` in `hengrui-mfg.com`, `lumenlab`
+        // in `lumenlab.com.tw`.
+        let labels: Vec<&str> = host.split('.').collect();
+        let main = labels
+            .iter()
+            .rev()
+            .skip(1)
+            .find(|l| !matches!(**l, "com" | "co" | "net" | "org" | "edu" | "gov" | "ac"))
+            .or(labels.first());
+        hints.domain = main.map_or(String::new(), |l| l.to_ascii_lowercase());
+    }
     if let Some(d) = &opts.directory {
-        hints.extend(
+        hints.names.extend(
             d.people
                 .iter()
                 .filter(|p| p.name.chars().count() >= 2)
@@ -1335,6 +1467,15 @@ pub(super) fn detect(
                 Seg::Department if dept.is_none() => dept = Some(r),
                 Seg::Department if title.is_none() && dept.is_some() => {}
                 Seg::Title if title.is_none() => title = Some(r),
+                // `副教授 / 分析测试平台负责人`, `主管 / 内审组组长`: two roles on one line are
+                // one title as written.
+                Seg::Title | Seg::DeptTitle(_)
+                    if title.is_some_and(|(ts, te)| {
+                        ts >= l.start && te <= r.0 && a.source[te..r.0].trim() == "/"
+                    }) =>
+                {
+                    title = title.map(|(ts, _)| (ts, r.1));
+                }
                 Seg::DeptTitle(at) => {
                     if dept.is_none() {
                         dept = Some((r.0, r.0 + at));
@@ -1396,7 +1537,7 @@ fn sig_block_above(
     lines: &[Line],
     first: usize,
     i: usize,
-    hints: &[String],
+    hints: &Hints,
     opts: &ParseOptions,
     kinds: &mut [Option<LineKind>],
 ) -> bool {
@@ -1505,7 +1646,11 @@ mod tests {
         let src = "Subject: x\nFrom: \"Wong Chi Keung\" <ck@example.com>\n\nBudget is approved.\n\nThanks,\n\nCK Wong\nIT Department | Systems Manager\n+852 2388 6233\n";
         let a = Anatomy::parse_plain(src.as_bytes(), &opts());
         assert_eq!(a.signature.unwrap().name.unwrap().text, "CK Wong");
-        assert!(!is_name("CK Wong", &["Lena Ohm".to_string()]));
+        let lena = Hints {
+            names: vec!["Lena Ohm".to_string()],
+            ..Hints::default()
+        };
+        assert!(!is_name("CK Wong", &lena));
     }
 
     /// Found in real 2005 mail: a line led by a multi-byte bullet with no space after it.
@@ -1585,6 +1730,47 @@ mod tests {
         assert_eq!(s.department.unwrap().text, "工程部");
     }
 
+    /// A unit named by its last suffix: a 科 or 科技 inside the name does not cut it or
+    /// make it a company; a short person's name ending in 科 is left alone.
+    #[test]
+    fn units_by_their_last_suffix() {
+        for t in ["化学与化工学院", "科技发展部", "市场中心直播组", "第二分厂", "生产管理課"] {
+            assert!(han_unit(t), "{t}");
+        }
+        for t in ["王建科", "恒远科技有限公司", "实验室主任", "新能源"] {
+            assert!(!han_unit(t), "{t}");
+        }
+        let s = sig("请周五前回复。\n\n马力\n化学与化工学院 讲师\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "化学与化工学院");
+        assert_eq!(s.title.unwrap().text, "讲师");
+    }
+
+    /// The company after a title's comma is known by the sender's mail domain; a qualifier
+    /// that spells no domain stays in the title.
+    #[test]
+    fn company_spelled_by_the_mail_domain() {
+        let h = Hints {
+            names: vec![],
+            domain: "brightcove-tools".into(),
+        };
+        assert!(h.is_domain_company("Brightcove Tools"));
+        assert!(h.is_domain_company("Shenzhen Brightcove"));
+        assert!(!h.is_domain_company("Store Systems"));
+        let src = "Subject: x\nFrom: \"Ada Lun\" <ada@brightcove-tools.com>\n\nPlease confirm by Friday.\n\nAda Lun\nCFO, Shenzhen Brightcove\n";
+        let s = Anatomy::parse_plain(src.as_bytes(), &opts()).signature.unwrap();
+        assert_eq!(s.title.unwrap().text, "CFO");
+        assert!(s.department.is_none());
+    }
+
+    /// Two roles joined by ` / ` are one title; a bracket in a title is not cut at its spaces.
+    #[test]
+    fn joined_roles_and_bracketed_titles() {
+        let s = sig("请周五前回复。\n\n马力\n工程部 主管 / 安全组组长\n").unwrap();
+        assert_eq!(s.title.unwrap().text, "主管 / 安全组组长");
+        let s = sig("Noted.\n\nKim Rowe\nSenior Editor (EN / 简中)\n").unwrap();
+        assert_eq!(s.title.unwrap().text, "Senior Editor (EN / 简中)");
+    }
+
     #[test]
     fn thanks_above_a_blank_line_is_not_a_valediction() {
         let src = "Subject: x\n\n各位好，\n\n请于周五前确认。\n\n谢谢！\n\n\n周小川\n市场部\n";
@@ -1614,5 +1800,18 @@ mod tests {
         let t = "Tel：010-1 2  Fax：010-3 4 | Translator (EN / DE)";
         let s: Vec<&str> = segments(t).into_iter().map(|(a, b)| &t[a..b]).collect();
         assert_eq!(s, ["Tel：010-1 2", "Fax：010-3 4", "Translator (EN / DE)"]);
+    }
+}
+#[cfg(test)]
+mod scratch {
+    use super::*;
+    #[test]
+    fn scratch() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let o = ParseOptions::new(liaison_time::Context::new(now));
+        let h = Hints { names: vec!["西兴街道便民服 务中心".to_string()], domain: String::new() };
+        for t in ["西兴街道便民服务中心 何思远", "设备科 邱伟", "三分厂 厂长", "医联云 实施部", "資訊科技部 高級項目經理", "Senior Executive, Procurement & Contracts", "Sarah Collins | Senior Buyer, Tabletop", "Dr. iur., Partner"] {
+            eprintln!("{t}: {:?} {:?}", line_kind(t, &h, &o), read_line(t, &h, &o).iter().map(|x| (&t[x.0..x.1], x.2)).collect::<Vec<_>>());
+        }
     }
 }
