@@ -206,6 +206,8 @@ fn is_client_tag(t: &str) -> bool {
         "sent from mail for",
         "sent from yahoo",
         "sent from the",
+        "sent with proton",
+        "sent from proton",
         "get outlook for",
         "获取 outlook",
         "获取outlook",
@@ -545,6 +547,10 @@ const COMPANY_WORDS: &[&str] = &[
     "plc",
     "global",
     "holdings",
+    "group",
+    "hospital",
+    "university",
+    "bank",
 ];
 
 fn is_company(s: &str) -> bool {
@@ -1303,7 +1309,10 @@ pub(super) fn detect(
     let mut hints = Hints::default();
     if let Some(n) = a.from.as_ref().and_then(|f| f.name.as_deref()) {
         let n = n.trim().trim_matches('"').trim();
-        if !n.is_empty() && !n.contains('@') && !n.contains("=?") {
+        // A mailbox named after a unit (`财务部`, `审批服务科`) names no person: its name on a
+        // signature line is the department (`财务部 刘琳`).
+        let unit = is_department(n, opts) || han_unit(&n.replace(' ', ""));
+        if !n.is_empty() && !n.contains('@') && !n.contains("=?") && !unit {
             hints.names.push(n.to_string());
         }
     }
@@ -1411,6 +1420,22 @@ pub(super) fn detect(
                 if blank_run > 0 || start == content_end {
                     break;
                 }
+                start = i;
+            }
+            // A short line without sentence punctuation between two signature lines of one
+            // paragraph is the block's too: a company or a place the word lists do not know
+            // (`Huaxing Heavy Industries`, between the title and the phone).
+            LineKind::Other
+                if blank_run == 0
+                    && start == i + 1
+                    && i > first
+                    && !lines[i - 1].blank
+                    && label_like(&t)
+                    && matches!(
+                        *kinds[i - 1].get_or_insert_with(|| line_kind(&text(i - 1), &hints, opts)),
+                        LineKind::Sig
+                    ) =>
+            {
                 start = i;
             }
             LineKind::Other => break,
@@ -1528,6 +1553,31 @@ pub(super) fn detect(
         contact: contacts.into_iter().map(|(s, e)| a.part(s, e)).collect(),
     });
     Cut { start }
+}
+
+/// A line that could name an organisation or a place: short, no sentence punctuation, no
+/// list marker, and in Latin script every word of three letters or more capitalised.
+fn label_like(t: &str) -> bool {
+    let t = t.trim();
+    let n = t.chars().count();
+    if n == 0
+        || n > 48
+        || list_item(t)
+        || t.contains(['。', '，', '：', ':', '；', ';', '？', '?', '！', '!'])
+        || t.ends_with('.') && !t.ends_with("Co.") && !t.ends_with("Ltd.")
+    {
+        return false;
+    }
+    if t.chars().any(is_han) {
+        return n <= 20 && !t.contains(' ');
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() <= 6
+        && words.iter().all(|w| {
+            w.chars().count() < 3
+                || w.chars().next().is_some_and(|c| c.is_uppercase() || c == '&' || c == '(')
+                || matches!(*w, "and" | "of" | "the" | "for")
+        })
 }
 
 /// Whether the block of lines ending at `i` (going up to a blank line) reads as a
@@ -1719,7 +1769,12 @@ mod tests {
     /// Any provider's `来自…邮箱…` line under the text is a mobile tag, not the signature.
     #[test]
     fn provider_mailer_tags() {
-        for t in ["来自189邮箱客户端", "发自 Sina 邮箱 Android 版", "来自阿里邮箱 Mac版"] {
+        for t in [
+            "来自189邮箱客户端",
+            "发自 Sina 邮箱 Android 版",
+            "来自阿里邮箱 Mac版",
+            "Sent with Proton Mail secure email.",
+        ] {
             assert!(is_client_tag(t), "{t}");
         }
         for t in ["来自客户的反馈", "来自邮箱的报错，见截图，请查看：日志"] {
@@ -1769,6 +1824,28 @@ mod tests {
         assert_eq!(s.title.unwrap().text, "主管 / 安全组组长");
         let s = sig("Noted.\n\nKim Rowe\nSenior Editor (EN / 简中)\n").unwrap();
         assert_eq!(s.title.unwrap().text, "Senior Editor (EN / 简中)");
+    }
+
+    /// A mailbox named after a unit gives no name hint: its name on the signature line is
+    /// the department and the person beside it the name.
+    #[test]
+    fn a_unit_mailbox_is_no_name() {
+        let src = "Subject: x\nFrom: \"工程部\" <gcb@example.com>\n\n请周五前回复。\n\n工程部 马力\n";
+        let s = Anatomy::parse_plain(src.as_bytes(), &opts()).signature.unwrap();
+        assert_eq!(s.name.unwrap().text, "马力");
+        assert_eq!(s.department.unwrap().text, "工程部");
+    }
+
+    /// An organisation line no word list knows, between the title and the phone, keeps the
+    /// block whole; the same line as the last of prose does not start one.
+    #[test]
+    fn an_unknown_organisation_line_inside_the_block() {
+        let s = sig("Please confirm by Friday.\n\nBest regards\n\nAda Lun\nHead, Customs Department\nNorthgate Ironworks\nTel. +44 20 7946 0321\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "Ada Lun");
+        assert_eq!(s.department.unwrap().text, "Customs Department");
+        assert!(label_like("Northgate Ironworks"));
+        assert!(!label_like("we will ship tomorrow"));
+        assert!(!label_like("1. Northgate Ironworks"));
     }
 
     #[test]
