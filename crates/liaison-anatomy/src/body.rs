@@ -2102,7 +2102,12 @@ fn vocative(t: &str) -> Option<(usize, usize)> {
     let ok = names.iter().all(|n| {
         let c = n.chars().count();
         if n.chars().all(is_han) {
-            (2..=6).contains(&c)
+            // Departments addressed on a line of their own (`网络与信息中心、科研经费科：`).
+            let unit = whole_line
+                && c <= 12
+                && (super::signature::han_department_end(n) == Some(n.len())
+                    || super::signature::han_unit(n));
+            unit || (2..=6).contains(&c)
                 && (has_title(n)
                     || [
                         "各位",
@@ -4573,12 +4578,17 @@ mod tests {
             ("Dana, Lee –", "Dana, Lee –"),
             ("Dear Ann, dear Mr. Holt,", "Dear Ann, dear Mr. Holt,"),
             ("钱经理，抱歉打扰，有个情况：", "钱经理，"),
+            // Departments addressed on a line of their own.
+            ("档案管理中心、后勤保障处：", "档案管理中心、后勤保障处："),
         ] {
             let a = read(&format!("Subject: x\n\n{line}\n\n正文一句。\n"));
             assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some(want), "{line}");
         }
         // Not a vocative: a sentence that happens to start with two characters and a comma.
         let a = read("Subject: x\n\n今天，系统升级完成了。\n");
+        assert!(a.greeting.is_none());
+        // A department heading a sentence is not addressed.
+        let a = read("Subject: x\n\n后勤保障处，今天停水。\n");
         assert!(a.greeting.is_none());
     }
 

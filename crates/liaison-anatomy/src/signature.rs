@@ -832,7 +832,7 @@ const UNIT_SUFFIXES: &[&str] = &["学院", "學院", "分厂", "分廠", "车间
 /// `資訊科技部`, `第三分厂`): the last suffix decides, so a 科 or 部 inside the name
 /// (`材料科学…`, `科技部`) does not end it early, and a company word inside the stem
 /// (`科技`) does not make it a company.
-fn han_unit(s: &str) -> bool {
+pub(super) fn han_unit(s: &str) -> bool {
     let n = s.chars().count();
     // Three characters and fewer are left to [`is_department`] (`设备科`), which knows a
     // person's name (`王建科`) is no longer.
