@@ -4973,6 +4973,21 @@ mod tests {
         assert!(bg[1].starts_with("客户的索赔金额"), "{bg:?}");
     }
 
+    /// The paragraph that introduces the list (ending with a colon right above it) is not
+    /// background, even when it opens like a reason (`为了…`, `To…`).
+    #[test]
+    fn a_list_intro_is_no_background() {
+        let a = read(
+            "Subject: 【需求对接】仓库搬迁-行政部-一般\nDate: 2026-11-30 10:00\n\n李经理：\n\n仓库下月搬到新园区。\n\n为了搬迁当天不停发货，请行政部协助以下两件事：\n1. 联系搬家公司报价——李经理，12月4日前\n2. 预订新园区的临时停车位——李经理，12月7日前\n\n谢谢！\n\n郑航\n运营中心\n",
+        );
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
+        assert!(
+            a.background.iter().all(|s| !s.text.contains("为了搬迁")),
+            "{:?}",
+            a.background
+        );
+    }
+
     #[test]
     fn an_ask_put_as_a_question_at_its_end() {
         let a = read(
