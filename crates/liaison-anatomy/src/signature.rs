@@ -69,6 +69,9 @@ enum Seg {
     DeptTitle(usize),
     Contact,
     Company,
+    /// An organisation glued to its unit (`豫商银行郑州分行营业部`): the byte offset where
+    /// the unit, the department, starts.
+    OrgDept(usize),
     Other,
 }
 
@@ -553,7 +556,17 @@ const COMPANY_WORDS: &[&str] = &[
     "bank",
 ];
 
+/// How Han organisation names end: a firm, a bank or its branch, a hospital, a university,
+/// a government bureau.
+const HAN_ORG_ENDINGS: &[&str] = &[
+    "公司", "集团", "集團", "事务所", "事務所", "银行", "銀行", "分行", "医院", "醫院", "大学",
+    "大學", "局",
+];
+
 fn is_company(s: &str) -> bool {
+    if s.chars().count() >= 4 && s.chars().all(is_han) && HAN_ORG_ENDINGS.iter().any(|w| s.ends_with(w)) {
+        return true;
+    }
     let l = s.to_ascii_lowercase();
     COMPANY_WORDS.iter().any(|w| {
         if w.is_ascii() {
@@ -826,7 +839,9 @@ pub(super) fn han_department_end(s: &str) -> Option<usize> {
 /// Units a signature names besides the item lists' departments: schools, branch factories,
 /// workshops and Taiwanese 課 (kept out of [`han_department_end`], which the item reader
 /// shares).
-const UNIT_SUFFIXES: &[&str] = &["学院", "學院", "分厂", "分廠", "车间", "車間", "课", "課"];
+const UNIT_SUFFIXES: &[&str] = &[
+    "学院", "學院", "研究院", "分厂", "分廠", "车间", "車間", "课", "課",
+];
 
 /// A whole Han segment that names a unit by its ending (`材料科学与工程学院`, `市场部直播组`,
 /// `資訊科技部`, `第三分厂`): the last suffix decides, so a 科 or 部 inside the name
@@ -1017,13 +1032,28 @@ fn classify(s: &str, hints: &Hints, opts: &ParseOptions) -> Seg {
     if hints.iter().any(|h| !h.is_empty() && s == h) {
         return Seg::Name;
     }
+    // `滨江区政务服务和数据管理局审批服务科`: an organisation's name glued to the unit's;
+    // the unit is the department.
+    if s.chars().all(is_han) {
+        let glued = HAN_ORG_ENDINGS
+            .iter()
+            .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
+            .filter(|&e| e < s.len() && s[..e].chars().count() >= 4)
+            .max();
+        if let Some(e) = glued
+            && (is_department(&s[e..], opts) || han_unit(&s[e..]))
+        {
+            return Seg::OrgDept(e);
+        }
+    }
     if han_unit(s) {
         return Seg::Department;
     }
     if hints.is_domain_company(s) {
         return Seg::Company;
     }
-    if is_company(s) && !is_title(s) {
+    // `君衡律师事务所` holds a title word (律师) but ends as a firm.
+    if is_company(s) && (!is_title(s) || HAN_ORG_ENDINGS.iter().any(|w| s.ends_with(w))) {
         return Seg::Company;
     }
     if s.chars().any(is_han)
@@ -1471,6 +1501,15 @@ pub(super) fn detect(
     let mut title: Option<(usize, usize)> = None;
     let mut contacts: Vec<(usize, usize)> = Vec::new();
     let mut block = 0;
+    // Whether `r` follows `prev` on the same line (starting at `line_start`) with only spaces
+    // or a ` / ` between them.
+    let source = a.source.as_str();
+    let joined = |prev: (usize, usize), r: (usize, usize), line_start: usize| {
+        prev.0 >= line_start
+            && prev.1 <= r.0
+            && matches!(source[prev.1..r.0].trim(), "" | "/")
+            && !source[prev.1..r.0].is_empty()
+    };
     for (row, &l) in lines[start..content_end].iter().enumerate() {
         let t = &a.source[l.start..l.end];
         if l.blank || is_delimiter(t) {
@@ -1492,13 +1531,9 @@ pub(super) fn detect(
                 Seg::Department if dept.is_none() => dept = Some(r),
                 Seg::Department if title.is_none() && dept.is_some() => {}
                 Seg::Title if title.is_none() => title = Some(r),
-                // `副教授 / 分析测试平台负责人`, `主管 / 内审组组长`: two roles on one line are
+                // `副教授 / 分析测试平台负责人`, `副主任 主任技师`: two roles on one line are
                 // one title as written.
-                Seg::Title | Seg::DeptTitle(_)
-                    if title.is_some_and(|(ts, te)| {
-                        ts >= l.start && te <= r.0 && a.source[te..r.0].trim() == "/"
-                    }) =>
-                {
+                Seg::Title | Seg::DeptTitle(_) if title.is_some_and(|d| joined(d, r, l.start)) => {
                     title = title.map(|(ts, _)| (ts, r.1));
                 }
                 Seg::DeptTitle(at) => {
@@ -1513,6 +1548,7 @@ pub(super) fn detect(
                         title = Some(r);
                     }
                 }
+                Seg::OrgDept(at) if dept.is_none() => dept = Some((r.0 + at, r.1)),
                 Seg::Contact => contacts.push(r),
                 _ => {}
             }
@@ -1846,6 +1882,20 @@ mod tests {
         assert!(label_like("Northgate Ironworks"));
         assert!(!label_like("we will ship tomorrow"));
         assert!(!label_like("1. Northgate Ironworks"));
+    }
+
+    /// Han organisations by their ending: a firm holding a title word is still a firm, and
+    /// an organisation glued to its unit leaves the unit as the department.
+    #[test]
+    fn han_organisations_by_their_ending() {
+        let s = sig("请周五前回复。\n\n马力\n明德会计师事务所 合伙人\n").unwrap();
+        assert_eq!(s.title.unwrap().text, "合伙人");
+        assert!(s.department.is_none());
+        let s = sig("请周五前回复。\n\n马力\n东城区市场监督管理局登记注册科 科员\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "登记注册科");
+        // Two roles side by side with a space are one title.
+        let s = sig("请周五前回复。\n\n马力\n检验科 副主任 主任技师\n").unwrap();
+        assert_eq!(s.title.unwrap().text, "副主任 主任技师");
     }
 
     #[test]
