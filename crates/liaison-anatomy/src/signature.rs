@@ -1282,8 +1282,17 @@ fn line_kind(t: &str, hints: &Hints, opts: &ParseOptions) -> LineKind {
     if known == 0 || (sentence && !contact) {
         return LineKind::Other;
     }
+    // `International Content | Producer`: a line of fields cut at bars, all but one known,
+    // the unknown one short and label-like (a unit the word lists do not know).
+    let others: Vec<&(usize, usize, Seg)> = segs.iter().filter(|x| x.2 == Seg::Other).collect();
+    let one_unknown_field = segs.len() >= 2
+        && others.len() == 1
+        && t.contains(['|', '｜'])
+        && label_like(&t[others[0].0..others[0].1])
+        && !t[others[0].0..others[0].1].contains(',');
     if (other_chars == 0 && n <= 100)
         || (other_chars <= 8 && n <= 60)
+        || one_unknown_field && n <= 60
         || (contact && n <= 160 && other_chars <= 40)
     {
         LineKind::Sig
@@ -1524,8 +1533,42 @@ pub(super) fn detect(
         if kind == LineKind::Date {
             continue;
         }
-        for (s, e, seg) in read_line(t, &hints, opts) {
+        let segs = read_line(t, &hints, opts);
+        // Under the writer's name, the one unknown field of a barred line, standing before a
+        // title when the line names no department, is the department (`International
+        // Content | Producer`, `照明設計 | 設計總監`): capitalised words there that read as a
+        // name are not the writer's.
+        let named_above = names.iter().any(|(_, r)| {
+            let n = &a.source[r.0..r.1];
+            hints.iter().any(|h| n.contains(h.as_str()))
+        });
+        let unknown = |x: &(usize, usize, Seg)| {
+            matches!(x.2, Seg::Other | Seg::Name)
+                && label_like(&t[x.0..x.1])
+                && !t[x.0..x.1].contains(',')
+                && !hints.iter().any(|h| t[x.0..x.1].contains(h.as_str()))
+        };
+        // The unit stands before the title (`Unit | Title`); an unknown word after a title
+        // or beside a company is as often a city or the company itself.
+        let unit_by_place = named_above
+            && t.contains(['|', '｜'])
+            && segs.iter().filter(|x| unknown(x)).count() == 1
+            && segs
+                .windows(2)
+                .any(|w| unknown(&w[0]) && w[1].2 == Seg::Title)
+            && !segs.iter().any(|x| {
+                matches!(
+                    x.2,
+                    Seg::Department | Seg::DeptTitle(_) | Seg::OrgDept(_) | Seg::Contact
+                )
+            });
+        for &(s, e, seg) in &segs {
             let r = (l.start + s, l.start + e);
+            let seg = if unit_by_place && unknown(&(s, e, seg)) {
+                Seg::Department
+            } else {
+                seg
+            };
             match seg {
                 Seg::Name => names.push((block, r)),
                 Seg::Department if dept.is_none() => dept = Some(r),
@@ -1896,6 +1939,18 @@ mod tests {
         // Two roles side by side with a space are one title.
         let s = sig("请周五前回复。\n\n马力\n检验科 副主任 主任技师\n").unwrap();
         assert_eq!(s.title.unwrap().text, "副主任 主任技师");
+    }
+
+    /// `Unit | Title` under the writer's name: the unit is the department even when no word
+    /// list knows it; a city after the title is not.
+    #[test]
+    fn an_unknown_unit_before_the_title() {
+        let s = sig("Noted, thanks.\n\nKim Rowe\nCatalogue Imaging | Art Director\n+1 212 555 0143\n")
+            .unwrap();
+        assert_eq!(s.department.unwrap().text, "Catalogue Imaging");
+        assert_eq!(s.title.unwrap().text, "Art Director");
+        let s = sig("Noted, thanks.\n\nKim Rowe\nArt Director | Lisbon\n+1 212 555 0143\n").unwrap();
+        assert!(s.department.is_none());
     }
 
     #[test]
