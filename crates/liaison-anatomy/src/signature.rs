@@ -189,7 +189,10 @@ fn head_lower(t: &str, n: usize) -> String {
 
 fn is_client_tag(t: &str) -> bool {
     let t = t.trim();
-    if t.chars().count() > 60 {
+    // `Sent from my Android device with K-9 Mail. Please excuse my brevity.`: a phone's tag
+    // may carry an apology; other lines this long are text.
+    let n = t.chars().count();
+    if n > 60 && !(n <= 120 && head_lower(t, 16).starts_with("sent from my ")) {
         return false;
     }
     let l = head_lower(t, 64);
@@ -403,6 +406,8 @@ const CONTACT_LABELS: &[&str] = &[
     "釘釘",
     "飞书",
     "飛書",
+    "内线",
+    "內線",
     "邮箱",
     "郵箱",
     "电邮",
@@ -415,11 +420,14 @@ const CONTACT_LABELS: &[&str] = &[
     "mob",
     "cell",
     "fax",
+    "h/p",
+    "did",
     "ext",
     "office",
     "wechat",
     "dingtalk",
     "lark",
+    "welink",
     "feishu",
     "skype",
     "line",
@@ -478,6 +486,14 @@ fn is_contact(s: &str) -> bool {
         }
     });
     if labelled && (digits >= 3 || s.contains([':', '：']) || !l.is_ascii()) {
+        return true;
+    }
+    // `WeChat danielharper_sh`: a messenger's name and one id after it.
+    let words: Vec<&str> = l.split_whitespace().collect();
+    if let [app, id] = words[..]
+        && ["wechat", "weixin", "line", "skype", "whatsapp", "welink", "telegram"].contains(&app)
+        && id.chars().any(|c| c.is_ascii_digit() || c == '_' || c == '.')
+    {
         return true;
     }
     // A phone number as written: digits with spaces, dashes, brackets, +, #, 转, ext.
@@ -1853,6 +1869,7 @@ mod tests {
             "发自 Sina 邮箱 Android 版",
             "来自阿里邮箱 Mac版",
             "Sent with Proton Mail secure email.",
+            "Sent from my phone with Acme Mail. Please excuse typos and brevity.",
         ] {
             assert!(is_client_tag(t), "{t}");
         }
@@ -1951,6 +1968,24 @@ mod tests {
         assert_eq!(s.title.unwrap().text, "Art Director");
         let s = sig("Noted, thanks.\n\nKim Rowe\nArt Director | Lisbon\n+1 212 555 0143\n").unwrap();
         assert!(s.department.is_none());
+    }
+
+    /// Channels by their label: a messenger and one id, an internal line, a direct line, a
+    /// hand phone.
+    #[test]
+    fn channels_by_their_label() {
+        for t in [
+            "WeChat kim_rowe88",
+            "WeLink：marowe",
+            "内线：3307",
+            "DID +44 20 7946 0321",
+            "H/P: +6012-345 6789",
+        ] {
+            assert!(is_contact(t), "{t}");
+        }
+        for t in ["WeChat group", "Line Manager", "Direct Sales"] {
+            assert!(!is_contact(t), "{t}");
+        }
     }
 
     #[test]
