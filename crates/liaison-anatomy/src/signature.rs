@@ -118,6 +118,15 @@ const STRONG_VALEDICTIONS: &[&str] = &[
     "mit freundlichen grüßen",
     "viele grüße",
     "beste grüße",
+    "met vriendelijke groet",
+    "met vriendelijke groeten",
+    "cordialement",
+    "bien cordialement",
+    "saludos",
+    "un saludo",
+    "cordiali saluti",
+    "distinti saluti",
+    "med vänliga hälsningar",
 ];
 
 /// Thanks that belong to the signature only when the name follows on the next line; above a
@@ -956,6 +965,11 @@ fn is_name(s: &str, hints: &Hints) -> bool {
         .trim_start_matches("姓名")
         .trim_start_matches([':', '：', ' '])
         .trim();
+    // `Wang Lei, PhD`: a degree after the name leaves the name.
+    let s = [", PhD", ", Ph.D.", ", MD", ", MBA", ", CPA", ", P.Eng."]
+        .iter()
+        .find_map(|d| s.strip_suffix(d))
+        .unwrap_or(s);
     if s.is_empty() {
         return false;
     }
@@ -1986,6 +2000,15 @@ mod tests {
         for t in ["WeChat group", "Line Manager", "Direct Sales"] {
             assert!(!is_contact(t), "{t}");
         }
+    }
+
+    /// Valedictions of other languages, and a degree after the name.
+    #[test]
+    fn foreign_valedictions_and_degrees() {
+        let s = sig("We will retest on Monday.\n\nCordialement,\nKim Rowe, PhD\n+33 1 70 36 00 00\n")
+            .unwrap();
+        assert_eq!(s.signoff.unwrap().text, "Cordialement,");
+        assert_eq!(s.name.unwrap().text, "Kim Rowe, PhD");
     }
 
     #[test]
