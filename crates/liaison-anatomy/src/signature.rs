@@ -259,9 +259,18 @@ fn mailer_tag(t: &str) -> bool {
     lead.is_some_and(|r| {
         r.chars().count() <= 24
             && !r.contains(['，', '。', ',', '：', ':'])
-            && ["邮箱", "郵箱", "客户端", "客戶端", "mail", "Mail", "App", "app"]
-                .iter()
-                .any(|w| r.contains(w))
+            && [
+                "邮箱",
+                "郵箱",
+                "客户端",
+                "客戶端",
+                "mail",
+                "Mail",
+                "App",
+                "app",
+            ]
+            .iter()
+            .any(|w| r.contains(w))
     })
 }
 
@@ -500,8 +509,13 @@ fn is_contact(s: &str) -> bool {
     // `WeChat danielharper_sh`: a messenger's name and one id after it.
     let words: Vec<&str> = l.split_whitespace().collect();
     if let [app, id] = words[..]
-        && ["wechat", "weixin", "line", "skype", "whatsapp", "welink", "telegram"].contains(&app)
-        && id.chars().any(|c| c.is_ascii_digit() || c == '_' || c == '.')
+        && [
+            "wechat", "weixin", "line", "skype", "whatsapp", "welink", "telegram",
+        ]
+        .contains(&app)
+        && id
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '_' || c == '.')
     {
         return true;
     }
@@ -584,12 +598,26 @@ const COMPANY_WORDS: &[&str] = &[
 /// How Han organisation names end: a firm, a bank or its branch, a hospital, a university,
 /// a government bureau.
 const HAN_ORG_ENDINGS: &[&str] = &[
-    "公司", "集团", "集團", "事务所", "事務所", "银行", "銀行", "分行", "医院", "醫院", "大学",
-    "大學", "局",
+    "公司",
+    "集团",
+    "集團",
+    "事务所",
+    "事務所",
+    "银行",
+    "銀行",
+    "分行",
+    "医院",
+    "醫院",
+    "大学",
+    "大學",
+    "局",
 ];
 
 fn is_company(s: &str) -> bool {
-    if s.chars().count() >= 4 && s.chars().all(is_han) && HAN_ORG_ENDINGS.iter().any(|w| s.ends_with(w)) {
+    if s.chars().count() >= 4
+        && s.chars().all(is_han)
+        && HAN_ORG_ENDINGS.iter().any(|w| s.ends_with(w))
+    {
         return true;
     }
     let l = s.to_ascii_lowercase();
@@ -865,7 +893,15 @@ pub(super) fn han_department_end(s: &str) -> Option<usize> {
 /// workshops and Taiwanese 課 (kept out of [`han_department_end`], which the item reader
 /// shares).
 const UNIT_SUFFIXES: &[&str] = &[
-    "学院", "學院", "研究院", "分厂", "分廠", "车间", "車間", "课", "課",
+    "学院",
+    "學院",
+    "研究院",
+    "分厂",
+    "分廠",
+    "车间",
+    "車間",
+    "课",
+    "課",
 ];
 
 /// A whole Han segment that names a unit by its ending (`材料科学与工程学院`, `市场部直播组`,
@@ -885,13 +921,10 @@ pub(super) fn han_unit(s: &str) -> bool {
     {
         return false;
     }
-    DEPT_SUFFIXES
-        .iter()
-        .chain(UNIT_SUFFIXES)
-        .any(|suf| {
-            s.strip_suffix(suf)
-                .is_some_and(|stem| stem.chars().count() >= 2 && !is_title(s))
-        })
+    DEPT_SUFFIXES.iter().chain(UNIT_SUFFIXES).any(|suf| {
+        s.strip_suffix(suf)
+            .is_some_and(|stem| stem.chars().count() >= 2 && !is_title(s))
+    })
 }
 
 /// A department name (the directory's, or by its shape).
@@ -1684,7 +1717,9 @@ fn label_like(t: &str) -> bool {
     words.len() <= 6
         && words.iter().all(|w| {
             w.chars().count() < 3
-                || w.chars().next().is_some_and(|c| c.is_uppercase() || c == '&' || c == '(')
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '&' || c == '(')
                 || matches!(*w, "and" | "of" | "the" | "for")
         })
 }
@@ -1887,7 +1922,8 @@ mod tests {
         ] {
             assert!(is_client_tag(t), "{t}");
         }
-        for t in ["来自客户的反馈", "来自邮箱的报错，见截图，请查看：日志"] {
+        for t in ["来自客户的反馈", "来自邮箱的报错，见截图，请查看：日志"]
+        {
             assert!(!is_client_tag(t), "{t}");
         }
         let s = sig("请周五前回复。\n\n马力\n工程部\n\n来自189邮箱客户端\n").unwrap();
@@ -1899,7 +1935,13 @@ mod tests {
     /// make it a company; a short person's name ending in 科 is left alone.
     #[test]
     fn units_by_their_last_suffix() {
-        for t in ["化学与化工学院", "科技发展部", "市场中心直播组", "第二分厂", "生产管理課"] {
+        for t in [
+            "化学与化工学院",
+            "科技发展部",
+            "市场中心直播组",
+            "第二分厂",
+            "生产管理課",
+        ] {
             assert!(han_unit(t), "{t}");
         }
         for t in ["王建科", "恒远科技有限公司", "实验室主任", "新能源"] {
@@ -1922,7 +1964,9 @@ mod tests {
         assert!(h.is_domain_company("Shenzhen Brightcove"));
         assert!(!h.is_domain_company("Store Systems"));
         let src = "Subject: x\nFrom: \"Ada Lun\" <ada@brightcove-tools.com>\n\nPlease confirm by Friday.\n\nAda Lun\nCFO, Shenzhen Brightcove\n";
-        let s = Anatomy::parse_plain(src.as_bytes(), &opts()).signature.unwrap();
+        let s = Anatomy::parse_plain(src.as_bytes(), &opts())
+            .signature
+            .unwrap();
         assert_eq!(s.title.unwrap().text, "CFO");
         assert!(s.department.is_none());
     }
@@ -1940,8 +1984,11 @@ mod tests {
     /// the department and the person beside it the name.
     #[test]
     fn a_unit_mailbox_is_no_name() {
-        let src = "Subject: x\nFrom: \"工程部\" <gcb@example.com>\n\n请周五前回复。\n\n工程部 马力\n";
-        let s = Anatomy::parse_plain(src.as_bytes(), &opts()).signature.unwrap();
+        let src =
+            "Subject: x\nFrom: \"工程部\" <gcb@example.com>\n\n请周五前回复。\n\n工程部 马力\n";
+        let s = Anatomy::parse_plain(src.as_bytes(), &opts())
+            .signature
+            .unwrap();
         assert_eq!(s.name.unwrap().text, "马力");
         assert_eq!(s.department.unwrap().text, "工程部");
     }
@@ -1976,11 +2023,13 @@ mod tests {
     /// list knows it; a city after the title is not.
     #[test]
     fn an_unknown_unit_before_the_title() {
-        let s = sig("Noted, thanks.\n\nKim Rowe\nCatalogue Imaging | Art Director\n+1 212 555 0143\n")
-            .unwrap();
+        let s =
+            sig("Noted, thanks.\n\nKim Rowe\nCatalogue Imaging | Art Director\n+1 212 555 0143\n")
+                .unwrap();
         assert_eq!(s.department.unwrap().text, "Catalogue Imaging");
         assert_eq!(s.title.unwrap().text, "Art Director");
-        let s = sig("Noted, thanks.\n\nKim Rowe\nArt Director | Lisbon\n+1 212 555 0143\n").unwrap();
+        let s =
+            sig("Noted, thanks.\n\nKim Rowe\nArt Director | Lisbon\n+1 212 555 0143\n").unwrap();
         assert!(s.department.is_none());
     }
 
@@ -2005,8 +2054,9 @@ mod tests {
     /// Valedictions of other languages, and a degree after the name.
     #[test]
     fn foreign_valedictions_and_degrees() {
-        let s = sig("We will retest on Monday.\n\nCordialement,\nKim Rowe, PhD\n+33 1 70 36 00 00\n")
-            .unwrap();
+        let s =
+            sig("We will retest on Monday.\n\nCordialement,\nKim Rowe, PhD\n+33 1 70 36 00 00\n")
+                .unwrap();
         assert_eq!(s.signoff.unwrap().text, "Cordialement,");
         assert_eq!(s.name.unwrap().text, "Kim Rowe, PhD");
     }
@@ -2049,9 +2099,28 @@ mod scratch {
     fn scratch() {
         let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
         let o = ParseOptions::new(liaison_time::Context::new(now));
-        let h = Hints { names: vec!["西兴街道便民服 务中心".to_string()], domain: String::new() };
-        for t in ["西兴街道便民服务中心 何思远", "设备科 邱伟", "三分厂 厂长", "医联云 实施部", "資訊科技部 高級項目經理", "Senior Executive, Procurement & Contracts", "Sarah Collins | Senior Buyer, Tabletop", "Dr. iur., Partner"] {
-            eprintln!("{t}: {:?} {:?}", line_kind(t, &h, &o), read_line(t, &h, &o).iter().map(|x| (&t[x.0..x.1], x.2)).collect::<Vec<_>>());
+        let h = Hints {
+            names: vec!["西兴街道便民服 务中心".to_string()],
+            domain: String::new(),
+        };
+        for t in [
+            "西兴街道便民服务中心 何思远",
+            "设备科 邱伟",
+            "三分厂 厂长",
+            "医联云 实施部",
+            "資訊科技部 高級項目經理",
+            "Senior Executive, Procurement & Contracts",
+            "Sarah Collins | Senior Buyer, Tabletop",
+            "Dr. iur., Partner",
+        ] {
+            eprintln!(
+                "{t}: {:?} {:?}",
+                line_kind(t, &h, &o),
+                read_line(t, &h, &o)
+                    .iter()
+                    .map(|x| (&t[x.0..x.1], x.2))
+                    .collect::<Vec<_>>()
+            );
         }
     }
 }
