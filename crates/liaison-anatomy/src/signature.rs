@@ -32,30 +32,33 @@ impl Hints {
         if self.domain.len() < 4 || s.chars().any(is_han) {
             return false;
         }
-        let words: Vec<String> = s
-            .split_whitespace()
-            .map(|w| {
-                w.chars()
-                    .filter_map(|c| match c {
-                        'à' | 'á' | 'â' | 'ä' | 'å' => Some('a'),
-                        'è' | 'é' | 'ê' | 'ë' => Some('e'),
-                        'ì' | 'í' | 'î' | 'ï' => Some('i'),
-                        'ò' | 'ó' | 'ô' | 'ö' => Some('o'),
-                        'ù' | 'ú' | 'û' | 'ü' => Some('u'),
-                        c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
-                        _ => None,
-                    })
-                    .collect()
-            })
-            .collect();
-        let joined: String = self.domain.chars().filter(|c| *c != '-').collect();
-        (1..=4).contains(&words.len())
-            && words.iter().any(|w| {
-                w.len() >= 4
-                    && (joined.starts_with(w.as_str())
-                        || self.domain.split('-').any(|part| part == w))
-            })
+        if !(1..=4).contains(&s.split_whitespace().count()) {
+            return false;
+        }
+        // Compared character by character, without allocating: this runs for every segment.
+        s.split_whitespace().any(|w| {
+            if fold_ascii(w).count() < 4 {
+                return false;
+            }
+            let mut joined = self.domain.chars().filter(|c| *c != '-');
+            fold_ascii(w).all(|c| joined.next() == Some(c))
+                || self.domain.split('-').any(|part| part.chars().eq(fold_ascii(w)))
+        })
     }
+}
+
+/// A word's letters and digits in ASCII lower case, accents dropped (`Lumière` → `lumiere`),
+/// as a mail domain spells them.
+fn fold_ascii(w: &str) -> impl Iterator<Item = char> + '_ {
+    w.chars().filter_map(|c| match c {
+        'à' | 'á' | 'â' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' | 'Å' => Some('a'),
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => Some('e'),
+        'ì' | 'í' | 'î' | 'ï' => Some('i'),
+        'ò' | 'ó' | 'ô' | 'ö' | 'Ö' => Some('o'),
+        'ù' | 'ú' | 'û' | 'ü' | 'Ü' => Some('u'),
+        c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+        _ => None,
+    })
 }
 
 /// What a segment of a signature line reads as.
