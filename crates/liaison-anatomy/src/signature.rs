@@ -42,7 +42,10 @@ impl Hints {
             }
             let mut joined = self.domain.chars().filter(|c| *c != '-');
             fold_ascii(w).all(|c| joined.next() == Some(c))
-                || self.domain.split('-').any(|part| part.chars().eq(fold_ascii(w)))
+                || self
+                    .domain
+                    .split('-')
+                    .any(|part| part.chars().eq(fold_ascii(w)))
         })
     }
 }
@@ -510,8 +513,8 @@ fn is_contact(s: &str) -> bool {
         return true;
     }
     // `WeChat danielharper_sh`: a messenger's name and one id after it.
-    let words: Vec<&str> = l.split_whitespace().collect();
-    if let [app, id] = words[..]
+    let mut words = l.split_whitespace();
+    if let (Some(app), Some(id), None) = (words.next(), words.next(), words.next())
         && [
             "wechat", "weixin", "line", "skype", "whatsapp", "welink", "telegram",
         ]
@@ -1350,12 +1353,13 @@ fn line_kind(t: &str, hints: &Hints, opts: &ParseOptions) -> LineKind {
     }
     // `International Content | Producer`: a line of fields cut at bars, all but one known,
     // the unknown one short and label-like (a unit the word lists do not know).
-    let others: Vec<&(usize, usize, Seg)> = segs.iter().filter(|x| x.2 == Seg::Other).collect();
+    let mut others = segs.iter().filter(|x| x.2 == Seg::Other);
     let one_unknown_field = segs.len() >= 2
-        && others.len() == 1
         && t.contains(['|', '｜'])
-        && label_like(&t[others[0].0..others[0].1])
-        && !t[others[0].0..others[0].1].contains(',');
+        && match (others.next(), others.next()) {
+            (Some(o), None) => label_like(&t[o.0..o.1]) && !t[o.0..o.1].contains(','),
+            _ => false,
+        };
     if (other_chars == 0 && n <= 100)
         || (other_chars <= 8 && n <= 60)
         || one_unknown_field && n <= 60
