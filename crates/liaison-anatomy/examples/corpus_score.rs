@@ -214,6 +214,17 @@ fn main() {
                     );
                 }
                 println!("closing: {:?}", a.closing.as_ref().map(|o| &o.text));
+                if let Some(s) = &a.signature {
+                    println!(
+                        "signature: name {:?} department {:?} title {:?} contact {:?}",
+                        s.name.as_ref().map(|p| &p.text),
+                        s.department.as_ref().map(|p| &p.text),
+                        s.title.as_ref().map(|p| &p.text),
+                        s.contact.iter().map(|p| &p.text).collect::<Vec<_>>()
+                    );
+                } else {
+                    println!("signature: none");
+                }
             }
         }
         return;

@@ -2419,7 +2419,12 @@ fn vocative(t: &str) -> Option<(usize, usize)> {
     let ok = names.iter().all(|n| {
         let c = n.chars().count();
         if n.chars().all(is_han) {
-            (2..=6).contains(&c)
+            // Departments addressed on a line of their own (`网络与信息中心、科研经费科：`).
+            let unit = whole_line
+                && c <= 12
+                && (super::signature::han_department_end(n) == Some(n.len())
+                    || super::signature::han_unit(n));
+            unit || (2..=6).contains(&c)
                 && (has_title(n)
                     || [
                         "各位",
@@ -4999,12 +5004,17 @@ mod tests {
             ("Dana, Lee –", "Dana, Lee –"),
             ("Dear Ann, dear Mr. Holt,", "Dear Ann, dear Mr. Holt,"),
             ("钱经理，抱歉打扰，有个情况：", "钱经理，"),
+            // Departments addressed on a line of their own.
+            ("档案管理中心、后勤保障处：", "档案管理中心、后勤保障处："),
         ] {
             let a = read(&format!("Subject: x\n\n{line}\n\n正文一句。\n"));
             assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some(want), "{line}");
         }
         // Not a vocative: a sentence that happens to start with two characters and a comma.
         let a = read("Subject: x\n\n今天，系统升级完成了。\n");
+        assert!(a.greeting.is_none());
+        // A department heading a sentence is not addressed.
+        let a = read("Subject: x\n\n后勤保障处，今天停水。\n");
         assert!(a.greeting.is_none());
     }
 
@@ -5387,6 +5397,21 @@ mod tests {
         assert_eq!(bg.len(), 2, "{bg:?}");
         assert!(bg[0].starts_with("周末我把17单"), "{bg:?}");
         assert!(bg[1].starts_with("客户的索赔金额"), "{bg:?}");
+    }
+
+    /// The paragraph that introduces the list (ending with a colon right above it) is not
+    /// background, even when it opens like a reason (`为了…`, `To…`).
+    #[test]
+    fn a_list_intro_is_no_background() {
+        let a = read(
+            "Subject: 【需求对接】仓库搬迁-行政部-一般\nDate: 2026-11-30 10:00\n\n李经理：\n\n仓库下月搬到新园区。\n\n为了搬迁当天不停发货，请行政部协助以下两件事：\n1. 联系搬家公司报价——李经理，12月4日前\n2. 预订新园区的临时停车位——李经理，12月7日前\n\n谢谢！\n\n郑航\n运营中心\n",
+        );
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
+        assert!(
+            a.background.iter().all(|s| !s.text.contains("为了搬迁")),
+            "{:?}",
+            a.background
+        );
     }
 
     #[test]

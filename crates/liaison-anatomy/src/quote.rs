@@ -203,8 +203,15 @@ fn is_separator(t: &str) -> bool {
     let core: String = lower
         .trim_matches(|c: char| matches!(c, '-' | '_' | '=' | '—' | '*') || c.is_whitespace())
         .to_string();
-    if core.is_empty() || core.chars().count() > 30 {
+    // A line framed by dash runs on both sides is a client's marker, never prose, so it may
+    // carry the sender and the date (Zoho's `---- On … wrote ---`, Notes' `----- 转发者 孙丽华
+    // 于 2026/12/01 10:31 -----`); an unframed one stays short.
+    let framed = lower.trim_end().ends_with("---") && core.chars().count() <= 100;
+    if core.is_empty() || (core.chars().count() > 30 && !framed) {
         return false;
+    }
+    if framed && (core.ends_with("wrote") || core.ends_with("写道") || core.ends_with("寫道")) {
+        return true;
     }
     [
         "原始邮件",
@@ -214,6 +221,8 @@ fn is_separator(t: &str) -> bool {
         "转发信息",
         "原邮件",
         "原郵件",
+        "邮件原文",
+        "郵件原文",
         "转发",
         "轉寄",
         "转寄",
@@ -493,6 +502,20 @@ mod tests {
                 "可以\n\n於 2026/12/7 上午 09:00, 李雷 寫道:\n> 原文\n",
                 "於 2026/12/7 上午 09:00, 李雷 寫道:",
             ),
+            // Separators framed by dash runs: 139 mail's, Zoho's attribution inside dashes,
+            // and a forward marker carrying its sender and date.
+            (
+                "周五前回你。\n\n----邮件原文----\n发件人：李雷 <li@a.cn>\n原文\n",
+                "----邮件原文----",
+            ),
+            (
+                "Will do.\n\n---- On Wed, 9 Dec 2026 08:10:00 +0800 Li Lei <li@a.cn> wrote ---\n\ntext\n",
+                "---- On Wed, 9 Dec 2026 08:10:00 +0800 Li Lei <li@a.cn> wrote ---",
+            ),
+            (
+                "请看下面。\n\n----- 转发者 韩梅/ACME 于 2026/12/09 08:10 -----\n原文\n",
+                "----- 转发者 韩梅/ACME 于 2026/12/09 08:10 -----",
+            ),
             // A header block that HTML flattening put on one line.
             (
                 "好的\n\n发件人: 李雷 <li@a.cn> 收件人: 韩梅 主题: x\n原文\n",
@@ -563,6 +586,8 @@ mod tests {
             "-- \nLi Lei\n",
             "我写道：这个方案可以。\n",
             "------\n分隔线下面还是正文\n",
+            // Dashes framing words that name no quote are a heading.
+            "---- 第二部分：排期 ----\n正文\n",
         ] {
             assert_eq!(strip_quoted(body).quoted, None, "{body}");
         }

@@ -8,6 +8,62 @@
 use super::{Anatomy, Line, ParseOptions, Signature};
 use liaison_model::is_han;
 
+/// What the headers say about the writer: the From display name (and the directory's
+/// people), and the main label of the sender's mail domain, which a company name in the
+/// signature usually spells (`Jingyun Software` at `jingyun-soft.com`).
+#[derive(Debug, Default)]
+struct Hints {
+    names: Vec<String>,
+    /// Lower-cased, hyphens kept (`hengrui-mfg`); empty when unknown.
+    domain: String,
+}
+
+impl std::ops::Deref for Hints {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.names
+    }
+}
+
+impl Hints {
+    /// A Latin segment of one to four words, one of which (four letters or more) spells the
+    /// mail domain's main label or one of its hyphenated parts: the writer's company.
+    fn is_domain_company(&self, s: &str) -> bool {
+        if self.domain.len() < 4 || s.chars().any(is_han) {
+            return false;
+        }
+        if !(1..=4).contains(&s.split_whitespace().count()) {
+            return false;
+        }
+        // Compared character by character, without allocating: this runs for every segment.
+        s.split_whitespace().any(|w| {
+            if fold_ascii(w).count() < 4 {
+                return false;
+            }
+            let mut joined = self.domain.chars().filter(|c| *c != '-');
+            fold_ascii(w).all(|c| joined.next() == Some(c))
+                || self
+                    .domain
+                    .split('-')
+                    .any(|part| part.chars().eq(fold_ascii(w)))
+        })
+    }
+}
+
+/// A word's letters and digits in ASCII lower case, accents dropped (`Lumière` → `lumiere`),
+/// as a mail domain spells them.
+fn fold_ascii(w: &str) -> impl Iterator<Item = char> + '_ {
+    w.chars().filter_map(|c| match c {
+        'à' | 'á' | 'â' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' | 'Å' => Some('a'),
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => Some('e'),
+        'ì' | 'í' | 'î' | 'ï' => Some('i'),
+        'ò' | 'ó' | 'ô' | 'ö' | 'Ö' => Some('o'),
+        'ù' | 'ú' | 'û' | 'ü' | 'Ü' => Some('u'),
+        c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+        _ => None,
+    })
+}
+
 /// What a segment of a signature line reads as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Seg {
@@ -19,6 +75,9 @@ enum Seg {
     DeptTitle(usize),
     Contact,
     Company,
+    /// An organisation glued to its unit (`豫商银行郑州分行营业部`): the byte offset where
+    /// the unit, the department, starts.
+    OrgDept(usize),
     Other,
 }
 
@@ -65,6 +124,15 @@ const STRONG_VALEDICTIONS: &[&str] = &[
     "mit freundlichen grüßen",
     "viele grüße",
     "beste grüße",
+    "met vriendelijke groet",
+    "met vriendelijke groeten",
+    "cordialement",
+    "bien cordialement",
+    "saludos",
+    "un saludo",
+    "cordiali saluti",
+    "distinti saluti",
+    "med vänliga hälsningar",
 ];
 
 /// Thanks that belong to the signature only when the name follows on the next line; above a
@@ -136,7 +204,10 @@ fn head_lower(t: &str, n: usize) -> String {
 
 fn is_client_tag(t: &str) -> bool {
     let t = t.trim();
-    if t.chars().count() > 60 {
+    // `Sent from my Android device with K-9 Mail. Please excuse my brevity.`: a phone's tag
+    // may carry an apology; other lines this long are text.
+    let n = t.chars().count();
+    if n > 60 && !(n <= 120 && head_lower(t, 16).starts_with("sent from my ")) {
         return false;
     }
     let l = head_lower(t, 64);
@@ -156,6 +227,8 @@ fn is_client_tag(t: &str) -> bool {
         "sent from mail for",
         "sent from yahoo",
         "sent from the",
+        "sent with proton",
+        "sent from proton",
         "get outlook for",
         "获取 outlook",
         "获取outlook",
@@ -180,6 +253,31 @@ fn is_client_tag(t: &str) -> bool {
     ]
     .iter()
     .any(|p| l.starts_with(p))
+        || mailer_tag(t)
+}
+
+/// `来自139邮箱客户端`, `来自阿里邮箱 iPhone版`, `发自 Sina 邮箱`: a short line saying which
+/// mailbox or app sent the mail (every Chinese provider words it so), not one of a list.
+fn mailer_tag(t: &str) -> bool {
+    let lead = ["来自", "发自", "發自", "寄自", "來自"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p));
+    lead.is_some_and(|r| {
+        r.chars().count() <= 24
+            && !r.contains(['，', '。', ',', '：', ':'])
+            && [
+                "邮箱",
+                "郵箱",
+                "客户端",
+                "客戶端",
+                "mail",
+                "Mail",
+                "App",
+                "app",
+            ]
+            .iter()
+            .any(|w| r.contains(w))
+    })
 }
 
 /// The first line of a legal disclaimer: everything from it on is left out.
@@ -332,6 +430,8 @@ const CONTACT_LABELS: &[&str] = &[
     "釘釘",
     "飞书",
     "飛書",
+    "内线",
+    "內線",
     "邮箱",
     "郵箱",
     "电邮",
@@ -344,11 +444,14 @@ const CONTACT_LABELS: &[&str] = &[
     "mob",
     "cell",
     "fax",
+    "h/p",
+    "did",
     "ext",
     "office",
     "wechat",
     "dingtalk",
     "lark",
+    "welink",
     "feishu",
     "skype",
     "line",
@@ -407,6 +510,19 @@ fn is_contact(s: &str) -> bool {
         }
     });
     if labelled && (digits >= 3 || s.contains([':', '：']) || !l.is_ascii()) {
+        return true;
+    }
+    // `WeChat danielharper_sh`: a messenger's name and one id after it.
+    let mut words = l.split_whitespace();
+    if let (Some(app), Some(id), None) = (words.next(), words.next(), words.next())
+        && [
+            "wechat", "weixin", "line", "skype", "whatsapp", "welink", "telegram",
+        ]
+        .contains(&app)
+        && id
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '_' || c == '.')
+    {
         return true;
     }
     // A phone number as written: digits with spaces, dashes, brackets, +, #, 转, ext.
@@ -479,9 +595,37 @@ const COMPANY_WORDS: &[&str] = &[
     "plc",
     "global",
     "holdings",
+    "group",
+    "hospital",
+    "university",
+    "bank",
+];
+
+/// How Han organisation names end: a firm, a bank or its branch, a hospital, a university,
+/// a government bureau.
+const HAN_ORG_ENDINGS: &[&str] = &[
+    "公司",
+    "集团",
+    "集團",
+    "事务所",
+    "事務所",
+    "银行",
+    "銀行",
+    "分行",
+    "医院",
+    "醫院",
+    "大学",
+    "大學",
+    "局",
 ];
 
 fn is_company(s: &str) -> bool {
+    if s.chars().count() >= 4
+        && s.chars().all(is_han)
+        && HAN_ORG_ENDINGS.iter().any(|w| s.ends_with(w))
+    {
+        return true;
+    }
     let l = s.to_ascii_lowercase();
     COMPANY_WORDS.iter().any(|w| {
         if w.is_ascii() {
@@ -580,6 +724,21 @@ const TITLES_ZH: &[&str] = &[
     "處長",
     "厂长",
     "廠長",
+    "课长",
+    "課長",
+    "教授",
+    "执行官",
+    "執行官",
+    "技师",
+    "技師",
+    "安全员",
+    "管理员",
+    "管理員",
+    "技术员",
+    "技術員",
+    "业务员",
+    "業務員",
+    "质检员",
 ];
 
 const TITLES_EN: &[&str] = &[
@@ -628,6 +787,13 @@ const TITLES_EN: &[&str] = &[
     "counsel",
     "agent",
     "principal",
+    "partner",
+    "gm",
+    "ciso",
+    "cio",
+    "fae",
+    "adviser",
+    "professor",
 ];
 
 fn is_title(s: &str) -> bool {
@@ -729,6 +895,44 @@ pub(super) fn han_department_end(s: &str) -> Option<usize> {
     None
 }
 
+/// Units a signature names besides the item lists' departments: schools, branch factories,
+/// workshops and Taiwanese 課 (kept out of [`han_department_end`], which the item reader
+/// shares).
+const UNIT_SUFFIXES: &[&str] = &[
+    "学院",
+    "學院",
+    "研究院",
+    "分厂",
+    "分廠",
+    "车间",
+    "車間",
+    "课",
+    "課",
+];
+
+/// A whole Han segment that names a unit by its ending (`材料科学与工程学院`, `市场部直播组`,
+/// `資訊科技部`, `第三分厂`): the last suffix decides, so a 科 or 部 inside the name
+/// (`材料科学…`, `科技部`) does not end it early, and a company word inside the stem
+/// (`科技`) does not make it a company.
+pub(super) fn han_unit(s: &str) -> bool {
+    let n = s.chars().count();
+    // Three characters and fewer are left to [`is_department`] (`设备科`), which knows a
+    // person's name (`王建科`) is no longer.
+    if !(4..=16).contains(&n)
+        || !s.chars().any(is_han)
+        || s.chars().any(|c| !(is_han(c) || c.is_ascii_alphanumeric()))
+        || ["公司", "集团", "集團", "有限", "事务所", "事務所"]
+            .iter()
+            .any(|w| s.contains(w))
+    {
+        return false;
+    }
+    DEPT_SUFFIXES.iter().chain(UNIT_SUFFIXES).any(|suf| {
+        s.strip_suffix(suf)
+            .is_some_and(|stem| stem.chars().count() >= 2 && !is_title(s))
+    })
+}
+
 /// A department name (the directory's, or by its shape).
 pub(super) fn is_department_name(s: &str, opts: &ParseOptions) -> bool {
     is_department(s, opts)
@@ -795,11 +999,16 @@ const NOT_NAMES: &[&str] = &[
 
 /// A person's name as it stands on a signature line: 2–4 Han characters, 1–3 capitalised
 /// words, both (`林雅婷 Tiffany Lin`), an initial (`S.`), or the sender's display name.
-fn is_name(s: &str, hints: &[String]) -> bool {
+fn is_name(s: &str, hints: &Hints) -> bool {
     let s = s
         .trim_start_matches("姓名")
         .trim_start_matches([':', '：', ' '])
         .trim();
+    // `Wang Lei, PhD`: a degree after the name leaves the name.
+    let s = [", PhD", ", Ph.D.", ", MD", ", MBA", ", CPA", ", P.Eng."]
+        .iter()
+        .find_map(|d| s.strip_suffix(d))
+        .unwrap_or(s);
     if s.is_empty() {
         return false;
     }
@@ -882,7 +1091,7 @@ fn is_name(s: &str, hints: &[String]) -> bool {
 }
 
 /// Reads one segment.
-fn classify(s: &str, hints: &[String], opts: &ParseOptions) -> Seg {
+fn classify(s: &str, hints: &Hints, opts: &ParseOptions) -> Seg {
     if is_strong_valediction(s) || is_weak_valediction(s) {
         return Seg::Valediction;
     }
@@ -892,7 +1101,28 @@ fn classify(s: &str, hints: &[String], opts: &ParseOptions) -> Seg {
     if hints.iter().any(|h| !h.is_empty() && s == h) {
         return Seg::Name;
     }
-    if is_company(s) && !is_title(s) {
+    // `滨江区政务服务和数据管理局审批服务科`: an organisation's name glued to the unit's;
+    // the unit is the department.
+    if s.chars().all(is_han) {
+        let glued = HAN_ORG_ENDINGS
+            .iter()
+            .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
+            .filter(|&e| e < s.len() && s[..e].chars().count() >= 4)
+            .max();
+        if let Some(e) = glued
+            && (is_department(&s[e..], opts) || han_unit(&s[e..]))
+        {
+            return Seg::OrgDept(e);
+        }
+    }
+    if han_unit(s) {
+        return Seg::Department;
+    }
+    if hints.is_domain_company(s) {
+        return Seg::Company;
+    }
+    // `君衡律师事务所` holds a title word (律师) but ends as a firm.
+    if is_company(s) && (!is_title(s) || HAN_ORG_ENDINGS.iter().any(|w| s.ends_with(w))) {
         return Seg::Company;
     }
     if s.chars().any(is_han)
@@ -922,7 +1152,7 @@ fn classify(s: &str, hints: &[String], opts: &ParseOptions) -> Seg {
 
 /// The segments of a line with what they read as, Han lines also cut at single spaces (but
 /// `林雅婷 Tiffany Lin` and contact values stay whole). Byte ranges are relative to `t`.
-fn read_line(t: &str, hints: &[String], opts: &ParseOptions) -> Vec<(usize, usize, Seg)> {
+fn read_line(t: &str, hints: &Hints, opts: &ParseOptions) -> Vec<(usize, usize, Seg)> {
     let mut out = Vec::new();
     for (s, e) in segments(t) {
         let seg = &t[s..e];
@@ -988,9 +1218,11 @@ fn read_line(t: &str, hints: &[String], opts: &ParseOptions) -> Vec<(usize, usiz
             out.push((s, e, whole));
             continue;
         }
-        // Han words split at spaces; ASCII words next to each other stay together.
+        // Han words split at spaces; ASCII words next to each other stay together, and so
+        // does a bracket (`Translator (EN / 繁中)`).
         let mut parts: Vec<(usize, usize)> = Vec::new();
         let mut pos = 0;
+        let mut depth = 0i32;
         for w in seg.split(' ') {
             let ws = pos;
             pos += w.len() + 1;
@@ -998,9 +1230,12 @@ fn read_line(t: &str, hints: &[String], opts: &ParseOptions) -> Vec<(usize, usiz
                 continue;
             }
             let we = ws + w.len();
+            let inside = depth > 0;
+            depth += w.matches(['(', '（']).count() as i32 - w.matches([')', '）']).count() as i32;
             match parts.last_mut() {
                 Some(last)
-                    if !w.chars().any(is_han) && !seg[last.0..last.1].chars().any(is_han) =>
+                    if inside
+                        || !w.chars().any(is_han) && !seg[last.0..last.1].chars().any(is_han) =>
                 {
                     last.1 = we
                 }
@@ -1055,7 +1290,7 @@ enum LineKind {
     Other,
 }
 
-fn line_kind(t: &str, hints: &[String], opts: &ParseOptions) -> LineKind {
+fn line_kind(t: &str, hints: &Hints, opts: &ParseOptions) -> LineKind {
     let t = t.trim();
     if t.is_empty() {
         return LineKind::Blank;
@@ -1116,8 +1351,18 @@ fn line_kind(t: &str, hints: &[String], opts: &ParseOptions) -> LineKind {
     if known == 0 || (sentence && !contact) {
         return LineKind::Other;
     }
+    // `International Content | Producer`: a line of fields cut at bars, all but one known,
+    // the unknown one short and label-like (a unit the word lists do not know).
+    let mut others = segs.iter().filter(|x| x.2 == Seg::Other);
+    let one_unknown_field = segs.len() >= 2
+        && t.contains(['|', '｜'])
+        && match (others.next(), others.next()) {
+            (Some(o), None) => label_like(&t[o.0..o.1]) && !t[o.0..o.1].contains(','),
+            _ => false,
+        };
     if (other_chars == 0 && n <= 100)
         || (other_chars <= 8 && n <= 60)
+        || one_unknown_field && n <= 60
         || (contact && n <= 160 && other_chars <= 40)
     {
         LineKind::Sig
@@ -1170,15 +1415,36 @@ pub(super) fn detect(
             break;
         }
     }
-    let mut hints: Vec<String> = Vec::new();
+    let mut hints = Hints::default();
     if let Some(n) = a.from.as_ref().and_then(|f| f.name.as_deref()) {
         let n = n.trim().trim_matches('"').trim();
-        if !n.is_empty() && !n.contains('@') && !n.contains("=?") {
-            hints.push(n.to_string());
+        // A mailbox named after a unit (`财务部`, `审批服务科`) names no person: its name on a
+        // signature line is the department (`财务部 刘琳`).
+        let unit = is_department(n, opts) || han_unit(&n.replace(' ', ""));
+        if !n.is_empty() && !n.contains('@') && !n.contains("=?") && !unit {
+            hints.names.push(n.to_string());
         }
     }
+    if let Some(host) = a
+        .from
+        .as_ref()
+        .and_then(|f| f.email.as_deref())
+        .and_then(|e| e.rsplit_once('@'))
+        .map(|(_, h)| h)
+    {
+        // The label before the public suffix: `hengrui-mfg` in `hengrui-mfg.com`, `lumenlab`
+        // in `lumenlab.com.tw`.
+        let labels: Vec<&str> = host.split('.').collect();
+        let main = labels
+            .iter()
+            .rev()
+            .skip(1)
+            .find(|l| !matches!(**l, "com" | "co" | "net" | "org" | "edu" | "gov" | "ac"))
+            .or(labels.first());
+        hints.domain = main.map_or(String::new(), |l| l.to_ascii_lowercase());
+    }
     if let Some(d) = &opts.directory {
-        hints.extend(
+        hints.names.extend(
             d.people
                 .iter()
                 .filter(|p| p.name.chars().count() >= 2)
@@ -1265,6 +1531,22 @@ pub(super) fn detect(
                 }
                 start = i;
             }
+            // A short line without sentence punctuation between two signature lines of one
+            // paragraph is the block's too: a company or a place the word lists do not know
+            // (`Huaxing Heavy Industries`, between the title and the phone).
+            LineKind::Other
+                if blank_run == 0
+                    && start == i + 1
+                    && i > first
+                    && !lines[i - 1].blank
+                    && label_like(&t)
+                    && matches!(
+                        *kinds[i - 1].get_or_insert_with(|| line_kind(&text(i - 1), &hints, opts)),
+                        LineKind::Sig
+                    ) =>
+            {
+                start = i;
+            }
             LineKind::Other => break,
         }
         blank_run = 0;
@@ -1298,6 +1580,15 @@ pub(super) fn detect(
     let mut title: Option<(usize, usize)> = None;
     let mut contacts: Vec<(usize, usize)> = Vec::new();
     let mut block = 0;
+    // Whether `r` follows `prev` on the same line (starting at `line_start`) with only spaces
+    // or a ` / ` between them.
+    let source = a.source.as_str();
+    let joined = |prev: (usize, usize), r: (usize, usize), line_start: usize| {
+        prev.0 >= line_start
+            && prev.1 <= r.0
+            && matches!(source[prev.1..r.0].trim(), "" | "/")
+            && !source[prev.1..r.0].is_empty()
+    };
     for (row, &l) in lines[start..content_end].iter().enumerate() {
         let t = &a.source[l.start..l.end];
         if l.blank || is_delimiter(t) {
@@ -1312,13 +1603,52 @@ pub(super) fn detect(
         if kind == LineKind::Date {
             continue;
         }
-        for (s, e, seg) in read_line(t, &hints, opts) {
+        let segs = read_line(t, &hints, opts);
+        // Under the writer's name, the one unknown field of a barred line, standing before a
+        // title when the line names no department, is the department (`International
+        // Content | Producer`, `照明設計 | 設計總監`): capitalised words there that read as a
+        // name are not the writer's.
+        let named_above = names.iter().any(|(_, r)| {
+            let n = &a.source[r.0..r.1];
+            hints.iter().any(|h| n.contains(h.as_str()))
+        });
+        let unknown = |x: &(usize, usize, Seg)| {
+            matches!(x.2, Seg::Other | Seg::Name)
+                && label_like(&t[x.0..x.1])
+                && !t[x.0..x.1].contains(',')
+                && !hints.iter().any(|h| t[x.0..x.1].contains(h.as_str()))
+        };
+        // The unit stands before the title (`Unit | Title`); an unknown word after a title
+        // or beside a company is as often a city or the company itself.
+        let unit_by_place = named_above
+            && t.contains(['|', '｜'])
+            && segs.iter().filter(|x| unknown(x)).count() == 1
+            && segs
+                .windows(2)
+                .any(|w| unknown(&w[0]) && w[1].2 == Seg::Title)
+            && !segs.iter().any(|x| {
+                matches!(
+                    x.2,
+                    Seg::Department | Seg::DeptTitle(_) | Seg::OrgDept(_) | Seg::Contact
+                )
+            });
+        for &(s, e, seg) in &segs {
             let r = (l.start + s, l.start + e);
+            let seg = if unit_by_place && unknown(&(s, e, seg)) {
+                Seg::Department
+            } else {
+                seg
+            };
             match seg {
                 Seg::Name => names.push((block, r)),
                 Seg::Department if dept.is_none() => dept = Some(r),
                 Seg::Department if title.is_none() && dept.is_some() => {}
                 Seg::Title if title.is_none() => title = Some(r),
+                // `副教授 / 分析测试平台负责人`, `副主任 主任技师`: two roles on one line are
+                // one title as written.
+                Seg::Title | Seg::DeptTitle(_) if title.is_some_and(|d| joined(d, r, l.start)) => {
+                    title = title.map(|(ts, _)| (ts, r.1));
+                }
                 Seg::DeptTitle(at) => {
                     if dept.is_none() {
                         dept = Some((r.0, r.0 + at));
@@ -1331,6 +1661,7 @@ pub(super) fn detect(
                         title = Some(r);
                     }
                 }
+                Seg::OrgDept(at) if dept.is_none() => dept = Some((r.0 + at, r.1)),
                 Seg::Contact => contacts.push(r),
                 _ => {}
             }
@@ -1373,6 +1704,33 @@ pub(super) fn detect(
     Cut { start }
 }
 
+/// A line that could name an organisation or a place: short, no sentence punctuation, no
+/// list marker, and in Latin script every word of three letters or more capitalised.
+fn label_like(t: &str) -> bool {
+    let t = t.trim();
+    let n = t.chars().count();
+    if n == 0
+        || n > 48
+        || list_item(t)
+        || t.contains(['。', '，', '：', ':', '；', ';', '？', '?', '！', '!'])
+        || t.ends_with('.') && !t.ends_with("Co.") && !t.ends_with("Ltd.")
+    {
+        return false;
+    }
+    if t.chars().any(is_han) {
+        return n <= 20 && !t.contains(' ');
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() <= 6
+        && words.iter().all(|w| {
+            w.chars().count() < 3
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '&' || c == '(')
+                || matches!(*w, "and" | "of" | "the" | "for")
+        })
+}
+
 /// Whether the block of lines ending at `i` (going up to a blank line) reads as a
 /// signature on its own: a name, or a valediction, at its top.
 fn sig_block_above(
@@ -1380,7 +1738,7 @@ fn sig_block_above(
     lines: &[Line],
     first: usize,
     i: usize,
-    hints: &[String],
+    hints: &Hints,
     opts: &ParseOptions,
     kinds: &mut [Option<LineKind>],
 ) -> bool {
@@ -1489,7 +1847,11 @@ mod tests {
         let src = "Subject: x\nFrom: \"Wong Chi Keung\" <ck@example.com>\n\nBudget is approved.\n\nThanks,\n\nCK Wong\nIT Department | Systems Manager\n+852 2388 6233\n";
         let a = Anatomy::parse_plain(src.as_bytes(), &opts());
         assert_eq!(a.signature.unwrap().name.unwrap().text, "CK Wong");
-        assert!(!is_name("CK Wong", &["Lena Ohm".to_string()]));
+        let lena = Hints {
+            names: vec!["Lena Ohm".to_string()],
+            ..Hints::default()
+        };
+        assert!(!is_name("CK Wong", &lena));
     }
 
     /// Found in real 2005 mail: a line led by a multi-byte bullet with no space after it.
@@ -1555,6 +1917,157 @@ mod tests {
         assert_eq!(s.department.unwrap().text, "Data Team");
     }
 
+    /// Any provider's `来自…邮箱…` line under the text is a mobile tag, not the signature.
+    #[test]
+    fn provider_mailer_tags() {
+        for t in [
+            "来自189邮箱客户端",
+            "发自 Sina 邮箱 Android 版",
+            "来自阿里邮箱 Mac版",
+            "Sent with Proton Mail secure email.",
+            "Sent from my phone with Acme Mail. Please excuse typos and brevity.",
+        ] {
+            assert!(is_client_tag(t), "{t}");
+        }
+        for t in ["来自客户的反馈", "来自邮箱的报错，见截图，请查看：日志"]
+        {
+            assert!(!is_client_tag(t), "{t}");
+        }
+        let s = sig("请周五前回复。\n\n马力\n工程部\n\n来自189邮箱客户端\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "马力");
+        assert_eq!(s.department.unwrap().text, "工程部");
+    }
+
+    /// A unit named by its last suffix: a 科 or 科技 inside the name does not cut it or
+    /// make it a company; a short person's name ending in 科 is left alone.
+    #[test]
+    fn units_by_their_last_suffix() {
+        for t in [
+            "化学与化工学院",
+            "科技发展部",
+            "市场中心直播组",
+            "第二分厂",
+            "生产管理課",
+        ] {
+            assert!(han_unit(t), "{t}");
+        }
+        for t in ["王建科", "恒远科技有限公司", "实验室主任", "新能源"] {
+            assert!(!han_unit(t), "{t}");
+        }
+        let s = sig("请周五前回复。\n\n马力\n化学与化工学院 讲师\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "化学与化工学院");
+        assert_eq!(s.title.unwrap().text, "讲师");
+    }
+
+    /// The company after a title's comma is known by the sender's mail domain; a qualifier
+    /// that spells no domain stays in the title.
+    #[test]
+    fn company_spelled_by_the_mail_domain() {
+        let h = Hints {
+            names: vec![],
+            domain: "brightcove-tools".into(),
+        };
+        assert!(h.is_domain_company("Brightcove Tools"));
+        assert!(h.is_domain_company("Shenzhen Brightcove"));
+        assert!(!h.is_domain_company("Store Systems"));
+        let src = "Subject: x\nFrom: \"Ada Lun\" <ada@brightcove-tools.com>\n\nPlease confirm by Friday.\n\nAda Lun\nCFO, Shenzhen Brightcove\n";
+        let s = Anatomy::parse_plain(src.as_bytes(), &opts())
+            .signature
+            .unwrap();
+        assert_eq!(s.title.unwrap().text, "CFO");
+        assert!(s.department.is_none());
+    }
+
+    /// Two roles joined by ` / ` are one title; a bracket in a title is not cut at its spaces.
+    #[test]
+    fn joined_roles_and_bracketed_titles() {
+        let s = sig("请周五前回复。\n\n马力\n工程部 主管 / 安全组组长\n").unwrap();
+        assert_eq!(s.title.unwrap().text, "主管 / 安全组组长");
+        let s = sig("Noted.\n\nKim Rowe\nSenior Editor (EN / 简中)\n").unwrap();
+        assert_eq!(s.title.unwrap().text, "Senior Editor (EN / 简中)");
+    }
+
+    /// A mailbox named after a unit gives no name hint: its name on the signature line is
+    /// the department and the person beside it the name.
+    #[test]
+    fn a_unit_mailbox_is_no_name() {
+        let src =
+            "Subject: x\nFrom: \"工程部\" <gcb@example.com>\n\n请周五前回复。\n\n工程部 马力\n";
+        let s = Anatomy::parse_plain(src.as_bytes(), &opts())
+            .signature
+            .unwrap();
+        assert_eq!(s.name.unwrap().text, "马力");
+        assert_eq!(s.department.unwrap().text, "工程部");
+    }
+
+    /// An organisation line no word list knows, between the title and the phone, keeps the
+    /// block whole; the same line as the last of prose does not start one.
+    #[test]
+    fn an_unknown_organisation_line_inside_the_block() {
+        let s = sig("Please confirm by Friday.\n\nBest regards\n\nAda Lun\nHead, Customs Department\nNorthgate Ironworks\nTel. +44 20 7946 0321\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "Ada Lun");
+        assert_eq!(s.department.unwrap().text, "Customs Department");
+        assert!(label_like("Northgate Ironworks"));
+        assert!(!label_like("we will ship tomorrow"));
+        assert!(!label_like("1. Northgate Ironworks"));
+    }
+
+    /// Han organisations by their ending: a firm holding a title word is still a firm, and
+    /// an organisation glued to its unit leaves the unit as the department.
+    #[test]
+    fn han_organisations_by_their_ending() {
+        let s = sig("请周五前回复。\n\n马力\n明德会计师事务所 合伙人\n").unwrap();
+        assert_eq!(s.title.unwrap().text, "合伙人");
+        assert!(s.department.is_none());
+        let s = sig("请周五前回复。\n\n马力\n东城区市场监督管理局登记注册科 科员\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "登记注册科");
+        // Two roles side by side with a space are one title.
+        let s = sig("请周五前回复。\n\n马力\n检验科 副主任 主任技师\n").unwrap();
+        assert_eq!(s.title.unwrap().text, "副主任 主任技师");
+    }
+
+    /// `Unit | Title` under the writer's name: the unit is the department even when no word
+    /// list knows it; a city after the title is not.
+    #[test]
+    fn an_unknown_unit_before_the_title() {
+        let s =
+            sig("Noted, thanks.\n\nKim Rowe\nCatalogue Imaging | Art Director\n+1 212 555 0143\n")
+                .unwrap();
+        assert_eq!(s.department.unwrap().text, "Catalogue Imaging");
+        assert_eq!(s.title.unwrap().text, "Art Director");
+        let s =
+            sig("Noted, thanks.\n\nKim Rowe\nArt Director | Lisbon\n+1 212 555 0143\n").unwrap();
+        assert!(s.department.is_none());
+    }
+
+    /// Channels by their label: a messenger and one id, an internal line, a direct line, a
+    /// hand phone.
+    #[test]
+    fn channels_by_their_label() {
+        for t in [
+            "WeChat kim_rowe88",
+            "WeLink：marowe",
+            "内线：3307",
+            "DID +44 20 7946 0321",
+            "H/P: +6012-345 6789",
+        ] {
+            assert!(is_contact(t), "{t}");
+        }
+        for t in ["WeChat group", "Line Manager", "Direct Sales"] {
+            assert!(!is_contact(t), "{t}");
+        }
+    }
+
+    /// Valedictions of other languages, and a degree after the name.
+    #[test]
+    fn foreign_valedictions_and_degrees() {
+        let s =
+            sig("We will retest on Monday.\n\nCordialement,\nKim Rowe, PhD\n+33 1 70 36 00 00\n")
+                .unwrap();
+        assert_eq!(s.signoff.unwrap().text, "Cordialement,");
+        assert_eq!(s.name.unwrap().text, "Kim Rowe, PhD");
+    }
+
     #[test]
     fn thanks_above_a_blank_line_is_not_a_valediction() {
         let src = "Subject: x\n\n各位好，\n\n请于周五前确认。\n\n谢谢！\n\n\n周小川\n市场部\n";
@@ -1584,5 +2097,37 @@ mod tests {
         let t = "Tel：010-1 2  Fax：010-3 4 | Translator (EN / DE)";
         let s: Vec<&str> = segments(t).into_iter().map(|(a, b)| &t[a..b]).collect();
         assert_eq!(s, ["Tel：010-1 2", "Fax：010-3 4", "Translator (EN / DE)"]);
+    }
+}
+#[cfg(test)]
+mod scratch {
+    use super::*;
+    #[test]
+    fn scratch() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let o = ParseOptions::new(liaison_time::Context::new(now));
+        let h = Hints {
+            names: vec!["西兴街道便民服 务中心".to_string()],
+            domain: String::new(),
+        };
+        for t in [
+            "西兴街道便民服务中心 何思远",
+            "设备科 邱伟",
+            "三分厂 厂长",
+            "医联云 实施部",
+            "資訊科技部 高級項目經理",
+            "Senior Executive, Procurement & Contracts",
+            "Sarah Collins | Senior Buyer, Tabletop",
+            "Dr. iur., Partner",
+        ] {
+            eprintln!(
+                "{t}: {:?} {:?}",
+                line_kind(t, &h, &o),
+                read_line(t, &h, &o)
+                    .iter()
+                    .map(|x| (&t[x.0..x.1], x.2))
+                    .collect::<Vec<_>>()
+            );
+        }
     }
 }

@@ -42,6 +42,15 @@ pub(super) fn read(a: &mut Anatomy, lines: &[Line], roles: &mut [Role], cursor: 
                     || first_ask.is_some_and(|f| f >= be) && !data_block;
                 let intro = text.trim_end().ends_with(['：', ':'])
                     || heading(&a.source[lines[s].start..lines[s].end]).is_some();
+                // A paragraph ending with a colon right above a list (`To complete our review,
+                // could you kindly send us:`, `为避免再次发生，以下几项需要落实：`) introduces
+                // the asks, however much it sounds like a situation.
+                let next = (i..end).find(|&k| !lines[k].blank);
+                let list_intro = text.trim_end().ends_with(['：', ':'])
+                    && next.is_some_and(|k| roles[k] == Role::Item);
+                if list_intro {
+                    break;
+                }
                 if reads_like_background(&text) || more_after && !intro {
                     for r in roles.iter_mut().take(i).skip(s) {
                         *r = Role::Background;
