@@ -15,7 +15,7 @@ use crate::track::{MessageInfo, read_input, track_read};
 use crate::tracker::{TrackerConfig, TrackerError};
 use liaison_mail::Message;
 use liaison_mail::mailbox::{Mailbox, MailboxError, RawMail};
-use liaison_store::{PutRaw, Store, StoreError, TRACKER_GENERATION_KEY};
+use liaison_store::{PutRaw, ReadyRaw, Store, StoreError, TRACKER_GENERATION_KEY};
 use serde::Serialize;
 
 /// The default of [`IngestOptions::batch`]. Larger transactions write less: an index page
@@ -246,7 +246,8 @@ fn ingest_sources(
             let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Read>>(1);
             let reading = opts.track.then_some(cfg);
             s.spawn(move || read_batches(mb, batch_size, opts.lang, reading, tx));
-            let mut batch: Vec<(RawMail, Option<String>)> = Vec::with_capacity(batch_size);
+            let mut batch: Vec<(RawMail, Option<String>, Option<ReadyRaw>)> =
+                Vec::with_capacity(batch_size);
             let mut infos: Vec<Option<Box<MessageInfo>>> = Vec::with_capacity(batch_size);
             let mut ready = Ready::new();
             for chunk in rx {
@@ -269,6 +270,7 @@ fn ingest_sources(
                             message_id,
                             malformed,
                             info,
+                            ready: prepared,
                         } => {
                             summary.read += 1;
                             obs.position(raw.position);
@@ -287,7 +289,7 @@ fn ingest_sources(
                                     summary.duplicates += 1;
                                 }
                             } else {
-                                batch.push((raw, message_id));
+                                batch.push((raw, message_id, prepared));
                                 infos.push(info);
                             }
                         }
@@ -343,6 +345,8 @@ enum Read {
         /// The message read for the tracker (ledger sequence number still 0), when the
         /// ingest tracks.
         info: Option<Box<MessageInfo>>,
+        /// The message hashed and packed for the store, in the parser threads.
+        ready: Option<ReadyRaw>,
     },
     /// A file or folder that could not be read, or was deliberately not read.
     Failed(MailboxError),
@@ -360,21 +364,30 @@ fn read_batches(
     tx: std::sync::mpsc::SyncSender<Vec<Read>>,
 ) {
     let send = |mut chunk: Vec<Read>| {
-        if let Some(cfg) = cfg {
-            use rayon::prelude::*;
-            chunk.par_iter_mut().for_each(|r| {
-                if let Read::Mail {
-                    raw,
-                    malformed: None,
-                    info,
-                    ..
-                } = r
-                {
-                    let sha = liaison_store::sha256_hex(&raw.bytes);
-                    *info = Some(Box::new(MessageInfo::read(&raw.bytes, &sha, 0, cfg)));
+        use rayon::prelude::*;
+        // Hashing and packing for the store, and reading for the tracker, need no store:
+        // done here, over the pool, the writer only writes.
+        chunk.par_iter_mut().for_each(|r| {
+            if let Read::Mail {
+                raw,
+                malformed: None,
+                info,
+                ready,
+                ..
+            } = r
+            {
+                let prepared = ReadyRaw::new(&raw.bytes);
+                if let Some(cfg) = cfg {
+                    *info = Some(Box::new(MessageInfo::read(
+                        &raw.bytes,
+                        prepared.sha256(),
+                        0,
+                        cfg,
+                    )));
                 }
-            });
-        }
+                *ready = Some(prepared);
+            }
+        });
         tx.send(chunk).is_ok()
     };
     let mut chunk = Vec::new();
@@ -394,6 +407,7 @@ fn read_batches(
                     message_id: msg.message_id,
                     malformed,
                     info: None,
+                    ready: None,
                 });
             }
         }
@@ -412,14 +426,16 @@ fn read_batches(
 /// Stores `batch` (emptied) in one transaction; returns what became of each message.
 fn store_batch(
     store: &mut dyn Store,
-    batch: &mut Vec<(RawMail, Option<String>)>,
+    batch: &mut Vec<(RawMail, Option<String>, Option<ReadyRaw>)>,
     summary: &mut IngestSummary,
 ) -> Result<Vec<PutRaw>, StoreError> {
+    // Prepared in the parser threads; the store prepares any batch that is not whole.
+    let ready: Vec<ReadyRaw> = batch.iter_mut().filter_map(|b| b.2.take()).collect();
     let refs: Vec<(&[u8], &str, Option<&str>)> = batch
         .iter()
-        .map(|(r, mid)| (r.bytes.as_slice(), r.source.as_str(), mid.as_deref()))
+        .map(|(r, mid, _)| (r.bytes.as_slice(), r.source.as_str(), mid.as_deref()))
         .collect();
-    let puts = store.put_raw_batch(&refs)?;
+    let puts = store.put_raw_batch_ready(&refs, &ready)?;
     for put in &puts {
         match put {
             PutRaw::New { .. } => summary.imported += 1,

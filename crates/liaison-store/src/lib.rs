@@ -155,6 +155,64 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// A raw message hashed and packed for storing ([`Store::put_raw_batch_ready`]): the
+/// costly part of storing, which needs no store, so it can run on any thread. Built only
+/// from the bytes themselves, so its SHA-256 is always theirs.
+#[derive(Debug, Clone)]
+pub struct ReadyRaw {
+    sha256: String,
+    /// The zstd frame when packing pays ([`packing::pack`]); `None`: store the bytes as
+    /// they are.
+    packed: Option<Vec<u8>>,
+    size: usize,
+}
+
+impl ReadyRaw {
+    /// Hashes and packs `bytes`.
+    pub fn new(bytes: &[u8]) -> ReadyRaw {
+        ReadyRaw {
+            sha256: sha256_hex(bytes),
+            packed: match packing::pack(bytes) {
+                std::borrow::Cow::Owned(z) => Some(z),
+                std::borrow::Cow::Borrowed(_) => None,
+            },
+            size: bytes.len(),
+        }
+    }
+
+    /// SHA-256 (hex) of the bytes.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    /// What to store for `bytes` (the bytes this was made from).
+    pub(crate) fn stored<'a>(&'a self, bytes: &'a [u8]) -> &'a [u8] {
+        self.packed.as_deref().unwrap_or(bytes)
+    }
+
+    /// Whether this can stand for `bytes` (made from bytes of the same length; a debug
+    /// build also checks the hash).
+    pub(crate) fn fits(&self, bytes: &[u8]) -> bool {
+        debug_assert!(self.size != bytes.len() || self.sha256 == sha256_hex(bytes));
+        self.size == bytes.len()
+    }
+
+    /// `ready` when it stands for every message of `batch`, else each message prepared
+    /// now (into `made`).
+    pub(crate) fn for_batch<'a>(
+        batch: &[(&[u8], &str, Option<&str>)],
+        ready: &'a [ReadyRaw],
+        made: &'a mut Vec<ReadyRaw>,
+    ) -> &'a [ReadyRaw] {
+        if ready.len() == batch.len() && batch.iter().zip(ready).all(|(b, r)| r.fits(b.0)) {
+            ready
+        } else {
+            *made = batch.iter().map(|b| ReadyRaw::new(b.0)).collect();
+            made
+        }
+    }
+}
+
 /// What [`Store::put_raw`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PutRaw {
@@ -382,6 +440,20 @@ pub trait Store: Send {
     /// Stores many raw messages in one transaction (same semantics as [`Store::put_raw`]
     /// for each, results in order). Ingest uses this to batch.
     fn put_raw_batch(&mut self, batch: &[(&[u8], &str, Option<&str>)]) -> Result<Vec<PutRaw>>;
+
+    /// [`Store::put_raw_batch`] with each message already hashed and packed
+    /// (`ready[i]` is [`ReadyRaw::new`] of `batch[i]`'s bytes), so the thread that talks
+    /// to the store does not do that work: ingest prepares them in its parser threads. A
+    /// `ready` of another length, or an entry made from bytes of another length, is
+    /// ignored and the batch is prepared here.
+    fn put_raw_batch_ready(
+        &mut self,
+        batch: &[(&[u8], &str, Option<&str>)],
+        ready: &[ReadyRaw],
+    ) -> Result<Vec<PutRaw>> {
+        let _ = ready;
+        self.put_raw_batch(batch)
+    }
 
     /// The raw message with this SHA-256, if stored.
     fn raw(&mut self, sha256: &str) -> Result<Option<RawMessage>>;

@@ -5,7 +5,7 @@ use crate::schema::{self, MIGRATIONS};
 use crate::sqlite::make_input;
 use crate::{
     Backend, Changes, Input, KeyHit, KeyRole, MessageRow, PlanRow, PutRaw, Quarantined, RawMessage,
-    Result, Stats, Store, StoreError,
+    ReadyRaw, Result, Stats, Store, StoreError,
 };
 use liaison_model::{Collaboration, Event};
 use postgres::{Client, NoTls, Row};
@@ -556,11 +556,22 @@ impl Store for PgStore {
     }
 
     fn put_raw_batch(&mut self, batch: &[(&[u8], &str, Option<&str>)]) -> Result<Vec<PutRaw>> {
+        self.put_raw_batch_ready(batch, &[])
+    }
+
+    fn put_raw_batch_ready(
+        &mut self,
+        batch: &[(&[u8], &str, Option<&str>)],
+        ready: &[ReadyRaw],
+    ) -> Result<Vec<PutRaw>> {
         let now = schema::ts(chrono::Utc::now());
-        // Packed once, whatever the number of attempts below.
-        let packed: Vec<std::borrow::Cow<'_, [u8]>> = batch
+        // Hashed and packed once, whatever the number of attempts below.
+        let mut made = Vec::new();
+        let ready = ReadyRaw::for_batch(batch, ready, &mut made);
+        let packed: Vec<&[u8]> = batch
             .iter()
-            .map(|(b, _, _)| crate::packing::pack(b))
+            .zip(ready)
+            .map(|((b, _, _), r)| r.stored(b))
             .collect();
         // Two processes storing overlapping batches in different orders can deadlock on the
         // unique index; PostgreSQL aborts one of them, which then simply tries again.
@@ -572,8 +583,7 @@ impl Store for PgStore {
                 // SHA-256 order, so concurrent batches take their index locks in one global
                 // order and cannot deadlock; ledger entries are then appended in the batch's
                 // own (mailbox) order.
-                let shas: Vec<String> =
-                    batch.iter().map(|(b, _, _)| crate::sha256_hex(b)).collect();
+                let shas: Vec<String> = ready.iter().map(|r| r.sha256().to_string()).collect();
                 let mut first: std::collections::HashMap<&str, usize> = Default::default();
                 for (i, sha) in shas.iter().enumerate() {
                     first.entry(sha.as_str()).or_insert(i);
@@ -581,7 +591,7 @@ impl Store for PgStore {
                 let mut uniq: Vec<usize> = first.values().copied().collect();
                 uniq.sort_by(|&a, &b| shas[a].cmp(&shas[b]));
                 let u_sha: Vec<&str> = uniq.iter().map(|&i| shas[i].as_str()).collect();
-                let u_bytes: Vec<&[u8]> = uniq.iter().map(|&i| &packed[i][..]).collect();
+                let u_bytes: Vec<&[u8]> = uniq.iter().map(|&i| packed[i]).collect();
                 let u_mid: Vec<Option<&str>> = uniq.iter().map(|&i| batch[i].2).collect();
                 let u_src: Vec<&str> = uniq.iter().map(|&i| batch[i].1).collect();
                 let u_size: Vec<i64> = uniq.iter().map(|&i| batch[i].0.len() as i64).collect();

@@ -4,7 +4,7 @@ use crate::outbox::{self, FolderCursor, OutboxEntry, OutboxState};
 use crate::schema::{self, MIGRATIONS};
 use crate::{
     Backend, Changes, Input, InputKind, KeyHit, KeyRole, MessageRow, PlanRow, PutRaw, Quarantined,
-    RawMessage, Result, Stats, Store, StoreError,
+    RawMessage, ReadyRaw, Result, Stats, Store, StoreError,
 };
 use liaison_model::{Collaboration, Event};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
@@ -214,12 +214,13 @@ impl SqliteStore {
 fn put_raw_tx(
     tx: &rusqlite::Transaction<'_>,
     bytes: &[u8],
+    ready: &ReadyRaw,
     source: &str,
     message_id: Option<&str>,
     now: &str,
 ) -> Result<PutRaw> {
-    let sha256 = crate::sha256_hex(bytes);
-    let packed = crate::packing::pack(bytes);
+    let sha256 = ready.sha256().to_string();
+    let packed = ready.stored(bytes);
     let n = tx
         .prepare_cached(
             "INSERT INTO raw_messages (sha256, bytes, message_id, source, size, stored_at)
@@ -227,7 +228,7 @@ fn put_raw_tx(
         )?
         .execute(params![
             sha256,
-            &packed[..],
+            packed,
             message_id,
             source,
             bytes.len() as i64,
@@ -509,13 +510,23 @@ impl Store for SqliteStore {
     }
 
     fn put_raw_batch(&mut self, batch: &[(&[u8], &str, Option<&str>)]) -> Result<Vec<PutRaw>> {
+        self.put_raw_batch_ready(batch, &[])
+    }
+
+    fn put_raw_batch_ready(
+        &mut self,
+        batch: &[(&[u8], &str, Option<&str>)],
+        ready: &[ReadyRaw],
+    ) -> Result<Vec<PutRaw>> {
+        let mut made = Vec::new();
+        let ready = ReadyRaw::for_batch(batch, ready, &mut made);
         let now = schema::ts(chrono::Utc::now());
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut out = Vec::with_capacity(batch.len());
-        for (bytes, source, mid) in batch {
-            out.push(put_raw_tx(&tx, bytes, source, *mid, &now)?);
+        for ((bytes, source, mid), r) in batch.iter().zip(ready) {
+            out.push(put_raw_tx(&tx, bytes, r, source, *mid, &now)?);
         }
         tx.commit()?;
         self.committed();

@@ -740,6 +740,52 @@ fn page(s: &mut dyn Store) {
     assert!(s.manual_collaborations().unwrap().is_empty());
 }
 
+/// A batch hashed and packed off the writer (`ReadyRaw`) stores exactly what the same
+/// batch stored plainly would; a `ready` that does not stand for the batch (another length,
+/// or made from other bytes of another length) is ignored, never trusted.
+fn ready_batches(s: &mut dyn Store) {
+    let mut long = mail("ready-long@x");
+    for i in 0..300 {
+        long.extend_from_slice(format!("> 第{i}行：请于本周五下班前提供数据。\r\n").as_bytes());
+    }
+    let short = mail("ready-short@x");
+    let batch: Vec<(&[u8], &str, Option<&str>)> = vec![
+        (&long, "long", None),
+        (&short, "short", Some("ready-short@x")),
+    ];
+    let ready: Vec<liaison_store::ReadyRaw> = batch
+        .iter()
+        .map(|b| liaison_store::ReadyRaw::new(b.0))
+        .collect();
+    assert_eq!(ready[0].sha256(), liaison_store::sha256_hex(&long));
+    let puts = s.put_raw_batch_ready(&batch, &ready).unwrap();
+    assert!(puts.iter().all(PutRaw::is_new));
+    assert_eq!(puts[0].sha256(), liaison_store::sha256_hex(&long));
+    assert_eq!(puts[1].sha256(), liaison_store::sha256_hex(&short));
+    // Read back byte for byte (the long one was stored packed).
+    assert_eq!(s.raw(puts[0].sha256()).unwrap().unwrap().bytes, long);
+    assert_eq!(s.raw(puts[1].sha256()).unwrap().unwrap().bytes, short);
+    // Stored again, prepared or not: duplicates.
+    assert!(!s.put_raw_batch_ready(&batch, &ready).unwrap()[0].is_new());
+    assert!(!s.put_raw_batch(&batch).unwrap()[1].is_new());
+
+    // A ready list that does not stand for the batch is ignored: the right SHA-256 is
+    // stored, not the one handed in.
+    let other = mail("ready-other@x");
+    let wrong = vec![liaison_store::ReadyRaw::new(&long)];
+    let put = s
+        .put_raw_batch_ready(&[(&other, "other", None)], &wrong)
+        .unwrap()
+        .remove(0);
+    assert_eq!(put.sha256(), liaison_store::sha256_hex(&other));
+    assert_eq!(s.raw(put.sha256()).unwrap().unwrap().bytes, other);
+    let put = s
+        .put_raw_batch_ready(&[(&other, "other", None)], &[])
+        .unwrap()
+        .remove(0);
+    assert!(!put.is_new());
+}
+
 macro_rules! story {
     ($name:ident) => {
         mod $name {
@@ -764,6 +810,7 @@ macro_rules! story {
 }
 
 story!(raw_round_trip);
+story!(ready_batches);
 story!(ledger_and_apply);
 story!(list_order);
 story!(quarantine);
