@@ -1011,6 +1011,9 @@ fn owner_clause(c: &str) -> Option<(usize, usize)> {
         "跟進",
         "主责",
         "主責",
+        // `设备动力处牵头，于12月11日前汇总…`: the lead unit, in a clause of its own.
+        "牵头",
+        "牽頭",
     ]
     .iter()
     .find_map(|v| body.strip_suffix(v))?;
@@ -1616,11 +1619,22 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
         let l = rest.to_ascii_lowercase();
         rest.len() < ce - cs
             && [
-                "", "by", "before", "请于", "請於", "请在", "請在", "于", "於", "在",
+                "", "by", "before", "请于", "請於", "请在", "請在", "于", "於", "在", "截止",
+                "截至", "截止到", "截至到",
             ]
             .contains(&l.as_str())
     };
     if only_time(cs, ce) && t[ce..].starts_with(['，', ',']) {
+        let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
+        if trim(t, ce + sep, t.len()).is_some() {
+            let (_, rel_end) = first_clause(&t[ce + sep..]);
+            cs = ce + sep;
+            ce = cs + rel_end;
+        }
+    }
+    // `设备动力处牵头，于12月11日前汇总…`, `罗杰负责，以后…`: a first clause that only says
+    // who does it is no what; the action is the clause after it (`prose` reads the owner).
+    if cs == 0 && owner_clause(&t[cs..ce]).is_some() && t[ce..].starts_with(['，', ',']) {
         let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
         if trim(t, ce + sep, t.len()).is_some() {
             let (_, rel_end) = first_clause(&t[ce + sep..]);
@@ -1702,6 +1716,14 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             }
             break;
         }
+    }
+    // `设备动力处牵头，于…`: the owner in a clause before the what (see `what_clauses`).
+    if f.owner.is_none()
+        && cs > 0
+        && let Some((os, oe)) = owner_clause(t[..cs].trim_end_matches(['，', ',']))
+    {
+        let skip = t.len() - t.trim_start().len();
+        f.owner = trim(t, skip + os, skip + oe);
     }
     // A leading `部门：` or owner.
     let (ns, lead) = if f.owner.is_some() {
@@ -2251,6 +2273,37 @@ mod tests {
         // Not when what follows is no action (`请在…`, `需要的…`).
         let t = "请在周五前提交报名表";
         assert_eq!(read(t, &[], &opts()).owner, None);
+    }
+
+    /// A first clause that only names the lead (`…牵头，`, `…负责，`) or only the deadline
+    /// (`截止…，`) is no what: the action follows it (items on the new authors, `items2`).
+    #[test]
+    fn a_lead_or_deadline_clause_before_the_action() {
+        for (t, day, what, owner) in [
+            (
+                "质检科牵头，于6月3日前整理抽检记录",
+                "6月3日",
+                "整理抽检记录",
+                Some("质检科"),
+            ),
+            (
+                "截止6月3日，完成食堂排风检修",
+                "6月3日",
+                "完成食堂排风检修",
+                None,
+            ),
+            (
+                "截至6月3日，整理好抽检记录",
+                "6月3日",
+                "整理好抽检记录",
+                None,
+            ),
+        ] {
+            let d = t.find(day).unwrap();
+            let f = read_item(t, &[(d, d + day.len())], &opts(), true);
+            assert_eq!(get(t, f.what), Some(what), "{t}");
+            assert_eq!(get(t, f.owner), owner, "{t}");
+        }
     }
 
     /// A topic line whose deadline lies on a later line of the item reads without a panic
