@@ -338,8 +338,28 @@ pub(super) fn read_item(
     let mut f = read_fields(t, times, opts, listed);
     f.owner = f.owner.and_then(|o| owner_named(t, o));
     spec_in_bracket(t, times, &mut f);
-    f.due = f.due.map(|d| start_words(t, d));
+    f.due = f.due.map(|d| limit_word(t, start_words(t, d)));
     f
+}
+
+/// `by Dec 9`: the corpus writes an English deadline with the word that makes it one, as a
+/// Chinese one keeps its `前` (items on the new authors, `items2`: 63 tuning dues missed it).
+fn limit_word(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    let before = &t[..a];
+    [
+        "by ",
+        "By ",
+        "before ",
+        "Before ",
+        "until ",
+        "no later than ",
+    ]
+    .iter()
+    .find(|w| {
+        before.ends_with(*w)
+            && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+    })
+    .map_or((a, b), |w| (a - w.len(), b))
 }
 
 /// `从12月14日起执行`, `12月21日起`: a date that says when something starts is written with
@@ -1619,8 +1639,20 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
         let l = rest.to_ascii_lowercase();
         rest.len() < ce - cs
             && [
-                "", "by", "before", "请于", "請於", "请在", "請在", "于", "於", "在", "截止",
-                "截至", "截止到", "截至到",
+                "",
+                "by",
+                "before",
+                "请于",
+                "請於",
+                "请在",
+                "請在",
+                "于",
+                "於",
+                "在",
+                "截止",
+                "截至",
+                "截止到",
+                "截至到",
             ]
             .contains(&l.as_str())
     };
@@ -1721,6 +1753,8 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
     if f.owner.is_none()
         && cs > 0
         && let Some((os, oe)) = owner_clause(t[..cs].trim_end_matches(['，', ',']))
+        && !t[..cs].contains(['：', ':'])
+        && owner_like(&t[..cs].trim()[os..oe], opts)
     {
         let skip = t.len() - t.trim_start().len();
         f.owner = trim(t, skip + os, skip + oe);
@@ -2304,6 +2338,27 @@ mod tests {
             assert_eq!(get(t, f.what), Some(what), "{t}");
             assert_eq!(get(t, f.owner), owner, "{t}");
         }
+    }
+
+    /// An English deadline keeps its `by`/`before`, as a Chinese one keeps its `前`.
+    #[test]
+    fn an_english_deadline_keeps_its_limit_word() {
+        for (t, day, due) in [
+            ("Send the slides to Maria by 3 June", "3 June", "by 3 June"),
+            ("Book the room before Monday", "Monday", "before Monday"),
+            ("Note Bob's 3 June plan", "3 June", "3 June"),
+        ] {
+            let d = t.find(day).unwrap();
+            assert_eq!(
+                limit_word(t, (d, d + day.len())),
+                (t.find(due).unwrap(), d + day.len()),
+                "{t}"
+            );
+        }
+        // Not the end of a longer word (`standby `).
+        let t = "Keep standby 3 June";
+        let d = t.find("3 June").unwrap();
+        assert_eq!(limit_word(t, (d, t.len())), (d, t.len()));
     }
 
     /// A topic line whose deadline lies on a later line of the item reads without a panic
