@@ -309,6 +309,28 @@ pub(super) fn read_item(
     opts: &ParseOptions,
     listed: bool,
 ) -> Fields {
+    // `- [ ] confirm the bootloader…`, `☐ 出一份容量评估`: a task list's checkbox after the
+    // bullet is part of the marker, not of the what (items on the new authors, `items2`).
+    if let Some(rest) = ["[ ]", "[x]", "[X]", "☐", "☑", "☒", "□"]
+        .iter()
+        .find_map(|b| t.strip_prefix(b))
+        .filter(|r| r.starts_with([' ', '\u{3000}']) && !r.trim().is_empty())
+    {
+        let cut = t.len() - rest.trim_start().len();
+        let shifted: Vec<(usize, usize)> = times
+            .iter()
+            .filter(|&&(a, _)| a >= cut)
+            .map(|&(a, b)| (a - cut, b - cut))
+            .collect();
+        let g = read_item(&t[cut..], &shifted, opts, listed);
+        let sh = |r: Option<(usize, usize)>| r.map(|(a, b)| (a + cut, b + cut));
+        return Fields {
+            what: sh(g.what),
+            owner: sh(g.owner),
+            due: sh(g.due),
+            standard: sh(g.standard),
+        };
+    }
     // `[Tom] Send the PO by Friday`, `【資訊部】舊機資料轉移`: a tag naming the owner first.
     if let Some(close) = match t.chars().next() {
         Some('[') => Some(']'),
@@ -337,9 +359,58 @@ pub(super) fn read_item(
     }
     let mut f = read_fields(t, times, opts, listed);
     f.owner = f.owner.and_then(|o| owner_named(t, o));
+    owner_tag_after(t, &mut f, opts);
     spec_in_bracket(t, times, &mut f);
     f.due = f.due.map(|d| limit_word(t, start_words(t, d)));
     f
+}
+
+/// `…切到 CDN（@刘洋）`, `EDI mapping [Kevin Luo] by Dec 11`, `@Hannah — Figma…`: a person
+/// tagged with `@` or in square brackets after the what is its owner, written without the
+/// `@`; the tag leaves the what (items on the new authors, `items2`: task lists of c5).
+fn owner_tag_after(t: &str, f: &mut Fields, opts: &ParseOptions) {
+    let Some((ws, we)) = f.what else {
+        return;
+    };
+    let mut depth_open: Option<(usize, char)> = None;
+    for (i, c) in t[ws..].char_indices() {
+        let i = ws + i;
+        match c {
+            '(' | '（' | '[' | '【' if depth_open.is_none() => depth_open = Some((i, c)),
+            ')' | '）' | ']' | '】' => {
+                let Some((o, oc)) = depth_open.take() else {
+                    continue;
+                };
+                let inner_s = o + oc.len_utf8();
+                let inside = t[inner_s..i].trim();
+                let square = matches!(oc, '[' | '【');
+                let name = inside.strip_prefix('@').unwrap_or(inside).trim();
+                let tagged = inside.starts_with('@') || square;
+                if !tagged
+                    || name.is_empty()
+                    || name.chars().count() > 20
+                    || name.contains([',', '，', '@', ' '].as_ref()) && !square
+                    || !owner_like(name, opts) && !inside.starts_with('@')
+                {
+                    continue;
+                }
+                let ns = t[inner_s..i].find(name).map_or(inner_s, |k| inner_s + k);
+                f.owner = Some((ns, ns + name.len()));
+                if o > ws && o < we {
+                    f.what = trim(t, ws, o).or(f.what);
+                }
+                return;
+            }
+            _ => {}
+        }
+    }
+    // `@Hannah` as the owner read: the name without its `@`.
+    if let Some((os, oe)) = f.owner
+        && t[os..oe].starts_with('@')
+        && oe > os + 1
+    {
+        f.owner = Some((os + 1, oe));
+    }
 }
 
 /// `by Dec 9`: the corpus writes an English deadline with the word that makes it one, as a
@@ -2335,6 +2406,38 @@ mod tests {
         ] {
             let d = t.find(day).unwrap();
             let f = read_item(t, &[(d, d + day.len())], &opts(), true);
+            assert_eq!(get(t, f.what), Some(what), "{t}");
+            assert_eq!(get(t, f.owner), owner, "{t}");
+        }
+    }
+
+    /// A task list's checkbox is no part of the what, and a person tagged after the what
+    /// (`（@name）`, `[Name]`) is its owner, without the `@`.
+    #[test]
+    fn a_checkbox_and_an_owner_tag_after_the_what() {
+        for (t, what, owner) in [
+            (
+                "[ ] 更新机房巡检表（@孙磊）",
+                "更新机房巡检表",
+                Some("孙磊"),
+            ),
+            (
+                "[x] Draft the packing list [Nina Park]",
+                "Draft the packing list",
+                Some("Nina Park"),
+            ),
+            (
+                "☐ Renew the SSL certificate",
+                "Renew the SSL certificate",
+                None,
+            ),
+            (
+                "[ ] Quote for 3 pallets (ex works)",
+                "Quote for 3 pallets (ex works)",
+                None,
+            ),
+        ] {
+            let f = read_item(t, &[], &opts(), true);
             assert_eq!(get(t, f.what), Some(what), "{t}");
             assert_eq!(get(t, f.owner), owner, "{t}");
         }
