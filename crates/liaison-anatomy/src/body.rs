@@ -3176,6 +3176,20 @@ fn list_marker(t: &str) -> Option<(usize, bool)> {
         } else {
             0
         };
+        // `(i)` `(iv)` `（ii）`: a small Roman numeral in brackets, as in legal and formal English
+        // (items on the new authors, `items2`).
+        let roman = if digits == 0 && matches!(first, '（' | '(') {
+            ["viii", "vii", "iii", "ii", "iv", "vi", "ix", "i", "v", "x"]
+                .iter()
+                .find(|n| r.starts_with(*n) && r[n.len()..].starts_with([')', '）']))
+                .map_or(0, |n| n.len())
+        } else {
+            0
+        };
+        if roman > 0 {
+            let c = r[roman..].chars().next().map_or(1, char::len_utf8);
+            return finish(first.len_utf8() + roman + c);
+        }
         let inner = digits.max(letter);
         if inner > 0 && inner <= 2 {
             let r2 = &r[inner..];
@@ -4321,7 +4335,7 @@ mod tests {
         );
         assert_eq!(dues(&a).len(), 2, "{:?}", whats(&a));
         assert_eq!(dues(&a)[0], Some("Friday, Dec 4"));
-        assert_eq!(dues(&a)[1], Some("Dec 3"));
+        assert_eq!(dues(&a)[1], Some("by Dec 3"));
         let a = read(
             "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置下周三开始，请行政部12月4日前准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
         );
@@ -4547,12 +4561,17 @@ mod tests {
         // A bracket after a deadline is a remark, not the item's fields.
         assert_eq!(
             a.items[1].due.as_ref().map(|o| o.text.as_str()),
-            Some("Friday, Dec 4")
+            Some("by Friday, Dec 4")
         );
         // Not markers: a word in brackets, an ordinal inside a word, a decimal.
         assert!(list_marker("(see the file) for details").is_none());
         assert!(list_marker("1.5 days late").is_none());
         assert!(list_marker("第一次见面很愉快").is_none());
+        // Small Roman numerals in brackets (`items2`), not a word that starts like one.
+        assert_eq!(list_marker("(ii) the signed NDA"), Some((5, false)));
+        assert_eq!(list_marker("（iv）报价单"), Some(("（iv）".len(), false)));
+        assert!(list_marker("(vide supra) the NDA").is_none());
+        assert!(list_marker("(in progress) the NDA").is_none());
     }
 
     #[test]
@@ -5326,7 +5345,7 @@ mod tests {
             ));
             let w: Vec<String> = whats(&a).iter().map(|w| w.to_lowercase()).collect();
             assert_eq!(w, ["send the signed nda"], "{line}");
-            assert_eq!(a.items[0].due.as_ref().unwrap().text, "Dec 11", "{line}");
+            assert_eq!(a.items[0].due.as_ref().unwrap().text, "by Dec 11", "{line}");
         }
         // `needs` is no `i need`: a statement about someone else asks nothing.
         let a = read(

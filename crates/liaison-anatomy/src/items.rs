@@ -309,6 +309,28 @@ pub(super) fn read_item(
     opts: &ParseOptions,
     listed: bool,
 ) -> Fields {
+    // `- [ ] confirm the bootloader…`, `☐ 出一份容量评估`: a task list's checkbox after the
+    // bullet is part of the marker, not of the what (items on the new authors, `items2`).
+    if let Some(rest) = ["[ ]", "[x]", "[X]", "☐", "☑", "☒", "□"]
+        .iter()
+        .find_map(|b| t.strip_prefix(b))
+        .filter(|r| r.starts_with([' ', '\u{3000}']) && !r.trim().is_empty())
+    {
+        let cut = t.len() - rest.trim_start().len();
+        let shifted: Vec<(usize, usize)> = times
+            .iter()
+            .filter(|&&(a, _)| a >= cut)
+            .map(|&(a, b)| (a - cut, b - cut))
+            .collect();
+        let g = read_item(&t[cut..], &shifted, opts, listed);
+        let sh = |r: Option<(usize, usize)>| r.map(|(a, b)| (a + cut, b + cut));
+        return Fields {
+            what: sh(g.what),
+            owner: sh(g.owner),
+            due: sh(g.due),
+            standard: sh(g.standard),
+        };
+    }
     // `[Tom] Send the PO by Friday`, `【資訊部】舊機資料轉移`: a tag naming the owner first.
     if let Some(close) = match t.chars().next() {
         Some('[') => Some(']'),
@@ -337,9 +359,78 @@ pub(super) fn read_item(
     }
     let mut f = read_fields(t, times, opts, listed);
     f.owner = f.owner.and_then(|o| owner_named(t, o));
+    owner_tag_after(t, &mut f, opts);
     spec_in_bracket(t, times, &mut f);
-    f.due = f.due.map(|d| start_words(t, d));
+    f.due = f.due.map(|d| limit_word(t, start_words(t, d)));
     f
+}
+
+/// `…切到 CDN（@刘洋）`, `EDI mapping [Kevin Luo] by Dec 11`, `@Hannah — Figma…`: a person
+/// tagged with `@` or in square brackets after the what is its owner, written without the
+/// `@`; the tag leaves the what (items on the new authors, `items2`: task lists of c5).
+fn owner_tag_after(t: &str, f: &mut Fields, opts: &ParseOptions) {
+    let Some((ws, we)) = f.what else {
+        return;
+    };
+    let mut depth_open: Option<(usize, char)> = None;
+    for (i, c) in t[ws..].char_indices() {
+        let i = ws + i;
+        match c {
+            '(' | '（' | '[' | '【' if depth_open.is_none() => depth_open = Some((i, c)),
+            ')' | '）' | ']' | '】' => {
+                let Some((o, oc)) = depth_open.take() else {
+                    continue;
+                };
+                let inner_s = o + oc.len_utf8();
+                let inside = t[inner_s..i].trim();
+                let square = matches!(oc, '[' | '【');
+                let name = inside.strip_prefix('@').unwrap_or(inside).trim();
+                let tagged = inside.starts_with('@') || square;
+                if !tagged
+                    || name.is_empty()
+                    || name.chars().count() > 20
+                    || name.contains([',', '，', '@', ' '].as_ref()) && !square
+                    || !owner_like(name, opts) && !inside.starts_with('@')
+                {
+                    continue;
+                }
+                let ns = t[inner_s..i].find(name).map_or(inner_s, |k| inner_s + k);
+                f.owner = Some((ns, ns + name.len()));
+                if o > ws && o < we {
+                    f.what = trim(t, ws, o).or(f.what);
+                }
+                return;
+            }
+            _ => {}
+        }
+    }
+    // `@Hannah` as the owner read: the name without its `@`.
+    if let Some((os, oe)) = f.owner
+        && t[os..oe].starts_with('@')
+        && oe > os + 1
+    {
+        f.owner = Some((os + 1, oe));
+    }
+}
+
+/// `by Dec 9`: the corpus writes an English deadline with the word that makes it one, as a
+/// Chinese one keeps its `前` (items on the new authors, `items2`: 63 tuning dues missed it).
+fn limit_word(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    let before = &t[..a];
+    [
+        "by ",
+        "By ",
+        "before ",
+        "Before ",
+        "until ",
+        "no later than ",
+    ]
+    .iter()
+    .find(|w| {
+        before.ends_with(*w)
+            && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+    })
+    .map_or((a, b), |w| (a - w.len(), b))
 }
 
 /// `从12月14日起执行`, `12月21日起`: a date that says when something starts is written with
@@ -1011,6 +1102,9 @@ fn owner_clause(c: &str) -> Option<(usize, usize)> {
         "跟進",
         "主责",
         "主責",
+        // `设备动力处牵头，于12月11日前汇总…`: the lead unit, in a clause of its own.
+        "牵头",
+        "牽頭",
     ]
     .iter()
     .find_map(|v| body.strip_suffix(v))?;
@@ -1616,11 +1710,34 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
         let l = rest.to_ascii_lowercase();
         rest.len() < ce - cs
             && [
-                "", "by", "before", "请于", "請於", "请在", "請在", "于", "於", "在",
+                "",
+                "by",
+                "before",
+                "请于",
+                "請於",
+                "请在",
+                "請在",
+                "于",
+                "於",
+                "在",
+                "截止",
+                "截至",
+                "截止到",
+                "截至到",
             ]
             .contains(&l.as_str())
     };
     if only_time(cs, ce) && t[ce..].starts_with(['，', ',']) {
+        let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
+        if trim(t, ce + sep, t.len()).is_some() {
+            let (_, rel_end) = first_clause(&t[ce + sep..]);
+            cs = ce + sep;
+            ce = cs + rel_end;
+        }
+    }
+    // `设备动力处牵头，于12月11日前汇总…`, `罗杰负责，以后…`: a first clause that only says
+    // who does it is no what; the action is the clause after it (`prose` reads the owner).
+    if cs == 0 && owner_clause(&t[cs..ce]).is_some() && t[ce..].starts_with(['，', ',']) {
         let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
         if trim(t, ce + sep, t.len()).is_some() {
             let (_, rel_end) = first_clause(&t[ce + sep..]);
@@ -1702,6 +1819,16 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             }
             break;
         }
+    }
+    // `设备动力处牵头，于…`: the owner in a clause before the what (see `what_clauses`).
+    if f.owner.is_none()
+        && cs > 0
+        && let Some((os, oe)) = owner_clause(t[..cs].trim_end_matches(['，', ',']))
+        && !t[..cs].contains(['：', ':'])
+        && owner_like(&t[..cs].trim()[os..oe], opts)
+    {
+        let skip = t.len() - t.trim_start().len();
+        f.owner = trim(t, skip + os, skip + oe);
     }
     // A leading `部门：` or owner.
     let (ns, lead) = if f.owner.is_some() {
@@ -2251,6 +2378,90 @@ mod tests {
         // Not when what follows is no action (`请在…`, `需要的…`).
         let t = "请在周五前提交报名表";
         assert_eq!(read(t, &[], &opts()).owner, None);
+    }
+
+    /// A first clause that only names the lead (`…牵头，`, `…负责，`) or only the deadline
+    /// (`截止…，`) is no what: the action follows it (items on the new authors, `items2`).
+    #[test]
+    fn a_lead_or_deadline_clause_before_the_action() {
+        for (t, day, what, owner) in [
+            (
+                "质检科牵头，于6月3日前整理抽检记录",
+                "6月3日",
+                "整理抽检记录",
+                Some("质检科"),
+            ),
+            (
+                "截止6月3日，完成食堂排风检修",
+                "6月3日",
+                "完成食堂排风检修",
+                None,
+            ),
+            (
+                "截至6月3日，整理好抽检记录",
+                "6月3日",
+                "整理好抽检记录",
+                None,
+            ),
+        ] {
+            let d = t.find(day).unwrap();
+            let f = read_item(t, &[(d, d + day.len())], &opts(), true);
+            assert_eq!(get(t, f.what), Some(what), "{t}");
+            assert_eq!(get(t, f.owner), owner, "{t}");
+        }
+    }
+
+    /// A task list's checkbox is no part of the what, and a person tagged after the what
+    /// (`（@name）`, `[Name]`) is its owner, without the `@`.
+    #[test]
+    fn a_checkbox_and_an_owner_tag_after_the_what() {
+        for (t, what, owner) in [
+            (
+                "[ ] 更新机房巡检表（@孙磊）",
+                "更新机房巡检表",
+                Some("孙磊"),
+            ),
+            (
+                "[x] Draft the packing list [Nina Park]",
+                "Draft the packing list",
+                Some("Nina Park"),
+            ),
+            (
+                "☐ Renew the SSL certificate",
+                "Renew the SSL certificate",
+                None,
+            ),
+            (
+                "[ ] Quote for 3 pallets (ex works)",
+                "Quote for 3 pallets (ex works)",
+                None,
+            ),
+        ] {
+            let f = read_item(t, &[], &opts(), true);
+            assert_eq!(get(t, f.what), Some(what), "{t}");
+            assert_eq!(get(t, f.owner), owner, "{t}");
+        }
+    }
+
+    /// An English deadline keeps its `by`/`before`, as a Chinese one keeps its `前`.
+    #[test]
+    fn an_english_deadline_keeps_its_limit_word() {
+        for (t, day, due) in [
+            ("Send the slides to Maria by 3 June", "3 June", "by 3 June"),
+            ("Book the room before Monday", "Monday", "before Monday"),
+            ("Note Bob's 3 June plan", "3 June", "3 June"),
+        ] {
+            let d = t.find(day).unwrap();
+            assert_eq!(
+                limit_word(t, (d, d + day.len())),
+                (t.find(due).unwrap(), d + day.len()),
+                "{t}"
+            );
+        }
+        // Not the end of a longer word (`standby `).
+        let t = "Keep standby 3 June";
+        let d = t.find("3 June").unwrap();
+        assert_eq!(limit_word(t, (d, t.len())), (d, t.len()));
     }
 
     /// A topic line whose deadline lies on a later line of the item reads without a panic

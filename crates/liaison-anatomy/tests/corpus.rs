@@ -22,10 +22,11 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("background", 0.77, 0.74),
     ("closing", 0.94, 0.87),
     ("attachments", 1.0, 1.0),
-    ("items.what", 0.75, 0.64),
-    ("items.owner", 0.85, 0.75),
-    ("items.due", 0.74, 0.68),
-    ("items.due_value", 0.87, 0.79),
+    // Raised after the items2 branch (items on the new authors, docs/accuracy.md).
+    ("items.what", 0.76, 0.64),
+    ("items.owner", 0.86, 0.76),
+    ("items.due", 0.79, 0.71),
+    ("items.due_value", 0.88, 0.79),
     ("items.standard", 0.76, 0.60),
     ("signature.name", 0.99, 0.98),
     ("signature.department", 0.94, 0.93),
@@ -40,9 +41,10 @@ const FLOORS: &[(&str, f64, f64)] = &[
 /// first alignment, kept for comparison with earlier rounds).
 const POSITION_FLOORS: &[(&str, f64, f64)] = &[
     // Five authors, after the seventh round's items, replies and signature branches (docs/accuracy.md).
-    ("items.what", 0.74, 0.62),
-    ("items.owner", 0.84, 0.73),
-    ("items.due", 0.75, 0.70),
+    // Tuning part raised after the items2 branch (the held-out part was not scored by position).
+    ("items.what", 0.75, 0.62),
+    ("items.owner", 0.85, 0.73),
+    ("items.due", 0.80, 0.70),
     ("items.due_value", 0.89, 0.80),
     ("items.standard", 0.76, 0.58),
 ];
