@@ -4325,6 +4325,23 @@ mod tests {
             .collect()
     }
 
+    /// A paragraph labelled as the impact between the opening and the ask is background,
+    /// without its label (`影响：…`, `【影响】…`).
+    #[test]
+    fn an_impact_paragraph_is_background() {
+        for label in ["影响：", "【影响】"] {
+            let a = read(&format!(
+                "Subject: 包材缺货\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n王经理：\n\n礼盒内衬昨天到货只有一半，另一半供应商说要下周五。\n\n{label}若周三前不到，礼盒组装要停两天，第一批门店铺货会晚。\n\n请协助：\n1. 采购部12月2日前确认供应商的准确到货日期\n2. 仓储部12月3日前盘点现有内衬库存\n\n谢谢！\n孙磊\n生产部\n"
+            ));
+            let bg: Vec<&str> = a.background.iter().map(|s| s.text.as_str()).collect();
+            assert_eq!(
+                bg,
+                vec!["若周三前不到，礼盒组装要停两天，第一批门店铺货会晚。"],
+                "{label}"
+            );
+        }
+    }
+
     /// The line introducing a list sets the deadline of every line that has none of its own,
     /// when its time is written as a limit (`by …`, `…前`); a time telling when something
     /// happens (`下周三开始`) sets none.

@@ -40,8 +40,12 @@ pub(super) fn read(a: &mut Anatomy, lines: &[Line], roles: &mut [Role], cursor: 
                     });
                 let more_after = (i..end).any(|k| matches!(roles[k], Role::Item | Role::Heading))
                     || first_ask.is_some_and(|f| f >= be) && !data_block;
+                // A paragraph labelled as the impact (`影响：复测不通过…`, `【影响】交期有风险`,
+                // `Impact: …`) between the opening and the ask states the situation: it is no
+                // part heading or intro, whatever the label reads as.
+                let first_line = &a.source[lines[s].start..lines[s].end];
                 let intro = text.trim_end().ends_with(['：', ':'])
-                    || heading(&a.source[lines[s].start..lines[s].end]).is_some();
+                    || heading(first_line).is_some() && !impact_label(first_line);
                 // A paragraph ending with a colon right above a list (`To complete our review,
                 // could you kindly send us:`, `为避免再次发生，以下几项需要落实：`) introduces
                 // the asks, however much it sounds like a situation.
@@ -65,10 +69,19 @@ pub(super) fn read(a: &mut Anatomy, lines: &[Line], roles: &mut [Role], cursor: 
                             && label.split_whitespace().count() <= 3
                             && !text[ci..].trim_start_matches(['：', ':']).trim().is_empty()
                     });
+                    // `【影响】…`: the bracketed label is no sentence either.
+                    let label_end = label_end.or_else(|| {
+                        text.strip_prefix('【')
+                            .and_then(|r| r.find('】'))
+                            .map(|ci| ci + '【'.len_utf8())
+                            .filter(|&ci| !text[ci + '】'.len_utf8()..].trim().is_empty())
+                    });
                     let (bs, text) = match label_end {
                         Some(ci) => {
                             let colon = text[ci..].chars().next().map_or(1, char::len_utf8);
-                            let rest = text[ci + colon..].trim_start();
+                            let rest = text[ci + colon..]
+                                .trim_start_matches(['：', ':'])
+                                .trim_start();
                             (be - rest.len(), rest.to_string())
                         }
                         None => (bs, text),
@@ -95,5 +108,41 @@ pub(super) fn read(a: &mut Anatomy, lines: &[Line], roles: &mut [Role], cursor: 
     }
     for s in a.background.iter_mut().chain(a.problem.iter_mut()) {
         s.sentences = sentence_count(&s.text);
+    }
+}
+
+/// Whether a line opens with an impact label holding content on the same line (`影响：…`,
+/// `【影響】…`, `Impact: …`).
+fn impact_label(line: &str) -> bool {
+    let t = line.trim_start();
+    let (label, rest) = if let Some(r) = t.strip_prefix('【')
+        && let Some(ci) = r.find('】')
+    {
+        (&r[..ci], &r[ci + '】'.len_utf8()..])
+    } else if let Some(ci) = t.find(['：', ':']) {
+        (&t[..ci], &t[ci..])
+    } else {
+        return false;
+    };
+    let label = label.trim().to_lowercase();
+    matches!(
+        label.as_str(),
+        "影响" | "影響" | "impact" | "business impact"
+    ) && !rest.trim_start_matches(['：', ':', ' ']).trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::impact_label;
+
+    #[test]
+    fn impact_labels() {
+        assert!(impact_label("影响：周五前不到货，产线停两天。"));
+        assert!(impact_label("【影響】出貨要延後一週。"));
+        assert!(impact_label("Impact: the launch slips by a week."));
+        // A bare heading introduces a part; other labels are not the impact.
+        assert!(!impact_label("影响："));
+        assert!(!impact_label("原因：供应商漏发。"));
+        assert!(!impact_label("请协助："));
     }
 }
