@@ -389,6 +389,53 @@ pub struct Changes {
     pub messages: Vec<MessageRow>,
 }
 
+/// What a page of [`Changes`] leaves behind, as both stores write it
+/// ([`Store::apply_page`]): the collaborations removed anywhere in the page, each
+/// collaboration written as the page leaves it (unless the page ends by removing it), and
+/// the last row of each message, each in order of first appearance.
+pub(crate) struct PageRows<'a> {
+    pub removed: Vec<&'a str>,
+    pub written: Vec<&'a Collaboration>,
+    pub messages: Vec<&'a MessageRow>,
+}
+
+impl<'a> PageRows<'a> {
+    pub(crate) fn of(page: &'a [Changes]) -> PageRows<'a> {
+        use std::collections::{HashMap, HashSet};
+        let mut removed: Vec<&str> = Vec::new();
+        let mut seen_removed: HashSet<&str> = HashSet::new();
+        let mut last: HashMap<&str, Option<&Collaboration>> = HashMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        let mut rows: HashMap<&str, &MessageRow> = HashMap::new();
+        let mut row_order: Vec<&str> = Vec::new();
+        for c in page {
+            for id in &c.removed {
+                if seen_removed.insert(id) {
+                    removed.push(id);
+                }
+                if last.insert(id, None).is_none() {
+                    order.push(id);
+                }
+            }
+            for x in &c.collaborations {
+                if last.insert(&x.id, Some(x)).is_none() {
+                    order.push(&x.id);
+                }
+            }
+            for m in &c.messages {
+                if rows.insert(&m.sha256, m).is_none() {
+                    row_order.push(&m.sha256);
+                }
+            }
+        }
+        PageRows {
+            removed,
+            written: order.iter().filter_map(|id| last[id]).collect(),
+            messages: row_order.iter().map(|s| rows[s]).collect(),
+        }
+    }
+}
+
 /// A message kept aside because it could not be read as mail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quarantined {

@@ -457,7 +457,7 @@ struct PageStatements {
 /// The writes of [`Store::apply_page`] on an open transaction; false when an input of the
 /// page was already applied (the caller rolls back).
 fn write_page(db: &mut Client, st: &PageStatements, page: &[Changes]) -> Result<bool> {
-    use std::collections::{BTreeSet, HashMap};
+    use std::collections::BTreeSet;
     let seqs: BTreeSet<i64> = page.iter().filter_map(|c| c.input).collect();
     if !seqs.is_empty() {
         let seqs: Vec<i64> = seqs.into_iter().collect();
@@ -468,34 +468,11 @@ fn write_page(db: &mut Client, st: &PageStatements, page: &[Changes]) -> Result<
     // One apply after another: a collaboration removed anywhere in the page is deleted
     // first (with its plans), then each one written is stored as the page leaves it —
     // unless the page ends by removing it. Same for messages: the last row of each wins.
-    let mut removed: BTreeSet<&str> = BTreeSet::new();
-    let mut last: HashMap<&str, Option<&Collaboration>> = HashMap::new();
-    let mut order: Vec<&str> = Vec::new();
-    let mut rows: HashMap<&str, &MessageRow> = HashMap::new();
-    let mut row_order: Vec<&str> = Vec::new();
-    for c in page {
-        for id in &c.removed {
-            removed.insert(id);
-            if last.insert(id, None).is_none() {
-                order.push(id);
-            }
-        }
-        for x in &c.collaborations {
-            if last.insert(&x.id, Some(x)).is_none() {
-                order.push(&x.id);
-            }
-        }
-        for m in &c.messages {
-            if rows.insert(&m.sha256, m).is_none() {
-                row_order.push(&m.sha256);
-            }
-        }
+    let rows = crate::PageRows::of(page);
+    if !rows.removed.is_empty() {
+        db.execute(&st.delete, &[&rows.removed])?;
     }
-    if !removed.is_empty() {
-        let ids: Vec<&str> = removed.into_iter().collect();
-        db.execute(&st.delete, &[&ids])?;
-    }
-    let written: Vec<&Collaboration> = order.iter().filter_map(|id| last[id]).collect();
+    let written = &rows.written;
     if !written.is_empty() {
         let ids: Vec<&str> = written.iter().map(|c| c.id.as_str()).collect();
         let kinds: Vec<String> = written.iter().map(|c| schema::collab_kind(c)).collect();
@@ -515,8 +492,8 @@ fn write_page(db: &mut Client, st: &PageStatements, page: &[Changes]) -> Result<
             ],
         )?;
     }
-    if !row_order.is_empty() {
-        let ms: Vec<&MessageRow> = row_order.iter().map(|s| rows[s]).collect();
+    if !rows.messages.is_empty() {
+        let ms = &rows.messages;
         let shas: Vec<&str> = ms.iter().map(|m| m.sha256.as_str()).collect();
         let seq: Vec<i64> = ms.iter().map(|m| m.seq).collect();
         let mids: Vec<Option<&str>> = ms.iter().map(|m| m.message_id.as_deref()).collect();
@@ -525,7 +502,7 @@ fn write_page(db: &mut Client, st: &PageStatements, page: &[Changes]) -> Result<
         let threads: Vec<&str> = ms.iter().map(|m| m.thread.as_str()).collect();
         let collabs: Vec<Option<&str>> = ms.iter().map(|m| m.collaboration.as_deref()).collect();
         let (mut kk, mut kr, mut ks, mut kp) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for m in &ms {
+        for m in ms {
             for (role, pos, key) in schema::key_rows(&m.keys) {
                 kk.push(key);
                 kr.push(role as i16);

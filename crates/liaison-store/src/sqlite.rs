@@ -342,35 +342,8 @@ fn write_page(conn: &Connection, page: &[Changes]) -> Result<bool> {
     if !mark_applied(conn, page.iter().filter_map(|c| c.input))? {
         return Ok(false);
     }
-    let mut removed: Vec<&str> = Vec::new();
-    let mut seen_removed: HashSet<&str> = HashSet::new();
-    let mut last: HashMap<&str, Option<&Collaboration>> = HashMap::new();
-    let mut order: Vec<&str> = Vec::new();
-    let mut rows: HashMap<&str, &MessageRow> = HashMap::new();
-    let mut row_order: Vec<&str> = Vec::new();
-    for c in page {
-        for id in &c.removed {
-            if seen_removed.insert(id) {
-                removed.push(id);
-            }
-            if last.insert(id, None).is_none() {
-                order.push(id);
-            }
-        }
-        for x in &c.collaborations {
-            if last.insert(&x.id, Some(x)).is_none() {
-                order.push(&x.id);
-            }
-        }
-        for m in &c.messages {
-            if rows.insert(&m.sha256, m).is_none() {
-                row_order.push(&m.sha256);
-            }
-        }
-    }
-    let written: Vec<&Collaboration> = order.iter().filter_map(|id| last[id]).collect();
-    let messages: Vec<&MessageRow> = row_order.iter().map(|s| rows[s]).collect();
-    write_rows(conn, &removed, &written, &messages)?;
+    let rows = crate::PageRows::of(page);
+    write_rows(conn, &rows.removed, &rows.written, &rows.messages)?;
     Ok(true)
 }
 
