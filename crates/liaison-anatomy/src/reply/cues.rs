@@ -2285,7 +2285,10 @@ pub fn unable(norm: &str) -> Option<&'static str> {
         "pass on this",
         "rather not",
     ];
-    for m in MODALS {
+    // Every Chinese word below holds one of these; most clauses have none, and the
+    // searches word by word were a fortieth of an ingest.
+    let negative = norm.contains(['不', '无', '没', '难', '暂']);
+    for m in MODALS.iter().filter(|_| negative) {
         for (i, _) in norm.match_indices(m) {
             // `能不能…` and `不能不…` are a question and a must, not an inability.
             let before = &norm[..i];
@@ -2306,7 +2309,10 @@ pub fn unable(norm: &str) -> Option<&'static str> {
     // The potential complement in the negative: `做不了`, `排不进去`, `赶不及`, `赶不切`
     // (Cantonese 趕唔切), `做不完`, `交不上` (not `少不了`, `免不了`, `不了解`, `算不上`,
     // `谈不上`, `看不出`).
-    for comp in ["不了", "不进", "不完", "不及", "不切", "不上"] {
+    for comp in ["不了", "不进", "不完", "不及", "不切", "不上"]
+        .into_iter()
+        .filter(|_| negative)
+    {
         for (i, _) in norm.match_indices(comp) {
             let prev = norm[..i].chars().next_back();
             let next = norm[i + comp.len()..].chars().next();
@@ -2320,6 +2326,9 @@ pub fn unable(norm: &str) -> Option<&'static str> {
                 return Some(comp);
             }
         }
+    }
+    if !norm.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
     }
     EN.iter()
         .find(|w| {

@@ -392,12 +392,25 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
             if norm.trim().is_empty() {
                 continue;
             }
-            let own_condition = cues::CONDITION.iter().any(|c| {
-                norm.replace("若干", "").contains(c) || norm.trim_start().starts_with(c.trim())
-            });
+            // `若干` (several) holds `若` (if) without being a condition.
+            let unhedged = if norm.contains("若干") {
+                std::borrow::Cow::Owned(norm.replace("若干", ""))
+            } else {
+                std::borrow::Cow::Borrowed(norm.as_str())
+            };
+            // One automaton for the list rather than a substring search per word: this
+            // runs for every clause of every reply.
+            static CONDITIONS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+                std::sync::LazyLock::new(|| {
+                    aho_corasick::AhoCorasick::new(cues::CONDITION).expect("no empty condition")
+                });
+            let own_condition = CONDITIONS.is_match(unhedged.as_ref())
+                || cues::CONDITION
+                    .iter()
+                    .any(|c| norm.trim_start().starts_with(c.trim()));
             let mut cl = Clause {
                 sentence: si,
-                question: without_links(piece).contains(['?', '？'])
+                question: piece.contains(['?', '？']) && without_links(piece).contains(['?', '？'])
                     || cues::any(&norm, cues::QUESTION),
                 conditional: conditional || own_condition,
                 short,
