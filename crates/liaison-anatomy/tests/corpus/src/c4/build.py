@@ -31,7 +31,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "common"))
 import srcfmt  # noqa: E402
 
 CORPUS = HERE.parent.parent
@@ -1801,7 +1801,7 @@ def expect_json(m, byjson):
 
 
 def main():
-    msgs = srcfmt.load_all(HERE / "msgs")
+    msgs = srcfmt.load_all(HERE / "msgs", 1400, 1599, 4)
     byid = {m["id"]: m for m in msgs}
     held = heldout_ids(list(byid))
     for part in ("tune", "heldout"):

@@ -30,7 +30,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "common"))
 import srcfmt  # noqa: E402
 
 CORPUS = HERE.parent.parent
@@ -1753,7 +1753,7 @@ def expect_json(m, byjson):
 
 
 def main():
-    msgs = srcfmt.load_all(HERE / "msgs")
+    msgs = srcfmt.load_all(HERE / "msgs", 1600, 1799, 4)
     byid = {m["id"]: m for m in msgs}
     held = heldout_ids(list(byid))
     for part in ("tune", "heldout"):
