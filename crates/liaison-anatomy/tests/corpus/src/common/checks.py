@@ -323,6 +323,13 @@ class Config:
         self.held = held
         self.stem = re.compile(r"([a-z0-9-]+)-(zh|zht|en)-(\d{%d})" % digits)
 
+    @classmethod
+    def of(cls, author, langs=("zh", "zht", "en")):
+        """The checks for a mailbuild.Author: its range, its client table and its held-out rule."""
+        every = [f"{n:0{author.digits}d}" for n in range(author.lo, author.hi + 1)]
+        return cls(author.lo, author.hi, author.digits, author.clients, langs,
+                   held=author.heldout_ids(every))
+
 
 def main(cfg):
     rows = []
