@@ -74,8 +74,9 @@ class Author:
 # the author being built (set by build(); the engines read it through rng_for and render)
 AUTHOR = None
 
-# c4's engines that had no In-Reply-To/References before the lead's fix (see the corpus README)
-NEW_ENGINES = {"notes", "richmail", "ctmail", "sina", "sohu", "huawei", "macol", "winmail",
+# the ten engines c4 added: their own headers come from c4_headers(), the common ones (Date,
+# From, To, Cc, Subject, References/In-Reply-To) from the Foxmail/Coremail branch of render()
+C4_ENGINES = {"notes", "richmail", "ctmail", "sina", "sohu", "huawei", "macol", "winmail",
                "roundcube", "zimbra"}
 # set by render(): the sender of the message being built (Notes names the forwarder)
 CURRENT = {}
@@ -1368,7 +1369,7 @@ def client_headers(ctx):
         end.append(f"X-Mailer: {ctx.meta.get('xmailer', dflt)}")
     elif c == "tbird":
         pass
-    elif c in NEW_ENGINES:
+    elif c in C4_ENGINES:
         c4_headers(ctx, c, v, r, d, frm, dom, ip, top, mid, end)
     cn = ctx.meta.get("skin")
     if cn in ("wecom", "exmail"):
@@ -1945,7 +1946,7 @@ def render(m, byrec):
             add("X-MS-TNEF-Correlator: ")
             add(f"x-originating-ip: [10.{r.randint(1, 250)}.{r.randint(1, 250)}.{r.randint(1, 250)}]")
     else:
-        if c in ("netease", "foxmail", "feishu", "dingtalk") or c in NEW_ENGINES:
+        if c in ("netease", "foxmail", "feishu", "dingtalk") or c in C4_ENGINES:
             add(f"Date: {date_hdr}")
         add(header_addrs("From", [ctx.frm], charset, addr_mode, quote_words, eol))
         if ctx.to:
@@ -1955,7 +1956,7 @@ def render(m, byrec):
         if c == "dingtalk":
             add(f"Message-ID: {ctx.msgid}")
         add(header_text("Subject", subject, charset, subj_mode, eol))
-        if refp is not None and (c in ("foxmail", "netease", "dingtalk", "feishu") or c in NEW_ENGINES):
+        if refp is not None and (c in ("foxmail", "netease", "dingtalk", "feishu") or c in C4_ENGINES):
             add(f"References: {refp['refs']}")
             add(f"In-Reply-To: {refp['msgid']}")
         for x in midh:
