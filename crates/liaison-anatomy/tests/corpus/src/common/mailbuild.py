@@ -92,6 +92,7 @@ MON_EN = ["January", "February", "March", "April", "May", "June", "July", "Augus
 def rng_for(mid, salt=""):
     return random.Random(f"{AUTHOR.name}/{mid}/{salt}")
 
+
 def hexs(r, n, upper=True):
     s = "".join(r.choice("0123456789abcdef") for _ in range(n))
     return s.upper() if upper else s
