@@ -4,10 +4,10 @@
     python3 build.py            # writes ../../tune and ../../heldout (c5 files 1600-1799 only)
 
 The engines are src/common/mailbuild.py (c5 added to it the skins Zoho Mail, Lark, Yahoo Mail,
-Samsung Email, the Gmail Android app, Outlook for Mac, Spark, Proton Mail, Fastmail, K-9 Mail,
-Superhuman and Apple Mail on macOS, with their quote styles); what is c5's own is below: the
-number range, the held-out seed (committed before the first message, 861203d) and the client
-table.
+Samsung Email, the Gmail Android app, Outlook for Mac, Spark, Proton Mail, Fastmail, K-9 Mail
+and Superhuman, the macOS variant of Apple Mail, and their quote styles); what is c5's own is
+below: the number range, the held-out seed (committed before the first message, 861203d)
+and the client table.
 """
 
 import sys
