@@ -1,4 +1,4 @@
-"""Reader for the hand-written message sources in c4/msgs/*.txt.
+"""Reader for the hand-written message sources in src/<author>/msgs/*.txt (zh, c3, c4, c5).
 
 A source file holds several messages. Each one is:
 
@@ -148,7 +148,8 @@ def parse_expect(m):
     return out
 
 
-def load_all(folder):
+def load_all(folder, lo, hi, digits):
+    """Every message of folder/*.txt; ids are `digits` wide and lie in the author's range lo-hi."""
     msgs = []
     for p in sorted(Path(folder).glob("*.txt")):
         msgs += parse_file(p)
@@ -156,7 +157,7 @@ def load_all(folder):
     for m in msgs:
         if m["id"] in seen:
             raise SourceError(f"{m['file']}:{m['line']}: message {m['id']} also in {seen[m['id']]}")
-        if not re.fullmatch(r"\d{4}", m["id"]) or not (1400 <= int(m["id"]) <= 1599):
-            raise SourceError(f"{m['file']}:{m['line']}: id must be 1400-1599")
+        if not re.fullmatch(r"\d{%d}" % digits, m["id"]) or not (lo <= int(m["id"]) <= hi):
+            raise SourceError(f"{m['file']}:{m['line']}: id must be {lo:0{digits}d}-{hi}")
         seen[m["id"]] = m["file"]
     return msgs
