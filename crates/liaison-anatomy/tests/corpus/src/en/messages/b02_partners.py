@@ -109,8 +109,8 @@ Qiheng Technology | songjia@qiheng.example.com | WeChat: songjia_sh""",
     exp=dict(subject=S_F, greeting="Dear Yuki-san, dear Mori-san,",
              opening="Here is this week's progress update on the Osaka bonded warehouse onboarding (overall about 60% done); two open points need your input by Tuesday, Dec 8.",
              items=[I("Confirm the receiving slot for the Dec 16 containers", "Sakura Logistics (Mori-san)",
-                      "Tue Dec 8, 17:00 JST", "2026-12-08T16:00:00+08:00", None),
-                    I("Send the bonded storage insurance certificate", "Yuki Tanaka", "Tue Dec 8",
+                      "by Tue Dec 8, 17:00 JST", "2026-12-08T16:00:00+08:00", None),
+                    I("Send the bonded storage insurance certificate", "Yuki Tanaka", "by Tue Dec 8",
                       "2026-12-08T23:59:59+08:00", None)],
              closing="Next update from me on Monday, Dec 7.",
              signature=SIG("Song Jia 宋佳", "Supply Chain Dept. – International Logistics", None,
@@ -159,7 +159,7 @@ Quick status update as promised:
 Next update from me on Wednesday, Dec 9.""",
     sig="Best regards,\nSong Jia",
     exp=dict(subject=S_F, greeting="Dear Yuki-san, dear Mori-san,", signature=SIG("Song Jia", None, None, []),
-             reply=R("sync", None, [1])))
+             reply=R("sync", None, None)))
 
 # ---------------------------------------------------------------- thread G: Hanbit Pay kickoff
 SUBJ_G = "[Kickoff] Hanbit Pay Cross-border Checkout Integration - Tech/Finance/Hanbit Pay - Important"
@@ -247,7 +247,7 @@ A short progress sync on the Hanbit Pay integration:
 
 No new risks at the moment. Next sync on Thursday, Dec 10.""",
     sig=ZW_SIG,
-    exp=dict(subject=S_G, greeting="Hi Daniel, hi all,", signature=ZW, reply=R("sync", None, [1, 2, 3, 4])))
+    exp=dict(subject=S_G, greeting="Hi Daniel, hi all,", signature=ZW, reply=R("sync", None, None)))
 
 msg(532, "apple-mail", "en", "reply", frm="daniel", to=["zhangwei"], cc=["zhaomin", "jessica", "wuqiang"],
     date="12-08 12:31", subject="Re: " + SUBJ_G, us=["zhangwei"], parent=531,
@@ -282,8 +282,8 @@ Thank you so much and have a nice weekend!""",
     exp=dict(subject=S_H, greeting="Hi Marco,",
              opening="Hope you are well! Thanks again for the nice samples last month, our team love the matte finish.",
              items=[I("quote for 5,000 rigid gift boxes, size 280x200x60mm, 2 colors (Pantone 186C red + gold foil)",
-                      None, "next Wednesday", "2026-12-02T23:59:59+08:00", None),
-                    I("2 physical samples sent to our Shanghai office", None, "Dec 15", "2026-12-15T23:59:59+08:00", None),
+                      None, "by next Wednesday", "2026-12-02T23:59:59+08:00", None),
+                    I("2 physical samples sent to our Shanghai office", None, "by Dec 15", "2026-12-15T23:59:59+08:00", None),
                     I("the dieline file (AI or PDF) so our designer can place the artwork", None, None, None, None)],
              closing="Thank you so much and have a nice weekend!", signature=HEXUE))
 
@@ -422,7 +422,7 @@ m: +1 415 555 0142""",
              greeting="Hi Li Na,",
              opening="Just a gentle reminder about item 3 of Jessica's brief: the proofread English copy (tracked changes in the shared doc) was due yesterday, Dec 9, 18:00 Beijing time, and we haven't seen any changes in the doc yet.",
              background=["Our developers need the final copy to build the page."],
-             items=[I("send the proofread copy", "Li Na", "Thursday, Dec 10, 12:00 Beijing time",
+             items=[I("send the proofread copy", "Li Na", "by Thursday, Dec 10, 12:00 Beijing time",
                       "2026-12-10T12:00:00+08:00", "tracked changes in the shared doc")],
              closing="If anything is blocking you, just let me know and we'll work around it.",
              signature=SIG("Sarah Mitchell", None, "Creative Director", ["m: +1 415 555 0142"])))

@@ -94,11 +94,7 @@ msg(565, "outlook", "zht", "reply", frm="chenzm", to=["machao", "gaofeng"], cc=[
 
 謝謝協助。""",
     sig=CZM_SIG,
-    exp=dict(subject=S_O, greeting="馬超、高經理您好：",
-             opening="春節備貨第一項（禮盒組A追加3,000組）原訂12月11日前書面回覆可供數量及到港時間，目前仍未收到確認，12/11及12/14兩次電話提醒也沒有結果。",
-             items=[I("書面回覆可供數量與到港日期", "供應鏈部", "12月16日（週三）中午12:00前", "2026-12-16T12:00:00+08:00", None),
-                    I("協調是否可從華東倉調撥", "高經理", None, None, None)],
-             closing="謝謝協助。", signature=CZM, reply=R("escalation", None, [1])))
+    exp=dict(subject=S_O, greeting="馬超、高經理您好：", signature=CZM, reply=R("escalation", None, [1])))
 
 # ---------------------------------------------------------------- thread P: POS 離線模式
 SUBJ_P = "【問題協調】POS離線模式資料遺失-研發部/資訊部-緊急"

@@ -57,7 +57,7 @@ msg(602, "outlook-web", "zh", "reply", frm="liting", to=["luxin", "amylin", "qin
 
 目前没有新的风险。下次同步12月9日。""",
     sig=LT_SIG,
-    exp=dict(subject=S_X, greeting="各位，", signature=LT, reply=R("sync", None, [1, 2, 3])))
+    exp=dict(subject=S_X, greeting="各位，", signature=LT, reply=R("sync", None, None)))
 
 msg(603, "outlook-web", "zh", "reply", frm="liting", to=["amylin"], cc=["luxin", "qinlang"],
     date="12-15 10:20", subject="答复: " + SUBJ_X, us=["liting"], parent=602,
@@ -218,8 +218,7 @@ msg(611, "thunderbird", "zh", "original", frm="liuyang", to=["dengchao", "kevin"
     exp=dict(subject=S("retrospective", "复盘", "12月3日邮件网关误拦截事件", ["IT运维部", "信息安全"], "一般"),
              greeting="各位好：",
              opening="12月3日上午邮件网关在拦截钓鱼邮件时误拦了约400封正常外部邮件（主要是客户询价），延迟最长2小时。下面是复盘结论，请相关同事在12月11日（周四）前补充。",
-             background=["09:12 安全组上线新规则（拦截含“礼品卡”关键词的外部邮件）", "09:40 销售部反馈客户邮件收不到",
-                         "11:05 规则回滚，隔离区邮件全部放行"],
+             background=["09:12 安全组上线新规则（拦截含“礼品卡”关键词的外部邮件）", "09:40 销售部反馈客户邮件收不到", "11:05 规则回滚，隔离区邮件全部放行", "新规则没有在测试环境验证，也没有设置白名单；变更未走审批流程。"],
              items=[I("网关规则变更纳入变更审批", "信息安全（邓超）", "12月14日起执行", None, None),
                     I("建立客户域名白名单", "销售部（Kevin Xu）提供名单，IT运维部（刘洋）配置", "12月18日前",
                       "2026-12-18T23:59:59+08:00", None),

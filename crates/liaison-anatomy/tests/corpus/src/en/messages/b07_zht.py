@@ -55,7 +55,7 @@ msg(622, "outlook", "zht", "reply", frm="liuch", to=["tsaipc", "zhengsf", "chenz
 
 整體按計畫進行，下次同步12/17。""",
     sig=LCH_SIG,
-    exp=dict(subject=S_AD, greeting="各位好，", signature=LCH, reply=R("sync", None, [1, 2, 3])))
+    exp=dict(subject=S_AD, greeting="各位好，", signature=LCH, reply=R("sync", None, None)))
 
 msg(636, "outlook", "zht", "reply", frm="liuch", to=["zhengsf", "wangmh"], cc=["leekh", "tsaipc"],
     date="12-18 16:30", subject="回覆: " + SUBJ_AD, us=["liuch"], parent=622,
@@ -68,9 +68,6 @@ msg(636, "outlook", "zht", "reply", frm="liuch", to=["zhengsf", "wangmh"], cc=["
 2. 行政部於12/22（二）下班前完成座位圖初稿。""",
     sig=LCH_SIG,
     exp=dict(subject=S_AD, greeting="淑芬、王經理您好：",
-             opening="座位規劃與各部門需求（第3項）原訂今天（12/18）完成，目前仍有業務部、研發部、財務部三個部門的需求未收齊，12/14、12/16兩次提醒也沒有回覆。",
-             items=[I("提交需求表", "三個部門主管", "12/21（一）中午前", "2026-12-21T12:00:00+08:00", None),
-                    I("完成座位圖初稿", "行政部", "12/22（二）下班前", "2026-12-22T18:00:00+08:00", None)],
              signature=LCH, reply=R("escalation", None, [3])))
 
 msg(637, "outlook", "zht", "reply", frm="zhengsf", to=["liuch"], cc=["wangmh", "leekh", "tsaipc"],
@@ -143,7 +140,7 @@ msg(633, "apple-mail", "zht", "original", frm="linyt", to=["lina", "chenzm"], cc
     exp=dict(subject=S("retrospective", "復盤", "春節門市物料延遲", ["台灣行銷部", "品牌部"], "一般"),
              greeting="各位好：",
              opening="春節門市物料最終於12月16日送印，比原計畫晚了5天，以下是簡短復盤，請於12月22日（週二）前補充意見。",
-             background=["12/1申請主視覺原始檔→12/8總部更新主視覺→12/11升級處理→12/14收到原始檔→12/16送印。"],
+             background=["12/1申請主視覺原始檔→12/8總部更新主視覺→12/11升級處理→12/14收到原始檔→12/16送印。", "台灣的申請郵件只寄給品牌部單一窗口，對方沒看到時無人接手；", "總部主視覺更新未同步通知台灣。"],
              items=[I("台灣物料需求同時抄送品牌部共用信箱", "林雅婷", "即日起", None, None),
                     I("主視覺更新時以郵件通知各區行銷窗口", "品牌部（李娜）", "下次更新起", None, None),
                     I("門市物料送印期限提前至檔期前45天", "行銷部", "2027年中秋檔期起", None, None)],

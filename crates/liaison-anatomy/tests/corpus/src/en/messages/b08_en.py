@@ -36,7 +36,7 @@ Both files are attached. Please let me know by tomorrow if the deadline is a pro
              opening="Could you translate the updated loyalty programme Terms & Conditions into Traditional Chinese for us? We need the translation back by Friday 18 December, 12:00 HKT.",
              background=["The document is version 2.1 of the Terms (about 3,400 words).",
                          "Only sections 3 to 7 changed since your last translation; section 3.2 (tier downgrade rules) is new and needs the most care."],
-             items=[I("Translation of sections 3-7", None, "Friday 18 Dec, 12:00 HKT", "2026-12-18T12:00:00+08:00",
+             items=[I("Translation of sections 3-7", None, "by Friday 18 Dec, 12:00 HKT", "2026-12-18T12:00:00+08:00",
                       "tracked changes against your previous translation, terms as in our glossary"),
                     I("A short list of terms you were unsure about", None, "same deadline", "2026-12-18T12:00:00+08:00", None)],
              closing="Both files are attached. Please let me know by tomorrow if the deadline is a problem.",
@@ -118,7 +118,7 @@ Tel: +81-6-5555-0134""",
              opening="The first inbound shipment (2 x 40HQ, B/L SHAOSA2612071) arrived in Osaka this morning but is on hold at customs: the HS code on the commercial invoice for the gift boxes (4819.20) does not match the product description, and customs has asked for a corrected invoice.",
              background=["Storage at the port costs about JPY 45,000 per container per day, so we would like to clear it quickly."],
              items=[I("Corrected commercial invoice with HS code 4819.10 and a short product description",
-                      "Qiheng Supply Chain (Song Jia)", "3pm JST tomorrow (Dec 17)", "2026-12-17T14:00:00+08:00", None),
+                      "Qiheng Supply Chain (Song Jia)", "by 3pm JST tomorrow (Dec 17)", "2026-12-17T14:00:00+08:00", None),
                     I("Letter of explanation signed by your company", "Qiheng Supply Chain", "same time",
                       "2026-12-17T14:00:00+08:00", None),
                     I("Re-submission to customs", "Sakura Logistics (Kenji Mori)", "first thing Friday morning",
@@ -160,7 +160,7 @@ Our finance team closes the December books on Dec 23. Could you send the credit 
     exp=dict(subject=S("nudge", "Reminder", "SLA credit note for November", ["CloudKite"], "Normal"), greeting="Hi Priya,",
              opening="a short reminder: the SLA service credit note for November (incident CK-2026-114502) was due today, Dec 18.",
              background=["Our finance team closes the December books on Dec 23."],
-             items=[I("send the credit note", None, "Tuesday, Dec 22", "2026-12-22T23:59:59+08:00", None),
+             items=[I("send the credit note", None, "by Tuesday, Dec 22", "2026-12-22T23:59:59+08:00", None),
                     I("confirm today for which amount it will be issued", None, "today", "2026-12-18T23:59:59+08:00", None)],
              signature=LIUYANG))
 
@@ -277,7 +277,7 @@ hannah.lee@brightlane.example.com""",
     exp=dict(subject=S("progress-sync", "Progress Sync", "Spring Festival Campaign Concepts", ["BrightLane"], "Normal"),
              greeting="Hi Jessica,",
              opening="Quick weekly update on the Spring Festival campaign concepts: 2 of 3 concepts are done, the third is waiting for your product list.",
-             items=[I("send the SKU list", None, "Tuesday, Dec 22, 12pm PT", "2026-12-23T04:00:00+08:00", None)],
+             items=[I("send the SKU list", None, "by Tuesday, Dec 22, 12pm PT", "2026-12-23T04:00:00+08:00", None)],
              signature=SIG("Hannah Lee", None, "Senior Designer", ["hannah.lee@brightlane.example.com"])))
 
 # ---------------------------------------------------------------- settlement spec: escalation by Finance, partial delivery by Hanbit Pay
@@ -305,7 +305,7 @@ Accounts Payable Supervisor | Finance Dept.
 Qiheng Technology | Tel: +86 21 6258 3306 ext. 8620""",
     exp=dict(subject=S_AM, greeting="Dear Daniel, dear Ms. Choi,",
              opening="I'm escalating the sign-off of the settlement file specification (item 3 of the Hanbit Pay integration plan), which was due on Dec 11 and is still open.",
-             items=[I("Comments or sign-off on spec v0.9", "Hanbit Pay Finance", "Wednesday, Dec 16, 12:00 KST",
+             items=[I("Comments or sign-off on spec v0.9", "Hanbit Pay Finance", "by Wednesday, Dec 16, 12:00 KST",
                       "2026-12-16T11:00:00+08:00", None),
                     I("A named contact in Hanbit Pay Finance for settlement questions", "Ms. Choi", "same day",
                       "2026-12-16T23:59:59+08:00", None)],
@@ -365,7 +365,7 @@ Please return the signed page to Legal by COB today, otherwise the Rakuten agree
              greeting="Qin Lang,",
              opening="Reminder: to meet item 2 of your request (signed seller agreements, due today 18:00), I still need the signature page signed by our legal representative.",
              background=["Mr. Zheng's assistant says it is on your desk."],
-             items=[I("return the signed page to Legal", None, "COB today", "2026-12-10T18:00:00+08:00", None)],
+             items=[I("return the signed page to Legal", None, "by COB today", "2026-12-10T18:00:00+08:00", None)],
              signature=SIG("Sun Hao", "Legal Dept.", None, ["Ext. 8701"])))
 
 msg(658, "outlook", "en", "reply", frm="zhangwei", to=["daniel"], cc=["zhaomin", "jessica", "wuqiang"],
@@ -381,7 +381,7 @@ Weekly sync on the integration:
 The Dec 21 end-to-end test is still on, provided item 3 is unblocked by Wednesday.""",
     sig="Zhang Wei\nTech Dept. | Backend Lead",
     exp=dict(subject=S_G, greeting="Hi Daniel,", signature=SIG("Zhang Wei", "Tech Dept.", "Backend Lead", []),
-             reply=R("sync", None, [2, 3, 4])))
+             reply=R("sync", None, None)))
 
 # ---------------------------------------------------------------- a Gmail forward that carries the original attachment
 msg(659, "gmail", "en", "forward", frm="sarah", to=["ben"],

@@ -53,7 +53,7 @@ Needed:
     exp=dict(subject=S_AU, greeting="Hi James,",
              opening="our nightly load of the Q4 churn scores failed: the file contains 2,314 duplicate member IDs, which breaks the primary key in our CRM. We need a corrected file by Fri 18 Dec, 12:00 London time, before the retention campaign selection runs.",
              background=["Section 4.2 of our data contract says member_id must be unique per file, so this looks like a join issue on your side (maybe the address table?)."],
-             items=[I("corrected scores file on the SFTP", "Harbor Analytics (James)", "Fri 18 Dec 12:00 London time",
+             items=[I("corrected scores file on the SFTP", "Harbor Analytics (James)", "by Fri 18 Dec 12:00 London time",
                       "2026-12-18T20:00:00+08:00", "no duplicates, same row count as our active base"),
                     I("short explanation of the cause", "James", "same deadline", "2026-12-18T20:00:00+08:00", None)],
              signature=KAI))
@@ -117,10 +117,10 @@ Could you share them by Thursday, Dec 18? A Drive or WeTransfer link is fine."""
     sig="Thanks so much!\nHannah",
     exp=dict(subject=S(None, None, None, [], None), greeting="Hi Jessica,",
              opening="For the Spring concepts we'll need a few assets from your side:",
-             items=[I("high-res photos of the 4 gift sets", None, "Thursday, Dec 18", "2026-12-18T23:59:59+08:00",
+             items=[I("high-res photos of the 4 gift sets", None, "by Thursday, Dec 18", "2026-12-18T23:59:59+08:00",
                       "white background + one lifestyle shot each"),
-                    I("the new Qiheng logo lockup in SVG", None, "Thursday, Dec 18", "2026-12-18T23:59:59+08:00", None),
-                    I("your brand guideline v3 if it's final", None, "Thursday, Dec 18", "2026-12-18T23:59:59+08:00", None)],
+                    I("the new Qiheng logo lockup in SVG", None, "by Thursday, Dec 18", "2026-12-18T23:59:59+08:00", None),
+                    I("your brand guideline v3 if it's final", None, "by Thursday, Dec 18", "2026-12-18T23:59:59+08:00", None)],
              closing="Could you share them by Thursday, Dec 18? A Drive or WeTransfer link is fine.",
              signature=SIG("Hannah", None, None, [])))
 
@@ -171,7 +171,7 @@ Could you send me the draft by tomorrow 12:00 HKT so there's time to get it appr
     sig="Thanks,\nCarmen",
     exp=dict(subject=S("nudge", "Reminder", "TW Tier Rules Due Friday", ["Product"], "Important"), greeting="Hi Wang Lei,",
              opening="Just a reminder that the TW tier rules and benefits (item a of the Phase 2 kickoff) are due this Friday, 18 Dec, and still need the regional GM's approval.",
-             items=[I("send me the draft", None, "tomorrow 12:00 HKT", "2026-12-18T12:00:00+08:00", None)],
+             items=[I("send me the draft", None, "by tomorrow 12:00 HKT", "2026-12-18T12:00:00+08:00", None)],
              closing="If the date is at risk, please let me know today.", signature=SIG("Carmen", None, None, [])))
 
 msg(689, "thunderbird", "en", "forward", frm="zhengkai", to=["kevin"],

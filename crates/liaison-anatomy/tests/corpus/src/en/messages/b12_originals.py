@@ -56,7 +56,7 @@ If the holidays make this difficult, just let me know a date that works.""",
     exp=dict(subject=S("request", "Request", "Store Contact List for Analytics Onboarding", ["Customer Service"], "Normal"),
              greeting="Hi Olivia,",
              opening="To start the analytics module onboarding in January, could you send us the store contact list by Wednesday, Jan 6?",
-             items=[I("send us the store contact list", None, "Wednesday, Jan 6", "2027-01-06T23:59:59+08:00",
+             items=[I("send us the store contact list", None, "by Wednesday, Jan 6", "2027-01-06T23:59:59+08:00",
                       "one contact per store (name, email, phone) for the 38 stores in scope, plus one IT contact at head office")],
              closing="If the holidays make this difficult, just let me know a date that works.", signature=AMY))
 
@@ -78,7 +78,7 @@ IT Operations | Qiheng Technology
 +86 21 6258 3306 ext. 8720 | on-call: +86 138 0000 4521""",
     exp=dict(subject=S("progress-sync", "Progress Sync", "HK Laptop Refresh", ["IT Ops"], "Normal"), greeting="Hi Carmen, hi Ka Ho,",
              opening="status of the HK laptop refresh: 12 laptops arrived in the HK office on Dec 18 (3 days earlier than promised), imaging is done for 8 of them.",
-             items=[I("whether we migrate them in January or leave the new laptops with IT until then", "Ka Ho", "Monday",
+             items=[I("whether we migrate them in January or leave the new laptops with IT until then", "Ka Ho", "by Monday",
                       "2026-12-21T23:59:59+08:00", None)],
              closing="Next update Dec 23.",
              signature=SIG("Liu Yang", "IT Operations", None, ["+86 21 6258 3306 ext. 8720", "on-call: +86 138 0000 4521"])))
@@ -125,7 +125,7 @@ The end-to-end test on Dec 21 needs partial refunds working. Could you send me t
              opening="Following up on the partial refund issue from your sync on Dec 14: are the signature mismatches solved?",
              background=["Our sandbox logs still show 14 failed partial refunds from your merchant ID yesterday.",
                          "The end-to-end test on Dec 21 needs partial refunds working."],
-             items=[I("send me the fix status, or a sample signed request", None, "Friday, Dec 18, 3pm KST",
+             items=[I("send me the fix status, or a sample signed request", None, "by Friday, Dec 18, 3pm KST",
                       "2026-12-18T14:00:00+08:00", None)],
              signature=DANIEL))
 
@@ -155,7 +155,7 @@ Harbor Analytics Ltd | +44 20 7946 0321""",
     exp=dict(subject=S("result", "Result Report", "Q4 Churn Model - Retention Uplift Estimate", ["Harbor Analytics"], "Normal"),
              greeting="Hi Kai,",
              opening="Here are the results of the corrected Q4 scoring and the uplift estimate for your retention campaign. Please review and come back with questions by Tuesday 22 December.",
-             items=[I("Campaign results file for the model feedback loop", "Qiheng Data Dept (Zheng Kai)", "29 January 2027",
+             items=[I("Campaign results file for the model feedback loop", "Qiheng Data Dept (Zheng Kai)", "by 29 January 2027",
                       "2027-01-29T23:59:59+08:00", "member_id, offer, responded (Y/N)")],
              closing="Documentation v3.1 attached.",
              signature=SIG("James O'Connor", None, "Principal Data Scientist", ["+44 20 7946 0321"])))
@@ -180,7 +180,7 @@ Account Manager, Greater China | CloudKite Pte. Ltd.
              greeting="Dear Zhao Min,",
              opening="I'm escalating invoice INV-2026-1187 (SGD 18,400, cloud services for October), which was due on 30 November and is now 15 days overdue.",
              background=["Our finance team has sent two reminders (4 Dec and 10 Dec) without a reply."],
-             items=[I("Payment or a confirmed payment date", "Qiheng Finance", "Friday, 18 December", "2026-12-18T23:59:59+08:00", None),
+             items=[I("Payment or a confirmed payment date", "Qiheng Finance", "by Friday, 18 December", "2026-12-18T23:59:59+08:00", None),
                     I("If the invoice is disputed, the reason in writing", "Qiheng Finance", "same date", "2026-12-18T23:59:59+08:00", None)],
              closing="I have copied your Finance Director, Mr. Wu Gang, and our Head of Finance, Ms. Lim, for visibility. I understand the incident in December may have raised questions about credits – happy to discuss on a call.",
              signature=SIG("Priya Raman", None, "Account Manager, Greater China", ["+65 6555 0188", "priya.raman@cloudkite.example.com"])))
@@ -213,7 +213,7 @@ T +49 89 5550 1234 | M +49 170 5550 987""",
              opening="now that the replacement batch is on its way, I would like to close the NH-200 sample issue with a short retrospective from our side. Please add your view by Wednesday, 23 December.",
              background=["Our supplier changed the adhesive curing profile without notifying us (root cause of the drift).",
                          "The replacement batch was held in customs for 5 days because the invoice showed a part number that was not in our export licence."],
-             items=[I("Supplier change notification clause added to our supplier contracts", "Nordhaus Purchasing", "31 January 2027",
+             items=[I("Supplier change notification clause added to our supplier contracts", "Nordhaus Purchasing", "by 31 January 2027",
                       "2027-01-31T23:59:59+08:00", None),
                     I("Part number changes from Qiheng are sent to Nordhaus export control before they are used on orders",
                       "Qiheng Supply Chain (Ma Chao)", "from now on", None, None),
@@ -237,7 +237,7 @@ Sakura Logistics Co., Ltd. | Osaka Bonded Warehouse
 Tel: +81-6-5555-0150""",
     exp=dict(subject=S("request", "Request", "January Inbound Forecast", ["Sakura Logistics"], "Normal"), greeting="Dear Song-san,",
              opening="To plan staff and space for January, could you send us your inbound forecast by Friday, Dec 25, 12:00 JST?",
-             items=[I("your inbound forecast", None, "Friday, Dec 25, 12:00 JST", "2026-12-25T11:00:00+08:00",
+             items=[I("your inbound forecast", None, "by Friday, Dec 25, 12:00 JST", "2026-12-25T11:00:00+08:00",
                       "per week: number of containers, cartons and pallets, and any special handling (fragile, temperature)")],
              closing="Thank you, and please let me know if the Christmas period makes this difficult.",
              signature=SIG("Kenji Mori", "Osaka Bonded Warehouse", None, ["Tel: +81-6-5555-0150"])))

@@ -36,9 +36,6 @@ msg(727, "apple-mail", "zh", "reply", frm="wanglei", to=["liuyang", "wuqiang"], 
 2. 明天上午10点前告知原因和后续保障措施——负责人：刘洋""",
     sig=WL_SIG,
     exp=dict(subject=S_TE, greeting="刘洋、吴总：",
-             opening="积分商城测试环境到现在（16:30）还没有恢复，下午3点的约定没有达成，也没有收到任何说明。测试组今天整天无法工作，12月28日上线已经有风险。",
-             items=[I("恢复测试环境，或提供一套临时环境", "IT运维部", "今天18:00前", "2026-12-15T18:00:00+08:00", None),
-                    I("告知原因和后续保障措施", "刘洋", "明天上午10点前", "2026-12-16T10:00:00+08:00", None)],
              signature=WL, reply=R("escalation", None, [1])))
 
 msg(728, "gmail", "en", "reply", frm="hannah", to=["jessica"], cc=["sarah"],
@@ -76,11 +73,6 @@ Could you please:
 Sorry to copy you in, Huang Li – I know the Product team is stretched before the points mall launch.""",
     sig=CARMEN_SIG,
     exp=dict(subject=S_U, greeting="Dear Wang Lei, dear Huang Li,",
-             opening="I'm escalating item a) of the Phase 2 plan, the TW tier rules and benefits, which are due today and which I haven't received yet; my reminder yesterday also went unanswered.",
-             items=[I("send the draft tier rules to me", "Product (Wang Lei)", "Monday, Dec 21, 09:00 HKT",
-                      "2026-12-21T09:00:00+08:00", None),
-                    I("tell me a realistic date so I can move the approval", "Huang Li", "today", "2026-12-18T23:59:59+08:00", None)],
-             closing="Sorry to copy you in, Huang Li – I know the Product team is stretched before the points mall launch.",
              signature=CARMEN, reply=R("escalation", None, [1])))
 
 msg(731, "gmail", "zh", "reply", frm="yangfan", to=["songjia"], cc=["machao", "zhoujun"],
