@@ -206,6 +206,9 @@ const STOP_BIGRAMS: &[&str] = &[
     "如果", "之前", "以上", "方案", "问题", "工作", "安排", "情况", "时间", "准备", "一下", "这个",
 ];
 
+/// Structural particles: they join words and are not part of one.
+const PARTICLES: &str = "的了和与及或并把";
+
 const STOP_WORDS: &[&str] = &[
     "with", "from", "that", "this", "their", "they", "them", "have", "will", "your", "ours",
     "what", "when", "which", "into", "send", "sent", "provide", "confirm", "final", "items",
@@ -218,7 +221,10 @@ fn keywords(what: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let chars: Vec<char> = w.chars().collect();
     for pair in chars.windows(2) {
-        if is_han(pair[0]) && is_han(pair[1]) {
+        // A pair that spans a structural particle (`的排` in `PCB的排程`, `和用` in `公告和用户`)
+        // is not a word of the item: it would only match by chance, and it dilutes the
+        // item's real words.
+        if is_han(pair[0]) && is_han(pair[1]) && !pair.iter().any(|c| PARTICLES.contains(*c)) {
             let b: String = pair.iter().collect();
             if !STOP_BIGRAMS.contains(&b.as_str()) {
                 out.insert(b);
@@ -230,7 +236,12 @@ fn keywords(what: &str) -> BTreeSet<String> {
             && !STOP_WORDS.contains(&word)
             && !word.chars().all(|c| c.is_ascii_digit())
         {
-            out.insert(word.to_string());
+            // The singular is found in both `photo` and `photos`, the plural only in one.
+            let stem = match word.strip_suffix('s') {
+                Some(st) if st.len() >= 4 && !st.ends_with('s') => st,
+                _ => word,
+            };
+            out.insert(stem.to_string());
         }
     }
     for word in w.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.')) {
