@@ -204,6 +204,8 @@ pub fn numbers(text: &str) -> Vec<usize> {
 const STOP_BIGRAMS: &[&str] = &[
     "完成", "确认", "提供", "负责", "提交", "需要", "是否", "进行", "相关", "以及", "我们", "你们",
     "如果", "之前", "以上", "方案", "问题", "工作", "安排", "情况", "时间", "准备", "一下", "这个",
+    // When and how a thing is sent, not what it is: a reply says them about anything.
+    "上午", "下午", "今天", "明天", "本周", "下周", "附件", "见附",
 ];
 
 /// Structural particles: they join words and are not part of one.
@@ -213,6 +215,7 @@ const STOP_WORDS: &[&str] = &[
     "with", "from", "that", "this", "their", "they", "them", "have", "will", "your", "ours",
     "what", "when", "which", "into", "send", "sent", "provide", "confirm", "final", "items",
     "item", "please", "share", "both", "each", "also", "only", "before", "after", "plus", "more",
+    "today", "tomorrow", "week", "attached", "attachment", "over",
 ];
 
 /// The words of an item's "what": Han bigrams and English words of four letters or more.
