@@ -408,6 +408,32 @@ mod tests {
     }
 
     #[test]
+    fn item_words_are_words() {
+        let k = keywords("重工500件外壳的排期");
+        assert!(k.contains("排期") && k.contains("外壳"), "{k:?}");
+        assert!(!k.contains("的排") && !k.contains("壳的"), "{k:?}");
+        // A plural is matched by its singular, so both forms in a reply find it.
+        let k = keywords("Label photos for the pallets");
+        assert!(k.contains("photo") && k.contains("pallet") && k.contains("label"));
+        assert!(!k.contains("photos"));
+        // When and how it is sent is not what it is.
+        let k = keywords("明天上午附件发送会议纪要");
+        assert!(!k.contains("明天") && !k.contains("上午") && !k.contains("附件"));
+        assert!(k.contains("纪要"));
+        assert!(!keywords("minutes attached today").contains("today"));
+        let items = vec![
+            item("Label photos for the pallets", None),
+            item("Packing list", None),
+        ];
+        let t = normalize("here is the photo of one pallet label");
+        assert_eq!(about(&t, &items, &[]), Some((vec![1], Found::What)));
+        // Meeting minutes and a venue: `下午` in the reply does not name the venue.
+        let items = vec![item("会议纪要", None), item("下午的场地", None)];
+        let t = normalize("会议纪要下午发你");
+        assert_eq!(about(&t, &items, &[]), Some((vec![1], Found::What)));
+    }
+
+    #[test]
     fn owners_written_as_one_word() {
         let items = vec![
             item("核对库存差异", Some("仓储这边")),

@@ -785,8 +785,19 @@ impl Prepared {
     /// names. A reply that delivers one item and says another will be late is a delay of
     /// that other item only.
     fn about(&self, items: &[ItemRef]) -> Option<(Vec<usize>, ItemsFound)> {
-        let whole = items::about(&self.all, items, &self.writer_names);
         let class = self.reading.class;
+        // Delivering or committing, the answering side goes through the items one by one;
+        // asking, reminding or confirming, a word of another item is more often context.
+        let item_by_item = matches!(
+            class,
+            ReplyClass::Promise | ReplyClass::PartialDelivery | ReplyClass::Delivery
+        );
+        let whole = match items::about(&self.all, items, &self.writer_names) {
+            Some((v, ItemsFound::What)) if item_by_item => {
+                Some((self.by_sentence(items).unwrap_or(v), ItemsFound::What))
+            }
+            other => other,
+        };
         let acting: std::collections::BTreeSet<usize> = self
             .clauses
             .iter()
@@ -808,6 +819,31 @@ impl Prepared {
             }
             _ => whole,
         }
+    }
+}
+
+impl Prepared {
+    /// The items named by their words sentence by sentence: a reply that speaks of several
+    /// items gives each a sentence of its own, and a word shared with one item only is
+    /// telling within its sentence although, over the whole text, other items share words
+    /// too (`量测报告明天给您。重工的部分没问题…`).
+    fn by_sentence(&self, items: &[ItemRef]) -> Option<Vec<usize>> {
+        let mut out: std::collections::BTreeSet<usize> = Default::default();
+        let last = self.clauses.last().map_or(0, |c| c.sentence);
+        for s in 0..=last {
+            let text: Vec<&str> = self
+                .clauses
+                .iter()
+                .filter(|c| c.sentence == s)
+                .map(|c| c.norm.as_str())
+                .collect();
+            if let Some((v, ItemsFound::What | ItemsFound::Number)) =
+                items::about(&text.join("\n"), items, &[])
+            {
+                out.extend(v);
+            }
+        }
+        (!out.is_empty()).then(|| out.into_iter().collect())
     }
 }
 

@@ -506,6 +506,35 @@ fn a_delay_or_dispute_is_about_the_items_of_its_own_sentence() {
     assert_eq!(r.items, Some(vec![1]));
 }
 
+/// A promise that goes through the items one sentence each names each item there, even by
+/// a single word that, over the whole text, would be too weak against the others.
+#[test]
+fn a_promise_names_its_items_sentence_by_sentence() {
+    let items = vec![
+        ItemRef {
+            what: "门店陈列照片和尺寸表".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "季度销售对账单及发票".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "新店开业海报".into(),
+            ..ItemRef::default()
+        },
+    ];
+    let m = message("陈列照片和尺寸表明天给您。发票周五前补上。");
+    let r = read(&m, &opts(), ASKED, &items);
+    assert_eq!(r.class, ReplyClass::Promise, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![1, 2]));
+    // Asking, a word of another item is context: the question is about the first only.
+    let m = message("陈列照片和尺寸表要按新店的还是老店的？发票那边我已经催了。");
+    let r = read(&m, &opts(), ASKED, &items);
+    assert_eq!(r.class, ReplyClass::Question, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![1]));
+}
+
 /// "The rest" said as done (`其余…我核对了`) leaves nothing pending; said as open it does.
 #[test]
 fn the_rest_done_is_a_whole_delivery() {
