@@ -856,6 +856,8 @@ fn carries(c: &Clause, class: ReplyClass) -> bool {
         C::Dispute => {
             c.has(cues::DISPUTE) || c.has(cues::SOFT_DISPUTE) || not_ours(&c.norm) || c.refuses()
         }
+        C::Question => c.question,
+        C::Nudge | C::Escalation => c.question || c.asks_reader() || c.has(cues::REQUEST),
         _ => false,
     }
 }
