@@ -780,9 +780,9 @@ impl Prepared {
 
 impl Prepared {
     /// The items the reply's act is about: those named in the sentences that carry the
-    /// act (the late clause of a delay, the refusal of a dispute, the commitment of a
-    /// promise, the question), when those sentences name any; else those the whole text
-    /// names. A reply that delivers one item and says another will be late is a delay of
+    /// act (the late clause of a delay, the refusal of a dispute, the question, the ask of
+    /// a nudge or an escalation), when those sentences name any; else those the whole text
+    /// names (for a promise or a delivery, sentence by sentence: [`Prepared::by_sentence`]). A reply that delivers one item and says another will be late is a delay of
     /// that other item only.
     fn about(&self, items: &[ItemRef]) -> Option<(Vec<usize>, ItemsFound)> {
         let class = self.reading.class;
@@ -848,7 +848,8 @@ impl Prepared {
 }
 
 /// A clause that carries the act of a reply of `class` (see [`Prepared::about`]); for the
-/// classes whose act is the whole text (a delivery, a sync, a confirmation…), none.
+/// classes whose act is the whole text (a promise, a delivery, a sync, a confirmation…),
+/// none.
 fn carries(c: &Clause, class: ReplyClass) -> bool {
     use ReplyClass as C;
     match class {
@@ -856,6 +857,8 @@ fn carries(c: &Clause, class: ReplyClass) -> bool {
         C::Dispute => {
             c.has(cues::DISPUTE) || c.has(cues::SOFT_DISPUTE) || not_ours(&c.norm) || c.refuses()
         }
+        // Asking (a question, a reminder, a call for help), the other sentences are the
+        // context of the ask: what was received, what is at stake.
         C::Question => c.question,
         C::Nudge | C::Escalation => c.question || c.asks_reader() || c.has(cues::REQUEST),
         _ => false,

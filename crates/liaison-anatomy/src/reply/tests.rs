@@ -535,6 +535,34 @@ fn a_promise_names_its_items_sentence_by_sentence() {
     assert_eq!(r.items, Some(vec![1]));
 }
 
+/// A question, a reminder or an escalation is about the items named where it asks; the
+/// thanks or the situation around the ask name other items as context.
+#[test]
+fn an_ask_is_about_the_items_of_its_own_sentence() {
+    let items = vec![
+        ItemRef {
+            what: "仓库盘点差异表".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "退货标签打印模板".into(),
+            ..ItemRef::default()
+        },
+    ];
+    let m = message("盘点差异表收到了，谢谢。打印模板约的是昨天给，现在还没收到，麻烦今天下班前发我。");
+    let r = read(&m, &opts(), US_ASKING, &items);
+    assert_eq!(r.class, ReplyClass::Nudge, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![2]));
+    let m = message("差异表已经看过了。打印模板是用A4还是热敏纸的？");
+    let r = read(&m, &opts(), ASKED, &items);
+    assert_eq!(r.class, ReplyClass::Question, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![2]));
+    // An ask that names no item: the items of the whole text.
+    let m = message("打印模板还没收到。麻烦尽快。");
+    let r = read(&m, &opts(), US_ASKING, &items);
+    assert_eq!(r.items, Some(vec![2]));
+}
+
 /// "The rest" said as done (`其余…我核对了`) leaves nothing pending; said as open it does.
 #[test]
 fn the_rest_done_is_a_whole_delivery() {
