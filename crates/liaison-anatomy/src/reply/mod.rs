@@ -860,7 +860,13 @@ fn carries(c: &Clause, class: ReplyClass) -> bool {
         // Asking (a question, a reminder, a call for help), the other sentences are the
         // context of the ask: what was received, what is at stake.
         C::Question => c.question,
-        C::Nudge | C::Escalation => c.question || c.asks_reader() || c.has(cues::REQUEST),
+        C::Nudge | C::Escalation => {
+            c.question
+                || c.asks_reader()
+                || c.has(cues::REQUEST)
+                || c.has(cues::NUDGE)
+                || c.has(cues::ESCALATION)
+        }
         _ => false,
     }
 }

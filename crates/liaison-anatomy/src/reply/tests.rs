@@ -557,6 +557,11 @@ fn an_ask_is_about_the_items_of_its_own_sentence() {
     let r = read(&m, &opts(), ASKED, &items);
     assert_eq!(r.class, ReplyClass::Question, "{:?}", r.cue);
     assert_eq!(r.items, Some(vec![2]));
+    // The reminder itself (`还没收到`) is where it asks, even with no request.
+    let m = message("盘点差异表收到了，谢谢。打印模板到现在还没收到。");
+    let r = read(&m, &opts(), US_ASKING, &items);
+    assert_eq!(r.class, ReplyClass::Nudge, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![2]));
     // An ask that names no item: the items of the whole text.
     let m = message("打印模板还没收到。麻烦尽快。");
     let r = read(&m, &opts(), US_ASKING, &items);
