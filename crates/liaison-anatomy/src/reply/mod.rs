@@ -436,6 +436,7 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
                         && let Some(v) = f.value
                         && v > ctx.now
                         && !perfect_after(&after)
+                        && !after_reason(&sentence[s..f.start])
                     {
                         cl.times.push(v);
                     }
@@ -448,6 +449,15 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
         }
     }
     out
+}
+
+/// The clause, up to a time, has turned to a reason (`…, since she leaves on the 18th`,
+/// `…，因为周五要上线`): the time belongs to the reason, not to what the writer does.
+fn after_reason(before: &str) -> bool {
+    let b = before.to_lowercase();
+    [" since ", " because ", "因为", "由于"]
+        .iter()
+        .any(|w| b.contains(w))
 }
 
 /// A time followed by the perfective `已`/`已经` (`周五已经发您邮箱了`, `昨天我已发`): the

@@ -2071,6 +2071,31 @@ fn a_verbless_clause_after_a_commitment_is_promised_too() {
     }
 }
 
+/// The writer's own estimate (`we should have … by`, `should finish by`) gives a time, as
+/// `预计` does; a time inside a reason that follows (`since …`) is not promised.
+#[test]
+fn an_estimate_of_ones_own_work_promises_its_time() {
+    for body in [
+        "We should have the revised drawings to you by Friday, Dec 4.",
+        "The re-run is going now and should finish by Friday, Dec 4.",
+    ] {
+        let r = read(&message(body), &opts(), ASKED, &[]);
+        assert_eq!(r.class, ReplyClass::Promise, "{body}");
+        assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")), "{body}");
+    }
+    let body = "We should have the drawings to you by Friday, Dec 4, since our plotter goes in for service on Dec 9.";
+    let r = read(&message(body), &opts(), ASKED, &[]);
+    assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")), "{body}");
+    // Someone else's advice is no estimate of one's own.
+    let r = read(
+        &message("You should have received the drawings by now."),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.promised, None);
+}
+
 #[test]
 fn pushed_to_names_the_new_time() {
     let r = read(
