@@ -215,7 +215,16 @@ const STOP_WORDS: &[&str] = &[
     "with", "from", "that", "this", "their", "they", "them", "have", "will", "your", "ours",
     "what", "when", "which", "into", "send", "sent", "provide", "confirm", "final", "items",
     "item", "please", "share", "both", "each", "also", "only", "before", "after", "plus", "more",
-    "today", "tomorrow", "week", "attached", "attachment", "over",
+];
+
+/// When and how a thing is sent, not what it is (as the time bigrams of [`STOP_BIGRAMS`]).
+const WHEN_WORDS: &[&str] = &[
+    "today",
+    "tomorrow",
+    "week",
+    "attached",
+    "attachment",
+    "over",
 ];
 
 /// The words of an item's "what": Han bigrams and English words of four letters or more.
@@ -237,6 +246,7 @@ fn keywords(what: &str) -> BTreeSet<String> {
     for word in w.split(|c: char| !c.is_ascii_alphanumeric()) {
         if word.len() >= 4
             && !STOP_WORDS.contains(&word)
+            && !WHEN_WORDS.contains(&word)
             && !word.chars().all(|c| c.is_ascii_digit())
         {
             // The singular is found in both `photo` and `photos`, the plural only in one.

@@ -549,7 +549,8 @@ fn an_ask_is_about_the_items_of_its_own_sentence() {
             ..ItemRef::default()
         },
     ];
-    let m = message("盘点差异表收到了，谢谢。打印模板约的是昨天给，现在还没收到，麻烦今天下班前发我。");
+    let m =
+        message("盘点差异表收到了，谢谢。打印模板约的是昨天给，现在还没收到，麻烦今天下班前发我。");
     let r = read(&m, &opts(), US_ASKING, &items);
     assert_eq!(r.class, ReplyClass::Nudge, "{:?}", r.cue);
     assert_eq!(r.items, Some(vec![2]));
