@@ -32,8 +32,8 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("signature.title", 0.96, 0.96),
     ("signature.contact", 0.99, 0.98),
     ("new_text", 0.97, 0.97),
-    ("reply.promised", 0.85, 0.71),
-    ("reply.items", 0.69, 0.63),
+    ("reply.promised", 0.86, 0.71),
+    ("reply.items", 0.76, 0.66),
 ];
 
 /// The item fields with items aligned by position (`score::Align::Position`, the scorer's
@@ -57,11 +57,11 @@ const CLASS_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("auto-reply", 1.0, 1.0, 1.0, 1.0),
     ("confirmation", 0.96, 0.96, 0.92, 0.76),
     ("delay", 0.89, 1.0, 1.0, 0.83),
-    ("delivery", 0.89, 0.87, 1.0, 0.68),
+    ("delivery", 0.92, 0.87, 1.0, 0.68),
     ("dispute", 0.96, 1.0, 0.84, 0.84),
     ("escalation", 1.0, 1.0, 1.0, 1.0),
     ("nudge", 0.96, 1.0, 0.71, 0.83),
-    ("partial-delivery", 0.89, 0.78, 0.86, 0.76),
+    ("partial-delivery", 0.90, 0.81, 0.86, 0.76),
     ("promise", 0.89, 0.94, 0.54, 0.84),
     ("question", 1.0, 0.94, 1.0, 1.0),
     ("sync", 1.0, 0.95, 1.0, 1.0),
