@@ -1705,6 +1705,11 @@ pub const COMMIT: &[&str] = &[
     "we can",
     "aim to",
     "commit to",
+    // The writer's own estimate (`we should have the data to you by…`, `should finish by
+    // noon`), as `预计` is: with a time, the time the writer gives for it.
+    "should have",
+    "should finish",
+    "should be done",
 ];
 
 /// Naming the deadline as it was set (`原定12月11日交`, `was due Friday`): a reference, not a

@@ -204,12 +204,27 @@ pub fn numbers(text: &str) -> Vec<usize> {
 const STOP_BIGRAMS: &[&str] = &[
     "完成", "确认", "提供", "负责", "提交", "需要", "是否", "进行", "相关", "以及", "我们", "你们",
     "如果", "之前", "以上", "方案", "问题", "工作", "安排", "情况", "时间", "准备", "一下", "这个",
+    // When and how a thing is sent, not what it is: a reply says them about anything.
+    "上午", "下午", "今天", "明天", "本周", "下周", "附件", "见附",
 ];
+
+/// Structural particles: they join words and are not part of one.
+const PARTICLES: &str = "的了和与及或并把";
 
 const STOP_WORDS: &[&str] = &[
     "with", "from", "that", "this", "their", "they", "them", "have", "will", "your", "ours",
     "what", "when", "which", "into", "send", "sent", "provide", "confirm", "final", "items",
     "item", "please", "share", "both", "each", "also", "only", "before", "after", "plus", "more",
+];
+
+/// When and how a thing is sent, not what it is (as the time bigrams of [`STOP_BIGRAMS`]).
+const WHEN_WORDS: &[&str] = &[
+    "today",
+    "tomorrow",
+    "week",
+    "attached",
+    "attachment",
+    "over",
 ];
 
 /// The words of an item's "what": Han bigrams and English words of four letters or more.
@@ -218,7 +233,10 @@ fn keywords(what: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let chars: Vec<char> = w.chars().collect();
     for pair in chars.windows(2) {
-        if is_han(pair[0]) && is_han(pair[1]) {
+        // A pair that spans a structural particle (`的排` in `PCB的排程`, `和用` in `公告和用户`)
+        // is not a word of the item: it would only match by chance, and it dilutes the
+        // item's real words.
+        if is_han(pair[0]) && is_han(pair[1]) && !pair.iter().any(|c| PARTICLES.contains(*c)) {
             let b: String = pair.iter().collect();
             if !STOP_BIGRAMS.contains(&b.as_str()) {
                 out.insert(b);
@@ -228,9 +246,15 @@ fn keywords(what: &str) -> BTreeSet<String> {
     for word in w.split(|c: char| !c.is_ascii_alphanumeric()) {
         if word.len() >= 4
             && !STOP_WORDS.contains(&word)
+            && !WHEN_WORDS.contains(&word)
             && !word.chars().all(|c| c.is_ascii_digit())
         {
-            out.insert(word.to_string());
+            // The singular is found in both `photo` and `photos`, the plural only in one.
+            let stem = match word.strip_suffix('s') {
+                Some(st) if st.len() >= 4 && !st.ends_with('s') => st,
+                _ => word,
+            };
+            out.insert(stem.to_string());
         }
     }
     for word in w.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.')) {
@@ -391,6 +415,32 @@ mod tests {
             Some((vec![1, 2, 3], Found::Number))
         );
         assert_eq!(about(&normalize("bothersome"), &two, &[]), None);
+    }
+
+    #[test]
+    fn item_words_are_words() {
+        let k = keywords("重工500件外壳的排期");
+        assert!(k.contains("排期") && k.contains("外壳"), "{k:?}");
+        assert!(!k.contains("的排") && !k.contains("壳的"), "{k:?}");
+        // A plural is matched by its singular, so both forms in a reply find it.
+        let k = keywords("Label photos for the pallets");
+        assert!(k.contains("photo") && k.contains("pallet") && k.contains("label"));
+        assert!(!k.contains("photos"));
+        // When and how it is sent is not what it is.
+        let k = keywords("明天上午附件发送会议纪要");
+        assert!(!k.contains("明天") && !k.contains("上午") && !k.contains("附件"));
+        assert!(k.contains("纪要"));
+        assert!(!keywords("minutes attached today").contains("today"));
+        let items = vec![
+            item("Label photos for the pallets", None),
+            item("Packing list", None),
+        ];
+        let t = normalize("here is the photo of one pallet label");
+        assert_eq!(about(&t, &items, &[]), Some((vec![1], Found::What)));
+        // Meeting minutes and a venue: `下午` in the reply does not name the venue.
+        let items = vec![item("会议纪要", None), item("下午的场地", None)];
+        let t = normalize("会议纪要下午发你");
+        assert_eq!(about(&t, &items, &[]), Some((vec![1], Found::What)));
     }
 
     #[test]

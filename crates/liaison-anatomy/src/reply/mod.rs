@@ -449,6 +449,7 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
                         && let Some(v) = f.value
                         && v > ctx.now
                         && !perfect_after(&after)
+                        && !after_reason(&sentence[s..f.start])
                     {
                         cl.times.push(v);
                     }
@@ -461,6 +462,15 @@ fn clauses(text: &str, ctx: &liaison_time::Context) -> Vec<Clause> {
         }
     }
     out
+}
+
+/// The clause, up to a time, has turned to a reason (`…, since she leaves on the 18th`,
+/// `…，因为周五要上线`): the time belongs to the reason, not to what the writer does.
+fn after_reason(before: &str) -> bool {
+    let b = before.to_lowercase();
+    [" since ", " because ", "因为", "由于"]
+        .iter()
+        .any(|w| b.contains(w))
 }
 
 /// A time followed by the perfective `已`/`已经` (`周五已经发您邮箱了`, `昨天我已发`): the
@@ -793,13 +803,24 @@ impl Prepared {
 
 impl Prepared {
     /// The items the reply's act is about: those named in the sentences that carry the
-    /// act (the late clause of a delay, the refusal of a dispute, the commitment of a
-    /// promise, the question), when those sentences name any; else those the whole text
-    /// names. A reply that delivers one item and says another will be late is a delay of
+    /// act (the late clause of a delay, the refusal of a dispute, the question, the ask of
+    /// a nudge or an escalation), when those sentences name any; else those the whole text
+    /// names (for a promise or a delivery, sentence by sentence: [`Prepared::by_sentence`]). A reply that delivers one item and says another will be late is a delay of
     /// that other item only.
     fn about(&self, items: &[ItemRef]) -> Option<(Vec<usize>, ItemsFound)> {
-        let whole = items::about(&self.all, items, &self.writer_names);
         let class = self.reading.class;
+        // Delivering or committing, the answering side goes through the items one by one;
+        // asking, reminding or confirming, a word of another item is more often context.
+        let item_by_item = matches!(
+            class,
+            ReplyClass::Promise | ReplyClass::PartialDelivery | ReplyClass::Delivery
+        );
+        let whole = match items::about(&self.all, items, &self.writer_names) {
+            Some((v, ItemsFound::What)) if item_by_item => {
+                Some((self.by_sentence(items).unwrap_or(v), ItemsFound::What))
+            }
+            other => other,
+        };
         let acting: std::collections::BTreeSet<usize> = self
             .clauses
             .iter()
@@ -824,14 +845,50 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// The items named by their words sentence by sentence: a reply that speaks of several
+    /// items gives each a sentence of its own, and a word shared with one item only is
+    /// telling within its sentence although, over the whole text, other items share words
+    /// too (`量测报告明天给您。重工的部分没问题…`).
+    fn by_sentence(&self, items: &[ItemRef]) -> Option<Vec<usize>> {
+        let mut out: std::collections::BTreeSet<usize> = Default::default();
+        let last = self.clauses.last().map_or(0, |c| c.sentence);
+        for s in 0..=last {
+            let text: Vec<&str> = self
+                .clauses
+                .iter()
+                .filter(|c| c.sentence == s)
+                .map(|c| c.norm.as_str())
+                .collect();
+            if let Some((v, ItemsFound::What | ItemsFound::Number)) =
+                items::about(&text.join("\n"), items, &[])
+            {
+                out.extend(v);
+            }
+        }
+        (!out.is_empty()).then(|| out.into_iter().collect())
+    }
+}
+
 /// A clause that carries the act of a reply of `class` (see [`Prepared::about`]); for the
-/// classes whose act is the whole text (a delivery, a sync, a confirmation…), none.
+/// classes whose act is the whole text (a promise, a delivery, a sync, a confirmation…),
+/// none.
 fn carries(c: &Clause, class: ReplyClass) -> bool {
     use ReplyClass as C;
     match class {
         C::Delay => !c.conditional && c.late(),
         C::Dispute => {
             c.has(cues::DISPUTE) || c.has(cues::SOFT_DISPUTE) || not_ours(&c.norm) || c.refuses()
+        }
+        // Asking (a question, a reminder, a call for help), the other sentences are the
+        // context of the ask: what was received, what is at stake.
+        C::Question => c.question,
+        C::Nudge | C::Escalation => {
+            c.question
+                || c.asks_reader()
+                || c.has(cues::REQUEST)
+                || c.has(cues::NUDGE)
+                || c.has(cues::ESCALATION)
         }
         _ => false,
     }

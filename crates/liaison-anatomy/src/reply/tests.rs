@@ -506,6 +506,69 @@ fn a_delay_or_dispute_is_about_the_items_of_its_own_sentence() {
     assert_eq!(r.items, Some(vec![1]));
 }
 
+/// A promise that goes through the items one sentence each names each item there, even by
+/// a single word that, over the whole text, would be too weak against the others.
+#[test]
+fn a_promise_names_its_items_sentence_by_sentence() {
+    let items = vec![
+        ItemRef {
+            what: "门店陈列照片和尺寸表".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "季度销售对账单及发票".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "新店开业海报".into(),
+            ..ItemRef::default()
+        },
+    ];
+    let m = message("陈列照片和尺寸表明天给您。发票周五前补上。");
+    let r = read(&m, &opts(), ASKED, &items);
+    assert_eq!(r.class, ReplyClass::Promise, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![1, 2]));
+    // Asking, a word of another item is context: the question is about the first only.
+    let m = message("陈列照片和尺寸表要按新店的还是老店的？发票那边我已经催了。");
+    let r = read(&m, &opts(), ASKED, &items);
+    assert_eq!(r.class, ReplyClass::Question, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![1]));
+}
+
+/// A question, a reminder or an escalation is about the items named where it asks; the
+/// thanks or the situation around the ask name other items as context.
+#[test]
+fn an_ask_is_about_the_items_of_its_own_sentence() {
+    let items = vec![
+        ItemRef {
+            what: "仓库盘点差异表".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "退货标签打印模板".into(),
+            ..ItemRef::default()
+        },
+    ];
+    let m =
+        message("盘点差异表收到了，谢谢。打印模板约的是昨天给，现在还没收到，麻烦今天下班前发我。");
+    let r = read(&m, &opts(), US_ASKING, &items);
+    assert_eq!(r.class, ReplyClass::Nudge, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![2]));
+    let m = message("差异表已经看过了。打印模板是用A4还是热敏纸的？");
+    let r = read(&m, &opts(), ASKED, &items);
+    assert_eq!(r.class, ReplyClass::Question, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![2]));
+    // The reminder itself (`还没收到`) is where it asks, even with no request.
+    let m = message("盘点差异表收到了，谢谢。打印模板到现在还没收到。");
+    let r = read(&m, &opts(), US_ASKING, &items);
+    assert_eq!(r.class, ReplyClass::Nudge, "{:?}", r.cue);
+    assert_eq!(r.items, Some(vec![2]));
+    // An ask that names no item: the items of the whole text.
+    let m = message("打印模板还没收到。麻烦尽快。");
+    let r = read(&m, &opts(), US_ASKING, &items);
+    assert_eq!(r.items, Some(vec![2]));
+}
+
 /// "The rest" said as done (`其余…我核对了`) leaves nothing pending; said as open it does.
 #[test]
 fn the_rest_done_is_a_whole_delivery() {
@@ -2007,6 +2070,31 @@ fn a_verbless_clause_after_a_commitment_is_promised_too() {
         let r = read(&message(body), &opts(), ASKED, &[]);
         assert_eq!(r.promised, Some(at("2026-12-03T23:59:59+08:00")), "{body}");
     }
+}
+
+/// The writer's own estimate (`we should have … by`, `should finish by`) gives a time, as
+/// `预计` does; a time inside a reason that follows (`since …`) is not promised.
+#[test]
+fn an_estimate_of_ones_own_work_promises_its_time() {
+    for body in [
+        "We should have the revised drawings to you by Friday, Dec 4.",
+        "The re-run is going now and should finish by Friday, Dec 4.",
+    ] {
+        let r = read(&message(body), &opts(), ASKED, &[]);
+        assert_eq!(r.class, ReplyClass::Promise, "{body}");
+        assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")), "{body}");
+    }
+    let body = "We should have the drawings to you by Friday, Dec 4, since our plotter goes in for service on Dec 9.";
+    let r = read(&message(body), &opts(), ASKED, &[]);
+    assert_eq!(r.promised, Some(at("2026-12-04T23:59:59+08:00")), "{body}");
+    // Someone else's advice is no estimate of one's own.
+    let r = read(
+        &message("You should have received the drawings by now."),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(r.promised, None);
 }
 
 #[test]
