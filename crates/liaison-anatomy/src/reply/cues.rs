@@ -490,9 +490,52 @@ static BUILT: LazyLock<RwLock<Automata>> = LazyLock::new(|| {
     })
 });
 
+/// Hashes a list's key (address, length): SipHash and the shared lock cost more than
+/// scanning a short clause, and every clause asks about thirty lists.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_usize(usize::from(b));
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type ByList = HashMap<(usize, usize), Arc<AhoCorasick>, std::hash::BuildHasherDefault<KeyHasher>>;
+
+thread_local! {
+    /// The automata this thread has used, found without the shared lock. The lists are
+    /// `'static`, so a key never comes to name other words.
+    static NEAR: std::cell::RefCell<ByList> = std::cell::RefCell::new(ByList::default());
+}
+
 /// The automaton of `words`, built on first use; `None` when a word is empty.
 fn automaton(words: Words) -> Option<Arc<AhoCorasick>> {
     let key = (words.as_ptr() as usize, words.len());
+    if let Some(a) = NEAR.with(|n| n.borrow().get(&key).cloned()) {
+        return Some(a);
+    }
+    let a = shared_automaton(words, key)?;
+    NEAR.with(|n| {
+        let mut n = n.borrow_mut();
+        if n.len() >= AUTOMATA {
+            n.clear();
+        }
+        n.insert(key, a.clone());
+    });
+    Some(a)
+}
+
+/// [`automaton`] from the automata all threads share, built if none has it yet.
+fn shared_automaton(words: Words, key: (usize, usize)) -> Option<Arc<AhoCorasick>> {
     if let Ok(b) = BUILT.read()
         && let Some(a) = b.lists.get(&key)
     {
