@@ -525,6 +525,27 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             continue;
         }
 
+        // `请按以下安排推进：` then `12月4日前，许文静完成…；` line by line with no marker: each
+        // line of the run is an item (see `unmarked_run`).
+        if sec != Sec::Attachments
+            && !status_list
+            && let Some(k) = unmarked_run(a, lines, &roles, i, end, opts)
+        {
+            for (r, role) in roles.iter_mut().enumerate().take(k).skip(i) {
+                let lr = lines[r];
+                let lead = lr.start
+                    + (src[lr.start..lr.end].len() - src[lr.start..lr.end].trim_start().len());
+                push_item(a, lead, lr.end, UNMARKED, lr.start, opts, None);
+                *role = Role::Item;
+            }
+            item_secs.resize(a.items.len(), Sec::Items);
+            sec = Sec::Items;
+            sec_enumerated = true;
+            cur_item = None;
+            skip_until = k;
+            continue;
+        }
+
         // A line that sets a deadline for the whole mail.
         if is_deadline_line(t) {
             roles[i] = Role::Deadline;
@@ -1694,6 +1715,83 @@ fn bounds_work(src: &str, s: usize, e: usize) -> bool {
         ]
         .iter()
         .any(|w| before.ends_with(w))
+}
+
+/// The marker of an item read from an unmarked run of lines (see `unmarked_run`): such a
+/// list is written point by point, one item a line, although no line carries a number.
+pub(super) const UNMARKED: &str = "；";
+
+/// A list written without markers (`请按以下安排推进：` / `【分工】` then one ask a line, each
+/// ending with `；` but the last): the lines from `i` are items when a line ending with a
+/// colon (or a bracketed heading alone on its line) introduces them, at least two lines
+/// follow with no marker and no blank between them, every line but the last ends with a
+/// semicolon, and every line names an owner or a deadline still ahead (a limit, `…前`, `by
+/// …`), most of them a deadline. A status (`进展如下：`)
+/// or rules (`请注意：`) intro keeps them information. Returns the line after the run.
+fn unmarked_run(
+    a: &Anatomy,
+    lines: &[Line],
+    roles: &[Role],
+    i: usize,
+    end: usize,
+    opts: &ParseOptions,
+) -> Option<usize> {
+    let text = |l: Line| a.source[l.start..l.end].trim();
+    // The intro: the line right above, or above one blank line.
+    let j = match i.checked_sub(1)? {
+        j if lines[j].blank => j.checked_sub(1)?,
+        j => j,
+    };
+    if lines[j].blank || !matches!(roles[j], Role::Heading | Role::Free | Role::Opening) {
+        return None;
+    }
+    let intro = text(lines[j]);
+    let bracketed = intro.starts_with('【') && intro.ends_with('】') && intro.chars().count() <= 12;
+    if !(intro.ends_with(['：', ':']) || bracketed)
+        || introduces_status(intro)
+        || notes_heading(intro)
+    {
+        return None;
+    }
+    let mut k = i;
+    while k < end && !lines[k].blank {
+        let t = text(lines[k]);
+        if list_marker(t).is_some() || strong_item_marker(t).is_some() || table_row(t) {
+            return None;
+        }
+        // `【下次碰头】…` right under the list starts a part of its own.
+        if k > i && t.starts_with('【') {
+            break;
+        }
+        k += 1;
+    }
+    if k - i < 2 {
+        return None;
+    }
+    let semi = |t: &str| t.ends_with(['；', ';']);
+    if !(i..k - 1).all(|r| semi(text(lines[r]))) || text(lines[k - 1]).ends_with(['：', ':']) {
+        return None;
+    }
+    let sent = a.date;
+    let fields = |l: Line| {
+        let times: Vec<(usize, usize)> = a
+            .times_in(a.span(l.start, l.end))
+            .filter(|x| {
+                x.kind == liaison_time::ExprKind::Deadline
+                    && x.value.zip(sent).is_none_or(|(v, d)| v >= d)
+                    // A date something happened on (`原件12月9日收到`) sets no work.
+                    && bounds_work(&a.source, x.span.start, x.span.end)
+            })
+            .map(|x| (x.span.start - l.start, x.span.end - l.start))
+            .collect();
+        let f = super::items::read_item(&a.source[l.start..l.end], &times, opts, true);
+        (f.owner.is_some() || !times.is_empty(), !times.is_empty())
+    };
+    let read: Vec<(bool, bool)> = (i..k).map(|r| fields(lines[r])).collect();
+    // (A label read as an owner, `成绩单：…；`, alone does not make a line work: most lines
+    // of the run set a limit.)
+    let limits = read.iter().filter(|x| x.1).count();
+    (read.iter().all(|x| x.0) && 2 * limits >= read.len()).then_some(k)
 }
 
 /// A line that introduces a list of what was done or where things stand (`进展如下：`,
@@ -3744,6 +3842,11 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         };
         // A person right after the department (`设备部冯磊`, `生产部郑海涛组织…`).
         let e = e + person_after(&text[e..]);
+        // `产品部（我）`: the writer marks the unit as their own; the owner is written so.
+        let e = e + ["（我）", "(我)", "（我们）", "（我們）", "（本人）"]
+            .iter()
+            .find(|w| text[e..].starts_with(*w))
+            .map_or(0, |w| w.len());
         return Some((chars[s].0, e)).filter(|_| i >= chars[s].0);
     }
     // Han titles: 王经理, 产品经理, 李总.
@@ -5547,6 +5650,62 @@ mod tests {
         );
         assert_eq!(whats(&a), ["补齐报价"]);
         assert_eq!(a.items[0].owner.as_ref().unwrap().text, "采购部");
+    }
+
+    /// Lines with no marker under a colon, one ask a line ending with `；`, are the items;
+    /// the same lines under a status intro, or stating dates things happened, are not.
+    #[test]
+    fn unmarked_lines_under_an_intro_are_items() {
+        let a = read(
+            "Subject: x\n\n各位：\n\n年会筹备分工如下：\n12月10日前，行政部孙丽安排场地和餐饮；\n宣传组周五前出一版海报初稿，交我确认；\n12月15日前，财务部把预算表发给我。\n\n谢谢！\n\n王芳\n",
+        );
+        assert_eq!(
+            whats(&a),
+            ["安排场地和餐饮", "出一版海报初稿", "把预算表发给我"]
+        );
+        assert_eq!(
+            dues(&a),
+            [Some("12月10日前"), Some("周五前"), Some("12月15日前")]
+        );
+        let owners: Vec<_> = a
+            .items
+            .iter()
+            .map(|i| i.owner.as_ref().map(|o| o.text.as_str()))
+            .collect();
+        assert_eq!(owners, [Some("行政部孙丽"), Some("宣传组"), Some("财务部")]);
+        // A bracketed heading introduces them as well.
+        let a = read(
+            "Subject: x\n\n各位：\n\n【分工】\n行政部：订好场地，12月10日前；\n财务部：预算表，12月15日前。\n\n王芳\n",
+        );
+        assert_eq!(a.items.len(), 2);
+        // A status, or lines that only say when things arrived, are no asks.
+        let a = read(
+            "Subject: x\n\n各位：\n\n筹备进展如下：\n场地已订好，12月10日前付定金；\n海报初稿周五前出。\n\n王芳\n",
+        );
+        assert!(a.items.is_empty(), "{:?}", whats(&a));
+        let a = read(
+            "Subject: x\n\n王老师：\n\n材料核对一下：\n报名表：11月20日收到；\n照片：11月25日收到。\n\n王芳\n",
+        );
+        assert!(a.items.is_empty(), "{:?}", whats(&a));
+        // One line is a sentence, not a list.
+        let a = read(
+            "Subject: x\n\n各位：\n\n安排如下：\n12月10日前，行政部孙丽订好场地和餐饮。\n\n王芳\n",
+        );
+        assert!(a.items.iter().all(|i| i.marker != UNMARKED));
+    }
+
+    /// `产品部（我）`: a unit marked as the writer's own is the owner as written.
+    #[test]
+    fn a_unit_marked_as_ones_own_keeps_the_mark() {
+        let o = ParseOptions::new(liaison_time::Context::new(
+            chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap(),
+        ));
+        let t = "设计部（我）周五前出初稿";
+        let (s, e) = find_owner(t, &o).unwrap();
+        assert_eq!(&t[s..e], "设计部（我）");
+        let t = "设计部周五前出初稿";
+        let (s, e) = find_owner(t, &o).unwrap();
+        assert_eq!(&t[s..e], "设计部");
     }
 
     /// Every label word, near misses and mixed-case forms: the automaton-backed

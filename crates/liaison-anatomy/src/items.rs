@@ -1727,12 +1727,14 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
             ]
             .contains(&l.as_str())
     };
+    let mut led_by_time = false;
     if only_time(cs, ce) && t[ce..].starts_with(['，', ',']) {
         let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
         if trim(t, ce + sep, t.len()).is_some() {
             let (_, rel_end) = first_clause(&t[ce + sep..]);
             cs = ce + sep;
             ce = cs + rel_end;
+            led_by_time = true;
         }
     }
     // `设备动力处牵头，于12月11日前汇总…`, `罗杰负责，以后…`: a first clause that only says
@@ -1745,7 +1747,10 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
             ce = cs + rel_end;
         }
     }
-    if times.iter().any(|&(a, _)| a < ce) {
+    // Once the deadline was cut off as a clause of its own, the rest of the sentence is the
+    // work as written (`12月4日前，张科把钢筋送到现场，按批次带质保书`): its later clauses go
+    // on with the action, they are not what done looks like.
+    if times.iter().any(|&(a, _)| a < ce) && !led_by_time {
         return (cs, ce);
     }
     while ce < t.len() {
@@ -1764,7 +1769,7 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
                 .any(|w| clause.starts_with(w))
             || super::body::find_owner(clause, opts).is_some_and(|(os, _)| os == 0)
                 && han_department_end(clause).is_some()
-            || super::body::find_standard(clause).is_some()
+            || super::body::find_standard(clause).is_some() && !led_by_time
             || owner_clause(clause).is_some()
             || starts_or_refers(clause)
             || clause.chars().count() > 40;
@@ -2258,6 +2263,28 @@ mod tests {
 
     /// A closing bracket that says what done looks like is the standard; one that says what
     /// the thing holds stays in the what.
+    /// A deadline written as a clause of its own before the action (`12月9日前，…`): the
+    /// rest of the sentence is the work, later clauses included, and no standard is cut.
+    #[test]
+    fn clauses_after_a_leading_deadline_stay_in_the_what() {
+        let t = "周五前，把样品寄到上海仓，附上检测报告";
+        let times = [(0, "周五前".len())];
+        let f = read_item(t, &times, &opts(), true);
+        assert_eq!(
+            &t[f.what.unwrap().0..f.what.unwrap().1],
+            "把样品寄到上海仓，附上检测报告"
+        );
+        assert!(f.standard.is_none());
+        // Without the leading deadline clause, the clause after the deadline is still read as
+        // what done looks like, as before.
+        let t = "质量部周五前把样品寄到上海仓，按批次分箱";
+        let d = t.find("周五").unwrap();
+        let times = [(d, d + "周五前".len())];
+        let f = read_item(t, &times, &opts(), true);
+        assert_eq!(&t[f.what.unwrap().0..f.what.unwrap().1], "把样品寄到上海仓");
+        assert_eq!(f.standard.map(|(a, b)| &t[a..b]), Some("按批次分箱"));
+    }
+
     #[test]
     fn a_spec_in_a_closing_bracket_is_the_standard() {
         for (t, what, std) in [
