@@ -357,12 +357,90 @@ pub(super) fn read_item(
             };
         }
     }
+    // `Hengrui ships the T1 samples…`, `Mr Brandt returns his comments…`: a list line written
+    // as a sentence whose subject is who does it; the what starts at the verb.
+    if listed && let Some((name_end, verb)) = named_subject(t) {
+        let shifted: Vec<(usize, usize)> = times
+            .iter()
+            .filter(|&&(a, _)| a >= verb)
+            .map(|&(a, b)| (a - verb, b - verb))
+            .collect();
+        let g = read_item(&t[verb..], &shifted, opts, listed);
+        let sh = |r: Option<(usize, usize)>| r.map(|(a, b)| (a + verb, b + verb));
+        return Fields {
+            what: sh(g.what),
+            owner: Some((0, name_end)),
+            due: sh(g.due),
+            standard: sh(g.standard),
+        };
+    }
     let mut f = read_fields(t, times, opts, listed);
     f.owner = f.owner.and_then(|o| owner_named(t, o));
     owner_tag_after(t, &mut f, opts);
     spec_in_bracket(t, times, &mut f);
     f.due = f.due.map(|d| limit_word(t, start_words(t, d)));
     f
+}
+
+/// A name as the subject of an English sentence, then a verb in the third person and its
+/// object (`Jingyun signs the DPA`, `Mr Brandt returns his comments`, `Vogel Legal sends
+/// the draft`): (end of the name, start of the verb). One to three capitalised words, a
+/// title first if any; the verb ends in `s` and is followed by a determiner or a pronoun, so
+/// that a thing as the subject (`Signature pages go…`, `P1 tickets from…`) is not read.
+fn named_subject(t: &str) -> Option<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut pos = 0;
+    for w in t.split(' ') {
+        words.push((pos, w));
+        pos += w.len() + 1;
+        if words.len() == 6 {
+            break;
+        }
+    }
+    let title = |w: &str| {
+        matches!(
+            w,
+            "Mr" | "Mr." | "Ms" | "Ms." | "Mrs" | "Mrs." | "Dr" | "Dr."
+        )
+    };
+    let name = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_ascii_uppercase())
+            && cs.clone().count() >= 1
+            && cs.all(|c| c.is_ascii_alphabetic() || c == '-')
+    };
+    let first = usize::from(words.first().is_some_and(|(_, w)| title(w)));
+    let mut k = first;
+    while k < words.len() && k - first < 3 && name(words[k].1) {
+        k += 1;
+    }
+    if k == first || k + 1 >= words.len() {
+        return None;
+    }
+    // Sentence openers and articles are no names (`Please sends` does not occur, `The
+    // supplier ships…` names a thing).
+    if [
+        "Please", "The", "A", "An", "Our", "Your", "Each", "All", "Every", "If", "Then",
+    ]
+    .contains(&words[first].1)
+    {
+        return None;
+    }
+    let (vs, verb) = words[k];
+    let object = words[k + 1].1;
+    let is_verb = verb.len() >= 4
+        && verb.ends_with('s')
+        && !verb.ends_with("ss")
+        && !verb.ends_with("us")
+        && verb.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    let determiner = [
+        "the", "a", "an", "his", "her", "their", "our", "your", "its", "it", "them", "us", "me",
+        "all", "both", "each",
+    ]
+    .contains(&object)
+        || object.starts_with(|c: char| c.is_ascii_digit());
+    let name_end = words[k - 1].0 + words[k - 1].1.len();
+    (is_verb && determiner).then_some((name_end, vs))
 }
 
 /// `…切到 CDN（@刘洋）`, `EDI mapping [Kevin Luo] by Dec 11`, `@Hannah — Figma…`: a person
@@ -2265,6 +2343,47 @@ mod tests {
     /// the thing holds stays in the what.
     /// A deadline written as a clause of its own before the action (`12月9日前，…`): the
     /// rest of the sentence is the work, later clauses included, and no standard is cut.
+    /// `Priya books the venue…`: the sentence's subject is the owner and the what starts at
+    /// the verb; a thing as the subject, or a verb with no object after it, is left alone.
+    #[test]
+    fn a_named_subject_is_the_owner() {
+        for (t, what, owner) in [
+            (
+                "Priya books the venue for the offsite",
+                "books the venue for the offsite",
+                "Priya",
+            ),
+            (
+                "Ms Okafor signs both copies",
+                "signs both copies",
+                "Ms Okafor",
+            ),
+            (
+                "Delta Freight collects the pallets",
+                "collects the pallets",
+                "Delta Freight",
+            ),
+        ] {
+            let f = read_item(t, &[], &opts(), true);
+            assert_eq!(get(t, f.what), Some(what), "{t}");
+            assert_eq!(get(t, f.owner), Some(owner), "{t}");
+        }
+        for t in [
+            "Signature pages go to Legal first",
+            "Meeting notes for the board",
+            "The supplier ships the parts",
+            "Please sends the file",
+        ] {
+            assert_eq!(named_subject(t), None, "{t}");
+        }
+        // Only on a list line: in running text the prose reader decides.
+        let t = "Priya books the venue for the offsite";
+        assert_ne!(
+            get(t, read_item(t, &[], &opts(), false).what),
+            Some("books the venue for the offsite")
+        );
+    }
+
     #[test]
     fn clauses_after_a_leading_deadline_stay_in_the_what() {
         let t = "周五前，把样品寄到上海仓，附上检测报告";
