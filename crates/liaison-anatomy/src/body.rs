@@ -633,6 +633,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         }
     }
     drop_bare_lists(a, lines, &roles);
+    drop_term_lines(a, lines, &roles);
     // `临床部：无需操作` / `Finance: no action needed`: a line that asks nothing.
     a.items.retain(|it| {
         let l = search_lower(&it.what.text);
@@ -1417,6 +1418,69 @@ fn drop_bare_lists(a: &mut Anatomy, lines: &[Line], roles: &[Role]) {
     let mut k = 0;
     a.items.retain(|_| {
         let keep = !bare_runs[run[k]];
+        k += 1;
+        keep
+    });
+}
+
+/// `（一）考核对象：…` `（二）考核方式：…` `（三）各部门于12月17日前报名单`: in a list where some
+/// lines set work with a deadline of their own, a line that only states a term under a short
+/// label (`佣金：按成交额20%结算`), naming no owner and no time, is information.
+fn drop_term_lines(a: &mut Anatomy, lines: &[Line], roles: &[Role]) {
+    let line_of = |pos: usize| lines.iter().position(|l| l.start <= pos && pos <= l.end);
+    let mut run = Vec::with_capacity(a.items.len());
+    let mut cur = 0usize;
+    let mut prev_line: Option<usize> = None;
+    for it in &a.items {
+        let k = line_of(it.span.start);
+        if let (Some(p), Some(k)) = (prev_line, k)
+            && (p + 1..k).any(|j| !matches!(roles[j], Role::Item | Role::Blank | Role::Deadline))
+        {
+            cur += 1;
+        }
+        if k.is_some() {
+            prev_line = line_of(it.span.end.saturating_sub(1)).or(k);
+        }
+        run.push(cur);
+    }
+    let timed = |r: usize| {
+        a.items
+            .iter()
+            .zip(&run)
+            .any(|(it, x)| *x == r && it.due_time().is_some())
+    };
+    let term = |it: &Item| {
+        if !it.is_listed() || it.marker == "|" || it.due.is_some() {
+            return false;
+        }
+        let text = a.source[it.what.span.start.min(it.span.start)..it.span.end].trim();
+        let text = match list_marker(text) {
+            Some((m, _)) => &text[m..],
+            None => text,
+        };
+        text.find(['：', ':']).is_some_and(|ci| {
+            let label = text[..ci].trim();
+            let rest = text[ci..].trim_start_matches(['：', ':']).trim();
+            // (`脚本：每场脚本由贵司提前3天提交`: a line that asks someone stays an item.)
+            (2..=6).contains(&label.chars().count())
+                && label.chars().all(is_han)
+                && !rest.is_empty()
+                && !["由", "请", "請", "需", "须", "須"].iter().any(|w| rest.contains(w))
+                // (A value read as the owner, `地点：三楼会议室`, is the term's value.)
+                && it.owner.as_ref().is_none_or(|o| {
+                    rest.trim_end_matches(['。', '；', ';', '.']) == o.text.trim()
+                })
+        })
+    };
+    let drop: Vec<bool> = a
+        .items
+        .iter()
+        .zip(&run)
+        .map(|(it, &r)| timed(r) && term(it))
+        .collect();
+    let mut k = 0;
+    a.items.retain(|_| {
+        let keep = !drop[k];
         k += 1;
         keep
     });
@@ -5692,6 +5756,26 @@ mod tests {
             "Subject: x\n\n各位：\n\n安排如下：\n12月10日前，行政部孙丽订好场地和餐饮。\n\n王芳\n",
         );
         assert!(a.items.iter().all(|i| i.marker != UNMARKED));
+    }
+
+    /// In a list where some lines set work with a deadline, a line that only states a term
+    /// under a short label is information; without any timed line the list is left alone.
+    #[test]
+    fn term_lines_beside_timed_asks_are_no_items() {
+        let a = read(
+            "Subject: x\n\n各位：\n\n年会安排如下：\n1. 地点：公司三楼大会议室\n2. 节目：由各部门自报，12月15日前报行政部\n3. 行政部12月18日前订好餐饮\n\n王芳\n",
+        );
+        assert_eq!(
+            whats(&a).len(),
+            2,
+            "the place is a term, the two asks stay: {:?}",
+            whats(&a)
+        );
+        assert!(whats(&a).iter().all(|w| !w.contains("三楼")));
+        let a = read(
+            "Subject: x\n\n各位：\n\n年会要点：\n1. 地点：公司三楼大会议室\n2. 节目：各部门一个\n\n截止时间：12月15日前\n\n王芳\n",
+        );
+        assert_eq!(whats(&a).len(), 2, "{:?}", whats(&a));
     }
 
     /// `产品部（我）`: a unit marked as the writer's own is the owner as written.
