@@ -1610,6 +1610,8 @@ fn clause_after_due(
     ((2..=40).contains(&n)
         && p.chars().next().is_some_and(is_han)
         && !own.iter().any(|w| p.starts_with(w))
+        // The writer acting (`再拖下去我只能找别家了`) is no part of the result.
+        && !(p.contains('我') && !p.ends_with(['我', '们', '們', '方']))
         && !p.ends_with(['吗', '嗎', '？', '?', '～', '~'])
         && !times.iter().any(|&(a, b)| a < r.1 && b > r.0)
         && owner_clause(p).is_none()
@@ -1828,8 +1830,20 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
     // Once the deadline was cut off as a clause of its own, the rest of the sentence is the
     // work as written (`12月4日前，张科把钢筋送到现场，按批次带质保书`): its later clauses go
     // on with the action, they are not what done looks like.
-    if times.iter().any(|&(a, _)| a < ce) && !led_by_time {
-        return (cs, ce);
+    // With a time inside the first clause, a later clause is what done looks like when it
+    // states a criterion (`…汇总给我，按合同条款逐条列`) or follows a bare act (`12月25日前完成，
+    // 输出内审报告`); another act (`…指定一名接口人，报行政部备案`) goes on with the work.
+    let timed = times.iter().any(|&(a, _)| a < ce) && !led_by_time;
+    if timed {
+        let head = t[cs..ce].trim_end_matches(['。', '；', ';']);
+        let bare_tail = [
+            "完成", "提交", "交付", "发我", "發我", "给我", "給我", "搞定", "做完",
+        ]
+        .iter()
+        .any(|w| head.ends_with(w));
+        if bare_tail {
+            return (cs, ce);
+        }
     }
     while ce < t.len() {
         let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
@@ -1850,13 +1864,47 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
             || super::body::find_standard(clause).is_some() && !led_by_time
             || owner_clause(clause).is_some()
             || starts_or_refers(clause)
-            || clause.chars().count() > 40;
+            || clause.chars().count() > 40
+            || timed
+                && (criterion(clause)
+                    || !clause.chars().next().is_some_and(is_han)
+                    || own_lead(clause)
+                    // The writer acting (`地址我微信发你`), not the one handed to (`…交我`).
+                    || clause.contains('我') && !clause.ends_with(['我', '们', '們', '方']));
         if stop {
             break;
         }
         ce = ne;
     }
     (cs, ce)
+}
+
+/// A clause that states a criterion the result must meet (`按合同条款逐条列`, `需在2家门店
+/// 灰度一周`, `覆盖率100%`), as opposed to a further act.
+fn criterion(p: &str) -> bool {
+    super::body::find_standard(p).is_some()
+        || [
+            "需", "须", "須", "要", "按", "依", "每", "确保", "確保", "保证", "保證", "符合",
+            "全部", "均", "经", "經", "一致", "不", "最好", "尽量", "儘量",
+        ]
+        .iter()
+        .any(|w| p.starts_with(w))
+        || p.contains(['≤', '≥', '<', '>', '%', '％', '×', '*'])
+        || ["一致", "齐全", "齊全", "以上", "以下", "以内", "以內"]
+            .iter()
+            .any(|w| p.contains(w))
+}
+
+/// A clause that is the writer's aside, a condition or a consequence, not more of the work.
+fn own_lead(p: &str) -> bool {
+    [
+        "我", "咱", "如", "若", "没有", "沒有", "逾期", "另外", "谢谢", "謝謝", "辛苦", "感谢",
+        "感謝", "目前", "当前", "當前", "其余", "其餘", "或", "否则", "否則", "不然", "请", "請",
+        "麻烦", "麻煩", "方便", "之后", "之後", "此后", "届时", "屆時", "以便", "用于", "用於",
+        "这", "這", "那", "因为", "因為", "所以", "但", "可", "也", "还", "還", "就",
+    ]
+    .iter()
+    .any(|w| p.starts_with(w))
 }
 
 fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
@@ -2345,6 +2393,41 @@ mod tests {
     /// rest of the sentence is the work, later clauses included, and no standard is cut.
     /// `Priya books the venue…`: the sentence's subject is the owner and the what starts at
     /// the verb; a thing as the subject, or a verb with no object after it, is left alone.
+    /// With the deadline inside the first clause, a further act goes on with the what, a
+    /// criterion is the standard, a bare act's next clause is the result, and the writer's
+    /// own aside is neither.
+    #[test]
+    fn clauses_after_a_timed_first_clause() {
+        let cases = [
+            (
+                "各组周三前选出一名代表，报人事部登记",
+                "选出一名代表，报人事部登记",
+                None,
+            ),
+            (
+                "各组周三前选出一名代表，按部门人数比例分配",
+                "选出一名代表",
+                Some("按部门人数比例分配"),
+            ),
+            (
+                "设计组周三前完成，输出三版海报",
+                "完成",
+                Some("输出三版海报"),
+            ),
+            (
+                "各组周三前选出一名代表，不然我只能随机指定了",
+                "选出一名代表",
+                None,
+            ),
+        ];
+        for (t, what, std) in cases {
+            let d = t.find("周三前").unwrap();
+            let f = read_item(t, &[(d, d + "周三前".len())], &opts(), true);
+            assert_eq!(get(t, f.what), Some(what), "{t}");
+            assert_eq!(get(t, f.standard), std, "{t}");
+        }
+    }
+
     #[test]
     fn a_named_subject_is_the_owner() {
         for (t, what, owner) in [
