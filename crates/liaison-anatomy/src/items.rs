@@ -378,8 +378,60 @@ pub(super) fn read_item(
     f.owner = f.owner.and_then(|o| owner_named(t, o));
     owner_tag_after(t, &mut f, opts);
     spec_in_bracket(t, times, &mut f);
-    f.due = f.due.map(|d| limit_word(t, start_words(t, d)));
+    f.due = f
+        .due
+        .map(|d| qualifier_tail(t, limit_word(t, start_words(t, d))));
     f
+}
+
+/// `by Fri 11 Dec, AEDT`, `Wed Dec 9, 17:00 London time`, `Tuesday, Dec 8 (your time, PST)`,
+/// `by Dec 11 at the latest`: a zone or a qualifier written right after the time belongs to
+/// the due as written.
+fn qualifier_tail(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    const ZONES: [&str; 20] = [
+        "AEDT", "AEST", "SGT", "HKT", "JST", "KST", "CET", "CEST", "GMT", "BST", "PST", "PDT",
+        "PT", "ET", "EST", "EDT", "IST", "ICT", "UTC", "CST",
+    ];
+    let rest = &t[b..];
+    let word_end = |r: &str, n: usize| !r[n..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    // `, AEDT` / ` SGT`
+    for lead in [", ", " "] {
+        if let Some(r) = rest.strip_prefix(lead)
+            && let Some(z) = ZONES
+                .iter()
+                .find(|z| r.starts_with(*z) && word_end(r, z.len()))
+        {
+            return (a, b + lead.len() + z.len());
+        }
+    }
+    // ` London time`, `, Beijing time`, ` (your time, PST)`, ` (Vietnam time, UTC+7)`
+    for lead in [", ", " "] {
+        let Some(r) = rest.strip_prefix(lead) else {
+            continue;
+        };
+        if let Some(inner) = r.strip_prefix('(')
+            && let Some(close) = inner.find(')')
+            && inner[..close].to_ascii_lowercase().contains("time")
+            && close <= 40
+        {
+            return (a, b + lead.len() + 1 + close + 1);
+        }
+        let words: Vec<&str> = r.splitn(3, ' ').collect();
+        if words.len() >= 2
+            && words[0].starts_with(|c: char| c.is_ascii_uppercase())
+            && words[0].chars().all(|c| c.is_ascii_alphabetic())
+            && words[1].trim_end_matches(['.', ',', ';', ')']) == "time"
+        {
+            let n = words[0].len() + 1 + "time".len();
+            return (a, b + lead.len() + n);
+        }
+    }
+    for q in [" at the latest", " latest"] {
+        if rest.starts_with(q) && word_end(rest, q.len()) {
+            return (a, b + q.len());
+        }
+    }
+    (a, b)
 }
 
 /// A name as the subject of an English sentence, then a verb in the third person and its
@@ -2396,6 +2448,40 @@ mod tests {
     /// With the deadline inside the first clause, a further act goes on with the what, a
     /// criterion is the standard, a bare act's next clause is the result, and the writer's
     /// own aside is neither.
+    /// A zone or a qualifier right after the time is part of the due as written; a word that
+    /// only begins the same way is not.
+    #[test]
+    fn a_zone_after_the_due_belongs_to_it() {
+        for (t, time, due) in [
+            (
+                "Ship the kit by Mon 7 Dec, CET",
+                "Mon 7 Dec",
+                "Mon 7 Dec, CET",
+            ),
+            (
+                "Send the quote by Dec 9 17:00 Berlin time",
+                "Dec 9 17:00",
+                "Dec 9 17:00 Berlin time",
+            ),
+            (
+                "Call me Dec 9 (my time, GMT) please",
+                "Dec 9",
+                "Dec 9 (my time, GMT)",
+            ),
+            (
+                "Pay the invoice by Dec 9 at the latest",
+                "Dec 9",
+                "Dec 9 at the latest",
+            ),
+            ("Pay the invoice by Dec 9 ETA permitting", "Dec 9", "Dec 9"),
+            ("Pay the invoice by Dec 9 Thanks", "Dec 9", "Dec 9"),
+        ] {
+            let a = t.find(time).unwrap();
+            let (s, e) = qualifier_tail(t, (a, a + time.len()));
+            assert_eq!(&t[s..e], due, "{t}");
+        }
+    }
+
     #[test]
     fn clauses_after_a_timed_first_clause() {
         let cases = [
