@@ -1659,6 +1659,24 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
             }
         }
     }
+    // `Deadline: 12/16 at 5pm PT` above the list, `Required by: Thursday 10/12` under it: a
+    // labelled deadline line of its own, the only one in the mail, is the list's.
+    let found = found.or_else(|| {
+        let labelled: Vec<_> = a
+            .deadline_lines
+            .iter()
+            .filter(|d| {
+                d.text
+                    .trim_start()
+                    .find([':', '：'])
+                    .is_some_and(|ci| ci <= 24)
+            })
+            .collect();
+        let [d] = labelled[..] else {
+            return None;
+        };
+        deadline_in(a, d.span.start, d.span.end)
+    });
     let Some(t) = found else {
         return;
     };
@@ -5776,6 +5794,20 @@ mod tests {
             "Subject: x\n\n各位：\n\n年会要点：\n1. 地点：公司三楼大会议室\n2. 节目：各部门一个\n\n截止时间：12月15日前\n\n王芳\n",
         );
         assert_eq!(whats(&a).len(), 2, "{:?}", whats(&a));
+    }
+
+    /// A labelled deadline line of its own (`Deadline: …`) gives the list's lines their due;
+    /// two such lines leave the lines without one.
+    #[test]
+    fn a_labelled_deadline_line_is_the_lists() {
+        let a = read(
+            "Subject: x\n\nHi Tom,\n\nDeadline: Dec 10 5pm\n\nWhat we need:\n- the signed NDA\n- the site plan\n\nThanks,\nAnna\n",
+        );
+        assert_eq!(dues(&a), [Some("Dec 10 5pm"), Some("Dec 10 5pm")]);
+        let a = read(
+            "Subject: x\n\nHi Tom,\n\nDeadline: Dec 10 5pm\nDue date: Dec 14\n\nWhat we need:\n- the signed NDA\n- the site plan\n\nThanks,\nAnna\n",
+        );
+        assert_eq!(dues(&a), [None, None]);
     }
 
     /// `产品部（我）`: a unit marked as the writer's own is the owner as written.
