@@ -1680,7 +1680,10 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
     let Some(t) = found else {
         return;
     };
-    let part = a.part(t.span.start, t.span.end);
+    let part = a.part(
+        t.span.start,
+        super::items::spaced_limit(&a.source, t.span.end),
+    );
     for it in a.items.iter_mut().filter(|it| it.due.is_none()) {
         it.due = Some(part.clone());
         it.deadlines.push(t.clone());
@@ -1690,7 +1693,29 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
 /// `最好能在12/18（五）前給我，…`, `Please send them to me by Friday.`: the block after a list
 /// opening with a hand-back to the writer and one limit, which is the list's deadline.
 fn hand_back_due(a: &Anatomy, bs: usize, be: usize) -> Option<super::TimeExpr> {
-    let text = &a.source[bs..be];
+    // Clause by clause: a reason may come first (`因客户期限为12/7，烦请于12/4前发给我`).
+    let mut from = bs;
+    while from < be {
+        let text = &a.source[from..be];
+        let ce = text
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, '，' | '。' | '；' | '！' | '!' | ';' | '\n')
+                    || matches!(c, ',' | '.') && text[i + 1..].starts_with(' ')
+            })
+            .map_or(text.len(), |(i, _)| i);
+        if let Some(t) = hand_back_clause(a, from, from + ce) {
+            return Some(t);
+        }
+        from += ce + text[ce..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// [`hand_back_due`] for one clause: its one deadline, written as a limit, when the clause
+/// hands the work back (`…前发给我`, `send them by …`).
+fn hand_back_clause(a: &Anatomy, bs: usize, ce_abs: usize) -> Option<super::TimeExpr> {
+    let text = &a.source[bs..ce_abs];
     let ce = text
         .char_indices()
         .find(|&(i, c)| {
@@ -1781,6 +1806,8 @@ fn bounds_work(src: &str, s: usize, e: usize) -> bool {
         return false;
     };
     let before = search_lower(before.trim_end());
+    // (`12/4（五）17:00 前`: a space may stand before the limit word.)
+    let after = after.trim_start_matches(' ');
     t.trim_end().ends_with(['前', '内', '內'])
         || ["前", "之前", "以前", "内", "內", "以内", "以內"]
             .iter()
@@ -5808,6 +5835,28 @@ mod tests {
             "Subject: x\n\nHi Tom,\n\nDeadline: Dec 10 5pm\nDue date: Dec 14\n\nWhat we need:\n- the signed NDA\n- the site plan\n\nThanks,\nAnna\n",
         );
         assert_eq!(dues(&a), [None, None]);
+    }
+
+    /// A hand-back after the list gives its lines their due even when a reason comes first,
+    /// and a limit word typed after a space (`17:00 前`) stays in the due.
+    #[test]
+    fn a_hand_back_after_a_reason() {
+        let a = read(
+            "Subject: x\n\n李工：\n\n需要两份资料：\n1. 设备部：设备清单\n2. 设备部：维保记录\n\n因为月底要结账，请于12月4日 17:00 前发给我。\n\n王芳\n",
+        );
+        assert_eq!(
+            dues(&a),
+            [Some("12月4日 17:00 前"), Some("12月4日 17:00 前")]
+        );
+        let t = "12月4日 17:00 前发给我";
+        assert_eq!(
+            &t[..super::super::items::spaced_limit(t, "12月4日 17:00".len())],
+            "12月4日 17:00 前"
+        );
+        assert_eq!(
+            super::super::items::spaced_limit("12月4日 发", "12月4日".len()),
+            "12月4日".len()
+        );
     }
 
     /// `产品部（我）`: a unit marked as the writer's own is the owner as written.

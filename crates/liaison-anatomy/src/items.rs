@@ -384,6 +384,17 @@ pub(super) fn read_item(
     f
 }
 
+/// Past ` 前` / ` 之前` / ` 以前` right after `b` (a limit word after a space), or `b`.
+pub(super) fn spaced_limit(t: &str, b: usize) -> usize {
+    let Some(r) = t.get(b..).and_then(|r| r.strip_prefix(' ')) else {
+        return b;
+    };
+    ["之前", "以前", "前"]
+        .iter()
+        .find(|w| r.starts_with(*w))
+        .map_or(b, |w| b + 1 + w.len())
+}
+
 /// `by Fri 11 Dec, AEDT`, `Wed Dec 9, 17:00 London time`, `Tuesday, Dec 8 (your time, PST)`,
 /// `by Dec 11 at the latest`: a zone or a qualifier written right after the time belongs to
 /// the due as written.
@@ -425,6 +436,11 @@ fn qualifier_tail(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
             let n = words[0].len() + 1 + "time".len();
             return (a, b + lead.len() + n);
         }
+    }
+    // `12/4（五）17:00 前`: the limit word after a space.
+    let b2 = spaced_limit(t, b);
+    if b2 > b {
+        return (a, b2);
     }
     for q in [" at the latest", " latest"] {
         if rest.starts_with(q) && word_end(rest, q.len()) {
