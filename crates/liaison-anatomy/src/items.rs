@@ -1679,7 +1679,7 @@ fn clause_after_due(
         && p.chars().next().is_some_and(is_han)
         && !own.iter().any(|w| p.starts_with(w))
         // The writer acting (`再拖下去我只能找别家了`) is no part of the result.
-        && !(p.contains('我') && !p.ends_with(['我', '们', '們', '方']))
+        && (!p.contains('我') || p.ends_with(['我', '们', '們', '方']))
         && !p.ends_with(['吗', '嗎', '？', '?', '～', '~'])
         && !times.iter().any(|&(a, b)| a < r.1 && b > r.0)
         && owner_clause(p).is_none()
