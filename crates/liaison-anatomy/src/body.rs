@@ -525,6 +525,27 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             continue;
         }
 
+        // `请按以下安排推进：` then `12月4日前，许文静完成…；` line by line with no marker: each
+        // line of the run is an item (see `unmarked_run`).
+        if sec != Sec::Attachments
+            && !status_list
+            && let Some(k) = unmarked_run(a, lines, &roles, i, end, opts)
+        {
+            for (r, role) in roles.iter_mut().enumerate().take(k).skip(i) {
+                let lr = lines[r];
+                let lead = lr.start
+                    + (src[lr.start..lr.end].len() - src[lr.start..lr.end].trim_start().len());
+                push_item(a, lead, lr.end, UNMARKED, lr.start, opts, None);
+                *role = Role::Item;
+            }
+            item_secs.resize(a.items.len(), Sec::Items);
+            sec = Sec::Items;
+            sec_enumerated = true;
+            cur_item = None;
+            skip_until = k;
+            continue;
+        }
+
         // A line that sets a deadline for the whole mail.
         if is_deadline_line(t) {
             roles[i] = Role::Deadline;
@@ -612,6 +633,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         }
     }
     drop_bare_lists(a, lines, &roles);
+    drop_term_lines(a, lines, &roles);
     // `临床部：无需操作` / `Finance: no action needed`: a line that asks nothing.
     a.items.retain(|it| {
         let l = search_lower(&it.what.text);
@@ -1401,6 +1423,69 @@ fn drop_bare_lists(a: &mut Anatomy, lines: &[Line], roles: &[Role]) {
     });
 }
 
+/// `（一）考核对象：…` `（二）考核方式：…` `（三）各部门于12月17日前报名单`: in a list where some
+/// lines set work with a deadline of their own, a line that only states a term under a short
+/// label (`佣金：按成交额20%结算`), naming no owner and no time, is information.
+fn drop_term_lines(a: &mut Anatomy, lines: &[Line], roles: &[Role]) {
+    let line_of = |pos: usize| lines.iter().position(|l| l.start <= pos && pos <= l.end);
+    let mut run = Vec::with_capacity(a.items.len());
+    let mut cur = 0usize;
+    let mut prev_line: Option<usize> = None;
+    for it in &a.items {
+        let k = line_of(it.span.start);
+        if let (Some(p), Some(k)) = (prev_line, k)
+            && (p + 1..k).any(|j| !matches!(roles[j], Role::Item | Role::Blank | Role::Deadline))
+        {
+            cur += 1;
+        }
+        if k.is_some() {
+            prev_line = line_of(it.span.end.saturating_sub(1)).or(k);
+        }
+        run.push(cur);
+    }
+    let timed = |r: usize| {
+        a.items
+            .iter()
+            .zip(&run)
+            .any(|(it, x)| *x == r && it.due_time().is_some())
+    };
+    let term = |it: &Item| {
+        if !it.is_listed() || it.marker == "|" || it.due.is_some() {
+            return false;
+        }
+        let text = a.source[it.what.span.start.min(it.span.start)..it.span.end].trim();
+        let text = match list_marker(text) {
+            Some((m, _)) => &text[m..],
+            None => text,
+        };
+        text.find(['：', ':']).is_some_and(|ci| {
+            let label = text[..ci].trim();
+            let rest = text[ci..].trim_start_matches(['：', ':']).trim();
+            // (`脚本：每场脚本由贵司提前3天提交`: a line that asks someone stays an item.)
+            (2..=6).contains(&label.chars().count())
+                && label.chars().all(is_han)
+                && !rest.is_empty()
+                && !["由", "请", "請", "需", "须", "須"].iter().any(|w| rest.contains(w))
+                // (A value read as the owner, `地点：三楼会议室`, is the term's value.)
+                && it.owner.as_ref().is_none_or(|o| {
+                    rest.trim_end_matches(['。', '；', ';', '.']) == o.text.trim()
+                })
+        })
+    };
+    let drop: Vec<bool> = a
+        .items
+        .iter()
+        .zip(&run)
+        .map(|(it, &r)| timed(r) && term(it))
+        .collect();
+    let mut k = 0;
+    a.items.retain(|_| {
+        let keep = !drop[k];
+        k += 1;
+        keep
+    });
+}
+
 /// `1. 提供陈列方案：` then `- 含门店平面图` (or `(a) …`, `① …`) then `2. …`: a line marked
 /// in a lesser way than the numbered item above it is a sub-point of that item when the
 /// item introduces it (ends with a colon) or when the item's numbering goes on after it.
@@ -1574,10 +1659,31 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
             }
         }
     }
+    // `Deadline: 12/16 at 5pm PT` above the list, `Required by: Thursday 10/12` under it: a
+    // labelled deadline line of its own, the only one in the mail, is the list's.
+    let found = found.or_else(|| {
+        let labelled: Vec<_> = a
+            .deadline_lines
+            .iter()
+            .filter(|d| {
+                d.text
+                    .trim_start()
+                    .find([':', '：'])
+                    .is_some_and(|ci| ci <= 24)
+            })
+            .collect();
+        let [d] = labelled[..] else {
+            return None;
+        };
+        deadline_in(a, d.span.start, d.span.end)
+    });
     let Some(t) = found else {
         return;
     };
-    let part = a.part(t.span.start, t.span.end);
+    let part = a.part(
+        t.span.start,
+        super::items::spaced_limit(&a.source, t.span.end),
+    );
     for it in a.items.iter_mut().filter(|it| it.due.is_none()) {
         it.due = Some(part.clone());
         it.deadlines.push(t.clone());
@@ -1587,7 +1693,29 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
 /// `最好能在12/18（五）前給我，…`, `Please send them to me by Friday.`: the block after a list
 /// opening with a hand-back to the writer and one limit, which is the list's deadline.
 fn hand_back_due(a: &Anatomy, bs: usize, be: usize) -> Option<super::TimeExpr> {
-    let text = &a.source[bs..be];
+    // Clause by clause: a reason may come first (`因客户期限为12/7，烦请于12/4前发给我`).
+    let mut from = bs;
+    while from < be {
+        let text = &a.source[from..be];
+        let ce = text
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, '，' | '。' | '；' | '！' | '!' | ';' | '\n')
+                    || matches!(c, ',' | '.') && text[i + 1..].starts_with(' ')
+            })
+            .map_or(text.len(), |(i, _)| i);
+        if let Some(t) = hand_back_clause(a, from, from + ce) {
+            return Some(t);
+        }
+        from += ce + text[ce..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// [`hand_back_due`] for one clause: its one deadline, written as a limit, when the clause
+/// hands the work back (`…前发给我`, `send them by …`).
+fn hand_back_clause(a: &Anatomy, bs: usize, ce_abs: usize) -> Option<super::TimeExpr> {
+    let text = &a.source[bs..ce_abs];
     let ce = text
         .char_indices()
         .find(|&(i, c)| {
@@ -1678,6 +1806,8 @@ fn bounds_work(src: &str, s: usize, e: usize) -> bool {
         return false;
     };
     let before = search_lower(before.trim_end());
+    // (`12/4（五）17:00 前`: a space may stand before the limit word.)
+    let after = after.trim_start_matches(' ');
     t.trim_end().ends_with(['前', '内', '內'])
         || ["前", "之前", "以前", "内", "內", "以内", "以內"]
             .iter()
@@ -1694,6 +1824,83 @@ fn bounds_work(src: &str, s: usize, e: usize) -> bool {
         ]
         .iter()
         .any(|w| before.ends_with(w))
+}
+
+/// The marker of an item read from an unmarked run of lines (see `unmarked_run`): such a
+/// list is written point by point, one item a line, although no line carries a number.
+pub(super) const UNMARKED: &str = "；";
+
+/// A list written without markers (`请按以下安排推进：` / `【分工】` then one ask a line, each
+/// ending with `；` but the last): the lines from `i` are items when a line ending with a
+/// colon (or a bracketed heading alone on its line) introduces them, at least two lines
+/// follow with no marker and no blank between them, every line but the last ends with a
+/// semicolon, and every line names an owner or a deadline still ahead (a limit, `…前`, `by
+/// …`), most of them a deadline. A status (`进展如下：`)
+/// or rules (`请注意：`) intro keeps them information. Returns the line after the run.
+fn unmarked_run(
+    a: &Anatomy,
+    lines: &[Line],
+    roles: &[Role],
+    i: usize,
+    end: usize,
+    opts: &ParseOptions,
+) -> Option<usize> {
+    let text = |l: Line| a.source[l.start..l.end].trim();
+    // The intro: the line right above, or above one blank line.
+    let j = match i.checked_sub(1)? {
+        j if lines[j].blank => j.checked_sub(1)?,
+        j => j,
+    };
+    if lines[j].blank || !matches!(roles[j], Role::Heading | Role::Free | Role::Opening) {
+        return None;
+    }
+    let intro = text(lines[j]);
+    let bracketed = intro.starts_with('【') && intro.ends_with('】') && intro.chars().count() <= 12;
+    if !(intro.ends_with(['：', ':']) || bracketed)
+        || introduces_status(intro)
+        || notes_heading(intro)
+    {
+        return None;
+    }
+    let mut k = i;
+    while k < end && !lines[k].blank {
+        let t = text(lines[k]);
+        if list_marker(t).is_some() || strong_item_marker(t).is_some() || table_row(t) {
+            return None;
+        }
+        // `【下次碰头】…` right under the list starts a part of its own.
+        if k > i && t.starts_with('【') {
+            break;
+        }
+        k += 1;
+    }
+    if k - i < 2 {
+        return None;
+    }
+    let semi = |t: &str| t.ends_with(['；', ';']);
+    if !(i..k - 1).all(|r| semi(text(lines[r]))) || text(lines[k - 1]).ends_with(['：', ':']) {
+        return None;
+    }
+    let sent = a.date;
+    let fields = |l: Line| {
+        let times: Vec<(usize, usize)> = a
+            .times_in(a.span(l.start, l.end))
+            .filter(|x| {
+                x.kind == liaison_time::ExprKind::Deadline
+                    && x.value.zip(sent).is_none_or(|(v, d)| v >= d)
+                    // A date something happened on (`原件12月9日收到`) sets no work.
+                    && bounds_work(&a.source, x.span.start, x.span.end)
+            })
+            .map(|x| (x.span.start - l.start, x.span.end - l.start))
+            .collect();
+        let f = super::items::read_item(&a.source[l.start..l.end], &times, opts, true);
+        (f.owner.is_some() || !times.is_empty(), !times.is_empty())
+    };
+    let read: Vec<(bool, bool)> = (i..k).map(|r| fields(lines[r])).collect();
+    // (A label read as an owner, `成绩单：…；`, alone does not make a line work: most lines
+    // of the run set a limit.)
+    let limits = read.iter().filter(|x| x.1).count();
+    (read.iter().all(|x| x.0) && 2 * limits >= read.len()).then_some(k)
 }
 
 /// A line that introduces a list of what was done or where things stand (`进展如下：`,
@@ -3744,6 +3951,11 @@ pub(super) fn find_owner(text: &str, opts: &ParseOptions) -> Option<(usize, usiz
         };
         // A person right after the department (`设备部冯磊`, `生产部郑海涛组织…`).
         let e = e + person_after(&text[e..]);
+        // `产品部（我）`: the writer marks the unit as their own; the owner is written so.
+        let e = e + ["（我）", "(我)", "（我们）", "（我們）", "（本人）"]
+            .iter()
+            .find(|w| text[e..].starts_with(*w))
+            .map_or(0, |w| w.len());
         return Some((chars[s].0, e)).filter(|_| i >= chars[s].0);
     }
     // Han titles: 王经理, 产品经理, 李总.
@@ -5547,6 +5759,118 @@ mod tests {
         );
         assert_eq!(whats(&a), ["补齐报价"]);
         assert_eq!(a.items[0].owner.as_ref().unwrap().text, "采购部");
+    }
+
+    /// Lines with no marker under a colon, one ask a line ending with `；`, are the items;
+    /// the same lines under a status intro, or stating dates things happened, are not.
+    #[test]
+    fn unmarked_lines_under_an_intro_are_items() {
+        let a = read(
+            "Subject: x\n\n各位：\n\n年会筹备分工如下：\n12月10日前，行政部孙丽安排场地和餐饮；\n宣传组周五前出一版海报初稿，交我确认；\n12月15日前，财务部把预算表发给我。\n\n谢谢！\n\n王芳\n",
+        );
+        assert_eq!(
+            whats(&a),
+            ["安排场地和餐饮", "出一版海报初稿", "把预算表发给我"]
+        );
+        assert_eq!(
+            dues(&a),
+            [Some("12月10日前"), Some("周五前"), Some("12月15日前")]
+        );
+        let owners: Vec<_> = a
+            .items
+            .iter()
+            .map(|i| i.owner.as_ref().map(|o| o.text.as_str()))
+            .collect();
+        assert_eq!(owners, [Some("行政部孙丽"), Some("宣传组"), Some("财务部")]);
+        // A bracketed heading introduces them as well.
+        let a = read(
+            "Subject: x\n\n各位：\n\n【分工】\n行政部：订好场地，12月10日前；\n财务部：预算表，12月15日前。\n\n王芳\n",
+        );
+        assert_eq!(a.items.len(), 2);
+        // A status, or lines that only say when things arrived, are no asks.
+        let a = read(
+            "Subject: x\n\n各位：\n\n筹备进展如下：\n场地已订好，12月10日前付定金；\n海报初稿周五前出。\n\n王芳\n",
+        );
+        assert!(a.items.is_empty(), "{:?}", whats(&a));
+        let a = read(
+            "Subject: x\n\n王老师：\n\n材料核对一下：\n报名表：11月20日收到；\n照片：11月25日收到。\n\n王芳\n",
+        );
+        assert!(a.items.is_empty(), "{:?}", whats(&a));
+        // One line is a sentence, not a list.
+        let a = read(
+            "Subject: x\n\n各位：\n\n安排如下：\n12月10日前，行政部孙丽订好场地和餐饮。\n\n王芳\n",
+        );
+        assert!(a.items.iter().all(|i| i.marker != UNMARKED));
+    }
+
+    /// In a list where some lines set work with a deadline, a line that only states a term
+    /// under a short label is information; without any timed line the list is left alone.
+    #[test]
+    fn term_lines_beside_timed_asks_are_no_items() {
+        let a = read(
+            "Subject: x\n\n各位：\n\n年会安排如下：\n1. 地点：公司三楼大会议室\n2. 节目：由各部门自报，12月15日前报行政部\n3. 行政部12月18日前订好餐饮\n\n王芳\n",
+        );
+        assert_eq!(
+            whats(&a).len(),
+            2,
+            "the place is a term, the two asks stay: {:?}",
+            whats(&a)
+        );
+        assert!(whats(&a).iter().all(|w| !w.contains("三楼")));
+        let a = read(
+            "Subject: x\n\n各位：\n\n年会要点：\n1. 地点：公司三楼大会议室\n2. 节目：各部门一个\n\n截止时间：12月15日前\n\n王芳\n",
+        );
+        assert_eq!(whats(&a).len(), 2, "{:?}", whats(&a));
+    }
+
+    /// A labelled deadline line of its own (`Deadline: …`) gives the list's lines their due;
+    /// two such lines leave the lines without one.
+    #[test]
+    fn a_labelled_deadline_line_is_the_lists() {
+        let a = read(
+            "Subject: x\n\nHi Tom,\n\nDeadline: Dec 10 5pm\n\nWhat we need:\n- the signed NDA\n- the site plan\n\nThanks,\nAnna\n",
+        );
+        assert_eq!(dues(&a), [Some("Dec 10 5pm"), Some("Dec 10 5pm")]);
+        let a = read(
+            "Subject: x\n\nHi Tom,\n\nDeadline: Dec 10 5pm\nDue date: Dec 14\n\nWhat we need:\n- the signed NDA\n- the site plan\n\nThanks,\nAnna\n",
+        );
+        assert_eq!(dues(&a), [None, None]);
+    }
+
+    /// A hand-back after the list gives its lines their due even when a reason comes first,
+    /// and a limit word typed after a space (`17:00 前`) stays in the due.
+    #[test]
+    fn a_hand_back_after_a_reason() {
+        let a = read(
+            "Subject: x\n\n李工：\n\n需要两份资料：\n1. 设备部：设备清单\n2. 设备部：维保记录\n\n因为月底要结账，请于12月4日 17:00 前发给我。\n\n王芳\n",
+        );
+        assert_eq!(
+            dues(&a),
+            [Some("12月4日 17:00 前"), Some("12月4日 17:00 前")]
+        );
+        let t = "12月4日 17:00 前发给我";
+        assert_eq!(
+            &t[..super::super::items::spaced_limit(t, "12月4日 17:00".len())],
+            "12月4日 17:00 前"
+        );
+        assert_eq!(
+            super::super::items::spaced_limit("12月4日 发", "12月4日".len()),
+            "12月4日".len()
+        );
+    }
+
+    /// `产品部（我）`: a unit marked as the writer's own is the owner as written.
+    #[test]
+    fn a_unit_marked_as_ones_own_keeps_the_mark() {
+        let o = ParseOptions::new(liaison_time::Context::new(
+            chrono::DateTime::parse_from_rfc3339("2026-11-30T10:00:00+08:00").unwrap(),
+        ));
+        let t = "设计部（我）周五前出初稿";
+        let (s, e) = find_owner(t, &o).unwrap();
+        assert_eq!(&t[s..e], "设计部（我）");
+        let t = "设计部周五前出初稿";
+        let (s, e) = find_owner(t, &o).unwrap();
+        assert_eq!(&t[s..e], "设计部");
     }
 
     /// Every label word, near misses and mixed-case forms: the automaton-backed

@@ -357,12 +357,158 @@ pub(super) fn read_item(
             };
         }
     }
+    // `Hengrui ships the T1 samples…`, `Mr Brandt returns his comments…`: a list line written
+    // as a sentence whose subject is who does it; the what starts at the verb.
+    if listed && let Some((name_end, verb)) = named_subject(t) {
+        let shifted: Vec<(usize, usize)> = times
+            .iter()
+            .filter(|&&(a, _)| a >= verb)
+            .map(|&(a, b)| (a - verb, b - verb))
+            .collect();
+        let g = read_item(&t[verb..], &shifted, opts, listed);
+        let sh = |r: Option<(usize, usize)>| r.map(|(a, b)| (a + verb, b + verb));
+        return Fields {
+            what: sh(g.what),
+            owner: Some((0, name_end)),
+            due: sh(g.due),
+            standard: sh(g.standard),
+        };
+    }
     let mut f = read_fields(t, times, opts, listed);
     f.owner = f.owner.and_then(|o| owner_named(t, o));
     owner_tag_after(t, &mut f, opts);
     spec_in_bracket(t, times, &mut f);
-    f.due = f.due.map(|d| limit_word(t, start_words(t, d)));
+    f.due = f
+        .due
+        .map(|d| qualifier_tail(t, limit_word(t, start_words(t, d))));
     f
+}
+
+/// Past ` 前` / ` 之前` / ` 以前` right after `b` (a limit word after a space), or `b`.
+pub(super) fn spaced_limit(t: &str, b: usize) -> usize {
+    let Some(r) = t.get(b..).and_then(|r| r.strip_prefix(' ')) else {
+        return b;
+    };
+    ["之前", "以前", "前"]
+        .iter()
+        .find(|w| r.starts_with(*w))
+        .map_or(b, |w| b + 1 + w.len())
+}
+
+/// `by Fri 11 Dec, AEDT`, `Wed Dec 9, 17:00 London time`, `Tuesday, Dec 8 (your time, PST)`,
+/// `by Dec 11 at the latest`: a zone or a qualifier written right after the time belongs to
+/// the due as written.
+fn qualifier_tail(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    const ZONES: [&str; 20] = [
+        "AEDT", "AEST", "SGT", "HKT", "JST", "KST", "CET", "CEST", "GMT", "BST", "PST", "PDT",
+        "PT", "ET", "EST", "EDT", "IST", "ICT", "UTC", "CST",
+    ];
+    let rest = &t[b..];
+    let word_end = |r: &str, n: usize| !r[n..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    // `, AEDT` / ` SGT`
+    for lead in [", ", " "] {
+        if let Some(r) = rest.strip_prefix(lead)
+            && let Some(z) = ZONES
+                .iter()
+                .find(|z| r.starts_with(*z) && word_end(r, z.len()))
+        {
+            return (a, b + lead.len() + z.len());
+        }
+    }
+    // ` London time`, `, Beijing time`, ` (your time, PST)`, ` (Vietnam time, UTC+7)`
+    for lead in [", ", " "] {
+        let Some(r) = rest.strip_prefix(lead) else {
+            continue;
+        };
+        if let Some(inner) = r.strip_prefix('(')
+            && let Some(close) = inner.find(')')
+            && inner[..close].to_ascii_lowercase().contains("time")
+            && close <= 40
+        {
+            return (a, b + lead.len() + 1 + close + 1);
+        }
+        let words: Vec<&str> = r.splitn(3, ' ').collect();
+        if words.len() >= 2
+            && words[0].starts_with(|c: char| c.is_ascii_uppercase())
+            && words[0].chars().all(|c| c.is_ascii_alphabetic())
+            && words[1].trim_end_matches(['.', ',', ';', ')']) == "time"
+        {
+            let n = words[0].len() + 1 + "time".len();
+            return (a, b + lead.len() + n);
+        }
+    }
+    // `12/4（五）17:00 前`: the limit word after a space.
+    let b2 = spaced_limit(t, b);
+    if b2 > b {
+        return (a, b2);
+    }
+    for q in [" at the latest", " latest"] {
+        if rest.starts_with(q) && word_end(rest, q.len()) {
+            return (a, b + q.len());
+        }
+    }
+    (a, b)
+}
+
+/// A name as the subject of an English sentence, then a verb in the third person and its
+/// object (`Jingyun signs the DPA`, `Mr Brandt returns his comments`, `Vogel Legal sends
+/// the draft`): (end of the name, start of the verb). One to three capitalised words, a
+/// title first if any; the verb ends in `s` and is followed by a determiner or a pronoun, so
+/// that a thing as the subject (`Signature pages go…`, `P1 tickets from…`) is not read.
+fn named_subject(t: &str) -> Option<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut pos = 0;
+    for w in t.split(' ') {
+        words.push((pos, w));
+        pos += w.len() + 1;
+        if words.len() == 6 {
+            break;
+        }
+    }
+    let title = |w: &str| {
+        matches!(
+            w,
+            "Mr" | "Mr." | "Ms" | "Ms." | "Mrs" | "Mrs." | "Dr" | "Dr."
+        )
+    };
+    let name = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_ascii_uppercase())
+            && cs.clone().count() >= 1
+            && cs.all(|c| c.is_ascii_alphabetic() || c == '-')
+    };
+    let first = usize::from(words.first().is_some_and(|(_, w)| title(w)));
+    let mut k = first;
+    while k < words.len() && k - first < 3 && name(words[k].1) {
+        k += 1;
+    }
+    if k == first || k + 1 >= words.len() {
+        return None;
+    }
+    // Sentence openers and articles are no names (`Please sends` does not occur, `The
+    // supplier ships…` names a thing).
+    if [
+        "Please", "The", "A", "An", "Our", "Your", "Each", "All", "Every", "If", "Then",
+    ]
+    .contains(&words[first].1)
+    {
+        return None;
+    }
+    let (vs, verb) = words[k];
+    let object = words[k + 1].1;
+    let is_verb = verb.len() >= 4
+        && verb.ends_with('s')
+        && !verb.ends_with("ss")
+        && !verb.ends_with("us")
+        && verb.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    let determiner = [
+        "the", "a", "an", "his", "her", "their", "our", "your", "its", "it", "them", "us", "me",
+        "all", "both", "each",
+    ]
+    .contains(&object)
+        || object.starts_with(|c: char| c.is_ascii_digit());
+    let name_end = words[k - 1].0 + words[k - 1].1.len();
+    (is_verb && determiner).then_some((name_end, vs))
 }
 
 /// `…切到 CDN（@刘洋）`, `EDI mapping [Kevin Luo] by Dec 11`, `@Hannah — Figma…`: a person
@@ -1532,6 +1678,8 @@ fn clause_after_due(
     ((2..=40).contains(&n)
         && p.chars().next().is_some_and(is_han)
         && !own.iter().any(|w| p.starts_with(w))
+        // The writer acting (`再拖下去我只能找别家了`) is no part of the result.
+        && (!p.contains('我') || p.ends_with(['我', '们', '們', '方']))
         && !p.ends_with(['吗', '嗎', '？', '?', '～', '~'])
         && !times.iter().any(|&(a, b)| a < r.1 && b > r.0)
         && owner_clause(p).is_none()
@@ -1727,12 +1875,14 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
             ]
             .contains(&l.as_str())
     };
+    let mut led_by_time = false;
     if only_time(cs, ce) && t[ce..].starts_with(['，', ',']) {
         let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
         if trim(t, ce + sep, t.len()).is_some() {
             let (_, rel_end) = first_clause(&t[ce + sep..]);
             cs = ce + sep;
             ce = cs + rel_end;
+            led_by_time = true;
         }
     }
     // `设备动力处牵头，于12月11日前汇总…`, `罗杰负责，以后…`: a first clause that only says
@@ -1745,8 +1895,23 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
             ce = cs + rel_end;
         }
     }
-    if times.iter().any(|&(a, _)| a < ce) {
-        return (cs, ce);
+    // Once the deadline was cut off as a clause of its own, the rest of the sentence is the
+    // work as written (`12月4日前，张科把钢筋送到现场，按批次带质保书`): its later clauses go
+    // on with the action, they are not what done looks like.
+    // With a time inside the first clause, a later clause is what done looks like when it
+    // states a criterion (`…汇总给我，按合同条款逐条列`) or follows a bare act (`12月25日前完成，
+    // 输出内审报告`); another act (`…指定一名接口人，报行政部备案`) goes on with the work.
+    let timed = times.iter().any(|&(a, _)| a < ce) && !led_by_time;
+    if timed {
+        let head = t[cs..ce].trim_end_matches(['。', '；', ';']);
+        let bare_tail = [
+            "完成", "提交", "交付", "发我", "發我", "给我", "給我", "搞定", "做完",
+        ]
+        .iter()
+        .any(|w| head.ends_with(w));
+        if bare_tail {
+            return (cs, ce);
+        }
     }
     while ce < t.len() {
         let sep = t[ce..].chars().next().map_or(1, char::len_utf8);
@@ -1764,16 +1929,50 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
                 .any(|w| clause.starts_with(w))
             || super::body::find_owner(clause, opts).is_some_and(|(os, _)| os == 0)
                 && han_department_end(clause).is_some()
-            || super::body::find_standard(clause).is_some()
+            || super::body::find_standard(clause).is_some() && !led_by_time
             || owner_clause(clause).is_some()
             || starts_or_refers(clause)
-            || clause.chars().count() > 40;
+            || clause.chars().count() > 40
+            || timed
+                && (criterion(clause)
+                    || !clause.chars().next().is_some_and(is_han)
+                    || own_lead(clause)
+                    // The writer acting (`地址我微信发你`), not the one handed to (`…交我`).
+                    || clause.contains('我') && !clause.ends_with(['我', '们', '們', '方']));
         if stop {
             break;
         }
         ce = ne;
     }
     (cs, ce)
+}
+
+/// A clause that states a criterion the result must meet (`按合同条款逐条列`, `需在2家门店
+/// 灰度一周`, `覆盖率100%`), as opposed to a further act.
+fn criterion(p: &str) -> bool {
+    super::body::find_standard(p).is_some()
+        || [
+            "需", "须", "須", "要", "按", "依", "每", "确保", "確保", "保证", "保證", "符合",
+            "全部", "均", "经", "經", "一致", "不", "最好", "尽量", "儘量",
+        ]
+        .iter()
+        .any(|w| p.starts_with(w))
+        || p.contains(['≤', '≥', '<', '>', '%', '％', '×', '*'])
+        || ["一致", "齐全", "齊全", "以上", "以下", "以内", "以內"]
+            .iter()
+            .any(|w| p.contains(w))
+}
+
+/// A clause that is the writer's aside, a condition or a consequence, not more of the work.
+fn own_lead(p: &str) -> bool {
+    [
+        "我", "咱", "如", "若", "没有", "沒有", "逾期", "另外", "谢谢", "謝謝", "辛苦", "感谢",
+        "感謝", "目前", "当前", "當前", "其余", "其餘", "或", "否则", "否則", "不然", "请", "請",
+        "麻烦", "麻煩", "方便", "之后", "之後", "此后", "届时", "屆時", "以便", "用于", "用於",
+        "这", "這", "那", "因为", "因為", "所以", "但", "可", "也", "还", "還", "就",
+    ]
+    .iter()
+    .any(|w| p.starts_with(w))
 }
 
 fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
@@ -2258,6 +2457,138 @@ mod tests {
 
     /// A closing bracket that says what done looks like is the standard; one that says what
     /// the thing holds stays in the what.
+    /// A deadline written as a clause of its own before the action (`12月9日前，…`): the
+    /// rest of the sentence is the work, later clauses included, and no standard is cut.
+    /// `Priya books the venue…`: the sentence's subject is the owner and the what starts at
+    /// the verb; a thing as the subject, or a verb with no object after it, is left alone.
+    /// With the deadline inside the first clause, a further act goes on with the what, a
+    /// criterion is the standard, a bare act's next clause is the result, and the writer's
+    /// own aside is neither.
+    /// A zone or a qualifier right after the time is part of the due as written; a word that
+    /// only begins the same way is not.
+    #[test]
+    fn a_zone_after_the_due_belongs_to_it() {
+        for (t, time, due) in [
+            (
+                "Ship the kit by Mon 7 Dec, CET",
+                "Mon 7 Dec",
+                "Mon 7 Dec, CET",
+            ),
+            (
+                "Send the quote by Dec 9 17:00 Berlin time",
+                "Dec 9 17:00",
+                "Dec 9 17:00 Berlin time",
+            ),
+            (
+                "Call me Dec 9 (my time, GMT) please",
+                "Dec 9",
+                "Dec 9 (my time, GMT)",
+            ),
+            (
+                "Pay the invoice by Dec 9 at the latest",
+                "Dec 9",
+                "Dec 9 at the latest",
+            ),
+            ("Pay the invoice by Dec 9 ETA permitting", "Dec 9", "Dec 9"),
+            ("Pay the invoice by Dec 9 Thanks", "Dec 9", "Dec 9"),
+        ] {
+            let a = t.find(time).unwrap();
+            let (s, e) = qualifier_tail(t, (a, a + time.len()));
+            assert_eq!(&t[s..e], due, "{t}");
+        }
+    }
+
+    #[test]
+    fn clauses_after_a_timed_first_clause() {
+        let cases = [
+            (
+                "各组周三前选出一名代表，报人事部登记",
+                "选出一名代表，报人事部登记",
+                None,
+            ),
+            (
+                "各组周三前选出一名代表，按部门人数比例分配",
+                "选出一名代表",
+                Some("按部门人数比例分配"),
+            ),
+            (
+                "设计组周三前完成，输出三版海报",
+                "完成",
+                Some("输出三版海报"),
+            ),
+            (
+                "各组周三前选出一名代表，不然我只能随机指定了",
+                "选出一名代表",
+                None,
+            ),
+        ];
+        for (t, what, std) in cases {
+            let d = t.find("周三前").unwrap();
+            let f = read_item(t, &[(d, d + "周三前".len())], &opts(), true);
+            assert_eq!(get(t, f.what), Some(what), "{t}");
+            assert_eq!(get(t, f.standard), std, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_named_subject_is_the_owner() {
+        for (t, what, owner) in [
+            (
+                "Priya books the venue for the offsite",
+                "books the venue for the offsite",
+                "Priya",
+            ),
+            (
+                "Ms Okafor signs both copies",
+                "signs both copies",
+                "Ms Okafor",
+            ),
+            (
+                "Delta Freight collects the pallets",
+                "collects the pallets",
+                "Delta Freight",
+            ),
+        ] {
+            let f = read_item(t, &[], &opts(), true);
+            assert_eq!(get(t, f.what), Some(what), "{t}");
+            assert_eq!(get(t, f.owner), Some(owner), "{t}");
+        }
+        for t in [
+            "Signature pages go to Legal first",
+            "Meeting notes for the board",
+            "The supplier ships the parts",
+            "Please sends the file",
+        ] {
+            assert_eq!(named_subject(t), None, "{t}");
+        }
+        // Only on a list line: in running text the prose reader decides.
+        let t = "Priya books the venue for the offsite";
+        assert_ne!(
+            get(t, read_item(t, &[], &opts(), false).what),
+            Some("books the venue for the offsite")
+        );
+    }
+
+    #[test]
+    fn clauses_after_a_leading_deadline_stay_in_the_what() {
+        let t = "周五前，把样品寄到上海仓，附上检测报告";
+        let times = [(0, "周五前".len())];
+        let f = read_item(t, &times, &opts(), true);
+        assert_eq!(
+            &t[f.what.unwrap().0..f.what.unwrap().1],
+            "把样品寄到上海仓，附上检测报告"
+        );
+        assert!(f.standard.is_none());
+        // Without the leading deadline clause, the clause after the deadline is still read as
+        // what done looks like, as before.
+        let t = "质量部周五前把样品寄到上海仓，按批次分箱";
+        let d = t.find("周五").unwrap();
+        let times = [(d, d + "周五前".len())];
+        let f = read_item(t, &times, &opts(), true);
+        assert_eq!(&t[f.what.unwrap().0..f.what.unwrap().1], "把样品寄到上海仓");
+        assert_eq!(f.standard.map(|(a, b)| &t[a..b]), Some("按批次分箱"));
+    }
+
     #[test]
     fn a_spec_in_a_closing_bracket_is_the_standard() {
         for (t, what, std) in [

@@ -50,7 +50,10 @@ pub(super) fn read(a: &mut Anatomy, lines: &[Line], roles: &mut [Role], cursor: 
                 // could you kindly send us:`, `为避免再次发生，以下几项需要落实：`) introduces
                 // the asks, however much it sounds like a situation.
                 let next = (i..end).find(|&k| !lines[k].blank);
-                let list_intro = text.trim_end().ends_with(['：', ':'])
+                // (So does a bracketed label alone on the paragraph's last line, `【需要】`.)
+                let last = a.source[lines[i - 1].start..lines[i - 1].end].trim();
+                let bracketed = last.starts_with('【') && last.ends_with('】');
+                let list_intro = (text.trim_end().ends_with(['：', ':']) || bracketed)
                     && next.is_some_and(|k| roles[k] == Role::Item);
                 if list_intro {
                     break;
