@@ -10,9 +10,8 @@ mod score;
 /// (field, floor of the F1 on the tuning part, floor on the held-out part), items aligned
 /// by the order-preserving maximum matching on `what` (`score::Align::Best`).
 const FLOORS: &[(&str, f64, f64)] = &[
-    // Lowered, not by a code change, where the eighth round's adjudicated labels
-    // (tests/corpus/README.md, "Adjudicated conventions") moved a figure below its floor.
-    // Five authors, after the seventh round's merges (docs/accuracy.md).
+    // Eighth round: labels adjudicated (corpus README), then replies3 and items3 merged;
+    // set just under the figures in docs/accuracy.md ("Now").
     ("subject.tag", 1.0, 0.99),
     ("subject.project", 0.99, 0.99),
     ("subject.departments", 0.99, 0.99),
@@ -24,28 +23,29 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("background", 0.74, 0.73),
     ("closing", 0.93, 0.87),
     ("attachments", 1.0, 1.0),
-    ("items.what", 0.76, 0.64),
-    ("items.owner", 0.84, 0.76),
-    ("items.due", 0.79, 0.71),
-    ("items.due_value", 0.87, 0.79),
-    ("items.standard", 0.76, 0.60),
+    ("items.what", 0.77, 0.67),
+    ("items.owner", 0.86, 0.76),
+    ("items.due", 0.83, 0.75),
+    ("items.due_value", 0.88, 0.80),
+    ("items.standard", 0.77, 0.60),
     ("signature.name", 0.99, 0.98),
     ("signature.department", 0.94, 0.93),
     ("signature.title", 0.96, 0.96),
     ("signature.contact", 0.99, 0.98),
     ("new_text", 0.97, 0.97),
-    ("reply.promised", 0.85, 0.71),
-    ("reply.items", 0.69, 0.61),
+    ("reply.promised", 0.86, 0.71),
+    ("reply.items", 0.75, 0.64),
 ];
 
 /// The item fields with items aligned by position (`score::Align::Position`, the scorer's
 /// first alignment, kept for comparison with earlier rounds).
 const POSITION_FLOORS: &[(&str, f64, f64)] = &[
-    // Five authors, after the seventh round's merges (docs/accuracy.md).
-    ("items.what", 0.75, 0.60),
-    ("items.owner", 0.84, 0.72),
-    ("items.due", 0.80, 0.73),
-    ("items.due_value", 0.89, 0.79),
+    // Eighth round: labels adjudicated (corpus README), then replies3 and items3 merged;
+    // set just under the figures in docs/accuracy.md ("Now").
+    ("items.what", 0.76, 0.64),
+    ("items.owner", 0.85, 0.72),
+    ("items.due", 0.83, 0.75),
+    ("items.due_value", 0.90, 0.79),
     ("items.standard", 0.76, 0.58),
 ];
 
@@ -54,7 +54,8 @@ const POSITION_FLOORS: &[(&str, f64, f64)] = &[
 /// value by 0.06–0.17; the floors are what the reader reaches today.
 const CLASS_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     // class, tune P, tune R, held-out P, held-out R
-    // Five authors, after the seventh round's merges (docs/accuracy.md).
+    // Eighth round: labels adjudicated (corpus README), then replies3 and items3 merged;
+    // set just under the figures in docs/accuracy.md ("Now").
     ("acknowledgement", 1.0, 0.96, 0.66, 0.90),
     ("auto-reply", 1.0, 1.0, 1.0, 1.0),
     ("confirmation", 0.96, 0.96, 0.92, 0.76),
@@ -63,7 +64,7 @@ const CLASS_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("dispute", 0.96, 1.0, 0.84, 0.84),
     ("escalation", 1.0, 1.0, 1.0, 1.0),
     ("nudge", 0.96, 1.0, 0.71, 0.83),
-    ("partial-delivery", 0.90, 0.81, 0.86, 0.76),
+    ("partial-delivery", 0.89, 0.81, 0.86, 0.76),
     ("promise", 0.89, 0.94, 0.54, 0.84),
     ("question", 1.0, 0.94, 1.0, 1.0),
     ("sync", 1.0, 0.95, 1.0, 1.0),
