@@ -302,12 +302,14 @@ fn ingest_sources(
                 let before = summary.imported;
                 let puts = store_batch(&mut *store, &mut batch, &mut summary)?;
                 // The messages stored for the first time now have their ledger entries.
-                for (put, info) in puts.into_iter().zip(infos.drain(..)) {
+                for ((put, info), (raw, _, _)) in
+                    puts.into_iter().zip(infos.drain(..)).zip(batch.drain(..))
+                {
                     if let (PutRaw::New { sha256, seq }, Some(mut info)) = (put, info)
                         && info.row.sha256 == sha256
                     {
                         info.row.seq = seq;
-                        ready.insert(seq, *info);
+                        ready.insert(seq, (*info, raw.bytes));
                     }
                 }
                 obs.stored(summary.read, summary.imported);
@@ -442,8 +444,6 @@ fn store_batch(
             PutRaw::Duplicate { .. } => summary.duplicates += 1,
         }
     }
-    drop(refs);
-    batch.clear();
     Ok(puts)
 }
 
@@ -517,9 +517,10 @@ fn track_pending_with(
     track_pending_ready(store, cfg, index, min_pending, &mut Ready::new())
 }
 
-/// Messages already read ([`MessageInfo::read`]) before they were stored, by ledger
-/// sequence number: the tracker uses them instead of reading the message again.
-type Ready = std::collections::HashMap<i64, MessageInfo>;
+/// Messages already read ([`MessageInfo::read`]) before they were stored, with their raw
+/// bytes, by ledger sequence number: the tracker uses them instead of reading the message
+/// back from the store and parsing it again.
+type Ready = std::collections::HashMap<i64, (MessageInfo, Vec<u8>)>;
 
 /// [`track_pending_with`] using (and emptying) the messages in `ready`.
 fn track_pending_ready(
@@ -570,7 +571,7 @@ fn track_pending_pages(
             *index = None;
         }
         loop {
-            let pending = store.pending(PAGE)?;
+            let pending = pending_page(store, ready)?;
             if pending.is_empty() {
                 return Ok(());
             }
@@ -619,6 +620,38 @@ fn track_pending_pages(
     Ok(applied)
 }
 
+/// The next page of pending inputs, with the raw bytes `ready` holds moved in rather than
+/// read back from the store; the whole page from the store when `ready` lacks any of its
+/// messages (inputs left pending by an earlier run, or stored by another process).
+fn pending_page(
+    store: &mut dyn Store,
+    ready: &mut Ready,
+) -> Result<Vec<liaison_store::Input>, StoreError> {
+    use liaison_store::InputKind;
+    if ready.is_empty() {
+        return store.pending(PAGE);
+    }
+    let mut page = store.pending_unread(PAGE)?;
+    let whole = page.iter().all(|i| match &i.kind {
+        InputKind::Message { bytes, .. } => {
+            !bytes.is_empty() || ready.get(&i.seq).is_some_and(|(_, raw)| !raw.is_empty())
+        }
+        InputKind::Manual { .. } => true,
+    });
+    if !whole {
+        return store.pending(PAGE);
+    }
+    for input in &mut page {
+        if let InputKind::Message { bytes, .. } = &mut input.kind
+            && bytes.is_empty()
+            && let Some((_, raw)) = ready.get_mut(&input.seq)
+        {
+            *bytes = std::mem::take(raw);
+        }
+    }
+    Ok(page)
+}
+
 /// Tracks one input and writes its changes: through the index when there is one (the
 /// writes then go with the page), else straight to the store. False when the store
 /// refused it (already applied).
@@ -663,10 +696,12 @@ fn track_page(
         prefetch(
             store,
             index.as_deref_mut(),
-            pending.iter().map(|i| ready.get(&i.seq)),
+            pending
+                .iter()
+                .map(|i| ready.get(&i.seq).map(|(info, _)| info)),
         )?;
         for input in pending {
-            let info = ready.remove(&input.seq);
+            let info = ready.remove(&input.seq).map(|(info, _)| info);
             if track_one(store, &mut index, input, info, cfg)? {
                 n += 1;
             }

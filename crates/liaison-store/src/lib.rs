@@ -519,6 +519,14 @@ pub trait Store: Send {
     /// Up to `limit` inputs not yet applied, in sequence order.
     fn pending(&mut self, limit: usize) -> Result<Vec<Input>>;
 
+    /// [`Store::pending`] without reading the raw messages: each message's `bytes` and
+    /// `source` are left empty. For a caller that holds the bytes already (an ingest
+    /// tracking what it has just stored: reading them back decompressed every message a
+    /// second time, a twentieth of an ingest). A store may return them filled.
+    fn pending_unread(&mut self, limit: usize) -> Result<Vec<Input>> {
+        self.pending(limit)
+    }
+
     /// Up to `limit` inputs with `seq > after`, applied or not, in sequence order (for
     /// `liaison rebuild`: page with the last seq seen).
     fn inputs(&mut self, after: i64, limit: usize) -> Result<Vec<Input>>;

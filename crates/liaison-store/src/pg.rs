@@ -2,7 +2,7 @@
 
 use crate::outbox::{self, FolderCursor, OutboxEntry, OutboxState};
 use crate::schema::{self, MIGRATIONS};
-use crate::sqlite::make_input;
+use crate::sqlite::make_input_read;
 use crate::{
     Backend, Changes, Input, KeyHit, KeyRole, MessageRow, PlanRow, PutRaw, Quarantined, RawMessage,
     ReadyRaw, Result, Stats, Store, StoreError,
@@ -316,19 +316,32 @@ const INPUT_COLUMNS: &str =
     "i.seq, i.kind, i.recorded_at, i.applied, i.sha256, r.bytes, r.source, i.collaboration, i.event,
      r.size FROM inputs i LEFT JOIN raw_messages r ON r.sha256 = i.sha256";
 
+/// [`INPUT_COLUMNS`] without the raw message (`pending_unread`): the ledger alone.
+const INPUT_HEADS: &str =
+    "i.seq, i.kind, i.recorded_at, i.applied, i.sha256, NULL::bytea, NULL::text,
+     i.collaboration, i.event, NULL::bigint FROM inputs i";
+
 fn input_of(r: &Row) -> Result<Input> {
-    make_input((
-        r.try_get(0)?,
-        r.try_get(1)?,
-        r.try_get(2)?,
-        r.try_get(3)?,
-        r.try_get(4)?,
-        r.try_get(5)?,
-        r.try_get(6)?,
-        r.try_get(7)?,
-        r.try_get(8)?,
-        r.try_get(9)?,
-    ))
+    input_read(r, true)
+}
+
+/// [`input_of`], reading the raw bytes only when `read`.
+fn input_read(r: &Row, read: bool) -> Result<Input> {
+    make_input_read(
+        (
+            r.try_get(0)?,
+            r.try_get(1)?,
+            r.try_get(2)?,
+            r.try_get(3)?,
+            r.try_get(4)?,
+            r.try_get(5)?,
+            r.try_get(6)?,
+            r.try_get(7)?,
+            r.try_get(8)?,
+            r.try_get(9)?,
+        ),
+        read,
+    )
 }
 
 /// The prepared statements [`write_changes`] uses.
@@ -696,6 +709,14 @@ impl Store for PgStore {
             &[&(limit as i64)],
         )?;
         rows.iter().map(input_of).collect()
+    }
+
+    fn pending_unread(&mut self, limit: usize) -> Result<Vec<Input>> {
+        let rows = self.client.query(
+            &format!("SELECT {INPUT_HEADS} WHERE NOT i.applied ORDER BY i.seq LIMIT $1"),
+            &[&(limit as i64)],
+        )?;
+        rows.iter().map(|r| input_read(r, false)).collect()
     }
 
     fn inputs(&mut self, after: i64, limit: usize) -> Result<Vec<Input>> {

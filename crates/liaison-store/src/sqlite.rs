@@ -249,6 +249,11 @@ const INPUT_COLUMNS: &str =
     "i.seq, i.kind, i.recorded_at, i.applied, i.sha256, r.bytes, r.source, i.collaboration, i.event,
      r.size FROM inputs i LEFT JOIN raw_messages r ON r.sha256 = i.sha256";
 
+/// [`INPUT_COLUMNS`] without the raw message (`pending_unread`): the ledger alone.
+const INPUT_HEADS: &str =
+    "i.seq, i.kind, i.recorded_at, i.applied, i.sha256, NULL, NULL, i.collaboration,
+     i.event, NULL FROM inputs i";
+
 type InputRow = (
     i64,
     String,
@@ -279,6 +284,12 @@ fn input_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<InputRow> {
 
 /// Builds an [`Input`] from its columns (shared with the PostgreSQL backend).
 pub(crate) fn make_input(row: InputRowOwned) -> Result<Input> {
+    make_input_read(row, true)
+}
+
+/// [`make_input`], reading the raw bytes only when `read` (else they are left empty: a row
+/// of [`INPUT_HEADS`]).
+pub(crate) fn make_input_read(row: InputRowOwned, read: bool) -> Result<Input> {
     let (seq, kind, recorded_at, applied, sha256, bytes, source, collaboration, event, size) = row;
     let kind = match kind.as_str() {
         "message" => InputKind::Message {
@@ -286,6 +297,7 @@ pub(crate) fn make_input(row: InputRowOwned) -> Result<Input> {
                 .ok_or_else(|| StoreError::corrupt(format!("input {seq}"), "no sha256"))?,
             bytes: match (bytes, size) {
                 (Some(b), Some(n)) => crate::packing::unpack(b, n, &format!("of input {seq}"))?,
+                _ if !read => Vec::new(),
                 _ => {
                     return Err(StoreError::corrupt(
                         format!("input {seq}"),
@@ -592,6 +604,14 @@ impl Store for SqliteStore {
         ))?;
         let rows = st.query_map([limit as i64], input_row)?;
         rows.map(|r| make_input(r?)).collect()
+    }
+
+    fn pending_unread(&mut self, limit: usize) -> Result<Vec<Input>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {INPUT_HEADS} WHERE i.applied = 0 ORDER BY i.seq LIMIT ?1"
+        ))?;
+        let rows = st.query_map([limit as i64], input_row)?;
+        rows.map(|r| make_input_read(r?, false)).collect()
     }
 
     fn inputs(&mut self, after: i64, limit: usize) -> Result<Vec<Input>> {
