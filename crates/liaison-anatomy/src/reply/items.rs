@@ -275,14 +275,9 @@ fn keywords(what: &str) -> BTreeSet<String> {
 /// Items whose own words the reply uses: a word counts when it belongs to at most half of
 /// the items; an item is named when two of its words, or half of them, are found.
 fn by_what(text: &str, items: &[ItemRef]) -> Vec<usize> {
-    let kws: Vec<BTreeSet<String>> = items.iter().map(|i| keywords(&i.what)).collect();
-    let n = items.len();
+    let telling = telling_words(items);
     let mut scored: Vec<(usize, usize, usize)> = Vec::new();
-    for (k, set) in kws.iter().enumerate() {
-        let useful: Vec<&String> = set
-            .iter()
-            .filter(|w| n == 1 || kws.iter().filter(|s| s.contains(*w)).count() * 2 <= n)
-            .collect();
+    for (k, useful) in telling.iter().enumerate() {
         if useful.is_empty() {
             continue;
         }
@@ -304,6 +299,48 @@ fn by_what(text: &str, items: &[ItemRef]) -> Vec<usize> {
         .map(|&(k, _, _)| k)
         .collect();
     if weak.len() == 1 { weak } else { Vec::new() }
+}
+
+/// For each item, the words of its what that tell it from the others: its
+/// [`keywords`] that at most half of the items share (all of them when there is one item).
+///
+/// Kept per list of items, by their whats: a reply is pointed at the same items sentence by
+/// sentence, and the replies of a thread (each replay of it) at the same items again, so
+/// computing these every time was most of the cost of pointing replies at items.
+fn telling_words(items: &[ItemRef]) -> std::rc::Rc<Vec<Vec<String>>> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::rc::Rc;
+    /// Item lists kept per thread (a page of ingest touches a few hundred threads).
+    const KEPT: usize = 512;
+    thread_local! {
+        static KNOWN: RefCell<HashMap<Vec<String>, Rc<Vec<Vec<String>>>>> =
+            RefCell::new(HashMap::new());
+    }
+    let key: Vec<String> = items.iter().map(|i| i.what.clone()).collect();
+    if let Some(t) = KNOWN.with(|k| k.borrow().get(&key).cloned()) {
+        return t;
+    }
+    let kws: Vec<BTreeSet<String>> = items.iter().map(|i| keywords(&i.what)).collect();
+    let n = items.len();
+    let telling: Rc<Vec<Vec<String>>> = Rc::new(
+        kws.iter()
+            .map(|set| {
+                set.iter()
+                    .filter(|w| n == 1 || kws.iter().filter(|s| s.contains(*w)).count() * 2 <= n)
+                    .cloned()
+                    .collect()
+            })
+            .collect(),
+    );
+    KNOWN.with(|k| {
+        let mut k = k.borrow_mut();
+        if k.len() >= KEPT {
+            k.clear();
+        }
+        k.insert(key, telling.clone());
+    });
+    telling
 }
 
 /// Items whose owner (a department or a person, as written) the reply names.
