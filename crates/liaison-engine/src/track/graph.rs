@@ -10,11 +10,13 @@
 //! are present, never on the order they arrived in, so neither do threads.
 
 use liaison_store::MessageRow;
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 /// Splits `rows` into threads: each inner vector holds indices into `rows`, ascending;
 /// threads are ordered by their first index.
-pub fn components(rows: &[MessageRow]) -> Vec<Vec<usize>> {
+pub fn components<R: std::borrow::Borrow<MessageRow>>(rows: &[R]) -> Vec<Vec<usize>> {
+    let rows: Vec<&MessageRow> = rows.iter().map(Borrow::borrow).collect();
     let mut owners: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, r) in rows.iter().enumerate() {
         for k in &r.keys.own {

@@ -151,8 +151,8 @@ fn fast_path(
     cfg: &TrackerConfig,
     changes: &mut Changes,
 ) -> Result<bool, TrackerError> {
-    let mut rows: Vec<MessageRow> = members.to_vec();
-    rows.push(info.row.clone());
+    // The rows borrowed, not copied: this runs for almost every message of an ingest.
+    let rows: Vec<&MessageRow> = members.iter().chain([&info.row]).collect();
     if components(&rows).len() != 1 {
         return Ok(false);
     }
@@ -237,9 +237,12 @@ fn recompute(
     if let Some(new) = new {
         all.push(Some(new));
     }
-    let rows: Vec<MessageRow> = all.iter().flatten().map(|m| m.info.row.clone()).collect();
+    let comps = {
+        let rows: Vec<&MessageRow> = all.iter().flatten().map(|m| &m.info.row).collect();
+        components(&rows)
+    };
     let mut after = BTreeSet::new();
-    for comp in components(&rows) {
+    for comp in comps {
         // Each index is in exactly one component.
         let part: Vec<Member> = comp.iter().filter_map(|&i| all[i].take()).collect();
         let (thread, collab) = match opener(&part) {
