@@ -487,8 +487,11 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 // `時程安排：`, `改善措施：`, `Timeline:` (a part the guide does not name
                 // for items): a list line that carries an item's fields, an owner and a
                 // deadline still ahead, is an item all the same.
+                // So does one under a situation part (`原因：`, `What didn't`): a measure with
+                // an owner or a time stays an item (corpus A3).
                 _ if strong
-                    || sec == Sec::Other && carries_fields(a, l.start + mlen, l.end, opts) =>
+                    || matches!(sec, Sec::Other | Sec::Background | Sec::Problem)
+                        && carries_fields(a, l.start + mlen, l.end, opts) =>
                 {
                     let idx = push_item(
                         a,
@@ -507,6 +510,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 _ => {
                     roles[i] = role_for_content(sec);
                     add_section_text(a, &mut cur_section, sec, l.start, l.end);
+                    sec_enumerated = true;
                     continue;
                 }
             }
@@ -564,9 +568,16 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         }
         cur_item = None;
 
-        // A plain paragraph after a list ends an Items/Attachments section.
-        if matches!(sec, Sec::Items | Sec::Attachments) && sec_enumerated && block_start {
+        // A plain paragraph after a list ends an Items/Attachments section, and a
+        // situation part read as a list (`What went well ⏎ - … ⏎ - …`).
+        if matches!(
+            sec,
+            Sec::Items | Sec::Attachments | Sec::Background | Sec::Problem
+        ) && sec_enumerated
+            && block_start
+        {
             sec = Sec::None;
+            cur_section = None;
         }
         match sec {
             Sec::Background | Sec::Problem => {
@@ -833,28 +844,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     if !reply {
         mail_wide_due(a, lines, end);
     }
-    // A reply's list is its points (questions, objections, answers), not new items, unless
-    // it assigns work: an owner or a deadline on its lines.
+    // A reply's list is its points (questions, objections, answers, promises), not new
+    // items; also when it escalates and restates the asks for the people it brings in
+    // (`现抄送…请协调：1. …`): the tracker follows the original's items, and the reply's
+    // relation to them is its reply class and the items it names (corpus A2).
     if reply {
-        // An escalating reply restates the asks for the people it brings in (`现抄送…请协助：`,
-        // `I'm escalating … copied`); other replies' lists are answers, questions, promises.
-        let text = if first < end {
-            search_lower(&a.source[lines[first].start..lines[end - 1].end]).into_owned()
-        } else {
-            String::new()
-        };
-        let escalates = [
-            "escalat", "升级", "升級", "抄送", "copied", "cc'ing", "copying",
-        ]
-        .iter()
-        .any(|w| text.contains(w));
-        let assigns = a
-            .items
-            .iter()
-            .any(|it| it.owner.is_some() || it.due_time().is_some());
-        if !(escalates && assigns) {
-            a.items.clear();
-        }
+        a.items.clear();
     }
     // A reply without items has no opening, background or closing of its own: its text is
     // the answer (the corpus convention, and what a reader takes from it).
@@ -1987,22 +1982,42 @@ fn add_section_text(a: &mut Anatomy, cur: &mut Option<(Sec, usize)>, sec: Sec, s
     };
     // A list marker (`- 11 of 50 samples…`, `1. 现象：…`) is no part of the sentence.
     let raw = a.source[s..e].trim();
+    let listed = matches!(list_marker(raw), Some((mlen, _)) if !raw[mlen..].trim().is_empty());
     let line = match list_marker(raw) {
-        Some((mlen, _)) if !raw[mlen..].trim().is_empty() => raw[mlen..].trim(),
+        Some((mlen, _)) if listed => raw[mlen..].trim(),
         _ => raw,
     }
     .to_string();
+    // `二、影响：…`, `Root cause: …` going on in a situation part: the label is no sentence.
+    let line = match background::situation_label(&line) {
+        Some(c) => line[c..].to_string(),
+        None => line,
+    };
     let span_start = if k == Sec::Background {
         a.background[idx].span.start
     } else {
         a.problem[idx].span.start
     };
     let span = a.span(span_start, e);
-    let target = if k == Sec::Background {
-        &mut a.background[idx]
+    let line_span = a.span(s, e);
+    let list = if k == Sec::Background {
+        &mut a.background
     } else {
-        &mut a.problem[idx]
+        &mut a.problem
     };
+    // Each line of a list is an entry of its own (`- Stock-outs on two SKUs`, `1. 临时工
+    // 晚到一天；`), however it ends: the corpus reads one entry per list line.
+    if listed && !list[idx].text.is_empty() {
+        list.push(Section {
+            heading: None,
+            sentences: 0,
+            text: line,
+            span: line_span,
+        });
+        *cur = Some((k, list.len() - 1));
+        return;
+    }
+    let target = &mut list[idx];
     if !target.text.is_empty() {
         target.text.push('\n');
     }
@@ -3115,10 +3130,8 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "in progress",
         "成果",
         "数据",
-        "原因",
         "已采取",
         "措施",
-        "影响",
         "共识",
         "说明",
         "概况",
@@ -3133,11 +3146,7 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "风险",
         "milestone",
         "progress",
-        "result",
-        "cause",
-        "impact",
         "timeline",
-        "lessons",
         "summary",
         "status",
         "risks",
@@ -3207,7 +3216,8 @@ fn classify_label(label: &str) -> Option<Sec> {
     if has(3) {
         return Some(Sec::Items);
     }
-    if has(4) {
+    // `问题：`, `不足：` alone name what went wrong; within a longer label they may not.
+    if has(4) || background::is_situation_label(label) {
         return Some(Sec::Background);
     }
     if has(5) {
@@ -3244,7 +3254,7 @@ fn classify_label_naive(label: &str) -> Option<Sec> {
     if has(g[3]) {
         return Some(Sec::Items);
     }
-    if has(g[4]) {
+    if has(g[4]) || background::is_situation_label(l) {
         return Some(Sec::Background);
     }
     if has(g[5]) {
@@ -5753,12 +5763,12 @@ mod tests {
     }
 
     #[test]
-    fn an_escalating_reply_keeps_its_asks() {
+    fn an_escalating_reply_restates_no_items() {
         let a = read(
             "Subject: Re: x\n\n老周，\n\n仍未收到回复，现抄送两位主管，请协助：\n1. 12月3日前补齐报价——采购部\n\n周一\n\n-----原始邮件-----\n发件人：老周\n",
         );
-        assert_eq!(whats(&a), ["补齐报价"]);
-        assert_eq!(a.items[0].owner.as_ref().unwrap().text, "采购部");
+        assert!(a.items.is_empty(), "{:?}", whats(&a));
+        assert!(a.opening.is_none() && a.background.is_empty() && a.closing.is_none());
     }
 
     /// Lines with no marker under a colon, one ask a line ending with `；`, are the items;
