@@ -579,6 +579,19 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             sec = Sec::None;
             cur_section = None;
         }
+        // So does a paragraph introducing a list (`接下来要做的：`, `What we will change:`):
+        // the list it opens is no part of the situation told above it.
+        if matches!(sec, Sec::Background | Sec::Problem)
+            && block_start
+            && t.trim_end().ends_with(['：', ':'])
+            && lines[i + 1..end]
+                .iter()
+                .find(|n| !n.blank)
+                .is_some_and(|n| list_marker(&src[n.start..n.end]).is_some())
+        {
+            sec = Sec::None;
+            cur_section = None;
+        }
         match sec {
             Sec::Background | Sec::Problem => {
                 roles[i] = Role::Background;
@@ -4918,6 +4931,68 @@ mod tests {
             "Subject: [Issue] Samples - Supply Chain - Urgent\nDate: Tue, 8 Dec 2026 10:00:00 +0800\n\nDear Tom,\n\nThe samples failed again.\n\nTimeline:\n- Dec 1: samples failed IQC.\n- Dec 4: 8D report received.\n\nPlease call me.\n\nMa Chao\nSupply Chain\nTel: +86 512 6688 2301\n",
         );
         assert!(whats(&a).is_empty(), "{:?}", whats(&a));
+    }
+
+    /// The background entries as the corpus counts them: each part's sentences.
+    fn background_entries(a: &Anatomy) -> Vec<&str> {
+        a.background
+            .iter()
+            .flat_map(|s| liaison_model::text::sentences(&s.text))
+            .collect()
+    }
+
+    #[test]
+    fn situation_labels_name_background_parts() {
+        assert_eq!(classify_label("延期原因"), Some(Sec::Background));
+        assert_eq!(classify_label("what didn't go well"), Some(Sec::Background));
+        assert_eq!(classify_label("问题"), Some(Sec::Background));
+        assert_eq!(classify_label("改进措施"), Some(Sec::Items));
+        // `问题` inside a longer label does not make it a situation.
+        assert_eq!(classify_label("待确认问题"), None);
+    }
+
+    /// A retrospective's results, what went wrong and causes are background, one entry per
+    /// list line and without their labels; its measures with an owner and a time are items.
+    #[test]
+    fn a_retrospective_tells_its_situation_and_keeps_its_measures() {
+        let a = read(
+            "Subject: 【复盘】仓库盘点-仓储部\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各位：\n\n年末盘点已结束，复盘如下。\n\n一、结果：账实相符率99.2%。\n二、影响：两家门店补货晚了一天。\n三、根因：扫码枪电量不足，夜班没有备用电池\n\n不足：\n1. 盘点表模板没有提前下发；\n2. 叉车调度靠电话\n\n改进：\n1. 采购备用电池——行政部刘洋——12月8日前\n\n谢谢大家。\n\n王芳\n仓储部\n",
+        );
+        assert_eq!(
+            background_entries(&a),
+            [
+                "账实相符率99.2%。",
+                "两家门店补货晚了一天。",
+                "扫码枪电量不足，夜班没有备用电池",
+                "盘点表模板没有提前下发；",
+                "叉车调度靠电话",
+            ]
+        );
+        assert_eq!(whats(&a), ["采购备用电池"]);
+        // The same in English, with an unlabelled heading and a measure listed under the
+        // situation part.
+        let a = read(
+            "Subject: [Retrospective] Stock count - Warehouse - Normal\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi all,\n\nThe year-end count is done.\n\nWhat went well\n- Counts matched the books for 99% of bins\n- Night shift finished early\n\nRoot cause: scanner batteries ran flat.\n- Buy spare batteries - owner: Admin (Liu Yang) - by Dec 8\n\nThanks,\n\nWang Fang\nWarehouse\n",
+        );
+        assert_eq!(
+            background_entries(&a),
+            [
+                "Counts matched the books for 99% of bins",
+                "Night shift finished early",
+                "scanner batteries ran flat.",
+            ]
+        );
+        assert_eq!(a.items.len(), 1, "{:?}", whats(&a));
+    }
+
+    /// A paragraph that introduces a list ends the situation part above it.
+    #[test]
+    fn a_list_intro_ends_a_situation_part() {
+        let a = read(
+            "Subject: 【复盘】展会物料-市场部\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各位：\n\n展会已结束，复盘如下。\n\n不足：\n展板晚到半天，搭建时间被压缩。\n\n下次要做的：\n1. 小李：展板提前三天到场，12月20日前定好物流\n\n王芳\n市场部\n",
+        );
+        assert_eq!(background_entries(&a), ["展板晚到半天，搭建时间被压缩。"]);
+        assert_eq!(a.items.len(), 1);
     }
 
     #[test]
