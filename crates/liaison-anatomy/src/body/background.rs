@@ -220,7 +220,10 @@ pub(super) fn situation_label(line: &str) -> Option<usize> {
         (&r[..ci], '【'.len_utf8() + ci + '】'.len_utf8())
     } else {
         let ci = t.find(['：', ':'])?;
-        (&t[..ci], ci + t[ci..].chars().next().map_or(1, char::len_utf8))
+        (
+            &t[..ci],
+            ci + t[ci..].chars().next().map_or(1, char::len_utf8),
+        )
     };
     let label = crate::reply::cues::normalize(label.trim().trim_matches('*'));
     // A sentence before a colon (`也有两个地方做得不够：`) is no label.
@@ -242,9 +245,15 @@ mod tests {
     #[test]
     fn situation_labels() {
         let s = "根因：温控模块的固件没有升级。";
-        assert_eq!(&s[situation_label(s).unwrap()..], "温控模块的固件没有升级。");
+        assert_eq!(
+            &s[situation_label(s).unwrap()..],
+            "温控模块的固件没有升级。"
+        );
         let s = "Root cause: the vendor changed the file format.";
-        assert_eq!(&s[situation_label(s).unwrap()..], "the vendor changed the file format.");
+        assert_eq!(
+            &s[situation_label(s).unwrap()..],
+            "the vendor changed the file format."
+        );
         let s = "【損失】退貨三百件。";
         assert_eq!(&s[situation_label(s).unwrap()..], "退貨三百件。");
         // A data label names no situation, and a bare label holds nothing to read.
