@@ -579,19 +579,6 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             sec = Sec::None;
             cur_section = None;
         }
-        // So does a paragraph introducing a list (`接下来要做的：`, `What we will change:`):
-        // the list it opens is no part of the situation told above it.
-        if matches!(sec, Sec::Background | Sec::Problem)
-            && block_start
-            && t.trim_end().ends_with(['：', ':'])
-            && lines[i + 1..end]
-                .iter()
-                .find(|n| !n.blank)
-                .is_some_and(|n| list_marker(&src[n.start..n.end]).is_some())
-        {
-            sec = Sec::None;
-            cur_section = None;
-        }
         match sec {
             Sec::Background | Sec::Problem => {
                 roles[i] = Role::Background;
@@ -4983,16 +4970,6 @@ mod tests {
             ]
         );
         assert_eq!(a.items.len(), 1, "{:?}", whats(&a));
-    }
-
-    /// A paragraph that introduces a list ends the situation part above it.
-    #[test]
-    fn a_list_intro_ends_a_situation_part() {
-        let a = read(
-            "Subject: 【复盘】展会物料-市场部\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各位：\n\n展会已结束，复盘如下。\n\n不足：\n展板晚到半天，搭建时间被压缩。\n\n下次要做的：\n1. 小李：展板提前三天到场，12月20日前定好物流\n\n王芳\n市场部\n",
-        );
-        assert_eq!(background_entries(&a), ["展板晚到半天，搭建时间被压缩。"]);
-        assert_eq!(a.items.len(), 1);
     }
 
     #[test]

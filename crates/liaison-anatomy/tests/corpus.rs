@@ -22,7 +22,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("quoted_first_line", 0.99, 0.98),
     ("greeting", 0.97, 0.98),
     ("opening", 0.94, 0.91),
-    ("background", 0.82, 0.73),
+    ("background", 0.81, 0.73),
     ("closing", 0.94, 0.86),
     ("attachments", 1.0, 1.0),
     ("items.what", 0.78, 0.66),
