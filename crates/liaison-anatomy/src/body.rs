@@ -487,8 +487,11 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 // `時程安排：`, `改善措施：`, `Timeline:` (a part the guide does not name
                 // for items): a list line that carries an item's fields, an owner and a
                 // deadline still ahead, is an item all the same.
+                // So does one under a situation part (`原因：`, `What didn't`): a measure with
+                // an owner or a time stays an item (corpus A3).
                 _ if strong
-                    || sec == Sec::Other && carries_fields(a, l.start + mlen, l.end, opts) =>
+                    || matches!(sec, Sec::Other | Sec::Background | Sec::Problem)
+                        && carries_fields(a, l.start + mlen, l.end, opts) =>
                 {
                     let idx = push_item(
                         a,
@@ -507,6 +510,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                 _ => {
                     roles[i] = role_for_content(sec);
                     add_section_text(a, &mut cur_section, sec, l.start, l.end);
+                    sec_enumerated = true;
                     continue;
                 }
             }
@@ -564,9 +568,16 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
         }
         cur_item = None;
 
-        // A plain paragraph after a list ends an Items/Attachments section.
-        if matches!(sec, Sec::Items | Sec::Attachments) && sec_enumerated && block_start {
+        // A plain paragraph after a list ends an Items/Attachments section, and a
+        // situation part read as a list (`What went well ⏎ - … ⏎ - …`).
+        if matches!(
+            sec,
+            Sec::Items | Sec::Attachments | Sec::Background | Sec::Problem
+        ) && sec_enumerated
+            && block_start
+        {
             sec = Sec::None;
+            cur_section = None;
         }
         match sec {
             Sec::Background | Sec::Problem => {
@@ -833,28 +844,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     if !reply {
         mail_wide_due(a, lines, end);
     }
-    // A reply's list is its points (questions, objections, answers), not new items, unless
-    // it assigns work: an owner or a deadline on its lines.
+    // A reply's list is its points (questions, objections, answers, promises), not new
+    // items; also when it escalates and restates the asks for the people it brings in
+    // (`现抄送…请协调：1. …`): the tracker follows the original's items, and the reply's
+    // relation to them is its reply class and the items it names (corpus A2).
     if reply {
-        // An escalating reply restates the asks for the people it brings in (`现抄送…请协助：`,
-        // `I'm escalating … copied`); other replies' lists are answers, questions, promises.
-        let text = if first < end {
-            search_lower(&a.source[lines[first].start..lines[end - 1].end]).into_owned()
-        } else {
-            String::new()
-        };
-        let escalates = [
-            "escalat", "升级", "升級", "抄送", "copied", "cc'ing", "copying",
-        ]
-        .iter()
-        .any(|w| text.contains(w));
-        let assigns = a
-            .items
-            .iter()
-            .any(|it| it.owner.is_some() || it.due_time().is_some());
-        if !(escalates && assigns) {
-            a.items.clear();
-        }
+        a.items.clear();
     }
     // A reply without items has no opening, background or closing of its own: its text is
     // the answer (the corpus convention, and what a reader takes from it).
@@ -1987,22 +1982,42 @@ fn add_section_text(a: &mut Anatomy, cur: &mut Option<(Sec, usize)>, sec: Sec, s
     };
     // A list marker (`- 11 of 50 samples…`, `1. 现象：…`) is no part of the sentence.
     let raw = a.source[s..e].trim();
+    let listed = matches!(list_marker(raw), Some((mlen, _)) if !raw[mlen..].trim().is_empty());
     let line = match list_marker(raw) {
-        Some((mlen, _)) if !raw[mlen..].trim().is_empty() => raw[mlen..].trim(),
+        Some((mlen, _)) if listed => raw[mlen..].trim(),
         _ => raw,
     }
     .to_string();
+    // `二、影响：…`, `Root cause: …` going on in a situation part: the label is no sentence.
+    let line = match background::situation_label(&line) {
+        Some(c) => line[c..].to_string(),
+        None => line,
+    };
     let span_start = if k == Sec::Background {
         a.background[idx].span.start
     } else {
         a.problem[idx].span.start
     };
     let span = a.span(span_start, e);
-    let target = if k == Sec::Background {
-        &mut a.background[idx]
+    let line_span = a.span(s, e);
+    let list = if k == Sec::Background {
+        &mut a.background
     } else {
-        &mut a.problem[idx]
+        &mut a.problem
     };
+    // Each line of a list is an entry of its own (`- Stock-outs on two SKUs`, `1. 临时工
+    // 晚到一天；`), however it ends: the corpus reads one entry per list line.
+    if listed && !list[idx].text.is_empty() {
+        list.push(Section {
+            heading: None,
+            sentences: 0,
+            text: line,
+            span: line_span,
+        });
+        *cur = Some((k, list.len() - 1));
+        return;
+    }
+    let target = &mut list[idx];
     if !target.text.is_empty() {
         target.text.push('\n');
     }
@@ -3115,10 +3130,8 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "in progress",
         "成果",
         "数据",
-        "原因",
         "已采取",
         "措施",
-        "影响",
         "共识",
         "说明",
         "概况",
@@ -3133,11 +3146,7 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "风险",
         "milestone",
         "progress",
-        "result",
-        "cause",
-        "impact",
         "timeline",
-        "lessons",
         "summary",
         "status",
         "risks",
@@ -3207,7 +3216,8 @@ fn classify_label(label: &str) -> Option<Sec> {
     if has(3) {
         return Some(Sec::Items);
     }
-    if has(4) {
+    // `问题：`, `不足：` alone name what went wrong; within a longer label they may not.
+    if has(4) || background::is_situation_label(label) {
         return Some(Sec::Background);
     }
     if has(5) {
@@ -3244,7 +3254,7 @@ fn classify_label_naive(label: &str) -> Option<Sec> {
     if has(g[3]) {
         return Some(Sec::Items);
     }
-    if has(g[4]) {
+    if has(g[4]) || background::is_situation_label(l) {
         return Some(Sec::Background);
     }
     if has(g[5]) {
@@ -4910,6 +4920,58 @@ mod tests {
         assert!(whats(&a).is_empty(), "{:?}", whats(&a));
     }
 
+    /// The background entries as the corpus counts them: each part's sentences.
+    fn background_entries(a: &Anatomy) -> Vec<&str> {
+        a.background
+            .iter()
+            .flat_map(|s| liaison_model::text::sentences(&s.text))
+            .collect()
+    }
+
+    #[test]
+    fn situation_labels_name_background_parts() {
+        assert_eq!(classify_label("延期原因"), Some(Sec::Background));
+        assert_eq!(classify_label("what didn't go well"), Some(Sec::Background));
+        assert_eq!(classify_label("问题"), Some(Sec::Background));
+        assert_eq!(classify_label("改进措施"), Some(Sec::Items));
+        // `问题` inside a longer label does not make it a situation.
+        assert_eq!(classify_label("待确认问题"), None);
+    }
+
+    /// A retrospective's results, what went wrong and causes are background, one entry per
+    /// list line and without their labels; its measures with an owner and a time are items.
+    #[test]
+    fn a_retrospective_tells_its_situation_and_keeps_its_measures() {
+        let a = read(
+            "Subject: 【复盘】仓库盘点-仓储部\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各位：\n\n年末盘点已结束，复盘如下。\n\n一、结果：账实相符率99.2%。\n二、影响：两家门店补货晚了一天。\n三、根因：扫码枪电量不足，夜班没有备用电池\n\n不足：\n1. 盘点表模板没有提前下发；\n2. 叉车调度靠电话\n\n改进：\n1. 采购备用电池——行政部刘洋——12月8日前\n\n谢谢大家。\n\n王芳\n仓储部\n",
+        );
+        assert_eq!(
+            background_entries(&a),
+            [
+                "账实相符率99.2%。",
+                "两家门店补货晚了一天。",
+                "扫码枪电量不足，夜班没有备用电池",
+                "盘点表模板没有提前下发；",
+                "叉车调度靠电话",
+            ]
+        );
+        assert_eq!(whats(&a), ["采购备用电池"]);
+        // The same in English, with an unlabelled heading and a measure listed under the
+        // situation part.
+        let a = read(
+            "Subject: [Retrospective] Stock count - Warehouse - Normal\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi all,\n\nThe year-end count is done.\n\nWhat went well\n- Counts matched the books for 99% of bins\n- Night shift finished early\n\nRoot cause: scanner batteries ran flat.\n- Buy spare batteries - owner: Admin (Liu Yang) - by Dec 8\n\nThanks,\n\nWang Fang\nWarehouse\n",
+        );
+        assert_eq!(
+            background_entries(&a),
+            [
+                "Counts matched the books for 99% of bins",
+                "Night shift finished early",
+                "scanner batteries ran flat.",
+            ]
+        );
+        assert_eq!(a.items.len(), 1, "{:?}", whats(&a));
+    }
+
     #[test]
     fn traditional_part_labels_are_read_like_simplified_ones() {
         assert_eq!(classify_label("問題描述"), Some(Sec::Problem));
@@ -5753,12 +5815,12 @@ mod tests {
     }
 
     #[test]
-    fn an_escalating_reply_keeps_its_asks() {
+    fn an_escalating_reply_restates_no_items() {
         let a = read(
             "Subject: Re: x\n\n老周，\n\n仍未收到回复，现抄送两位主管，请协助：\n1. 12月3日前补齐报价——采购部\n\n周一\n\n-----原始邮件-----\n发件人：老周\n",
         );
-        assert_eq!(whats(&a), ["补齐报价"]);
-        assert_eq!(a.items[0].owner.as_ref().unwrap().text, "采购部");
+        assert!(a.items.is_empty(), "{:?}", whats(&a));
+        assert!(a.opening.is_none() && a.background.is_empty() && a.closing.is_none());
     }
 
     /// Lines with no marker under a colon, one ask a line ending with `；`, are the items;

