@@ -642,6 +642,21 @@ pub struct Prepared {
     /// The writer's display name and address (their items are the ones a reply that names
     /// none is about).
     writer_names: Vec<String>,
+    /// The last reading and the items it was pointed at.
+    last: LastReading,
+}
+
+/// The last reading of a [`Prepared`] with the items it was pointed at. Replaying a thread
+/// points each of its replies at the same items again (a thread is replayed whenever a
+/// message lands in the middle of its history), and pointing was a tenth of an ingest.
+#[derive(Debug, Default)]
+struct LastReading(std::sync::Mutex<Option<(Vec<ItemRef>, ReplyReading)>>);
+
+impl Clone for LastReading {
+    fn clone(&self) -> Self {
+        let last = self.0.lock().ok().and_then(|l| l.clone());
+        LastReading(std::sync::Mutex::new(last))
+    }
 }
 
 /// Reads everything of a reply that does not depend on the items (see [`read`]).
@@ -720,6 +735,7 @@ pub fn prepare(m: &Message, opts: &ParseOptions, writer: Writer) -> Prepared {
         all,
         clauses: cls,
         writer_names,
+        last: LastReading::default(),
     }
 }
 
@@ -732,14 +748,24 @@ impl Prepared {
     /// The whole reading, pointed at `items` (the collaboration's items when the reply is
     /// applied).
     pub fn against(&self, items: &[ItemRef]) -> ReplyReading {
+        if let Ok(last) = self.last.0.lock()
+            && let Some((seen, reading)) = last.as_ref()
+            && seen == items
+        {
+            return reading.clone();
+        }
         let (found, delivered) = self.point(items);
-        ReplyReading {
+        let reading = ReplyReading {
             promised: self.as_planned(items, found.as_ref()),
             items: found.as_ref().map(|(v, _)| v.clone()),
             items_found: found.map(|(_, f)| f),
             delivered,
             ..self.reading.clone()
+        };
+        if let Ok(mut last) = self.last.0.lock() {
+            *last = Some((items.to_vec(), reading.clone()));
         }
+        reading
     }
 
     /// The promised time, made precise by the plan: a day promised "as planned"
