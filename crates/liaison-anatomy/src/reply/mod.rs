@@ -1505,6 +1505,11 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
     }) {
         return (C::Dispute, Some("(correction)".into()));
     }
+    // The answer asked for, written in the mail itself (`型号是HX-200，单价380元`, `经核实…`):
+    // a delivery with nothing attached.
+    if cls.iter().any(gives_values) {
+        return (C::Delivery, Some("(values given)".into()));
+    }
     (C::Acknowledgement, None)
 }
 

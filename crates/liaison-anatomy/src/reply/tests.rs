@@ -2197,3 +2197,27 @@ fn a_time_then_ba_commits_whatever_the_verb() {
     // Asking the reader to do it is no commitment of the writer.
     check(&[("请周三前把两台样机调回出厂设置？", ASKED)], ReplyClass::Question);
 }
+
+#[test]
+fn a_decision_settled_hands_it_over() {
+    check(&[("场地已敲定：二号会议厅，周四全天。", ASKED)], ReplyClass::Delivery);
+    check(
+        &[("验收人已确定为质检部程立。培训材料我们12月9日前发您。", ASKED)],
+        ReplyClass::PartialDelivery,
+    );
+    // Not settled yet: a negated settling hands nothing over.
+    check(&[("场地还没有确定，周四前答复您。", ASKED)], ReplyClass::Promise);
+}
+
+#[test]
+fn an_answer_written_in_the_mail_is_a_delivery() {
+    check(
+        &[
+            ("王工，经核实，这批阀门的压力等级是PN16。", ASKED),
+            ("Hi Bo, the unit price is 12.40 USD and the MOQ is 500 pcs.", ASKED),
+        ],
+        ReplyClass::Delivery,
+    );
+    // A thanks with no value given stays an acknowledgement.
+    check(&[("收到，谢谢王工。", ASKED)], ReplyClass::Acknowledgement);
+}
