@@ -918,7 +918,12 @@ fn approves(prev: Option<&str>, norm: &str) -> bool {
     const YES: &[&str] = &["yes", "ok", "okay", "好的", "可以", "行", "好"];
     const CONNECTIVE: &[&str] = &["", "so", "then", "那", "那就"];
     const ON: &[&str] = &["please ", "请", "麻烦", "那就请"];
-    let bare = |s: &str| s.trim().trim_end_matches([',', '，', '.', '!', '！']).trim().to_string();
+    let bare = |s: &str| {
+        s.trim()
+            .trim_end_matches([',', '，', '.', '!', '！'])
+            .trim()
+            .to_string()
+    };
     // `yes` alone, after at most a connective (`so yes`), and set off by a comma (not
     // `可以请您…`, `okay-ish`).
     let yes_opens = |t: &str| -> Option<usize> {

@@ -2125,7 +2125,10 @@ fn taking_on_is_read_only_in_a_short_reply() {
 fn a_link_given_as_a_statement_hands_over() {
     check(
         &[
-            ("周老师，新版课表：https://docs.example.cn/d/term2-schedule", ASKED),
+            (
+                "周老师，新版课表：https://docs.example.cn/d/term2-schedule",
+                ASKED,
+            ),
             (
                 "Hi Ana,\n\nThe floor plans, both halls:\n\\\\nas02\\events\\hall-plans\\v4",
                 ASKED,
@@ -2154,7 +2157,10 @@ fn a_link_given_as_a_statement_hands_over() {
 fn our_yes_with_a_go_ahead_confirms() {
     check(
         &[
-            ("Steel frame, as in the drawing. So yes, please order the steel one.", US_ASKING),
+            (
+                "Steel frame, as in the drawing. So yes, please order the steel one.",
+                US_ASKING,
+            ),
             ("好的，请按第二套配色出图。", US_ASKING),
         ],
         ReplyClass::Confirmation,
@@ -2162,7 +2168,10 @@ fn our_yes_with_a_go_ahead_confirms() {
     // A request without a yes before it is still a reminder.
     check(
         &[
-            ("Please order the steel one today, we are waiting.", US_ASKING),
+            (
+                "Please order the steel one today, we are waiting.",
+                US_ASKING,
+            ),
             ("可以请您今天下班前发一下吗？", US_ASKING),
         ],
         ReplyClass::Nudge,
@@ -2174,7 +2183,10 @@ fn our_next_step_after_a_thing_received_confirms() {
     check(
         &[
             ("样衣收到了，尺码都对，我们周四前下大货单。", US_ASKING),
-            ("Both drawings received and checked, we will book the cutting on Friday.", US_ASKING),
+            (
+                "Both drawings received and checked, we will book the cutting on Friday.",
+                US_ASKING,
+            ),
         ],
         ReplyClass::Confirmation,
     );
@@ -2195,18 +2207,30 @@ fn a_time_then_ba_commits_whatever_the_verb() {
         ReplyClass::Promise,
     );
     // Asking the reader to do it is no commitment of the writer.
-    check(&[("请周三前把两台样机调回出厂设置？", ASKED)], ReplyClass::Question);
+    check(
+        &[("请周三前把两台样机调回出厂设置？", ASKED)],
+        ReplyClass::Question,
+    );
 }
 
 #[test]
 fn a_decision_settled_hands_it_over() {
-    check(&[("场地已敲定：二号会议厅，周四全天。", ASKED)], ReplyClass::Delivery);
     check(
-        &[("验收人已确定为质检部程立。培训材料我们12月9日前发您。", ASKED)],
+        &[("场地已敲定：二号会议厅，周四全天。", ASKED)],
+        ReplyClass::Delivery,
+    );
+    check(
+        &[(
+            "验收人已确定为质检部程立。培训材料我们12月9日前发您。",
+            ASKED,
+        )],
         ReplyClass::PartialDelivery,
     );
     // Not settled yet: a negated settling hands nothing over.
-    check(&[("场地还没有确定，周四前答复您。", ASKED)], ReplyClass::Promise);
+    check(
+        &[("场地还没有确定，周四前答复您。", ASKED)],
+        ReplyClass::Promise,
+    );
 }
 
 #[test]
@@ -2214,7 +2238,10 @@ fn an_answer_written_in_the_mail_is_a_delivery() {
     check(
         &[
             ("王工，经核实，这批阀门的压力等级是PN16。", ASKED),
-            ("Hi Bo, the unit price is 12.40 USD and the MOQ is 500 pcs.", ASKED),
+            (
+                "Hi Bo, the unit price is 12.40 USD and the MOQ is 500 pcs.",
+                ASKED,
+            ),
         ],
         ReplyClass::Delivery,
     );
