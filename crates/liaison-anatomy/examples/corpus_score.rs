@@ -229,6 +229,32 @@ fn main() {
         }
         return;
     }
+    // `--classes`: every tuning reply's expected and read class with the cue that decided
+    // it, to find replies read right for a fragile reason (tuning part only, by design).
+    if args.iter().any(|a| a == "--classes") {
+        let opts = score::options();
+        let threads = score::threads();
+        for (name, raw, exp) in score::messages("tune") {
+            let Some(want) = exp.reply.as_ref().and_then(|r| r.class.clone()) else {
+                continue;
+            };
+            let r = score::read(&raw, &exp, &opts, &threads);
+            let m = liaison_mail::Message::parse(&raw);
+            let w = score::writer(&m, &exp, &threads);
+            let side = match (w.ours, w.requester) {
+                (true, true) => "ours,requester",
+                (true, false) => "ours,asked",
+                (false, true) => "theirs,requester",
+                (false, false) => "theirs,asked",
+            };
+            let got = r.reply_class.clone().unwrap_or_default();
+            let mark = if got == want { "ok " } else { "MISS" };
+            let first = r.debug.lines().next().unwrap_or_default();
+            let text: String = r.debug.lines().skip(1).collect::<Vec<_>>().join(" ⏎ ");
+            println!("{mark}\t{name}\t{want}\t{got}\t{side}\t{first}\n\t{text}");
+        }
+        return;
+    }
     if args.iter().any(|a| a == "--align-diff") {
         align_diff();
         return;

@@ -529,8 +529,12 @@ fn verb_after_time(after: &str) -> Option<AfterTime> {
         "上传", "整理", "准备", "报送",
     ];
     let mut rest = after;
+    // `周五前把样张放到共享盘`: after 把 comes the object and then the verb, whatever it is;
+    // a time followed by 把 is a deed planned for that time.
+    let mut disposal = false;
     for _ in 0..6 {
         let before = rest;
+        disposal |= rest.starts_with('把');
         if let Some(r) = rest
             .strip_prefix('（')
             .and_then(|r| r.split_once('）'))
@@ -563,7 +567,8 @@ fn verb_after_time(after: &str) -> Option<AfterTime> {
         .strip_prefix('上')
         .and_then(|r| r.chars().next())
         .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"午旬半周月个次".contains(c));
-    (resulting || put_up || VERBS.iter().any(|v| rest.starts_with(v))).then_some(AfterTime::Verb)
+    (disposal || resulting || put_up || VERBS.iter().any(|v| rest.starts_with(v)))
+        .then_some(AfterTime::Verb)
 }
 
 /// The text without URLs (whose `?` is not a question).
@@ -920,6 +925,57 @@ fn carries(c: &Clause, class: ReplyClass) -> bool {
     }
 }
 
+/// Saying a thing sent was received (not a bare `收到` acknowledging a message).
+const RECEIVED: &[&str] = &[
+    "收到了",
+    "已收到",
+    "都收到",
+    "已经收到",
+    "received",
+    "got them",
+    "got both",
+    "got the ",
+];
+
+/// A yes to the reader's proposal or question followed by a request to go on, in the same
+/// clause or as the clause before it in the sentence (`So yes, please run it on concrete`,
+/// `好的，请按B方案排`, `OK，那就请…`).
+fn approves(prev: Option<&str>, norm: &str) -> bool {
+    const YES: &[&str] = &["yes", "ok", "okay", "好的", "可以", "行", "好"];
+    const CONNECTIVE: &[&str] = &["", "so", "then", "那", "那就"];
+    const ON: &[&str] = &["please ", "请", "麻烦", "那就请"];
+    let bare = |s: &str| {
+        s.trim()
+            .trim_end_matches([',', '，', '.', '!', '！'])
+            .trim()
+            .to_string()
+    };
+    // `yes` alone, after at most a connective (`so yes`), and set off by a comma (not
+    // `可以请您…`, `okay-ish`).
+    let yes_opens = |t: &str| -> Option<usize> {
+        YES.iter().find_map(|y| {
+            t.match_indices(y).find_map(|(i, _)| {
+                let before = t[..i].trim();
+                let after = &t[i + y.len()..];
+                (CONNECTIVE.contains(&before) && after.starts_with([',', '，', '.', '!', '！']))
+                    .then_some(i + y.len())
+            })
+        })
+    };
+    let t = norm.trim_start();
+    let goes_on = |s: &str| ON.iter().any(|p| s.trim_start().starts_with(p));
+    if let Some(end) = yes_opens(t) {
+        let after = t[end..].trim_start_matches([',', '，', '.', '!', '！', ' ']);
+        if goes_on(after) {
+            return true;
+        }
+    }
+    prev.is_some_and(|p| {
+        let p = bare(p);
+        yes_opens(&format!("{p},")).is_some_and(|end| end == p.len())
+    }) && goes_on(t)
+}
+
 /// `不是…的问题` / `不是…的范围` / `不在…范围内`: the writer says it is not theirs.
 fn not_ours(norm: &str) -> bool {
     for (i, _) in norm.match_indices("不在") {
@@ -1076,7 +1132,26 @@ fn decide_rules(
         // We may own an item of our own request too, and promise it: the writer is the
         // one who acts (`第三項我這邊會在…完成`), not the reader (`下班前给我一个版本`,
         // `我需要你在周四之前给个方向`) nor a third party (`放射科16日先完成`).
+        // Answering a proposal or a question of theirs with a yes and a go-ahead (`So yes,
+        // please run the FA on concrete`, `好的，请按B方案做`): approving, not reminding.
+        if let Some(c) = cls.iter().enumerate().find_map(|(k, c)| {
+            let prev = k
+                .checked_sub(1)
+                .map(|j| &cls[j])
+                .filter(|p| p.sentence == c.sentence)
+                .map(|p| p.norm.as_str());
+            (!c.conditional && !c.question && approves(prev, &c.norm)).then_some(c)
+        }) {
+            return Ok((C::Confirmation, cue(cues::first(&c.norm, cues::REQUEST))));
+        }
+        // Saying what was received (`报价收到了`, `received both files`) and then what we
+        // do next: the next step follows an accepted delivery, a confirmation, not a
+        // promise of our own.
+        let received = cls
+            .iter()
+            .any(|c| !c.question && !c.conditional && cues::any(&c.norm, RECEIVED));
         if writer.ours
+            && !received
             && let Some(c) = cls.iter().find(|c| {
                 !c.conditional
                     && !c.question
@@ -1461,6 +1536,11 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
     }) {
         return (C::Dispute, Some("(correction)".into()));
     }
+    // The answer asked for, written in the mail itself (`型号是HX-200，单价380元`, `经核实…`):
+    // a delivery with nothing attached.
+    if cls.iter().any(gives_values) {
+        return (C::Delivery, Some("(values given)".into()));
+    }
     (C::Acknowledgement, None)
 }
 
@@ -1611,7 +1691,8 @@ fn delivered_items(cls: &[Clause], items: &[ItemRef]) -> Vec<usize> {
     out
 }
 
-/// What shows that something is handed over now: a cue, or an attached file.
+/// What shows that something is handed over now: a cue, an attached file, or a link
+/// given as a statement.
 fn handed_over(cls: &[Clause], files: usize) -> Option<&'static str> {
     cls.iter()
         .find_map(|c| cues::first_done(&c.norm, cues::DONE))
@@ -1621,6 +1702,18 @@ fn handed_over(cls: &[Clause], files: usize) -> Option<&'static str> {
                 .then_some("(done)")
         })
         .or((files > 0).then_some("(attachment)"))
+        .or_else(|| cls.iter().any(gives_link).then_some("(link)"))
+}
+
+/// A clause that gives a link or a share path (`https://…`, `\\fs01\…`) as a statement:
+/// the link is the thing handed over, whatever verb (or none) goes with it. Not when the
+/// clause asks, sets a condition, commits or names a time to come (`我周五前放到 https://…`).
+fn gives_link(c: &Clause) -> bool {
+    let link = c.norm.split_whitespace().any(|w| {
+        let w = w.trim_start_matches(['：', ':', '（', '(', '“', '"']);
+        w.contains("://") || w.starts_with("www.") || w.starts_with("\\\\")
+    });
+    link && c.short && !c.question && !c.conditional && !c.commits() && c.times.is_empty()
 }
 
 /// The time promised, by class (see the module documentation).

@@ -2121,3 +2121,131 @@ fn taking_on_is_read_only_in_a_short_reply() {
     assert_ne!(class_of(&message(&long), ASKED), ReplyClass::Promise);
     check(&[("今年的年会我们来办。", ASKED)], ReplyClass::Promise);
 }
+
+#[test]
+fn a_link_given_as_a_statement_hands_over() {
+    check(
+        &[
+            (
+                "周老师，新版课表：https://docs.example.cn/d/term2-schedule",
+                ASKED,
+            ),
+            (
+                "Hi Ana,\n\nThe floor plans, both halls:\n\\\\nas02\\events\\hall-plans\\v4",
+                ASKED,
+            ),
+        ],
+        ReplyClass::Delivery,
+    );
+    // A link in a question or in a commitment hands nothing over yet.
+    let asks = read(
+        &message("Is https://files.example.com/q4 the right folder for it?"),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(asks.class, ReplyClass::Question);
+    let later = read(
+        &message("我周五前把样张放到 https://pan.example.cn/s/abc 上。"),
+        &opts(),
+        ASKED,
+        &[],
+    );
+    assert_eq!(later.class, ReplyClass::Promise, "cue {:?}", later.cue);
+}
+
+#[test]
+fn our_yes_with_a_go_ahead_confirms() {
+    check(
+        &[
+            (
+                "Steel frame, as in the drawing. So yes, please order the steel one.",
+                US_ASKING,
+            ),
+            ("好的，请按第二套配色出图。", US_ASKING),
+        ],
+        ReplyClass::Confirmation,
+    );
+    // A request without a yes before it is still a reminder.
+    check(
+        &[
+            (
+                "Please order the steel one today, we are waiting.",
+                US_ASKING,
+            ),
+            ("可以请您今天下班前发一下吗？", US_ASKING),
+        ],
+        ReplyClass::Nudge,
+    );
+}
+
+#[test]
+fn our_next_step_after_a_thing_received_confirms() {
+    check(
+        &[
+            ("样衣收到了，尺码都对，我们周四前下大货单。", US_ASKING),
+            (
+                "Both drawings received and checked, we will book the cutting on Friday.",
+                US_ASKING,
+            ),
+        ],
+        ReplyClass::Confirmation,
+    );
+    // Without a thing received, our own dated commitment stays a promise.
+    check(
+        &[("第三项我这边会在周五前完成报关。", US_ASKING)],
+        ReplyClass::Promise,
+    );
+}
+
+#[test]
+fn a_time_then_ba_commits_whatever_the_verb() {
+    check(
+        &[
+            ("我们周三前把两台样机调回出厂设置。", ASKED),
+            ("明天下午我把会议纪要理一遍再转给各位。", ASKED),
+        ],
+        ReplyClass::Promise,
+    );
+    // Asking the reader to do it is no commitment of the writer.
+    check(
+        &[("请周三前把两台样机调回出厂设置？", ASKED)],
+        ReplyClass::Question,
+    );
+}
+
+#[test]
+fn a_decision_settled_hands_it_over() {
+    check(
+        &[("场地已敲定：二号会议厅，周四全天。", ASKED)],
+        ReplyClass::Delivery,
+    );
+    check(
+        &[(
+            "验收人已确定为质检部程立。培训材料我们12月9日前发您。",
+            ASKED,
+        )],
+        ReplyClass::PartialDelivery,
+    );
+    // Not settled yet: a negated settling hands nothing over.
+    check(
+        &[("场地还没有确定，周四前答复您。", ASKED)],
+        ReplyClass::Promise,
+    );
+}
+
+#[test]
+fn an_answer_written_in_the_mail_is_a_delivery() {
+    check(
+        &[
+            ("王工，经核实，这批阀门的压力等级是PN16。", ASKED),
+            (
+                "Hi Bo, the unit price is 12.40 USD and the MOQ is 500 pcs.",
+                ASKED,
+            ),
+        ],
+        ReplyClass::Delivery,
+    );
+    // A thanks with no value given stays an acknowledgement.
+    check(&[("收到，谢谢王工。", ASKED)], ReplyClass::Acknowledgement);
+}
