@@ -428,7 +428,7 @@ fn read_batches(
 /// Stores `batch` (emptied) in one transaction; returns what became of each message.
 fn store_batch(
     store: &mut dyn Store,
-    batch: &mut Vec<(RawMail, Option<String>, Option<ReadyRaw>)>,
+    batch: &mut [(RawMail, Option<String>, Option<ReadyRaw>)],
     summary: &mut IngestSummary,
 ) -> Result<Vec<PutRaw>, StoreError> {
     // Prepared in the parser threads; the store prepares any batch that is not whole.

@@ -313,9 +313,10 @@ fn telling_words(items: &[ItemRef]) -> std::rc::Rc<Vec<Vec<String>>> {
     use std::rc::Rc;
     /// Item lists kept per thread (a page of ingest touches a few hundred threads).
     const KEPT: usize = 512;
+    /// For each item, its telling words.
+    type Telling = Rc<Vec<Vec<String>>>;
     thread_local! {
-        static KNOWN: RefCell<HashMap<Vec<String>, Rc<Vec<Vec<String>>>>> =
-            RefCell::new(HashMap::new());
+        static KNOWN: RefCell<HashMap<Vec<String>, Telling>> = RefCell::new(HashMap::new());
     }
     let key: Vec<String> = items.iter().map(|i| i.what.clone()).collect();
     if let Some(t) = KNOWN.with(|k| k.borrow().get(&key).cloned()) {
