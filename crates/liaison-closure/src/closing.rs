@@ -491,12 +491,16 @@ pub fn retro_brief(
             esc
         ),
     };
-    let went_well = if k.went_well.is_empty() {
-        String::new()
+    // What went well is part of the situation the team reads before the ask (the guide's
+    // 模板4 and form E, and the corpus's adjudicated convention A3), so it closes the
+    // background (in its first sentence: the guide allows two, and the goal is the second)
+    // rather than opening the closing paragraph.
+    let background = if k.went_well.is_empty() {
+        background
     } else {
         match lang {
-            Lang::Zh => format!("做得好的：{}。", k.went_well.join("；")),
-            Lang::En => format!("What went well: {}. ", k.went_well.join("; ")),
+            Lang::Zh => format!("{background}；做得好的：{}", k.went_well.join("；")),
+            Lang::En => format!("{background}; what went well: {}", k.went_well.join("; ")),
         }
     };
     let reply_by = now + chrono::Duration::hours(48);
@@ -540,13 +544,13 @@ pub fn retro_brief(
             Lang::Zh => format!("{}前", md(reply_by, lang)),
             Lang::En => md(reply_by, lang),
         }),
-        next_step: Some(format!(
-            "{went_well}{}",
+        next_step: Some(
             lang.pick(
                 "改进措施请直接填在附件的“改进措施”一栏，我汇总后同步给各部门。",
                 "Please write the improvements in the attachment's improvements column; I will collect them and share them with every department.",
             )
-        )),
+            .to_string(),
+        ),
         en: None,
     }
 }
