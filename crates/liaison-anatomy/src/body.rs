@@ -1374,13 +1374,11 @@ fn several_asks(a: &Anatomy, s: usize, e: usize, opts: &ParseOptions) -> Vec<(us
     out
 }
 
-/// Two lists in one mail, one assigning work (its lines name an owner or a due) and one
-/// naming neither on any line (`目前狀況：- 12部電腦已超過5年 - 保養已過期`): the bare one
-/// says where things stand or what to keep in mind; the work is the other list.
-fn drop_bare_lists(a: &mut Anatomy, lines: &[Line], roles: &[Role]) {
+/// The list each item of `a` belongs to (numbered from 0), and the last list's number: a new
+/// list starts after a line that is neither an item nor blank (a `3. 截止时间：…` line inside
+/// a list does not end it).
+fn list_runs(a: &Anatomy, lines: &[Line], roles: &[Role]) -> (Vec<usize>, usize) {
     let line_of = |pos: usize| lines.iter().position(|l| l.start <= pos && pos <= l.end);
-    // The list each item belongs to: a new list starts after a line that is neither an
-    // item nor blank (a `3. 截止时间：…` line inside a list does not end it).
     let mut run = Vec::with_capacity(a.items.len());
     let mut cur = 0usize;
     let mut prev_line: Option<usize> = None;
@@ -1396,6 +1394,14 @@ fn drop_bare_lists(a: &mut Anatomy, lines: &[Line], roles: &[Role]) {
         }
         run.push(cur);
     }
+    (run, cur)
+}
+
+/// Two lists in one mail, one assigning work (its lines name an owner or a due) and one
+/// naming neither on any line (`目前狀況：- 12部電腦已超過5年 - 保養已過期`): the bare one
+/// says where things stand or what to keep in mind; the work is the other list.
+fn drop_bare_lists(a: &mut Anatomy, lines: &[Line], roles: &[Role]) {
+    let (run, cur) = list_runs(a, lines, roles);
     if cur == 0 || a.items.iter().any(|it| !it.is_listed()) {
         return;
     }
@@ -1422,22 +1428,7 @@ fn drop_bare_lists(a: &mut Anatomy, lines: &[Line], roles: &[Role]) {
 /// lines set work with a deadline of their own, a line that only states a term under a short
 /// label (`佣金：按成交额20%结算`), naming no owner and no time, is information.
 fn drop_term_lines(a: &mut Anatomy, lines: &[Line], roles: &[Role]) {
-    let line_of = |pos: usize| lines.iter().position(|l| l.start <= pos && pos <= l.end);
-    let mut run = Vec::with_capacity(a.items.len());
-    let mut cur = 0usize;
-    let mut prev_line: Option<usize> = None;
-    for it in &a.items {
-        let k = line_of(it.span.start);
-        if let (Some(p), Some(k)) = (prev_line, k)
-            && (p + 1..k).any(|j| !matches!(roles[j], Role::Item | Role::Blank | Role::Deadline))
-        {
-            cur += 1;
-        }
-        if k.is_some() {
-            prev_line = line_of(it.span.end.saturating_sub(1)).or(k);
-        }
-        run.push(cur);
-    }
+    let (run, _) = list_runs(a, lines, roles);
     let timed = |r: usize| {
         a.items
             .iter()
