@@ -332,7 +332,7 @@ fn ingest_sources(
         })?;
         obs.source_finished();
     }
-    summary.pending = store.stats()?.pending;
+    summary.pending = store.pending_count()?;
     Ok(summary)
 }
 

@@ -612,8 +612,18 @@ pub trait Store: Send {
     /// Releases the tracker lock.
     fn unlock_tracker(&mut self) -> Result<()>;
 
-    /// Counts of what is stored.
+    /// Counts of what is stored. Each count reads its whole table: at 10^6 messages about
+    /// half a second, so ingest and the tracker ask [`Store::pending_count`] and
+    /// [`Store::messages_upto`] instead.
     fn stats(&mut self) -> Result<Stats>;
+
+    /// Ledger entries not yet applied ([`Stats::pending`]), counted through the index of
+    /// pending entries: the cost grows with the backlog, not with the store.
+    fn pending_count(&mut self) -> Result<u64>;
+
+    /// Tracked messages ([`Stats::messages`]) counted up to `limit`: the smaller of the
+    /// count and `limit`, at a cost bounded by `limit` rather than by the store.
+    fn messages_upto(&mut self, limit: u64) -> Result<u64>;
 
     /// Adds a message to the outbox; false (nothing written) when its Message-ID is there
     /// already.

@@ -1028,6 +1028,22 @@ impl Store for PgStore {
         })
     }
 
+    fn pending_count(&mut self) -> Result<u64> {
+        let r = self
+            .client
+            .query_one("SELECT COUNT(*) FROM inputs WHERE NOT applied", &[])?;
+        Ok(r.try_get::<_, i64>(0)? as u64)
+    }
+
+    fn messages_upto(&mut self, limit: u64) -> Result<u64> {
+        let limit = limit.min(i64::MAX as u64) as i64;
+        let r = self.client.query_one(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM messages LIMIT $1) AS m",
+            &[&limit],
+        )?;
+        Ok(r.try_get::<_, i64>(0)? as u64)
+    }
+
     fn outbox_insert(&mut self, e: &OutboxEntry) -> Result<bool> {
         let n = self.client.execute(
             &format!(

@@ -901,6 +901,24 @@ impl Store for SqliteStore {
         })
     }
 
+    fn pending_count(&mut self) -> Result<u64> {
+        let n: i64 =
+            self.conn
+                .query_row("SELECT COUNT(*) FROM inputs WHERE applied = 0", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(n as u64)
+    }
+
+    fn messages_upto(&mut self, limit: u64) -> Result<u64> {
+        let n: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM messages LIMIT ?1)",
+            [limit.min(i64::MAX as u64) as i64],
+            |r| r.get(0),
+        )?;
+        Ok(n as u64)
+    }
+
     fn outbox_insert(&mut self, e: &OutboxEntry) -> Result<bool> {
         let n = self.conn.execute(
             &format!(

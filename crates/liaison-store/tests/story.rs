@@ -97,9 +97,26 @@ fn strings(v: &[&str]) -> Vec<String> {
 
 /// The ledger: pending in order, apply exactly once, collaborations and the threading
 /// index written.
+/// The bounded counts ingest asks for agree with the full [`Store::stats`]: pending
+/// entries exactly, tracked messages up to each limit.
+fn counts_agree(s: &mut dyn Store, pending: u64, messages: u64) {
+    let st = s.stats().unwrap();
+    assert_eq!((st.pending, st.messages), (pending, messages));
+    assert_eq!(s.pending_count().unwrap(), pending);
+    for limit in 0..=messages + 2 {
+        assert_eq!(
+            s.messages_upto(limit).unwrap(),
+            messages.min(limit),
+            "limit {limit}"
+        );
+    }
+}
+
 fn ledger_and_apply(s: &mut dyn Store) {
+    counts_agree(s, 0, 0);
     let m1 = s.put_raw(&mail("open@x"), "1", Some("open@x")).unwrap();
     let m2 = s.put_raw(&mail("reply@x"), "2", Some("reply@x")).unwrap();
+    counts_agree(s, 2, 0);
     let pending = s.pending(10).unwrap();
     assert_eq!(pending.len(), 2);
     assert!(pending[0].seq < pending[1].seq);
@@ -142,6 +159,7 @@ fn ledger_and_apply(s: &mut dyn Store) {
         !s.apply(&ch).unwrap(),
         "an applied input must not apply twice"
     );
+    counts_agree(s, 1, 1);
     assert_eq!(s.events("c-1").unwrap(), vec![e1.clone()]);
 
     // The reply joins the thread; an orphan waits in a thread of its own.
@@ -196,7 +214,7 @@ fn ledger_and_apply(s: &mut dyn Store) {
     assert!(s.collaboration("nope").unwrap().is_none());
     assert_eq!(s.events("c-1").unwrap(), vec![e1, e2]);
     assert_eq!(s.stats().unwrap().events, 2);
-    assert_eq!(s.stats().unwrap().messages, 3);
+    counts_agree(s, 0, 3);
 
     // Keys find messages by role.
     let hits = s
