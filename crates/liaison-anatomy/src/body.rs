@@ -1612,7 +1612,9 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
     // The line that introduces the list (`Can you send me by Thu EOD:`, `麻烦12月14日前确认
     // 下面三点：`): an ask ending with a colon whose one deadline is the list's.
     if let Some(t) = intro_due(a, lines) {
-        let part = a.part(t.span.start, t.span.end);
+        // (`send us the following by Wednesday, Dec 2:`: with its limit word, adjudicated A1.)
+        let (ds, de) = super::items::due_extent(&a.source, (t.span.start, t.span.end));
+        let part = a.part(ds, de);
         for it in a
             .items
             .iter_mut()
@@ -1666,10 +1668,8 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
     let Some(t) = found else {
         return;
     };
-    let part = a.part(
-        t.span.start,
-        super::items::spaced_limit(&a.source, t.span.end),
-    );
+    let (ds, de) = super::items::due_extent(&a.source, (t.span.start, t.span.end));
+    let part = a.part(ds, de);
     for it in a.items.iter_mut().filter(|it| it.due.is_none()) {
         it.due = Some(part.clone());
         it.deadlines.push(t.clone());
@@ -4564,7 +4564,8 @@ mod tests {
             "Subject: Trade fair\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Mia,\n\nThe booth plan is approved. Could you get me these by Friday, Dec 4:\n- the final stand drawing\n- the electricity order form, signed by Leo by Dec 3\n\nThanks,\nOwen\nEvents\nTel: 021-6258 3306\n",
         );
         assert_eq!(dues(&a).len(), 2, "{:?}", whats(&a));
-        assert_eq!(dues(&a)[0], Some("Friday, Dec 4"));
+        // The intro's `by` stays with the due it gives (adjudicated A1).
+        assert_eq!(dues(&a)[0], Some("by Friday, Dec 4"));
         assert_eq!(dues(&a)[1], Some("by Dec 3"));
         let a = read(
             "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置下周三开始，请行政部12月4日前准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
@@ -4579,6 +4580,14 @@ mod tests {
             "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置需要准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n最好12月4日前给我，我们周末要布场。\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
         );
         assert_eq!(dues(&a), vec![Some("12月4日前"), Some("12月4日前")]);
+        // After the list, a sentence covering them all: its limit word too.
+        let a = read(
+            "Subject: Trade fair\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Mia,\n\nFor the stand we still need:\n- the final stand drawing\n- the signed electricity order form\n\nCould you send them until Friday, Dec 4?\n\nThanks,\nOwen\nEvents\nTel: 021-6258 3306\n",
+        );
+        assert_eq!(
+            dues(&a),
+            vec![Some("until Friday, Dec 4"), Some("until Friday, Dec 4")]
+        );
     }
 
     fn owners(a: &Anatomy) -> Vec<Option<&str>> {
@@ -5786,7 +5795,8 @@ mod tests {
             .iter()
             .map(|i| i.due.as_ref().map(|d| d.text.as_str()))
             .collect();
-        assert_eq!(dues, [Some("Dec 4"), Some("Dec 4")]);
+        // With its `by` (adjudicated A1).
+        assert_eq!(dues, [Some("by Dec 4"), Some("by Dec 4")]);
         assert!(a.items[0].due_time().is_some());
     }
 

@@ -378,9 +378,7 @@ pub(super) fn read_item(
     f.owner = f.owner.and_then(|o| owner_named(t, o));
     owner_tag_after(t, &mut f, opts);
     spec_in_bracket(t, times, &mut f);
-    f.due = f
-        .due
-        .map(|d| qualifier_tail(t, limit_word(t, start_words(t, d))));
+    f.due = f.due.map(|d| due_extent(t, d));
     f
 }
 
@@ -563,20 +561,35 @@ fn owner_tag_after(t: &str, f: &mut Fields, opts: &ParseOptions) {
 /// Chinese one keeps its `前` (items on the new authors, `items2`: 63 tuning dues missed it).
 fn limit_word(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
     let before = &t[..a];
-    [
+    if let Some(w) = [
         "by ",
         "By ",
         "before ",
         "Before ",
         "until ",
+        "Until ",
         "no later than ",
+        "No later than ",
     ]
     .iter()
     .find(|w| {
         before.ends_with(*w)
             && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
-    })
-    .map_or((a, b), |w| (a - w.len(), b))
+    }) {
+        return (a - w.len(), b);
+    }
+    // `截止12月4日`, `截至本周三`: the Chinese limit word written before the time (adjudicated
+    // A1: the due keeps the word that makes it a limit, wherever it stands).
+    ["截止", "截至"]
+        .iter()
+        .find(|w| before.ends_with(*w))
+        .map_or((a, b), |w| (a - w.len(), b))
+}
+
+/// The due as written around a time expression: its start words (`从…起`), its limit word
+/// (`by`, `截止`) and a zone or qualifier after it (`, AEDT`).
+pub(super) fn due_extent(t: &str, d: (usize, usize)) -> (usize, usize) {
+    qualifier_tail(t, limit_word(t, start_words(t, d)))
 }
 
 /// `从12月14日起执行`, `12月21日起`: a date that says when something starts is written with
@@ -2781,6 +2794,19 @@ mod tests {
             ("Send the slides to Maria by 3 June", "3 June", "by 3 June"),
             ("Book the room before Monday", "Monday", "before Monday"),
             ("Note Bob's 3 June plan", "3 June", "3 June"),
+        ] {
+            let d = t.find(day).unwrap();
+            assert_eq!(
+                limit_word(t, (d, d + day.len())),
+                (t.find(due).unwrap(), d + day.len()),
+                "{t}"
+            );
+        }
+        // The Chinese limit word before the time, and a capital at a sentence start.
+        for (t, day, due) in [
+            ("截止周五，把报名表交到前台", "周五", "截止周五"),
+            ("截至3月9日，请各组上报人数", "3月9日", "截至3月9日"),
+            ("Until 3 June is fine.", "3 June", "Until 3 June"),
         ] {
             let d = t.find(day).unwrap();
             assert_eq!(
