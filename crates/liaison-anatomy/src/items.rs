@@ -1077,6 +1077,9 @@ fn dash_parts(t: &str) -> Vec<(usize, usize)> {
             || t[i..].starts_with(" / ") && t.matches(" / ").count() >= 2
         {
             t[i..].chars().take(3).map(char::len_utf8).sum()
+        } else if matches!(c, '—' | '–') && joins_words(t, i, c) {
+            // `15–20 sec`, `上海—杭州干线`: a range or a route inside one field.
+            0
         } else if matches!(c, '｜' | '\t' | '—' | '–' | '→' | '\u{3000}') {
             c.len_utf8()
         } else {
@@ -1092,6 +1095,13 @@ fn dash_parts(t: &str) -> Vec<(usize, usize)> {
     }
     out.push((start, t.len()));
     out.into_iter().filter_map(|(s, e)| trim(t, s, e)).collect()
+}
+
+/// A single dash written tight between two word characters (`15–20`, `上海—杭州`) joins
+/// them as a range or a route; a separator between fields stands apart or is doubled.
+fn joins_words(t: &str, i: usize, c: char) -> bool {
+    let word = |ch: Option<char>| ch.is_some_and(|ch| ch.is_alphanumeric());
+    word(t[..i].chars().next_back()) && word(t[i + c.len_utf8()..].chars().next())
 }
 
 fn by_parts(
@@ -2907,6 +2917,20 @@ mod tests {
         assert_eq!(get(t, f.what), Some("Pricing sheet"));
         assert_eq!(get(t, f.owner), Some("Channel Sales, Ben Ode"));
         assert_eq!(get(t, f.standard), Some("approved by finance"));
+    }
+
+    /// A dash tight between two words is a range or a route, not a field separator.
+    #[test]
+    fn a_tight_dash_joins_a_range_or_a_route() {
+        let t = "2 teaser clips, 30–45 sec each";
+        assert_eq!(dash_parts(t), vec![(0, t.len())]);
+        let t = "开通北京—天津专线";
+        assert_eq!(dash_parts(t), vec![(0, t.len())]);
+        // Apart or doubled it still cuts.
+        let t = "展台搭建 – 行政部";
+        assert_eq!(dash_parts(t).len(), 2);
+        let t = "展台搭建——行政部";
+        assert_eq!(dash_parts(t).len(), 2);
     }
 
     #[test]
