@@ -1029,10 +1029,16 @@ fn by_labels(
 /// The first `. ` that ends a sentence: not the stop of a title before a name (`Ms. Weber`,
 /// `Dr. Keller`).
 fn sentence_stop(t: &str) -> Option<usize> {
-    t.match_indices(". ").map(|(i, _)| i).find(|&i| {
-        let word = t[..i].rsplit([' ', '(', ',']).next().unwrap_or("");
-        !["Mr", "Ms", "Mrs", "Dr", "Prof", "St"].contains(&word)
-    })
+    t.match_indices(". ").map(|(i, _)| i).find(|&i| !abbreviation_stop(t, i))
+}
+
+/// The `.` at `i` closes an abbreviation (`Ms.`, `incl.`, `e.g.`, `approx.`), not a sentence.
+fn abbreviation_stop(t: &str, i: usize) -> bool {
+    let word = t[..i].rsplit([' ', '(', ',']).next().unwrap_or("");
+    [
+        "Mr", "Ms", "Mrs", "Dr", "Prof", "St", "incl", "Incl", "e.g", "i.e", "approx", "vs",
+    ]
+    .contains(&word)
 }
 
 /// A leading `信息中心：` / `Marketing:` naming the owner: (where the rest starts, the owner).
@@ -1836,6 +1842,7 @@ fn first_clause(t: &str) -> (usize, usize) {
                 && !t[..i].contains(" by ")
                 && !t[..i].contains(" before ")
                 && !t[..i].chars().rev().take(12).any(|c| c.is_ascii_digit()) => {}
+            '.' if abbreviation_stop(t, i) => {}
             ',' | '.' if depth <= 0 && t[i + 1..].starts_with(' ') => return (0, i),
             _ => {}
         }
@@ -2917,6 +2924,21 @@ mod tests {
         assert_eq!(get(t, f.what), Some("Pricing sheet"));
         assert_eq!(get(t, f.owner), Some("Channel Sales, Ben Ode"));
         assert_eq!(get(t, f.standard), Some("approved by finance"));
+    }
+
+    /// The stop of an abbreviation (`incl.`, `e.g.`) ends neither the clause nor the sentence.
+    #[test]
+    fn an_abbreviation_stop_ends_no_clause() {
+        let t = "the signed floor plan incl. the fire exits. Thanks";
+        assert_eq!(first_clause(t), (0, t.find(". Thanks").unwrap()));
+        assert_eq!(sentence_stop(t), t.find(". Thanks"));
+        let t = "a short list of venues, e.g. hotels near the station";
+        assert_eq!(first_clause(t), (0, t.find(',').unwrap()));
+        let t = "a short list of venues (e.g. hotels near the station)";
+        assert_eq!(first_clause(t), (0, t.len()));
+        // A real stop still ends it.
+        let t = "the floor plan. Thanks";
+        assert_eq!(first_clause(t), (0, t.find('.').unwrap()));
     }
 
     /// A dash tight between two words is a range or a route, not a field separator.
