@@ -2432,9 +2432,86 @@ fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
     a.items[idx].due = part(f.due, a);
     limit_due(a, idx, &times);
     a.items[idx].deadlines = times;
+    bracketed_addressee(a, idx);
     if a.items[idx].owner.is_none() {
         addressee_owner(a, idx);
     }
+}
+
+/// `- 6 static banners in 1:1 and 9:16 (Oscar)` under `Hi Mei, hi Oscar,`: a list line
+/// closing with one of the greeted people in brackets hands the line to that person; the
+/// bracket leaves the what. (A bracket naming anyone else, `(PDF)`, `(Reviewer 1)`, stays.)
+fn bracketed_addressee(a: &mut Anatomy, idx: usize) {
+    if !a.items[idx].is_listed() {
+        return;
+    }
+    let what = a.items[idx].what.span;
+    // The bracket closes the item's line (the what may end before it, at a comma).
+    let span = a.items[idx].span;
+    let line_end = a.source[span.start..span.end]
+        .find('\n')
+        .map_or(span.end, |k| span.start + k);
+    let le = span.start
+        + a.source[span.start..line_end]
+            .trim_end_matches(['.', ';', '；', '。', ' ', '\r'])
+            .len();
+    let Some(((bs, _), (is, ie))) = super::items::trailing_bracket(&a.source, (what.start, le))
+    else {
+        return;
+    };
+    // (`IT运维部（刘洋）`: a bracket already read as part of the owner stays there.)
+    if a.items[idx]
+        .owner
+        .as_ref()
+        .is_some_and(|o| o.span.start < ie && o.span.end > is)
+    {
+        return;
+    }
+    let inner = a.source[is..ie].trim();
+    let named = addressees(a).iter().any(|n| n == inner)
+        || greeted_latin_names(a).iter().any(|n| n == inner);
+    if !named {
+        return;
+    }
+    let ns = is + a.source[is..ie].find(inner).unwrap_or(0);
+    let we = bs - (a.source[..bs].len() - a.source[..bs].trim_end().len());
+    if we <= what.start {
+        return;
+    }
+    a.items[idx].owner = Some(a.part(ns, ns + inner.len()));
+    if what.end > we {
+        a.items[idx].what = a.part(what.start, we);
+    }
+}
+
+/// The people a Latin-script greeting names (`Hi Mei, hi Oscar,` → Mei, Oscar; `Dear Yu Qi
+/// and Tom,`): one to three capitalised words each, not a group (`team`, `all`).
+fn greeted_latin_names(a: &Anatomy) -> Vec<String> {
+    let Some(g) = &a.greeting else {
+        return Vec::new();
+    };
+    let text = g.text.trim_end_matches([',', ':', '!', ' ', '，', '：']);
+    text.split([',', '&', '，'])
+        .flat_map(|p| p.split(" and "))
+        .filter_map(|p| {
+            let mut p = p.trim();
+            for h in ["hi ", "hello ", "hey ", "dear "] {
+                if let (Some(head), Some(rest)) = (p.get(..h.len()), p.get(h.len()..))
+                    && head.eq_ignore_ascii_case(h)
+                {
+                    p = rest.trim_start();
+                }
+            }
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let name = (1..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_ascii_uppercase())
+                        && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+                })
+                && !["Team", "All", "Everyone", "Both", "Guys"].contains(&words[0]);
+            name.then(|| p.to_string())
+        })
+        .collect()
 }
 
 /// `…在12月4日上午10点到12点之间拣200单，当天下班前把记录表发给我`, `The slot is Dec 18;
@@ -4588,6 +4665,24 @@ mod tests {
             dues(&a),
             vec![Some("until Friday, Dec 4"), Some("until Friday, Dec 4")]
         );
+    }
+
+    /// A list line closing with a greeted person in brackets is that person's; a bracket
+    /// naming no one greeted stays in the what.
+    #[test]
+    fn a_greeted_name_in_brackets_owns_the_line() {
+        let a = read(
+            "Subject: Trade fair\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Lena, hi Marco,\n\nStill open for the stand, all by Friday, Dec 4:\n- the booth floor plan (Marco)\n- two roll-up banners, 85 cm wide (Lena)\n- the price list (PDF)\n\nThanks,\nOwen\nEvents\nTel: 021-6258 3306\n",
+        );
+        assert_eq!(
+            whats(&a),
+            vec![
+                "the booth floor plan",
+                "two roll-up banners, 85 cm wide",
+                "the price list (PDF)"
+            ]
+        );
+        assert_eq!(owners(&a), vec![Some("Marco"), Some("Lena"), None]);
     }
 
     fn owners(a: &Anatomy) -> Vec<Option<&str>> {

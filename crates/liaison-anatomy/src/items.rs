@@ -1301,7 +1301,7 @@ fn strip_connector(s: &str) -> &str {
 
 /// The last bracketed part of a range, when the range ends with it: ((bracket start,
 /// bracket end), (inside start, inside end)).
-fn trailing_bracket(t: &str, (s, e): (usize, usize)) -> Option<((usize, usize), (usize, usize))> {
+pub(super) fn trailing_bracket(t: &str, (s, e): (usize, usize)) -> Option<((usize, usize), (usize, usize))> {
     let p = &t[s..e];
     let close = p.chars().next_back()?;
     let open = match close {
