@@ -1185,7 +1185,7 @@ fn by_parts(
         }
         // `信息中心袁帅，从下一批起执行` / `即日起` / `same deadline`: a start or a reference
         // liaison-time gives no instant, still the item's when.
-        if f.due.is_none() && starts_or_refers(p) {
+        if f.due.is_none() && (starts_or_refers(p) || event_when(p)) {
             let (mut ds, de) = (s, e);
             if let Some(c) = p.find(['，', ',']) {
                 let head = p[..c].trim();
@@ -1253,6 +1253,34 @@ fn starts_or_refers(p: &str) -> bool {
     .iter()
     .any(|w| l.contains(w))
         || p.trim_end_matches(['。', '；', ';']).ends_with('起')
+}
+
+/// `before we sign the contract`, `after T1 results`, `next platform launch`, `下次切换前完成`,
+/// `从下一个进口项目开始`: a short part (its last clause) that ties the work to an event
+/// rather than a date. In a line of fields it is the when, which liaison-time gives no
+/// instant, not a standard.
+fn event_when(p: &str) -> bool {
+    let last = p
+        .rsplit([',', '，'])
+        .next()
+        .unwrap_or(p)
+        .trim()
+        .trim_end_matches(['。', '；', ';', '.']);
+    let l = last.to_ascii_lowercase();
+    let words = l.split_whitespace().count();
+    let english = (1..=6).contains(&words)
+        && (["before ", "after ", "once ", "next ", "upon "]
+            .iter()
+            .any(|w| l.starts_with(w))
+            || l.starts_with("from ") && l.ends_with(" on"));
+    let han = last.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+        && (3..=14).contains(&last.chars().count())
+        && (["前完成", "之前完成", "前", "之前", "以前"]
+            .iter()
+            .any(|w| last.ends_with(w))
+            || last.starts_with(['从', '從', '自'])
+                && (last.ends_with("开始") || last.ends_with("開始")));
+    english || han
 }
 
 /// `王磊负责`, `由資訊部跟進`, `劉洋處理`: a short clause naming who does the item; the name's
@@ -2939,6 +2967,35 @@ mod tests {
         // A real stop still ends it.
         let t = "the floor plan. Thanks";
         assert_eq!(first_clause(t), (0, t.find('.').unwrap()));
+    }
+
+    /// A last field tying the work to an event (`after the site visit`, `下次盘点前`) is the
+    /// item's when, not its standard; a criterion in that place stays the standard.
+    #[test]
+    fn an_event_field_is_the_when() {
+        for (t, owner, due) in [
+            (
+                "Revised seating plan – Nora – after the site visit",
+                Some("Nora"),
+                "after the site visit",
+            ),
+            (
+                "Catering contract - before we book the hall",
+                None,
+                "before we book the hall",
+            ),
+            ("盘点差异说明——仓储部周明，下次盘点前", Some("仓储部周明"), "下次盘点前"),
+            ("新版报销流程——财务部——从下一个季度开始", Some("财务部"), "从下一个季度开始"),
+        ] {
+            let f = read(t, &[], &opts());
+            assert_eq!(get(t, f.due), Some(due), "{t}");
+            assert_eq!(get(t, f.owner), owner, "{t}");
+            assert_eq!(f.standard, None, "{t}");
+        }
+        let t = "Seating plan – Nora – approved by the venue";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.standard), Some("approved by the venue"));
+        assert_eq!(f.due, None);
     }
 
     /// A dash tight between two words is a range or a route, not a field separator.
