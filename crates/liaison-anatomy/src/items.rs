@@ -908,8 +908,9 @@ fn by_labels(
                     if kind != Label::Due && f.due.is_none() {
                         f.due = Some(r);
                     }
-                } else if starts_or_refers(&t[ps..pe]) {
-                    // `same deadline`, `from January`: a when without an instant.
+                } else if starts_or_refers(&t[ps..pe]) || event_when(&t[ps..pe]) {
+                    // `same deadline`, `from January`, `after the audit`: a when without an
+                    // instant.
                     if kind != Label::Due && f.due.is_none() {
                         f.due = trim(t, ps, pe);
                     }
@@ -2992,6 +2993,11 @@ mod tests {
             assert_eq!(get(t, f.owner), owner, "{t}");
             assert_eq!(f.standard, None, "{t}");
         }
+        // After a labelled owner too.
+        let t = "Seating plan – owner: Nora – after the site visit";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.due), Some("after the site visit"));
+        assert_eq!(f.standard, None);
         let t = "Seating plan – Nora – approved by the venue";
         let f = read(t, &[], &opts());
         assert_eq!(get(t, f.standard), Some("approved by the venue"));
