@@ -379,6 +379,15 @@ pub(super) fn read_item(
     owner_tag_after(t, &mut f, opts);
     spec_in_bracket(t, times, &mut f);
     f.due = f.due.map(|d| due_extent(t, d));
+    // `今天 12:00 前把域名切到 CDN`: a limit word the due took after its time (after a
+    // space) leaves the start of the what.
+    if let (Some((ws, we)), Some((ds, de))) = (f.what, f.due)
+        && ws > ds
+        && ws < de
+        && we > de
+    {
+        f.what = trim(t, de, we).or(f.what);
+    }
     f
 }
 
@@ -3002,6 +3011,16 @@ mod tests {
         let f = read(t, &[], &opts());
         assert_eq!(get(t, f.standard), Some("approved by the venue"));
         assert_eq!(f.due, None);
+    }
+
+    /// A limit word written after a space (`18:00 前`) goes with the due and leaves the what.
+    #[test]
+    fn a_spaced_limit_word_leaves_the_what() {
+        let t = "周五 18:00 前把展位图发给行政部";
+        let d = t.find(" 前").unwrap();
+        let f = read(t, &[(0, d)], &opts());
+        assert_eq!(get(t, f.due), Some("周五 18:00 前"));
+        assert_eq!(get(t, f.what), Some("把展位图发给行政部"));
     }
 
     /// A dash tight between two words is a range or a route, not a field separator.
