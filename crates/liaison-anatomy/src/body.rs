@@ -2391,6 +2391,50 @@ fn is_none_cell(s: &str) -> bool {
     )
 }
 
+/// `1:1 and 9:16`, `9:16 version`, `16:9横版`: a clock-like `H:MM` that is an aspect ratio,
+/// no time: another ratio stands beside it, or a format word follows it.
+fn aspect_ratio(src: &str, s: usize, e: usize) -> bool {
+    let Some(t) = src.get(s..e) else {
+        return false;
+    };
+    let clock = |x: &str| {
+        let mut it = x.split(':');
+        matches!(
+            (it.next(), it.next(), it.next()),
+            (Some(h), Some(m), None)
+                if (1..=2).contains(&h.len())
+                    && (1..=2).contains(&m.len())
+                    && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+        )
+    };
+    if !clock(t.trim()) {
+        return false;
+    }
+    let before = src[..s].trim_end();
+    let after = src[e..].trim_start();
+    let la = after.to_ascii_lowercase();
+    let format_word = [
+        "version", "format", "ratio", "aspect", "video", "banner", "横版", "竖版", "橫版", "豎版",
+        "比例", "画幅", "畫幅",
+    ]
+    .iter()
+    .any(|w| la.starts_with(w));
+    // A ratio written just before (`1:1 and 9:16`, `16:9、9:16`).
+    let joined = ["and", "or", "&", "、", "/", ",", "，", "和", "或"]
+        .iter()
+        .find_map(|w| before.strip_suffix(*w))
+        .map(str::trim_end)
+        .and_then(|b| b.rsplit([' ', '(', '（']).next())
+        .is_some_and(|w| clock(w) && w.split(':').next() != Some("0"));
+    let ratio_after = ["and ", "or ", "、", "/"]
+        .iter()
+        .find_map(|w| after.strip_prefix(*w))
+        .map(|r| r.trim_start())
+        .and_then(|r| r.split([' ', ')', '）', ',', '，']).next())
+        .is_some_and(clock);
+    format_word || joined || ratio_after
+}
+
 fn extend_item(a: &mut Anatomy, idx: usize, end: usize) {
     let (ws, ss) = (a.items[idx].what.span.start, a.items[idx].span.start);
     a.items[idx].what = a.part(ws, end);
@@ -2399,7 +2443,11 @@ fn extend_item(a: &mut Anatomy, idx: usize, end: usize) {
 
 fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
     let span = a.items[idx].span;
-    let times: Vec<_> = a.times_in(span).cloned().collect();
+    let times: Vec<_> = a
+        .times_in(span)
+        .filter(|t| !aspect_ratio(&a.source, t.span.start, t.span.end))
+        .cloned()
+        .collect();
     if a.items[idx].marker == "|" {
         // Table rows: the columns decided the fields (see `push_item`).
         if a.items[idx].due.is_none()
@@ -2481,6 +2529,13 @@ fn bracketed_addressee(a: &mut Anatomy, idx: usize) {
     a.items[idx].owner = Some(a.part(ns, ns + inner.len()));
     if what.end > we {
         a.items[idx].what = a.part(what.start, we);
+    }
+    // (`, with AU captions (Mei)`: nor does it belong to a standard ending there.)
+    if let Some(st) = a.items[idx].standard.as_ref().map(|p| p.span)
+        && st.end > bs
+        && st.start < we
+    {
+        a.items[idx].standard = Some(a.part(st.start, we));
     }
 }
 
@@ -4665,6 +4720,27 @@ mod tests {
             dues(&a),
             vec![Some("until Friday, Dec 4"), Some("until Friday, Dec 4")]
         );
+    }
+
+    /// An aspect ratio (`4:3 and 16:9`, `9:16 version`) is no clock time; a time is.
+    #[test]
+    fn an_aspect_ratio_is_no_time() {
+        let t = "posters in 4:3 and 16:9 by Friday";
+        let at = |w: &str| {
+            let s = t.find(w).unwrap();
+            aspect_ratio(t, s, s + w.len())
+        };
+        assert!(at("4:3"));
+        assert!(at("16:9"));
+        let t = "a 9:16 version of the teaser";
+        let s = t.find("9:16").unwrap();
+        assert!(aspect_ratio(t, s, s + 4));
+        let t = "call at 9:30 and send the notes";
+        let s = t.find("9:30").unwrap();
+        assert!(!aspect_ratio(t, s, s + 4));
+        let t = "明天9:30前发我";
+        let s = t.find("9:30").unwrap();
+        assert!(!aspect_ratio(t, s, s + 4));
     }
 
     /// A list line closing with a greeted person in brackets is that person's; a bracket
