@@ -1045,6 +1045,20 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions, weak: bo
                 ws += w.len();
             }
         }
+        // `请邱总协调：供应链部…前明确…`: the one asked to coordinate heads the sentence; the
+        // ask after the colon is the item, led by whom it charges.
+        {
+            let rest = &a.source[ws..se];
+            if let Some(ci) = rest.find(['：', ':'])
+                && rest[..ci].chars().count() <= 8
+                && ["协调", "協調", "督促", "推动", "推動"]
+                    .iter()
+                    .any(|w| rest[..ci].ends_with(w))
+            {
+                let colon = rest[ci..].chars().next().map_or(1, char::len_utf8);
+                ws += ci + colon;
+            }
+        }
         // `请协调技术部…`, `请督促供应商…`: the one asked to act follows the verb.
         for w in ["协调", "協調", "督促", "安排"] {
             let rest = &a.source[ws..se];
@@ -4720,6 +4734,18 @@ mod tests {
             dues(&a),
             vec![Some("until Friday, Dec 4"), Some("until Friday, Dec 4")]
         );
+    }
+
+    /// `请X协调：Y…前…`: the one asked to coordinate is no owner; the ask after the colon,
+    /// led by whom it charges, is the item.
+    #[test]
+    fn a_coordinator_before_a_colon_is_no_owner() {
+        let a = read(
+            "Subject: 夜班安排\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n王总：\n\n下周到货量翻倍，白班排不下。\n\n请王总协调：仓储部12月9日前确认能否加开夜班。\n\n谢谢！\n孙磊\n运营中心\n电话：021-6258 3306\n",
+        );
+        assert_eq!(whats(&a), vec!["确认能否加开夜班"]);
+        assert_eq!(owners(&a), vec![Some("仓储部")]);
+        assert_eq!(dues(&a), vec![Some("12月9日前")]);
     }
 
     /// An aspect ratio (`4:3 and 16:9`, `9:16 version`) is no clock time; a time is.
