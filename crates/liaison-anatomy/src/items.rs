@@ -119,6 +119,9 @@ const LABELS: &[(&str, Label)] = &[
     ("时间", Label::Due),
     ("時間", Label::Due),
     ("Deadline", Label::Due),
+    ("Target date", Label::Due),
+    ("ETA", Label::Due),
+    ("Fix by", Label::Due),
     ("Due date", Label::Due),
     ("Due", Label::Due),
     ("When", Label::Due),
@@ -140,6 +143,7 @@ const LABELS: &[(&str, Label)] = &[
     ("標準", Label::Standard),
     ("要求", Label::Standard),
     ("Acceptance criteria", Label::Standard),
+    ("Retest criterion", Label::Standard),
     ("Acceptance", Label::Standard),
     ("Standard", Label::Standard),
     ("Deliverable", Label::Standard),
@@ -149,7 +153,7 @@ const LABELS: &[(&str, Label)] = &[
 
 /// The first characters of [`LABELS`] (ASCII in lower case).
 const LABEL_STARTS: &str =
-    "做事任wt谁誰负责負責對对承牵牽窗执執跟经經处處orapb何完截期时時dwtb交驗验标標要asdc";
+    "做事任wt谁誰负责負責對对承牵牽窗执執跟经經处處orapb何完截期时時dwtb交驗验标標要asdcef";
 
 /// Characters that end a field before a label.
 fn is_sep(c: char) -> bool {
@@ -264,11 +268,13 @@ fn trim(t: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     });
     // A closing bracket or an abbreviation's full stop stays when the value needs it.
     let kept = if body.len() > kept.len() && body[kept.len()..].starts_with('.') && {
-        // `Co.`, `Ltd.`, `Dept.`, `U.S.` keep their stop; `QA.` at a sentence's end does not.
+        // `Co.`, `Ltd.`, `Dept.`, `U.S.` keep their stop; `QA.` or a short name (`Owner:
+        // Ravi.`) at a sentence's end does not.
         let last = kept.rsplit([' ', '(']).next().unwrap_or("");
-        last.len() <= 4
-            && last.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-            && last.chars().any(|c| c.is_ascii_lowercase())
+        [
+            "Co", "Ltd", "Dept", "Inc", "Corp", "Bros", "Pty", "Jr", "Sr", "St", "Mfg", "Intl",
+        ]
+        .contains(&last)
             || last.contains('.')
     } {
         &body[..kept.len() + 1]
@@ -3011,6 +3017,25 @@ mod tests {
         let f = read(t, &[], &opts());
         assert_eq!(get(t, f.standard), Some("approved by the venue"));
         assert_eq!(f.due, None);
+    }
+
+    /// English field labels for the when (`Target date:`, `ETA:`, `Fix by:`) and for what a
+    /// retest must show.
+    #[test]
+    fn more_english_field_labels() {
+        let t = "Replace the door seals. Owner: Ravi. Target date: end of May.";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.what), Some("Replace the door seals"));
+        assert_eq!(get(t, f.owner), Some("Ravi"));
+        assert_eq!(get(t, f.due), Some("end of May"));
+        let t = "Broken login redirect | Fix by: 4 May | Retest criterion: redirect lands on the dashboard";
+        let d = t.find("4 May").unwrap();
+        let f = read(t, &[(d, d + 5)], &opts());
+        assert_eq!(get(t, f.due), Some("4 May"));
+        assert_eq!(get(t, f.standard), Some("redirect lands on the dashboard"));
+        let t = "Action: ship the spare fans / ETA: Friday";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.due), Some("Friday"));
     }
 
     /// A limit word written after a space (`18:00 前`) goes with the due and leaves the what.
