@@ -418,8 +418,10 @@ fn qualifier_tail(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
     ];
     let rest = &t[b..];
     let word_end = |r: &str, n: usize| !r[n..].starts_with(|c: char| c.is_ascii_alphanumeric());
-    // `, AEDT` / ` SGT`
-    for lead in [", ", " "] {
+    // `, AEDT` / ` SGT` (a soft wrap, ` \n`, stands for a space: format=flowed and
+    // hard-wrapped plain text break lines inside a sentence).
+    const LEADS: [&str; 4] = [", ", " ", " \r\n", " \n"];
+    for lead in LEADS {
         if let Some(r) = rest.strip_prefix(lead)
             && let Some(z) = ZONES
                 .iter()
@@ -429,7 +431,7 @@ fn qualifier_tail(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
         }
     }
     // ` London time`, `, Beijing time`, ` (your time, PST)`, ` (Vietnam time, UTC+7)`
-    for lead in [", ", " "] {
+    for lead in LEADS {
         let Some(r) = rest.strip_prefix(lead) else {
             continue;
         };
@@ -2565,6 +2567,13 @@ mod tests {
             ),
             ("Pay the invoice by Dec 9 ETA permitting", "Dec 9", "Dec 9"),
             ("Pay the invoice by Dec 9 Thanks", "Dec 9", "Dec 9"),
+            // A soft wrap stands for a space.
+            (
+                "Pay the invoice by Dec 9 17:00 \nBerlin time, thanks",
+                "Dec 9 17:00",
+                "Dec 9 17:00 \nBerlin time",
+            ),
+            ("Pay the invoice by Dec 9 \r\nCET", "Dec 9", "Dec 9 \r\nCET"),
         ] {
             let a = t.find(time).unwrap();
             let (s, e) = qualifier_tail(t, (a, a + time.len()));
