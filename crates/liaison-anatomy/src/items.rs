@@ -737,8 +737,14 @@ fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions, listed: b
     if !found.is_empty() {
         return by_labels(t, &found, times, opts);
     }
-    // Dashes cut fields on the item's own line; lines under it are sub-points.
-    let line_end = t.find('\n').unwrap_or(t.len());
+    // Dashes cut fields on the item's own line; lines under it are sub-points. (A soft
+    // wrap, a line break after a space as format=flowed and hard-wrapped text write it,
+    // does not end the line.)
+    let line_end = t
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .find(|&i| !t[..i].trim_end_matches('\r').ends_with(' '))
+        .unwrap_or(t.len());
     let parts = dash_parts(&t[..line_end]);
     if parts.len() >= 2 {
         return by_parts(t, &parts, times, opts);
@@ -3045,6 +3051,21 @@ mod tests {
         let t = "Action: ship the spare fans / ETA: Friday";
         let f = read(t, &[], &opts());
         assert_eq!(get(t, f.due), Some("Friday"));
+    }
+
+    /// A soft wrap (a line break after a space) does not end the item's line: its dash
+    /// fields are read across it.
+    #[test]
+    fn a_soft_wrap_does_not_end_the_line() {
+        let t = "Floor plan for hall B with the exits \nmarked – Nora – by 4 May";
+        let d = t.find("4 May").unwrap();
+        let f = read(t, &[(d, d + 5)], &opts());
+        assert_eq!(get(t, f.owner), Some("Nora"));
+        assert_eq!(get(t, f.due), Some("by 4 May"));
+        // A hard break still does: the next line is a sub-point.
+        let t = "Floor plan for hall B\nmarked – Nora – by 4 May";
+        let f = read(t, &[(t.find("4 May").unwrap(), t.len())], &opts());
+        assert_eq!(f.owner, None);
     }
 
     /// A limit word written after a space (`18:00 前`) goes with the due and leaves the what.
