@@ -231,6 +231,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                         Col::What | Col::Person | Col::Dept | Col::Due
                     )
                 }) && !figure_row(t, h)
+                    && !done_row(t, h)
             });
             if matches!(sec, Sec::None | Sec::Items) && actionable {
                 let idx = push_item(
@@ -2157,6 +2158,29 @@ fn cell_table(
 
 /// A table row whose cells outside the owner columns are all figures (`14`, `95.4%`,
 /// `+5%`, `1,206`), under a header with no task or time column.
+/// A row whose status cell says it is finished (`已完成`, `Done`, `✅`), or whose time cell
+/// is only `已完成`: where things stand, no work left (adjudicated A4: done rows of a progress
+/// table are no items; open or blocked ones stay).
+fn done_row(t: &str, header: &[String]) -> bool {
+    const DONE: [&str; 11] = [
+        "已完成", "完成", "已關閉", "已关闭", "已交付", "已上线", "已上線", "done", "completed",
+        "closed", "✅",
+    ];
+    let cs = cells(t);
+    header.iter().enumerate().any(|(k, h)| {
+        let Some(&(s, e)) = cs.get(k) else {
+            return false;
+        };
+        let c = search_lower(t[s..e].trim());
+        let status = matches!(
+            search_lower(h.trim()).as_ref(),
+            "状态" | "狀態" | "status" | "state" | "进展" | "進展"
+        );
+        status && DONE.iter().any(|w| c.starts_with(w))
+            || column_kind(h) == Col::Due && DONE.contains(&c.as_ref())
+    })
+}
+
 fn figure_row(t: &str, header: &[String]) -> bool {
     if header
         .iter()
@@ -5707,6 +5731,11 @@ mod tests {
             "Subject: x\n\n各位：\n\n| 部门 | 事项 |\n|---|---|\n| 设备部 | 提交自评表 |\n\n谢谢。\n\n韩雪\n人力资源部\n",
         );
         assert_eq!(whats(&a), ["提交自评表"]);
+        // A row whose status (or time) cell says it is done is no work left; an open one is.
+        let a = read(
+            "Subject: x\n\n各位：\n\n| 事项 | 负责人 | 状态 | 完成时间 |\n|---|---|---|---|\n| 展位图定稿 | 孙七 | 已完成 | 12月2日 |\n| 胸牌印制 | 吴九 | 进行中 | 12月9日 |\n| 桌布采购 | 周十 | 待开始 | 已完成 |\n\n谢谢。\n\n韩雪\n行政部\n",
+        );
+        assert_eq!(whats(&a), ["胸牌印制"]);
     }
 
     #[test]
