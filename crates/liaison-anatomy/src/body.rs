@@ -2163,8 +2163,17 @@ fn cell_table(
 /// table are no items; open or blocked ones stay).
 fn done_row(t: &str, header: &[String]) -> bool {
     const DONE: [&str; 11] = [
-        "已完成", "完成", "已關閉", "已关闭", "已交付", "已上线", "已上線", "done", "completed",
-        "closed", "✅",
+        "已完成",
+        "完成",
+        "已關閉",
+        "已关闭",
+        "已交付",
+        "已上线",
+        "已上線",
+        "done",
+        "completed",
+        "closed",
+        "✅",
     ];
     let cs = cells(t);
     header.iter().enumerate().any(|(k, h)| {

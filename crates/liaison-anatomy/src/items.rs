@@ -1053,7 +1053,9 @@ fn by_labels(
 /// The first `. ` that ends a sentence: not the stop of a title before a name (`Ms. Weber`,
 /// `Dr. Keller`).
 fn sentence_stop(t: &str) -> Option<usize> {
-    t.match_indices(". ").map(|(i, _)| i).find(|&i| !abbreviation_stop(t, i))
+    t.match_indices(". ")
+        .map(|(i, _)| i)
+        .find(|&i| !abbreviation_stop(t, i))
 }
 
 /// The `.` at `i` closes an abbreviation (`Ms.`, `incl.`, `e.g.`, `approx.`), not a sentence.
@@ -1353,7 +1355,10 @@ fn strip_connector(s: &str) -> &str {
 
 /// The last bracketed part of a range, when the range ends with it: ((bracket start,
 /// bracket end), (inside start, inside end)).
-pub(super) fn trailing_bracket(t: &str, (s, e): (usize, usize)) -> Option<((usize, usize), (usize, usize))> {
+pub(super) fn trailing_bracket(
+    t: &str,
+    (s, e): (usize, usize),
+) -> Option<((usize, usize), (usize, usize))> {
     let p = &t[s..e];
     let close = p.chars().next_back()?;
     let open = match close {
@@ -3015,8 +3020,16 @@ mod tests {
                 None,
                 "before we book the hall",
             ),
-            ("盘点差异说明——仓储部周明，下次盘点前", Some("仓储部周明"), "下次盘点前"),
-            ("新版报销流程——财务部——从下一个季度开始", Some("财务部"), "从下一个季度开始"),
+            (
+                "盘点差异说明——仓储部周明，下次盘点前",
+                Some("仓储部周明"),
+                "下次盘点前",
+            ),
+            (
+                "新版报销流程——财务部——从下一个季度开始",
+                Some("财务部"),
+                "从下一个季度开始",
+            ),
         ] {
             let f = read(t, &[], &opts());
             assert_eq!(get(t, f.due), Some(due), "{t}");
