@@ -231,6 +231,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                         Col::What | Col::Person | Col::Dept | Col::Due
                     )
                 }) && !figure_row(t, h)
+                    && !done_row(t, h)
             });
             if matches!(sec, Sec::None | Sec::Items) && actionable {
                 let idx = push_item(
@@ -1045,6 +1046,20 @@ fn prose_asks(a: &mut Anatomy, s: usize, e: usize, opts: &ParseOptions, weak: bo
                 ws += w.len();
             }
         }
+        // `请邱总协调：供应链部…前明确…`: the one asked to coordinate heads the sentence; the
+        // ask after the colon is the item, led by whom it charges.
+        {
+            let rest = &a.source[ws..se];
+            if let Some(ci) = rest.find(['：', ':'])
+                && rest[..ci].chars().count() <= 8
+                && ["协调", "協調", "督促", "推动", "推動"]
+                    .iter()
+                    .any(|w| rest[..ci].ends_with(w))
+            {
+                let colon = rest[ci..].chars().next().map_or(1, char::len_utf8);
+                ws += ci + colon;
+            }
+        }
         // `请协调技术部…`, `请督促供应商…`: the one asked to act follows the verb.
         for w in ["协调", "協調", "督促", "安排"] {
             let rest = &a.source[ws..se];
@@ -1612,7 +1627,9 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
     // The line that introduces the list (`Can you send me by Thu EOD:`, `麻烦12月14日前确认
     // 下面三点：`): an ask ending with a colon whose one deadline is the list's.
     if let Some(t) = intro_due(a, lines) {
-        let part = a.part(t.span.start, t.span.end);
+        // (`send us the following by Wednesday, Dec 2:`: with its limit word, adjudicated A1.)
+        let (ds, de) = super::items::due_extent(&a.source, (t.span.start, t.span.end));
+        let part = a.part(ds, de);
         for it in a
             .items
             .iter_mut()
@@ -1666,10 +1683,8 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
     let Some(t) = found else {
         return;
     };
-    let part = a.part(
-        t.span.start,
-        super::items::spaced_limit(&a.source, t.span.end),
-    );
+    let (ds, de) = super::items::due_extent(&a.source, (t.span.start, t.span.end));
+    let part = a.part(ds, de);
     for it in a.items.iter_mut().filter(|it| it.due.is_none()) {
         it.due = Some(part.clone());
         it.deadlines.push(t.clone());
@@ -2143,6 +2158,38 @@ fn cell_table(
 
 /// A table row whose cells outside the owner columns are all figures (`14`, `95.4%`,
 /// `+5%`, `1,206`), under a header with no task or time column.
+/// A row whose status cell says it is finished (`已完成`, `Done`, `✅`), or whose time cell
+/// is only `已完成`: where things stand, no work left (adjudicated A4: done rows of a progress
+/// table are no items; open or blocked ones stay).
+fn done_row(t: &str, header: &[String]) -> bool {
+    const DONE: [&str; 11] = [
+        "已完成",
+        "完成",
+        "已關閉",
+        "已关闭",
+        "已交付",
+        "已上线",
+        "已上線",
+        "done",
+        "completed",
+        "closed",
+        "✅",
+    ];
+    let cs = cells(t);
+    header.iter().enumerate().any(|(k, h)| {
+        let Some(&(s, e)) = cs.get(k) else {
+            return false;
+        };
+        let c = search_lower(t[s..e].trim());
+        let status = matches!(
+            search_lower(h.trim()).as_ref(),
+            "状态" | "狀態" | "status" | "state" | "进展" | "進展"
+        );
+        status && DONE.iter().any(|w| c.starts_with(w))
+            || column_kind(h) == Col::Due && DONE.contains(&c.as_ref())
+    })
+}
+
 fn figure_row(t: &str, header: &[String]) -> bool {
     if header
         .iter()
@@ -2391,6 +2438,50 @@ fn is_none_cell(s: &str) -> bool {
     )
 }
 
+/// `1:1 and 9:16`, `9:16 version`, `16:9横版`: a clock-like `H:MM` that is an aspect ratio,
+/// no time: another ratio stands beside it, or a format word follows it.
+fn aspect_ratio(src: &str, s: usize, e: usize) -> bool {
+    let Some(t) = src.get(s..e) else {
+        return false;
+    };
+    let clock = |x: &str| {
+        let mut it = x.split(':');
+        matches!(
+            (it.next(), it.next(), it.next()),
+            (Some(h), Some(m), None)
+                if (1..=2).contains(&h.len())
+                    && (1..=2).contains(&m.len())
+                    && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+        )
+    };
+    if !clock(t.trim()) {
+        return false;
+    }
+    let before = src[..s].trim_end();
+    let after = src[e..].trim_start();
+    let la = after.to_ascii_lowercase();
+    let format_word = [
+        "version", "format", "ratio", "aspect", "video", "banner", "横版", "竖版", "橫版", "豎版",
+        "比例", "画幅", "畫幅",
+    ]
+    .iter()
+    .any(|w| la.starts_with(w));
+    // A ratio written just before (`1:1 and 9:16`, `16:9、9:16`).
+    let joined = ["and", "or", "&", "、", "/", ",", "，", "和", "或"]
+        .iter()
+        .find_map(|w| before.strip_suffix(*w))
+        .map(str::trim_end)
+        .and_then(|b| b.rsplit([' ', '(', '（']).next())
+        .is_some_and(|w| clock(w) && w.split(':').next() != Some("0"));
+    let ratio_after = ["and ", "or ", "、", "/"]
+        .iter()
+        .find_map(|w| after.strip_prefix(*w))
+        .map(|r| r.trim_start())
+        .and_then(|r| r.split([' ', ')', '）', ',', '，']).next())
+        .is_some_and(clock);
+    format_word || joined || ratio_after
+}
+
 fn extend_item(a: &mut Anatomy, idx: usize, end: usize) {
     let (ws, ss) = (a.items[idx].what.span.start, a.items[idx].span.start);
     a.items[idx].what = a.part(ws, end);
@@ -2399,7 +2490,11 @@ fn extend_item(a: &mut Anatomy, idx: usize, end: usize) {
 
 fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
     let span = a.items[idx].span;
-    let times: Vec<_> = a.times_in(span).cloned().collect();
+    let times: Vec<_> = a
+        .times_in(span)
+        .filter(|t| !aspect_ratio(&a.source, t.span.start, t.span.end))
+        .cloned()
+        .collect();
     if a.items[idx].marker == "|" {
         // Table rows: the columns decided the fields (see `push_item`).
         if a.items[idx].due.is_none()
@@ -2432,9 +2527,93 @@ fn fill_item(a: &mut Anatomy, idx: usize, opts: &ParseOptions) {
     a.items[idx].due = part(f.due, a);
     limit_due(a, idx, &times);
     a.items[idx].deadlines = times;
+    bracketed_addressee(a, idx);
     if a.items[idx].owner.is_none() {
         addressee_owner(a, idx);
     }
+}
+
+/// `- 6 static banners in 1:1 and 9:16 (Oscar)` under `Hi Mei, hi Oscar,`: a list line
+/// closing with one of the greeted people in brackets hands the line to that person; the
+/// bracket leaves the what. (A bracket naming anyone else, `(PDF)`, `(Reviewer 1)`, stays.)
+fn bracketed_addressee(a: &mut Anatomy, idx: usize) {
+    if !a.items[idx].is_listed() {
+        return;
+    }
+    let what = a.items[idx].what.span;
+    // The bracket closes the item's line (the what may end before it, at a comma).
+    let span = a.items[idx].span;
+    let line_end = a.source[span.start..span.end]
+        .find('\n')
+        .map_or(span.end, |k| span.start + k);
+    let le = span.start
+        + a.source[span.start..line_end]
+            .trim_end_matches(['.', ';', '；', '。', ' ', '\r'])
+            .len();
+    let Some(((bs, _), (is, ie))) = super::items::trailing_bracket(&a.source, (what.start, le))
+    else {
+        return;
+    };
+    // (`IT运维部（刘洋）`: a bracket already read as part of the owner stays there.)
+    if a.items[idx]
+        .owner
+        .as_ref()
+        .is_some_and(|o| o.span.start < ie && o.span.end > is)
+    {
+        return;
+    }
+    let inner = a.source[is..ie].trim();
+    let named = addressees(a).iter().any(|n| n == inner)
+        || greeted_latin_names(a).iter().any(|n| n == inner);
+    if !named {
+        return;
+    }
+    let ns = is + a.source[is..ie].find(inner).unwrap_or(0);
+    let we = bs - (a.source[..bs].len() - a.source[..bs].trim_end().len());
+    if we <= what.start {
+        return;
+    }
+    a.items[idx].owner = Some(a.part(ns, ns + inner.len()));
+    if what.end > we {
+        a.items[idx].what = a.part(what.start, we);
+    }
+    // (`, with AU captions (Mei)`: nor does it belong to a standard ending there.)
+    if let Some(st) = a.items[idx].standard.as_ref().map(|p| p.span)
+        && st.end > bs
+        && st.start < we
+    {
+        a.items[idx].standard = Some(a.part(st.start, we));
+    }
+}
+
+/// The people a Latin-script greeting names (`Hi Mei, hi Oscar,` → Mei, Oscar; `Dear Yu Qi
+/// and Tom,`): one to three capitalised words each, not a group (`team`, `all`).
+fn greeted_latin_names(a: &Anatomy) -> Vec<String> {
+    let Some(g) = &a.greeting else {
+        return Vec::new();
+    };
+    let text = g.text.trim_end_matches([',', ':', '!', ' ', '，', '：']);
+    text.split([',', '&', '，'])
+        .flat_map(|p| p.split(" and "))
+        .filter_map(|p| {
+            let mut p = p.trim();
+            for h in ["hi ", "hello ", "hey ", "dear "] {
+                if let (Some(head), Some(rest)) = (p.get(..h.len()), p.get(h.len()..))
+                    && head.eq_ignore_ascii_case(h)
+                {
+                    p = rest.trim_start();
+                }
+            }
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let name = (1..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_ascii_uppercase())
+                        && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+                })
+                && !["Team", "All", "Everyone", "Both", "Guys"].contains(&words[0]);
+            name.then(|| p.to_string())
+        })
+        .collect()
 }
 
 /// `…在12月4日上午10点到12点之间拣200单，当天下班前把记录表发给我`, `The slot is Dec 18;
@@ -4564,7 +4743,8 @@ mod tests {
             "Subject: Trade fair\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Mia,\n\nThe booth plan is approved. Could you get me these by Friday, Dec 4:\n- the final stand drawing\n- the electricity order form, signed by Leo by Dec 3\n\nThanks,\nOwen\nEvents\nTel: 021-6258 3306\n",
         );
         assert_eq!(dues(&a).len(), 2, "{:?}", whats(&a));
-        assert_eq!(dues(&a)[0], Some("Friday, Dec 4"));
+        // The intro's `by` stays with the due it gives (adjudicated A1).
+        assert_eq!(dues(&a)[0], Some("by Friday, Dec 4"));
         assert_eq!(dues(&a)[1], Some("by Dec 3"));
         let a = read(
             "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置下周三开始，请行政部12月4日前准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
@@ -4579,6 +4759,65 @@ mod tests {
             "Subject: 年会物料\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小周你好，\n\n年会布置需要准备下面两样：\n\n1. 签到台的桌布和指示牌\n2. 嘉宾胸牌120个\n\n最好12月4日前给我，我们周末要布场。\n\n谢谢！\n孙磊\n总经办\n电话：021-6258 3306\n",
         );
         assert_eq!(dues(&a), vec![Some("12月4日前"), Some("12月4日前")]);
+        // After the list, a sentence covering them all: its limit word too.
+        let a = read(
+            "Subject: Trade fair\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Mia,\n\nFor the stand we still need:\n- the final stand drawing\n- the signed electricity order form\n\nCould you send them until Friday, Dec 4?\n\nThanks,\nOwen\nEvents\nTel: 021-6258 3306\n",
+        );
+        assert_eq!(
+            dues(&a),
+            vec![Some("until Friday, Dec 4"), Some("until Friday, Dec 4")]
+        );
+    }
+
+    /// `请X协调：Y…前…`: the one asked to coordinate is no owner; the ask after the colon,
+    /// led by whom it charges, is the item.
+    #[test]
+    fn a_coordinator_before_a_colon_is_no_owner() {
+        let a = read(
+            "Subject: 夜班安排\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n王总：\n\n下周到货量翻倍，白班排不下。\n\n请王总协调：仓储部12月9日前确认能否加开夜班。\n\n谢谢！\n孙磊\n运营中心\n电话：021-6258 3306\n",
+        );
+        assert_eq!(whats(&a), vec!["确认能否加开夜班"]);
+        assert_eq!(owners(&a), vec![Some("仓储部")]);
+        assert_eq!(dues(&a), vec![Some("12月9日前")]);
+    }
+
+    /// An aspect ratio (`4:3 and 16:9`, `9:16 version`) is no clock time; a time is.
+    #[test]
+    fn an_aspect_ratio_is_no_time() {
+        let t = "posters in 4:3 and 16:9 by Friday";
+        let at = |w: &str| {
+            let s = t.find(w).unwrap();
+            aspect_ratio(t, s, s + w.len())
+        };
+        assert!(at("4:3"));
+        assert!(at("16:9"));
+        let t = "a 9:16 version of the teaser";
+        let s = t.find("9:16").unwrap();
+        assert!(aspect_ratio(t, s, s + 4));
+        let t = "call at 9:30 and send the notes";
+        let s = t.find("9:30").unwrap();
+        assert!(!aspect_ratio(t, s, s + 4));
+        let t = "明天9:30前发我";
+        let s = t.find("9:30").unwrap();
+        assert!(!aspect_ratio(t, s, s + 4));
+    }
+
+    /// A list line closing with a greeted person in brackets is that person's; a bracket
+    /// naming no one greeted stays in the what.
+    #[test]
+    fn a_greeted_name_in_brackets_owns_the_line() {
+        let a = read(
+            "Subject: Trade fair\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Lena, hi Marco,\n\nStill open for the stand, all by Friday, Dec 4:\n- the booth floor plan (Marco)\n- two roll-up banners, 85 cm wide (Lena)\n- the price list (PDF)\n\nThanks,\nOwen\nEvents\nTel: 021-6258 3306\n",
+        );
+        assert_eq!(
+            whats(&a),
+            vec![
+                "the booth floor plan",
+                "two roll-up banners, 85 cm wide",
+                "the price list (PDF)"
+            ]
+        );
+        assert_eq!(owners(&a), vec![Some("Marco"), Some("Lena"), None]);
     }
 
     fn owners(a: &Anatomy) -> Vec<Option<&str>> {
@@ -5501,6 +5740,11 @@ mod tests {
             "Subject: x\n\n各位：\n\n| 部门 | 事项 |\n|---|---|\n| 设备部 | 提交自评表 |\n\n谢谢。\n\n韩雪\n人力资源部\n",
         );
         assert_eq!(whats(&a), ["提交自评表"]);
+        // A row whose status (or time) cell says it is done is no work left; an open one is.
+        let a = read(
+            "Subject: x\n\n各位：\n\n| 事项 | 负责人 | 状态 | 完成时间 |\n|---|---|---|---|\n| 展位图定稿 | 孙七 | 已完成 | 12月2日 |\n| 胸牌印制 | 吴九 | 进行中 | 12月9日 |\n| 桌布采购 | 周十 | 待开始 | 已完成 |\n\n谢谢。\n\n韩雪\n行政部\n",
+        );
+        assert_eq!(whats(&a), ["胸牌印制"]);
     }
 
     #[test]
@@ -5786,7 +6030,8 @@ mod tests {
             .iter()
             .map(|i| i.due.as_ref().map(|d| d.text.as_str()))
             .collect();
-        assert_eq!(dues, [Some("Dec 4"), Some("Dec 4")]);
+        // With its `by` (adjudicated A1).
+        assert_eq!(dues, [Some("by Dec 4"), Some("by Dec 4")]);
         assert!(a.items[0].due_time().is_some());
     }
 

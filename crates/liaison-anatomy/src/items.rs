@@ -119,6 +119,9 @@ const LABELS: &[(&str, Label)] = &[
     ("时间", Label::Due),
     ("時間", Label::Due),
     ("Deadline", Label::Due),
+    ("Target date", Label::Due),
+    ("ETA", Label::Due),
+    ("Fix by", Label::Due),
     ("Due date", Label::Due),
     ("Due", Label::Due),
     ("When", Label::Due),
@@ -140,6 +143,7 @@ const LABELS: &[(&str, Label)] = &[
     ("標準", Label::Standard),
     ("要求", Label::Standard),
     ("Acceptance criteria", Label::Standard),
+    ("Retest criterion", Label::Standard),
     ("Acceptance", Label::Standard),
     ("Standard", Label::Standard),
     ("Deliverable", Label::Standard),
@@ -149,7 +153,7 @@ const LABELS: &[(&str, Label)] = &[
 
 /// The first characters of [`LABELS`] (ASCII in lower case).
 const LABEL_STARTS: &str =
-    "做事任wt谁誰负责負責對对承牵牽窗执執跟经經处處orapb何完截期时時dwtb交驗验标標要asdc";
+    "做事任wt谁誰负责負責對对承牵牽窗执執跟经經处處orapb何完截期时時dwtb交驗验标標要asdcef";
 
 /// Characters that end a field before a label.
 fn is_sep(c: char) -> bool {
@@ -264,11 +268,13 @@ fn trim(t: &str, s: usize, e: usize) -> Option<(usize, usize)> {
     });
     // A closing bracket or an abbreviation's full stop stays when the value needs it.
     let kept = if body.len() > kept.len() && body[kept.len()..].starts_with('.') && {
-        // `Co.`, `Ltd.`, `Dept.`, `U.S.` keep their stop; `QA.` at a sentence's end does not.
+        // `Co.`, `Ltd.`, `Dept.`, `U.S.` keep their stop; `QA.` or a short name (`Owner:
+        // Ravi.`) at a sentence's end does not.
         let last = kept.rsplit([' ', '(']).next().unwrap_or("");
-        last.len() <= 4
-            && last.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-            && last.chars().any(|c| c.is_ascii_lowercase())
+        [
+            "Co", "Ltd", "Dept", "Inc", "Corp", "Bros", "Pty", "Jr", "Sr", "St", "Mfg", "Intl",
+        ]
+        .contains(&last)
             || last.contains('.')
     } {
         &body[..kept.len() + 1]
@@ -378,9 +384,16 @@ pub(super) fn read_item(
     f.owner = f.owner.and_then(|o| owner_named(t, o));
     owner_tag_after(t, &mut f, opts);
     spec_in_bracket(t, times, &mut f);
-    f.due = f
-        .due
-        .map(|d| qualifier_tail(t, limit_word(t, start_words(t, d))));
+    f.due = f.due.map(|d| due_extent(t, d));
+    // `今天 12:00 前把域名切到 CDN`: a limit word the due took after its time (after a
+    // space) leaves the start of the what.
+    if let (Some((ws, we)), Some((ds, de))) = (f.what, f.due)
+        && ws > ds
+        && ws < de
+        && we > de
+    {
+        f.what = trim(t, de, we).or(f.what);
+    }
     f
 }
 
@@ -405,8 +418,10 @@ fn qualifier_tail(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
     ];
     let rest = &t[b..];
     let word_end = |r: &str, n: usize| !r[n..].starts_with(|c: char| c.is_ascii_alphanumeric());
-    // `, AEDT` / ` SGT`
-    for lead in [", ", " "] {
+    // `, AEDT` / ` SGT` (a soft wrap, ` \n`, stands for a space: format=flowed and
+    // hard-wrapped plain text break lines inside a sentence).
+    const LEADS: [&str; 4] = [", ", " ", " \r\n", " \n"];
+    for lead in LEADS {
         if let Some(r) = rest.strip_prefix(lead)
             && let Some(z) = ZONES
                 .iter()
@@ -416,7 +431,7 @@ fn qualifier_tail(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
         }
     }
     // ` London time`, `, Beijing time`, ` (your time, PST)`, ` (Vietnam time, UTC+7)`
-    for lead in [", ", " "] {
+    for lead in LEADS {
         let Some(r) = rest.strip_prefix(lead) else {
             continue;
         };
@@ -563,20 +578,35 @@ fn owner_tag_after(t: &str, f: &mut Fields, opts: &ParseOptions) {
 /// Chinese one keeps its `前` (items on the new authors, `items2`: 63 tuning dues missed it).
 fn limit_word(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
     let before = &t[..a];
-    [
+    if let Some(w) = [
         "by ",
         "By ",
         "before ",
         "Before ",
         "until ",
+        "Until ",
         "no later than ",
+        "No later than ",
     ]
     .iter()
     .find(|w| {
         before.ends_with(*w)
             && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
-    })
-    .map_or((a, b), |w| (a - w.len(), b))
+    }) {
+        return (a - w.len(), b);
+    }
+    // `截止12月4日`, `截至本周三`: the Chinese limit word written before the time (adjudicated
+    // A1: the due keeps the word that makes it a limit, wherever it stands).
+    ["截止", "截至"]
+        .iter()
+        .find(|w| before.ends_with(*w))
+        .map_or((a, b), |w| (a - w.len(), b))
+}
+
+/// The due as written around a time expression: its start words (`从…起`), its limit word
+/// (`by`, `截止`) and a zone or qualifier after it (`, AEDT`).
+pub(super) fn due_extent(t: &str, d: (usize, usize)) -> (usize, usize) {
+    qualifier_tail(t, limit_word(t, start_words(t, d)))
 }
 
 /// `从12月14日起执行`, `12月21日起`: a date that says when something starts is written with
@@ -707,8 +737,14 @@ fn read_fields(t: &str, times: &[(usize, usize)], opts: &ParseOptions, listed: b
     if !found.is_empty() {
         return by_labels(t, &found, times, opts);
     }
-    // Dashes cut fields on the item's own line; lines under it are sub-points.
-    let line_end = t.find('\n').unwrap_or(t.len());
+    // Dashes cut fields on the item's own line; lines under it are sub-points. (A soft
+    // wrap, a line break after a space as format=flowed and hard-wrapped text write it,
+    // does not end the line.)
+    let line_end = t
+        .match_indices('\n')
+        .map(|(i, _)| i)
+        .find(|&i| !t[..i].trim_end_matches('\r').ends_with(' '))
+        .unwrap_or(t.len());
     let parts = dash_parts(&t[..line_end]);
     if parts.len() >= 2 {
         return by_parts(t, &parts, times, opts);
@@ -895,8 +931,9 @@ fn by_labels(
                     if kind != Label::Due && f.due.is_none() {
                         f.due = Some(r);
                     }
-                } else if starts_or_refers(&t[ps..pe]) {
-                    // `same deadline`, `from January`: a when without an instant.
+                } else if starts_or_refers(&t[ps..pe]) || event_when(&t[ps..pe]) {
+                    // `same deadline`, `from January`, `after the audit`: a when without an
+                    // instant.
                     if kind != Label::Due && f.due.is_none() {
                         f.due = trim(t, ps, pe);
                     }
@@ -1016,10 +1053,18 @@ fn by_labels(
 /// The first `. ` that ends a sentence: not the stop of a title before a name (`Ms. Weber`,
 /// `Dr. Keller`).
 fn sentence_stop(t: &str) -> Option<usize> {
-    t.match_indices(". ").map(|(i, _)| i).find(|&i| {
-        let word = t[..i].rsplit([' ', '(', ',']).next().unwrap_or("");
-        !["Mr", "Ms", "Mrs", "Dr", "Prof", "St"].contains(&word)
-    })
+    t.match_indices(". ")
+        .map(|(i, _)| i)
+        .find(|&i| !abbreviation_stop(t, i))
+}
+
+/// The `.` at `i` closes an abbreviation (`Ms.`, `incl.`, `e.g.`, `approx.`), not a sentence.
+fn abbreviation_stop(t: &str, i: usize) -> bool {
+    let word = t[..i].rsplit([' ', '(', ',']).next().unwrap_or("");
+    [
+        "Mr", "Ms", "Mrs", "Dr", "Prof", "St", "incl", "Incl", "e.g", "i.e", "approx", "vs",
+    ]
+    .contains(&word)
 }
 
 /// A leading `信息中心：` / `Marketing:` naming the owner: (where the rest starts, the owner).
@@ -1064,6 +1109,9 @@ fn dash_parts(t: &str) -> Vec<(usize, usize)> {
             || t[i..].starts_with(" / ") && t.matches(" / ").count() >= 2
         {
             t[i..].chars().take(3).map(char::len_utf8).sum()
+        } else if matches!(c, '—' | '–') && joins_words(t, i, c) {
+            // `15–20 sec`, `上海—杭州干线`: a range or a route inside one field.
+            0
         } else if matches!(c, '｜' | '\t' | '—' | '–' | '→' | '\u{3000}') {
             c.len_utf8()
         } else {
@@ -1079,6 +1127,13 @@ fn dash_parts(t: &str) -> Vec<(usize, usize)> {
     }
     out.push((start, t.len()));
     out.into_iter().filter_map(|(s, e)| trim(t, s, e)).collect()
+}
+
+/// A single dash written tight between two word characters (`15–20`, `上海—杭州`) joins
+/// them as a range or a route; a separator between fields stands apart or is doubled.
+fn joins_words(t: &str, i: usize, c: char) -> bool {
+    let word = |ch: Option<char>| ch.is_some_and(|ch| ch.is_alphanumeric());
+    word(t[..i].chars().next_back()) && word(t[i + c.len_utf8()..].chars().next())
 }
 
 fn by_parts(
@@ -1156,7 +1211,7 @@ fn by_parts(
         }
         // `信息中心袁帅，从下一批起执行` / `即日起` / `same deadline`: a start or a reference
         // liaison-time gives no instant, still the item's when.
-        if f.due.is_none() && starts_or_refers(p) {
+        if f.due.is_none() && (starts_or_refers(p) || event_when(p)) {
             let (mut ds, de) = (s, e);
             if let Some(c) = p.find(['，', ',']) {
                 let head = p[..c].trim();
@@ -1226,6 +1281,34 @@ fn starts_or_refers(p: &str) -> bool {
         || p.trim_end_matches(['。', '；', ';']).ends_with('起')
 }
 
+/// `before we sign the contract`, `after T1 results`, `next platform launch`, `下次切换前完成`,
+/// `从下一个进口项目开始`: a short part (its last clause) that ties the work to an event
+/// rather than a date. In a line of fields it is the when, which liaison-time gives no
+/// instant, not a standard.
+fn event_when(p: &str) -> bool {
+    let last = p
+        .rsplit([',', '，'])
+        .next()
+        .unwrap_or(p)
+        .trim()
+        .trim_end_matches(['。', '；', ';', '.']);
+    let l = last.to_ascii_lowercase();
+    let words = l.split_whitespace().count();
+    let english = (1..=6).contains(&words)
+        && (["before ", "after ", "once ", "next ", "upon "]
+            .iter()
+            .any(|w| l.starts_with(w))
+            || l.starts_with("from ") && l.ends_with(" on"));
+    let han = last.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+        && (3..=14).contains(&last.chars().count())
+        && (["前完成", "之前完成", "前", "之前", "以前"]
+            .iter()
+            .any(|w| last.ends_with(w))
+            || last.starts_with(['从', '從', '自'])
+                && (last.ends_with("开始") || last.ends_with("開始")));
+    english || han
+}
+
 /// `王磊负责`, `由資訊部跟進`, `劉洋處理`: a short clause naming who does the item; the name's
 /// range within it.
 fn owner_clause(c: &str) -> Option<(usize, usize)> {
@@ -1272,7 +1355,10 @@ fn strip_connector(s: &str) -> &str {
 
 /// The last bracketed part of a range, when the range ends with it: ((bracket start,
 /// bracket end), (inside start, inside end)).
-fn trailing_bracket(t: &str, (s, e): (usize, usize)) -> Option<((usize, usize), (usize, usize))> {
+pub(super) fn trailing_bracket(
+    t: &str,
+    (s, e): (usize, usize),
+) -> Option<((usize, usize), (usize, usize))> {
     let p = &t[s..e];
     let close = p.chars().next_back()?;
     let open = match close {
@@ -1813,6 +1899,7 @@ fn first_clause(t: &str) -> (usize, usize) {
                 && !t[..i].contains(" by ")
                 && !t[..i].contains(" before ")
                 && !t[..i].chars().rev().take(12).any(|c| c.is_ascii_digit()) => {}
+            '.' if abbreviation_stop(t, i) => {}
             ',' | '.' if depth <= 0 && t[i + 1..].starts_with(' ') => return (0, i),
             _ => {}
         }
@@ -2491,6 +2578,13 @@ mod tests {
             ),
             ("Pay the invoice by Dec 9 ETA permitting", "Dec 9", "Dec 9"),
             ("Pay the invoice by Dec 9 Thanks", "Dec 9", "Dec 9"),
+            // A soft wrap stands for a space.
+            (
+                "Pay the invoice by Dec 9 17:00 \nBerlin time, thanks",
+                "Dec 9 17:00",
+                "Dec 9 17:00 \nBerlin time",
+            ),
+            ("Pay the invoice by Dec 9 \r\nCET", "Dec 9", "Dec 9 \r\nCET"),
         ] {
             let a = t.find(time).unwrap();
             let (s, e) = qualifier_tail(t, (a, a + time.len()));
@@ -2789,6 +2883,19 @@ mod tests {
                 "{t}"
             );
         }
+        // The Chinese limit word before the time, and a capital at a sentence start.
+        for (t, day, due) in [
+            ("截止周五，把报名表交到前台", "周五", "截止周五"),
+            ("截至3月9日，请各组上报人数", "3月9日", "截至3月9日"),
+            ("Until 3 June is fine.", "3 June", "Until 3 June"),
+        ] {
+            let d = t.find(day).unwrap();
+            assert_eq!(
+                limit_word(t, (d, d + day.len())),
+                (t.find(due).unwrap(), d + day.len()),
+                "{t}"
+            );
+        }
         // Not the end of a longer word (`standby `).
         let t = "Keep standby 3 June";
         let d = t.find("3 June").unwrap();
@@ -2881,6 +2988,121 @@ mod tests {
         assert_eq!(get(t, f.what), Some("Pricing sheet"));
         assert_eq!(get(t, f.owner), Some("Channel Sales, Ben Ode"));
         assert_eq!(get(t, f.standard), Some("approved by finance"));
+    }
+
+    /// The stop of an abbreviation (`incl.`, `e.g.`) ends neither the clause nor the sentence.
+    #[test]
+    fn an_abbreviation_stop_ends_no_clause() {
+        let t = "the signed floor plan incl. the fire exits. Thanks";
+        assert_eq!(first_clause(t), (0, t.find(". Thanks").unwrap()));
+        assert_eq!(sentence_stop(t), t.find(". Thanks"));
+        let t = "a short list of venues, e.g. hotels near the station";
+        assert_eq!(first_clause(t), (0, t.find(',').unwrap()));
+        let t = "a short list of venues (e.g. hotels near the station)";
+        assert_eq!(first_clause(t), (0, t.len()));
+        // A real stop still ends it.
+        let t = "the floor plan. Thanks";
+        assert_eq!(first_clause(t), (0, t.find('.').unwrap()));
+    }
+
+    /// A last field tying the work to an event (`after the site visit`, `下次盘点前`) is the
+    /// item's when, not its standard; a criterion in that place stays the standard.
+    #[test]
+    fn an_event_field_is_the_when() {
+        for (t, owner, due) in [
+            (
+                "Revised seating plan – Nora – after the site visit",
+                Some("Nora"),
+                "after the site visit",
+            ),
+            (
+                "Catering contract - before we book the hall",
+                None,
+                "before we book the hall",
+            ),
+            (
+                "盘点差异说明——仓储部周明，下次盘点前",
+                Some("仓储部周明"),
+                "下次盘点前",
+            ),
+            (
+                "新版报销流程——财务部——从下一个季度开始",
+                Some("财务部"),
+                "从下一个季度开始",
+            ),
+        ] {
+            let f = read(t, &[], &opts());
+            assert_eq!(get(t, f.due), Some(due), "{t}");
+            assert_eq!(get(t, f.owner), owner, "{t}");
+            assert_eq!(f.standard, None, "{t}");
+        }
+        // After a labelled owner too.
+        let t = "Seating plan – owner: Nora – after the site visit";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.due), Some("after the site visit"));
+        assert_eq!(f.standard, None);
+        let t = "Seating plan – Nora – approved by the venue";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.standard), Some("approved by the venue"));
+        assert_eq!(f.due, None);
+    }
+
+    /// English field labels for the when (`Target date:`, `ETA:`, `Fix by:`) and for what a
+    /// retest must show.
+    #[test]
+    fn more_english_field_labels() {
+        let t = "Replace the door seals. Owner: Ravi. Target date: end of May.";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.what), Some("Replace the door seals"));
+        assert_eq!(get(t, f.owner), Some("Ravi"));
+        assert_eq!(get(t, f.due), Some("end of May"));
+        let t = "Broken login redirect | Fix by: 4 May | Retest criterion: redirect lands on the dashboard";
+        let d = t.find("4 May").unwrap();
+        let f = read(t, &[(d, d + 5)], &opts());
+        assert_eq!(get(t, f.due), Some("4 May"));
+        assert_eq!(get(t, f.standard), Some("redirect lands on the dashboard"));
+        let t = "Action: ship the spare fans / ETA: Friday";
+        let f = read(t, &[], &opts());
+        assert_eq!(get(t, f.due), Some("Friday"));
+    }
+
+    /// A soft wrap (a line break after a space) does not end the item's line: its dash
+    /// fields are read across it.
+    #[test]
+    fn a_soft_wrap_does_not_end_the_line() {
+        let t = "Floor plan for hall B with the exits \nmarked – Nora – by 4 May";
+        let d = t.find("4 May").unwrap();
+        let f = read(t, &[(d, d + 5)], &opts());
+        assert_eq!(get(t, f.owner), Some("Nora"));
+        assert_eq!(get(t, f.due), Some("by 4 May"));
+        // A hard break still does: the next line is a sub-point.
+        let t = "Floor plan for hall B\nmarked – Nora – by 4 May";
+        let f = read(t, &[(t.find("4 May").unwrap(), t.len())], &opts());
+        assert_eq!(f.owner, None);
+    }
+
+    /// A limit word written after a space (`18:00 前`) goes with the due and leaves the what.
+    #[test]
+    fn a_spaced_limit_word_leaves_the_what() {
+        let t = "周五 18:00 前把展位图发给行政部";
+        let d = t.find(" 前").unwrap();
+        let f = read(t, &[(0, d)], &opts());
+        assert_eq!(get(t, f.due), Some("周五 18:00 前"));
+        assert_eq!(get(t, f.what), Some("把展位图发给行政部"));
+    }
+
+    /// A dash tight between two words is a range or a route, not a field separator.
+    #[test]
+    fn a_tight_dash_joins_a_range_or_a_route() {
+        let t = "2 teaser clips, 30–45 sec each";
+        assert_eq!(dash_parts(t), vec![(0, t.len())]);
+        let t = "开通北京—天津专线";
+        assert_eq!(dash_parts(t), vec![(0, t.len())]);
+        // Apart or doubled it still cuts.
+        let t = "展台搭建 – 行政部";
+        assert_eq!(dash_parts(t).len(), 2);
+        let t = "展台搭建——行政部";
+        assert_eq!(dash_parts(t).len(), 2);
     }
 
     #[test]

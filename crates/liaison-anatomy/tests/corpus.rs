@@ -25,11 +25,13 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("background", 0.81, 0.73),
     ("closing", 0.94, 0.86),
     ("attachments", 1.0, 1.0),
-    ("items.what", 0.78, 0.66),
-    ("items.owner", 0.87, 0.75),
-    ("items.due", 0.84, 0.75),
-    ("items.due_value", 0.90, 0.80),
-    ("items.standard", 0.77, 0.61),
+    // Tenth round, items4: raised just under the branch's figures (docs/accuracy.md,
+    // "Tenth round, items").
+    ("items.what", 0.79, 0.67),
+    ("items.owner", 0.88, 0.77),
+    ("items.due", 0.87, 0.76),
+    ("items.due_value", 0.90, 0.81),
+    ("items.standard", 0.78, 0.61),
     ("signature.name", 0.99, 0.98),
     ("signature.department", 0.94, 0.93),
     ("signature.title", 0.96, 0.96),
@@ -44,11 +46,13 @@ const FLOORS: &[(&str, f64, f64)] = &[
 const POSITION_FLOORS: &[(&str, f64, f64)] = &[
     // Ninth round: body3 and classes merged (corpus labels as adjudicated in the eighth);
     // set just under the figures in docs/accuracy.md ("Now").
-    ("items.what", 0.77, 0.63),
-    ("items.owner", 0.87, 0.72),
-    ("items.due", 0.85, 0.75),
+    // Tenth round, items4: tuning raised just under the branch's figures (held-out by
+    // position was not run: the round ran the held-out summary twice only).
+    ("items.what", 0.78, 0.63),
+    ("items.owner", 0.88, 0.72),
+    ("items.due", 0.88, 0.75),
     ("items.due_value", 0.91, 0.79),
-    ("items.standard", 0.77, 0.58),
+    ("items.standard", 0.78, 0.58),
 ];
 
 /// Reply classes (issue 10 item 4): (class, floor of precision and of recall on the tuning
