@@ -4555,6 +4555,31 @@ mod tests {
         }
     }
 
+    /// A letter written line by line, each line a finished sentence, opens with its first
+    /// line; a hard-wrapped paragraph (lines broken inside a sentence) stays one opening.
+    #[test]
+    fn a_letter_written_line_by_line_opens_with_its_first_line() {
+        let a = read(
+            "Subject: 展架\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小林：\n    上周送来的展架有三个立柱弯了，没法组装。\n    请12月3日前换三根新的立柱送到展厅。\n    谢谢！\n\n孙磊\n市场部\n电话：021-6258 3306\n",
+        );
+        let o = a.opening.as_ref().map(|o| o.text.as_str());
+        assert_eq!(o, Some("上周送来的展架有三个立柱弯了，没法组装。"));
+        assert_eq!(a.closing.as_ref().map(|c| c.text.as_str()), Some("谢谢！"));
+        let a = read(
+            "Subject: 展架\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n林经理您好，上周送来的展架有三个立柱弯了，没法组装。\n请12月3日前换三根新的立柱送到展厅。\n\n孙磊\n市场部\n电话：021-6258 3306\n",
+        );
+        let o = a.opening.as_ref().map(|o| o.text.as_str());
+        assert_eq!(o, Some("上周送来的展架有三个立柱弯了，没法组装。"));
+        let a = read(
+            "Subject: Stands\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Lin,\n\nThree of the stands you delivered last week\nhave bent posts and cannot be assembled.\n\nCould you replace the posts by Dec 3?\n\nThanks,\nSun Lei\nMarketing\nTel: 021-6258 3306\n",
+        );
+        let o = a.opening.as_ref().map(|o| o.text.as_str());
+        assert_eq!(
+            o,
+            Some("Three of the stands you delivered last week\nhave bent posts and cannot be assembled.")
+        );
+    }
+
     /// The line introducing a list sets the deadline of every line that has none of its own,
     /// when its time is written as a limit (`by …`, `…前`); a time telling when something
     /// happens (`下周三开始`) sets none.

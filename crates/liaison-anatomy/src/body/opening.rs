@@ -25,7 +25,13 @@ pub(super) fn read(
     if let Some(s) = opening_from {
         last_end = Some(lines[cursor - 1].end.max(s));
     }
-    while i < end && !lines[i].blank {
+    // A letter written line by line, each line a finished sentence (`…同意关闭。⏎补货已入库。
+    // ⏎后续请按对策执行。`), opens with its first line; the lines under it are the body. (A
+    // hard-wrapped paragraph breaks its lines inside sentences.) The first line may be the
+    // rest of the greeting line (`丽娟姐，…今天下班前告诉我就行。⏎谢谢！`).
+    let line_by_line =
+        opening_from.is_some_and(|s| ends_sentence(&a.source[s..lines[cursor - 1].end]));
+    while !line_by_line && i < end && !lines[i].blank {
         let t = &a.source[lines[i].start..lines[i].end];
         // `本周进度：整体完成约55%` or `进度简单说下：` opening the mail is its opening, not a
         // part heading; a part the guide names (背景, 需求, 附件…) ends it.
@@ -39,6 +45,9 @@ pub(super) fn read(
         i += 1;
         // A line that introduces what follows (`麻烦采购部催一下：`) ends the opening.
         if t.trim_end().ends_with(['：', ':']) && first_line {
+            break;
+        }
+        if ends_sentence(t) && i < end && !lines[i].blank {
             break;
         }
     }
@@ -55,4 +64,9 @@ pub(super) fn read(
         });
     }
     i
+}
+
+/// Whether a line ends with a sentence's end mark (see `liaison_model::text::sentences`).
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end().ends_with(['。', '！', '？', '!', '?', '.'])
 }
