@@ -17,15 +17,6 @@ pub(super) fn read(a: &mut Anatomy, lines: &[Line], roles: &mut [Role], cursor: 
         .filter(|it| !it.is_listed())
         .map(|it| it.span.start)
         .min();
-    if std::env::var("BODY4_DEBUG").is_ok() {
-        for k in 0..end {
-            eprintln!(
-                "{k} {:?} {:?}",
-                roles[k],
-                &a.source[lines[k].start..lines[k].end]
-            );
-        }
-    }
     if a.background.is_empty() {
         let mut i = cursor;
         while i < end {
