@@ -106,8 +106,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
 
     // Main pass. An opening that announces a status list (`进展如下：`) makes the list that
     // follows information, not items.
+    // A result report's opening that announces its results (`Summary:`) opens a situation
+    // part (corpus A3).
+    let results = a.kind() == Some(liaison_model::Kind::Result);
     let mut sec = match &a.opening {
         Some(o) if introduces_status(&o.text) => Sec::Items,
+        Some(o) if results && background::announces_results(&o.text) => Sec::Background,
         _ => Sec::None,
     };
     let mut sec_enumerated = false; // an enumerated line seen in the current Items/Attachments
@@ -116,6 +120,18 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     let mut prev_blank = false;
     let mut table_header: Option<Vec<String>> = None;
     let mut cur_section: Option<(Sec, usize)> = None; // (kind, index into background/problem)
+    if sec == Sec::Background
+        && let Some(o) = &a.opening
+    {
+        let span = a.span(o.span.end, o.span.end);
+        a.background.push(Section {
+            heading: None,
+            text: String::new(),
+            span,
+            sentences: 0,
+        });
+        cur_section = Some((Sec::Background, a.background.len() - 1));
+    }
     let mut inline_label = false;
     let mut has_items_heading = false;
     let mut skip_until = 0;
@@ -399,7 +415,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                     | liaison_model::Kind::Retrospective
             )
         );
-        if (status_list || reports) && list_marker(t).is_some() && reads_done(a, l.start, l.end) {
+        // (In a situation part what is done is the situation: corpus A3.)
+        if (status_list || reports)
+            && sec != Sec::Background
+            && list_marker(t).is_some()
+            && reads_done(a, l.start, l.end)
+        {
             // A done line of a report is information: neither an item nor background.
             roles[i] = if status_list {
                 Role::Free
@@ -4555,6 +4576,33 @@ mod tests {
         }
     }
 
+    /// A result report whose opening announces its results (`Summary:`, `…的结果：`) lists
+    /// the situation under it, done lines included, one entry a line (corpus A3); the same
+    /// list under another kind of mail, or under an opening that announces nothing, is not.
+    #[test]
+    fn a_result_report_lists_its_results_as_background() {
+        let a = read(
+            "Subject: 【成果汇报】年末盘点-仓储部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各位：\n\n年末盘点上周五结束，向大家汇报盘点的结果：\n\n1. 账实差异从0.8%降到0.2%。\n2. 过期库存已全部清理完成。\n\n有问题随时找我。\n\n孙磊\n仓储部\n电话：021-6258 3306\n",
+        );
+        let bg: Vec<&str> = a.background.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            bg,
+            vec!["账实差异从0.8%降到0.2%。", "过期库存已全部清理完成。"]
+        );
+        let mail = |tag: &str| {
+            read(&format!(
+                "Subject: [{tag}] Stock count | Warehouse | Normal\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi all,\n\nThe year-end stock count is done. Summary:\n\n- Variance: 0.2% (target 0.5%)\n- Expired stock: none left\n\nThanks,\nSun Lei\nWarehouse\nTel: 021-6258 3306\n"
+            ))
+        };
+        let a = mail("Result");
+        let bg: Vec<&str> = a.background.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            bg,
+            vec!["Variance: 0.2% (target 0.5%)", "Expired stock: none left"]
+        );
+        assert!(mail("Request").background.is_empty());
+    }
+
     /// A letter written line by line, each line a finished sentence, opens with its first
     /// line; a hard-wrapped paragraph (lines broken inside a sentence) stays one opening.
     #[test]
@@ -4576,7 +4624,9 @@ mod tests {
         let o = a.opening.as_ref().map(|o| o.text.as_str());
         assert_eq!(
             o,
-            Some("Three of the stands you delivered last week\nhave bent posts and cannot be assembled.")
+            Some(
+                "Three of the stands you delivered last week\nhave bent posts and cannot be assembled."
+            )
         );
     }
 
