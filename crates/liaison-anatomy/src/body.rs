@@ -4576,6 +4576,23 @@ mod tests {
         }
     }
 
+    /// A bracketed label before the opening's first sentence is no part of the opening; a
+    /// bracketed word inside the sentence stays.
+    #[test]
+    fn an_opening_drops_its_bracketed_label() {
+        let mail = |first: &str| {
+            read(&format!(
+                "Subject: 冷库温度\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n王经理：\n\n{first}\n\n请设备部12月3日前派人检修压缩机。\n\n孙磊\n仓储部\n电话：021-6258 3306\n"
+            ))
+        };
+        let a = mail("【情况】昨晚2号冷库温度升到零下8度，持续了三个小时。");
+        let o = a.opening.as_ref().map(|o| o.text.as_str());
+        assert_eq!(o, Some("昨晚2号冷库温度升到零下8度，持续了三个小时。"));
+        let a = mail("昨晚【2号冷库】温度升到零下8度，持续了三个小时。");
+        let o = a.opening.as_ref().map(|o| o.text.as_str());
+        assert_eq!(o, Some("昨晚【2号冷库】温度升到零下8度，持续了三个小时。"));
+    }
+
     /// A result report whose opening announces its results (`Summary:`, `…的结果：`) lists
     /// the situation under it, done lines included, one entry a line (corpus A3); the same
     /// list under another kind of mail, or under an opening that announces nothing, is not.

@@ -51,6 +51,23 @@ pub(super) fn read(
             break;
         }
     }
+    // A bracketed label before the first sentence (`【情况】12月2日夜班…`, `【事由】…`) names
+    // the paragraph; it is no part of what the opening says.
+    let start_off = start_off.map(|s| {
+        let t = &a.source[s..last_end.unwrap_or(s).max(s)];
+        match t
+            .strip_prefix('【')
+            .and_then(|r| r.find('】').map(|k| (r, k)))
+        {
+            Some((r, k))
+                if r[..k].chars().count() <= 8 && !r[k + '】'.len_utf8()..].trim().is_empty() =>
+            {
+                let after = &r[k + '】'.len_utf8()..];
+                s + '【'.len_utf8() + k + '】'.len_utf8() + (after.len() - after.trim_start().len())
+            }
+            _ => s,
+        }
+    });
     if let (Some(s), Some(e)) = (start_off, last_end)
         && e > s
     {
