@@ -3108,6 +3108,8 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "经过",
         "經過",
         "what happened",
+        "发生了什么",
+        "發生了什麼",
         "结果",
         "背景",
         "目标",
@@ -5016,6 +5018,9 @@ mod tests {
         assert_eq!(classify_label("延期原因"), Some(Sec::Background));
         assert_eq!(classify_label("what didn't go well"), Some(Sec::Background));
         assert_eq!(classify_label("问题"), Some(Sec::Background));
+        // What happened, in either language.
+        assert_eq!(classify_label("发生了什么"), Some(Sec::Background));
+        assert_eq!(classify_label("發生了什麼"), Some(Sec::Background));
         assert_eq!(classify_label("改进措施"), Some(Sec::Items));
         // `问题` inside a longer label does not make it a situation.
         assert_eq!(classify_label("待确认问题"), None);
