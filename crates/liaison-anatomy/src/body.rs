@@ -579,8 +579,21 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             continue;
         }
 
-        // Continuation of an item: same block, or indented deeper.
+        // Continuation of an item: same block, or indented deeper. But a letter's last lines
+        // under its list in the same block (`三、…请表演人员预留时间。⏎感谢各部门的支持与配合！`)
+        // close the mail: after an item line that ends its sentence, lines at the item's
+        // indent with no list line after them in the block are not the item's.
+        let closes_list = cur_item.is_some()
+            && l.indent <= item_indent
+            && i > 0
+            && src[lines[i - 1].start..lines[i - 1].end]
+                .trim_end()
+                .ends_with(['。', '！', '？', '!', '?'])
+            && (i..end)
+                .take_while(|&k| !lines[k].blank)
+                .all(|k| list_marker(&src[lines[k].start..lines[k].end]).is_none());
         if let Some(ci) = cur_item
+            && !closes_list
             && (!block_start || l.indent > item_indent)
         {
             extend_item(a, ci, l.end);
@@ -4576,6 +4589,30 @@ mod tests {
                 "{label}"
             );
         }
+    }
+
+    /// A letter whose closing lines follow its list in the same block closes with them; a
+    /// second line of an item that does not end its sentence stays the item's.
+    #[test]
+    fn a_letter_closes_under_its_list() {
+        let a = read(
+            "Subject: 年会座位\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各部门：\n    年会座位按部门安排，请配合以下两件事：\n    一、12月8日前报送参会人数；\n    二、12月10日前确认是否需要素食餐。\n    座位表定稿后会发到各部门邮箱。\n    感谢配合！\n\n孙磊\n行政部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
+        assert_eq!(
+            a.closing.as_ref().map(|c| c.text.as_str()),
+            Some("座位表定稿后会发到各部门邮箱。\n    感谢配合！")
+        );
+        let a = read(
+            "Subject: 年会座位\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各部门：\n    年会座位按部门安排，请配合以下两件事：\n    一、12月8日前报送参会人数；\n    二、12月10日前确认是否需要素食餐，\n    并写明人数。\n\n孙磊\n行政部\n电话：021-6258 3306\n",
+        );
+        assert!(a.items[1].span.end > a.items[0].span.end);
+        assert!(
+            a.source[a.items[1].span.start..a.items[1].span.end].contains("并写明人数"),
+            "{:?}",
+            a.items[1]
+        );
+        assert_eq!(a.closing, None);
     }
 
     /// A bracketed label before the opening's first sentence is no part of the opening; a
