@@ -422,11 +422,7 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             && reads_done(a, l.start, l.end)
         {
             // A done line of a report is information: neither an item nor background.
-            roles[i] = if status_list {
-                Role::Free
-            } else {
-                Role::Heading
-            };
+            roles[i] = Role::Heading;
             cur_item = None;
             continue;
         }
@@ -4589,6 +4585,17 @@ mod tests {
                 "{label}"
             );
         }
+    }
+
+    /// A done line at the head of a status list is information: neither an item nor the
+    /// background, as in any other report.
+    #[test]
+    fn a_done_status_line_is_no_background() {
+        let a = read(
+            "Subject: 【进度同步】年会筹备-行政部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各位：\n\n年会筹备进度如下：\n\n✅ 场地：已签约，定金已付；\n⏳ 节目：各部门12月8日前报送；\n⏳ 礼品：采购部12月10日前下单。\n\n下周再同步。\n\n孙磊\n行政部\n电话：021-6258 3306\n",
+        );
+        assert!(a.background.is_empty(), "{:?}", a.background);
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
     }
 
     /// A letter whose closing lines follow its list in the same block closes with them; a
