@@ -203,6 +203,9 @@ fn main() {
                 let a = liaison_anatomy::Anatomy::parse_eml(&raw, &opts);
                 println!("{name}: kind {:?}", a.kind());
                 println!("opening: {:?}", a.opening.as_ref().map(|o| &o.text));
+                for b in &a.background {
+                    println!("background: {:?}", b.text);
+                }
                 for it in &a.items {
                     println!(
                         "item [{}] what {:?} owner {:?} due {:?} standard {:?}",

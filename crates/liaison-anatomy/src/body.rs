@@ -106,8 +106,12 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
 
     // Main pass. An opening that announces a status list (`进展如下：`) makes the list that
     // follows information, not items.
+    // A result report's opening that announces its results (`Summary:`) opens a situation
+    // part (corpus A3).
+    let results = a.kind() == Some(liaison_model::Kind::Result);
     let mut sec = match &a.opening {
         Some(o) if introduces_status(&o.text) => Sec::Items,
+        Some(o) if results && background::announces_results(&o.text) => Sec::Background,
         _ => Sec::None,
     };
     let mut sec_enumerated = false; // an enumerated line seen in the current Items/Attachments
@@ -116,6 +120,18 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     let mut prev_blank = false;
     let mut table_header: Option<Vec<String>> = None;
     let mut cur_section: Option<(Sec, usize)> = None; // (kind, index into background/problem)
+    if sec == Sec::Background
+        && let Some(o) = &a.opening
+    {
+        let span = a.span(o.span.end, o.span.end);
+        a.background.push(Section {
+            heading: None,
+            text: String::new(),
+            span,
+            sentences: 0,
+        });
+        cur_section = Some((Sec::Background, a.background.len() - 1));
+    }
     let mut inline_label = false;
     let mut has_items_heading = false;
     let mut skip_until = 0;
@@ -400,13 +416,14 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
                     | liaison_model::Kind::Retrospective
             )
         );
-        if (status_list || reports) && list_marker(t).is_some() && reads_done(a, l.start, l.end) {
+        // (In a situation part what is done is the situation: corpus A3.)
+        if (status_list || reports)
+            && sec != Sec::Background
+            && list_marker(t).is_some()
+            && reads_done(a, l.start, l.end)
+        {
             // A done line of a report is information: neither an item nor background.
-            roles[i] = if status_list {
-                Role::Free
-            } else {
-                Role::Heading
-            };
+            roles[i] = Role::Heading;
             cur_item = None;
             continue;
         }
@@ -559,8 +576,21 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
             continue;
         }
 
-        // Continuation of an item: same block, or indented deeper.
+        // Continuation of an item: same block, or indented deeper. But a letter's last lines
+        // under its list in the same block (`三、…请表演人员预留时间。⏎感谢各部门的支持与配合！`)
+        // close the mail: after an item line that ends its sentence, lines at the item's
+        // indent with no list line after them in the block are not the item's.
+        let closes_list = cur_item.is_some()
+            && l.indent <= item_indent
+            && i > 0
+            && src[lines[i - 1].start..lines[i - 1].end]
+                .trim_end()
+                .ends_with(['。', '！', '？', '!', '?'])
+            && (i..end)
+                .take_while(|&k| !lines[k].blank)
+                .all(|k| list_marker(&src[lines[k].start..lines[k].end]).is_none());
         if let Some(ci) = cur_item
+            && !closes_list
             && (!block_start || l.indent > item_indent)
         {
             extend_item(a, ci, l.end);
@@ -3266,6 +3296,8 @@ const LABEL_GROUPS: [&[&str]; 9] = [
         "经过",
         "經過",
         "what happened",
+        "发生了什么",
+        "發生了什麼",
         "结果",
         "背景",
         "目标",
@@ -4734,6 +4766,112 @@ mod tests {
         }
     }
 
+    /// A done line at the head of a status list is information: neither an item nor the
+    /// background, as in any other report.
+    #[test]
+    fn a_done_status_line_is_no_background() {
+        let a = read(
+            "Subject: 【进度同步】年会筹备-行政部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各位：\n\n年会筹备进度如下：\n\n✅ 场地：已签约，定金已付；\n⏳ 节目：各部门12月8日前报送；\n⏳ 礼品：采购部12月10日前下单。\n\n下周再同步。\n\n孙磊\n行政部\n电话：021-6258 3306\n",
+        );
+        assert!(a.background.is_empty(), "{:?}", a.background);
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
+    }
+
+    /// A letter whose closing lines follow its list in the same block closes with them; a
+    /// second line of an item that does not end its sentence stays the item's.
+    #[test]
+    fn a_letter_closes_under_its_list() {
+        let a = read(
+            "Subject: 年会座位\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各部门：\n    年会座位按部门安排，请配合以下两件事：\n    一、12月8日前报送参会人数；\n    二、12月10日前确认是否需要素食餐。\n    座位表定稿后会发到各部门邮箱。\n    感谢配合！\n\n孙磊\n行政部\n电话：021-6258 3306\n",
+        );
+        assert_eq!(a.items.len(), 2, "{:?}", whats(&a));
+        assert_eq!(
+            a.closing.as_ref().map(|c| c.text.as_str()),
+            Some("座位表定稿后会发到各部门邮箱。\n    感谢配合！")
+        );
+        let a = read(
+            "Subject: 年会座位\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各部门：\n    年会座位按部门安排，请配合以下两件事：\n    一、12月8日前报送参会人数；\n    二、12月10日前确认是否需要素食餐，\n    并写明人数。\n\n孙磊\n行政部\n电话：021-6258 3306\n",
+        );
+        assert!(a.items[1].span.end > a.items[0].span.end);
+        assert!(
+            a.source[a.items[1].span.start..a.items[1].span.end].contains("并写明人数"),
+            "{:?}",
+            a.items[1]
+        );
+        assert_eq!(a.closing, None);
+    }
+
+    /// A bracketed label before the opening's first sentence is no part of the opening; a
+    /// bracketed word inside the sentence stays.
+    #[test]
+    fn an_opening_drops_its_bracketed_label() {
+        let mail = |first: &str| {
+            read(&format!(
+                "Subject: 冷库温度\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n王经理：\n\n{first}\n\n请设备部12月3日前派人检修压缩机。\n\n孙磊\n仓储部\n电话：021-6258 3306\n"
+            ))
+        };
+        let a = mail("【情况】昨晚2号冷库温度升到零下8度，持续了三个小时。");
+        let o = a.opening.as_ref().map(|o| o.text.as_str());
+        assert_eq!(o, Some("昨晚2号冷库温度升到零下8度，持续了三个小时。"));
+        let a = mail("昨晚【2号冷库】温度升到零下8度，持续了三个小时。");
+        let o = a.opening.as_ref().map(|o| o.text.as_str());
+        assert_eq!(o, Some("昨晚【2号冷库】温度升到零下8度，持续了三个小时。"));
+    }
+
+    /// A result report whose opening announces its results (`Summary:`, `…的结果：`) lists
+    /// the situation under it, done lines included, one entry a line (corpus A3); the same
+    /// list under another kind of mail, or under an opening that announces nothing, is not.
+    #[test]
+    fn a_result_report_lists_its_results_as_background() {
+        let a = read(
+            "Subject: 【成果汇报】年末盘点-仓储部-一般\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n各位：\n\n年末盘点上周五结束，向大家汇报盘点的结果：\n\n1. 账实差异从0.8%降到0.2%。\n2. 过期库存已全部清理完成。\n\n有问题随时找我。\n\n孙磊\n仓储部\n电话：021-6258 3306\n",
+        );
+        let bg: Vec<&str> = a.background.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            bg,
+            vec!["账实差异从0.8%降到0.2%。", "过期库存已全部清理完成。"]
+        );
+        let mail = |tag: &str| {
+            read(&format!(
+                "Subject: [{tag}] Stock count | Warehouse | Normal\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi all,\n\nThe year-end stock count is done. Summary:\n\n- Variance: 0.2% (target 0.5%)\n- Expired stock: none left\n\nThanks,\nSun Lei\nWarehouse\nTel: 021-6258 3306\n"
+            ))
+        };
+        let a = mail("Result");
+        let bg: Vec<&str> = a.background.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            bg,
+            vec!["Variance: 0.2% (target 0.5%)", "Expired stock: none left"]
+        );
+        assert!(mail("Request").background.is_empty());
+    }
+
+    /// A letter written line by line, each line a finished sentence, opens with its first
+    /// line; a hard-wrapped paragraph (lines broken inside a sentence) stays one opening.
+    #[test]
+    fn a_letter_written_line_by_line_opens_with_its_first_line() {
+        let a = read(
+            "Subject: 展架\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n小林：\n    上周送来的展架有三个立柱弯了，没法组装。\n    请12月3日前换三根新的立柱送到展厅。\n    谢谢！\n\n孙磊\n市场部\n电话：021-6258 3306\n",
+        );
+        let o = a.opening.as_ref().map(|o| o.text.as_str());
+        assert_eq!(o, Some("上周送来的展架有三个立柱弯了，没法组装。"));
+        assert_eq!(a.closing.as_ref().map(|c| c.text.as_str()), Some("谢谢！"));
+        let a = read(
+            "Subject: 展架\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\n林经理您好，上周送来的展架有三个立柱弯了，没法组装。\n请12月3日前换三根新的立柱送到展厅。\n\n孙磊\n市场部\n电话：021-6258 3306\n",
+        );
+        let o = a.opening.as_ref().map(|o| o.text.as_str());
+        assert_eq!(o, Some("上周送来的展架有三个立柱弯了，没法组装。"));
+        let a = read(
+            "Subject: Stands\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi Lin,\n\nThree of the stands you delivered last week\nhave bent posts and cannot be assembled.\n\nCould you replace the posts by Dec 3?\n\nThanks,\nSun Lei\nMarketing\nTel: 021-6258 3306\n",
+        );
+        let o = a.opening.as_ref().map(|o| o.text.as_str());
+        assert_eq!(
+            o,
+            Some(
+                "Three of the stands you delivered last week\nhave bent posts and cannot be assembled."
+            )
+        );
+    }
+
     /// The line introducing a list sets the deadline of every line that has none of its own,
     /// when its time is written as a limit (`by …`, `…前`); a time telling when something
     /// happens (`下周三开始`) sets none.
@@ -5163,6 +5301,9 @@ mod tests {
         assert_eq!(classify_label("延期原因"), Some(Sec::Background));
         assert_eq!(classify_label("what didn't go well"), Some(Sec::Background));
         assert_eq!(classify_label("问题"), Some(Sec::Background));
+        // What happened, in either language.
+        assert_eq!(classify_label("发生了什么"), Some(Sec::Background));
+        assert_eq!(classify_label("發生了什麼"), Some(Sec::Background));
         assert_eq!(classify_label("改进措施"), Some(Sec::Items));
         // `问题` inside a longer label does not make it a situation.
         assert_eq!(classify_label("待确认问题"), None);

@@ -14,6 +14,8 @@ const FLOORS: &[(&str, f64, f64)] = &[
     // set just under the figures in docs/accuracy.md ("Now"). body3 lowered held-out
     // closing, items.what and items.owner by 0.01: the reader now follows A2/A3 and
     // held-out fell by 0.003-0.010 there (docs/accuracy.md, "Ninth round, background").
+    // Tenth round (body4): opening, background and closing raised to just under the new
+    // figures (docs/accuracy.md, "Tenth round, opening/background/closing").
     ("subject.tag", 1.0, 0.99),
     ("subject.project", 0.99, 0.99),
     ("subject.departments", 0.99, 0.99),
@@ -21,9 +23,9 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("subject.kind", 1.0, 0.99),
     ("quoted_first_line", 0.99, 0.98),
     ("greeting", 0.97, 0.98),
-    ("opening", 0.94, 0.91),
-    ("background", 0.81, 0.73),
-    ("closing", 0.94, 0.86),
+    ("opening", 0.95, 0.92),
+    ("background", 0.87, 0.73),
+    ("closing", 0.95, 0.86),
     ("attachments", 1.0, 1.0),
     // Tenth round, items4: raised just under the branch's figures (docs/accuracy.md,
     // "Tenth round, items").

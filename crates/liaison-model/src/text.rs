@@ -2,7 +2,8 @@
 //! splits them (a brief's purpose, a draft's background, a reply's promise).
 //!
 //! A sentence ends at `。！？!?`, and at `.` followed by whitespace or the end of the text
-//! (so `v1.0` and `3.5` do not end one). A piece without a letter, digit or ideograph (a
+//! (so `v1.0` and `3.5` do not end one), unless the `.` closes an abbreviation that needs
+//! what follows (`vs.`, `Mr.`, `e.g.`; `art.`, `No.` before a number). A piece without a letter, digit or ideograph (a
 //! stray `。`, a run of `！？`) is not a sentence.
 
 /// The sentences of `text`, trimmed, each with its end mark.
@@ -43,7 +44,10 @@ impl<'a> Iterator for Sentences<'a> {
         while let Some((i, c)) = chars.next() {
             let end = match c {
                 '。' | '！' | '？' | '!' | '?' => true,
-                '.' => chars.peek().is_none_or(|(_, n)| n.is_whitespace()),
+                '.' => {
+                    chars.peek().is_none_or(|(_, n)| n.is_whitespace())
+                        && !abbreviation_before(&rest[..i], &rest[i + 1..])
+                }
                 _ => false,
             };
             if end {
@@ -60,6 +64,41 @@ impl<'a> Iterator for Sentences<'a> {
         self.pos = self.text.len();
         has_content.then(|| rest.trim())
     }
+}
+
+/// Abbreviations whose full stop never ends a sentence: they need a word after them
+/// (`vs. 3.0`, `Mr. Zheng`, `e.g. the logs`).
+const LEADING_ABBREVIATIONS: &[&str] =
+    &["vs", "mr", "mrs", "ms", "dr", "e.g", "i.e", "cf", "approx"];
+
+/// Abbreviations that end no sentence when a number follows (`art. 28`, `No. 5`, `sec. 4.2`);
+/// before a word they may (`Say no. Then…`).
+const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "art", "no", "nr", "sec", "para", "fig", "vol", "ch", "pp", "p",
+];
+
+/// Whether the full stop between `before` and `after` closes an abbreviation that needs what
+/// follows it, so that it ends no sentence.
+fn abbreviation_before(before: &str, after: &str) -> bool {
+    let word_start = before
+        .rfind(|c: char| !(c.is_ascii_alphabetic() || c == '.'))
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() || word.len() > 6 {
+        return false;
+    }
+    // A lower-case `no.` is the word no (`We said no. 5 of them agreed.`).
+    if word == "no" {
+        return false;
+    }
+    let word = word.to_ascii_lowercase();
+    if LEADING_ABBREVIATIONS.contains(&word.as_str()) {
+        return true;
+    }
+    NUMBER_ABBREVIATIONS.contains(&word.as_str())
+        && after.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII and for
@@ -100,6 +139,12 @@ mod tests {
             ("Done.\u{3000}Next", 2),
             ("Done.\tNext.", 2),
             ("第一行\n第二行。", 1),
+            // Abbreviations that need what follows end no sentence.
+            ("GMV: 12.9M vs. target 12.0M. Refunds fell.", 2),
+            ("The vendor is a processor under art. 28 GDPR.", 1),
+            ("Mr. Chen signs today. E.g. the PO.", 2),
+            ("We said no. 5 of them agreed.", 2),
+            ("See No. 5 in the list.", 1),
         ] {
             assert_eq!(sentence_count(t), n, "{t:?}");
         }

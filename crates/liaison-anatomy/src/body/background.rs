@@ -114,6 +114,22 @@ pub(super) fn read(a: &mut Anatomy, lines: &[Line], roles: &mut [Role], cursor: 
     }
 }
 
+/// Whether an opening ends by announcing the results it reports (`…done today. Summary:`,
+/// `向您汇报改善项目的结果：`): the list under it states the situation (corpus A3).
+pub(super) fn announces_results(opening: &str) -> bool {
+    let Some(t) = opening.trim_end().strip_suffix(['：', ':']) else {
+        return false;
+    };
+    let l = t
+        .trim_end()
+        .trim_end_matches("如下")
+        .trim_end()
+        .to_lowercase();
+    ["summary", "results", "result", "结果", "結果"]
+        .iter()
+        .any(|w| l.ends_with(w))
+}
+
 /// Whether a line opens with an impact label holding content on the same line (`影响：…`,
 /// `【影響】…`, `Impact: …`).
 fn impact_label(line: &str) -> bool {
@@ -160,6 +176,7 @@ const SITUATION_LABELS: &[&str] = &[
     "教训",
     "经验教训",
     "results",
+    "summary",
     "result",
     "what went well",
     "what went wrong",
@@ -253,6 +270,12 @@ mod tests {
         assert_eq!(
             &s[situation_label(s).unwrap()..],
             "the vendor changed the file format."
+        );
+        // `Summary:` of a result report (corpus A3).
+        let s = "Summary: all four sites passed the audit.";
+        assert_eq!(
+            &s[situation_label(s).unwrap()..],
+            "all four sites passed the audit."
         );
         let s = "【損失】退貨三百件。";
         assert_eq!(&s[situation_label(s).unwrap()..], "退貨三百件。");

@@ -25,7 +25,13 @@ pub(super) fn read(
     if let Some(s) = opening_from {
         last_end = Some(lines[cursor - 1].end.max(s));
     }
-    while i < end && !lines[i].blank {
+    // A letter written line by line, each line a finished sentence (`…同意关闭。⏎补货已入库。
+    // ⏎后续请按对策执行。`), opens with its first line; the lines under it are the body. (A
+    // hard-wrapped paragraph breaks its lines inside sentences.) The first line may be the
+    // rest of the greeting line (`丽娟姐，…今天下班前告诉我就行。⏎谢谢！`).
+    let line_by_line =
+        opening_from.is_some_and(|s| ends_sentence(&a.source[s..lines[cursor - 1].end]));
+    while !line_by_line && i < end && !lines[i].blank {
         let t = &a.source[lines[i].start..lines[i].end];
         // `本周进度：整体完成约55%` or `进度简单说下：` opening the mail is its opening, not a
         // part heading; a part the guide names (背景, 需求, 附件…) ends it.
@@ -41,7 +47,27 @@ pub(super) fn read(
         if t.trim_end().ends_with(['：', ':']) && first_line {
             break;
         }
+        if ends_sentence(t) && i < end && !lines[i].blank {
+            break;
+        }
     }
+    // A bracketed label before the first sentence (`【情况】12月2日夜班…`, `【事由】…`) names
+    // the paragraph; it is no part of what the opening says.
+    let start_off = start_off.map(|s| {
+        let t = &a.source[s..last_end.unwrap_or(s).max(s)];
+        match t
+            .strip_prefix('【')
+            .and_then(|r| r.find('】').map(|k| (r, k)))
+        {
+            Some((r, k))
+                if r[..k].chars().count() <= 8 && !r[k + '】'.len_utf8()..].trim().is_empty() =>
+            {
+                let after = &r[k + '】'.len_utf8()..];
+                s + '【'.len_utf8() + k + '】'.len_utf8() + (after.len() - after.trim_start().len())
+            }
+            _ => s,
+        }
+    });
     if let (Some(s), Some(e)) = (start_off, last_end)
         && e > s
     {
@@ -55,4 +81,9 @@ pub(super) fn read(
         });
     }
     i
+}
+
+/// Whether a line ends with a sentence's end mark (see `liaison_model::text::sentences`).
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end().ends_with(['。', '！', '？', '!', '?', '.'])
 }
