@@ -1041,7 +1041,7 @@ def quote_c5(style, p, fwd):
 # quote styles of the clients c6 added; "master" (Mail Master) and "ol-orig" (Outlook 2010)
 # are the existing ones
 C6_STYLES = {"c6-263", "c6-35", "c6-wps", "emclient", "mailbird", "mutt", "mutt-fwd", "evolution", "claws",
-             "bluemail", "edison", "airmail", "wlmail", "wlmail-en"}
+             "bluemail", "edison", "airmail", "wlmail", "wlmail-en", "ol2010-en"}
 # styles whose text/plain part prefixes the quoted lines with '>'
 C6_PREFIX = {"c6-35", "mailbird", "mutt", "evolution", "claws", "bluemail", "edison", "airmail"}
 
@@ -1118,6 +1118,17 @@ def quote_c6(style, p, fwd):
         L = [f"On {d.day} {mon} {d.year} at {d:%H:%M:%S}, {frm_n or frm_a} ({frm_a}) wrote:"]
         H = (f'<div id="bloop_sign"></div><p class="airmail_on">{esc(L[0])}</p>'
              f'<blockquote type="cite" class="clean_bq">{inner}</blockquote>')
+    elif style == "ol2010-en":
+        L = ["-----Original Message-----", f"From: {frm_n} [mailto:{frm_a}] " if frm_n else f"From: {frm_a} ",
+             f"Sent: {wd}, {mon} {d.day}, {d.year} {h12}:{d:%M} {ap}",
+             "To: " + "; ".join(n or a for n, a in p["to"])]
+        if p["cc"]:
+            L.append("Cc: " + "; ".join(n or a for n, a in p["cc"]))
+        L.append(f"Subject: {subj}")
+        H = ('<div><div style="border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+             '<p class=MsoNormal><b><span lang=EN-US>-----Original Message-----</span></b></p><p class=MsoNormal>'
+             + "<br>".join(f"<b>{esc(x.split(': ', 1)[0])}:</b> {esc(x.split(': ', 1)[1])}" for x in L[1:])
+             + f"</p></div></div>{inner}")
     elif style in ("wlmail", "wlmail-en"):
         if style == "wlmail":
             L = ["----- 原始邮件 ----- ", f"发件人: {frm_n or frm_a} ", "收件人: " + "; ".join(n or a for n, a in p["to"]) + " "]
@@ -2043,6 +2054,8 @@ def render(m, byrec):
             style = C6_FWD_QUOTE[skin]
         if skin == "wlmail" and meta.get("lang") == "en" and style == "wlmail":
             style = "wlmail-en"
+        if skin == "outlook2010" and meta.get("lang") == "en" and style == "ol-orig":
+            style = "ol2010-en"
         REPLY_TZ[0] = ctx.date.utcoffset().total_seconds() / 3600
         qt, qh = quote_parts(style, parent, fwd)
         sep = "\n\n" if style not in ("xiedao", "xiedao-en") else "\n\n\n"
