@@ -1036,6 +1036,234 @@ def quote_c5(style, p, fwd):
     return "\n".join(L) + "\n\n" + ptext, H
 
 
+# ---------------------------------------------------------------- c6 clients (skins)
+
+# quote styles of the clients c6 added; "master" (Mail Master) and "ol-orig" (Outlook 2010)
+# are the existing ones
+C6_STYLES = {"c6-263", "c6-35", "c6-wps", "emclient", "mailbird", "mutt", "mutt-fwd", "evolution", "claws",
+             "bluemail", "edison", "airmail", "wlmail", "wlmail-en", "ol2010-en"}
+# styles whose text/plain part prefixes the quoted lines with '>'
+C6_PREFIX = {"c6-35", "mailbird", "mutt", "evolution", "claws", "bluemail", "edison", "airmail"}
+
+
+def quote_c6(style, p, fwd):
+    """(text, html) of the quoted parent for the c6 clients."""
+    frm_n, frm_a = p["from"]
+    d = local(p["date"], REPLY_TZ[0])
+    subj = p["subject"]
+    who = f"{frm_n} <{frm_a}>" if frm_n else frm_a
+    ppl = lambda xs: ", ".join(f"{n} <{a}>" if n else a for n, a in xs)  # noqa: E731
+    h12 = d.hour % 12 or 12
+    ap = "AM" if d.hour < 12 else "PM"
+    wd = WEEK_EN[d.weekday()]
+    mon = MON_EN[d.month - 1]
+    ptext = p["plain"]
+    inner = p["inner"]
+    bq = ('<blockquote style="margin:0 0 0 .8ex;border-left:1px solid #ccc;padding-left:1ex">'
+          f'{inner}</blockquote>')
+    if style == "c6-263":
+        L = ["-----原始邮件-----", f'发件人:"{frm_n or frm_a}" <{frm_a}>', f"发送时间:{d:%Y-%m-%d %H:%M:%S}",
+             "收件人:" + "; ".join(f'"{n or a}" <{a}>' for n, a in p["to"])]
+        if p["cc"]:
+            L.append("抄送:" + "; ".join(f'"{n or a}" <{a}>' for n, a in p["cc"]))
+        L.append(f"主题:{subj}")
+        H = ('<div style="font-size:12px;color:#666;"><br>' + "".join(f"<div>{esc(x)}</div>" for x in L)
+             + f"</div><br>{inner}")
+    elif style == "c6-35":
+        L = [f'"{frm_n or frm_a}" <{frm_a}> 在 {d.year}-{d.month}-{d.day} {d:%H:%M} 写道：']
+        H = f"<div><br></div><div>{esc(L[0])}</div>{bq}"
+    elif style == "c6-wps":
+        L = ["---原始邮件---", f"发件人：{frm_n}<{frm_a}>" if frm_n else f"发件人：{frm_a}",
+             f"时间：{d.year}年{d.month}月{d.day}日 周{WEEK_CN[d.weekday()]} {d:%H:%M}",
+             "收件人：" + "；".join(f"{n}<{a}>" if n else a for n, a in p["to"]), f"主题：{subj}"]
+        H = ('<div class="wps-mail-quote" style="border-left:2px solid #d9d9d9;padding-left:8px;margin-top:12px;">'
+             + "".join(f"<div>{esc(x)}</div>" for x in L) + f'<div style="margin-top:8px;">{inner}</div></div>')
+    elif style == "emclient":
+        L = ["------ Original Message ------", f'From "{frm_n or frm_a}" <{frm_a}>',
+             "To " + ", ".join(f'"{n or a}" <{a}>' for n, a in p["to"])]
+        if p["cc"]:
+            L.append("Cc " + ", ".join(f'"{n or a}" <{a}>' for n, a in p["cc"]))
+        L += [f"Date {d.day:02d}/{d.month:02d}/{d.year} {d:%H:%M:%S}", f"Subject {subj}"]
+        H = ('<div>&nbsp;</div><div>------ Original Message ------</div>'
+             + "".join(f'<div><b>{esc(x.split(" ", 1)[0])}</b> {esc(x.split(" ", 1)[1])}</div>' for x in L[1:])
+             + f'<div>&nbsp;</div><div id="x-emclient-quote"><blockquote class="cite2" type="cite">{inner}</blockquote></div>')
+    elif style == "mailbird":
+        L = [f"On {d.day:02d}/{d.month:02d}/{d.year} {d:%H:%M:%S}, {frm_n or frm_a} wrote:"]
+        H = (f'<div class="mb_sig"></div><blockquote class="history_container" type="cite" style="border-left-style:solid;'
+             f'border-width:1px;margin-top:20px;margin-left:0px;padding-left:10px;"><p style="color:#AAAAAA;margin-top:10px;">'
+             f'{esc(L[0])}</p>{inner}</blockquote>')
+    elif style == "mutt":
+        L = [f"* {who} [{d:%Y-%m-%d %H:%M}]:"]
+        H = f"<pre>{esc(L[0])}</pre>{bq}"
+    elif style == "mutt-fwd":
+        L = [f"----- Forwarded message from {who} -----", "", f"Date: {wd[:3]}, {d.day} {mon[:3]} {d.year} {d:%H:%M:%S} {rfc_date(d)[-5:]}",
+             f"From: {who}", f"To: {ppl(p['to'])}", f"Subject: {subj}"]
+        text = "\n".join(L) + "\n\n" + ptext + "\n\n" + f"----- End forwarded message -----"
+        return text, "<pre>" + esc("\n".join(L)) + "</pre>" + inner
+    elif style == "evolution":
+        L = [f"On {wd[:3]}, {d:%Y-%m-%d} at {d:%H:%M} {rfc_date(d)[-5:]}, {who} wrote:"]
+        H = f"<div>{esc(L[0])}</div>{bq}"
+    elif style == "claws":
+        L = [f"On {wd[:3]}, {d.day} {mon[:3]} {d.year} {d:%H:%M:%S} {rfc_date(d)[-5:]}", f"{who} wrote:"]
+        H = f"<div>{esc(L[0])}<br>{esc(L[1])}</div>{bq}"
+    elif style == "bluemail":
+        L = [f"On {mon} {d.day}, {d.year} {h12}:{d:%M}:{d:%S} {ap} {gmt_off(d, True)}, {who} wrote:"]
+        H = (f'<div class="gmail_quote">{esc(L[0])}<blockquote class="gmail_quote" style="margin: 0pt 0pt 0pt 0.8ex; '
+             f'border-left: 1px solid rgb(204, 204, 204); padding-left: 1ex;">{inner}</blockquote></div>')
+    elif style == "edison":
+        L = [f"On {mon[:3]} {d.day} {d.year}, at {h12}:{d:%M} {ap.lower()}, {who} wrote:"]
+        H = (f'<div class="edo-quote-header">{esc(L[0])}</div><blockquote type="cite" class="edo-quote" '
+             f'style="margin:0 0 0 .8ex;border-left:1px solid #ccc;padding-left:1ex">{inner}</blockquote>')
+    elif style == "airmail":
+        L = [f"On {d.day} {mon} {d.year} at {d:%H:%M:%S}, {frm_n or frm_a} ({frm_a}) wrote:"]
+        H = (f'<div id="bloop_sign"></div><p class="airmail_on">{esc(L[0])}</p>'
+             f'<blockquote type="cite" class="clean_bq">{inner}</blockquote>')
+    elif style == "ol2010-en":
+        L = ["-----Original Message-----", f"From: {frm_n} [mailto:{frm_a}] " if frm_n else f"From: {frm_a} ",
+             f"Sent: {wd}, {mon} {d.day}, {d.year} {h12}:{d:%M} {ap}",
+             "To: " + "; ".join(n or a for n, a in p["to"])]
+        if p["cc"]:
+            L.append("Cc: " + "; ".join(n or a for n, a in p["cc"]))
+        L.append(f"Subject: {subj}")
+        H = ('<div><div style="border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0cm 0cm 0cm">'
+             '<p class=MsoNormal><b><span lang=EN-US>-----Original Message-----</span></b></p><p class=MsoNormal>'
+             + "<br>".join(f"<b>{esc(x.split(': ', 1)[0])}:</b> {esc(x.split(': ', 1)[1])}" for x in L[1:])
+             + f"</p></div></div>{inner}")
+    elif style in ("wlmail", "wlmail-en"):
+        if style == "wlmail":
+            L = ["----- 原始邮件 ----- ", f"发件人: {frm_n or frm_a} ", "收件人: " + "; ".join(n or a for n, a in p["to"]) + " "]
+            if p["cc"]:
+                L.append("抄送: " + "; ".join(n or a for n, a in p["cc"]) + " ")
+            L += [f"发送时间: {d.year}年{d.month}月{d.day}日 {d:%H:%M}", f"主题: {subj}"]
+        else:
+            L = ["----- Original Message ----- ", f"From: {frm_n or frm_a} ", "To: " + "; ".join(n or a for n, a in p["to"]) + " "]
+            if p["cc"]:
+                L.append("Cc: " + "; ".join(n or a for n, a in p["cc"]) + " ")
+            L += [f"Sent: {wd}, {mon} {d.day:02d}, {d.year} {h12}:{d:%M} {ap}", f"Subject: {subj}"]
+        H = ('<blockquote style="PADDING-LEFT: 5px; MARGIN-LEFT: 5px; BORDER-LEFT: #000000 2px solid; MARGIN-RIGHT: 0px">'
+             f'<div style="FONT: 10pt arial">{esc(L[0].strip())}</div><div style="FONT: 10pt arial; BACKGROUND: #e4e4e4">'
+             + "".join(f"<div>{esc(x.strip())}</div>" for x in L[1:]) + f"</div><div><br></div>{inner}</blockquote>")
+    else:
+        raise ValueError(style)
+    if style in C6_PREFIX:
+        body = "\n".join(("> " + x if not x.startswith(">") else ">" + x) if x else ">" for x in ptext.split("\n"))
+        return "\n".join(L) + "\n" + body, H
+    return "\n".join(L) + "\n\n" + ptext, H
+
+
+C6_QUOTE = {"mailmaster": "master", "263mail": "c6-263", "35mail": "c6-35", "wps": "c6-wps",
+            "qqmail-android": "yuanshi", "emclient": "emclient", "mailbird": "mailbird", "mutt": "mutt",
+            "evolution": "evolution", "claws": "claws", "bluemail": "bluemail", "edison": "edison",
+            "airmail": "airmail", "wlmail": "wlmail", "outlook2010": "ol-orig"}
+C6_FWD_QUOTE = {"mutt": "mutt-fwd", "wlmail": "wlmail", "outlook2010": "ol-orig"}
+# plain-text-only clients
+C6_PLAIN = {"mutt", "claws", "evolution"}
+C6_TBIRD_UA = {"mutt": "NeoMutt/20231103", "evolution": "Evolution 3.50.2-1",
+               "claws": "Claws Mail 4.2.0 (GTK 3.24.41; x86_64-pc-linux-gnu)"}
+C6_DEFAULTS = {
+    "mailmaster": dict(charset="UTF-8", text_cte="base64", html_cte="base64"),
+    "263mail": dict(charset="GBK", text_cte="quoted-printable", html_cte="quoted-printable"),
+    "35mail": dict(charset="gb2312", text_cte="base64", html_cte="base64"),
+    "wps": dict(charset="UTF-8", text_cte="quoted-printable", html_cte="quoted-printable"),
+    "qqmail-android": dict(charset="utf-8", text_cte="base64", html_cte="base64"),
+    "emclient": dict(charset="utf-8", text_cte="quoted-printable", html_cte="quoted-printable"),
+    "mailbird": dict(charset="utf-8", text_cte="quoted-printable", html_cte="quoted-printable"),
+    "mutt": dict(charset="utf-8", text_cte="8bit", html_cte="8bit", eol="\n"),
+    "evolution": dict(charset="UTF-8", text_cte="8bit", html_cte="8bit"),
+    "claws": dict(charset="UTF-8", text_cte="quoted-printable", html_cte="quoted-printable"),
+    "bluemail": dict(charset="utf-8", text_cte="base64", html_cte="base64"),
+    "edison": dict(charset="utf-8", text_cte="quoted-printable", html_cte="quoted-printable"),
+    "airmail": dict(charset="utf-8", text_cte="quoted-printable", html_cte="quoted-printable"),
+    "wlmail": dict(charset="gb2312", text_cte="base64", html_cte="base64"),
+    "outlook2010": dict(charset="gb2312", text_cte="base64", html_cte="base64"),
+}
+
+
+def c6_message_id(ctx, cn, domain):
+    """Message-ID of a c6 client; None keeps the engine's."""
+    r, d = ctx.r, ctx.date
+    an = "abcdefghijklmnopqrstuvwxyz0123456789"
+    uuid = lambda up=False: (f"{hexs(r, 8, up)}-{hexs(r, 4, up)}-{hexs(r, 4, up)}-{hexs(r, 4, up)}"  # noqa: E731
+                             f"-{hexs(r, 12, up)}")
+    return {
+        "263mail": lambda: f"<{int(d.timestamp())}.{digits(r, 6)}.{hexs(r, 8, False)}@net263.com>",
+        "35mail": lambda: f"<{d:%Y%m%d%H%M%S}.{hexs(r, 8)}@{domain}>",
+        "wps": lambda: f"<{hexs(r, 32, False)}@wpsmail.wps.cn>",
+        "emclient": lambda: f"<em{uuid()}@{ctx.meta.get('host', 'desktop-' + hexs(r, 7))}>",
+        "mailbird": lambda: f"<{uuid()}@getmailbird.com>",
+        "mutt": lambda: f"<{d.astimezone(timezone.utc):%Y%m%d%H%M%S}.{''.join(r.choice(an) for _ in range(6))}@{ctx.meta.get('host', domain)}>",
+        "evolution": lambda: f"<{hexs(r, 40, False)}.camel@{ctx.meta.get('host', domain)}>",
+        "claws": lambda: f"<{d:%Y%m%d%H%M%S}.{hexs(r, 8, False)}@{ctx.meta.get('host', domain)}>",
+        "bluemail": lambda: f"<{uuid()}@typeapp.com>",
+        "edison": lambda: f"<{uuid(True)}@edison.tech>",
+        "airmail": lambda: f"<etPan.{hexs(r, 8, False)}.{hexs(r, 8, False)}.{digits(r, 5)}@{domain}>",
+        "wlmail": lambda: f"<{hexs(r, 24)}@{ctx.meta.get('host', 'USER-PC')}>",
+    }.get(cn, lambda: None)()
+
+
+def c6_headers(ctx, cn, top, mid, end):
+    v = ctx.meta.get("variant", "")
+    r = ctx.r
+    drop = lambda xs, *pre: [x for x in xs if not x.startswith(pre)]  # noqa: E731
+    if cn == "mailmaster":
+        mid[:] = drop(mid, "X-Mailer")
+        mid.append("X-Mailer: " + {"pc": "NetEase MailMaster PC 4.17.9.1016", "android": "NetEase MailMaster Android 7.19.3"}
+                   .get(v, "NetEase MailMaster iOS 7.18.2"))
+    elif cn in ("263mail", "35mail"):
+        mid[:] = drop(mid, "X-Mailer", "X-CM-", "X-NTES")
+        end[:] = drop(end, "X-Coremail", "X-CM-", "X-Originating-IP")
+        if cn == "263mail":
+            mid += ["X-Mailer: 263mail web 8.3", "X-ABS-CHECKED: 1", "X-SKE-CHECKED: 1"]
+            end.append(f"X-263-Originating-IP: 10.{r.randint(1, 250)}.{r.randint(1, 250)}.{r.randint(1, 250)}")
+        else:
+            mid.append("X-Mailer: 35MAIL Webmail V5.8")
+            end.append(f"X-35-Mail-ID: {hexs(r, 16)}")
+    elif cn == "wps":
+        top[:] = []
+        mid[:] = ["X-Mailer: WPS Mail 2.3.1 (Windows)"]
+    elif cn == "qqmail-android":
+        end[:] = drop(end, "X-Mailer", "X-QQ-Mailer") + ["X-Mailer: QQMail Android 6.7.3"]
+    elif cn == "emclient":
+        mid.append(f"User-Agent: eM_Client/10.1.4588.0")
+    elif cn == "mailbird":
+        mid.append("User-Agent: Mailbird/3.0.26.0")
+        mid.append("X-Mailbird-ID: " + hexs(r, 16, False))
+    elif cn == "bluemail":
+        mid.append("X-Mailer: BlueMail 1.9.8.30")
+        mid.append(f"X-Type-App-Id: {digits(r, 10)}")
+    elif cn == "edison":
+        mid.append("X-Mailer: Edison Mail " + ("Android 1.55.0" if v == "android" else "iOS 1.60.2"))
+    elif cn == "airmail":
+        end[:] = drop(end, "X-Mailer") + ["X-Mailer: Airmail (717)"]
+    elif cn in ("wlmail", "outlook2010"):
+        end[:] = drop(end, "X-Mailer")
+        if cn == "wlmail":
+            end[:] = drop(end, "Thread-Index", "Content-Language")
+            end += ["X-Priority: 3", "X-MSMail-Priority: Normal", "Importance: Normal",
+                    "X-Mailer: Microsoft Windows Live Mail 16.4.3528.331",
+                    "X-MimeOLE: Produced By Microsoft MimeOLE V16.4.3528.331"]
+        else:
+            end.insert(0, "X-Mailer: Microsoft Outlook 14.0")
+
+
+def c6_boundary(ctx, cn, level):
+    r = rng_for(ctx.m["id"], f"b{level}")
+    an = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    return {
+        "263mail": lambda: f"----=_263mail_{digits(r, 6)}_{hexs(r, 8, False)}",
+        "35mail": lambda: f"----=_NextPart_35_{hexs(r, 8)}_{level}",
+        "wps": lambda: f"----=_WPSMail_{hexs(r, 16, False)}",
+        "emclient": lambda: f"------=_MB{hexs(r, 8)}-{hexs(r, 4)}-{hexs(r, 4)}-{hexs(r, 4)}-{hexs(r, 12)}",
+        "mailbird": lambda: f"----=_MAILBIRD_{level}_{hexs(r, 20, False)}",
+        "mutt": lambda: "".join(r.choice(an) for _ in range(16)),
+        "evolution": lambda: "=-" + "".join(r.choice(an) for _ in range(22)),
+        "claws": lambda: "MP_/" + "".join(r.choice(an + "._") for _ in range(24)),
+        "bluemail": lambda: f"----{hexs(r, 8)}{hexs(r, 4)}{level}",
+        "edison": lambda: f"Edison-{hexs(r, 24, False)}",
+        "airmail": lambda: f"{hexs(r, 8, False)}_{hexs(r, 8, False)}_{digits(r, 4)}",
+    }.get(cn, lambda: None)()
+
+
 DEFAULT_QUOTE = {"foxmail": "box", "qqmail": "yuanshi", "netease": "xiedao", "outlook": "ol",
                  "dingtalk": "ali", "feishu": "fs", "apple": "apple", "gmail": "gmail", "tbird": "tbird",
                  "outlook-mobile": "ol-line", "notes": "notes", "richmail": "richmail",
@@ -1056,6 +1284,8 @@ def quote_parts(style, parent, fwd):
     """(text, html) of the whole quoted part: header block + the parent's own text/html."""
     if style in C5_STYLES:
         return quote_c5(style, parent, fwd)
+    if style in C6_STYLES:
+        return quote_c6(style, parent, fwd)
     L, H = quote_header(style, parent, fwd)
     ptext = parent["plain"]
     if style in ("roundcube", "roundcube-en"):
@@ -1191,6 +1421,7 @@ def opt(ctx, key):
     if c == "tbird" and variant == "html":
         d.update(text_cte="8bit", html_cte="8bit")
     d.update(CNAME_DEFAULTS.get(ctx.meta.get("skin"), {}))
+    d.update(C6_DEFAULTS.get(ctx.meta.get("skin"), {}))
     return d[key]
 
 
@@ -1215,6 +1446,10 @@ def message_id(ctx, domain):
     frm = ctx.frm[1]
     cn = ctx.meta.get("skin")
     an = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    if cn in C6_DEFAULTS:
+        mid6 = c6_message_id(ctx, cn, domain)
+        if mid6:
+            return mid6
     if cn == "zoho":
         return f"<{int(d.timestamp() * 1000):x}.{hexs(r, 16, False)}.{digits(r, 19)}@{domain}>"
     if cn == "lark":
@@ -1410,6 +1645,8 @@ def client_headers(ctx):
         mid[:] = [x for x in mid if not x.startswith("X-Mailer")]
         ua = "[AliMail][iOS]" if v == "mobile" else "[ForAliMail][Chrome]"
         mid.append(f"X-Mailer: [Alimail-Mailagent revision 4][W4_0.2.11]{ua}")
+    if cn in C6_DEFAULTS:
+        c6_headers(ctx, cn, top, mid, end)
     return top, mid, end
 
 
@@ -1470,6 +1707,8 @@ def boundary(ctx, level):
     r = rng_for(ctx.m["id"], f"b{level}")
     cn = ctx.meta.get("skin")
     an = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    if cn in C6_DEFAULTS and c6_boundary(ctx, cn, level):
+        return c6_boundary(ctx, cn, level)
     if cn == "zoho":
         return f"----=_Part_{digits(r, 6)}_{digits(r, 9)}.{int(ctx.date.timestamp())}{digits(r, 3)}"
     if cn == "yahoo":
@@ -1709,7 +1948,8 @@ def render(m, byrec):
     if "variant" not in meta:
         d0 = {"wecom": "exmail", "exmail": "exmail", "outlook-mobile": "o365", "alimail": "",
               "thunderbird": "plain", "apple-mail": "plain", "outlook-mac": "smtp",
-              "k9": "plain"}.get(skin)
+              "k9": "plain", "mutt": "plain", "claws": "plain", "evolution": "plain",
+              "wlmail": "smtp", "outlook2010": "smtp"}.get(skin)
         if d0 is not None:
             meta["variant"] = d0
     if skin == "coremail":
@@ -1800,7 +2040,7 @@ def render(m, byrec):
     text = own_text
     inner = own_inner
     if parent is not None:
-        style = meta.get("quote") or DEFAULT_QUOTE.get(skin) or DEFAULT_QUOTE[c]
+        style = meta.get("quote") or DEFAULT_QUOTE.get(skin) or C6_QUOTE.get(skin) or DEFAULT_QUOTE[c]
         if meta.get("ui") == "en" and not meta.get("quote"):
             style = EN_STYLE[style]
         if c == "netease" and fwd and not meta.get("quote"):
@@ -1810,6 +2050,12 @@ def render(m, byrec):
         CURRENT.update(name=ctx.frm[0], addr=ctx.frm[1], date=local(ctx.date), tz=ctx.date.tzinfo)
         if fwd and not meta.get("quote") and skin in FWD_QUOTE:
             style = FWD_QUOTE[skin]
+        if fwd and not meta.get("quote") and skin in C6_FWD_QUOTE:
+            style = C6_FWD_QUOTE[skin]
+        if skin == "wlmail" and meta.get("lang") == "en" and style == "wlmail":
+            style = "wlmail-en"
+        if skin == "outlook2010" and meta.get("lang") == "en" and style == "ol-orig":
+            style = "ol2010-en"
         REPLY_TZ[0] = ctx.date.utcoffset().total_seconds() / 3600
         qt, qh = quote_parts(style, parent, fwd)
         sep = "\n\n" if style not in ("xiedao", "xiedao-en") else "\n\n\n"
@@ -1864,6 +2110,9 @@ def render(m, byrec):
                 "fastmail": "fout-a1-smtp.messagingengine.com"}.get(skin, rcv_host)
     if (variant == "corp" and c == "netease") or (c == "outlook" and variant != "o365"):
         rcv_host = f"mail.{dom}"
+    rcv_host = {"263mail": "smtp.263.net", "35mail": "mx.35.cn", "wps": "smtp.wpsmail.wps.cn",
+                "qqmail-android": "smtpbg.qq.com", "mailmaster": "m16.mail.163.com" if dom in ("163.com", "126.com")
+                else f"mail.{dom}"}.get(skin, rcv_host)
     rd = ctx.date + timedelta(seconds=rng_for(m["id"], "rcv").randint(2, 40))
     H.append(f"Received: from {rcv_host} ({rcv_host} [{rng_for(m['id'], 'ip').randint(20, 220)}.{rng_for(m['id'], 'ip2').randint(1, 254)}.9.{rng_for(m['id'], 'ip3').randint(1, 254)}])"
              f"{eol}\tby mx.recipient.local (Postfix) with ESMTPS id {hexs(rng_for(m['id'], 'rid'), 10)}{eol}\t; {rfc_date(rd)}".encode())
@@ -1899,7 +2148,7 @@ def render(m, byrec):
             add(f"Message-ID: {ctx.msgid}")
             add(f"Date: {date_hdr}")
             add("MIME-Version: 1.0")
-            add(f"User-Agent: {meta.get('xmailer', 'K-9 Mail for Android' if skin == 'k9' else 'Mozilla Thunderbird')}")
+            add(f"User-Agent: {meta.get('xmailer', C6_TBIRD_UA.get(skin, 'K-9 Mail for Android' if skin == 'k9' else 'Mozilla Thunderbird'))}")
             add(sj)
             add(f"Content-Language: {meta.get('content_language', {'en': 'en-US', 'zht': 'zh-TW'}.get(meta['lang'], 'zh-CN'))}")
             for x in (to_h, cc_h):
