@@ -820,7 +820,10 @@ impl Prepared {
     fn point(&self, items: &[ItemRef]) -> (Option<(Vec<usize>, ItemsFound)>, Vec<usize>) {
         let class = self.reading.class;
         let about = match class {
-            ReplyClass::Acknowledgement | ReplyClass::AutoReply => None,
+            // A progress sync is an event of the whole collaboration (DESIGN §3/§6, the
+            // corpus's adjudicated A5): it moves no item's state, so it points at none, also
+            // when its report goes through the items one by one.
+            ReplyClass::Acknowledgement | ReplyClass::AutoReply | ReplyClass::Sync => None,
             _ => self.about(items),
         };
         let delivered = match class {

@@ -465,6 +465,32 @@ fn items_by_number_what_owner_or_writer() {
     assert_eq!(r.items, None);
 }
 
+/// A progress sync is an event of the whole collaboration: even when it goes through the
+/// items one by one, it points at none of them (the corpus's adjudicated A5).
+#[test]
+fn a_progress_sync_points_at_no_items() {
+    let items = vec![
+        ItemRef {
+            what: "展台搭建".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "宣传册印刷".into(),
+            ..ItemRef::default()
+        },
+    ];
+    let body = "各位，同步一下进展：\n1. 展台搭建：木工已进场，周三完工；\n2. 宣传册印刷：样册已确认，下周一交货。\n整体按计划推进。";
+    let r = read(&message(body), &opts(), US_ASKING, &items);
+    assert_eq!((r.class, r.items), (ReplyClass::Sync, None));
+    let r = read(
+        &message("A short update on where we are: the booth build started today; the brochure goes to print on Monday."),
+        &opts(),
+        US_ASKING,
+        &items,
+    );
+    assert_eq!((r.class, r.items), (ReplyClass::Sync, None));
+}
+
 /// A delay or a dispute is about the items named where the writer says it will be late or
 /// refuses, not about the items it says are fine in another sentence.
 #[test]
