@@ -483,7 +483,9 @@ fn a_progress_sync_points_at_no_items() {
     let r = read(&message(body), &opts(), US_ASKING, &items);
     assert_eq!((r.class, r.items), (ReplyClass::Sync, None));
     let r = read(
-        &message("A short update on where we are: the booth build started today; the brochure goes to print on Monday."),
+        &message(
+            "A short update on where we are: the booth build started today; the brochure goes to print on Monday.",
+        ),
         &opts(),
         US_ASKING,
         &items,
@@ -512,7 +514,10 @@ fn a_yes_no_ask_answered_in_the_mail_is_delivered() {
         ASKED,
         &zh,
     );
-    assert_eq!((r.class, r.delivered), (ReplyClass::PartialDelivery, vec![1]));
+    assert_eq!(
+        (r.class, r.delivered),
+        (ReplyClass::PartialDelivery, vec![1])
+    );
     let en = vec![
         ItemRef {
             what: "let us know whether the old labels can be used up".into(),
@@ -529,7 +534,10 @@ fn a_yes_no_ask_answered_in_the_mail_is_delivered() {
         ASKED,
         &en,
     );
-    assert_eq!((r.class, r.delivered), (ReplyClass::PartialDelivery, vec![1]));
+    assert_eq!(
+        (r.class, r.delivered),
+        (ReplyClass::PartialDelivery, vec![1])
+    );
     // The yes is the promise itself: the same ask answered with the time it will be done.
     let r = read(
         &message("The old labels: yes, I will confirm whether they can be used up by Friday."),
