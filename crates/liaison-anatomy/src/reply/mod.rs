@@ -747,6 +747,10 @@ pub fn prepare(m: &Message, opts: &ParseOptions, writer: Writer) -> Prepared {
     }
 }
 
+/// A reply pointed at the items: its class made precise by them, the items it is about
+/// with how they were found, and the items it delivers.
+type Pointed = (ReplyClass, Option<(Vec<usize>, ItemsFound)>, Vec<usize>);
+
 impl Prepared {
     /// The class, known before the items (against them, a promise that answers a
     /// yes-or-no ask in the mail becomes a partial delivery: [`Prepared::against`]).
@@ -824,11 +828,7 @@ impl Prepared {
 
     /// The class made precise by the items, the items the reply is about, and those it
     /// delivers.
-    #[allow(clippy::type_complexity)]
-    fn point(
-        &self,
-        items: &[ItemRef],
-    ) -> (ReplyClass, Option<(Vec<usize>, ItemsFound)>, Vec<usize>) {
+    fn point(&self, items: &[ItemRef]) -> Pointed {
         let class = self.reading.class;
         if class == ReplyClass::Promise && self.answering {
             let answered = self.answers_yes_no(items);
