@@ -5,6 +5,7 @@
 //! cargo run -p liaison-anatomy --example train_reply_model             # measure
 //! cargo run -p liaison-anatomy --example train_reply_model -- --write  # and write model.txt
 //! cargo run -p liaison-anatomy --example train_reply_model -- --heldout  # also score held-out
+//! cargo run -p liaison-anatomy --example train_reply_model -- --flags    # tuning replies' rule findings
 //! ```
 //!
 //! Training data: the answering side's replies of the corpus' tuning part (their hand
@@ -144,6 +145,18 @@ fn main() {
             tune.len(),
             right[s] as f64 / tune.len() as f64
         );
+    }
+    if args.iter().any(|a| a == "--flags") {
+        // Every tuning reply of the answering side with its rule findings: which cues
+        // co-occur, and in which classes (tuning part only, by construction).
+        for (name, input, want) in &tune {
+            println!(
+                "{name}\t{}\t{}\t{}",
+                want.id(),
+                input.rules.id(),
+                input.flags.join(",")
+            );
+        }
     }
     if args.iter().any(|a| a == "--misses") {
         // The tuning part's cross-validated misses of the model alone.

@@ -1,5 +1,5 @@
 //! Which of the thread's items a reply is about: by number (`第2项`, `第三項`, `第（4）项`,
-//! `第2、3项`, `需求2`, `item 2`, `items 2 and 3`, `item b)`), by its "what" (the words of
+//! `第2、3项`, `需求2`, `item 2`, `items 2 and 3`, `item b)`, `item c`), by its "what" (the words of
 //! the item found in the reply), or by its owner (the reply names the owner's department or
 //! name, or the writer owns it).
 
@@ -111,8 +111,16 @@ fn number_at(s: &str, letters: bool) -> Option<(usize, usize)> {
         }
         return (v > 0).then_some((v, c.len_utf8()));
     }
-    if letters && c.is_ascii_lowercase() && it.next() == Some(')') {
-        return Some(((c as u8 - b'a') as usize + 1, 1));
+    let letter = || Some(((c as u8 - b'a') as usize + 1, 1));
+    let next = it.next();
+    if letters && c.is_ascii_lowercase() && next == Some(')') {
+        return letter();
+    }
+    // A lettered item named as a word of its own (`regarding item c, …`); not `a` nor `i`,
+    // which after `item` are as often a word (`the item a customer returned`, `the item I
+    // sent`).
+    if letters && ('b'..='h').contains(&c) && !next.is_some_and(|n| n.is_ascii_alphanumeric()) {
+        return letter();
     }
     None
 }
@@ -410,6 +418,11 @@ mod tests {
         assert_eq!(numbers("items 2 and 3 are done"), vec![2, 3]);
         assert_eq!(numbers("items 1-3 follow"), vec![1, 2, 3]);
         assert_eq!(numbers("i'm escalating item a) of the plan"), vec![1]);
+        assert_eq!(numbers("on item c, we cannot share the passports"), vec![3]);
+        assert_eq!(numbers("items b and d are late"), vec![2, 4]);
+        assert!(numbers("the item a supplier sent back").is_empty());
+        assert!(numbers("the item came back").is_empty());
+        assert!(numbers("the item i sent on monday").is_empty());
         assert!(numbers("第6、7天的题目").is_empty());
         assert!(numbers("the items we need").is_empty());
     }

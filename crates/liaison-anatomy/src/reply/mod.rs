@@ -644,6 +644,8 @@ pub struct Prepared {
     all: String,
     /// Its clauses (a partial delivery names its delivered items in them).
     clauses: Vec<Clause>,
+    /// The writer is the side the work was asked of (the answering side).
+    answering: bool,
     /// The writer's display name and address (their items are the ones a reply that names
     /// none is about).
     writer_names: Vec<String>,
@@ -739,13 +741,19 @@ pub fn prepare(m: &Message, opts: &ParseOptions, writer: Writer) -> Prepared {
         },
         all,
         clauses: cls,
+        answering: asked,
         writer_names,
         last: LastReading::default(),
     }
 }
 
+/// A reply pointed at the items: its class made precise by them, the items it is about
+/// with how they were found, and the items it delivers.
+type Pointed = (ReplyClass, Option<(Vec<usize>, ItemsFound)>, Vec<usize>);
+
 impl Prepared {
-    /// The class, known before the items.
+    /// The class, known before the items (against them, a promise that answers a
+    /// yes-or-no ask in the mail becomes a partial delivery: [`Prepared::against`]).
     pub fn class(&self) -> ReplyClass {
         self.reading.class
     }
@@ -759,8 +767,9 @@ impl Prepared {
         {
             return reading.clone();
         }
-        let (found, delivered) = self.point(items);
+        let (class, found, delivered) = self.point(items);
         let reading = ReplyReading {
+            class,
             promised: self.as_planned(items, found.as_ref()),
             items: found.as_ref().map(|(v, _)| v.clone()),
             items_found: found.map(|(_, f)| f),
@@ -806,8 +815,9 @@ impl Prepared {
 
     /// [`Prepared::against`], consuming the preparation (no copy of the text).
     pub fn into_reading(self, items: &[ItemRef]) -> ReplyReading {
-        let (found, delivered) = self.point(items);
+        let (class, found, delivered) = self.point(items);
         ReplyReading {
+            class,
             promised: self.as_planned(items, found.as_ref()),
             items: found.as_ref().map(|(v, _)| v.clone()),
             items_found: found.map(|(_, f)| f),
@@ -816,11 +826,22 @@ impl Prepared {
         }
     }
 
-    /// The items the reply is about, and those it delivers.
-    fn point(&self, items: &[ItemRef]) -> (Option<(Vec<usize>, ItemsFound)>, Vec<usize>) {
+    /// The class made precise by the items, the items the reply is about, and those it
+    /// delivers.
+    fn point(&self, items: &[ItemRef]) -> Pointed {
         let class = self.reading.class;
+        if class == ReplyClass::Promise && self.answering {
+            let answered = self.answers_yes_no(items);
+            if !answered.is_empty() {
+                let about = self.about(items);
+                return (ReplyClass::PartialDelivery, about, answered);
+            }
+        }
         let about = match class {
-            ReplyClass::Acknowledgement | ReplyClass::AutoReply => None,
+            // A progress sync is an event of the whole collaboration (DESIGN §3/§6, the
+            // corpus's adjudicated A5): it moves no item's state, so it points at none, also
+            // when its report goes through the items one by one.
+            ReplyClass::Acknowledgement | ReplyClass::AutoReply | ReplyClass::Sync => None,
             _ => self.about(items),
         };
         let delivered = match class {
@@ -828,7 +849,74 @@ impl Prepared {
             ReplyClass::PartialDelivery => delivered_items(&self.clauses, items),
             _ => Vec::new(),
         };
-        (about, delivered)
+        (class, about, delivered)
+    }
+
+    /// The yes-or-no asks among `items` (`confirm whether…`, `let us know if…`, `是否…`)
+    /// that the reply settles with a verdict stated in the mail (`X are fine for Y`, `Yes,
+    /// please ship…`, `样品不需要重做`): an answer written in the mail is that ask
+    /// delivered, so a reply that answers one and promises the rest is a partial delivery,
+    /// not a promise. Only when the promise is about something else too: a yes to an ask
+    /// followed by the time it will be done (`可以，周五前给你`) is the promise itself.
+    fn answers_yes_no(&self, items: &[ItemRef]) -> Vec<usize> {
+        const ASKS: &[&str] = &[
+            "whether",
+            "confirm if",
+            "let us know if",
+            "是否",
+            "能否",
+            "可否",
+            "要不要",
+            "是不是",
+        ];
+        const VERDICT: &[&str] = &[
+            "yes",
+            "fine",
+            "enough",
+            "sufficient",
+            "acceptable",
+            "可以",
+            "没问题",
+            "不需要",
+            "不用",
+            "足够",
+        ];
+        let yes_no = |k: usize| {
+            items
+                .get(k - 1)
+                .is_some_and(|it| cues::any(&cues::normalize(&it.what), ASKS))
+        };
+        if !(1..=items.len()).any(yes_no) {
+            return Vec::new();
+        }
+        let asking: std::collections::BTreeSet<usize> = self
+            .clauses
+            .iter()
+            .filter(|c| c.question)
+            .map(|c| c.sentence)
+            .collect();
+        let named = |text: &str| match items::about(text, items, &[]) {
+            Some((v, ItemsFound::Number | ItemsFound::What)) => v,
+            _ => Vec::new(),
+        };
+        let mut answered: Vec<usize> = Vec::new();
+        let mut promised: Vec<usize> = Vec::new();
+        for c in &self.clauses {
+            if asking.contains(&c.sentence) || c.conditional {
+                continue;
+            }
+            if c.commits() || c.has(cues::PENDING) {
+                promised.extend(named(&c.norm));
+            } else if c.has(VERDICT) {
+                answered.extend(named(&c.norm).into_iter().filter(|&k| yes_no(k)));
+            }
+        }
+        answered.sort_unstable();
+        answered.dedup();
+        if promised.iter().all(|k| answered.contains(k)) && !promised.is_empty() {
+            return Vec::new();
+        }
+        answered
     }
 }
 

@@ -465,6 +465,106 @@ fn items_by_number_what_owner_or_writer() {
     assert_eq!(r.items, None);
 }
 
+/// A progress sync is an event of the whole collaboration: even when it goes through the
+/// items one by one, it points at none of them (the corpus's adjudicated A5).
+#[test]
+fn a_progress_sync_points_at_no_items() {
+    let items = vec![
+        ItemRef {
+            what: "展台搭建".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "宣传册印刷".into(),
+            ..ItemRef::default()
+        },
+    ];
+    let body = "各位，同步一下进展：\n1. 展台搭建：木工已进场，周三完工；\n2. 宣传册印刷：样册已确认，下周一交货。\n整体按计划推进。";
+    let r = read(&message(body), &opts(), US_ASKING, &items);
+    assert_eq!((r.class, r.items), (ReplyClass::Sync, None));
+    let r = read(
+        &message(
+            "A short update on where we are: the booth build started today; the brochure goes to print on Monday.",
+        ),
+        &opts(),
+        US_ASKING,
+        &items,
+    );
+    assert_eq!((r.class, r.items), (ReplyClass::Sync, None));
+}
+
+/// A yes-or-no ask answered with a verdict in the mail is delivered by that answer: with a
+/// promise of the rest, the reply is a partial delivery. A yes followed by the time it will
+/// be done, or a verdict with no yes-or-no ask in the thread, is still a promise.
+#[test]
+fn a_yes_no_ask_answered_in_the_mail_is_delivered() {
+    let zh = vec![
+        ItemRef {
+            what: "确认样品是否需要重新送检".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "提供第三方检测报告".into(),
+            ..ItemRef::default()
+        },
+    ];
+    let r = read(
+        &message("样品不需要重新送检，上次的结果可以沿用。检测报告周五前发你。"),
+        &opts(),
+        ASKED,
+        &zh,
+    );
+    assert_eq!(
+        (r.class, r.delivered),
+        (ReplyClass::PartialDelivery, vec![1])
+    );
+    let en = vec![
+        ItemRef {
+            what: "let us know whether the old labels can be used up".into(),
+            ..ItemRef::default()
+        },
+        ItemRef {
+            what: "send the revised artwork".into(),
+            ..ItemRef::default()
+        },
+    ];
+    let r = read(
+        &message("The old labels are fine to use up. I will send the revised artwork by Friday."),
+        &opts(),
+        ASKED,
+        &en,
+    );
+    assert_eq!(
+        (r.class, r.delivered),
+        (ReplyClass::PartialDelivery, vec![1])
+    );
+    // The yes is the promise itself: the same ask answered with the time it will be done.
+    let r = read(
+        &message("The old labels: yes, I will confirm whether they can be used up by Friday."),
+        &opts(),
+        ASKED,
+        &en,
+    );
+    assert_eq!(r.class, ReplyClass::Promise);
+    // A verdict on a thread with no yes-or-no ask approves the request.
+    let plain = vec![zh[1].clone()];
+    let r = read(
+        &message("没问题，检测报告周五前发你。"),
+        &opts(),
+        ASKED,
+        &plain,
+    );
+    assert_eq!(r.class, ReplyClass::Promise);
+    // Asked in a question, nothing is answered.
+    let r = read(
+        &message("样品不需要重新送检吧？检测报告周五前发你。"),
+        &opts(),
+        ASKED,
+        &zh,
+    );
+    assert_eq!(r.class, ReplyClass::Promise);
+}
+
 /// A delay or a dispute is about the items named where the writer says it will be late or
 /// refuses, not about the items it says are fine in another sentence.
 #[test]
