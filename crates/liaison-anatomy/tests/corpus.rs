@@ -33,7 +33,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("signature.contact", 0.98, 0.98),
     ("new_text", 0.97, 0.97),
     ("reply.promised", 0.82, 0.69),
-    ("reply.items", 0.72, 0.64),
+    ("reply.items", 0.75, 0.67),
 ];
 
 /// The item fields with items aligned by position (`score::Align::Position`, the scorer's
@@ -61,8 +61,8 @@ const CLASS_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("dispute", 0.96, 0.96, 0.84, 0.78),
     ("escalation", 1.0, 0.93, 1.0, 1.0),
     ("nudge", 0.88, 0.96, 0.66, 0.85),
-    ("partial-delivery", 0.82, 0.84, 0.82, 0.77),
-    ("promise", 0.90, 0.91, 0.63, 0.85),
+    ("partial-delivery", 0.83, 0.89, 0.83, 0.83),
+    ("promise", 0.93, 0.91, 0.66, 0.85),
     ("question", 1.0, 0.92, 0.91, 1.0),
     ("sync", 1.0, 0.92, 1.0, 0.92),
 ];
