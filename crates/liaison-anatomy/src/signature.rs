@@ -626,7 +626,16 @@ fn is_company(s: &str) -> bool {
     {
         return true;
     }
+    // One pass for all the words first: most segments hold none of them.
+    static ANY_WORD: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(COMPANY_WORDS.iter().map(|w| w.trim_end_matches('.')))
+                .expect("company words build an automaton")
+        });
     let l = s.to_ascii_lowercase();
+    if !ANY_WORD.is_match(&l) {
+        return false;
+    }
     COMPANY_WORDS.iter().any(|w| {
         if w.is_ascii() {
             // The substring test first: most segments have none of the words.
@@ -802,7 +811,11 @@ fn is_title(s: &str) -> bool {
     {
         return false;
     }
-    if s.chars().any(is_han) && TITLES_ZH.iter().any(|w| s.contains(w)) && n <= 14 {
+    static ANY_TITLE_ZH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(TITLES_ZH).expect("titles build an automaton")
+        });
+    if n <= 14 && s.chars().any(is_han) && ANY_TITLE_ZH.is_match(s) {
         return true;
     }
     let l = s.to_ascii_lowercase();

@@ -231,9 +231,13 @@ impl Clause {
             "please see",
         ];
         let t = self.norm.trim_start();
-        // At the start, or after a short topic (`第二批请在…`) that is not the writer.
+        // At the start, or after a short topic (`第二批请在…`) that is not the writer: only
+        // the first nine character positions can hold the ask.
         ["请", "麻烦", "please"].iter().any(|w| {
-            t.match_indices(w).any(|(i, _)| {
+            t.char_indices().take(9).any(|(i, _)| {
+                if !t[i..].starts_with(w) {
+                    return false;
+                }
                 let topic = &t[..i];
                 let rest = &t[i..];
                 topic.chars().count() <= 8
@@ -1040,14 +1044,20 @@ fn approves(prev: Option<&str>, norm: &str) -> bool {
     };
     // `yes` alone, after at most a connective (`so yes`), and set off by a comma (not
     // `可以请您…`, `okay-ish`).
+    // Only a connective and spaces may stand before the yes, so it is looked for right
+    // after each connective rather than searched for in the whole clause.
     let yes_opens = |t: &str| -> Option<usize> {
         YES.iter().find_map(|y| {
-            t.match_indices(y).find_map(|(i, _)| {
-                let before = t[..i].trim();
-                let after = &t[i + y.len()..];
-                (CONNECTIVE.contains(&before) && after.starts_with([',', '，', '.', '!', '！']))
-                    .then_some(i + y.len())
-            })
+            CONNECTIVE
+                .iter()
+                .filter_map(|c| {
+                    let i = t.len() - t.strip_prefix(c)?.trim_start().len();
+                    let after = t[i..].strip_prefix(y)?;
+                    after
+                        .starts_with([',', '，', '.', '!', '！'])
+                        .then_some(i + y.len())
+                })
+                .min()
         })
     };
     let t = norm.trim_start();
