@@ -1642,6 +1642,11 @@ pub(super) fn detect(
             match seg {
                 Seg::Name => names.push((block, r)),
                 Seg::Department if dept.is_none() => dept = Some(r),
+                // `实验室与设备管理处 安全科`, `科研处 项目管理科`: a unit and its section side
+                // by side on one line are one department as written.
+                Seg::Department if dept.is_some_and(|d| joined(d, r, l.start)) => {
+                    dept = dept.map(|(ds, _)| (ds, r.1));
+                }
                 Seg::Department if title.is_none() && dept.is_some() => {}
                 Seg::Title if title.is_none() => title = Some(r),
                 // `副教授 / 分析测试平台负责人`, `副主任 主任技师`: two roles on one line are
@@ -1809,6 +1814,20 @@ mod tests {
             assert_eq!(s.name.map(|x| x.text).as_deref(), Some(name));
             assert_eq!(s.department.map(|x| x.text).as_deref(), Some(dept));
         }
+    }
+
+    /// A unit and its section written side by side on one line are one department as
+    /// written; a title after them stays the title.
+    #[test]
+    fn a_unit_and_its_section_on_one_line() {
+        let s = sig("请周五前把台账发我。\n\n周立\n设备管理处 维修科\n分机 4471\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "设备管理处 维修科");
+        let s = sig("请周五前把台账发我。\n\n周立\n设备管理处 维修科 科长\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "设备管理处 维修科");
+        assert_eq!(s.title.unwrap().text, "科长");
+        // Two units on separate lines are not joined.
+        let s = sig("请周五前把台账发我。\n\n周立\n设备管理处\n维修科\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "设备管理处");
     }
 
     /// The last paragraph starts with the From display name: its short lines are the
