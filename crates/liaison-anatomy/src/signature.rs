@@ -933,6 +933,23 @@ pub(super) fn han_unit(s: &str) -> bool {
     })
 }
 
+/// Two capitalised nouns joined by an ampersand (`Property & Leasing`, `Mergers &
+/// Acquisitions`): the shape of a practice group or unit, which a title's qualifier
+/// (`Director, Store Systems`, `Manager, APAC`) does not take.
+fn paired_unit(s: &str) -> bool {
+    let Some((l, r)) = s.split_once(" & ") else {
+        return false;
+    };
+    let words: Vec<&str> = l.split(' ').chain(r.split(' ')).collect();
+    words.len() <= 4
+        && !is_company(s)
+        && words.iter().all(|w| {
+            w.len() >= 3
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphabetic())
+        })
+}
+
 /// A department name (the directory's, or by its shape).
 pub(super) fn is_department_name(s: &str, opts: &ParseOptions) -> bool {
     is_department(s, opts)
@@ -1166,7 +1183,7 @@ fn read_line(t: &str, hints: &Hints, opts: &ParseOptions) -> Vec<(usize, usize, 
             let right = seg[c + 2..].trim();
             let kind = if is_company(right) {
                 Some(Seg::Company)
-            } else if is_department(right, opts) && !is_title(right) {
+            } else if (is_department(right, opts) || paired_unit(right)) && !is_title(right) {
                 Some(Seg::Department)
             } else {
                 None
@@ -1828,6 +1845,19 @@ mod tests {
         // Two units on separate lines are not joined.
         let s = sig("请周五前把台账发我。\n\n周立\n设备管理处\n维修科\n").unwrap();
         assert_eq!(s.department.unwrap().text, "设备管理处");
+    }
+
+    /// After a title's comma, a pair of nouns joined by `&` is the unit, while any other
+    /// qualifier stays with the title.
+    #[test]
+    fn a_paired_unit_after_the_title() {
+        let s = sig("Please send the lease by Friday.\n\nBest,\n\nKim Rowe\nCounsel, Tax & Trusts\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "Tax & Trusts");
+        assert_eq!(s.title.unwrap().text, "Counsel");
+        let s = sig("Please send the lease by Friday.\n\nBest,\n\nKim Rowe\nDirector, Retail Platforms\n").unwrap();
+        assert!(s.department.is_none());
+        assert!(!paired_unit("Rowe & Sons Limited"));
+        assert!(!paired_unit("R & D"));
     }
 
     /// The last paragraph starts with the From display name: its short lines are the
