@@ -1637,21 +1637,32 @@ pub(super) fn detect(
         };
         // The unit stands before the title (`Unit | Title`); an unknown word after a title
         // or beside a company is as often a city or the company itself.
-        let unit_by_place = named_above
-            && t.contains(['|', '｜'])
+        let no_unit_read = !segs.iter().any(|x| {
+            matches!(
+                x.2,
+                Seg::Department | Seg::DeptTitle(_) | Seg::OrgDept(_) | Seg::Contact
+            )
+        });
+        let barred = named_above && t.contains(['|', '｜']) && no_unit_read;
+        let before_title = barred
             && segs.iter().filter(|x| unknown(x)).count() == 1
             && segs
                 .windows(2)
-                .any(|w| unknown(&w[0]) && w[1].2 == Seg::Title)
-            && !segs.iter().any(|x| {
-                matches!(
-                    x.2,
-                    Seg::Department | Seg::DeptTitle(_) | Seg::OrgDept(_) | Seg::Contact
-                )
-            });
-        for &(s, e, seg) in &segs {
+                .any(|w| unknown(&w[0]) && w[1].2 == Seg::Title);
+        // `Rail Freight Desk | Maasgate Forwarding B.V.`, `Export Documentation | Xingqiao
+        // Supply Chain`: a Latin unit of several words, then its organisation, alone on the
+        // line (a city there is mostly one word).
+        let before_org = barred
+            && segs.len() == 2
+            && unknown(&segs[0])
+            && (segs[1].2 == Seg::Company || unknown(&segs[1]))
+            && {
+                let u = &t[segs[0].0..segs[0].1];
+                u.split_whitespace().count() >= 2 && !u.chars().any(is_han)
+            };
+        for (i, &(s, e, seg)) in segs.iter().enumerate() {
             let r = (l.start + s, l.start + e);
-            let seg = if unit_by_place && unknown(&(s, e, seg)) {
+            let seg = if before_title && unknown(&(s, e, seg)) || before_org && i == 0 {
                 Seg::Department
             } else {
                 seg
@@ -1858,6 +1869,16 @@ mod tests {
         assert!(s.department.is_none());
         assert!(!paired_unit("Rowe & Sons Limited"));
         assert!(!paired_unit("R & D"));
+    }
+
+    /// Under the writer's name, a unit of several words standing before its organisation
+    /// on a barred line is the department; a lone word there (a city) is not.
+    #[test]
+    fn a_unit_before_its_organisation() {
+        let s = sig("Please send the permits by Friday.\n\nRegards,\nKim Rowe\nCustoms Clearance Desk | Harbourline Shipping Ltd\nT +44 20 7946 0321\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "Customs Clearance Desk");
+        let s = sig("Please send the permits by Friday.\n\nRegards,\nKim Rowe\nGlasgow | Harbourline Shipping Ltd\nT +44 20 7946 0321\n").unwrap();
+        assert!(s.department.is_none());
     }
 
     /// The last paragraph starts with the From display name: its short lines are the
