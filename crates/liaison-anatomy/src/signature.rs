@@ -224,7 +224,6 @@ fn is_client_tag(t: &str) -> bool {
         "sent from feishu",
         "sent from lark",
         "sent from outlook",
-        "sent from mail for",
         "sent from yahoo",
         "sent from the",
         "sent with proton",
@@ -256,12 +255,19 @@ fn is_client_tag(t: &str) -> bool {
         || mailer_tag(t)
 }
 
-/// `来自139邮箱客户端`, `来自阿里邮箱 iPhone版`, `发自 Sina 邮箱`: a short line saying which
-/// mailbox or app sent the mail (every Chinese provider words it so), not one of a list.
+/// `来自139邮箱客户端`, `来自阿里邮箱 iPhone版`, `发自 Sina 邮箱`, `Sent from BlueMail`,
+/// `Sent from Mail for Windows`: a short line saying which mailbox or app sent the mail
+/// (every provider words it so, in either language), not one of a list.
 fn mailer_tag(t: &str) -> bool {
     let lead = ["来自", "发自", "發自", "寄自", "來自"]
         .iter()
-        .find_map(|p| t.strip_prefix(p));
+        .find_map(|p| t.strip_prefix(p))
+        .or_else(|| {
+            ["sent from ", "sent with ", "sent via "]
+                .iter()
+                .find(|p| head_lower(t, p.len()) == **p)
+                .map(|p| &t[p.len()..])
+        });
     lead.is_some_and(|r| {
         r.chars().count() <= 24
             && !r.contains(['，', '。', ',', '：', ':'])
@@ -1879,6 +1885,19 @@ mod tests {
         assert_eq!(s.department.unwrap().text, "Customs Clearance Desk");
         let s = sig("Please send the permits by Friday.\n\nRegards,\nKim Rowe\nGlasgow | Harbourline Shipping Ltd\nT +44 20 7946 0321\n").unwrap();
         assert!(s.department.is_none());
+    }
+
+    /// An English mailer tag names its app as the Chinese ones do; a sentence that starts
+    /// the same way is no tag.
+    #[test]
+    fn english_mailer_tags_by_their_shape() {
+        assert!(is_client_tag("Sent from Spark Mail"));
+        assert!(is_client_tag("Sent with TypeApp"));
+        assert!(is_client_tag("Sent from Mail for Windows"));
+        assert!(!is_client_tag("Sent from Rotterdam, mail to follow."));
+        assert!(!is_client_tag("Sent via courier this morning"));
+        let s = sig("Fine with the plan.\n\nKim\nSent from Spark Mail\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "Kim");
     }
 
     /// The last paragraph starts with the From display name: its short lines are the
