@@ -1868,10 +1868,15 @@ mod tests {
     /// qualifier stays with the title.
     #[test]
     fn a_paired_unit_after_the_title() {
-        let s = sig("Please send the lease by Friday.\n\nBest,\n\nKim Rowe\nCounsel, Tax & Trusts\n").unwrap();
+        let s =
+            sig("Please send the lease by Friday.\n\nBest,\n\nKim Rowe\nCounsel, Tax & Trusts\n")
+                .unwrap();
         assert_eq!(s.department.unwrap().text, "Tax & Trusts");
         assert_eq!(s.title.unwrap().text, "Counsel");
-        let s = sig("Please send the lease by Friday.\n\nBest,\n\nKim Rowe\nDirector, Retail Platforms\n").unwrap();
+        let s = sig(
+            "Please send the lease by Friday.\n\nBest,\n\nKim Rowe\nDirector, Retail Platforms\n",
+        )
+        .unwrap();
         assert!(s.department.is_none());
         assert!(!paired_unit("Rowe & Sons Limited"));
         assert!(!paired_unit("R & D"));
