@@ -224,7 +224,6 @@ fn is_client_tag(t: &str) -> bool {
         "sent from feishu",
         "sent from lark",
         "sent from outlook",
-        "sent from mail for",
         "sent from yahoo",
         "sent from the",
         "sent with proton",
@@ -256,12 +255,19 @@ fn is_client_tag(t: &str) -> bool {
         || mailer_tag(t)
 }
 
-/// `来自139邮箱客户端`, `来自阿里邮箱 iPhone版`, `发自 Sina 邮箱`: a short line saying which
-/// mailbox or app sent the mail (every Chinese provider words it so), not one of a list.
+/// `来自139邮箱客户端`, `来自阿里邮箱 iPhone版`, `发自 Sina 邮箱`, `Sent from BlueMail`,
+/// `Sent from Mail for Windows`: a short line saying which mailbox or app sent the mail
+/// (every provider words it so, in either language), not one of a list.
 fn mailer_tag(t: &str) -> bool {
     let lead = ["来自", "发自", "發自", "寄自", "來自"]
         .iter()
-        .find_map(|p| t.strip_prefix(p));
+        .find_map(|p| t.strip_prefix(p))
+        .or_else(|| {
+            ["sent from ", "sent with ", "sent via "]
+                .iter()
+                .find(|p| head_lower(t, p.len()) == **p)
+                .map(|p| &t[p.len()..])
+        });
     lead.is_some_and(|r| {
         r.chars().count() <= 24
             && !r.contains(['，', '。', ',', '：', ':'])
@@ -946,6 +952,23 @@ pub(super) fn han_unit(s: &str) -> bool {
     })
 }
 
+/// Two capitalised nouns joined by an ampersand (`Property & Leasing`, `Mergers &
+/// Acquisitions`): the shape of a practice group or unit, which a title's qualifier
+/// (`Director, Store Systems`, `Manager, APAC`) does not take.
+fn paired_unit(s: &str) -> bool {
+    let Some((l, r)) = s.split_once(" & ") else {
+        return false;
+    };
+    let words: Vec<&str> = l.split(' ').chain(r.split(' ')).collect();
+    words.len() <= 4
+        && !is_company(s)
+        && words.iter().all(|w| {
+            w.len() >= 3
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphabetic())
+        })
+}
+
 /// A department name (the directory's, or by its shape).
 pub(super) fn is_department_name(s: &str, opts: &ParseOptions) -> bool {
     is_department(s, opts)
@@ -1179,7 +1202,7 @@ fn read_line(t: &str, hints: &Hints, opts: &ParseOptions) -> Vec<(usize, usize, 
             let right = seg[c + 2..].trim();
             let kind = if is_company(right) {
                 Some(Seg::Company)
-            } else if is_department(right, opts) && !is_title(right) {
+            } else if (is_department(right, opts) || paired_unit(right)) && !is_title(right) {
                 Some(Seg::Department)
             } else {
                 None
@@ -1633,21 +1656,32 @@ pub(super) fn detect(
         };
         // The unit stands before the title (`Unit | Title`); an unknown word after a title
         // or beside a company is as often a city or the company itself.
-        let unit_by_place = named_above
-            && t.contains(['|', '｜'])
+        let no_unit_read = !segs.iter().any(|x| {
+            matches!(
+                x.2,
+                Seg::Department | Seg::DeptTitle(_) | Seg::OrgDept(_) | Seg::Contact
+            )
+        });
+        let barred = named_above && t.contains(['|', '｜']) && no_unit_read;
+        let before_title = barred
             && segs.iter().filter(|x| unknown(x)).count() == 1
             && segs
                 .windows(2)
-                .any(|w| unknown(&w[0]) && w[1].2 == Seg::Title)
-            && !segs.iter().any(|x| {
-                matches!(
-                    x.2,
-                    Seg::Department | Seg::DeptTitle(_) | Seg::OrgDept(_) | Seg::Contact
-                )
-            });
-        for &(s, e, seg) in &segs {
+                .any(|w| unknown(&w[0]) && w[1].2 == Seg::Title);
+        // `Rail Freight Desk | Maasgate Forwarding B.V.`, `Export Documentation | Xingqiao
+        // Supply Chain`: a Latin unit of several words, then its organisation, alone on the
+        // line (a city there is mostly one word).
+        let before_org = barred
+            && segs.len() == 2
+            && unknown(&segs[0])
+            && (segs[1].2 == Seg::Company || unknown(&segs[1]))
+            && {
+                let u = &t[segs[0].0..segs[0].1];
+                u.split_whitespace().count() >= 2 && !u.chars().any(is_han)
+            };
+        for (i, &(s, e, seg)) in segs.iter().enumerate() {
             let r = (l.start + s, l.start + e);
-            let seg = if unit_by_place && unknown(&(s, e, seg)) {
+            let seg = if before_title && unknown(&(s, e, seg)) || before_org && i == 0 {
                 Seg::Department
             } else {
                 seg
@@ -1655,6 +1689,11 @@ pub(super) fn detect(
             match seg {
                 Seg::Name => names.push((block, r)),
                 Seg::Department if dept.is_none() => dept = Some(r),
+                // `实验室与设备管理处 安全科`, `科研处 项目管理科`: a unit and its section side
+                // by side on one line are one department as written.
+                Seg::Department if dept.is_some_and(|d| joined(d, r, l.start)) => {
+                    dept = dept.map(|(ds, _)| (ds, r.1));
+                }
                 Seg::Department if title.is_none() && dept.is_some() => {}
                 Seg::Title if title.is_none() => title = Some(r),
                 // `副教授 / 分析测试平台负责人`, `副主任 主任技师`: two roles on one line are
@@ -1822,6 +1861,61 @@ mod tests {
             assert_eq!(s.name.map(|x| x.text).as_deref(), Some(name));
             assert_eq!(s.department.map(|x| x.text).as_deref(), Some(dept));
         }
+    }
+
+    /// A unit and its section written side by side on one line are one department as
+    /// written; a title after them stays the title.
+    #[test]
+    fn a_unit_and_its_section_on_one_line() {
+        let s = sig("请周五前把台账发我。\n\n周立\n设备管理处 维修科\n分机 4471\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "设备管理处 维修科");
+        let s = sig("请周五前把台账发我。\n\n周立\n设备管理处 维修科 科长\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "设备管理处 维修科");
+        assert_eq!(s.title.unwrap().text, "科长");
+        // Two units on separate lines are not joined.
+        let s = sig("请周五前把台账发我。\n\n周立\n设备管理处\n维修科\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "设备管理处");
+    }
+
+    /// After a title's comma, a pair of nouns joined by `&` is the unit, while any other
+    /// qualifier stays with the title.
+    #[test]
+    fn a_paired_unit_after_the_title() {
+        let s =
+            sig("Please send the lease by Friday.\n\nBest,\n\nKim Rowe\nCounsel, Tax & Trusts\n")
+                .unwrap();
+        assert_eq!(s.department.unwrap().text, "Tax & Trusts");
+        assert_eq!(s.title.unwrap().text, "Counsel");
+        let s = sig(
+            "Please send the lease by Friday.\n\nBest,\n\nKim Rowe\nDirector, Retail Platforms\n",
+        )
+        .unwrap();
+        assert!(s.department.is_none());
+        assert!(!paired_unit("Rowe & Sons Limited"));
+        assert!(!paired_unit("R & D"));
+    }
+
+    /// Under the writer's name, a unit of several words standing before its organisation
+    /// on a barred line is the department; a lone word there (a city) is not.
+    #[test]
+    fn a_unit_before_its_organisation() {
+        let s = sig("Please send the permits by Friday.\n\nRegards,\nKim Rowe\nCustoms Clearance Desk | Harbourline Shipping Ltd\nT +44 20 7946 0321\n").unwrap();
+        assert_eq!(s.department.unwrap().text, "Customs Clearance Desk");
+        let s = sig("Please send the permits by Friday.\n\nRegards,\nKim Rowe\nGlasgow | Harbourline Shipping Ltd\nT +44 20 7946 0321\n").unwrap();
+        assert!(s.department.is_none());
+    }
+
+    /// An English mailer tag names its app as the Chinese ones do; a sentence that starts
+    /// the same way is no tag.
+    #[test]
+    fn english_mailer_tags_by_their_shape() {
+        assert!(is_client_tag("Sent from Spark Mail"));
+        assert!(is_client_tag("Sent with TypeApp"));
+        assert!(is_client_tag("Sent from Mail for Windows"));
+        assert!(!is_client_tag("Sent from Rotterdam, mail to follow."));
+        assert!(!is_client_tag("Sent via courier this morning"));
+        let s = sig("Fine with the plan.\n\nKim\nSent from Spark Mail\n").unwrap();
+        assert_eq!(s.name.unwrap().text, "Kim");
     }
 
     /// The last paragraph starts with the From display name: its short lines are the
