@@ -1620,7 +1620,8 @@ fn mail_wide_due(a: &mut Anatomy, lines: &[Line], end: usize) {
     }
     let last_end = a.items.iter().map(|it| it.span.end).max().unwrap_or(0);
     let covers = |t: &str| {
-        let l = search_lower(t);
+        // (`可以下周二`: `以下` inside `可以` + `下周` points at no list.)
+        let l = search_lower(t).replace("可以下", "可 下");
         [
             "them",
             "these",
@@ -5731,6 +5732,20 @@ mod tests {
             "Subject: 【问题协调】VPN-IT部/研发中心\nDate: Tue, 1 Dec 2026 10:00:00 +0800\n\nHi all，\n\n需要各部门配合：\n- IT部：今天18:00前推送修正后的策略；\n- 临床部：无需操作，如有异常请报IT。\n\n杜峰\nIT部\n分机 3999\n",
         );
         assert_eq!(whats(&a).len(), 1, "{:?}", whats(&a));
+    }
+
+    /// `可以下周一` holds `以下` but points at no list: the hand-back before it still gives
+    /// the list its deadline.
+    #[test]
+    fn a_later_day_after_keyi_is_no_pointer_to_the_list() {
+        let a = read(
+            "Subject: x\nDate: Mon, 30 Nov 2026 10:00:00 +0800\n\n小陈：\n\n周报需要两样东西：\n- 本周的工单统计\n- 下周的排班表\n\n最好周四前发给我，排班表来不及可以下周一。\n\n周岚\n",
+        );
+        assert_eq!(whats(&a).len(), 2, "{:?}", whats(&a));
+        assert_eq!(
+            a.items[0].due.as_ref().map(|d| d.text.as_str()),
+            Some("周四前")
+        );
     }
 
     #[test]
