@@ -23,7 +23,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("closing", 0.94, 0.85),
     ("attachments", 1.0, 1.0),
     ("items.what", 0.77, 0.63),
-    ("items.owner", 0.85, 0.74),
+    ("items.owner", 0.86, 0.74),
     ("items.due", 0.86, 0.75),
     ("items.due_value", 0.89, 0.81),
     ("items.standard", 0.74, 0.55),
