@@ -354,10 +354,11 @@ enum Read {
     Failed(MailboxError),
 }
 
-/// Reads `mb` into chunks that end after `batch_size` storable messages or at the end of
-/// the mailbox, and sends them in order (stopping when the receiver is gone). With `cfg`,
-/// each storable message is also read for the tracker, spread over the rayon pool, so the
-/// parsing of a batch overlaps the storing and tracking of the one before.
+/// Reads `mb` into chunks that end after `batch_size` messages or at the end of the
+/// mailbox, and sends them in order (stopping when the receiver is gone). Each message's
+/// header is read (its Message-ID, whether it is malformed), spread over the rayon pool;
+/// with `cfg`, each storable message is also read for the tracker there, so the parsing of
+/// a batch overlaps the storing and tracking of the one before.
 fn read_batches(
     mb: Mailbox,
     batch_size: usize,
@@ -372,52 +373,58 @@ fn read_batches(
         chunk.par_iter_mut().for_each(|r| {
             if let Read::Mail {
                 raw,
-                malformed: None,
+                message_id,
+                malformed,
                 info,
                 ready,
-                ..
             } = r
             {
                 let prepared = ReadyRaw::new(&raw.bytes);
-                if let Some(cfg) = cfg {
-                    *info = Some(Box::new(MessageInfo::read(
-                        &raw.bytes,
-                        prepared.sha256(),
-                        0,
-                        cfg,
-                    )));
+                // Storing needs the header only. A tracked ingest reads the whole message
+                // anyway and takes the header from that reading (one parse, not two); a
+                // malformed message's reading is dropped.
+                let read = cfg.map(|cfg| MessageInfo::read(&raw.bytes, prepared.sha256(), 0, cfg));
+                let headers;
+                let msg = match &read {
+                    Some(read) => &read.message,
+                    None => {
+                        headers = Message::parse_headers(&raw.bytes);
+                        &headers
+                    }
+                };
+                *message_id = msg.message_id.clone();
+                *malformed = malformed_reason(&raw.bytes, msg, lang);
+                if malformed.is_none() {
+                    *info = read.map(Box::new);
+                    *ready = Some(prepared);
                 }
-                *ready = Some(prepared);
             }
         });
         tx.send(chunk).is_ok()
     };
     let mut chunk = Vec::new();
-    let mut storable = 0;
+    let mut in_chunk = 0;
     for item in mb {
         match item {
             Err(e) => chunk.push(Read::Failed(e)),
             Ok(raw) => {
-                // Storing needs the header only; the tracker reads the whole message.
-                let msg = Message::parse_headers(&raw.bytes);
-                let malformed = malformed_reason(&raw.bytes, &msg, lang);
-                if malformed.is_none() {
-                    storable += 1;
-                }
+                // Read (header, malformed or not, the tracker's reading) in the parser
+                // threads when the chunk is sent.
+                in_chunk += 1;
                 chunk.push(Read::Mail {
                     raw,
-                    message_id: msg.message_id,
-                    malformed,
+                    message_id: None,
+                    malformed: None,
                     info: None,
                     ready: None,
                 });
             }
         }
-        if storable >= batch_size {
+        if in_chunk >= batch_size {
             if !send(std::mem::take(&mut chunk)) {
                 return;
             }
-            storable = 0;
+            in_chunk = 0;
         }
     }
     if !chunk.is_empty() {
