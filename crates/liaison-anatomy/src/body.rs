@@ -2838,9 +2838,16 @@ fn vocative(t: &str) -> Option<(usize, usize)> {
         return None;
     }
     let whole_line = ti + tc.len_utf8() >= tt.len();
+    // The addressee line of a notice or a family mail (`各医疗机构：`, `城南支行：`,
+    // `爸、叔叔、陈姐：`): short Han names alone on the first line before a colon, which is
+    // not a section label (`背景：`, `事项如下：`).
+    let addressee = whole_line && matches!(tc, '：' | ':') && heading(tt).is_none();
     let ok = names.iter().all(|n| {
         let c = n.chars().count();
         if n.chars().all(is_han) {
+            if addressee && c <= 8 && !ADDRESSEE_NOT.iter().any(|w| n.contains(w)) {
+                return true;
+            }
             // Departments addressed on a line of their own (`网络与信息中心、科研经费科：`).
             let unit = whole_line
                 && c <= 12
@@ -2898,6 +2905,12 @@ fn vocative(t: &str) -> Option<(usize, usize)> {
     }
     Some((end, names.len()))
 }
+
+/// Words that make a line ending in a colon a label or a lead-in, not an addressee.
+const ADDRESSEE_NOT: [&str; 16] = [
+    "如下", "以下", "下列", "事项", "情况", "问题", "说明", "进展", "备注", "需要", "请", "麻烦",
+    "附件", "内容", "结论", "原因",
+];
 
 fn greeting(t: &str) -> Option<(usize, GreetingKind, usize)> {
     let lower = t.to_ascii_lowercase();
@@ -5697,6 +5710,20 @@ mod tests {
         // A department heading a sentence is not addressed.
         let a = read("Subject: x\n\n后勤保障处，今天停水。\n");
         assert!(a.greeting.is_none());
+    }
+
+    #[test]
+    fn addressee_lines_are_greetings() {
+        // A notice's addressee and a family mail's list of kin, each alone before a colon.
+        for line in ["各下属单位：", "东区仓库：", "妈、舅舅、王姨："] {
+            let a = read(&format!("Subject: x\n\n{line}\n今年的盘点安排在周五。\n"));
+            assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some(line), "{line}");
+        }
+        // A label or a lead-in before a colon is not addressed.
+        for line in ["背景：", "具体事项如下：", "需要确认："] {
+            let a = read(&format!("Subject: x\n\n{line}\n今年的盘点安排在周五。\n"));
+            assert!(a.greeting.is_none(), "{line}");
+        }
     }
 
     #[test]
