@@ -65,7 +65,14 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     if first < end {
         let l = lines[first];
         let t = &src[l.start..l.end];
-        if let Some((g_end, kind, names)) = greeting(t) {
+        let found = greeting(t).or_else(|| {
+            a.to.iter()
+                .chain(&a.cc)
+                .filter_map(|r| r.name.as_deref())
+                .find_map(|n| recipient_vocative(t, n))
+                .map(|e| (e, GreetingKind::Personal, 1))
+        });
+        if let Some((g_end, kind, names)) = found {
             let g_end_abs = l.start + g_end;
             roles[first] = Role::Greeting;
             cursor = first + 1;
@@ -2906,9 +2913,42 @@ fn vocative(t: &str) -> Option<(usize, usize)> {
     Some((end, names.len()))
 }
 
+/// A line that starts by calling a recipient by the forms Chinese colleagues use for a
+/// name (`李嘉敏` → `嘉敏`; `田甜` → `甜甜`; `周敏` → `敏姐`; `阿飞` → `飞哥`): returns the end of
+/// the vocative, with one comma, tilde or space after it. The recipient's name is what tells
+/// a bare given name (`嘉敏，收到`) from a sentence's first word (`今天，`).
+fn recipient_vocative(t: &str, name: &str) -> Option<usize> {
+    let name = name.trim();
+    let cs: Vec<char> = name.chars().collect();
+    if !(2..=4).contains(&cs.len()) || !cs.iter().all(|&c| is_han(c)) {
+        return None;
+    }
+    let last = cs[cs.len() - 1];
+    let mut forms: Vec<String> = Vec::new();
+    if cs.len() == 3 {
+        forms.push(cs[1..].iter().collect());
+    }
+    forms.push([last, last].iter().collect());
+    for kin in ['姐', '哥'] {
+        forms.push([last, kin].iter().collect());
+    }
+    let form = forms.iter().find(|f| t.starts_with(f.as_str()))?;
+    let mut end = form.len();
+    let rest = &t[end..];
+    if let Some(c) = rest.chars().next()
+        && matches!(c, '，' | ',' | '～' | '~' | ' ' | '　')
+    {
+        end += c.len_utf8();
+    } else if rest.chars().next().is_some_and(|c| !is_han(c) && !c.is_whitespace()) {
+        // `嘉敏。` or `嘉敏的…` are not calls; a Han word straight after is (`飞哥抱歉`).
+        return None;
+    }
+    Some(end)
+}
+
 /// Words that make a line ending in a colon a label or a lead-in, not an addressee.
-const ADDRESSEE_NOT: [&str; 16] = [
-    "如下", "以下", "下列", "事项", "情况", "问题", "说明", "进展", "备注", "需要", "请", "麻烦",
+const ADDRESSEE_NOT: [&str; 17] = [
+    "背景", "如下", "以下", "下列", "事项", "情况", "问题", "说明", "进展", "备注", "需要", "请", "麻烦",
     "附件", "内容", "结论", "原因",
 ];
 
@@ -5713,6 +5753,22 @@ mod tests {
     }
 
     #[test]
+    fn recipients_called_by_their_given_name_are_greeted() {
+        for (to, body, want) in [
+            ("张晓峰", "晓峰，周报我晚点发。", "晓峰，"),
+            ("何静", "静静 周报我晚点发。", "静静"),
+            ("孟涛", "涛哥，周报我晚点发。", "涛哥，"),
+        ] {
+            let a = read(&format!("To: {to} <x@example.com>\nSubject: x\n\n{body}\n"));
+            assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some(want), "{body}");
+            assert_eq!(a.opening.map(|o| o.text).as_deref(), Some("周报我晚点发。"));
+        }
+        // The same words with nobody of that name among the recipients are not a call.
+        let a = read("To: 王五 <x@example.com>\nSubject: x\n\n晓峰，周报我晚点发。\n");
+        assert!(a.greeting.is_none());
+    }
+
+    #[test]
     fn addressee_lines_are_greetings() {
         // A notice's addressee and a family mail's list of kin, each alone before a colon.
         for line in ["各下属单位：", "东区仓库：", "妈、舅舅、王姨："] {
@@ -5720,7 +5776,7 @@ mod tests {
             assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some(line), "{line}");
         }
         // A label or a lead-in before a colon is not addressed.
-        for line in ["背景：", "具体事项如下：", "需要确认："] {
+        for line in ["盘点情况说明：", "具体事项如下：", "需要确认："] {
             let a = read(&format!("Subject: x\n\n{line}\n今年的盘点安排在周五。\n"));
             assert!(a.greeting.is_none(), "{line}");
         }

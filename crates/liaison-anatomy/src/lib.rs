@@ -556,11 +556,19 @@ impl Anatomy {
             };
             push_header("From", &v, &mut view);
         }
-        if !m.to.is_empty() {
-            push_header("To", &m.to.join(", "), &mut view);
-        }
-        if !m.cc.is_empty() {
-            push_header("Cc", &m.cc.join(", "), &mut view);
+        // The recipients with their display names as written (the body calls them by name),
+        // when the header decodes to the same addresses.
+        for (name, list) in [("To", &m.to), ("Cc", &m.cc)] {
+            if list.is_empty() {
+                continue;
+            }
+            let named = raw_header(raw, name)
+                .map(|v| liaison_mail::charset::decode_header(&v).0)
+                .filter(|v| {
+                    let lower = v.to_lowercase();
+                    !v.contains(['\r', '\n']) && list.iter().all(|e| lower.contains(e.as_str()))
+                });
+            push_header(name, &named.unwrap_or_else(|| list.join(", ")), &mut view);
         }
         if let Some(d) = m.date {
             push_header("Date", &d.to_rfc3339(), &mut view);
@@ -613,7 +621,16 @@ impl Anatomy {
         for (name, is_to) in [("to", true), ("cc", false)] {
             if let Some((hs, he)) = find_header_line(&a.source[..header_end], name) {
                 let colon = a.source[hs..he].find(':').map(|i| hs + i + 1).unwrap_or(hs);
-                let addrs = a.addresses(colon, he);
+                let mut addrs = a.addresses(colon, he);
+                // Display names as written may be RFC 2047-encoded: the body calls people by
+                // the decoded name.
+                for ad in &mut addrs {
+                    if let Some(n) = ad.name.as_mut()
+                        && n.contains("=?")
+                    {
+                        *n = liaison_mail::charset::decode_header(n.as_bytes()).0;
+                    }
+                }
                 if is_to {
                     a.to = addrs;
                 } else {
@@ -1450,4 +1467,18 @@ mod tests {
         assert!(sig.contact[0].text.contains("wanglei01"));
         assert!(sig.signoff.as_ref().unwrap().text.contains("此致"));
     }
+}
+
+/// The value of header `name` in a raw message, unfolded, still encoded.
+fn raw_header(raw: &[u8], name: &str) -> Option<Vec<u8>> {
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .or_else(|| raw.windows(2).position(|w| w == b"\n\n"))?;
+    let head = String::from_utf8_lossy(&raw[..end + 1]);
+    let (s, e) = find_header_line(&head, name)?;
+    let line = &head[s..e];
+    let v = &line[line.find(':')? + 1..];
+    let unfolded: Vec<&str> = v.split(['\r', '\n']).map(str::trim).collect();
+    Some(unfolded.join(" ").trim().as_bytes().to_vec())
 }
