@@ -2888,6 +2888,10 @@ fn vocative(t: &str) -> Option<(usize, usize)> {
                 })
                 && ![
                     "Please", "Thanks", "Thank", "Note", "Update", "Re", "FYI", "Hope",
+                    // A reply's first word answers, it calls nobody (`Noted, will do.`,
+                    // `Sorry Tom, …`).
+                    "Noted", "Sorry", "Sure", "Agreed", "Understood", "Done", "Great",
+                    "Perfect", "Yes", "OK", "Okay",
                 ]
                 .contains(&ws[0])
                 || n.chars().any(is_han)
@@ -5743,6 +5747,11 @@ mod tests {
         ] {
             let a = read(&format!("Subject: x\n\n{line}\n\n正文一句。\n"));
             assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some(want), "{line}");
+        }
+        // A reply's first word is no name.
+        for line in ["Noted, thanks.", "Sure, will do.", "Sorry Ann, I was out."] {
+            let a = read(&format!("Subject: x\n\n{line}\n"));
+            assert!(a.greeting.is_none(), "{line}");
         }
         // Not a vocative: a sentence that happens to start with two characters and a comma.
         let a = read("Subject: x\n\n今天，系统升级完成了。\n");
