@@ -2851,6 +2851,9 @@ fn vocative(t: &str) -> Option<(usize, usize)> {
     let addressee = whole_line && matches!(tc, '：' | ':') && heading(tt).is_none();
     let ok = names.iter().all(|n| {
         let c = n.chars().count();
+        if kin_call(n) {
+            return true;
+        }
         if n.chars().all(is_han) {
             if addressee && c <= 8 && !ADDRESSEE_NOT.iter().any(|w| n.contains(w)) {
                 return true;
@@ -2948,6 +2951,21 @@ fn recipient_vocative(t: &str, name: &str) -> Option<usize> {
         return None;
     }
     Some(end)
+}
+
+/// A family or familiar call: a kinship word alone or after a short name or initial (`哥`,
+/// `爸`, `K哥`, `May姐`, `王叔`); not after a pronoun (`我哥`).
+fn kin_call(n: &str) -> bool {
+    const KIN: [&str; 12] = [
+        "哥", "姐", "爸", "妈", "叔", "姨", "舅", "伯", "嫂", "叔叔", "阿姨", "舅舅",
+    ];
+    KIN.iter().any(|k| {
+        n.strip_suffix(k).is_some_and(|p| {
+            p.chars().count() <= 4
+                && p.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
+                && !["我", "你", "他", "她", "您"].iter().any(|x| p.ends_with(x))
+        })
+    })
 }
 
 /// Words that make a line ending in a colon a label or a lead-in, not an addressee.
@@ -5774,6 +5792,20 @@ mod tests {
         }
         // The same words with nobody of that name among the recipients are not a call.
         let a = read("To: 王五 <x@example.com>\nSubject: x\n\n晓峰，周报我晚点发。\n");
+        assert!(a.greeting.is_none());
+    }
+
+    #[test]
+    fn kin_calls_are_greetings() {
+        for (line, want) in [
+            ("妈，", "妈，"),
+            ("J姐～周末回家吃饭吗", "J姐～"),
+            ("老张叔，车已经修好了。", "老张叔，"),
+        ] {
+            let a = read(&format!("Subject: x\n\n{line}\n"));
+            assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some(want), "{line}");
+        }
+        let a = read("Subject: x\n\n我哥，昨天回来了。\n");
         assert!(a.greeting.is_none());
     }
 
