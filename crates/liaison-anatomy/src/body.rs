@@ -2890,11 +2890,27 @@ fn vocative(t: &str) -> Option<(usize, usize)> {
                             .all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '.'))
                 })
                 && ![
-                    "Please", "Thanks", "Thank", "Note", "Update", "Re", "FYI", "Hope",
+                    "Please",
+                    "Thanks",
+                    "Thank",
+                    "Note",
+                    "Update",
+                    "Re",
+                    "FYI",
+                    "Hope",
                     // A reply's first word answers, it calls nobody (`Noted, will do.`,
                     // `Sorry Tom, …`).
-                    "Noted", "Sorry", "Sure", "Agreed", "Understood", "Done", "Great",
-                    "Perfect", "Yes", "OK", "Okay",
+                    "Noted",
+                    "Sorry",
+                    "Sure",
+                    "Agreed",
+                    "Understood",
+                    "Done",
+                    "Great",
+                    "Perfect",
+                    "Yes",
+                    "OK",
+                    "Okay",
                 ]
                 .contains(&ws[0])
                 || n.chars().any(is_han)
@@ -2946,7 +2962,11 @@ fn recipient_vocative(t: &str, name: &str) -> Option<usize> {
         && matches!(c, '，' | ',' | '～' | '~' | ' ' | '　')
     {
         end += c.len_utf8();
-    } else if rest.chars().next().is_some_and(|c| !is_han(c) && !c.is_whitespace()) {
+    } else if rest
+        .chars()
+        .next()
+        .is_some_and(|c| !is_han(c) && !c.is_whitespace())
+    {
         // `嘉敏。` or `嘉敏的…` are not calls; a Han word straight after is (`飞哥抱歉`).
         return None;
     }
@@ -2963,15 +2983,17 @@ fn kin_call(n: &str) -> bool {
         n.strip_suffix(k).is_some_and(|p| {
             p.chars().count() <= 4
                 && p.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
-                && !["我", "你", "他", "她", "您"].iter().any(|x| p.ends_with(x))
+                && !["我", "你", "他", "她", "您"]
+                    .iter()
+                    .any(|x| p.ends_with(x))
         })
     })
 }
 
 /// Words that make a line ending in a colon a label or a lead-in, not an addressee.
 const ADDRESSEE_NOT: [&str; 17] = [
-    "背景", "如下", "以下", "下列", "事项", "情况", "问题", "说明", "进展", "备注", "需要", "请", "麻烦",
-    "附件", "内容", "结论", "原因",
+    "背景", "如下", "以下", "下列", "事项", "情况", "问题", "说明", "进展", "备注", "需要", "请",
+    "麻烦", "附件", "内容", "结论", "原因",
 ];
 
 fn greeting(t: &str) -> Option<(usize, GreetingKind, usize)> {

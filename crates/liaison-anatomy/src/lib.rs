@@ -1246,6 +1246,20 @@ fn is_automatic(m: &Message) -> bool {
     m.body.chars().count() <= 1200 && reply::cues::any(&norm, reply::cues::AUTO_STRONG)
 }
 
+/// The value of header `name` in a raw message, unfolded, still encoded.
+fn raw_header(raw: &[u8], name: &str) -> Option<Vec<u8>> {
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .or_else(|| raw.windows(2).position(|w| w == b"\n\n"))?;
+    let head = String::from_utf8_lossy(&raw[..end + 1]);
+    let (s, e) = find_header_line(&head, name)?;
+    let line = &head[s..e];
+    let v = &line[line.find(':')? + 1..];
+    let unfolded: Vec<&str> = v.split(['\r', '\n']).map(str::trim).collect();
+    Some(unfolded.join(" ").trim().as_bytes().to_vec())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1467,18 +1481,4 @@ mod tests {
         assert!(sig.contact[0].text.contains("wanglei01"));
         assert!(sig.signoff.as_ref().unwrap().text.contains("此致"));
     }
-}
-
-/// The value of header `name` in a raw message, unfolded, still encoded.
-fn raw_header(raw: &[u8], name: &str) -> Option<Vec<u8>> {
-    let end = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .or_else(|| raw.windows(2).position(|w| w == b"\n\n"))?;
-    let head = String::from_utf8_lossy(&raw[..end + 1]);
-    let (s, e) = find_header_line(&head, name)?;
-    let line = &head[s..e];
-    let v = &line[line.find(':')? + 1..];
-    let unfolded: Vec<&str> = v.split(['\r', '\n']).map(str::trim).collect();
-    Some(unfolded.join(" ").trim().as_bytes().to_vec())
 }
