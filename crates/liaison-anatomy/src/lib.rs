@@ -556,19 +556,11 @@ impl Anatomy {
             };
             push_header("From", &v, &mut view);
         }
-        // The recipients with their display names as written (the body calls them by name),
-        // when the header decodes to the same addresses.
-        for (name, list) in [("To", &m.to), ("Cc", &m.cc)] {
-            if list.is_empty() {
-                continue;
-            }
-            let named = raw_header(raw, name)
-                .map(|v| liaison_mail::charset::decode_header(&v).0)
-                .filter(|v| {
-                    let lower = v.to_lowercase();
-                    !v.contains(['\r', '\n']) && list.iter().all(|e| lower.contains(e.as_str()))
-                });
-            push_header(name, &named.unwrap_or_else(|| list.join(", ")), &mut view);
+        if !m.to.is_empty() {
+            push_header("To", &m.to.join(", "), &mut view);
+        }
+        if !m.cc.is_empty() {
+            push_header("Cc", &m.cc.join(", "), &mut view);
         }
         if let Some(d) = m.date {
             push_header("Date", &d.to_rfc3339(), &mut view);
@@ -585,6 +577,26 @@ impl Anatomy {
         let mut a = Anatomy::empty(view, SourceFormat::EmlDecoded);
         a.problems = problems;
         let body_start = a.read_plain_headers(opts);
+        // The view lists recipients by address only (its offsets are what diagnostics
+        // point at); the body calls them by the display names the raw header gives.
+        for (name, list) in [("To", &mut a.to), ("Cc", &mut a.cc)] {
+            let Some(decoded) =
+                raw_header(raw, name).map(|v| liaison_mail::charset::decode_header(&v).0)
+            else {
+                continue;
+            };
+            for ad in list.iter_mut().filter(|ad| ad.name.is_none()) {
+                let Some(e) = ad.email.as_deref() else {
+                    continue;
+                };
+                ad.name = decoded
+                    .split(',')
+                    .find(|seg| seg.to_lowercase().contains(e))
+                    .and_then(|seg| seg.split('<').next().filter(|_| seg.contains('<')))
+                    .map(|n| n.trim().trim_matches('"').trim().to_string())
+                    .filter(|n| !n.is_empty());
+            }
+        }
         a.date = m.date.or(a.date);
         // Sizes come from the message.
         for (f, att) in a.attachments.iter_mut().zip(files) {
@@ -1263,6 +1275,19 @@ fn raw_header(raw: &[u8], name: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A body encoded on the wire is read from a decoded view that lists recipients by
+    /// address; the display name still comes from the raw header, so a call by name is read.
+    #[test]
+    fn an_encoded_recipient_name_reaches_the_body_reader() {
+        let opts = ParseOptions::new(liaison_time::Context::new(
+            DateTime::parse_from_rfc3339("2026-12-01T10:00:00+08:00").unwrap(),
+        ));
+        let raw = "From: a@example.com\r\nTo: =?UTF-8?B?5byg5pmT5bOw?= <zxf@example.com>\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=E6=99=93=E5=B3=B0=EF=BC=8C=E5=91=A8=E6=8A=A5=E6=88=91=E6=99=9A=E7=82=B9=E5=\r\n=8F=91=E3=80=82\r\n";
+        let a = Anatomy::parse_eml(raw.as_bytes(), &opts);
+        assert_eq!(a.to[0].name.as_deref(), Some("张晓峰"));
+        assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some("晓峰，"));
+    }
 
     /// An automatic reply greets nobody; the same text sent by hand does (fifth round).
     #[test]
