@@ -65,7 +65,14 @@ pub(super) fn analyse(a: &mut Anatomy, lines: &[Line], opts: &ParseOptions, repl
     if first < end {
         let l = lines[first];
         let t = &src[l.start..l.end];
-        if let Some((g_end, kind, names)) = greeting(t) {
+        let found = greeting(t).or_else(|| {
+            a.to.iter()
+                .chain(&a.cc)
+                .filter_map(|r| r.name.as_deref())
+                .find_map(|n| recipient_vocative(t, n))
+                .map(|e| (e, GreetingKind::Personal, 1))
+        });
+        if let Some((g_end, kind, names)) = found {
             let g_end_abs = l.start + g_end;
             roles[first] = Role::Greeting;
             cursor = first + 1;
@@ -2839,9 +2846,19 @@ fn vocative(t: &str) -> Option<(usize, usize)> {
         return None;
     }
     let whole_line = ti + tc.len_utf8() >= tt.len();
+    // The addressee line of a notice or a family mail (`各医疗机构：`, `城南支行：`,
+    // `爸、叔叔、陈姐：`): short Han names alone on the first line before a colon, which is
+    // not a section label (`背景：`, `事项如下：`).
+    let addressee = whole_line && matches!(tc, '：' | ':') && heading(tt).is_none();
     let ok = names.iter().all(|n| {
         let c = n.chars().count();
+        if kin_call(n) {
+            return true;
+        }
         if n.chars().all(is_han) {
+            if addressee && c <= 8 && !ADDRESSEE_NOT.iter().any(|w| n.contains(w)) {
+                return true;
+            }
             // Departments addressed on a line of their own (`网络与信息中心、科研经费科：`).
             let unit = whole_line
                 && c <= 12
@@ -2874,7 +2891,27 @@ fn vocative(t: &str) -> Option<(usize, usize)> {
                             .all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '.'))
                 })
                 && ![
-                    "Please", "Thanks", "Thank", "Note", "Update", "Re", "FYI", "Hope",
+                    "Please",
+                    "Thanks",
+                    "Thank",
+                    "Note",
+                    "Update",
+                    "Re",
+                    "FYI",
+                    "Hope",
+                    // A reply's first word answers, it calls nobody (`Noted, will do.`,
+                    // `Sorry Tom, …`).
+                    "Noted",
+                    "Sorry",
+                    "Sure",
+                    "Agreed",
+                    "Understood",
+                    "Done",
+                    "Great",
+                    "Perfect",
+                    "Yes",
+                    "OK",
+                    "Okay",
                 ]
                 .contains(&ws[0])
                 || n.chars().any(is_han)
@@ -2899,6 +2936,66 @@ fn vocative(t: &str) -> Option<(usize, usize)> {
     }
     Some((end, names.len()))
 }
+
+/// A line that starts by calling a recipient by the forms Chinese colleagues use for a
+/// name (`李嘉敏` → `嘉敏`; `田甜` → `甜甜`; `周敏` → `敏姐`; `阿飞` → `飞哥`): returns the end of
+/// the vocative, with one comma, tilde or space after it. The recipient's name is what tells
+/// a bare given name (`嘉敏，收到`) from a sentence's first word (`今天，`).
+fn recipient_vocative(t: &str, name: &str) -> Option<usize> {
+    let name = name.trim();
+    let cs: Vec<char> = name.chars().collect();
+    if !(2..=4).contains(&cs.len()) || !cs.iter().all(|&c| is_han(c)) {
+        return None;
+    }
+    let last = cs[cs.len() - 1];
+    let mut forms: Vec<String> = Vec::new();
+    if cs.len() == 3 {
+        forms.push(cs[1..].iter().collect());
+    }
+    forms.push([last, last].iter().collect());
+    for kin in ['姐', '哥'] {
+        forms.push([last, kin].iter().collect());
+    }
+    let form = forms.iter().find(|f| t.starts_with(f.as_str()))?;
+    let mut end = form.len();
+    let rest = &t[end..];
+    if let Some(c) = rest.chars().next()
+        && matches!(c, '，' | ',' | '～' | '~' | ' ' | '　')
+    {
+        end += c.len_utf8();
+    } else if rest
+        .chars()
+        .next()
+        .is_some_and(|c| !is_han(c) && !c.is_whitespace())
+    {
+        // `嘉敏。` or `嘉敏的…` are not calls; a Han word straight after is (`飞哥抱歉`).
+        return None;
+    }
+    Some(end)
+}
+
+/// A family or familiar call: a kinship word alone or after a short name or initial (`哥`,
+/// `爸`, `K哥`, `May姐`, `王叔`); not after a pronoun (`我哥`).
+fn kin_call(n: &str) -> bool {
+    const KIN: [&str; 12] = [
+        "哥", "姐", "爸", "妈", "叔", "姨", "舅", "伯", "嫂", "叔叔", "阿姨", "舅舅",
+    ];
+    KIN.iter().any(|k| {
+        n.strip_suffix(k).is_some_and(|p| {
+            p.chars().count() <= 4
+                && p.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
+                && !["我", "你", "他", "她", "您"]
+                    .iter()
+                    .any(|x| p.ends_with(x))
+        })
+    })
+}
+
+/// Words that make a line ending in a colon a label or a lead-in, not an addressee.
+const ADDRESSEE_NOT: [&str; 17] = [
+    "背景", "如下", "以下", "下列", "事项", "情况", "问题", "说明", "进展", "备注", "需要", "请",
+    "麻烦", "附件", "内容", "结论", "原因",
+];
 
 fn greeting(t: &str) -> Option<(usize, GreetingKind, usize)> {
     let lower = t.to_ascii_lowercase();
@@ -5692,12 +5789,61 @@ mod tests {
             let a = read(&format!("Subject: x\n\n{line}\n\n正文一句。\n"));
             assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some(want), "{line}");
         }
+        // A reply's first word is no name.
+        for line in ["Noted, thanks.", "Sure, will do.", "Sorry Ann, I was out."] {
+            let a = read(&format!("Subject: x\n\n{line}\n"));
+            assert!(a.greeting.is_none(), "{line}");
+        }
         // Not a vocative: a sentence that happens to start with two characters and a comma.
         let a = read("Subject: x\n\n今天，系统升级完成了。\n");
         assert!(a.greeting.is_none());
         // A department heading a sentence is not addressed.
         let a = read("Subject: x\n\n后勤保障处，今天停水。\n");
         assert!(a.greeting.is_none());
+    }
+
+    #[test]
+    fn recipients_called_by_their_given_name_are_greeted() {
+        for (to, body, want) in [
+            ("张晓峰", "晓峰，周报我晚点发。", "晓峰，"),
+            ("何静", "静静 周报我晚点发。", "静静"),
+            ("孟涛", "涛哥，周报我晚点发。", "涛哥，"),
+        ] {
+            let a = read(&format!("To: {to} <x@example.com>\nSubject: x\n\n{body}\n"));
+            assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some(want), "{body}");
+            assert_eq!(a.opening.map(|o| o.text).as_deref(), Some("周报我晚点发。"));
+        }
+        // The same words with nobody of that name among the recipients are not a call.
+        let a = read("To: 王五 <x@example.com>\nSubject: x\n\n晓峰，周报我晚点发。\n");
+        assert!(a.greeting.is_none());
+    }
+
+    #[test]
+    fn kin_calls_are_greetings() {
+        for (line, want) in [
+            ("妈，", "妈，"),
+            ("J姐～周末回家吃饭吗", "J姐～"),
+            ("老张叔，车已经修好了。", "老张叔，"),
+        ] {
+            let a = read(&format!("Subject: x\n\n{line}\n"));
+            assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some(want), "{line}");
+        }
+        let a = read("Subject: x\n\n我哥，昨天回来了。\n");
+        assert!(a.greeting.is_none());
+    }
+
+    #[test]
+    fn addressee_lines_are_greetings() {
+        // A notice's addressee and a family mail's list of kin, each alone before a colon.
+        for line in ["各下属单位：", "东区仓库：", "妈、舅舅、王姨："] {
+            let a = read(&format!("Subject: x\n\n{line}\n今年的盘点安排在周五。\n"));
+            assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some(line), "{line}");
+        }
+        // A label or a lead-in before a colon is not addressed.
+        for line in ["盘点情况说明：", "具体事项如下：", "需要确认："] {
+            let a = read(&format!("Subject: x\n\n{line}\n今年的盘点安排在周五。\n"));
+            assert!(a.greeting.is_none(), "{line}");
+        }
     }
 
     #[test]

@@ -577,6 +577,26 @@ impl Anatomy {
         let mut a = Anatomy::empty(view, SourceFormat::EmlDecoded);
         a.problems = problems;
         let body_start = a.read_plain_headers(opts);
+        // The view lists recipients by address only (its offsets are what diagnostics
+        // point at); the body calls them by the display names the raw header gives.
+        for (name, list) in [("To", &mut a.to), ("Cc", &mut a.cc)] {
+            let Some(decoded) =
+                raw_header(raw, name).map(|v| liaison_mail::charset::decode_header(&v).0)
+            else {
+                continue;
+            };
+            for ad in list.iter_mut().filter(|ad| ad.name.is_none()) {
+                let Some(e) = ad.email.as_deref() else {
+                    continue;
+                };
+                ad.name = decoded
+                    .split(',')
+                    .find(|seg| seg.to_lowercase().contains(e))
+                    .and_then(|seg| seg.split('<').next().filter(|_| seg.contains('<')))
+                    .map(|n| n.trim().trim_matches('"').trim().to_string())
+                    .filter(|n| !n.is_empty());
+            }
+        }
         a.date = m.date.or(a.date);
         // Sizes come from the message.
         for (f, att) in a.attachments.iter_mut().zip(files) {
@@ -613,7 +633,16 @@ impl Anatomy {
         for (name, is_to) in [("to", true), ("cc", false)] {
             if let Some((hs, he)) = find_header_line(&a.source[..header_end], name) {
                 let colon = a.source[hs..he].find(':').map(|i| hs + i + 1).unwrap_or(hs);
-                let addrs = a.addresses(colon, he);
+                let mut addrs = a.addresses(colon, he);
+                // Display names as written may be RFC 2047-encoded: the body calls people by
+                // the decoded name.
+                for ad in &mut addrs {
+                    if let Some(n) = ad.name.as_mut()
+                        && n.contains("=?")
+                    {
+                        *n = liaison_mail::charset::decode_header(n.as_bytes()).0;
+                    }
+                }
                 if is_to {
                     a.to = addrs;
                 } else {
@@ -1229,9 +1258,36 @@ fn is_automatic(m: &Message) -> bool {
     m.body.chars().count() <= 1200 && reply::cues::any(&norm, reply::cues::AUTO_STRONG)
 }
 
+/// The value of header `name` in a raw message, unfolded, still encoded.
+fn raw_header(raw: &[u8], name: &str) -> Option<Vec<u8>> {
+    let end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .or_else(|| raw.windows(2).position(|w| w == b"\n\n"))?;
+    let head = String::from_utf8_lossy(&raw[..end + 1]);
+    let (s, e) = find_header_line(&head, name)?;
+    let line = &head[s..e];
+    let v = &line[line.find(':')? + 1..];
+    let unfolded: Vec<&str> = v.split(['\r', '\n']).map(str::trim).collect();
+    Some(unfolded.join(" ").trim().as_bytes().to_vec())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A body encoded on the wire is read from a decoded view that lists recipients by
+    /// address; the display name still comes from the raw header, so a call by name is read.
+    #[test]
+    fn an_encoded_recipient_name_reaches_the_body_reader() {
+        let opts = ParseOptions::new(liaison_time::Context::new(
+            DateTime::parse_from_rfc3339("2026-12-01T10:00:00+08:00").unwrap(),
+        ));
+        let raw = "From: a@example.com\r\nTo: =?UTF-8?B?5byg5pmT5bOw?= <zxf@example.com>\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=E6=99=93=E5=B3=B0=EF=BC=8C=E5=91=A8=E6=8A=A5=E6=88=91=E6=99=9A=E7=82=B9=E5=\r\n=8F=91=E3=80=82\r\n";
+        let a = Anatomy::parse_eml(raw.as_bytes(), &opts);
+        assert_eq!(a.to[0].name.as_deref(), Some("张晓峰"));
+        assert_eq!(a.greeting.map(|g| g.text).as_deref(), Some("晓峰，"));
+    }
 
     /// An automatic reply greets nobody; the same text sent by hand does (fifth round).
     #[test]
