@@ -124,7 +124,7 @@ impl Index {
             cap,
             ..Index::default()
         };
-        if store.messages_upto(cap as u64 + 1)? as usize <= cap {
+        if store.messages_upto((cap as u64).saturating_add(1))? as usize <= cap {
             for m in store.all_messages()? {
                 ix.put_row(m);
             }
