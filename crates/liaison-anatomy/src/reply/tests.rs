@@ -329,6 +329,49 @@ fn auto_replies_by_header_or_text() {
     );
 }
 
+/// An absence notice with its dates that sends urgent matters elsewhere in the words
+/// `紧急事宜请联系`, as `紧急事项请联系` / `for urgent matters please contact`.
+#[test]
+fn an_absence_notice_redirecting_urgent_matters_is_an_auto_reply() {
+    check(
+        &[(
+            "您好，本人3月2日至4日出差，紧急事宜请联系李娜（分机305）。",
+            ASKED,
+        )],
+        ReplyClass::AutoReply,
+    );
+    // A person away who answers the mail themselves, with no one to turn to instead.
+    check(
+        &[("这周我在外地，回来后处理，周五前给你结果。", ASKED)],
+        ReplyClass::Promise,
+    );
+}
+
+/// Our side answering the partner's question with what it settled (after checking with
+/// someone, or restating a call) confirms, as the requester's `跟您确认一下：…` does.
+#[test]
+fn our_settled_answer_to_their_question_is_a_confirmation() {
+    check(
+        &[
+            (
+                "王工：\n\n跟财务确认过了，这批样品的运费由我们承担，按原计划周三发货即可。",
+                US_ASKED,
+            ),
+            (
+                "Hi Tom,\n\nTo confirm what we agreed this morning: the API stays on version 2 until the pilot ends.",
+                US_ASKED,
+            ),
+        ],
+        ReplyClass::Confirmation,
+    );
+    // The same restatement from the answering partner is not ours to confirm, and a
+    // question asked through `确认一下` stays a question.
+    check(
+        &[("跟财务确认一下，运费谁承担？", US_ASKED)],
+        ReplyClass::Question,
+    );
+}
+
 #[test]
 fn requester_replies() {
     check(
