@@ -1583,7 +1583,7 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
         let pending = cls
             .iter()
             .filter(|c| !rest_done(c))
-            .find_map(|c| cues::first(&c.norm, cues::PENDING));
+            .find_map(|c| cues::first(&c.norm, cues::PENDING).filter(|w| !conditioned(c, w)));
         let later = cls.iter().any(|c| {
             !c.conditional
                 && !c.question
@@ -1654,6 +1654,16 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
         return (C::Delivery, Some("(values given)".into()));
     }
     (C::Acknowledgement, None)
+}
+
+/// Whether `w` stands after a condition word of its clause: what a condition introduces
+/// (`if the other party is acquired`, `如有剩余问题`) is supposed, not left to do; a
+/// condition after it (`will follow next week once …`) only times it.
+fn conditioned(c: &Clause, w: &str) -> bool {
+    let Some(at) = c.norm.find(w) else {
+        return false;
+    };
+    c.conditional && cues::CONDITION.iter().any(|k| c.norm[..at].contains(k))
 }
 
 /// When a thing already sent is expected to arrive (`预计明天下午到`, `expected to arrive

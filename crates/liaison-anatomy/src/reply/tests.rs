@@ -347,6 +347,27 @@ fn an_absence_notice_redirecting_urgent_matters_is_an_auto_reply() {
     );
 }
 
+/// A remainder word under a condition (`if the other supplier…`) supposes, it does not
+/// leave anything to deliver; a condition that only times the rest (`… once X is back`)
+/// still leaves it pending.
+#[test]
+fn a_remainder_under_a_condition_is_not_pending() {
+    check(
+        &[(
+            "Dear Ana,\n\nAttached is the supply contract. Its clause 9 lets us end it early if the other supplier fails an audit.",
+            ASKED,
+        )],
+        ReplyClass::Delivery,
+    );
+    check(
+        &[(
+            "Dear Ana,\n\nAttached is the supply contract. The price annex will follow next week once our buyer is back.",
+            ASKED,
+        )],
+        ReplyClass::PartialDelivery,
+    );
+}
+
 /// Our side answering the partner's question with what it settled (after checking with
 /// someone, or restating a call) confirms, as the requester's `跟您确认一下：…` does.
 #[test]
