@@ -1592,7 +1592,12 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
                 && !c.done()
                 && !arrival_forecast(c)
         });
-        if !complete && (pending.is_some() || later) {
+        // Besides what was handed over, something still to be sent, whether or not a time
+        // is read with it (`The permit list I will send with each booking`).
+        let sends_later = cls.iter().any(|c| {
+            !c.conditional && !c.question && !c.done() && c.has(&["will send", "will be sent"])
+        });
+        if !complete && (pending.is_some() || later || sends_later) {
             return (C::PartialDelivery, cue(pending.or(Some(d))));
         }
         return (C::Delivery, cue(Some(d)));

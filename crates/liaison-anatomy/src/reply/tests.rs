@@ -368,6 +368,26 @@ fn a_remainder_under_a_condition_is_not_pending() {
     );
 }
 
+/// A handover with something else still to be sent, even with no time for it, is a
+/// partial delivery; a handover whose promise is only conditional is a delivery.
+#[test]
+fn a_handover_with_more_to_send_is_partial() {
+    check(
+        &[(
+            "Hi Raj,\n\nAttached the wiring diagram. The cable schedule I will send with the first shipment.",
+            ASKED,
+        )],
+        ReplyClass::PartialDelivery,
+    );
+    check(
+        &[(
+            "Hi Raj,\n\nAttached the wiring diagram. If you need the cable schedule as well, I will send it.",
+            ASKED,
+        )],
+        ReplyClass::Delivery,
+    );
+}
+
 /// Our side answering the partner's question with what it settled (after checking with
 /// someone, or restating a call) confirms, as the requester's `跟您确认一下：…` does.
 #[test]
