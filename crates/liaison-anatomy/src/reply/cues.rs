@@ -1227,6 +1227,8 @@ pub const DELAY: &[&str] = &[
     "later than planned",
     "taking longer",
     "只能挪",
+    // Only able to move it (`只能挪到`, `只能推`, `只能改到`): the same forced move.
+    "只能改到",
     "挪到",
     "take longer",
     "longer than planned",

@@ -388,6 +388,23 @@ fn a_handover_with_more_to_send_is_partial() {
     );
 }
 
+/// `只能改到` moves the time asked for, as `只能挪到` and `只能推` do; `改到` alone (a
+/// revision) is not a delay.
+#[test]
+fn only_able_to_move_it_is_a_delay() {
+    check(
+        &[(
+            "刘工，验收原定周三，但甲方代表出差，只能改到下周一（3月9日）上午。",
+            ASKED,
+        )],
+        ReplyClass::Delay,
+    );
+    check(
+        &[("刘工，图纸标题栏已经改到新模板，请查收附件。", ASKED)],
+        ReplyClass::Delivery,
+    );
+}
+
 /// Our side answering the partner's question with what it settled (after checking with
 /// someone, or restating a call) confirms, as the requester's `跟您确认一下：…` does.
 #[test]
