@@ -813,6 +813,7 @@ pub const AUTO_REDIRECT: &[&str] = &[
     "紧急事务请联系",
     "紧急事项，请联系",
     "紧急事项请",
+    "紧急事宜请",
     "急事请",
     "紧急需求请联系",
     "如有紧急事项",
@@ -1226,6 +1227,8 @@ pub const DELAY: &[&str] = &[
     "later than planned",
     "taking longer",
     "只能挪",
+    // Only able to move it (`只能挪到`, `只能推`, `只能改到`): the same forced move.
+    "只能改到",
     "挪到",
     "take longer",
     "longer than planned",

@@ -1110,6 +1110,16 @@ fn decide(
     (c, cue, true)
 }
 
+/// Opening with `Confirming …` / `To confirm …` / `跟贵部确认过了，…` (within the first
+/// clauses): restating what was agreed or settled.
+fn confirms_opening(cls: &[Clause]) -> Option<&'static str> {
+    cls.iter()
+        .take(3)
+        // `确认一下` is also a question cue; only a question mark makes it one here.
+        .filter(|c| !c.norm.contains(['?', '？']))
+        .find_map(|c| cues::confirms_opening(&c.norm))
+}
+
 /// The rules for everything but the answering side's classes: `Ok` when they decide (an
 /// auto-reply, the requester's own kinds, our progress report), `Err` when the answering
 /// side's classes are to be weighed ([`asked`]).
@@ -1189,13 +1199,7 @@ fn decide_rules(
         }
         // Opening with `Confirming …` / `To confirm …` / `跟贵部确认一下：`: restating what
         // was agreed, even when it reads like a status (`Confirming where we are: …`).
-        if let Some(w) = cls
-            .iter()
-            .take(3)
-            // `确认一下` is also a question cue; only a question mark makes it one here.
-            .filter(|c| !c.norm.contains(['?', '？']))
-            .find_map(|c| cues::confirms_opening(&c.norm))
-        {
+        if let Some(w) = confirms_opening(cls) {
             return Ok((C::Confirmation, cue(Some(w))));
         }
         if let Some(w) = sync() {
@@ -1281,6 +1285,16 @@ fn decide_rules(
         && let Some(w) = sync()
     {
         return Ok((C::Sync, cue(Some(w))));
+    }
+    // Our side answering the partner's question with what it settled (`跟领导确认过了，…`,
+    // `To confirm what was agreed on the call: …`): the same restatement of a decision the
+    // requester makes above, so a confirmation whichever side opened the thread; asking
+    // anything, it is still weighing (`跟财务确认一下，运费谁承担？`).
+    if writer.ours
+        && !question
+        && let Some(w) = confirms_opening(cls)
+    {
+        return Ok((C::Confirmation, cue(Some(w))));
     }
     Err(())
 }
@@ -1569,7 +1583,7 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
         let pending = cls
             .iter()
             .filter(|c| !rest_done(c))
-            .find_map(|c| cues::first(&c.norm, cues::PENDING));
+            .find_map(|c| cues::first(&c.norm, cues::PENDING).filter(|w| !conditioned(c, w)));
         let later = cls.iter().any(|c| {
             !c.conditional
                 && !c.question
@@ -1578,7 +1592,12 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
                 && !c.done()
                 && !arrival_forecast(c)
         });
-        if !complete && (pending.is_some() || later) {
+        // Besides what was handed over, something still to be sent, whether or not a time
+        // is read with it (`The permit list I will send with each booking`).
+        let sends_later = cls.iter().any(|c| {
+            !c.conditional && !c.question && !c.done() && c.has(&["will send", "will be sent"])
+        });
+        if !complete && (pending.is_some() || later || sends_later) {
             return (C::PartialDelivery, cue(pending.or(Some(d))));
         }
         return (C::Delivery, cue(Some(d)));
@@ -1640,6 +1659,16 @@ fn asked(cls: &[Clause], all: &str, files: usize) -> (ReplyClass, Option<String>
         return (C::Delivery, Some("(values given)".into()));
     }
     (C::Acknowledgement, None)
+}
+
+/// Whether `w` stands after a condition word of its clause: what a condition introduces
+/// (`if the other party is acquired`, `如有剩余问题`) is supposed, not left to do; a
+/// condition after it (`will follow next week once …`) only times it.
+fn conditioned(c: &Clause, w: &str) -> bool {
+    let Some(at) = c.norm.find(w) else {
+        return false;
+    };
+    c.conditional && cues::CONDITION.iter().any(|k| c.norm[..at].contains(k))
 }
 
 /// When a thing already sent is expected to arrive (`预计明天下午到`, `expected to arrive

@@ -329,6 +329,107 @@ fn auto_replies_by_header_or_text() {
     );
 }
 
+/// An absence notice with its dates that sends urgent matters elsewhere in the words
+/// `紧急事宜请联系`, as `紧急事项请联系` / `for urgent matters please contact`.
+#[test]
+fn an_absence_notice_redirecting_urgent_matters_is_an_auto_reply() {
+    check(
+        &[(
+            "您好，本人3月2日至4日出差，紧急事宜请联系李娜（分机305）。",
+            ASKED,
+        )],
+        ReplyClass::AutoReply,
+    );
+    // A person away who answers the mail themselves, with no one to turn to instead.
+    check(
+        &[("这周我在外地，回来后处理，周五前给你结果。", ASKED)],
+        ReplyClass::Promise,
+    );
+}
+
+/// A remainder word under a condition (`if the other supplier…`) supposes, it does not
+/// leave anything to deliver; a condition that only times the rest (`… once X is back`)
+/// still leaves it pending.
+#[test]
+fn a_remainder_under_a_condition_is_not_pending() {
+    check(
+        &[(
+            "Dear Ana,\n\nAttached is the supply contract. Its clause 9 lets us end it early if the other supplier fails an audit.",
+            ASKED,
+        )],
+        ReplyClass::Delivery,
+    );
+    check(
+        &[(
+            "Dear Ana,\n\nAttached is the supply contract. The price annex will follow next week once our buyer is back.",
+            ASKED,
+        )],
+        ReplyClass::PartialDelivery,
+    );
+}
+
+/// A handover with something else still to be sent, even with no time for it, is a
+/// partial delivery; a handover whose promise is only conditional is a delivery.
+#[test]
+fn a_handover_with_more_to_send_is_partial() {
+    check(
+        &[(
+            "Hi Raj,\n\nAttached the wiring diagram. The cable schedule I will send with the first shipment.",
+            ASKED,
+        )],
+        ReplyClass::PartialDelivery,
+    );
+    check(
+        &[(
+            "Hi Raj,\n\nAttached the wiring diagram. If you need the cable schedule as well, I will send it.",
+            ASKED,
+        )],
+        ReplyClass::Delivery,
+    );
+}
+
+/// `只能改到` moves the time asked for, as `只能挪到` and `只能推` do; `改到` alone (a
+/// revision) is not a delay.
+#[test]
+fn only_able_to_move_it_is_a_delay() {
+    check(
+        &[(
+            "刘工，验收原定周三，但甲方代表出差，只能改到下周一（3月9日）上午。",
+            ASKED,
+        )],
+        ReplyClass::Delay,
+    );
+    check(
+        &[("刘工，图纸标题栏已经改到新模板，请查收附件。", ASKED)],
+        ReplyClass::Delivery,
+    );
+}
+
+/// Our side answering the partner's question with what it settled (after checking with
+/// someone, or restating a call) confirms, as the requester's `跟您确认一下：…` does.
+#[test]
+fn our_settled_answer_to_their_question_is_a_confirmation() {
+    check(
+        &[
+            (
+                "王工：\n\n跟财务确认过了，这批样品的运费由我们承担，按原计划周三发货即可。",
+                US_ASKED,
+            ),
+            (
+                "Hi Tom,\n\nTo confirm what we agreed this morning: the API stays on version 2 until the pilot ends.",
+                US_ASKED,
+            ),
+        ],
+        ReplyClass::Confirmation,
+    );
+    // The same restatement from the answering partner is not ours to confirm, and a
+    // question asked through `确认一下` stays a question.
+    check(
+        &[("跟财务确认一下，运费谁承担？", US_ASKED)],
+        ReplyClass::Question,
+    );
+}
+
 #[test]
 fn requester_replies() {
     check(
