@@ -4601,6 +4601,7 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
             _ => {}
         }
     }
+    let ce = further_bounds(text, ce);
     let (cs, ce) = {
         let t = &text[cs..ce];
         (
@@ -4609,6 +4610,36 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
         )
     };
     (ce > cs).then_some((cs, ce))
+}
+
+/// `每个部门O不超过3个，每个O的KR不超过4个`, `形式不限，时长不超过6分钟`: a clause after the
+/// standard's that sets a further bound (an upper or lower limit) is more of the same standard,
+/// not a further act. Returns the end of the last such clause after `ce`.
+fn further_bounds(text: &str, mut ce: usize) -> usize {
+    const BOUNDS: [&str; 9] = [
+        "不超过", "不超過", "不少于", "不少於", "不低于", "不低於", "不高于", "不高於", "至少",
+    ];
+    while text[ce..].starts_with('，') {
+        let ns = ce + '，'.len_utf8();
+        let mut depth = 0i32;
+        let ne = text[ns..]
+            .char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '（' | '(' => depth += 1,
+                    '）' | ')' => depth -= 1,
+                    _ => {}
+                }
+                depth < 0 || depth == 0 && matches!(c, '，' | ',' | '；' | ';' | '。' | '\n')
+            })
+            .map_or(text.len(), |(j, _)| ns + j);
+        let clause = &text[ns..ne];
+        if clause.chars().count() > 20 || !BOUNDS.iter().any(|w| clause.contains(w)) {
+            break;
+        }
+        ce = ne;
+    }
+    ce
 }
 
 // ----------------------------------------------------------------------------------------
@@ -5844,6 +5875,17 @@ mod tests {
             let a = read(&format!("Subject: x\n\n{line}\n今年的盘点安排在周五。\n"));
             assert!(a.greeting.is_none(), "{line}");
         }
+    }
+
+    #[test]
+    fn a_further_bound_after_the_standard_is_part_of_it() {
+        let t = "整理巡检记录，每条记录不超过200字，照片不少于3张，下周一交我";
+        let (s, e) = find_standard(t).expect("a standard");
+        assert_eq!(&t[s..e], "每条记录不超过200字，照片不少于3张");
+        // A clause with no bound after it is a further act, not more of the standard.
+        let t = "整理巡检记录，格式按上月模板，交质量部归档";
+        let (s, e) = find_standard(t).expect("a standard");
+        assert_eq!(&t[s..e], "格式按上月模板");
     }
 
     #[test]
