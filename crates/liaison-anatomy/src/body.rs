@@ -4615,7 +4615,7 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
 /// `每个部门O不超过3个，每个O的KR不超过4个`, `形式不限，时长不超过6分钟`: a clause after the
 /// standard's that sets a further bound (an upper or lower limit) is more of the same standard,
 /// not a further act. Returns the end of the last such clause after `ce`.
-fn further_bounds(text: &str, mut ce: usize) -> usize {
+pub(super) fn further_bounds(text: &str, mut ce: usize) -> usize {
     const BOUNDS: [&str; 9] = [
         "不超过", "不超過", "不少于", "不少於", "不低于", "不低於", "不高于", "不高於", "至少",
     ];
