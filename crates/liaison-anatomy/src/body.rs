@@ -4562,6 +4562,7 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
         if let Some(i) = lower.find(w)
             && lower.is_char_boundary(i)
             && (w.starts_with('.') || find_word(&lower, w.trim()).is_some())
+            && !(*w == "with " && accompanies(&lower[..i]))
         {
             best = Some(best.map_or(i, |b| b.min(i)));
         }
@@ -4610,6 +4611,15 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
         )
     };
     (ce > cs).then_some((cs, ce))
+}
+
+/// `send the invoice together with the goods`, `in parallel with the review`: what the work
+/// goes along with, not what it must look like.
+fn accompanies(before: &str) -> bool {
+    let b = before.trim_end();
+    ["together", "along", "parallel", "jointly"]
+        .iter()
+        .any(|w| b.ends_with(w))
 }
 
 /// `每个部门O不超过3个，每个O的KR不超过4个`, `形式不限，时长不超过6分钟`: a clause after the
@@ -5875,6 +5885,15 @@ mod tests {
             let a = read(&format!("Subject: x\n\n{line}\n今年的盘点安排在周五。\n"));
             assert!(a.greeting.is_none(), "{line}");
         }
+    }
+
+    #[test]
+    fn what_the_work_goes_along_with_is_no_standard() {
+        assert_eq!(find_standard("Ship the spare fans together with the next order"), None);
+        assert_eq!(find_standard("Run the migration in parallel with the audit"), None);
+        let t = "Send the report with the raw data attached";
+        let (s, e) = find_standard(t).expect("a standard");
+        assert_eq!(&t[s..e], t);
     }
 
     #[test]
