@@ -4627,7 +4627,15 @@ fn accompanies(before: &str) -> bool {
 /// not a further act. Returns the end of the last such clause after `ce`.
 pub(super) fn further_bounds(text: &str, mut ce: usize) -> usize {
     const BOUNDS: [&str; 9] = [
-        "不超过", "不超過", "不少于", "不少於", "不低于", "不低於", "不高于", "不高於", "至少",
+        "不超过",
+        "不超過",
+        "不少于",
+        "不少於",
+        "不低于",
+        "不低於",
+        "不高于",
+        "不高於",
+        "至少",
     ];
     while text[ce..].starts_with('，') {
         let ns = ce + '，'.len_utf8();
@@ -5889,8 +5897,14 @@ mod tests {
 
     #[test]
     fn what_the_work_goes_along_with_is_no_standard() {
-        assert_eq!(find_standard("Ship the spare fans together with the next order"), None);
-        assert_eq!(find_standard("Run the migration in parallel with the audit"), None);
+        assert_eq!(
+            find_standard("Ship the spare fans together with the next order"),
+            None
+        );
+        assert_eq!(
+            find_standard("Run the migration in parallel with the audit"),
+            None
+        );
         let t = "Send the report with the raw data attached";
         let (s, e) = find_standard(t).expect("a standard");
         assert_eq!(&t[s..e], t);

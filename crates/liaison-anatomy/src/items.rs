@@ -1875,8 +1875,21 @@ fn purpose_after(rest: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     [
-        "that", "we", "i", "you", "they", "he", "she", "it", "there", "there's", "there’s",
-        "we'll", "we’ll", "it's", "it’s",
+        "that",
+        "we",
+        "i",
+        "you",
+        "they",
+        "he",
+        "she",
+        "it",
+        "there",
+        "there's",
+        "there’s",
+        "we'll",
+        "we’ll",
+        "it's",
+        "it’s",
     ]
     .contains(&word.as_str())
 }
@@ -2075,7 +2088,9 @@ fn criterion(p: &str) -> bool {
 /// `按上月的口径算`, `依门店分别列出`: a clause that says by what rule the work is done (a
 /// manner, not a further act); `按时`/`按期` only say it is on time.
 fn manner(p: &str) -> bool {
-    ["按", "依", "按照", "依照"].iter().any(|w| p.starts_with(w))
+    ["按", "依", "按照", "依照"]
+        .iter()
+        .any(|w| p.starts_with(w))
         && !["按时", "按時", "按期", "依次", "依然", "依舊", "依旧"]
             .iter()
             .any(|w| p.starts_with(w))
@@ -2612,8 +2627,14 @@ mod tests {
                 "Please sign the form",
             ),
             ("Mail the keys so we can lock up", "Mail the keys"),
-            ("Keep the log as you have done so far", "Keep the log as you have done so far"),
-            ("Please do so before the audit", "Please do so before the audit"),
+            (
+                "Keep the log as you have done so far",
+                "Keep the log as you have done so far",
+            ),
+            (
+                "Please do so before the audit",
+                "Please do so before the audit",
+            ),
         ] {
             let (s, e) = first_clause(t);
             assert_eq!(&t[s..e], clause, "{t}");
@@ -2707,7 +2728,11 @@ mod tests {
         let t = "各组周三前选出两名代表，每组不超过2人，名额不少于1人";
         let d = t.find("周三前").unwrap();
         let f = read_item(t, &[(d, d + "周三前".len())], &opts(), true);
-        assert_eq!(get(t, f.standard), Some("每组不超过2人，名额不少于1人"), "{t}");
+        assert_eq!(
+            get(t, f.standard),
+            Some("每组不超过2人，名额不少于1人"),
+            "{t}"
+        );
     }
 
     #[test]
