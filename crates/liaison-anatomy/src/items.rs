@@ -2054,7 +2054,6 @@ fn what_clauses(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> (usiz
             || owner_clause(clause).is_some()
             || starts_or_refers(clause)
             || clause.chars().count() > 40
-            || !led_by_time && manner(clause)
             || timed
                 && (criterion(clause)
                     || !clause.chars().next().is_some_and(is_han)
@@ -2083,18 +2082,6 @@ fn criterion(p: &str) -> bool {
         || ["一致", "齐全", "齊全", "以上", "以下", "以内", "以內"]
             .iter()
             .any(|w| p.contains(w))
-}
-
-/// `按上月的口径算`, `依门店分别列出`: a clause that says by what rule the work is done (a
-/// manner, not a further act); `按时`/`按期` only say it is on time.
-fn manner(p: &str) -> bool {
-    ["按", "依", "按照", "依照"]
-        .iter()
-        .any(|w| p.starts_with(w))
-        && !["按时", "按時", "按期", "依次", "依然", "依舊", "依旧"]
-            .iter()
-            .any(|w| p.starts_with(w))
-        && p.chars().count() >= 4
 }
 
 /// A clause that is the writer's aside, a condition or a consequence, not more of the work.
@@ -2406,19 +2393,6 @@ fn prose(t: &str, times: &[(usize, usize)], opts: &ParseOptions) -> Fields {
             f.standard = Some((ss, se));
         }
     }
-    // `…，按上月的口径算`: the clause right after the what says how the work is to be done.
-    if f.standard.is_none()
-        && t[ce..].starts_with(['，', ','])
-        && let Some(sep) = t[ce..].chars().next()
-        && let ns = ce + sep.len_utf8()
-        && let (_, rel) = first_clause(&t[ns..])
-        && let Some((ss, se)) = trim(t, ns, ns + rel)
-        && manner(&t[ss..se])
-        // Not after a time the what was cut at (`…之间，按新规则各拣200单` goes on with it).
-        && !times.iter().any(|&(a, b)| a < se && b > what.0)
-    {
-        f.standard = Some((ss, se));
-    }
     if f.owner.is_none()
         && let Some((os, oe)) = super::body::find_owner(t, opts)
         && !hands_to(&t[..os])
@@ -2712,19 +2686,9 @@ mod tests {
         }
     }
 
-    /// With no time in it, a clause that says by what rule the work is done ends the what and
-    /// is the standard; one after a time the what was cut at goes on with the work, and a
-    /// bound after the standard's clause belongs to it.
+    /// A bound after the standard's clause (after a deadline) belongs to the standard.
     #[test]
-    fn a_manner_clause_after_an_untimed_what_is_the_standard() {
-        let t = "整理三个仓的库存差异，按上月的盘点口径算";
-        let f = read_item(t, &[], &opts(), true);
-        assert_eq!(get(t, f.what), Some("整理三个仓的库存差异"), "{t}");
-        assert_eq!(get(t, f.standard), Some("按上月的盘点口径算"), "{t}");
-        let t = "整理三个仓的库存差异，按时交我";
-        let f = read_item(t, &[], &opts(), true);
-        assert_eq!(get(t, f.standard), None, "{t}");
-        assert!(!manner("按时提交") && manner("依门店分别列出"));
+    fn a_further_bound_after_a_deadline_belongs_to_the_standard() {
         let t = "各组周三前选出两名代表，每组不超过2人，名额不少于1人";
         let d = t.find("周三前").unwrap();
         let f = read_item(t, &[(d, d + "周三前".len())], &opts(), true);
