@@ -4562,6 +4562,7 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
         if let Some(i) = lower.find(w)
             && lower.is_char_boundary(i)
             && (w.starts_with('.') || find_word(&lower, w.trim()).is_some())
+            && !(*w == "with " && accompanies(&lower[..i]))
         {
             best = Some(best.map_or(i, |b| b.min(i)));
         }
@@ -4601,6 +4602,7 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
             _ => {}
         }
     }
+    let ce = further_bounds(text, ce);
     let (cs, ce) = {
         let t = &text[cs..ce];
         (
@@ -4609,6 +4611,53 @@ pub(super) fn find_standard(text: &str) -> Option<(usize, usize)> {
         )
     };
     (ce > cs).then_some((cs, ce))
+}
+
+/// `send the invoice together with the goods`, `in parallel with the review`: what the work
+/// goes along with, not what it must look like.
+fn accompanies(before: &str) -> bool {
+    let b = before.trim_end();
+    ["together", "along", "parallel", "jointly"]
+        .iter()
+        .any(|w| b.ends_with(w))
+}
+
+/// `每个部门O不超过3个，每个O的KR不超过4个`, `形式不限，时长不超过6分钟`: a clause after the
+/// standard's that sets a further bound (an upper or lower limit) is more of the same standard,
+/// not a further act. Returns the end of the last such clause after `ce`.
+pub(super) fn further_bounds(text: &str, mut ce: usize) -> usize {
+    const BOUNDS: [&str; 9] = [
+        "不超过",
+        "不超過",
+        "不少于",
+        "不少於",
+        "不低于",
+        "不低於",
+        "不高于",
+        "不高於",
+        "至少",
+    ];
+    while text[ce..].starts_with('，') {
+        let ns = ce + '，'.len_utf8();
+        let mut depth = 0i32;
+        let ne = text[ns..]
+            .char_indices()
+            .find(|&(_, c)| {
+                match c {
+                    '（' | '(' => depth += 1,
+                    '）' | ')' => depth -= 1,
+                    _ => {}
+                }
+                depth < 0 || depth == 0 && matches!(c, '，' | ',' | '；' | ';' | '。' | '\n')
+            })
+            .map_or(text.len(), |(j, _)| ns + j);
+        let clause = &text[ns..ne];
+        if clause.chars().count() > 20 || !BOUNDS.iter().any(|w| clause.contains(w)) {
+            break;
+        }
+        ce = ne;
+    }
+    ce
 }
 
 // ----------------------------------------------------------------------------------------
@@ -5844,6 +5893,32 @@ mod tests {
             let a = read(&format!("Subject: x\n\n{line}\n今年的盘点安排在周五。\n"));
             assert!(a.greeting.is_none(), "{line}");
         }
+    }
+
+    #[test]
+    fn what_the_work_goes_along_with_is_no_standard() {
+        assert_eq!(
+            find_standard("Ship the spare fans together with the next order"),
+            None
+        );
+        assert_eq!(
+            find_standard("Run the migration in parallel with the audit"),
+            None
+        );
+        let t = "Send the report with the raw data attached";
+        let (s, e) = find_standard(t).expect("a standard");
+        assert_eq!(&t[s..e], t);
+    }
+
+    #[test]
+    fn a_further_bound_after_the_standard_is_part_of_it() {
+        let t = "整理巡检记录，每条记录不超过200字，照片不少于3张，下周一交我";
+        let (s, e) = find_standard(t).expect("a standard");
+        assert_eq!(&t[s..e], "每条记录不超过200字，照片不少于3张");
+        // A clause with no bound after it is a further act, not more of the standard.
+        let t = "整理巡检记录，格式按上月模板，交质量部归档";
+        let (s, e) = find_standard(t).expect("a standard");
+        assert_eq!(&t[s..e], "格式按上月模板");
     }
 
     #[test]

@@ -1700,6 +1700,7 @@ fn clause_after_due(
             depth <= 0 && matches!(c, '，' | ',' | '；' | ';' | '。' | '\n')
         })
         .map_or(e, |(j, _)| start + j);
+    let end = super::body::further_bounds(t, end).min(e);
     let r = trim(t, start, end)?;
     let p = &t[r.0..r.1];
     let n = p.chars().count();
@@ -1863,6 +1864,36 @@ fn list_marker(p: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c))
 }
 
+/// `so that …`, `so we …`, `so there's …`: a purpose or consequence, not the work asked.
+fn purpose_after(rest: &str) -> bool {
+    let Some(r) = rest.strip_prefix("so ") else {
+        return false;
+    };
+    let word: String = r
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '\'' || *c == '’')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
+        "that",
+        "we",
+        "i",
+        "you",
+        "they",
+        "he",
+        "she",
+        "it",
+        "there",
+        "there's",
+        "there’s",
+        "we'll",
+        "we’ll",
+        "it's",
+        "it’s",
+    ]
+    .contains(&word.as_str())
+}
+
 /// Clause ends for prose items (outside brackets).
 fn first_clause(t: &str) -> (usize, usize) {
     let mut depth = 0i32;
@@ -1901,6 +1932,9 @@ fn first_clause(t: &str) -> (usize, usize) {
                 && !t[..i].chars().rev().take(12).any(|c| c.is_ascii_digit()) => {}
             '.' if abbreviation_stop(t, i) => {}
             ',' | '.' if depth <= 0 && t[i + 1..].starts_with(' ') => return (0, i),
+            // `send the plan by Friday so that we can book rooms`: a purpose after the
+            // work (`so` before a subject) begins a clause of its own, as after a comma.
+            ' ' if depth <= 0 && purpose_after(&t[i + 1..]) => return (0, i),
             _ => {}
         }
     }
@@ -2553,6 +2587,34 @@ mod tests {
     /// own aside is neither.
     /// A zone or a qualifier right after the time is part of the due as written; a word that
     /// only begins the same way is not.
+    /// A purpose after the work (`so that`, `so we`) begins a clause of its own; `so` that
+    /// is no purpose (`so far`, `do so`) does not.
+    #[test]
+    fn a_purpose_after_the_work_ends_its_clause() {
+        for (t, clause) in [
+            (
+                "Book the meeting room by Monday so that the trainers can set up",
+                "Book the meeting room by Monday",
+            ),
+            (
+                "Please sign the form so there's a record for the audit",
+                "Please sign the form",
+            ),
+            ("Mail the keys so we can lock up", "Mail the keys"),
+            (
+                "Keep the log as you have done so far",
+                "Keep the log as you have done so far",
+            ),
+            (
+                "Please do so before the audit",
+                "Please do so before the audit",
+            ),
+        ] {
+            let (s, e) = first_clause(t);
+            assert_eq!(&t[s..e], clause, "{t}");
+        }
+    }
+
     #[test]
     fn a_zone_after_the_due_belongs_to_it() {
         for (t, time, due) in [
@@ -2622,6 +2684,19 @@ mod tests {
             assert_eq!(get(t, f.what), Some(what), "{t}");
             assert_eq!(get(t, f.standard), std, "{t}");
         }
+    }
+
+    /// A bound after the standard's clause (after a deadline) belongs to the standard.
+    #[test]
+    fn a_further_bound_after_a_deadline_belongs_to_the_standard() {
+        let t = "各组周三前选出两名代表，每组不超过2人，名额不少于1人";
+        let d = t.find("周三前").unwrap();
+        let f = read_item(t, &[(d, d + "周三前".len())], &opts(), true);
+        assert_eq!(
+            get(t, f.standard),
+            Some("每组不超过2人，名额不少于1人"),
+            "{t}"
+        );
     }
 
     #[test]
