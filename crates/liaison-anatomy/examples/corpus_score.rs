@@ -20,25 +20,6 @@ mod score;
 
 use score::{Align, Score, Tally};
 
-fn lint(name: &str, raw: &[u8]) -> Vec<String> {
-    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+08:00").unwrap();
-    let linter = liaison_lint::Linter::new(
-        &liaison_lint::LintConfig::default(),
-        None,
-        liaison_time::Context::new(now),
-    )
-    .expect("default lint configuration");
-    let a = linter.parse(name, raw);
-    let report = linter.report(name, a, None);
-    report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == liaison_lint::Severity::Error)
-        // The rule id and its message (which rule fires, and on what), for the listing.
-        .map(|d| format!("{} ({})", d.rule, d.message))
-        .collect()
-}
-
 fn pct(x: f64) -> String {
     format!("{:.3}", x)
 }
@@ -310,7 +291,7 @@ fn main() {
             && only_type.as_ref().is_none_or(|t| *t == exp.kind)
             && numbers.is_none_or(|(a, b)| number(name).is_some_and(|n| (a..=b).contains(&n)))
     };
-    let tune = score::score_some("tune", &lint, align, &keep);
+    let tune = score::score_some("tune", &score::lint_errors, align, &keep);
     if let Some(field) = misses {
         for m in &tune.misses {
             if field == "all" || m.field == field {
@@ -334,7 +315,7 @@ fn main() {
     );
     table("Tuning part", &tune, md);
     if args.iter().any(|a| a == "--heldout") {
-        let held = score::score_some("heldout", &lint, align, &keep);
+        let held = score::score_some("heldout", &score::lint_errors, align, &keep);
         table("Held-out part", &held, md);
     } else {
         eprintln!("(the held-out part is scored with --heldout, for reports only)");

@@ -791,3 +791,24 @@ pub fn score_some(
 pub fn instant(s: &str) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(s).ok()
 }
+
+/// The lint's errors on a draft, as `rule (message)`, with the default configuration on a
+/// fixed day (the corpus's dates are of December 2026).
+pub fn lint_errors(name: &str, raw: &[u8]) -> Vec<String> {
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-01T10:00:00+08:00").unwrap();
+    let linter = liaison_lint::Linter::new(
+        &liaison_lint::LintConfig::default(),
+        None,
+        liaison_time::Context::new(now),
+    )
+    .expect("default lint configuration");
+    let a = linter.parse(name, raw);
+    let report = linter.report(name, a, None);
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == liaison_lint::Severity::Error)
+        // The rule id and its message (which rule fires, and on what), for the listing.
+        .map(|d| format!("{} ({})", d.rule, d.message))
+        .collect()
+}
