@@ -915,19 +915,22 @@ def ordinal(n):
     return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
-def quote_c5(style, p, fwd):
-    """(text, html) of the quoted parent for the c5 clients."""
+def parent_fields(p):
+    """The parent's fields as the c5 and c6 quote styles write them: sender name and
+    address, local date, subject, `Name <addr>`, a people formatter, the 12-hour clock,
+    English weekday and month, and the parent's plain and HTML text."""
     frm_n, frm_a = p["from"]
     d = local(p["date"], REPLY_TZ[0])
-    subj = p["subject"]
     who = f"{frm_n} <{frm_a}>" if frm_n else frm_a
     ppl = lambda xs: ", ".join(f"{n} <{a}>" if n else a for n, a in xs)  # noqa: E731
-    h12 = d.hour % 12 or 12
-    ap = "AM" if d.hour < 12 else "PM"
-    wd = WEEK_EN[d.weekday()]
-    mon = MON_EN[d.month - 1]
-    ptext = p["plain"]
-    inner = p["inner"]
+    return (frm_n, frm_a, d, p["subject"], who, ppl, d.hour % 12 or 12,
+            "AM" if d.hour < 12 else "PM", WEEK_EN[d.weekday()], MON_EN[d.month - 1],
+            p["plain"], p["inner"])
+
+
+def quote_c5(style, p, fwd):
+    """(text, html) of the quoted parent for the c5 clients."""
+    frm_n, frm_a, d, subj, who, ppl, h12, ap, wd, mon, ptext, inner = parent_fields(p)
     if style == "zoho":
         L = [f"---- On {rfc_date(d)} {who} wrote ---"]
         H = ('<div class="zmail_extra_hr" style="border-top: 1px solid rgb(204, 204, 204); height: 0px; '
@@ -1048,17 +1051,7 @@ C6_PREFIX = {"c6-35", "mailbird", "mutt", "evolution", "claws", "bluemail", "edi
 
 def quote_c6(style, p, fwd):
     """(text, html) of the quoted parent for the c6 clients."""
-    frm_n, frm_a = p["from"]
-    d = local(p["date"], REPLY_TZ[0])
-    subj = p["subject"]
-    who = f"{frm_n} <{frm_a}>" if frm_n else frm_a
-    ppl = lambda xs: ", ".join(f"{n} <{a}>" if n else a for n, a in xs)  # noqa: E731
-    h12 = d.hour % 12 or 12
-    ap = "AM" if d.hour < 12 else "PM"
-    wd = WEEK_EN[d.weekday()]
-    mon = MON_EN[d.month - 1]
-    ptext = p["plain"]
-    inner = p["inner"]
+    frm_n, frm_a, d, subj, who, ppl, h12, ap, wd, mon, ptext, inner = parent_fields(p)
     bq = ('<blockquote style="margin:0 0 0 .8ex;border-left:1px solid #ccc;padding-left:1ex">'
           f'{inner}</blockquote>')
     if style == "c6-263":
